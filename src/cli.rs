@@ -1,0 +1,120 @@
+//! The command line: every subcommand, flag and its help text, in one place.
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "qyx",
+    version,
+    about = "Analyse Zhejiang's 公共服务“七优享” plans: validate encodings, check reported values against targets, compare jurisdictions."
+)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: Global,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Args)]
+pub struct Global {
+    /// Plan directory (default: $QYX_PLANS, else the plans built into qyx).
+    #[arg(long, global = true, value_name = "DIR")]
+    pub plans: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum Format {
+    #[default]
+    Table,
+    Csv,
+    Json,
+    Markdown,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum Lang {
+    #[default]
+    Zh,
+    En,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check plan files: schema, meaning, and (with --sources) every quote against its document.
+    Validate(ValidateArgs),
+    /// Print a plan's indicator table as the document would print it.
+    Show(ShowArgs),
+    /// Read targets as plans print them and say what qyx understood.
+    Parse(ParseArgs),
+    /// Print the JSON Schema of the plan or catalog format.
+    Schema(SchemaArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ValidateArgs {
+    /// Plan files or directories (default: the plan directory).
+    pub paths: Vec<PathBuf>,
+    /// Directory of source documents: every quote must appear in its document there.
+    #[arg(long, value_name = "DIR")]
+    pub sources: Option<PathBuf>,
+    /// Treat warnings as problems (exit 1).
+    #[arg(long)]
+    pub strict: bool,
+    /// `text` (file:line:col: message) or `json`.
+    #[arg(long, value_enum, default_value_t = DiagFormat::Text)]
+    pub format: DiagFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DiagFormat {
+    Text,
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// Plan id or name (`zhuji`, `诸暨市`).
+    pub plan: String,
+    #[arg(long, value_enum, default_value_t)]
+    pub format: Format,
+    /// Counts of indicators, targets, milestones and baselines instead of the table.
+    #[arg(long)]
+    pub summary: bool,
+    /// Only the rows printed in the document's table (no prose targets).
+    #[arg(long)]
+    pub table_only: bool,
+    #[arg(long, value_enum, default_value_t)]
+    pub lang: Lang,
+}
+
+#[derive(Debug, Args)]
+pub struct ParseArgs {
+    /// Targets as printed: `≥85`, `达到5.55个以上`, `2—3个`, `/`.
+    #[arg(required = true)]
+    pub text: Vec<String>,
+    /// `text` or `json`.
+    #[arg(long, value_enum, default_value_t = DiagFormat::Text)]
+    pub format: DiagFormat,
+    /// Which direction is better, for a bare number.
+    #[arg(long, value_enum, default_value_t = BetterArg::Higher)]
+    pub better: BetterArg,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum BetterArg {
+    Higher,
+    Lower,
+}
+
+#[derive(Debug, Args)]
+pub struct SchemaArgs {
+    #[arg(value_enum, default_value_t = SchemaKind::Plan)]
+    pub kind: SchemaKind,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SchemaKind {
+    Plan,
+    Catalog,
+}

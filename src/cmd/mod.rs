@@ -1,0 +1,40 @@
+//! One module per subcommand; this one dispatches and shares the plan loading they all need.
+
+mod parse;
+mod schema;
+mod show;
+mod validate;
+
+use crate::Outcome;
+use crate::cli::{Cli, Command};
+use crate::plan::PlanSet;
+use crate::plan::load::PlanDir;
+use std::io::Write;
+
+pub(crate) fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<Outcome> {
+    let dir = PlanDir::choose(cli.global.plans.clone());
+    match cli.command {
+        Command::Validate(a) => validate::run(&a, &dir, out, err),
+        Command::Show(a) => show::run(&a, &dir, out, err),
+        Command::Parse(a) => parse::run(&a, out, err),
+        Command::Schema(a) => schema::run(&a, out),
+    }
+}
+
+/// Loads the plan directory for a command that reads plans. Problems in plan files are reported
+/// on `err` and the readable plans are used; the outcome says whether any were found.
+pub(crate) fn load_plans(dir: &PlanDir, err: &mut dyn Write) -> anyhow::Result<(PlanSet, Outcome)> {
+    let (set, diags) = PlanSet::load(dir);
+    for d in &diags {
+        writeln!(err, "{d}")?;
+    }
+    let outcome = if diags.is_empty() {
+        Outcome::Clean
+    } else {
+        Outcome::BadInput
+    };
+    match set {
+        Some(s) => Ok((s, outcome)),
+        None => anyhow::bail!("cannot load the plans (run `qyx validate` for every problem)"),
+    }
+}

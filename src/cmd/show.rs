@@ -1,0 +1,350 @@
+//! `qyx show PLAN`: the plan's indicator table as the document would print it, for
+//! proof-reading an encoding against its source; `--summary` counts what the plan holds.
+
+use crate::Outcome;
+use crate::cli::{Format, Lang, ShowArgs};
+use crate::plan::load::PlanDir;
+use crate::plan::{CatalogIndex, Domain, Figure, PlanFile, Row, figure_threshold, resolve};
+use crate::report::{Table, num};
+use crate::threshold::Better;
+use serde_json::{Value, json};
+use std::collections::BTreeMap;
+use std::io::Write;
+
+/// The figure as the document prints it: the cell, else the prose phrase.
+fn printed(f: &Figure) -> String {
+    f.cell
+        .as_ref()
+        .map(|c| c.value.trim().to_string())
+        .or_else(|| f.text.as_ref().map(|t| t.value.clone()))
+        .unwrap_or_default()
+}
+
+/// The domain a row is compared under: its area's mapping, else the catalog's domain.
+pub(crate) fn row_domain(p: &PlanFile, cat: &CatalogIndex, row: &Row) -> Option<Domain> {
+    if let Some(area) = &row.area {
+        if let Some(a) = p.plan.areas.iter().find(|a| a.name == area.value) {
+            return Some(a.domain.value);
+        }
+        if let Some(d) = Domain::parse(&area.value) {
+            return Some(d);
+        }
+    }
+    cat.get(&row.id.value).map(|e| e.domain)
+}
+
+fn figure_json(row: &Row, cat: &CatalogIndex, f: &Figure) -> Value {
+    let mut v = json!({
+        "year": f.year.value,
+        "scope": f.scope.name(),
+        "year_stated": f.year_stated,
+        "cell": f.cell.as_ref().map(|c| &c.value),
+        "text": f.text.as_ref().map(|c| &c.value),
+        "quote": f.quote.as_ref().map(|c| &c.value),
+        "section": f.section,
+        "source": if f.cell.is_some() { "table" } else { "prose" },
+    });
+    if let Some(entry) = cat.get(&row.id.value) {
+        match resolve(row, entry, f) {
+            Ok(r) => {
+                v["op"] = json!(r.threshold.op.name());
+                v["value"] = json!(r.threshold.value.map(num));
+                if let Some(h) = r.threshold.high {
+                    v["high"] = json!(num(h));
+                }
+                v["unit"] = json!(r.unit_printed);
+                v["normalized"] = json!({
+                    "value": r.value.map(num),
+                    "high": r.high.map(num),
+                    "unit": entry.unit.as_ref().map(|u| &u.value),
+                });
+            }
+            Err(e) => v["error"] = json!(e),
+        }
+    }
+    v
+}
+
+pub(crate) fn plan_json(p: &PlanFile, cat: &CatalogIndex) -> Value {
+    let plan = &p.plan;
+    let rows: Vec<Value> = plan
+        .indicators
+        .iter()
+        .map(|row| {
+            let entry = cat.get(&row.id.value);
+            json!({
+                "id": row.id.value,
+                "name": row.name,
+                "name_en": entry.map(|e| &e.name_en),
+                "domain": row_domain(p, cat, row).map(Domain::zh),
+                "area": row.area.as_ref().map(|a| &a.value),
+                "unit": row.unit.as_ref().map(|u| &u.value),
+                "marker": row.marker,
+                "lead": row.lead,
+                "row": row.row,
+                "table": row.table.as_ref().map(|t| &t.value),
+                "baseline": row.baseline.as_ref().map(|b| figure_json(row, cat, b)),
+                "targets": row.targets.iter().map(|t| figure_json(row, cat, t)).collect::<Vec<_>>(),
+                "note": row.note,
+            })
+        })
+        .collect();
+    json!({
+        "jurisdiction": plan.jurisdiction,
+        "document": plan.document,
+        "period": { "start": plan.period.start.value, "end": plan.period.end.value },
+        "baseline_year": plan.baseline_year.value,
+        "areas": plan.areas,
+        "indicators": rows,
+    })
+}
+
+fn table(p: &PlanFile, cat: &CatalogIndex, lang: Lang, table_only: bool) -> Table {
+    let plan = &p.plan;
+    let years: Vec<i32> = (plan.period.start.value..=plan.period.end.value).collect();
+    let en = lang == Lang::En;
+    let mut headers: Vec<String> = if en {
+        vec![
+            "domain".into(),
+            "no.".into(),
+            "indicator".into(),
+            "unit".into(),
+            format!("baseline {}", plan.baseline_year.value),
+        ]
+    } else {
+        vec![
+            "领域".into(),
+            "序号".into(),
+            "指标".into(),
+            "单位".into(),
+            format!("{}年基础值", plan.baseline_year.value),
+        ]
+    };
+    headers.extend(
+        years
+            .iter()
+            .map(|y| if en { y.to_string() } else { format!("{y}年") }),
+    );
+    headers.push(if en {
+        "lead".into()
+    } else {
+        "牵头单位".into()
+    });
+    let mut t = Table::new(headers);
+    for row in &plan.indicators {
+        if table_only && row.table.is_none() {
+            continue;
+        }
+        let entry = cat.get(&row.id.value);
+        let area = row
+            .area
+            .as_ref()
+            .map(|a| a.value.clone())
+            .or_else(|| row_domain(p, cat, row).map(|d| d.zh().to_string()))
+            .unwrap_or_default();
+        let label = row.row.clone().unwrap_or_else(|| {
+            row.marker
+                .map(|m| m.symbol().to_string())
+                .unwrap_or_default()
+        });
+        let name = if en {
+            entry.map_or(row.name.clone(), |e| e.name_en.clone())
+        } else {
+            row.name.clone()
+        };
+        let unit = row
+            .unit
+            .as_ref()
+            .map(|u| u.value.clone())
+            .unwrap_or_default();
+        let baseline = row.baseline.as_ref().map(|b| {
+            let s = printed(b);
+            if b.year.value != plan.baseline_year.value {
+                format!("{s} ({})", b.year.value)
+            } else {
+                s
+            }
+        });
+        let mut cells = vec![
+            if en {
+                row_domain(p, cat, row).map_or(area.clone(), |d| d.en().to_string())
+            } else {
+                area
+            },
+            label,
+            name,
+            unit,
+            baseline.unwrap_or_default(),
+        ];
+        for y in &years {
+            let here: Vec<String> = row
+                .targets
+                .iter()
+                .filter(|f| f.year.value == *y)
+                .map(|f| {
+                    let mut s = printed(f);
+                    match f.scope {
+                        crate::plan::schema::Scope::Level => {}
+                        sc => s = format!("{s} ({})", if en { sc.name() } else { scope_zh(sc) }),
+                    }
+                    if entry.is_some_and(|e| e.better == Better::Done)
+                        && figure_threshold(f).is_some()
+                        && f.text.is_some()
+                        && f.cell.is_none()
+                    {
+                        s = format!("{s}✓");
+                    }
+                    s
+                })
+                .collect();
+            cells.push(here.join("; "));
+        }
+        cells.push(row.lead.clone().unwrap_or_default());
+        t.push(cells);
+    }
+    t
+}
+
+fn scope_zh(s: crate::plan::schema::Scope) -> &'static str {
+    match s {
+        crate::plan::schema::Scope::Level => "",
+        crate::plan::schema::Scope::Cumulative => "累计",
+        crate::plan::schema::Scope::Annual => "每年",
+        crate::plan::schema::Scope::Maintained => "保持",
+    }
+}
+
+/// Counts per domain: indicators, targets (numeric), milestones, baselines, table/prose sources.
+pub(crate) fn summary(p: &PlanFile, cat: &CatalogIndex) -> Table {
+    #[derive(Default)]
+    struct C {
+        rows: usize,
+        targets: usize,
+        milestones: usize,
+        baselines: usize,
+        table: usize,
+        prose: usize,
+        quoted: usize,
+    }
+    let mut by: BTreeMap<Option<Domain>, C> = BTreeMap::new();
+    for row in &p.plan.indicators {
+        let c = by.entry(row_domain(p, cat, row)).or_default();
+        c.rows += 1;
+        let milestone = cat
+            .get(&row.id.value)
+            .is_some_and(|e| e.better == Better::Done);
+        for f in &row.targets {
+            if milestone {
+                c.milestones += 1
+            } else {
+                c.targets += 1
+            }
+            if f.cell.is_some() {
+                c.table += 1
+            }
+            if f.text.is_some() {
+                c.prose += 1
+            }
+            if f.quote.is_some() || f.cell.is_some() {
+                c.quoted += 1
+            }
+        }
+        if row.baseline.is_some() {
+            c.baselines += 1
+        }
+    }
+    let mut t = Table::new([
+        "domain",
+        "indicators",
+        "targets",
+        "milestones",
+        "baselines",
+        "from table",
+        "from prose",
+        "with source words",
+    ]);
+    let mut total = C::default();
+    for (d, c) in &by {
+        t.push(vec![
+            d.map_or("?", Domain::zh).into(),
+            c.rows.to_string(),
+            c.targets.to_string(),
+            c.milestones.to_string(),
+            c.baselines.to_string(),
+            c.table.to_string(),
+            c.prose.to_string(),
+            c.quoted.to_string(),
+        ]);
+        total.rows += c.rows;
+        total.targets += c.targets;
+        total.milestones += c.milestones;
+        total.baselines += c.baselines;
+        total.table += c.table;
+        total.prose += c.prose;
+        total.quoted += c.quoted;
+    }
+    t.push(vec![
+        "total".into(),
+        total.rows.to_string(),
+        total.targets.to_string(),
+        total.milestones.to_string(),
+        total.baselines.to_string(),
+        total.table.to_string(),
+        total.prose.to_string(),
+        total.quoted.to_string(),
+    ]);
+    t
+}
+
+pub(crate) fn run(
+    a: &ShowArgs,
+    dir: &PlanDir,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> anyhow::Result<Outcome> {
+    let (set, outcome) = super::load_plans(dir, err)?;
+    let p = match set.find(&a.plan) {
+        Ok(p) => p,
+        Err(e) => {
+            writeln!(err, "qyx: error: {e}")?;
+            return Ok(Outcome::BadInput);
+        }
+    };
+    let plan = &p.plan;
+    if a.summary {
+        let t = summary(p, &set.catalog);
+        if a.format == Format::Table {
+            writeln!(
+                out,
+                "{} {} ({}–{})",
+                plan.jurisdiction.name,
+                plan.document.title,
+                plan.period.start.value,
+                plan.period.end.value
+            )?;
+        }
+        t.write(a.format, out)?;
+        return Ok(outcome);
+    }
+    match a.format {
+        Format::Json => writeln!(
+            out,
+            "{}",
+            serde_json::to_string_pretty(&plan_json(p, &set.catalog))?
+        )?,
+        Format::Table => {
+            writeln!(out, "{}", plan.document.title)?;
+            writeln!(
+                out,
+                "{} · {} · {} · {}",
+                plan.document.issuer,
+                plan.document.number.as_deref().unwrap_or("—"),
+                plan.document.date,
+                plan.document.kind.zh()
+            )?;
+            table(p, &set.catalog, a.lang, a.table_only).write(a.format, out)?;
+        }
+        f => table(p, &set.catalog, a.lang, a.table_only).write(f, out)?,
+    }
+    Ok(outcome)
+}

@@ -1,0 +1,327 @@
+//! The plan and catalog files as serde types: the one description of the format, from which the
+//! JSON Schema in `schema/` is generated. Unknown keys are rejected. Values that `validate` may
+//! have to point at later are `Spanned`, so a semantic problem gets its own line and column.
+
+use crate::threshold::Better;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use serde_saphyr::Spanned;
+
+/// One plan document, encoded.
+#[derive(Debug, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Plan {
+    pub jurisdiction: Jurisdiction,
+    pub document: Document,
+    pub period: Period,
+    /// The year the baseline values describe (usually the year before the period starts).
+    #[schemars(with = "i32")]
+    pub baseline_year: Spanned<i32>,
+    /// The plan's own areas, where they differ from the seven domains, each mapped onto one.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub areas: Vec<Area>,
+    #[serde(default)]
+    pub indicators: Vec<Row>,
+}
+
+#[derive(Debug, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Jurisdiction {
+    /// ASCII pinyin, the same as the file name: `zhuji`.
+    #[schemars(with = "String")]
+    pub id: Spanned<String>,
+    /// Chinese name: 诸暨市.
+    pub name: String,
+    pub name_en: String,
+    pub level: Level,
+    /// The Chinese name of the level above: 绍兴市.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parent: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum Level {
+    Province,
+    City,
+    County,
+    CountyCity,
+    District,
+}
+
+#[derive(Debug, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Document {
+    pub title: String,
+    /// 文号.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub number: Option<String>,
+    pub issuer: String,
+    /// 成文日期, YYYY-MM-DD.
+    pub date: String,
+    pub kind: PlanKind,
+    /// The document's file name in the sources directory.
+    pub source: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum PlanKind {
+    /// 实施方案: a five-year implementation plan.
+    Implementation,
+    /// 工作要点: one year's work points.
+    WorkPoints,
+    /// 规划: a five-year plan.
+    FiveYearPlan,
+}
+
+impl PlanKind {
+    pub fn zh(self) -> &'static str {
+        match self {
+            PlanKind::Implementation => "实施方案",
+            PlanKind::WorkPoints => "工作要点",
+            PlanKind::FiveYearPlan => "规划",
+        }
+    }
+}
+
+#[derive(Debug, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Period {
+    #[schemars(with = "i32")]
+    pub start: Spanned<i32>,
+    #[schemars(with = "i32")]
+    pub end: Spanned<i32>,
+}
+
+#[derive(Debug, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Area {
+    /// The area as the plan prints it.
+    pub name: String,
+    /// The domain it is compared under.
+    #[schemars(with = "Domain")]
+    pub domain: Spanned<Domain>,
+}
+
+/// The seven 七优享 domains and the plan-level areas plans add.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize, JsonSchema,
+)]
+pub enum Domain {
+    幼有善育,
+    学有优教,
+    劳有所得,
+    病有良医,
+    老有康养,
+    住有宜居,
+    弱有众扶,
+    民生实事,
+    重大项目,
+    综合集成,
+}
+
+impl Domain {
+    pub const ALL: [Domain; 10] = [
+        Domain::幼有善育,
+        Domain::学有优教,
+        Domain::劳有所得,
+        Domain::病有良医,
+        Domain::老有康养,
+        Domain::住有宜居,
+        Domain::弱有众扶,
+        Domain::民生实事,
+        Domain::重大项目,
+        Domain::综合集成,
+    ];
+
+    pub fn zh(self) -> &'static str {
+        match self {
+            Domain::幼有善育 => "幼有善育",
+            Domain::学有优教 => "学有优教",
+            Domain::劳有所得 => "劳有所得",
+            Domain::病有良医 => "病有良医",
+            Domain::老有康养 => "老有康养",
+            Domain::住有宜居 => "住有宜居",
+            Domain::弱有众扶 => "弱有众扶",
+            Domain::民生实事 => "民生实事",
+            Domain::重大项目 => "重大项目",
+            Domain::综合集成 => "综合集成",
+        }
+    }
+
+    pub fn en(self) -> &'static str {
+        match self {
+            Domain::幼有善育 => "childcare",
+            Domain::学有优教 => "education",
+            Domain::劳有所得 => "employment",
+            Domain::病有良医 => "health",
+            Domain::老有康养 => "elderly care",
+            Domain::住有宜居 => "housing",
+            Domain::弱有众扶 => "social assistance",
+            Domain::民生实事 => "livelihood projects",
+            Domain::重大项目 => "major projects",
+            Domain::综合集成 => "integration",
+        }
+    }
+
+    /// Accepts the Chinese name or the English one (`health`, `elderly-care`).
+    pub fn parse(s: &str) -> Option<Domain> {
+        let s = s.trim();
+        Domain::ALL
+            .into_iter()
+            .find(|d| d.zh() == s || d.en() == s || d.en().replace(' ', "-") == s)
+    }
+}
+
+/// One indicator as the plan states it.
+#[derive(Debug, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Row {
+    /// Catalog id.
+    #[schemars(with = "String")]
+    pub id: Spanned<String>,
+    /// The name as printed.
+    pub name: String,
+    /// The unit as printed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "Option<String>")]
+    pub unit: Option<Spanned<String>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub marker: Option<Marker>,
+    /// Lead department (牵头/责任单位) as printed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lead: Option<String>,
+    /// The plan's area (section heading) the row belongs to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "Option<String>")]
+    pub area: Option<Spanned<String>>,
+    /// The table's row label as printed: `*1`, `▲7`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub row: Option<String>,
+    /// The whole table row, verbatim, cells separated by spaces.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "Option<String>")]
+    pub table: Option<Spanned<String>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub baseline: Option<Figure>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub targets: Vec<Figure>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Marker {
+    /// `*` 省定核心指标.
+    Core,
+    /// `▲` 探索和观察性指标: no target.
+    Observational,
+}
+
+impl Marker {
+    pub fn symbol(self) -> &'static str {
+        match self {
+            Marker::Core => "*",
+            Marker::Observational => "▲",
+        }
+    }
+}
+
+/// A target or a baseline: a year, and the number with where it was printed.
+#[derive(Debug, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Figure {
+    #[schemars(with = "i32")]
+    pub year: Spanned<i32>,
+    /// The table cell as printed, character for character.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "Option<String>")]
+    pub cell: Option<Spanned<String>>,
+    /// The prose phrase that states it, verbatim: `达到5.5个以上`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "Option<String>")]
+    pub text: Option<Spanned<String>>,
+    /// The verbatim sentence containing `text`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "Option<String>")]
+    pub quote: Option<Spanned<String>>,
+    /// Where the quote sits: `二、(一)3`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub section: Option<String>,
+    #[serde(default, skip_serializing_if = "Scope::is_level")]
+    pub scope: Scope,
+    /// False when the document gives no year and the plan's end year is assumed.
+    #[serde(default = "yes", skip_serializing_if = "is_true")]
+    pub year_stated: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+fn yes() -> bool {
+    true
+}
+
+fn is_true(b: &bool) -> bool {
+    *b
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Scope {
+    /// The level in that year.
+    #[default]
+    Level,
+    /// 累计: the total over the period up to that year.
+    Cumulative,
+    /// 每年: every year of the period.
+    Annual,
+    /// 保持: held through the period.
+    Maintained,
+}
+
+impl Scope {
+    fn is_level(&self) -> bool {
+        *self == Scope::Level
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Scope::Level => "level",
+            Scope::Cumulative => "cumulative",
+            Scope::Annual => "annual",
+            Scope::Maintained => "maintained",
+        }
+    }
+}
+
+/// The shared indicator catalog.
+#[derive(Debug, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Catalog {
+    pub indicators: Vec<Entry>,
+}
+
+#[derive(Debug, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Entry {
+    #[schemars(with = "String")]
+    pub id: Spanned<String>,
+    pub name: String,
+    pub name_en: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
+    pub domain: Domain,
+    /// The canonical unit values are compared in; none for milestones and unitless indices.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "Option<String>")]
+    pub unit: Option<Spanned<String>>,
+    pub better: Better,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
