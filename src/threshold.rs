@@ -191,6 +191,10 @@ const SYMBOL_OPS: &[(&str, Op)] = &[
 ];
 
 const SUFFIXES: &[(&str, Op)] = &[
+    ("(含)以上", Op::Ge),
+    ("（含）以上", Op::Ge),
+    ("(含)以下", Op::Le),
+    ("（含）以下", Op::Le),
     ("及以上", Op::Ge),
     ("以上", Op::Ge),
     ("及以下", Op::Le),
@@ -234,6 +238,8 @@ const MILESTONE_WORDS: &[&str] = &[
     "投用",
     "开通",
     "形成",
+    "实施",
+    "百分百",
 ];
 
 const NO_TARGET: &[&str] = &["/", "—", "-", "－", "——", "无", "不设", "／"];
@@ -728,6 +734,10 @@ mod tests {
             ("达到 5.55 个以上", Op::Ge, dec!(5.55), Some("个")),
             ("１００％", Op::Reach, dec!(100), Some("％")),
             ("5‰以下", Op::Le, dec!(5), Some("‰")),
+            ("达到80%(含)以上", Op::Ge, dec!(80), Some("%")),
+            ("达到90 %以上", Op::Ge, dec!(90), Some("%")),
+            ("至少1家", Op::Ge, dec!(1), Some("家")),
+            ("增长至650个", Op::Reach, dec!(650), Some("个")),
         ];
         for (input, op, value, unit) in cases {
             if input.contains("全省平均") {
