@@ -129,6 +129,7 @@ const WORD_OPS: &[(&str, Op)] = &[
     ("大于或等于", Op::Ge),
     ("至少", Op::Ge),
     ("超过", Op::Gt),
+    ("突破", Op::Gt),
     ("高于", Op::Gt),
     ("多于", Op::Gt),
     ("大于", Op::Gt),
@@ -143,6 +144,8 @@ const WORD_OPS: &[(&str, Op)] = &[
     ("降低到", Op::Le),
     ("降低至", Op::Le),
     ("降至", Op::Le),
+    ("缩小到", Op::Le),
+    ("缩小至", Op::Le),
     ("降到", Op::Le),
     ("下降到", Op::Le),
     ("下降至", Op::Le),
@@ -202,6 +205,8 @@ const SUFFIXES: &[(&str, Op)] = &[
     ("以内", Op::Le),
     ("之内", Op::Le),
     ("左右", Op::Approx),
+    // `100%覆盖`: the coverage verb after the number adds nothing to the level.
+    ("覆盖", Op::Reach),
 ];
 
 const MILESTONE_WORDS: &[&str] = &[
@@ -238,6 +243,18 @@ const MILESTONE_WORDS: &[&str] = &[
     "投用",
     "开通",
     "形成",
+    "争创",
+    "达到",
+    "推进",
+    "设置",
+    "编制",
+    "应享尽享",
+    "修订",
+    "制定",
+    "纳入",
+    "提升",
+    "省标",
+    "标准",
     "实施",
     "百分百",
 ];
@@ -384,6 +401,15 @@ fn number(c: &mut Cursor) -> Option<Decimal> {
         any = true;
         c.pos += 1;
     }
+    // 百亿, 千万: a round number spelled as its magnitude.
+    if !any
+        && matches!(c.peek(), Some('百' | '千'))
+        && matches!(c.chars.get(c.pos + 1), Some('万' | '亿'))
+    {
+        let v = if c.peek() == Some('百') { 100 } else { 1000 };
+        c.pos += 1;
+        return Some(Decimal::from(v));
+    }
     if c.peek() == Some('十') {
         value = if any { value * 10 } else { 10 };
         any = true;
@@ -406,7 +432,12 @@ fn number(c: &mut Cursor) -> Option<Decimal> {
 
 fn unit(c: &mut Cursor) -> Option<String> {
     let rest = c.rest();
-    let len = unit_prefix_len(&rest)?;
+    let Some(len) = unit_prefix_len(&rest) else {
+        // `150亿`, `100万`: a magnitude whose base the indicator's unit supplies.
+        let m = crate::unit::magnitude_prefix(&rest)?;
+        c.pos += m.chars().count();
+        return Some(m.to_string());
+    };
     let u = &rest[..len];
     c.pos += u.chars().count();
     Some(u.to_string())
@@ -492,6 +523,10 @@ impl Threshold {
             }
         })?;
         c.skip_ws();
+        // A ratio written `1.9:1` is the number before the colon.
+        if c.eat_any(&[(":1", ()), ("：1", ())]).is_some() {
+            c.skip_ws();
+        }
         let mut unit_text = unit(&mut c);
         c.skip_ws();
 
@@ -738,6 +773,12 @@ mod tests {
             ("达到90 %以上", Op::Ge, dec!(90), Some("%")),
             ("至少1家", Op::Ge, dec!(1), Some("家")),
             ("增长至650个", Op::Reach, dec!(650), Some("个")),
+            ("突破770亿元", Op::Gt, dec!(770), Some("亿元")),
+            ("150亿以上", Op::Ge, dec!(150), Some("亿")),
+            ("百亿以上", Op::Ge, dec!(100), Some("亿")),
+            ("达到100万", Op::Reach, dec!(100), Some("万")),
+            ("100%覆盖", Op::Reach, dec!(100), Some("%")),
+            ("缩小到1.9:1", Op::Le, dec!(1.9), None),
         ];
         for (input, op, value, unit) in cases {
             if input.contains("全省平均") {

@@ -84,6 +84,7 @@ const BASES: &[Base] = &[
     base(&["个点"], "个点", "point"),
     base(&["倍"], "倍", "multiple"),
     base(&["类"], "类", "category"),
+    base(&["片"], "片", "pitch"),
 ];
 
 const MAGNITUDES: &[(&str, i64)] = &[
@@ -233,6 +234,25 @@ fn split(s: &str) -> Option<(Decimal, &'static Base, &str)> {
     }
 }
 
+/// The magnitude a text starts with when no base follows it (`亿` in `150亿以上`).
+pub(crate) fn magnitude_prefix(s: &str) -> Option<&'static str> {
+    MAGNITUDES
+        .iter()
+        .map(|(m, _)| *m)
+        .filter(|m| s.starts_with(m))
+        .max_by_key(|m| m.len())
+}
+
+/// `亿` + the base of `亿元` → `亿元`: a bare magnitude takes its base from the indicator's unit.
+pub(crate) fn complete(printed: &str, context: &str) -> String {
+    if magnitude_prefix(printed) == Some(printed) {
+        if let Ok(u) = Unit::parse(context) {
+            return format!("{printed}{}", u.base());
+        }
+    }
+    printed.to_string()
+}
+
 fn suggest(s: &str) -> String {
     let best = BASES
         .iter()
@@ -297,6 +317,17 @@ mod tests {
         assert_eq!(err.message, "empty unit");
         let err = Unit::parse("公斤").unwrap_err();
         assert!(err.message.contains("unknown unit `公斤`"), "{err}");
+    }
+
+    #[test]
+    fn bare_magnitudes_take_the_indicator_base() {
+        assert_eq!(complete("亿", "亿元"), "亿元");
+        assert_eq!(complete("万", "万人次"), "万人次");
+        assert_eq!(complete("万元", "元"), "万元");
+        assert_eq!(
+            conv(dec!(100), &complete("万", "万人次"), "万人次").unwrap(),
+            dec!(100)
+        );
     }
 
     #[test]

@@ -213,9 +213,16 @@ pub fn resolve(row: &Row, entry: &Entry, f: &Figure) -> Result<Resolved, String>
         Some(Err(e)) => return Err(e.to_string()),
         None => return Err("no cell or text".into()),
     };
+    let context = entry
+        .unit
+        .as_ref()
+        .or(row.unit.as_ref())
+        .map(|u| u.value.as_str())
+        .unwrap_or_default();
     let printed = t
         .unit
-        .clone()
+        .as_deref()
+        .map(|u| crate::unit::complete(u, context))
         .or_else(|| row.unit.as_ref().map(|u| u.value.clone()));
     let convert = |v: Option<Decimal>| -> Result<Option<Decimal>, String> {
         let Some(v) = v else { return Ok(None) };

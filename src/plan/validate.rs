@@ -418,6 +418,8 @@ fn check_plan(cat: &CatalogIndex, p: &PlanFile, source: Option<&str>, diags: &mu
                 );
             }
             if let Some(tu) = &t.unit {
+                let context = entry.unit.as_ref().map_or("", |u| u.value.as_str());
+                let tu = &crate::unit::complete(tu, context);
                 match (Unit::parse(tu), &catalog_unit) {
                     (Err(e), _) => out.error(*spot, e.to_string()),
                     (Ok(u), Some(cu)) if !u.is_compatible(cu) => out.error(
