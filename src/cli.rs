@@ -47,6 +47,8 @@ pub enum Command {
     Show(ShowArgs),
     /// Read targets as plans print them and say what qyx understood.
     Parse(ParseArgs),
+    /// Judge reported values (actuals) against the plans and print the gap table.
+    Check(crate::cmd::check::CheckArgs),
     /// Print the JSON Schema of the plan or catalog format.
     Schema(SchemaArgs),
 }

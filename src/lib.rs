@@ -4,9 +4,11 @@
 //! returns an [`Outcome`], which the binary maps to the exit code.
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
+mod actuals;
 pub mod cli;
 mod cmd;
 mod diag;
+mod judge;
 mod plan;
 mod report;
 mod threshold;

@@ -1,5 +1,6 @@
 //! One module per subcommand; this one dispatches and shares the plan loading they all need.
 
+pub(crate) mod check;
 mod parse;
 mod schema;
 mod show;
@@ -18,6 +19,7 @@ pub(crate) fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> anyhow:
         Command::Show(a) => show::run(&a, &dir, out, err),
         Command::Parse(a) => parse::run(&a, out, err),
         Command::Schema(a) => schema::run(&a, out),
+        Command::Check(a) => check::run(&a, &dir, out, err),
     }
 }
 
