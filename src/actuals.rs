@@ -34,6 +34,8 @@ enum Col {
     Value,
     Unit,
     Note,
+    /// The indicator's printed name: read only when there is no indicator column.
+    IndicatorName,
     /// Columns a template carries for the reader's benefit (name, target, lead): read past.
     Ignored,
 }
@@ -45,7 +47,7 @@ const HEADERS: &[(&str, Col)] = &[
     ("地区名称", Col::Jurisdiction),
     ("indicator", Col::Indicator),
     ("指标", Col::Indicator),
-    ("指标名称", Col::Indicator),
+    ("指标名称", Col::IndicatorName),
     ("year", Col::Year),
     ("年份", Col::Year),
     ("年度", Col::Year),
@@ -57,14 +59,14 @@ const HEADERS: &[(&str, Col)] = &[
     ("单位", Col::Unit),
     ("note", Col::Note),
     ("备注", Col::Note),
-    ("name", Col::Ignored),
+    ("name", Col::IndicatorName),
     ("target", Col::Ignored),
     ("目标", Col::Ignored),
     ("目标值", Col::Ignored),
     ("lead", Col::Ignored),
     ("牵头单位", Col::Ignored),
     ("责任单位", Col::Ignored),
-    ("indicator_name", Col::Ignored),
+    ("indicator_name", Col::IndicatorName),
 ];
 
 /// How a CSV file's bytes are decoded.
@@ -264,6 +266,11 @@ fn rows_from(name: &str, records: Vec<(u64, Vec<String>)>) -> Result<Actuals, Di
                 cols.push(Col::Ignored);
             }
         }
+    }
+    if !cols.contains(&Col::Indicator)
+        && let Some(i) = cols.iter().position(|c| *c == Col::IndicatorName)
+    {
+        cols[i] = Col::Indicator;
     }
     let find = |c: Col| cols.iter().position(|x| *x == c);
     let mut missing = Vec::new();

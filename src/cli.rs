@@ -49,6 +49,8 @@ pub enum Command {
     Parse(ParseArgs),
     /// Judge reported values (actuals) against the plans and print the gap table.
     Check(crate::cmd::check::CheckArgs),
+    /// Write the actuals sheet for a plan and year (CSV, or .xlsx with -o), for departments to fill in.
+    Template(crate::cmd::template::TemplateArgs),
     /// Print the JSON Schema of the plan or catalog format.
     Schema(SchemaArgs),
 }

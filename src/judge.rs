@@ -139,6 +139,22 @@ pub fn baseline(row: &Row, entry: &Entry) -> Option<(i32, Decimal)> {
     r.value.map(|v| (r.year, v))
 }
 
+/// The baseline when progress from it means something: the same scope as the target, and for a
+/// running total one that the target continues (Huangyan's 十三五 totals start a new count).
+fn comparable_baseline(row: &Row, entry: &Entry, applied: &Applied) -> Option<Decimal> {
+    let b = row.baseline.as_ref()?;
+    if b.scope != applied.scope {
+        return None;
+    }
+    let (_, v) = baseline(row, entry)?;
+    let target = applied.target.value?;
+    let continues = match entry.better {
+        Better::Lower => target <= v,
+        _ => target >= v,
+    };
+    (applied.scope != Scope::Cumulative || continues).then_some(v)
+}
+
 /// A numeric threshold with its value replaced by the path value, for judging against the path.
 fn met(r: &Resolved, value: Decimal) -> bool {
     let mut t = r.threshold.clone();
@@ -193,7 +209,8 @@ pub fn judge(row: &Row, entry: &Entry, year: i32, actual: Option<Actual>) -> Ver
                 .targets
                 .iter()
                 .filter(|f| f.year.value > year && f.scope == Scope::Level)
-                .filter_map(|f| numeric(row, entry, f))
+                .filter_map(|f| resolve(row, entry, f).ok())
+                .filter(|r| r.is_numeric() || r.threshold.op == Op::Done)
                 .min_by_key(|r| r.year);
             let Some(next) = next else { return no_target };
             let path = match (previous_point(row, entry, year), next.value) {
@@ -272,7 +289,7 @@ pub fn judge(row: &Row, entry: &Entry, year: i32, actual: Option<Actual>) -> Ver
                 (true, false) => Status::Behind,
             };
             let g = gap(op, entry.better, reference, applied.target.high, v);
-            let progress = baseline(row, entry).and_then(|(_, b)| {
+            let progress = comparable_baseline(row, entry, &applied).and_then(|b| {
                 let whole = target - b;
                 if whole.is_zero() {
                     None
@@ -424,6 +441,29 @@ mod tests {
         );
         assert_eq!(status(&row, &e, 2024, dec!(1)).0, Status::NoTarget);
         assert_eq!(judge(&row, &e, 2027, None).status, Status::NoData);
+    }
+
+    #[test]
+    fn milestones_due_later_are_on_track_until_their_year() {
+        let cat: Catalog = serde_saphyr::from_str(
+            "indicators:\n  - { id: m, name: 建成, name_en: M, domain: 综合集成, better: done }\n",
+        )
+        .unwrap();
+        let plan: Plan = serde_saphyr::from_str("jurisdiction: { id: t, name: 测, name_en: T, level: county }\ndocument: { title: t, issuer: i, date: d, kind: implementation, source: s }\nperiod: { start: 2023, end: 2027 }\nbaseline_year: 2022\nindicators:\n  - id: m\n    name: 建成\n    targets:\n      - { year: 2027, text: 建成, quote: 建成 }\n").unwrap();
+        let (row, e) = (&plan.indicators[0], &cat.indicators[0]);
+        assert_eq!(
+            judge(row, e, 2025, Some(Actual::Done(false))).status,
+            Status::OnTrack
+        );
+        assert_eq!(
+            judge(row, e, 2027, Some(Actual::Done(false))).status,
+            Status::NotMet
+        );
+        assert_eq!(
+            judge(row, e, 2027, Some(Actual::Done(true))).status,
+            Status::Met
+        );
+        assert_eq!(judge(row, e, 2027, None).status, Status::NoData);
     }
 
     #[test]

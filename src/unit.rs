@@ -245,10 +245,10 @@ pub(crate) fn magnitude_prefix(s: &str) -> Option<&'static str> {
 
 /// `亿` + the base of `亿元` → `亿元`: a bare magnitude takes its base from the indicator's unit.
 pub(crate) fn complete(printed: &str, context: &str) -> String {
-    if magnitude_prefix(printed) == Some(printed) {
-        if let Ok(u) = Unit::parse(context) {
-            return format!("{printed}{}", u.base());
-        }
+    if magnitude_prefix(printed) == Some(printed)
+        && let Ok(u) = Unit::parse(context)
+    {
+        return format!("{printed}{}", u.base());
     }
     printed.to_string()
 }

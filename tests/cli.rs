@@ -5,5 +5,6 @@
 fn cli() {
     trycmd::TestCases::new()
         .case("tests/cmd/*.toml")
-        .case("tests/cmd/*.md");
+        .case("tests/cmd/*.md")
+        .case("README.md");
 }

@@ -80,6 +80,7 @@ pub enum FailOn {
 
 /// One judged row, ready to print.
 struct Judged<'a> {
+    note: Option<String>,
     plan: &'a PlanFile,
     row: &'a Row,
     entry: &'a Entry,
@@ -234,7 +235,7 @@ pub(crate) fn run(
     match a.sort {
         SortBy::Input => {}
         SortBy::Status => shown.sort_by_key(|j| j.verdict.status),
-        SortBy::Gap => shown.sort_by(|x, y| relative_gap(y).cmp(&relative_gap(x))),
+        SortBy::Gap => shown.sort_by_key(|j| std::cmp::Reverse(relative_gap(j))),
     }
     if a.by == Some(GroupBy::Lead) {
         shown.sort_by(|x, y| x.row.lead.cmp(&y.row.lead));
@@ -383,6 +384,7 @@ fn judge_rows<'a>(
             verdict,
             category: None,
             line: Some(r.line),
+            note: r.note.clone(),
         });
     }
 
@@ -463,6 +465,7 @@ fn judge_rows<'a>(
                             verdict: v,
                             category: None,
                             line: None,
+                            note: None,
                         });
                     }
                 }
@@ -683,6 +686,8 @@ fn row_json(set: &PlanSet, j: &Judged) -> serde_json::Value {
         "progress_category": j.category,
         "lead": j.row.lead,
         "line": j.line,
+        "note": j.note,
+        "note": j.note,
     })
 }
 

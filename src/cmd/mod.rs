@@ -4,6 +4,7 @@ pub(crate) mod check;
 mod parse;
 mod schema;
 mod show;
+pub(crate) mod template;
 mod validate;
 
 use crate::Outcome;
@@ -20,6 +21,7 @@ pub(crate) fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> anyhow:
         Command::Parse(a) => parse::run(&a, out, err),
         Command::Schema(a) => schema::run(&a, out),
         Command::Check(a) => check::run(&a, &dir, out, err),
+        Command::Template(a) => template::run(&a, &dir, out, err),
     }
 }
 

@@ -1,0 +1,177 @@
+//! `qyx template PLAN --year Y`: the actuals sheet a 专班办公室 sends to departments — every
+//! indicator with a target that year, its unit and lead — which `qyx check` reads back as it is.
+
+use crate::Outcome;
+use crate::cli::Lang;
+use crate::plan::load::PlanDir;
+use crate::plan::{PlanFile, PlanSet, schema::Marker, schema::Scope};
+use crate::report::Table;
+use crate::threshold::Op;
+use clap::Args;
+use std::io::Write;
+use std::path::PathBuf;
+
+#[derive(Debug, Args)]
+pub struct TemplateArgs {
+    /// Plan id or name.
+    pub plan: String,
+    /// The year to report (default: this year, kept within the plan's period).
+    #[arg(long)]
+    pub year: Option<i32>,
+    /// Write to this file instead of standard output; a name ending in .xlsx writes a workbook.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Header language.
+    #[arg(long, value_enum, default_value_t)]
+    pub lang: Lang,
+}
+
+fn this_year() -> i32 {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    // Good to the day for the years plans cover; no date crate needed for a default.
+    1970 + (secs / 31_556_952) as i32
+}
+
+pub(crate) fn sheet(set: &PlanSet, p: &PlanFile, year: i32, lang: Lang) -> Table {
+    let headers: [&str; 9] = match lang {
+        Lang::Zh => [
+            "地区",
+            "指标",
+            "指标名称",
+            "年份",
+            "目标",
+            "单位",
+            "牵头单位",
+            "数值",
+            "备注",
+        ],
+        Lang::En => [
+            "jurisdiction",
+            "indicator",
+            "name",
+            "year",
+            "target",
+            "unit",
+            "lead",
+            "value",
+            "note",
+        ],
+    };
+    let mut t = Table::new(headers);
+    for row in &p.plan.indicators {
+        if row.marker == Some(Marker::Observational) {
+            continue;
+        }
+        let Some(entry) = set.catalog.get(&row.id.value) else {
+            continue;
+        };
+        let Some((r, scope)) = crate::judge::target_for(row, entry, year) else {
+            continue;
+        };
+        if r.threshold.op == Op::None {
+            continue;
+        }
+        let f = row
+            .targets
+            .iter()
+            .find(|f| f.year.value == r.year && f.scope == scope);
+        let printed = f
+            .and_then(|f| f.cell.as_ref().or(f.text.as_ref()))
+            .map(|s| s.value.trim().to_string())
+            .unwrap_or_else(|| r.threshold.display());
+        let target = match scope {
+            Scope::Level if r.year == year => printed,
+            _ => format!("{printed} ({} {})", r.year, scope.name()),
+        };
+        let unit = row
+            .unit
+            .as_ref()
+            .or(entry.unit.as_ref())
+            .map(|u| u.value.clone())
+            .unwrap_or_default();
+        t.push(vec![
+            p.plan.jurisdiction.name.clone(),
+            entry.id.value.clone(),
+            row.name.clone(),
+            year.to_string(),
+            target,
+            unit,
+            row.lead.clone().unwrap_or_default(),
+            String::new(),
+            String::new(),
+        ]);
+    }
+    t
+}
+
+fn write_xlsx(t: &Table, path: &std::path::Path) -> anyhow::Result<()> {
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    for (c, h) in t.headers.iter().enumerate() {
+        ws.write_string(0, c as u16, h)?;
+    }
+    for (r, row) in t.rows.iter().enumerate() {
+        for (c, v) in row.iter().enumerate() {
+            ws.write_string(r as u32 + 1, c as u16, v)?;
+        }
+    }
+    for (c, w) in [(1u16, 36.0), (2, 40.0), (4, 18.0), (6, 14.0)] {
+        ws.set_column_width(c, w)?;
+    }
+    wb.save(path)?;
+    Ok(())
+}
+
+pub(crate) fn run(
+    a: &TemplateArgs,
+    dir: &PlanDir,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> anyhow::Result<Outcome> {
+    let (set, outcome) = super::load_plans(dir, err)?;
+    let p = match set.find(&a.plan) {
+        Ok(p) => p,
+        Err(e) => {
+            writeln!(err, "qyx: error: {e}")?;
+            return Ok(Outcome::BadInput);
+        }
+    };
+    let (start, end) = (p.plan.period.start.value, p.plan.period.end.value);
+    let year = a.year.unwrap_or_else(|| this_year().clamp(start, end));
+    if year < start || year > end {
+        writeln!(
+            err,
+            "qyx: error: year {year} is outside the plan of {} ({start}–{end})",
+            p.plan.jurisdiction.name
+        )?;
+        return Ok(Outcome::BadInput);
+    }
+    let t = sheet(&set, p, year, a.lang);
+    match &a.output {
+        Some(path)
+            if path
+                .extension()
+                .is_some_and(|e| e.eq_ignore_ascii_case("xlsx")) =>
+        {
+            write_xlsx(&t, path)?
+        }
+        Some(path) => {
+            let mut buf = Vec::from("\u{feff}".as_bytes());
+            t.write(crate::cli::Format::Csv, &mut buf)?;
+            std::fs::write(path, buf)?;
+        }
+        None => t.write(crate::cli::Format::Csv, out)?,
+    }
+    if let Some(path) = &a.output {
+        writeln!(
+            err,
+            "wrote {} rows for {} {year} to {}",
+            t.rows.len(),
+            p.plan.jurisdiction.name,
+            path.display()
+        )?;
+    }
+    Ok(outcome)
+}
