@@ -51,6 +51,10 @@ pub enum Command {
     Check(crate::cmd::check::CheckArgs),
     /// Write the actuals sheet for a plan and year (CSV, or .xlsx with -o), for departments to fill in.
     Template(crate::cmd::template::TemplateArgs),
+    /// Compare jurisdictions' plans side by side on the indicators they share, in one unit.
+    Compare(crate::cmd::compare::CompareArgs),
+    /// Rank the plans on an indicator (or on every shared one), most ambitious first.
+    Rank(crate::cmd::compare::RankArgs),
     /// Print the JSON Schema of the plan or catalog format.
     Schema(SchemaArgs),
 }
@@ -121,4 +125,14 @@ pub struct SchemaArgs {
 pub enum SchemaKind {
     Plan,
     Catalog,
+}
+
+#[cfg(test)]
+mod tests {
+    /// clap's own consistency checks: argument names that clash, bad defaults.
+    #[test]
+    fn command_line_is_consistent() {
+        use clap::CommandFactory;
+        super::Cli::command().debug_assert();
+    }
 }

@@ -1,6 +1,7 @@
 //! One module per subcommand; this one dispatches and shares the plan loading they all need.
 
 pub(crate) mod check;
+pub(crate) mod compare;
 mod parse;
 mod schema;
 mod show;
@@ -21,6 +22,8 @@ pub(crate) fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> anyhow:
         Command::Parse(a) => parse::run(&a, out, err),
         Command::Schema(a) => schema::run(&a, out),
         Command::Check(a) => check::run(&a, &dir, out, err),
+        Command::Compare(a) => compare::compare(&a, &dir, out, err),
+        Command::Rank(a) => compare::rank(&a, &dir, out, err),
         Command::Template(a) => template::run(&a, &dir, out, err),
     }
 }
