@@ -89,6 +89,9 @@ pub struct ShowArgs {
     /// Counts of indicators, targets, milestones and baselines instead of the table.
     #[arg(long)]
     pub summary: bool,
+    /// With --summary: count the figures whose words are found in the source document here.
+    #[arg(long, value_name = "DIR")]
+    pub sources: Option<PathBuf>,
     /// Only the rows printed in the document's table (no prose targets).
     #[arg(long)]
     pub table_only: bool,

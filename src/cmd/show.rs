@@ -4,6 +4,7 @@
 use crate::Outcome;
 use crate::cli::{Format, Lang, ShowArgs};
 use crate::plan::load::PlanDir;
+use crate::plan::validate::squash;
 use crate::plan::{CatalogIndex, Domain, Figure, PlanFile, Row, figure_threshold, resolve};
 use crate::report::{Table, num};
 use crate::threshold::Better;
@@ -214,8 +215,9 @@ fn scope_zh(s: crate::plan::schema::Scope) -> &'static str {
     }
 }
 
-/// Counts per domain: indicators, targets (numeric), milestones, baselines, table/prose sources.
-pub(crate) fn summary(p: &PlanFile, cat: &CatalogIndex) -> Table {
+/// Counts per domain: indicators, targets (numeric), milestones, baselines, table/prose sources,
+/// and with the source document at hand, how many figures' words are found in it.
+pub(crate) fn summary(p: &PlanFile, cat: &CatalogIndex, source: Option<&str>) -> Table {
     #[derive(Default)]
     struct C {
         rows: usize,
@@ -225,7 +227,41 @@ pub(crate) fn summary(p: &PlanFile, cat: &CatalogIndex) -> Table {
         table: usize,
         prose: usize,
         quoted: usize,
+        verified: usize,
     }
+    impl C {
+        fn cells(&self, name: &str, verified: bool) -> Vec<String> {
+            let mut r = vec![name.to_string()];
+            r.extend(
+                [
+                    self.rows,
+                    self.targets,
+                    self.milestones,
+                    self.baselines,
+                    self.table,
+                    self.prose,
+                    self.quoted,
+                ]
+                .map(|n| n.to_string()),
+            );
+            if verified {
+                r.push(self.verified.to_string());
+            }
+            r
+        }
+        fn add(&mut self, o: &C) {
+            self.rows += o.rows;
+            self.targets += o.targets;
+            self.milestones += o.milestones;
+            self.baselines += o.baselines;
+            self.table += o.table;
+            self.prose += o.prose;
+            self.quoted += o.quoted;
+            self.verified += o.verified;
+        }
+    }
+    // A figure's words are verified when its quote (prose) and its row (table) are in the source.
+    let found = |s: &str| source.is_some_and(|src| src.contains(&squash(s)));
     let mut by: BTreeMap<Option<Domain>, C> = BTreeMap::new();
     for row in &p.plan.indicators {
         let c = by.entry(row_domain(p, cat, row)).or_default();
@@ -233,27 +269,23 @@ pub(crate) fn summary(p: &PlanFile, cat: &CatalogIndex) -> Table {
         let milestone = cat
             .get(&row.id.value)
             .is_some_and(|e| e.better == Better::Done);
-        for f in &row.targets {
-            if milestone {
-                c.milestones += 1
-            } else {
-                c.targets += 1
+        for f in row.targets.iter().chain(&row.baseline) {
+            let is_baseline = row.baseline.as_ref().is_some_and(|b| std::ptr::eq(b, f));
+            match (is_baseline, milestone) {
+                (true, _) => c.baselines += 1,
+                (false, true) => c.milestones += 1,
+                (false, false) => c.targets += 1,
             }
-            if f.cell.is_some() {
-                c.table += 1
-            }
-            if f.text.is_some() {
-                c.prose += 1
-            }
-            if f.quote.is_some() || f.cell.is_some() {
-                c.quoted += 1
-            }
-        }
-        if row.baseline.is_some() {
-            c.baselines += 1
+            c.table += f.cell.is_some() as usize;
+            c.prose += f.text.is_some() as usize;
+            let has_words = f.quote.is_some() || f.cell.is_some();
+            c.quoted += has_words as usize;
+            let quote_ok = f.quote.as_ref().is_none_or(|q| found(&q.value));
+            let table_ok = f.cell.is_none() || row.table.as_ref().is_some_and(|t| found(&t.value));
+            c.verified += (has_words && quote_ok && table_ok) as usize;
         }
     }
-    let mut t = Table::new([
+    let mut headers = vec![
         "domain",
         "indicators",
         "targets",
@@ -262,37 +294,17 @@ pub(crate) fn summary(p: &PlanFile, cat: &CatalogIndex) -> Table {
         "from table",
         "from prose",
         "with source words",
-    ]);
+    ];
+    if source.is_some() {
+        headers.push("verified in source");
+    }
+    let mut t = Table::new(headers);
     let mut total = C::default();
     for (d, c) in &by {
-        t.push(vec![
-            d.map_or("?", Domain::zh).into(),
-            c.rows.to_string(),
-            c.targets.to_string(),
-            c.milestones.to_string(),
-            c.baselines.to_string(),
-            c.table.to_string(),
-            c.prose.to_string(),
-            c.quoted.to_string(),
-        ]);
-        total.rows += c.rows;
-        total.targets += c.targets;
-        total.milestones += c.milestones;
-        total.baselines += c.baselines;
-        total.table += c.table;
-        total.prose += c.prose;
-        total.quoted += c.quoted;
+        t.push(c.cells(d.map_or("?", Domain::zh), source.is_some()));
+        total.add(c);
     }
-    t.push(vec![
-        "total".into(),
-        total.rows.to_string(),
-        total.targets.to_string(),
-        total.milestones.to_string(),
-        total.baselines.to_string(),
-        total.table.to_string(),
-        total.prose.to_string(),
-        total.quoted.to_string(),
-    ]);
+    t.push(total.cells("total", source.is_some()));
     t
 }
 
@@ -312,7 +324,21 @@ pub(crate) fn run(
     };
     let plan = &p.plan;
     if a.summary {
-        let t = summary(p, &set.catalog);
+        let source = match &a.sources {
+            Some(dir) => match std::fs::read(dir.join(&plan.document.source)) {
+                Ok(b) => Some(squash(&String::from_utf8_lossy(&b))),
+                Err(e) => {
+                    writeln!(
+                        err,
+                        "qyx: error: {}: {e}",
+                        dir.join(&plan.document.source).display()
+                    )?;
+                    return Ok(Outcome::BadInput);
+                }
+            },
+            None => None,
+        };
+        let t = summary(p, &set.catalog, source.as_deref());
         if a.format == Format::Table {
             writeln!(
                 out,
