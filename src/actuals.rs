@@ -88,6 +88,21 @@ pub struct Actuals {
     pub encoding: &'static str,
 }
 
+/// Actuals are one row per reported value: a county's year is a few thousand rows, far below this.
+pub(crate) const MAX_BYTES: u64 = 64 * 1024 * 1024;
+
+fn too_big(name: &str) -> Diagnostic {
+    Diagnostic::error(
+        name,
+        0,
+        0,
+        format!(
+            "larger than {} MiB: an actuals file holds one row per reported value; split it or check that it is the right file",
+            MAX_BYTES >> 20
+        ),
+    )
+}
+
 fn is_spreadsheet(path: &Path) -> bool {
     matches!(
         path.extension()
@@ -106,17 +121,27 @@ pub fn read(path: &Path, encoding: Encoding, sheet: Option<&str>) -> Result<Actu
         path.display().to_string()
     };
     if path != Path::new("-") && is_spreadsheet(path) {
+        if std::fs::metadata(path).is_ok_and(|m| m.len() > MAX_BYTES) {
+            return Err(too_big(&name));
+        }
         return read_sheet(path, &name, sheet);
     }
     let mut bytes = Vec::new();
+    // Read one byte past the limit, so that an enormous input is refused without reading it all.
     let res = if path == Path::new("-") {
-        std::io::stdin().read_to_end(&mut bytes).map(|_| ())
+        std::io::stdin()
+            .take(MAX_BYTES + 1)
+            .read_to_end(&mut bytes)
+            .map(|_| ())
     } else {
         std::fs::File::open(path)
-            .and_then(|mut f| f.read_to_end(&mut bytes))
+            .and_then(|f| f.take(MAX_BYTES + 1).read_to_end(&mut bytes))
             .map(|_| ())
     };
     res.map_err(|e| Diagnostic::error(&name, 0, 0, format!("cannot read: {e}")))?;
+    if bytes.len() as u64 > MAX_BYTES {
+        return Err(too_big(&name));
+    }
     let (text, used) = decode(&bytes, encoding).map_err(|m| Diagnostic::error(&name, 0, 0, m))?;
     let mut records = Vec::new();
     let mut problems = Vec::new();

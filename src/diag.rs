@@ -45,6 +45,10 @@ impl fmt::Display for Diagnostic {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
+        // A problem with the file as a whole has no line to point at.
+        if self.line == 0 {
+            return write!(f, "{}: {kind}: {}", self.file, self.message);
+        }
         write!(
             f,
             "{}:{}:{}: {kind}: {}",

@@ -79,6 +79,16 @@ pub fn read_dir(dir: &PlanDir) -> Result<Vec<SourceText>, Diagnostic> {
 /// Reads one file as UTF-8 text.
 pub fn read_file(path: &Path) -> Result<SourceText, Diagnostic> {
     let name = path.display().to_string();
+    // A plan is a few hundred rows; anything this large is the wrong file, not a plan.
+    const MAX_BYTES: u64 = 16 * 1024 * 1024;
+    if std::fs::metadata(path).is_ok_and(|m| m.len() > MAX_BYTES) {
+        return Err(Diagnostic::error(
+            &name,
+            0,
+            0,
+            format!("larger than {} MiB: not a plan file", MAX_BYTES >> 20),
+        ));
+    }
     let bytes = std::fs::read(path)
         .map_err(|e| Diagnostic::error(&name, 0, 0, format!("cannot read: {e}")))?;
     let text = String::from_utf8(bytes).map_err(|e| {

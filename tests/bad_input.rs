@@ -1,0 +1,101 @@
+//! Bad input as a user would meet it: each gets one clear message and exit code 2, nothing
+//! panics, and no input file is ever written to.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn qyx(args: &[&str], dir: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_qyx"))
+        .args(args)
+        .current_dir(dir)
+        .env_remove("QYX_PLANS")
+        .output()
+        .expect("qyx runs")
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+#[test]
+fn enormous_actuals_are_refused_without_reading_them_all() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = std::fs::File::create(dir.path().join("big.csv")).unwrap();
+    f.set_len(65 * 1024 * 1024).unwrap();
+    let out = qyx(&["check", "big.csv"], dir.path());
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        stderr(&out),
+        "big.csv: error: larger than 64 MiB: an actuals file holds one row per reported value; split it or check that it is the right file\n"
+    );
+}
+
+#[test]
+fn binary_garbage_is_not_text() {
+    let dir = tempfile::tempdir().unwrap();
+    // Invalid in UTF-8 and in GB18030 alike (0xFF is never a lead byte).
+    std::fs::write(
+        dir.path().join("junk.csv"),
+        [0xFFu8, 0xFE, 0x00, 0xFF, 0x81],
+    )
+    .unwrap();
+    let out = qyx(&["check", "junk.csv"], dir.path());
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).starts_with(
+            "junk.csv: error: neither UTF-8 nor GB18030 text; name the encoding with --encoding"
+        ),
+        "{}",
+        stderr(&out)
+    );
+    let out = qyx(&["check", "junk.csv", "--encoding", "utf8"], dir.path());
+    assert!(stderr(&out).contains("not valid UTF-8"), "{}", stderr(&out));
+}
+
+#[test]
+fn missing_files_and_broken_spreadsheets() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = qyx(&["check", "nowhere.csv"], dir.path());
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).starts_with("nowhere.csv: error: cannot read:"),
+        "{}",
+        stderr(&out)
+    );
+    std::fs::write(dir.path().join("fake.xlsx"), "not a zip").unwrap();
+    let out = qyx(&["check", "fake.xlsx"], dir.path());
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).starts_with("fake.xlsx: error: cannot open spreadsheet"),
+        "{}",
+        stderr(&out)
+    );
+    let out = qyx(&["show", "zhuji", "--plans", "no-such-dir"], dir.path());
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("no-such-dir: error: cannot read plan directory"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn inputs_are_never_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = "地区,指标,年份,数值\n诸暨市,人均预期寿命,2024,82.5\n诸暨市,不存在的指标,2024,1\n";
+    let path = dir.path().join("a.csv");
+    std::fs::write(&path, csv).unwrap();
+    let before = std::fs::metadata(&path).unwrap().modified().unwrap();
+    for args in [
+        &["check", "a.csv"][..],
+        &["check", "a.csv", "--format", "json"],
+        &["check", "a.csv", "--all"],
+    ] {
+        qyx(args, dir.path());
+    }
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), csv);
+    assert_eq!(
+        std::fs::metadata(&path).unwrap().modified().unwrap(),
+        before
+    );
+}
