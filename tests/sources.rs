@@ -8,7 +8,11 @@ const SEEDS: &str = "../shared/seeds";
 const PLANS: [&str; 5] = ["zhuji", "shengsi", "ruian", "longwan", "huangyan"];
 
 fn qyx(args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_qyx")).args(args).env_remove("QYX_PLANS").output().expect("qyx runs")
+    Command::new(env!("CARGO_BIN_EXE_qyx"))
+        .args(args)
+        .env_remove("QYX_PLANS")
+        .output()
+        .expect("qyx runs")
 }
 
 #[test]
@@ -20,14 +24,38 @@ fn every_figure_of_every_plan_is_verified_in_its_source() {
     let out = qyx(&["--plans", "plans", "validate", "--sources", SEEDS, "plans/"]);
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(out.status.success(), "{text}");
-    assert!(text.lines().last().is_some_and(|l| l.starts_with("0 errors")), "{text}");
+    assert!(
+        text.lines()
+            .last()
+            .is_some_and(|l| l.starts_with("0 errors")),
+        "{text}"
+    );
     for plan in PLANS {
-        let out = qyx(&["show", plan, "--summary", "--sources", SEEDS, "--format", "csv"]);
+        let out = qyx(&[
+            "show",
+            plan,
+            "--summary",
+            "--sources",
+            SEEDS,
+            "--format",
+            "csv",
+        ]);
         let text = String::from_utf8_lossy(&out.stdout);
-        let total = text.lines().last().unwrap_or_default().split(',').collect::<Vec<_>>();
+        let total = text
+            .lines()
+            .last()
+            .unwrap_or_default()
+            .split(',')
+            .collect::<Vec<_>>();
         assert_eq!(total[0], "total", "{text}");
         let (with_words, verified) = (total[7], total[8]);
-        assert_eq!(with_words, verified, "{plan}: every figure's words are in its document\n{text}");
-        assert!(total[1].parse::<usize>().unwrap() >= 80, "{plan} holds its indicators: {text}");
+        assert_eq!(
+            with_words, verified,
+            "{plan}: every figure's words are in its document\n{text}"
+        );
+        assert!(
+            total[1].parse::<usize>().unwrap() >= 80,
+            "{plan} holds its indicators: {text}"
+        );
     }
 }

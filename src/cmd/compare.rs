@@ -359,8 +359,10 @@ pub(crate) fn compare(
                 })
             })
             .collect();
-        // A mark only where two or more targets differ.
-        let compared = cells.iter().flatten().count() >= 2;
+        // A mark only where two or more targets of one scope differ: a five-year total
+        // against one year's level says nothing about ambition.
+        let scopes: BTreeSet<&str> = cells.iter().flatten().map(|c| c.scope.name()).collect();
+        let compared = cells.iter().flatten().count() >= 2 && scopes.len() == 1;
         let differ = flags.iter().zip(&cells).any(|(f, c)| c.is_some() && !f);
         let flags: Vec<bool> = flags.into_iter().map(|f| f && differ && compared).collect();
         for (i, f) in flags.iter().enumerate() {
@@ -594,14 +596,22 @@ pub(crate) fn rank(
         if cells.is_empty() || (a.indicator.is_none() && cells.len() < 2) {
             continue;
         }
-        cells.sort_by(|(_, x), (_, y)| more_ambitious(entry.better, y, x));
-        let mut place = 0;
+        // Targets of one scope rank together: a five-year total is no rival to a yearly level.
+        cells.sort_by(|(_, x), (_, y)| {
+            x.scope
+                .name()
+                .cmp(y.scope.name())
+                .then(more_ambitious(entry.better, y, x))
+        });
+        let (mut place, mut first_of_scope) = (0, 0);
         for i in 0..cells.len() {
-            if i == 0
-                || more_ambitious(entry.better, &cells[i - 1].1, &cells[i].1)
-                    != std::cmp::Ordering::Equal
+            if i == 0 || cells[i - 1].1.scope != cells[i].1.scope {
+                first_of_scope = i;
+                place = 1;
+            } else if more_ambitious(entry.better, &cells[i - 1].1, &cells[i].1)
+                != std::cmp::Ordering::Equal
             {
-                place = i + 1;
+                place = i - first_of_scope + 1;
             }
             let (p, c) = &cells[i];
             let mut v = show_value(c, en);
