@@ -209,6 +209,7 @@ const SUFFIXES: &[(&str, Op)] = &[
     ("覆盖", Op::Reach),
 ];
 
+/// Verbs that make a phrase a milestone wherever they stand in it (`创成…示范县`, `实现全覆盖`).
 const MILESTONE_WORDS: &[&str] = &[
     "建成",
     "创成",
@@ -221,12 +222,9 @@ const MILESTONE_WORDS: &[&str] = &[
     "成功",
     "获评",
     "入选",
-    "是",
-    "已完成",
     "建立",
     "投入使用",
     "提供",
-    "创建",
     "评审",
     "覆盖",
     "完工",
@@ -244,20 +242,19 @@ const MILESTONE_WORDS: &[&str] = &[
     "开通",
     "形成",
     "争创",
-    "达到",
-    "推进",
-    "设置",
-    "编制",
     "应享尽享",
-    "修订",
-    "制定",
     "纳入",
     "提升",
     "省标",
     "标准",
     "实施",
     "百分百",
+    "设置",
 ];
+
+/// Words that are a milestone only as the whole target: `达到` alone (达到省级统筹), `是` in a
+/// milestone's yes/no column; inside a longer phrase they mean something else.
+const MILESTONE_ALONE: &[&str] = &["是", "已完成", "达到", "推进", "编制", "修订", "制定"];
 
 const NO_TARGET: &[&str] = &["/", "—", "-", "－", "——", "无", "不设", "／"];
 
@@ -453,7 +450,10 @@ impl Threshold {
         };
         c.skip_ws();
         if c.at_end() {
-            return Err(c.error("empty target: expected a number, an operator, `/` or a milestone"));
+            return Err(ParseError {
+                column: 1,
+                message: "empty target: expected a number, an operator, `/` or a milestone".into(),
+            });
         }
         let trimmed = folded.trim();
         if NO_TARGET.contains(&trimmed) {
@@ -466,7 +466,8 @@ impl Threshold {
             });
         }
         if !trimmed.chars().any(|ch| ch.is_ascii_digit())
-            && MILESTONE_WORDS.iter().any(|w| trimmed.contains(w))
+            && (MILESTONE_WORDS.iter().any(|w| trimmed.contains(w))
+                || MILESTONE_ALONE.contains(&trimmed))
         {
             return Ok(Threshold {
                 op: Op::Done,
@@ -501,6 +502,15 @@ impl Threshold {
                 return Err(ParseError {
                     column: start + 1,
                     message: format!("expected a number, found `{}`", trimmed),
+                });
+            }
+            if c.chars[start..c.pos].iter().any(char::is_ascii_punctuation) {
+                return Err(ParseError {
+                    column: start + 1,
+                    message: format!(
+                        "expected a number, found `{}`",
+                        c.chars[start..].iter().collect::<String>().trim_end()
+                    ),
                 });
             }
             if c.pos > start {
@@ -823,7 +833,7 @@ mod tests {
     fn errors_name_the_position() {
         let cases: &[(&str, usize, &str)] = &[
             ("", 1, "empty target"),
-            ("   ", 4, "empty target"),
+            ("   ", 1, "empty target"),
             (">", 2, "expected a number after the operator"),
             ("≥abc", 2, "expected a number, found `abc`"),
             ("85分钟xyz", 5, "unexpected `xyz` after the number"),
@@ -834,6 +844,40 @@ mod tests {
             assert_eq!(err.column, *col, "{input:?}: {err}");
             assert!(err.message.contains(msg), "{input:?}: {err}");
         }
+    }
+
+    /// Every way a target can fail to read, with the message a user sees, pinned in one place.
+    #[test]
+    fn error_table() {
+        let inputs = [
+            "",
+            "   ",
+            ">",
+            "≥",
+            "≥abc",
+            "abc",
+            "高于全省平均",
+            "85分钟xyz",
+            "超过5以下",
+            "3—2个",
+            "2—3个以上",
+            "不低于",
+            "达到约",
+            "５５ｘ",
+            "1.2.3",
+            "%",
+            "＞＞70",
+            "94.",
+            "--5",
+        ];
+        let table: String = inputs
+            .iter()
+            .map(|i| match Threshold::parse(i) {
+                Ok(t) => format!("{i:?} => ok {} ({})\n", t.display(), t.op.name()),
+                Err(e) => format!("{i:?} => {e}\n"),
+            })
+            .collect();
+        insta::assert_snapshot!(table);
     }
 
     #[test]

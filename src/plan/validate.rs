@@ -325,16 +325,29 @@ fn check_plan(cat: &CatalogIndex, p: &PlanFile, source: Option<&str>, diags: &mu
                     Err(e) => out.error(s, format!("cannot read `{}`: {e}", s.value)),
                 }
             }
-            if let (Some(text), Some(quote)) = (&f.text, &f.quote) {
+            if let Some(quote) = &f.quote {
                 let q = squash(&quote.value);
-                if !q.contains(&squash(&text.value)) {
-                    out.error(
+                match &f.text {
+                    Some(text) if !q.contains(&squash(&text.value)) => out.error(
                         quote,
                         format!(
                             "quote does not contain `{}`, the words of this {what}",
                             text.value
                         ),
-                    );
+                    ),
+                    Some(_) => {}
+                    // A table figure quoted from the prose too: the prose must state its number.
+                    None => {
+                        if let Some(v) = readings.first().and_then(|(_, t)| t.value) {
+                            let n = v.normalize().to_string();
+                            if !q.contains(&n) {
+                                out.error(
+                                    quote,
+                                    format!("quote does not contain the number {n} it supports"),
+                                );
+                            }
+                        }
+                    }
                 }
                 if let Some(src) = source
                     && !src.contains(&q)
