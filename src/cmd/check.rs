@@ -197,12 +197,9 @@ pub(crate) fn run(
         None => None,
     };
     let jur_filter = match &a.jurisdiction {
-        Some(j) => match set.find(j) {
-            Ok(p) => Some(p.id().to_string()),
-            Err(e) => {
-                writeln!(err, "qyx: error: {e}")?;
-                return Ok(Outcome::BadInput);
-            }
+        Some(j) => match super::find_plan(&set, j, err)? {
+            Some(p) => Some(p.id().to_string()),
+            None => return Ok(Outcome::BadInput),
         },
         None => None,
     };
@@ -570,11 +567,7 @@ fn render(
     let make_row = |j: &Judged| -> Vec<String> {
         let domain = super::show::row_domain(j.plan, &set.catalog, j.row);
         vec![
-            if en {
-                j.plan.plan.jurisdiction.name_en.clone()
-            } else {
-                j.plan.plan.jurisdiction.name.clone()
-            },
+            j.plan.plan.jurisdiction.label(en),
             domain.map_or(String::new(), |d| {
                 if en {
                     d.en().to_string()
@@ -587,11 +580,7 @@ fn render(
             } else {
                 j.row.name.clone()
             },
-            j.entry
-                .unit
-                .as_ref()
-                .map(|u| u.value.clone())
-                .unwrap_or_default(),
+            j.entry.unit_text(),
             j.year.to_string(),
             judge::baseline(j.row, j.entry)
                 .map(|(y, v)| format!("{} ({y})", fmt(v)))

@@ -219,12 +219,9 @@ fn resolve_plans<'a>(
     let mut plans = Vec::new();
     let mut bad = false;
     for k in keys {
-        match set.find(k) {
-            Ok(p) => plans.push(p),
-            Err(e) => {
-                writeln!(err, "qyx: error: {e}")?;
-                bad = true;
-            }
+        match super::find_plan(set, k, err)? {
+            Some(p) => plans.push(p),
+            None => bad = true,
         }
     }
     Ok((!bad).then_some(plans))
@@ -399,13 +396,7 @@ pub(crate) fn compare(
         return Ok(outcome);
     }
 
-    let name = |p: &PlanFile| {
-        if en {
-            p.plan.jurisdiction.name_en.clone()
-        } else {
-            p.plan.jurisdiction.name.clone()
-        }
-    };
+    let name = |p: &PlanFile| p.plan.jurisdiction.label(en);
     let mut headers = vec![
         (if en { "indicator" } else { "指标" }).to_string(),
         (if en { "unit" } else { "单位" }).to_string(),
@@ -418,18 +409,7 @@ pub(crate) fn compare(
     }
     let mut t = Table::new(headers);
     for ((entry, cols), best) in shared.iter().zip(&best_of) {
-        let mut r = vec![
-            if en {
-                entry.name_en.clone()
-            } else {
-                entry.name.clone()
-            },
-            entry
-                .unit
-                .as_ref()
-                .map(|u| u.value.clone())
-                .unwrap_or_default(),
-        ];
+        let mut r = vec![entry.label(en), entry.unit_text()];
         for (col, b) in cols.iter().zip(best) {
             r.push(
                 col.baseline
@@ -492,12 +472,8 @@ pub(crate) fn compare(
             });
             for (e, c) in list {
                 t.push(vec![
-                    if en {
-                        e.name_en.clone()
-                    } else {
-                        e.name.clone()
-                    },
-                    e.unit.as_ref().map(|u| u.value.clone()).unwrap_or_default(),
+                    e.label(en),
+                    e.unit_text(),
                     c.as_ref()
                         .map(|c| format!("{} ({})", show_value(c, en), c.year))
                         .unwrap_or_else(|| {
@@ -623,22 +599,10 @@ pub(crate) fn rank(
                 );
             }
             t.push(vec![
-                if en {
-                    entry.name_en.clone()
-                } else {
-                    entry.name.clone()
-                },
-                entry
-                    .unit
-                    .as_ref()
-                    .map(|u| u.value.clone())
-                    .unwrap_or_default(),
+                entry.label(en),
+                entry.unit_text(),
                 place.to_string(),
-                if en {
-                    p.plan.jurisdiction.name_en.clone()
-                } else {
-                    p.plan.jurisdiction.name.clone()
-                },
+                p.plan.jurisdiction.label(en),
                 v,
                 c.year.to_string(),
                 c.baseline

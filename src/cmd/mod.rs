@@ -28,6 +28,21 @@ pub(crate) fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> anyhow:
     }
 }
 
+/// A plan by id or name; an unknown one is reported on `err` (with "did you mean" and the list).
+pub(crate) fn find_plan<'a>(
+    set: &'a PlanSet,
+    key: &str,
+    err: &mut dyn Write,
+) -> anyhow::Result<Option<&'a crate::plan::PlanFile>> {
+    match set.find(key) {
+        Ok(p) => Ok(Some(p)),
+        Err(e) => {
+            writeln!(err, "qyx: error: {e}")?;
+            Ok(None)
+        }
+    }
+}
+
 /// Loads the plan directory for a command that reads plans. Problems in plan files are reported
 /// on `err` and the readable plans are used; the outcome says whether any were found.
 pub(crate) fn load_plans(dir: &PlanDir, err: &mut dyn Write) -> anyhow::Result<(PlanSet, Outcome)> {

@@ -131,12 +131,8 @@ pub(crate) fn run(
     err: &mut dyn Write,
 ) -> anyhow::Result<Outcome> {
     let (set, outcome) = super::load_plans(dir, err)?;
-    let p = match set.find(&a.plan) {
-        Ok(p) => p,
-        Err(e) => {
-            writeln!(err, "qyx: error: {e}")?;
-            return Ok(Outcome::BadInput);
-        }
+    let Some(p) = super::find_plan(&set, &a.plan, err)? else {
+        return Ok(Outcome::BadInput);
     };
     let (start, end) = (p.plan.period.start.value, p.plan.period.end.value);
     let year = a.year.unwrap_or_else(|| this_year().clamp(start, end));

@@ -252,6 +252,35 @@ impl Resolved {
     }
 }
 
+impl Entry {
+    /// The name in the language asked for.
+    pub fn label(&self, en: bool) -> String {
+        if en {
+            self.name_en.clone()
+        } else {
+            self.name.clone()
+        }
+    }
+
+    /// The catalog unit as text, empty for milestones and indices.
+    pub fn unit_text(&self) -> String {
+        self.unit
+            .as_ref()
+            .map(|u| u.value.clone())
+            .unwrap_or_default()
+    }
+}
+
+impl schema::Jurisdiction {
+    pub fn label(&self, en: bool) -> String {
+        if en {
+            self.name_en.clone()
+        } else {
+            self.name.clone()
+        }
+    }
+}
+
 /// Whether `better` and an operator point the same way.
 pub fn op_against(better: Better, op: Op) -> bool {
     matches!(
