@@ -9,7 +9,7 @@ use crate::diag::{Diagnostic, suggestion};
 use crate::judge::{self, Actual, Category, Status, Verdict};
 use crate::plan::load::PlanDir;
 use crate::plan::{Domain, Entry, PlanFile, PlanSet, Row};
-use crate::report::{Table, num, round};
+use crate::report::{Table, Tone, num, round};
 use crate::threshold::{Better, Op, Threshold};
 use crate::unit::Unit;
 use clap::{Args, ValueEnum};
@@ -174,6 +174,7 @@ fn parse_year(text: &str) -> Option<i32> {
 pub(crate) fn run(
     a: &CheckArgs,
     dir: &PlanDir,
+    colour: bool,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> anyhow::Result<Outcome> {
@@ -242,7 +243,7 @@ pub(crate) fn run(
     for d in &problems {
         writeln!(err, "{d}")?;
     }
-    render(a, &set, &shown, en, out)?;
+    render(a, &set, &shown, en, colour, out)?;
     let counts = count(&shown);
     if matches!(a.format, Format::Table | Format::Markdown) {
         let bad = problems
@@ -524,6 +525,7 @@ fn render(
     set: &PlanSet,
     rows: &[&Judged],
     en: bool,
+    colour: bool,
     out: &mut dyn Write,
 ) -> anyhow::Result<()> {
     if a.format == Format::Json {
@@ -627,22 +629,38 @@ fn render(
                     .filter(|h| !matches!(**h, "lead" | "牵头单位"))
                     .copied(),
             );
+            t.colour = colour;
             for j in js {
                 let mut r = make_row(j);
                 r.pop();
-                t.push(r);
+                t.push_toned(r, tone(j));
             }
             t.write(a.format, out)?;
         }
         return Ok(());
     }
     let mut t = Table::new(headers);
+    t.colour = colour;
     for j in rows {
-        t.push(make_row(j));
+        t.push_toned(make_row(j), tone(j));
     }
     t.write(a.format, out)?;
     Ok(())
 }
+
+/// The status cell's colour.
+fn tone(j: &Judged) -> Vec<(usize, Tone)> {
+    let tone = match j.verdict.status {
+        Status::Met | Status::OnTrack => Tone::Good,
+        Status::NotMet => Tone::Bad,
+        Status::Behind => Tone::Warn,
+        Status::NoTarget | Status::NoData => return Vec::new(),
+    };
+    vec![(STATUS_COLUMN, tone)]
+}
+
+/// Where the status sits in the gap table's columns.
+const STATUS_COLUMN: usize = 10;
 
 fn row_json(set: &PlanSet, j: &Judged) -> serde_json::Value {
     let applied = j.verdict.applied.as_ref();

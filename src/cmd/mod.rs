@@ -21,7 +21,7 @@ pub(crate) fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> anyhow:
         Command::Show(a) => show::run(&a, &dir, out, err),
         Command::Parse(a) => parse::run(&a, out, err),
         Command::Schema(a) => schema::run(&a, out),
-        Command::Check(a) => check::run(&a, &dir, out, err),
+        Command::Check(a) => check::run(&a, &dir, cli.global.color.enabled(), out, err),
         Command::Compare(a) => compare::compare(&a, &dir, out, err),
         Command::Rank(a) => compare::rank(&a, &dir, out, err),
         Command::Template(a) => template::run(&a, &dir, out, err),

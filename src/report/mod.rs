@@ -2,25 +2,42 @@
 //! (terminal table, CSV, Markdown; JSON is each command's own structure).
 
 use crate::cli::Format;
-use comfy_table::{ContentArrangement, Table as Comfy, presets};
+use comfy_table::{Cell, Color, ContentArrangement, Table as Comfy, presets};
 use std::io::{self, Write};
 
 #[derive(Debug, Default, Clone)]
 pub struct Table {
     pub headers: Vec<String>,
     pub rows: Vec<Vec<String>>,
+    /// Per row, the cells to colour in a terminal (column, tone).
+    tones: Vec<Vec<(usize, Tone)>>,
+    /// Colour the toned cells (terminal format only).
+    pub colour: bool,
+}
+
+/// What a coloured cell says: good (met), bad (not met), or a warning (behind).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tone {
+    Good,
+    Bad,
+    Warn,
 }
 
 impl Table {
     pub fn new(headers: impl IntoIterator<Item = impl Into<String>>) -> Table {
         Table {
             headers: headers.into_iter().map(Into::into).collect(),
-            rows: Vec::new(),
+            ..Table::default()
         }
     }
 
     pub fn push(&mut self, row: Vec<String>) {
+        self.push_toned(row, Vec::new());
+    }
+
+    pub fn push_toned(&mut self, row: Vec<String>, tones: Vec<(usize, Tone)>) {
         self.rows.push(row);
+        self.tones.push(tones);
     }
 
     /// Renders in `format`; `Json` renders rows as objects keyed by header.
@@ -50,16 +67,31 @@ impl Table {
         }
     }
 
-    /// A terminal table. Width is fixed and colour off so output is the same in a pipe, a test
-    /// and a terminal; comfy-table measures CJK characters as two columns.
+    /// A terminal table. Rows are never wrapped to the terminal's width, so output is the same
+    /// in a pipe, a test and a terminal; comfy-table measures CJK characters as two columns.
+    /// Colour is qyx's decision (`--color`), not comfy-table's guess.
     pub fn terminal(&self) -> String {
         let mut t = Comfy::new();
         t.load_style(presets::UTF8_FULL_CONDENSED)
             .force_no_tty()
             .set_content_arrangement(ContentArrangement::Disabled)
             .set_header(&self.headers);
-        for r in &self.rows {
-            t.add_row(r);
+        if self.colour {
+            t.enforce_styling();
+        }
+        for (r, tones) in self.rows.iter().zip(&self.tones) {
+            let cells = r.iter().enumerate().map(|(i, v)| {
+                let cell = Cell::new(v);
+                match tones.iter().find(|(c, _)| *c == i) {
+                    Some((_, tone)) if self.colour => cell.fg(match tone {
+                        Tone::Good => Color::Green,
+                        Tone::Bad => Color::Red,
+                        Tone::Warn => Color::Yellow,
+                    }),
+                    _ => cell,
+                }
+            });
+            t.add_row(cells.collect::<Vec<_>>());
         }
         t.to_string()
     }
