@@ -77,6 +77,8 @@ pub enum Command {
     Check(crate::cmd::check::CheckArgs),
     /// Write the actuals sheet for a plan and year (CSV, or .xlsx with -o), for departments to fill in.
     Template(crate::cmd::template::TemplateArgs),
+    /// Draft a plan from a document's prose: every target found, matched to the catalog.
+    Extract(crate::cmd::extract::ExtractArgs),
     /// Compare jurisdictions' plans side by side on the indicators they share, in one unit.
     Compare(crate::cmd::compare::CompareArgs),
     /// Rank the plans on an indicator (or on every shared one), most ambitious first.

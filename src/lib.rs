@@ -8,6 +8,7 @@ mod actuals;
 pub mod cli;
 mod cmd;
 mod diag;
+mod extract;
 mod judge;
 mod plan;
 mod report;

@@ -2,6 +2,7 @@
 
 pub(crate) mod check;
 pub(crate) mod compare;
+pub(crate) mod extract;
 mod parse;
 mod schema;
 mod show;
@@ -24,6 +25,7 @@ pub(crate) fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> anyhow:
         Command::Check(a) => check::run(&a, &dir, cli.global.color.enabled(), out, err),
         Command::Compare(a) => compare::compare(&a, &dir, out, err),
         Command::Rank(a) => compare::rank(&a, &dir, out, err),
+        Command::Extract(a) => extract::run(&a, &dir, out, err),
         Command::Template(a) => template::run(&a, &dir, out, err),
     }
 }

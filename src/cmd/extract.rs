@@ -1,0 +1,204 @@
+//! `qyx extract DOCUMENT`: a draft plan from a document's prose, for whoever encodes a plan. The
+//! reading is in [`crate::extract`]; this module reads the file, matches the catalog and writes
+//! the draft (YAML) or the candidate list (CSV, JSON).
+
+use crate::Outcome;
+use crate::extract::{self, Candidate, CatalogMatch, Kind, Matcher, draft_yaml};
+use crate::plan::load::PlanDir;
+use crate::report::{Table, num};
+use crate::threshold::Op;
+use clap::{Args, ValueEnum};
+use serde_json::{Value, json};
+use std::io::{Read, Write};
+use std::path::PathBuf;
+
+#[derive(Debug, Args)]
+pub struct ExtractArgs {
+    /// The plan document as plain text (UTF-8 or GB18030/GBK); `-` reads standard input.
+    pub document: PathBuf,
+    /// The plan's end year, assumed for targets the document gives no year (default: the period
+    /// in the title, else the largest 到20XX年 of the document).
+    #[arg(long, value_name = "YEAR")]
+    pub end_year: Option<i32>,
+    /// `yaml`: a draft plan file with a `# TODO` on every row to settle; `csv`/`json`: every
+    /// candidate with all its fields.
+    #[arg(long, value_enum, default_value_t = ExtractFormat::Yaml)]
+    pub format: ExtractFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExtractFormat {
+    Yaml,
+    Csv,
+    Json,
+}
+
+/// Plan documents are tens of kilobytes; anything this large is not one.
+const MAX_BYTES: u64 = 8 * 1024 * 1024;
+
+/// Reads the document, one byte past the limit so that an enormous input is refused without
+/// reading it all.
+fn read_document(path: &PathBuf) -> std::io::Result<Vec<u8>> {
+    let mut buf = Vec::new();
+    if path.as_os_str() == "-" {
+        std::io::stdin().take(MAX_BYTES + 1).read_to_end(&mut buf)?;
+    } else {
+        std::fs::File::open(path)?
+            .take(MAX_BYTES + 1)
+            .read_to_end(&mut buf)?;
+    }
+    Ok(buf)
+}
+
+/// The operator as a reader should take it: resolved by the catalog's better direction when the
+/// catalog entry is certain, else as read (`reach` for a bare number).
+fn op_name(c: &Candidate, m: Option<&CatalogMatch>) -> &'static str {
+    match (c.op, m) {
+        (Op::Reach, Some(m)) if m.how.is_sure() => match m.better {
+            crate::threshold::Better::Lower => Op::Le.name(),
+            _ => Op::Ge.name(),
+        },
+        (op, _) => op.name(),
+    }
+}
+
+const HEADERS: [&str; 23] = [
+    "kind",
+    "source",
+    "line",
+    "section",
+    "domain",
+    "area",
+    "indicator",
+    "catalog_id",
+    "catalog_name",
+    "match",
+    "score",
+    "year",
+    "year_stated",
+    "op",
+    "value",
+    "high",
+    "unit",
+    "scope",
+    "text",
+    "cell",
+    "quote",
+    "table",
+    "doubts",
+];
+
+fn candidate_json(c: &Candidate, m: Option<&CatalogMatch>) -> Value {
+    json!({
+        "kind": c.kind.name(),
+        "source": c.source(),
+        "line": c.line,
+        "section": c.section,
+        "domain": c.domain.map(|d| d.zh()),
+        "area": c.area,
+        "indicator": c.indicator,
+        "catalog_id": m.map(|m| &m.id),
+        "catalog_name": m.map(|m| &m.name),
+        "match": m.map_or("none", |m| m.how.name()),
+        "score": m.map(|m| m.score),
+        "year": c.year,
+        "year_stated": c.year_stated,
+        "op": op_name(c, m),
+        "value": c.value.map(num),
+        "high": c.high.map(num),
+        "unit": c.unit,
+        "scope": c.scope.name(),
+        "text": c.text,
+        "cell": c.cell,
+        "quote": c.quote,
+        "table": c.table,
+        "doubts": c.doubts,
+    })
+}
+
+fn csv_cell(v: &Value) -> String {
+    match v {
+        Value::Null => String::new(),
+        Value::String(s) => s.clone(),
+        Value::Array(a) => a.iter().map(csv_cell).collect::<Vec<_>>().join("; "),
+        other => other.to_string(),
+    }
+}
+
+pub(crate) fn run(
+    a: &ExtractArgs,
+    dir: &PlanDir,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> anyhow::Result<Outcome> {
+    let bytes = match read_document(&a.document) {
+        Ok(b) => b,
+        Err(e) => {
+            writeln!(err, "qyx: error: {}: {e}", a.document.display())?;
+            return Ok(Outcome::BadInput);
+        }
+    };
+    if bytes.len() as u64 > MAX_BYTES {
+        writeln!(
+            err,
+            "qyx: error: {}: larger than {} MiB: not a plan document",
+            a.document.display(),
+            MAX_BYTES / 1024 / 1024
+        )?;
+        return Ok(Outcome::BadInput);
+    }
+    let text = extract::decode(&bytes);
+    if text.trim().is_empty() {
+        writeln!(err, "qyx: error: {}: empty document", a.document.display())?;
+        return Ok(Outcome::BadInput);
+    }
+    let (set, outcome) = crate::cmd::load_plans(dir, err)?;
+    let ex = extract::extract(&text, a.end_year);
+    let matcher = Matcher::new(&set.catalog);
+    let matches: Vec<Option<CatalogMatch>> =
+        ex.candidates.iter().map(|c| matcher.find(c)).collect();
+    let source_name = if a.document.as_os_str() == "-" {
+        "-".to_string()
+    } else {
+        a.document
+            .file_name()
+            .map_or_else(String::new, |f| f.to_string_lossy().into_owned())
+    };
+    match a.format {
+        ExtractFormat::Yaml => write!(out, "{}", draft_yaml(&ex, &matches, &source_name))?,
+        ExtractFormat::Json => {
+            let all: Vec<Value> = ex
+                .candidates
+                .iter()
+                .zip(&matches)
+                .map(|(c, m)| candidate_json(c, m.as_ref()))
+                .collect();
+            writeln!(out, "{}", serde_json::to_string_pretty(&all)?)?;
+        }
+        ExtractFormat::Csv => {
+            let mut t = Table::new(HEADERS);
+            for (c, m) in ex.candidates.iter().zip(&matches) {
+                let v = candidate_json(c, m.as_ref());
+                t.push(HEADERS.iter().map(|h| csv_cell(&v[*h])).collect());
+            }
+            t.write(crate::cli::Format::Csv, out)?;
+        }
+    }
+    let targets = ex
+        .candidates
+        .iter()
+        .filter(|c| c.kind == Kind::Target)
+        .count();
+    let matched = matches
+        .iter()
+        .filter(|m| m.as_ref().is_some_and(|m| m.how.is_sure()))
+        .count();
+    writeln!(
+        err,
+        "qyx: {}: {} candidates ({targets} targets, {} baselines), {matched} matched to the catalog",
+        source_name,
+        ex.candidates.len(),
+        ex.candidates.len() - targets
+    )?;
+    Ok(outcome)
+}
