@@ -16,6 +16,7 @@ use crate::threshold::{Better, Op, Threshold};
 use crate::unit::{Unit, unit_prefix_len};
 use rust_decimal::Decimal;
 use std::str::FromStr;
+use std::sync::LazyLock;
 
 /// Decodes a document: UTF-8 (with or without BOM) first, else GB18030, which is what GBK files
 /// from Windows machines in China are.
@@ -189,69 +190,14 @@ fn ends_with_at(chars: &[char], end: usize, word: &str) -> bool {
 
 const CN_NUMERALS: &str = "一二三四五六七八九十";
 
-/// Operator words the threshold parser reads before a number; the longest match wins.
-const OP_WORDS: &[&str] = &[
-    "不低于",
-    "不少于",
-    "不小于",
-    "大于等于",
-    "至少",
-    "超过",
-    "高于",
-    "多于",
-    "大于",
-    "不超过",
-    "不高于",
-    "不多于",
-    "不大于",
-    "控制在",
-    "最多",
-    "降低到",
-    "降低至",
-    "降至",
-    "降到",
-    "下降到",
-    "下降至",
-    "低于",
-    "少于",
-    "不满",
-    "不足",
-    "小于",
-    "大约",
-    "约",
-    "达到了",
-    "达到",
-    "达",
-    "提高到",
-    "提高至",
-    "提升到",
-    "提升至",
-    "增加到",
-    "增加至",
-    "增长到",
-    "增长至",
-    "增至",
-    "稳定在",
-    "保持在",
-    "维持在",
-    "保持",
-    "为",
-];
+/// Operator words the threshold parser reads before a number (its own list, so that the two
+/// never disagree); the longest match wins.
+static OP_WORDS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| crate::threshold::WORD_OPS.iter().map(|(w, _)| *w).collect());
 
-/// Words after the number that set the operator (Civil Code art. 1259).
-const SUFFIX_WORDS: &[&str] = &[
-    "(含)以上",
-    "（含）以上",
-    "(含)以下",
-    "（含）以下",
-    "及以上",
-    "以上",
-    "及以下",
-    "以下",
-    "以内",
-    "之内",
-    "左右",
-];
+/// Words after the number that set the operator (Civil Code art. 1259), as the parser reads them.
+static SUFFIX_WORDS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| crate::threshold::SUFFIXES.iter().map(|(w, _)| *w).collect());
 
 /// Counting words qyx has no unit for; a number with one of them is still a target, and the
 /// person settling the draft decides the unit.
@@ -410,7 +356,7 @@ fn scan_span(chars: &[char], num_start: usize) -> Option<Span> {
         }
     }
     let k = skip_spaces(chars, end);
-    let suffix = word_at(chars, k, SUFFIX_WORDS);
+    let suffix = word_at(chars, k, &SUFFIX_WORDS);
     if let Some(s) = suffix {
         end = k + s.chars().count();
     }
@@ -2745,7 +2691,7 @@ mod tests {
                 (Baseline, "达95.2%", Some(2020)),
                 (Baseline, "19.21万人", Some(2020)),
                 (Baseline, "42.4万人", Some(2020)),
-                (Target, "770亿元", Some(2025)),
+                (Target, "突破770亿元", Some(2025)),
                 (Target, "达到90%以上", Some(2025)),
                 (Target, "达到53%以上", Some(2025)),
             ]

@@ -121,7 +121,8 @@ impl fmt::Display for ParseError {
 
 impl std::error::Error for ParseError {}
 
-const WORD_OPS: &[(&str, Op)] = &[
+/// Operator words read before a number; `extract` finds targets by the same list.
+pub(crate) const WORD_OPS: &[(&str, Op)] = &[
     ("不低于", Op::Ge),
     ("不少于", Op::Ge),
     ("不小于", Op::Ge),
@@ -193,7 +194,8 @@ const SYMBOL_OPS: &[(&str, Op)] = &[
     ("=", Op::Eq),
 ];
 
-const SUFFIXES: &[(&str, Op)] = &[
+/// Words after the number that set the operator (Civil Code art. 1259).
+pub(crate) const SUFFIXES: &[(&str, Op)] = &[
     ("(含)以上", Op::Ge),
     ("（含）以上", Op::Ge),
     ("(含)以下", Op::Le),
