@@ -83,6 +83,10 @@ pub enum Command {
     Compare(crate::cmd::compare::CompareArgs),
     /// Rank the plans on an indicator (or on every shared one), most ambitious first.
     Rank(crate::cmd::compare::RankArgs),
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
+    Completions(CompletionsArgs),
+    /// Print the manual page (roff), for `man -l` or a man directory.
+    Man,
     /// Print the JSON Schema of the plan or catalog format.
     Schema(SchemaArgs),
 }
@@ -144,6 +148,11 @@ pub struct ParseArgs {
 pub enum BetterArg {
     Higher,
     Lower,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    pub shell: clap_complete::Shell,
 }
 
 #[derive(Debug, Args)]

@@ -22,6 +22,15 @@ pub(crate) fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> anyhow:
         Command::Show(a) => show::run(&a, &dir, out, err),
         Command::Parse(a) => parse::run(&a, out, err),
         Command::Schema(a) => schema::run(&a, out),
+        Command::Completions(a) => {
+            let mut cmd = <Cli as clap::CommandFactory>::command();
+            clap_complete::generate(a.shell, &mut cmd, "qyx", out);
+            Ok(Outcome::Clean)
+        }
+        Command::Man => {
+            clap_mangen::Man::new(<Cli as clap::CommandFactory>::command()).render(out)?;
+            Ok(Outcome::Clean)
+        }
         Command::Check(a) => check::run(&a, &dir, cli.global.color.enabled(), out, err),
         Command::Compare(a) => compare::compare(&a, &dir, out, err),
         Command::Rank(a) => compare::rank(&a, &dir, out, err),
