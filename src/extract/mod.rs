@@ -1,0 +1,293 @@
+//! Drafts a plan from a document's prose: finds every sentence that fixes a number, reads the
+//! number with the same threshold parser that checks encoded plans, and says which catalog
+//! indicator it most likely is.
+//!
+//! Why it exists: an encoder reads 30 000 characters to find the eighty-odd clauses that set a
+//! target, and the documents state more targets in their prose than in their tables. Finding them
+//! mechanically turns that search into a list to settle. It is a draft, not an encoding: whatever
+//! it is unsure of is marked for a person to decide, and it never guesses a catalog id silently.
+//!
+//! The document is plain text as copied from a government web page: one long paragraph, or one
+//! table cell a line, with `|` debris. Nothing here depends on line structure except the tables.
+//!
+//! How the reading is split: `scan` reads a number and what belongs to it and rules out what is
+//! not a target; `outline` follows the headings, splits sentences and reads years; `phrase` trims
+//! an indicator's name; `prose` and `table` turn sentences and surviving tables into
+//! [`Candidate`]s; `info` reads what the document says about itself. `matching` ties candidates
+//! to the catalog and `draft` writes them as a plan file. This module holds the types they share
+//! and [`extract`], which walks the document line by line.
+
+mod draft;
+mod info;
+mod matching;
+mod outline;
+mod phrase;
+mod prose;
+mod scan;
+mod table;
+
+pub(crate) use draft::draft_yaml;
+pub(crate) use matching::{CatalogMatch, Matcher};
+
+use crate::plan::schema::{Domain, Scope};
+use crate::threshold::Op;
+use info::{doc_info, largest_by_year};
+use outline::{Outline, heading_at, heading_title, sentences};
+use prose::{ProseContext, prose_candidates};
+use rust_decimal::Decimal;
+use scan::{collect, squash};
+use table::{bar_table, cell_table, table_candidates};
+
+/// Decodes a document: UTF-8 (with or without BOM) first, else GB18030, which is what GBK files
+/// from Windows machines in China are.
+pub(crate) fn decode(bytes: &[u8]) -> String {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    match std::str::from_utf8(bytes) {
+        Ok(s) => s.to_string(),
+        Err(_) => encoding_rs::GB18030.decode(bytes).0.into_owned(),
+    }
+}
+
+/// Removes the web pages' table debris (runs of five or more `|`), as the quote checker does,
+/// so that a quote copied from the cleaned text is found in the source.
+pub(crate) fn clean(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut bars = 0;
+    for c in text.chars() {
+        if c == '|' {
+            bars += 1;
+            continue;
+        }
+        if bars > 0 && bars < 5 {
+            out.extend(std::iter::repeat_n('|', bars));
+        }
+        bars = 0;
+        out.push(c);
+    }
+    if bars > 0 && bars < 5 {
+        out.extend(std::iter::repeat_n('|', bars));
+    }
+    out
+}
+
+/// Whether a number is something to reach, or a figure the document reports as already reached.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Kind {
+    Target,
+    /// A past figure (十三五 results, 2023年 achievements, 已建成, 较…提高): offered as a baseline.
+    Baseline,
+}
+
+impl Kind {
+    pub(crate) fn name(self) -> &'static str {
+        match self {
+            Kind::Target => "target",
+            Kind::Baseline => "baseline",
+        }
+    }
+}
+
+/// One number the document commits to (or reports), with everything needed to encode it.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Candidate {
+    pub kind: Kind,
+    /// The indicator as the sentence names it (the words around the number).
+    pub indicator: String,
+    /// The year: stated in the sentence, or the plan's end year (then `year_stated` is false).
+    pub year: Option<i32>,
+    pub year_stated: bool,
+    /// As read: [`Op::Reach`] for a bare number or 达到X, resolved only against the catalog.
+    pub op: Op,
+    pub value: Option<Decimal>,
+    pub high: Option<Decimal>,
+    pub unit: Option<String>,
+    pub scope: Scope,
+    /// The prose phrase, verbatim: `达到5.55个以上`.
+    pub text: Option<String>,
+    /// The verbatim clause holding `text`.
+    pub quote: Option<String>,
+    /// A table cell as printed, and the whole row (cells joined by single spaces).
+    pub cell: Option<String>,
+    pub table: Option<String>,
+    pub row: Option<String>,
+    pub lead: Option<String>,
+    pub domain: Option<Domain>,
+    /// The section heading as printed (or the domain it names).
+    pub area: Option<String>,
+    /// `二、(一)2`.
+    pub section: Option<String>,
+    /// 1-based line of the document.
+    pub line: usize,
+    /// What a person must settle about the number itself (catalog questions come later).
+    pub doubts: Vec<String>,
+}
+
+impl Candidate {
+    fn blank(line: usize) -> Candidate {
+        Candidate {
+            kind: Kind::Target,
+            indicator: String::new(),
+            year: None,
+            year_stated: false,
+            op: Op::Reach,
+            value: None,
+            high: None,
+            unit: None,
+            scope: Scope::Level,
+            text: None,
+            quote: None,
+            cell: None,
+            table: None,
+            row: None,
+            lead: None,
+            domain: None,
+            area: None,
+            section: None,
+            line,
+            doubts: Vec::new(),
+        }
+    }
+
+    pub(crate) fn source(&self) -> &'static str {
+        if self.cell.is_some() {
+            "table"
+        } else {
+            "prose"
+        }
+    }
+}
+
+/// What the document says about itself, for the draft's header.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub(crate) struct DocInfo {
+    pub title: Option<String>,
+    pub number: Option<String>,
+    pub date: Option<String>,
+    /// `implementation`, `work-points` or `five-year-plan`.
+    pub kind: Option<&'static str>,
+    pub jurisdiction: Option<String>,
+    pub start: Option<i32>,
+    pub end: Option<i32>,
+}
+
+/// The result of reading one document.
+#[derive(Debug, Clone)]
+pub(crate) struct Extraction {
+    pub info: DocInfo,
+    pub candidates: Vec<Candidate>,
+}
+
+/// Reads a document (already decoded) into candidates. `end_year` overrides the plan's end year.
+pub(crate) fn extract(text: &str, end_year: Option<i32>) -> Extraction {
+    let text = clean(text);
+    let mut info = doc_info(&text);
+    if let Some(e) = end_year {
+        info.end = Some(e);
+        if info.start.is_none_or(|s| s > e) {
+            info.start = Some(e);
+        }
+    }
+    if info.end.is_none() {
+        info.end = largest_by_year(&text);
+    }
+    if info.start.is_none() {
+        info.start = info.end;
+    }
+    let lines: Vec<&str> = text.lines().collect();
+    let mut outline = Outline::default();
+    let mut out: Vec<Candidate> = Vec::new();
+    let mut i = 0;
+    'lines: while i < lines.len() {
+        if let Some((t, next)) = cell_table(&lines, i).or_else(|| bar_table(&lines, i)) {
+            out.extend(table_candidates(&t, info.end));
+            i = next;
+            continue;
+        }
+        for s in sentences(lines[i], i + 1) {
+            let sq = squash(&collect(&s.chars));
+            // The annex after the plan is a staff list: names, titles and telephone numbers. A
+            // notice that names its attachments before the plan has found no target yet.
+            if sq.starts_with("附件") && (sq.contains("名单") || !out.is_empty()) {
+                break 'lines;
+            }
+            if let Some((level, len, marker)) = heading_at(&s.chars, 0) {
+                outline.enter(level, marker, heading_title(&s.chars, len));
+            }
+            let cx = ProseContext {
+                outline: &outline,
+                start: info.start,
+                end: info.end,
+            };
+            out.extend(prose_candidates(&s, &cx));
+        }
+        i += 1;
+    }
+    // Pages that print their text twice give every candidate twice.
+    let mut seen = std::collections::HashSet::new();
+    out.retain(|c| {
+        seen.insert((
+            c.year,
+            c.quote.clone(),
+            c.text.clone(),
+            c.cell.clone(),
+            c.table.clone(),
+            c.indicator.clone(),
+        ))
+    });
+    Extraction {
+        info,
+        candidates: out,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::plan::CatalogIndex;
+
+    #[test]
+    fn documents_decode_and_describe_themselves() {
+        let (gbk, _, _) = encoding_rs::GB18030.encode("到2027年,普惠托位占比达到70%以上。");
+        assert_eq!(decode(&gbk), "到2027年,普惠托位占比达到70%以上。");
+        assert_eq!(decode("\u{feff}达到".as_bytes()), "达到");
+        assert_eq!(clean("a||||||b|c"), "ab|c");
+        let info = doc_info(
+            "文号: 诸政办发〔2023〕10号\n成文日期: 2023-04-17\n关于印发《诸暨市公共服务“七优享”工程实施方案(2023-2027年)》的通知\n",
+        );
+        assert_eq!(
+            info,
+            DocInfo {
+                title: Some("诸暨市公共服务“七优享”工程实施方案(2023-2027年)".into()),
+                number: Some("诸政办发〔2023〕10号".into()),
+                date: Some("2023-04-17".into()),
+                kind: Some("implementation"),
+                jurisdiction: Some("诸暨市".into()),
+                start: Some(2023),
+                end: Some(2027),
+            }
+        );
+        let info = doc_info("《2024年龙湾区公共服务“七优享”工程工作要点》 2024年6月7日");
+        assert_eq!(
+            (
+                info.kind,
+                info.jurisdiction.as_deref(),
+                info.start,
+                info.end,
+                info.date.as_deref()
+            ),
+            (
+                Some("work-points"),
+                Some("龙湾区"),
+                Some(2024),
+                Some(2024),
+                Some("2024-06-07")
+            )
+        );
+    }
+
+    /// The catalog built into the binary, for the tests of matching and of the draft.
+    pub(super) fn builtin_catalog() -> CatalogIndex {
+        let (set, _) = crate::plan::PlanSet::load(&crate::plan::load::PlanDir::Builtin);
+        set.expect("the built-in plans load").catalog
+    }
+}

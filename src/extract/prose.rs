@@ -1,0 +1,645 @@
+//! Candidates from prose: splits a sentence into clauses, keeps the numbers that may be targets,
+//! and gives each its indicator name, operator, year, scope, verbatim quote and doubts.
+//!
+//! Why it exists: the documents state more targets in their prose than in their tables, in
+//! sentences such as `到2027年,全市公办园、优质园、普惠园在园幼儿覆盖率分别达到67%、84%、95%以上`;
+//! this is where such a sentence becomes one candidate per value (or per quantity).
+
+use super::outline::{Outline, Sentence, YearHow, heading_at, past_words, scope_of, years_before};
+use super::phrase::{only_verb, trim_fillers};
+use super::scan::{Span, collect, is_digit, is_space, not_a_target, scan_span};
+use super::{Candidate, Kind};
+use crate::plan::schema::Scope;
+use crate::threshold::{Op, Threshold};
+
+/// Clause boundaries inside a sentence: commas and colons (not a thousands separator).
+fn clauses(chars: &[char]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, c) in chars.iter().enumerate() {
+        let boundary = match c {
+            '，' | '：' | '；' | ';' => true,
+            ',' => {
+                !(i > 0
+                    && chars[i - 1].is_ascii_digit()
+                    && chars.get(i + 1).is_some_and(char::is_ascii_digit))
+            }
+            ':' => {
+                !(i > 0
+                    && is_digit(chars[i - 1])
+                    && chars.get(i + 1).copied().is_some_and(is_digit))
+            }
+            _ => false,
+        };
+        if boundary {
+            out.push((start, i));
+            start = i + 1;
+        }
+    }
+    out.push((start, chars.len()));
+    out
+}
+
+/// The verbatim quote for a clause: trimmed of spaces, a dangling bracket and the closing stop.
+fn quote_of(chars: &[char], from: usize, to: usize) -> String {
+    let mut a = from;
+    let mut b = to;
+    while a < b && (is_space(chars[a]) || chars[a] == '(' || chars[a] == '（') {
+        a += 1;
+    }
+    while b > a && (is_space(chars[b - 1]) || "。；;，,".contains(chars[b - 1])) {
+        b -= 1;
+    }
+    let s = collect(&chars[a..b]);
+    let opens = s.matches(['(', '（']).count();
+    let closes = s.matches([')', '）']).count();
+    if closes > opens {
+        s.trim_end_matches([')', '）']).to_string()
+    } else {
+        s
+    }
+}
+
+/// Reads `text` as a threshold; where the phrase has something the parser cannot read (a unit it
+/// does not know, a magnitude alone), reads the operator and number without it.
+fn read(span: &Span, chars: &[char]) -> (Threshold, bool) {
+    let text = collect(&chars[span.start..span.end]);
+    if let Ok(t) = Threshold::parse(&text) {
+        return (t, true);
+    }
+    let mut bare = String::new();
+    if let Some(w) = span.op_word {
+        bare.push_str(w);
+    }
+    bare.push_str(&span.value.to_string());
+    if let Some(h) = span.high {
+        bare.push('-');
+        bare.push_str(&h.to_string());
+    }
+    if let Some(s) = span.suffix {
+        bare.push_str(s);
+    }
+    let t = Threshold::parse(&bare).unwrap_or(Threshold {
+        op: Op::Reach,
+        value: Some(span.value),
+        high: span.high,
+        unit: None,
+        label: None,
+    });
+    (
+        Threshold {
+            unit: span.unit.clone(),
+            ..t
+        },
+        false,
+    )
+}
+
+pub(super) struct ProseContext<'a> {
+    pub(super) outline: &'a Outline,
+    pub(super) start: Option<i32>,
+    pub(super) end: Option<i32>,
+}
+
+pub(super) fn prose_candidates(s: &Sentence, cx: &ProseContext) -> Vec<Candidate> {
+    let chars = &s.chars;
+    // Every number and what belongs to it, in order.
+    let mut spans: Vec<Span> = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let starts_number = is_digit(chars[i])
+            && (i == 0 || !is_digit(chars[i - 1]) && chars[i - 1] != '.' && chars[i - 1] != '．');
+        if starts_number && let Some(span) = scan_span(chars, i) {
+            i = span.end.max(i + 1);
+            spans.push(span);
+        } else {
+            i += 1;
+        }
+    }
+    // A heading's own marker (`1.`) is not a number of the sentence.
+    if let Some((_, len, _)) = heading_at(chars, 0) {
+        spans.retain(|sp| sp.num_start >= len);
+    }
+    let mut kept: Vec<Span> = Vec::new();
+    let mut prev_end: Option<usize> = None;
+    for sp in spans {
+        // A number glued to the one before (`1家300床以上的`) describes it.
+        let glued = prev_end == Some(sp.start);
+        prev_end = Some(sp.end);
+        if glued || not_a_target(chars, &sp).is_some() {
+            continue;
+        }
+        kept.push(sp);
+    }
+    let clause_list = clauses(chars);
+    let years = years_before(chars, chars.len());
+    let sentence_text = collect(chars);
+    let mut out: Vec<Candidate> = Vec::new();
+    let mut k = 0;
+    while k < kept.len() {
+        // A list of values sharing an operator: 分别达到67%、84%、95%以上 or 19.21万人和42.4万人.
+        let mut group = vec![k];
+        while let Some(next) = kept.get(group[group.len() - 1] + 1) {
+            let last = &kept[group[group.len() - 1]];
+            let between = collect(&chars[last.end..next.start]);
+            if next.op_word.is_none() && ["、", "和", "及", "与"].contains(&between.trim()) {
+                group.push(group[group.len() - 1] + 1);
+            } else {
+                break;
+            }
+        }
+        let first = &kept[group[0]];
+        let last = &kept[group[group.len() - 1]];
+        let (cl_start, cl_end) = clause_list
+            .iter()
+            .copied()
+            .find(|(a, b)| *a <= first.start && first.start < *b.max(&(a + 1)))
+            .unwrap_or((0, chars.len()));
+        // The name sits between the previous number of the clause (or its start) and this one.
+        let prev_in_clause = k
+            .checked_sub(1)
+            .map(|p| kept[p].end)
+            .filter(|e| *e > cl_start && *e <= first.start)
+            .unwrap_or(cl_start);
+        let mut before_raw = collect(&chars[prev_in_clause..first.start]);
+        if prev_in_clause > cl_start {
+            // `建成1所A、培育1-2所B`: what precedes the last 、 belongs to the number before.
+            if let Some(p) = before_raw.rfind('、') {
+                before_raw = before_raw[p + '、'.len_utf8()..].to_string();
+            }
+        }
+        let next_start = kept
+            .get(group[group.len() - 1] + 1)
+            .map_or(cl_end, |n| n.start.min(cl_end));
+        let mut after_raw = collect(&chars[last.end.min(next_start)..next_start]);
+        // `建成1所A、培育1-2所B`: after the 、 comes the next number's verb.
+        if next_start < cl_end
+            && let Some(p) = after_raw.rfind('、')
+        {
+            after_raw.truncate(p);
+        }
+        let before = trim_fillers(&before_raw);
+        let after = trim_fillers(after_raw.trim_start_matches('的'));
+        // A verb before the number and its object after it: `推进4所新建公办幼儿园建设`.
+        let verb_first = only_verb(&before) || before.chars().count() <= 2;
+        let mut subject = if verb_first && after.chars().count() >= 2 {
+            format!("{before}{after}")
+        } else if before.is_empty() {
+            after.clone()
+        } else {
+            before.clone()
+        };
+        if subject.starts_with('占')
+            && let Some(p) = out.last()
+        {
+            subject = format!("{}{subject}", p.indicator);
+        }
+        if subject.is_empty()
+            && let Some(p) = out.last()
+        {
+            subject = p.indicator.clone();
+        }
+        // The year: the last one stated before the number in the sentence.
+        let year = years
+            .iter()
+            .rev()
+            .find(|(p, _, _)| *p < first.start)
+            .copied();
+        let clause_words = collect(&chars[cl_start..last.end.max(cl_start)]);
+        let scope = if sentence_text.contains("十四五") && sentence_text.contains("期间") {
+            Scope::Cumulative
+        } else {
+            scope_of(&clause_words)
+        };
+        let past = cx.outline.past()
+            || past_words(&clause_words)
+            || sentence_text.contains("十三五")
+            || matches!(year, Some((_, _, YearHow::Past | YearHow::Compare)))
+            || matches!((year, cx.start), (Some((_, y, YearHow::Bare)), Some(st)) if y < st);
+        let (year_value, stated) = match year {
+            // `以“十三五”平均值为基数`: a past figure beside a future year is the period before.
+            Some((_, y, how))
+                if past && (how == YearHow::Compare || cx.start.is_some_and(|s| y >= s)) =>
+            {
+                (cx.start.map(|s| s - 1), false)
+            }
+            Some((_, y, _)) => (Some(y), true),
+            None if sentence_text.contains("十四五") => (Some(2025), true),
+            None if sentence_text.contains("十三五") => (Some(2020), true),
+            None if past => (cx.start.map(|s| s - 1), false),
+            None => (cx.end, false),
+        };
+        // Quote: from the year's clause (when it is in this sentence, close by) to this clause.
+        let mut q_start = cl_start;
+        if let Some((p, _, _)) = year {
+            let yc = clause_list
+                .iter()
+                .position(|(a, b)| *a <= p && p < *b)
+                .unwrap_or(0);
+            let tc = clause_list
+                .iter()
+                .position(|(a, _)| *a == cl_start)
+                .unwrap_or(0);
+            if tc >= yc && tc - yc <= 1 {
+                q_start = clause_list[yc].0;
+            }
+        }
+        let quote = quote_of(chars, q_start, cl_end);
+        // Subjects of a list: 公办园、优质园、普惠园在园幼儿覆盖率 → three names.
+        let names: Vec<String> = if group.len() > 1 {
+            let parts: Vec<String> = subject
+                .split(['、', '和', '及', '与'])
+                .map(|p| p.trim().to_string())
+                .filter(|p| !p.is_empty())
+                .collect();
+            if parts.len() == group.len() {
+                let first_len = parts[0].chars().count();
+                let last: Vec<char> = parts[parts.len() - 1].chars().collect();
+                let common = if last.len() > first_len {
+                    collect(&last[first_len..])
+                } else {
+                    String::new()
+                };
+                parts
+                    .iter()
+                    .enumerate()
+                    .map(|(n, p)| {
+                        if n + 1 < parts.len() {
+                            format!("{p}{common}")
+                        } else {
+                            p.clone()
+                        }
+                    })
+                    .collect()
+            } else {
+                vec![subject.clone(); group.len()]
+            }
+        } else {
+            vec![subject.clone()]
+        };
+        // One value for several quantities: 开课率、眼保健操普及率均达到100% gives two targets.
+        let mut pairs: Vec<(usize, String)> = group.iter().copied().zip(names.clone()).collect();
+        if group.len() == 1 {
+            let parts: Vec<&str> = subject
+                .split(['、', '和'])
+                .map(str::trim)
+                .filter(|p| !p.is_empty())
+                .collect();
+            const QUANTITY: &[&str] = &["率", "数", "比例", "占比", "比重", "量", "人次", "覆盖面"];
+            if parts.len() > 1
+                && parts
+                    .iter()
+                    .all(|p| QUANTITY.iter().any(|q| p.ends_with(q)))
+            {
+                // `危房改造率和救助率`: a short later part shares the first part's stem.
+                let first: Vec<char> = parts[0].chars().collect();
+                pairs = parts
+                    .iter()
+                    .enumerate()
+                    .map(|(n, p)| {
+                        let len = p.chars().count();
+                        if n > 0 && len <= 3 && first.len() > len + 2 {
+                            (
+                                group[0],
+                                format!("{}{p}", collect(&first[..first.len() - len])),
+                            )
+                        } else {
+                            (group[0], p.to_string())
+                        }
+                    })
+                    .collect();
+            }
+        }
+        let shared_op = if group.len() > 1 {
+            let mut probe = String::new();
+            if let Some(w) = first.op_word {
+                probe.push_str(w);
+            }
+            probe.push('1');
+            if let Some(s) = last.suffix {
+                probe.push_str(s);
+            }
+            Threshold::parse(&probe).ok().map(|t| t.op)
+        } else {
+            None
+        };
+        for (gi, name) in &pairs {
+            let sp = &kept[*gi];
+            let (t, parsed) = read(sp, chars);
+            let mut c = Candidate::blank(s.line);
+            c.kind = if past { Kind::Baseline } else { Kind::Target };
+            c.indicator = name.clone();
+            c.year = year_value;
+            c.year_stated = stated;
+            c.op = shared_op.filter(|o| *o != Op::Reach).unwrap_or(t.op);
+            c.value = t.value;
+            c.high = t.high;
+            c.unit = t.unit.clone().or_else(|| {
+                // In a list the unit may be printed once, on the last value.
+                (group.len() > 1).then(|| last.unit.clone()).flatten()
+            });
+            c.scope = scope;
+            // A count reported for a past period (`“十三五”时期 … 完成老旧小区改造47个`) is what
+            // the period added up to; a level is stated with 达/为 or as a ratio.
+            let ratio = c
+                .unit
+                .as_deref()
+                .is_some_and(|u| u.contains(['%', '％', '‰']));
+            if past
+                && scope == Scope::Level
+                && sp.op_word.is_none()
+                && !ratio
+                && (cx.outline.past() || sentence_text.contains("十三五"))
+                && year.is_none()
+                && !sentence_text.contains("平均")
+            {
+                c.scope = Scope::Cumulative;
+            }
+            c.text = Some(collect(&chars[sp.start..sp.end]).trim().to_string());
+            c.quote = Some(quote.clone());
+            c.domain = cx.outline.domain();
+            c.area = cx.outline.area();
+            c.section = cx.outline.section();
+            if !parsed || sp.unknown_unit {
+                c.doubts.push(format!(
+                    "qyx cannot read the unit in `{}`: settle the unit",
+                    c.text.as_deref().unwrap_or_default()
+                ));
+            }
+            if group.len() > 1 && c.op != t.op {
+                c.doubts.push(format!(
+                    "ambiguous operator: the list reads {} for all its values, `{}` alone reads {}",
+                    c.op.name(),
+                    c.text.as_deref().unwrap_or_default(),
+                    t.op.name()
+                ));
+            }
+            if c.op == Op::Approx {
+                c.doubts.push("ambiguous operator: 约/左右 (≈)".into());
+            }
+            if group.len() > 1 && names.iter().all(|x| *x == names[0]) {
+                c.doubts
+                    .push("a list of values under one name: split the indicator".into());
+            }
+            out.push(c);
+        }
+        k = group[group.len() - 1] + 1;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::extract;
+    use rust_decimal::Decimal;
+    use rust_decimal_macros::dec;
+
+    /// Candidates of one sentence set under a task heading of a 2023–2027 plan.
+    fn read(sentence: &str) -> Vec<Candidate> {
+        let doc = format!(
+            "《瑞安市公共服务“七优享”工程实施方案(2023—2027年)》\n二、重点任务 (一)加快实现“幼有善育”。{sentence}\n"
+        );
+        extract(&doc, None).candidates
+    }
+
+    /// (text, op, value, unit, year, year stated) of each candidate.
+    type Expect<'a> = (&'a str, Op, Decimal, Option<&'a str>, i32, bool);
+
+    fn check(sentence: &str, want: &[Expect]) {
+        let got = read(sentence);
+        let got: Vec<Expect> = got
+            .iter()
+            .map(|c| {
+                (
+                    c.text.as_deref().unwrap_or_default(),
+                    c.op,
+                    c.value.unwrap_or_default(),
+                    c.unit.as_deref(),
+                    c.year.unwrap_or_default(),
+                    c.year_stated,
+                )
+            })
+            .collect();
+        assert_eq!(got, want, "{sentence}");
+    }
+
+    /// Real sentences from the seed documents and the targets they set.
+    #[test]
+    fn targets_in_prose() {
+        use Op::*;
+        let pct = Some("%");
+        check(
+            "到2027年,严重致残出生缺陷发生率控制在1‰以下,孕产妇死亡率和婴儿死亡率持续巩固在低位。",
+            &[("控制在1‰以下", Le, dec!(1), Some("‰"), 2027, true)],
+        );
+        check(
+            "到2027年,建成“医防护”儿童健康管理指导中心5家,婴幼儿照护服务机构从业人员持证率达到90%以上,每千人口拥有3岁以下婴幼儿托位数达到5.55个以上,普惠托位占比达到70%以上。",
+            &[
+                ("5家", Reach, dec!(5), Some("家"), 2027, true),
+                ("达到90%以上", Ge, dec!(90), pct, 2027, true),
+                ("达到5.55个以上", Ge, dec!(5.55), Some("个"), 2027, true),
+                ("达到70%以上", Ge, dec!(70), pct, 2027, true),
+            ],
+        );
+        check(
+            "到2027年,累计城镇新增就业6万人以上,城镇调查失业率低于5%。",
+            &[
+                ("6万人以上", Ge, dec!(6), Some("万人"), 2027, true),
+                ("低于5%", Lt, dec!(5), pct, 2027, true),
+            ],
+        );
+        check(
+            "到2027年,城区平均急救反应时间少于9分钟,乡村地区平均急救反应时间少于12分钟。",
+            &[
+                ("少于9分钟", Lt, dec!(9), Some("分钟"), 2027, true),
+                ("少于12分钟", Lt, dec!(12), Some("分钟"), 2027, true),
+            ],
+        );
+        // No year in the sentence: the plan's end year, not stated.
+        check(
+            "困难群众医疗费用综合保障率稳定在90%左右。",
+            &[("稳定在90%左右", Approx, dec!(90), pct, 2027, false)],
+        );
+        check(
+            "力争建设2—3个高标准、高质量的中医药特色专科。",
+            &[("2—3个", Range, dec!(2), Some("个"), 2027, false)],
+        );
+        // OCR put a space before the unit.
+        check(
+            "到2027年,0-3岁儿童发育监测筛查率达到95%以上,婴幼儿家长科学育儿知识普及率达到90 %以上。",
+            &[
+                ("达到95%以上", Ge, dec!(95), pct, 2027, true),
+                ("达到90 %以上", Ge, dec!(90), pct, 2027, true),
+            ],
+        );
+        // 到2027年 at the head of the sentence governs the clauses after a semicolon too.
+        check(
+            "到2027年,累计新增学位21660个;市域内义务教育融合型共建型教共体比例不低于85%。",
+            &[
+                ("21660个", Reach, dec!(21660), Some("个"), 2027, true),
+                ("不低于85%", Ge, dec!(85), pct, 2027, true),
+            ],
+        );
+        check(
+            "到2027年,累计筹集建设保障性租赁住房达到2.6万套(间)以上。",
+            &[(
+                "达到2.6万套(间)以上",
+                Ge,
+                dec!(2.6),
+                Some("万套(间)"),
+                2027,
+                true,
+            )],
+        );
+        check(
+            "推动乡镇邮政服务全域覆盖,到2025年,邮政(快递)进村服务覆盖率达100%。",
+            &[("达100%", Reach, dec!(100), pct, 2025, true)],
+        );
+        // A count after its verb, the thing counted after it.
+        check(
+            "推进4所新建公办幼儿园建设及投用,创新办园体制改革。",
+            &[("4所", Reach, dec!(4), Some("所"), 2027, false)],
+        );
+    }
+
+    #[test]
+    fn indicator_names_scope_and_lists() {
+        let c =
+            read("到2027年,全市公办园、优质园、普惠园在园幼儿覆盖率分别达到67%、84%、95%以上。");
+        let names: Vec<&str> = c.iter().map(|c| c.indicator.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "公办园在园幼儿覆盖率",
+                "优质园在园幼儿覆盖率",
+                "普惠园在园幼儿覆盖率"
+            ]
+        );
+        // 分别达到…以上 is ≥ for all three, though `达到67%` alone reads as a bare target.
+        assert!(c.iter().all(|c| c.op == Op::Ge));
+        assert!(c[0].doubts.iter().any(|d| d.contains("ambiguous operator")));
+        assert_eq!(c[2].text.as_deref(), Some("95%以上"));
+
+        // One value for two quantities gives two targets.
+        let c = read(
+            "中小学校的体育与健康课开课率、眼保健操普及率均达到100%,中小学每天开展不少于30分钟体育大课间活动。",
+        );
+        let names: Vec<&str> = c.iter().map(|c| c.indicator.as_str()).collect();
+        assert_eq!(
+            names[..2],
+            ["中小学校的体育与健康课开课率", "眼保健操普及率"]
+        );
+        assert_eq!(c[2].text.as_deref(), Some("不少于30分钟"));
+
+        let c = read(
+            "持续推进农村困难家庭危房即时救助,保持动态新增农村困难家庭危房改造率和救助率100%。",
+        );
+        let names: Vec<&str> = c.iter().map(|c| c.indicator.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "动态新增农村困难家庭危房改造率",
+                "动态新增农村困难家庭危房救助率"
+            ]
+        );
+
+        let scopes = |s: &str| read(s).iter().map(|c| c.scope).collect::<Vec<_>>();
+        assert_eq!(
+            scopes("到2027年,全市累计开展职业技能培训10万人次。"),
+            [Scope::Cumulative]
+        );
+        assert_eq!(
+            scopes("实施同质同标城乡居民免费健康体检,每年免费健康体检22万人以上。"),
+            [Scope::Annual]
+        );
+        assert_eq!(
+            scopes("到2027年,劳动争议仲裁结案率保持在92%以上。"),
+            [Scope::Maintained]
+        );
+        let c = read("到2027年,技能人才总量达到30万人以上,占从业人员比重达到37%。");
+        assert_eq!(c[1].indicator, "技能人才总量占从业人员比重");
+        let c =
+            read("全区按照每个街道至少建设1个站点要求,完成站点建设任务街道比例达到80%(含)以上。");
+        assert_eq!(c.last().map(|c| c.op), Some(Op::Ge));
+    }
+
+    /// Numbers that are not targets: dates, document numbers, scheme names, ages and durations in
+    /// names, codes, ordinals.
+    #[test]
+    fn not_targets() {
+        for s in [
+            "瑞安市人民政府办公室 2023年4月27日",
+            "完善以家庭照护、社区统筹、社会兴办、单位自建、幼儿园办托班等5+X托育服务模式。",
+            "加快构建“1+1+X”医育结合托育指导体系。",
+            "按照1515总体布局,深化“服务惠老”五大友好行动。",
+            "根据(浙政办发〔2023〕14号)和(温政办〔2023〕38号)精神。",
+            "已经市政府第19次常务会议审议通过。",
+            "推进0-3岁婴幼儿发育监测筛查和干预。",
+            "提升托位使用率,打造15分钟托育服务圈。",
+            "孕产妇死亡率、婴儿死亡率和5岁以下儿童死亡率持续巩固在历史低水平。",
+            "加快推进5G网络建设,实现普通乡镇5G信号全覆盖。",
+            "实施“0310”优享帮扶行动计划、“882”资源整合计划和“1619”接续奋斗计划。",
+            "推进以家庭照护、社区统筹、社会兴办、单位自建、幼儿园办托班5种模式为主。",
+            "落实“改善就医感受·提升患者体验”25条举措。",
+            "高质量普及残疾儿童、少年15年基础教育。",
+            "城乡居民收入差距缩小到1.9:1。",
+            "发布时间: 2023- 04- 20 09: 21 浏览次数:",
+            "迭代完善“医保纾困”3.0行动。",
+        ] {
+            let c = read(s);
+            assert!(c.is_empty(), "{s}: {c:#?}");
+        }
+        let c = read("打好蓝天战,实施大气污染物协同治理,PM2.5浓度控制在22微克/立方米以下。");
+        assert_eq!(c.len(), 1, "{c:#?}");
+        assert_eq!(c[0].value, Some(dec!(22)));
+        // The annex is a staff list.
+        let c = read(
+            "到2027年,普惠托位占比达到70%以上。\n附件:专班名单\n专班下设办公室和9个分领域专项组。",
+        );
+        assert_eq!(c.len(), 1);
+    }
+
+    /// Past figures are offered as baselines, with the year they describe.
+    #[test]
+    fn past_figures_are_baselines() {
+        let doc = "《黄岩区公共服务“十四五”规划》\n一、发展背景 (一)总体成效 “十三五”时期,各项社会事业全面发展。学前教育普惠发展,公办园覆盖面达51.8%,省义务教育标准化学校覆盖率达95.2%。2020年城乡居民基本养老保险和医疗保险参保人数19.21万人和42.4万人。 (二)发展环境 “十四五”期间我区GDP将突破770亿元。\n三、重点领域 (二)现代教育服务 到2025年,普惠幼儿园比例达到90%以上;公办幼儿园覆盖面达到53%以上。\n";
+        let ex = extract(doc, None);
+        assert_eq!((ex.info.start, ex.info.end), (Some(2021), Some(2025)));
+        let got: Vec<(Kind, &str, Option<i32>)> = ex
+            .candidates
+            .iter()
+            .map(|c| (c.kind, c.text.as_deref().unwrap_or_default(), c.year))
+            .collect();
+        use Kind::*;
+        assert_eq!(
+            got,
+            [
+                (Baseline, "达51.8%", Some(2020)),
+                (Baseline, "达95.2%", Some(2020)),
+                (Baseline, "19.21万人", Some(2020)),
+                (Baseline, "42.4万人", Some(2020)),
+                (Target, "突破770亿元", Some(2025)),
+                (Target, "达到90%以上", Some(2025)),
+                (Target, "达到53%以上", Some(2025)),
+            ]
+        );
+        assert_eq!(ex.candidates[5].area.as_deref(), Some("现代教育服务"));
+        assert_eq!(ex.candidates[0].area, None);
+        // In a 2024 work-points plan, 2023年 is last year's result; 较 compares with the past.
+        let doc = "《2024年嵊泗县公共服务“七优享”工程工作要点》\n2023年,全县城镇新增就业3000人。较2022年提高2个百分点。2024年,计划实施重大项目3个。\n";
+        let kinds: Vec<(Kind, Option<i32>)> = extract(doc, None)
+            .candidates
+            .iter()
+            .map(|c| (c.kind, c.year))
+            .collect();
+        assert_eq!(
+            kinds,
+            [
+                (Baseline, Some(2023)),
+                (Baseline, Some(2023)),
+                (Target, Some(2024))
+            ]
+        );
+    }
+}

@@ -1,0 +1,356 @@
+//! Reading a number where it stands: the character classes, the decimal with what belongs to it
+//! (unit, range, operator word, suffix: a [`Span`]), and the rules that tell a number that may be
+//! a target from a date, an ordinal, a code, a scheme name or a count inside a description.
+//!
+//! Why it exists: prose, tables, years and the document header all start from a number in a
+//! `&[char]`; keeping the scanners in one place keeps one reading of a number, with the operator
+//! and suffix words taken from the threshold parser's own lists.
+
+use crate::unit::unit_prefix_len;
+use rust_decimal::Decimal;
+use std::str::FromStr;
+use std::sync::LazyLock;
+
+pub(super) fn is_digit(c: char) -> bool {
+    c.is_ascii_digit() || ('０'..='９').contains(&c)
+}
+
+pub(super) fn is_cjk(c: char) -> bool {
+    ('\u{4E00}'..='\u{9FFF}').contains(&c)
+}
+
+pub(super) fn is_space(c: char) -> bool {
+    c.is_whitespace() || c == '\u{3000}'
+}
+
+pub(super) fn collect(chars: &[char]) -> String {
+    chars.iter().collect()
+}
+
+pub(super) fn starts_with(chars: &[char], at: usize, word: &str) -> bool {
+    (at..)
+        .zip(word.chars())
+        .all(|(i, w)| chars.get(i) == Some(&w))
+}
+
+pub(super) fn ends_with_at(chars: &[char], end: usize, word: &str) -> bool {
+    let n = word.chars().count();
+    end >= n && starts_with(chars, end - n, word)
+}
+
+pub(super) fn squash(s: &str) -> String {
+    s.chars().filter(|c| !is_space(*c)).collect()
+}
+
+/// Operator words the threshold parser reads before a number (its own list, so that the two
+/// never disagree); the longest match wins.
+static OP_WORDS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| crate::threshold::WORD_OPS.iter().map(|(w, _)| *w).collect());
+
+/// Words after the number that set the operator (Civil Code art. 1259), as the parser reads them.
+static SUFFIX_WORDS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| crate::threshold::SUFFIXES.iter().map(|(w, _)| *w).collect());
+
+/// Counting words qyx has no unit for; a number with one of them is still a target, and the
+/// person settling the draft decides the unit.
+const EXTRA_CLASSIFIERS: &[&str] = &[
+    "片", "亩", "公顷", "吨", "株", "棵", "本", "幢", "栋", "艘", "份", "节", "课时", "学时", "门",
+    "期", "轮", "届", "组", "队",
+];
+
+pub(super) const RANGE_SEPARATORS: &[char] = &['—', '–', '-', '－', '~', '～', '至'];
+
+/// Reads a decimal at `i`: digits, an optional fraction (OCR may put spaces around the dot:
+/// `94. 5`), thousands separators. Returns the end and the value.
+pub(super) fn scan_number(chars: &[char], i: usize) -> Option<(usize, Decimal)> {
+    let mut j = i;
+    let mut text = String::new();
+    while j < chars.len() {
+        let c = chars[j];
+        if is_digit(c) {
+            text.push(if c.is_ascii_digit() {
+                c
+            } else {
+                char::from_u32(c as u32 - 0xFEE0).unwrap_or(c)
+            });
+            j += 1;
+        } else if (c == '.' || c == '．') && !text.contains('.') && !text.is_empty() {
+            let mut k = j + 1;
+            while chars.get(k).is_some_and(|x| *x == ' ') {
+                k += 1;
+            }
+            if chars.get(k).copied().is_some_and(is_digit) {
+                text.push('.');
+                j = k;
+            } else {
+                break;
+            }
+        } else if c == ','
+            && !text.contains('.')
+            && !text.is_empty()
+            && chars.len() >= j + 4
+            && chars[j + 1..j + 4].iter().all(|x| x.is_ascii_digit())
+            && chars.get(j + 4).is_none_or(|x| !x.is_ascii_digit())
+        {
+            j += 1;
+        } else {
+            break;
+        }
+    }
+    if text.is_empty() {
+        return None;
+    }
+    Decimal::from_str(&text).ok().map(|d| (j, d))
+}
+
+pub(super) fn skip_spaces(chars: &[char], mut i: usize) -> usize {
+    while chars.get(i).is_some_and(|c| *c == ' ' || *c == '\u{3000}') {
+        i += 1;
+    }
+    i
+}
+
+/// The longest of `words` that starts at `i`.
+fn word_at<'w>(chars: &[char], i: usize, words: &[&'w str]) -> Option<&'w str> {
+    words
+        .iter()
+        .filter(|w| starts_with(chars, i, w))
+        .max_by_key(|w| w.chars().count())
+        .copied()
+}
+
+/// A number with what belongs to it: unit, range, suffix.
+#[derive(Debug, Clone)]
+pub(super) struct Span {
+    /// Where the operator word starts (or the number, without one).
+    pub(super) start: usize,
+    pub(super) num_start: usize,
+    /// Just after the suffix (or unit, or number).
+    pub(super) end: usize,
+    pub(super) op_word: Option<&'static str>,
+    pub(super) value: Decimal,
+    pub(super) high: Option<Decimal>,
+    pub(super) unit: Option<String>,
+    /// The unit is one qyx does not know (`片`): the parser cannot read it.
+    pub(super) unknown_unit: bool,
+    pub(super) suffix: Option<&'static str>,
+}
+
+fn scan_unit(chars: &[char], i: usize) -> Option<(usize, String, bool)> {
+    let rest = collect(&chars[i..chars.len().min(i + 8)]);
+    if let Some(len) = unit_prefix_len(&rest) {
+        let u = &rest[..len];
+        return Some((i + u.chars().count(), u.to_string(), false));
+    }
+    // A magnitude alone (`100万`) or a counting word qyx does not know (`10片`).
+    let mut j = i;
+    let mut u = String::new();
+    if let Some(m) = word_at(chars, j, &["万", "亿", "千"]) {
+        u.push_str(m);
+        j += 1;
+    }
+    if let Some(w) = word_at(chars, j, EXTRA_CLASSIFIERS) {
+        u.push_str(w);
+        j += w.chars().count();
+    }
+    if u.is_empty() {
+        None
+    } else {
+        Some((j, u, true))
+    }
+}
+
+pub(super) fn scan_span(chars: &[char], num_start: usize) -> Option<Span> {
+    let (mut end, value) = scan_number(chars, num_start)?;
+    let mut unit = None;
+    let mut unknown_unit = false;
+    let mut high = None;
+    let k = skip_spaces(chars, end);
+    if let Some((e, u, unknown)) = scan_unit(chars, k) {
+        end = e;
+        unit = Some(u);
+        unknown_unit = unknown;
+    }
+    // A range: `2—3个`, `80%—85%`, `1-2所`.
+    if chars.get(end).is_some_and(|c| RANGE_SEPARATORS.contains(c)) {
+        let k = skip_spaces(chars, end + 1);
+        if let Some((e, h)) = scan_number(chars, k)
+            && h > value
+        {
+            high = Some(h);
+            end = e;
+            let k = skip_spaces(chars, end);
+            if let Some((e, u, unknown)) = scan_unit(chars, k) {
+                end = e;
+                if unit.is_none() {
+                    unit = Some(u);
+                    unknown_unit = unknown;
+                }
+            }
+        }
+    }
+    let k = skip_spaces(chars, end);
+    let suffix = word_at(chars, k, &SUFFIX_WORDS);
+    if let Some(s) = suffix {
+        end = k + s.chars().count();
+    }
+    // The operator word just before the number.
+    let mut start = num_start;
+    let mut op_word = None;
+    let before = {
+        let mut b = num_start;
+        while b > 0 && chars[b - 1] == ' ' {
+            b -= 1;
+        }
+        b
+    };
+    if let Some(w) = OP_WORDS
+        .iter()
+        .filter(|w| ends_with_at(chars, before, w))
+        .max_by_key(|w| w.chars().count())
+    {
+        let s = before - w.chars().count();
+        // 为 only after the name of a quantity (率为, 数为), not in 成为/作为/认定为.
+        let ok = *w != "为" || (s > 0 && !"成作认定改分视列称".chars().any(|x| x == chars[s - 1]));
+        if ok {
+            start = s;
+            op_word = Some(*w);
+        }
+    }
+    Some(Span {
+        start,
+        num_start,
+        end,
+        op_word,
+        value,
+        high,
+        unit,
+        unknown_unit,
+        suffix,
+    })
+}
+
+/// Which bracket pairs enclose position `i` of a sentence: a number inside “…”, 《…》 or 〔…〕
+/// is part of a name or a document number, not a target.
+pub(super) fn enclosed(chars: &[char], i: usize) -> bool {
+    let pairs = [
+        ('“', '”'),
+        ('《', '》'),
+        ('〔', '〕'),
+        ('"', '"'),
+        ('【', '】'),
+    ];
+    pairs.iter().any(|(open, close)| {
+        if open == close {
+            chars[..i].iter().filter(|c| *c == open).count() % 2 == 1
+        } else {
+            let last_open = chars[..i].iter().rposition(|c| c == open);
+            let last_close = chars[..i].iter().rposition(|c| c == close);
+            match (last_open, last_close) {
+                (Some(o), Some(c)) => o > c,
+                (Some(_), None) => true,
+                _ => false,
+            }
+        }
+    })
+}
+
+/// Nouns that make a count a description (`5种模式为主`, `25条举措`) rather than a commitment.
+const ABSTRACT_NOUNS: &[&str] = &[
+    "模式",
+    "举措",
+    "措施",
+    "方式",
+    "原则",
+    "机制",
+    "要求",
+    "方面",
+    "环节",
+    "步骤",
+    "大类",
+    "领域",
+    "省级地方标准",
+];
+
+/// Why a number is not a target, or `None` when it may be one.
+pub(super) fn not_a_target(chars: &[char], span: &Span) -> Option<&'static str> {
+    let i = span.num_start;
+    let prev = i.checked_sub(1).map(|p| chars[p]);
+    let next = chars.get(span.end).copied();
+    let after_num = chars
+        .get(skip_spaces(chars, scan_number(chars, i).map_or(i, |x| x.0)))
+        .copied();
+    if prev == Some('第') {
+        return Some("ordinal");
+    }
+    if prev.is_some_and(|c| c == '月' || c == '年')
+        && after_num.is_some_and(|c| "日号月".contains(c))
+    {
+        return Some("date");
+    }
+    if prev.is_some_and(|c| c.is_ascii_alphabetic())
+        || next.is_some_and(|c| c.is_ascii_alphabetic())
+    {
+        return Some("part of a code (PM2.5, 5G)");
+    }
+    if prev.is_some_and(|c| c == '+' || c == '＋')
+        || after_num.is_some_and(|c| c == '+' || c == '＋')
+    {
+        return Some("scheme name (5+X)");
+    }
+    if after_num.is_some_and(|c| c == ':' || c == '：')
+        || prev.is_some_and(|c| c == ':' || c == '：') && i >= 2 && is_digit(chars[i - 2])
+    {
+        return Some("ratio or time");
+    }
+    if prev.is_some_and(|c| c == '(' || c == '（')
+        && after_num.is_some_and(|c| c == ')' || c == '）')
+    {
+        return Some("list number");
+    }
+    if enclosed(chars, i) {
+        return Some("inside a name, title or document number");
+    }
+    let year_like = span.value.scale() == 0 && (1900..=2100).contains(&span.value.mantissa());
+    if year_like {
+        let j = skip_spaces(chars, scan_number(chars, i).map_or(i, |x| x.0));
+        match chars.get(j) {
+            Some('年') | Some('-') | Some('—') | Some('－') | Some('/') | Some('.') => {
+                return Some("date");
+            }
+            _ => {}
+        }
+    }
+    if after_num.is_some_and(|c| "月日号时点期届批次".contains(c)) && span.unit.is_none() {
+        return Some("date or number");
+    }
+    if span.unit.is_none() && span.op_word.is_none() && span.suffix.is_none() {
+        return Some("bare number in prose");
+    }
+    // Ages and durations inside names: 3岁以下婴幼儿, 0-3岁, 15分钟公共服务圈.
+    if let Some(u) = &span.unit
+        && (u == "岁" || u == "分钟" || u == "小时" || u == "年")
+        && span.op_word.is_none()
+        && next.is_some_and(|c| is_cjk(c) || c == '“')
+    {
+        return Some("age or duration in a name");
+    }
+    if span.unit.as_deref() == Some("岁") && span.high.is_some() {
+        return Some("age range");
+    }
+    // `5种模式`, `25条举措`, `3个省级地方标准`: a count inside a description, not a commitment.
+    if span.op_word.is_none() {
+        let rest = collect(&chars[span.end..chars.len().min(span.end + 12)]);
+        let head: String = rest
+            .chars()
+            .take_while(|c| !"，,；;。：:".contains(*c))
+            .collect();
+        if ABSTRACT_NOUNS
+            .iter()
+            .any(|n| head.starts_with(n) || head.ends_with(n))
+        {
+            return Some("count in a description");
+        }
+    }
+    None
+}

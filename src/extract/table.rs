@@ -1,0 +1,370 @@
+//! Candidates from the tables that survive in the text: printed one cell a line (`领域` `序号`
+//! `指标` … `责任单位`), or with `|` between the cells, one row a line.
+//!
+//! Why it exists: a table row gives name, unit, year and value by column, not by phrasing, so it
+//! is read by its header and not by the prose rules; and the tables are the only part of a
+//! document whose reading depends on line structure.
+
+use super::outline::{domain_in, heading_at, scope_of, years_before};
+use super::scan::{is_cjk, is_digit, squash};
+use super::{Candidate, Kind};
+use crate::plan::schema::Domain;
+use crate::threshold::{Op, Threshold};
+use crate::unit::Unit;
+
+fn is_row_label(s: &str) -> bool {
+    let t = squash(s);
+    let digits = t.trim_start_matches(['*', '▲', '★', '△', '＊']);
+    !digits.is_empty() && digits.len() <= 3 && digits.chars().all(|c| c.is_ascii_digit())
+}
+
+/// What a table column holds.
+#[derive(Debug, Clone, PartialEq)]
+enum Column {
+    Domain,
+    Label,
+    Name,
+    /// A value column: its year (None: the plan's end year) and whether it is the baseline.
+    Value(Option<i32>, bool),
+    Lead,
+    Other,
+}
+
+fn column_of(header: &str) -> Column {
+    let h = squash(header);
+    if h == "领域" || h == "类别" {
+        return Column::Domain;
+    }
+    if h == "序号" {
+        return Column::Label;
+    }
+    if h.contains("指标") {
+        return Column::Name;
+    }
+    if h.contains("单位") || h.contains("部门") {
+        return Column::Lead;
+    }
+    let chars: Vec<char> = h.chars().collect();
+    let year = years_before(&chars, chars.len())
+        .first()
+        .map(|(_, y, _)| *y);
+    let base = h.contains("基础") || h.contains("基期") || h.contains("现状");
+    if year.is_some() || h.contains("值") || h.contains("目标") {
+        return Column::Value(year, base);
+    }
+    Column::Other
+}
+
+pub(super) struct RawTable {
+    columns: Vec<Column>,
+    /// (line, domain heading above it, cells)
+    rows: Vec<(usize, Option<String>, Vec<String>)>,
+}
+
+/// A table printed one cell a line: a header (领域 序号 指标 … 单位), then rows that start with a
+/// row label (`*1`, `▲7`, `14`), with domain names between the groups. A cell ending in `、`
+/// continues on the next line (`职工86、` / `城乡居民70`). Values are numbers too, so a number is a
+/// row label only when it is the next label and a name follows it.
+pub(super) fn cell_table(lines: &[&str], at: usize) -> Option<(RawTable, usize)> {
+    let first = squash(lines[at]);
+    if first != "领域" && first != "序号" {
+        return None;
+    }
+    let mut headers = Vec::new();
+    let mut i = at;
+    while i < lines.len() && headers.len() < 16 {
+        let t = lines[i].trim();
+        if t.is_empty() {
+            i += 1;
+            continue;
+        }
+        let col = column_of(t);
+        if col == Column::Other || is_row_label(t) {
+            break;
+        }
+        headers.push(col.clone());
+        i += 1;
+        if col == Column::Lead {
+            break;
+        }
+    }
+    let columns = headers;
+    if !columns.contains(&Column::Name) || !columns.iter().any(|c| matches!(c, Column::Value(..))) {
+        return None;
+    }
+    let width = columns.iter().filter(|c| **c != Column::Domain).count();
+    let label_number = |t: &str| -> Option<u32> {
+        squash(t)
+            .trim_start_matches(['*', '▲', '★', '△', '＊'])
+            .parse()
+            .ok()
+    };
+    let next_text = |from: usize| -> Option<&str> {
+        lines[from..]
+            .iter()
+            .map(|l| l.trim())
+            .find(|l| !l.is_empty())
+    };
+    let mut rows = Vec::new();
+    let mut domain: Option<String> = None;
+    let mut current: Option<(usize, Vec<String>)> = None;
+    let mut last_label = 0;
+    while i < lines.len() {
+        let raw = lines[i];
+        let t = raw.trim();
+        if t.is_empty() {
+            i += 1;
+            continue;
+        }
+        let stop = t.starts_with("注")
+            || heading_at(&t.chars().collect::<Vec<_>>(), 0).is_some_and(|h| h.0 <= 2)
+            || t.chars().count() > 60;
+        if stop {
+            break;
+        }
+        let full = current
+            .as_ref()
+            .is_none_or(|(_, cells)| cells.len() >= width);
+        let is_label = is_row_label(t)
+            && label_number(t).is_some_and(|n| current.is_none() || n == last_label + 1)
+            && next_text(i + 1).is_some_and(|n| n.chars().any(is_cjk));
+        if is_label {
+            if let Some((l, cells)) = current.take() {
+                rows.push((l, domain.clone(), cells));
+            }
+            last_label = label_number(t).unwrap_or(last_label + 1);
+            current = Some((i + 1, vec![t.to_string()]));
+        } else if full && squash(t).chars().count() <= 6 && !t.chars().any(is_digit) {
+            if let Some((l, cells)) = current.take() {
+                rows.push((l, domain.clone(), cells));
+            }
+            domain = Some(squash(t));
+        } else if let Some((_, cells)) = current.as_mut() {
+            match cells.last_mut() {
+                Some(last) if last.trim_end().ends_with('、') => {
+                    last.push_str(raw.trim_start());
+                }
+                _ => cells.push(raw.trim_start().to_string()),
+            }
+        } else {
+            break;
+        }
+        i += 1;
+    }
+    if let Some((l, cells)) = current.take() {
+        rows.push((l, domain.clone(), cells));
+    }
+    (!rows.is_empty()).then_some((RawTable { columns, rows }, i))
+}
+
+/// A table with `|` between its cells, one row a line.
+pub(super) fn bar_table(lines: &[&str], at: usize) -> Option<(RawTable, usize)> {
+    let split = |l: &str| -> Vec<String> {
+        let t = l.trim().trim_matches('|');
+        t.split('|').map(|c| c.trim().to_string()).collect()
+    };
+    if lines[at].matches('|').count() < 2 {
+        return None;
+    }
+    let header = split(lines[at]);
+    let columns: Vec<Column> = header.iter().map(|h| column_of(h)).collect();
+    if !columns.contains(&Column::Name) || !columns.iter().any(|c| matches!(c, Column::Value(..))) {
+        return None;
+    }
+    let mut rows = Vec::new();
+    let mut i = at + 1;
+    let mut domain = None;
+    while i < lines.len() && lines[i].matches('|').count() >= 2 {
+        let mut cells = split(lines[i]);
+        if cells.iter().all(|c| c.chars().all(|x| "-:— ".contains(x))) {
+            i += 1;
+            continue;
+        }
+        if columns.first() == Some(&Column::Domain) && !cells.is_empty() {
+            let d = cells.remove(0);
+            if !d.is_empty() {
+                domain = Some(d);
+            }
+        }
+        rows.push((i + 1, domain.clone(), cells));
+        i += 1;
+    }
+    Some((RawTable { columns, rows }, i))
+}
+
+pub(super) fn table_candidates(t: &RawTable, end: Option<i32>) -> Vec<Candidate> {
+    let cols: Vec<&Column> = t.columns.iter().filter(|c| **c != Column::Domain).collect();
+    let mut out = Vec::new();
+    for (line, domain, cells) in &t.rows {
+        // Rows without a label (a table with no 序号 column) start at the name.
+        let offset = usize::from(cols.first() == Some(&&Column::Label) && !is_row_label(&cells[0]));
+        let cell_at =
+            |n: usize| -> Option<&String> { n.checked_sub(offset).and_then(|m| cells.get(m)) };
+        let col_index = |want: &dyn Fn(&Column) -> bool| cols.iter().position(|c| want(c));
+        let Some(name_raw) = col_index(&|c| *c == Column::Name).and_then(cell_at) else {
+            continue;
+        };
+        let label = col_index(&|c| *c == Column::Label)
+            .and_then(cell_at)
+            .cloned();
+        let lead = col_index(&|c| *c == Column::Lead)
+            .and_then(cell_at)
+            .cloned();
+        // `每千人口拥有 3岁以下婴幼儿托位数(个)`: the unit is in the last brackets.
+        let name_sq = name_raw.trim();
+        let (name, unit) = match name_sq.rfind(['(', '（']) {
+            Some(p) if name_sq.ends_with([')', '）']) => {
+                let inner = name_sq[p..]
+                    .trim_start_matches(['(', '（'])
+                    .trim_end_matches([')', '）'])
+                    .trim();
+                if Unit::parse(inner).is_ok() {
+                    (name_sq[..p].trim().to_string(), Some(squash(inner)))
+                } else {
+                    (name_sq.to_string(), None)
+                }
+            }
+            _ => {
+                // `保障性租赁住房累计建设筹集套(间)数(万套)` has its unit last anyway.
+                (name_sq.to_string(), None)
+            }
+        };
+        let row_text = cells.iter().map(|c| c.trim()).collect::<Vec<_>>().join(" ");
+        for (n, col) in cols.iter().enumerate() {
+            let Column::Value(year, base) = col else {
+                continue;
+            };
+            let Some(cell) = cell_at(n) else { continue };
+            let parts: Vec<&str> = cell
+                .split(['、', '；', ';'])
+                .filter(|p| !p.trim().is_empty())
+                .collect();
+            for part in parts {
+                let Ok(th) = Threshold::parse(part) else {
+                    continue;
+                };
+                if matches!(th.op, Op::None | Op::Done) {
+                    continue;
+                }
+                let mut c = Candidate::blank(*line);
+                c.kind = if *base { Kind::Baseline } else { Kind::Target };
+                c.indicator = match &th.label {
+                    Some(l) => format!("{l}{name}"),
+                    None => name.clone(),
+                };
+                c.year = year.or(end);
+                c.year_stated = year.is_some();
+                c.op = th.op;
+                c.value = th.value;
+                c.high = th.high;
+                c.unit = th.unit.clone().or_else(|| unit.clone());
+                c.scope = scope_of(&name);
+                c.cell = Some(part.trim_start().trim_end_matches('、').to_string());
+                c.table = Some(row_text.clone());
+                c.row = label.as_ref().map(|l| l.trim().to_string());
+                c.lead = lead.as_ref().map(|l| l.trim().to_string());
+                c.domain = domain
+                    .as_deref()
+                    .and_then(|d| Domain::parse(d).or_else(|| domain_in(d)));
+                c.area = domain.clone();
+                c.section = Some("表".into());
+                if name.contains("(%") || name.contains("（%") {
+                    c.doubts.push("check the unit in the name".into());
+                }
+                out.push(c);
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::extract;
+
+    #[test]
+    fn tables_one_cell_a_line() {
+        let doc = "表  诸暨市公共服务“七优享”五年目标\n\n领  域\n\n序号\n\n指 标\n\n2022年基础值\n\n2023年\n\n2027年\n\n责任单位\n\n幼有善育\n\n*1\n\n每千人口拥有 3岁以下婴幼儿托位数(个)\n\n3.5\n\n4.0\n\n5.5\n\n卫生健康局\n\n2\n\n普惠托位占比(%)\n\n60\n\n63\n\n72\n\n卫生健康局\n\n劳有所得\n\n*3\n\n欠薪线索动态化解率(%)\n\n93.0\n\n94. 5\n\n/\n\n人力社保局\n\n注:带*号为省定核心指标\n";
+        let ex = extract(doc, Some(2027));
+        type Row<'a> = (Kind, &'a str, &'a str, i32, Option<&'a str>, Option<Domain>);
+        let got: Vec<Row> = ex
+            .candidates
+            .iter()
+            .map(|c| {
+                (
+                    c.kind,
+                    c.indicator.as_str(),
+                    c.cell.as_deref().unwrap_or_default(),
+                    c.year.unwrap_or_default(),
+                    c.unit.as_deref(),
+                    c.domain,
+                )
+            })
+            .collect();
+        use Kind::*;
+        let (n1, n2, n3) = (
+            "每千人口拥有 3岁以下婴幼儿托位数",
+            "普惠托位占比",
+            "欠薪线索动态化解率",
+        );
+        let (d1, d3) = (Some(Domain::幼有善育), Some(Domain::劳有所得));
+        assert_eq!(
+            got,
+            [
+                (Baseline, n1, "3.5", 2022, Some("个"), d1),
+                (Target, n1, "4.0", 2023, Some("个"), d1),
+                (Target, n1, "5.5", 2027, Some("个"), d1),
+                (Baseline, n2, "60", 2022, Some("%"), d1),
+                (Target, n2, "63", 2023, Some("%"), d1),
+                (Target, n2, "72", 2027, Some("%"), d1),
+                (Baseline, n3, "93.0", 2022, Some("%"), d3),
+                (Target, n3, "94. 5", 2023, Some("%"), d3),
+            ]
+        );
+        assert_eq!(
+            ex.candidates[0].table.as_deref(),
+            Some("*1 每千人口拥有 3岁以下婴幼儿托位数(个) 3.5 4.0 5.5 卫生健康局")
+        );
+        assert_eq!(ex.candidates[0].row.as_deref(), Some("*1"));
+    }
+
+    #[test]
+    fn composite_cells_and_bar_tables() {
+        let doc = "领域\n\n序号\n\n指标\n\n完成值\n\n牵头单位\n\n病有良医\n\n14\n\n基本医疗保险政策范围内住院报销比例(含大病保险)(%)\n\n职工86、\n\n城乡居民70\n\n县医保局\n\n15\n\n急诊急救三大中心标准化达标率(%)\n\n100\n\n县卫健局\n";
+        let ex = extract(doc, Some(2024));
+        let cells: Vec<(&str, &str)> = ex
+            .candidates
+            .iter()
+            .map(|c| (c.indicator.as_str(), c.cell.as_deref().unwrap_or_default()))
+            .collect();
+        assert_eq!(
+            cells,
+            [
+                (
+                    "职工基本医疗保险政策范围内住院报销比例(含大病保险)",
+                    "职工86"
+                ),
+                (
+                    "城乡居民基本医疗保险政策范围内住院报销比例(含大病保险)",
+                    "城乡居民70"
+                ),
+                ("急诊急救三大中心标准化达标率", "100"),
+            ]
+        );
+        assert!(
+            ex.candidates
+                .iter()
+                .all(|c| !c.year_stated && c.year == Some(2024))
+        );
+
+        let doc = "| 序号 | 指标 | 2025年 | 责任单位 |\n|---|---|---|---|\n| 1 | 普惠托位占比(%) | >60 | 卫健局 |\n";
+        let ex = extract(doc, None);
+        assert_eq!(ex.candidates.len(), 1);
+        let c = &ex.candidates[0];
+        assert_eq!(
+            (c.indicator.as_str(), c.op, c.year, c.cell.as_deref()),
+            ("普惠托位占比", Op::Gt, Some(2025), Some(">60"))
+        );
+    }
+}
