@@ -51,23 +51,7 @@ pub(crate) fn decode(bytes: &[u8]) -> String {
 /// Removes the web pages' table debris (runs of five or more `|`), as the quote checker does,
 /// so that a quote copied from the cleaned text is found in the source.
 pub(crate) fn clean(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut bars = 0;
-    for c in text.chars() {
-        if c == '|' {
-            bars += 1;
-            continue;
-        }
-        if bars > 0 && bars < 5 {
-            out.extend(std::iter::repeat_n('|', bars));
-        }
-        bars = 0;
-        out.push(c);
-    }
-    if bars > 0 && bars < 5 {
-        out.extend(std::iter::repeat_n('|', bars));
-    }
-    out
+    crate::plan::validate::strip_debris(text)
 }
 
 /// Whether a number is something to reach, or a figure the document reports as already reached.

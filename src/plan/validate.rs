@@ -29,11 +29,11 @@ impl Out<'_> {
     }
 }
 
-/// Text as the quote check compares it: no white space, no runs of web-page `|` debris.
-pub fn squash(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut bars = 0usize;
-    for c in s.chars() {
+/// Removes the web pages' table debris (runs of five or more `|`) and keeps everything else.
+pub(crate) fn strip_debris(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut bars = 0;
+    for c in text.chars() {
         if c == '|' {
             bars += 1;
             continue;
@@ -42,14 +42,20 @@ pub fn squash(s: &str) -> String {
             out.extend(std::iter::repeat_n('|', bars));
         }
         bars = 0;
-        if !c.is_whitespace() {
-            out.push(c);
-        }
+        out.push(c);
     }
     if bars > 0 && bars < 5 {
         out.extend(std::iter::repeat_n('|', bars));
     }
     out
+}
+
+/// Text as the quote check compares it: no white space, no runs of web-page `|` debris.
+pub fn squash(s: &str) -> String {
+    strip_debris(s)
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect()
 }
 
 /// Checks the catalog and every plan; with `sources`, every quote against its document.
