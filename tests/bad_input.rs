@@ -1,17 +1,10 @@
 //! Bad input as a user would meet it: each gets one clear message and exit code 2, nothing
 //! panics, and no input file is ever written to.
 
-use std::path::Path;
-use std::process::{Command, Output};
+mod common;
 
-fn qyx(args: &[&str], dir: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_qyx"))
-        .args(args)
-        .current_dir(dir)
-        .env_remove("QYX_PLANS")
-        .output()
-        .expect("qyx runs")
-}
+use common::qyx;
+use std::process::Output;
 
 fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()

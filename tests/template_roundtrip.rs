@@ -1,17 +1,9 @@
 //! `qyx template` writes the sheet departments fill in; `qyx check` must read it back as it is,
 //! in CSV and in .xlsx, judging every row it lists.
 
-use std::path::Path;
-use std::process::{Command, Output};
+mod common;
 
-fn qyx(args: &[&str], dir: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_qyx"))
-        .args(args)
-        .current_dir(dir)
-        .env_remove("QYX_PLANS")
-        .output()
-        .expect("qyx runs")
-}
+use common::qyx;
 
 #[test]
 fn filled_csv_template_is_judged_row_for_row() {
