@@ -125,6 +125,19 @@ fn cell_for(row: &Row, entry: &Entry, year: Option<i32>) -> Option<Cell> {
     Some(cell(nearest, y, v, false))
 }
 
+/// An indicator only some plans have: its entry, the plan's last figure, or its milestone year.
+type OnlyIn<'a> = (&'a Entry, Option<Cell>, Option<i32>);
+
+/// The year a milestone is due, for indicators that are met or not.
+fn milestone_year(row: &Row, entry: &Entry) -> Option<i32> {
+    row.targets
+        .iter()
+        .filter_map(|f| resolve(row, entry, f).ok())
+        .filter(|r| r.threshold.op == Op::Done)
+        .map(|r| r.year)
+        .max()
+}
+
 /// Whether `a` asks for more than `b`, in the indicator's better direction; ties broken by a
 /// strict operator (`>` asks more than `≥`).
 fn more_ambitious(better: Better, a: &Cell, b: &Cell) -> std::cmp::Ordering {
@@ -301,7 +314,8 @@ pub(crate) fn compare(
 
     // Indicators every plan states a number for (a target, or at least a baseline).
     let mut shared: Vec<(&Entry, Vec<Column>)> = Vec::new();
-    let mut only: Vec<Vec<(&Entry, Option<Cell>)>> = vec![Vec::new(); plans.len()];
+    // Per plan: the indicators only it (or only some plans) has, with its figure or milestone year.
+    let mut only: Vec<Vec<OnlyIn>> = vec![Vec::new(); plans.len()];
     let all_ids: BTreeSet<&str> = maps.iter().flat_map(|m| m.keys().copied()).collect();
     for id in all_ids.into_iter().filter(|id| in_domain(id)) {
         let Some(entry) = set.catalog.get(id) else {
@@ -328,7 +342,12 @@ pub(crate) fn compare(
                         .enumerate()
                         .any(|(j, _)| j != i && !maps[j].contains_key(id))
                 {
-                    only[i].push((entry, m.get(id).and_then(|row| cell_for(row, entry, None))));
+                    let row = m.get(id);
+                    only[i].push((
+                        entry,
+                        row.and_then(|row| cell_for(row, entry, None)),
+                        row.and_then(|row| milestone_year(row, entry)),
+                    ));
                 }
             }
         }
@@ -388,7 +407,7 @@ pub(crate) fn compare(
             })).collect::<Vec<_>>(),
             "only": plans.iter().zip(&only).map(|(p, list)| json!({
                 "plan": p.id(),
-                "indicators": list.iter().map(|(e, c)| json!({ "indicator": e.id.value, "name": e.name, "target": c.as_ref().map(cell_json) })).collect::<Vec<_>>(),
+                "indicators": list.iter().map(|(e, c, done)| json!({ "indicator": e.id.value, "name": e.name, "target": c.as_ref().map(cell_json), "milestone_year": done })).collect::<Vec<_>>(),
             })).collect::<Vec<_>>(),
             "summary": { "shared": shared.len(), "leads": plans.iter().zip(&leads).map(|(p, n)| json!({ "plan": p.id(), "most_ambitious": n })).collect::<Vec<_>>() },
         });
@@ -470,21 +489,13 @@ pub(crate) fn compare(
             } else {
                 ["指标", "单位", "目标"]
             });
-            for (e, c) in list {
-                t.push(vec![
-                    e.label(en),
-                    e.unit_text(),
-                    c.as_ref()
-                        .map(|c| format!("{} ({})", show_value(c, en), c.year))
-                        .unwrap_or_else(|| {
-                            (if en {
-                                "milestone or no target"
-                            } else {
-                                "里程碑或无目标"
-                            })
-                            .into()
-                        }),
-                ]);
+            for (e, c, done) in list {
+                let what = match (c, done) {
+                    (Some(c), _) => format!("{} ({})", show_value(c, en), c.year),
+                    (None, Some(y)) => format!("{} ({y})", if en { "done" } else { "完成" }),
+                    (None, None) => (if en { "no target" } else { "无目标" }).into(),
+                };
+                t.push(vec![e.label(en), e.unit_text(), what]);
             }
             t.write(a.format, out)?;
         }
