@@ -155,12 +155,9 @@ fn comparable_baseline(row: &Row, entry: &Entry, applied: &Applied) -> Option<De
     (applied.scope != Scope::Cumulative || continues).then_some(v)
 }
 
-/// A numeric threshold with its value replaced by the path value, for judging against the path.
+/// Whether `value` (in the catalog's unit) meets the resolved target.
 fn met(r: &Resolved, value: Decimal) -> bool {
-    let mut t = r.threshold.clone();
-    t.value = r.value;
-    t.high = r.high;
-    t.is_met(value)
+    r.normalized().is_met(value)
 }
 
 /// Positive = still to go, in the catalog's unit.

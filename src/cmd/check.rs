@@ -5,7 +5,7 @@
 use crate::Outcome;
 use crate::actuals::{self, ActualRow, Encoding};
 use crate::cli::{Format, Lang};
-use crate::diag::{Diagnostic, suggestion};
+use crate::diag::Diagnostic;
 use crate::judge::{self, Actual, Category, Status, Verdict};
 use crate::plan::load::PlanDir;
 use crate::plan::{Domain, Entry, PlanFile, PlanSet, Row};
@@ -43,8 +43,8 @@ pub struct CheckArgs {
     #[arg(long)]
     pub jurisdiction: Option<String>,
     /// Only this domain (幼有善育 … or its English name).
-    #[arg(long)]
-    pub domain: Option<String>,
+    #[arg(long, value_parser = Domain::from_arg)]
+    pub domain: Option<Domain>,
     /// Order of the rows: as read (default), worst gap first, or by status.
     #[arg(long, value_enum, default_value_t = SortBy::Input)]
     pub sort: SortBy,
@@ -179,24 +179,7 @@ pub(crate) fn run(
     err: &mut dyn Write,
 ) -> anyhow::Result<Outcome> {
     let (set, mut outcome) = super::load_plans(dir, err)?;
-    let domain_filter = match a.domain.as_deref().map(|d| (d, Domain::parse(d))) {
-        Some((d, None)) => {
-            writeln!(
-                err,
-                "qyx: error: unknown domain `{d}`{}",
-                suggestion(
-                    d,
-                    Domain::ALL
-                        .iter()
-                        .map(|d| d.zh())
-                        .chain(Domain::ALL.iter().map(|d| d.en()))
-                )
-            )?;
-            return Ok(Outcome::BadInput);
-        }
-        Some((_, d)) => d,
-        None => None,
-    };
+    let domain_filter = a.domain;
     let jur_filter = match &a.jurisdiction {
         Some(j) => match super::find_plan(&set, j, err)? {
             Some(p) => Some(p.id().to_string()),
@@ -425,15 +408,9 @@ fn judge_rows<'a>(
         for j in &out {
             years.entry(j.plan.id()).or_default().insert(j.year);
         }
-        if let Some(id) = jur_filter {
-            years
-                .entry(
-                    set.plans
-                        .iter()
-                        .find(|p| p.id() == id)
-                        .map_or(id, |p| p.id()),
-                )
-                .or_default();
+        // A jurisdiction asked for but not reported still has its targets listed.
+        if let Some(p) = jur_filter.and_then(|id| set.plans.iter().find(|p| p.id() == id)) {
+            years.entry(p.id()).or_default();
         }
         for (id, ys) in years {
             let Some(plan) = set.plans.iter().find(|p| p.id() == id) else {
@@ -482,21 +459,13 @@ fn target_text(j: &Judged, en: bool) -> String {
         return "/".into();
     };
     let t = &a.target;
-    let mut th = t.threshold.clone();
-    th.value = t.value;
-    th.high = t.high;
+    let th = t.normalized();
     let mut s = match th.op {
         Op::Done => (if en { "done" } else { "完成" }).to_string(),
         _ => th.display(),
     };
     if t.year != j.year || a.scope != crate::plan::schema::Scope::Level {
-        let scope = match (a.scope, en) {
-            (crate::plan::schema::Scope::Level, _) => "",
-            (sc, true) => sc.name(),
-            (crate::plan::schema::Scope::Cumulative, false) => "累计",
-            (crate::plan::schema::Scope::Annual, false) => "每年",
-            (crate::plan::schema::Scope::Maintained, false) => "保持",
-        };
+        let scope = a.scope.label(en);
         s = format!(
             "{s} ({}{}{scope})",
             t.year,
@@ -570,13 +539,7 @@ fn render(
         let domain = super::show::row_domain(j.plan, &set.catalog, j.row);
         vec![
             j.plan.plan.jurisdiction.label(en),
-            domain.map_or(String::new(), |d| {
-                if en {
-                    d.en().to_string()
-                } else {
-                    d.zh().to_string()
-                }
-            }),
+            domain.map_or(String::new(), |d| d.label(en).to_string()),
             if en {
                 j.entry.name_en.clone()
             } else {

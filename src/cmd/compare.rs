@@ -4,7 +4,6 @@
 
 use crate::Outcome;
 use crate::cli::{Format, Lang};
-use crate::diag::suggestion;
 use crate::plan::load::PlanDir;
 use crate::plan::schema::Scope;
 use crate::plan::{Domain, Entry, PlanFile, PlanSet, Resolved, Row, resolve};
@@ -26,7 +25,8 @@ pub struct CompareArgs {
     pub year: Option<i32>,
     /// Only this domain.
     #[arg(long)]
-    pub domain: Option<String>,
+    #[arg(long, value_parser = Domain::from_arg)]
+    pub domain: Option<Domain>,
     #[arg(long, value_enum, default_value_t)]
     pub format: Format,
     #[arg(long, value_enum, default_value_t)]
@@ -150,23 +150,16 @@ fn more_ambitious(better: Better, a: &Cell, b: &Cell) -> std::cmp::Ordering {
 }
 
 fn show_value(c: &Cell, en: bool) -> String {
-    let mut t = c.target.threshold.clone();
+    let mut t = c.target.normalized();
     t.value = Some(round(c.value, 4));
-    t.high = c.target.high;
     let mut s = t.display();
     if c.interpolated {
         s = format!("~{}", num(round(c.value, 2)));
     }
-    let scope = match (c.scope, en) {
-        (Scope::Level, _) => "",
-        (Scope::Cumulative, false) => " 累计",
-        (Scope::Annual, false) => " 每年",
-        (Scope::Maintained, false) => " 保持",
-        (Scope::Cumulative, true) => " cumulative",
-        (Scope::Annual, true) => " every year",
-        (Scope::Maintained, true) => " maintained",
-    };
-    format!("{s}{scope}")
+    match c.scope.label(en) {
+        "" => s,
+        scope => format!("{s} {scope}"),
+    }
 }
 
 /// The change a target asks from the baseline: absolute, and yearly where both years are known.
@@ -292,20 +285,7 @@ pub(crate) fn compare(
             "qyx: note: a plan is named twice; comparing it with itself shows nothing new"
         )?;
     }
-    let domain = match &a.domain {
-        Some(d) => match Domain::parse(d) {
-            Some(d) => Some(d),
-            None => {
-                writeln!(
-                    err,
-                    "qyx: error: unknown domain `{d}`{}",
-                    suggestion(d, Domain::ALL.iter().map(|d| d.zh()))
-                )?;
-                return Ok(Outcome::BadInput);
-            }
-        },
-        None => None,
-    };
+    let domain = a.domain;
     let en = a.lang == Lang::En;
     let year = a.year.unwrap_or_else(|| default_year(&plans, &set));
     let maps: Vec<BTreeMap<&str, &Row>> = plans.iter().map(|p| rows_by_id(p)).collect();

@@ -5,7 +5,7 @@ use crate::Outcome;
 use crate::cli::{Format, Lang, ShowArgs};
 use crate::plan::load::PlanDir;
 use crate::plan::validate::squash;
-use crate::plan::{CatalogIndex, Domain, Figure, PlanFile, Row, figure_threshold, resolve};
+use crate::plan::{CatalogIndex, Domain, Figure, PlanFile, Row, resolve};
 use crate::report::{Table, num};
 use crate::threshold::Better;
 use serde_json::{Value, json};
@@ -168,7 +168,7 @@ fn table(p: &PlanFile, cat: &CatalogIndex, lang: Lang, table_only: bool) -> Tabl
         });
         let mut cells = vec![
             if en {
-                row_domain(p, cat, row).map_or(area.clone(), |d| d.en().to_string())
+                row_domain(p, cat, row).map_or(area.clone(), |d| d.label(true).to_string())
             } else {
                 area
             },
@@ -184,16 +184,9 @@ fn table(p: &PlanFile, cat: &CatalogIndex, lang: Lang, table_only: bool) -> Tabl
                 .filter(|f| f.year.value == *y)
                 .map(|f| {
                     let mut s = printed(f);
-                    match f.scope {
-                        crate::plan::schema::Scope::Level => {}
-                        sc => s = format!("{s} ({})", if en { sc.name() } else { scope_zh(sc) }),
-                    }
-                    if entry.is_some_and(|e| e.better == Better::Done)
-                        && figure_threshold(f).is_some()
-                        && f.text.is_some()
-                        && f.cell.is_none()
-                    {
-                        s = format!("{s}✓");
+                    match f.scope.label(en) {
+                        "" => {}
+                        scope => s = format!("{s} ({scope})"),
                     }
                     s
                 })
@@ -204,15 +197,6 @@ fn table(p: &PlanFile, cat: &CatalogIndex, lang: Lang, table_only: bool) -> Tabl
         t.push(cells);
     }
     t
-}
-
-fn scope_zh(s: crate::plan::schema::Scope) -> &'static str {
-    match s {
-        crate::plan::schema::Scope::Level => "",
-        crate::plan::schema::Scope::Cumulative => "累计",
-        crate::plan::schema::Scope::Annual => "每年",
-        crate::plan::schema::Scope::Maintained => "保持",
-    }
 }
 
 /// Counts per domain: indicators, targets (numeric), milestones, baselines, table/prose sources,

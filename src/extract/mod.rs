@@ -35,7 +35,7 @@ use info::{doc_info, largest_by_year};
 use outline::{Outline, heading_at, heading_title, sentences};
 use prose::{ProseContext, prose_candidates};
 use rust_decimal::Decimal;
-use scan::{collect, squash};
+use scan::{collect, without_spaces};
 use table::{bar_table, cell_table, table_candidates};
 
 /// Decodes a document: UTF-8 (with or without BOM) first, else GB18030, which is what GBK files
@@ -188,7 +188,7 @@ pub(crate) fn extract(text: &str, end_year: Option<i32>) -> Extraction {
             continue;
         }
         for s in sentences(lines[i], i + 1) {
-            let sq = squash(&collect(&s.chars));
+            let sq = without_spaces(&collect(&s.chars));
             // The annex after the plan is a staff list: names, titles and telephone numbers. A
             // notice that names its attachments before the plan has found no target yet.
             if sq.starts_with("附件") && (sq.contains("名单") || !out.is_empty()) {

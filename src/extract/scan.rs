@@ -38,7 +38,8 @@ pub(super) fn ends_with_at(chars: &[char], end: usize, word: &str) -> bool {
     end >= n && starts_with(chars, end - n, word)
 }
 
-pub(super) fn squash(s: &str) -> String {
+/// The text with every kind of space removed (the pages put spaces inside names and numbers).
+pub(super) fn without_spaces(s: &str) -> String {
     s.chars().filter(|c| !is_space(*c)).collect()
 }
 

@@ -6,14 +6,14 @@
 //! document whose reading depends on line structure.
 
 use super::outline::{domain_in, heading_at, scope_of, years_before};
-use super::scan::{is_cjk, is_digit, squash};
+use super::scan::{is_cjk, is_digit, without_spaces};
 use super::{Candidate, Kind};
 use crate::plan::schema::Domain;
 use crate::threshold::{Op, Threshold};
 use crate::unit::Unit;
 
 fn is_row_label(s: &str) -> bool {
-    let t = squash(s);
+    let t = without_spaces(s);
     let digits = t.trim_start_matches(['*', '▲', '★', '△', '＊']);
     !digits.is_empty() && digits.len() <= 3 && digits.chars().all(|c| c.is_ascii_digit())
 }
@@ -31,7 +31,7 @@ enum Column {
 }
 
 fn column_of(header: &str) -> Column {
-    let h = squash(header);
+    let h = without_spaces(header);
     if h == "领域" || h == "类别" {
         return Column::Domain;
     }
@@ -66,7 +66,7 @@ pub(super) struct RawTable {
 /// continues on the next line (`职工86、` / `城乡居民70`). Values are numbers too, so a number is a
 /// row label only when it is the next label and a name follows it.
 pub(super) fn cell_table(lines: &[&str], at: usize) -> Option<(RawTable, usize)> {
-    let first = squash(lines[at]);
+    let first = without_spaces(lines[at]);
     if first != "领域" && first != "序号" {
         return None;
     }
@@ -94,7 +94,7 @@ pub(super) fn cell_table(lines: &[&str], at: usize) -> Option<(RawTable, usize)>
     }
     let width = columns.iter().filter(|c| **c != Column::Domain).count();
     let label_number = |t: &str| -> Option<u32> {
-        squash(t)
+        without_spaces(t)
             .trim_start_matches(['*', '▲', '★', '△', '＊'])
             .parse()
             .ok()
@@ -134,11 +134,11 @@ pub(super) fn cell_table(lines: &[&str], at: usize) -> Option<(RawTable, usize)>
             }
             last_label = label_number(t).unwrap_or(last_label + 1);
             current = Some((i + 1, vec![t.to_string()]));
-        } else if full && squash(t).chars().count() <= 6 && !t.chars().any(is_digit) {
+        } else if full && without_spaces(t).chars().count() <= 6 && !t.chars().any(is_digit) {
             if let Some((l, cells)) = current.take() {
                 rows.push((l, domain.clone(), cells));
             }
-            domain = Some(squash(t));
+            domain = Some(without_spaces(t));
         } else if let Some((_, cells)) = current.as_mut() {
             match cells.last_mut() {
                 Some(last) if last.trim_end().ends_with('、') => {
@@ -219,7 +219,7 @@ pub(super) fn table_candidates(t: &RawTable, end: Option<i32>) -> Vec<Candidate>
                     .trim_end_matches([')', '）'])
                     .trim();
                 if Unit::parse(inner).is_ok() {
-                    (name_sq[..p].trim().to_string(), Some(squash(inner)))
+                    (name_sq[..p].trim().to_string(), Some(without_spaces(inner)))
                 } else {
                     (name_sq.to_string(), None)
                 }

@@ -77,13 +77,11 @@ impl CatalogIndex {
     /// ` (did you mean `x`?)` over ids, names and aliases.
     pub fn suggest(&self, word: &str) -> String {
         let key = name_key(word);
-        let hit = suggestion(&key, self.by_key.keys().map(String::as_str));
-        if hit.is_empty() {
-            return hit;
-        }
+        let Some(near) = crate::diag::did_you_mean(&key, self.by_key.keys().map(String::as_str))
+        else {
+            return String::new();
+        };
         // Name the id, whatever spelling was nearest.
-        let near = crate::diag::did_you_mean(&key, self.by_key.keys().map(String::as_str))
-            .unwrap_or_default();
         let e = &self.entries[self.by_key[near]];
         if near == e.id.value {
             format!(" (did you mean `{}`?)", e.id.value)
@@ -187,7 +185,7 @@ impl PlanSet {
 }
 
 /// A figure's threshold, read from its table cell (which wins when both are given) or its prose.
-pub fn figure_threshold(f: &Figure) -> Option<Result<Threshold, ParseError>> {
+fn figure_threshold(f: &Figure) -> Option<Result<Threshold, ParseError>> {
     f.cell
         .as_ref()
         .or(f.text.as_ref())
@@ -247,6 +245,14 @@ pub fn resolve(row: &Row, entry: &Entry, f: &Figure) -> Result<Resolved, String>
 }
 
 impl Resolved {
+    /// The threshold with its numbers in the catalog's unit, for judging and display.
+    pub fn normalized(&self) -> Threshold {
+        let mut t = self.threshold.clone();
+        t.value = self.value;
+        t.high = self.high;
+        t
+    }
+
     pub fn is_numeric(&self) -> bool {
         !matches!(self.threshold.op, Op::None | Op::Done) && self.value.is_some()
     }

@@ -169,6 +169,20 @@ impl Domain {
         }
     }
 
+    /// The name in the language asked for.
+    pub fn label(self, en: bool) -> &'static str {
+        if en { self.en() } else { self.zh() }
+    }
+
+    /// `--domain`'s parser: a domain by Chinese or English name, else an error with a "did you
+    /// mean" (clap prints it and exits 2, like any bad argument).
+    pub fn from_arg(s: &str) -> Result<Domain, String> {
+        Domain::parse(s).ok_or_else(|| {
+            let names = Domain::ALL.iter().flat_map(|d| [d.zh(), d.en()]);
+            format!("unknown domain `{s}`{}", crate::diag::suggestion(s, names))
+        })
+    }
+
     /// Accepts the Chinese name or the English one (`health`, `elderly-care`).
     pub fn parse(s: &str) -> Option<Domain> {
         let s = s.trim();
@@ -288,6 +302,19 @@ pub enum Scope {
 impl Scope {
     fn is_level(&self) -> bool {
         *self == Scope::Level
+    }
+
+    /// How a table marks the scope next to a figure; nothing for the level in that year.
+    pub fn label(self, en: bool) -> &'static str {
+        match (self, en) {
+            (Scope::Level, _) => "",
+            (Scope::Cumulative, false) => "累计",
+            (Scope::Annual, false) => "每年",
+            (Scope::Maintained, false) => "保持",
+            (Scope::Cumulative, true) => "cumulative",
+            (Scope::Annual, true) => "every year",
+            (Scope::Maintained, true) => "maintained",
+        }
     }
 
     pub fn name(self) -> &'static str {

@@ -138,7 +138,7 @@ fn check_catalog(cat: &CatalogIndex, diags: &mut Vec<Diagnostic>) {
                 );
             }
         }
-        if let (Some(u), _) = (&e.unit, e.better)
+        if let Some(u) = &e.unit
             && let Err(err) = Unit::parse(&u.value)
         {
             out.error(u, err.to_string());
@@ -182,7 +182,7 @@ fn check_plan(cat: &CatalogIndex, p: &PlanFile, source: Option<&str>, diags: &mu
         );
     }
     let area_names: Vec<&str> = plan.areas.iter().map(|a| a.name.as_str()).collect();
-    let mut seen: HashMap<(String, Option<String>), u64> = HashMap::new();
+    let mut seen: HashMap<&str, u64> = HashMap::new();
 
     for row in &plan.indicators {
         let id = &row.id.value;
@@ -197,9 +197,8 @@ fn check_plan(cat: &CatalogIndex, p: &PlanFile, source: Option<&str>, diags: &mu
             out.error(&row.id, format!("unknown indicator `{id}`{hint}"));
             continue;
         };
-        // One row per indicator, except the parts of one composite cell, which share a table row.
-        let key = (id.clone(), None::<String>);
-        if let Some(line) = seen.insert(key, at(&row.id).0) {
+        // One row per indicator: the parts of a composite cell are different indicators.
+        if let Some(line) = seen.insert(id.as_str(), at(&row.id).0) {
             out.error(
                 &row.id,
                 format!("indicator `{id}` appears twice (first at line {line})"),
