@@ -16,6 +16,12 @@ pub struct Cli {
     pub command: Command,
 }
 
+/// The command line in the language of [`crate::i18n::current`]: what the binary parses with and
+/// what `qyx completions` and `qyx man` describe.
+pub fn command() -> clap::Command {
+    <Cli as clap::CommandFactory>::command()
+}
+
 #[derive(Debug, Args)]
 pub struct Global {
     /// Plan directory (default: $QYX_PLANS, else the plans built into qyx).
@@ -24,6 +30,18 @@ pub struct Global {
     /// Colour statuses in tables: `auto` colours a terminal unless NO_COLOR is set.
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
+    /// Language of messages and help (default: the locale, Chinese under zh*) and of tables
+    /// (default: Chinese, as the plans print them).
+    #[arg(long, global = true, value_enum)]
+    pub lang: Option<Lang>,
+}
+
+impl Global {
+    /// Tables quote the plans, which are Chinese: English only when `--lang en` is given,
+    /// whatever the locale (messages follow the locale; see [`crate::i18n`]).
+    pub fn table_lang(&self) -> Lang {
+        self.lang.unwrap_or(Lang::Zh)
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -127,7 +145,8 @@ pub struct ShowArgs {
     /// Only the rows printed in the document's table (no prose targets).
     #[arg(long)]
     pub table_only: bool,
-    #[arg(long, value_enum, default_value_t)]
+    /// Filled from the global `--lang` ([`Global::table_lang`]).
+    #[arg(skip)]
     pub lang: Lang,
 }
 

@@ -41,9 +41,11 @@ impl Diagnostic {
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // Only the words are translated: `file:line:col: kind: message` stays the shape editors
+        // and scripts read.
         let kind = match self.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
+            Severity::Error => crate::i18n::pick("错误", "error"),
+            Severity::Warning => crate::i18n::pick("警告", "warning"),
         };
         // A problem with the file as a whole has no line to point at.
         if self.line == 0 {
@@ -72,10 +74,10 @@ pub fn did_you_mean<'a>(
     best.map(|(_, c)| c)
 }
 
-/// ` (did you mean `x`?)`, or nothing.
+/// ` (did you mean `x`?)` / `（是否想输入 `x`？）`, or nothing.
 pub fn suggestion<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> String {
     did_you_mean(word, candidates)
-        .map(|c| format!(" (did you mean `{c}`?)"))
+        .map(|c| crate::tr!("（是否想输入 `{c}`？）", " (did you mean `{c}`?)"))
         .unwrap_or_default()
 }
 

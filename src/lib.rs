@@ -9,6 +9,7 @@ pub mod cli;
 mod cmd;
 mod diag;
 mod extract;
+pub mod i18n;
 mod judge;
 mod plan;
 mod report;
@@ -39,6 +40,11 @@ impl Outcome {
 }
 
 /// Runs one command line. `out` gets the results, `err` the diagnostics.
+/// Messages are in the language of [`i18n::set`] (the binary resolves it from `--lang` and the
+/// locale before parsing); a `--lang` in `cli` sets it here too, for callers that parse themselves.
 pub fn run(cli: cli::Cli, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<Outcome> {
+    if let Some(lang) = cli.global.lang {
+        i18n::set(lang);
+    }
     cmd::run(cli, out, err)
 }

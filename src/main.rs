@@ -1,15 +1,30 @@
-use clap::Parser;
+use clap::FromArgMatches;
 use std::io::{self, Write};
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    let cli = qyx::cli::Cli::parse();
+    // The language first: help text and clap's errors are made while parsing.
+    let lang = qyx::i18n::resolve(qyx::i18n::flag_in_args(std::env::args_os()), |k| {
+        std::env::var(k).ok()
+    });
+    qyx::i18n::set(lang);
+    let cli = match qyx::cli::command()
+        .try_get_matches()
+        .and_then(|m| qyx::cli::Cli::from_arg_matches(&m))
+    {
+        Ok(cli) => cli,
+        Err(e) => e.exit(),
+    };
     let (mut out, mut err) = (io::stdout().lock(), io::stderr().lock());
     match qyx::run(cli, &mut out, &mut err) {
         Ok(outcome) => ExitCode::from(outcome as u8),
         Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
-            let _ = writeln!(err, "qyx: error: {e:#}");
+            let word = match lang {
+                qyx::cli::Lang::Zh => "错误",
+                qyx::cli::Lang::En => "error",
+            };
+            let _ = writeln!(err, "qyx: {word}: {e:#}");
             ExitCode::from(qyx::Outcome::BadInput as u8)
         }
     }

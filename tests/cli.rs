@@ -3,7 +3,9 @@
 
 #[test]
 fn cli() {
+    // Messages in English unless a case says `--lang zh`, whatever the machine's locale.
     trycmd::TestCases::new()
+        .env("LC_ALL", "C")
         .case("tests/cmd/*.toml")
         .case("tests/cmd/*.md")
         .case("README.md");

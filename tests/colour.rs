@@ -7,7 +7,8 @@ fn check(extra: &[&str], no_color: bool) -> String {
     let mut c = Command::new(env!("CARGO_BIN_EXE_qyx"));
     c.args(extra)
         .args(["check", "tests/cmd/check-statuses.in/actuals.csv"])
-        .env_remove("QYX_PLANS");
+        .env_remove("QYX_PLANS")
+        .env("LC_ALL", "C");
     if no_color {
         c.env("NO_COLOR", "1");
     } else {

@@ -6,6 +6,7 @@ use std::process::Command;
 fn qyx(args: &[&str]) -> String {
     let out = Command::new(env!("CARGO_BIN_EXE_qyx"))
         .args(args)
+        .env("LC_ALL", "C")
         .output()
         .expect("qyx runs");
     assert!(out.status.success());

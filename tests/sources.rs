@@ -11,6 +11,7 @@ fn qyx(args: &[&str]) -> std::process::Output {
     Command::new(env!("CARGO_BIN_EXE_qyx"))
         .args(args)
         .env_remove("QYX_PLANS")
+        .env("LC_ALL", "C")
         .output()
         .expect("qyx runs")
 }

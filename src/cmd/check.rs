@@ -31,7 +31,8 @@ pub struct CheckArgs {
     pub sheet: Option<String>,
     #[arg(long, value_enum, default_value_t)]
     pub format: Format,
-    #[arg(long, value_enum, default_value_t)]
+    /// Filled from the global `--lang` ([`crate::cli::Global::table_lang`]).
+    #[arg(skip)]
     pub lang: Lang,
     /// Group the table by lead department.
     #[arg(long, value_enum)]

@@ -29,7 +29,8 @@ pub struct CompareArgs {
     pub domain: Option<Domain>,
     #[arg(long, value_enum, default_value_t)]
     pub format: Format,
-    #[arg(long, value_enum, default_value_t)]
+    /// Filled from the global `--lang` ([`crate::cli::Global::table_lang`]).
+    #[arg(skip)]
     pub lang: Lang,
 }
 
@@ -42,7 +43,8 @@ pub struct RankArgs {
     pub year: Option<i32>,
     #[arg(long, value_enum, default_value_t)]
     pub format: Format,
-    #[arg(long, value_enum, default_value_t)]
+    /// Filled from the global `--lang` ([`crate::cli::Global::table_lang`]).
+    #[arg(skip)]
     pub lang: Lang,
 }
 

@@ -17,25 +17,41 @@ use std::io::Write;
 
 pub(crate) fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<Outcome> {
     let dir = PlanDir::choose(cli.global.plans.clone());
+    let table_lang = cli.global.table_lang();
     match cli.command {
         Command::Validate(a) => validate::run(&a, &dir, out, err),
-        Command::Show(a) => show::run(&a, &dir, out, err),
+        Command::Show(mut a) => {
+            a.lang = table_lang;
+            show::run(&a, &dir, out, err)
+        }
         Command::Parse(a) => parse::run(&a, out, err),
         Command::Schema(a) => schema::run(&a, out),
         Command::Completions(a) => {
-            let mut cmd = <Cli as clap::CommandFactory>::command();
+            let mut cmd = crate::cli::command();
             clap_complete::generate(a.shell, &mut cmd, "qyx", out);
             Ok(Outcome::Clean)
         }
         Command::Man => {
-            clap_mangen::Man::new(<Cli as clap::CommandFactory>::command()).render(out)?;
+            clap_mangen::Man::new(crate::cli::command()).render(out)?;
             Ok(Outcome::Clean)
         }
-        Command::Check(a) => check::run(&a, &dir, cli.global.color.enabled(), out, err),
-        Command::Compare(a) => compare::compare(&a, &dir, out, err),
-        Command::Rank(a) => compare::rank(&a, &dir, out, err),
+        Command::Check(mut a) => {
+            a.lang = table_lang;
+            check::run(&a, &dir, cli.global.color.enabled(), out, err)
+        }
+        Command::Compare(mut a) => {
+            a.lang = table_lang;
+            compare::compare(&a, &dir, out, err)
+        }
+        Command::Rank(mut a) => {
+            a.lang = table_lang;
+            compare::rank(&a, &dir, out, err)
+        }
         Command::Extract(a) => extract::run(&a, &dir, out, err),
-        Command::Template(a) => template::run(&a, &dir, out, err),
+        Command::Template(mut a) => {
+            a.lang = table_lang;
+            template::run(&a, &dir, out, err)
+        }
     }
 }
 
@@ -48,7 +64,7 @@ pub(crate) fn find_plan<'a>(
     match set.find(key) {
         Ok(p) => Ok(Some(p)),
         Err(e) => {
-            writeln!(err, "qyx: error: {e}")?;
+            writeln!(err, "qyx: {}: {e}", crate::i18n::pick("错误", "error"))?;
             Ok(None)
         }
     }
@@ -68,6 +84,9 @@ pub(crate) fn load_plans(dir: &PlanDir, err: &mut dyn Write) -> anyhow::Result<(
     };
     match set {
         Some(s) => Ok((s, outcome)),
-        None => anyhow::bail!("cannot load the plans (run `qyx validate` for every problem)"),
+        None => anyhow::bail!(crate::tr!(
+            "无法载入计划（运行 `qyx validate` 查看全部问题）",
+            "cannot load the plans (run `qyx validate` for every problem)"
+        )),
     }
 }

@@ -21,8 +21,8 @@ pub struct TemplateArgs {
     /// Write to this file instead of standard output; a name ending in .xlsx writes a workbook.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
-    /// Header language.
-    #[arg(long, value_enum, default_value_t)]
+    /// Header language: filled from the global `--lang` ([`crate::cli::Global::table_lang`]).
+    #[arg(skip)]
     pub lang: Lang,
 }
 

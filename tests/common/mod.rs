@@ -9,6 +9,7 @@ pub fn qyx(args: &[&str], dir: &Path) -> Output {
         .args(args)
         .current_dir(dir)
         .env_remove("QYX_PLANS")
+        .env("LC_ALL", "C")
         .output()
         .expect("qyx runs")
 }
