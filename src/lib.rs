@@ -5,8 +5,10 @@
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
 mod actuals;
+mod check;
 pub mod cli;
 mod cmd;
+mod compare;
 mod diag;
 mod extract;
 pub mod i18n;

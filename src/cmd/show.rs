@@ -5,7 +5,7 @@ use crate::Outcome;
 use crate::cli::{Format, Lang, ShowArgs};
 use crate::plan::load::PlanDir;
 use crate::plan::validate::squash;
-use crate::plan::{CatalogIndex, Domain, Figure, PlanFile, Row, resolve};
+use crate::plan::{CatalogIndex, Domain, Figure, PlanFile, Row, resolve, row_domain};
 use crate::report::{Table, num};
 use crate::threshold::Better;
 use serde_json::{Value, json};
@@ -19,19 +19,6 @@ fn printed(f: &Figure) -> String {
         .map(|c| c.value.trim().to_string())
         .or_else(|| f.text.as_ref().map(|t| t.value.clone()))
         .unwrap_or_default()
-}
-
-/// The domain a row is compared under: its area's mapping, else the catalog's domain.
-pub(crate) fn row_domain(p: &PlanFile, cat: &CatalogIndex, row: &Row) -> Option<Domain> {
-    if let Some(area) = &row.area {
-        if let Some(a) = p.plan.areas.iter().find(|a| a.name == area.value) {
-            return Some(a.domain.value);
-        }
-        if let Some(d) = Domain::parse(&area.value) {
-            return Some(d);
-        }
-    }
-    cat.get(&row.id.value).map(|e| e.domain)
 }
 
 fn figure_json(row: &Row, cat: &CatalogIndex, f: &Figure) -> Value {

@@ -294,3 +294,16 @@ pub fn op_against(better: Better, op: Op) -> bool {
         (Better::Higher, -1) | (Better::Lower, 1)
     )
 }
+
+/// The domain a row is compared under: its area's mapping, else the catalog's domain.
+pub(crate) fn row_domain(p: &PlanFile, cat: &CatalogIndex, row: &Row) -> Option<Domain> {
+    if let Some(area) = &row.area {
+        if let Some(a) = p.plan.areas.iter().find(|a| a.name == area.value) {
+            return Some(a.domain.value);
+        }
+        if let Some(d) = Domain::parse(&area.value) {
+            return Some(d);
+        }
+    }
+    cat.get(&row.id.value).map(|e| e.domain)
+}

@@ -1,6 +1,8 @@
 //! Tables as the commands print them: one shape (headers and rows of text), four renderings
 //! (terminal table, CSV, Markdown; JSON is each command's own structure).
 
+pub(crate) mod check;
+
 use crate::cli::Format;
 use comfy_table::{Cell, Color, ContentArrangement, Table as Comfy, presets};
 use std::io::{self, Write};

@@ -1,0 +1,432 @@
+//! Judging a sheet of reported values (actuals) against the plans: every row matched to its plan,
+//! indicator and year, read in the catalog's unit and judged, plus the targets nobody reported
+//! (`--all`). The result is typed ([`Judged`] rows, [`Summary`] counts) and never printed here:
+//! `cmd::check` picks a renderer in `report::check` for it, so the terminal table, CSV, Markdown,
+//! JSON and the workbook and HTML reports all show the same rows.
+
+use crate::actuals::{self, ActualRow};
+use crate::diag::{Diagnostic, Severity};
+use crate::judge::{self, Actual, Category, Status, Verdict};
+use crate::plan::{Domain, Entry, PlanFile, PlanSet, Row, row_domain};
+use crate::threshold::{Better, Op, Threshold};
+use crate::unit::Unit;
+use rust_decimal::Decimal;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+/// One judged (jurisdiction, indicator, period): the plan's row and catalog entry it belongs to,
+/// the value reported, and the verdict. New facts about a row (a light, doubt, a finer period)
+/// are new fields here, set in [`Judged::new`] or by a later pass over the rows, and shown by
+/// the renderers in `report::check`.
+#[derive(Debug, Clone)]
+pub(crate) struct Judged<'a> {
+    pub plan: &'a PlanFile,
+    pub row: &'a Row,
+    pub entry: &'a Entry,
+    /// The domain the row is reported under (its area's, else the catalog's).
+    pub domain: Option<Domain>,
+    /// The year judged.
+    pub year: i32,
+    /// The plan's baseline (year, value) in the catalog's unit.
+    pub baseline: Option<(i32, Decimal)>,
+    /// The value reported, in the catalog's unit; `None` for a target nobody reported.
+    pub actual: Option<Actual>,
+    /// Status, the target applied, gap and progress.
+    pub verdict: Verdict,
+    /// Open SDG's category, where two or more years are reported.
+    pub category: Option<Category>,
+    /// The line of the actuals sheet the value came from.
+    pub line: Option<u64>,
+    /// The sheet's note column.
+    pub note: Option<String>,
+}
+
+impl<'a> Judged<'a> {
+    #[allow(clippy::too_many_arguments)]
+    fn new(
+        set: &'a PlanSet,
+        plan: &'a PlanFile,
+        row: &'a Row,
+        entry: &'a Entry,
+        year: i32,
+        actual: Option<Actual>,
+        line: Option<u64>,
+        note: Option<String>,
+    ) -> Judged<'a> {
+        Judged {
+            plan,
+            row,
+            entry,
+            domain: row_domain(plan, &set.catalog, row),
+            year,
+            baseline: judge::baseline(row, entry),
+            verdict: judge::judge(row, entry, year, actual),
+            actual,
+            category: None,
+            line,
+            note,
+        }
+    }
+
+    /// The gap as a share of the target, so that gaps in different units can be ordered.
+    pub fn relative_gap(&self) -> Decimal {
+        let j = self;
+        let target = j
+            .verdict
+            .applied
+            .as_ref()
+            .and_then(|a| a.path.or(a.target.value));
+        match (j.verdict.gap, target) {
+            (Some(g), Some(t)) if !t.is_zero() => g.checked_div(t.abs()).unwrap_or(g),
+            (Some(g), _) => g,
+            _ => Decimal::MIN,
+        }
+    }
+}
+
+/// Which rows to judge and show, and in what order.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Query {
+    /// Also list targets of the reported years with no reported value.
+    pub all: bool,
+    pub year: Option<i32>,
+    /// A plan id.
+    pub jurisdiction: Option<String>,
+    pub domain: Option<Domain>,
+    pub order: Order,
+}
+
+/// The order of the judged rows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub(crate) enum Order {
+    /// As read (targets nobody reported last).
+    #[default]
+    Input,
+    /// The largest gap, as a share of the target, first.
+    Gap,
+    /// Worst status first.
+    Status,
+    /// By lead department, the order within a department kept.
+    Lead,
+}
+
+/// A judged sheet: the rows the query selects, and the sheet's problems in line order.
+#[derive(Debug)]
+pub(crate) struct Checked<'a> {
+    pub rows: Vec<Judged<'a>>,
+    pub problems: Vec<Diagnostic>,
+}
+
+impl Checked<'_> {
+    /// Rows that could not be judged (bad input).
+    pub fn bad_rows(&self) -> usize {
+        self.problems
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .count()
+    }
+}
+
+/// Judges `actuals` against `set` and selects and orders the rows as `q` asks.
+pub(crate) fn check<'a>(set: &'a PlanSet, actuals: &actuals::Actuals, q: &Query) -> Checked<'a> {
+    let mut problems = actuals.problems.clone();
+    let judged = judge_rows(
+        set,
+        actuals,
+        &mut problems,
+        q.all,
+        q.year,
+        q.jurisdiction.as_deref(),
+    );
+    let mut rows: Vec<Judged> = judged
+        .into_iter()
+        .filter(|j| q.jurisdiction.as_deref().is_none_or(|id| j.plan.id() == id))
+        .filter(|j| q.year.is_none_or(|y| j.year == y))
+        .filter(|j| q.domain.is_none_or(|d| j.domain == Some(d)))
+        .collect();
+    order(&mut rows, q.order);
+    problems.sort_by_key(|d| (d.line, d.column));
+    Checked { rows, problems }
+}
+
+/// Puts rows in `order`; every sort is stable.
+pub(crate) fn order(rows: &mut [Judged], order: Order) {
+    match order {
+        Order::Input => {}
+        Order::Status => rows.sort_by_key(|j| j.verdict.status),
+        Order::Gap => rows.sort_by_key(|j| std::cmp::Reverse(j.relative_gap())),
+        Order::Lead => rows.sort_by(|x, y| x.row.lead.cmp(&y.row.lead)),
+    }
+}
+
+/// How many rows have each status.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct Summary {
+    pub total: usize,
+    pub counts: BTreeMap<Status, usize>,
+}
+
+impl Summary {
+    pub fn of<'r, 'a: 'r>(rows: impl IntoIterator<Item = &'r Judged<'a>>) -> Summary {
+        let mut s = Summary::default();
+        for j in rows {
+            s.add(j);
+        }
+        s
+    }
+
+    pub fn add(&mut self, j: &Judged) {
+        self.total += 1;
+        *self.counts.entry(j.verdict.status).or_insert(0) += 1;
+    }
+}
+
+/// Reads a reported value: 是/否 for a milestone, else a number with or without its unit,
+/// converted to the catalog's unit.
+fn read_value(r: &ActualRow, row: &Row, entry: &Entry) -> Result<Actual, (u64, String)> {
+    let text = r.value.text.trim();
+    let col = r.value.column;
+    if text.is_empty() {
+        return Err((col, "empty value".into()));
+    }
+    if entry.better == Better::Done {
+        return match text.to_lowercase().as_str() {
+            "是" | "已完成" | "完成" | "已建成" | "建成" | "yes" | "y" | "true" | "1" | "done" => {
+                Ok(Actual::Done(true))
+            }
+            "否" | "未完成" | "未建成" | "no" | "n" | "false" | "0" => {
+                Ok(Actual::Done(false))
+            }
+            _ => Err((
+                col,
+                format!(
+                    "`{}` is a milestone: expected 是 or 否 (yes/no), found `{text}`",
+                    entry.id.value
+                ),
+            )),
+        };
+    }
+    let t = Threshold::parse(text).map_err(|e| {
+        (
+            col,
+            format!(
+                "expected a number like 86, 4.4 or 1.33万元, found `{text}` ({})",
+                e.message
+            ),
+        )
+    })?;
+    if !matches!(t.op, Op::Reach | Op::Eq) || t.label.is_some() || t.high.is_some() {
+        return Err((
+            col,
+            format!("expected a number like 86, 4.4 or 1.33万元, found `{text}`"),
+        ));
+    }
+    let value = t
+        .value
+        .ok_or((col, format!("expected a number, found `{text}`")))?;
+    let (unit_text, unit_col) = match (&t.unit, &r.unit) {
+        (Some(u), _) => (Some(u.clone()), col),
+        (None, Some(u)) => (Some(u.text.clone()), u.column),
+        (None, None) => (row.unit.as_ref().map(|u| u.value.clone()), col),
+    };
+    let Some(catalog_unit) = &entry.unit else {
+        return match unit_text {
+            Some(u) if t.unit.is_some() || r.unit.is_some() => Err((
+                unit_col,
+                format!(
+                    "`{}` has no unit, but the value carries `{u}`",
+                    entry.id.value
+                ),
+            )),
+            _ => Ok(Actual::Number(value)),
+        };
+    };
+    let to = Unit::parse(&catalog_unit.value).map_err(|e| (col, e.to_string()))?;
+    let from = match unit_text {
+        Some(u) => Unit::parse(&u).map_err(|e| (unit_col, e.to_string()))?,
+        None => to.clone(),
+    };
+    from.convert(value, &to).map(Actual::Number).map_err(|e| {
+        (
+            unit_col,
+            format!(
+                "{e} (the target of `{}` is in {})",
+                entry.id.value, catalog_unit.value
+            ),
+        )
+    })
+}
+
+fn parse_year(text: &str) -> Option<i32> {
+    text.trim().trim_end_matches('年').parse().ok()
+}
+
+fn judge_rows<'a>(
+    set: &'a PlanSet,
+    actuals: &actuals::Actuals,
+    problems: &mut Vec<Diagnostic>,
+    all: bool,
+    year_filter: Option<i32>,
+    jur_filter: Option<&str>,
+) -> Vec<Judged<'a>> {
+    let name = &actuals.name;
+    let mut out: Vec<Judged> = Vec::new();
+    let mut seen: HashMap<(String, String, i32), u64> = HashMap::new();
+    for r in &actuals.rows {
+        let mut bad =
+            |col: u64, msg: String| problems.push(Diagnostic::error(name, r.line, col, msg));
+        let plan = match set.find(&r.jurisdiction.text) {
+            Ok(p) => p,
+            Err(e) => {
+                bad(
+                    r.jurisdiction.column,
+                    e.replace("no plan", "unknown jurisdiction"),
+                );
+                continue;
+            }
+        };
+        let Some(entry) = set.catalog.get(&r.indicator.text) else {
+            bad(
+                r.indicator.column,
+                format!(
+                    "unknown indicator `{}`{}",
+                    r.indicator.text,
+                    set.catalog.suggest(&r.indicator.text)
+                ),
+            );
+            continue;
+        };
+        let Some(row) = plan
+            .plan
+            .indicators
+            .iter()
+            .find(|x| x.id.value == entry.id.value)
+        else {
+            bad(
+                r.indicator.column,
+                format!(
+                    "the plan of {} has no indicator `{}` ({})",
+                    plan.plan.jurisdiction.name, entry.id.value, entry.name
+                ),
+            );
+            continue;
+        };
+        let Some(year) = parse_year(&r.year.text) else {
+            bad(
+                r.year.column,
+                format!("expected a year like 2024, found `{}`", r.year.text),
+            );
+            continue;
+        };
+        let (start, end) = (plan.plan.period.start.value, plan.plan.period.end.value);
+        if year < start || year > end {
+            bad(
+                r.year.column,
+                format!(
+                    "year {year} is outside the plan of {} ({start}–{end})",
+                    plan.plan.jurisdiction.name
+                ),
+            );
+            continue;
+        }
+        let key = (plan.id().to_string(), entry.id.value.clone(), year);
+        if let Some(first) = seen.get(&key) {
+            bad(
+                1,
+                format!(
+                    "duplicate row: {} {} {year} was already reported at line {first}",
+                    plan.id(),
+                    entry.id.value
+                ),
+            );
+            continue;
+        }
+        seen.insert(key, r.line);
+        let actual = match read_value(r, row, entry) {
+            Ok(v) => v,
+            Err((col, msg)) => {
+                bad(col, msg);
+                continue;
+            }
+        };
+        out.push(Judged::new(
+            set,
+            plan,
+            row,
+            entry,
+            year,
+            Some(actual),
+            Some(r.line),
+            r.note.clone(),
+        ));
+    }
+
+    // Open SDG's category where an indicator has two or more reported years.
+    let mut series: BTreeMap<(String, String), Vec<(i32, Decimal)>> = BTreeMap::new();
+    for j in &out {
+        if let Some(Actual::Number(v)) = j.actual {
+            series
+                .entry((j.plan.id().to_string(), j.entry.id.value.clone()))
+                .or_default()
+                .push((j.year, v));
+        }
+    }
+    for j in &mut out {
+        let Some(s) = series.get(&(j.plan.id().to_string(), j.entry.id.value.clone())) else {
+            continue;
+        };
+        if s.len() < 2 {
+            continue;
+        }
+        let last = s.iter().map(|(y, _)| *y).max().unwrap_or(j.year);
+        let final_target = j
+            .row
+            .targets
+            .iter()
+            .filter(|f| f.year.value >= last)
+            .filter_map(|f| {
+                crate::plan::resolve(j.row, j.entry, f)
+                    .ok()
+                    .filter(crate::plan::Resolved::is_numeric)
+            })
+            .max_by_key(|r| r.year);
+        if let Some(t) = final_target {
+            j.category = judge::category(s, &t, t.year, j.entry.better);
+        }
+    }
+
+    if all {
+        let mut years: BTreeMap<&str, BTreeSet<i32>> = BTreeMap::new();
+        for j in &out {
+            years.entry(j.plan.id()).or_default().insert(j.year);
+        }
+        // A jurisdiction asked for but not reported still has its targets listed.
+        if let Some(p) = jur_filter.and_then(|id| set.plans.iter().find(|p| p.id() == id)) {
+            years.entry(p.id()).or_default();
+        }
+        for (id, ys) in years {
+            let Some(plan) = set.plans.iter().find(|p| p.id() == id) else {
+                continue;
+            };
+            let ys: BTreeSet<i32> = match year_filter {
+                Some(y) => [y].into(),
+                None if ys.is_empty() => [plan.plan.period.end.value].into(),
+                None => ys,
+            };
+            for y in ys {
+                for row in &plan.plan.indicators {
+                    let Some(entry) = set.catalog.get(&row.id.value) else {
+                        continue;
+                    };
+                    if seen.contains_key(&(id.to_string(), entry.id.value.clone(), y)) {
+                        continue;
+                    }
+                    let j = Judged::new(set, plan, row, entry, y, None, None, None);
+                    if j.verdict.status == Status::NoData {
+                        out.push(j);
+                    }
+                }
+            }
+        }
+    }
+    out
+}
