@@ -2,6 +2,7 @@
 //! (terminal table, CSV, Markdown; JSON is each command's own structure).
 
 pub(crate) mod check;
+pub(crate) mod compare;
 
 use crate::cli::Format;
 use comfy_table::{Cell, Color, ContentArrangement, Table as Comfy, presets};

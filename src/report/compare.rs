@@ -1,0 +1,275 @@
+//! `qyx compare` and `qyx rank` renderers: a [`Comparison`] or a list of [`Ranked`] plans as a
+//! terminal table, CSV, Markdown or JSON.
+
+use crate::cli::Format;
+use crate::compare::{Cell, Comparison, Ranked, change};
+use crate::plan::PlanFile;
+use crate::report::{Table, num, round};
+use rust_decimal::Decimal;
+use serde_json::{Value, json};
+use std::io::Write;
+
+fn show_value(c: &Cell, en: bool) -> String {
+    let mut t = c.target.normalized();
+    t.value = Some(round(c.value, 4));
+    let mut s = t.display();
+    if c.interpolated {
+        s = format!("~{}", num(round(c.value, 2)));
+    }
+    match c.scope.label(en) {
+        "" => s,
+        scope => format!("{s} {scope}"),
+    }
+}
+
+fn change_text(c: &Cell) -> String {
+    match change(c) {
+        (Some(a), Some(r)) => format!(
+            "{}{} ({}{}%/yr)",
+            if a >= Decimal::ZERO { "+" } else { "" },
+            num(round(a, 4)),
+            if r >= Decimal::ZERO { "+" } else { "" },
+            num(r)
+        ),
+        (Some(a), None) => format!(
+            "{}{}",
+            if a >= Decimal::ZERO { "+" } else { "" },
+            num(round(a, 4))
+        ),
+        _ => String::new(),
+    }
+}
+
+fn cell_json(c: &Cell) -> Value {
+    let (abs, rate) = change(c);
+    json!({
+        "year": c.year,
+        "target_year": c.target.year,
+        "interpolated": c.interpolated,
+        "op": c.target.threshold.op.name(),
+        "value": num(round(c.value, 4)),
+        "printed": { "value": c.target.threshold.value.map(num), "unit": c.target.unit_printed },
+        "scope": c.scope.name(),
+        "baseline": c.baseline.map(|(y, v)| json!({ "year": y, "value": num(v) })),
+        "change": abs.map(|a| num(round(a, 4))),
+        "yearly_rate_percent": rate.map(num),
+    })
+}
+
+/// Writes a comparison in `format`.
+pub(crate) fn render_compare(
+    c: &Comparison,
+    format: Format,
+    en: bool,
+    out: &mut dyn Write,
+) -> anyhow::Result<()> {
+    let (year, plans) = (c.year, &c.plans);
+    if format == Format::Json {
+        let v = json!({
+            "year": year,
+            "plans": plans.iter().map(|p| json!({ "id": p.id(), "name": p.plan.jurisdiction.name, "name_en": p.plan.jurisdiction.name_en, "period": [p.plan.period.start.value, p.plan.period.end.value] })).collect::<Vec<_>>(),
+            "shared": c.shared.iter().map(|s| json!({
+                "indicator": s.entry.id.value,
+                "name": s.entry.name,
+                "name_en": s.entry.name_en,
+                "domain": s.entry.domain.zh(),
+                "unit": s.entry.unit.as_ref().map(|u| &u.value),
+                "better": s.entry.better,
+                "plans": s.columns.iter().zip(plans).zip(&s.best).map(|((c, p), b)| json!({
+                    "plan": p.id(),
+                    "baseline": c.baseline.map(|(y, v)| json!({ "year": y, "value": num(v) })),
+                    "target": c.cell.as_ref().map(cell_json),
+                    "most_ambitious": b,
+                })).collect::<Vec<_>>(),
+            })).collect::<Vec<_>>(),
+            "only": plans.iter().zip(&c.only).map(|(p, list)| json!({
+                "plan": p.id(),
+                "indicators": list.iter().map(|o| json!({ "indicator": o.entry.id.value, "name": o.entry.name, "target": o.cell.as_ref().map(cell_json), "milestone_year": o.milestone_year })).collect::<Vec<_>>(),
+            })).collect::<Vec<_>>(),
+            "summary": { "shared": c.shared.len(), "leads": plans.iter().zip(&c.leads).map(|(p, n)| json!({ "plan": p.id(), "most_ambitious": n })).collect::<Vec<_>>() },
+        });
+        writeln!(out, "{}", serde_json::to_string_pretty(&v)?)?;
+        return Ok(());
+    }
+
+    let name = |p: &PlanFile| p.plan.jurisdiction.label(en);
+    let mut headers = vec![
+        (if en { "indicator" } else { "指标" }).to_string(),
+        (if en { "unit" } else { "单位" }).to_string(),
+    ];
+    for p in plans {
+        let n = name(p);
+        headers.push(format!("{n} {}", if en { "baseline" } else { "基础值" }));
+        headers.push(format!("{n} {year}"));
+        headers.push(format!("{n} {}", if en { "change" } else { "变化" }));
+    }
+    let mut t = Table::new(headers);
+    for s in &c.shared {
+        let mut r = vec![s.entry.label(en), s.entry.unit_text()];
+        for (col, b) in s.columns.iter().zip(&s.best) {
+            r.push(
+                col.baseline
+                    .map(|(y, v)| format!("{} ({y})", num(round(v, 4))))
+                    .unwrap_or_default(),
+            );
+            let Some(c) = &col.cell else {
+                r.push(String::new());
+                r.push(String::new());
+                continue;
+            };
+            let mut v = show_value(c, en);
+            if c.year != year {
+                v = format!("{v} ({})", c.year);
+            } else if c.interpolated {
+                v = format!(
+                    "{v} ({} {})",
+                    if en { "path to" } else { "路径至" },
+                    c.target.year
+                );
+            }
+            if *b {
+                v.push_str(" ★");
+            }
+            r.push(v);
+            r.push(change_text(c));
+        }
+        t.push(r);
+    }
+    if format == Format::Table {
+        let names: Vec<String> = plans.iter().map(|p| name(p)).collect();
+        writeln!(
+            out,
+            "{} · {year} · {}",
+            names.join(" / "),
+            if en {
+                "★ most ambitious for the year; ~ interpolated on the path to a later target; (year) a plan's own target year, not compared"
+            } else {
+                "★ 该年目标更高; ~ 按路径插值; (年份) 该方案自身的目标年份, 不参与比较"
+            }
+        )?;
+    }
+    t.write(format, out)?;
+    if matches!(format, Format::Table | Format::Markdown) {
+        for (p, list) in plans.iter().zip(&c.only) {
+            if list.is_empty() {
+                continue;
+            }
+            writeln!(
+                out,
+                "\n{} {} ({}):",
+                if en { "Only in" } else { "仅" },
+                name(p),
+                list.len()
+            )?;
+            let mut t = Table::new(if en {
+                ["indicator", "unit", "target"]
+            } else {
+                ["指标", "单位", "目标"]
+            });
+            for o in list {
+                let what = match (&o.cell, o.milestone_year) {
+                    (Some(c), _) => format!("{} ({})", show_value(c, en), c.year),
+                    (None, Some(y)) => format!("{} ({y})", if en { "done" } else { "完成" }),
+                    (None, None) => (if en { "no target" } else { "无目标" }).into(),
+                };
+                t.push(vec![o.entry.label(en), o.entry.unit_text(), what]);
+            }
+            t.write(format, out)?;
+        }
+        let lead: Vec<String> = plans
+            .iter()
+            .zip(&c.leads)
+            .map(|(p, n)| format!("{} {n}", name(p)))
+            .collect();
+        writeln!(
+            out,
+            "\n{}",
+            if en {
+                format!(
+                    "{} shared indicators; most ambitious: {}",
+                    c.shared.len(),
+                    lead.join(", ")
+                )
+            } else {
+                format!(
+                    "共有指标{}项; 目标更高: {}",
+                    c.shared.len(),
+                    lead.join(", ")
+                )
+            }
+        )?;
+    }
+    Ok(())
+}
+
+/// Writes a ranking in `format`.
+pub(crate) fn render_rank(
+    rows: &[Ranked],
+    format: Format,
+    en: bool,
+    out: &mut dyn Write,
+) -> anyhow::Result<()> {
+    if format == Format::Json {
+        let v: Vec<Value> = rows
+            .iter()
+            .map(|r| {
+                let mut j = cell_json(&r.cell);
+                j["indicator"] = json!(r.entry.id.value);
+                j["rank"] = json!(r.place);
+                j["plan"] = json!(r.plan.id());
+                j["unit"] = json!(r.entry.unit.as_ref().map(|u| &u.value));
+                j
+            })
+            .collect();
+        writeln!(out, "{}", serde_json::to_string_pretty(&v)?)?;
+        return Ok(());
+    }
+    let mut t = Table::new(if en {
+        [
+            "indicator",
+            "unit",
+            "rank",
+            "jurisdiction",
+            "target",
+            "year",
+            "baseline",
+            "change",
+        ]
+    } else {
+        [
+            "指标",
+            "单位",
+            "名次",
+            "地区",
+            "目标",
+            "年份",
+            "基础值",
+            "变化",
+        ]
+    });
+    for r in rows {
+        let c = &r.cell;
+        let mut v = show_value(c, en);
+        if c.interpolated {
+            v = format!(
+                "{v} ({} {})",
+                if en { "path to" } else { "路径至" },
+                c.target.year
+            );
+        }
+        t.push(vec![
+            r.entry.label(en),
+            r.entry.unit_text(),
+            r.place.to_string(),
+            r.plan.plan.jurisdiction.label(en),
+            v,
+            c.year.to_string(),
+            c.baseline
+                .map(|(y, v)| format!("{} ({y})", num(v)))
+                .unwrap_or_default(),
+            change_text(c),
+        ]);
+    }
+    t.write(format, out)?;
+    Ok(())
+}
