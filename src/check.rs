@@ -295,12 +295,7 @@ fn judge_rows<'a>(
             );
             continue;
         };
-        let Some(row) = plan
-            .plan
-            .indicators
-            .iter()
-            .find(|x| x.id.value == entry.id.value)
-        else {
+        let Some(row) = plan.row(&entry.id.value) else {
             bad(
                 r.indicator.column,
                 format!(
@@ -370,28 +365,37 @@ fn judge_rows<'a>(
                 .push((j.year, v));
         }
     }
+    // Once per series, not once per row of it.
+    let mut categories: HashMap<(String, String), Option<Category>> = HashMap::new();
     for j in &mut out {
-        let Some(s) = series.get(&(j.plan.id().to_string(), j.entry.id.value.clone())) else {
+        let key = (j.plan.id().to_string(), j.entry.id.value.clone());
+        if let Some(c) = categories.get(&key) {
+            j.category = *c;
+            continue;
+        }
+        let Some(s) = series.get(&key) else {
             continue;
         };
-        if s.len() < 2 {
-            continue;
+        let mut category = None;
+        if s.len() >= 2 {
+            let last = s.iter().map(|(y, _)| *y).max().unwrap_or(j.year);
+            let final_target = j
+                .row
+                .targets
+                .iter()
+                .filter(|f| f.year.value >= last)
+                .filter_map(|f| {
+                    crate::plan::resolve(j.row, j.entry, f)
+                        .ok()
+                        .filter(crate::plan::Resolved::is_numeric)
+                })
+                .max_by_key(|r| r.year);
+            if let Some(t) = final_target {
+                category = judge::category(s, &t, t.year, j.entry.better);
+            }
         }
-        let last = s.iter().map(|(y, _)| *y).max().unwrap_or(j.year);
-        let final_target = j
-            .row
-            .targets
-            .iter()
-            .filter(|f| f.year.value >= last)
-            .filter_map(|f| {
-                crate::plan::resolve(j.row, j.entry, f)
-                    .ok()
-                    .filter(crate::plan::Resolved::is_numeric)
-            })
-            .max_by_key(|r| r.year);
-        if let Some(t) = final_target {
-            j.category = judge::category(s, &t, t.year, j.entry.better);
-        }
+        j.category = category;
+        categories.insert(key, category);
     }
 
     if all {
@@ -400,11 +404,11 @@ fn judge_rows<'a>(
             years.entry(j.plan.id()).or_default().insert(j.year);
         }
         // A jurisdiction asked for but not reported still has its targets listed.
-        if let Some(p) = jur_filter.and_then(|id| set.plans.iter().find(|p| p.id() == id)) {
+        if let Some(p) = jur_filter.and_then(|id| set.by_id(id)) {
             years.entry(p.id()).or_default();
         }
         for (id, ys) in years {
-            let Some(plan) = set.plans.iter().find(|p| p.id() == id) else {
+            let Some(plan) = set.by_id(id) else {
                 continue;
             };
             let ys: BTreeSet<i32> = match year_filter {

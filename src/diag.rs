@@ -74,6 +74,77 @@ pub fn did_you_mean<'a>(
     best.map(|(_, c)| c)
 }
 
+/// How many names an index scores fully; the rest are never compared character by character.
+const CANDIDATES: usize = 16;
+/// Longer words are cut to this many characters before looking them up, which bounds the work.
+const MAX_QUERY_CHARS: usize = 64;
+
+/// A did-you-mean over many names (a catalog's ids, names and aliases; thousands of plan ids):
+/// names are indexed by their character bigrams once, a query counts shared bigrams to pick a
+/// bounded list of [`CANDIDATES`], and only those are scored by edit distance. Scoring every
+/// name would cost milliseconds per unknown word at province scale, on every bad row.
+#[derive(Debug, Default)]
+pub(crate) struct NameIndex {
+    names: Vec<String>,
+    grams: std::collections::HashMap<(char, char), Vec<u32>>,
+}
+
+/// The character bigrams of a word, with its ends marked so that one-character words and first
+/// and last characters count too.
+fn bigrams(word: &str) -> impl Iterator<Item = (char, char)> + '_ {
+    let chars = std::iter::once('\u{2}')
+        .chain(word.chars().take(MAX_QUERY_CHARS))
+        .chain(std::iter::once('\u{3}'));
+    chars.clone().zip(chars.skip(1))
+}
+
+impl NameIndex {
+    pub(crate) fn new(names: impl IntoIterator<Item = String>) -> NameIndex {
+        let mut index = NameIndex::default();
+        for name in names {
+            let i = index.names.len() as u32;
+            let mut seen = std::collections::HashSet::new();
+            for g in bigrams(&name) {
+                if seen.insert(g) {
+                    index.grams.entry(g).or_default().push(i);
+                }
+            }
+            index.names.push(name);
+        }
+        index
+    }
+
+    /// The nearest name, by the same measure and threshold as [`did_you_mean`], among the
+    /// names sharing the most bigrams with `word`.
+    pub(crate) fn nearest(&self, word: &str) -> Option<&str> {
+        let mut shared: std::collections::HashMap<u32, u32> = std::collections::HashMap::new();
+        let mut seen = std::collections::HashSet::new();
+        for g in bigrams(word) {
+            if !seen.insert(g) {
+                continue;
+            }
+            for &i in self.grams.get(&g).map_or(&[][..], Vec::as_slice) {
+                *shared.entry(i).or_insert(0) += 1;
+            }
+        }
+        let len = word.chars().count();
+        let mut ranked: Vec<(u32, u32)> = shared.into_iter().collect();
+        // Most shared bigrams first; among equals the closest length, then the earliest name,
+        // so that the answer does not depend on hashing order.
+        ranked.sort_by_key(|&(i, n)| {
+            let other = self.names[i as usize].chars().count();
+            (std::cmp::Reverse(n), len.abs_diff(other), i)
+        });
+        ranked.truncate(CANDIDATES);
+        ranked.sort_by_key(|&(i, _)| i);
+        let word: String = word.chars().take(MAX_QUERY_CHARS).collect();
+        did_you_mean(
+            &word,
+            ranked.iter().map(|&(i, _)| self.names[i as usize].as_str()),
+        )
+    }
+}
+
 /// ` (did you mean `x`?)` / `（是否想输入 `x`？）`, or nothing.
 pub fn suggestion<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> String {
     did_you_mean(word, candidates)
@@ -94,5 +165,32 @@ mod tests {
         );
         assert_eq!(did_you_mean("zzz", ids), None);
         assert_eq!(did_you_mean("诸暨", ["诸暨市", "瑞安市"]), Some("诸暨市"));
+    }
+
+    #[test]
+    fn an_index_finds_what_a_full_scan_finds_among_thousands() {
+        let mut names: Vec<String> = (0..5000).map(|i| format!("ruian_{i:04}")).collect();
+        names.push("life-expectancy".into());
+        names.push("诸暨市".into());
+        names.push("瑞安市".into());
+        let index = NameIndex::new(names.clone());
+        for word in [
+            "ruian_0417",
+            "ruian_417",
+            "ruain_0417",
+            "life-expectency",
+            "诸暨",
+            "瑞安",
+        ] {
+            assert_eq!(
+                index.nearest(word),
+                did_you_mean(word, names.iter().map(String::as_str)),
+                "{word}"
+            );
+        }
+        assert_eq!(index.nearest("zzz"), None);
+        assert_eq!(index.nearest(""), None);
+        // A very long word is cut, not scored in full.
+        assert_eq!(index.nearest(&"市".repeat(100_000)), None);
     }
 }

@@ -5,24 +5,40 @@ pub mod load;
 pub mod schema;
 pub mod validate;
 
-use crate::diag::{Diagnostic, suggestion};
+use crate::diag::{Diagnostic, NameIndex};
 use crate::threshold::{Better, Op, ParseError, Threshold};
 use crate::unit::Unit;
 use load::{CATALOG_FILE, PlanDir, SourceText};
 use rust_decimal::Decimal;
 pub use schema::{Catalog, Domain, Entry, Figure, Plan, Row};
 use std::collections::HashMap;
+use std::sync::OnceLock;
 
-/// A plan file, read and deserialised.
+/// A plan file, read and deserialised, with its rows indexed by catalog id.
 #[derive(Debug)]
 pub struct PlanFile {
     pub source: SourceText,
     pub plan: Plan,
+    /// Row position by catalog id (the first row of an id, as a scan would find it).
+    rows: HashMap<String, usize>,
 }
 
 impl PlanFile {
+    pub fn new(source: SourceText, plan: Plan) -> PlanFile {
+        let mut rows = HashMap::with_capacity(plan.indicators.len());
+        for (i, r) in plan.indicators.iter().enumerate() {
+            rows.entry(r.id.value.clone()).or_insert(i);
+        }
+        PlanFile { source, plan, rows }
+    }
+
     pub fn id(&self) -> &str {
         &self.plan.jurisdiction.id.value
+    }
+
+    /// The plan's row of a catalog id, in constant time.
+    pub fn row(&self, id: &str) -> Option<&Row> {
+        self.rows.get(id).map(|&i| &self.plan.indicators[i])
     }
 }
 
@@ -32,6 +48,8 @@ pub struct CatalogIndex {
     pub source: SourceText,
     pub entries: Vec<Entry>,
     by_key: HashMap<String, usize>,
+    /// Built on the first unknown name, so that runs without one never pay for it.
+    near: OnceLock<NameIndex>,
 }
 
 /// Names compare without white space and with ASCII brackets, quotes and digits, so that
@@ -64,6 +82,7 @@ impl CatalogIndex {
             source,
             entries: catalog.indicators,
             by_key,
+            near: OnceLock::new(),
         }
     }
 
@@ -77,8 +96,13 @@ impl CatalogIndex {
     /// ` (did you mean `x`?)` over ids, names and aliases.
     pub fn suggest(&self, word: &str) -> String {
         let key = name_key(word);
-        let Some(near) = crate::diag::did_you_mean(&key, self.by_key.keys().map(String::as_str))
-        else {
+        let index = self.near.get_or_init(|| {
+            // Sorted, so that a tie between two spellings resolves the same way every run.
+            let mut keys: Vec<String> = self.by_key.keys().cloned().collect();
+            keys.sort();
+            NameIndex::new(keys)
+        });
+        let Some(near) = index.nearest(&key) else {
             return String::new();
         };
         // Name the id, whatever spelling was nearest.
@@ -91,12 +115,22 @@ impl CatalogIndex {
     }
 }
 
-/// The catalog and every plan of a plan directory.
+/// The catalog and every plan of a plan directory, with the plans indexed by every name a
+/// user may give them, so that judging a row costs the same with 5 or 5 000 plans.
 #[derive(Debug)]
 pub struct PlanSet {
     pub catalog: CatalogIndex,
     pub plans: Vec<PlanFile>,
+    /// Plan position by id, Chinese name and Chinese name without its level suffix.
+    by_key: HashMap<String, usize>,
+    /// Plan position by English name in ASCII lower case (matched ignoring case).
+    by_en: HashMap<String, usize>,
+    /// Built on the first unknown plan name.
+    near: OnceLock<NameIndex>,
 }
+
+/// How many plan ids an error message lists before it only counts them.
+const LISTED_PLANS: usize = 10;
 
 impl PlanSet {
     /// Loads a plan directory. Files that cannot be read or deserialised are reported and left
@@ -124,7 +158,7 @@ impl PlanSet {
                 }
             } else {
                 match load::parse_yaml::<Plan>(&src) {
-                    Ok(plan) => plans.push(PlanFile { source: src, plan }),
+                    Ok(plan) => plans.push(PlanFile::new(src, plan)),
                     Err(d) => diags.push(d),
                 }
             }
@@ -144,11 +178,54 @@ impl PlanSet {
             }
             return (None, diags);
         };
-        (Some(PlanSet { catalog, plans }), diags)
+        (Some(PlanSet::new(catalog, plans)), diags)
+    }
+
+    /// Indexes the plans; the first plan a name fits wins, as a scan in file order would find.
+    pub fn new(catalog: CatalogIndex, plans: Vec<PlanFile>) -> PlanSet {
+        let mut by_key = HashMap::with_capacity(plans.len() * 3);
+        let mut by_en = HashMap::with_capacity(plans.len());
+        for (i, p) in plans.iter().enumerate() {
+            let j = &p.plan.jurisdiction;
+            by_key.entry(p.id().to_string()).or_insert(i);
+            by_key.entry(j.name.clone()).or_insert(i);
+            by_key
+                .entry(j.name.trim_end_matches(['市', '区', '县']).to_string())
+                .or_insert(i);
+            by_en.entry(j.name_en.to_ascii_lowercase()).or_insert(i);
+        }
+        PlanSet {
+            catalog,
+            plans,
+            by_key,
+            by_en,
+            near: OnceLock::new(),
+        }
+    }
+
+    /// The plan ids for a message: all of them when few, else the first few and how many.
+    fn listed_ids(&self) -> String {
+        let ids = self.ids();
+        if ids.len() <= LISTED_PLANS {
+            return ids.join(", ");
+        }
+        format!(
+            "{}, … ({} plans in all)",
+            ids[..LISTED_PLANS / 2].join(", "),
+            ids.len()
+        )
     }
 
     pub fn ids(&self) -> Vec<&str> {
         self.plans.iter().map(PlanFile::id).collect()
+    }
+
+    /// A plan by its id exactly, in constant time.
+    pub fn by_id(&self, id: &str) -> Option<&PlanFile> {
+        self.by_key
+            .get(id)
+            .map(|&i| &self.plans[i])
+            .filter(|p| p.id() == id)
     }
 
     /// A plan by id, Chinese or English name. The error names the plans there are.
@@ -157,30 +234,26 @@ impl PlanSet {
         if k.contains('/') || k.contains('\\') || k.contains("..") {
             return Err(format!(
                 "`{k}` is a path: name a plan by its id ({})",
-                self.ids().join(", ")
+                self.listed_ids()
             ));
         }
-        self.plans
-            .iter()
-            .find(|p| {
-                p.id() == k
-                    || p.plan.jurisdiction.name == k
-                    || p.plan.jurisdiction.name_en.eq_ignore_ascii_case(k)
-                    || p.plan
-                        .jurisdiction
-                        .name
-                        .trim_end_matches(['市', '区', '县'])
-                        == k
-            })
-            .ok_or_else(|| {
-                let mut names: Vec<&str> = self.ids();
-                names.extend(self.plans.iter().map(|p| p.plan.jurisdiction.name.as_str()));
-                format!(
-                    "no plan `{k}`{}; plans: {}",
-                    suggestion(k, names),
-                    self.ids().join(", ")
-                )
-            })
+        let found = self
+            .by_key
+            .get(k)
+            .or_else(|| self.by_en.get(&k.to_ascii_lowercase()));
+        if let Some(&i) = found {
+            return Ok(&self.plans[i]);
+        }
+        let index = self.near.get_or_init(|| {
+            let ids = self.plans.iter().map(|p| p.id().to_string());
+            let names = self.plans.iter().map(|p| p.plan.jurisdiction.name.clone());
+            NameIndex::new(ids.chain(names))
+        });
+        let hint = index
+            .nearest(k)
+            .map(|c| format!(" (did you mean `{c}`?)"))
+            .unwrap_or_default();
+        Err(format!("no plan `{k}`{hint}; plans: {}", self.listed_ids()))
     }
 }
 
@@ -204,8 +277,26 @@ pub struct Resolved {
     pub unit_printed: Option<String>,
 }
 
+/// A figure's resolution and the catalog entry it was made for (by address: a figure is always
+/// resolved against its row's entry, so the check only guards against a second catalog).
+pub(crate) type CachedResolve = (usize, Result<Resolved, String>);
+
 /// Resolves a figure of `row` against its catalog `entry`. Errors are messages for the user.
+/// The first resolution is kept in the figure, so a target's text is parsed once per run.
 pub fn resolve(row: &Row, entry: &Entry, f: &Figure) -> Result<Resolved, String> {
+    let key = std::ptr::from_ref(entry) as usize;
+    if let Some((k, r)) = f.resolved.get()
+        && *k == key
+    {
+        return r.clone();
+    }
+    let r = resolve_text(row, entry, f);
+    // A figure resolved against another entry first keeps that answer; this one is returned.
+    let _ = f.resolved.set((key, r.clone()));
+    r
+}
+
+fn resolve_text(row: &Row, entry: &Entry, f: &Figure) -> Result<Resolved, String> {
     let t = match figure_threshold(f) {
         Some(Ok(t)) => t.resolve(entry.better),
         Some(Err(e)) => return Err(e.to_string()),
@@ -306,4 +397,93 @@ pub(crate) fn row_domain(p: &PlanFile, cat: &CatalogIndex, row: &Row) -> Option<
         }
     }
     cat.get(&row.id.value).map(|e| e.domain)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The bundled catalog and `n` clones of Ruian's plan, `ruian_0` … (瑞安0市 …).
+    fn clones(n: usize) -> PlanSet {
+        let files = load::read_dir(&PlanDir::Builtin).unwrap();
+        let catalog = files
+            .iter()
+            .find(|f| f.name.ends_with(CATALOG_FILE))
+            .unwrap();
+        let ruian = files
+            .iter()
+            .find(|f| f.name.ends_with("ruian.yaml"))
+            .unwrap();
+        let mut sources = vec![catalog.clone()];
+        for i in 0..n {
+            let text = ruian
+                .text
+                .replacen("  id: ruian\n", &format!("  id: ruian_{i}\n"), 1)
+                .replacen("  name: 瑞安市\n", &format!("  name: 瑞安{i}市\n"), 1)
+                .replacen("  name_en: Ruian\n", &format!("  name_en: Ruian{i}\n"), 1);
+            sources.push(SourceText {
+                name: format!("ruian_{i}.yaml"),
+                text,
+            });
+        }
+        let (set, diags) = PlanSet::from_sources(sources, &PlanDir::Builtin);
+        assert!(diags.is_empty(), "{diags:?}");
+        set.unwrap()
+    }
+
+    #[test]
+    fn plans_are_found_by_every_name_through_the_index() {
+        let set = clones(40);
+        for key in [
+            "ruian_17",
+            "瑞安17市",
+            "瑞安17",
+            "ruian17",
+            "RUIAN17",
+            " ruian_17 ",
+        ] {
+            assert_eq!(set.find(key).map(PlanFile::id), Ok("ruian_17"), "{key}");
+        }
+        assert_eq!(set.by_id("ruian_17").map(PlanFile::id), Some("ruian_17"));
+        assert!(set.by_id("瑞安17市").is_none(), "by_id takes ids only");
+        let p = set.find("ruian_3").unwrap();
+        assert!(p.row("life-expectancy").is_some());
+        assert!(p.row("no-such-indicator").is_none());
+    }
+
+    #[test]
+    fn an_unknown_plan_among_many_names_one_suggestion_and_a_few_ids() {
+        let set = clones(40);
+        let e = set.find("ruian_170").unwrap_err();
+        assert!(
+            e.starts_with("no plan `ruian_170` (did you mean `ruian_1"),
+            "{e}"
+        );
+        assert!(e.ends_with("… (40 plans in all)"), "{e}");
+        assert!(e.matches("ruian_").count() <= 2 + LISTED_PLANS / 2, "{e}");
+        let e = set.find("../ruian_1").unwrap_err();
+        assert!(
+            e.contains("is a path") && e.contains("40 plans in all"),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn a_figure_is_resolved_once_and_the_same_way_again() {
+        let set = clones(1);
+        let p = &set.plans[0];
+        let row = p
+            .plan
+            .indicators
+            .iter()
+            .find(|r| !r.targets.is_empty())
+            .unwrap();
+        let entry = set.catalog.get(&row.id.value).unwrap();
+        let f = &row.targets[0];
+        assert!(f.resolved.get().is_none());
+        let first = resolve(row, entry, f).map(|r| r.normalized());
+        assert!(f.resolved.get().is_some());
+        assert_eq!(resolve(row, entry, f).map(|r| r.normalized()), first);
+        assert_eq!(resolve_text(row, entry, f).map(|r| r.normalized()), first);
+    }
 }

@@ -275,6 +275,11 @@ pub struct Figure {
     pub year_stated: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// `plan::resolve`'s answer, kept so that a figure's text is parsed once per run however
+    /// many rows are judged against it. Never read from or written to a file.
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub(crate) resolved: std::sync::OnceLock<super::CachedResolve>,
 }
 
 fn yes() -> bool {
