@@ -147,8 +147,12 @@ impl NameIndex {
 
 /// ` (did you mean `x`?)` / `（是否想输入 `x`？）`, or nothing.
 pub fn suggestion<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> String {
-    did_you_mean(word, candidates)
-        .map(|c| crate::tr!("（是否想输入 `{c}`？）", " (did you mean `{c}`?)"))
+    hint(did_you_mean(word, candidates))
+}
+
+/// ` (did you mean `x`?)` for a name found, e.g. by [`NameIndex::nearest`], or nothing.
+pub(crate) fn hint(near: Option<&str>) -> String {
+    near.map(|c| crate::tr!("（是否想输入 `{c}`？）", " (did you mean `{c}`?)"))
         .unwrap_or_default()
 }
 

@@ -107,10 +107,14 @@ impl CatalogIndex {
         };
         // Name the id, whatever spelling was nearest.
         let e = &self.entries[self.by_key[near]];
-        if near == e.id.value {
-            format!(" (did you mean `{}`?)", e.id.value)
+        let (id, name) = (&e.id.value, &e.name);
+        if near == *id {
+            crate::diag::hint(Some(id))
         } else {
-            format!(" (did you mean `{}` {}?)", e.id.value, e.name)
+            crate::tr!(
+                "（是否想输入 `{id}` {name}？）",
+                " (did you mean `{id}` {name}?)"
+            )
         }
     }
 }
@@ -209,11 +213,8 @@ impl PlanSet {
         if ids.len() <= LISTED_PLANS {
             return ids.join(", ");
         }
-        format!(
-            "{}, … ({} plans in all)",
-            ids[..LISTED_PLANS / 2].join(", "),
-            ids.len()
-        )
+        let (first, n) = (ids[..LISTED_PLANS / 2].join(", "), ids.len());
+        crate::tr!("{first}, …（共{n}个方案）", "{first}, … ({n} plans in all)")
     }
 
     pub fn ids(&self) -> Vec<&str> {
@@ -249,10 +250,7 @@ impl PlanSet {
             let names = self.plans.iter().map(|p| p.plan.jurisdiction.name.clone());
             NameIndex::new(ids.chain(names))
         });
-        let hint = index
-            .nearest(k)
-            .map(|c| format!(" (did you mean `{c}`?)"))
-            .unwrap_or_default();
+        let hint = crate::diag::hint(index.nearest(k));
         Err(format!("no plan `{k}`{hint}; plans: {}", self.listed_ids()))
     }
 }
