@@ -7,7 +7,10 @@ use std::path::PathBuf;
 #[command(
     name = "qyx",
     version,
-    about = "Analyse Zhejiang's 公共服务“七优享” plans: validate encodings, check reported values against targets, compare jurisdictions."
+    about = crate::tr!(
+        "分析浙江省公共服务“七优享”工程实施方案：校验计划编码，对照目标评判上报值，比较各地区计划。",
+        "Analyse Zhejiang's 公共服务“七优享” plans: validate encodings, check reported values against targets, compare jurisdictions."
+    )
 )]
 pub struct Cli {
     #[command(flatten)]
@@ -19,19 +22,46 @@ pub struct Cli {
 /// The command line in the language of [`crate::i18n::current`]: what the binary parses with and
 /// what `qyx completions` and `qyx man` describe.
 pub fn command() -> clap::Command {
-    <Cli as clap::CommandFactory>::command()
+    let cmd = <Cli as clap::CommandFactory>::command();
+    match crate::i18n::current() {
+        Lang::En => cmd,
+        Lang::Zh => {
+            let mut cmd = cmd;
+            // clap adds -h, -V and the `help` subcommand (in English) while building; build first
+            // so there is something to translate.
+            cmd.build();
+            crate::clap_zh::command(cmd)
+        }
+    }
+}
+
+/// A parse error in the language of the run, for the binary to print before exiting with 2;
+/// `None` when clap's own rendering is right (English, and help or version output).
+pub fn error_text(e: &clap::Error) -> Option<String> {
+    match crate::i18n::current() {
+        Lang::En => None,
+        Lang::Zh => crate::clap_zh::error(e),
+    }
 }
 
 #[derive(Debug, Args)]
 pub struct Global {
-    /// Plan directory (default: $QYX_PLANS, else the plans built into qyx).
+    #[arg(help = crate::tr!(
+        "计划目录（默认：$QYX_PLANS，否则用 qyx 内置的计划）",
+        "Plan directory (default: $QYX_PLANS, else the plans built into qyx)."
+    ))]
     #[arg(long, global = true, value_name = "DIR")]
     pub plans: Option<PathBuf>,
-    /// Colour statuses in tables: `auto` colours a terminal unless NO_COLOR is set.
+    #[arg(help = crate::tr!(
+        "表格中状态的颜色：`auto` 在终端上着色，设置了 NO_COLOR 时不着色",
+        "Colour statuses in tables: `auto` colours a terminal unless NO_COLOR is set."
+    ))]
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
-    /// Language of messages and help (default: the locale, Chinese under zh*) and of tables
-    /// (default: Chinese, as the plans print them).
+    #[arg(help = crate::tr!(
+        "消息和帮助的语言（默认按区域设置 LC_ALL/LC_MESSAGES/LANG：zh* 或未设置为中文），以及表格的语言（默认中文，与计划原文一致）",
+        "Language of messages and help (default: the locale LC_ALL/LC_MESSAGES/LANG; Chinese for zh* or none) and of tables (default: Chinese, as the plans print them)."
+    ))]
     #[arg(long, global = true, value_enum)]
     pub lang: Option<Lang>,
 }
@@ -85,41 +115,86 @@ pub enum Lang {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Check plan files: schema, meaning, and (with --sources) every quote against its document.
+    #[command(about = crate::tr!(
+        "检查计划文件：格式、含义，以及（加 --sources 时）每条引文是否出自原文件",
+        "Check plan files: schema, meaning, and (with --sources) every quote against its document."
+    ))]
     Validate(ValidateArgs),
-    /// Print a plan's indicator table as the document would print it.
+    #[command(about = crate::tr!(
+        "按原文件的样式打印计划的指标表",
+        "Print a plan's indicator table as the document would print it."
+    ))]
     Show(ShowArgs),
-    /// Read targets as plans print them and say what qyx understood.
+    #[command(about = crate::tr!(
+        "读取计划原文写法的目标，说明 qyx 如何理解",
+        "Read targets as plans print them and say what qyx understood."
+    ))]
     Parse(ParseArgs),
-    /// Judge reported values (actuals) against the plans and print the gap table.
+    #[command(about = crate::tr!(
+        "对照计划评判上报的实际值，打印差距表",
+        "Judge reported values (actuals) against the plans and print the gap table."
+    ))]
     Check(crate::cmd::check::CheckArgs),
-    /// Write the actuals sheet for a plan and year (CSV, or .xlsx with -o), for departments to fill in.
+    #[command(about = crate::tr!(
+        "生成某计划某年度的实际值填报表（CSV，或用 -o 写 .xlsx），供各部门填写",
+        "Write the actuals sheet for a plan and year (CSV, or .xlsx with -o), for departments to fill in."
+    ))]
     Template(crate::cmd::template::TemplateArgs),
-    /// Draft a plan from a document's prose: every target found, matched to the catalog.
+    #[command(about = crate::tr!(
+        "从文件正文起草计划：找出每个目标，并与指标目录匹配",
+        "Draft a plan from a document's prose: every target found, matched to the catalog."
+    ))]
     Extract(crate::cmd::extract::ExtractArgs),
-    /// Compare jurisdictions' plans side by side on the indicators they share, in one unit.
+    #[command(about = crate::tr!(
+        "在共有指标上并列比较各地区的计划，统一单位",
+        "Compare jurisdictions' plans side by side on the indicators they share, in one unit."
+    ))]
     Compare(crate::cmd::compare::CompareArgs),
-    /// Rank the plans on an indicator (or on every shared one), most ambitious first.
+    #[command(about = crate::tr!(
+        "按某个指标（或每个共有指标）为各计划排名，目标最高者在前",
+        "Rank the plans on an indicator (or on every shared one), most ambitious first."
+    ))]
     Rank(crate::cmd::compare::RankArgs),
-    /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
+    #[command(about = crate::tr!(
+        "打印 shell 补全脚本（bash、zsh、fish、elvish、powershell）",
+        "Print a shell completion script (bash, zsh, fish, elvish, powershell)."
+    ))]
     Completions(CompletionsArgs),
-    /// Print the manual page (roff), for `man -l` or a man directory.
+    #[command(about = crate::tr!(
+        "打印手册页（roff 格式），供 `man -l` 使用或放入 man 目录",
+        "Print the manual page (roff), for `man -l` or a man directory."
+    ))]
     Man,
-    /// Print the JSON Schema of the plan or catalog format.
+    #[command(about = crate::tr!(
+        "打印计划或指标目录格式的 JSON Schema",
+        "Print the JSON Schema of the plan or catalog format."
+    ))]
     Schema(SchemaArgs),
 }
 
 #[derive(Debug, Args)]
 pub struct ValidateArgs {
-    /// Plan files or directories (default: the plan directory).
+    #[arg(help = crate::tr!(
+        "计划文件或目录（默认：计划目录）",
+        "Plan files or directories (default: the plan directory)."
+    ))]
     pub paths: Vec<PathBuf>,
-    /// Directory of source documents: every quote must appear in its document there.
+    #[arg(help = crate::tr!(
+        "原文件目录：每条引文都必须出现在该目录下它所出自的文件中",
+        "Directory of source documents: every quote must appear in its document there."
+    ))]
     #[arg(long, value_name = "DIR")]
     pub sources: Option<PathBuf>,
-    /// Treat warnings as problems (exit 1).
+    #[arg(help = crate::tr!(
+        "把警告也算作问题（退出码 1）",
+        "Treat warnings as problems (exit 1)."
+    ))]
     #[arg(long)]
     pub strict: bool,
-    /// `text` (file:line:col: message) or `json`.
+    #[arg(help = crate::tr!(
+        "`text`（文件:行:列: 消息）或 `json`",
+        "`text` (file:line:col: message) or `json`."
+    ))]
     #[arg(long, value_enum, default_value_t = DiagFormat::Text)]
     pub format: DiagFormat,
 }
@@ -132,17 +207,30 @@ pub enum DiagFormat {
 
 #[derive(Debug, Args)]
 pub struct ShowArgs {
-    /// Plan id or name (`zhuji`, `诸暨市`).
+    #[arg(help = crate::tr!(
+        "计划的 id 或名称（`zhuji`、`诸暨市`）",
+        "Plan id or name (`zhuji`, `诸暨市`)."
+    ))]
     pub plan: String,
+    #[arg(help = crate::tr!("输出格式", "Output format."))]
     #[arg(long, value_enum, default_value_t)]
     pub format: Format,
-    /// Counts of indicators, targets, milestones and baselines instead of the table.
+    #[arg(help = crate::tr!(
+        "不打印表格，只统计指标、目标、里程碑和基础值的个数",
+        "Counts of indicators, targets, milestones and baselines instead of the table."
+    ))]
     #[arg(long)]
     pub summary: bool,
-    /// With --summary: count the figures whose words are found in the source document here.
+    #[arg(help = crate::tr!(
+        "与 --summary 同用：统计原话能在此目录的原文件中找到的数字",
+        "With --summary: count the figures whose words are found in the source document here."
+    ))]
     #[arg(long, value_name = "DIR")]
     pub sources: Option<PathBuf>,
-    /// Only the rows printed in the document's table (no prose targets).
+    #[arg(help = crate::tr!(
+        "只打印原文件表格中的行（不含正文中的目标）",
+        "Only the rows printed in the document's table (no prose targets)."
+    ))]
     #[arg(long)]
     pub table_only: bool,
     /// Filled from the global `--lang` ([`Global::table_lang`]).
@@ -152,13 +240,22 @@ pub struct ShowArgs {
 
 #[derive(Debug, Args)]
 pub struct ParseArgs {
-    /// Targets as printed: `≥85`, `达到5.55个以上`, `2—3个`, `/`.
+    #[arg(help = crate::tr!(
+        "原文写法的目标：`≥85`、`达到5.55个以上`、`2—3个`、`/`",
+        "Targets as printed: `≥85`, `达到5.55个以上`, `2—3个`, `/`."
+    ))]
     #[arg(required = true)]
     pub text: Vec<String>,
-    /// `text` or `json`.
+    #[arg(help = crate::tr!(
+        "`text` 或 `json`",
+        "`text` or `json`."
+    ))]
     #[arg(long, value_enum, default_value_t = DiagFormat::Text)]
     pub format: DiagFormat,
-    /// Which direction is better, for a bare number.
+    #[arg(help = crate::tr!(
+        "只有数字时，哪个方向更好",
+        "Which direction is better, for a bare number."
+    ))]
     #[arg(long, value_enum, default_value_t = BetterArg::Higher)]
     pub better: BetterArg,
 }
@@ -171,11 +268,16 @@ pub enum BetterArg {
 
 #[derive(Debug, Args)]
 pub struct CompletionsArgs {
+    #[arg(help = crate::tr!("为哪种 shell 生成", "The shell to complete for."))]
     pub shell: clap_complete::Shell,
 }
 
 #[derive(Debug, Args)]
 pub struct SchemaArgs {
+    #[arg(help = crate::tr!(
+        "哪种格式：plan（计划文件）或 catalog（指标目录）",
+        "Which format: plan files or the catalog."
+    ))]
     #[arg(value_enum, default_value_t = SchemaKind::Plan)]
     pub kind: SchemaKind,
 }
@@ -193,5 +295,35 @@ mod tests {
     fn command_line_is_consistent() {
         use clap::CommandFactory;
         super::Cli::command().debug_assert();
+    }
+
+    /// Under `--lang zh` every subcommand's about and every argument's help is Chinese: an
+    /// argument added with only an English doc comment fails here.
+    #[test]
+    fn every_help_text_has_its_chinese() {
+        fn walk(cmd: &clap::Command, path: &str, missing: &mut Vec<String>) {
+            let cjk = |s: &str| s.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+            let path = format!("{path} {}", cmd.get_name());
+            if !cmd.get_about().is_some_and(|a| cjk(&a.to_string())) {
+                missing.push(format!("{path}: about"));
+            }
+            for a in cmd.get_arguments().filter(|a| !a.is_hide_set()) {
+                if !a.get_help().is_some_and(|h| cjk(&h.to_string())) {
+                    missing.push(format!("{path} {}: help", a.get_id()));
+                }
+            }
+            for s in cmd.get_subcommands() {
+                walk(s, &path, missing);
+            }
+        }
+        crate::i18n::set(super::Lang::Zh);
+        let cmd = super::command();
+        crate::i18n::set(super::Lang::En);
+        let mut missing = Vec::new();
+        walk(&cmd, "", &mut missing);
+        assert!(
+            missing.is_empty(),
+            "no Chinese text (write it with tr!): {missing:#?}"
+        );
     }
 }

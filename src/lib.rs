@@ -6,6 +6,7 @@
 
 mod actuals;
 mod check;
+mod clap_zh;
 pub mod cli;
 mod cmd;
 mod compare;

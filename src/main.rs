@@ -13,7 +13,13 @@ fn main() -> ExitCode {
         .and_then(|m| qyx::cli::Cli::from_arg_matches(&m))
     {
         Ok(cli) => cli,
-        Err(e) => e.exit(),
+        Err(e) => match qyx::cli::error_text(&e) {
+            Some(text) => {
+                let _ = write!(io::stderr(), "{text}");
+                return ExitCode::from(qyx::Outcome::BadInput as u8);
+            }
+            None => e.exit(),
+        },
     };
     let (mut out, mut err) = (io::stdout().lock(), io::stderr().lock());
     match qyx::run(cli, &mut out, &mut err) {

@@ -33,7 +33,10 @@ pub struct Field {
 /// How a CSV file's bytes are decoded.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Encoding {
-    /// UTF-8 if the bytes are valid UTF-8, else GB18030 (which covers GBK and GB2312).
+    #[value(help = crate::tr!(
+        "字节是合法的 UTF-8 时按 UTF-8，否则按 GB18030（涵盖 GBK 和 GB2312）",
+        "UTF-8 if the bytes are valid UTF-8, else GB18030 (which covers GBK and GB2312)."
+    ))]
     Auto,
     Utf8,
     Gb18030,

@@ -16,38 +16,69 @@ use std::path::PathBuf;
 
 #[derive(Debug, Args)]
 pub struct CheckArgs {
-    /// Actuals: CSV (UTF-8, UTF-8 with BOM, GB18030/GBK), .xlsx/.xls/.ods, or `-` for stdin.
+    #[arg(help = crate::tr!(
+        "实际值文件：CSV（UTF-8、带 BOM 的 UTF-8、GB18030/GBK）、.xlsx/.xls/.ods，或 `-` 表示标准输入",
+        "Actuals: CSV (UTF-8, UTF-8 with BOM, GB18030/GBK), .xlsx/.xls/.ods, or `-` for stdin."
+    ))]
     pub actuals: PathBuf,
-    /// How to decode a CSV file.
+    #[arg(help = crate::tr!(
+        "CSV 文件的编码",
+        "How to decode a CSV file."
+    ))]
     #[arg(long, value_enum, default_value_t = Encoding::Auto)]
     pub encoding: Encoding,
-    /// The spreadsheet's sheet (default: the first).
+    #[arg(help = crate::tr!(
+        "电子表格的工作表（默认：第一个）",
+        "The spreadsheet's sheet (default: the first)."
+    ))]
     #[arg(long)]
     pub sheet: Option<String>,
+    #[arg(help = crate::tr!("输出格式", "Output format."))]
     #[arg(long, value_enum, default_value_t)]
     pub format: Format,
     /// Filled from the global `--lang` ([`crate::cli::Global::table_lang`]).
     #[arg(skip)]
     pub lang: Lang,
-    /// Group the table by lead department.
+    #[arg(help = crate::tr!(
+        "按牵头单位分组",
+        "Group the table by lead department."
+    ))]
     #[arg(long, value_enum)]
     pub by: Option<GroupBy>,
-    /// Only this year.
+    #[arg(help = crate::tr!(
+        "只看这一年",
+        "Only this year."
+    ))]
     #[arg(long)]
     pub year: Option<i32>,
-    /// Only this jurisdiction (id or Chinese name).
+    #[arg(help = crate::tr!(
+        "只看这个地区（id 或中文名）",
+        "Only this jurisdiction (id or Chinese name)."
+    ))]
     #[arg(long)]
     pub jurisdiction: Option<String>,
-    /// Only this domain (幼有善育 … or its English name).
+    #[arg(help = crate::tr!(
+        "只看这个领域（幼有善育……或其英文名）",
+        "Only this domain (幼有善育 … or its English name)."
+    ))]
     #[arg(long, value_parser = Domain::from_arg)]
     pub domain: Option<Domain>,
-    /// Order of the rows: as read (default), worst gap first, or by status.
+    #[arg(help = crate::tr!(
+        "行的顺序：按读入顺序（默认）、差距最大的在前，或按状态",
+        "Order of the rows: as read (default), worst gap first, or by status."
+    ))]
     #[arg(long, value_enum, default_value_t = SortBy::Input)]
     pub sort: SortBy,
-    /// Also list targets of the reported years with no reported value (`no_data`).
+    #[arg(help = crate::tr!(
+        "同时列出已上报年份中没有上报值的目标（`no_data`）",
+        "Also list targets of the reported years with no reported value (`no_data`)."
+    ))]
     #[arg(long)]
     pub all: bool,
-    /// Which statuses make the exit code 1.
+    #[arg(help = crate::tr!(
+        "哪些状态使退出码为 1",
+        "Which statuses make the exit code 1."
+    ))]
     #[arg(long, value_enum, default_value_t = FailOn::Behind)]
     pub fail_on: FailOn,
 }
@@ -66,11 +97,20 @@ pub enum SortBy {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum FailOn {
-    /// Exit 0 whatever the statuses (2 still means bad input).
+    #[value(help = crate::tr!(
+        "无论状态如何都退出 0（2 仍表示输入有误）",
+        "Exit 0 whatever the statuses (2 still means bad input)."
+    ))]
     Never,
-    /// Exit 1 when a row is behind or not met.
+    #[value(help = crate::tr!(
+        "有进度滞后或未达标的行时退出 1",
+        "Exit 1 when a row is behind or not met."
+    ))]
     Behind,
-    /// Exit 1 only when a row is not met.
+    #[value(help = crate::tr!(
+        "只在有未达标的行时退出 1",
+        "Exit 1 only when a row is not met."
+    ))]
     NotMet,
 }
 

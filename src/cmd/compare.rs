@@ -13,16 +13,26 @@ use std::io::Write;
 
 #[derive(Debug, Args)]
 pub struct CompareArgs {
-    /// Two or more plans, by id or name (`ruian zhuji`, `瑞安市 诸暨市`).
+    #[arg(help = crate::tr!(
+        "两个或更多计划，用 id 或名称（`ruian zhuji`、`瑞安市 诸暨市`）",
+        "Two or more plans, by id or name (`ruian zhuji`, `瑞安市 诸暨市`)."
+    ))]
     #[arg(required = true, num_args = 2.., value_name = "PLAN")]
     pub jurisdictions: Vec<String>,
-    /// The year to compare (default: the latest year every plan has a target for).
+    #[arg(help = crate::tr!(
+        "比较的年份（默认：每个计划都有目标的最晚年份）",
+        "The year to compare (default: the latest year every plan has a target for)."
+    ))]
     #[arg(long)]
     pub year: Option<i32>,
-    /// Only this domain.
+    #[arg(help = crate::tr!(
+        "只看这个领域",
+        "Only this domain."
+    ))]
     #[arg(long)]
     #[arg(long, value_parser = Domain::from_arg)]
     pub domain: Option<Domain>,
+    #[arg(help = crate::tr!("输出格式", "Output format."))]
     #[arg(long, value_enum, default_value_t)]
     pub format: Format,
     /// Filled from the global `--lang` ([`crate::cli::Global::table_lang`]).
@@ -32,11 +42,18 @@ pub struct CompareArgs {
 
 #[derive(Debug, Args)]
 pub struct RankArgs {
-    /// Catalog id or any printed name; without it, every indicator two or more plans share.
+    #[arg(help = crate::tr!(
+        "指标目录 id 或任一印出的名称；不给出时，排名两个以上计划共有的每个指标",
+        "Catalog id or any printed name; without it, every indicator two or more plans share."
+    ))]
     pub indicator: Option<String>,
-    /// The year to rank (default: each plan's last target, with its year shown).
+    #[arg(help = crate::tr!(
+        "排名的年份（默认：各计划的最后一个目标，并标出其年份）",
+        "The year to rank (default: each plan's last target, with its year shown)."
+    ))]
     #[arg(long)]
     pub year: Option<i32>,
+    #[arg(help = crate::tr!("输出格式", "Output format."))]
     #[arg(long, value_enum, default_value_t)]
     pub format: Format,
     /// Filled from the global `--lang` ([`crate::cli::Global::table_lang`]).

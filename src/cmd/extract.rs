@@ -14,14 +14,21 @@ use std::path::PathBuf;
 
 #[derive(Debug, Args)]
 pub struct ExtractArgs {
-    /// The plan document as plain text (UTF-8 or GB18030/GBK); `-` reads standard input.
+    #[arg(help = crate::tr!(
+        "纯文本的计划文件（UTF-8 或 GB18030/GBK）；`-` 读标准输入",
+        "The plan document as plain text (UTF-8 or GB18030/GBK); `-` reads standard input."
+    ))]
     pub document: PathBuf,
-    /// The plan's end year, assumed for targets the document gives no year (default: the period
-    /// in the title, else the largest 到20XX年 of the document).
+    #[arg(help = crate::tr!(
+        "计划的截止年份，用于文件未写年份的目标（默认：标题中的期限，否则取文件中最大的“到20XX年”）",
+        "The plan's end year, assumed for targets the document gives no year (default: the period in the title, else the largest 到20XX年 of the document)."
+    ))]
     #[arg(long, value_name = "YEAR")]
     pub end_year: Option<i32>,
-    /// `yaml`: a draft plan file with a `# TODO` on every row to settle; `csv`/`json`: every
-    /// candidate with all its fields.
+    #[arg(help = crate::tr!(
+        "`yaml`：计划草稿，每个待定的行都带 `# TODO`；`csv`/`json`：每个候选目标及其全部字段",
+        "`yaml`: a draft plan file with a `# TODO` on every row to settle; `csv`/`json`: every candidate with all its fields."
+    ))]
     #[arg(long, value_enum, default_value_t = ExtractFormat::Yaml)]
     pub format: ExtractFormat,
 }

@@ -13,12 +13,21 @@ use std::path::PathBuf;
 
 #[derive(Debug, Args)]
 pub struct TemplateArgs {
-    /// Plan id or name.
+    #[arg(help = crate::tr!(
+        "计划的 id 或名称",
+        "Plan id or name."
+    ))]
     pub plan: String,
-    /// The year to report (default: this year, kept within the plan's period).
+    #[arg(help = crate::tr!(
+        "填报的年份（默认：今年，限于计划期内）",
+        "The year to report (default: this year, kept within the plan's period)."
+    ))]
     #[arg(long)]
     pub year: Option<i32>,
-    /// Write to this file instead of standard output; a name ending in .xlsx writes a workbook.
+    #[arg(help = crate::tr!(
+        "写入此文件而非标准输出；以 .xlsx 结尾的文件名写成工作簿",
+        "Write to this file instead of standard output; a name ending in .xlsx writes a workbook."
+    ))]
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
     /// Header language: filled from the global `--lang` ([`crate::cli::Global::table_lang`]).

@@ -179,7 +179,8 @@ impl Domain {
     pub fn from_arg(s: &str) -> Result<Domain, String> {
         Domain::parse(s).ok_or_else(|| {
             let names = Domain::ALL.iter().flat_map(|d| [d.zh(), d.en()]);
-            format!("unknown domain `{s}`{}", crate::diag::suggestion(s, names))
+            let hint = crate::diag::suggestion(s, names);
+            crate::tr!("未知领域 `{s}`{hint}", "unknown domain `{s}`{hint}")
         })
     }
 
