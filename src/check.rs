@@ -4,12 +4,12 @@
 //! `cmd::check` picks a renderer in `report::check` for it, so the terminal table, CSV, Markdown,
 //! JSON and the workbook and HTML reports all show the same rows.
 
-use crate::actuals::{self, ActualRow};
+use crate::actuals::value::{parse_year, read_value};
+use crate::actuals::{self};
+use crate::diag::echo;
 use crate::diag::{Diagnostic, Severity};
 use crate::judge::{self, Actual, Category, Status, Verdict};
 use crate::plan::{Domain, Entry, PlanFile, PlanSet, Row, row_domain};
-use crate::threshold::{Better, Op, Threshold};
-use crate::unit::Unit;
 use rust_decimal::Decimal;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -180,86 +180,6 @@ impl Summary {
     }
 }
 
-/// Reads a reported value: 是/否 for a milestone, else a number with or without its unit,
-/// converted to the catalog's unit.
-fn read_value(r: &ActualRow, row: &Row, entry: &Entry) -> Result<Actual, (u64, String)> {
-    let text = r.value.text.trim();
-    let col = r.value.column;
-    if text.is_empty() {
-        return Err((col, "empty value".into()));
-    }
-    if entry.better == Better::Done {
-        return match text.to_lowercase().as_str() {
-            "是" | "已完成" | "完成" | "已建成" | "建成" | "yes" | "y" | "true" | "1" | "done" => {
-                Ok(Actual::Done(true))
-            }
-            "否" | "未完成" | "未建成" | "no" | "n" | "false" | "0" => {
-                Ok(Actual::Done(false))
-            }
-            _ => Err((
-                col,
-                format!(
-                    "`{}` is a milestone: expected 是 or 否 (yes/no), found `{text}`",
-                    entry.id.value
-                ),
-            )),
-        };
-    }
-    let t = Threshold::parse(text).map_err(|e| {
-        (
-            col,
-            format!(
-                "expected a number like 86, 4.4 or 1.33万元, found `{text}` ({})",
-                e.message
-            ),
-        )
-    })?;
-    if !matches!(t.op, Op::Reach | Op::Eq) || t.label.is_some() || t.high.is_some() {
-        return Err((
-            col,
-            format!("expected a number like 86, 4.4 or 1.33万元, found `{text}`"),
-        ));
-    }
-    let value = t
-        .value
-        .ok_or((col, format!("expected a number, found `{text}`")))?;
-    let (unit_text, unit_col) = match (&t.unit, &r.unit) {
-        (Some(u), _) => (Some(u.clone()), col),
-        (None, Some(u)) => (Some(u.text.clone()), u.column),
-        (None, None) => (row.unit.as_ref().map(|u| u.value.clone()), col),
-    };
-    let Some(catalog_unit) = &entry.unit else {
-        return match unit_text {
-            Some(u) if t.unit.is_some() || r.unit.is_some() => Err((
-                unit_col,
-                format!(
-                    "`{}` has no unit, but the value carries `{u}`",
-                    entry.id.value
-                ),
-            )),
-            _ => Ok(Actual::Number(value)),
-        };
-    };
-    let to = Unit::parse(&catalog_unit.value).map_err(|e| (col, e.to_string()))?;
-    let from = match unit_text {
-        Some(u) => Unit::parse(&u).map_err(|e| (unit_col, e.to_string()))?,
-        None => to.clone(),
-    };
-    from.convert(value, &to).map(Actual::Number).map_err(|e| {
-        (
-            unit_col,
-            format!(
-                "{e} (the target of `{}` is in {})",
-                entry.id.value, catalog_unit.value
-            ),
-        )
-    })
-}
-
-fn parse_year(text: &str) -> Option<i32> {
-    text.trim().trim_end_matches('年').parse().ok()
-}
-
 fn judge_rows<'a>(
     set: &'a PlanSet,
     actuals: &actuals::Actuals,
@@ -268,12 +188,12 @@ fn judge_rows<'a>(
     year_filter: Option<i32>,
     jur_filter: Option<&str>,
 ) -> Vec<Judged<'a>> {
-    let name = &actuals.name;
     let mut out: Vec<Judged> = Vec::new();
     let mut seen: HashMap<(String, String, i32), u64> = HashMap::new();
+    // Years reported with an empty value: no data, listed by --all.
+    let mut unfilled: Vec<(&str, i32)> = Vec::new();
     for r in &actuals.rows {
-        let mut bad =
-            |col: u64, msg: String| problems.push(Diagnostic::error(name, r.line, col, msg));
+        let mut bad = |col: u64, msg: String| problems.push(actuals.error(r.line, col, msg));
         let plan = match set.find(&r.jurisdiction.text) {
             Ok(p) => p,
             Err(e) => {
@@ -289,7 +209,7 @@ fn judge_rows<'a>(
                 r.indicator.column,
                 format!(
                     "unknown indicator `{}`{}",
-                    r.indicator.text,
+                    echo(&r.indicator.text),
                     set.catalog.suggest(&r.indicator.text)
                 ),
             );
@@ -305,12 +225,12 @@ fn judge_rows<'a>(
             );
             continue;
         };
-        let Some(year) = parse_year(&r.year.text) else {
-            bad(
-                r.year.column,
-                format!("expected a year like 2024, found `{}`", r.year.text),
-            );
-            continue;
+        let year = match parse_year(&r.year.text) {
+            Ok(y) => y,
+            Err(m) => {
+                bad(r.year.column, m);
+                continue;
+            }
         };
         let (start, end) = (plan.plan.period.start.value, plan.plan.period.end.value);
         if year < start || year > end {
@@ -335,14 +255,20 @@ fn judge_rows<'a>(
             );
             continue;
         }
-        seen.insert(key, r.line);
         let actual = match read_value(r, row, entry) {
-            Ok(v) => v,
+            Ok(Some(v)) => v,
+            Ok(None) => {
+                unfilled.push((plan.id(), year));
+                continue;
+            }
             Err((col, msg)) => {
                 bad(col, msg);
                 continue;
             }
         };
+        // Only a row that was read claims its key: a corrected row after a rejected one is
+        // not a duplicate.
+        seen.insert(key, r.line);
         out.push(Judged::new(
             set,
             plan,
@@ -402,6 +328,9 @@ fn judge_rows<'a>(
         let mut years: BTreeMap<&str, BTreeSet<i32>> = BTreeMap::new();
         for j in &out {
             years.entry(j.plan.id()).or_default().insert(j.year);
+        }
+        for (id, y) in &unfilled {
+            years.entry(id).or_default().insert(*y);
         }
         // A jurisdiction asked for but not reported still has its targets listed.
         if let Some(p) = jur_filter.and_then(|id| set.by_id(id)) {

@@ -17,6 +17,10 @@ pub struct Diagnostic {
     pub file: String,
     pub line: u64,
     pub column: u64,
+    /// The spreadsheet's sheet, when the file is a workbook: the place is then shown as
+    /// `sheet!D7` (column letters, row number), as Excel names it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sheet: Option<String>,
     pub message: String,
 }
 
@@ -27,8 +31,15 @@ impl Diagnostic {
             file: file.to_string(),
             line,
             column,
+            sheet: None,
             message: message.into(),
         }
+    }
+
+    /// The same problem, placed in a spreadsheet's sheet.
+    pub fn in_sheet(mut self, sheet: Option<&str>) -> Self {
+        self.sheet = sheet.map(str::to_string);
+        self
     }
 
     pub fn warning(file: &str, line: u64, column: u64, message: impl Into<String>) -> Self {
@@ -51,6 +62,16 @@ impl fmt::Display for Diagnostic {
         if self.line == 0 {
             return write!(f, "{}: {kind}: {}", self.file, self.message);
         }
+        if let Some(sheet) = &self.sheet {
+            return write!(
+                f,
+                "{}:{sheet}!{}{}: {kind}: {}",
+                self.file,
+                column_letters(self.column),
+                self.line,
+                self.message
+            );
+        }
         write!(
             f,
             "{}:{}:{}: {kind}: {}",
@@ -59,11 +80,44 @@ impl fmt::Display for Diagnostic {
     }
 }
 
+/// A spreadsheet column's letters: 1 → A, 27 → AA, 16384 → XFD.
+pub fn column_letters(mut column: u64) -> String {
+    let mut letters = Vec::new();
+    while column > 0 {
+        let rem = ((column - 1) % 26) as u8;
+        letters.push(b'A' + rem);
+        column = (column - 1) / 26;
+    }
+    letters.reverse();
+    String::from_utf8(letters).unwrap_or_default()
+}
+
+/// How much of a user's text a message repeats: enough to recognise it, never a whole
+/// pasted paragraph (a 700 000-character name must not come back as a 700 KB message).
+pub const ECHO_CHARS: usize = 40;
+
+/// `text` as a message quotes it: cut to [`ECHO_CHARS`] characters, saying how long it was.
+pub fn echo(text: &str) -> String {
+    let n = text.chars().count();
+    if n <= ECHO_CHARS {
+        return text.to_string();
+    }
+    let head: String = text.chars().take(ECHO_CHARS).collect();
+    format!("{head}…({n} chars)")
+}
+
+/// Words longer than this get no "did you mean": no name is this long, and comparing a
+/// pasted paragraph with every name would take minutes.
+pub const MAX_SUGGEST_CHARS: usize = 100;
+
 /// The nearest of `candidates` to `word`, if it is near enough to be what was meant.
 pub fn did_you_mean<'a>(
     word: &str,
     candidates: impl IntoIterator<Item = &'a str>,
 ) -> Option<&'a str> {
+    if word.chars().nth(MAX_SUGGEST_CHARS).is_some() {
+        return None;
+    }
     let mut best: Option<(f64, &str)> = None;
     for c in candidates {
         let score = strsim::normalized_damerau_levenshtein(word, c);
@@ -169,6 +223,21 @@ mod tests {
         );
         assert_eq!(did_you_mean("zzz", ids), None);
         assert_eq!(did_you_mean("诸暨", ["诸暨市", "瑞安市"]), Some("诸暨市"));
+        assert_eq!(did_you_mean(&"x".repeat(700_000), ["xx"]), None);
+    }
+
+    #[test]
+    fn places_and_echoes() {
+        assert_eq!(column_letters(1), "A");
+        assert_eq!(column_letters(4), "D");
+        assert_eq!(column_letters(27), "AA");
+        assert_eq!(column_letters(16384), "XFD");
+        let d = Diagnostic::error("a.xlsx", 7, 4, "x").in_sheet(Some("数据"));
+        assert_eq!(d.to_string(), "a.xlsx:数据!D7: error: x");
+        assert_eq!(echo("短"), "短");
+        let long = "名".repeat(700_000);
+        assert!(echo(&long).ends_with("…(700000 chars)"));
+        assert!(echo(&long).chars().count() < 60);
     }
 
     #[test]

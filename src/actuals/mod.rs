@@ -8,6 +8,7 @@ use crate::diag::Diagnostic;
 mod rows;
 mod sheet;
 mod text;
+pub(crate) mod value;
 use std::io::Read;
 use std::path::Path;
 
@@ -26,7 +27,7 @@ pub struct ActualRow {
 #[derive(Debug, Clone)]
 pub struct Field {
     pub text: String,
-    /// 1-based column (field number in the row).
+    /// 1-based column: a character column in a text file, the column number in a sheet.
     pub column: u64,
 }
 
@@ -50,10 +51,70 @@ pub struct Actuals {
     pub problems: Vec<Diagnostic>,
     /// The encoding the file was read in, for the user to see when it was guessed.
     pub encoding: &'static str,
+    /// The sheet read, for a workbook: places are then `sheet!D7`.
+    pub sheet: Option<String>,
 }
 
-/// Actuals are one row per reported value: a county's year is a few thousand rows, far below this.
+impl Actuals {
+    /// An error at a row and column of this file, placed as the file's kind names places.
+    pub(crate) fn error(&self, line: u64, column: u64, message: impl Into<String>) -> Diagnostic {
+        Diagnostic::error(&self.name, line, column, message).in_sheet(self.sheet.as_deref())
+    }
+}
+
+// The limits, each documented in the README ("Limits"). Every one is a located error when it is
+// reached, and together they bound memory by themselves, whatever the input.
+
+/// An actuals file (CSV or workbook). A county's year is a few thousand rows, far below this.
 pub(crate) const MAX_BYTES: u64 = 64 * 1024 * 1024;
+/// Fields kept per row; the rest are counted, not stored.
+pub(crate) const MAX_FIELDS: usize = 256;
+/// Bytes kept per field: no jurisdiction, indicator, value or note is this long.
+pub(crate) const MAX_FIELD_BYTES: usize = 4096;
+/// Rows read (blank rows are not counted).
+pub(crate) const MAX_ROWS: usize = 200_000;
+/// Filled cells read from one sheet.
+pub(crate) const MAX_CELLS: usize = 2_000_000;
+/// A sheet's XML inside the workbook, uncompressed: a small .xlsx can unpack to gigabytes.
+pub(crate) const MAX_SHEET_BYTES: u64 = 256 * 1024 * 1024;
+
+/// What a spreadsheet said a cell was, where it matters for reading it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub(crate) enum CellKind {
+    #[default]
+    Text,
+    /// A date-formatted cell: never a year or a value, whatever its serial number.
+    Date,
+}
+
+/// One field of a record, with its 1-based column (a character column in a text file, the
+/// column number in a sheet).
+#[derive(Debug, Clone)]
+pub(crate) struct Cell {
+    pub text: String,
+    pub column: u64,
+    pub kind: CellKind,
+}
+
+/// One record (a CSV row or a sheet row), as read.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Record {
+    pub line: u64,
+    /// The first [`MAX_FIELDS`] fields.
+    pub cells: Vec<Cell>,
+    /// How many fields the record had, kept or not.
+    pub fields: u64,
+    /// The last field with text in it: (field number, column).
+    pub last_filled: Option<(u64, u64)>,
+    /// A quoted value running over lines: (line, column of its quote, last line).
+    pub spans: Option<(u64, u64, u64)>,
+}
+
+impl Record {
+    fn is_blank(&self) -> bool {
+        self.last_filled.is_none()
+    }
+}
 
 fn too_big(name: &str) -> Diagnostic {
     Diagnostic::error(
@@ -106,11 +167,67 @@ pub fn read(path: &Path, encoding: Encoding, sheet: Option<&str>) -> Result<Actu
     if bytes.len() as u64 > MAX_BYTES {
         return Err(too_big(&name));
     }
-    let (text, used) =
-        text::decode(&bytes, encoding).map_err(|m| Diagnostic::error(&name, 0, 0, m))?;
-    let (records, problems) = text::records(&name, &text);
-    let mut a = rows::rows_from(&name, records)?;
-    a.problems.splice(0..0, problems);
-    a.encoding = used;
+    let (bytes, enc) = text::prepare(&name, bytes, encoding)?;
+    let records = text::Scanner::new(&name, &bytes, enc);
+    let mut a = collect(&name, None, records).map_err(|e| e.unwrap_or_else(|| empty(&name)))?;
+    a.encoding = enc.name();
     Ok(a)
+}
+
+fn empty(name: &str) -> Diagnostic {
+    Diagnostic::error(
+        name,
+        0,
+        0,
+        "empty file: expected a header `jurisdiction,indicator,year,value[,unit][,note]` (or 地区,指标,年份,数值,单位,备注)",
+    )
+}
+
+/// Reads the header and the rows under it from a stream of records, keeping only the rows.
+/// `Err(None)` when there is no header at all (the caller says what is empty).
+fn collect(
+    name: &str,
+    sheet: Option<&str>,
+    records: impl Iterator<Item = Result<Record, Diagnostic>>,
+) -> Result<Actuals, Option<Diagnostic>> {
+    let mut problems = Vec::new();
+    let mut records = records.filter(|r| !matches!(r, Ok(r) if r.is_blank()));
+    let header = match records.next() {
+        None => return Err(None),
+        Some(Err(d)) => return Err(Some(d.in_sheet(sheet))),
+        Some(Ok(h)) => h,
+    };
+    let map = rows::Header::read(name, sheet, &header, &mut problems).map_err(Some)?;
+    let mut rows = Vec::new();
+    for rec in records {
+        match rec {
+            Err(d) => problems.push(d.in_sheet(sheet)),
+            Ok(rec) => {
+                if rows.len() >= MAX_ROWS {
+                    problems.push(
+                        Diagnostic::error(
+                            name,
+                            rec.line,
+                            1,
+                            format!(
+                                "more than {MAX_ROWS} rows: this row and those after it are not read; split the file"
+                            ),
+                        )
+                        .in_sheet(sheet),
+                    );
+                    break;
+                }
+                if let Some(row) = map.row(rec, &mut problems) {
+                    rows.push(row);
+                }
+            }
+        }
+    }
+    Ok(Actuals {
+        name: name.to_string(),
+        rows,
+        problems,
+        encoding: "",
+        sheet: sheet.map(str::to_string),
+    })
 }

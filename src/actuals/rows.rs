@@ -1,8 +1,8 @@
 //! The header row and the rows under it: which column holds what (English or Chinese names),
 //! and each record turned into an [`ActualRow`] or a located problem.
 
-use super::{ActualRow, Actuals, Field};
-use crate::diag::{Diagnostic, suggestion};
+use super::{ActualRow, CellKind, Field, Record};
+use crate::diag::{Diagnostic, echo, suggestion};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Col {
@@ -47,149 +47,300 @@ const HEADERS: &[(&str, Col)] = &[
     ("indicator_name", Col::IndicatorName),
 ];
 
-/// Maps the header and turns records into rows; a missing required column is fatal, a bad row is
-/// a problem and the rest go on.
-pub(super) fn rows_from(
-    name: &str,
-    records: Vec<(u64, Vec<String>)>,
-) -> Result<Actuals, Diagnostic> {
-    let mut it = records
-        .into_iter()
-        .filter(|(_, r)| r.iter().any(|c| !c.trim().is_empty()));
-    let Some((hline, header)) = it.next() else {
-        return Err(Diagnostic::error(
-            name,
-            1,
-            1,
-            "empty file: expected a header `jurisdiction,indicator,year,value[,unit][,note]` (or 地区,指标,年份,数值,单位,备注)",
-        ));
-    };
-    let mut problems = Vec::new();
-    let mut cols: Vec<Col> = Vec::new();
-    for (i, h) in header.iter().enumerate() {
-        let key = h.trim().trim_start_matches('\u{feff}').to_lowercase();
-        match HEADERS.iter().find(|(n, _)| *n == key) {
-            Some((_, c)) => cols.push(*c),
-            None => {
-                problems.push(Diagnostic::warning(
-                    name,
-                    hline,
-                    i as u64 + 1,
-                    format!(
-                        "unknown column `{}`{}: its values are not read",
-                        h.trim(),
-                        suggestion(&key, HEADERS.iter().map(|(n, _)| *n))
-                    ),
-                ));
-                cols.push(Col::Ignored);
+/// The header's meaning: which column holds what.
+pub(super) struct Header<'a> {
+    name: &'a str,
+    sheet: Option<&'a str>,
+    /// What each header cell means, by position.
+    cols: Vec<Col>,
+    /// The column (character column or sheet column) of each header cell, for messages.
+    width: u64,
+}
+
+/// The English name of a required column, for messages.
+fn col_name(c: Col) -> &'static str {
+    match c {
+        Col::Jurisdiction => "jurisdiction",
+        Col::Indicator => "indicator",
+        Col::Year => "year",
+        Col::Value => "value",
+        Col::Unit => "unit",
+        Col::Note => "note",
+        Col::IndicatorName => "name",
+        Col::Ignored => "",
+    }
+}
+
+const EXPECTED: &str =
+    "expected `jurisdiction,indicator,year,value[,unit][,note]` (or 地区,指标,年份,数值,单位,备注)";
+
+impl<'a> Header<'a> {
+    /// Maps the header; a missing or doubled column is fatal (no row could be read right), an
+    /// unknown one a warning with "did you mean".
+    pub(super) fn read(
+        name: &'a str,
+        sheet: Option<&'a str>,
+        rec: &Record,
+        problems: &mut Vec<Diagnostic>,
+    ) -> Result<Header<'a>, Diagnostic> {
+        let at = |col: u64, m: String| Diagnostic::error(name, rec.line, col, m).in_sheet(sheet);
+        let mut cols: Vec<Col> = Vec::new();
+        let mut unknown: Vec<(String, u64)> = Vec::new();
+        for cell in &rec.cells {
+            let key = cell
+                .text
+                .trim()
+                .trim_start_matches('\u{feff}')
+                .to_lowercase();
+            match HEADERS.iter().find(|(n, _)| *n == key) {
+                Some((_, c)) => {
+                    if *c != Col::Ignored
+                        && let Some(first) = cols.iter().position(|x| x == c)
+                    {
+                        return Err(at(
+                            cell.column,
+                            format!(
+                                "a second `{}` column (the first is `{}`, column {}): which one holds the {}? rename or remove one",
+                                echo(cell.text.trim()),
+                                echo(rec.cells[first].text.trim()),
+                                rec.cells[first].column,
+                                col_name(*c)
+                            ),
+                        ));
+                    }
+                    cols.push(*c)
+                }
+                None => {
+                    if !key.is_empty() {
+                        problems.push(
+                            Diagnostic::warning(
+                                name,
+                                rec.line,
+                                cell.column,
+                                format!(
+                                    "unknown column `{}`{}: its values are not read",
+                                    echo(cell.text.trim()),
+                                    suggestion(&key, HEADERS.iter().map(|(n, _)| *n))
+                                ),
+                            )
+                            .in_sheet(sheet),
+                        );
+                        unknown.push((key, cell.column));
+                    }
+                    cols.push(Col::Ignored);
+                }
             }
         }
-    }
-    if !cols.contains(&Col::Indicator)
-        && let Some(i) = cols.iter().position(|c| *c == Col::IndicatorName)
-    {
-        cols[i] = Col::Indicator;
-    }
-    let find = |c: Col| cols.iter().position(|x| *x == c);
-    let mut missing = Vec::new();
-    for (c, n) in [
-        (Col::Jurisdiction, "jurisdiction"),
-        (Col::Indicator, "indicator"),
-        (Col::Year, "year"),
-        (Col::Value, "value"),
-    ] {
-        if find(c).is_none() {
-            missing.push(n);
+        if !cols.contains(&Col::Indicator)
+            && let Some(i) = cols.iter().position(|c| *c == Col::IndicatorName)
+        {
+            cols[i] = Col::Indicator;
         }
-    }
-    if !missing.is_empty() {
-        return Err(Diagnostic::error(
+        let mut missing = Vec::new();
+        for c in [Col::Jurisdiction, Col::Indicator, Col::Year, Col::Value] {
+            if cols.contains(&c) {
+                continue;
+            }
+            // A misspelt header is the likeliest reason a column is missing: name it.
+            let spellings = HEADERS.iter().filter(|(_, x)| *x == c).map(|(n, _)| *n);
+            let near = unknown.iter().find_map(|(k, col)| {
+                crate::diag::did_you_mean(k, spellings.clone()).map(|s| (k, col, s))
+            });
+            missing.push(match near {
+                Some((k, col, s)) => format!(
+                    "{} (column {col} `{}`: did you mean `{s}`?)",
+                    col_name(c),
+                    echo(k)
+                ),
+                None => col_name(c).to_string(),
+            });
+        }
+        if !missing.is_empty() {
+            return Err(at(
+                rec.cells.first().map_or(1, |c| c.column),
+                format!("the header lacks {}: {EXPECTED}", missing.join(", ")),
+            ));
+        }
+        Ok(Header {
             name,
-            hline,
-            1,
-            format!(
-                "the header lacks {}: expected `jurisdiction,indicator,year,value[,unit][,note]` (or 地区,指标,年份,数值,单位,备注)",
-                missing.join(", ")
-            ),
-        ));
+            sheet,
+            width: cols.len() as u64,
+            cols,
+        })
     }
-    let idx = |c| find(c).unwrap_or(0);
-    let mut rows = Vec::new();
-    for (line, rec) in it {
-        let get = |c: Col| {
-            find(c).map(|i| Field {
-                text: rec.get(i).map(|s| s.trim().to_string()).unwrap_or_default(),
-                column: i as u64 + 1,
-            })
-        };
-        let field = |c: Col| {
-            get(c).unwrap_or(Field {
+
+    fn find(&self, c: Col) -> Option<usize> {
+        self.cols.iter().position(|x| *x == c)
+    }
+
+    fn error(&self, line: u64, col: u64, m: String) -> Diagnostic {
+        Diagnostic::error(self.name, line, col, m).in_sheet(self.sheet)
+    }
+
+    /// Turns a record into a row, or a problem that costs this row only.
+    pub(super) fn row(&self, rec: Record, problems: &mut Vec<Diagnostic>) -> Option<ActualRow> {
+        let line = rec.line;
+        if let Some((n, col)) = rec.last_filled
+            && n > self.width
+        {
+            problems.push(self.error(
+                line,
+                col,
+                format!(
+                    "this row has text in field {n}, but the header has {} columns: is a value's comma unquoted (write 1234 or \"1,234\")? the row is skipped",
+                    self.width
+                ),
+            ));
+            return None;
+        }
+        let cell = |c: Col| self.find(c).and_then(|i| rec.cells.get(i));
+        let field = |c: Col| match cell(c) {
+            Some(x) => Field {
+                text: x.text.trim().to_string(),
+                column: x.column,
+            },
+            // A short row: point past its last field.
+            None => Field {
                 text: String::new(),
-                column: idx(c) as u64 + 1,
-            })
+                column: rec.cells.last().map_or(1, |x| x.column + 1),
+            },
         };
+        if let Some((q_line, q_col, last)) = rec.spans
+            && [Col::Jurisdiction, Col::Indicator, Col::Year, Col::Value]
+                .into_iter()
+                .any(|c| cell(c).is_some_and(|x| x.text.contains('\n')))
+        {
+            problems.push(self.error(
+                q_line,
+                q_col,
+                format!(
+                    "the quote `\"` opened here closes only on line {last}: lines {line}–{last} were read as one row and are skipped; close the quote"
+                ),
+            ));
+            return None;
+        }
+        for c in [Col::Year, Col::Value] {
+            if let Some(x) = cell(c)
+                && x.kind == CellKind::Date
+            {
+                problems.push(self.error(
+                    line,
+                    x.column,
+                    format!(
+                        "a date ({}) in the {} cell: format the cell as a number or text{}",
+                        x.text,
+                        col_name(c),
+                        if c == Col::Year {
+                            " and type the year, e.g. 2024"
+                        } else {
+                            ""
+                        }
+                    ),
+                ));
+                return None;
+            }
+        }
         let row = ActualRow {
             line,
             jurisdiction: field(Col::Jurisdiction),
             indicator: field(Col::Indicator),
             year: field(Col::Year),
             value: field(Col::Value),
-            unit: get(Col::Unit).filter(|f| !f.text.is_empty()),
-            note: get(Col::Note).map(|f| f.text).filter(|t| !t.is_empty()),
+            unit: self
+                .find(Col::Unit)
+                .map(|_| field(Col::Unit))
+                .filter(|f| !f.text.is_empty()),
+            note: self
+                .find(Col::Note)
+                .map(|_| field(Col::Note).text)
+                .filter(|t| !t.is_empty()),
         };
         let empty = [&row.jurisdiction, &row.indicator, &row.year]
             .into_iter()
             .find(|f| f.text.is_empty());
         if let Some(f) = empty {
-            problems.push(Diagnostic::error(
-                name,
+            problems.push(self.error(
                 line,
                 f.column,
-                "empty field: every row needs a jurisdiction, an indicator and a year",
+                "empty field: every row needs a jurisdiction, an indicator and a year".into(),
             ));
-            continue;
+            return None;
         }
-        rows.push(row);
+        Some(row)
     }
-    Ok(Actuals {
-        name: name.to_string(),
-        rows,
-        problems,
-        encoding: "",
-    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn rec(line: u64, cells: &[&str]) -> Record {
+        let mut r = Record {
+            line,
+            fields: cells.len() as u64,
+            ..Record::default()
+        };
+        for (i, c) in cells.iter().enumerate() {
+            r.cells.push(super::super::Cell {
+                text: c.to_string(),
+                column: i as u64 + 1,
+                kind: CellKind::Text,
+            });
+            if !c.is_empty() {
+                r.last_filled = Some((i as u64 + 1, i as u64 + 1));
+            }
+        }
+        r
+    }
+
+    fn header(cells: &[&str]) -> Result<(Vec<Diagnostic>, usize), Diagnostic> {
+        let mut p = Vec::new();
+        Header::read("a.csv", None, &rec(1, cells), &mut p).map(|h| (p, h.cols.len()))
+    }
+
     #[test]
     fn header_problems() {
-        let recs = |rows: &[&[&str]]| {
-            rows.iter()
-                .enumerate()
-                .map(|(i, r)| (i as u64 + 1, r.iter().map(|s| s.to_string()).collect()))
-                .collect::<Vec<_>>()
-        };
-        let err = rows_from("a.csv", recs(&[&["地区", "指标", "年份"]])).unwrap_err();
+        let err = header(&["地区", "指标", "年份"]).unwrap_err();
         assert!(err.message.contains("lacks value"), "{err}");
-        let err = rows_from("a.csv", vec![]).unwrap_err();
-        assert!(err.message.starts_with("empty file"), "{err}");
-        let a = rows_from(
+        let err = header(&["jurisdiction", "indicator", "year", "value", "数值"]).unwrap_err();
+        assert_eq!(err.column, 5);
+        assert!(err.message.contains("a second `数值` column"), "{err}");
+        let err = header(&["jurisdction", "indicator", "year", "vaule"]).unwrap_err();
+        assert!(
+            err.message
+                .contains("jurisdiction (column 1 `jurisdction`: did you mean `jurisdiction`?)")
+                && err
+                    .message
+                    .contains("value (column 4 `vaule`: did you mean `value`?)"),
+            "{err}"
+        );
+        let (p, _) = header(&["jurisdiction", "indicatr", "indicator", "year", "value"]).unwrap();
+        assert_eq!(p.len(), 1);
+        assert!(
+            p[0].message.contains("did you mean `indicator`"),
+            "{}",
+            p[0]
+        );
+    }
+
+    #[test]
+    fn rows_and_their_problems() {
+        let mut p = Vec::new();
+        let h = Header::read(
             "a.csv",
-            recs(&[
-                &["jurisdiction", "indicatr", "indicator", "year", "value"],
-                &["zhuji", "x", "y", "2024", "1"],
-            ]),
+            None,
+            &rec(1, &["jurisdiction", "indicator", "year", "value"]),
+            &mut p,
         )
         .unwrap();
-        assert_eq!(a.problems.len(), 1);
+        let r = h.row(rec(2, &["zhuji", "x", "2024", ""]), &mut p).unwrap();
+        assert_eq!(r.value.text, "");
         assert!(
-            a.problems[0].message.contains("did you mean `indicator`"),
-            "{}",
-            a.problems[0]
+            h.row(rec(3, &["zhuji", "x", "2024", "1", "", "9"]), &mut p)
+                .is_none()
         );
-        assert_eq!(a.rows[0].indicator.text, "y");
-        assert_eq!(a.rows[0].indicator.column, 3);
+        assert!(p[0].message.contains("field 6"), "{}", p[0]);
+        assert!(h.row(rec(4, &["zhuji", "", "2024", "1"]), &mut p).is_none());
+        assert_eq!((p[1].line, p[1].column), (4, 2));
     }
 }

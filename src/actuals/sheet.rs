@@ -1,68 +1,324 @@
-//! Spreadsheet actuals (.xlsx/.xls/.ods), read with calamine: the chosen sheet's cells as text,
-//! each record with its sheet row number.
+//! Spreadsheet actuals (.xlsx/.xls/.ods), read with calamine. An .xlsx sheet is streamed cell by
+//! cell (calamine's dense `Range` would allocate the sheet's whole bounding box: one cell at
+//! XFD1048576 is 17 billion cells), its unpacked size checked in the zip directory first, and
+//! each cell read as the clerk saw it: a percent-formatted 0.66 is `66%`, a date-formatted
+//! cell is a date. Places are the sheet's own: row number and column (`数据!D7`).
 
-use super::Actuals;
-use super::rows::rows_from;
-use crate::diag::{Diagnostic, suggestion};
+use super::{Actuals, Cell, CellKind, MAX_CELLS, MAX_FIELDS, MAX_SHEET_BYTES, Record, collect};
+use crate::diag::{Diagnostic, echo, suggestion};
+use calamine::{Data, DataRef, Reader, Xlsx, open_workbook, open_workbook_auto};
+use rust_decimal::Decimal;
 use std::path::Path;
 
-pub(super) fn read_sheet(
-    path: &Path,
-    name: &str,
-    sheet: Option<&str>,
-) -> Result<Actuals, Diagnostic> {
-    use calamine::{Data, Reader, open_workbook_auto};
+/// Whether an Excel number format shows its number as a percentage (`0%`, `0.00%`), ignoring
+/// `%` inside quoted literal text.
+fn is_percent(code: &str) -> bool {
+    let mut quoted = false;
+    for c in code.chars() {
+        match c {
+            '"' => quoted = !quoted,
+            '%' if !quoted => return true,
+            _ => {}
+        }
+    }
+    false
+}
+
+/// A number as a clerk typed it: the shortest text that reads back as the same float (94.5, not
+/// 94.499999), times 100 with `%` when the cell shows a percentage.
+fn number_text(f: f64, percent: bool) -> String {
+    let plain = f.to_string();
+    if !percent {
+        return plain;
+    }
+    match plain
+        .parse::<Decimal>()
+        .ok()
+        .and_then(|d| d.checked_mul(Decimal::ONE_HUNDRED))
+    {
+        Some(d) => format!("{}%", d.normalize()),
+        None => plain,
+    }
+}
+
+fn date_text(d: &calamine::ExcelDateTime) -> String {
+    if d.is_duration() {
+        return format!("{}", d.as_f64());
+    }
+    let (y, m, day, ..) = d.to_ymd_hms_milli();
+    format!("{y:04}-{m:02}-{day:02}")
+}
+
+fn cell_text(v: &DataRef<'_>, percent: bool) -> (String, CellKind) {
+    match v {
+        DataRef::Empty => (String::new(), CellKind::Text),
+        DataRef::String(s) => (s.clone(), CellKind::Text),
+        DataRef::SharedString(s) => (s.to_string(), CellKind::Text),
+        DataRef::Float(f) => (number_text(*f, percent), CellKind::Text),
+        DataRef::Int(i) => (number_text(*i as f64, percent), CellKind::Text),
+        DataRef::Bool(b) => ((if *b { "是" } else { "否" }).into(), CellKind::Text),
+        DataRef::DateTime(d) => (date_text(d), CellKind::Date),
+        DataRef::DateTimeIso(s) | DataRef::DurationIso(s) => (s.clone(), CellKind::Date),
+        DataRef::Error(e) => (e.to_string(), CellKind::Text),
+    }
+}
+
+/// Adds a cell at sheet column `col` (1-based) to a record, keeping the first [`MAX_FIELDS`].
+fn put(rec: &mut Record, col: u64, text: String, kind: CellKind) {
+    if !text.trim().is_empty() {
+        rec.last_filled = Some((col, col));
+    }
+    rec.fields = rec.fields.max(col);
+    if col as usize > MAX_FIELDS {
+        return;
+    }
+    while (rec.cells.len() as u64) < col - 1 {
+        let column = rec.cells.len() as u64 + 1;
+        rec.cells.push(Cell {
+            text: String::new(),
+            column,
+            kind: CellKind::Text,
+        });
+    }
+    let cell = Cell {
+        text,
+        column: col,
+        kind,
+    };
+    match rec.cells.get_mut(col as usize - 1) {
+        Some(c) => *c = cell,
+        None => rec.cells.push(cell),
+    }
+}
+
+/// Refuses a workbook whose sheets unpack to more than [`MAX_SHEET_BYTES`], before unpacking.
+fn check_unpacked(path: &Path, name: &str) -> Result<(), Diagnostic> {
+    let file = std::fs::File::open(path)
+        .map_err(|e| Diagnostic::error(name, 0, 0, format!("cannot read: {e}")))?;
+    let Ok(mut zip) = zip::ZipArchive::new(file) else {
+        // Not a zip: calamine says what it is.
+        return Ok(());
+    };
+    for i in 0..zip.len() {
+        let Ok(entry) = zip.by_index_raw(i) else {
+            continue;
+        };
+        if entry.size() > MAX_SHEET_BYTES {
+            return Err(Diagnostic::error(
+                name,
+                0,
+                0,
+                format!(
+                    "`{}` inside the workbook unpacks to {} MiB, more than {} MiB: not an actuals sheet",
+                    echo(&entry.name().map(|n| n.into_owned()).unwrap_or_default()),
+                    entry.size() >> 20,
+                    MAX_SHEET_BYTES >> 20
+                ),
+            ));
+        }
+    }
+    Ok(())
+}
+
+fn choose(name: &str, names: &[String], asked: Option<&str>) -> Result<String, Diagnostic> {
     let err = |m: String| Diagnostic::error(name, 0, 0, m);
-    let mut wb =
-        open_workbook_auto(path).map_err(|e| err(format!("cannot open spreadsheet: {e}")))?;
-    let names = wb.sheet_names();
-    let chosen = match sheet {
+    match asked {
         Some(s) => names
             .iter()
             .find(|n| n.as_str() == s)
             .cloned()
             .ok_or_else(|| {
                 err(format!(
-                    "no sheet `{s}`{}; sheets: {}",
+                    "no sheet `{}`{}; sheets: {}",
+                    echo(s),
                     suggestion(s, names.iter().map(String::as_str)),
                     names.join(", ")
                 ))
-            })?,
+            }),
         None => names
             .first()
             .cloned()
-            .ok_or_else(|| err("the workbook has no sheets".into()))?,
+            .ok_or_else(|| err("the workbook has no sheets".into())),
+    }
+}
+
+/// The message for a sheet with nothing in it: the other sheets, and how to pick one.
+fn empty_sheet(name: &str, names: &[String], chosen: &str) -> Diagnostic {
+    let others: Vec<&str> = names
+        .iter()
+        .map(String::as_str)
+        .filter(|n| *n != chosen)
+        .collect();
+    let m = if others.is_empty() {
+        format!("sheet `{chosen}` is empty: expected a header row `地区,指标,年份,数值,单位,备注`")
+    } else {
+        format!(
+            "sheet `{chosen}` is empty; the workbook's other sheets: {} — choose one with --sheet NAME",
+            others.join(", ")
+        )
     };
+    Diagnostic::error(name, 0, 0, m)
+}
+
+fn is_xlsx(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("xlsx") || e.eq_ignore_ascii_case("xlsm"))
+}
+
+pub(super) fn read_sheet(
+    path: &Path,
+    name: &str,
+    sheet: Option<&str>,
+) -> Result<Actuals, Diagnostic> {
+    if is_xlsx(path) {
+        check_unpacked(path, name)?;
+        return read_xlsx(path, name, sheet);
+    }
+    read_other(path, name, sheet)
+}
+
+fn read_xlsx(path: &Path, name: &str, sheet: Option<&str>) -> Result<Actuals, Diagnostic> {
+    let err = |m: String| Diagnostic::error(name, 0, 0, m);
+    let mut wb: Xlsx<_> =
+        open_workbook(path).map_err(|e| err(format!("cannot open spreadsheet: {e}")))?;
+    let names = wb.sheet_names();
+    let chosen = choose(name, &names, sheet)?;
+    let mut reader = wb
+        .worksheet_cells_reader(&chosen)
+        .map_err(|e| err(format!("cannot read sheet `{chosen}`: {e}")))?;
+    let percent: Vec<bool> = reader
+        .styles()
+        .iter()
+        .map(|s| {
+            s.number_format
+                .as_ref()
+                .is_some_and(|f| is_percent(&f.format_code))
+        })
+        .collect();
+    let mut pending: Option<Record> = None;
+    let mut filled = 0usize;
+    let mut done = false;
+    let records = std::iter::from_fn(|| {
+        loop {
+            if done {
+                return pending.take().map(Ok);
+            }
+            let (cell, style) = match reader.next_cell_with_style_id() {
+                Ok(Some(c)) => c,
+                Ok(None) => {
+                    done = true;
+                    continue;
+                }
+                Err(e) => {
+                    done = true;
+                    let line = pending.as_ref().map_or(0, |r| r.line + 1);
+                    return Some(Err(Diagnostic::error(
+                        name,
+                        line,
+                        1,
+                        format!("cannot read the rest of sheet `{chosen}`: {e}"),
+                    )));
+                }
+            };
+            let (r, c) = cell.get_position();
+            let (line, col) = (u64::from(r) + 1, u64::from(c) + 1);
+            let (text, kind) = cell_text(cell.get_value(), percent.get(style) == Some(&true));
+            if text.trim().is_empty() {
+                continue;
+            }
+            filled += 1;
+            if filled > MAX_CELLS {
+                done = true;
+                pending = None;
+                return Some(Err(Diagnostic::error(
+                    name,
+                    line,
+                    col,
+                    format!(
+                        "more than {MAX_CELLS} filled cells in sheet `{chosen}`: the rest is not read; split the sheet"
+                    ),
+                )));
+            }
+            let out = match &pending {
+                Some(p) if p.line != line => pending.take(),
+                _ => None,
+            };
+            let rec = pending.get_or_insert_with(|| Record {
+                line,
+                ..Record::default()
+            });
+            put(rec, col, text, kind);
+            if let Some(o) = out {
+                return Some(Ok(o));
+            }
+        }
+    });
+    let mut a = collect(name, Some(&chosen), records)
+        .map_err(|e| e.unwrap_or_else(|| empty_sheet(name, &names, &chosen)))?;
+    a.encoding = "spreadsheet";
+    Ok(a)
+}
+
+/// .xls, .xlsb and .ods, through calamine's whole-sheet range (their readers do not stream);
+/// the file-size limit bounds them.
+fn read_other(path: &Path, name: &str, sheet: Option<&str>) -> Result<Actuals, Diagnostic> {
+    let err = |m: String| Diagnostic::error(name, 0, 0, m);
+    let mut wb =
+        open_workbook_auto(path).map_err(|e| err(format!("cannot open spreadsheet: {e}")))?;
+    let names = wb.sheet_names();
+    let chosen = choose(name, &names, sheet)?;
     let range = wb
         .worksheet_range(&chosen)
         .map_err(|e| err(format!("cannot read sheet `{chosen}`: {e}")))?;
-    let first_row = range.start().map_or(0, |(r, _)| r as u64);
-    let records = range
-        .rows()
-        .enumerate()
-        .map(|(i, row)| {
-            let cells = row
-                .iter()
-                .map(|c| match c {
-                    Data::Empty => String::new(),
-                    Data::String(s) => s.clone(),
-                    // The shortest text that reads back as the same float: 94.5, not 94.499999.
-                    Data::Float(f) => f.to_string(),
-                    Data::Int(i) => i.to_string(),
-                    Data::Bool(b) => {
-                        if *b {
-                            "是".into()
-                        } else {
-                            "否".into()
-                        }
-                    }
-                    other => other.to_string(),
-                })
-                .collect();
-            (first_row + i as u64 + 1, cells)
-        })
-        .collect();
-    let mut a = rows_from(name, records)?;
+    let (r0, c0) = range.start().unwrap_or((0, 0));
+    let records = range.rows().enumerate().map(|(i, row)| {
+        let mut rec = Record {
+            line: u64::from(r0) + i as u64 + 1,
+            ..Record::default()
+        };
+        for (j, v) in row.iter().enumerate() {
+            let (text, kind) = match v {
+                Data::DateTime(d) => (date_text(d), CellKind::Date),
+                Data::DateTimeIso(s) | Data::DurationIso(s) => (s.clone(), CellKind::Date),
+                Data::Float(f) => (number_text(*f, false), CellKind::Text),
+                Data::Bool(b) => ((if *b { "是" } else { "否" }).into(), CellKind::Text),
+                Data::Empty => continue,
+                other => (other.to_string(), CellKind::Text),
+            };
+            put(&mut rec, u64::from(c0) + j as u64 + 1, text, kind);
+        }
+        Ok(rec)
+    });
+    let mut a = collect(name, Some(&chosen), records)
+        .map_err(|e| e.unwrap_or_else(|| empty_sheet(name, &names, &chosen)))?;
     a.encoding = "spreadsheet";
     Ok(a)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn percent_formats() {
+        assert!(is_percent("0%"));
+        assert!(is_percent("0.00%"));
+        assert!(!is_percent("0.00\"%\""));
+        assert!(!is_percent("General"));
+        assert_eq!(number_text(0.66, true), "66%");
+        assert_eq!(number_text(0.925, true), "92.5%");
+        assert_eq!(number_text(94.5, false), "94.5");
+    }
+
+    #[test]
+    fn cells_land_in_their_columns() {
+        let mut r = Record::default();
+        put(&mut r, 3, "x".into(), CellKind::Text);
+        put(&mut r, 16384, "far".into(), CellKind::Text);
+        assert_eq!(r.cells.len(), 3);
+        assert_eq!(r.cells[2].column, 3);
+        assert_eq!(r.fields, 16384);
+        assert_eq!(r.last_filled, Some((16384, 16384)));
+    }
 }

@@ -164,11 +164,20 @@ pub(crate) fn run(
     report::check::render(&checked.rows, style, out)?;
     if matches!(a.format, Format::Table | Format::Markdown) {
         let summary = Summary::of(&checked.rows);
-        writeln!(
-            out,
-            "{}",
-            report::check::summary_line(&summary, checked.bad_rows(), style.en)
-        )?;
+        let mut line = report::check::summary_line(&summary, checked.bad_rows(), style.en);
+        let unfilled = actuals
+            .rows
+            .iter()
+            .filter(|r| crate::actuals::value::is_no_data(&r.value.text))
+            .count();
+        if unfilled > 0 && !a.all {
+            line.push_str(&if style.en {
+                format!("; {unfilled} rows without a value (listed with --all)")
+            } else {
+                format!("; {unfilled}行未填数值(--all 可列出)")
+            });
+        }
+        writeln!(out, "{line}")?;
     }
 
     let failing = |s: &Status| match a.fail_on {

@@ -247,10 +247,11 @@ pub(crate) fn summary_line(s: &Summary, bad: usize, en: bool) -> String {
         .iter()
         .map(|(s, n)| format!("{n} {}", s.name(en)))
         .collect();
-    let mut s = if en {
-        format!("{total} judged: {}", parts.join(", "))
-    } else {
-        format!("共{total}项: {}", parts.join(", "))
+    let mut s = match (en, parts.is_empty()) {
+        (true, false) => format!("{total} judged: {}", parts.join(", ")),
+        (true, true) => format!("{total} judged"),
+        (false, false) => format!("共{total}项: {}", parts.join(", ")),
+        (false, true) => format!("共{total}项"),
     };
     if bad > 0 {
         s.push_str(&if en {

@@ -1,0 +1,296 @@
+//! Reading a reported value the way the clerk typed it: a number with or without its unit, a
+//! bare magnitude (`84.3万`, or `1.42万` over a unit column of 元), a percent, a milestone answer
+//! in the words offices write (已创成, 未完成, √, ×, Y/N …), or nothing at all (an unfilled
+//! cell is no data, not an error). Numbers beyond [`MAX_MAGNITUDE`] or with more than
+//! [`MAX_DECIMALS`] decimal places are refused here, so that no later arithmetic can overflow.
+
+use super::ActualRow;
+use crate::diag::echo;
+use crate::judge::Actual;
+use crate::plan::{Entry, Row};
+use crate::threshold::{Better, Op, Threshold};
+use crate::unit::{Unit, magnitude_prefix};
+use rust_decimal::Decimal;
+
+/// The largest reported number, in the unit it is typed in: a province's GDP in 元 is ~10¹³.
+pub(crate) const MAX_MAGNITUDE: i64 = 1_000_000_000_000_000;
+/// Decimal places a reported number may have.
+pub(crate) const MAX_DECIMALS: usize = 10;
+
+/// Words that say a milestone is reached, after an optional 已; with a negation in front
+/// (未, 不, 没, 没有, 尚未, 暂未) they say it is not.
+const DONE_WORDS: &[&str] = &[
+    "完成", "建成", "创成", "达成", "实现", "通过", "达标", "完工", "竣工", "落地", "验收", "创建",
+    "建立", "设立", "开通", "投用", "投运", "运行", "出台", "印发",
+];
+const NEGATIONS: &[&str] = &["没有", "尚未", "暂未", "还未", "未", "不", "没", "无"];
+const YES: &[&str] = &[
+    "是", "有", "√", "✓", "✔", "☑", "y", "yes", "true", "done", "1", "对",
+];
+const NO: &[&str] = &[
+    "否", "×", "✗", "✘", "☒", "x", "n", "no", "false", "0", "无", "不是",
+];
+
+/// A milestone answer: `Some(true)` done, `Some(false)` not done, `None` not an answer.
+pub(crate) fn milestone(text: &str) -> Option<bool> {
+    let t: String = text
+        .trim()
+        .trim_end_matches(['。', '.', '!', '！'])
+        .chars()
+        .map(|c| match c {
+            // Full-width letters, as a Chinese keyboard types them.
+            '\u{FF21}'..='\u{FF3A}' | '\u{FF41}'..='\u{FF5A}' => {
+                char::from_u32(c as u32 - 0xFEE0).unwrap_or(c)
+            }
+            _ => c,
+        })
+        .collect::<String>()
+        .to_lowercase();
+    // `已完成（2024年6月）`: the words before a bracket decide.
+    let t = t.split(['(', '（']).next().unwrap_or("").trim();
+    if YES.contains(&t) {
+        return Some(true);
+    }
+    if NO.contains(&t) {
+        return Some(false);
+    }
+    let done = |w: &str| {
+        let w = w.strip_prefix('已').unwrap_or(w);
+        DONE_WORDS.contains(&w)
+    };
+    for n in NEGATIONS {
+        if let Some(rest) = t.strip_prefix(n)
+            && done(rest)
+        {
+            return Some(false);
+        }
+    }
+    done(t).then_some(true)
+}
+
+/// A year as typed: `2024`, `2024年`, full-width `２０２４`; a four-digit year from 1900 to 2100.
+pub(crate) fn parse_year(text: &str) -> Result<i32, String> {
+    let t: String = text
+        .trim()
+        .trim_end_matches(['年', '度'])
+        .chars()
+        .map(|c| match c {
+            '\u{FF10}'..='\u{FF19}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+            _ => c,
+        })
+        .collect();
+    // 2024.0: a year cell formatted as a number with decimals.
+    let t = t.strip_suffix(".0").unwrap_or(&t);
+    match t.parse::<i32>() {
+        Ok(y) if (1900..=2100).contains(&y) => Ok(y),
+        Ok(y) if (20_000..=80_000).contains(&y) => Err(format!(
+            "expected a year like 2024, found `{y}` — a date's serial number? type the year itself"
+        )),
+        _ => Err(format!("expected a year like 2024, found `{}`", echo(text))),
+    }
+}
+
+/// An unfilled value cell: empty, or a dash or 暂无 typed for "nothing to report yet".
+pub(crate) fn is_no_data(text: &str) -> bool {
+    matches!(text.trim(), "" | "-" | "—" | "/" | "无数据" | "暂无")
+}
+
+const EXPECTED: &str = "expected a number like 86, 4.4, 86% or 1.33万元";
+
+/// Refuses numbers no report holds, before they reach any arithmetic.
+fn check_size(text: &str, v: Decimal) -> Result<(), String> {
+    if v.abs() > Decimal::from(MAX_MAGNITUDE) {
+        return Err(format!(
+            "`{}` is larger than any reported value (at most 10¹⁵ in its unit): a slip?",
+            echo(text)
+        ));
+    }
+    let decimals = text.split_once('.').map_or(0, |(_, f)| {
+        f.chars().take_while(char::is_ascii_digit).count()
+    });
+    if decimals > MAX_DECIMALS {
+        return Err(format!(
+            "`{}` has {decimals} decimal places, more than {MAX_DECIMALS}: a slip?",
+            echo(text)
+        ));
+    }
+    Ok(())
+}
+
+/// Reads a reported value in the catalog's unit. `Ok(None)`: the cell is empty (no data).
+/// Errors are (column, message).
+pub(crate) fn read_value(
+    r: &ActualRow,
+    row: &Row,
+    entry: &Entry,
+) -> Result<Option<Actual>, (u64, String)> {
+    let text = r.value.text.trim();
+    let col = r.value.column;
+    if is_no_data(text) {
+        return Ok(None);
+    }
+    if entry.better == Better::Done {
+        return milestone(text).map(|d| Some(Actual::Done(d))).ok_or_else(|| {
+            (
+                col,
+                format!(
+                    "`{}` is a milestone: expected 是/否, 已完成/未完成, 已建成, 已创成, √/× or Y/N, found `{}`",
+                    entry.id.value,
+                    echo(text)
+                ),
+            )
+        });
+    }
+    let t = Threshold::parse(text).map_err(|e| {
+        (
+            col,
+            format!("{EXPECTED}, found `{}` ({})", echo(text), e.message),
+        )
+    })?;
+    if !matches!(t.op, Op::Reach | Op::Eq) || t.label.is_some() || t.high.is_some() {
+        return Err((col, format!("{EXPECTED}, found `{}`", echo(text))));
+    }
+    let value = t
+        .value
+        .ok_or((col, format!("{EXPECTED}, found `{}`", echo(text))))?;
+    check_size(text, value).map_err(|m| (col, m))?;
+    let row_unit = row.unit.as_ref().map(|u| u.value.as_str());
+    let catalog_unit = entry.unit.as_ref().map(|u| u.value.as_str());
+    let column_unit = r.unit.as_ref().map(|u| (u.text.as_str(), u.column));
+    // The unit the number is in, and where it was said.
+    let (unit_text, unit_col): (Option<String>, u64) = match (t.unit.as_deref(), column_unit) {
+        // A bare magnitude (`1.42万`): the unit column, or the indicator's unit, says of what.
+        (Some(u), other) if magnitude_prefix(u) == Some(u) => {
+            let of = match other {
+                Some((c, _)) if magnitude_prefix(c).is_some() => {
+                    return Err((
+                        col,
+                        format!(
+                            "`{}` carries {u}, and the unit column says {c}: which is meant? write the value in {c}",
+                            echo(text)
+                        ),
+                    ));
+                }
+                Some((c, _)) => Some(c),
+                None => catalog_unit.or(row_unit),
+            };
+            match of.and_then(|c| Unit::parse(c).ok()) {
+                Some(base) => (Some(format!("{u}{}", base.base())), col),
+                None => (Some(u.to_string()), col),
+            }
+        }
+        (Some(u), Some((c, c_col))) => {
+            // The value's own unit and the unit column must agree (`88%` under 人 is a slip).
+            let agree = u == c
+                || matches!((Unit::parse(u), Unit::parse(c)), (Ok(a), Ok(b)) if a.is_compatible(&b));
+            if !agree {
+                return Err((
+                    c_col,
+                    format!(
+                        "the value `{}` is in {u}, but the unit column says {}: which is it?",
+                        echo(text),
+                        echo(c)
+                    ),
+                ));
+            }
+            (Some(u.to_string()), col)
+        }
+        (Some(u), None) => (Some(u.to_string()), col),
+        (None, Some((c, c_col))) => (Some(c.to_string()), c_col),
+        (None, None) => (row_unit.map(str::to_string), col),
+    };
+    let Some(catalog_unit) = catalog_unit else {
+        return match unit_text {
+            Some(u) if t.unit.is_some() || r.unit.is_some() => Err((
+                unit_col,
+                format!(
+                    "`{}` has no unit, but the value carries `{}`",
+                    entry.id.value,
+                    echo(&u)
+                ),
+            )),
+            _ => Ok(Some(Actual::Number(value))),
+        };
+    };
+    let to = Unit::parse(catalog_unit).map_err(|e| (col, e.to_string()))?;
+    let from = match unit_text {
+        Some(u) => Unit::parse(&u).map_err(|e| (unit_col, e.to_string()))?,
+        None => to.clone(),
+    };
+    from.convert(value, &to)
+        .map(|v| Some(Actual::Number(v)))
+        .map_err(|e| {
+            (
+                unit_col,
+                format!(
+                    "{e} (the target of `{}` is in {catalog_unit})",
+                    entry.id.value
+                ),
+            )
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn milestone_answers() {
+        for yes in [
+            "是",
+            "已完成",
+            "完成",
+            "已建成",
+            "建成",
+            "已创成",
+            "创成",
+            "√",
+            "✓",
+            "Y",
+            "y",
+            "Ｙ",
+            "yes",
+            "已完成（2024年6月）",
+            "已实现。",
+        ] {
+            assert_eq!(milestone(yes), Some(true), "{yes}");
+        }
+        for no in [
+            "否",
+            "未完成",
+            "未建成",
+            "不建成",
+            "没有建成",
+            "尚未完成",
+            "未创成",
+            "×",
+            "✗",
+            "N",
+            "no",
+            "不是",
+        ] {
+            assert_eq!(milestone(no), Some(false), "{no}");
+        }
+        for neither in ["建", "86", "进行中", "达到", ""] {
+            assert_eq!(milestone(neither), None, "{neither}");
+        }
+    }
+
+    #[test]
+    fn years() {
+        assert_eq!(parse_year("2024"), Ok(2024));
+        assert_eq!(parse_year("２０２４年"), Ok(2024));
+        assert_eq!(parse_year("2024.0"), Ok(2024));
+        assert!(parse_year("45292").unwrap_err().contains("serial number"));
+        assert!(parse_year("24").is_err());
+        assert!(parse_year(&"9".repeat(700_000)).unwrap_err().len() < 200);
+    }
+
+    #[test]
+    fn sizes() {
+        assert!(check_size("1e3", Decimal::from(1000)).is_ok());
+        let big = Decimal::from_str_exact("1000000000000000000000000000").unwrap();
+        assert!(check_size("1000000000000000000000000000", big).is_err());
+        assert!(check_size("0.000000000001", Decimal::ZERO).is_err());
+    }
+}
