@@ -3,6 +3,7 @@
 pub(crate) mod check;
 pub(crate) mod compare;
 pub(crate) mod extract;
+mod output;
 mod parse;
 mod schema;
 mod show;

@@ -292,14 +292,10 @@ pub(crate) fn run(
     let plan = &p.plan;
     if a.summary {
         let source = match &a.sources {
-            Some(dir) => match std::fs::read(dir.join(&plan.document.source)) {
+            Some(dir) => match crate::plan::load::read_source(dir, &plan.document.source) {
                 Ok(b) => Some(squash(&String::from_utf8_lossy(&b))),
                 Err(e) => {
-                    writeln!(
-                        err,
-                        "qyx: error: {}: {e}",
-                        dir.join(&plan.document.source).display()
-                    )?;
+                    writeln!(err, "qyx: error: {e}")?;
                     return Ok(Outcome::BadInput);
                 }
             },

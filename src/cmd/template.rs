@@ -30,6 +30,12 @@ pub struct TemplateArgs {
     ))]
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+    #[arg(help = crate::tr!(
+        "允许 -o 覆盖已有文件（计划文件从不覆盖）",
+        "Let -o replace an existing file (a plan file is never replaced)."
+    ))]
+    #[arg(long)]
+    pub force: bool,
     /// Header language: filled from the global `--lang` ([`crate::cli::Global::table_lang`]).
     #[arg(skip)]
     pub lang: Lang,
@@ -151,6 +157,12 @@ pub(crate) fn run(
             "qyx: error: year {year} is outside the plan of {} ({start}–{end})",
             p.plan.jurisdiction.name
         )?;
+        return Ok(Outcome::BadInput);
+    }
+    if let Some(path) = &a.output
+        && let Some(why) = super::output::refuse(path, a.force, &set, dir)
+    {
+        writeln!(err, "qyx: error: {why}")?;
         return Ok(Outcome::BadInput);
     }
     let t = sheet(&set, p, year, a.lang);

@@ -11,35 +11,59 @@ use std::io::Write;
 use std::path::Path;
 
 /// The files to check: the plan directory, or the named files and directories. A catalog is
-/// taken from beside the named files, else from the plan directory.
-fn gather(a: &ValidateArgs, dir: &PlanDir) -> Result<Vec<SourceText>, Diagnostic> {
+/// taken from beside the named files, else from the plan directory. A file that cannot be read
+/// is a problem of its own and the others are still checked; `Err` only when there is nothing
+/// to check at all (an unreadable plan directory).
+fn gather(
+    a: &ValidateArgs,
+    dir: &PlanDir,
+) -> Result<(Vec<SourceText>, Vec<Diagnostic>), Diagnostic> {
     if a.paths.is_empty() {
         return load::read_dir(dir);
     }
     let mut files = Vec::new();
+    let mut problems = Vec::new();
     for p in &a.paths {
         if p.is_dir() {
-            files.extend(load::read_dir(&PlanDir::Path(p.clone()))?);
+            match load::read_dir(&PlanDir::Path(p.clone())) {
+                Ok((f, d)) => {
+                    files.extend(f);
+                    problems.extend(d);
+                }
+                Err(d) => problems.push(d),
+            }
         } else {
-            files.push(load::read_file(p)?);
+            match load::read_file(p) {
+                Ok(f) => files.push(f),
+                Err(d) => problems.push(d),
+            }
         }
     }
-    if !files.iter().any(|f| f.name.ends_with(CATALOG_FILE)) {
+    let has_catalog = |files: &[SourceText], problems: &[Diagnostic]| {
+        files.iter().any(|f| f.name.ends_with(CATALOG_FILE))
+            || problems.iter().any(|d| d.file.ends_with(CATALOG_FILE))
+    };
+    if !has_catalog(&files, &problems) {
         let beside = a.paths[0]
             .parent()
             .map(|d| d.join(CATALOG_FILE))
             .filter(|c| c.is_file());
-        let catalog = match beside {
-            Some(c) => load::read_file(&c)?,
-            None => load::read_dir(dir)?
-                .into_iter()
-                .find(|f| f.name.ends_with(CATALOG_FILE))
-                .ok_or_else(|| Diagnostic::error("plans/", 0, 0, "no catalog.yaml found"))?,
-        };
-        files.insert(0, catalog);
+        match beside {
+            Some(c) => match load::read_file(&c) {
+                Ok(f) => files.insert(0, f),
+                Err(d) => problems.push(d),
+            },
+            None => {
+                if let Ok((f, _)) = load::read_dir(dir)
+                    && let Some(c) = f.into_iter().find(|f| f.name.ends_with(CATALOG_FILE))
+                {
+                    files.insert(0, c);
+                }
+            }
+        }
     }
     files.dedup_by(|a, b| a.name == b.name);
-    Ok(files)
+    Ok((files, problems))
 }
 
 pub(crate) fn run(
@@ -48,7 +72,7 @@ pub(crate) fn run(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> anyhow::Result<Outcome> {
-    let files = match gather(a, dir) {
+    let (files, unread) = match gather(a, dir) {
         Ok(f) => f,
         Err(d) => {
             writeln!(err, "{d}")?;
@@ -65,8 +89,30 @@ pub(crate) fn run(
         )?;
         return Ok(Outcome::BadInput);
     }
-    let n_files = files.len();
+    let n_files = files.len() + unread.len();
     let (set, mut diags) = PlanSet::from_sources(files, dir);
+    // Without a catalog nothing could be checked: bad input (2), not findings, but every
+    // problem and the summary are still printed.
+    let no_catalog = set.is_none();
+    if no_catalog
+        && !diags
+            .iter()
+            .any(|d| d.file.ends_with(CATALOG_FILE) || d.message.contains(CATALOG_FILE))
+    {
+        diags.push(Diagnostic::error(
+            &match dir {
+                PlanDir::Builtin => "plans/".to_string(),
+                PlanDir::Path(p) => p.display().to_string(),
+            },
+            0,
+            0,
+            crate::tr!(
+                "找不到 {CATALOG_FILE}：没有指标目录无法检查计划",
+                "no {CATALOG_FILE} found: plans cannot be checked without the catalog"
+            ),
+        ));
+    }
+    diags.extend(unread);
     let (n_plans, n_entries) = match &set {
         Some(set) => {
             diags.extend(validate(set, a.sources.as_deref()));
@@ -102,7 +148,9 @@ pub(crate) fn run(
             writeln!(out, "{}", serde_json::to_string_pretty(&v)?)?;
         }
     }
-    Ok(if errors > 0 || (a.strict && warnings > 0) {
+    Ok(if no_catalog {
+        Outcome::BadInput
+    } else if errors > 0 || (a.strict && warnings > 0) {
         Outcome::Findings
     } else {
         Outcome::Clean

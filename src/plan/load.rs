@@ -40,8 +40,11 @@ fn is_yaml(p: &Path) -> bool {
     matches!(p.extension().and_then(|e| e.to_str()), Some("yaml" | "yml"))
 }
 
-/// Every YAML file of a plan directory, sorted by name, the catalog first.
-pub fn read_dir(dir: &PlanDir) -> Result<Vec<SourceText>, Diagnostic> {
+/// Every YAML file of a plan directory, sorted by name, the catalog first, and a problem for
+/// each file that could not be read (it costs that file only). `Err` only when the directory
+/// itself cannot be read.
+pub fn read_dir(dir: &PlanDir) -> Result<(Vec<SourceText>, Vec<Diagnostic>), Diagnostic> {
+    let mut problems = Vec::new();
     let mut files = match dir {
         PlanDir::Builtin => BUILTIN
             .files()
@@ -67,13 +70,66 @@ pub fn read_dir(dir: &PlanDir) -> Result<Vec<SourceText>, Diagnostic> {
                 .collect();
             paths.sort();
             for path in paths {
-                out.push(read_file(&path)?);
+                match read_file(&path) {
+                    Ok(f) => out.push(f),
+                    Err(d) => problems.push(d),
+                }
             }
             out
         }
     };
     files.sort_by_key(|f| (!f.name.ends_with(CATALOG_FILE), f.name.clone()));
-    Ok(files)
+    Ok((files, problems))
+}
+
+/// The largest source document read with `--sources`: the five plans are under 200 KB.
+pub const MAX_SOURCE_BYTES: u64 = 16 * 1024 * 1024;
+
+/// The path of a plan's `document.source` inside `dir`, which it may not leave: no absolute
+/// path, no `..`, and no link that resolves outside. A plan file is not trusted to name files.
+pub fn source_path(dir: &Path, source: &str) -> Result<PathBuf, String> {
+    use std::path::Component;
+    let rel = Path::new(source);
+    if rel
+        .components()
+        .any(|c| !matches!(c, Component::Normal(_) | Component::CurDir))
+    {
+        return Err(crate::tr!(
+            "`{}` 不在 --sources 目录内：document.source 应是该目录中的文件名",
+            "`{}` is outside the --sources directory: document.source names a file in it",
+            crate::diag::echo(source)
+        ));
+    }
+    let path = dir.join(rel);
+    if let (Ok(real), Ok(root)) = (path.canonicalize(), dir.canonicalize())
+        && !real.starts_with(&root)
+    {
+        return Err(crate::tr!(
+            "`{}` 链接到 --sources 目录之外",
+            "`{}` links outside the --sources directory",
+            crate::diag::echo(source)
+        ));
+    }
+    Ok(path)
+}
+
+/// Reads a source document found by [`source_path`], at most [`MAX_SOURCE_BYTES`].
+pub fn read_source(dir: &Path, source: &str) -> Result<Vec<u8>, String> {
+    use std::io::Read;
+    let path = source_path(dir, source)?;
+    let mut bytes = Vec::new();
+    std::fs::File::open(&path)
+        .and_then(|f| f.take(MAX_SOURCE_BYTES + 1).read_to_end(&mut bytes))
+        .map_err(|e| format!("{}: {e}", path.display()))?;
+    if bytes.len() as u64 > MAX_SOURCE_BYTES {
+        return Err(crate::tr!(
+            "{}：超过 {} MiB，不是规划文件",
+            "{}: larger than {} MiB, not a plan document",
+            path.display(),
+            MAX_SOURCE_BYTES >> 20
+        ));
+    }
+    Ok(bytes)
 }
 
 /// Reads one file as UTF-8 text.
@@ -111,7 +167,24 @@ fn line_col(prefix: &str) -> (u64, u64) {
 /// and column.
 pub fn parse_yaml<T: DeserializeOwned>(src: &SourceText) -> Result<T, Diagnostic> {
     let text = src.text.strip_prefix('\u{feff}').unwrap_or(&src.text);
-    serde_saphyr::from_str::<T>(text).map_err(|e| {
+    if let Some((line, column, tag)) = find_tag(text) {
+        return Err(Diagnostic::error(
+            &src.name,
+            line,
+            column,
+            crate::tr!(
+                "不支持 YAML 标签 `{}`：计划文件只含文字、数字和列表，去掉该标签",
+                "YAML tag `{}` is not allowed: a plan holds plain text, numbers and lists; remove the tag",
+                crate::diag::echo(tag)
+            ),
+        ));
+    }
+    // Backstop for the scanner: the crate refuses tags it does not know, on values and keys.
+    let options = serde_saphyr::options! {
+        reject_unsupported_tags: true,
+        reject_tagged_field_names: true,
+    };
+    serde_saphyr::from_str_with_options::<T>(text, options).map_err(|e| {
         let (line, column) = e.location().map_or((1, 1), |l| (l.line(), l.column()));
         let message = e.without_snippet().to_string();
         // The crate appends its own position; ours is in front already.
@@ -123,6 +196,71 @@ pub fn parse_yaml<T: DeserializeOwned>(src: &SourceText) -> Result<T, Diagnostic
             .to_string();
         Diagnostic::error(&src.name, line, column, explain(&message))
     })
+}
+
+/// The first YAML tag (`!!binary`, `!custom`) in `text`: (line, column, tag). A plain YAML
+/// scalar never starts with `!`, so a `!` where a node starts is a tag; quoted strings,
+/// comments and block scalars (`|`, `>`) are skipped.
+pub(crate) fn find_tag(text: &str) -> Option<(u64, u64, &str)> {
+    let mut block: Option<usize> = None;
+    for (i, line) in text.lines().enumerate() {
+        let indent = line.len() - line.trim_start().len();
+        if let Some(b) = block {
+            if line.trim().is_empty() || indent > b {
+                continue;
+            }
+            block = None;
+        }
+        let mut start = true;
+        let mut quote: Option<char> = None;
+        let mut prev = ' ';
+        let mut last_significant = ' ';
+        for (j, c) in line.char_indices() {
+            if let Some(q) = quote {
+                if c == q {
+                    quote = None;
+                }
+                prev = c;
+                continue;
+            }
+            match c {
+                '#' if prev == ' ' || j == 0 => break,
+                '!' if start => {
+                    let tag = line[j..].split([' ', ',', ']', '}']).next().unwrap_or("!");
+                    let column = line[..j].chars().count() as u64 + 1;
+                    return Some((i as u64 + 1, column, tag));
+                }
+                ' ' | '\t' => {
+                    if prev == ':' || prev == '-' || prev == '?' {
+                        start = true;
+                    }
+                }
+                '[' | '{' | ',' => start = true,
+                '"' | '\'' if start => {
+                    quote = Some(c);
+                    start = false;
+                }
+                _ => start = false,
+            }
+            if c != ' ' && c != '\t' {
+                last_significant = c;
+            }
+            prev = c;
+        }
+        let body = line.split(" #").next().unwrap_or(line).trim_end();
+        let indicator = body.trim_end_matches(|c: char| c.is_ascii_digit() || c == '-' || c == '+');
+        if matches!(last_significant, '|' | '>' | '-' | '+' | '0'..='9')
+            && (indicator.ends_with(": |")
+                || indicator.ends_with(": >")
+                || indicator.ends_with("- |")
+                || indicator.ends_with("- >")
+                || indicator == "|"
+                || indicator == ">")
+        {
+            block = Some(indent);
+        }
+    }
+    None
 }
 
 /// Rewords the YAML crate's messages for people who edit plans: a duplicate key loses data,
@@ -143,4 +281,28 @@ fn explain(message: &str) -> String {
         );
     }
     message.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::find_tag;
+
+    #[test]
+    fn finds_tags_where_nodes_start() {
+        assert_eq!(find_tag("a: !!binary 5Y+z\n"), Some((1, 4, "!!binary")));
+        assert_eq!(find_tag("x:\n  - !custom v\n"), Some((2, 5, "!custom")));
+        assert_eq!(find_tag("k: [1, !t 2]\n"), Some((1, 8, "!t")));
+        assert_eq!(find_tag("!!map\na: 1\n"), Some((1, 1, "!!map")));
+        for clean in [
+            "a: \"!quoted\"\n",
+            "a: '!x'\n",
+            "a: b!c\n",
+            "a: 1 # !comment\n",
+            "text: |\n  !not a tag\n  more\nb: 1\n",
+            "text: >-\n  !prose\n",
+            "达到: 70%以上!\n",
+        ] {
+            assert_eq!(find_tag(clean), None, "{clean}");
+        }
+    }
 }

@@ -131,6 +131,9 @@ pub struct PlanSet {
     by_en: HashMap<String, usize>,
     /// Built on the first unknown plan name.
     near: OnceLock<NameIndex>,
+    /// Plan files that could not be read or parsed (reported when loading): a row naming an
+    /// unknown jurisdiction may belong to one of them.
+    pub unreadable: Vec<String>,
 }
 
 /// How many plan ids an error message lists before it only counts them.
@@ -140,11 +143,16 @@ impl PlanSet {
     /// Loads a plan directory. Files that cannot be read or deserialised are reported and left
     /// out; the rest load.
     pub fn load(dir: &PlanDir) -> (Option<PlanSet>, Vec<Diagnostic>) {
-        let files = match load::read_dir(dir) {
+        let (files, unread) = match load::read_dir(dir) {
             Ok(f) => f,
             Err(d) => return (None, vec![d]),
         };
-        Self::from_sources(files, dir)
+        let (mut set, mut diags) = Self::from_sources(files, dir);
+        if let Some(set) = &mut set {
+            set.unreadable.extend(unread.iter().map(|d| d.file.clone()));
+        }
+        diags.splice(0..0, unread);
+        (set, diags)
     }
 
     pub fn from_sources(
@@ -154,6 +162,7 @@ impl PlanSet {
         let mut diags = Vec::new();
         let mut catalog = None;
         let mut plans = Vec::new();
+        let mut unreadable = Vec::new();
         for src in files {
             if src.name.ends_with(CATALOG_FILE) {
                 match load::parse_yaml::<Catalog>(&src) {
@@ -163,7 +172,10 @@ impl PlanSet {
             } else {
                 match load::parse_yaml::<Plan>(&src) {
                     Ok(plan) => plans.push(PlanFile::new(src, plan)),
-                    Err(d) => diags.push(d),
+                    Err(d) => {
+                        unreadable.push(src.name.clone());
+                        diags.push(d)
+                    }
                 }
             }
         }
@@ -182,7 +194,9 @@ impl PlanSet {
             }
             return (None, diags);
         };
-        (Some(PlanSet::new(catalog, plans)), diags)
+        let mut set = PlanSet::new(catalog, plans);
+        set.unreadable = unreadable;
+        (Some(set), diags)
     }
 
     /// Indexes the plans; the first plan a name fits wins, as a scan in file order would find.
@@ -204,6 +218,7 @@ impl PlanSet {
             by_key,
             by_en,
             near: OnceLock::new(),
+            unreadable: Vec::new(),
         }
     }
 
@@ -233,6 +248,7 @@ impl PlanSet {
     pub fn find(&self, key: &str) -> Result<&PlanFile, String> {
         let k = key.trim();
         if k.contains('/') || k.contains('\\') || k.contains("..") {
+            let k = crate::diag::echo(k);
             return Err(format!(
                 "`{k}` is a path: name a plan by its id ({})",
                 self.listed_ids()
@@ -251,7 +267,19 @@ impl PlanSet {
             NameIndex::new(ids.chain(names))
         });
         let hint = crate::diag::hint(index.nearest(k));
-        Err(format!("no plan `{k}`{hint}; plans: {}", self.listed_ids()))
+        let mut m = format!(
+            "no plan `{}`{hint}; plans: {}",
+            crate::diag::echo(k),
+            self.listed_ids()
+        );
+        if !self.unreadable.is_empty() {
+            m.push_str(&crate::tr!(
+                "；无法读取的计划文件（见上）：{}",
+                "; plan files that could not be read (see above): {}",
+                self.unreadable.join(", ")
+            ));
+        }
+        Err(m)
     }
 }
 
@@ -403,7 +431,7 @@ mod tests {
 
     /// The bundled catalog and `n` clones of Ruian's plan, `ruian_0` … (瑞安0市 …).
     fn clones(n: usize) -> PlanSet {
-        let files = load::read_dir(&PlanDir::Builtin).unwrap();
+        let (files, _) = load::read_dir(&PlanDir::Builtin).unwrap();
         let catalog = files
             .iter()
             .find(|f| f.name.ends_with(CATALOG_FILE))

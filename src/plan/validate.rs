@@ -85,8 +85,7 @@ pub fn validate(set: &PlanSet, sources: Option<&Path>) -> Vec<Diagnostic> {
 }
 
 fn read_source(dir: &Path, p: &PlanFile, diags: &mut Vec<Diagnostic>) -> Option<String> {
-    let path = dir.join(&p.plan.document.source);
-    match std::fs::read(&path) {
+    match super::load::read_source(dir, &p.plan.document.source) {
         Ok(bytes) => Some(squash(&String::from_utf8_lossy(&bytes))),
         Err(e) => {
             let line = p
@@ -99,7 +98,7 @@ fn read_source(dir: &Path, p: &PlanFile, diags: &mut Vec<Diagnostic>) -> Option<
                 &p.source.name,
                 line,
                 3,
-                format!("source document {}: {e}", path.display()),
+                format!("source document {e}"),
             ));
             None
         }

@@ -1,0 +1,68 @@
+//! Where a command may write: never over a plan file or the plan directory's files, never over
+//! an existing file unless `--force` says so. Checked before anything is written, so that
+//! `qyx template zhuji -o plans/zhuji.yaml` cannot destroy the plan it reads.
+
+use crate::plan::PlanSet;
+use crate::plan::load::PlanDir;
+use std::path::{Path, PathBuf};
+
+/// The absolute form of `p` without following the last component (which may not exist yet).
+fn absolute(p: &Path) -> PathBuf {
+    let parent = match p.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let dir = parent
+        .canonicalize()
+        .unwrap_or_else(|_| parent.to_path_buf());
+    match p.file_name() {
+        Some(n) => dir.join(n),
+        None => dir,
+    }
+}
+
+/// Why `path` may not be written, if it may not.
+pub(crate) fn refuse(path: &Path, force: bool, set: &PlanSet, dir: &PlanDir) -> Option<String> {
+    let shown = path.display();
+    if path
+        .extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("yaml") || e.eq_ignore_ascii_case("yml"))
+    {
+        return Some(crate::tr!(
+            "不写入 {shown}：.yaml 是计划文件；输出写成 .csv 或 .xlsx",
+            "not writing {shown}: .yaml is a plan file; write the output as .csv or .xlsx"
+        ));
+    }
+    let target = absolute(path);
+    let real = target.canonicalize().unwrap_or_else(|_| target.clone());
+    if let PlanDir::Path(d) = dir
+        && let Ok(d) = d.canonicalize()
+        && real.starts_with(&d)
+    {
+        return Some(crate::tr!(
+            "不写入 {shown}：它在计划目录 {} 中",
+            "not writing {shown}: it is inside the plan directory {}",
+            d.display()
+        ));
+    }
+    let is_plan = set
+        .plans
+        .iter()
+        .map(|p| &p.source.name)
+        .chain(std::iter::once(&set.catalog.source.name))
+        .any(|n| Path::new(n).canonicalize().is_ok_and(|n| n == real));
+    if is_plan {
+        return Some(crate::tr!(
+            "不写入 {shown}：它是计划文件",
+            "not writing {shown}: it is a plan file"
+        ));
+    }
+    if !force && (path.exists() || path.is_symlink()) {
+        return Some(crate::tr!(
+            "不覆盖已有文件 {shown}：换一个文件名，或加 --force 覆盖",
+            "not overwriting the existing file {shown}: choose another name, or add --force"
+        ));
+    }
+    None
+}
