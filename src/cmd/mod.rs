@@ -74,7 +74,7 @@ pub(crate) fn find_plan<'a>(
 /// Loads the plan directory for a command that reads plans. Problems in plan files are reported
 /// on `err` and the readable plans are used; the outcome says whether any were found.
 pub(crate) fn load_plans(dir: &PlanDir, err: &mut dyn Write) -> anyhow::Result<(PlanSet, Outcome)> {
-    let (set, diags) = PlanSet::load(dir);
+    let (set, diags) = PlanSet::load_cached(dir);
     for d in &diags {
         writeln!(err, "{d}")?;
     }

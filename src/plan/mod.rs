@@ -1,6 +1,7 @@
 //! Plans and the indicator catalog: the schema, how they are loaded, how they are checked, and
 //! the lookups every command shares (an indicator by id or alias, a plan by id or name).
 
+pub(crate) mod cache;
 pub mod load;
 pub mod schema;
 pub mod validate;
@@ -142,6 +143,7 @@ const LISTED_PLANS: usize = 10;
 impl PlanSet {
     /// Loads a plan directory. Files that cannot be read or deserialised are reported and left
     /// out; the rest load.
+    #[cfg(test)]
     pub fn load(dir: &PlanDir) -> (Option<PlanSet>, Vec<Diagnostic>) {
         let (files, unread) = match load::read_dir(dir) {
             Ok(f) => f,
@@ -153,6 +155,69 @@ impl PlanSet {
         }
         diags.splice(0..0, unread);
         (set, diags)
+    }
+
+    /// Loads a plan directory for a command that judges, shows or compares (not `validate`):
+    /// through the cache, so that only files changed since the last run are parsed. Plans
+    /// loaded so keep their file name but not their text or positions (see [`cache`]).
+    pub fn load_cached(dir: &PlanDir) -> (Option<PlanSet>, Vec<Diagnostic>) {
+        Self::load_cached_in(dir, cache::dir().as_deref())
+    }
+
+    /// [`PlanSet::load_cached`] with the cache in `cache_dir` (none: parse everything).
+    pub(crate) fn load_cached_in(
+        dir: &PlanDir,
+        cache_dir: Option<&std::path::Path>,
+    ) -> (Option<PlanSet>, Vec<Diagnostic>) {
+        let files = match load::read_dir(dir) {
+            Ok(f) => f,
+            Err(d) => return (None, vec![d]),
+        };
+        let mut cache = cache::Cache::open(dir, cache_dir);
+        let mut diags = Vec::new();
+        let mut catalog = None;
+        let mut plans = Vec::new();
+        let mut hashes = Vec::new();
+        for mut src in files {
+            let hash = cache::Cache::hash(&src);
+            // The text is only kept for validate's quote checks; here it would be memory.
+            if cache::is_catalog(&src) {
+                let parsed = match cache.take_catalog(&hash) {
+                    Some(c) => Ok(c),
+                    None => load::parse_yaml::<Catalog>(&src),
+                };
+                match parsed {
+                    Ok(c) => {
+                        src.text = String::new();
+                        catalog = Some((hash, CatalogIndex::new(src, c)));
+                    }
+                    Err(d) => diags.push(d),
+                }
+            } else {
+                let parsed = match cache.take_plan(&hash) {
+                    Some(p) => Ok(p),
+                    None => load::parse_yaml::<Plan>(&src),
+                };
+                match parsed {
+                    Ok(plan) => {
+                        src.text = String::new();
+                        hashes.push(hash);
+                        plans.push(PlanFile::new(src, plan));
+                    }
+                    Err(d) => diags.push(d),
+                }
+            }
+        }
+        if cache.missed {
+            cache.store(
+                catalog.as_ref().map(|(h, c)| (h, c.entries.as_slice())),
+                hashes.iter().zip(plans.iter().map(|p| &p.plan)).collect(),
+            );
+        }
+        let Some((_, catalog)) = catalog else {
+            return Self::no_catalog(dir, diags);
+        };
+        (Some(PlanSet::new(catalog, plans)), diags)
     }
 
     pub fn from_sources(
@@ -180,23 +245,28 @@ impl PlanSet {
             }
         }
         let Some(catalog) = catalog else {
-            if diags.is_empty() {
-                let where_ = match dir {
-                    PlanDir::Builtin => "plans/".to_string(),
-                    PlanDir::Path(p) => p.display().to_string(),
-                };
-                diags.push(Diagnostic::error(
-                    &where_,
-                    0,
-                    0,
-                    format!("no {CATALOG_FILE} in the plan directory"),
-                ));
-            }
-            return (None, diags);
+            return Self::no_catalog(dir, diags);
         };
         let mut set = PlanSet::new(catalog, plans);
         set.unreadable = unreadable;
         (Some(set), diags)
+    }
+
+    /// A plan directory without a (readable) catalog: nothing can be loaded.
+    fn no_catalog(dir: &PlanDir, mut diags: Vec<Diagnostic>) -> (Option<PlanSet>, Vec<Diagnostic>) {
+        if diags.is_empty() {
+            let where_ = match dir {
+                PlanDir::Builtin => "plans/".to_string(),
+                PlanDir::Path(p) => p.display().to_string(),
+            };
+            diags.push(Diagnostic::error(
+                &where_,
+                0,
+                0,
+                format!("no {CATALOG_FILE} in the plan directory"),
+            ));
+        }
+        (None, diags)
     }
 
     /// Indexes the plans; the first plan a name fits wins, as a scan in file order would find.
