@@ -286,6 +286,12 @@ pub struct SchemaArgs {
 pub enum SchemaKind {
     Plan,
     Catalog,
+    /// `qyx check --format json`.
+    Check,
+    /// `qyx compare --format json`.
+    Compare,
+    /// `qyx rank --format json`.
+    Rank,
 }
 
 #[cfg(test)]

@@ -10,7 +10,7 @@ use crate::threshold::{Better, Op};
 use rust_decimal::{Decimal, MathematicalOps, RoundingStrategy};
 use serde::Serialize;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
     NotMet,
@@ -41,7 +41,7 @@ impl Status {
 }
 
 /// Open SDG's progress categories (Statistics Canada's growth-rate ratio).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Category {
     TargetAchieved,

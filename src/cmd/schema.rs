@@ -1,9 +1,10 @@
 //! `qyx schema`: the JSON Schema of the plan and catalog formats, Draft 7 because that is what
-//! yaml-language-server reads. `schema/*.json` are this command's output, kept current by a test.
+//! yaml-language-server reads, and of the JSON that `check`, `compare` and `rank` write. `schema/*.json` are this command's output, kept current by a test.
 
 use crate::Outcome;
 use crate::cli::{SchemaArgs, SchemaKind};
 use crate::plan::{Catalog, Plan};
+use crate::report::json;
 use schemars::generate::SchemaSettings;
 use std::io::Write;
 
@@ -12,6 +13,9 @@ pub(crate) fn schema_json(kind: SchemaKind) -> String {
     let schema = match kind {
         SchemaKind::Plan => generator.into_root_schema_for::<Plan>(),
         SchemaKind::Catalog => generator.into_root_schema_for::<Catalog>(),
+        SchemaKind::Check => generator.into_root_schema_for::<json::CheckOutput>(),
+        SchemaKind::Compare => generator.into_root_schema_for::<json::CompareOutput>(),
+        SchemaKind::Rank => generator.into_root_schema_for::<json::RankOutput>(),
     };
     serde_json::to_string_pretty(&schema).unwrap_or_default()
 }
@@ -32,6 +36,9 @@ mod tests {
         for (kind, file) in [
             (SchemaKind::Plan, "schema/plan.schema.json"),
             (SchemaKind::Catalog, "schema/catalog.schema.json"),
+            (SchemaKind::Check, "schema/check.schema.json"),
+            (SchemaKind::Compare, "schema/compare.schema.json"),
+            (SchemaKind::Rank, "schema/rank.schema.json"),
         ] {
             let committed = std::fs::read_to_string(file).unwrap_or_default();
             assert_eq!(committed.trim_end(), schema_json(kind), "{file} is stale");

@@ -5,11 +5,9 @@
 use crate::check::{Judged, Summary};
 use crate::cli::Format;
 use crate::judge::{Actual, Status};
-use crate::plan::Domain;
 use crate::report::{Table, Tone, num, round};
 use crate::threshold::Op;
 use rust_decimal::Decimal;
-use serde_json::json;
 use std::collections::BTreeMap;
 use std::io::Write;
 
@@ -202,41 +200,9 @@ fn tone(j: &Judged) -> Vec<(usize, Tone)> {
 /// Where the status sits in the gap table's columns.
 const STATUS_COLUMN: usize = 10;
 
-/// One row as JSON.
-pub(crate) fn row_json(j: &Judged) -> serde_json::Value {
-    let applied = j.verdict.applied.as_ref();
-    json!({
-        "jurisdiction": j.plan.id(),
-        "jurisdiction_name": j.plan.plan.jurisdiction.name,
-        "domain": j.domain.map(Domain::zh),
-        "indicator": j.entry.id.value,
-        "name": j.row.name,
-        "name_en": j.entry.name_en,
-        "year": j.year,
-        "unit": j.entry.unit.as_ref().map(|u| &u.value),
-        "baseline": j.baseline.map(|(y, v)| json!({ "year": y, "value": num(v) })),
-        "target": applied.map(|a| json!({
-            "year": a.target.year,
-            "op": a.target.threshold.op.name(),
-            "value": a.target.value.map(num),
-            "high": a.target.high.map(num),
-            "scope": a.scope.name(),
-            "path": a.path.map(|p| num(round(p, 4))),
-        })),
-        "actual": match j.actual {
-            Some(Actual::Number(v)) => json!(num(v)),
-            Some(Actual::Done(d)) => json!(d),
-            None => serde_json::Value::Null,
-        },
-        "gap": j.verdict.gap.map(|g| num(round(g, 4))),
-        "progress": j.verdict.progress.map(num),
-        "status": j.verdict.status,
-        "progress_category": j.category,
-        "lead": j.row.lead,
-        "line": j.line,
-        "note": j.note,
-        "note": j.note,
-    })
+/// One row as JSON (its schema: `qyx schema check`).
+pub(crate) fn row_json(j: &Judged) -> crate::report::json::CheckRow {
+    crate::report::json::CheckRow::of(j)
 }
 
 /// "共N项: …" with the count of each status and of bad rows.

@@ -4,9 +4,9 @@
 use crate::cli::Format;
 use crate::compare::{Cell, Comparison, Ranked, change};
 use crate::plan::PlanFile;
+use crate::report::json::{CompareOutput, RankOutput, RankRow};
 use crate::report::{Table, num, round};
 use rust_decimal::Decimal;
-use serde_json::{Value, json};
 use std::io::Write;
 
 fn show_value(c: &Cell, en: bool) -> String {
@@ -40,22 +40,6 @@ fn change_text(c: &Cell) -> String {
     }
 }
 
-fn cell_json(c: &Cell) -> Value {
-    let (abs, rate) = change(c);
-    json!({
-        "year": c.year,
-        "target_year": c.target.year,
-        "interpolated": c.interpolated,
-        "op": c.target.threshold.op.name(),
-        "value": num(round(c.value, 4)),
-        "printed": { "value": c.target.threshold.value.map(num), "unit": c.target.unit_printed },
-        "scope": c.scope.name(),
-        "baseline": c.baseline.map(|(y, v)| json!({ "year": y, "value": num(v) })),
-        "change": abs.map(|a| num(round(a, 4))),
-        "yearly_rate_percent": rate.map(num),
-    })
-}
-
 /// Writes a comparison in `format`.
 pub(crate) fn render_compare(
     c: &Comparison,
@@ -65,29 +49,7 @@ pub(crate) fn render_compare(
 ) -> anyhow::Result<()> {
     let (year, plans) = (c.year, &c.plans);
     if format == Format::Json {
-        let v = json!({
-            "year": year,
-            "plans": plans.iter().map(|p| json!({ "id": p.id(), "name": p.plan.jurisdiction.name, "name_en": p.plan.jurisdiction.name_en, "period": [p.plan.period.start.value, p.plan.period.end.value] })).collect::<Vec<_>>(),
-            "shared": c.shared.iter().map(|s| json!({
-                "indicator": s.entry.id.value,
-                "name": s.entry.name,
-                "name_en": s.entry.name_en,
-                "domain": s.entry.domain.zh(),
-                "unit": s.entry.unit.as_ref().map(|u| &u.value),
-                "better": s.entry.better,
-                "plans": s.columns.iter().zip(plans).zip(&s.best).map(|((c, p), b)| json!({
-                    "plan": p.id(),
-                    "baseline": c.baseline.map(|(y, v)| json!({ "year": y, "value": num(v) })),
-                    "target": c.cell.as_ref().map(cell_json),
-                    "most_ambitious": b,
-                })).collect::<Vec<_>>(),
-            })).collect::<Vec<_>>(),
-            "only": plans.iter().zip(&c.only).map(|(p, list)| json!({
-                "plan": p.id(),
-                "indicators": list.iter().map(|o| json!({ "indicator": o.entry.id.value, "name": o.entry.name, "target": o.cell.as_ref().map(cell_json), "milestone_year": o.milestone_year })).collect::<Vec<_>>(),
-            })).collect::<Vec<_>>(),
-            "summary": { "shared": c.shared.len(), "leads": plans.iter().zip(&c.leads).map(|(p, n)| json!({ "plan": p.id(), "most_ambitious": n })).collect::<Vec<_>>() },
-        });
+        let v = CompareOutput::of(c);
         writeln!(out, "{}", serde_json::to_string_pretty(&v)?)?;
         return Ok(());
     }
@@ -210,17 +172,7 @@ pub(crate) fn render_rank(
     out: &mut dyn Write,
 ) -> anyhow::Result<()> {
     if format == Format::Json {
-        let v: Vec<Value> = rows
-            .iter()
-            .map(|r| {
-                let mut j = cell_json(&r.cell);
-                j["indicator"] = json!(r.entry.id.value);
-                j["rank"] = json!(r.place);
-                j["plan"] = json!(r.plan.id());
-                j["unit"] = json!(r.entry.unit.as_ref().map(|u| &u.value));
-                j
-            })
-            .collect();
+        let v: RankOutput = rows.iter().map(RankRow::of).collect();
         writeln!(out, "{}", serde_json::to_string_pretty(&v)?)?;
         return Ok(());
     }

@@ -3,6 +3,7 @@
 
 pub(crate) mod check;
 pub(crate) mod compare;
+pub(crate) mod json;
 
 use crate::cli::Format;
 use comfy_table::{Cell, Color, ContentArrangement, Table as Comfy, presets};

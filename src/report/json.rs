@@ -1,0 +1,380 @@
+//! The JSON every command writes, as types: serialised from the report model, never built by
+//! hand, and published as JSON Schemas (`qyx schema check|compare|rank`, `schema/*.schema.json`).
+//!
+//! Numbers are JSON **strings** holding exact decimals ("4.3", "-0.5", "100"): a JSON number is
+//! read as a binary float by most consumers (JavaScript, Excel's Power Query, pandas by default),
+//! and 0.1 + 0.2 style drift is exactly what a verdict must never depend on. Years, lines, counts
+//! and ranks are integers and stay JSON numbers. Keys are written in alphabetical order.
+
+use crate::check::Judged;
+use crate::compare::{Cell, Comparison, Ranked, change};
+use crate::judge::{Actual, Category, Status};
+use crate::plan::Domain;
+use crate::report::round;
+use crate::threshold::Better;
+use rust_decimal::Decimal;
+use schemars::JsonSchema;
+use serde::Serialize;
+
+/// An exact decimal, written as a JSON string without trailing zeros ("4.3", "-0.5", "100").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Dec(pub Decimal);
+
+impl Serialize for Dec {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(&self.0)
+    }
+}
+
+impl JsonSchema for Dec {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Decimal".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "An exact decimal as a string: an optional minus, digits, an optional fraction, no exponent.",
+            "type": "string",
+            "pattern": "^-?[0-9]+(\\.[0-9]+)?$"
+        })
+    }
+}
+
+/// `d` without trailing zeros.
+fn n(d: Decimal) -> Dec {
+    Dec(d.normalize())
+}
+
+/// A value in a year.
+#[derive(Debug, Serialize, JsonSchema)]
+pub(crate) struct Point {
+    pub value: Dec,
+    pub year: i32,
+}
+
+/// The target a row was judged against.
+#[derive(Debug, Serialize, JsonSchema)]
+pub(crate) struct Target {
+    /// The upper end of a range target.
+    pub high: Option<Dec>,
+    /// `>=`, `>`, `<=`, `<`, `=`, `~`, `range`, `done`, `none`, `reach`.
+    pub op: &'static str,
+    /// Where the straight path to a later target stands in the judged year.
+    pub path: Option<Dec>,
+    /// `level`, `cumulative`, `annual` or `maintained`.
+    pub scope: &'static str,
+    pub value: Option<Dec>,
+    /// The year the target is for.
+    pub year: i32,
+}
+
+/// A reported value: a decimal, or a milestone's done / not done.
+#[derive(Debug, Serialize, JsonSchema)]
+#[serde(untagged)]
+pub(crate) enum ActualJson {
+    Number(Dec),
+    Done(bool),
+}
+
+/// One judged row of `qyx check --format json`.
+#[derive(Debug, Serialize, JsonSchema)]
+pub(crate) struct CheckRow {
+    /// The reported value in the catalog's unit; null for a target nobody reported.
+    pub actual: Option<ActualJson>,
+    pub baseline: Option<Point>,
+    /// 幼有善育 … 弱有众扶.
+    pub domain: Option<&'static str>,
+    /// Still to go, in the catalog's unit (positive = short of the target).
+    pub gap: Option<Dec>,
+    /// The catalog id.
+    pub indicator: String,
+    /// The plan id.
+    pub jurisdiction: String,
+    pub jurisdiction_name: String,
+    /// The lead department (牵头单位).
+    pub lead: Option<String>,
+    /// The actuals sheet's line.
+    pub line: Option<u64>,
+    /// The name the plan prints.
+    pub name: String,
+    pub name_en: String,
+    pub note: Option<String>,
+    /// Share (%) of the baseline-to-target distance covered.
+    pub progress: Option<Dec>,
+    /// Open SDG's category, where two or more years are reported.
+    pub progress_category: Option<Category>,
+    pub status: Status,
+    pub target: Option<Target>,
+    /// The catalog's unit.
+    pub unit: Option<String>,
+    pub year: i32,
+}
+
+impl CheckRow {
+    pub fn of(j: &Judged) -> CheckRow {
+        CheckRow {
+            actual: j.actual.map(|a| match a {
+                Actual::Number(v) => ActualJson::Number(n(v)),
+                Actual::Done(d) => ActualJson::Done(d),
+            }),
+            baseline: j.baseline.map(|(year, v)| Point { value: n(v), year }),
+            domain: j.domain.map(Domain::zh),
+            gap: j.verdict.gap.map(|g| n(round(g, 4))),
+            indicator: j.entry.id.value.clone(),
+            jurisdiction: j.plan.id().to_string(),
+            jurisdiction_name: j.plan.plan.jurisdiction.name.clone(),
+            lead: j.row.lead.clone(),
+            line: j.line,
+            name: j.row.name.clone(),
+            name_en: j.entry.name_en.clone(),
+            note: j.note.clone(),
+            progress: j.verdict.progress.map(n),
+            progress_category: j.category,
+            status: j.verdict.status,
+            target: j.verdict.applied.as_ref().map(|a| Target {
+                high: a.target.high.map(n),
+                op: a.target.threshold.op.name(),
+                path: a.path.map(|p| n(round(p, 4))),
+                scope: a.scope.name(),
+                value: a.target.value.map(n),
+                year: a.target.year,
+            }),
+            unit: j.entry.unit.as_ref().map(|u| u.value.clone()),
+            year: j.year,
+        }
+    }
+}
+
+/// `qyx check --format json`: every judged row.
+pub(crate) type CheckOutput = Vec<CheckRow>;
+
+/// The figure as the plan prints it.
+#[derive(Debug, Serialize, JsonSchema)]
+pub(crate) struct Printed {
+    pub unit: Option<String>,
+    pub value: Option<Dec>,
+}
+
+/// One plan's figure for an indicator, in the catalog's unit.
+#[derive(Debug, Serialize, JsonSchema)]
+pub(crate) struct CellJson {
+    pub baseline: Option<Point>,
+    /// The value minus the baseline.
+    pub change: Option<Dec>,
+    /// On the straight path to a later target, not a stated target.
+    pub interpolated: bool,
+    pub op: &'static str,
+    pub printed: Printed,
+    pub scope: &'static str,
+    /// The target's own year.
+    pub target_year: i32,
+    pub value: Dec,
+    /// The year the value is for.
+    pub year: i32,
+    /// The yearly growth rate (%) the change asks.
+    pub yearly_rate_percent: Option<Dec>,
+}
+
+impl CellJson {
+    pub fn of(c: &Cell) -> CellJson {
+        let (abs, rate) = change(c);
+        CellJson {
+            baseline: c.baseline.map(|(year, v)| Point { value: n(v), year }),
+            change: abs.map(|a| n(round(a, 4))),
+            interpolated: c.interpolated,
+            op: c.target.threshold.op.name(),
+            printed: Printed {
+                unit: c.target.unit_printed.clone(),
+                value: c.target.threshold.value.map(n),
+            },
+            scope: c.scope.name(),
+            target_year: c.target.year,
+            value: n(round(c.value, 4)),
+            year: c.year,
+            yearly_rate_percent: rate.map(n),
+        }
+    }
+}
+
+#[derive(Debug, Serialize, JsonSchema)]
+pub(crate) struct PlanRef {
+    pub id: String,
+    pub name: String,
+    pub name_en: String,
+    /// First and last year.
+    pub period: [i32; 2],
+}
+
+#[derive(Debug, Serialize, JsonSchema)]
+pub(crate) struct SharedPlan {
+    pub baseline: Option<Point>,
+    /// Asks most for the year among plans whose targets share a scope.
+    pub most_ambitious: bool,
+    pub plan: String,
+    pub target: Option<CellJson>,
+}
+
+#[derive(Debug, Serialize, JsonSchema)]
+pub(crate) struct SharedJson {
+    pub better: Better,
+    pub domain: &'static str,
+    pub indicator: String,
+    pub name: String,
+    pub name_en: String,
+    pub plans: Vec<SharedPlan>,
+    pub unit: Option<String>,
+}
+
+#[derive(Debug, Serialize, JsonSchema)]
+pub(crate) struct OnlyIndicator {
+    pub indicator: String,
+    pub milestone_year: Option<i32>,
+    pub name: String,
+    pub target: Option<CellJson>,
+}
+
+#[derive(Debug, Serialize, JsonSchema)]
+pub(crate) struct OnlyJson {
+    pub indicators: Vec<OnlyIndicator>,
+    pub plan: String,
+}
+
+#[derive(Debug, Serialize, JsonSchema)]
+pub(crate) struct Lead {
+    pub most_ambitious: usize,
+    pub plan: String,
+}
+
+#[derive(Debug, Serialize, JsonSchema)]
+pub(crate) struct CompareSummary {
+    pub leads: Vec<Lead>,
+    pub shared: usize,
+}
+
+/// `qyx compare --format json`.
+#[derive(Debug, Serialize, JsonSchema)]
+pub(crate) struct CompareOutput {
+    /// Per plan, the indicators not every compared plan has.
+    pub only: Vec<OnlyJson>,
+    pub plans: Vec<PlanRef>,
+    /// Indicators every plan states a number for.
+    pub shared: Vec<SharedJson>,
+    pub summary: CompareSummary,
+    pub year: i32,
+}
+
+impl CompareOutput {
+    pub fn of(c: &Comparison) -> CompareOutput {
+        CompareOutput {
+            only: c
+                .plans
+                .iter()
+                .zip(&c.only)
+                .map(|(p, list)| OnlyJson {
+                    indicators: list
+                        .iter()
+                        .map(|o| OnlyIndicator {
+                            indicator: o.entry.id.value.clone(),
+                            milestone_year: o.milestone_year,
+                            name: o.entry.name.clone(),
+                            target: o.cell.as_ref().map(CellJson::of),
+                        })
+                        .collect(),
+                    plan: p.id().to_string(),
+                })
+                .collect(),
+            plans: c
+                .plans
+                .iter()
+                .map(|p| PlanRef {
+                    id: p.id().to_string(),
+                    name: p.plan.jurisdiction.name.clone(),
+                    name_en: p.plan.jurisdiction.name_en.clone(),
+                    period: [p.plan.period.start.value, p.plan.period.end.value],
+                })
+                .collect(),
+            shared: c
+                .shared
+                .iter()
+                .map(|s| SharedJson {
+                    better: s.entry.better,
+                    domain: s.entry.domain.zh(),
+                    indicator: s.entry.id.value.clone(),
+                    name: s.entry.name.clone(),
+                    name_en: s.entry.name_en.clone(),
+                    plans: s
+                        .columns
+                        .iter()
+                        .zip(&c.plans)
+                        .zip(&s.best)
+                        .map(|((col, p), b)| SharedPlan {
+                            baseline: col.baseline.map(|(year, v)| Point { value: n(v), year }),
+                            most_ambitious: *b,
+                            plan: p.id().to_string(),
+                            target: col.cell.as_ref().map(CellJson::of),
+                        })
+                        .collect(),
+                    unit: s.entry.unit.as_ref().map(|u| u.value.clone()),
+                })
+                .collect(),
+            summary: CompareSummary {
+                leads: c
+                    .plans
+                    .iter()
+                    .zip(&c.leads)
+                    .map(|(p, k)| Lead {
+                        most_ambitious: *k,
+                        plan: p.id().to_string(),
+                    })
+                    .collect(),
+                shared: c.shared.len(),
+            },
+            year: c.year,
+        }
+    }
+}
+
+/// One plan's place on one indicator in `qyx rank --format json`.
+#[derive(Debug, Serialize, JsonSchema)]
+pub(crate) struct RankRow {
+    pub baseline: Option<Point>,
+    pub change: Option<Dec>,
+    pub indicator: String,
+    pub interpolated: bool,
+    pub op: &'static str,
+    pub plan: String,
+    pub printed: Printed,
+    /// 1 = asks most; equal targets share a place; places count within one scope.
+    pub rank: usize,
+    pub scope: &'static str,
+    pub target_year: i32,
+    pub unit: Option<String>,
+    pub value: Dec,
+    pub year: i32,
+    pub yearly_rate_percent: Option<Dec>,
+}
+
+impl RankRow {
+    pub fn of(r: &Ranked) -> RankRow {
+        let c = CellJson::of(&r.cell);
+        RankRow {
+            baseline: c.baseline,
+            change: c.change,
+            indicator: r.entry.id.value.clone(),
+            interpolated: c.interpolated,
+            op: c.op,
+            plan: r.plan.id().to_string(),
+            printed: c.printed,
+            rank: r.place,
+            scope: c.scope,
+            target_year: c.target_year,
+            unit: r.entry.unit.as_ref().map(|u| u.value.clone()),
+            value: c.value,
+            year: c.year,
+            yearly_rate_percent: c.yearly_rate_percent,
+        }
+    }
+}
+
+/// `qyx rank --format json`.
+pub(crate) type RankOutput = Vec<RankRow>;
