@@ -183,7 +183,7 @@ mod tests {
     /// A plan directory with the bundled catalog and Ruian's plan.
     fn plan_dir() -> tempfile::TempDir {
         let d = tempfile::tempdir().unwrap();
-        for f in super::super::load::read_dir(&PlanDir::Builtin).unwrap() {
+        for f in super::super::load::read_dir(&PlanDir::Builtin).unwrap().0 {
             if is_catalog(&f) || f.name.ends_with("ruian.yaml") {
                 let name = Path::new(&f.name).file_name().unwrap();
                 std::fs::write(d.path().join(name), &f.text).unwrap();

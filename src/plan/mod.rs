@@ -169,12 +169,13 @@ impl PlanSet {
         dir: &PlanDir,
         cache_dir: Option<&std::path::Path>,
     ) -> (Option<PlanSet>, Vec<Diagnostic>) {
-        let files = match load::read_dir(dir) {
+        let (files, unread) = match load::read_dir(dir) {
             Ok(f) => f,
             Err(d) => return (None, vec![d]),
         };
         let mut cache = cache::Cache::open(dir, cache_dir);
-        let mut diags = Vec::new();
+        let mut unreadable: Vec<String> = unread.iter().map(|d| d.file.clone()).collect();
+        let mut diags = unread;
         let mut catalog = None;
         let mut plans = Vec::new();
         let mut hashes = Vec::new();
@@ -204,7 +205,10 @@ impl PlanSet {
                         hashes.push(hash);
                         plans.push(PlanFile::new(src, plan));
                     }
-                    Err(d) => diags.push(d),
+                    Err(d) => {
+                        unreadable.push(src.name.clone());
+                        diags.push(d)
+                    }
                 }
             }
         }
@@ -217,7 +221,9 @@ impl PlanSet {
         let Some((_, catalog)) = catalog else {
             return Self::no_catalog(dir, diags);
         };
-        (Some(PlanSet::new(catalog, plans)), diags)
+        let mut set = PlanSet::new(catalog, plans);
+        set.unreadable = unreadable;
+        (Some(set), diags)
     }
 
     pub fn from_sources(
