@@ -47,12 +47,41 @@ pub fn set(lang: Lang) {
     CURRENT.with(|c| c.set(lang));
 }
 
+/// `qyx: error` / `qyx: 错误`, the start of a message about the run rather than a place in a file.
+pub(crate) fn qyx_error() -> &'static str {
+    pick("qyx: 错误", "qyx: error")
+}
+
 /// One of two static texts, by the current language.
 pub(crate) fn pick(zh: &'static str, en: &'static str) -> &'static str {
     match current() {
         Lang::Zh => zh,
         Lang::En => en,
     }
+}
+
+/// An I/O error as the user should read it: the operating system's text is English, so under
+/// Chinese the common kinds are said in Chinese (the OS text kept in brackets for anyone who
+/// searches for it); other kinds keep the OS text.
+pub(crate) fn io_error(e: &std::io::Error) -> String {
+    use std::io::ErrorKind::*;
+    if current() == Lang::En {
+        return e.to_string();
+    }
+    let zh = match e.kind() {
+        NotFound => "文件或目录不存在",
+        PermissionDenied => "没有权限",
+        AlreadyExists => "文件已存在",
+        IsADirectory => "这是一个目录，不是文件",
+        NotADirectory => "不是目录",
+        InvalidData => "数据无效",
+        UnexpectedEof => "文件意外结束",
+        OutOfMemory => "内存不足",
+        StorageFull => "磁盘已满",
+        ReadOnlyFilesystem => "文件系统只读",
+        _ => return e.to_string(),
+    };
+    format!("{zh}（{e}）")
 }
 
 /// The language of a run: the `--lang` flag if given, else the locale read through `var`
@@ -109,10 +138,17 @@ where
 #[macro_export]
 #[doc(hidden)]
 macro_rules! tr {
-    ($zh:literal, $en:literal $(, $arg:expr)* $(,)?) => {
+    ($zh:literal, $en:literal $(,)?) => {
         match $crate::i18n::current() {
-            $crate::cli::Lang::Zh => ::std::format!($zh $(, $arg)*),
-            $crate::cli::Lang::En => ::std::format!($en $(, $arg)*),
+            $crate::cli::Lang::Zh => ::std::format!($zh),
+            $crate::cli::Lang::En => ::std::format!($en),
+        }
+    };
+    // Arguments as `format!` takes them, named ones (`b = x.y`) included.
+    ($zh:literal, $en:literal, $($args:tt)+) => {
+        match $crate::i18n::current() {
+            $crate::cli::Lang::Zh => ::std::format!($zh, $($args)+),
+            $crate::cli::Lang::En => ::std::format!($en, $($args)+),
         }
     };
 }

@@ -115,7 +115,12 @@ pub struct ParseError {
 
 impl fmt::Display for ParseError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "column {}: {}", self.column, self.message)
+        let column = self.column;
+        let message = &self.message;
+        f.write_str(&crate::tr!(
+            "第 {column} 列: {message}",
+            "column {column}: {message}"
+        ))
     }
 }
 
@@ -454,7 +459,10 @@ impl Threshold {
         if c.at_end() {
             return Err(ParseError {
                 column: 1,
-                message: "empty target: expected a number, an operator, `/` or a milestone".into(),
+                message: crate::tr!(
+                    "目标为空: 应为数字、运算符、`/` 或里程碑",
+                    "empty target: expected a number, an operator, `/` or a milestone"
+                ),
             });
         }
         let trimmed = folded.trim();
@@ -503,13 +511,18 @@ impl Threshold {
             if c.at_end() {
                 return Err(ParseError {
                     column: start + 1,
-                    message: format!("expected a number, found `{}`", trimmed),
+                    message: crate::tr!(
+                        "应为数字，却是 `{}`",
+                        "expected a number, found `{}`",
+                        trimmed
+                    ),
                 });
             }
             if c.chars[start..c.pos].iter().any(char::is_ascii_punctuation) {
                 return Err(ParseError {
                     column: start + 1,
-                    message: format!(
+                    message: crate::tr!(
+                        "应为数字，却是 `{}`",
                         "expected a number, found `{}`",
                         c.chars[start..].iter().collect::<String>().trim_end()
                     ),
@@ -524,11 +537,15 @@ impl Threshold {
         c.skip_ws();
         let value = number(&mut c).ok_or_else(|| {
             if c.at_end() && prefix.is_some() {
-                c.error("expected a number after the operator")
+                c.error(crate::tr!(
+                    "运算符后应为数字",
+                    "expected a number after the operator"
+                ))
             } else if c.at_end() {
-                c.error("expected a number")
+                c.error(crate::tr!("应为数字", "expected a number"))
             } else {
-                c.error(format!(
+                c.error(crate::tr!(
+                    "应为数字，却是 `{}`",
                     "expected a number, found `{}`",
                     c.rest().trim_end()
                 ))
@@ -558,7 +575,10 @@ impl Threshold {
                     if h < value {
                         return Err(ParseError {
                             column: save + 1,
-                            message: format!("range runs backwards: {value} to {h}"),
+                            message: crate::tr!(
+                                "范围反了: {value} 到 {h}",
+                                "range runs backwards: {value} to {h}"
+                            ),
                         });
                     }
                     high = Some(h);
@@ -579,7 +599,8 @@ impl Threshold {
             c.pos += 1;
         }
         if !c.at_end() {
-            return Err(c.error(format!(
+            return Err(c.error(crate::tr!(
+                "数字后有多余的 `{}`",
                 "unexpected `{}` after the number",
                 c.rest().trim_end()
             )));
@@ -589,7 +610,7 @@ impl Threshold {
             if prefix.is_some_and(|p| p != Op::Reach) || suffix.is_some_and(|s| s != Op::Approx) {
                 return Err(ParseError {
                     column: 1,
-                    message: "a range takes no operator".into(),
+                    message: crate::tr!("范围不能带运算符", "a range takes no operator"),
                 });
             }
             Op::Range
@@ -602,7 +623,8 @@ impl Threshold {
                 (Some(p), Some(s)) => {
                     return Err(ParseError {
                         column: 1,
-                        message: format!(
+                        message: crate::tr!(
+                            "运算符 `{}` 与后缀 `{}` 矛盾",
                             "operator `{}` contradicts suffix `{}`",
                             p.name(),
                             s.name()

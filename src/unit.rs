@@ -130,18 +130,19 @@ impl Unit {
         };
         if s.is_empty() {
             return Err(UnitError {
-                message: "empty unit".into(),
+                message: crate::tr!("单位为空", "empty unit"),
             });
         }
         let (magnitude, b, after) = split(s).ok_or_else(|| UnitError {
-            message: format!("unknown unit `{text}`{}", suggest(s)),
+            message: crate::tr!("未知单位 `{text}`{}", "unknown unit `{text}`{}", suggest(s)),
         })?;
         let period = match after {
             "" | "/年" | "每年" | "/人·年" => Decimal::ONE,
             "/月" | "每月" | "/人·月" => Decimal::from(12),
             other => {
                 return Err(UnitError {
-                    message: format!(
+                    message: crate::tr!(
+                        "未知单位 `{text}`: 无法解读 `{b}` 之后的 `{other}`",
                         "unknown unit `{text}`: cannot read `{other}` after `{b}`",
                         b = b.canonical
                     ),
@@ -175,9 +176,11 @@ impl Unit {
     pub fn convert(&self, value: Decimal, to: &Unit) -> Result<Decimal, UnitError> {
         if !self.is_compatible(to) {
             return Err(UnitError {
-                message: format!(
+                message: crate::tr!(
+                    "单位 `{}` 无法换算成 `{}`",
                     "unit `{}` cannot be converted to `{}`",
-                    self.printed, to.printed
+                    self.printed,
+                    to.printed
                 ),
             });
         }
@@ -193,7 +196,7 @@ impl Unit {
 
 fn overflow() -> UnitError {
     UnitError {
-        message: "number too large to convert".into(),
+        message: crate::tr!("数字太大，无法换算", "number too large to convert"),
     }
 }
 
@@ -260,7 +263,9 @@ fn suggest(s: &str) -> String {
         .map(|sp| (strsim::levenshtein(sp, s), *sp))
         .min();
     match best {
-        Some((d, sp)) if d <= 1 && !s.is_empty() => format!(" (did you mean `{sp}`?)"),
+        Some((d, sp)) if d <= 1 && !s.is_empty() => {
+            crate::tr!("（是否想输入 `{sp}`？）", " (did you mean `{sp}`?)")
+        }
         _ => String::new(),
     }
 }

@@ -111,10 +111,12 @@ pub(crate) fn rank(
         Some(k) => match set.catalog.get(k) {
             Some(e) => vec![e],
             None => {
+                let hint = set.catalog.suggest(k);
                 writeln!(
                     err,
-                    "qyx: error: unknown indicator `{k}`{}",
-                    set.catalog.suggest(k)
+                    "{}: {}",
+                    crate::i18n::qyx_error(),
+                    crate::tr!("未知指标 `{k}`{hint}", "unknown indicator `{k}`{hint}")
                 )?;
                 return Ok(Outcome::BadInput);
             }
@@ -123,11 +125,17 @@ pub(crate) fn rank(
     };
     let ranked = compare::rank(&set, &entries, a.year, a.indicator.is_none());
     if ranked.is_empty() {
-        writeln!(
-            err,
-            "qyx: no plan has a target for that indicator{}",
-            a.year.map(|y| format!(" in {y}")).unwrap_or_default()
-        )?;
+        let message = match a.year {
+            Some(y) => crate::tr!(
+                "没有计划在 {y} 年为该指标定目标",
+                "no plan has a target for that indicator in {y}"
+            ),
+            None => crate::tr!(
+                "没有计划为该指标定目标",
+                "no plan has a target for that indicator"
+            ),
+        };
+        writeln!(err, "qyx: {message}")?;
         return Ok(Outcome::Findings.worst(outcome));
     }
     report::compare::render_rank(&ranked, a.format, en, out)?;

@@ -141,22 +141,39 @@ pub(crate) fn run(
     let bytes = match read_document(&a.document) {
         Ok(b) => b,
         Err(e) => {
-            writeln!(err, "qyx: error: {}: {e}", a.document.display())?;
+            writeln!(
+                err,
+                "{}: {}: {}",
+                crate::i18n::qyx_error(),
+                a.document.display(),
+                crate::i18n::io_error(&e)
+            )?;
             return Ok(Outcome::BadInput);
         }
     };
     if bytes.len() as u64 > MAX_BYTES {
+        let mib = MAX_BYTES / 1024 / 1024;
         writeln!(
             err,
-            "qyx: error: {}: larger than {} MiB: not a plan document",
+            "{}: {}: {}",
+            crate::i18n::qyx_error(),
             a.document.display(),
-            MAX_BYTES / 1024 / 1024
+            crate::tr!(
+                "大于 {mib} MiB，不是计划文件",
+                "larger than {mib} MiB: not a plan document"
+            )
         )?;
         return Ok(Outcome::BadInput);
     }
     let text = extract::decode(&bytes);
     if text.trim().is_empty() {
-        writeln!(err, "qyx: error: {}: empty document", a.document.display())?;
+        writeln!(
+            err,
+            "{}: {}: {}",
+            crate::i18n::qyx_error(),
+            a.document.display(),
+            crate::tr!("文件为空", "empty document")
+        )?;
         return Ok(Outcome::BadInput);
     }
     let (set, outcome) = crate::cmd::load_plans(dir, err)?;

@@ -65,7 +65,7 @@ pub(crate) fn find_plan<'a>(
     match set.find(key) {
         Ok(p) => Ok(Some(p)),
         Err(e) => {
-            writeln!(err, "qyx: {}: {e}", crate::i18n::pick("错误", "error"))?;
+            writeln!(err, "{}: {e}", crate::i18n::qyx_error())?;
             Ok(None)
         }
     }

@@ -59,7 +59,11 @@ pub(crate) fn run(
         match described {
             Ok(v) => all.push(v),
             Err(e) => {
-                writeln!(err, "qyx: cannot read `{input}`: {e}")?;
+                writeln!(
+                    err,
+                    "qyx: {}",
+                    crate::tr!("无法解读 `{input}`: {e}", "cannot read `{input}`: {e}")
+                )?;
                 outcome = Outcome::BadInput;
             }
         }

@@ -84,8 +84,10 @@ pub(crate) fn run(
     {
         writeln!(
             err,
-            "qyx: error: --sources {}: not a directory",
-            s.display()
+            "{}: --sources {}: {}",
+            crate::i18n::qyx_error(),
+            s.display(),
+            crate::tr!("不是目录", "not a directory")
         )?;
         return Ok(Outcome::BadInput);
     }
@@ -131,14 +133,18 @@ pub(crate) fn run(
             for d in &diags {
                 writeln!(out, "{d}")?;
             }
-            writeln!(
-                out,
-                "{errors} error{}, {warnings} warning{} in {n_files} file{} ({n_plans} plan{}, {n_entries} catalog entries)",
+            // Chinese has no plural: the English suffixes are captured by name, unused in Chinese.
+            let (es, ws, fs, ps) = (
                 plural(errors),
                 plural(warnings),
                 plural(n_files),
-                plural(n_plans)
-            )?;
+                plural(n_plans),
+            );
+            let summary = crate::tr!(
+                "{errors} 个错误，{warnings} 个警告，共 {n_files} 个文件（{n_plans} 个计划，{n_entries} 个指标目录条目）",
+                "{errors} error{es}, {warnings} warning{ws} in {n_files} file{fs} ({n_plans} plan{ps}, {n_entries} catalog entries)"
+            );
+            writeln!(out, "{summary}")?;
         }
         DiagFormat::Json => {
             let v = serde_json::json!({

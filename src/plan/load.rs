@@ -60,7 +60,11 @@ pub fn read_dir(dir: &PlanDir) -> Result<(Vec<SourceText>, Vec<Diagnostic>), Dia
                     &p.display().to_string(),
                     0,
                     0,
-                    format!("cannot read plan directory: {e}"),
+                    crate::tr!(
+                        "无法读取计划目录: {}",
+                        "cannot read plan directory: {}",
+                        crate::i18n::io_error(&e)
+                    ),
                 )
             })?;
             let mut out = Vec::new();
@@ -120,7 +124,7 @@ pub fn read_source(dir: &Path, source: &str) -> Result<Vec<u8>, String> {
     let mut bytes = Vec::new();
     std::fs::File::open(&path)
         .and_then(|f| f.take(MAX_SOURCE_BYTES + 1).read_to_end(&mut bytes))
-        .map_err(|e| format!("{}: {e}", path.display()))?;
+        .map_err(|e| format!("{}: {}", path.display(), crate::i18n::io_error(&e)))?;
     if bytes.len() as u64 > MAX_SOURCE_BYTES {
         return Err(crate::tr!(
             "{}：超过 {} MiB，不是规划文件",
@@ -142,16 +146,30 @@ pub fn read_file(path: &Path) -> Result<SourceText, Diagnostic> {
             &name,
             0,
             0,
-            format!("larger than {} MiB: not a plan file", MAX_BYTES >> 20),
+            crate::tr!(
+                "大于 {} MiB，不是计划文件",
+                "larger than {} MiB: not a plan file",
+                MAX_BYTES >> 20
+            ),
         ));
     }
-    let bytes = std::fs::read(path)
-        .map_err(|e| Diagnostic::error(&name, 0, 0, format!("cannot read: {e}")))?;
+    let bytes = std::fs::read(path).map_err(|e| {
+        let e = crate::i18n::io_error(&e);
+        Diagnostic::error(&name, 0, 0, crate::tr!("无法读取: {e}", "cannot read: {e}"))
+    })?;
     let text = String::from_utf8(bytes).map_err(|e| {
         let (line, col) = line_col(&String::from_utf8_lossy(
             &e.as_bytes()[..e.utf8_error().valid_up_to()],
         ));
-        Diagnostic::error(&name, line, col, "not UTF-8 text: plan files are UTF-8")
+        Diagnostic::error(
+            &name,
+            line,
+            col,
+            crate::tr!(
+                "不是 UTF-8 文本: 计划文件须为 UTF-8",
+                "not UTF-8 text: plan files are UTF-8"
+            ),
+        )
     })?;
     Ok(SourceText { name, text })
 }
@@ -264,21 +282,54 @@ pub(crate) fn find_tag(text: &str) -> Option<(u64, u64, &str)> {
 }
 
 /// Rewords the YAML crate's messages for people who edit plans: a duplicate key loses data,
-/// and an unknown field gets a "did you mean".
+/// and an unknown field gets a "did you mean". serde's other messages keep their wording in
+/// English; in Chinese their frame is translated and the names they quote kept.
 fn explain(message: &str) -> String {
     if let Some(rest) = message.strip_prefix("duplicate mapping key: ") {
         let key = rest.split(',').next().unwrap_or(rest).trim();
-        return format!("duplicate key `{key}`: the second value would silently replace the first");
+        return crate::tr!(
+            "重复的键 `{key}`: 第二个值会悄悄覆盖第一个",
+            "duplicate key `{key}`: the second value would silently replace the first"
+        );
     }
     if let Some(rest) = message.strip_prefix("unknown field `")
         && let Some((field, expected)) = rest.split_once("`, expected one of ")
     {
         let options: Vec<&str> = expected.split(", ").map(|o| o.trim_matches('`')).collect();
         let hint = crate::diag::suggestion(field, options.iter().copied());
-        return format!(
-            "unknown field `{field}`{hint}; expected one of {}",
-            options.join(", ")
+        let options = options.join(", ");
+        return crate::tr!(
+            "未知字段 `{field}`{hint}；应为以下之一: {options}",
+            "unknown field `{field}`{hint}; expected one of {options}"
         );
+    }
+    if crate::i18n::current() == crate::i18n::Lang::Zh {
+        return serde_in_chinese(message);
+    }
+    message.to_string()
+}
+
+/// serde's standard messages with their frame in Chinese.
+fn serde_in_chinese(message: &str) -> String {
+    if let Some(rest) = message.strip_prefix("missing field ") {
+        return format!("缺少字段 {rest}");
+    }
+    if let Some(rest) = message.strip_prefix("unknown variant ")
+        && let Some((v, expected)) = rest.split_once(", expected ")
+    {
+        let expected = expected.strip_prefix("one of ").unwrap_or(expected);
+        return format!("未知取值 {v}，应为: {expected}");
+    }
+    for (prefix, zh) in [
+        ("invalid type: ", "类型不对: "),
+        ("invalid value: ", "值无效: "),
+        ("invalid length ", "长度不对: "),
+    ] {
+        if let Some(rest) = message.strip_prefix(prefix)
+            && let Some((got, expected)) = rest.split_once(", expected ")
+        {
+            return format!("{zh}{got}，应为 {expected}");
+        }
     }
     message.to_string()
 }

@@ -269,7 +269,10 @@ impl PlanSet {
                 &where_,
                 0,
                 0,
-                format!("no {CATALOG_FILE} in the plan directory"),
+                crate::tr!(
+                    "计划目录中没有 {CATALOG_FILE}",
+                    "no {CATALOG_FILE} in the plan directory"
+                ),
             ));
         }
         (None, diags)
@@ -305,7 +308,10 @@ impl PlanSet {
             return ids.join(", ");
         }
         let (first, n) = (ids[..LISTED_PLANS / 2].join(", "), ids.len());
-        crate::tr!("{first}, …（共{n}个方案）", "{first}, … ({n} plans in all)")
+        crate::tr!(
+            "{first}, …（共 {n} 个计划）",
+            "{first}, … ({n} plans in all)"
+        )
     }
 
     pub fn ids(&self) -> Vec<&str> {
@@ -325,9 +331,10 @@ impl PlanSet {
         let k = key.trim();
         if k.contains('/') || k.contains('\\') || k.contains("..") {
             let k = crate::diag::echo(k);
-            return Err(format!(
-                "`{k}` is a path: name a plan by its id ({})",
-                self.listed_ids()
+            let ids = self.listed_ids();
+            return Err(crate::tr!(
+                "`{k}` 是路径: 请用 id 指明计划（{ids}）",
+                "`{k}` is a path: name a plan by its id ({ids})"
             ));
         }
         let found = self
@@ -343,10 +350,10 @@ impl PlanSet {
             NameIndex::new(ids.chain(names))
         });
         let hint = crate::diag::hint(index.nearest(k));
-        let mut m = format!(
-            "no plan `{}`{hint}; plans: {}",
-            crate::diag::echo(k),
-            self.listed_ids()
+        let (shown, ids) = (crate::diag::echo(k), self.listed_ids());
+        let mut m = crate::tr!(
+            "没有计划 `{shown}`{hint}；现有计划: {ids}",
+            "no plan `{shown}`{hint}; plans: {ids}"
         );
         if !self.unreadable.is_empty() {
             m.push_str(&crate::tr!(
@@ -402,7 +409,7 @@ fn resolve_text(row: &Row, entry: &Entry, f: &Figure) -> Result<Resolved, String
     let t = match figure_threshold(f) {
         Some(Ok(t)) => t.resolve(entry.better),
         Some(Err(e)) => return Err(e.to_string()),
-        None => return Err("no cell or text".into()),
+        None => return Err(crate::tr!("没有 `cell` 或 `text`", "no cell or text")),
     };
     let context = entry
         .unit

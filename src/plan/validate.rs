@@ -70,7 +70,11 @@ pub fn validate(set: &PlanSet, sources: Option<&Path>) -> Vec<Diagnostic> {
                 &p.source.name,
                 l,
                 c,
-                format!("plan id `{}` is also used by {first}", p.id()),
+                crate::tr!(
+                    "计划 id `{}` 已被 {first} 使用",
+                    "plan id `{}` is also used by {first}",
+                    p.id()
+                ),
             ));
         }
         let source_text = sources.map(|dir| read_source(dir, p, &mut diags));
@@ -98,7 +102,7 @@ fn read_source(dir: &Path, p: &PlanFile, diags: &mut Vec<Diagnostic>) -> Option<
                 &p.source.name,
                 line,
                 3,
-                format!("source document {e}"),
+                crate::tr!("原文件 {e}", "source document {e}"),
             ));
             None
         }
@@ -115,7 +119,13 @@ fn check_catalog(cat: &CatalogIndex, diags: &mut Vec<Diagnostic>) {
     for e in &cat.entries {
         let id = &e.id.value;
         if !ids.insert(id.as_str()) {
-            out.error(&e.id, format!("catalog id `{id}` appears twice"));
+            out.error(
+                &e.id,
+                crate::tr!(
+                    "指标目录 id `{id}` 出现了两次",
+                    "catalog id `{id}` appears twice"
+                ),
+            );
         }
         if id.is_empty()
             || !id
@@ -124,7 +134,10 @@ fn check_catalog(cat: &CatalogIndex, diags: &mut Vec<Diagnostic>) {
         {
             out.error(
                 &e.id,
-                format!("catalog id `{id}` must be lower-case ASCII words joined by `-`"),
+                crate::tr!(
+                    "指标目录 id `{id}` 必须是用 `-` 连接的小写 ASCII 单词",
+                    "catalog id `{id}` must be lower-case ASCII words joined by `-`"
+                ),
             );
         }
         for n in std::iter::once(&e.name).chain(&e.aliases) {
@@ -133,7 +146,10 @@ fn check_catalog(cat: &CatalogIndex, diags: &mut Vec<Diagnostic>) {
             {
                 out.error(
                     &e.id,
-                    format!("name `{n}` of `{id}` is also a name of `{other}`"),
+                    crate::tr!(
+                        "`{id}` 的名称 `{n}` 也是 `{other}` 的名称",
+                        "name `{n}` of `{id}` is also a name of `{other}`"
+                    ),
                 );
             }
         }
@@ -158,7 +174,8 @@ fn check_plan(cat: &CatalogIndex, p: &PlanFile, source: Option<&str>, diags: &mu
     if plan.jurisdiction.id.value != stem {
         out.error(
             &plan.jurisdiction.id,
-            format!(
+            crate::tr!(
+                "地区 id `{}` 与文件名 `{stem}` 不一致",
                 "jurisdiction id `{}` differs from the file name `{stem}`",
                 plan.jurisdiction.id.value
             ),
@@ -168,13 +185,17 @@ fn check_plan(cat: &CatalogIndex, p: &PlanFile, source: Option<&str>, diags: &mu
     if start > end {
         out.error(
             &plan.period.start,
-            format!("period starts in {start}, after it ends in {end}"),
+            crate::tr!(
+                "计划期起于 {start} 年，晚于止于的 {end} 年",
+                "period starts in {start}, after it ends in {end}"
+            ),
         );
     }
     if plan.baseline_year.value >= start {
         out.error(
             &plan.baseline_year,
-            format!(
+            crate::tr!(
+                "基期年份 {} 不在计划期（{start}–{end}）之前",
                 "baseline year {} is not before the period ({start}–{end})",
                 plan.baseline_year.value
             ),
@@ -187,20 +208,28 @@ fn check_plan(cat: &CatalogIndex, p: &PlanFile, source: Option<&str>, diags: &mu
         let id = &row.id.value;
         let Some(entry) = cat.get(id).filter(|e| &e.id.value == id) else {
             let hint = match cat.get(&row.name) {
-                Some(e) => format!(
+                Some(e) => crate::tr!(
+                    "（是否想输入 `{}`？指标目录把 `{}` 列在它下面）",
                     " (did you mean `{}`? the catalog lists `{}` under it)",
-                    e.id.value, row.name
+                    e.id.value,
+                    row.name
                 ),
                 None => cat.suggest(id),
             };
-            out.error(&row.id, format!("unknown indicator `{id}`{hint}"));
+            out.error(
+                &row.id,
+                crate::tr!("未知指标 `{id}`{hint}", "unknown indicator `{id}`{hint}"),
+            );
             continue;
         };
         // One row per indicator: the parts of a composite cell are different indicators.
         if let Some(line) = seen.insert(id.as_str(), at(&row.id).0) {
             out.error(
                 &row.id,
-                format!("indicator `{id}` appears twice (first at line {line})"),
+                crate::tr!(
+                    "指标 `{id}` 出现了两次（第一次在第 {line} 行）",
+                    "indicator `{id}` appears twice (first at line {line})"
+                ),
             );
         }
         if let Some(area) = &row.area {
@@ -209,7 +238,8 @@ fn check_plan(cat: &CatalogIndex, p: &PlanFile, source: Option<&str>, diags: &mu
             if !known {
                 out.error(
                     area,
-                    format!(
+                    crate::tr!(
+                        "区域 `{}` 既不是领域，也没有列在 `areas` 下{}",
                         "area `{}` is neither a domain nor listed under `areas`{}",
                         area.value,
                         suggestion(
@@ -229,7 +259,8 @@ fn check_plan(cat: &CatalogIndex, p: &PlanFile, source: Option<&str>, diags: &mu
                 (Err(e), _) => out.error(u, e.to_string()),
                 (Ok(pu), Some(cu)) if !pu.is_compatible(cu) => out.error(
                     u,
-                    format!(
+                    crate::tr!(
+                        "单位 `{}` 无法换算成指标目录中 `{id}` 的单位 `{}`",
                         "unit `{}` cannot be converted to the catalog's unit `{}` for `{id}`",
                         u.value,
                         cu.printed()
@@ -244,9 +275,11 @@ fn check_plan(cat: &CatalogIndex, p: &PlanFile, source: Option<&str>, diags: &mu
         {
             out.error(
                 table,
-                format!(
+                crate::tr!(
+                    "在 {} 中找不到表格行: `{}`",
                     "table row not found in {}: `{}`",
-                    plan.document.source, table.value
+                    plan.document.source,
+                    table.value
                 ),
             );
         }
@@ -259,31 +292,48 @@ fn check_plan(cat: &CatalogIndex, p: &PlanFile, source: Option<&str>, diags: &mu
         let mut path: Vec<(i32, rust_decimal::Decimal)> = Vec::new();
         let mut years_seen: HashMap<(i32, &str), u64> = HashMap::new();
         for (is_baseline, f) in figures {
-            let what = if is_baseline { "baseline" } else { "target" };
+            let what = if is_baseline {
+                crate::i18n::pick("基础值", "baseline")
+            } else {
+                crate::i18n::pick("目标", "target")
+            };
             let year = f.year.value;
             if is_baseline {
                 if year > start {
                     out.error(
                         &f.year,
-                        format!("baseline year {year} is not before the period ({start}–{end})"),
+                        crate::tr!(
+                            "基期年份 {year} 不在计划期（{start}–{end}）之前",
+                            "baseline year {year} is not before the period ({start}–{end})"
+                        ),
                     );
                 }
             } else {
                 if year < start || year > end {
                     out.error(
                         &f.year,
-                        format!("target year {year} is outside the period {start}–{end}"),
+                        crate::tr!(
+                            "目标年份 {year} 超出计划期 {start}–{end}",
+                            "target year {year} is outside the period {start}–{end}"
+                        ),
                     );
                 }
                 if !f.year_stated && year != end {
-                    out.warning(&f.year, format!("a target with no stated year takes the plan's end year {end}, not {year}"));
+                    out.warning(
+                        &f.year,
+                        crate::tr!(
+                            "未写年份的目标取计划的截止年份 {end}，而不是 {year}",
+                            "a target with no stated year takes the plan's end year {end}, not {year}"
+                        ),
+                    );
                 }
                 if let Some(b) = &row.baseline
                     && b.year.value >= year
                 {
                     out.error(
                         &f.year,
-                        format!(
+                        crate::tr!(
+                            "目标年份 {year} 不在基期年份 {} 之后",
                             "target year {year} is not after the baseline year {}",
                             b.year.value
                         ),
@@ -292,7 +342,8 @@ fn check_plan(cat: &CatalogIndex, p: &PlanFile, source: Option<&str>, diags: &mu
                 if let Some(l) = years_seen.insert((year, f.scope.name()), at(&f.year).0) {
                     out.error(
                         &f.year,
-                        format!(
+                        crate::tr!(
+                            "`{id}` 在 {year} 年有两个 `{}` 目标（第一个在第 {l} 行）",
                             "`{id}` has two {} targets for {year} (first at line {l})",
                             f.scope.name()
                         ),
@@ -302,20 +353,39 @@ fn check_plan(cat: &CatalogIndex, p: &PlanFile, source: Option<&str>, diags: &mu
             if f.cell.is_none() && f.text.is_none() {
                 out.error(
                     &f.year,
-                    format!("{what} for {year} has neither `cell` nor `text`"),
+                    crate::tr!(
+                        "{year} 年的{what}既没有 `cell` 也没有 `text`",
+                        "{what} for {year} has neither `cell` nor `text`"
+                    ),
                 );
                 continue;
             }
             if let (Some(text), None) = (&f.text, &f.quote) {
-                out.error(text, "`text` needs the `quote` it comes from");
+                out.error(
+                    text,
+                    crate::tr!(
+                        "`text` 需要它出自的 `quote`",
+                        "`text` needs the `quote` it comes from"
+                    ),
+                );
             }
             if let Some(cell) = &f.cell {
                 match &row.table {
-                    None => out.error(cell, "`cell` needs the row's `table` it comes from"),
+                    None => out.error(
+                        cell,
+                        crate::tr!(
+                            "`cell` 需要它所在行的 `table`",
+                            "`cell` needs the row's `table` it comes from"
+                        ),
+                    ),
                     Some(t) if !squash(&t.value).contains(&squash(&cell.value)) => {
                         out.error(
                             cell,
-                            format!("cell `{}` is not in the row's table text", cell.value),
+                            crate::tr!(
+                                "单元格 `{}` 不在该行的表格文字中",
+                                "cell `{}` is not in the row's table text",
+                                cell.value
+                            ),
                         );
                     }
                     _ => {}
@@ -326,7 +396,10 @@ fn check_plan(cat: &CatalogIndex, p: &PlanFile, source: Option<&str>, diags: &mu
             for s in [&f.cell, &f.text].into_iter().flatten() {
                 match crate::threshold::Threshold::parse(&s.value) {
                     Ok(t) => readings.push((s, t.resolve(entry.better))),
-                    Err(e) => out.error(s, format!("cannot read `{}`: {e}", s.value)),
+                    Err(e) => out.error(
+                        s,
+                        crate::tr!("无法解读 `{}`: {e}", "cannot read `{}`: {e}", s.value),
+                    ),
                 }
             }
             if let Some(quote) = &f.quote {
@@ -334,7 +407,8 @@ fn check_plan(cat: &CatalogIndex, p: &PlanFile, source: Option<&str>, diags: &mu
                 match &f.text {
                     Some(text) if !q.contains(&squash(&text.value)) => out.error(
                         quote,
-                        format!(
+                        crate::tr!(
+                            "引文不含此{what}的原话 `{}`",
                             "quote does not contain `{}`, the words of this {what}",
                             text.value
                         ),
@@ -347,7 +421,10 @@ fn check_plan(cat: &CatalogIndex, p: &PlanFile, source: Option<&str>, diags: &mu
                             if !q.contains(&n) {
                                 out.error(
                                     quote,
-                                    format!("quote does not contain the number {n} it supports"),
+                                    crate::tr!(
+                                        "引文不含它所佐证的数字 {n}",
+                                        "quote does not contain the number {n} it supports"
+                                    ),
                                 );
                             }
                         }
@@ -358,7 +435,11 @@ fn check_plan(cat: &CatalogIndex, p: &PlanFile, source: Option<&str>, diags: &mu
                 {
                     out.error(
                         quote,
-                        format!("quote not found in {}", plan.document.source),
+                        crate::tr!(
+                            "在 {} 中找不到引文",
+                            "quote not found in {}",
+                            plan.document.source
+                        ),
                     );
                 }
             }
@@ -390,9 +471,14 @@ fn check_plan(cat: &CatalogIndex, p: &PlanFile, source: Option<&str>, diags: &mu
                 if norm(a, &unit_a) != norm(b, &unit_b) {
                     out.warning(
                         &f.year,
-                        format!("table and prose disagree for `{id}` in {year}: cell `{}` reads {}, text `{}` reads {}",
-                            f.cell.as_ref().map_or("", |c| c.value.trim()), a.display(),
-                            f.text.as_ref().map_or("", |c| c.value.as_str()), b.display()),
+                        crate::tr!(
+                            "`{id}` {year} 年的表格与正文不一致: 单元格 `{}` 读作 {}，正文 `{}` 读作 {}",
+                            "table and prose disagree for `{id}` in {year}: cell `{}` reads {}, text `{}` reads {}",
+                            f.cell.as_ref().map_or("", |c| c.value.trim()),
+                            a.display(),
+                            f.text.as_ref().map_or("", |c| c.value.as_str()),
+                            b.display()
+                        ),
                     );
                 }
             }
@@ -405,7 +491,8 @@ fn check_plan(cat: &CatalogIndex, p: &PlanFile, source: Option<&str>, diags: &mu
             {
                 out.error(
                     *spot,
-                    format!(
+                    crate::tr!(
+                        "`{id}` 在指标目录中是里程碑，但 `{}` 是数字",
                         "`{id}` is a milestone in the catalog, but `{}` is a number",
                         spot.value
                     ),
@@ -414,7 +501,8 @@ fn check_plan(cat: &CatalogIndex, p: &PlanFile, source: Option<&str>, diags: &mu
             if entry.better != Better::Done && t.op == Op::Done {
                 out.error(
                     *spot,
-                    format!(
+                    crate::tr!(
+                        "`{}` 是里程碑，但 `{id}` 在指标目录中是计量指标",
                         "`{}` is a milestone, but `{id}` is measured in the catalog",
                         spot.value
                     ),
@@ -422,13 +510,14 @@ fn check_plan(cat: &CatalogIndex, p: &PlanFile, source: Option<&str>, diags: &mu
             }
             if op_against(entry.better, t.op) && !is_baseline {
                 let dir = if entry.better == Better::Higher {
-                    "higher"
+                    crate::i18n::pick("越高越好", "higher")
                 } else {
-                    "lower"
+                    crate::i18n::pick("越低越好", "lower")
                 };
                 out.error(
                     *spot,
-                    format!(
+                    crate::tr!(
+                        "运算符 `{}` 与 `{id}` 的方向相反（{dir}）",
                         "operator `{}` runs against `{id}`, where {dir} is better",
                         t.op.name()
                     ),
@@ -441,14 +530,16 @@ fn check_plan(cat: &CatalogIndex, p: &PlanFile, source: Option<&str>, diags: &mu
                     (Err(e), _) => out.error(*spot, e.to_string()),
                     (Ok(u), Some(cu)) if !u.is_compatible(cu) => out.error(
                         *spot,
-                        format!(
+                        crate::tr!(
+                            "单位 `{tu}` 无法换算成指标目录中 `{id}` 的单位 `{}`",
                             "unit `{tu}` cannot be converted to the catalog's unit `{}` for `{id}`",
                             cu.printed()
                         ),
                     ),
                     (Ok(_), None) if entry.better != Better::Done => out.error(
                         *spot,
-                        format!(
+                        crate::tr!(
+                            "`{id}` 在指标目录中没有单位，但 `{}` 带有 `{tu}`",
                             "`{id}` has no unit in the catalog, but `{}` carries `{tu}`",
                             spot.value
                         ),
@@ -476,7 +567,8 @@ fn check_plan(cat: &CatalogIndex, p: &PlanFile, source: Option<&str>, diags: &mu
             if wrong && let Some(f) = row.targets.iter().find(|f| f.year.value == y1) {
                 out.warning(
                     &f.year,
-                    format!(
+                    crate::tr!(
+                        "`{id}` 的走向反了: {y0} 年 {}，{y1} 年 {}",
                         "`{id}` moves the wrong way: {} in {y0}, {} in {y1}",
                         v0.normalize(),
                         v1.normalize()
