@@ -199,7 +199,9 @@ fn judge_rows<'a>(
             Err(e) => {
                 bad(
                     r.jurisdiction.column,
-                    e.replace("no plan", "unknown jurisdiction"),
+                    // The plan index's message, said of a jurisdiction column.
+                    e.replace("no plan", "unknown jurisdiction")
+                        .replace("没有计划", "未知地区"),
                 );
                 continue;
             }
@@ -207,7 +209,8 @@ fn judge_rows<'a>(
         let Some(entry) = set.catalog.get(&r.indicator.text) else {
             bad(
                 r.indicator.column,
-                format!(
+                crate::tr!(
+                    "未知指标 `{}`{}",
                     "unknown indicator `{}`{}",
                     echo(&r.indicator.text),
                     set.catalog.suggest(&r.indicator.text)
@@ -218,9 +221,12 @@ fn judge_rows<'a>(
         let Some(row) = plan.row(&entry.id.value) else {
             bad(
                 r.indicator.column,
-                format!(
+                crate::tr!(
+                    "{}的计划没有指标 `{}`（{}）",
                     "the plan of {} has no indicator `{}` ({})",
-                    plan.plan.jurisdiction.name, entry.id.value, entry.name
+                    plan.plan.jurisdiction.name,
+                    entry.id.value,
+                    entry.name
                 ),
             );
             continue;
@@ -236,7 +242,8 @@ fn judge_rows<'a>(
         if year < start || year > end {
             bad(
                 r.year.column,
-                format!(
+                crate::tr!(
+                    "{year} 年不在{}计划的期限（{start}–{end}）内",
                     "year {year} is outside the plan of {} ({start}–{end})",
                     plan.plan.jurisdiction.name
                 ),
@@ -247,7 +254,8 @@ fn judge_rows<'a>(
         if let Some(first) = seen.get(&key) {
             bad(
                 1,
-                format!(
+                crate::tr!(
+                    "重复的行: {} {} {year} 已在第 {first} 行上报",
                     "duplicate row: {} {} {year} was already reported at line {first}",
                     plan.id(),
                     entry.id.value

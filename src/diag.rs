@@ -103,7 +103,7 @@ pub fn echo(text: &str) -> String {
         return text.to_string();
     }
     let head: String = text.chars().take(ECHO_CHARS).collect();
-    format!("{head}…({n} chars)")
+    crate::tr!("{head}…（共 {n} 个字符）", "{head}…({n} chars)")
 }
 
 /// Words longer than this get no "did you mean": no name is this long, and comparing a

@@ -47,6 +47,17 @@ pub fn set(lang: Lang) {
     CURRENT.with(|c| c.set(lang));
 }
 
+/// An error and its causes as `{:#}` prints them (`outer: inner`), I/O causes said by [`io_error`].
+pub fn error_chain(e: &anyhow::Error) -> String {
+    e.chain()
+        .map(|c| match c.downcast_ref::<std::io::Error>() {
+            Some(io) => io_error(io),
+            None => c.to_string(),
+        })
+        .collect::<Vec<_>>()
+        .join(": ")
+}
+
 /// `qyx: error` / `qyx: 错误`, the start of a message about the run rather than a place in a file.
 pub(crate) fn qyx_error() -> &'static str {
     pick("qyx: 错误", "qyx: error")
@@ -63,7 +74,7 @@ pub(crate) fn pick(zh: &'static str, en: &'static str) -> &'static str {
 /// An I/O error as the user should read it: the operating system's text is English, so under
 /// Chinese the common kinds are said in Chinese (the OS text kept in brackets for anyone who
 /// searches for it); other kinds keep the OS text.
-pub(crate) fn io_error(e: &std::io::Error) -> String {
+pub fn io_error(e: &std::io::Error) -> String {
     use std::io::ErrorKind::*;
     if current() == Lang::En {
         return e.to_string();

@@ -30,7 +30,7 @@ fn main() -> ExitCode {
                 qyx::cli::Lang::Zh => "错误",
                 qyx::cli::Lang::En => "error",
             };
-            let _ = writeln!(err, "qyx: {word}: {e:#}");
+            let _ = writeln!(err, "qyx: {word}: {}", qyx::i18n::error_chain(&e));
             ExitCode::from(qyx::Outcome::BadInput as u8)
         }
     }

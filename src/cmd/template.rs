@@ -152,17 +152,22 @@ pub(crate) fn run(
     let (start, end) = (p.plan.period.start.value, p.plan.period.end.value);
     let year = a.year.unwrap_or_else(|| this_year().clamp(start, end));
     if year < start || year > end {
+        let name = &p.plan.jurisdiction.name;
         writeln!(
             err,
-            "qyx: error: year {year} is outside the plan of {} ({start}–{end})",
-            p.plan.jurisdiction.name
+            "{}: {}",
+            crate::i18n::qyx_error(),
+            crate::tr!(
+                "{year} 年不在{name}计划的期限（{start}–{end}）内",
+                "year {year} is outside the plan of {name} ({start}–{end})"
+            )
         )?;
         return Ok(Outcome::BadInput);
     }
     if let Some(path) = &a.output
         && let Some(why) = super::output::refuse(path, a.force, &set, dir)
     {
-        writeln!(err, "qyx: error: {why}")?;
+        writeln!(err, "{}: {why}", crate::i18n::qyx_error())?;
         return Ok(Outcome::BadInput);
     }
     let t = sheet(&set, p, year, a.lang);
@@ -182,12 +187,14 @@ pub(crate) fn run(
         None => t.write(crate::cli::Format::Csv, out)?,
     }
     if let Some(path) = &a.output {
+        let (n, name, path) = (t.rows.len(), &p.plan.jurisdiction.name, path.display());
         writeln!(
             err,
-            "wrote {} rows for {} {year} to {}",
-            t.rows.len(),
-            p.plan.jurisdiction.name,
-            path.display()
+            "{}",
+            crate::tr!(
+                "已将{name} {year} 年的 {n} 行写入 {path}",
+                "wrote {n} rows for {name} {year} to {path}"
+            )
         )?;
     }
     Ok(outcome)
