@@ -180,11 +180,11 @@ pub struct ValidateArgs {
     ))]
     pub paths: Vec<PathBuf>,
     #[arg(help = crate::tr!(
-        "原文件目录：每条引文都必须出现在该目录下它所出自的文件中",
-        "Directory of source documents: every quote must appear in its document there."
+        "原文件目录：每条引文都必须出现在该目录下它所出自的文件中；可重复（或用 `,` 分隔）以依次查找多个目录",
+        "Directory of source documents: every quote must appear in its document there. Repeat it (or separate directories with `,`) to search several, in order."
     ))]
-    #[arg(long, value_name = "DIR")]
-    pub sources: Option<PathBuf>,
+    #[arg(long, value_name = "DIR", value_delimiter = ',')]
+    pub sources: Vec<PathBuf>,
     #[arg(help = crate::tr!(
         "把警告也算作问题（退出码 1）",
         "Treat warnings as problems (exit 1)."

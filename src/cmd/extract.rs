@@ -166,15 +166,19 @@ pub(crate) fn run(
         return Ok(Outcome::BadInput);
     }
     let text = extract::decode(&bytes);
+    // An empty document still gets a draft (no indicators, its open questions as `todo`), so
+    // that a batch of drafts validates whatever came in; the warning says why it is empty.
     if text.trim().is_empty() {
         writeln!(
             err,
             "{}: {}: {}",
-            crate::i18n::qyx_error(),
+            crate::i18n::pick("qyx: 警告", "qyx: warning"),
             a.document.display(),
-            crate::tr!("文件为空", "empty document")
+            crate::tr!(
+                "文件为空：草稿没有指标",
+                "empty document: the draft has no indicators"
+            )
         )?;
-        return Ok(Outcome::BadInput);
     }
     let (set, outcome) = crate::cmd::load_plans(dir, err)?;
     let ex = extract::extract(&text, a.end_year);

@@ -326,9 +326,12 @@ pub(crate) fn run(
             writeln!(
                 out,
                 "{} · {} · {} · {}",
-                plan.document.issuer,
+                plan.document.issuer.as_deref().unwrap_or("—"),
                 plan.document.number.as_deref().unwrap_or("—"),
-                plan.document.date,
+                plan.document
+                    .date
+                    .as_ref()
+                    .map_or("—", |d| d.value.as_str()),
                 plan.document.kind.zh()
             )?;
             table(p, &set.catalog, a.lang, a.table_only).write(a.format, out)?;

@@ -8,7 +8,7 @@ use crate::plan::PlanSet;
 use crate::plan::load::{self, CATALOG_FILE, PlanDir, SourceText};
 use crate::plan::validate::validate;
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// The files to check: the plan directory, or the named files and directories. A catalog is
 /// taken from beside the named files, else from the plan directory. A file that cannot be read
@@ -79,18 +79,19 @@ pub(crate) fn run(
             return Ok(Outcome::BadInput);
         }
     };
-    if let Some(s) = &a.sources
-        && !Path::new(s).is_dir()
-    {
-        writeln!(
-            err,
-            "{}: --sources {}: {}",
-            crate::i18n::qyx_error(),
-            s.display(),
-            crate::tr!("不是目录", "not a directory")
-        )?;
-        return Ok(Outcome::BadInput);
+    for s in &a.sources {
+        if !Path::new(s).is_dir() {
+            writeln!(
+                err,
+                "{}: --sources {}: {}",
+                crate::i18n::qyx_error(),
+                s.display(),
+                crate::tr!("不是目录", "not a directory")
+            )?;
+            return Ok(Outcome::BadInput);
+        }
     }
+    let sources: Vec<&Path> = a.sources.iter().map(PathBuf::as_path).collect();
     let n_files = files.len() + unread.len();
     let (set, mut diags) = PlanSet::from_sources(files, dir);
     // Without a catalog nothing could be checked: bad input (2), not findings, but every
@@ -117,7 +118,7 @@ pub(crate) fn run(
     diags.extend(unread);
     let (n_plans, n_entries) = match &set {
         Some(set) => {
-            diags.extend(validate(set, a.sources.as_deref()));
+            diags.extend(validate(set, &sources));
             (set.plans.len(), set.catalog.entries.len())
         }
         None => (0, 0),

@@ -30,6 +30,10 @@ fn q(s: &str) -> String {
     out
 }
 
+/// The 七优享 programme's period (浙江省公共服务“七优享”工程, 2023–2027): the draft's period when a
+/// document states none, marked as assumed.
+const PROGRAMME: (i32, i32) = (2023, 2027);
+
 fn level_of(name: &str) -> &'static str {
     if name.ends_with('区') {
         "district"
@@ -44,6 +48,8 @@ fn level_of(name: &str) -> &'static str {
 struct DraftRow<'a> {
     id: String,
     m: Option<&'a CatalogMatch>,
+    /// Whether `id` is the catalog's (else a `todo-N` placeholder).
+    sure: bool,
     members: Vec<&'a Candidate>,
 }
 
@@ -76,70 +82,93 @@ pub(crate) fn draft_yaml(
         y,
         "# Settle every TODO, check every number against the document, then run `qyx validate`."
     );
-    let todo = |y: &mut String, indent: &str, what: &str| {
-        let _ = writeln!(y, "{indent}# TODO: {what}");
-    };
+    // Every open question is a `todo` entry, which `validate` reports as a warning naming it.
+    let mut plan_todo: Vec<String> = Vec::new();
     let name = info.jurisdiction.clone().unwrap_or_else(|| "TODO".into());
     let _ = writeln!(y, "jurisdiction:");
-    let _ = writeln!(
-        y,
-        "  id: \"todo\"  # TODO: ASCII pinyin, the same as the file name"
-    );
-    let _ = writeln!(
-        y,
-        "  name: {}{}",
-        q(&name),
-        if info.jurisdiction.is_none() {
-            "  # TODO: not found in the title"
-        } else {
-            ""
-        }
-    );
-    let _ = writeln!(y, "  name_en: \"TODO\"  # TODO: English name");
-    let _ = writeln!(
-        y,
-        "  level: {}  # TODO: check (guessed from the name)",
+    let _ = writeln!(y, "  id: \"todo\"");
+    plan_todo.push("the plan id: ASCII pinyin, the same as the file name".into());
+    let _ = writeln!(y, "  name: {}", q(&name));
+    if info.jurisdiction.is_none() {
+        plan_todo.push("the jurisdiction's Chinese name: not found in the title".into());
+    }
+    let _ = writeln!(y, "  name_en: \"TODO\"");
+    plan_todo.push("the jurisdiction's English name (`name_en`)".into());
+    let _ = writeln!(y, "  level: {}", level_of(&name));
+    plan_todo.push(format!(
+        "the level `{}` is guessed from the name: check it",
         level_of(&name)
-    );
+    ));
     let _ = writeln!(y, "document:");
     match &info.title {
         Some(t) => {
             let _ = writeln!(y, "  title: {}", q(t));
         }
         None => {
-            let _ = writeln!(y, "  title: \"TODO\"  # TODO: the document's title");
+            let _ = writeln!(y, "  title: \"TODO\"");
+            plan_todo.push("the document's title: none found".into());
         }
     }
     if let Some(n) = &info.number {
         let _ = writeln!(y, "  number: {}", q(n));
     }
-    let _ = writeln!(y, "  issuer: \"TODO\"  # TODO: the issuing office");
+    match &info.issuer {
+        Some(i) => {
+            let _ = writeln!(y, "  issuer: {}", q(i));
+        }
+        None => plan_todo.push(
+            "the issuing office (`issuer`): not found; give it, or list it under `not_in_source`"
+                .into(),
+        ),
+    }
     match &info.date {
         Some(d) => {
             let _ = writeln!(y, "  date: {}", q(d));
         }
-        None => {
-            let _ = writeln!(y, "  date: \"TODO\"  # TODO: 成文日期, YYYY-MM-DD");
-        }
+        None => plan_todo.push(
+            "the date (`date`, 成文日期 YYYY-MM-DD): not found; give it, or list it under `not_in_source`"
+                .into(),
+        ),
     }
     match info.kind {
         Some(k) => {
             let _ = writeln!(y, "  kind: {k}");
         }
         None => {
-            let _ = writeln!(
-                y,
-                "  kind: implementation  # TODO: implementation | work-points | five-year-plan"
+            let _ = writeln!(y, "  kind: implementation");
+            plan_todo.push(
+                "the kind: implementation, work-points or five-year-plan (none in the title)"
+                    .into(),
             );
         }
     }
     let _ = writeln!(y, "  source: {}", q(source_name));
-    let (start, end) = (info.start.or(info.end).unwrap_or(0), info.end.unwrap_or(0));
+    let (start, end) = (
+        info.start.unwrap_or(PROGRAMME.0),
+        info.end.unwrap_or(PROGRAMME.1),
+    );
+    let (start, end) = if start <= end {
+        (start, end)
+    } else {
+        (end, end)
+    };
+    if info.period_assumed {
+        plan_todo.push(format!(
+            "the period: the title states none; {start}–{end} is inferred from the years the document aims at"
+        ));
+    }
     if info.end.is_none() {
-        todo(&mut y, "", "no period found: pass --end-year");
+        plan_todo.push(format!(
+            "the period: none found in the document; {start}–{end} (the 七优享 programme's) assumed — pass --end-year or set it"
+        ));
     }
     let _ = writeln!(y, "period: {{ start: {start}, end: {end} }}");
     let _ = writeln!(y, "baseline_year: {}", start - 1);
+    if ex.candidates.is_empty() {
+        plan_todo.push(
+            "no targets found: encode them by hand, or check that this is a plan document".into(),
+        );
+    }
     // The plan's own areas (黄岩's nine), each mapped onto the domain most of its rows' catalog
     // entries belong to.
     let mut areas: Vec<(String, Vec<Domain>)> = Vec::new();
@@ -163,34 +192,57 @@ pub(crate) fn draft_yaml(
                 .filter(|d| ds.contains(d));
             match best {
                 Some(d) => {
-                    let _ = writeln!(
-                        y,
-                        "  - {{ name: {}, domain: {} }}  # TODO: check the domain (the most common of its rows' catalog entries)",
-                        q(name),
+                    let _ = writeln!(y, "  - {{ name: {}, domain: {} }}", q(name), d.zh());
+                    plan_todo.push(format!(
+                        "the domain of area `{name}`: {} is the most common of its rows' catalog entries",
                         d.zh()
-                    );
+                    ));
                 }
                 None => {
-                    let _ = writeln!(
-                        y,
-                        "  - {{ name: {}, domain: 综合集成 }}  # TODO: choose the domain",
-                        q(name)
-                    );
+                    let _ = writeln!(y, "  - {{ name: {}, domain: 综合集成 }}", q(name));
+                    plan_todo.push(format!("the domain of area `{name}`"));
                 }
             }
         }
     }
+    if !plan_todo.is_empty() {
+        let _ = writeln!(y, "todo:");
+        for t in &plan_todo {
+            let _ = writeln!(y, "  - {}", q(t));
+        }
+    }
+    if ex.candidates.is_empty() {
+        let _ = writeln!(y, "indicators: []");
+        return y;
+    }
     let _ = writeln!(y, "indicators:");
 
-    // Rows: one per catalog id found exactly or by containment; one per phrase otherwise.
+    // Rows: one per catalog id found exactly or by containment; one per phrase otherwise. An id
+    // is used only when nothing in the figures contradicts it: an operator against the entry's
+    // better direction, or a second table row claiming the same id, makes it a suggestion.
     let mut rows: Vec<DraftRow> = Vec::new();
-    let mut index: std::collections::HashMap<(bool, &str), usize> = Default::default();
+    let mut index: std::collections::HashMap<(bool, String), usize> = Default::default();
     let mut unmatched = 0;
     for (c, m) in ex.candidates.iter().zip(matches) {
-        let sure = m.as_ref().filter(|m| m.how.is_sure());
+        let mut sure = m
+            .as_ref()
+            .filter(|m| m.how.is_sure() && !crate::plan::op_against(m.better, c.op));
+        if let Some(m) = sure
+            && let Some(i) = index.get(&(true, m.id.clone()))
+            && c.table.is_some()
+            && rows[*i]
+                .members
+                .iter()
+                .any(|o| o.table.is_some() && o.table != c.table)
+        {
+            sure = None;
+        }
         let key = match sure {
-            Some(m) => (true, m.id.as_str()),
-            None => (false, c.indicator.as_str()),
+            Some(m) => (true, m.id.clone()),
+            None => (
+                false,
+                format!("{}\u{0}{}", c.indicator, c.table.as_deref().unwrap_or("")),
+            ),
         };
         match index.get(&key) {
             Some(i) => rows[*i].members.push(c),
@@ -206,185 +258,245 @@ pub(crate) fn draft_yaml(
                 rows.push(DraftRow {
                     id,
                     m: m.as_ref(),
+                    sure: sure.is_some(),
                     members: vec![c],
                 });
             }
         }
     }
     for r in &rows {
-        let c0 = r.members[0];
-        let _ = writeln!(y);
-        match r.m {
-            None => todo(
-                &mut y,
-                "  ",
-                "no catalog match: add an entry or choose an id",
-            ),
-            Some(m) if m.how == MatchHow::Partial => todo(
-                &mut y,
-                "  ",
-                &format!(
-                    "the phrase names `{}` {} and says more: a narrower indicator? check the id",
-                    m.id, m.name
-                ),
-            ),
-            Some(m) if m.how == MatchHow::Nearest => todo(
-                &mut y,
-                "  ",
-                &format!(
-                    "no catalog name in the phrase; nearest: `{}` {} (similarity {:.2})",
-                    m.id, m.name, m.score
-                ),
-            ),
-            _ => {}
-        }
-        let _ = writeln!(y, "  - id: {}", q(&r.id));
-        let _ = writeln!(
-            y,
-            "    name: {}",
-            q(if c0.indicator.is_empty() {
-                "TODO"
-            } else {
-                &c0.indicator
-            })
-        );
-        if let Some(u) = r.members.iter().find_map(|c| c.unit.as_ref()) {
-            if Unit::parse(u).is_ok() {
-                let _ = writeln!(y, "    unit: {}", q(u));
-            } else {
-                todo(
-                    &mut y,
-                    "    ",
-                    &format!("unit `{u}` as printed is not one qyx knows: settle `unit`"),
-                );
-            }
-        }
-        if let Some(l) = r.members.iter().find_map(|c| c.lead.as_ref()) {
-            let _ = writeln!(y, "    lead: {}", q(l));
-        }
-        if let Some(a) = r.members.iter().find_map(|c| c.area.as_ref()) {
-            let _ = writeln!(y, "    area: {}", q(a));
-        }
-        if let Some(row) = r.members.iter().find_map(|c| c.row.as_ref()) {
-            let _ = writeln!(y, "    row: {}", q(row));
-        }
-        if let Some(t) = r.members.iter().find_map(|c| c.table.as_ref()) {
-            let _ = writeln!(y, "    table: {}", q(t));
-        }
-        let mut baselines = r.members.iter().filter(|c| c.kind == Kind::Baseline);
-        let extra_baselines: Vec<&&Candidate> = match baselines.next() {
-            Some(b) => {
-                let _ = writeln!(y, "    baseline:");
-                figure(&mut y, "      ", b, r.m);
-                baselines.collect()
-            }
-            None => Vec::new(),
-        };
-        let targets: Vec<&&Candidate> = r
-            .members
-            .iter()
-            .filter(|c| c.kind == Kind::Target)
-            .collect();
-        if !targets.is_empty() {
-            let _ = writeln!(y, "    targets:");
-            // A table cell and a prose phrase for the same year and value are one target.
-            let mut done = vec![false; targets.len()];
-            for a in 0..targets.len() {
-                if done[a] {
-                    continue;
-                }
-                let twin = (a + 1..targets.len()).find(|b| {
-                    !done[*b]
-                        && targets[a].year == targets[*b].year
-                        && targets[a].value == targets[*b].value
-                        && targets[a].cell.is_some() != targets[*b].cell.is_some()
-                });
-                let same_year = (0..targets.len())
-                    .filter(|b| *b != a && Some(*b) != twin && targets[*b].year == targets[a].year)
-                    .count();
-                match twin {
-                    Some(b) => {
-                        done[b] = true;
-                        let (cell, prose) = if targets[a].cell.is_some() {
-                            (targets[a], targets[b])
-                        } else {
-                            (targets[b], targets[a])
-                        };
-                        let merged = Candidate {
-                            text: prose.text.clone(),
-                            quote: prose.quote.clone(),
-                            section: prose.section.clone(),
-                            scope: if cell.scope == Scope::Level {
-                                prose.scope
-                            } else {
-                                cell.scope
-                            },
-                            ..(*cell).clone()
-                        };
-                        list_figure(&mut y, &merged, r.m, same_year);
-                    }
-                    None => list_figure(&mut y, targets[a], r.m, same_year),
-                }
-            }
-        }
-        if !extra_baselines.is_empty() {
-            let more: Vec<String> = extra_baselines
-                .iter()
-                .map(|b| {
-                    format!(
-                        "{} ({}): {}",
-                        b.text.as_deref().or(b.cell.as_deref()).unwrap_or_default(),
-                        b.year.map_or("?".into(), |y| y.to_string()),
-                        b.quote.as_deref().unwrap_or_default()
-                    )
-                })
-                .collect();
-            let _ = writeln!(
-                y,
-                "    note: {}  # TODO: more than one baseline; keep one",
-                q(&format!("other past figures: {}", more.join(" | ")))
-            );
-        }
+        write_row(&mut y, r, start, end);
     }
     y
 }
 
-/// The doubts about one figure, for its `# TODO`.
-fn doubts_of(c: &Candidate, m: Option<&CatalogMatch>, same_year: usize) -> Vec<String> {
+/// A dropped figure, for the row's note: what it said and where.
+fn described(c: &Candidate) -> String {
+    format!(
+        "{} ({}): {}",
+        c.text.as_deref().or(c.cell.as_deref()).unwrap_or_default(),
+        c.year.map_or("?".into(), |y| y.to_string()),
+        c.quote
+            .as_deref()
+            .or(c.table.as_deref())
+            .unwrap_or_default()
+    )
+}
+
+/// One row of the draft. Whatever would make `validate` fail — a target outside the period, a
+/// baseline not before the targets, two targets for one year — is kept in the row's `note` with a
+/// `todo` instead, so that the draft validates with warnings only.
+fn write_row(y: &mut String, r: &DraftRow, start: i32, end: i32) {
+    use std::fmt::Write as _;
+    let c0 = r.members[0];
+    let mut row_todo: Vec<String> = Vec::new();
+    let mut notes: Vec<String> = Vec::new();
+    match r.m {
+        None => row_todo.push("no catalog match: add an entry or choose an id".into()),
+        Some(m) if !r.sure && m.how.is_sure() => row_todo.push(format!(
+            "the phrase names `{}` {}, but a figure's operator or a second table row disagrees: check the id",
+            m.id, m.name
+        )),
+        Some(m) if m.how == MatchHow::Partial => row_todo.push(format!(
+            "the phrase names `{}` {} and says more: a narrower indicator? check the id",
+            m.id, m.name
+        )),
+        Some(m) if m.how == MatchHow::Nearest => row_todo.push(format!(
+            "no catalog name in the phrase; nearest: `{}` {} (similarity {:.2})",
+            m.id, m.name, m.score
+        )),
+        _ => {}
+    }
+    let _ = writeln!(y);
+    let _ = writeln!(y, "  - id: {}", q(&r.id));
+    let _ = writeln!(
+        y,
+        "    name: {}",
+        q(if c0.indicator.is_empty() {
+            "TODO"
+        } else {
+            &c0.indicator
+        })
+    );
+    if c0.indicator.is_empty() {
+        row_todo.push("the indicator's name".into());
+    }
+    if let Some(u) = r.members.iter().find_map(|c| c.unit.as_ref()) {
+        if Unit::parse(u).is_ok() {
+            let _ = writeln!(y, "    unit: {}", q(u));
+        } else {
+            row_todo.push(format!(
+                "unit `{u}` as printed is not one qyx knows: settle `unit`"
+            ));
+        }
+    }
+    if let Some(mk) = r.members.iter().find_map(|c| c.marker.as_ref()) {
+        match mk.as_str() {
+            "*" | "＊" => {
+                let _ = writeln!(y, "    marker: core");
+            }
+            "▲" => {
+                let _ = writeln!(y, "    marker: observational");
+            }
+            _ => row_todo.push(format!(
+                "the row is marked `{mk}`: say what it means in `note` (see the table's notes)"
+            )),
+        }
+        let _ = writeln!(y, "    printed_marker: {}", q(mk));
+    }
+    if let Some(l) = r.members.iter().find_map(|c| c.lead.as_ref()) {
+        let _ = writeln!(y, "    lead: {}", q(l));
+    }
+    if let Some(a) = r.members.iter().find_map(|c| c.area.as_ref()) {
+        let _ = writeln!(y, "    area: {}", q(a));
+    }
+    if let Some(row) = r.members.iter().find_map(|c| c.row.as_ref()) {
+        let _ = writeln!(y, "    row: {}", q(row));
+    }
+    let table = r.members.iter().find_map(|c| c.table.as_ref());
+    if let Some(t) = table {
+        let _ = writeln!(y, "    table: {}", q(t));
+    }
+    if r.members.iter().any(|c| c.truncated) {
+        let _ = writeln!(y, "    truncated: true");
+        row_todo
+            .push("the printed row is cut off: check the cells it lacks in another copy".into());
+    }
+    // Targets in the period, a table cell and its prose restatement merged, one a year and scope.
+    let mut targets: Vec<Candidate> = Vec::new();
+    let all: Vec<&Candidate> = r
+        .members
+        .iter()
+        .copied()
+        .filter(|c| c.kind == Kind::Target)
+        .collect();
+    let mut done = vec![false; all.len()];
+    for a in 0..all.len() {
+        if done[a] {
+            continue;
+        }
+        done[a] = true;
+        let twin = (a + 1..all.len()).find(|b| {
+            !done[*b]
+                && all[a].year == all[*b].year
+                && all[a].value == all[*b].value
+                && all[a].cell.is_some() != all[*b].cell.is_some()
+        });
+        let c = match twin {
+            Some(b) => {
+                done[b] = true;
+                let (cell, prose) = if all[a].cell.is_some() {
+                    (all[a], all[b])
+                } else {
+                    (all[b], all[a])
+                };
+                Candidate {
+                    text: prose.text.clone(),
+                    quote: prose.quote.clone(),
+                    section: prose.section.clone(),
+                    scope: if cell.scope == Scope::Level {
+                        prose.scope
+                    } else {
+                        cell.scope
+                    },
+                    doubts: [cell.doubts.clone(), prose.doubts.clone()].concat(),
+                    ..cell.clone()
+                }
+            }
+            None => all[a].clone(),
+        };
+        let Some(year) = c.year else {
+            notes.push(described(&c));
+            row_todo.push("a figure with no year is in `note`: give it a year".into());
+            continue;
+        };
+        if year < start || year > end {
+            row_todo.push(format!(
+                "a target for {year}, outside the period {start}–{end}, is in `note`: keep it out, or widen the period"
+            ));
+            notes.push(described(&c));
+            continue;
+        }
+        if targets
+            .iter()
+            .any(|t| t.year == c.year && t.scope == c.scope)
+        {
+            row_todo.push(format!(
+                "another {} target for {year} is in `note`: keep one",
+                c.scope.name()
+            ));
+            notes.push(described(&c));
+            continue;
+        }
+        targets.push(c);
+    }
+    // The baseline: the first past figure before every target and not after the period starts.
+    let first_target = targets.iter().filter_map(|t| t.year).min();
+    let mut baseline: Option<&Candidate> = None;
+    for b in r
+        .members
+        .iter()
+        .copied()
+        .filter(|c| c.kind == Kind::Baseline)
+    {
+        let fits = b
+            .year
+            .is_some_and(|by| by <= start && first_target.is_none_or(|t| by < t));
+        if baseline.is_none() && fits {
+            baseline = Some(b);
+        } else {
+            notes.push(format!("past figure {}", described(b)));
+            row_todo.push(if fits {
+                "more than one past figure: the others are in `note`; keep one as the baseline"
+                    .to_string()
+            } else {
+                "a past figure not before the targets is in `note`: is it a baseline?".to_string()
+            });
+        }
+    }
+    if let Some(b) = baseline {
+        let _ = writeln!(y, "    baseline:");
+        figure(y, "      ", b, r);
+    }
+    if !targets.is_empty() {
+        let _ = writeln!(y, "    targets:");
+        for t in &targets {
+            let _ = writeln!(y, "      - year: {}", t.year.unwrap_or(end));
+            figure_fields(y, "        ", t, r);
+        }
+    }
+    row_todo.dedup();
+    if !notes.is_empty() {
+        let _ = writeln!(y, "    note: {}", q(&notes.join(" | ")));
+    }
+    if !row_todo.is_empty() {
+        let _ = writeln!(y, "    todo:");
+        for t in &row_todo {
+            let _ = writeln!(y, "      - {}", q(t));
+        }
+    }
+}
+
+/// The doubts about one figure, for its `todo`.
+fn doubts_of(c: &Candidate, r: &DraftRow) -> Vec<String> {
     let mut d = c.doubts.clone();
-    if c.year.is_none() {
-        d.push("no year: pass --end-year or set it".into());
-    } else if !c.year_stated && c.kind == Kind::Target && c.cell.is_none() {
+    if !c.year_stated && c.kind == Kind::Target && c.cell.is_none() {
         d.push("no year in the sentence: the plan's end year is assumed".into());
     }
-    if c.op == Op::Reach && m.is_none_or(|m| !m.how.is_sure()) {
+    if c.op == Op::Reach && !r.sure {
         d.push("bare number: ≥ or ≤ depends on the indicator's better direction".into());
     }
-    if same_year > 0 {
-        d.push("another target for the same year in this row: keep one".into());
-    }
+    d.dedup();
     d
 }
 
-fn figure(y: &mut String, indent: &str, c: &Candidate, m: Option<&CatalogMatch>) {
+fn figure(y: &mut String, indent: &str, c: &Candidate, r: &DraftRow) {
     use std::fmt::Write as _;
-    for d in doubts_of(c, m, 0) {
-        let _ = writeln!(y, "{indent}# TODO: {d}");
-    }
     let _ = writeln!(y, "{indent}year: {}", c.year.unwrap_or(0));
-    figure_fields(y, indent, c);
+    figure_fields(y, indent, c, r);
 }
 
-fn list_figure(y: &mut String, c: &Candidate, m: Option<&CatalogMatch>, same_year: usize) {
-    use std::fmt::Write as _;
-    for d in doubts_of(c, m, same_year) {
-        let _ = writeln!(y, "      # TODO: {d}");
-    }
-    let _ = writeln!(y, "      - year: {}", c.year.unwrap_or(0));
-    figure_fields(y, "        ", c);
-}
-
-fn figure_fields(y: &mut String, indent: &str, c: &Candidate) {
+fn figure_fields(y: &mut String, indent: &str, c: &Candidate, r: &DraftRow) {
     use std::fmt::Write as _;
     if let Some(cell) = &c.cell {
         let _ = writeln!(y, "{indent}cell: {}", q(cell));
@@ -405,6 +517,13 @@ fn figure_fields(y: &mut String, indent: &str, c: &Candidate) {
     }
     if !c.year_stated {
         let _ = writeln!(y, "{indent}year_stated: false");
+    }
+    let doubts = doubts_of(c, r);
+    if !doubts.is_empty() {
+        let _ = writeln!(y, "{indent}todo:");
+        for d in doubts {
+            let _ = writeln!(y, "{indent}  - {}", q(&d));
+        }
     }
 }
 
@@ -439,8 +558,11 @@ mod tests {
             (2023, 2027)
         );
         assert_eq!(plan.indicators[0].id.value, "childcare-places-per-1000");
-        assert!(yaml.contains("# TODO: ambiguous operator"), "{yaml}");
-        assert!(yaml.contains("# TODO: unit `亿` as printed"), "{yaml}");
+        assert!(
+            yaml.contains("todo:\n          - \"ambiguous operator"),
+            "{yaml}"
+        );
+        assert!(yaml.contains("- \"unit `亿` as printed"), "{yaml}");
         assert!(yaml.contains("id: \"todo-1\""), "{yaml}");
         // Unmatched, every row is `todo-N` and it still deserialises.
         let none = vec![None; ex.candidates.len()];

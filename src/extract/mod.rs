@@ -104,6 +104,10 @@ pub(crate) struct Candidate {
     pub line: usize,
     /// What a person must settle about the number itself (catalog questions come later).
     pub doubts: Vec<String>,
+    /// The sign printed on a table row's name or label (`*`, `▲`, `☆`).
+    pub marker: Option<String>,
+    /// The table row is cut off (fewer cells than the header has columns).
+    pub truncated: bool,
 }
 
 impl Candidate {
@@ -129,6 +133,8 @@ impl Candidate {
             section: None,
             line,
             doubts: Vec::new(),
+            marker: None,
+            truncated: false,
         }
     }
 
@@ -147,11 +153,15 @@ pub(crate) struct DocInfo {
     pub title: Option<String>,
     pub number: Option<String>,
     pub date: Option<String>,
+    /// The issuing office, where the page labels it (发布机构) or the notice names it.
+    pub issuer: Option<String>,
     /// `implementation`, `work-points` or `five-year-plan`.
     pub kind: Option<&'static str>,
     pub jurisdiction: Option<String>,
     pub start: Option<i32>,
     pub end: Option<i32>,
+    /// The period is not the title's: inferred from the years the document aims at.
+    pub period_assumed: bool,
 }
 
 /// The result of reading one document.
@@ -174,8 +184,18 @@ pub(crate) fn extract(text: &str, end_year: Option<i32>) -> Extraction {
     if info.end.is_none() {
         info.end = largest_by_year(&text);
     }
-    if info.start.is_none() {
-        info.start = info.end;
+    if info.start.is_none()
+        && let Some(e) = info.end
+    {
+        // A title without its period: a year's work points cover that year; a five-year plan
+        // or implementation plan the five years to its end (never a period of one year with a
+        // baseline the year before its end).
+        info.start = Some(if info.kind == Some("work-points") {
+            e
+        } else {
+            e - 4
+        });
+        info.period_assumed = true;
     }
     let lines: Vec<&str> = text.lines().collect();
     let mut outline = Outline::default();
@@ -236,7 +256,7 @@ mod tests {
         assert_eq!(decode("\u{feff}达到".as_bytes()), "达到");
         assert_eq!(clean("a||||||b|c"), "ab|c");
         let info = doc_info(
-            "文号: 诸政办发〔2023〕10号\n成文日期: 2023-04-17\n关于印发《诸暨市公共服务“七优享”工程实施方案(2023-2027年)》的通知\n",
+            "文号: 诸政办发〔2023〕10号\n成文日期: 2023-04-17\n诸暨市人民政府办公室关于印发《诸暨市公共服务“七优享”工程实施方案(2023-2027年)》的通知\n",
         );
         assert_eq!(
             info,
@@ -244,10 +264,12 @@ mod tests {
                 title: Some("诸暨市公共服务“七优享”工程实施方案(2023-2027年)".into()),
                 number: Some("诸政办发〔2023〕10号".into()),
                 date: Some("2023-04-17".into()),
+                issuer: Some("诸暨市人民政府办公室".into()),
                 kind: Some("implementation"),
                 jurisdiction: Some("诸暨市".into()),
                 start: Some(2023),
                 end: Some(2027),
+                period_assumed: false,
             }
         );
         let info = doc_info("《2024年龙湾区公共服务“七优享”工程工作要点》 2024年6月7日");

@@ -231,9 +231,15 @@ pub(super) fn scan_span(chars: &[char], num_start: usize) -> Option<Span> {
     })
 }
 
+/// How far back an open bracket is looked for: longer than any quoted name or title, and a
+/// bound that keeps a whole document's scan linear.
+const BRACKET_REACH: usize = 200;
+
 /// Which bracket pairs enclose position `i` of a sentence: a number inside “…”, 《…》 or 〔…〕
 /// is part of a name or a document number, not a target.
 pub(super) fn enclosed(chars: &[char], i: usize) -> bool {
+    let chars = &chars[i.saturating_sub(BRACKET_REACH)..i];
+    let i = chars.len();
     let pairs = [
         ('“', '”'),
         ('《', '》'),

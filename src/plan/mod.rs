@@ -406,7 +406,10 @@ pub fn resolve(row: &Row, entry: &Entry, f: &Figure) -> Result<Resolved, String>
 }
 
 fn resolve_text(row: &Row, entry: &Entry, f: &Figure) -> Result<Resolved, String> {
+    // A figure that says it sets no target (`/` not assessed, a schedule's `0` not yet due) is
+    // judged as none, so that a 0 is never a target any value meets.
     let t = match figure_threshold(f) {
+        Some(Ok(_)) if f.no_target.is_some() => Threshold::parse("/").map_err(|e| e.to_string())?,
         Some(Ok(t)) => t.resolve(entry.better),
         Some(Err(e)) => return Err(e.to_string()),
         None => return Err(crate::tr!("没有 `cell` 或 `text`", "no cell or text")),
@@ -421,7 +424,12 @@ fn resolve_text(row: &Row, entry: &Entry, f: &Figure) -> Result<Resolved, String
         .unit
         .as_deref()
         .map(|u| crate::unit::complete(u, context))
-        .or_else(|| row.unit.as_ref().map(|u| u.value.clone()));
+        .or_else(|| row.unit.as_ref().map(|u| u.value.clone()))
+        // A unit the entry names as a synonym (名 for 个) is the entry's own unit.
+        .map(|u| match &entry.unit {
+            Some(c) if entry.is_unit_synonym(&u) => c.value.clone(),
+            _ => u,
+        });
     let convert = |v: Option<Decimal>| -> Result<Option<Decimal>, String> {
         let Some(v) = v else { return Ok(None) };
         match (&printed, entry.unit.as_ref()) {
@@ -459,6 +467,12 @@ impl Resolved {
 }
 
 impl Entry {
+    /// Whether a printed unit is one of the entry's `unit_synonyms`: read as its own unit.
+    pub fn is_unit_synonym(&self, printed: &str) -> bool {
+        let p = printed.trim();
+        self.unit_synonyms.iter().any(|u| u.trim() == p)
+    }
+
     /// The name in the language asked for.
     pub fn label(&self, en: bool) -> String {
         if en {

@@ -22,6 +22,14 @@ pub struct Plan {
     pub areas: Vec<Area>,
     #[serde(default)]
     pub indicators: Vec<Row>,
+    /// What this file encodes when it is not the whole document (`表1 only: the prose is not
+    /// encoded`, `pages 1–3 of 5 survive`). Absent: the whole document is encoded.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub excerpt: Option<String>,
+    /// What a person must still decide (a draft's open questions); `validate` warns with each.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[schemars(with = "Vec<String>")]
+    pub todo: Vec<Spanned<String>>,
 }
 
 #[derive(Debug, Deserialize, Serialize, JsonSchema)]
@@ -56,16 +64,48 @@ pub struct Document {
     /// 文号.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub number: Option<String>,
-    pub issuer: String,
-    /// 成文日期, YYYY-MM-DD.
-    pub date: String,
+    /// The issuing office. Optional: a source that does not name it lists `issuer` under
+    /// `not_in_source` instead.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub issuer: Option<String>,
+    /// 成文日期, YYYY-MM-DD (or the publication date). Optional like `issuer`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "Option<String>")]
+    pub date: Option<Spanned<String>>,
     pub kind: PlanKind,
     /// The document's file name in the sources directory.
     pub source: String,
+    /// Where the document was published (the web page it was copied from).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
+    /// Anything a reader should know about the document or its copy.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// Document fields the source does not state (`[issuer, date]`): said, so that their absence
+    /// is a known fact and not an omission.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub not_in_source: Vec<DocField>,
+}
+
+/// The optional document fields a source may lack.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum DocField {
+    Issuer,
+    Date,
+    Number,
+    Url,
+}
+
+impl DocField {
+    pub fn name(self) -> &'static str {
+        match self {
+            DocField::Issuer => "issuer",
+            DocField::Date => "date",
+            DocField::Number => "number",
+            DocField::Url => "url",
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
@@ -208,6 +248,10 @@ pub struct Row {
     pub unit: Option<Spanned<String>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub marker: Option<Marker>,
+    /// The sign printed on the row's name or label as it is (`☆`, `*`, `▲`, `#`), whatever it
+    /// means in this plan (its note says); `marker` keeps the two meanings qyx acts on.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub printed_marker: Option<String>,
     /// Lead department (牵头/责任单位) as printed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lead: Option<String>,
@@ -226,8 +270,16 @@ pub struct Row {
     pub baseline: Option<Figure>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub targets: Vec<Figure>,
+    /// The printed row is cut off in the source (a page break, a lost cell): the cells it lacks
+    /// are not the encoder's omission, and `validate` does not expect them.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub truncated: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// What a person must still decide about this row; `validate` warns with each.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[schemars(with = "Vec<String>")]
+    pub todo: Vec<Spanned<String>>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
@@ -274,13 +326,47 @@ pub struct Figure {
     /// False when the document gives no year and the plan's end year is assumed.
     #[serde(default = "yes", skip_serializing_if = "is_true")]
     pub year_stated: bool,
+    /// Why a figure sets no target: a `/` cell (`not-assessed` that year, or `observational`, a
+    /// ▲ row), or a schedule's `0` before the work is due (`not-due`: `0 0 100`). Such a figure is
+    /// never judged, so a 0 is not a target any value meets.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub no_target: Option<NoTarget>,
+    /// The stated reason a cell is written with an operator the table does not print: only
+    /// `bare-number` (the encoding guide's rule: a bare number means "reach it" in the
+    /// indicator's better direction), and only for the operator that direction gives.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub op_reason: Option<OpReason>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// What a person must still decide about this figure; `validate` warns with each.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[schemars(with = "Vec<String>")]
+    pub todo: Vec<Spanned<String>>,
     /// `plan::resolve`'s answer, kept so that a figure's text is parsed once per run however
     /// many rows are judged against it. Never read from or written to a file.
     #[serde(skip)]
     #[schemars(skip)]
     pub(crate) resolved: std::sync::OnceLock<super::CachedResolve>,
+}
+
+/// Why a figure sets no target.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum NoTarget {
+    /// `/` in a year the indicator is not assessed.
+    NotAssessed,
+    /// `/` on an observational (▲) row: observed, never a target.
+    Observational,
+    /// A schedule's `0` (`0 0 100`): nothing is due yet that year.
+    NotDue,
+}
+
+/// The only stated reason for writing an operator the source does not print.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum OpReason {
+    /// A bare number means "reach it" in the indicator's better direction (encoding guide).
+    BareNumber,
 }
 
 fn yes() -> bool {
@@ -355,6 +441,10 @@ pub struct Entry {
     #[schemars(with = "Option<String>")]
     pub unit: Option<Spanned<String>>,
     pub better: Better,
+    /// Other units plans print for the same quantity, read as `unit` itself: `[名, 人]` for a
+    /// count per thousand people whose catalog unit is `个`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub unit_synonyms: Vec<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
 }

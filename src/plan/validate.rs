@@ -58,8 +58,9 @@ pub fn squash(s: &str) -> String {
         .collect()
 }
 
-/// Checks the catalog and every plan; with `sources`, every quote against its document.
-pub fn validate(set: &PlanSet, sources: Option<&Path>) -> Vec<Diagnostic> {
+/// Checks the catalog and every plan; with `sources` (one or more directories, searched in
+/// order), every quote against its document.
+pub fn validate(set: &PlanSet, sources: &[&Path]) -> Vec<Diagnostic> {
     let mut diags = Vec::new();
     check_catalog(&set.catalog, &mut diags);
     let mut seen_ids: HashMap<&str, &str> = HashMap::new();
@@ -77,20 +78,51 @@ pub fn validate(set: &PlanSet, sources: Option<&Path>) -> Vec<Diagnostic> {
                 ),
             ));
         }
-        let source_text = sources.map(|dir| read_source(dir, p, &mut diags));
+        let source_text = (!sources.is_empty()).then(|| read_source(sources, p, &mut diags));
         check_plan(
             &set.catalog,
             p,
-            source_text.as_ref().and_then(|s| s.as_deref()),
+            source_text.as_ref().and_then(|s| s.as_ref()),
             &mut diags,
         );
     }
     diags
 }
 
-fn read_source(dir: &Path, p: &PlanFile, diags: &mut Vec<Diagnostic>) -> Option<String> {
-    match super::load::read_source(dir, &p.plan.document.source) {
-        Ok(bytes) => Some(squash(&String::from_utf8_lossy(&bytes))),
+/// A source document as the checks compare with it: squashed, and squashed without any `|`
+/// (a table printed with `|` between its cells, whose `table` text separates them by spaces).
+pub(crate) struct Source {
+    squashed: String,
+    no_bars: String,
+}
+
+impl Source {
+    pub(crate) fn new(text: &str) -> Source {
+        let squashed = squash(text);
+        let no_bars = squashed.replace('|', "");
+        Source { squashed, no_bars }
+    }
+
+    fn contains(&self, squashed: &str) -> bool {
+        self.squashed.contains(squashed)
+    }
+
+    fn contains_row(&self, table: &str) -> bool {
+        self.no_bars.contains(&squash(table).replace('|', ""))
+    }
+}
+
+/// The plan's document from the first of `dirs` that has it.
+fn read_source(dirs: &[&Path], p: &PlanFile, diags: &mut Vec<Diagnostic>) -> Option<Source> {
+    let name = &p.plan.document.source;
+    // The first directory that has the file; the first directory's answer when none does.
+    let found = dirs
+        .iter()
+        .map(|d| super::load::read_source(d, name))
+        .find(Result::is_ok);
+    let read = found.unwrap_or_else(|| super::load::read_source(dirs[0], name));
+    match read {
+        Ok(bytes) => Some(Source::new(&String::from_utf8_lossy(&bytes))),
         Err(e) => {
             let line = p
                 .source
@@ -161,7 +193,12 @@ fn check_catalog(cat: &CatalogIndex, diags: &mut Vec<Diagnostic>) {
     }
 }
 
-fn check_plan(cat: &CatalogIndex, p: &PlanFile, source: Option<&str>, diags: &mut Vec<Diagnostic>) {
+fn check_plan(
+    cat: &CatalogIndex,
+    p: &PlanFile,
+    source: Option<&Source>,
+    diags: &mut Vec<Diagnostic>,
+) {
     let plan = &p.plan;
     let mut out = Out {
         file: &p.source.name,
@@ -171,7 +208,18 @@ fn check_plan(cat: &CatalogIndex, p: &PlanFile, source: Option<&str>, diags: &mu
         .file_stem()
         .and_then(|s| s.to_str())
         .unwrap_or_default();
-    if plan.jurisdiction.id.value != stem {
+    for t in &plan.todo {
+        out.warning(t, crate::tr!("待定: {}", "TODO: {}", t.value));
+    }
+    if is_placeholder(&plan.jurisdiction.id.value) {
+        out.warning(
+            &plan.jurisdiction.id,
+            crate::tr!(
+                "待定: 选定计划 id（ASCII 拼音），并把文件命名为 `<id>.yaml`，而不是 `{stem}.yaml`",
+                "TODO: choose the plan id (ASCII pinyin, then name the file `<id>.yaml`, not `{stem}.yaml`)"
+            ),
+        );
+    } else if plan.jurisdiction.id.value != stem {
         out.error(
             &plan.jurisdiction.id,
             crate::tr!(
@@ -181,6 +229,7 @@ fn check_plan(cat: &CatalogIndex, p: &PlanFile, source: Option<&str>, diags: &mu
             ),
         );
     }
+    check_document(plan, &mut out);
     let (start, end) = (plan.period.start.value, plan.period.end.value);
     if start > end {
         out.error(
@@ -206,6 +255,26 @@ fn check_plan(cat: &CatalogIndex, p: &PlanFile, source: Option<&str>, diags: &mu
 
     for row in &plan.indicators {
         let id = &row.id.value;
+        for t in row.todo.iter().chain(
+            row.baseline
+                .iter()
+                .chain(&row.targets)
+                .flat_map(|f| &f.todo),
+        ) {
+            out.warning(t, crate::tr!("待定: {}", "TODO: {}", t.value));
+        }
+        if is_placeholder(id) {
+            out.warning(
+                &row.id,
+                crate::tr!(
+                    "待定: 为 `{}` 选定指标目录 id（或在目录中新增条目）{}",
+                    "TODO: choose a catalog id for `{}` (or add an entry to the catalog){}",
+                    row.name,
+                    cat.suggest(&row.name)
+                ),
+            );
+            continue;
+        }
         let Some(entry) = cat.get(id).filter(|e| &e.id.value == id) else {
             let hint = match cat.get(&row.name) {
                 Some(e) => crate::tr!(
@@ -257,6 +326,7 @@ fn check_plan(cat: &CatalogIndex, p: &PlanFile, source: Option<&str>, diags: &mu
         if let Some(u) = &row.unit {
             match (Unit::parse(&u.value), &catalog_unit) {
                 (Err(e), _) => out.error(u, e.to_string()),
+                (Ok(_), Some(_)) if entry.is_unit_synonym(&u.value) => {}
                 (Ok(pu), Some(cu)) if !pu.is_compatible(cu) => out.error(
                     u,
                     crate::tr!(
@@ -271,7 +341,7 @@ fn check_plan(cat: &CatalogIndex, p: &PlanFile, source: Option<&str>, diags: &mu
         }
         if let Some(table) = &row.table
             && let Some(src) = source
-            && !src.contains(&squash(&table.value))
+            && !src.contains_row(&table.value)
         {
             out.error(
                 table,
@@ -369,27 +439,14 @@ fn check_plan(cat: &CatalogIndex, p: &PlanFile, source: Option<&str>, diags: &mu
                     ),
                 );
             }
-            if let Some(cell) = &f.cell {
-                match &row.table {
-                    None => out.error(
-                        cell,
-                        crate::tr!(
-                            "`cell` 需要它所在行的 `table`",
-                            "`cell` needs the row's `table` it comes from"
-                        ),
+            if let (Some(cell), None) = (&f.cell, &row.table) {
+                out.error(
+                    cell,
+                    crate::tr!(
+                        "`cell` 需要它所在行的 `table`",
+                        "`cell` needs the row's `table` it comes from"
                     ),
-                    Some(t) if !squash(&t.value).contains(&squash(&cell.value)) => {
-                        out.error(
-                            cell,
-                            crate::tr!(
-                                "单元格 `{}` 不在该行的表格文字中",
-                                "cell `{}` is not in the row's table text",
-                                cell.value
-                            ),
-                        );
-                    }
-                    _ => {}
-                }
+                );
             }
             // Parse both readings; report each one's own failure where it sits.
             let mut readings = Vec::new();
@@ -482,6 +539,7 @@ fn check_plan(cat: &CatalogIndex, p: &PlanFile, source: Option<&str>, diags: &mu
                     );
                 }
             }
+            check_no_target(f, row, entry, &readings, &mut out);
             let Some((spot, t)) = readings.first() else {
                 continue;
             };
@@ -523,7 +581,9 @@ fn check_plan(cat: &CatalogIndex, p: &PlanFile, source: Option<&str>, diags: &mu
                     ),
                 );
             }
-            if let Some(tu) = &t.unit {
+            if let Some(tu) = &t.unit
+                && !entry.is_unit_synonym(tu)
+            {
                 let context = entry.unit.as_ref().map_or("", |u| u.value.as_str());
                 let tu = &crate::unit::complete(tu, context);
                 match (Unit::parse(tu), &catalog_unit) {
@@ -547,13 +607,19 @@ fn check_plan(cat: &CatalogIndex, p: &PlanFile, source: Option<&str>, diags: &mu
                     _ => {}
                 }
             }
-            if !is_baseline
-                && f.scope == crate::plan::schema::Scope::Level
+            // The baseline starts the path: a lower-is-better rate planned from 8.4 to 9.1 moves
+            // the wrong way even when every target year agrees with the next.
+            if f.scope == crate::plan::schema::Scope::Level
+                && f.no_target.is_none()
+                && !(is_baseline && row.targets.iter().any(|t| t.year.value <= year))
                 && let Ok(r) = resolve(row, entry, f)
                 && let (true, Some(v)) = (r.is_numeric(), r.value)
             {
                 path.push((year, v));
             }
+        }
+        if let Some(table) = &row.table {
+            check_cells(row, entry, table, &mut out);
         }
         path.sort_by_key(|(y, _)| *y);
         path.dedup_by_key(|(y, _)| *y);
@@ -565,11 +631,16 @@ fn check_plan(cat: &CatalogIndex, p: &PlanFile, source: Option<&str>, diags: &mu
                 Better::Done => false,
             };
             if wrong && let Some(f) = row.targets.iter().find(|f| f.year.value == y1) {
+                let from = if row.baseline.as_ref().is_some_and(|b| b.year.value == y0) {
+                    crate::i18n::pick("（基期）", " (the baseline)")
+                } else {
+                    ""
+                };
                 out.warning(
                     &f.year,
                     crate::tr!(
-                        "`{id}` 的走向反了: {y0} 年 {}，{y1} 年 {}",
-                        "`{id}` moves the wrong way: {} in {y0}, {} in {y1}",
+                        "`{id}` 的走向反了: {y0} 年{from} {}，{y1} 年 {}",
+                        "`{id}` moves the wrong way: {} in {y0}{from}, {} in {y1}",
                         v0.normalize(),
                         v1.normalize()
                     ),
@@ -577,4 +648,331 @@ fn check_plan(cat: &CatalogIndex, p: &PlanFile, source: Option<&str>, diags: &mu
             }
         }
     }
+}
+
+/// `todo`, `todo-3`: a draft's placeholder for an id a person must choose.
+fn is_placeholder(id: &str) -> bool {
+    let id = id.trim();
+    id == "todo"
+        || id
+            .strip_prefix("todo-")
+            .is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
+}
+
+/// The optional document fields: absent is fine when `not_in_source` says so, a warning when
+/// it does not (an omission, or a fact?); a date must be a date.
+fn check_document(plan: &crate::plan::Plan, out: &mut Out) {
+    use crate::plan::schema::DocField;
+    let d = &plan.document;
+    let said = |f: DocField| d.not_in_source.contains(&f);
+    let at_id = &plan.jurisdiction.id;
+    if d.issuer.is_none() && !said(DocField::Issuer) {
+        out.warning(
+            at_id,
+            crate::tr!(
+                "document 缺少 `issuer`：请填写，或在 `not_in_source` 中列出 `issuer`",
+                "document has no `issuer`: give it, or list `issuer` under `not_in_source`"
+            ),
+        );
+    }
+    match &d.date {
+        None if !said(DocField::Date) => out.warning(
+            at_id,
+            crate::tr!(
+                "document 缺少 `date`：请填写，或在 `not_in_source` 中列出 `date`",
+                "document has no `date`: give it, or list `date` under `not_in_source`"
+            ),
+        ),
+        Some(date) if !is_date(&date.value) => out.error(
+            date,
+            crate::tr!(
+                "日期 `{}` 不是 YYYY-MM-DD（或 YYYY-MM）",
+                "date `{}` is not YYYY-MM-DD (or YYYY-MM)",
+                date.value
+            ),
+        ),
+        _ => {}
+    }
+    for f in &d.not_in_source {
+        let given = match f {
+            DocField::Issuer => d.issuer.is_some(),
+            DocField::Date => d.date.is_some(),
+            DocField::Number => d.number.is_some(),
+            DocField::Url => d.url.is_some(),
+        };
+        if given {
+            out.warning(
+                at_id,
+                crate::tr!(
+                    "`{}` 已填写，却列在 `not_in_source` 中",
+                    "`{}` is given but listed under `not_in_source`",
+                    f.name()
+                ),
+            );
+        }
+    }
+}
+
+fn is_date(s: &str) -> bool {
+    let parts: Vec<&str> = s.split('-').collect();
+    let num = |p: &str, n: usize| p.len() == n && p.chars().all(|c| c.is_ascii_digit());
+    match parts.as_slice() {
+        [y, m] => num(y, 4) && num(m, 2),
+        [y, m, d] => num(y, 4) && num(m, 2) && num(d, 2),
+        _ => false,
+    }
+}
+
+/// `no_target` against what the figure says: only a `/` (or an empty reading) is not assessed or
+/// observational; only a number of the schedule can be not yet due.
+fn check_no_target(
+    f: &crate::plan::Figure,
+    row: &crate::plan::Row,
+    entry: &crate::plan::Entry,
+    readings: &[(&Spanned<String>, crate::threshold::Threshold)],
+    out: &mut Out,
+) {
+    use crate::plan::schema::{Marker, NoTarget};
+    let Some((spot, t)) = readings.first() else {
+        return;
+    };
+    match f.no_target {
+        None => {
+            // A `0` for a higher-is-better indicator is met by any value: in a `0 0 100`
+            // schedule it means "nothing due yet", which must be said to be judged so.
+            if entry.better == Better::Higher
+                && t.op != Op::None
+                && t.value.is_some_and(|v| v.is_zero())
+                && row.targets.iter().any(|o| {
+                    crate::threshold::Threshold::parse(
+                        &o.cell
+                            .as_ref()
+                            .or(o.text.as_ref())
+                            .map_or(String::new(), |s| s.value.clone()),
+                    )
+                    .ok()
+                    .and_then(|x| x.value)
+                    .is_some_and(|v| v > rust_decimal::Decimal::ZERO)
+                })
+            {
+                out.warning(
+                    *spot,
+                    crate::tr!(
+                        "`{}` 是任何值都能达到的目标：若当年尚无任务，请写 `no_target: not-due`",
+                        "`{}` reads as a target any value meets: if nothing is due that year, say `no_target: not-due`",
+                        spot.value
+                    ),
+                );
+            }
+        }
+        Some(NoTarget::NotDue) => {
+            if t.op == Op::None {
+                out.error(
+                    *spot,
+                    crate::tr!(
+                        "`no_target: not-due` 用于进度表中的数字（`0`）；`/` 应为 `not-assessed` 或 `observational`",
+                        "`no_target: not-due` is for a schedule's number (`0`); a `/` is `not-assessed` or `observational`"
+                    ),
+                );
+            }
+        }
+        Some(NoTarget::Observational) if row.marker != Some(Marker::Observational) => {
+            out.warning(
+                *spot,
+                crate::tr!(
+                    "`no_target: observational` 所在的行没有标 `marker: observational`",
+                    "`no_target: observational` on a row not marked `marker: observational`"
+                ),
+            );
+        }
+        Some(_) => {
+            if t.op != Op::None {
+                out.error(
+                    *spot,
+                    crate::tr!(
+                        "`no_target` 说此处没有目标，但 `{}` 是一个目标",
+                        "`no_target` says this figure sets no target, but `{}` is one",
+                        spot.value
+                    ),
+                );
+            }
+        }
+    }
+}
+
+/// A row's printed cells, squashed: split at `|` where the row has them, else at white space,
+/// and each at `、` (the parts of a composite cell).
+fn row_cells(table: &str) -> Vec<String> {
+    let stripped = strip_debris(table);
+    let raw: Vec<&str> = if stripped.contains('|') {
+        stripped.split('|').collect()
+    } else {
+        stripped.split_whitespace().collect()
+    };
+    raw.iter()
+        .flat_map(|c| c.split('、'))
+        .map(squash)
+        .filter(|c| !c.is_empty())
+        .collect()
+}
+
+/// Where `cell` is printed as one whole cell (or, for OCR-split cells such as `94. 5`, a run of
+/// up to three pieces) at or after `from`: the run's (start, end).
+fn find_cell(cells: &[String], from: usize, cell: &str) -> Option<(usize, usize)> {
+    (from..cells.len()).find_map(|s| {
+        let mut joined = String::new();
+        for (k, piece) in cells.iter().enumerate().skip(s).take(3) {
+            joined.push_str(piece);
+            if joined == cell {
+                return Some((s, k + 1));
+            }
+            if !cell.starts_with(&joined) {
+                return None;
+            }
+        }
+        None
+    })
+}
+
+/// Checks each figure's cell by its place in the row: a whole printed cell (not a piece of one:
+/// `5.55` where the row prints `>5.55`), in year order, and, for consecutive years, in adjacent
+/// cells — a figure typed into the wrong year's column is found wherever it is.
+fn check_cells(
+    row: &crate::plan::Row,
+    entry: &crate::plan::Entry,
+    table: &Spanned<String>,
+    out: &mut Out,
+) {
+    let cells = row_cells(&table.value);
+    let mut figures: Vec<&crate::plan::Figure> = row
+        .baseline
+        .iter()
+        .chain(&row.targets)
+        .filter(|f| f.cell.is_some())
+        .collect();
+    figures.sort_by_key(|f| f.year.value);
+    // The first figure's cell may also be printed earlier in the row (a row label `16` before
+    // the value 16): of the places it could start, the one that explains the row best counts.
+    let first = figures
+        .first()
+        .and_then(|f| f.cell.as_ref())
+        .map(|c| squash(&c.value))
+        .unwrap_or_default();
+    let mut starts: Vec<usize> = (0..cells.len())
+        .filter(|s| find_cell(&cells, *s, &first).is_some_and(|(b, _)| b == *s))
+        .collect();
+    starts.push(0);
+    let best = starts
+        .into_iter()
+        .map(|s| place_cells(row, entry, table, &cells, &figures, s))
+        .min_by_key(Vec::len)
+        .unwrap_or_default();
+    for (spot, msg) in best {
+        out.error(spot, msg);
+    }
+}
+
+/// The problems of placing `figures` (in year order) in the row's `cells`, the first searched
+/// from `start`.
+fn place_cells<'a>(
+    row: &crate::plan::Row,
+    entry: &crate::plan::Entry,
+    table: &Spanned<String>,
+    cells: &[String],
+    figures: &[&'a crate::plan::Figure],
+    start: usize,
+) -> Vec<(&'a Spanned<String>, String)> {
+    let mut problems = Vec::new();
+    let cells = cells.to_vec();
+    let mut prev: Option<(i32, usize)> = None;
+    for f in figures.iter().copied() {
+        let Some(cell) = &f.cell else { continue };
+        let want = squash(&cell.value);
+        let year = f.year.value;
+        let from = prev.map_or(start, |(_, end)| end);
+        if let Some((s, e)) = find_cell(&cells, from, &want) {
+            if let Some((py, pend)) = prev
+                && py + 1 == year
+                && s != pend
+            {
+                problems.push((
+                    cell,
+                    crate::tr!(
+                        "{year} 年的单元格 `{}` 不在 {year} 年那一列：{py} 年之后的单元格印的是 `{}`",
+                        "cell `{}` for {year} is not in {year}'s column: the cell after {py}'s prints `{}`",
+                        cell.value,
+                        cells.get(pend).map_or("", String::as_str)
+                    ),
+                ));
+            }
+            prev = Some((year, e));
+            continue;
+        }
+        if find_cell(&cells, 0, &want).is_some() {
+            problems.push((
+                cell,
+                crate::tr!(
+                    "{year} 年的单元格 `{}` 印在更早年份的单元格之前：是否填错了年份列？",
+                    "cell `{}` for {year} is printed before the cell of an earlier year: is it in the wrong year's column?",
+                    cell.value
+                ),
+            ));
+            continue;
+        }
+        // `≥32` for a printed bare `32`: only with the bare-number rule as the stated reason.
+        let bare = crate::threshold::Threshold::parse(&cell.value)
+            .ok()
+            .filter(|t| t.op != Op::Reach)
+            .and_then(|t| t.value)
+            .map(|v| v.normalize().to_string())
+            .and_then(|v| find_cell(&cells, from, &v).map(|p| (v, p)));
+        if let Some((v, (_, e))) = bare {
+            let allowed = f.op_reason == Some(crate::plan::schema::OpReason::BareNumber)
+                && crate::threshold::Threshold::parse(&cell.value)
+                    .ok()
+                    .is_some_and(|t| {
+                        matches!(
+                            (entry.better, t.op),
+                            (Better::Higher, Op::Ge) | (Better::Lower, Op::Le)
+                        )
+                    });
+            if !allowed {
+                problems.push((
+                    cell,
+                    crate::tr!(
+                        "单元格 `{}`：该行印的是不带符号的 `{v}`：请照印样抄写（不带符号的数字按指标的较优方向解读），或写明 `op_reason: bare-number`",
+                        "cell `{}`: the row prints a bare `{v}`: copy it as printed (a bare number reads in the indicator's better direction), or state `op_reason: bare-number`",
+                        cell.value
+                    ),
+                ));
+            }
+            prev = Some((year, e));
+            continue;
+        }
+        let squashed_row = squash(&table.value);
+        let hint = cells
+            .iter()
+            .find(|c| c.contains(&want))
+            .filter(|_| squashed_row.contains(&want));
+        match hint {
+            Some(whole) => problems.push((
+                cell,
+                crate::tr!(
+                    "{year} 年的单元格 `{}` 只是印出的单元格 `{whole}` 的一部分：请照印样抄写整个单元格",
+                    "cell `{}` for {year} is part of the printed cell `{whole}`, not a whole cell: copy the cell as printed",
+                    cell.value
+                ),
+            )),
+            None if !row.truncated || squashed_row.contains(&want) => problems.push((
+                cell,
+                crate::tr!(
+                    "单元格 `{}` 不在该行的表格文字中",
+                    "cell `{}` is not in the row's table text",
+                    cell.value
+                ),
+            )),
+            None => {}
+        }
+    }
+    problems
 }
