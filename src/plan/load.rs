@@ -40,6 +40,67 @@ fn is_yaml(p: &Path) -> bool {
     matches!(p.extension().and_then(|e| e.to_str()), Some("yaml" | "yml"))
 }
 
+/// A plan directory's file, listed but not read yet: a directory of thousands of plans is read
+/// one file at a time, so that its texts never all sit in memory at once.
+#[derive(Debug, Clone)]
+pub enum Listed {
+    Builtin(&'static include_dir::File<'static>),
+    Path(PathBuf),
+}
+
+impl Listed {
+    /// The file's name as messages show it.
+    pub fn name(&self) -> String {
+        match self {
+            Listed::Builtin(f) => format!("plans/{}", f.path().display()),
+            Listed::Path(p) => p.display().to_string(),
+        }
+    }
+
+    pub fn is_catalog(&self) -> bool {
+        self.name().ends_with(CATALOG_FILE)
+    }
+
+    pub fn read(&self) -> Result<SourceText, Diagnostic> {
+        match self {
+            Listed::Builtin(f) => Ok(SourceText {
+                name: self.name(),
+                text: f.contents_utf8().unwrap_or_default().to_string(),
+            }),
+            Listed::Path(p) => read_file(p),
+        }
+    }
+}
+
+/// Every YAML file of a plan directory, sorted by name, the catalog first. `Err` only when the
+/// directory itself cannot be read.
+pub fn list_dir(dir: &PlanDir) -> Result<Vec<Listed>, Diagnostic> {
+    let mut files: Vec<Listed> = match dir {
+        PlanDir::Builtin => BUILTIN
+            .files()
+            .filter(|f| is_yaml(f.path()))
+            .map(Listed::Builtin)
+            .collect(),
+        PlanDir::Path(p) => {
+            let entries = std::fs::read_dir(p).map_err(|e| {
+                Diagnostic::error(
+                    &p.display().to_string(),
+                    0,
+                    0,
+                    format!("cannot read plan directory: {e}"),
+                )
+            })?;
+            entries
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| is_yaml(p))
+                .map(Listed::Path)
+                .collect()
+        }
+    };
+    files.sort_by_cached_key(|f| (!f.is_catalog(), f.name()));
+    Ok(files)
+}
+
 /// Every YAML file of a plan directory, sorted by name, the catalog first, and a problem for
 /// each file that could not be read (it costs that file only). `Err` only when the directory
 /// itself cannot be read.

@@ -169,17 +169,28 @@ impl PlanSet {
         dir: &PlanDir,
         cache_dir: Option<&std::path::Path>,
     ) -> (Option<PlanSet>, Vec<Diagnostic>) {
-        let (files, unread) = match load::read_dir(dir) {
+        let listed = match load::list_dir(dir) {
             Ok(f) => f,
             Err(d) => return (None, vec![d]),
         };
         let mut cache = cache::Cache::open(dir, cache_dir);
-        let mut unreadable: Vec<String> = unread.iter().map(|d| d.file.clone()).collect();
-        let mut diags = unread;
+        let mut unreadable = Vec::new();
+        let mut diags = Vec::new();
         let mut catalog = None;
         let mut plans = Vec::new();
         let mut hashes = Vec::new();
-        for mut src in files {
+        // One file read at a time: only the parsed plans stay.
+        for file in listed {
+            let mut src = match file.read() {
+                Ok(s) => s,
+                Err(d) => {
+                    if !file.is_catalog() {
+                        unreadable.push(d.file.clone());
+                    }
+                    diags.push(d);
+                    continue;
+                }
+            };
             let hash = cache::Cache::hash(&src);
             // The text is only kept for validate's quote checks; here it would be memory.
             if cache::is_catalog(&src) {

@@ -1,0 +1,167 @@
+#!/usr/bin/env python3
+"""Side-by-side timing of `qyx check` against the CSV-parsing floor and a pandas peer, and of the
+other qyx commands against `qyx --help`. Whole processes, timed from outside.
+
+usage:
+  run_bench.py check --qyx QYX --rawcsv RAWCSV [--runs 5] [--warmup 1] CASE [CASE ...]
+      CASE = LABEL:PLANS_DIR:TARGETS_CSV:ACTUALS_CSV   (targets.csv from export_targets.py)
+  run_bench.py cmds --qyx QYX [--runs 5] [--warmup 1] PLANS_DIR
+
+Each round runs every command once (the order rotates from round to round), each under
+`/usr/bin/time -f '%e %M'` for its peak resident memory, with the wall time read by Python's
+perf_counter. Ratios are taken round by round (both commands ran within seconds of each other,
+so a machine that slows down slows both) and their median is printed with min-max: quote medians
+and ratios on a shared machine, never one absolute time.
+
+check: qyx = `qyx --plans DIR check FILE --format csv > /dev/null`; qyx0 = the same with a
+header-only copy of FILE (the cost of loading the plans; per row = (qyx - qyx0) / rows);
+rawcsv = the csv-crate reader
+(the floor for parsing the file); pandas = peer_pandas.py beside this script, writing to /dev/null,
+run with OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE removed from its environment; wc = `wc -l FILE`.
+cmds: --help, validate, show, compare of 3 and of 20 plans, rank (no indicator), in ratio to --help.
+"""
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+
+
+def run_once(cmd, env=None):
+    """(wall seconds, peak RSS KiB, exit code) of one run of cmd, output thrown away."""
+    with tempfile.NamedTemporaryFile("r", suffix=".time") as tf:
+        t0 = time.perf_counter()
+        p = subprocess.run(["/usr/bin/time", "-f", "%e %M", "-o", tf.name, *cmd],
+                           stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                           stderr=subprocess.DEVNULL, env=env)
+        wall = time.perf_counter() - t0
+        fields = tf.read().split()
+        rss = int(fields[-1]) if fields else 0
+    return wall, rss, p.returncode
+
+
+def measure(commands, runs, warmup):
+    """commands: {name: (argv, env)} -> {name: [(wall, rss, rc), ...]} in interleaved rounds."""
+    names = list(commands)
+    for _ in range(warmup):
+        for n in names:
+            run_once(*commands[n])
+    res = {n: [] for n in names}
+    for r in range(runs):
+        order = names[r % len(names):] + names[: r % len(names)]
+        for n in order:
+            res[n].append(run_once(*commands[n]))
+    return res
+
+
+def med(xs):
+    return statistics.median(xs)
+
+
+def ratio(res, a, b):
+    rs = [x[0] / y[0] for x, y in zip(res[a], res[b]) if y[0] > 0]
+    return f"{med(rs):.3g} ({min(rs):.3g}-{max(rs):.3g})"
+
+
+def secs(res, n):
+    ws = [w for w, _, _ in res[n]]
+    return f"{med(ws):.3f} s"
+
+
+def mib(res, n):
+    return f"{med([m for _, m, _ in res[n]]) / 1024:.0f} MiB"
+
+
+def rows_of(path):
+    with open(path, "rb") as fh:
+        return sum(1 for _ in fh) - 1
+
+
+def check(a):
+    pandas_env = {k: v for k, v in os.environ.items()
+                  if k not in ("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE")}
+    print("| case | rows | qyx | rawcsv | pandas | wc -l | qyx/rawcsv | pandas/qyx "
+          "| qyx per row | RSS qyx | RSS qyx (no rows) | RSS rawcsv | RSS pandas | qyx exit |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
+    for case in a.cases:
+        label, plans, targets, actuals = case.split(":")
+        # The same plans with a header-only sheet: what loading costs, so that the per-row
+        # cost is (qyx - qyx0) / rows, comparable between plan sets of any size.
+        empty = Path(tempfile.gettempdir()) / f"qyx-bench-header-{os.getpid()}.csv"
+        with open(actuals, encoding="utf-8") as fh:
+            empty.write_text(fh.readline(), encoding="utf-8")
+        cmds = {
+            "qyx": ([a.qyx, "--plans", plans, "check", actuals, "--format", "csv"], None),
+            "qyx0": ([a.qyx, "--plans", plans, "check", str(empty), "--format", "csv"], None),
+            "rawcsv": ([a.rawcsv, actuals], None),
+            "pandas": ([a.python, str(HERE / "peer_pandas.py"), targets, actuals, "/dev/null"],
+                       pandas_env),
+            "wc": (["wc", "-l", actuals], None),
+        }
+        res = measure(cmds, a.runs, a.warmup)
+        empty.unlink()
+        n = rows_of(actuals)
+        per_row = [(x[0] - y[0]) / n * 1e6 for x, y in zip(res["qyx"], res["qyx0"])]
+        print(f"| {label} | {n} | {secs(res, 'qyx')} | {secs(res, 'rawcsv')} "
+              f"| {secs(res, 'pandas')} | {secs(res, 'wc')} | {ratio(res, 'qyx', 'rawcsv')} "
+              f"| {ratio(res, 'pandas', 'qyx')} | {med(per_row):.2f} µs "
+              f"| {mib(res, 'qyx')} | {mib(res, 'qyx0')} | {mib(res, 'rawcsv')} "
+              f"| {mib(res, 'pandas')} | {sorted({c for _, _, c in res['qyx']})} |", flush=True)
+
+
+def plan_ids(plans):
+    """Plan ids in clone order (every template's first clone, then the second ...)."""
+    stems = [p.stem for p in Path(plans).glob("*.yaml") if p.name != "catalog.yaml"]
+
+    def key(s):
+        base, _, num = s.rpartition("_")
+        return (int(num), base) if num.isdigit() else (0, s)
+
+    return sorted(stems, key=key)
+
+
+def cmds(a):
+    ids = plan_ids(a.plans)
+    q = [a.qyx, "--plans", a.plans]
+    commands = {
+        "--help": ([a.qyx, "--help"], None),
+        "validate": (q + ["validate"], None),
+        f"show {ids[0]}": (q + ["show", ids[0]], None),
+        "compare 3": (q + ["compare", *ids[:3]], None),
+        "compare 20": (q + ["compare", *ids[:20]], None),
+        "rank": (q + ["rank"], None),
+    }
+    res = measure(commands, a.runs, a.warmup)
+    print(f"plans: {a.plans} ({len(ids)} plans)")
+    print("| command | median | / --help | peak RSS | exit |")
+    print("|---|---|---|---|---|")
+    for n in commands:
+        print(f"| {n} | {secs(res, n)} | {ratio(res, n, '--help')} | {mib(res, n)} "
+              f"| {sorted({c for _, _, c in res[n]})} |")
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__,
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = ap.add_subparsers(dest="mode", required=True)
+    c = sub.add_parser("check")
+    c.add_argument("cases", nargs="+")
+    c.add_argument("--rawcsv", required=True)
+    c.add_argument("--python", default=sys.executable)
+    m = sub.add_parser("cmds")
+    m.add_argument("plans")
+    for p in (c, m):
+        p.add_argument("--qyx", required=True)
+        p.add_argument("--runs", type=int, default=5)
+        p.add_argument("--warmup", type=int, default=1)
+    a = ap.parse_args()
+    check(a) if a.mode == "check" else cmds(a)
+
+
+if __name__ == "__main__":
+    main()
