@@ -2,6 +2,7 @@
 //! Bad rows are reported with file, line and column and the rest are still judged; the exit code
 //! says whether everything judged is met (0), something lags (1), or some input was bad (2).
 
+use super::write::Dest;
 use crate::Outcome;
 use crate::actuals::{self, Encoding};
 use crate::check::{self, Order, Query, Summary};
@@ -81,6 +82,8 @@ pub struct CheckArgs {
     ))]
     #[arg(long, value_enum, default_value_t = FailOn::Behind)]
     pub fail_on: FailOn,
+    #[command(flatten)]
+    pub output: super::write::OutputArgs,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -129,6 +132,10 @@ pub(crate) fn run(
         },
         None => None,
     };
+    let dest = match super::write::check(&a.output, &set, dir, err)? {
+        Ok(d) => d,
+        Err(()) => return Ok(Outcome::BadInput),
+    };
     let actuals = match actuals::read(&a.actuals, a.encoding, a.sheet.as_deref()) {
         Ok(x) => x,
         Err(d) => {
@@ -155,29 +162,23 @@ pub(crate) fn run(
     for d in &checked.problems {
         writeln!(err, "{d}")?;
     }
-    let style = Style {
-        format: a.format,
-        en: a.lang == Lang::En,
-        colour,
-        by_lead: a.by == Some(GroupBy::Lead),
-    };
-    report::check::render(&checked.rows, style, out)?;
-    if matches!(a.format, Format::Table | Format::Markdown) {
-        let summary = Summary::of(&checked.rows);
-        let mut line = report::check::summary_line(&summary, checked.bad_rows(), style.en);
-        let unfilled = actuals
-            .rows
-            .iter()
-            .filter(|r| crate::actuals::value::is_no_data(&r.value.text))
-            .count();
-        if unfilled > 0 && !a.all {
-            line.push_str(&if style.en {
-                format!("; {unfilled} rows without a value (listed with --all)")
-            } else {
-                format!("; {unfilled}行未填数值(--all 可列出)")
-            });
+    let en = a.lang == Lang::En;
+    match &dest {
+        None => write_text(&checked, a, a.format, colour, out)?,
+        Some((path, Dest::Xlsx)) => {
+            report::xlsx::check_workbook(&checked.rows, en, path)?;
+            super::write::wrote(err, path)?;
         }
-        writeln!(out, "{line}")?;
+        Some((path, Dest::Html)) => {
+            report::html::check_page(&checked.rows, en, path)?;
+            super::write::wrote(err, path)?;
+        }
+        Some((path, Dest::Text(format))) => {
+            let mut buf = Vec::new();
+            write_text(&checked, a, *format, false, &mut buf)?;
+            super::write::text_file(path, *format, &buf)?;
+            super::write::wrote(err, path)?;
+        }
     }
 
     let failing = |s: &Status| match a.fail_on {
@@ -192,4 +193,30 @@ pub(crate) fn run(
         outcome = Outcome::BadInput;
     }
     Ok(outcome)
+}
+
+/// The gap table in a text format, with its summary line where the format has room for one.
+fn write_text(
+    checked: &check::Checked,
+    a: &CheckArgs,
+    format: Format,
+    colour: bool,
+    out: &mut dyn Write,
+) -> anyhow::Result<()> {
+    let style = Style {
+        format,
+        en: a.lang == Lang::En,
+        colour,
+        by_lead: a.by == Some(GroupBy::Lead),
+    };
+    report::check::render(&checked.rows, style, out)?;
+    if matches!(format, Format::Table | Format::Markdown) {
+        let summary = Summary::of(&checked.rows);
+        writeln!(
+            out,
+            "{}",
+            report::check::summary_line(&summary, checked.bad_rows(), style.en)
+        )?;
+    }
+    Ok(())
 }

@@ -1,6 +1,7 @@
 //! `qyx compare A B [C…]` and `qyx rank [INDICATOR]`: arguments in, [`crate::compare`] for the
 //! comparison, [`crate::report::compare`] for its rendering.
 
+use super::write::Dest;
 use crate::Outcome;
 use crate::cli::{Format, Lang};
 use crate::compare;
@@ -38,6 +39,8 @@ pub struct CompareArgs {
     /// Filled from the global `--lang` ([`crate::cli::Global::table_lang`]).
     #[arg(skip)]
     pub lang: Lang,
+    #[command(flatten)]
+    pub output: super::write::OutputArgs,
 }
 
 #[derive(Debug, Args)]
@@ -59,6 +62,8 @@ pub struct RankArgs {
     /// Filled from the global `--lang` ([`crate::cli::Global::table_lang`]).
     #[arg(skip)]
     pub lang: Lang,
+    #[command(flatten)]
+    pub output: super::write::OutputArgs,
 }
 
 fn resolve_plans<'a>(
@@ -94,8 +99,29 @@ pub(crate) fn compare(
             "qyx: note: a plan is named twice; comparing it with itself shows nothing new"
         )?;
     }
+    let dest = match super::write::check(&a.output, &set, dir, err)? {
+        Ok(d) => d,
+        Err(()) => return Ok(Outcome::BadInput),
+    };
+    let en = a.lang == Lang::En;
     let c = compare::compare(&set, plans, a.year, a.domain);
-    report::compare::render_compare(&c, a.format, a.lang == Lang::En, out)?;
+    match &dest {
+        None => report::compare::render_compare(&c, a.format, en, out)?,
+        Some((path, Dest::Xlsx)) => {
+            report::xlsx::compare_workbook(&c, en, path)?;
+            super::write::wrote(err, path)?;
+        }
+        Some((path, Dest::Html)) => {
+            report::html::compare_page(&c, en, path)?;
+            super::write::wrote(err, path)?;
+        }
+        Some((path, Dest::Text(format))) => {
+            let mut buf = Vec::new();
+            report::compare::render_compare(&c, *format, en, &mut buf)?;
+            super::write::text_file(path, *format, &buf)?;
+            super::write::wrote(err, path)?;
+        }
+    }
     Ok(outcome)
 }
 
@@ -107,6 +133,10 @@ pub(crate) fn rank(
 ) -> anyhow::Result<Outcome> {
     let (set, outcome) = super::load_plans(dir, err)?;
     let en = a.lang == Lang::En;
+    let dest = match super::write::check(&a.output, &set, dir, err)? {
+        Ok(d) => d,
+        Err(()) => return Ok(Outcome::BadInput),
+    };
     let entries: Vec<&Entry> = match &a.indicator {
         Some(k) => match set.catalog.get(k) {
             Some(e) => vec![e],
@@ -138,6 +168,22 @@ pub(crate) fn rank(
         writeln!(err, "qyx: {message}")?;
         return Ok(Outcome::Findings.worst(outcome));
     }
-    report::compare::render_rank(&ranked, a.format, en, out)?;
+    match &dest {
+        None => report::compare::render_rank(&ranked, a.format, en, out)?,
+        Some((path, Dest::Xlsx)) => {
+            report::xlsx::rank_workbook(&ranked, en, path)?;
+            super::write::wrote(err, path)?;
+        }
+        Some((path, Dest::Html)) => {
+            report::html::rank_page(&ranked, en, path)?;
+            super::write::wrote(err, path)?;
+        }
+        Some((path, Dest::Text(format))) => {
+            let mut buf = Vec::new();
+            report::compare::render_rank(&ranked, *format, en, &mut buf)?;
+            super::write::text_file(path, *format, &buf)?;
+            super::write::wrote(err, path)?;
+        }
+    }
     Ok(outcome)
 }

@@ -9,6 +9,7 @@ mod schema;
 mod show;
 pub(crate) mod template;
 mod validate;
+pub(crate) mod write;
 
 use crate::Outcome;
 use crate::cli::{Cli, Command};

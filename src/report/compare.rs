@@ -40,20 +40,9 @@ fn change_text(c: &Cell) -> String {
     }
 }
 
-/// Writes a comparison in `format`.
-pub(crate) fn render_compare(
-    c: &Comparison,
-    format: Format,
-    en: bool,
-    out: &mut dyn Write,
-) -> anyhow::Result<()> {
+/// The side-by-side table of the indicators every plan shares.
+pub(crate) fn compare_table(c: &Comparison, en: bool) -> Table {
     let (year, plans) = (c.year, &c.plans);
-    if format == Format::Json {
-        let v = CompareOutput::of(c);
-        writeln!(out, "{}", serde_json::to_string_pretty(&v)?)?;
-        return Ok(());
-    }
-
     let name = |p: &PlanFile| p.plan.jurisdiction.label(en);
     let mut headers = vec![
         (if en { "indicator" } else { "指标" }).to_string(),
@@ -97,6 +86,25 @@ pub(crate) fn render_compare(
         }
         t.push(r);
     }
+    t
+}
+
+/// Writes a comparison in `format`.
+pub(crate) fn render_compare(
+    c: &Comparison,
+    format: Format,
+    en: bool,
+    out: &mut dyn Write,
+) -> anyhow::Result<()> {
+    let (year, plans) = (c.year, &c.plans);
+    if format == Format::Json {
+        let v = CompareOutput::of(c);
+        writeln!(out, "{}", serde_json::to_string_pretty(&v)?)?;
+        return Ok(());
+    }
+
+    let name = |p: &PlanFile| p.plan.jurisdiction.label(en);
+    let t = compare_table(c, en);
     if format == Format::Table {
         let names: Vec<String> = plans.iter().map(|p| name(p)).collect();
         writeln!(
@@ -176,6 +184,12 @@ pub(crate) fn render_rank(
         writeln!(out, "{}", serde_json::to_string_pretty(&v)?)?;
         return Ok(());
     }
+    rank_table(rows, en).write(format, out)?;
+    Ok(())
+}
+
+/// The ranking as a table.
+pub(crate) fn rank_table(rows: &[Ranked], en: bool) -> Table {
     let mut t = Table::new(if en {
         [
             "indicator",
@@ -222,6 +236,5 @@ pub(crate) fn render_rank(
             change_text(c),
         ]);
     }
-    t.write(format, out)?;
-    Ok(())
+    t
 }

@@ -3,7 +3,9 @@
 
 pub(crate) mod check;
 pub(crate) mod compare;
+pub(crate) mod html;
 pub(crate) mod json;
+pub(crate) mod xlsx;
 
 use crate::cli::Format;
 use comfy_table::{Cell, Color, ContentArrangement, Table as Comfy, presets};

@@ -1,0 +1,577 @@
+//! The workbook an office sends up (`qyx check -o 报告.xlsx`): a 汇总 sheet of counts and shares by
+//! domain, department and jurisdiction, a 明细 sheet with every judged row (numbers as numbers,
+//! statuses as fills, frozen header, filters), and a 催报 sheet of the targets nobody reported.
+//! `compare` and `rank` write their table as one sheet the same way.
+//!
+//! Numbers reach the cells as numbers: a spreadsheet stores IEEE doubles, so this is the one place
+//! a decimal becomes a float, after every verdict has been decided in exact decimals.
+
+use crate::check::{Judged, Summary};
+use crate::judge::{Actual, Status};
+use crate::report::check::{actual_text, target_text};
+use rust_decimal::Decimal;
+use rust_decimal::prelude::ToPrimitive;
+use rust_xlsxwriter::{Color, Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError};
+use std::collections::BTreeMap;
+use std::path::Path;
+
+/// What a share is of: rows with a verdict (met, not met, on track, behind). Rows without a
+/// target or without data are counted but are no part of a share.
+pub(crate) fn decided(s: &Summary) -> usize {
+    [Status::Met, Status::NotMet, Status::OnTrack, Status::Behind]
+        .iter()
+        .map(|st| s.counts.get(st).copied().unwrap_or(0))
+        .sum()
+}
+
+/// `part` of `whole` as a percentage with one decimal (四舍五入), exact.
+pub(crate) fn share(part: usize, whole: usize) -> Option<Decimal> {
+    if whole == 0 {
+        return None;
+    }
+    Decimal::from(part as u64)
+        .checked_mul(Decimal::ONE_HUNDRED)?
+        .checked_div(Decimal::from(whole as u64))
+        .map(|d| crate::report::round(d, 1))
+}
+
+/// "达标44项、占比80.0%" / "44 met (80.0%)".
+pub(crate) fn met_sentence(s: &Summary, en: bool) -> String {
+    let met = s.counts.get(&Status::Met).copied().unwrap_or(0);
+    let on = met + s.counts.get(&Status::OnTrack).copied().unwrap_or(0);
+    let d = decided(s);
+    let pct = |p: Option<Decimal>| p.map_or("—".to_string(), |p| format!("{p:.1}%"));
+    if en {
+        format!(
+            "{met} met ({}); {on} on schedule ({}); of {d} judged",
+            pct(share(met, d)),
+            pct(share(on, d))
+        )
+    } else {
+        format!(
+            "达标{met}项、占比{}；按期{on}项、占比{}（共判定{d}项）",
+            pct(share(met, d)),
+            pct(share(on, d))
+        )
+    }
+}
+
+/// Display width in a spreadsheet column: CJK characters take two.
+fn width(s: &str) -> usize {
+    s.lines()
+        .map(unicode_width::UnicodeWidthStr::width)
+        .max()
+        .unwrap_or(0)
+}
+
+/// Column widths fitted to the widest cell (header included), within reason.
+struct Widths(Vec<usize>);
+
+impl Widths {
+    fn see(&mut self, col: usize, s: &str) {
+        if self.0.len() <= col {
+            self.0.resize(col + 1, 0);
+        }
+        self.0[col] = self.0[col].max(width(s));
+    }
+
+    fn apply(&self, ws: &mut Worksheet) -> Result<(), XlsxError> {
+        for (c, w) in self.0.iter().enumerate() {
+            ws.set_column_width(c as u16, (*w as f64 + 2.0).clamp(6.0, 60.0))?;
+        }
+        Ok(())
+    }
+}
+
+fn header_format() -> Format {
+    Format::new()
+        .set_bold()
+        .set_background_color(Color::RGB(0xDDE4EE))
+        .set_border_bottom(FormatBorder::Thin)
+        .set_align(FormatAlign::Center)
+}
+
+/// The fill a status is shown with (the colours Excel's own conditional formats use).
+fn status_fill(s: Status) -> Option<Color> {
+    match s {
+        Status::Met | Status::OnTrack => Some(Color::RGB(0xC6EFCE)),
+        Status::Behind => Some(Color::RGB(0xFFEB9C)),
+        Status::NotMet => Some(Color::RGB(0xFFC7CE)),
+        Status::NoData => Some(Color::RGB(0xE7E6E6)),
+        Status::NoTarget => None,
+    }
+}
+
+/// The number format for `dp` decimals.
+fn num_format(dp: u32) -> Format {
+    let f = if dp == 0 {
+        "0".to_string()
+    } else {
+        format!("0.{}", "0".repeat(dp as usize))
+    };
+    Format::new().set_num_format(f)
+}
+
+/// The decimals an indicator is written with in its plan: the most any of its target or
+/// baseline figures has (in the catalog's unit), at most 4.
+fn decimals(j: &Judged) -> u32 {
+    let target = j
+        .row
+        .targets
+        .iter()
+        .filter_map(|f| crate::plan::resolve(j.row, j.entry, f).ok())
+        .flat_map(|r| [r.value, r.high])
+        .flatten();
+    target
+        .chain(j.baseline.map(|(_, v)| v))
+        .map(|d| d.normalize().scale())
+        .max()
+        .unwrap_or(0)
+        .min(4)
+}
+
+fn f64_of(d: Decimal) -> f64 {
+    d.to_f64().unwrap_or(f64::NAN)
+}
+
+/// Sheet names and headers in the language asked for.
+fn t(en: bool, zh: &'static str, english: &'static str) -> &'static str {
+    if en { english } else { zh }
+}
+
+/// Writes the `check` workbook.
+pub(crate) fn check_workbook(rows: &[Judged], en: bool, path: &Path) -> anyhow::Result<()> {
+    let mut wb = Workbook::new();
+    summary_sheet(wb.add_worksheet(), rows, en)?;
+    details_sheet(wb.add_worksheet(), rows, en)?;
+    let missing: Vec<&Judged> = rows
+        .iter()
+        .filter(|j| j.verdict.status == Status::NoData)
+        .collect();
+    if !missing.is_empty() {
+        reminder_sheet(wb.add_worksheet(), &missing, en)?;
+    }
+    wb.save(path)?;
+    Ok(())
+}
+
+/// What the summary groups rows by.
+type KeyFn = Box<dyn Fn(&Judged) -> String>;
+
+fn summary_sheet(ws: &mut Worksheet, rows: &[Judged], en: bool) -> Result<(), XlsxError> {
+    ws.set_name(t(en, "汇总", "Summary"))?;
+    let bold = Format::new().set_bold();
+    let head = header_format();
+    let pct = Format::new().set_num_format("0.0%");
+    let all = Summary::of(rows);
+    let mut w = Widths(Vec::new());
+    let title = format!(
+        "{}{}",
+        t(en, "共", ""),
+        if en {
+            format!("{} rows: {}", all.total, met_sentence(&all, true))
+        } else {
+            format!("{}项：{}", all.total, met_sentence(&all, false))
+        }
+    );
+    ws.write_string_with_format(0, 0, &title, &bold)?;
+    let headers = [
+        t(en, "分组", "group"),
+        t(en, "项数", "rows"),
+        t(en, "达标", "met"),
+        t(en, "达标占比", "share met"),
+        t(en, "进度正常", "on track"),
+        t(en, "按期占比", "share on schedule"),
+        t(en, "进度滞后", "behind"),
+        t(en, "未达标", "not met"),
+        t(en, "无数据", "no data"),
+        t(en, "无目标", "no target"),
+        t(en, "说明", "in words"),
+    ];
+    let mut r: u32 = 2;
+    let groups: [(&str, KeyFn); 3] = [
+        (
+            t(en, "按领域", "By domain"),
+            Box::new(move |j: &Judged| j.domain.map_or("—".into(), |d| d.label(en).to_string())),
+        ),
+        (
+            t(en, "按牵头单位", "By lead department"),
+            Box::new(move |j: &Judged| {
+                j.row
+                    .lead
+                    .clone()
+                    .unwrap_or_else(|| t(en, "（未列牵头单位）", "(no lead)").into())
+            }),
+        ),
+        (
+            t(en, "按地区", "By jurisdiction"),
+            Box::new(move |j: &Judged| j.plan.plan.jurisdiction.label(en)),
+        ),
+    ];
+    for (title, key) in groups {
+        ws.write_string_with_format(r, 0, title, &bold)?;
+        r += 1;
+        for (c, h) in headers.iter().enumerate() {
+            ws.write_string_with_format(r, c as u16, *h, &head)?;
+            w.see(c, h);
+        }
+        r += 1;
+        let mut by: BTreeMap<String, Summary> = BTreeMap::new();
+        for j in rows {
+            by.entry(key(j)).or_default().add(j);
+        }
+        for (name, s) in &by {
+            let n = |st: Status| s.counts.get(&st).copied().unwrap_or(0) as f64;
+            let d = decided(s);
+            ws.write_string(r, 0, name)?;
+            w.see(0, name);
+            ws.write_number(r, 1, s.total as f64)?;
+            ws.write_number(r, 2, n(Status::Met))?;
+            let met = s.counts.get(&Status::Met).copied().unwrap_or(0);
+            let on = met + s.counts.get(&Status::OnTrack).copied().unwrap_or(0);
+            for (c, part) in [(3u16, met), (5, on)] {
+                match share(part, d) {
+                    Some(p) => ws.write_number_with_format(r, c, f64_of(p) / 100.0, &pct)?,
+                    None => ws.write_string(r, c, "—")?,
+                };
+            }
+            ws.write_number(r, 4, n(Status::OnTrack))?;
+            ws.write_number(r, 6, n(Status::Behind))?;
+            ws.write_number(r, 7, n(Status::NotMet))?;
+            ws.write_number(r, 8, n(Status::NoData))?;
+            ws.write_number(r, 9, n(Status::NoTarget))?;
+            let words = met_sentence(s, en);
+            ws.write_string(r, 10, &words)?;
+            w.see(10, &words);
+            r += 1;
+        }
+        r += 1;
+    }
+    w.apply(ws)?;
+    Ok(())
+}
+
+fn details_sheet(ws: &mut Worksheet, rows: &[Judged], en: bool) -> Result<(), XlsxError> {
+    ws.set_name(t(en, "明细", "Details"))?;
+    let headers = [
+        t(en, "地区", "jurisdiction"),
+        t(en, "领域", "domain"),
+        t(en, "指标", "indicator"),
+        t(en, "单位", "unit"),
+        t(en, "年份", "year"),
+        t(en, "基础值", "baseline"),
+        t(en, "基础值年份", "baseline year"),
+        t(en, "目标", "target"),
+        t(en, "目标值", "target value"),
+        t(en, "路径值", "path value"),
+        t(en, "实际值", "actual"),
+        t(en, "差距", "gap"),
+        t(en, "进度(%)", "progress (%)"),
+        t(en, "状态", "status"),
+        t(en, "趋势", "trend"),
+        t(en, "牵头单位", "lead"),
+        t(en, "行号", "line"),
+        t(en, "备注", "note"),
+    ];
+    let head = header_format();
+    let mut w = Widths(Vec::new());
+    for (c, h) in headers.iter().enumerate() {
+        ws.write_string_with_format(0, c as u16, *h, &head)?;
+        w.see(c, h);
+    }
+    let pct1 = num_format(1);
+    for (i, j) in rows.iter().enumerate() {
+        let r = i as u32 + 1;
+        let dp = decimals(j);
+        let nf = num_format(dp);
+        let text = |c: u16, s: String, ws: &mut Worksheet, w: &mut Widths| {
+            if !s.is_empty() {
+                w.see(c as usize, &s);
+                ws.write_string(r, c, &s)?;
+            }
+            Ok::<(), XlsxError>(())
+        };
+        text(0, j.plan.plan.jurisdiction.label(en), ws, &mut w)?;
+        text(
+            1,
+            j.domain.map_or(String::new(), |d| d.label(en).to_string()),
+            ws,
+            &mut w,
+        )?;
+        text(
+            2,
+            if en {
+                j.entry.name_en.clone()
+            } else {
+                j.row.name.clone()
+            },
+            ws,
+            &mut w,
+        )?;
+        text(3, j.entry.unit_text(), ws, &mut w)?;
+        ws.write_number(r, 4, j.year as f64)?;
+        if let Some((y, v)) = j.baseline {
+            ws.write_number_with_format(r, 5, f64_of(v), &nf)?;
+            ws.write_number(r, 6, y as f64)?;
+        }
+        text(7, target_text(j, en), ws, &mut w)?;
+        if let Some(a) = &j.verdict.applied {
+            if let Some(v) = a.target.value {
+                ws.write_number_with_format(r, 8, f64_of(v), &nf)?;
+            }
+            if let Some(p) = a.path {
+                ws.write_number_with_format(r, 9, f64_of(p), &nf)?;
+            }
+        }
+        match j.actual {
+            Some(Actual::Number(v)) => {
+                ws.write_number_with_format(r, 10, f64_of(v), &nf)?;
+            }
+            Some(Actual::Done(_)) => text(10, actual_text(j.actual, en), ws, &mut w)?,
+            None => {}
+        }
+        if let Some(g) = j.verdict.gap {
+            ws.write_number_with_format(r, 11, f64_of(g), &nf)?;
+        }
+        if let Some(p) = j.verdict.progress {
+            ws.write_number_with_format(r, 12, f64_of(p), &pct1)?;
+        }
+        let status = j.verdict.status.name(en);
+        w.see(13, status);
+        match status_fill(j.verdict.status) {
+            Some(fill) => ws.write_string_with_format(
+                r,
+                13,
+                status,
+                &Format::new().set_background_color(fill),
+            )?,
+            None => ws.write_string(r, 13, status)?,
+        };
+        text(
+            14,
+            j.category.map_or(String::new(), |c| c.name(en).into()),
+            ws,
+            &mut w,
+        )?;
+        text(15, j.row.lead.clone().unwrap_or_default(), ws, &mut w)?;
+        if let Some(l) = j.line {
+            ws.write_number(r, 16, l as f64)?;
+        }
+        text(17, j.note.clone().unwrap_or_default(), ws, &mut w)?;
+    }
+    // Numbers are right-aligned and short; a header never makes its column narrower than 8.
+    for c in [4usize, 5, 6, 8, 9, 10, 11, 12, 16] {
+        w.see(c, "00000000");
+    }
+    w.apply(ws)?;
+    ws.set_freeze_panes(1, 0)?;
+    ws.autofilter(0, 0, rows.len() as u32, headers.len() as u16 - 1)?;
+    Ok(())
+}
+
+/// 催报: every target due with no value, by lead department.
+fn reminder_sheet(ws: &mut Worksheet, missing: &[&Judged], en: bool) -> Result<(), XlsxError> {
+    ws.set_name(t(en, "催报", "Reminders"))?;
+    let headers = [
+        t(en, "牵头单位", "lead"),
+        t(en, "地区", "jurisdiction"),
+        t(en, "指标", "indicator"),
+        t(en, "单位", "unit"),
+        t(en, "年份", "year"),
+        t(en, "目标", "target"),
+    ];
+    let head = header_format();
+    let mut w = Widths(Vec::new());
+    for (c, h) in headers.iter().enumerate() {
+        ws.write_string_with_format(0, c as u16, *h, &head)?;
+        w.see(c, h);
+    }
+    let mut sorted: Vec<&&Judged> = missing.iter().collect();
+    sorted.sort_by(|a, b| a.row.lead.cmp(&b.row.lead));
+    for (i, j) in sorted.into_iter().enumerate() {
+        let r = i as u32 + 1;
+        let cells = [
+            j.row
+                .lead
+                .clone()
+                .unwrap_or_else(|| t(en, "（未列牵头单位）", "(no lead)").into()),
+            j.plan.plan.jurisdiction.label(en),
+            if en {
+                j.entry.name_en.clone()
+            } else {
+                j.row.name.clone()
+            },
+            j.entry.unit_text(),
+        ];
+        for (c, s) in cells.iter().enumerate() {
+            w.see(c, s);
+            ws.write_string(r, c as u16, s)?;
+        }
+        ws.write_number(r, 4, j.year as f64)?;
+        let target = target_text(j, en);
+        w.see(5, &target);
+        ws.write_string(r, 5, &target)?;
+    }
+    w.apply(ws)?;
+    ws.set_freeze_panes(1, 0)?;
+    ws.autofilter(0, 0, missing.len() as u32, headers.len() as u16 - 1)?;
+    Ok(())
+}
+
+/// The `compare` workbook: per shared indicator, each plan's baseline, figure for the year and
+/// the change it asks, as numbers; a mark column says ★ (asks most), ~ (on the path) or the
+/// plan's own target year when it has none for the compared year.
+pub(crate) fn compare_workbook(
+    c: &crate::compare::Comparison,
+    en: bool,
+    path: &Path,
+) -> anyhow::Result<()> {
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.set_name(t(en, "对比", "Compare"))?;
+    let head = header_format();
+    let mut w = Widths(Vec::new());
+    let mut headers: Vec<String> = vec![
+        t(en, "领域", "domain").into(),
+        t(en, "指标", "indicator").into(),
+        t(en, "单位", "unit").into(),
+    ];
+    for p in &c.plans {
+        let n = p.plan.jurisdiction.label(en);
+        headers.push(format!("{n} {}", t(en, "基础值", "baseline")));
+        headers.push(format!("{n} {}", c.year));
+        headers.push(format!("{n} {}", t(en, "标记", "mark")));
+        headers.push(format!("{n} {}", t(en, "变化", "change")));
+    }
+    for (i, h) in headers.iter().enumerate() {
+        ws.write_string_with_format(0, i as u16, h, &head)?;
+        w.see(i, h);
+    }
+    for (i, s) in c.shared.iter().enumerate() {
+        let r = i as u32 + 1;
+        let cells = [
+            s.entry.domain.label(en).to_string(),
+            s.entry.label(en),
+            s.entry.unit_text(),
+        ];
+        for (k, v) in cells.iter().enumerate() {
+            w.see(k, v);
+            ws.write_string(r, k as u16, v)?;
+        }
+        for (k, (col, best)) in s.columns.iter().zip(&s.best).enumerate() {
+            let base = 3 + 4 * k as u16;
+            let values = col
+                .baseline
+                .iter()
+                .map(|b| b.1)
+                .chain(col.cell.iter().map(|c| c.value));
+            let dp = values
+                .map(|d| d.normalize().scale())
+                .max()
+                .unwrap_or(0)
+                .min(4);
+            let nf = num_format(dp);
+            if let Some((_, v)) = col.baseline {
+                ws.write_number_with_format(r, base, f64_of(v), &nf)?;
+            }
+            if let Some(cell) = &col.cell {
+                ws.write_number_with_format(r, base + 1, f64_of(cell.value), &nf)?;
+                let mark = if cell.year != c.year {
+                    format!("({})", cell.year)
+                } else if *best {
+                    "★".into()
+                } else if cell.interpolated {
+                    "~".into()
+                } else {
+                    String::new()
+                };
+                if !mark.is_empty() {
+                    ws.write_string(r, base + 2, &mark)?;
+                }
+                if let (Some(ch), _) = crate::compare::change(cell) {
+                    ws.write_number_with_format(r, base + 3, f64_of(ch), &nf)?;
+                }
+            }
+        }
+    }
+    for k in 3..headers.len() {
+        w.see(k, "00000000");
+    }
+    w.apply(ws)?;
+    ws.set_freeze_panes(1, 3)?;
+    ws.autofilter(0, 0, c.shared.len() as u32, headers.len() as u16 - 1)?;
+    wb.save(path)?;
+    Ok(())
+}
+
+/// The `rank` workbook: one row per plan and indicator, numbers as numbers.
+pub(crate) fn rank_workbook(
+    rows: &[crate::compare::Ranked],
+    en: bool,
+    path: &Path,
+) -> anyhow::Result<()> {
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.set_name(t(en, "排名", "Rank"))?;
+    let head = header_format();
+    let mut w = Widths(Vec::new());
+    let headers = [
+        t(en, "指标", "indicator"),
+        t(en, "单位", "unit"),
+        t(en, "名次", "rank"),
+        t(en, "地区", "jurisdiction"),
+        t(en, "目标值", "target value"),
+        t(en, "年份", "year"),
+        t(en, "插值", "interpolated"),
+        t(en, "基础值", "baseline"),
+        t(en, "基础值年份", "baseline year"),
+        t(en, "变化", "change"),
+    ];
+    for (i, h) in headers.iter().enumerate() {
+        ws.write_string_with_format(0, i as u16, *h, &head)?;
+        w.see(i, h);
+    }
+    for (i, x) in rows.iter().enumerate() {
+        let r = i as u32 + 1;
+        let c = &x.cell;
+        let dp = c
+            .baseline
+            .iter()
+            .map(|b| b.1)
+            .chain([c.value])
+            .map(|d| d.normalize().scale())
+            .max()
+            .unwrap_or(0)
+            .min(4);
+        let nf = num_format(dp);
+        for (k, v) in [
+            (0usize, x.entry.label(en)),
+            (1, x.entry.unit_text()),
+            (3, x.plan.plan.jurisdiction.label(en)),
+        ] {
+            w.see(k, &v);
+            ws.write_string(r, k as u16, &v)?;
+        }
+        ws.write_number(r, 2, x.place as f64)?;
+        ws.write_number_with_format(r, 4, f64_of(c.value), &nf)?;
+        ws.write_number(r, 5, c.year as f64)?;
+        if c.interpolated {
+            ws.write_string(r, 6, "~")?;
+        }
+        if let Some((y, v)) = c.baseline {
+            ws.write_number_with_format(r, 7, f64_of(v), &nf)?;
+            ws.write_number(r, 8, y as f64)?;
+        }
+        if let (Some(ch), _) = crate::compare::change(c) {
+            ws.write_number_with_format(r, 9, f64_of(ch), &nf)?;
+        }
+    }
+    for k in [2usize, 4, 5, 7, 8, 9] {
+        w.see(k, "00000000");
+    }
+    w.apply(ws)?;
+    ws.set_freeze_panes(1, 0)?;
+    ws.autofilter(0, 0, rows.len() as u32, headers.len() as u16 - 1)?;
+    wb.save(path)?;
+    Ok(())
+}
