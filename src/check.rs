@@ -114,6 +114,8 @@ pub(crate) enum Order {
 pub(crate) struct Checked<'a> {
     pub rows: Vec<Judged<'a>>,
     pub problems: Vec<Diagnostic>,
+    /// Rows of the sheet with no value typed (no data, not an error).
+    pub unfilled: usize,
 }
 
 impl Checked<'_> {
@@ -145,7 +147,16 @@ pub(crate) fn check<'a>(set: &'a PlanSet, actuals: &actuals::Actuals, q: &Query)
         .collect();
     order(&mut rows, q.order);
     problems.sort_by_key(|d| (d.line, d.column));
-    Checked { rows, problems }
+    let unfilled = actuals
+        .rows
+        .iter()
+        .filter(|r| crate::actuals::value::is_no_data(&r.value.text))
+        .count();
+    Checked {
+        rows,
+        problems,
+        unfilled,
+    }
 }
 
 /// Puts rows in `order`; every sort is stable.

@@ -212,11 +212,16 @@ fn write_text(
     report::check::render(&checked.rows, style, out)?;
     if matches!(format, Format::Table | Format::Markdown) {
         let summary = Summary::of(&checked.rows);
-        writeln!(
-            out,
-            "{}",
-            report::check::summary_line(&summary, checked.bad_rows(), style.en)
-        )?;
+        let mut line = report::check::summary_line(&summary, checked.bad_rows(), style.en);
+        let unfilled = checked.unfilled;
+        if unfilled > 0 && !a.all {
+            line.push_str(&if style.en {
+                format!("; {unfilled} rows without a value (listed with --all)")
+            } else {
+                format!("; {unfilled}行未填数值(--all 可列出)")
+            });
+        }
+        writeln!(out, "{line}")?;
     }
     Ok(())
 }
