@@ -85,8 +85,8 @@ impl<'a> Header<'a> {
     ) -> Result<Header<'a>, Diagnostic> {
         let at = |col: u64, m: String| Diagnostic::error(name, rec.line, col, m).in_sheet(sheet);
         let mut cols: Vec<Col> = Vec::new();
-        let mut unknown: Vec<(String, u64)> = Vec::new();
-        for cell in &rec.cells {
+        let mut unknown: Vec<(String, usize)> = Vec::new();
+        for (i, cell) in rec.cells.iter().enumerate() {
             let key = cell
                 .text
                 .trim()
@@ -100,10 +100,10 @@ impl<'a> Header<'a> {
                         return Err(at(
                             cell.column,
                             format!(
-                                "a second `{}` column (the first is `{}`, column {}): which one holds the {}? rename or remove one",
+                                "a second `{}` column (the first is `{}`, field {}): which one holds the {}? rename or remove one",
                                 echo(cell.text.trim()),
                                 echo(rec.cells[first].text.trim()),
-                                rec.cells[first].column,
+                                first + 1,
                                 col_name(*c)
                             ),
                         ));
@@ -125,7 +125,7 @@ impl<'a> Header<'a> {
                             )
                             .in_sheet(sheet),
                         );
-                        unknown.push((key, cell.column));
+                        unknown.push((key, i + 1));
                     }
                     cols.push(Col::Ignored);
                 }
@@ -143,12 +143,12 @@ impl<'a> Header<'a> {
             }
             // A misspelt header is the likeliest reason a column is missing: name it.
             let spellings = HEADERS.iter().filter(|(_, x)| *x == c).map(|(n, _)| *n);
-            let near = unknown.iter().find_map(|(k, col)| {
-                crate::diag::did_you_mean(k, spellings.clone()).map(|s| (k, col, s))
+            let near = unknown.iter().find_map(|(k, field)| {
+                crate::diag::did_you_mean(k, spellings.clone()).map(|s| (k, field, s))
             });
             missing.push(match near {
-                Some((k, col, s)) => format!(
-                    "{} (column {col} `{}`: did you mean `{s}`?)",
+                Some((k, field, s)) => format!(
+                    "{} (field {field} `{}`: did you mean `{s}`?)",
                     col_name(c),
                     echo(k)
                 ),
@@ -205,10 +205,18 @@ impl<'a> Header<'a> {
                 column: rec.cells.last().map_or(1, |x| x.column + 1),
             },
         };
+        // A quoted value that runs over lines and holds commas swallowed the rows after it (a
+        // name typed with Alt+Enter has a line break, but never a comma and a line break).
         if let Some((q_line, q_col, last)) = rec.spans
-            && [Col::Jurisdiction, Col::Indicator, Col::Year, Col::Value]
-                .into_iter()
-                .any(|c| cell(c).is_some_and(|x| x.text.contains('\n')))
+            && [
+                Col::Jurisdiction,
+                Col::Indicator,
+                Col::Year,
+                Col::Value,
+                Col::Unit,
+            ]
+            .into_iter()
+            .any(|c| cell(c).is_some_and(|x| x.text.contains('\n') && x.text.contains(',')))
         {
             problems.push(self.error(
                 q_line,
@@ -308,10 +316,10 @@ mod tests {
         let err = header(&["jurisdction", "indicator", "year", "vaule"]).unwrap_err();
         assert!(
             err.message
-                .contains("jurisdiction (column 1 `jurisdction`: did you mean `jurisdiction`?)")
+                .contains("jurisdiction (field 1 `jurisdction`: did you mean `jurisdiction`?)")
                 && err
                     .message
-                    .contains("value (column 4 `vaule`: did you mean `value`?)"),
+                    .contains("value (field 4 `vaule`: did you mean `value`?)"),
             "{err}"
         );
         let (p, _) = header(&["jurisdiction", "indicatr", "indicator", "year", "value"]).unwrap();

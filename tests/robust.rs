@@ -1,0 +1,640 @@
+//! One end-to-end case per class of bad input in issue #10 (and the "values read as typed" of
+//! #9): the binary is run on a fixture made here — large ones generated at test time — and the
+//! test asserts what a clerk sees: the message and its place, the rows still judged, the exit
+//! code. The large ones run under a virtual-memory cap, so that memory bounded by the input
+//! instead of by the limits fails the test instead of the machine.
+
+mod common;
+
+use common::qyx;
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+/// Runs qyx with at most `mib` MiB of address space: an allocation past it aborts the run.
+fn qyx_capped(args: &[&str], dir: &Path, mib: u64) -> Output {
+    let mut cmd = format!("ulimit -v {}; exec \"$0\"", mib * 1024);
+    for (i, _) in args.iter().enumerate() {
+        cmd.push_str(&format!(" \"${}\"", i + 1));
+    }
+    Command::new("sh")
+        .arg("-c")
+        .arg(cmd)
+        .arg(env!("CARGO_BIN_EXE_qyx"))
+        .args(args)
+        .current_dir(dir)
+        .env_remove("QYX_PLANS")
+        .env("LC_ALL", "C")
+        .output()
+        .expect("qyx runs")
+}
+
+/// The judged rows of `check --format json`: (line, indicator id, status).
+fn judged(o: &Output) -> Vec<(Option<u64>, String, String)> {
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("JSON on stdout");
+    v.as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            (
+                r["line"].as_u64(),
+                r["indicator"].as_str().unwrap_or_default().to_string(),
+                r["status"].as_str().unwrap_or_default().to_string(),
+            )
+        })
+        .collect()
+}
+
+fn write(dir: &Path, name: &str, bytes: impl AsRef<[u8]>) {
+    std::fs::write(dir.join(name), bytes).unwrap();
+}
+
+const HEAD: &str = "jurisdiction,indicator,year,value,unit,note\n";
+
+// ---- never crash -------------------------------------------------------------------------
+
+#[test]
+fn a_28_digit_value_is_a_located_error_not_a_panic() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "a.csv",
+        format!(
+            "{HEAD}zhuji,人均预期寿命,2024,1000000000000000000000000000,,\nzhuji,life-expectancy,2025,-99999999999999999999999.5,,\nzhuji,higher-education-gross-enrollment,2024,72,%,\n"
+        ),
+    );
+    let out = qyx(&["check", "a.csv", "--format", "json"], dir.path());
+    assert_eq!(out.status.code(), Some(2));
+    let e = stderr(&out);
+    assert!(
+        e.contains(
+            "a.csv:2:19: error: `1000000000000000000000000000` is larger than any reported value"
+        ),
+        "{e}"
+    );
+    assert!(e.contains("a.csv:3:"), "{e}");
+    assert_eq!(judged(&out).len(), 1, "the good row is judged");
+}
+
+#[test]
+fn a_cell_at_xfd1048576_costs_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    for (c, h) in ["地区", "指标", "年份", "数值"].iter().enumerate() {
+        ws.write_string(0, c as u16, *h).unwrap();
+    }
+    ws.write_string(1, 0, "诸暨市").unwrap();
+    ws.write_string(1, 1, "人均预期寿命").unwrap();
+    ws.write_number(1, 2, 2024).unwrap();
+    ws.write_number(1, 3, 82.5).unwrap();
+    ws.write_string(1_048_575, 16_383, "far away").unwrap();
+    wb.save(dir.path().join("far.xlsx")).unwrap();
+    let out = qyx_capped(&["check", "far.xlsx", "--format", "json"], dir.path(), 1024);
+    let e = stderr(&out);
+    assert_eq!(
+        e,
+        "far.xlsx:Sheet1!XFD1048576: error: this row has text in field 16384, but the header has 4 columns: is a value's comma unquoted (write 1234 or \"1,234\")? the row is skipped\n"
+    );
+    assert_eq!(judged(&out).len(), 1);
+}
+
+#[test]
+fn sixty_megabytes_of_commas_stay_within_bounded_memory() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut big = HEAD.as_bytes().to_vec();
+    big.extend_from_slice(b"zhuji,life-expectancy,2024,82.5,,\n");
+    while big.len() < 60 << 20 {
+        big.extend_from_slice(b",,,,,\n");
+    }
+    write(dir.path(), "commas.csv", &big);
+    let out = qyx_capped(
+        &["check", "commas.csv", "--format", "json"],
+        dir.path(),
+        600,
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(judged(&out).len(), 1);
+}
+
+#[test]
+fn one_row_of_thirty_million_fields_is_one_located_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut big = HEAD.as_bytes().to_vec();
+    big.extend_from_slice(b"zhuji,life-expectancy,2024,82.5,,\n");
+    big.extend_from_slice(b"zhuji,life-expectancy,2025,83");
+    big.resize(big.len() + 30_000_000, b',');
+    big.extend_from_slice(b"x\nzhuji,life-expectancy,2026,83,,\n");
+    write(dir.path(), "wide.csv", &big);
+    let out = qyx_capped(&["check", "wide.csv", "--format", "json"], dir.path(), 600);
+    let e = stderr(&out);
+    assert!(
+        e.starts_with("wide.csv:3:30000030: error: this row has text in field 30000004, but the header has 6 columns"),
+        "{e}"
+    );
+    assert_eq!(judged(&out).len(), 2, "the rows around it are judged");
+}
+
+#[test]
+fn a_field_longer_than_the_limit_costs_its_row() {
+    let dir = tempfile::tempdir().unwrap();
+    let long = "名".repeat(700_000);
+    write(
+        dir.path(),
+        "long.csv",
+        format!("{HEAD}zhuji,{long},2024,1,,\nzhuji,life-expectancy,2024,82.5,,\n"),
+    );
+    let started = std::time::Instant::now();
+    let out = qyx(&["check", "long.csv", "--format", "json"], dir.path());
+    assert!(started.elapsed().as_secs() < 20, "no hang");
+    let e = stderr(&out);
+    assert_eq!(
+        e,
+        "long.csv:2:7: error: field 2 is longer than 4096 bytes: no value is this long; the row is skipped\n"
+    );
+    assert_eq!(judged(&out).len(), 1);
+}
+
+#[test]
+fn a_long_name_under_the_limit_is_echoed_short_and_answered_fast() {
+    let dir = tempfile::tempdir().unwrap();
+    let long = "x".repeat(4000);
+    write(
+        dir.path(),
+        "n.csv",
+        format!("{HEAD}zhuji,{long},2024,1,,\n{long},life-expectancy,2024,1,,\n"),
+    );
+    let started = std::time::Instant::now();
+    let out = qyx(&["check", "n.csv"], dir.path());
+    assert!(started.elapsed().as_secs() < 20, "no hang");
+    let e = stderr(&out);
+    assert!(e.contains("…(4000 chars)"), "{e}");
+    assert!(
+        e.len() < 1200,
+        "the name is not echoed whole: {} bytes",
+        e.len()
+    );
+}
+
+// ---- never lose a good row ---------------------------------------------------------------
+
+#[test]
+fn one_invalid_byte_costs_its_row_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut bytes = HEAD.as_bytes().to_vec();
+    bytes.extend_from_slice("zhuji,人均预期寿命,2024,82.5,,\n".as_bytes());
+    bytes.extend_from_slice(b"zhuji,\xFFbad,2025,1,,\n");
+    bytes.extend_from_slice("zhuji,人均预期寿命,2025,82.6,,\n".as_bytes());
+    write(dir.path(), "b.csv", &bytes);
+    for enc in ["auto", "utf8"] {
+        let out = qyx(
+            &["check", "b.csv", "--format", "json", "--encoding", enc],
+            dir.path(),
+        );
+        assert_eq!(
+            stderr(&out),
+            "b.csv:3:7: error: byte 0xFF is not UTF-8 text: this row is skipped, the others are read\n"
+        );
+        assert_eq!(judged(&out).len(), 2);
+    }
+}
+
+#[test]
+fn an_unclosed_quote_costs_its_row_and_one_that_closes_late_names_the_rows_it_swallowed() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "q.csv",
+        format!(
+            "{HEAD}zhuji,life-expectancy,2024,82.5,,\nzhuji,life-expectancy,\"2025,83,,\nzhuji,life-expectancy,2026,83,,\n"
+        ),
+    );
+    let out = qyx(&["check", "q.csv", "--format", "json"], dir.path());
+    assert_eq!(
+        stderr(&out),
+        "q.csv:3:23: error: this quote `\"` is never closed: the row at line 3 is skipped and reading goes on at line 4\n"
+    );
+    assert_eq!(judged(&out).len(), 2);
+    write(
+        dir.path(),
+        "late.csv",
+        format!(
+            "{HEAD}zhuji,life-expectancy,\"2024,82.5,,\nzhuji,life-expectancy,2025,83,,\nzhuji,life-expectancy,2026\",83,,\nzhuji,higher-education-gross-enrollment,2024,72,,\n"
+        ),
+    );
+    let out = qyx(&["check", "late.csv", "--format", "json"], dir.path());
+    assert_eq!(
+        stderr(&out),
+        "late.csv:2:23: error: the quote `\"` opened here closes only on line 4: lines 2–4 were read as one row and are skipped; close the quote\n"
+    );
+    assert_eq!(judged(&out).len(), 1);
+}
+
+#[test]
+fn a_rejected_row_does_not_claim_its_key() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "d.csv",
+        format!(
+            "{HEAD}zhuji,life-expectancy,2024,八十二,,typo\nzhuji,life-expectancy,2024,82.5,,corrected\n"
+        ),
+    );
+    let out = qyx(&["check", "d.csv", "--format", "json"], dir.path());
+    let e = stderr(&out);
+    assert!(e.starts_with("d.csv:2:28: error: expected a number"), "{e}");
+    assert!(!e.contains("duplicate"), "{e}");
+    assert_eq!(judged(&out).len(), 1);
+}
+
+#[test]
+fn a_broken_plan_costs_that_plan_and_check_names_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let plans = dir.path().join("plans");
+    std::fs::create_dir(&plans).unwrap();
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("plans");
+    for f in ["catalog.yaml", "zhuji.yaml", "ruian.yaml"] {
+        std::fs::copy(src.join(f), plans.join(f)).unwrap();
+    }
+    let mut ruian = std::fs::read(plans.join("ruian.yaml")).unwrap();
+    ruian.extend_from_slice(b"\n# \xFF\n");
+    std::fs::write(plans.join("ruian.yaml"), ruian).unwrap();
+    write(
+        dir.path(),
+        "a.csv",
+        format!("{HEAD}ruian,life-expectancy,2024,82.5,,\nzhuji,life-expectancy,2024,82.5,,\n"),
+    );
+    let out = qyx(
+        &["--plans", "plans", "check", "a.csv", "--format", "json"],
+        dir.path(),
+    );
+    let e = stderr(&out);
+    assert!(
+        e.contains("plans/ruian.yaml:") && e.contains("not UTF-8 text"),
+        "{e}"
+    );
+    assert!(
+        e.contains("a.csv:2:1: error: unknown jurisdiction `ruian`")
+            && e.contains("plan files that could not be read (see above): plans/ruian.yaml"),
+        "{e}"
+    );
+    assert_eq!(judged(&out).len(), 1, "zhuji is judged");
+    assert_eq!(out.status.code(), Some(2));
+}
+
+// ---- always name the place ---------------------------------------------------------------
+
+#[test]
+fn lines_are_right_in_every_line_ending_and_encoding() {
+    let dir = tempfile::tempdir().unwrap();
+    // A quoted newline in a note, and one in a name (Alt+Enter in an Excel cell), each
+    // belong to their row; the rows after them keep their lines.
+    let body = "jurisdiction,indicator,year,value,unit,note\n\nzhuji,life-expectancy,2024,82.5,,\"two\nlines\"\nzhuji,\"life-\nexpectancy\",2025,83,,\n\nzhuji,nosuch,2024,1,,\n";
+    let cases: Vec<(&str, Vec<u8>)> = vec![
+        ("lf.csv", body.as_bytes().to_vec()),
+        ("crlf.csv", body.replace('\n', "\r\n").into_bytes()),
+        ("cr.csv", body.replace('\n', "\r").into_bytes()),
+        (
+            "gbk.csv",
+            encoding_rs::GBK
+                .encode(&body.replace("zhuji", "诸暨市"))
+                .0
+                .into_owned(),
+        ),
+    ];
+    for (name, bytes) in cases {
+        write(dir.path(), name, &bytes);
+        let out = qyx(&["check", name, "--format", "json"], dir.path());
+        let e = stderr(&out);
+        let col = if name == "gbk.csv" { 5 } else { 7 };
+        assert_eq!(
+            e,
+            format!("{name}:8:{col}: error: unknown indicator `nosuch`\n"),
+            "{name}"
+        );
+        let lines: Vec<_> = judged(&out).into_iter().map(|r| r.0).collect();
+        assert_eq!(lines, [Some(3), Some(5)], "{name}: JSON lines");
+    }
+}
+
+#[test]
+fn spreadsheet_places_are_sheet_and_cell() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet().set_name("数据").unwrap();
+    for (c, h) in ["地区", "指标", "年份", "数值"].iter().enumerate() {
+        ws.write_string(0, c as u16, *h).unwrap();
+    }
+    let rows: [(&str, &str, f64, &str); 6] = [
+        ("诸暨市", "人均预期寿命", 2024.0, "82.5"),
+        ("诸暨市", "高等教育毛入学率", 2024.0, "七十"),
+        ("", "", 0.0, ""),
+        ("诸暨市", "人均预期寿命", 2025.0, "83"),
+        ("诸暨市", "高等教育毛入学率", 2025.0, "72"),
+        ("诸暨市", "nosuch", 2025.0, "1"),
+    ];
+    for (i, (j, ind, y, v)) in rows.iter().enumerate() {
+        let r = i as u32 + 1;
+        if j.is_empty() {
+            continue;
+        }
+        ws.write_string(r, 0, *j).unwrap();
+        ws.write_string(r, 1, *ind).unwrap();
+        ws.write_number(r, 2, *y).unwrap();
+        ws.write_string(r, 3, *v).unwrap();
+    }
+    wb.save(dir.path().join("a.xlsx")).unwrap();
+    let out = qyx(&["check", "a.xlsx", "--format", "json"], dir.path());
+    let e = stderr(&out);
+    assert!(
+        e.contains("a.xlsx:数据!D3: error: expected a number"),
+        "{e}"
+    );
+    assert!(
+        e.contains("a.xlsx:数据!B7: error: unknown indicator `nosuch`"),
+        "{e}"
+    );
+    let lines: Vec<_> = judged(&out).into_iter().map(|r| r.0).collect();
+    assert_eq!(lines, [Some(2), Some(5), Some(6)]);
+}
+
+// ---- silent acceptance -------------------------------------------------------------------
+
+#[test]
+fn header_problems_are_named_with_did_you_mean() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "m.csv",
+        "jurisdction,indicator,year,vaule\nzhuji,life-expectancy,2024,82\n",
+    );
+    let out = qyx(&["check", "m.csv"], dir.path());
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains(
+        "m.csv:1:1: error: the header lacks jurisdiction (field 1 `jurisdction`: did you mean `jurisdiction`?), value (field 4 `vaule`: did you mean `value`?)"
+    ), "{}", stderr(&out));
+    write(
+        dir.path(),
+        "twice.csv",
+        "jurisdiction,indicator,year,value,value\nzhuji,life-expectancy,2024,82,83\n",
+    );
+    let out = qyx(&["check", "twice.csv"], dir.path());
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).starts_with(
+            "twice.csv:1:35: error: a second `value` column (the first is `value`, field 4)"
+        ),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn rows_that_would_have_been_accepted_silently_are_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "s.csv",
+        format!(
+            "{HEAD}zhuji,life-expectancy,2024,82,,note,x,y,z\nzhuji,higher-education-gross-enrollment,2024,88%,人,\nzhuji,life-expectancy,45292,82,,\nzhuji,life-expectancy,２０２５,83,,\n"
+        ),
+    );
+    let out = qyx(&["check", "s.csv", "--format", "json"], dir.path());
+    let e = stderr(&out);
+    assert!(
+        e.contains("s.csv:2:41: error: this row has text in field 9, but the header has 6 columns"),
+        "{e}"
+    );
+    assert!(
+        e.contains("s.csv:3:50: error: the value `88%` is in %, but the unit column says 人"),
+        "{e}"
+    );
+    assert!(
+        e.contains(
+            "s.csv:4:23: error: expected a year like 2024, found `45292` — a date's serial number?"
+        ),
+        "{e}"
+    );
+    let rows = judged(&out);
+    assert_eq!(rows.len(), 1, "{rows:?}");
+    assert_eq!(
+        (rows[0].0, rows[0].1.as_str()),
+        (Some(5), "life-expectancy")
+    );
+}
+
+#[test]
+fn spreadsheets_say_what_their_cells_are() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    wb.add_worksheet().set_name("说明").unwrap();
+    let ws = wb.add_worksheet().set_name("数据").unwrap();
+    let pct = rust_xlsxwriter::Format::new().set_num_format("0%");
+    let date = rust_xlsxwriter::Format::new().set_num_format("yyyy-mm-dd");
+    for (c, h) in ["地区", "指标", "年份", "数值", "单位"].iter().enumerate() {
+        ws.write_string(0, c as u16, *h).unwrap();
+    }
+    let put = |ws: &mut rust_xlsxwriter::Worksheet, r: u32, ind: &str| {
+        ws.write_string(r, 0, "诸暨市").unwrap();
+        ws.write_string(r, 1, ind).unwrap();
+    };
+    // 66% as Excel stores it: 0.66 in a percent-formatted cell.
+    put(ws, 1, "普惠托位占比");
+    ws.write_number(1, 2, 2024).unwrap();
+    ws.write_number_with_format(1, 3, 0.66, &pct).unwrap();
+    // A date where the year belongs.
+    put(ws, 2, "人均预期寿命");
+    ws.write_number_with_format(2, 2, 45292, &date).unwrap();
+    ws.write_number(2, 3, 82.5).unwrap();
+    // A date where the value belongs.
+    put(ws, 3, "人均预期寿命");
+    ws.write_number(3, 2, 2025).unwrap();
+    ws.write_number_with_format(3, 3, 45352.5, &date).unwrap();
+    wb.save(dir.path().join("x.xlsx")).unwrap();
+
+    let out = qyx(&["check", "x.xlsx"], dir.path());
+    assert_eq!(
+        stderr(&out),
+        "x.xlsx: error: sheet `说明` is empty; the workbook's other sheets: 数据 — choose one with --sheet NAME\n"
+    );
+    let out = qyx(
+        &["check", "x.xlsx", "--sheet", "数据", "--format", "json"],
+        dir.path(),
+    );
+    let e = stderr(&out);
+    assert!(
+        e.contains("x.xlsx:数据!C3: error: a date (2024-01-01) in the year cell"),
+        "{e}"
+    );
+    assert!(
+        e.contains("x.xlsx:数据!D4: error: a date (2024-03-01) in the value cell"),
+        "{e}"
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v[0]["actual"], "66", "{v}");
+    assert_eq!(v.as_array().unwrap().len(), 1);
+}
+
+#[test]
+fn values_are_read_as_clerks_type_them() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "v.csv",
+        format!(
+            "{HEAD}zhuji,basic-pension-insured,2024,84.3万,,bare magnitude with the unit from the indicator\nzhuji,minimum-living-allowance,2024,1.42万,元,bare magnitude over the unit column\nzhuji,life-expectancy,2024,,,unfilled\nzhuji,fifteen-minute-public-service-circle,2024,已创成,,\nzhuji,fifteen-minute-public-service-circle,2025,不建成,,\nzhuji,fifteen-minute-public-service-circle,2026,√,,\n"
+        ),
+    );
+    let out = qyx(&["check", "v.csv", "--format", "json"], dir.path());
+    assert_eq!(stderr(&out), "");
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let actual: Vec<String> = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["actual"].to_string())
+        .collect();
+    assert_eq!(
+        actual,
+        ["\"84.3\"", "\"14200\"", "true", "false", "true"],
+        "{v}"
+    );
+    let out = qyx(&["check", "v.csv"], dir.path());
+    assert!(
+        stdout(&out).ends_with("; 1行未填数值(--all 可列出)\n"),
+        "{}",
+        stdout(&out)
+    );
+    let out = qyx(&["check", "v.csv", "--all", "--format", "json"], dir.path());
+    let rows = judged(&out);
+    assert!(
+        rows.iter()
+            .any(|(l, i, s)| l.is_none() && i == "life-expectancy" && s == "no_data"),
+        "{rows:?}"
+    );
+}
+
+// ---- plans, validate, outputs ------------------------------------------------------------
+
+fn plan_copy(dir: &Path, files: &[&str]) -> std::path::PathBuf {
+    let plans = dir.join("plans");
+    std::fs::create_dir_all(&plans).unwrap();
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("plans");
+    for f in files {
+        std::fs::copy(src.join(f), plans.join(f)).unwrap();
+    }
+    plans
+}
+
+#[test]
+fn validate_reports_every_unreadable_file_and_still_summarises() {
+    let dir = tempfile::tempdir().unwrap();
+    let plans = plan_copy(dir.path(), &["catalog.yaml", "zhuji.yaml", "ruian.yaml"]);
+    std::fs::write(plans.join("broken.yaml"), b"jurisdiction: \xFF\n").unwrap();
+    std::fs::File::create(plans.join("huge.yaml"))
+        .unwrap()
+        .set_len(17 << 20)
+        .unwrap();
+    let text = std::fs::read_to_string(plans.join("ruian.yaml")).unwrap();
+    std::fs::write(
+        plans.join("ruian.yaml"),
+        text.replacen("name: ", "name: !!binary ", 1),
+    )
+    .unwrap();
+    let out = qyx(&["--plans", "plans", "validate"], dir.path());
+    let o = stdout(&out);
+    assert!(
+        o.contains("plans/broken.yaml:1:15: error: not UTF-8 text"),
+        "{o}"
+    );
+    assert!(
+        o.contains("plans/huge.yaml: error: larger than 16 MiB"),
+        "{o}"
+    );
+    assert!(
+        o.contains("plans/ruian.yaml:4:9: error: YAML tag `!!binary` is not allowed"),
+        "{o}"
+    );
+    assert!(o.contains("in 5 files (1 plan,"), "{o}");
+    assert_eq!(out.status.code(), Some(1));
+}
+
+#[test]
+fn validate_without_a_catalog_is_bad_input() {
+    let dir = tempfile::tempdir().unwrap();
+    plan_copy(dir.path(), &["zhuji.yaml"]);
+    let out = qyx(&["--plans", "plans", "validate"], dir.path());
+    assert_eq!(out.status.code(), Some(2), "{}", stdout(&out));
+    assert!(stdout(&out).contains("no catalog.yaml"), "{}", stdout(&out));
+}
+
+#[test]
+fn document_sources_stay_inside_the_sources_directory() {
+    let dir = tempfile::tempdir().unwrap();
+    let plans = plan_copy(dir.path(), &["catalog.yaml", "zhuji.yaml"]);
+    let text = std::fs::read_to_string(plans.join("zhuji.yaml")).unwrap();
+    let line = text
+        .lines()
+        .find(|l| l.trim_start().starts_with("source:"))
+        .unwrap()
+        .to_string();
+    std::fs::write(
+        plans.join("zhuji.yaml"),
+        text.replace(&line, "  source: ../../../../../../etc/hostname"),
+    )
+    .unwrap();
+    std::fs::create_dir(dir.path().join("sources")).unwrap();
+    let out = qyx(
+        &["--plans", "plans", "validate", "--sources", "sources"],
+        dir.path(),
+    );
+    let o = stdout(&out);
+    assert!(
+        o.contains("error: source document `../../../../../../etc/hostname` is outside the --sources directory"),
+        "{o}"
+    );
+}
+
+#[test]
+fn output_never_replaces_a_plan_or_an_existing_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let plans = plan_copy(dir.path(), &["catalog.yaml", "zhuji.yaml"]);
+    let before = std::fs::read(plans.join("zhuji.yaml")).unwrap();
+    let out = qyx(&["template", "zhuji", "-o", "plans/zhuji.yaml"], dir.path());
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("not writing plans/zhuji.yaml"),
+        "{}",
+        stderr(&out)
+    );
+    let out = qyx(
+        &["--plans", "plans", "template", "zhuji", "-o", "plans/t.csv"],
+        dir.path(),
+    );
+    assert!(
+        stderr(&out).contains("inside the plan directory"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(std::fs::read(plans.join("zhuji.yaml")).unwrap(), before);
+    write(dir.path(), "mine.csv", "keep me");
+    let out = qyx(&["template", "zhuji", "-o", "mine.csv"], dir.path());
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("add --force"), "{}", stderr(&out));
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("mine.csv")).unwrap(),
+        "keep me"
+    );
+    let out = qyx(
+        &["template", "zhuji", "-o", "mine.csv", "--force"],
+        dir.path(),
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+}
