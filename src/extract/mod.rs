@@ -177,7 +177,7 @@ pub(crate) fn extract(text: &str, end_year: Option<i32>) -> Extraction {
     let mut info = doc_info(&text);
     if let Some(e) = end_year {
         info.end = Some(e);
-        if info.start.is_none_or(|s| s > e) {
+        if info.start.is_some_and(|s| s > e) {
             info.start = Some(e);
         }
     }
@@ -203,7 +203,7 @@ pub(crate) fn extract(text: &str, end_year: Option<i32>) -> Extraction {
     let mut i = 0;
     'lines: while i < lines.len() {
         if let Some((t, next)) = cell_table(&lines, i).or_else(|| bar_table(&lines, i)) {
-            out.extend(table_candidates(&t, info.end));
+            out.extend(table_candidates(&t, info.start, info.end));
             i = next;
             continue;
         }

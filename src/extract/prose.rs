@@ -224,6 +224,8 @@ pub(super) fn prose_candidates(s: &Sentence, cx: &ProseContext) -> Vec<Candidate
                 (cx.start.map(|s| s - 1), false)
             }
             Some((_, y, _)) => (Some(y), true),
+            // `“十四五”以来`: a figure reached since then, so up to the year before the plan.
+            None if past && sentence_text.contains("以来") => (cx.start.map(|s| s - 1), false),
             None if sentence_text.contains("十四五") => (Some(2025), true),
             None if sentence_text.contains("十三五") => (Some(2020), true),
             None if past => (cx.start.map(|s| s - 1), false),

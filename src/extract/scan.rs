@@ -328,6 +328,11 @@ pub(super) fn not_a_target(chars: &[char], span: &Span) -> Option<&'static str> 
             _ => {}
         }
     }
+    // `(20232027年)`: a period whose dash was lost (a flattened .docx), or any long integer
+    // right before 年: a date, never a figure.
+    if span.value.scale() == 0 && span.value.mantissa() >= 10_000 && after_num == Some('年') {
+        return Some("date (a period without its dash)");
+    }
     if after_num.is_some_and(|c| "月日号时点期届批次".contains(c)) && span.unit.is_none() {
         return Some("date or number");
     }

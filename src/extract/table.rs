@@ -5,7 +5,7 @@
 //! is read by its header and not by the prose rules; and the tables are the only part of a
 //! document whose reading depends on line structure.
 
-use super::outline::{domain_in, heading_at, scope_of, years_before};
+use super::outline::{domain_in, heading_at, scope_of};
 use super::scan::{is_cjk, is_digit, without_spaces};
 use super::{Candidate, Kind};
 use crate::plan::schema::Domain;
@@ -27,7 +27,32 @@ enum Column {
     /// A value column: its year (None: the plan's end year) and whether it is the baseline.
     Value(Option<i32>, bool),
     Lead,
+    /// The unit, in a column of its own (`单位`, `计量单位`).
+    Unit,
     Other,
+}
+
+/// The first year (1990–2100) printed in a header, with or without 年.
+fn header_year(h: &str) -> Option<i32> {
+    let chars: Vec<char> = h.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        if chars[i].is_ascii_digit() {
+            let j = (i..chars.len())
+                .find(|k| !chars[*k].is_ascii_digit())
+                .unwrap_or(chars.len());
+            if j - i == 4 {
+                let y: i32 = chars[i..j].iter().collect::<String>().parse().unwrap_or(0);
+                if (1990..=2100).contains(&y) {
+                    return Some(y);
+                }
+            }
+            i = j;
+        } else {
+            i += 1;
+        }
+    }
+    None
 }
 
 fn column_of(header: &str) -> Column {
@@ -41,14 +66,19 @@ fn column_of(header: &str) -> Column {
     if h.contains("指标") {
         return Column::Name;
     }
+    if h == "单位" || h == "计量单位" {
+        return Column::Unit;
+    }
     if h.contains("单位") || h.contains("部门") {
         return Column::Lead;
     }
-    let chars: Vec<char> = h.chars().collect();
-    let year = years_before(&chars, chars.len())
-        .first()
-        .map(|(_, y, _)| *y);
-    let base = h.contains("基础") || h.contains("基期") || h.contains("现状");
+    // A year anywhere in the header: `2023年`, `2022基础值`, `基期值(2022年)`, `2025目标`.
+    let year = header_year(&h);
+    let base = h.contains("基础")
+        || h.contains("基期")
+        || h.contains("基数")
+        || h.contains("现状")
+        || h.contains("基准");
     if year.is_some() || h.contains("值") || h.contains("目标") {
         return Column::Value(year, base);
     }
@@ -67,7 +97,7 @@ pub(super) struct RawTable {
 /// row label only when it is the next label and a name follows it.
 pub(super) fn cell_table(lines: &[&str], at: usize) -> Option<(RawTable, usize)> {
     let first = without_spaces(lines[at]);
-    if first != "领域" && first != "序号" {
+    if first != "领域" && first != "序号" && first != "类别" {
         return None;
     }
     let mut headers = Vec::new();
@@ -93,6 +123,8 @@ pub(super) fn cell_table(lines: &[&str], at: usize) -> Option<(RawTable, usize)>
         return None;
     }
     let width = columns.iter().filter(|c| **c != Column::Domain).count();
+    // Without a 序号 column a row starts at its name: after a full row, a line with letters.
+    let labelled = columns.contains(&Column::Label);
     let label_number = |t: &str| -> Option<u32> {
         without_spaces(t)
             .trim_start_matches(['*', '▲', '★', '△', '＊'])
@@ -128,13 +160,22 @@ pub(super) fn cell_table(lines: &[&str], at: usize) -> Option<(RawTable, usize)>
         let is_label = is_row_label(t)
             && label_number(t).is_some_and(|n| current.is_none() || n == last_label + 1)
             && next_text(i + 1).is_some_and(|n| n.chars().any(is_cjk));
+        let known_domain = Domain::parse(&without_spaces(t)).is_some();
         if is_label {
             if let Some((l, cells)) = current.take() {
                 rows.push((l, domain.clone(), cells));
             }
             last_label = label_number(t).unwrap_or(last_label + 1);
             current = Some((i + 1, vec![t.to_string()]));
-        } else if full && without_spaces(t).chars().count() <= 6 && !t.chars().any(is_digit) {
+        } else if !labelled && full && !known_domain && t.chars().any(is_cjk) {
+            if let Some((l, cells)) = current.take() {
+                rows.push((l, domain.clone(), cells));
+            }
+            current = Some((i + 1, vec![t.to_string()]));
+        } else if full
+            && (known_domain
+                || labelled && without_spaces(t).chars().count() <= 6 && !t.chars().any(is_digit))
+        {
             if let Some((l, cells)) = current.take() {
                 rows.push((l, domain.clone(), cells));
             }
@@ -157,30 +198,76 @@ pub(super) fn cell_table(lines: &[&str], at: usize) -> Option<(RawTable, usize)>
     (!rows.is_empty()).then_some((RawTable { columns, rows }, i))
 }
 
-/// A table with `|` between its cells, one row a line.
+/// Whether a line is a page number left by a flattened .docx: `1、`, `- 2 -`, `3`.
+fn page_marker(l: &str) -> bool {
+    let t = without_spaces(l);
+    let d = t.trim_matches(['、', '-', '—', '.', '．']);
+    !d.is_empty() && d.len() <= 3 && d.chars().all(|c| c.is_ascii_digit())
+}
+
+/// A table one row a line: cells between `|`, or (a .docx flattened to text) separated by tabs
+/// or runs of spaces. Page numbers between rows are skipped.
 pub(super) fn bar_table(lines: &[&str], at: usize) -> Option<(RawTable, usize)> {
+    let bars = lines[at].matches('|').count() >= 2;
     let split = |l: &str| -> Vec<String> {
-        let t = l.trim().trim_matches('|');
-        t.split('|').map(|c| c.trim().to_string()).collect()
+        if bars {
+            let t = l.trim().trim_matches('|');
+            t.split('|').map(|c| c.trim().to_string()).collect()
+        } else if l.contains('\t') {
+            l.trim()
+                .split('\t')
+                .map(|c| c.trim().to_string())
+                .filter(|c| !c.is_empty())
+                .collect()
+        } else {
+            l.split_whitespace().map(str::to_string).collect()
+        }
     };
-    if lines[at].matches('|').count() < 2 {
-        return None;
-    }
     let header = split(lines[at]);
-    let columns: Vec<Column> = header.iter().map(|h| column_of(h)).collect();
-    if !columns.contains(&Column::Name) || !columns.iter().any(|c| matches!(c, Column::Value(..))) {
+    if !bars && header.len() < 3 {
         return None;
     }
+    let columns: Vec<Column> = header.iter().map(|h| column_of(h)).collect();
+    let values = columns
+        .iter()
+        .filter(|c| matches!(c, Column::Value(..)))
+        .count();
+    if !columns.contains(&Column::Name) || values == 0 || !bars && values < 2 {
+        return None;
+    }
+    let is_row = |l: &str| {
+        if bars {
+            l.matches('|').count() >= 2
+        } else {
+            let cells = split(l);
+            cells.len() >= 2
+                && cells.iter().any(|c| c.chars().any(is_digit))
+                && l.chars().count() <= 200
+        }
+    };
     let mut rows = Vec::new();
     let mut i = at + 1;
     let mut domain = None;
-    while i < lines.len() && lines[i].matches('|').count() >= 2 {
-        let mut cells = split(lines[i]);
+    while i < lines.len() {
+        let l = lines[i];
+        if l.trim().is_empty() || !bars && page_marker(l) {
+            i += 1;
+            continue;
+        }
+        if !is_row(l)
+            || heading_at(&l.trim().chars().collect::<Vec<_>>(), 0).is_some_and(|h| h.0 <= 2)
+        {
+            break;
+        }
+        let mut cells = split(l);
         if cells.iter().all(|c| c.chars().all(|x| "-:— ".contains(x))) {
             i += 1;
             continue;
         }
-        if columns.first() == Some(&Column::Domain) && !cells.is_empty() {
+        if columns.first() == Some(&Column::Domain)
+            && !cells.is_empty()
+            && (bars || Domain::parse(&cells[0]).is_some())
+        {
             let d = cells.remove(0);
             if !d.is_empty() {
                 domain = Some(d);
@@ -189,10 +276,16 @@ pub(super) fn bar_table(lines: &[&str], at: usize) -> Option<(RawTable, usize)> 
         rows.push((i + 1, domain.clone(), cells));
         i += 1;
     }
-    Some((RawTable { columns, rows }, i))
+    (!rows.is_empty() || bars).then_some((RawTable { columns, rows }, i))
 }
 
-pub(super) fn table_candidates(t: &RawTable, end: Option<i32>) -> Vec<Candidate> {
+/// Candidates of a table. A value column's year before the plan's `start` (a plain `2022年`
+/// column in a 2023–2027 plan) is a baseline, as a `基础值` column is: never a target year.
+pub(super) fn table_candidates(
+    t: &RawTable,
+    start: Option<i32>,
+    end: Option<i32>,
+) -> Vec<Candidate> {
     let cols: Vec<&Column> = t.columns.iter().filter(|c| **c != Column::Domain).collect();
     let mut out = Vec::new();
     for (line, domain, cells) in &t.rows {
@@ -210,9 +303,35 @@ pub(super) fn table_candidates(t: &RawTable, end: Option<i32>) -> Vec<Candidate>
         let lead = col_index(&|c| *c == Column::Lead)
             .and_then(cell_at)
             .cloned();
+        let unit_cell = col_index(&|c| *c == Column::Unit)
+            .and_then(cell_at)
+            .map(|u| without_spaces(u))
+            .filter(|u| !u.is_empty());
+        // A sign on the label or the name (`*1`, `▲4`, `☆每千人口…`, `普惠托位占比*`).
+        const SIGNS: [char; 7] = ['*', '＊', '▲', '△', '☆', '★', '#'];
+        let marker = label
+            .as_deref()
+            .map(str::trim)
+            .and_then(|l| l.chars().next().filter(|c| SIGNS.contains(c)))
+            .or_else(|| {
+                let n = name_raw.trim();
+                n.chars()
+                    .next()
+                    .filter(|c| SIGNS.contains(c))
+                    .or_else(|| n.chars().last().filter(|c| SIGNS.contains(c)))
+            })
+            .map(String::from);
+        let name_raw = &name_raw.trim().trim_matches(&SIGNS[..]).trim().to_string();
+        let truncated = cells.len() + offset < cols.len();
         // `每千人口拥有 3岁以下婴幼儿托位数(个)`: the unit is in the last brackets.
         let name_sq = name_raw.trim();
+        let mut lost_unit = false;
         let (name, unit) = match name_sq.rfind(['(', '（']) {
+            // `普惠托位占比()`: the % was lost when the document was flattened.
+            Some(p) if name_sq[p..].chars().filter(|c| !c.is_whitespace()).count() == 2 => {
+                lost_unit = true;
+                (name_sq[..p].trim().to_string(), None)
+            }
             Some(p) if name_sq.ends_with([')', '）']) => {
                 let inner = name_sq[p..]
                     .trim_start_matches(['(', '（'])
@@ -247,7 +366,12 @@ pub(super) fn table_candidates(t: &RawTable, end: Option<i32>) -> Vec<Candidate>
                     continue;
                 }
                 let mut c = Candidate::blank(*line);
-                c.kind = if *base { Kind::Baseline } else { Kind::Target };
+                let past = matches!((year, start), (Some(y), Some(s)) if *y < s);
+                c.kind = if *base || past {
+                    Kind::Baseline
+                } else {
+                    Kind::Target
+                };
                 c.indicator = match &th.label {
                     Some(l) => format!("{l}{name}"),
                     None => name.clone(),
@@ -257,7 +381,17 @@ pub(super) fn table_candidates(t: &RawTable, end: Option<i32>) -> Vec<Candidate>
                 c.op = th.op;
                 c.value = th.value;
                 c.high = th.high;
-                c.unit = th.unit.clone().or_else(|| unit.clone());
+                c.unit = th
+                    .unit
+                    .clone()
+                    .or_else(|| unit.clone())
+                    .or_else(|| unit_cell.clone());
+                c.marker = marker.clone();
+                c.truncated = truncated;
+                if lost_unit && c.unit.is_none() {
+                    c.doubts
+                        .push("the unit was lost from the name's brackets `()`: settle it".into());
+                }
                 c.scope = scope_of(&name);
                 c.cell = Some(part.trim_start().trim_end_matches('、').to_string());
                 c.table = Some(row_text.clone());
