@@ -14,6 +14,7 @@ mod diag;
 mod extract;
 pub mod i18n;
 mod judge;
+mod period;
 mod plan;
 mod report;
 mod threshold;

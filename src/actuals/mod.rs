@@ -19,6 +19,10 @@ pub struct ActualRow {
     pub jurisdiction: Field,
     pub indicator: Field,
     pub year: Field,
+    /// The period within the year (`1-6月`, `二季度`, `2024-06`), when the sheet has a period column.
+    pub period: Option<Field>,
+    /// Whether the value is year-to-date (累计) or for the period alone (当期), when the sheet says.
+    pub basis: Option<Field>,
     pub value: Field,
     pub unit: Option<Field>,
     pub note: Option<String>,

@@ -9,6 +9,10 @@ enum Col {
     Jurisdiction,
     Indicator,
     Year,
+    /// The period within the year (`1-6月`, `二季度`), read with the year column's year.
+    Period,
+    /// 口径: whether a value is year-to-date (累计) or for the period alone (当期).
+    Basis,
     Value,
     Unit,
     Note,
@@ -29,6 +33,19 @@ const HEADERS: &[(&str, Col)] = &[
     ("year", Col::Year),
     ("年份", Col::Year),
     ("年度", Col::Year),
+    ("period", Col::Period),
+    ("期间", Col::Period),
+    ("时期", Col::Period),
+    ("报告期", Col::Period),
+    ("统计期", Col::Period),
+    ("统计期间", Col::Period),
+    ("所属期", Col::Period),
+    ("月份", Col::Period),
+    ("季度", Col::Period),
+    ("basis", Col::Basis),
+    ("口径", Col::Basis),
+    ("统计口径", Col::Basis),
+    ("累计/当期", Col::Basis),
     ("value", Col::Value),
     ("数值", Col::Value),
     ("实际值", Col::Value),
@@ -63,6 +80,8 @@ fn col_name(c: Col) -> &'static str {
         Col::Jurisdiction => "jurisdiction",
         Col::Indicator => "indicator",
         Col::Year => "year",
+        Col::Period => "period",
+        Col::Basis => "basis",
         Col::Value => "value",
         Col::Unit => "unit",
         Col::Note => "note",
@@ -138,7 +157,8 @@ impl<'a> Header<'a> {
         }
         let mut missing = Vec::new();
         for c in [Col::Jurisdiction, Col::Indicator, Col::Year, Col::Value] {
-            if cols.contains(&c) {
+            // A period column may carry the year itself (`2024年6月`).
+            if cols.contains(&c) || (c == Col::Year && cols.contains(&Col::Period)) {
                 continue;
             }
             // A misspelt header is the likeliest reason a column is missing: name it.
@@ -253,6 +273,14 @@ impl<'a> Header<'a> {
             jurisdiction: field(Col::Jurisdiction),
             indicator: field(Col::Indicator),
             year: field(Col::Year),
+            period: self
+                .find(Col::Period)
+                .map(|_| field(Col::Period))
+                .filter(|f| !f.text.is_empty()),
+            basis: self
+                .find(Col::Basis)
+                .map(|_| field(Col::Basis))
+                .filter(|f| !f.text.is_empty()),
             value: field(Col::Value),
             unit: self
                 .find(Col::Unit)
@@ -263,7 +291,8 @@ impl<'a> Header<'a> {
                 .map(|_| field(Col::Note).text)
                 .filter(|t| !t.is_empty()),
         };
-        let empty = [&row.jurisdiction, &row.indicator, &row.year]
+        let when = row.period.as_ref().unwrap_or(&row.year);
+        let empty = [&row.jurisdiction, &row.indicator, when]
             .into_iter()
             .find(|f| f.text.is_empty());
         if let Some(f) = empty {

@@ -493,6 +493,41 @@ impl Entry {
         }
     }
 
+    /// How the indicator adds up within a year: as the catalog states it, else as its unit and
+    /// name suggest (the catalog is required to state it; `validate` reports a missing one).
+    pub fn accrual(&self) -> schema::Accrual {
+        self.accrual
+            .as_ref()
+            .map_or_else(|| self.proposed_accrual(), |a| a.value)
+    }
+
+    /// The accrual a unit and a name suggest: a milestone for `better: done`; a rate for %, ‰,
+    /// multiples, unitless indices and per-head or average figures; a flow for counts of what is
+    /// done within a year (新增, 培训, 人次, 投资 …); else a stock. A proposal for whoever writes
+    /// the catalog, never a substitute for reviewing it.
+    pub fn proposed_accrual(&self) -> schema::Accrual {
+        use schema::Accrual;
+        const RATE_UNITS: &[&str] = &["%", "‰", "倍"];
+        const RATE_WORDS: &[&str] = &["每千", "每万", "人均", "平均", "率", "比例", "占比", "指数"];
+        const FLOW_WORDS: &[&str] = &[
+            "新增", "新建", "增加", "培训", "培养", "人次", "投资", "发放", "每年", "累计", "改造",
+            "筛查", "帮扶", "救助",
+        ];
+        let unit = self.unit_text();
+        if self.better == Better::Done {
+            Accrual::Milestone
+        } else if unit.is_empty()
+            || RATE_UNITS.contains(&unit.as_str())
+            || RATE_WORDS.iter().any(|w| self.name.contains(w))
+        {
+            Accrual::Rate
+        } else if FLOW_WORDS.iter().any(|w| self.name.contains(w)) {
+            Accrual::Flow
+        } else {
+            Accrual::Stock
+        }
+    }
+
     /// The catalog unit as text, empty for milestones and indices.
     pub fn unit_text(&self) -> String {
         self.unit

@@ -419,6 +419,41 @@ impl Scope {
     }
 }
 
+/// How an indicator adds up over a year, which decides what a month's or a quarter's value is
+/// compared with (see `cycle`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Accrual {
+    /// A count that accumulates within a year (新增, 培训人次, 完成投资): a year-to-date value is a
+    /// sum, compared with the elapsed share of the year's required increment.
+    Flow,
+    /// A level at a moment (床位数, 托位数, 参保人数): compared with the path from the last
+    /// year-end value to this year's target.
+    Stock,
+    /// A share, ratio or average (%, ‰, per thousand, per capita): judged like a stock.
+    Rate,
+    /// Done or not (建成, 创成): not due until its year.
+    Milestone,
+}
+
+impl Accrual {
+    pub const ALL: [Accrual; 4] = [
+        Accrual::Flow,
+        Accrual::Stock,
+        Accrual::Rate,
+        Accrual::Milestone,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Accrual::Flow => "flow",
+            Accrual::Stock => "stock",
+            Accrual::Rate => "rate",
+            Accrual::Milestone => "milestone",
+        }
+    }
+}
+
 /// The shared indicator catalog.
 #[derive(Debug, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -436,6 +471,12 @@ pub struct Entry {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub aliases: Vec<String>,
     pub domain: Domain,
+    /// How the indicator adds up within a year, for judging months and quarters: required for
+    /// every entry (`qyx validate` says so), optional here so that one missing entry does not
+    /// stop the rest of the catalog from loading.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "Accrual")]
+    pub accrual: Option<Spanned<Accrual>>,
     /// The canonical unit values are compared in; none for milestones and unitless indices.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(with = "Option<String>")]

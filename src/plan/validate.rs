@@ -1,6 +1,7 @@
 //! What `qyx validate` checks beyond the schema: that every plan means what it says. Every
 //! problem is collected with its line and column; nothing stops at the first.
 
+use super::schema::Accrual;
 use super::{CatalogIndex, PlanFile, PlanSet, name_key, op_against, resolve};
 use crate::diag::{Diagnostic, suggestion};
 use crate::threshold::{Better, Op};
@@ -171,6 +172,28 @@ fn check_catalog(cat: &CatalogIndex, diags: &mut Vec<Diagnostic>) {
                     "catalog id `{id}` must be lower-case ASCII words joined by `-`"
                 ),
             );
+        }
+        match &e.accrual {
+            None => out.error(
+                &e.id,
+                format!(
+                    "`{id}` lacks `accrual:` (flow, stock, rate or milestone: how it adds up within a year); its unit and name suggest `accrual: {}`",
+                    e.proposed_accrual().name()
+                ),
+            ),
+            Some(a) if (a.value == Accrual::Milestone) != (e.better == Better::Done) => out.error(
+                a,
+                format!(
+                    "`{id}` has `accrual: {}` but `better: {}`: a milestone is `accrual: milestone` with `better: done`, and only then",
+                    a.value.name(),
+                    match e.better {
+                        Better::Higher => "higher",
+                        Better::Lower => "lower",
+                        Better::Done => "done",
+                    }
+                ),
+            ),
+            Some(_) => {}
         }
         for n in std::iter::once(&e.name).chain(&e.aliases) {
             if let Some(other) = names.insert(name_key(n), id)

@@ -1,0 +1,470 @@
+//! Reporting periods as offices write them: a year (`2024`), a quarter (`2024Q2`, `2024年二季度`,
+//! `2024年第二季度`), a month (`2024-06`, `2024年6月`), a span of months (`1-6月`, `1—6月`,
+//! `1~6月`, with the year from its own column), and the words 上半年, 前三季度, 全年.
+//!
+//! A period is a run of months within one year. A value reported for it is year-to-date (from
+//! January) unless the sheet says it is for the period alone: a span that starts after January
+//! (`4-6月`, 下半年), a suffix (当月, 当季, 单月, 本期 …) or a basis column (口径: 当期). How far
+//! into the year a period reaches — 序时进度, the share of the year elapsed — is what the
+//! reporting cycle judges against. This module only reads and names periods; it never prints.
+
+use rust_decimal::Decimal;
+use std::cmp::Ordering;
+use std::fmt;
+
+/// How a period was written, which decides how it is named back.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) enum Grain {
+    Year,
+    Half,
+    Quarter,
+    Month,
+    /// Any other run of months (`4-8月`).
+    Span,
+}
+
+/// A run of months `first..=last` of `year`.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Period {
+    pub year: i32,
+    pub first: u8,
+    pub last: u8,
+    pub grain: Grain,
+}
+
+/// Two periods are the same when they cover the same months: `2024Q2`, `2024-06` and
+/// `2024年1-6月` are one year-to-date period, whatever the grain they were written in.
+impl PartialEq for Period {
+    fn eq(&self, o: &Period) -> bool {
+        self.key() == o.key()
+    }
+}
+impl Eq for Period {}
+impl std::hash::Hash for Period {
+    fn hash<H: std::hash::Hasher>(&self, h: &mut H) {
+        self.key().hash(h)
+    }
+}
+impl PartialOrd for Period {
+    fn partial_cmp(&self, o: &Period) -> Option<Ordering> {
+        Some(self.cmp(o))
+    }
+}
+/// Periods order by the month they end in, then the longer (year-to-date) first.
+impl Ord for Period {
+    fn cmp(&self, o: &Period) -> Ordering {
+        (self.year, self.last, self.first).cmp(&(o.year, o.last, o.first))
+    }
+}
+
+/// Whether the sheet says a value is year-to-date or for the period alone.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Basis {
+    YearToDate,
+    Alone,
+}
+
+impl Period {
+    pub fn year(year: i32) -> Period {
+        Period {
+            year,
+            first: 1,
+            last: 12,
+            grain: Grain::Year,
+        }
+    }
+
+    /// Year-to-date through month `m` (1–12).
+    pub fn month(year: i32, m: u8) -> Period {
+        Period {
+            year,
+            first: 1,
+            last: m.clamp(1, 12),
+            grain: Grain::Month,
+        }
+    }
+
+    /// Year-to-date through quarter `q` (1–4).
+    pub fn quarter(year: i32, q: u8) -> Period {
+        Period {
+            year,
+            first: 1,
+            last: q.clamp(1, 4) * 3,
+            grain: Grain::Quarter,
+        }
+    }
+
+    fn key(&self) -> (i32, u8, u8) {
+        (self.year, self.first, self.last)
+    }
+
+    /// The whole year (January to December).
+    pub fn is_full_year(&self) -> bool {
+        self.first == 1 && self.last == 12
+    }
+
+    pub fn is_year_to_date(&self) -> bool {
+        self.first == 1
+    }
+
+    /// 序时进度: the share of the year elapsed at the period's end, exact (11 months → 11/12).
+    pub fn elapsed(&self) -> Decimal {
+        Decimal::from(self.last) / Decimal::from(12)
+    }
+
+    /// The share of the year the period itself covers (a quarter alone: 1/4).
+    pub fn length(&self) -> Decimal {
+        Decimal::from(self.last - self.first + 1) / Decimal::from(12)
+    }
+
+    /// The same months, read as the period alone (when the sheet says so).
+    fn alone(mut self, q_from: Option<u8>) -> Period {
+        self.first = match self.grain {
+            Grain::Month => self.last,
+            Grain::Quarter => self.last - 2,
+            Grain::Half => self.last - 5,
+            Grain::Year => 1,
+            Grain::Span => q_from.unwrap_or(self.first),
+        };
+        self
+    }
+
+    /// Applies the basis a sheet states for the value.
+    pub fn with_basis(self, basis: Basis) -> Period {
+        match basis {
+            Basis::Alone => self.alone(None),
+            Basis::YearToDate => Period { first: 1, ..self },
+        }
+    }
+
+    /// The label qyx prints: `2024`, `2024Q2`, `2024-06`, `2024H1`, with 当期 / "alone" when the
+    /// value is for the period alone, and `2024年4-8月` for other spans.
+    pub fn label(&self, en: bool) -> String {
+        let alone = if self.is_year_to_date() || self.grain == Grain::Span {
+            ""
+        } else if en {
+            " alone"
+        } else {
+            "当期"
+        };
+        let y = self.year;
+        match self.grain {
+            Grain::Year if self.is_full_year() => format!("{y}"),
+            Grain::Quarter if self.last % 3 == 0 => format!("{y}Q{}{alone}", self.last / 3),
+            Grain::Half if self.last % 6 == 0 => format!("{y}H{}{alone}", self.last / 6),
+            Grain::Month => format!("{y}-{:02}{alone}", self.last),
+            _ if en => format!("{y} months {}-{}", self.first, self.last),
+            _ => format!("{y}年{}-{}月", self.first, self.last),
+        }
+    }
+}
+
+impl fmt::Display for Period {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.label(false))
+    }
+}
+
+/// Words a sheet uses to say a value is for the period alone, or year-to-date.
+const ALONE_WORDS: &[&str] = &[
+    "当期", "当月", "当季", "当季度", "单月", "单季", "单季度", "本月", "本季", "本季度", "本期",
+    "alone",
+];
+const YTD_WORDS: &[&str] = &["累计", "年累计", "累计值", "累计数", "ytd", "year-to-date"];
+
+/// Reads a basis cell (口径): 累计 / 当期 and their synonyms. `None` for an empty cell.
+pub(crate) fn parse_basis(text: &str) -> Result<Option<Basis>, String> {
+    let t = strip(text);
+    if t.is_empty() {
+        return Ok(None);
+    }
+    let lower = t.to_lowercase();
+    if ALONE_WORDS.contains(&lower.as_str()) || lower == "period" {
+        Ok(Some(Basis::Alone))
+    } else if YTD_WORDS.contains(&lower.as_str()) || lower.ends_with("累计") {
+        Ok(Some(Basis::YearToDate))
+    } else {
+        Err(format!(
+            "expected 累计 (year-to-date) or 当期 (the period alone), found `{}`",
+            text.trim()
+        ))
+    }
+}
+
+/// Drops white space and brackets, and folds full-width letters and digits to ASCII.
+fn strip(text: &str) -> String {
+    text.chars()
+        .filter(|c| !c.is_whitespace() && !"()（）[]【】".contains(*c))
+        .map(|c| match c {
+            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+            _ => c,
+        })
+        .collect()
+}
+
+/// A Chinese or Arabic number from 1 to 12: 二, 十一, 12.
+fn small_number(s: &str) -> Option<u8> {
+    if let Ok(n) = s.parse::<u8>() {
+        return Some(n);
+    }
+    let digit = |c: char| "一二三四五六七八九".find(c).map(|i| (i / 3 + 1) as u8);
+    let cs: Vec<char> = s.chars().map(|c| if c == '两' { '二' } else { c }).collect();
+    match cs.as_slice() {
+        [c] if *c == '十' => Some(10),
+        [c] => digit(*c),
+        ['十', c] => digit(*c).map(|d| 10 + d),
+        _ => None,
+    }
+}
+
+/// Reads a period as written in a year or period cell; `year` is the year column's value, used
+/// when the period names no year of its own (`1-6月`, 上半年). The error says what was expected.
+pub(crate) fn parse(text: &str, year: Option<i32>) -> Result<Period, String> {
+    let expected = || {
+        format!(
+            "expected a period like 2024, 2024Q2, 2024-06, 2024年6月, 2024年二季度 or 1-6月, found `{}`",
+            text.trim()
+        )
+    };
+    let mut t = strip(text);
+    // A basis word written into the period itself: `2024年6月(当月)`, `1-6月累计`.
+    let mut basis = None;
+    for w in ALONE_WORDS {
+        if let Some(rest) = t.strip_suffix(w) {
+            t = rest.to_string();
+            basis = Some(Basis::Alone);
+            break;
+        }
+    }
+    if basis.is_none() {
+        for w in ["累计", "ytd"] {
+            if let Some(rest) = t.strip_suffix(w) {
+                t = rest.to_string();
+                basis = Some(Basis::YearToDate);
+                break;
+            }
+        }
+    }
+    // The year: four leading digits, then 年/年度, or a separator before a quarter or month.
+    let (own_year, rest) = split_year(&t);
+    let y = match (own_year, year) {
+        (Some(a), Some(b)) if a != b => {
+            return Err(format!(
+                "the period `{}` names year {a}, but the year column says {b}",
+                text.trim()
+            ));
+        }
+        (Some(a), _) | (None, Some(a)) => a,
+        (None, None) => {
+            return Err(format!(
+                "`{}` names no year: add a year column or write it as 2024年{}",
+                text.trim(),
+                text.trim()
+            ));
+        }
+    };
+    if !(1900..=2200).contains(&y) {
+        return Err(expected());
+    }
+    let p = months(rest, y).ok_or_else(expected)?;
+    Ok(match basis {
+        Some(b) => p.with_basis(b),
+        None => p,
+    })
+}
+
+/// Splits a leading year (`2024`, `2024年`, `2024年度`, `2024-`, `2024/`, `2024.`) from the rest.
+fn split_year(t: &str) -> (Option<i32>, &str) {
+    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+    if digits == 6 && t.len() == 6 {
+        // 202406: a statistics system's month code.
+        return (t[..4].parse().ok(), &t[4..]);
+    }
+    if digits != 4 {
+        return (None, t);
+    }
+    let y = t[..4].parse().ok();
+    let mut rest = &t[4..];
+    for sep in ["年度", "年", "-", "/", ".", "_"] {
+        if let Some(r) = rest.strip_prefix(sep) {
+            rest = r;
+            break;
+        }
+    }
+    (y, rest)
+}
+
+/// The months of what follows the year: nothing (the year), a quarter, a half, a month or a span.
+fn months(rest: &str, y: i32) -> Option<Period> {
+    let r = rest.trim_start_matches('第');
+    match r {
+        "" | "全年" | "年" | "年度" | "年末" | "年底" | "全年累计" => return Some(Period::year(y)),
+        "上半年" | "h1" | "H1" => return Some(half(y, 6, 1)),
+        "下半年" | "h2" | "H2" => return Some(half(y, 12, 7)),
+        "前三季度" | "前3季度" => {
+            return Some(Period {
+                grain: Grain::Quarter,
+                ..Period::quarter(y, 3)
+            });
+        }
+        _ => {}
+    }
+    // Q2, q2, 二季度, 2季度, 二季
+    let q = r
+        .strip_prefix(['Q', 'q'])
+        .map(str::to_string)
+        .or_else(|| {
+            r.strip_suffix("季度")
+                .or_else(|| r.strip_suffix("季"))
+                .map(str::to_string)
+        });
+    if let Some(q) = q {
+        return small_number(&q)
+            .filter(|n| (1..=4).contains(n))
+            .map(|n| Period::quarter(y, n));
+    }
+    // 6月, 06, 六月; 1-6月, 1—6月, 1~6月, 1至6月
+    let m = r.strip_suffix("月份").or_else(|| r.strip_suffix('月')).unwrap_or(r);
+    if let Some((a, b)) = m.split_once(['-', '—', '–', '－', '~', '～', '至', '到']) {
+        let (a, b) = (
+            small_number(a.trim_end_matches('月'))?,
+            small_number(b.trim_end_matches('月'))?,
+        );
+        if !(1..=12).contains(&a) || !(a..=12).contains(&b) {
+            return None;
+        }
+        let grain = if a == 1 { Grain::Month } else { Grain::Span };
+        return Some(Period {
+            year: y,
+            first: a,
+            last: b,
+            grain,
+        });
+    }
+    small_number(m)
+        .filter(|n| (1..=12).contains(n))
+        .map(|n| Period::month(y, n))
+}
+
+fn half(y: i32, last: u8, first: u8) -> Period {
+    Period {
+        year: y,
+        first,
+        last,
+        grain: Grain::Half,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal_macros::dec;
+
+    /// (text, year column, (year, first month, last month), label)
+    #[test]
+    fn forms_offices_write() {
+        let table: &[(&str, Option<i32>, (i32, u8, u8), &str)] = &[
+            ("2024", None, (2024, 1, 12), "2024"),
+            ("2024年", None, (2024, 1, 12), "2024"),
+            ("2024年度", None, (2024, 1, 12), "2024"),
+            ("全年", Some(2024), (2024, 1, 12), "2024"),
+            ("2024Q2", None, (2024, 1, 6), "2024Q2"),
+            ("2024 q3", None, (2024, 1, 9), "2024Q3"),
+            ("2024-Q1", None, (2024, 1, 3), "2024Q1"),
+            ("２０２４Ｑ４", None, (2024, 1, 12), "2024Q4"),
+            ("2024年二季度", None, (2024, 1, 6), "2024Q2"),
+            ("2024年第二季度", None, (2024, 1, 6), "2024Q2"),
+            ("2024年第2季度", None, (2024, 1, 6), "2024Q2"),
+            ("三季度", Some(2024), (2024, 1, 9), "2024Q3"),
+            ("2024-06", None, (2024, 1, 6), "2024-06"),
+            ("2024-6", None, (2024, 1, 6), "2024-06"),
+            ("2024/11", None, (2024, 1, 11), "2024-11"),
+            ("202406", None, (2024, 1, 6), "2024-06"),
+            ("2024年6月", None, (2024, 1, 6), "2024-06"),
+            ("2024年06月", None, (2024, 1, 6), "2024-06"),
+            ("2024年十一月", None, (2024, 1, 11), "2024-11"),
+            ("6月", Some(2024), (2024, 1, 6), "2024-06"),
+            ("1-6月", Some(2024), (2024, 1, 6), "2024-06"),
+            ("1—6月", Some(2024), (2024, 1, 6), "2024-06"),
+            ("1~6月", Some(2024), (2024, 1, 6), "2024-06"),
+            ("1～11月", Some(2024), (2024, 1, 11), "2024-11"),
+            ("2024年1-9月", None, (2024, 1, 9), "2024-09"),
+            ("1月-6月", Some(2024), (2024, 1, 6), "2024-06"),
+            ("上半年", Some(2024), (2024, 1, 6), "2024H1"),
+            ("2024年上半年", None, (2024, 1, 6), "2024H1"),
+            ("前三季度", Some(2024), (2024, 1, 9), "2024Q3"),
+            // For the period alone: a span from after January, a suffix, 下半年.
+            ("4-6月", Some(2024), (2024, 4, 6), "2024年4-6月"),
+            ("下半年", Some(2024), (2024, 7, 12), "2024H2当期"),
+            ("2024年6月(当月)", None, (2024, 6, 6), "2024-06当期"),
+            ("2024年二季度当季", None, (2024, 4, 6), "2024Q2当期"),
+            ("1-6月累计", Some(2024), (2024, 1, 6), "2024-06"),
+        ];
+        for (text, year, (y, a, b), label) in table {
+            let p = parse(text, *year).unwrap_or_else(|e| panic!("{text}: {e}"));
+            assert_eq!((p.year, p.first, p.last), (*y, *a, *b), "{text}");
+            assert_eq!(p.label(false), *label, "{text}");
+        }
+    }
+
+    #[test]
+    fn what_is_refused() {
+        let table: &[(&str, Option<i32>, &str)] = &[
+            ("2024Q5", None, "expected a period"),
+            ("2024年13月", None, "expected a period"),
+            ("6-4月", Some(2024), "expected a period"),
+            ("上半年", None, "names no year"),
+            ("2023Q2", Some(2024), "the year column says 2024"),
+            ("明年", Some(2024), "expected a period"),
+            ("0024", None, "expected a period"),
+            ("", Some(2024), ""),
+        ];
+        for (text, year, msg) in table {
+            match parse(text, *year) {
+                Ok(p) if text.is_empty() => assert_eq!(p, Period::year(2024)),
+                Ok(p) => panic!("{text} read as {p}"),
+                Err(e) => assert!(e.contains(msg), "{text}: {e}"),
+            }
+        }
+    }
+
+    #[test]
+    fn share_of_the_year_elapsed() {
+        assert_eq!(
+            parse("2024年1-11月", None).unwrap().elapsed().round_dp(3),
+            dec!(0.917)
+        );
+        assert_eq!(parse("2024Q2", None).unwrap().elapsed(), dec!(0.5));
+        assert_eq!(parse("2024Q3", None).unwrap().elapsed(), dec!(0.75));
+        assert_eq!(parse("2024", None).unwrap().elapsed(), dec!(1));
+        assert_eq!(parse("4-6月", Some(2024)).unwrap().length(), dec!(0.25));
+    }
+
+    #[test]
+    fn one_period_however_written() {
+        let a = parse("2024Q2", None).unwrap();
+        assert_eq!(a, parse("1-6月", Some(2024)).unwrap());
+        assert_eq!(a, parse("2024年6月", None).unwrap());
+        assert_ne!(a, parse("2024年6月当月", None).unwrap());
+        let mut ps = [
+            parse("2024", None).unwrap(),
+            parse("2024Q2", None).unwrap(),
+            parse("4-6月", Some(2024)).unwrap(),
+            parse("2023", None).unwrap(),
+        ];
+        ps.sort();
+        let labels: Vec<_> = ps.iter().map(|p| p.label(false)).collect();
+        assert_eq!(labels, ["2023", "2024Q2", "2024年4-6月", "2024"]);
+    }
+
+    #[test]
+    fn basis_cells() {
+        assert_eq!(parse_basis("累计").unwrap(), Some(Basis::YearToDate));
+        assert_eq!(parse_basis("1-6月累计").unwrap(), Some(Basis::YearToDate));
+        assert_eq!(parse_basis("当月").unwrap(), Some(Basis::Alone));
+        assert_eq!(parse_basis(" ").unwrap(), None);
+        assert!(parse_basis("月度").unwrap_err().contains("累计"));
+        let q = parse("2024Q2", None).unwrap().with_basis(Basis::Alone);
+        assert_eq!((q.first, q.last), (4, 6));
+    }
+}
