@@ -5,10 +5,13 @@
 //! JSON and the workbook and HTML reports all show the same rows.
 
 use crate::actuals::value::{parse_year, read_value};
-use crate::actuals::{self};
+use crate::actuals::{self, ActualRow};
+use crate::cycle::{self, Bands, PeriodVerdict};
 use crate::diag::echo;
 use crate::diag::{Diagnostic, Severity};
 use crate::judge::{self, Actual, Category, Status, Verdict};
+use crate::period::Period;
+use crate::plan::schema::{Accrual, Scope};
 use crate::plan::{Domain, Entry, PlanFile, PlanSet, Row, row_domain};
 use rust_decimal::Decimal;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -26,6 +29,8 @@ pub(crate) struct Judged<'a> {
     pub domain: Option<Domain>,
     /// The year judged.
     pub year: i32,
+    /// The period judged: the whole year, or a month's or a quarter's share of it.
+    pub period: Period,
     /// The plan's baseline (year, value) in the catalog's unit.
     pub baseline: Option<(i32, Decimal)>,
     /// The value reported, in the catalog's unit; `None` for a target nobody reported.
@@ -38,6 +43,12 @@ pub(crate) struct Judged<'a> {
     pub line: Option<u64>,
     /// The sheet's note column.
     pub note: Option<String>,
+    /// What the period asks (序时进度), the points behind it and the light.
+    pub cycle: PeriodVerdict,
+    /// The change since the previous period reported for the same indicator.
+    pub change: Option<Decimal>,
+    /// The file the value came from (several files make a history).
+    pub file: Option<String>,
 }
 
 impl<'a> Judged<'a> {
@@ -47,23 +58,28 @@ impl<'a> Judged<'a> {
         plan: &'a PlanFile,
         row: &'a Row,
         entry: &'a Entry,
-        year: i32,
+        period: Period,
         actual: Option<Actual>,
-        line: Option<u64>,
-        note: Option<String>,
+        year_end: Option<Decimal>,
+        bands: &Bands,
     ) -> Judged<'a> {
+        let cycle = cycle::judge_period(row, entry, period, actual, year_end, bands);
         Judged {
             plan,
             row,
             entry,
             domain: row_domain(plan, &set.catalog, row),
-            year,
+            year: period.year,
+            period,
             baseline: judge::baseline(row, entry),
-            verdict: judge::judge(row, entry, year, actual),
+            verdict: cycle.verdict.clone(),
             actual,
             category: None,
-            line,
-            note,
+            line: None,
+            note: None,
+            cycle,
+            change: None,
+            file: None,
         }
     }
 
@@ -89,10 +105,14 @@ pub(crate) struct Query {
     /// Also list targets of the reported years with no reported value.
     pub all: bool,
     pub year: Option<i32>,
+    /// Only this period.
+    pub period: Option<Period>,
     /// A plan id.
     pub jurisdiction: Option<String>,
     pub domain: Option<Domain>,
     pub order: Order,
+    /// The light bands.
+    pub bands: Bands,
 }
 
 /// The order of the judged rows.
@@ -128,28 +148,37 @@ impl Checked<'_> {
     }
 }
 
-/// Judges `actuals` against `set` and selects and orders the rows as `q` asks.
-pub(crate) fn check<'a>(set: &'a PlanSet, actuals: &actuals::Actuals, q: &Query) -> Checked<'a> {
-    let mut problems = actuals.problems.clone();
-    let judged = judge_rows(
-        set,
-        actuals,
-        &mut problems,
-        q.all,
-        q.year,
-        q.jurisdiction.as_deref(),
-    );
+/// Judges `files` (several make one history) against `set` and selects and orders the rows as
+/// `q` asks. The problems come in file order, then line order.
+pub(crate) fn check<'a>(set: &'a PlanSet, files: &[actuals::Actuals], q: &Query) -> Checked<'a> {
+    let mut problems: Vec<Diagnostic> = files
+        .iter()
+        .flat_map(|f| f.problems.iter().cloned())
+        .collect();
+    let judged = judge_rows(set, files, &mut problems, q);
     let mut rows: Vec<Judged> = judged
         .into_iter()
         .filter(|j| q.jurisdiction.as_deref().is_none_or(|id| j.plan.id() == id))
         .filter(|j| q.year.is_none_or(|y| j.year == y))
+        .filter(|j| q.period.is_none_or(|p| j.period == p))
         .filter(|j| q.domain.is_none_or(|d| j.domain == Some(d)))
         .collect();
     order(&mut rows, q.order);
-    problems.sort_by_key(|d| (d.line, d.column));
-    let unfilled = actuals
-        .rows
+    let file_order: HashMap<&str, usize> = files
         .iter()
+        .enumerate()
+        .map(|(i, f)| (f.name.as_str(), i))
+        .collect();
+    problems.sort_by_key(|d| {
+        (
+            file_order.get(d.file.as_str()).copied().unwrap_or(0),
+            d.line,
+            d.column,
+        )
+    });
+    let unfilled = files
+        .iter()
+        .flat_map(|f| f.rows.iter())
         .filter(|r| crate::actuals::value::is_no_data(&r.value.text))
         .count();
     Checked {
@@ -191,139 +220,254 @@ impl Summary {
     }
 }
 
+/// The period of a row: the period column read with the year column's year, else the year
+/// column read as a period (`2024`, `2024Q2`, `2024年6月`); then the basis column (累计/当期).
+fn read_period(r: &ActualRow) -> Result<Period, (u64, String)> {
+    let p = match &r.period {
+        Some(pf) => {
+            let year = if r.year.text.trim().is_empty() {
+                None
+            } else {
+                Some(parse_year(&r.year.text).map_err(|m| (r.year.column, m))?)
+            };
+            crate::period::parse(&pf.text, year).map_err(|m| (pf.column, m))?
+        }
+        None => crate::period::parse(&r.year.text, None).map_err(|m| (r.year.column, m))?,
+    };
+    match &r.basis {
+        Some(b) => match crate::period::parse_basis(&b.text).map_err(|m| (b.column, m))? {
+            Some(basis) => Ok(p.with_basis(basis)),
+            None => Ok(p),
+        },
+        None => Ok(p),
+    }
+}
+
+/// One reported value that read cleanly, before judging.
+struct Reading<'a> {
+    plan: &'a PlanFile,
+    row: &'a Row,
+    entry: &'a Entry,
+    period: Period,
+    actual: Actual,
+    file: usize,
+    line: u64,
+    note: Option<String>,
+}
+
 fn judge_rows<'a>(
     set: &'a PlanSet,
-    actuals: &actuals::Actuals,
+    files: &[actuals::Actuals],
     problems: &mut Vec<Diagnostic>,
-    all: bool,
-    year_filter: Option<i32>,
-    jur_filter: Option<&str>,
+    q: &Query,
 ) -> Vec<Judged<'a>> {
-    let mut out: Vec<Judged> = Vec::new();
-    let mut seen: HashMap<(String, String, i32), u64> = HashMap::new();
-    // Years reported with an empty value: no data, listed by --all.
-    let mut unfilled: Vec<(&str, i32)> = Vec::new();
-    for r in &actuals.rows {
-        let mut bad = |col: u64, msg: String| problems.push(actuals.error(r.line, col, msg));
-        let plan = match set.find(&r.jurisdiction.text) {
-            Ok(p) => p,
-            Err(e) => {
+    let bands = &q.bands;
+    let mut readings: Vec<Reading> = Vec::new();
+    let mut seen: HashMap<(String, String, Period), usize> = HashMap::new();
+    // Periods reported with an empty value: no data, listed by --all.
+    let mut unfilled: Vec<(&str, Period)> = Vec::new();
+    for (fi, actuals) in files.iter().enumerate() {
+        let name = &actuals.name;
+        for r in &actuals.rows {
+            let mut bad = |col: u64, msg: String| problems.push(actuals.error(r.line, col, msg));
+            let plan = match set.find(&r.jurisdiction.text) {
+                Ok(p) => p,
+                Err(e) => {
+                    bad(
+                        r.jurisdiction.column,
+                        // The plan index's message, said of a jurisdiction column.
+                        e.replace("no plan", "unknown jurisdiction")
+                            .replace("没有计划", "未知地区"),
+                    );
+                    continue;
+                }
+            };
+            let Some(entry) = set.catalog.get(&r.indicator.text) else {
                 bad(
-                    r.jurisdiction.column,
-                    // The plan index's message, said of a jurisdiction column.
-                    e.replace("no plan", "unknown jurisdiction")
-                        .replace("没有计划", "未知地区"),
+                    r.indicator.column,
+                    crate::tr!(
+                        "未知指标 `{}`{}",
+                        "unknown indicator `{}`{}",
+                        echo(&r.indicator.text),
+                        set.catalog.suggest(&r.indicator.text)
+                    ),
+                );
+                continue;
+            };
+            let Some(row) = plan.row(&entry.id.value) else {
+                bad(
+                    r.indicator.column,
+                    crate::tr!(
+                        "{}的计划没有指标 `{}`（{}）",
+                        "the plan of {} has no indicator `{}` ({})",
+                        plan.plan.jurisdiction.name,
+                        entry.id.value,
+                        entry.name
+                    ),
+                );
+                continue;
+            };
+            let period = match read_period(r) {
+                Ok(p) => p,
+                Err((col, msg)) => {
+                    bad(col, msg);
+                    continue;
+                }
+            };
+            let year = period.year;
+            let (start, end) = (plan.plan.period.start.value, plan.plan.period.end.value);
+            if year < start || year > end {
+                bad(
+                    r.period.as_ref().unwrap_or(&r.year).column,
+                    crate::tr!(
+                        "{year} 年不在{}计划的期限（{start}–{end}）内",
+                        "year {year} is outside the plan of {} ({start}–{end})",
+                        plan.plan.jurisdiction.name
+                    ),
                 );
                 continue;
             }
-        };
-        let Some(entry) = set.catalog.get(&r.indicator.text) else {
-            bad(
-                r.indicator.column,
-                crate::tr!(
-                    "未知指标 `{}`{}",
-                    "unknown indicator `{}`{}",
-                    echo(&r.indicator.text),
-                    set.catalog.suggest(&r.indicator.text)
-                ),
-            );
-            continue;
-        };
-        let Some(row) = plan.row(&entry.id.value) else {
-            bad(
-                r.indicator.column,
-                crate::tr!(
-                    "{}的计划没有指标 `{}`（{}）",
-                    "the plan of {} has no indicator `{}` ({})",
-                    plan.plan.jurisdiction.name,
-                    entry.id.value,
-                    entry.name
-                ),
-            );
-            continue;
-        };
-        let year = match parse_year(&r.year.text) {
-            Ok(y) => y,
-            Err(m) => {
-                bad(r.year.column, m);
+            let actual = match read_value(r, row, entry) {
+                Ok(Some(v)) => v,
+                // An empty value is no data: listed by --all, never an error.
+                Ok(None) => {
+                    unfilled.push((plan.id(), period));
+                    continue;
+                }
+                Err((col, msg)) => {
+                    bad(col, msg);
+                    continue;
+                }
+            };
+            let key = (plan.id().to_string(), entry.id.value.clone(), period);
+            if let Some(&first) = seen.get(&key) {
+                let earlier = &readings[first];
+                if earlier.file == fi {
+                    bad(
+                        1,
+                        crate::tr!(
+                            "重复的行: {} {} {} 已在第 {} 行上报",
+                            "duplicate row: {} {} {} was already reported at line {}",
+                            plan.id(),
+                            entry.id.value,
+                            period.label(false),
+                            earlier.line
+                        ),
+                    );
+                    continue;
+                }
+                // A later file revises an earlier one; a different value is worth a word.
+                if earlier.actual != actual {
+                    problems.push(
+                        Diagnostic::warning(
+                        name,
+                        r.line,
+                        r.value.column,
+                        crate::tr!(
+                            "{0} {1} {2} 的数值不一致: 此处为 {3}，{5}:{6} 处为 {4}；采用后读文件的值",
+                            "conflicting values for {0} {1} {2}: {3} here, {4} at {5}:{6}; this later file's value is used",
+                            plan.id(),
+                            entry.id.value,
+                            period.label(false),
+                            value_text(actual),
+                            value_text(earlier.actual),
+                            files[earlier.file].name,
+                            earlier.line
+                        ),
+                    )
+                        .in_sheet(actuals.sheet.as_deref()),
+                    );
+                }
+                readings[first] = Reading {
+                    plan,
+                    row,
+                    entry,
+                    period,
+                    actual,
+                    file: fi,
+                    line: r.line,
+                    note: r.note.clone(),
+                };
                 continue;
             }
-        };
-        let (start, end) = (plan.plan.period.start.value, plan.plan.period.end.value);
-        if year < start || year > end {
-            bad(
-                r.year.column,
-                crate::tr!(
-                    "{year} 年不在{}计划的期限（{start}–{end}）内",
-                    "year {year} is outside the plan of {} ({start}–{end})",
-                    plan.plan.jurisdiction.name
-                ),
-            );
-            continue;
+            seen.insert(key, readings.len());
+            readings.push(Reading {
+                plan,
+                row,
+                entry,
+                period,
+                actual,
+                file: fi,
+                line: r.line,
+                note: r.note.clone(),
+            });
         }
-        let key = (plan.id().to_string(), entry.id.value.clone(), year);
-        if let Some(first) = seen.get(&key) {
-            bad(
-                1,
-                crate::tr!(
-                    "重复的行: {} {} {year} 已在第 {first} 行上报",
-                    "duplicate row: {} {} {year} was already reported at line {first}",
-                    plan.id(),
-                    entry.id.value
-                ),
-            );
-            continue;
-        }
-        let actual = match read_value(r, row, entry) {
-            Ok(Some(v)) => v,
-            Ok(None) => {
-                unfilled.push((plan.id(), year));
-                continue;
-            }
-            Err((col, msg)) => {
-                bad(col, msg);
-                continue;
-            }
-        };
-        // Only a row that was read claims its key: a corrected row after a rejected one is
-        // not a duplicate.
-        seen.insert(key, r.line);
-        out.push(Judged::new(
-            set,
-            plan,
-            row,
-            entry,
-            year,
-            Some(actual),
-            Some(r.line),
-            r.note.clone(),
-        ));
     }
 
-    // Open SDG's category where an indicator has two or more reported years.
-    let mut series: BTreeMap<(String, String), Vec<(i32, Decimal)>> = BTreeMap::new();
-    for j in &out {
-        if let Some(Actual::Number(v)) = j.actual {
-            series
-                .entry((j.plan.id().to_string(), j.entry.id.value.clone()))
-                .or_default()
-                .push((j.year, v));
-        }
+    // Each indicator's history: its values by period, for the year-end starts of a year's path,
+    // the change since the previous period and the trend.
+    let mut history: BTreeMap<(&str, &str), BTreeMap<Period, Actual>> = BTreeMap::new();
+    for r in &readings {
+        history
+            .entry((r.plan.id(), r.entry.id.value.as_str()))
+            .or_default()
+            .insert(r.period, r.actual);
     }
-    // Once per series, not once per row of it.
-    let mut categories: HashMap<(String, String), Option<Category>> = HashMap::new();
+    let year_end = |r: &Reading, year: i32| -> Option<Decimal> {
+        match history
+            .get(&(r.plan.id(), r.entry.id.value.as_str()))?
+            .get(&Period::year(year))?
+        {
+            Actual::Number(v) => Some(*v),
+            Actual::Done(_) => None,
+        }
+    };
+    let mut out: Vec<Judged> = Vec::new();
+    for r in &readings {
+        let mut j = Judged::new(
+            set,
+            r.plan,
+            r.row,
+            r.entry,
+            r.period,
+            Some(r.actual),
+            year_end(r, r.period.year - 1),
+            bands,
+        );
+        j.change = history
+            .get(&(r.plan.id(), r.entry.id.value.as_str()))
+            .and_then(|h| previous_change(h, r.period, r.actual, r.entry));
+        j.line = Some(r.line);
+        j.note = r.note.clone();
+        j.file = Some(files[r.file].name.clone());
+        out.push(j);
+    }
+
+    // Open SDG's category where an indicator has two or more reported periods, once per series.
+    // A flow counted within the year is compared on whole years only: its year-to-date values
+    // restart in January.
+    let mut categories: HashMap<(&str, &str), Option<Category>> = HashMap::new();
     for j in &mut out {
-        let key = (j.plan.id().to_string(), j.entry.id.value.clone());
+        let key = (j.plan.id(), j.entry.id.value.as_str());
         if let Some(c) = categories.get(&key) {
             j.category = *c;
             continue;
         }
-        let Some(s) = series.get(&key) else {
+        let Some(h) = history.get(&key) else {
             continue;
         };
+        let within_year = j.entry.accrual() == Accrual::Flow && !is_cumulative(j.row);
+        let series: Vec<(Decimal, Decimal)> = h
+            .iter()
+            .filter(|(p, _)| p.is_year_to_date() && (!within_year || p.is_full_year()))
+            .filter_map(|(p, a)| match a {
+                Actual::Number(v) => Some((cycle::history::time(p), *v)),
+                Actual::Done(_) => None,
+            })
+            .collect();
         let mut category = None;
-        if s.len() >= 2 {
-            let last = s.iter().map(|(y, _)| *y).max().unwrap_or(j.year);
+        if series.len() >= 2 {
+            let last = h.keys().map(|p| p.year).max().unwrap_or(j.year);
             let final_target = j
                 .row
                 .targets
@@ -336,43 +480,45 @@ fn judge_rows<'a>(
                 })
                 .max_by_key(|r| r.year);
             if let Some(t) = final_target {
-                category = judge::category(s, &t, t.year, j.entry.better);
+                category =
+                    cycle::history::category(&series, &t, Decimal::from(t.year), j.entry.better);
             }
         }
         j.category = category;
         categories.insert(key, category);
     }
 
-    if all {
-        let mut years: BTreeMap<&str, BTreeSet<i32>> = BTreeMap::new();
+    if q.all {
+        let mut periods: BTreeMap<&str, BTreeSet<Period>> = BTreeMap::new();
         for j in &out {
-            years.entry(j.plan.id()).or_default().insert(j.year);
+            periods.entry(j.plan.id()).or_default().insert(j.period);
         }
-        for (id, y) in &unfilled {
-            years.entry(id).or_default().insert(*y);
+        for (id, p) in &unfilled {
+            periods.entry(id).or_default().insert(*p);
         }
         // A jurisdiction asked for but not reported still has its targets listed.
-        if let Some(p) = jur_filter.and_then(|id| set.by_id(id)) {
-            years.entry(p.id()).or_default();
+        if let Some(p) = q.jurisdiction.as_deref().and_then(|id| set.by_id(id)) {
+            periods.entry(p.id()).or_default();
         }
-        for (id, ys) in years {
+        for (id, ps) in periods {
             let Some(plan) = set.by_id(id) else {
                 continue;
             };
-            let ys: BTreeSet<i32> = match year_filter {
-                Some(y) => [y].into(),
-                None if ys.is_empty() => [plan.plan.period.end.value].into(),
-                None => ys,
+            let ps: BTreeSet<Period> = match (q.period, q.year) {
+                (Some(p), _) => [p].into(),
+                (None, Some(y)) => [Period::year(y)].into(),
+                (None, None) if ps.is_empty() => [Period::year(plan.plan.period.end.value)].into(),
+                (None, None) => ps,
             };
-            for y in ys {
+            for p in ps {
                 for row in &plan.plan.indicators {
                     let Some(entry) = set.catalog.get(&row.id.value) else {
                         continue;
                     };
-                    if seen.contains_key(&(id.to_string(), entry.id.value.clone(), y)) {
+                    if seen.contains_key(&(id.to_string(), entry.id.value.clone(), p)) {
                         continue;
                     }
-                    let j = Judged::new(set, plan, row, entry, y, None, None, None);
+                    let j = Judged::new(set, plan, row, entry, p, None, None, bands);
                     if j.verdict.status == Status::NoData {
                         out.push(j);
                     }
@@ -381,4 +527,41 @@ fn judge_rows<'a>(
         }
     }
     out
+}
+
+fn is_cumulative(row: &Row) -> bool {
+    row.targets.iter().any(|f| f.scope == Scope::Cumulative)
+}
+
+/// The change from the latest earlier period with a number. A flow counted within the year is
+/// compared only within the same year and basis: its year-to-date sum restarts in January.
+fn previous_change(
+    h: &BTreeMap<Period, Actual>,
+    period: Period,
+    actual: Actual,
+    entry: &Entry,
+) -> Option<Decimal> {
+    let Actual::Number(v) = actual else {
+        return None;
+    };
+    let flow = entry.accrual() == Accrual::Flow;
+    let (prev, pv) = h.range(..period).rev().find(|(p, a)| {
+        matches!(a, Actual::Number(_)) && p.is_year_to_date() == period.is_year_to_date()
+    })?;
+    if flow && prev.year != period.year {
+        return None;
+    }
+    match pv {
+        Actual::Number(p) => v.checked_sub(*p),
+        Actual::Done(_) => None,
+    }
+}
+
+/// A value as a message quotes it.
+fn value_text(a: Actual) -> String {
+    match a {
+        Actual::Number(v) => v.normalize().to_string(),
+        Actual::Done(true) => "是".into(),
+        Actual::Done(false) => "否".into(),
+    }
 }

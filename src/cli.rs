@@ -151,8 +151,8 @@ pub enum Command {
     ))]
     Compare(crate::cmd::compare::CompareArgs),
     #[command(about = crate::tr!(
-        "按某个指标（或每个共有指标）为各计划排名，目标最高者在前",
-        "Rank the plans on an indicator (or on every shared one), most ambitious first."
+        "为各计划排名（按目标）；加 --actuals 时为实绩排名（晾晒）：各地区或某地各牵头单位按应报目标绿灯占比排名",
+        "Rank plans on an indicator (or every shared one), most ambitious first; with --actuals, rank results (晾晒): jurisdictions, or one's departments, by the share of due targets green."
     ))]
     Rank(crate::cmd::compare::RankArgs),
     #[command(about = crate::tr!(

@@ -7,7 +7,7 @@
 use crate::plan::schema::Scope;
 use crate::plan::{Entry, Figure, Resolved, Row, resolve};
 use crate::threshold::{Better, Op};
-use rust_decimal::{Decimal, MathematicalOps, RoundingStrategy};
+use rust_decimal::{Decimal, RoundingStrategy};
 use serde::Serialize;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, schemars::JsonSchema)]
@@ -304,55 +304,6 @@ pub fn judge(row: &Row, entry: &Entry, year: i32, actual: Option<Actual>) -> Ver
     }
 }
 
-/// Open SDG's category for a series of (year, value) against a target reached in `target_year`.
-/// `None` with fewer than two years or when growth rates are undefined (values ≤ 0).
-pub fn category(
-    series: &[(i32, Decimal)],
-    target: &Resolved,
-    target_year: i32,
-    better: Better,
-) -> Option<Category> {
-    let mut s = series.to_vec();
-    s.sort_by_key(|(y, _)| *y);
-    let (&(t0, y0), &(ti, yi)) = (s.first()?, s.last()?);
-    if ti <= t0 {
-        return None;
-    }
-    if met(target, yi) {
-        return Some(Category::TargetAchieved);
-    }
-    let yt = target.value?;
-    if target_year <= t0 || y0 <= Decimal::ZERO || yi <= Decimal::ZERO || yt <= Decimal::ZERO {
-        return None;
-    }
-    let cagr = |from: Decimal, to: Decimal, years: i32| -> Option<Decimal> {
-        let exp = Decimal::ONE.checked_div(Decimal::from(years))?;
-        to.checked_div(from)?
-            .checked_powd(exp)
-            .map(|g| g - Decimal::ONE)
-    };
-    let observed = cagr(y0, yi, ti - t0)?;
-    let required = cagr(y0, yt, target_year - t0)?;
-    let d = if better == Better::Lower {
-        -Decimal::ONE
-    } else {
-        Decimal::ONE
-    };
-    if required.is_zero() {
-        return None;
-    }
-    let ratio = (d * observed).checked_div(required.abs())?;
-    Some(if ratio >= Decimal::new(95, 2) {
-        Category::SubstantialProgress
-    } else if ratio >= Decimal::new(60, 2) {
-        Category::ModerateProgress
-    } else if ratio >= Decimal::ZERO {
-        Category::LimitedProgress
-    } else {
-        Category::Deterioration
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -461,33 +412,5 @@ mod tests {
             Status::Met
         );
         assert_eq!(judge(row, e, 2027, None).status, Status::NoData);
-    }
-
-    #[test]
-    fn open_sdg_categories() {
-        let (row, e) = setup("%", "higher", PATH);
-        let (target, _) = target_for(&row, &e, 2025).unwrap();
-        let cat = |s: &[(i32, Decimal)]| category(s, &target, 2025, Better::Higher);
-        assert_eq!(
-            cat(&[(2023, dec!(70)), (2025, dec!(80))]),
-            Some(Category::TargetAchieved)
-        );
-        assert_eq!(
-            cat(&[(2023, dec!(70)), (2024, dec!(75))]),
-            Some(Category::SubstantialProgress)
-        );
-        assert_eq!(
-            cat(&[(2023, dec!(70)), (2024, dec!(73))]),
-            Some(Category::ModerateProgress)
-        );
-        assert_eq!(
-            cat(&[(2023, dec!(70)), (2024, dec!(71))]),
-            Some(Category::LimitedProgress)
-        );
-        assert_eq!(
-            cat(&[(2023, dec!(70)), (2024, dec!(69))]),
-            Some(Category::Deterioration)
-        );
-        assert_eq!(cat(&[(2024, dec!(70))]), None);
     }
 }

@@ -10,6 +10,7 @@ mod clap_zh;
 pub mod cli;
 mod cmd;
 mod compare;
+mod cycle;
 mod diag;
 mod extract;
 pub mod i18n;

@@ -14,7 +14,7 @@ use std::fmt;
 
 /// How a period was written, which decides how it is named back.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub(crate) enum Grain {
+pub enum Grain {
     Year,
     Half,
     Quarter,
@@ -25,7 +25,7 @@ pub(crate) enum Grain {
 
 /// A run of months `first..=last` of `year`.
 #[derive(Debug, Clone, Copy)]
-pub(crate) struct Period {
+pub struct Period {
     pub year: i32,
     pub first: u8,
     pub last: u8,
@@ -59,7 +59,7 @@ impl Ord for Period {
 
 /// Whether the sheet says a value is year-to-date or for the period alone.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Basis {
+pub enum Basis {
     YearToDate,
     Alone,
 }
@@ -150,8 +150,10 @@ impl Period {
         let y = self.year;
         match self.grain {
             Grain::Year if self.is_full_year() => format!("{y}"),
-            Grain::Quarter if self.last % 3 == 0 => format!("{y}Q{}{alone}", self.last / 3),
-            Grain::Half if self.last % 6 == 0 => format!("{y}H{}{alone}", self.last / 6),
+            Grain::Quarter if self.last.is_multiple_of(3) => {
+                format!("{y}Q{}{alone}", self.last / 3)
+            }
+            Grain::Half if self.last.is_multiple_of(6) => format!("{y}H{}{alone}", self.last / 6),
             Grain::Month => format!("{y}-{:02}{alone}", self.last),
             _ if en => format!("{y} months {}-{}", self.first, self.last),
             _ => format!("{y}年{}-{}月", self.first, self.last),
@@ -167,7 +169,17 @@ impl fmt::Display for Period {
 
 /// Words a sheet uses to say a value is for the period alone, or year-to-date.
 const ALONE_WORDS: &[&str] = &[
-    "当期", "当月", "当季", "当季度", "单月", "单季", "单季度", "本月", "本季", "本季度", "本期",
+    "当期",
+    "当月",
+    "当季",
+    "当季度",
+    "单月",
+    "单季",
+    "单季度",
+    "本月",
+    "本季",
+    "本季度",
+    "本期",
     "alone",
 ];
 const YTD_WORDS: &[&str] = &["累计", "年累计", "累计值", "累计数", "ytd", "year-to-date"];
@@ -184,7 +196,8 @@ pub(crate) fn parse_basis(text: &str) -> Result<Option<Basis>, String> {
     } else if YTD_WORDS.contains(&lower.as_str()) || lower.ends_with("累计") {
         Ok(Some(Basis::YearToDate))
     } else {
-        Err(format!(
+        Err(crate::tr!(
+            "应为 累计 或 当期，实为 `{}`",
             "expected 累计 (year-to-date) or 当期 (the period alone), found `{}`",
             text.trim()
         ))
@@ -208,7 +221,10 @@ fn small_number(s: &str) -> Option<u8> {
         return Some(n);
     }
     let digit = |c: char| "一二三四五六七八九".find(c).map(|i| (i / 3 + 1) as u8);
-    let cs: Vec<char> = s.chars().map(|c| if c == '两' { '二' } else { c }).collect();
+    let cs: Vec<char> = s
+        .chars()
+        .map(|c| if c == '两' { '二' } else { c })
+        .collect();
     match cs.as_slice() {
         [c] if *c == '十' => Some(10),
         [c] => digit(*c),
@@ -221,7 +237,8 @@ fn small_number(s: &str) -> Option<u8> {
 /// when the period names no year of its own (`1-6月`, 上半年). The error says what was expected.
 pub(crate) fn parse(text: &str, year: Option<i32>) -> Result<Period, String> {
     let expected = || {
-        format!(
+        crate::tr!(
+            "应为 2024、2024Q2、2024-06、2024年6月、2024年二季度或 1-6月 这样的期间，实为 `{}`",
             "expected a period like 2024, 2024Q2, 2024-06, 2024年6月, 2024年二季度 or 1-6月, found `{}`",
             text.trim()
         )
@@ -249,16 +266,17 @@ pub(crate) fn parse(text: &str, year: Option<i32>) -> Result<Period, String> {
     let (own_year, rest) = split_year(&t);
     let y = match (own_year, year) {
         (Some(a), Some(b)) if a != b => {
-            return Err(format!(
+            return Err(crate::tr!(
+                "期间 `{}` 写的是 {a} 年，年份列却是 {b}",
                 "the period `{}` names year {a}, but the year column says {b}",
                 text.trim()
             ));
         }
         (Some(a), _) | (None, Some(a)) => a,
         (None, None) => {
-            return Err(format!(
-                "`{}` names no year: add a year column or write it as 2024年{}",
-                text.trim(),
+            return Err(crate::tr!(
+                "`{0}` 没有年份：加一列年份，或写成 2024年{0}",
+                "`{0}` names no year: add a year column or write it as 2024年{0}",
                 text.trim()
             ));
         }
@@ -298,7 +316,9 @@ fn split_year(t: &str) -> (Option<i32>, &str) {
 fn months(rest: &str, y: i32) -> Option<Period> {
     let r = rest.trim_start_matches('第');
     match r {
-        "" | "全年" | "年" | "年度" | "年末" | "年底" | "全年累计" => return Some(Period::year(y)),
+        "" | "全年" | "年" | "年度" | "年末" | "年底" | "全年累计" => {
+            return Some(Period::year(y));
+        }
         "上半年" | "h1" | "H1" => return Some(half(y, 6, 1)),
         "下半年" | "h2" | "H2" => return Some(half(y, 12, 7)),
         "前三季度" | "前3季度" => {
@@ -310,21 +330,21 @@ fn months(rest: &str, y: i32) -> Option<Period> {
         _ => {}
     }
     // Q2, q2, 二季度, 2季度, 二季
-    let q = r
-        .strip_prefix(['Q', 'q'])
-        .map(str::to_string)
-        .or_else(|| {
-            r.strip_suffix("季度")
-                .or_else(|| r.strip_suffix("季"))
-                .map(str::to_string)
-        });
+    let q = r.strip_prefix(['Q', 'q']).map(str::to_string).or_else(|| {
+        r.strip_suffix("季度")
+            .or_else(|| r.strip_suffix("季"))
+            .map(str::to_string)
+    });
     if let Some(q) = q {
         return small_number(&q)
             .filter(|n| (1..=4).contains(n))
             .map(|n| Period::quarter(y, n));
     }
     // 6月, 06, 六月; 1-6月, 1—6月, 1~6月, 1至6月
-    let m = r.strip_suffix("月份").or_else(|| r.strip_suffix('月')).unwrap_or(r);
+    let m = r
+        .strip_suffix("月份")
+        .or_else(|| r.strip_suffix('月'))
+        .unwrap_or(r);
     if let Some((a, b)) = m.split_once(['-', '—', '–', '－', '~', '～', '至', '到']) {
         let (a, b) = (
             small_number(a.trim_end_matches('月'))?,
@@ -361,9 +381,11 @@ mod tests {
     use rust_decimal_macros::dec;
 
     /// (text, year column, (year, first month, last month), label)
+    type Case = (&'static str, Option<i32>, (i32, u8, u8), &'static str);
+
     #[test]
     fn forms_offices_write() {
-        let table: &[(&str, Option<i32>, (i32, u8, u8), &str)] = &[
+        let table: &[Case] = &[
             ("2024", None, (2024, 1, 12), "2024"),
             ("2024年", None, (2024, 1, 12), "2024"),
             ("2024年度", None, (2024, 1, 12), "2024"),

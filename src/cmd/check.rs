@@ -7,9 +7,11 @@ use crate::Outcome;
 use crate::actuals::{self, Encoding};
 use crate::check::{self, Order, Query, Summary};
 use crate::cli::{Format, Lang};
+use crate::cycle::{self, Bands, Light};
 use crate::judge::Status;
-use crate::plan::Domain;
+use crate::period::Period;
 use crate::plan::load::PlanDir;
+use crate::plan::{Domain, PlanFile, row_domain};
 use crate::report::{self, check::Style};
 use clap::{Args, ValueEnum};
 use std::io::Write;
@@ -18,10 +20,11 @@ use std::path::PathBuf;
 #[derive(Debug, Args)]
 pub struct CheckArgs {
     #[arg(help = crate::tr!(
-        "实际值文件：CSV（UTF-8、带 BOM 的 UTF-8、GB18030/GBK）、.xlsx/.xls/.ods，或 `-` 表示标准输入",
-        "Actuals: CSV (UTF-8, UTF-8 with BOM, GB18030/GBK), .xlsx/.xls/.ods, or `-` for stdin."
+        "实际值文件：CSV（UTF-8、带 BOM 的 UTF-8、GB18030/GBK）、.xlsx/.xls/.ods，或 `-` 表示标准输入。多个文件或一个文件夹合读为一段历史；同一期间数值不一致时取后读文件的值，并报出两处位置",
+        "Actuals: CSV (UTF-8, UTF-8 with BOM, GB18030/GBK), .xlsx/.xls/.ods, or `-` for stdin. Several files, or a folder of them, are read together as one history; where two give the same period different values, the later file's is used and both places are reported."
     ))]
-    pub actuals: PathBuf,
+    #[arg(required = true, num_args = 1..)]
+    pub actuals: Vec<PathBuf>,
     #[arg(help = crate::tr!(
         "CSV 文件的编码",
         "How to decode a CSV file."
@@ -52,6 +55,24 @@ pub struct CheckArgs {
     ))]
     #[arg(long)]
     pub year: Option<i32>,
+    #[arg(help = crate::tr!(
+        "只看这个期间（`2024Q2`、`2024-06`、`2024年6月`）；与 --missing 同用时为催报的期间（默认：最近上报的期间）",
+        "Only this period (`2024Q2`, `2024-06`, `2024年6月`); with --missing, the period whose reports are chased (default: the latest reported)."
+    ))]
+    #[arg(long, value_parser = parse_period_arg)]
+    pub period: Option<Period>,
+    #[arg(help = crate::tr!(
+        "灯的分界，单位为落后序时进度的百分点：从第一个数起黄灯，超过第二个数红灯（默认 10,30，或实际值旁 qyx.toml 的 [lights]）",
+        "Light bands in percentage points behind schedule: yellow from the first, red beyond the second (default 10,30, or `[lights]` in a qyx.toml beside the actuals)."
+    ))]
+    #[arg(long, value_name = "YELLOW,RED", value_parser = Bands::parse_arg)]
+    pub bands: Option<Bands>,
+    #[arg(help = crate::tr!(
+        "催报：按牵头单位列出该期间应报未报的指标及其上次报送值；有未报时退出 1",
+        "催报: list, by lead department, every indicator due in the period with no value reported, with its last reported value; exit 1 when any is missing."
+    ))]
+    #[arg(long)]
+    pub missing: bool,
     #[arg(help = crate::tr!(
         "只看这个地区（id 或中文名）",
         "Only this jurisdiction (id or Chinese name)."
@@ -115,6 +136,20 @@ pub enum FailOn {
         "Exit 1 only when a row is not met."
     ))]
     NotMet,
+    #[value(help = crate::tr!(
+        "有黄灯或红灯的行时退出 1",
+        "Exit 1 when a row's light is yellow or red."
+    ))]
+    Yellow,
+    #[value(help = crate::tr!(
+        "有红灯的行时退出 1",
+        "Exit 1 when a row's light is red."
+    ))]
+    Red,
+}
+
+fn parse_period_arg(s: &str) -> Result<Period, String> {
+    crate::period::parse(s, None)
 }
 
 pub(crate) fn run(
@@ -136,16 +171,24 @@ pub(crate) fn run(
         Ok(d) => d,
         Err(()) => return Ok(Outcome::BadInput),
     };
-    let actuals = match actuals::read(&a.actuals, a.encoding, a.sheet.as_deref()) {
-        Ok(x) => x,
-        Err(d) => {
-            writeln!(err, "{d}")?;
+    let bands = match resolve_bands(a.bands, &a.actuals) {
+        Ok(b) => b,
+        Err(m) => {
+            writeln!(err, "{m}")?;
             return Ok(Outcome::BadInput);
         }
     };
+    let (files, unread) = read_all(&a.actuals, a.encoding, a.sheet.as_deref());
+    if files.is_empty() {
+        for d in &unread {
+            writeln!(err, "{d}")?;
+        }
+        return Ok(Outcome::BadInput);
+    }
     let q = Query {
         all: a.all,
         year: a.year,
+        period: a.period,
         jurisdiction: jur_filter,
         domain: a.domain,
         order: match a.sort {
@@ -153,8 +196,63 @@ pub(crate) fn run(
             SortBy::Gap => Order::Gap,
             SortBy::Status => Order::Status,
         },
+        bands,
     };
-    let mut checked = check::check(&set, &actuals, &q);
+    let mut checked = check::check(&set, &files, &q);
+    checked.problems.splice(0..0, unread);
+    if a.missing {
+        for d in &checked.problems {
+            writeln!(err, "{d}")?;
+        }
+        let en = a.lang == Lang::En;
+        let rows = check::check(
+            &set,
+            &files,
+            &Query {
+                period: None,
+                year: None,
+                domain: None,
+                ..q.clone()
+            },
+        )
+        .rows;
+        let reported = reported(&rows);
+        let Some(period) = a.period.or_else(|| rows.iter().map(|j| j.period).max()) else {
+            writeln!(
+                out,
+                "{}",
+                if en {
+                    "nothing reported"
+                } else {
+                    "未报送任何数据"
+                }
+            )?;
+            return Ok(outcome.worst(checked_outcome(&checked)));
+        };
+        let mut plans: Vec<&PlanFile> = Vec::new();
+        for j in &rows {
+            if !plans.iter().any(|p| p.id() == j.plan.id()) {
+                plans.push(j.plan);
+            }
+        }
+        if let Some(id) = &q.jurisdiction {
+            plans.retain(|p| p.id() == id);
+            if plans.is_empty()
+                && let Some(p) = set.by_id(id)
+            {
+                plans.push(p);
+            }
+        }
+        let mut missing = cycle::results::missing(&set, &plans, &reported, period);
+        if let Some(d) = a.domain {
+            missing.retain(|m| row_domain(m.plan, &set.catalog, m.row) == Some(d));
+        }
+        report::cycle::render_missing(&missing, period, a.format, en, out)?;
+        if !missing.is_empty() && a.fail_on != FailOn::Never {
+            outcome = outcome.worst(Outcome::Findings);
+        }
+        return Ok(outcome.worst(checked_outcome(&checked)));
+    }
     // Grouping sorts by lead after the chosen order; the stable sort keeps it within a lead.
     if a.by == Some(GroupBy::Lead) {
         check::order(&mut checked.rows, Order::Lead);
@@ -181,12 +279,17 @@ pub(crate) fn run(
         }
     }
 
-    let failing = |s: &Status| match a.fail_on {
-        FailOn::Never => false,
-        FailOn::Behind => matches!(s, Status::NotMet | Status::Behind),
-        FailOn::NotMet => *s == Status::NotMet,
+    let failing = |j: &check::Judged| {
+        let s = j.verdict.status;
+        match a.fail_on {
+            FailOn::Never => false,
+            FailOn::Behind => matches!(s, Status::NotMet | Status::Behind),
+            FailOn::NotMet => s == Status::NotMet,
+            FailOn::Yellow => matches!(j.cycle.light, Some(Light::Yellow | Light::Red)),
+            FailOn::Red => j.cycle.light == Some(Light::Red),
+        }
     };
-    if checked.rows.iter().any(|j| failing(&j.verdict.status)) {
+    if checked.rows.iter().any(failing) {
         outcome = outcome.worst(Outcome::Findings);
     }
     if checked.bad_rows() > 0 {
@@ -224,4 +327,59 @@ fn write_text(
         writeln!(out, "{line}")?;
     }
     Ok(())
+}
+
+fn checked_outcome(c: &check::Checked) -> Outcome {
+    if c.bad_rows() > 0 {
+        Outcome::BadInput
+    } else {
+        Outcome::Clean
+    }
+}
+
+/// The bands: `--bands`, else `[lights]` in a qyx.toml beside the first actuals, else the
+/// defaults.
+pub(crate) fn resolve_bands(arg: Option<Bands>, actuals: &[PathBuf]) -> Result<Bands, String> {
+    if let Some(b) = arg {
+        return Ok(b);
+    }
+    match actuals.first().filter(|p| p.as_os_str() != "-") {
+        Some(first) => Ok(Bands::from_project(first)?
+            .map(|(_, b)| b)
+            .unwrap_or_default()),
+        None => Ok(Bands::default()),
+    }
+}
+
+/// Reads every actuals file, folders expanded in name order; the files that could not be read are
+/// problems.
+pub(crate) fn read_all(
+    paths: &[PathBuf],
+    encoding: Encoding,
+    sheet: Option<&str>,
+) -> (Vec<actuals::Actuals>, Vec<crate::diag::Diagnostic>) {
+    let (paths, mut problems) = cycle::history::expand(paths);
+    let mut files = Vec::new();
+    for path in &paths {
+        match actuals::read(path, encoding, sheet) {
+            Ok(x) => files.push(x),
+            Err(d) => problems.push(d),
+        }
+    }
+    (files, problems)
+}
+
+/// The judged rows as the round's results see them.
+pub(crate) fn reported<'a>(rows: &[check::Judged<'a>]) -> Vec<cycle::results::Reported<'a>> {
+    rows.iter()
+        .map(|j| cycle::results::Reported {
+            plan: j.plan,
+            row: j.row,
+            entry: j.entry,
+            period: j.period,
+            actual: j.actual,
+            light: j.cycle.light,
+            completion: j.cycle.completion,
+        })
+        .collect()
 }

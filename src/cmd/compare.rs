@@ -46,16 +46,40 @@ pub struct CompareArgs {
 #[derive(Debug, Args)]
 pub struct RankArgs {
     #[arg(help = crate::tr!(
-        "指标目录 id 或任一印出的名称；不给出时，排名两个以上计划共有的每个指标",
-        "Catalog id or any printed name; without it, every indicator two or more plans share."
+        "指标目录 id 或任一印出的名称；不给出时，排名两个以上计划共有的每个指标（加 --actuals 时：计全部应报目标的灯）",
+        "Catalog id or any printed name; without it, every indicator two or more plans share (with --actuals: every due target, counted by light)."
     ))]
     pub indicator: Option<String>,
     #[arg(help = crate::tr!(
         "排名的年份（默认：各计划的最后一个目标，并标出其年份）",
         "The year to rank (default: each plan's last target, with its year shown)."
     ))]
-    #[arg(long)]
+    #[arg(long, conflicts_with = "actuals")]
     pub year: Option<i32>,
+    #[arg(help = crate::tr!(
+        "为实绩而非计划排名（晾晒）：上报的实际值（文件或文件夹，合读为一段历史），各地区按应报目标绿灯占比排名",
+        "Rank results instead of plans (晾晒 of results): reported values (files or folders, read as one history), jurisdictions by the share of their due targets that are green."
+    ))]
+    #[arg(long, num_args = 1.., value_name = "FILES")]
+    pub actuals: Vec<std::path::PathBuf>,
+    #[arg(help = crate::tr!(
+        "与 --actuals 同用：排名的期间（默认：最近上报的期间）",
+        "With --actuals: the period ranked (default: the latest reported)."
+    ))]
+    #[arg(long, requires = "actuals", value_parser = |s: &str| crate::period::parse(s, None))]
+    pub period: Option<crate::period::Period>,
+    #[arg(help = crate::tr!(
+        "与 --actuals 同用：为该地区的各牵头单位排名",
+        "With --actuals: rank the departments of this jurisdiction."
+    ))]
+    #[arg(long, requires = "actuals")]
+    pub jurisdiction: Option<String>,
+    #[arg(help = crate::tr!(
+        "与 --actuals 同用：灯的分界（落后序时进度的百分点，默认 10,30 或 qyx.toml）",
+        "With --actuals: light bands, points behind schedule (default 10,30 or qyx.toml)."
+    ))]
+    #[arg(long, requires = "actuals", value_name = "YELLOW,RED", value_parser = crate::cycle::Bands::parse_arg)]
+    pub bands: Option<crate::cycle::Bands>,
     #[arg(help = crate::tr!("输出格式", "Output format."))]
     #[arg(long, value_enum, default_value_t)]
     pub format: Format,
@@ -131,6 +155,9 @@ pub(crate) fn rank(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> anyhow::Result<Outcome> {
+    if !a.actuals.is_empty() {
+        return super::results::rank(a, dir, out, err);
+    }
     let (set, outcome) = super::load_plans(dir, err)?;
     let en = a.lang == Lang::En;
     let dest = match super::write::check(&a.output, &set, dir, err)? {

@@ -5,6 +5,7 @@ pub(crate) mod compare;
 pub(crate) mod extract;
 mod output;
 mod parse;
+mod results;
 mod schema;
 mod show;
 pub(crate) mod template;

@@ -437,13 +437,6 @@ pub enum Accrual {
 }
 
 impl Accrual {
-    pub const ALL: [Accrual; 4] = [
-        Accrual::Flow,
-        Accrual::Stock,
-        Accrual::Rate,
-        Accrual::Milestone,
-    ];
-
     pub fn name(self) -> &'static str {
         match self {
             Accrual::Flow => "flow",

@@ -4,6 +4,7 @@
 
 use crate::check::{Judged, Summary};
 use crate::cli::Format;
+use crate::cycle::Light;
 use crate::judge::{Actual, Status};
 use crate::report::{Table, Tone, num, round};
 use crate::threshold::Op;
@@ -21,47 +22,59 @@ pub(crate) struct Style {
     pub by_lead: bool,
 }
 
-/// The gap table's column headers (the lead department last).
-pub(crate) fn headers(en: bool) -> [&'static str; 13] {
-    if en {
-        [
+/// The gap table's column headers (the lead department last); with `change`, the change since
+/// the previous period after the actual value.
+pub(crate) fn headers(en: bool, change: bool) -> Vec<&'static str> {
+    let mut h = if en {
+        vec![
             "jurisdiction",
             "domain",
             "indicator",
             "unit",
-            "year",
+            "period",
             "baseline",
             "target",
             "actual",
             "gap",
             "progress",
             "status",
+            "light",
             "trend",
             "lead",
         ]
     } else {
-        [
+        vec![
             "地区",
             "领域",
             "指标",
             "单位",
-            "年份",
+            "期间",
             "基础值",
             "目标",
             "实际值",
             "差距",
             "进度",
             "状态",
+            "灯",
             "趋势",
             "牵头单位",
         ]
+    };
+    if change {
+        h.insert(CHANGE_COLUMN, if en { "change" } else { "较上期" });
     }
+    h
+}
+
+/// Whether any row has a change since a previous period (several periods were read).
+pub(crate) fn has_change(rows: &[Judged]) -> bool {
+    rows.iter().any(|j| j.change.is_some())
 }
 
 /// One row of the gap table, as text, in the order of [`headers`].
-pub(crate) fn cells(j: &Judged, en: bool) -> Vec<String> {
+pub(crate) fn cells(j: &Judged, en: bool, change: bool) -> Vec<String> {
     let domain = j.domain;
-    vec![
+    let mut r = vec![
         j.plan.plan.jurisdiction.label(en),
         domain.map_or(String::new(), |d| d.label(en).to_string()),
         if en {
@@ -70,7 +83,7 @@ pub(crate) fn cells(j: &Judged, en: bool) -> Vec<String> {
             j.row.name.clone()
         },
         j.entry.unit_text(),
-        j.year.to_string(),
+        j.period.label(en),
         j.baseline
             .map(|(y, v)| format!("{} ({y})", fmt(v)))
             .unwrap_or_default(),
@@ -82,11 +95,31 @@ pub(crate) fn cells(j: &Judged, en: bool) -> Vec<String> {
             .map(|p| format!("{}%", num(p)))
             .unwrap_or_default(),
         j.verdict.status.name(en).to_string(),
+        j.cycle
+            .light
+            .map(|l| l.name(en).to_string())
+            .unwrap_or_default(),
         j.category
             .map(|c| c.name(en).to_string())
             .unwrap_or_default(),
         j.row.lead.clone().unwrap_or_default(),
-    ]
+    ];
+    if change {
+        r.insert(
+            CHANGE_COLUMN,
+            j.change.map(|c| signed(round(c, 4))).unwrap_or_default(),
+        );
+    }
+    r
+}
+
+/// A change with its sign: `+0.3`, `-1`.
+fn signed(d: Decimal) -> String {
+    if d.is_sign_positive() && !d.is_zero() {
+        format!("+{}", num(d))
+    } else {
+        num(d)
+    }
 }
 
 fn fmt(d: Decimal) -> String {
@@ -114,6 +147,25 @@ pub(crate) fn target_text(j: &Judged, en: bool) -> String {
     if let Some(p) = a.path {
         s = format!("{s}, {} {}", if en { "path" } else { "路径" }, fmt(p));
     }
+    // A month or a quarter: what the schedule asks by the period's end.
+    if let Some(sch) = j.cycle.schedule.as_ref()
+        && !j.period.is_full_year()
+    {
+        s = if sch.in_full {
+            format!(
+                "{s}; {} {}",
+                if en { "due in full" } else { "全额" },
+                fmt(sch.due)
+            )
+        } else {
+            format!(
+                "{s}; {} {}% {}",
+                if en { "schedule" } else { "序时" },
+                num(round(sch.share * Decimal::ONE_HUNDRED, 1)),
+                fmt(sch.due)
+            )
+        };
+    }
     s
 }
 
@@ -136,7 +188,8 @@ pub(crate) fn render(rows: &[Judged], style: Style, out: &mut dyn Write) -> anyh
         writeln!(out, "{}", serde_json::to_string_pretty(&v)?)?;
         return Ok(());
     }
-    let headers = headers(en);
+    let change = has_change(rows);
+    let headers = headers(en, change);
     if style.by_lead && style.format != Format::Csv {
         let mut groups: BTreeMap<String, Vec<&Judged>> = BTreeMap::new();
         for j in rows {
@@ -169,9 +222,9 @@ pub(crate) fn render(rows: &[Judged], style: Style, out: &mut dyn Write) -> anyh
             );
             t.colour = colour;
             for j in js {
-                let mut r = cells(j, en);
+                let mut r = cells(j, en, change);
                 r.pop();
-                t.push_toned(r, tone(j));
+                t.push_toned(r, tone(j, change));
             }
             t.write(style.format, out)?;
         }
@@ -180,25 +233,37 @@ pub(crate) fn render(rows: &[Judged], style: Style, out: &mut dyn Write) -> anyh
     let mut t = Table::new(headers);
     t.colour = colour;
     for j in rows {
-        t.push_toned(cells(j, en), tone(j));
+        t.push_toned(cells(j, en, change), tone(j, change));
     }
     t.write(style.format, out)?;
     Ok(())
 }
 
-/// The status cell's colour.
-fn tone(j: &Judged) -> Vec<(usize, Tone)> {
-    let tone = match j.verdict.status {
-        Status::Met | Status::OnTrack => Tone::Good,
-        Status::NotMet => Tone::Bad,
-        Status::Behind => Tone::Warn,
-        Status::NoTarget | Status::NoData => return Vec::new(),
-    };
-    vec![(STATUS_COLUMN, tone)]
+/// The status cell's and the light cell's colours.
+fn tone(j: &Judged, change: bool) -> Vec<(usize, Tone)> {
+    let status = STATUS_COLUMN + usize::from(change);
+    let mut tones = Vec::new();
+    match j.verdict.status {
+        Status::Met | Status::OnTrack => tones.push((status, Tone::Good)),
+        Status::NotMet => tones.push((status, Tone::Bad)),
+        Status::Behind => tones.push((status, Tone::Warn)),
+        Status::NoTarget | Status::NoData => {}
+    }
+    if let Some(l) = j.cycle.light {
+        let t = match l {
+            Light::Green => Tone::Good,
+            Light::Yellow => Tone::Warn,
+            Light::Red => Tone::Bad,
+        };
+        tones.push((status + 1, t));
+    }
+    tones
 }
 
-/// Where the status sits in the gap table's columns.
+/// Where the status sits in the gap table's columns (the light follows it).
 const STATUS_COLUMN: usize = 10;
+/// Where the change since the previous period goes, when shown (after the actual value).
+const CHANGE_COLUMN: usize = 8;
 
 /// One row as JSON (its schema: `qyx schema check`).
 pub(crate) fn row_json(j: &Judged) -> crate::report::json::CheckRow {

@@ -76,12 +76,46 @@ pub(crate) enum ActualJson {
     Done(bool),
 }
 
+/// The period a row is for: a whole year, or the months of a year reported year-to-date or for
+/// the period alone.
+#[derive(Debug, Serialize, JsonSchema)]
+pub(crate) struct PeriodJson {
+    /// As the table shows it: `2024`, `2024Q2`, `2024-06`, `2024Q2当期`.
+    pub label: String,
+    /// The first and last month (1–12).
+    pub months: [u8; 2],
+    pub year: i32,
+    /// True when the value runs from January (year-to-date).
+    pub year_to_date: bool,
+}
+
+/// What the period asks of the value (序时进度).
+#[derive(Debug, Serialize, JsonSchema)]
+pub(crate) struct ScheduleJson {
+    /// What is due by the period's end.
+    pub due: Dec,
+    /// What the year asks by its end.
+    pub end: Dec,
+    /// The whole target is due at every moment (maintained, every-year rates, no movement asked).
+    pub in_full: bool,
+    /// 序时进度: the share of the year (0–1).
+    pub share: Dec,
+    /// Where the year starts (last year-end value, or 0 for a flow counted within the year).
+    pub start: Dec,
+}
+
 /// One judged row of `qyx check --format json`.
 #[derive(Debug, Serialize, JsonSchema)]
 pub(crate) struct CheckRow {
     /// The reported value in the catalog's unit; null for a target nobody reported.
     pub actual: Option<ActualJson>,
     pub baseline: Option<Point>,
+    /// Percentage points of the required progress the value is behind its schedule.
+    pub behind_points: Option<Dec>,
+    /// The change since the previous period reported for the indicator.
+    pub change: Option<Dec>,
+    /// Completion (完成率, %) of what the year asks from its start.
+    pub completion: Option<Dec>,
     /// 幼有善育 … 弱有众扶.
     pub domain: Option<&'static str>,
     /// Still to go, in the catalog's unit (positive = short of the target).
@@ -93,16 +127,23 @@ pub(crate) struct CheckRow {
     pub jurisdiction_name: String,
     /// The lead department (牵头单位).
     pub lead: Option<String>,
+    /// The file the value came from.
+    pub file: Option<String>,
+    /// 绿灯 / 黄灯 / 红灯 by the points behind schedule and the bands.
+    pub light: Option<crate::cycle::Light>,
     /// The actuals sheet's line.
     pub line: Option<u64>,
     /// The name the plan prints.
     pub name: String,
     pub name_en: String,
     pub note: Option<String>,
+    pub period: PeriodJson,
     /// Share (%) of the baseline-to-target distance covered.
     pub progress: Option<Dec>,
     /// Open SDG's category, where two or more years are reported.
     pub progress_category: Option<Category>,
+    /// For a month or a quarter (and the year's own light): what the schedule asks.
+    pub schedule: Option<ScheduleJson>,
     pub status: Status,
     pub target: Option<Target>,
     /// The catalog's unit.
@@ -118,18 +159,36 @@ impl CheckRow {
                 Actual::Done(d) => ActualJson::Done(d),
             }),
             baseline: j.baseline.map(|(year, v)| Point { value: n(v), year }),
+            behind_points: j.cycle.behind.map(|b| n(round(b, 1))),
+            change: j.change.map(|c| n(round(c, 4))),
+            completion: j.cycle.completion.map(n),
             domain: j.domain.map(Domain::zh),
             gap: j.verdict.gap.map(|g| n(round(g, 4))),
             indicator: j.entry.id.value.clone(),
             jurisdiction: j.plan.id().to_string(),
             jurisdiction_name: j.plan.plan.jurisdiction.name.clone(),
             lead: j.row.lead.clone(),
+            file: j.file.clone(),
+            light: j.cycle.light,
             line: j.line,
             name: j.row.name.clone(),
             name_en: j.entry.name_en.clone(),
             note: j.note.clone(),
+            period: PeriodJson {
+                label: j.period.label(false),
+                months: [j.period.first, j.period.last],
+                year: j.period.year,
+                year_to_date: j.period.is_year_to_date(),
+            },
             progress: j.verdict.progress.map(n),
             progress_category: j.category,
+            schedule: j.cycle.schedule.as_ref().map(|s| ScheduleJson {
+                due: n(round(s.due, 4)),
+                end: n(round(s.end, 4)),
+                in_full: s.in_full,
+                share: n(round(s.share, 4)),
+                start: n(round(s.start, 4)),
+            }),
             status: j.verdict.status,
             target: j.verdict.applied.as_ref().map(|a| Target {
                 high: a.target.high.map(n),

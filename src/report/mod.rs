@@ -3,6 +3,7 @@
 
 pub(crate) mod check;
 pub(crate) mod compare;
+pub(crate) mod cycle;
 pub(crate) mod html;
 pub(crate) mod json;
 pub(crate) mod xlsx;

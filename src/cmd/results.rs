@@ -1,0 +1,233 @@
+//! `qyx rank --actuals FILES…`: the 晾晒 of results. Jurisdictions (or, within one jurisdiction,
+//! its departments) ranked by the share of their due targets that are green in a period, with the
+//! change in rank since the previous period; with an indicator, ranked by its completion rate.
+
+use super::check::{read_all, reported, resolve_bands};
+use super::compare::RankArgs;
+use crate::Outcome;
+use crate::check::Query;
+use crate::cli::{Format, Lang};
+use crate::cycle::results::{Reported, Standing, arrow, missing, moves, standings};
+use crate::period::Period;
+use crate::plan::load::PlanDir;
+use crate::plan::{PlanFile, PlanSet, Row};
+use crate::report::{Table, num};
+use serde_json::json;
+use std::collections::BTreeSet;
+use std::io::Write;
+
+/// How the round is grouped: jurisdictions, or the departments of one.
+fn group_key(by_lead: bool, en: bool) -> impl Fn(&PlanFile, &Row) -> String {
+    move |p: &PlanFile, r: &Row| {
+        if by_lead {
+            r.lead.clone().unwrap_or_else(|| {
+                if en {
+                    "(no lead)"
+                } else {
+                    "(未列牵头单位)"
+                }
+                .to_string()
+            })
+        } else {
+            p.plan.jurisdiction.label(en)
+        }
+    }
+}
+
+fn round_standings<'a>(
+    set: &'a PlanSet,
+    plans: &[&'a PlanFile],
+    rep: &[Reported<'a>],
+    period: Period,
+    key: &dyn Fn(&PlanFile, &Row) -> String,
+) -> Vec<Standing> {
+    let now: Vec<Reported> = rep.iter().filter(|r| r.period == period).cloned().collect();
+    let miss = missing(set, plans, rep, period);
+    standings(&now, &miss, key)
+}
+
+pub(crate) fn rank(
+    a: &RankArgs,
+    dir: &PlanDir,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> anyhow::Result<Outcome> {
+    let (set, mut outcome) = super::load_plans(dir, err)?;
+    let en = a.lang == Lang::En;
+    let bands = match resolve_bands(a.bands, &a.actuals) {
+        Ok(b) => b,
+        Err(m) => {
+            writeln!(err, "{m}")?;
+            return Ok(Outcome::BadInput);
+        }
+    };
+    let jur = match &a.jurisdiction {
+        Some(j) => match super::find_plan(&set, j, err)? {
+            Some(p) => Some(p.id().to_string()),
+            None => return Ok(Outcome::BadInput),
+        },
+        None => None,
+    };
+    let (files, unread) = read_all(&a.actuals, crate::actuals::Encoding::Auto, None);
+    let q = Query {
+        jurisdiction: jur.clone(),
+        bands,
+        ..Query::default()
+    };
+    let mut checked = crate::check::check(&set, &files, &q);
+    checked.problems.splice(0..0, unread);
+    for d in &checked.problems {
+        writeln!(err, "{d}")?;
+    }
+    if checked.bad_rows() > 0 || files.is_empty() {
+        outcome = Outcome::BadInput;
+    }
+    let judged = checked.rows;
+    let mut rep = reported(&judged);
+    if let Some(id) = &jur {
+        rep.retain(|r| r.plan.id() == id);
+    }
+    let periods: BTreeSet<Period> = rep.iter().map(|r| r.period).collect();
+    let Some(period) = a.period.or_else(|| periods.iter().next_back().copied()) else {
+        writeln!(err, "qyx: error: no value reported to rank")?;
+        return Ok(Outcome::BadInput);
+    };
+    let previous = periods.range(..period).next_back().copied();
+    let mut plans: Vec<&PlanFile> = Vec::new();
+    for r in &rep {
+        if !plans.iter().any(|p| p.id() == r.plan.id()) {
+            plans.push(r.plan);
+        }
+    }
+
+    if let Some(k) = &a.indicator {
+        let Some(entry) = set.catalog.get(k) else {
+            writeln!(
+                err,
+                "qyx: error: unknown indicator `{k}`{}",
+                set.catalog.suggest(k)
+            )?;
+            return Ok(Outcome::BadInput);
+        };
+        return indicator_ranking(a, &rep, entry, period, previous, en, out)
+            .map(|o| outcome.worst(o));
+    }
+
+    let key = group_key(jur.is_some(), en);
+    let mut now = round_standings(&set, &plans, &rep, period, &key);
+    if let Some(p) = previous {
+        let before = round_standings(&set, &plans, &rep, p, &key);
+        moves(&mut now, &before);
+    }
+    crate::report::cycle::render_standings(
+        &now,
+        period,
+        previous,
+        jur.is_some(),
+        a.format,
+        en,
+        out,
+    )?;
+    Ok(outcome)
+}
+
+/// Jurisdictions ranked by one indicator's completion rate in the period.
+fn indicator_ranking(
+    a: &RankArgs,
+    rep: &[Reported],
+    entry: &crate::plan::Entry,
+    period: Period,
+    previous: Option<Period>,
+    en: bool,
+    out: &mut dyn Write,
+) -> anyhow::Result<Outcome> {
+    let order = |p: Period| {
+        let mut rows: Vec<&Reported> = rep
+            .iter()
+            .filter(|r| r.period == p && r.entry.id.value == entry.id.value)
+            .filter(|r| r.completion.is_some())
+            .collect();
+        rows.sort_by(|x, y| {
+            y.completion
+                .cmp(&x.completion)
+                .then(x.plan.id().cmp(y.plan.id()))
+        });
+        let mut ranks: Vec<(&str, usize)> = Vec::new();
+        for (i, r) in rows.iter().enumerate() {
+            let rank = if i > 0 && rows[i - 1].completion == r.completion {
+                ranks[i - 1].1
+            } else {
+                i + 1
+            };
+            ranks.push((r.plan.id(), rank));
+        }
+        (rows, ranks)
+    };
+    let (rows, ranks) = order(period);
+    let before = previous.map(|p| order(p).1).unwrap_or_default();
+    let headers: Vec<&str> = if en {
+        vec![
+            "rank",
+            "change",
+            "jurisdiction",
+            "actual",
+            "completion",
+            "light",
+        ]
+    } else {
+        vec!["名次", "变化", "地区", "实际值", "完成率", "灯"]
+    };
+    let mut t = Table::new(headers);
+    let mut json_rows = Vec::new();
+    for (r, (id, rank)) in rows.iter().zip(&ranks) {
+        let moved = before
+            .iter()
+            .find(|(b, _)| b == id)
+            .map(|(_, b)| *b as i64 - *rank as i64);
+        let actual = match r.actual {
+            Some(crate::judge::Actual::Number(v)) => num(v),
+            Some(crate::judge::Actual::Done(d)) => d.to_string(),
+            None => String::new(),
+        };
+        t.push(vec![
+            rank.to_string(),
+            arrow(moved),
+            r.plan.plan.jurisdiction.label(en),
+            actual.clone(),
+            r.completion
+                .map(|c| format!("{}%", num(c)))
+                .unwrap_or_default(),
+            r.light.map(|l| l.name(en).to_string()).unwrap_or_default(),
+        ]);
+        json_rows.push(json!({
+            "rank": rank,
+            "moved": moved,
+            "jurisdiction": id,
+            "actual": actual,
+            "completion": r.completion.map(num),
+            "light": r.light,
+            "period": period.label(false),
+        }));
+    }
+    if a.format == Format::Json {
+        writeln!(out, "{}", serde_json::to_string_pretty(&json_rows)?)?;
+        return Ok(Outcome::Clean);
+    }
+    t.write(a.format, out)?;
+    if matches!(a.format, Format::Table | Format::Markdown) {
+        writeln!(
+            out,
+            "{}",
+            if en {
+                format!(
+                    "{} {}: ranked by completion",
+                    entry.name_en,
+                    period.label(en)
+                )
+            } else {
+                format!("{} {}: 按完成率排名", entry.name, period.label(en))
+            }
+        )?;
+    }
+    Ok(Outcome::Clean)
+}

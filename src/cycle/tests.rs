@@ -1,0 +1,1 @@
+//! The period rules, one table per indicator kind.
