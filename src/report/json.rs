@@ -118,6 +118,8 @@ pub(crate) struct CheckRow {
     pub completion: Option<Dec>,
     /// 幼有善育 … 弱有众扶.
     pub domain: Option<&'static str>,
+    /// The file the value came from.
+    pub file: Option<String>,
     /// Still to go, in the catalog's unit (positive = short of the target).
     pub gap: Option<Dec>,
     /// The catalog id.
@@ -127,8 +129,6 @@ pub(crate) struct CheckRow {
     pub jurisdiction_name: String,
     /// The lead department (牵头单位).
     pub lead: Option<String>,
-    /// The file the value came from.
-    pub file: Option<String>,
     /// 绿灯 / 黄灯 / 红灯 by the points behind schedule and the bands.
     pub light: Option<crate::cycle::Light>,
     /// The actuals sheet's line.
