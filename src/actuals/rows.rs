@@ -56,6 +56,9 @@ const HEADERS: &[(&str, Col)] = &[
     ("备注", Col::Note),
     ("name", Col::IndicatorName),
     ("target", Col::Ignored),
+    // `qyx template --period` writes what is due by the period's end beside the target.
+    ("due", Col::Ignored),
+    ("序时目标", Col::Ignored),
     ("目标", Col::Ignored),
     ("目标值", Col::Ignored),
     ("lead", Col::Ignored),

@@ -22,8 +22,14 @@ pub struct TemplateArgs {
         "填报的年份（默认：今年，限于计划期内）",
         "The year to report (default: this year, kept within the plan's period)."
     ))]
-    #[arg(long)]
+    #[arg(long, conflicts_with = "period")]
     pub year: Option<i32>,
+    #[arg(help = crate::tr!(
+        "填报的月份或季度（`2024-06`、`2024Q2`、`2024年6月`）：表中加一列期间和一列序时目标（到期末应完成的值）",
+        "The month or quarter to report (`2024-06`, `2024Q2`, `2024年6月`): the sheet gets a period column and the value due by the period's end (序时目标)."
+    ))]
+    #[arg(long, value_parser = |s: &str| crate::period::parse(s, None))]
+    pub period: Option<crate::period::Period>,
     #[arg(help = crate::tr!(
         "写入此文件而非标准输出；以 .xlsx 结尾的文件名写成工作簿",
         "Write to this file instead of standard output; a name ending in .xlsx writes a workbook."
@@ -49,7 +55,16 @@ fn this_year() -> i32 {
     1970 + (secs / 31_556_952) as i32
 }
 
-pub(crate) fn sheet(set: &PlanSet, p: &PlanFile, year: i32, lang: Lang) -> Table {
+/// The sheet for `year`; with `period` (a month or a quarter of that year), also a period column
+/// that `qyx check` reads back and the value due by the period's end under the reporting cycle's
+/// rules.
+pub(crate) fn sheet(
+    set: &PlanSet,
+    p: &PlanFile,
+    year: i32,
+    period: Option<crate::period::Period>,
+    lang: Lang,
+) -> Table {
     let headers: [&str; 9] = match lang {
         Lang::Zh => [
             "地区",
@@ -74,6 +89,16 @@ pub(crate) fn sheet(set: &PlanSet, p: &PlanFile, year: i32, lang: Lang) -> Table
             "note",
         ],
     };
+    let partial = period.filter(|p| !p.is_full_year());
+    let mut headers: Vec<&str> = headers.to_vec();
+    if partial.is_some() {
+        let (pc, due) = match lang {
+            Lang::Zh => ("期间", "序时目标"),
+            Lang::En => ("period", "due"),
+        };
+        headers.insert(4, pc);
+        headers.insert(6, due);
+    }
     let mut t = Table::new(headers);
     for row in &p.plan.indicators {
         if row.marker == Some(Marker::Observational) {
@@ -106,7 +131,7 @@ pub(crate) fn sheet(set: &PlanSet, p: &PlanFile, year: i32, lang: Lang) -> Table
             .or(entry.unit.as_ref())
             .map(|u| u.value.clone())
             .unwrap_or_default();
-        t.push(vec![
+        let mut cells = vec![
             p.plan.jurisdiction.name.clone(),
             entry.id.value.clone(),
             row.name.clone(),
@@ -116,7 +141,24 @@ pub(crate) fn sheet(set: &PlanSet, p: &PlanFile, year: i32, lang: Lang) -> Table
             row.lead.clone().unwrap_or_default(),
             String::new(),
             String::new(),
-        ]);
+        ];
+        if let Some(pd) = partial {
+            // What the schedule asks by the period's end; a milestone is not due before its year.
+            let due = crate::cycle::judge_period(
+                row,
+                entry,
+                pd,
+                None,
+                None,
+                &crate::cycle::Bands::default(),
+            )
+            .schedule
+            .map(|s| crate::report::num(crate::report::round(s.due, 4)))
+            .unwrap_or_default();
+            cells.insert(4, pd.label(lang == Lang::En));
+            cells.insert(6, due);
+        }
+        t.push(cells);
     }
     t
 }
@@ -150,7 +192,11 @@ pub(crate) fn run(
         return Ok(Outcome::BadInput);
     };
     let (start, end) = (p.plan.period.start.value, p.plan.period.end.value);
-    let year = a.year.unwrap_or_else(|| this_year().clamp(start, end));
+    let year = a
+        .period
+        .map(|p| p.year)
+        .or(a.year)
+        .unwrap_or_else(|| this_year().clamp(start, end));
     if year < start || year > end {
         let name = &p.plan.jurisdiction.name;
         writeln!(
@@ -170,7 +216,7 @@ pub(crate) fn run(
         writeln!(err, "{}: {why}", crate::i18n::qyx_error())?;
         return Ok(Outcome::BadInput);
     }
-    let t = sheet(&set, p, year, a.lang);
+    let t = sheet(&set, p, year, a.period, a.lang);
     match &a.output {
         Some(path)
             if path
