@@ -31,8 +31,8 @@ pub(crate) struct Judged<'a> {
     pub year: i32,
     /// The period judged: the whole year, or a month's or a quarter's share of it.
     pub period: Period,
-    /// The plan's baseline (year, value) in the catalog's unit.
-    pub baseline: Option<(i32, Decimal)>,
+    /// The plan's baseline in the catalog's unit: a level, or an average or total over a span.
+    pub baseline: Option<judge::Baseline>,
     /// The value reported, in the catalog's unit; `None` for a target nobody reported.
     pub actual: Option<Actual>,
     /// Status, the target applied, gap and progress.
@@ -62,8 +62,10 @@ impl<'a> Judged<'a> {
         actual: Option<Actual>,
         year_end: Option<Decimal>,
         bands: &Bands,
+        rules: &judge::Rules,
     ) -> Judged<'a> {
-        let cycle = cycle::judge_period(row, entry, period, actual, year_end, bands);
+        let ctx = judge::Ctx::new(&plan.plan, *rules);
+        let cycle = cycle::judge_period(row, entry, &ctx, period, actual, year_end, bands);
         Judged {
             plan,
             row,
@@ -71,7 +73,7 @@ impl<'a> Judged<'a> {
             domain: row_domain(plan, &set.catalog, row),
             year: period.year,
             period,
-            baseline: judge::baseline(row, entry),
+            baseline: judge::stated_baseline(row, entry),
             verdict: cycle.verdict.clone(),
             actual,
             category: None,
@@ -83,19 +85,31 @@ impl<'a> Judged<'a> {
         }
     }
 
-    /// The gap as a share of the target, so that gaps in different units can be ordered.
-    pub fn relative_gap(&self) -> Decimal {
-        let j = self;
-        let target = j
-            .verdict
-            .applied
-            .as_ref()
-            .and_then(|a| a.path.or(a.target.value));
-        match (j.verdict.gap, target) {
-            (Some(g), Some(t)) if !t.is_zero() => g.checked_div(t.abs()).unwrap_or(g),
-            (Some(g), _) => g,
-            _ => Decimal::MIN,
+    /// The gap in percent of the target (or of the path value the year is judged against): the
+    /// 差距率 column, which orders gaps in different units.
+    pub fn gap_share(&self) -> Option<Decimal> {
+        let v = &self.verdict;
+        let target = v.applied.as_ref().and_then(|a| a.path.or(a.target.value))?;
+        let g = v.gap?;
+        if target.is_zero() {
+            return None;
         }
+        g.checked_mul(Decimal::ONE_HUNDRED)?
+            .checked_div(target.abs())
+            .map(|d| crate::report::round(d, 1))
+    }
+
+    /// [`Judged::gap_share`] for sorting: rows without one last.
+    pub fn relative_gap(&self) -> Decimal {
+        self.gap_share().unwrap_or(Decimal::MIN)
+    }
+
+    /// Whether the value was taken for a unit slip (then it says nothing about a trend).
+    pub fn implausible(&self) -> bool {
+        self.verdict
+            .notes
+            .iter()
+            .any(|n| matches!(n, judge::Note::Implausible { .. }))
     }
 }
 
@@ -113,6 +127,8 @@ pub(crate) struct Query {
     pub order: Order,
     /// The light bands.
     pub bands: Bands,
+    /// How approximate targets are judged (`--tolerance`).
+    pub rules: judge::Rules,
 }
 
 /// The order of the judged rows.
@@ -121,7 +137,7 @@ pub(crate) enum Order {
     /// As read (targets nobody reported last).
     #[default]
     Input,
-    /// The largest gap, as a share of the target, first.
+    /// The largest gap, as a share of the target (差距率), first.
     Gap,
     /// Worst status first.
     Status,
@@ -261,6 +277,9 @@ struct Reading<'a> {
     file: usize,
     line: u64,
     note: Option<String>,
+    /// The value as typed (with its unit column) and its column, for a plausibility warning.
+    typed: String,
+    column: u64,
 }
 
 fn judge_rows<'a>(
@@ -395,6 +414,8 @@ fn judge_rows<'a>(
                     file: fi,
                     line: r.line,
                     note: r.note.clone(),
+                    typed: typed(r),
+                    column: r.value.column,
                 };
                 continue;
             }
@@ -408,6 +429,8 @@ fn judge_rows<'a>(
                 file: fi,
                 line: r.line,
                 note: r.note.clone(),
+                typed: typed(r),
+                column: r.value.column,
             });
         }
     }
@@ -441,7 +464,22 @@ fn judge_rows<'a>(
             Some(r.actual),
             year_end(r, r.period.year - 1),
             bands,
+            &q.rules,
         );
+        if let Some(note) = judge::plausibility(r.row, r.entry, &j.verdict, r.actual) {
+            let f = &files[r.file];
+            problems.push(
+                Diagnostic::warning(
+                    &f.name,
+                    r.line,
+                    r.column,
+                    implausible_warning(&r.typed, &note, r.entry),
+                )
+                .in_sheet(f.sheet.as_deref()),
+            );
+            j.verdict.notes.push(note);
+            j.cycle.verdict.notes = j.verdict.notes.clone();
+        }
         j.change = history
             .get(&(r.plan.id(), r.entry.id.value.as_str()))
             .and_then(|h| previous_change(h, r.period, r.actual, r.entry));
@@ -454,6 +492,11 @@ fn judge_rows<'a>(
     // Open SDG's category where an indicator has two or more reported periods, once per series.
     // A flow counted within the year is compared on whole years only: its year-to-date values
     // restart in January.
+    let slips: BTreeSet<(String, String, Period)> = out
+        .iter()
+        .filter(|j| j.implausible())
+        .map(|j| (j.plan.id().to_string(), j.entry.id.value.clone(), j.period))
+        .collect();
     let mut categories: HashMap<(&str, &str), Option<Category>> = HashMap::new();
     for j in &mut out {
         let key = (j.plan.id(), j.entry.id.value.as_str());
@@ -468,6 +511,8 @@ fn judge_rows<'a>(
         let series: Vec<(Decimal, Decimal)> = h
             .iter()
             .filter(|(p, _)| p.is_year_to_date() && (!within_year || p.is_full_year()))
+            // A value taken for a unit slip says nothing about the trend.
+            .filter(|(p, _)| !slips.contains(&(key.0.to_string(), key.1.to_string(), **p)))
             .filter_map(|(p, a)| match a {
                 Actual::Number(v) => Some((cycle::history::time(p), *v)),
                 Actual::Done(_) => None,
@@ -526,7 +571,7 @@ fn judge_rows<'a>(
                     if seen.contains_key(&(id.to_string(), entry.id.value.clone(), p)) {
                         continue;
                     }
-                    let j = Judged::new(set, plan, row, entry, p, None, None, bands);
+                    let j = Judged::new(set, plan, row, entry, p, None, None, bands, &q.rules);
                     if j.verdict.status == Status::NoData {
                         out.push(j);
                     }
@@ -563,6 +608,36 @@ fn previous_change(
         Actual::Number(p) => v.checked_sub(*p),
         Actual::Done(_) => None,
     }
+}
+
+/// The value as the clerk typed it, with the unit column when there is one.
+fn typed(r: &ActualRow) -> String {
+    match &r.unit {
+        Some(u) if !u.text.trim().is_empty() => {
+            format!("{} {}", r.value.text.trim(), u.text.trim())
+        }
+        _ => r.value.text.trim().to_string(),
+    }
+}
+
+/// The warning for a value far from its row: what it is, the likely slip, what was meant.
+fn implausible_warning(typed: &str, note: &judge::Note, entry: &Entry) -> String {
+    let judge::Note::Implausible {
+        factor,
+        meant,
+        unit,
+    } = note
+    else {
+        return String::new();
+    };
+    let meant = crate::report::num(crate::report::round(*meant, 4));
+    let en = crate::i18n::current() == crate::cli::Lang::En;
+    let factor = crate::report::check::factor_words(*factor, en);
+    let id = &entry.id.value;
+    crate::tr!(
+        "`{typed}` 约为 `{id}` 目标和基础值的{factor}({unit}): 是否应为 {meant}{unit}? (按所填数值判定, 已标为存疑)",
+        "`{typed}` is about {factor} the target and the baseline of `{id}` ({unit}): did you mean {meant}{unit}? (judged as typed, marked doubtful)"
+    )
 }
 
 /// A value as a message quotes it.

@@ -4,7 +4,7 @@
 //!
 //! Everything is exact decimal arithmetic in the catalog's unit; no float decides a status.
 
-use crate::plan::schema::Scope;
+use crate::plan::schema::{Measure, Scope};
 use crate::plan::{Entry, Figure, Resolved, Row, resolve};
 use crate::threshold::{Better, Op};
 use rust_decimal::{Decimal, RoundingStrategy};
@@ -75,14 +75,99 @@ pub enum Actual {
     Done(bool),
 }
 
+/// The band an approximate target (≈, 左右, 约, 近) is met within when no one says otherwise:
+/// 2 % of the target. See the README ("Judging rules") for why.
+pub const DEFAULT_TOLERANCE: Decimal = Decimal::from_parts(2, 0, 0, false, 0);
+
+/// Where a row is judged: its plan's first year (a running total with no baseline starts from
+/// zero the year before) and the run's rules.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Ctx {
+    pub period_start: i32,
+    pub rules: Rules,
+}
+
+impl Ctx {
+    pub fn new(plan: &crate::plan::Plan, rules: Rules) -> Ctx {
+        Ctx {
+            period_start: plan.period.start.value,
+            rules,
+        }
+    }
+}
+
+/// What a run decides that the plan leaves open.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Rules {
+    /// The ≈ band in percent of the target, from the command line: overrides the catalog's
+    /// per-indicator band and the default.
+    pub tolerance: Option<Decimal>,
+}
+
+impl Rules {
+    /// The ≈ band for `entry`, in percent of the target.
+    pub fn tolerance(&self, entry: &Entry) -> Decimal {
+        self.tolerance
+            .or(entry.tolerance)
+            .unwrap_or(DEFAULT_TOLERANCE)
+    }
+}
+
 /// The target a year is judged against, and how it was chosen.
 #[derive(Debug, Clone)]
 pub struct Applied {
     pub target: Resolved,
     pub scope: Scope,
     /// Set when the year has no target of its own: the value the straight path from the
-    /// previous point (baseline or earlier target) to `target` reaches in the judged year.
+    /// previous point (baseline, earlier target, or zero at the period's start for a running
+    /// total) to `target` reaches in the judged year.
     pub path: Option<Decimal>,
+    /// For ≈ targets, the accepted band (low, high) around the target or path, catalog unit.
+    pub band: Option<(Decimal, Decimal)>,
+    /// The band's width in percent of the target, for ≈ targets.
+    pub tolerance: Option<Decimal>,
+    /// The other reading where the figure's table cell and prose disagree (the cell decided).
+    pub prose: Option<Prose>,
+}
+
+/// A figure's prose reading that differs from its table cell, which decided.
+#[derive(Debug, Clone)]
+pub struct Prose {
+    pub reading: Resolved,
+    /// The cell and the prose as printed.
+    pub cell: String,
+    pub text: String,
+}
+
+/// Why a verdict needs a second look, or what it rests on; renderers word them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Note {
+    /// Not met with a gap of 0: the target excludes its own number (>70, 实际恰为 70).
+    ExactHit { op: Op, target: Decimal },
+    /// The table cell and the prose read differently; the cell decided. `flips` when the prose
+    /// reading would give the other verdict (then the row is doubtful).
+    Disagreement {
+        cell: String,
+        text: String,
+        flips: bool,
+    },
+    /// The value is far from both the baseline and the target: a likely unit slip.
+    Implausible {
+        factor: Decimal,
+        meant: Decimal,
+        unit: String,
+    },
+}
+
+impl Note {
+    /// Whether the note makes the verdict doubtful.
+    pub fn doubtful(&self) -> bool {
+        match self {
+            Note::ExactHit { .. } => false,
+            Note::Disagreement { flips, .. } => *flips,
+            Note::Implausible { .. } => true,
+        }
+    }
 }
 
 /// The verdict on one (jurisdiction, indicator, year).
@@ -94,91 +179,239 @@ pub struct Verdict {
     pub gap: Option<Decimal>,
     /// Share (%) of the baseline-to-target distance covered.
     pub progress: Option<Decimal>,
+    /// The target asks no movement: the baseline already meets it (a floor at or below where the
+    /// jurisdiction stands). Judged met or not, with no progress share.
+    pub maintain: bool,
+    pub notes: Vec<Note>,
+}
+
+impl Verdict {
+    fn bare(status: Status, applied: Option<Applied>) -> Verdict {
+        Verdict {
+            status,
+            applied,
+            gap: None,
+            progress: None,
+            maintain: false,
+            notes: Vec::new(),
+        }
+    }
+
+    /// Whether something about the verdict needs a person to look before it goes up.
+    pub fn doubtful(&self) -> bool {
+        self.notes.iter().any(Note::doubtful)
+    }
 }
 
 fn numeric(row: &Row, entry: &Entry, f: &Figure) -> Option<Resolved> {
     resolve(row, entry, f).ok().filter(Resolved::is_numeric)
 }
 
+/// The figure of `row` for `year` and `scope` that resolves, if any.
+fn figure_for<'a>(row: &'a Row, entry: &Entry, year: i32, scope: Scope) -> Option<&'a Figure> {
+    row.targets
+        .iter()
+        .filter(|f| f.year.value == year && f.scope == scope)
+        .find(|f| resolve(row, entry, f).is_ok())
+}
+
 /// The target that applies to `year`: that year's own (level, then cumulative), else an
-/// every-year or maintained target whose span covers the year.
+/// every-year or maintained target whose span (up to its year) covers the year.
 pub fn target_for(row: &Row, entry: &Entry, year: i32) -> Option<(Resolved, Scope)> {
-    let own = |scope| {
-        row.targets
-            .iter()
-            .filter(|f| f.year.value == year && f.scope == scope)
-            .find_map(|f| resolve(row, entry, f).ok())
-            .map(|r| (r, scope))
-    };
-    own(Scope::Level)
-        .or_else(|| own(Scope::Cumulative))
+    applicable(row, entry, year).and_then(|f| resolve(row, entry, f).ok().map(|r| (r, f.scope)))
+}
+
+fn applicable<'a>(row: &'a Row, entry: &Entry, year: i32) -> Option<&'a Figure> {
+    figure_for(row, entry, year, Scope::Level)
+        .or_else(|| figure_for(row, entry, year, Scope::Cumulative))
         .or_else(|| {
             row.targets
                 .iter()
                 .filter(|f| {
                     matches!(f.scope, Scope::Annual | Scope::Maintained) && f.year.value >= year
                 })
-                .find_map(|f| resolve(row, entry, f).ok().map(|r| (r, f.scope)))
+                .filter(|f| resolve(row, entry, f).is_ok())
+                .min_by_key(|f| f.year.value)
         })
 }
 
-/// The path point before `year`: the latest earlier numeric level target, else the baseline.
-fn previous_point(row: &Row, entry: &Entry, year: i32) -> Option<(i32, Decimal)> {
-    row.targets
-        .iter()
-        .filter(|f| f.year.value < year && f.scope == Scope::Level)
-        .filter_map(|f| numeric(row, entry, f))
-        .max_by_key(|r| r.year)
-        .and_then(|r| r.value.map(|v| (r.year, v)))
-        .or_else(|| baseline(row, entry))
+/// A baseline as the plan states it: a level in its year, or an average or total over a span.
+#[derive(Debug, Clone, Copy)]
+pub struct Baseline {
+    pub value: Decimal,
+    pub year: i32,
+    pub kind: Measure,
+    /// The span's first year, for an average or a total.
+    pub from: Option<i32>,
 }
 
+impl Baseline {
+    /// `72.66 (2022)`, `82.71 (2016–2020 平均)`.
+    pub fn display(&self, en: bool) -> String {
+        let v = crate::report::num(crate::report::round(self.value, 4));
+        match (self.kind, self.from) {
+            (Measure::Level, _) => format!("{v} ({})", self.year),
+            (k, Some(f)) => format!("{v} ({f}–{} {})", self.year, k.label(en)),
+            (k, None) => format!("{v} ({} {})", self.year, k.label(en)),
+        }
+    }
+}
+
+/// The baseline of any kind, for display.
+pub fn stated_baseline(row: &Row, entry: &Entry) -> Option<Baseline> {
+    let b = row.baseline.as_ref()?;
+    let r = numeric(row, entry, b)?;
+    Some(Baseline {
+        value: r.value?,
+        year: r.year,
+        kind: b.kind,
+        from: b.from.as_ref().map(|f| f.value),
+    })
+}
+
+/// The baseline as a level in its year: `None` when the plan gives none, or gives an average or a
+/// total over a span (which is no year's level, so no path starts from it).
 pub fn baseline(row: &Row, entry: &Entry) -> Option<(i32, Decimal)> {
     let b = row.baseline.as_ref()?;
+    if !b.kind.is_level() {
+        return None;
+    }
     let r = numeric(row, entry, b)?;
     r.value.map(|v| (r.year, v))
 }
 
-/// The baseline when progress from it means something: the same scope as the target, and for a
-/// running total one that the target continues (Huangyan's 十三五 totals start a new count).
-fn comparable_baseline(row: &Row, entry: &Entry, applied: &Applied) -> Option<Decimal> {
+/// The baseline as the start of a target of `scope`: a level for levels, maintained and
+/// every-year targets; a running total that the target continues for cumulative ones.
+fn baseline_for(row: &Row, entry: &Entry, scope: Scope, target: Decimal) -> Option<(i32, Decimal)> {
     let b = row.baseline.as_ref()?;
-    if b.scope != applied.scope {
+    let (y, v) = baseline(row, entry)?;
+    match (b.scope, scope) {
+        (Scope::Cumulative, Scope::Cumulative) => {
+            // A running total never falls: one larger than the target is another count.
+            let continues = match entry.better {
+                Better::Lower => target <= v,
+                _ => target >= v,
+            };
+            continues.then_some((y, v))
+        }
+        (Scope::Level, Scope::Level | Scope::Maintained | Scope::Annual) => Some((y, v)),
+        (a, b) if a == b => Some((y, v)),
+        _ => None,
+    }
+}
+
+/// The path point before `year` for a target of `scope`: the latest earlier numeric target of the
+/// same scope, else the baseline that scope starts from; a running total with neither starts from
+/// zero the year before the period.
+fn previous_point(
+    row: &Row,
+    entry: &Entry,
+    scope: Scope,
+    year: i32,
+    target: Decimal,
+    period_start: i32,
+) -> Option<(i32, Decimal)> {
+    row.targets
+        .iter()
+        .filter(|f| f.year.value < year && f.scope == scope)
+        .filter_map(|f| numeric(row, entry, f))
+        .max_by_key(|r| r.year)
+        .and_then(|r| r.value.map(|v| (r.year, v)))
+        .or_else(|| baseline_for(row, entry, scope, target))
+        .or_else(|| (scope == Scope::Cumulative).then_some((period_start - 1, Decimal::ZERO)))
+}
+
+/// The straight path from (y0, v0) to (y1, v1), at `year`.
+fn path_at(y0: i32, v0: Decimal, y1: i32, v1: Decimal, year: i32) -> Option<Decimal> {
+    if y0 >= year || y1 <= y0 {
         return None;
     }
-    let (_, v) = baseline(row, entry)?;
-    let target = applied.target.value?;
-    let continues = match entry.better {
-        Better::Lower => target <= v,
-        _ => target >= v,
+    v1.checked_sub(v0)?
+        .checked_mul(Decimal::from(year - y0))?
+        .checked_div(Decimal::from(y1 - y0))?
+        .checked_add(v0)
+}
+
+/// The band around `centre` for a ≈ target: `pct` percent of the target value either side.
+fn band(target: Decimal, centre: Decimal, pct: Decimal) -> Option<(Decimal, Decimal)> {
+    let half = target
+        .abs()
+        .checked_mul(pct)?
+        .checked_div(Decimal::ONE_HUNDRED)?;
+    Some((centre.checked_sub(half)?, centre.checked_add(half)?))
+}
+
+/// The accepted zone of a target as (low, high), either open: `value` meets the target when it is
+/// inside. Ranges and ≈ are met beyond their far end in the better direction.
+fn zone(
+    op: Op,
+    better: Better,
+    value: Decimal,
+    high: Option<Decimal>,
+    band: Option<(Decimal, Decimal)>,
+) -> Option<(Bound, Bound)> {
+    use Bound::*;
+    let (lo, hi) = match op {
+        Op::Ge | Op::Reach => (Closed(value), Open),
+        Op::Gt => (Strict(value), Open),
+        Op::Le => (Open, Closed(value)),
+        Op::Lt => (Open, Strict(value)),
+        Op::Eq => (Closed(value), Closed(value)),
+        Op::Approx => {
+            let (l, h) = band?;
+            (Closed(l), Closed(h))
+        }
+        Op::Range => (Closed(value), Closed(high.unwrap_or(value))),
+        Op::Done | Op::None => return None,
     };
-    (applied.scope != Scope::Cumulative || continues).then_some(v)
+    Some(match (op, better) {
+        (Op::Approx | Op::Range, Better::Higher) => (lo, Open),
+        (Op::Approx | Op::Range, Better::Lower) => (Open, hi),
+        _ => (lo, hi),
+    })
 }
 
-/// Whether `value` (in the catalog's unit) meets the resolved target.
-fn met(r: &Resolved, value: Decimal) -> bool {
-    r.normalized().is_met(value)
+#[derive(Debug, Clone, Copy)]
+enum Bound {
+    Open,
+    Closed(Decimal),
+    Strict(Decimal),
 }
 
-/// Positive = still to go, in the catalog's unit.
-fn gap(op: Op, better: Better, target: Decimal, high: Option<Decimal>, actual: Decimal) -> Decimal {
-    match op {
-        Op::Ge | Op::Gt => target - actual,
-        Op::Le | Op::Lt => actual - target,
-        Op::Range => {
-            let hi = high.unwrap_or(target);
-            if actual < target {
-                target - actual
-            } else if actual > hi {
-                actual - hi
+fn inside((lo, hi): (Bound, Bound), v: Decimal) -> bool {
+    let above = match lo {
+        Bound::Open => true,
+        Bound::Closed(l) => v >= l,
+        Bound::Strict(l) => v > l,
+    };
+    let below = match hi {
+        Bound::Open => true,
+        Bound::Closed(h) => v <= h,
+        Bound::Strict(h) => v < h,
+    };
+    above && below
+}
+
+/// Positive = still to go: the distance to the zone's near edge. Inside a range or a ≈ band it is
+/// 0; past a one-sided target it is negative (the margin).
+fn gap_to((lo, hi): (Bound, Bound), v: Decimal) -> Decimal {
+    let edge = |b: Bound| match b {
+        Bound::Open => None,
+        Bound::Closed(x) | Bound::Strict(x) => Some(x),
+    };
+    match (edge(lo), edge(hi)) {
+        (Some(l), None) => l - v,
+        (None, Some(h)) => v - h,
+        (Some(l), Some(h)) => {
+            if v < l {
+                l - v
+            } else if v > h {
+                v - h
             } else {
                 Decimal::ZERO
             }
         }
-        _ => match better {
-            Better::Lower => actual - target,
-            _ => target - actual,
-        },
+        (None, None) => Decimal::ZERO,
     }
 }
 
@@ -186,122 +419,253 @@ fn pct(d: Decimal) -> Decimal {
     (d * Decimal::ONE_HUNDRED).round_dp_with_strategy(1, RoundingStrategy::MidpointAwayFromZero)
 }
 
+/// The prose reading of a figure whose table cell decides, when the two read differently.
+fn prose_reading(row: &Row, entry: &Entry, f: &Figure, cell: &Resolved) -> Option<Prose> {
+    let printed = f.cell.as_ref()?;
+    let p = crate::plan::resolve_prose(row, entry, f)?.ok()?;
+    let same = p.threshold.op == cell.threshold.op && p.value == cell.value && p.high == cell.high;
+    (!same).then(|| Prose {
+        reading: p,
+        cell: printed.value.trim().to_string(),
+        text: f.text.as_ref().map(|t| t.value.clone()).unwrap_or_default(),
+    })
+}
+
 /// Judges one reported value (or its absence) for `year`.
-pub fn judge(row: &Row, entry: &Entry, year: i32, actual: Option<Actual>) -> Verdict {
-    let no_target = Verdict {
-        status: Status::NoTarget,
-        applied: None,
-        gap: None,
-        progress: None,
-    };
-    let applied = match target_for(row, entry, year) {
-        Some((r, scope)) => Applied {
-            target: r,
-            scope,
-            path: None,
+pub fn judge(row: &Row, entry: &Entry, ctx: &Ctx, year: i32, actual: Option<Actual>) -> Verdict {
+    let (period_start, tolerance) = (ctx.period_start, ctx.rules.tolerance(entry));
+    let mut applied = match applicable(row, entry, year) {
+        Some(f) => match resolve(row, entry, f) {
+            Ok(r) => Applied {
+                prose: prose_reading(row, entry, f, &r),
+                target: r,
+                scope: f.scope,
+                path: None,
+                band: None,
+                tolerance: None,
+            },
+            Err(_) => return Verdict::bare(Status::NoTarget, None),
         },
         None => {
-            // No target this year: the next numeric level target, reached along a straight path.
+            // No target this year: the next level or cumulative target, reached along a
+            // straight path (a running total from zero at the period's start).
             let next = row
                 .targets
                 .iter()
-                .filter(|f| f.year.value > year && f.scope == Scope::Level)
-                .filter_map(|f| resolve(row, entry, f).ok())
-                .filter(|r| r.is_numeric() || r.threshold.op == Op::Done)
-                .min_by_key(|r| r.year);
-            let Some(next) = next else { return no_target };
-            let path = match (previous_point(row, entry, year), next.value) {
-                (Some((y0, v0)), Some(v1)) if y0 < year => {
-                    let span = Decimal::from(next.year - y0);
-                    (v1 - v0)
-                        .checked_mul(Decimal::from(year - y0))
-                        .and_then(|d| d.checked_div(span))
-                        .map(|d| v0 + d)
-                }
-                _ => None,
+                .filter(|f| {
+                    f.year.value > year && matches!(f.scope, Scope::Level | Scope::Cumulative)
+                })
+                .filter_map(|f| resolve(row, entry, f).ok().map(|r| (r, f)))
+                .filter(|(r, _)| r.is_numeric() || r.threshold.op == Op::Done)
+                .min_by_key(|(r, _)| r.year);
+            let Some((next, f)) = next else {
+                return Verdict::bare(Status::NoTarget, None);
             };
+            let path = next.value.and_then(|v1| {
+                let (y0, v0) = previous_point(row, entry, f.scope, year, v1, period_start)?;
+                path_at(y0, v0, next.year, v1, year)
+            });
             Applied {
+                prose: prose_reading(row, entry, f, &next),
                 target: next,
-                scope: Scope::Level,
+                scope: f.scope,
                 path,
+                band: None,
+                tolerance: None,
             }
         }
     };
     let op = applied.target.threshold.op;
     if op == Op::None {
-        return Verdict {
-            applied: Some(applied),
-            ..no_target
-        };
+        return Verdict::bare(Status::NoTarget, Some(applied));
+    }
+    if op == Op::Approx
+        && let Some(t) = applied.target.value
+    {
+        applied.band = band(t, applied.path.unwrap_or(t), tolerance);
+        applied.tolerance = Some(tolerance);
     }
     let Some(actual) = actual else {
-        return Verdict {
-            status: Status::NoData,
-            applied: Some(applied),
-            gap: None,
-            progress: None,
-        };
+        return Verdict::bare(Status::NoData, Some(applied));
     };
-    let future = applied.target.year != year;
+    // Every-year and maintained targets hold in each year of their span: due now, not later.
+    let due_later =
+        applied.target.year != year && !matches!(applied.scope, Scope::Annual | Scope::Maintained);
     match (actual, op) {
         (Actual::Done(done), _) => {
-            let status = match (done, future) {
+            let status = match (done, due_later) {
                 (true, _) => Status::Met,
                 (false, true) => Status::OnTrack,
                 (false, false) => Status::NotMet,
             };
-            Verdict {
-                status,
-                applied: Some(applied),
-                gap: None,
-                progress: None,
-            }
+            Verdict::bare(status, Some(applied))
         }
-        (Actual::Number(_), Op::Done) => Verdict {
-            status: Status::NotMet,
-            applied: Some(applied),
-            gap: None,
-            progress: None,
-        },
-        (Actual::Number(v), _) => {
-            let Some(target) = applied.target.value else {
-                return no_target;
-            };
-            let reference = applied.path.unwrap_or(target);
-            let ok = if future {
-                // Against the path (or, with no start point, the later target itself).
-                let mut r = applied.target.clone();
-                if let Some(p) = applied.path {
-                    r.value = Some(p);
-                    r.high = r.high.map(|h| h - target + p);
-                }
-                met(&r, v)
-            } else {
-                met(&applied.target, v)
-            };
-            let status = match (future, ok) {
-                (false, true) => Status::Met,
-                (false, false) => Status::NotMet,
-                (true, true) => Status::OnTrack,
-                (true, false) => Status::Behind,
-            };
-            let g = gap(op, entry.better, reference, applied.target.high, v);
-            let progress = comparable_baseline(row, entry, &applied).and_then(|b| {
-                let whole = target - b;
-                if whole.is_zero() {
-                    None
-                } else {
-                    (v - b).checked_div(whole).map(pct)
-                }
-            });
-            Verdict {
-                status,
-                applied: Some(applied),
-                gap: Some(g),
-                progress,
-            }
-        }
+        (Actual::Number(_), Op::Done) => Verdict::bare(Status::NotMet, Some(applied)),
+        (Actual::Number(v), _) => judge_number(row, entry, applied, v, due_later),
     }
+}
+
+fn judge_number(
+    row: &Row,
+    entry: &Entry,
+    mut applied: Applied,
+    v: Decimal,
+    due_later: bool,
+) -> Verdict {
+    let Some(target) = applied.target.value else {
+        return Verdict::bare(Status::NoTarget, Some(applied));
+    };
+    let op = applied.target.threshold.op;
+    let full_band = (op == Op::Approx)
+        .then(|| {
+            band(
+                target,
+                target,
+                applied.tolerance.unwrap_or(DEFAULT_TOLERANCE),
+            )
+        })
+        .flatten();
+    let Some(final_zone) = zone(op, entry.better, target, applied.target.high, full_band) else {
+        return Verdict::bare(Status::NoTarget, Some(applied));
+    };
+    // A target the baseline already meets asks no movement: it is a floor (or ceiling) to hold,
+    // judged as it stands in every year up to its own, with no share of progress.
+    let start = baseline_for(row, entry, applied.scope, target);
+    let maintain = start.is_some_and(|(_, b)| inside(final_zone, b));
+    if maintain {
+        applied.path = None;
+        applied.band = full_band;
+    }
+    let reference = applied.path.unwrap_or(target);
+    let shift = reference - target;
+    let z = if shift.is_zero() {
+        final_zone
+    } else {
+        let high = applied.target.high.map(|h| h + shift);
+        zone(op, entry.better, reference, high, applied.band).unwrap_or(final_zone)
+    };
+    let ok = inside(z, v);
+    let later = due_later && !maintain;
+    let status = match (later, ok) {
+        (false, true) => Status::Met,
+        (false, false) => Status::NotMet,
+        (true, true) => Status::OnTrack,
+        (true, false) => Status::Behind,
+    };
+    // Inside a range or a ≈ band, or past it in the better direction, nothing is left to go.
+    let gap = if ok && matches!(op, Op::Approx | Op::Range) {
+        Decimal::ZERO
+    } else {
+        gap_to(z, v)
+    };
+    let mut notes = Vec::new();
+    if !ok && gap.is_zero() {
+        notes.push(Note::ExactHit {
+            op,
+            target: reference,
+        });
+    }
+    if let Some(p) = &applied.prose {
+        let r = &p.reading;
+        // Whether the prose reading would decide the other way (like for like: no path).
+        let flips = applied.path.is_none()
+            && r.value.is_some_and(|pv| {
+                let b = (r.threshold.op == Op::Approx)
+                    .then(|| band(pv, pv, applied.tolerance.unwrap_or(DEFAULT_TOLERANCE)))
+                    .flatten();
+                zone(r.threshold.op, entry.better, pv, r.high, b)
+                    .is_some_and(|z2| inside(z2, v) != ok)
+            });
+        notes.push(Note::Disagreement {
+            cell: p.cell.clone(),
+            text: p.text.clone(),
+            flips,
+        });
+    }
+    let progress = if maintain {
+        None
+    } else {
+        let from = match applied.scope {
+            Scope::Cumulative => start.or(Some((0, Decimal::ZERO))),
+            _ => start,
+        };
+        from.and_then(|(_, b)| {
+            let whole = target - b;
+            if whole.is_zero() {
+                None
+            } else {
+                (v - b).checked_div(whole).map(pct)
+            }
+        })
+    };
+    Verdict {
+        status,
+        applied: Some(applied),
+        gap: Some(gap),
+        progress,
+        maintain,
+        notes,
+    }
+}
+
+/// A value 100 or 10 000 times away from both the baseline and the target of its row (a percent
+/// typed as a fraction, 人 typed where the row counts 万人): the factor and what the value would
+/// be without the slip, in the catalog's unit. A value near either one is taken as typed.
+pub fn plausibility(row: &Row, entry: &Entry, verdict: &Verdict, actual: Actual) -> Option<Note> {
+    let Actual::Number(v) = actual else {
+        return None;
+    };
+    let target = verdict
+        .applied
+        .as_ref()
+        .and_then(|a| a.path.or(a.target.value));
+    let refs: Vec<Decimal> = [target, baseline(row, entry).map(|(_, b)| b)]
+        .into_iter()
+        .flatten()
+        .filter(|r| *r > Decimal::ZERO)
+        .collect();
+    if refs.is_empty() || v <= Decimal::ZERO {
+        return None;
+    }
+    // Far: more than 20 times away; near: within 5 times. Both checked in exact decimals.
+    let ratio = |x: Decimal, r: Decimal| x.checked_div(r);
+    let far = |x: Decimal| {
+        refs.iter().all(|r| {
+            ratio(x, *r)
+                .is_some_and(|q| q > Decimal::from(20) || q * Decimal::from(20) < Decimal::ONE)
+        })
+    };
+    let near = |x: Decimal| {
+        refs.iter().any(|r| {
+            ratio(x, *r)
+                .is_some_and(|q| q <= Decimal::from(5) && q * Decimal::from(5) >= Decimal::ONE)
+        })
+    };
+    if !far(v) {
+        return None;
+    }
+    let factors = [
+        Decimal::from(100),
+        Decimal::from(10_000),
+        Decimal::new(1, 2),
+        Decimal::new(1, 4),
+    ];
+    factors.into_iter().find_map(|f| {
+        let meant = v.checked_div(f)?;
+        near(meant).then(|| Note::Implausible {
+            factor: f,
+            meant,
+            unit: entry.unit_text(),
+        })
+    })
+}
+
+/// Whether `value` meets the resolved target as it stands (no path), ≈ within `tolerance` %.
+pub fn meets(target: &Resolved, better: Better, tolerance: Decimal, value: Decimal) -> bool {
+    let Some(t) = target.value else { return false };
+    let op = target.threshold.op;
+    let b = (op == Op::Approx).then(|| band(t, t, tolerance)).flatten();
+    zone(op, better, t, target.high, b).is_some_and(|z| inside(z, value))
 }
 
 #[cfg(test)]
@@ -321,6 +685,15 @@ mod tests {
         .unwrap();
         let entry = cat.indicators.into_iter().next().unwrap();
         (plan.indicators.into_iter().next().unwrap(), entry)
+    }
+
+    /// Judges with the default rules in a plan whose period starts in 2023.
+    fn judge(row: &Row, e: &Entry, year: i32, actual: Option<Actual>) -> Verdict {
+        let ctx = Ctx {
+            period_start: 2023,
+            rules: Rules::default(),
+        };
+        super::judge(row, e, &ctx, year, actual)
     }
 
     fn status(
@@ -412,5 +785,378 @@ mod tests {
             Status::Met
         );
         assert_eq!(judge(row, e, 2027, None).status, Status::NoData);
+    }
+
+    /// One rule, one line: the targets as a plan encodes them, a reported value, the verdict.
+    struct Case {
+        rule: &'static str,
+        better: &'static str,
+        targets: &'static str,
+        year: i32,
+        value: Decimal,
+        status: Status,
+        gap: Option<Decimal>,
+        progress: Option<Decimal>,
+        maintain: bool,
+    }
+
+    const MAINTAINED_92: &str = "    targets:\n      - { year: 2027, scope: maintained, text: 保持在92%以上, quote: 保持在92%以上 }\n";
+    const ANNUAL_22: &str = "    unit: 万人\n    targets:\n      - { year: 2027, scope: annual, text: 22万人以上, quote: 22万人以上 }\n";
+    const ABOUT_90: &str = "    targets:\n      - { year: 2027, scope: maintained, text: 稳定在90%左右, quote: 稳定在90%左右 }\n";
+    const RANGE_2_3: &str = "    targets:\n      - { year: 2027, text: 2—3个, quote: 2—3个 }\n";
+    const TOTAL_5: &str = "    targets:\n      - { year: 2027, scope: cumulative, text: 达5万人以上, quote: 达5万人以上 }\n";
+    const FLOOR_70: &str = "    table: \"x 72.66 >70\"\n    baseline: { year: 2022, cell: \"72.66\" }\n    targets:\n      - { year: 2023, cell: \">70\", scope: annual }\n      - { year: 2027, cell: \">70\", scope: annual }\n";
+    const LEVEL_FLOOR: &str = "    table: \"x 72.66 >70\"\n    baseline: { year: 2022, cell: \"72.66\" }\n    targets:\n      - { year: 2027, cell: \">70\" }\n";
+    const CEILING_ABOUT: &str =
+        "    targets:\n      - { year: 2027, text: 5%左右, quote: 5%左右 }\n";
+    const AVERAGE_BASE: &str = "    baseline: { year: 2022, kind: average, from: 2018, text: 82.71岁, quote: 82.71岁 }\n    targets:\n      - { year: 2027, text: 达到83岁, quote: 达到83岁 }\n";
+
+    #[test]
+    fn every_target_kind_by_what_its_words_mean() {
+        let cases = [
+            Case {
+                rule: "maintained: below the floor before its year is not met",
+                better: "higher",
+                targets: MAINTAINED_92,
+                year: 2024,
+                value: dec!(91),
+                status: Status::NotMet,
+                gap: Some(dec!(1)),
+                progress: None,
+                maintain: false,
+            },
+            Case {
+                rule: "maintained: at the floor is met",
+                better: "higher",
+                targets: MAINTAINED_92,
+                year: 2024,
+                value: dec!(92),
+                status: Status::Met,
+                gap: Some(dec!(0)),
+                progress: None,
+                maintain: false,
+            },
+            Case {
+                rule: "every year: 23万 against 22万人以上 is met in 2024",
+                better: "higher",
+                targets: ANNUAL_22,
+                year: 2024,
+                value: dec!(23),
+                status: Status::Met,
+                gap: Some(dec!(-1)),
+                progress: None,
+                maintain: false,
+            },
+            Case {
+                rule: "every year: short of it in any year is not met",
+                better: "higher",
+                targets: ANNUAL_22,
+                year: 2025,
+                value: dec!(21),
+                status: Status::NotMet,
+                gap: Some(dec!(1)),
+                progress: None,
+                maintain: false,
+            },
+            Case {
+                rule: "≈: inside the band is met, gap 0",
+                better: "higher",
+                targets: ABOUT_90,
+                year: 2024,
+                value: dec!(90.5),
+                status: Status::Met,
+                gap: Some(dec!(0)),
+                progress: None,
+                maintain: false,
+            },
+            Case {
+                rule: "≈: at the band's edge (90 − 2 %) is met",
+                better: "higher",
+                targets: ABOUT_90,
+                year: 2024,
+                value: dec!(88.2),
+                status: Status::Met,
+                gap: Some(dec!(0)),
+                progress: None,
+                maintain: false,
+            },
+            Case {
+                rule: "≈: beyond the band in the better direction is met",
+                better: "higher",
+                targets: ABOUT_90,
+                year: 2025,
+                value: dec!(95),
+                status: Status::Met,
+                gap: Some(dec!(0)),
+                progress: None,
+                maintain: false,
+            },
+            Case {
+                rule: "≈: below the band is not met, gap to the band",
+                better: "higher",
+                targets: ABOUT_90,
+                year: 2026,
+                value: dec!(88),
+                status: Status::NotMet,
+                gap: Some(dec!(0.2)),
+                progress: None,
+                maintain: false,
+            },
+            Case {
+                rule: "≈ where lower is better: under the band is met",
+                better: "lower",
+                targets: CEILING_ABOUT,
+                year: 2027,
+                value: dec!(3),
+                status: Status::Met,
+                gap: Some(dec!(0)),
+                progress: None,
+                maintain: false,
+            },
+            Case {
+                rule: "≈ where lower is better: over the band is not met",
+                better: "lower",
+                targets: CEILING_ABOUT,
+                year: 2027,
+                value: dec!(5.2),
+                status: Status::NotMet,
+                gap: Some(dec!(0.1)),
+                progress: None,
+                maintain: false,
+            },
+            Case {
+                rule: "range: inside is met, gap 0",
+                better: "higher",
+                targets: RANGE_2_3,
+                year: 2027,
+                value: dec!(3),
+                status: Status::Met,
+                gap: Some(dec!(0)),
+                progress: None,
+                maintain: false,
+            },
+            Case {
+                rule: "range: beyond in the better direction is met, gap 0",
+                better: "higher",
+                targets: RANGE_2_3,
+                year: 2027,
+                value: dec!(4),
+                status: Status::Met,
+                gap: Some(dec!(0)),
+                progress: None,
+                maintain: false,
+            },
+            Case {
+                rule: "range: below is not met, gap to its low end",
+                better: "higher",
+                targets: RANGE_2_3,
+                year: 2027,
+                value: dec!(1),
+                status: Status::NotMet,
+                gap: Some(dec!(1)),
+                progress: None,
+                maintain: false,
+            },
+            Case {
+                rule: "range where lower is better: above it is not met",
+                better: "lower",
+                targets: RANGE_2_3,
+                year: 2027,
+                value: dec!(4),
+                status: Status::NotMet,
+                gap: Some(dec!(1)),
+                progress: None,
+                maintain: false,
+            },
+            Case {
+                rule: "cumulative: on the path from zero at the period's start (2 of 5 years → 2)",
+                better: "higher",
+                targets: TOTAL_5,
+                year: 2024,
+                value: dec!(2.1),
+                status: Status::OnTrack,
+                gap: Some(dec!(-0.1)),
+                progress: Some(dec!(42.0)),
+                maintain: false,
+            },
+            Case {
+                rule: "cumulative: under the path is behind",
+                better: "higher",
+                targets: TOTAL_5,
+                year: 2025,
+                value: dec!(2.5),
+                status: Status::Behind,
+                gap: Some(dec!(0.5)),
+                progress: Some(dec!(50.0)),
+                maintain: false,
+            },
+            Case {
+                rule: "cumulative: judged in full in its year",
+                better: "higher",
+                targets: TOTAL_5,
+                year: 2027,
+                value: dec!(5),
+                status: Status::Met,
+                gap: Some(dec!(0)),
+                progress: Some(dec!(100.0)),
+                maintain: false,
+            },
+            Case {
+                rule: "no movement asked: above the floor is met, no progress share",
+                better: "higher",
+                targets: FLOOR_70,
+                year: 2024,
+                value: dec!(86),
+                status: Status::Met,
+                gap: Some(dec!(-16)),
+                progress: None,
+                maintain: true,
+            },
+            Case {
+                rule: "no movement asked: under the floor is not met, no progress share",
+                better: "higher",
+                targets: FLOOR_70,
+                year: 2024,
+                value: dec!(69),
+                status: Status::NotMet,
+                gap: Some(dec!(1)),
+                progress: None,
+                maintain: true,
+            },
+            Case {
+                rule: "no movement asked, a level target years away: judged against the floor now",
+                better: "higher",
+                targets: LEVEL_FLOOR,
+                year: 2024,
+                value: dec!(69),
+                status: Status::NotMet,
+                gap: Some(dec!(1)),
+                progress: None,
+                maintain: true,
+            },
+            Case {
+                rule: "an average baseline starts no path and gives no progress",
+                better: "higher",
+                targets: AVERAGE_BASE,
+                year: 2027,
+                value: dec!(83.5),
+                status: Status::Met,
+                gap: Some(dec!(-0.5)),
+                progress: None,
+                maintain: false,
+            },
+            Case {
+                rule: "an average baseline: a year before the target has no path to judge on",
+                better: "higher",
+                targets: AVERAGE_BASE,
+                year: 2024,
+                value: dec!(80),
+                status: Status::Behind,
+                gap: Some(dec!(3)),
+                progress: None,
+                maintain: false,
+            },
+        ];
+        for c in cases {
+            let unit = ["万人", "个", "岁"]
+                .into_iter()
+                .find(|u| c.targets.contains(u))
+                .unwrap_or("%");
+            let targets = c.targets.replace("    unit: 万人\n", "");
+            let (row, e) = setup(unit, c.better, &targets);
+            let j = judge(&row, &e, c.year, Some(Actual::Number(c.value)));
+            assert_eq!(
+                (j.status, j.gap, j.progress, j.maintain),
+                (c.status, c.gap, c.progress, c.maintain),
+                "{}",
+                c.rule
+            );
+        }
+    }
+
+    #[test]
+    fn tolerance_from_the_command_line_then_the_catalog_then_the_default() {
+        let (row, mut e) = setup("%", "higher", ABOUT_90);
+        let at = |e: &Entry, rules: Rules| {
+            let ctx = Ctx {
+                period_start: 2023,
+                rules,
+            };
+            super::judge(&row, e, &ctx, 2024, Some(Actual::Number(dec!(86)))).status
+        };
+        assert_eq!(at(&e, Rules::default()), Status::NotMet);
+        e.tolerance = Some(dec!(5));
+        assert_eq!(at(&e, Rules::default()), Status::Met);
+        let strict = Rules {
+            tolerance: Some(dec!(1)),
+        };
+        assert_eq!(at(&e, strict), Status::NotMet);
+    }
+
+    #[test]
+    fn a_zero_gap_that_fails_says_why() {
+        let (row, e) = setup("%", "higher", FLOOR_70);
+        let j = judge(&row, &e, 2024, Some(Actual::Number(dec!(70))));
+        assert_eq!((j.status, j.gap), (Status::NotMet, Some(dec!(0))));
+        assert_eq!(
+            j.notes,
+            vec![Note::ExactHit {
+                op: Op::Gt,
+                target: dec!(70)
+            }]
+        );
+        assert!(!j.doubtful());
+    }
+
+    #[test]
+    fn table_and_prose_that_disagree_make_an_exact_hit_doubtful() {
+        let t = "    table: \"x 12600 >17000\"\n    baseline: { year: 2022, cell: \"12600\" }\n    targets:\n      - { year: 2027, cell: \">17000\", text: 达到17000元, quote: 达到17000元 }\n";
+        let (row, e) = setup("元", "higher", t);
+        let exact = judge(&row, &e, 2027, Some(Actual::Number(dec!(17000))));
+        assert_eq!(exact.status, Status::NotMet);
+        assert!(exact.doubtful());
+        assert!(exact.notes.iter().any(
+            |n| matches!(n, Note::Disagreement { cell, flips: true, .. } if cell == ">17000")
+        ));
+        // Well above both readings: the disagreement is said, but nothing is in doubt.
+        let clear = judge(&row, &e, 2027, Some(Actual::Number(dec!(18000))));
+        assert_eq!(clear.status, Status::Met);
+        assert!(!clear.doubtful());
+        assert!(
+            clear
+                .notes
+                .iter()
+                .any(|n| matches!(n, Note::Disagreement { flips: false, .. }))
+        );
+    }
+
+    #[test]
+    fn values_a_unit_slip_away_are_doubtful() {
+        let t = "    table: \"x 83 84.2\"\n    baseline: { year: 2022, cell: \"83\" }\n    targets:\n      - { year: 2024, cell: \"84.2\" }\n";
+        let (row, e) = setup("万人", "higher", t);
+        let check = |v: Decimal| {
+            let j = judge(&row, &e, 2024, Some(Actual::Number(v)));
+            plausibility(&row, &e, &j, Actual::Number(v))
+        };
+        assert_eq!(
+            check(dec!(842000)),
+            Some(Note::Implausible {
+                factor: dec!(10000),
+                meant: dec!(84.2),
+                unit: "万人".into()
+            })
+        );
+        // 86 人 read into a 万人 row.
+        assert!(
+            matches!(check(dec!(0.0086)), Some(Note::Implausible { meant, .. }) if meant == dec!(86))
+        );
+        assert!(
+            matches!(check(dec!(8420)), Some(Note::Implausible { factor, .. }) if factor == dec!(100))
+        );
+        // Near the row, or far but no slip explains it: taken as typed.
+        assert_eq!(check(dec!(84.1)), None);
+        assert_eq!(check(dec!(250)), None);
+        assert_eq!(check(dec!(0)), None);
+        assert_eq!(check(dec!(-842000)), None);
     }
 }

@@ -14,6 +14,7 @@ use crate::plan::load::PlanDir;
 use crate::plan::{Domain, PlanFile, row_domain};
 use crate::report::{self, check::Style};
 use clap::{Args, ValueEnum};
+use rust_decimal::Decimal;
 use std::io::Write;
 use std::path::PathBuf;
 
@@ -86,8 +87,8 @@ pub struct CheckArgs {
     #[arg(long, value_parser = Domain::from_arg)]
     pub domain: Option<Domain>,
     #[arg(help = crate::tr!(
-        "行的顺序：按读入顺序（默认）、差距最大的在前，或按状态",
-        "Order of the rows: as read (default), worst gap first, or by status."
+        "行的顺序：按读入顺序（默认）、差距率（差距占目标的百分比）最大的在前，或按状态",
+        "Order of the rows: as read (default), the largest 差距率 (the gap as a percentage of the target) first, or by status."
     ))]
     #[arg(long, value_enum, default_value_t = SortBy::Input)]
     pub sort: SortBy,
@@ -103,8 +104,26 @@ pub struct CheckArgs {
     ))]
     #[arg(long, value_enum, default_value_t = FailOn::Behind)]
     pub fail_on: FailOn,
+    #[arg(help = crate::tr!(
+        "约数目标（≈、左右、约、近）的容差，占目标的百分比，对所有指标适用（默认：目录中该指标的值，否则为 2）",
+        "The band around an approximate target (≈, 左右, 约, 近), in percent of the target, for every indicator (default: the catalog's for the indicator, else 2)."
+    ))]
+    #[arg(long, value_name = "PERCENT", value_parser = parse_tolerance)]
+    pub tolerance: Option<Decimal>,
     #[command(flatten)]
     pub output: super::write::OutputArgs,
+}
+
+/// `--tolerance`: a percentage from 0 to 100, with or without `%`.
+fn parse_tolerance(s: &str) -> Result<Decimal, String> {
+    let t = s.trim().trim_end_matches(['%', '％']);
+    match t.parse::<Decimal>() {
+        Ok(d) if d >= Decimal::ZERO && d <= Decimal::ONE_HUNDRED => Ok(d),
+        _ => Err(crate::tr!(
+            "应为占目标的百分比, 0 到 100 (`2`、`5%`), 实为 `{s}`",
+            "expected a percentage of the target from 0 to 100 (`2`, `5%`), found `{s}`"
+        )),
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -191,6 +210,9 @@ pub(crate) fn run(
         period: a.period,
         jurisdiction: jur_filter,
         domain: a.domain,
+        rules: crate::judge::Rules {
+            tolerance: a.tolerance,
+        },
         order: match a.sort {
             SortBy::Input => Order::Input,
             SortBy::Gap => Order::Gap,

@@ -86,7 +86,7 @@ pub(crate) fn category(
     if ti <= t0 {
         return None;
     }
-    if target.normalized().is_met(yi) {
+    if crate::judge::meets(target, better, crate::judge::DEFAULT_TOLERANCE, yi) {
         return Some(Category::TargetAchieved);
     }
     let yt = target.value?;

@@ -11,7 +11,7 @@ pub(crate) mod bands;
 pub(crate) mod history;
 pub(crate) mod results;
 
-use crate::judge::{self, Actual, Status, Verdict};
+use crate::judge::{self, Actual, Ctx, Status, Verdict};
 use crate::period::Period;
 use crate::plan::schema::{Accrual, Scope};
 use crate::plan::{Entry, Row};
@@ -56,13 +56,13 @@ fn pct(d: Decimal) -> Decimal {
 
 /// The value the plan asks for at the end of `year` (its target or the path through it), or the
 /// baseline in the baseline year.
-pub(crate) fn plan_point(row: &Row, entry: &Entry, year: i32) -> Option<Decimal> {
+pub(crate) fn plan_point(row: &Row, entry: &Entry, ctx: &Ctx, year: i32) -> Option<Decimal> {
     if let Some((by, v)) = judge::baseline(row, entry)
         && by == year
     {
         return Some(v);
     }
-    let a = judge::judge(row, entry, year, None).applied?;
+    let a = judge::judge(row, entry, ctx, year, None).applied?;
     if !a.target.is_numeric() {
         return None;
     }
@@ -76,12 +76,13 @@ pub(crate) fn plan_point(row: &Row, entry: &Entry, year: i32) -> Option<Decimal>
 pub(crate) fn judge_period(
     row: &Row,
     entry: &Entry,
+    ctx: &Ctx,
     period: Period,
     actual: Option<Actual>,
     year_end: Option<Decimal>,
     bands: &Bands,
 ) -> PeriodVerdict {
-    let verdict = judge::judge(row, entry, period.year, actual);
+    let verdict = judge::judge(row, entry, ctx, period.year, actual);
     let accrual = entry.accrual();
     let mut out = PeriodVerdict {
         verdict,
@@ -122,8 +123,8 @@ pub(crate) fn judge_period(
     let cumulative = applied.scope == Scope::Cumulative;
     let start = match accrual {
         Accrual::Flow if !cumulative => Some(Decimal::ZERO),
-        Accrual::Flow => year_end.or_else(|| cumulative_point(row, entry, period.year - 1)),
-        _ => year_end.or_else(|| plan_point(row, entry, period.year - 1)),
+        Accrual::Flow => year_end.or_else(|| cumulative_point(row, entry, ctx, period.year - 1)),
+        _ => year_end.or_else(|| plan_point(row, entry, ctx, period.year - 1)),
     };
     // Due in full: maintained or every-year stocks and rates, targets that ask no movement from
     // where the year starts, and any target whose year has no known start.
@@ -149,7 +150,7 @@ pub(crate) fn judge_period(
     };
     // A cumulative flow reported for the period alone: the year's increment is what is due.
     let end = if accrual == Accrual::Flow && !period.is_year_to_date() && cumulative {
-        end - year_start_total(row, entry, period, year_end)
+        end - year_start_total(row, entry, ctx, period, year_end)
     } else {
         end
     };
@@ -221,24 +222,25 @@ pub(crate) fn judge_period(
 fn year_start_total(
     row: &Row,
     entry: &Entry,
+    ctx: &Ctx,
     period: Period,
     year_end: Option<Decimal>,
 ) -> Decimal {
     year_end
-        .or_else(|| cumulative_point(row, entry, period.year - 1))
+        .or_else(|| cumulative_point(row, entry, ctx, period.year - 1))
         .unwrap_or_default()
 }
 
 /// A cumulative target's running total at the end of `year`: a cumulative baseline that year,
 /// else the cumulative path through it, else zero (the count starts with the plan).
-fn cumulative_point(row: &Row, entry: &Entry, year: i32) -> Option<Decimal> {
+fn cumulative_point(row: &Row, entry: &Entry, ctx: &Ctx, year: i32) -> Option<Decimal> {
     if let Some(b) = &row.baseline
         && b.scope == Scope::Cumulative
         && b.year.value == year
     {
         return judge::baseline(row, entry).map(|(_, v)| v);
     }
-    match judge::judge(row, entry, year, None).applied {
+    match judge::judge(row, entry, ctx, year, None).applied {
         Some(a) if a.scope == Scope::Cumulative && a.target.year == year => a.target.value,
         Some(a) if a.path.is_some() => a.path,
         _ => Some(Decimal::ZERO),

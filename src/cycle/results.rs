@@ -35,11 +35,19 @@ pub(crate) struct Missing<'a> {
 
 /// Whether an indicator is due in `period`: it has a target that applies then (its own, a path to
 /// a later one, every year, maintained), and a milestone only at the end of its own year.
-pub(crate) fn due(row: &Row, entry: &Entry, period: Period) -> bool {
+pub(crate) fn due(row: &Row, entry: &Entry, ctx: &crate::judge::Ctx, period: Period) -> bool {
     if row.marker == Some(Marker::Observational) {
         return false;
     }
-    let pv = judge_period(row, entry, period, None, None, &super::Bands::default());
+    let pv = judge_period(
+        row,
+        entry,
+        ctx,
+        period,
+        None,
+        None,
+        &super::Bands::default(),
+    );
     if pv.verdict.status != Status::NoData {
         return false;
     }
@@ -68,11 +76,15 @@ pub(crate) fn missing<'a>(
         .collect();
     let mut out = Vec::new();
     for plan in plans {
+        // Whether a target is due does not depend on the ≈ band: the default rules do.
+        let ctx = crate::judge::Ctx::new(&plan.plan, crate::judge::Rules::default());
         for row in &plan.plan.indicators {
             let Some(entry) = set.catalog.get(&row.id.value) else {
                 continue;
             };
-            if have.contains(&(plan.id(), entry.id.value.as_str())) || !due(row, entry, period) {
+            if have.contains(&(plan.id(), entry.id.value.as_str()))
+                || !due(row, entry, &ctx, period)
+            {
                 continue;
             }
             let last = reported

@@ -410,16 +410,34 @@ pub fn resolve(row: &Row, entry: &Entry, f: &Figure) -> Result<Resolved, String>
     {
         return r.clone();
     }
-    let r = resolve_text(row, entry, f);
+    let r = resolve_reading(row, entry, f, figure_threshold(f));
     // A figure resolved against another entry first keeps that answer; this one is returned.
     let _ = f.resolved.set((key, r.clone()));
     r
 }
 
-fn resolve_text(row: &Row, entry: &Entry, f: &Figure) -> Result<Resolved, String> {
+/// The figure's prose reading alone, where it has prose: what the words say when a table cell
+/// decides (validate warns where the two disagree; check says which reading decided). Not
+/// cached: only a figure with both a cell and prose asks.
+pub fn resolve_prose(row: &Row, entry: &Entry, f: &Figure) -> Option<Result<Resolved, String>> {
+    let text = f.text.as_ref()?;
+    Some(resolve_reading(
+        row,
+        entry,
+        f,
+        Some(Threshold::parse(&text.value)),
+    ))
+}
+
+fn resolve_reading(
+    row: &Row,
+    entry: &Entry,
+    f: &Figure,
+    reading: Option<Result<Threshold, ParseError>>,
+) -> Result<Resolved, String> {
     // A figure that says it sets no target (`/` not assessed, a schedule's `0` not yet due) is
     // judged as none, so that a 0 is never a target any value meets.
-    let t = match figure_threshold(f) {
+    let t = match reading {
         Some(Ok(_)) if f.no_target.is_some() => Threshold::parse("/").map_err(|e| e.to_string())?,
         Some(Ok(t)) => t.resolve(entry.better),
         Some(Err(e)) => return Err(e.to_string()),
@@ -653,6 +671,9 @@ mod tests {
         let first = resolve(row, entry, f).map(|r| r.normalized());
         assert!(f.resolved.get().is_some());
         assert_eq!(resolve(row, entry, f).map(|r| r.normalized()), first);
-        assert_eq!(resolve_text(row, entry, f).map(|r| r.normalized()), first);
+        assert_eq!(
+            resolve_reading(row, entry, f, figure_threshold(f)).map(|r| r.normalized()),
+            first
+        );
     }
 }

@@ -323,6 +323,15 @@ pub struct Figure {
     pub section: Option<String>,
     #[serde(default, skip_serializing_if = "Scope::is_level")]
     pub scope: Scope,
+    /// For a baseline: what the figure measures — a year's level (the default), or an average
+    /// or a total over the years `from`–`year` (十三五平均值, “十三五”期间累计). Only a level starts
+    /// a path or a change; an average or a total is shown for what it is.
+    #[serde(default, skip_serializing_if = "Measure::is_level")]
+    pub kind: Measure,
+    /// The first year of the span an average or a total covers; the span ends in `year`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "Option<i32>")]
+    pub from: Option<Spanned<i32>>,
     /// False when the document gives no year and the plan's end year is assumed.
     #[serde(default = "yes", skip_serializing_if = "is_true")]
     pub year_stated: bool,
@@ -375,6 +384,44 @@ fn yes() -> bool {
 
 fn is_true(b: &bool) -> bool {
     *b
+}
+
+/// What a baseline figure measures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Measure {
+    /// The level in the baseline year.
+    #[default]
+    Level,
+    /// The average over a span of years (十三五平均值).
+    Average,
+    /// The total over a span of years (“十三五”期间累计).
+    Total,
+}
+
+impl Measure {
+    pub fn is_level(&self) -> bool {
+        *self == Measure::Level
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Measure::Level => "level",
+            Measure::Average => "average",
+            Measure::Total => "total",
+        }
+    }
+
+    /// How a table marks the figure after its span: nothing for a level.
+    pub fn label(self, en: bool) -> &'static str {
+        match (self, en) {
+            (Measure::Level, _) => "",
+            (Measure::Average, false) => "平均",
+            (Measure::Total, false) => "累计",
+            (Measure::Average, true) => "average",
+            (Measure::Total, true) => "total",
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize, JsonSchema)]
@@ -479,6 +526,10 @@ pub struct Entry {
     /// count per thousand people whose catalog unit is `个`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub unit_synonyms: Vec<String>,
+    /// The band, in percent of the target, within which an approximate target (≈, 左右, 约, 近)
+    /// of this indicator is met; overrides the default (2). `--tolerance` overrides this.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tolerance: Option<rust_decimal::Decimal>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
 }

@@ -5,7 +5,7 @@
 use crate::check::{Judged, Summary};
 use crate::cli::Format;
 use crate::cycle::Light;
-use crate::judge::{Actual, Status};
+use crate::judge::{Actual, Note, Status, Verdict};
 use crate::report::{Table, Tone, num, round};
 use crate::threshold::Op;
 use rust_decimal::Decimal;
@@ -36,10 +36,12 @@ pub(crate) fn headers(en: bool, change: bool) -> Vec<&'static str> {
             "target",
             "actual",
             "gap",
+            "gap %",
             "progress",
             "status",
             "light",
             "trend",
+            "remarks",
             "lead",
         ]
     } else {
@@ -53,10 +55,12 @@ pub(crate) fn headers(en: bool, change: bool) -> Vec<&'static str> {
             "目标",
             "实际值",
             "差距",
+            "差距率",
             "进度",
             "状态",
             "灯",
             "趋势",
+            "说明",
             "牵头单位",
         ]
     };
@@ -84,17 +88,15 @@ pub(crate) fn cells(j: &Judged, en: bool, change: bool) -> Vec<String> {
         },
         j.entry.unit_text(),
         j.period.label(en),
-        j.baseline
-            .map(|(y, v)| format!("{} ({y})", fmt(v)))
-            .unwrap_or_default(),
+        j.baseline.map(|b| b.display(en)).unwrap_or_default(),
         target_text(j, en),
         actual_text(j.actual, en),
         j.verdict.gap.map(fmt).unwrap_or_default(),
-        j.verdict
-            .progress
+        j.gap_share()
             .map(|p| format!("{}%", num(p)))
             .unwrap_or_default(),
-        j.verdict.status.name(en).to_string(),
+        progress_text(&j.verdict, en),
+        status_text(&j.verdict, en),
         j.cycle
             .light
             .map(|l| l.name(en).to_string())
@@ -102,6 +104,7 @@ pub(crate) fn cells(j: &Judged, en: bool, change: bool) -> Vec<String> {
         j.category
             .map(|c| c.name(en).to_string())
             .unwrap_or_default(),
+        remarks(j, en),
         j.row.lead.clone().unwrap_or_default(),
     ];
     if change {
@@ -111,6 +114,99 @@ pub(crate) fn cells(j: &Judged, en: bool, change: bool) -> Vec<String> {
         );
     }
     r
+}
+
+/// The progress cell: the share covered, or 保持 / maintain for a target that asks no movement.
+pub(crate) fn progress_text(v: &Verdict, en: bool) -> String {
+    match (v.maintain, v.progress) {
+        (true, _) => (if en { "maintain" } else { "保持" }).to_string(),
+        (false, Some(p)) => format!("{}%", num(p)),
+        (false, None) => String::new(),
+    }
+}
+
+/// The status as printed: with (存疑) / (doubtful) when a note makes it so.
+pub(crate) fn status_text(v: &Verdict, en: bool) -> String {
+    let s = v.status.name(en);
+    match (v.doubtful(), en) {
+        (false, _) => s.to_string(),
+        (true, false) => format!("{s}(存疑)"),
+        (true, true) => format!("{s} (doubtful)"),
+    }
+}
+
+/// `10000 times` / `10000倍`, or `1/100 of` / `1/100`.
+pub(crate) fn factor_words(f: Decimal, en: bool) -> String {
+    let whole = |d: Decimal| num(round(d, 0));
+    match (f >= Decimal::ONE, en) {
+        (true, true) => format!("{} times", whole(f)),
+        (true, false) => format!("{}倍", whole(f)),
+        (false, _) => {
+            let inv = Decimal::ONE.checked_div(f).unwrap_or(Decimal::ONE);
+            format!("1/{}{}", whole(inv), if en { " of" } else { "" })
+        }
+    }
+}
+
+/// A note in words, for the 说明 column and the JSON `remarks`.
+pub(crate) fn note_text(n: &Note, unit: &str, en: bool) -> String {
+    match (n, en) {
+        (Note::ExactHit { op, target }, false) => format!(
+            "目标 {}{}, 实际恰为 {}, 不含本数",
+            op.symbol(),
+            fmt(*target),
+            fmt(*target)
+        ),
+        (Note::ExactHit { op, target }, true) => format!(
+            "target {}{}, actual exactly {}: the number itself does not count",
+            op.symbol(),
+            fmt(*target),
+            fmt(*target)
+        ),
+        (Note::Disagreement { cell, text, flips }, false) => format!(
+            "按表格 `{cell}` 判定, 正文为 `{text}`{}",
+            if *flips {
+                ", 按正文结论相反(存疑)"
+            } else {
+                ""
+            }
+        ),
+        (Note::Disagreement { cell, text, flips }, true) => format!(
+            "decided by the table `{cell}`; the prose says `{text}`{}",
+            if *flips {
+                ", which would decide the other way (doubtful)"
+            } else {
+                ""
+            }
+        ),
+        (Note::Implausible { factor, meant, .. }, false) => format!(
+            "存疑: 数值约为目标和基础值的{}, 是否应为 {}{unit}?",
+            factor_words(*factor, false),
+            fmt(*meant)
+        ),
+        (Note::Implausible { factor, meant, .. }, true) => format!(
+            "doubtful: about {} the target and the baseline; did you mean {}{unit}?",
+            factor_words(*factor, true),
+            fmt(*meant)
+        ),
+    }
+}
+
+/// The 说明 cell: the band of a ≈ target, then every note.
+pub(crate) fn remarks(j: &Judged, en: bool) -> String {
+    let unit = j.entry.unit_text();
+    let mut parts = Vec::new();
+    if let Some(a) = &j.verdict.applied
+        && let (Some((lo, hi)), Some(t)) = (a.band, a.tolerance)
+    {
+        parts.push(if en {
+            format!("about: ±{}% = {}–{}", num(t), fmt(lo), fmt(hi))
+        } else {
+            format!("左右: ±{}% 即 {}–{}", num(t), fmt(lo), fmt(hi))
+        });
+    }
+    parts.extend(j.verdict.notes.iter().map(|n| note_text(n, &unit, en)));
+    parts.join("; ")
 }
 
 /// A change with its sign: `+0.3`, `-1`.
@@ -261,7 +357,7 @@ fn tone(j: &Judged, change: bool) -> Vec<(usize, Tone)> {
 }
 
 /// Where the status sits in the gap table's columns (the light follows it).
-const STATUS_COLUMN: usize = 10;
+const STATUS_COLUMN: usize = 11;
 /// Where the change since the previous period goes, when shown (after the actual value).
 const CHANGE_COLUMN: usize = 8;
 

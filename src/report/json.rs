@@ -8,7 +8,7 @@
 
 use crate::check::Judged;
 use crate::compare::{Cell, Comparison, Ranked, change};
-use crate::judge::{Actual, Category, Status};
+use crate::judge::{Actual, Category, Note, Status};
 use crate::plan::Domain;
 use crate::report::round;
 use crate::threshold::Better;
@@ -52,17 +52,105 @@ pub(crate) struct Point {
     pub year: i32,
 }
 
+/// A row's baseline as the plan states it.
+#[derive(Debug, Serialize, JsonSchema)]
+pub(crate) struct BaselineJson {
+    /// The first year of the span an average or a total covers.
+    pub from: Option<i32>,
+    /// `level` (the year's level), `average` or `total` over `from`–`year`: only a level starts
+    /// a path or a progress share.
+    pub kind: &'static str,
+    pub value: Dec,
+    pub year: i32,
+}
+
+/// The prose reading of a target whose table cell decided.
+#[derive(Debug, Serialize, JsonSchema)]
+pub(crate) struct ProseJson {
+    /// The table cell as printed (the reading that decided).
+    pub cell: String,
+    pub op: &'static str,
+    /// The prose as printed.
+    pub text: String,
+    pub value: Option<Dec>,
+}
+
+/// Why a verdict needs a second look, or what it rests on.
+#[derive(Debug, Serialize, JsonSchema)]
+pub(crate) struct Remark {
+    /// For `table_prose_disagree`: the table cell that decided.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cell: Option<String>,
+    /// For `table_prose_disagree`: which reading decided (`table`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub decided_by: Option<&'static str>,
+    /// For `implausible`: the value without the slip, in the catalog's unit.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub did_you_mean: Option<Dec>,
+    /// Whether this remark makes the row doubtful.
+    pub doubtful: bool,
+    /// For `implausible`: how many times the value is the target and the baseline.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub factor: Option<Dec>,
+    /// `exact_hit` (a 0 gap that fails: the target excludes its number), `table_prose_disagree`
+    /// (the table decided; the prose reads otherwise), `implausible` (a likely unit slip).
+    pub kind: &'static str,
+    pub message: String,
+    pub message_zh: String,
+    /// For `table_prose_disagree`: the prose as printed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+}
+
+impl Remark {
+    fn of(note: &Note, unit: &str) -> Remark {
+        let text = |en| crate::report::check::note_text(note, unit, en);
+        let mut r = Remark {
+            cell: None,
+            decided_by: None,
+            did_you_mean: None,
+            doubtful: note.doubtful(),
+            factor: None,
+            kind: "",
+            message: text(true),
+            message_zh: text(false),
+            text: None,
+        };
+        match note {
+            Note::ExactHit { .. } => r.kind = "exact_hit",
+            Note::Disagreement { cell, text, .. } => {
+                r.kind = "table_prose_disagree";
+                r.decided_by = Some("table");
+                r.cell = Some(cell.clone());
+                r.text = Some(text.clone());
+            }
+            Note::Implausible { factor, meant, .. } => {
+                r.kind = "implausible";
+                r.factor = Some(n(*factor));
+                r.did_you_mean = Some(n(round(*meant, 4)));
+            }
+        }
+        r
+    }
+}
+
 /// The target a row was judged against.
 #[derive(Debug, Serialize, JsonSchema)]
 pub(crate) struct Target {
+    /// For an approximate target: the band it is met within (low, high), catalog unit.
+    pub band: Option<[Dec; 2]>,
     /// The upper end of a range target.
     pub high: Option<Dec>,
     /// `>=`, `>`, `<=`, `<`, `=`, `~`, `range`, `done`, `none`, `reach`.
     pub op: &'static str,
     /// Where the straight path to a later target stands in the judged year.
     pub path: Option<Dec>,
+    /// Where the table cell and the prose disagree: the prose reading (the cell decided).
+    pub prose: Option<ProseJson>,
     /// `level`, `cumulative`, `annual` or `maintained`.
     pub scope: &'static str,
+    /// For an approximate target: the band's half-width in percent of the target.
+    pub tolerance_percent: Option<Dec>,
     pub value: Option<Dec>,
     /// The year the target is for.
     pub year: i32,
@@ -109,7 +197,7 @@ pub(crate) struct ScheduleJson {
 pub(crate) struct CheckRow {
     /// The reported value in the catalog's unit; null for a target nobody reported.
     pub actual: Option<ActualJson>,
-    pub baseline: Option<Point>,
+    pub baseline: Option<BaselineJson>,
     /// Percentage points of the required progress the value is behind its schedule.
     pub behind_points: Option<Dec>,
     /// The change since the previous period reported for the indicator.
@@ -118,10 +206,15 @@ pub(crate) struct CheckRow {
     pub completion: Option<Dec>,
     /// 幼有善育 … 弱有众扶.
     pub domain: Option<&'static str>,
+    /// Whether a remark makes the verdict doubtful (a likely unit slip, or a table and prose that
+    /// would decide differently): look before it goes up.
+    pub doubtful: bool,
     /// The file the value came from.
     pub file: Option<String>,
     /// Still to go, in the catalog's unit (positive = short of the target).
     pub gap: Option<Dec>,
+    /// The gap in percent of the target (or path value): what `--sort gap` orders by.
+    pub gap_percent: Option<Dec>,
     /// The catalog id.
     pub indicator: String,
     /// The plan id.
@@ -133,6 +226,9 @@ pub(crate) struct CheckRow {
     pub light: Option<crate::cycle::Light>,
     /// The actuals sheet's line.
     pub line: Option<u64>,
+    /// The target asks no movement (the baseline already meets it): judged met or not, with no
+    /// progress share (shown 保持 / maintain).
+    pub maintain: bool,
     /// The name the plan prints.
     pub name: String,
     pub name_en: String,
@@ -142,6 +238,8 @@ pub(crate) struct CheckRow {
     pub progress: Option<Dec>,
     /// Open SDG's category, where two or more years are reported.
     pub progress_category: Option<Category>,
+    /// Why the verdict is what it is, or why it is doubtful.
+    pub remarks: Vec<Remark>,
     /// For a month or a quarter (and the year's own light): what the schedule asks.
     pub schedule: Option<ScheduleJson>,
     pub status: Status,
@@ -158,12 +256,19 @@ impl CheckRow {
                 Actual::Number(v) => ActualJson::Number(n(v)),
                 Actual::Done(d) => ActualJson::Done(d),
             }),
-            baseline: j.baseline.map(|(year, v)| Point { value: n(v), year }),
+            baseline: j.baseline.map(|b| BaselineJson {
+                from: b.from,
+                kind: b.kind.name(),
+                value: n(b.value),
+                year: b.year,
+            }),
             behind_points: j.cycle.behind.map(|b| n(round(b, 1))),
             change: j.change.map(|c| n(round(c, 4))),
             completion: j.cycle.completion.map(n),
             domain: j.domain.map(Domain::zh),
+            doubtful: j.verdict.doubtful(),
             gap: j.verdict.gap.map(|g| n(round(g, 4))),
+            gap_percent: j.gap_share().map(n),
             indicator: j.entry.id.value.clone(),
             jurisdiction: j.plan.id().to_string(),
             jurisdiction_name: j.plan.plan.jurisdiction.name.clone(),
@@ -171,6 +276,7 @@ impl CheckRow {
             file: j.file.clone(),
             light: j.cycle.light,
             line: j.line,
+            maintain: j.verdict.maintain,
             name: j.row.name.clone(),
             name_en: j.entry.name_en.clone(),
             note: j.note.clone(),
@@ -182,6 +288,12 @@ impl CheckRow {
             },
             progress: j.verdict.progress.map(n),
             progress_category: j.category,
+            remarks: j
+                .verdict
+                .notes
+                .iter()
+                .map(|note| Remark::of(note, &j.entry.unit_text()))
+                .collect(),
             schedule: j.cycle.schedule.as_ref().map(|s| ScheduleJson {
                 due: n(round(s.due, 4)),
                 end: n(round(s.end, 4)),
@@ -191,10 +303,18 @@ impl CheckRow {
             }),
             status: j.verdict.status,
             target: j.verdict.applied.as_ref().map(|a| Target {
+                band: a.band.map(|(lo, hi)| [n(round(lo, 4)), n(round(hi, 4))]),
                 high: a.target.high.map(n),
                 op: a.target.threshold.op.name(),
                 path: a.path.map(|p| n(round(p, 4))),
+                prose: a.prose.as_ref().map(|p| ProseJson {
+                    cell: p.cell.clone(),
+                    op: p.reading.threshold.op.name(),
+                    text: p.text.clone(),
+                    value: p.reading.value.map(n),
+                }),
                 scope: a.scope.name(),
+                tolerance_percent: a.tolerance.map(n),
                 value: a.target.value.map(n),
                 year: a.target.year,
             }),

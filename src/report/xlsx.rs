@@ -123,7 +123,7 @@ fn decimals(j: &Judged) -> u32 {
         .flat_map(|r| [r.value, r.high])
         .flatten();
     target
-        .chain(j.baseline.map(|(_, v)| v))
+        .chain(j.baseline.map(|b| b.value))
         .map(|d| d.normalize().scale())
         .max()
         .unwrap_or(0)
@@ -310,9 +310,9 @@ fn details_sheet(ws: &mut Worksheet, rows: &[Judged], en: bool) -> Result<(), Xl
         )?;
         text(3, j.entry.unit_text(), ws, &mut w)?;
         ws.write_number(r, 4, j.year as f64)?;
-        if let Some((y, v)) = j.baseline {
-            ws.write_number_with_format(r, 5, f64_of(v), &nf)?;
-            ws.write_number(r, 6, y as f64)?;
+        if let Some(b) = j.baseline {
+            ws.write_number_with_format(r, 5, f64_of(b.value), &nf)?;
+            ws.write_number(r, 6, b.year as f64)?;
         }
         text(7, target_text(j, en), ws, &mut w)?;
         if let Some(a) = &j.verdict.applied {
