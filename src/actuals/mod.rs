@@ -125,7 +125,8 @@ fn too_big(name: &str) -> Diagnostic {
         name,
         0,
         0,
-        format!(
+        crate::tr!(
+            "大于 {} MiB: 实际值文件每个上报值占一行；请拆分文件，或检查是否选错了文件",
             "larger than {} MiB: an actuals file holds one row per reported value; split it or check that it is the right file",
             MAX_BYTES >> 20
         ),
@@ -167,7 +168,10 @@ pub fn read(path: &Path, encoding: Encoding, sheet: Option<&str>) -> Result<Actu
             .and_then(|f| f.take(MAX_BYTES + 1).read_to_end(&mut bytes))
             .map(|_| ())
     };
-    res.map_err(|e| Diagnostic::error(&name, 0, 0, format!("cannot read: {e}")))?;
+    res.map_err(|e| {
+        let e = crate::i18n::io_error(&e);
+        Diagnostic::error(&name, 0, 0, crate::tr!("无法读取: {e}", "cannot read: {e}"))
+    })?;
     if bytes.len() as u64 > MAX_BYTES {
         return Err(too_big(&name));
     }
@@ -183,7 +187,10 @@ fn empty(name: &str) -> Diagnostic {
         name,
         0,
         0,
-        "empty file: expected a header `jurisdiction,indicator,year,value[,unit][,note]` (or 地区,指标,年份,数值,单位,备注)",
+        crate::tr!(
+            "文件为空: 应有表头 `地区,指标,年份,数值,单位,备注`（或 jurisdiction,indicator,year,value[,unit][,note]）",
+            "empty file: expected a header `jurisdiction,indicator,year,value[,unit][,note]` (or 地区,指标,年份,数值,单位,备注)"
+        ),
     )
 }
 
@@ -213,7 +220,8 @@ fn collect(
                             name,
                             rec.line,
                             1,
-                            format!(
+                            crate::tr!(
+                                "超过 {MAX_ROWS} 行: 本行及其后各行未读取；请拆分文件",
                                 "more than {MAX_ROWS} rows: this row and those after it are not read; split the file"
                             ),
                         )

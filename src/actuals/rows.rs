@@ -77,24 +77,29 @@ pub(super) struct Header<'a> {
     width: u64,
 }
 
-/// The English name of a required column, for messages.
+/// A column's header name in the language of the messages (both are accepted in a header).
 fn col_name(c: Col) -> &'static str {
+    use crate::i18n::pick;
     match c {
-        Col::Jurisdiction => "jurisdiction",
-        Col::Indicator => "indicator",
-        Col::Year => "year",
-        Col::Period => "period",
-        Col::Basis => "basis",
-        Col::Value => "value",
-        Col::Unit => "unit",
-        Col::Note => "note",
-        Col::IndicatorName => "name",
+        Col::Jurisdiction => pick("地区", "jurisdiction"),
+        Col::Indicator => pick("指标", "indicator"),
+        Col::Year => pick("年份", "year"),
+        Col::Period => pick("期间", "period"),
+        Col::Basis => pick("口径", "basis"),
+        Col::Value => pick("数值", "value"),
+        Col::Unit => pick("单位", "unit"),
+        Col::Note => pick("备注", "note"),
+        Col::IndicatorName => pick("指标名称", "name"),
         Col::Ignored => "",
     }
 }
 
-const EXPECTED: &str =
-    "expected `jurisdiction,indicator,year,value[,unit][,note]` (or 地区,指标,年份,数值,单位,备注)";
+fn expected() -> &'static str {
+    crate::i18n::pick(
+        "应为 `地区,指标,年份,数值,单位,备注`（或 jurisdiction,indicator,year,value[,unit][,note]）",
+        "expected `jurisdiction,indicator,year,value[,unit][,note]` (or 地区,指标,年份,数值,单位,备注)",
+    )
+}
 
 impl<'a> Header<'a> {
     /// Maps the header; a missing or doubled column is fatal (no row could be read right), an
@@ -121,7 +126,8 @@ impl<'a> Header<'a> {
                     {
                         return Err(at(
                             cell.column,
-                            format!(
+                            crate::tr!(
+                                "第二个 `{}` 列（第一个是第 {2} 个字段 `{1}`）: 哪一列才是{3}？请改名或删去一列",
                                 "a second `{}` column (the first is `{}`, field {}): which one holds the {}? rename or remove one",
                                 echo(cell.text.trim()),
                                 echo(rec.cells[first].text.trim()),
@@ -139,7 +145,8 @@ impl<'a> Header<'a> {
                                 name,
                                 rec.line,
                                 cell.column,
-                                format!(
+                                crate::tr!(
+                                    "未知列 `{}`{}: 其中的值不会读取",
                                     "unknown column `{}`{}: its values are not read",
                                     echo(cell.text.trim()),
                                     suggestion(&key, HEADERS.iter().map(|(n, _)| *n))
@@ -170,7 +177,8 @@ impl<'a> Header<'a> {
                 crate::diag::did_you_mean(k, spellings.clone()).map(|s| (k, field, s))
             });
             missing.push(match near {
-                Some((k, field, s)) => format!(
+                Some((k, field, s)) => crate::tr!(
+                    "{}（第 {field} 个字段 `{}`: 是否想输入 `{s}`？）",
                     "{} (field {field} `{}`: did you mean `{s}`?)",
                     col_name(c),
                     echo(k)
@@ -181,7 +189,12 @@ impl<'a> Header<'a> {
         if !missing.is_empty() {
             return Err(at(
                 rec.cells.first().map_or(1, |c| c.column),
-                format!("the header lacks {}: {EXPECTED}", missing.join(", ")),
+                crate::tr!(
+                    "表头缺少 {}: {}",
+                    "the header lacks {}: {}",
+                    missing.join(", "),
+                    expected()
+                ),
             ));
         }
         Ok(Header {
@@ -209,7 +222,8 @@ impl<'a> Header<'a> {
             problems.push(self.error(
                 line,
                 col,
-                format!(
+                crate::tr!(
+                    "此行第 {n} 个字段有内容，但表头只有 {} 列: 是否某个值中的逗号没有加引号（写成 1234 或 \"1,234\"）？此行已跳过",
                     "this row has text in field {n}, but the header has {} columns: is a value's comma unquoted (write 1234 or \"1,234\")? the row is skipped",
                     self.width
                 ),
@@ -244,7 +258,8 @@ impl<'a> Header<'a> {
             problems.push(self.error(
                 q_line,
                 q_col,
-                format!(
+                crate::tr!(
+                    "此处开始的引号 `\"` 直到第 {last} 行才闭合: 第 {line}–{last} 行被读成一行并已跳过；请补上引号",
                     "the quote `\"` opened here closes only on line {last}: lines {line}–{last} were read as one row and are skipped; close the quote"
                 ),
             ));
@@ -257,12 +272,16 @@ impl<'a> Header<'a> {
                 problems.push(self.error(
                     line,
                     x.column,
-                    format!(
+                    crate::tr!(
+                        "{1}单元格中是日期（{0}）: 请把单元格设为数字或文本格式{2}",
                         "a date ({}) in the {} cell: format the cell as a number or text{}",
                         x.text,
                         col_name(c),
                         if c == Col::Year {
-                            " and type the year, e.g. 2024"
+                            crate::i18n::pick(
+                                "，并填入年份，如 2024",
+                                " and type the year, e.g. 2024",
+                            )
                         } else {
                             ""
                         }
@@ -302,7 +321,10 @@ impl<'a> Header<'a> {
             problems.push(self.error(
                 line,
                 f.column,
-                "empty field: every row needs a jurisdiction, an indicator and a year".into(),
+                crate::tr!(
+                    "字段为空: 每行都需要地区、指标和年份",
+                    "empty field: every row needs a jurisdiction, an indicator and a year"
+                ),
             ));
             return None;
         }

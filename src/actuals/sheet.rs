@@ -93,8 +93,10 @@ fn put(rec: &mut Record, col: u64, text: String, kind: CellKind) {
 
 /// Refuses a workbook whose sheets unpack to more than [`MAX_SHEET_BYTES`], before unpacking.
 fn check_unpacked(path: &Path, name: &str) -> Result<(), Diagnostic> {
-    let file = std::fs::File::open(path)
-        .map_err(|e| Diagnostic::error(name, 0, 0, format!("cannot read: {e}")))?;
+    let file = std::fs::File::open(path).map_err(|e| {
+        let e = crate::i18n::io_error(&e);
+        Diagnostic::error(name, 0, 0, crate::tr!("无法读取: {e}", "cannot read: {e}"))
+    })?;
     let Ok(mut zip) = zip::ZipArchive::new(file) else {
         // Not a zip: calamine says what it is.
         return Ok(());
@@ -108,7 +110,8 @@ fn check_unpacked(path: &Path, name: &str) -> Result<(), Diagnostic> {
                 name,
                 0,
                 0,
-                format!(
+                crate::tr!(
+                    "工作簿中的 `{}` 解压后有 {} MiB，超过 {} MiB: 不是实际值表",
                     "`{}` inside the workbook unpacks to {} MiB, more than {} MiB: not an actuals sheet",
                     echo(&entry.name().map(|n| n.into_owned()).unwrap_or_default()),
                     entry.size() >> 20,
@@ -128,17 +131,20 @@ fn choose(name: &str, names: &[String], asked: Option<&str>) -> Result<String, D
             .find(|n| n.as_str() == s)
             .cloned()
             .ok_or_else(|| {
-                err(format!(
+                err(crate::tr!(
+                    "没有工作表 `{}`{}；现有工作表: {}",
                     "no sheet `{}`{}; sheets: {}",
                     echo(s),
                     suggestion(s, names.iter().map(String::as_str)),
                     names.join(", ")
                 ))
             }),
-        None => names
-            .first()
-            .cloned()
-            .ok_or_else(|| err("the workbook has no sheets".into())),
+        None => names.first().cloned().ok_or_else(|| {
+            err(crate::tr!(
+                "工作簿中没有工作表",
+                "the workbook has no sheets"
+            ))
+        }),
     }
 }
 
@@ -150,9 +156,13 @@ fn empty_sheet(name: &str, names: &[String], chosen: &str) -> Diagnostic {
         .filter(|n| *n != chosen)
         .collect();
     let m = if others.is_empty() {
-        format!("sheet `{chosen}` is empty: expected a header row `地区,指标,年份,数值,单位,备注`")
+        crate::tr!(
+            "工作表 `{chosen}` 为空: 应有表头行 `地区,指标,年份,数值,单位,备注`",
+            "sheet `{chosen}` is empty: expected a header row `地区,指标,年份,数值,单位,备注`"
+        )
     } else {
-        format!(
+        crate::tr!(
+            "工作表 `{chosen}` 为空；工作簿中的其他工作表: {} —— 用 --sheet 名称 选择一个",
             "sheet `{chosen}` is empty; the workbook's other sheets: {} — choose one with --sheet NAME",
             others.join(", ")
         )
@@ -180,13 +190,20 @@ pub(super) fn read_sheet(
 
 fn read_xlsx(path: &Path, name: &str, sheet: Option<&str>) -> Result<Actuals, Diagnostic> {
     let err = |m: String| Diagnostic::error(name, 0, 0, m);
-    let mut wb: Xlsx<_> =
-        open_workbook(path).map_err(|e| err(format!("cannot open spreadsheet: {e}")))?;
+    let mut wb: Xlsx<_> = open_workbook(path).map_err(|e| {
+        err(crate::tr!(
+            "无法打开电子表格: {e}",
+            "cannot open spreadsheet: {e}"
+        ))
+    })?;
     let names = wb.sheet_names();
     let chosen = choose(name, &names, sheet)?;
-    let mut reader = wb
-        .worksheet_cells_reader(&chosen)
-        .map_err(|e| err(format!("cannot read sheet `{chosen}`: {e}")))?;
+    let mut reader = wb.worksheet_cells_reader(&chosen).map_err(|e| {
+        err(crate::tr!(
+            "无法读取工作表 `{chosen}`: {e}",
+            "cannot read sheet `{chosen}`: {e}"
+        ))
+    })?;
     let percent: Vec<bool> = reader
         .styles()
         .iter()
@@ -217,7 +234,10 @@ fn read_xlsx(path: &Path, name: &str, sheet: Option<&str>) -> Result<Actuals, Di
                         name,
                         line,
                         1,
-                        format!("cannot read the rest of sheet `{chosen}`: {e}"),
+                        crate::tr!(
+                            "无法读取工作表 `{chosen}` 的其余部分: {e}",
+                            "cannot read the rest of sheet `{chosen}`: {e}"
+                        ),
                     )));
                 }
             };
@@ -235,7 +255,8 @@ fn read_xlsx(path: &Path, name: &str, sheet: Option<&str>) -> Result<Actuals, Di
                     name,
                     line,
                     col,
-                    format!(
+                    crate::tr!(
+                        "工作表 `{chosen}` 中有内容的单元格超过 {MAX_CELLS} 个: 其余部分未读取；请拆分工作表",
                         "more than {MAX_CELLS} filled cells in sheet `{chosen}`: the rest is not read; split the sheet"
                     ),
                 )));
@@ -264,13 +285,20 @@ fn read_xlsx(path: &Path, name: &str, sheet: Option<&str>) -> Result<Actuals, Di
 /// the file-size limit bounds them.
 fn read_other(path: &Path, name: &str, sheet: Option<&str>) -> Result<Actuals, Diagnostic> {
     let err = |m: String| Diagnostic::error(name, 0, 0, m);
-    let mut wb =
-        open_workbook_auto(path).map_err(|e| err(format!("cannot open spreadsheet: {e}")))?;
+    let mut wb = open_workbook_auto(path).map_err(|e| {
+        err(crate::tr!(
+            "无法打开电子表格: {e}",
+            "cannot open spreadsheet: {e}"
+        ))
+    })?;
     let names = wb.sheet_names();
     let chosen = choose(name, &names, sheet)?;
-    let range = wb
-        .worksheet_range(&chosen)
-        .map_err(|e| err(format!("cannot read sheet `{chosen}`: {e}")))?;
+    let range = wb.worksheet_range(&chosen).map_err(|e| {
+        err(crate::tr!(
+            "无法读取工作表 `{chosen}`: {e}",
+            "cannot read sheet `{chosen}`: {e}"
+        ))
+    })?;
     let (r0, c0) = range.start().unwrap_or((0, 0));
     let records = range.rows().enumerate().map(|(i, row)| {
         let mut rec = Record {

@@ -86,13 +86,15 @@ pub(super) fn prepare(
     };
     let utf8 = Enc::Utf8.valid(&bytes);
     match asked {
-        Encoding::Utf8 if !utf8 && Enc::Gb18030.valid(&bytes) => Err(whole(
-            "not UTF-8 text, but every byte reads as GB18030 (GBK): try --encoding gb18030".into(),
-        )),
+        Encoding::Utf8 if !utf8 && Enc::Gb18030.valid(&bytes) => Err(whole(crate::tr!(
+            "不是 UTF-8 文本，但每个字节都能按 GB18030（GBK）读取: 请用 --encoding gb18030",
+            "not UTF-8 text, but every byte reads as GB18030 (GBK): try --encoding gb18030"
+        ))),
         Encoding::Utf8 => Ok((bytes, Enc::Utf8)),
-        Encoding::Gb18030 if utf8 && !Enc::Gb18030.valid(&bytes) => Err(whole(
-            "not GB18030 text, but every byte reads as UTF-8: try --encoding utf8".into(),
-        )),
+        Encoding::Gb18030 if utf8 && !Enc::Gb18030.valid(&bytes) => Err(whole(crate::tr!(
+            "不是 GB18030 文本，但每个字节都能按 UTF-8 读取: 请用 --encoding utf8",
+            "not GB18030 text, but every byte reads as UTF-8: try --encoding utf8"
+        ))),
         Encoding::Gb18030 => Ok((bytes, Enc::Gb18030)),
         Encoding::Auto if utf8 => Ok((bytes, Enc::Utf8)),
         Encoding::Auto => {
@@ -286,7 +288,8 @@ impl Iterator for Scanner<'_> {
                             return Some(Err(self.error(
                                 q_line,
                                 q_col,
-                                format!(
+                                crate::tr!(
+                                    "这个引号 `\"` 没有闭合: 第 {line} 行已跳过，从第 {} 行继续读取",
                                     "this quote `\"` is never closed: the row at line {line} is skipped and reading goes on at line {}",
                                     q_line + 1
                                 ),
@@ -352,7 +355,8 @@ impl Iterator for Scanner<'_> {
                 trouble = Some(self.error(
                     f_line,
                     f_col,
-                    format!(
+                    crate::tr!(
+                        "第 {n} 个字段超过 {MAX_FIELD_BYTES} 字节: 没有这么长的值；此行已跳过",
                         "field {n} is longer than {MAX_FIELD_BYTES} bytes: no value is this long; the row is skipped"
                     ),
                 ));
@@ -370,7 +374,8 @@ impl Iterator for Scanner<'_> {
                             trouble = Some(self.error(
                                 f_line,
                                 f_col + prefix as u64,
-                                format!(
+                                crate::tr!(
+                                    "字节 0x{byte:02X} 不是 {} 文本: 此行已跳过，其他行照常读取",
                                     "byte 0x{byte:02X} is not {} text: this row is skipped, the others are read",
                                     self.enc.name()
                                 ),

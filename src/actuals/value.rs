@@ -83,10 +83,15 @@ pub(crate) fn parse_year(text: &str) -> Result<i32, String> {
     let t = t.strip_suffix(".0").unwrap_or(&t);
     match t.parse::<i32>() {
         Ok(y) if (1900..=2100).contains(&y) => Ok(y),
-        Ok(y) if (20_000..=80_000).contains(&y) => Err(format!(
+        Ok(y) if (20_000..=80_000).contains(&y) => Err(crate::tr!(
+            "应为 2024 这样的年份，却是 `{y}` —— 是日期的序列号吗？请直接填年份",
             "expected a year like 2024, found `{y}` — a date's serial number? type the year itself"
         )),
-        _ => Err(format!("expected a year like 2024, found `{}`", echo(text))),
+        _ => Err(crate::tr!(
+            "应为 2024 这样的年份，却是 `{}`",
+            "expected a year like 2024, found `{}`",
+            echo(text)
+        )),
     }
 }
 
@@ -95,12 +100,20 @@ pub(crate) fn is_no_data(text: &str) -> bool {
     matches!(text.trim(), "" | "-" | "—" | "/" | "无数据" | "暂无")
 }
 
-const EXPECTED: &str = "expected a number like 86, 4.4, 86% or 1.33万元";
+/// "expected a number like …, found `text`", for a value that is not one.
+fn not_a_number(text: &str) -> String {
+    crate::tr!(
+        "应为 86、4.4、86% 或 1.33万元 这样的数，却是 `{}`",
+        "expected a number like 86, 4.4, 86% or 1.33万元, found `{}`",
+        echo(text)
+    )
+}
 
 /// Refuses numbers no report holds, before they reach any arithmetic.
 fn check_size(text: &str, v: Decimal) -> Result<(), String> {
     if v.abs() > Decimal::from(MAX_MAGNITUDE) {
-        return Err(format!(
+        return Err(crate::tr!(
+            "`{}` 大于任何上报值（按其单位最多 10¹⁵）: 是笔误吗？",
             "`{}` is larger than any reported value (at most 10¹⁵ in its unit): a slip?",
             echo(text)
         ));
@@ -109,7 +122,8 @@ fn check_size(text: &str, v: Decimal) -> Result<(), String> {
         f.chars().take_while(char::is_ascii_digit).count()
     });
     if decimals > MAX_DECIMALS {
-        return Err(format!(
+        return Err(crate::tr!(
+            "`{}` 有 {decimals} 位小数，超过 {MAX_DECIMALS} 位: 是笔误吗？",
             "`{}` has {decimals} decimal places, more than {MAX_DECIMALS}: a slip?",
             echo(text)
         ));
@@ -133,7 +147,8 @@ pub(crate) fn read_value(
         return milestone(text).map(|d| Some(Actual::Done(d))).ok_or_else(|| {
             (
                 col,
-                format!(
+                crate::tr!(
+                    "`{}` 是里程碑: 应为 是/否、已完成/未完成、已建成、已创成、√/× 或 Y/N，却是 `{}`",
                     "`{}` is a milestone: expected 是/否, 已完成/未完成, 已建成, 已创成, √/× or Y/N, found `{}`",
                     entry.id.value,
                     echo(text)
@@ -144,15 +159,13 @@ pub(crate) fn read_value(
     let t = Threshold::parse(text).map_err(|e| {
         (
             col,
-            format!("{EXPECTED}, found `{}` ({})", echo(text), e.message),
+            crate::tr!("{}（{}）", "{} ({})", not_a_number(text), e.message),
         )
     })?;
     if !matches!(t.op, Op::Reach | Op::Eq) || t.label.is_some() || t.high.is_some() {
-        return Err((col, format!("{EXPECTED}, found `{}`", echo(text))));
+        return Err((col, not_a_number(text)));
     }
-    let value = t
-        .value
-        .ok_or((col, format!("{EXPECTED}, found `{}`", echo(text))))?;
+    let value = t.value.ok_or_else(|| (col, not_a_number(text)))?;
     check_size(text, value).map_err(|m| (col, m))?;
     let row_unit = row.unit.as_ref().map(|u| u.value.as_str());
     let catalog_unit = entry.unit.as_ref().map(|u| u.value.as_str());
@@ -165,7 +178,8 @@ pub(crate) fn read_value(
                 Some((c, _)) if magnitude_prefix(c).is_some() => {
                     return Err((
                         col,
-                        format!(
+                        crate::tr!(
+                            "`{}` 带有 {u}，而单位列写的是 {c}: 究竟是哪个？请按 {c} 填写数值",
                             "`{}` carries {u}, and the unit column says {c}: which is meant? write the value in {c}",
                             echo(text)
                         ),
@@ -186,7 +200,8 @@ pub(crate) fn read_value(
             if !agree {
                 return Err((
                     c_col,
-                    format!(
+                    crate::tr!(
+                        "数值 `{}` 的单位是 {u}，而单位列写的是 {}: 究竟是哪个？",
                         "the value `{}` is in {u}, but the unit column says {}: which is it?",
                         echo(text),
                         echo(c)
@@ -203,7 +218,8 @@ pub(crate) fn read_value(
         return match unit_text {
             Some(u) if t.unit.is_some() || r.unit.is_some() => Err((
                 unit_col,
-                format!(
+                crate::tr!(
+                    "`{}` 没有单位，但数值带有 `{}`",
                     "`{}` has no unit, but the value carries `{}`",
                     entry.id.value,
                     echo(&u)
@@ -222,7 +238,8 @@ pub(crate) fn read_value(
         .map_err(|e| {
             (
                 unit_col,
-                format!(
+                crate::tr!(
+                    "{e}（`{}` 的目标以 {catalog_unit} 计）",
                     "{e} (the target of `{}` is in {catalog_unit})",
                     entry.id.value
                 ),
