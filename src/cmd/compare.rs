@@ -120,7 +120,11 @@ pub(crate) fn compare(
     if ids.iter().collect::<BTreeSet<_>>().len() < ids.len() {
         writeln!(
             err,
-            "qyx: note: a plan is named twice; comparing it with itself shows nothing new"
+            "{}",
+            crate::tr!(
+                "qyx: 提示: 有计划被指定了两次；与自身比较不会得出新的信息",
+                "qyx: note: a plan is named twice; comparing it with itself shows nothing new"
+            )
         )?;
     }
     let dest = match super::write::check(&a.output, &set, dir, err)? {

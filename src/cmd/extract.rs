@@ -221,12 +221,14 @@ pub(crate) fn run(
         .iter()
         .filter(|m| m.as_ref().is_some_and(|m| m.how.is_sure()))
         .count();
+    let (all, baselines) = (ex.candidates.len(), ex.candidates.len() - targets);
     writeln!(
         err,
-        "qyx: {}: {} candidates ({targets} targets, {} baselines), {matched} matched to the catalog",
-        source_name,
-        ex.candidates.len(),
-        ex.candidates.len() - targets
+        "qyx: {source_name}: {}",
+        crate::tr!(
+            "{all} 个候选（{targets} 个目标，{baselines} 个基础值），{matched} 个与指标目录匹配",
+            "{all} candidates ({targets} targets, {baselines} baselines), {matched} matched to the catalog"
+        )
     )?;
     Ok(outcome)
 }

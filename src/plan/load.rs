@@ -87,7 +87,11 @@ pub fn list_dir(dir: &PlanDir) -> Result<Vec<Listed>, Diagnostic> {
                     &p.display().to_string(),
                     0,
                     0,
-                    format!("cannot read plan directory: {e}"),
+                    crate::tr!(
+                        "无法读取计划目录: {}",
+                        "cannot read plan directory: {}",
+                        crate::i18n::io_error(&e)
+                    ),
                 )
             })?;
             entries
