@@ -524,7 +524,11 @@ fn indicator_block(b: &mut String, key: &str, js: &[&Judged], en: bool) {
                         .progress
                         .map(|p| format!("{}%", num(p)))
                         .unwrap_or_default(),
-                    esc(j.verdict.status.name(en)),
+                    // The light beside the status: every format shows it.
+                    esc(&match j.cycle.light {
+                        Some(l) => format!("{} · {}", j.verdict.status.name(en), l.name(en)),
+                        None => j.verdict.status.name(en).to_string(),
+                    }),
                 );
             }
             None => b.push_str("<td></td><td></td><td></td><td></td><td></td></tr>"),

@@ -102,6 +102,15 @@ fn status_fill(s: Status) -> Option<Color> {
     }
 }
 
+/// The fill of a light: the same colours as the statuses.
+fn light_fill(l: crate::cycle::Light) -> Color {
+    match l {
+        crate::cycle::Light::Green => Color::RGB(0xC6EFCE),
+        crate::cycle::Light::Yellow => Color::RGB(0xFFEB9C),
+        crate::cycle::Light::Red => Color::RGB(0xFFC7CE),
+    }
+}
+
 /// The number format for `dp` decimals.
 fn num_format(dp: u32) -> Format {
     let f = if dp == 0 {
@@ -272,6 +281,9 @@ fn details_sheet(ws: &mut Worksheet, rows: &[Judged], en: bool) -> Result<(), Xl
         t(en, "牵头单位", "lead"),
         t(en, "行号", "line"),
         t(en, "备注", "note"),
+        // The reporting cycle's columns: the period (a month or a quarter) and its light.
+        t(en, "期间", "period"),
+        t(en, "灯", "light"),
     ];
     let head = header_format();
     let mut w = Widths(Vec::new());
@@ -358,6 +370,17 @@ fn details_sheet(ws: &mut Worksheet, rows: &[Judged], en: bool) -> Result<(), Xl
             ws.write_number(r, 16, l as f64)?;
         }
         text(17, j.note.clone().unwrap_or_default(), ws, &mut w)?;
+        text(18, j.period.label(en), ws, &mut w)?;
+        if let Some(l) = j.cycle.light {
+            let name = l.name(en);
+            w.see(19, name);
+            ws.write_string_with_format(
+                r,
+                19,
+                name,
+                &Format::new().set_background_color(light_fill(l)),
+            )?;
+        }
     }
     // Numbers are right-aligned and short; a header never makes its column narrower than 8.
     for c in [4usize, 5, 6, 8, 9, 10, 11, 12, 16] {
