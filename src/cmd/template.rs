@@ -144,9 +144,11 @@ pub(crate) fn sheet(
         ];
         if let Some(pd) = partial {
             // What the schedule asks by the period's end; a milestone is not due before its year.
+            let ctx = crate::judge::Ctx::new(&p.plan, crate::judge::Rules::default());
             let due = crate::cycle::judge_period(
                 row,
                 entry,
+                &ctx,
                 pd,
                 None,
                 None,
