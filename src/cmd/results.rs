@@ -89,7 +89,12 @@ pub(crate) fn rank(
     }
     let periods: BTreeSet<Period> = rep.iter().map(|r| r.period).collect();
     let Some(period) = a.period.or_else(|| periods.iter().next_back().copied()) else {
-        writeln!(err, "qyx: error: no value reported to rank")?;
+        writeln!(
+            err,
+            "{}: {}",
+            crate::i18n::qyx_error(),
+            crate::tr!("没有可排名的上报值", "no value reported to rank")
+        )?;
         return Ok(Outcome::BadInput);
     };
     let previous = periods.range(..period).next_back().copied();
@@ -102,10 +107,12 @@ pub(crate) fn rank(
 
     if let Some(k) = &a.indicator {
         let Some(entry) = set.catalog.get(k) else {
+            let hint = set.catalog.suggest(k);
             writeln!(
                 err,
-                "qyx: error: unknown indicator `{k}`{}",
-                set.catalog.suggest(k)
+                "{}: {}",
+                crate::i18n::qyx_error(),
+                crate::tr!("未知指标 `{k}`{hint}", "unknown indicator `{k}`{hint}")
             )?;
             return Ok(Outcome::BadInput);
         };

@@ -64,7 +64,8 @@ impl Bands {
 
     fn new(yellow: Decimal, red: Decimal) -> Result<Bands, String> {
         if yellow.is_sign_negative() || red < yellow || red > Decimal::ONE_HUNDRED {
-            return Err(format!(
+            return Err(crate::tr!(
+                "色带须满足 0 ≤ yellow ≤ red ≤ 100（落后序时进度的百分点），实际 yellow {yellow}，red {red}",
                 "bands must satisfy 0 ≤ yellow ≤ red ≤ 100 (points behind schedule), found yellow {yellow}, red {red}"
             ));
         }
@@ -76,12 +77,16 @@ impl Bands {
         let parts: Vec<&str> = s.split([',', '，', '/']).map(str::trim).collect();
         let num = |t: &str| {
             t.trim_end_matches('%').parse::<Decimal>().map_err(|_| {
-                format!("expected two numbers like `10,30` (yellow, red), found `{s}`")
+                crate::tr!(
+                    "应为 `10,30` 这样的两个数（黄、红），却是 `{s}`",
+                    "expected two numbers like `10,30` (yellow, red), found `{s}`"
+                )
             })
         };
         match parts.as_slice() {
             [y, r] => Bands::new(num(y)?, num(r)?),
-            _ => Err(format!(
+            _ => Err(crate::tr!(
+                "应为 `10,30` 这样的两个数（黄、红），却是 `{s}`",
                 "expected two numbers like `10,30` (yellow, red), found `{s}`"
             )),
         }
@@ -105,7 +110,8 @@ impl Bands {
             format!("{name}:{line}:{col}")
         };
         let Some(table) = lights.as_table_like() else {
-            return Err(format!(
+            return Err(crate::tr!(
+                "{}: 错误: `lights` 必须是表: [lights] 下写 yellow = 10 和 red = 30",
                 "{}: error: `lights` must be a table: [lights] with yellow = 10 and red = 30",
                 at(lights.span())
             ));
@@ -125,7 +131,8 @@ impl Bands {
                 .as_deref()
                 .and_then(|r| r.trim().trim_end_matches('%').parse::<Decimal>().ok());
             let Some(n) = number else {
-                return Err(format!(
+                return Err(crate::tr!(
+                    "{}: 错误: `{key}` 必须是百分点数，如 10",
                     "{}: error: `{key}` must be a number of percentage points, like 10",
                     at(item.span())
                 ));
@@ -135,7 +142,8 @@ impl Bands {
                 "red" => bands.red = n,
                 other => {
                     let key_span = table.get_key_value(other).and_then(|(k, _)| k.span());
-                    return Err(format!(
+                    return Err(crate::tr!(
+                        "{}: 错误: [lights] 中的未知键 `{other}`{}: 应为 yellow 或 red",
                         "{}: error: unknown key `{other}` in [lights]{}: expected yellow or red",
                         at(key_span),
                         crate::diag::suggestion(other, ["yellow", "red"])
@@ -143,8 +151,13 @@ impl Bands {
                 }
             }
         }
-        Bands::new(bands.yellow, bands.red)
-            .map_err(|e| format!("{}: error: {e}", at(lights.span())))
+        Bands::new(bands.yellow, bands.red).map_err(|e| {
+            format!(
+                "{}: {}: {e}",
+                at(lights.span()),
+                crate::i18n::pick("错误", "error")
+            )
+        })
     }
 
     /// The project file beside the first actuals path (the folder itself for a folder), if any.
@@ -160,10 +173,17 @@ impl Bands {
         };
         let name = file.display().to_string();
         if bytes.len() > 1 << 20 {
-            return Err(format!("{name}: error: larger than 1 MiB"));
+            return Err(crate::tr!(
+                "{name}: 错误: 大于 1 MiB",
+                "{name}: error: larger than 1 MiB"
+            ));
         }
-        let text =
-            String::from_utf8(bytes).map_err(|_| format!("{name}: error: not UTF-8 text"))?;
+        let text = String::from_utf8(bytes).map_err(|_| {
+            crate::tr!(
+                "{name}: 错误: 不是 UTF-8 文本",
+                "{name}: error: not UTF-8 text"
+            )
+        })?;
         Bands::from_toml(&name, &text).map(|b| Some((name, b)))
     }
 }

@@ -28,7 +28,11 @@ pub(crate) fn expand(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Diagnostic>) {
                         &p.display().to_string(),
                         0,
                         0,
-                        format!("cannot read the folder: {e}"),
+                        crate::tr!(
+                            "无法读取文件夹: {}",
+                            "cannot read the folder: {}",
+                            crate::i18n::io_error(&e)
+                        ),
                     ));
                     continue;
                 }
@@ -38,7 +42,10 @@ pub(crate) fn expand(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Diagnostic>) {
                     &p.display().to_string(),
                     0,
                     0,
-                    "the folder holds no actuals (.csv, .xlsx, .xls, .ods)",
+                    crate::tr!(
+                        "文件夹中没有实际值文件（.csv、.xlsx、.xls、.ods）",
+                        "the folder holds no actuals (.csv, .xlsx, .xls, .ods)"
+                    ),
                 ));
             }
             found.sort();

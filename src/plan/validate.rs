@@ -176,14 +176,16 @@ fn check_catalog(cat: &CatalogIndex, diags: &mut Vec<Diagnostic>) {
         match &e.accrual {
             None => out.error(
                 &e.id,
-                format!(
+                crate::tr!(
+                    "`{id}` 缺少 `accrual:`（flow、stock、rate 或 milestone: 一年之内如何累计）；从单位和名称看应为 `accrual: {}`",
                     "`{id}` lacks `accrual:` (flow, stock, rate or milestone: how it adds up within a year); its unit and name suggest `accrual: {}`",
                     e.proposed_accrual().name()
                 ),
             ),
             Some(a) if (a.value == Accrual::Milestone) != (e.better == Better::Done) => out.error(
                 a,
-                format!(
+                crate::tr!(
+                    "`{id}` 的 `accrual: {}` 与 `better: {}` 不符: 里程碑必须是 `accrual: milestone` 加 `better: done`，反之亦然",
                     "`{id}` has `accrual: {}` but `better: {}`: a milestone is `accrual: milestone` with `better: done`, and only then",
                     a.value.name(),
                     match e.better {
