@@ -257,6 +257,8 @@ const MILESTONE_WORDS: &[&str] = &[
     "实施",
     "百分百",
     "设置",
+    // 全面落实“15分钟公共服务圈”: carrying a policy out is done or not.
+    "落实",
 ];
 
 /// Words that are a milestone only as the whole target: `达到` alone (达到省级统筹), `是` in a

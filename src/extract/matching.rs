@@ -123,8 +123,12 @@ impl<'a> Matcher<'a> {
         Matcher { cat, keys, units }
     }
 
-    /// A unit that cannot convert to the entry's rules the entry out.
-    fn fits(&self, unit: Option<&Unit>, entry: usize) -> bool {
+    /// A unit that cannot convert to the entry's rules the entry out, unless the entry names it
+    /// among its `unit_synonyms` (名 for 个 in a count per thousand people).
+    fn fits(&self, unit: Option<&Unit>, printed: Option<&str>, entry: usize) -> bool {
+        if printed.is_some_and(|p| self.cat.entries[entry].is_unit_synonym(p)) {
+            return true;
+        }
         match (unit, &self.units[entry]) {
             (Some(a), Some(b)) => a.is_compatible(b),
             _ => true,
@@ -156,7 +160,7 @@ impl<'a> Matcher<'a> {
         let mut nearest: Option<(f64, usize)> = None;
         let mut exact: Vec<(usize, bool)> = Vec::new();
         for k in &self.keys {
-            if !self.fits(unit.as_ref(), k.entry) {
+            if !self.fits(unit.as_ref(), c.unit.as_deref(), k.entry) {
                 continue;
             }
             let same_domain = c

@@ -564,7 +564,9 @@ fn check_plan(
                     );
                 }
             }
-            check_no_target(f, row, entry, &readings, &mut out);
+            if !is_baseline {
+                check_no_target(f, row, entry, &readings, &mut out);
+            }
             let Some((spot, t)) = readings.first() else {
                 continue;
             };
@@ -977,8 +979,15 @@ fn place_cells<'a>(
         let squashed_row = squash(&table.value);
         let hint = cells
             .iter()
-            .find(|c| c.contains(&want))
+            .enumerate()
+            .skip(from)
+            .find(|(_, c)| c.contains(&want))
             .filter(|_| squashed_row.contains(&want));
+        // The figure's place is that printed cell: the next year's is the cell after it.
+        if let Some((k, _)) = hint {
+            prev = Some((year, k + 1));
+        }
+        let hint = hint.map(|(_, c)| c);
         match hint {
             Some(whole) => problems.push((
                 cell,
