@@ -162,9 +162,9 @@ pub enum Command {
     Completions(CompletionsArgs),
     #[command(about = crate::tr!(
         "打印手册页（roff 格式），供 `man -l` 使用或放入 man 目录",
-        "Print the manual page (roff), for `man -l` or a man directory."
+        "Print the manual page (roff), for `man -l` or a man directory; with DIR, one page per subcommand."
     ))]
-    Man,
+    Man(ManArgs),
     #[command(about = crate::tr!(
         "打印计划或指标目录格式的 JSON Schema",
         "Print the JSON Schema of the plan or catalog format."
@@ -264,6 +264,16 @@ pub struct ParseArgs {
 pub enum BetterArg {
     Higher,
     Lower,
+}
+
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    #[arg(help = crate::tr!(
+        "把每个子命令的手册页（qyx.1、qyx-check.1……）写入此目录，而非把 qyx.1 打印到标准输出",
+        "Write one page per subcommand (qyx.1, qyx-check.1, …) into this directory instead of printing qyx.1."
+    ))]
+    #[arg(value_name = "DIR")]
+    pub dir: Option<std::path::PathBuf>,
 }
 
 #[derive(Debug, Args)]

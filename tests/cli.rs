@@ -6,6 +6,8 @@ fn cli() {
     // Messages in English unless a case says `--lang zh`, whatever the machine's locale.
     trycmd::TestCases::new()
         .env("LC_ALL", "C")
+        // Tables at full width, whatever the terminal the tests run in (empty = unset).
+        .env("COLUMNS", "")
         .case("tests/cmd/*.toml")
         .case("tests/cmd/*.md")
         .case("README.md");

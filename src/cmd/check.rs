@@ -110,6 +110,12 @@ pub struct CheckArgs {
     ))]
     #[arg(long, value_name = "PERCENT", value_parser = parse_tolerance)]
     pub tolerance: Option<Decimal>,
+    #[arg(help = crate::tr!(
+        "显示所有列：不按终端宽度省略列（默认在终端中依次省略牵头单位、基础值、趋势、较上期、领域、差距率、进度、单位，再缩短说明、指标名和目标）",
+        "Show every column: drop none to fit the terminal (by default a terminal table drops lead, baseline, trend, change, domain, gap %, progress and unit, in that order, then shortens remarks, indicator and target texts)."
+    ))]
+    #[arg(long)]
+    pub wide: bool,
     #[command(flatten)]
     pub output: super::write::OutputArgs,
 }
@@ -284,7 +290,10 @@ pub(crate) fn run(
     }
     let en = a.lang == Lang::En;
     match &dest {
-        None => write_text(&checked, a, a.format, colour, out)?,
+        None => {
+            super::write::stdout_bom(&a.output, a.format, out)?;
+            write_text(&checked, a, a.format, colour, true, out)?
+        }
         Some((path, Dest::Xlsx)) => {
             report::xlsx::check_workbook(&checked.rows, en, path)?;
             super::write::wrote(err, path)?;
@@ -295,7 +304,7 @@ pub(crate) fn run(
         }
         Some((path, Dest::Text(format))) => {
             let mut buf = Vec::new();
-            write_text(&checked, a, *format, false, &mut buf)?;
+            write_text(&checked, a, *format, false, false, &mut buf)?;
             super::write::text_file(path, *format, &buf)?;
             super::write::wrote(err, path)?;
         }
@@ -326,6 +335,7 @@ fn write_text(
     a: &CheckArgs,
     format: Format,
     colour: bool,
+    fits_terminal: bool,
     out: &mut dyn Write,
 ) -> anyhow::Result<()> {
     let style = Style {
@@ -333,6 +343,10 @@ fn write_text(
         en: a.lang == Lang::En,
         colour,
         by_lead: a.by == Some(GroupBy::Lead),
+        width: match (format, a.wide) {
+            (Format::Table, false) if fits_terminal => report::terminal_columns(),
+            _ => None,
+        },
     };
     report::check::render(&checked.rows, style, out)?;
     if matches!(format, Format::Table | Format::Markdown) {
@@ -345,6 +359,10 @@ fn write_text(
             } else {
                 format!("; {unfilled}行未填数值(--all 可列出)")
             });
+        }
+        // A paragraph of its own in Markdown: right under a table it would read as a row.
+        if format == Format::Markdown {
+            writeln!(out)?;
         }
         writeln!(out, "{line}")?;
     }

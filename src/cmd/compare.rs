@@ -134,7 +134,10 @@ pub(crate) fn compare(
     let en = a.lang == Lang::En;
     let c = compare::compare(&set, plans, a.year, a.domain);
     match &dest {
-        None => report::compare::render_compare(&c, a.format, en, out)?,
+        None => {
+            super::write::stdout_bom(&a.output, a.format, out)?;
+            report::compare::render_compare(&c, a.format, en, out)?
+        }
         Some((path, Dest::Xlsx)) => {
             report::xlsx::compare_workbook(&c, en, path)?;
             super::write::wrote(err, path)?;
@@ -200,7 +203,10 @@ pub(crate) fn rank(
         return Ok(Outcome::Findings.worst(outcome));
     }
     match &dest {
-        None => report::compare::render_rank(&ranked, a.format, en, out)?,
+        None => {
+            super::write::stdout_bom(&a.output, a.format, out)?;
+            report::compare::render_rank(&ranked, a.format, en, out)?
+        }
         Some((path, Dest::Xlsx)) => {
             report::xlsx::rank_workbook(&ranked, en, path)?;
             super::write::wrote(err, path)?;

@@ -2,6 +2,7 @@
 
 pub(crate) mod check;
 pub(crate) mod compare;
+mod docs;
 pub(crate) mod extract;
 mod output;
 mod parse;
@@ -29,15 +30,8 @@ pub(crate) fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> anyhow:
         }
         Command::Parse(a) => parse::run(&a, out, err),
         Command::Schema(a) => schema::run(&a, out),
-        Command::Completions(a) => {
-            let mut cmd = crate::cli::command();
-            clap_complete::generate(a.shell, &mut cmd, "qyx", out);
-            Ok(Outcome::Clean)
-        }
-        Command::Man => {
-            clap_mangen::Man::new(crate::cli::command()).render(out)?;
-            Ok(Outcome::Clean)
-        }
+        Command::Completions(a) => docs::completions(&a, &dir, out),
+        Command::Man(a) => docs::man(&a, out, err),
         Command::Check(mut a) => {
             a.lang = table_lang;
             check::run(&a, &dir, cli.global.color.enabled(), out, err)

@@ -23,6 +23,12 @@ pub struct OutputArgs {
     ))]
     #[arg(long)]
     pub force: bool,
+    #[arg(help = crate::tr!(
+        "CSV 写到标准输出时也以 BOM 开头（Excel 据此按 UTF-8 打开；-o 写的 CSV 总带 BOM）",
+        "Start CSV on standard output with a BOM too, so that Excel opens it as UTF-8 (a CSV written with -o always has one)."
+    ))]
+    #[arg(long)]
+    pub bom: bool,
 }
 
 /// What a `-o` file is written as.
@@ -93,5 +99,17 @@ pub(crate) fn text_file(path: &Path, format: Format, body: &[u8]) -> anyhow::Res
 pub(crate) fn wrote(err: &mut dyn Write, path: &Path) -> anyhow::Result<()> {
     let shown = path.display();
     writeln!(err, "{}", crate::tr!("已写入 {shown}", "wrote {shown}"))?;
+    Ok(())
+}
+
+/// `--bom`: a BOM before CSV on standard output.
+pub(crate) fn stdout_bom(
+    o: &OutputArgs,
+    format: Format,
+    out: &mut dyn Write,
+) -> anyhow::Result<()> {
+    if o.bom && format == Format::Csv {
+        out.write_all("\u{feff}".as_bytes())?;
+    }
     Ok(())
 }

@@ -20,6 +20,43 @@ pub(crate) struct Style {
     pub colour: bool,
     /// One table per lead department, each under its summary.
     pub by_lead: bool,
+    /// The terminal table fits this many columns ([`fit`]); `None` shows every column.
+    pub width: Option<usize>,
+}
+
+/// The order columns are dropped in when the terminal table is too wide, by header (Chinese,
+/// English): lead department, baseline, trend, change since the previous period, domain, gap as
+/// a share of the target, progress, unit. What is left — jurisdiction, indicator, period, target,
+/// actual, gap, status, light, remarks — is what a verdict needs; the remarks, indicator, target
+/// and jurisdiction texts are then shortened with `…` (widest first).
+pub(crate) const DROP_ORDER: [(&str, &str); 8] = [
+    ("牵头单位", "lead"),
+    ("基础值", "baseline"),
+    ("趋势", "trend"),
+    ("较上期", "change"),
+    ("领域", "domain"),
+    ("差距率", "gap %"),
+    ("进度", "progress"),
+    ("单位", "unit"),
+];
+const SHORTEN: [(&str, &str); 4] = [
+    ("说明", "remarks"),
+    ("指标", "indicator"),
+    ("目标", "target"),
+    ("地区", "jurisdiction"),
+];
+
+/// Makes a gap table fit the terminal (see [`DROP_ORDER`]).
+fn fit(t: &mut Table, style: Style) {
+    if style.format != Format::Table {
+        return;
+    }
+    if let Some(w) = style.width {
+        let pick = |(zh, en): &(&'static str, &'static str)| if style.en { *en } else { *zh };
+        let drop: Vec<&str> = DROP_ORDER.iter().map(pick).collect();
+        let shorten: Vec<&str> = SHORTEN.iter().map(pick).collect();
+        t.fit(w, &drop, &shorten);
+    }
 }
 
 /// The gap table's column headers (the lead department last); with `change`, the change since
@@ -322,6 +359,7 @@ pub(crate) fn render(rows: &[Judged], style: Style, out: &mut dyn Write) -> anyh
                 r.pop();
                 t.push_toned(r, tone(j, change));
             }
+            fit(&mut t, style);
             t.write(style.format, out)?;
         }
         return Ok(());
@@ -331,6 +369,7 @@ pub(crate) fn render(rows: &[Judged], style: Style, out: &mut dyn Write) -> anyh
     for j in rows {
         t.push_toned(cells(j, en, change), tone(j, change));
     }
+    fit(&mut t, style);
     t.write(style.format, out)?;
     Ok(())
 }

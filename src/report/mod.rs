@@ -47,6 +47,76 @@ impl Table {
         self.tones.push(tones);
     }
 
+    /// The width the terminal table takes: each column's widest cell (CJK characters count
+    /// two), one space either side, and a border between and around columns.
+    pub fn terminal_width(&self) -> usize {
+        let n = self.headers.len();
+        (0..n).map(|c| self.column_width(c) + 3).sum::<usize>() + 1
+    }
+
+    fn column_width(&self, c: usize) -> usize {
+        std::iter::once(&self.headers[c])
+            .chain(self.rows.iter().filter_map(|r| r.get(c)))
+            .map(|s| display_width(s))
+            .max()
+            .unwrap_or(0)
+    }
+
+    /// Removes column `c`, keeping the colours of the others on their cells.
+    pub fn remove_column(&mut self, c: usize) {
+        if c >= self.headers.len() {
+            return;
+        }
+        self.headers.remove(c);
+        for r in &mut self.rows {
+            if c < r.len() {
+                r.remove(c);
+            }
+        }
+        for tones in &mut self.tones {
+            tones.retain(|(col, _)| *col != c);
+            for (col, _) in tones.iter_mut() {
+                if *col > c {
+                    *col -= 1;
+                }
+            }
+        }
+    }
+
+    /// Makes the terminal table fit `width` columns instead of wrapping: drops the columns named
+    /// in `drop` (by header, first named first) while it is too wide, then shortens the cells of
+    /// the `shorten` columns (widest first) with a trailing `…`. Headers not present are skipped.
+    pub fn fit(&mut self, width: usize, drop: &[&str], shorten: &[&str]) {
+        for h in drop {
+            if self.terminal_width() <= width {
+                return;
+            }
+            if let Some(c) = self.headers.iter().position(|x| x == h) {
+                self.remove_column(c);
+            }
+        }
+        let cols: Vec<usize> = shorten
+            .iter()
+            .filter_map(|h| self.headers.iter().position(|x| x == h))
+            .collect();
+        while self.terminal_width() > width {
+            let Some(&c) = cols.iter().max_by_key(|&&c| self.column_width(c)) else {
+                return;
+            };
+            let w = self.column_width(c);
+            let floor = display_width(&self.headers[c]).max(6);
+            if w <= floor {
+                return;
+            }
+            let target = w.saturating_sub(self.terminal_width() - width).max(floor);
+            for r in &mut self.rows {
+                if let Some(cell) = r.get_mut(c) {
+                    *cell = truncate(cell, target);
+                }
+            }
+        }
+    }
+
     /// Renders in `format`; `Json` renders rows as objects keyed by header.
     pub fn write(&self, format: Format, out: &mut dyn Write) -> io::Result<()> {
         match format {
@@ -133,6 +203,47 @@ impl Table {
         }
         Ok(())
     }
+}
+
+/// Columns a text takes in a terminal: CJK characters take two.
+pub fn display_width(s: &str) -> usize {
+    unicode_width::UnicodeWidthStr::width(s)
+}
+
+/// `s` cut to at most `width` columns, ending in `…` when cut.
+pub fn truncate(s: &str, width: usize) -> String {
+    if display_width(s) <= width {
+        return s.to_string();
+    }
+    let mut out = String::new();
+    let mut w = 0;
+    for ch in s.chars() {
+        let cw = unicode_width::UnicodeWidthChar::width(ch).unwrap_or(0);
+        if w + cw + 1 > width {
+            break;
+        }
+        out.push(ch);
+        w += cw;
+    }
+    out.push('…');
+    out
+}
+
+/// The width a terminal table must fit: `COLUMNS` when set, else the terminal's own width when
+/// standard output is a terminal; `None` (every column, as a pipe gets it) otherwise.
+pub fn terminal_columns() -> Option<usize> {
+    use std::io::IsTerminal;
+    if let Some(c) = std::env::var("COLUMNS")
+        .ok()
+        .and_then(|v| v.trim().parse::<usize>().ok())
+        .filter(|c| *c > 0)
+    {
+        return Some(c);
+    }
+    if std::io::stdout().is_terminal() {
+        return crossterm::terminal::size().ok().map(|(w, _)| w as usize);
+    }
+    None
 }
 
 /// A decimal as people write it: no trailing zeros, no exponent.
