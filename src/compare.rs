@@ -16,7 +16,10 @@ use std::collections::{BTreeMap, BTreeSet};
 /// One plan's column in a compare row: its baseline and its figure for the year, if any.
 #[derive(Debug, Clone)]
 pub(crate) struct Column {
+    /// The baseline as a level (the start of a change); `None` for an average or a total.
     pub baseline: Option<(i32, Decimal)>,
+    /// The baseline as the plan states it, whatever its kind, for display.
+    pub stated: Option<crate::judge::Baseline>,
     pub cell: Option<Cell>,
 }
 
@@ -224,9 +227,10 @@ pub(crate) fn compare<'a>(
                 let row = m.get(id)?;
                 let col = Column {
                     baseline: crate::judge::baseline(row, entry),
+                    stated: crate::judge::stated_baseline(row, entry),
                     cell: cell_for(row, entry, Some(year)),
                 };
-                (col.baseline.is_some() || col.cell.is_some()).then_some(col)
+                (col.stated.is_some() || col.cell.is_some()).then_some(col)
             })
             .collect();
         if cols.iter().all(Option::is_some) && cols.iter().flatten().any(|c| c.cell.is_some()) {

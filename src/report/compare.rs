@@ -58,11 +58,7 @@ pub(crate) fn compare_table(c: &Comparison, en: bool) -> Table {
     for s in &c.shared {
         let mut r = vec![s.entry.label(en), s.entry.unit_text()];
         for (col, b) in s.columns.iter().zip(&s.best) {
-            r.push(
-                col.baseline
-                    .map(|(y, v)| format!("{} ({y})", num(round(v, 4))))
-                    .unwrap_or_default(),
-            );
+            r.push(col.stated.map(|b| b.display(en)).unwrap_or_default());
             let Some(c) = &col.cell else {
                 r.push(String::new());
                 r.push(String::new());
