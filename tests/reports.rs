@@ -289,18 +289,19 @@ fn attr<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
     Some(&tag[start..start + tag[start..].find('"')?])
 }
 
-/// The numbers the page shows: (jurisdiction/indicator, year, field) → value.
+/// The numbers the page shows: (jurisdiction/indicator, period label, field) → value.
 fn dom_numbers(dom: &str) -> BTreeMap<(String, String, String), String> {
     let mut m = BTreeMap::new();
     for block in dom.split("<div class=\"indicator\"").skip(1) {
         let key = attr(block, "data-key").unwrap().to_string();
         for tr in block.split("<tr data-year=\"").skip(1) {
-            let year = tr[..tr.find('"').unwrap()].to_string();
+            let head = &tr[..tr.find('>').unwrap()];
+            let period = attr(head, "data-period").unwrap_or("").to_string();
             let tr = &tr[..tr.find("</tr>").unwrap()];
             for td in tr.split("<td").skip(1) {
                 let head = &td[..td.find('>').unwrap()];
                 if let (Some(f), Some(v)) = (attr(head, "data-field"), attr(head, "data-value")) {
-                    m.insert((key.clone(), year.clone(), f.to_string()), v.to_string());
+                    m.insert((key.clone(), period.clone(), f.to_string()), v.to_string());
                 }
             }
         }
@@ -316,9 +317,23 @@ fn artifacts() -> PathBuf {
 
 #[test]
 fn html_report_renders_in_chromium_with_the_json_numbers() {
+    html_matches_json(EXAMPLE, "check-report.png", true);
+}
+
+#[test]
+fn html_report_of_months_shows_what_the_schedule_asks() {
+    let page = html_matches_json("examples/monthly-2024-11.csv", "monthly-report.png", false);
+    // The 序时进度 point: a hollow mark on the chart and a number in the table.
+    if let Some(page) = page {
+        assert!(page.contains("data-field=\"due\">") && page.contains("<rect"));
+    }
+}
+
+/// Renders the page of `input`, checks it against `check --format json`; the page's DOM.
+fn html_matches_json(input: &str, shot_name: &str, readme: bool) -> Option<String> {
     let dir = tempfile::tempdir().unwrap();
     let html = dir.path().join("报告.html");
-    qyx(&["check", EXAMPLE, "-o", html.to_str().unwrap()]);
+    qyx(&["check", input, "-o", html.to_str().unwrap()]);
     let page = std::fs::read_to_string(&html).unwrap();
     // Self-contained: nothing fetched, no script.
     for banned in ["<script", "<link", "src=", "href=", "@import", "url("] {
@@ -327,13 +342,16 @@ fn html_report_renders_in_chromium_with_the_json_numbers() {
     assert!(page.contains("@page") && page.contains("A4"), "print CSS");
     assert!(page.contains("<svg"), "charts");
 
-    let Some(chromium) = tool("chromium") else {
-        return;
-    };
-    let shot = artifacts().join("check-report.png");
+    let chromium = tool("chromium")?;
+    let shot = artifacts().join(shot_name);
     let dom = render(chromium, &html, &shot);
     let shown = dom_numbers(&dom);
-    let json = json_rows(&[]);
+    let json: Vec<Value> =
+        serde_json::from_slice::<Value>(&qyx(&["check", input, "--format", "json"]).stdout)
+            .unwrap()
+            .as_array()
+            .unwrap()
+            .clone();
     assert!(!json.is_empty());
     for j in &json {
         let key = format!(
@@ -341,7 +359,7 @@ fn html_report_renders_in_chromium_with_the_json_numbers() {
             j["jurisdiction"].as_str().unwrap(),
             j["indicator"].as_str().unwrap()
         );
-        let year = j["year"].to_string();
+        let year = j["period"]["label"].as_str().unwrap().to_string();
         let field = |f: &str| shown.get(&(key.clone(), year.clone(), f.to_string()));
         let s = |v: &Value| match v {
             Value::String(s) => s.clone(),
@@ -369,10 +387,11 @@ fn html_report_renders_in_chromium_with_the_json_numbers() {
     let met = json.iter().filter(|j| j["status"] == "met").count();
     assert!(dom.contains(&format!("data-count=\"met\">{met}<")));
     // The README's screenshot is this test's: refresh it with QYX_UPDATE_SCREENSHOT=1.
-    if std::env::var_os("QYX_UPDATE_SCREENSHOT").is_some() {
+    if readme && std::env::var_os("QYX_UPDATE_SCREENSHOT").is_some() {
         std::fs::create_dir_all(root().join("docs/images")).unwrap();
         std::fs::copy(&shot, root().join("docs/images/check-report.png")).unwrap();
     }
+    Some(dom)
 }
 
 #[test]

@@ -102,10 +102,18 @@ struct Series {
 
 /// A dot on a chart: a reported value, coloured by its status.
 struct Dot {
-    year: i32,
+    /// Where on the year axis: a year's end is the year itself, the end of June 2024 is 2023.5.
+    at: f64,
     value: Decimal,
     colour: &'static str,
     label: String,
+    /// A hollow mark (what the schedule asks) rather than a filled one (what was reported).
+    hollow: bool,
+}
+
+/// Where a period's end sits on the year axis.
+fn period_at(p: &crate::period::Period) -> f64 {
+    f64::from(p.year - 1) + f64::from(p.last) / 12.0
 }
 
 const PALETTE: [&str; 6] = [
@@ -128,7 +136,10 @@ fn chart(series: &[Series], dots: &[Dot], unit: &str, title: &str) -> String {
     let years = series
         .iter()
         .flat_map(|s| s.points.iter().map(|p| p.0))
-        .chain(dots.iter().map(|d| d.year));
+        .chain(
+            dots.iter()
+                .flat_map(|d| [d.at.floor() as i32, d.at.ceil() as i32]),
+        );
     let values = series
         .iter()
         .flat_map(|s| s.points.iter().map(|p| p.1))
@@ -147,7 +158,7 @@ fn chart(series: &[Series], dots: &[Dot], unit: &str, title: &str) -> String {
     };
     let (lo, hi) = (v0 - pad, v1 + pad);
     let span_y = (y1 - y0).max(1) as f64;
-    let x = |y: i32| left + (y - y0) as f64 / span_y * (w - left - right);
+    let x = |y: f64| left + (y - f64::from(y0)) / span_y * (w - left - right);
     let y = |v: f64| top + (hi - v) / (hi - lo) * (h - top - bottom);
     let mut s = String::new();
     let _ = write!(
@@ -172,7 +183,7 @@ fn chart(series: &[Series], dots: &[Dot], unit: &str, title: &str) -> String {
         let _ = write!(
             s,
             "<text x=\"{:.1}\" y=\"{}\" font-size=\"11\" text-anchor=\"middle\" fill=\"#555\">{yr}</text>",
-            x(yr),
+            x(f64::from(yr)),
             h - 10.0
         );
     }
@@ -202,7 +213,7 @@ fn chart(series: &[Series], dots: &[Dot], unit: &str, title: &str) -> String {
         let pts: Vec<String> = se
             .points
             .iter()
-            .map(|(yr, v)| format!("{:.1},{:.1}", x(*yr), y(f(*v))))
+            .map(|(yr, v)| format!("{:.1},{:.1}", x(f64::from(*yr)), y(f(*v))))
             .collect();
         let _ = write!(
             s,
@@ -220,7 +231,7 @@ fn chart(series: &[Series], dots: &[Dot], unit: &str, title: &str) -> String {
             let _ = write!(
                 s,
                 "<circle cx=\"{:.1}\" cy=\"{:.1}\" r=\"3\" fill=\"#fff\" stroke=\"{}\" stroke-width=\"1.5\"><title>{} {yr}: {}</title></circle>",
-                x(*yr),
+                x(f64::from(*yr)),
                 y(f(*v)),
                 se.colour,
                 esc(&se.label),
@@ -229,19 +240,29 @@ fn chart(series: &[Series], dots: &[Dot], unit: &str, title: &str) -> String {
         }
     }
     for d in dots {
-        let _ = write!(
-            s,
-            "<circle cx=\"{:.1}\" cy=\"{:.1}\" r=\"5\" fill=\"{}\"><title>{}</title></circle>",
-            x(d.year),
-            y(f(d.value)),
-            d.colour,
-            esc(&d.label)
-        );
+        let (cx, cy) = (x(d.at), y(f(d.value)));
+        if d.hollow {
+            let _ = write!(
+                s,
+                "<rect x=\"{:.1}\" y=\"{:.1}\" width=\"8\" height=\"8\" transform=\"rotate(45 {cx:.1} {cy:.1})\" fill=\"#fff\" stroke=\"{}\" stroke-width=\"2\"><title>{}</title></rect>",
+                cx - 4.0,
+                cy - 4.0,
+                d.colour,
+                esc(&d.label)
+            );
+        } else {
+            let _ = write!(
+                s,
+                "<circle cx=\"{cx:.1}\" cy=\"{cy:.1}\" r=\"5\" fill=\"{}\"><title>{}</title></circle>",
+                d.colour,
+                esc(&d.label)
+            );
+        }
         let _ = write!(
             s,
             "<text x=\"{:.1}\" y=\"{:.1}\" font-size=\"11\" fill=\"{}\">{}</text>",
-            x(d.year) + 7.0,
-            y(f(d.value)) - 6.0,
+            cx + 7.0,
+            cy + if d.hollow { 14.0 } else { -6.0 },
             d.colour,
             n4(d.value)
         );
@@ -300,6 +321,11 @@ fn floors(row: &Row, entry: &Entry, plan: &PlanFile) -> Vec<(i32, i32, Decimal)>
             Some((plan.plan.period.start.value, r.year, r.value?))
         })
         .collect()
+}
+
+/// Whether a row is for a whole year (not a month or a quarter).
+fn whole_year(j: &Judged) -> bool {
+    j.period.first == 1 && j.period.last == 12
 }
 
 /// Writes the `check` page.
@@ -375,8 +401,8 @@ pub(crate) fn check_html(rows: &[Judged], en: bool) -> String {
         "<p class=\"legend\">{}</p></header>",
         t(
             en,
-            "图例：蓝色实线为计划目标路径（自基础值起逐年），虚线为每年/保持类目标，实心圆点为上报值（绿=达标或进度正常，黄=进度滞后，红=未达标）。",
-            "Legend: the solid blue line is the plan's target path year by year from its baseline, a dashed line an every-year or maintained target, filled dots the reported values (green met or on track, yellow behind, red not met)."
+            "图例：蓝色实线为计划目标路径（自基础值起逐年），虚线为每年/保持类目标，实心圆点为上报值（绿=达标或进度正常，黄=进度滞后，红=未达标），橙色空心菱形为月度/季度的序时进度要求。",
+            "Legend: the solid blue line is the plan's target path year by year from its baseline, a dashed line an every-year or maintained target, filled dots the reported values (green met or on track, yellow behind, red not met), an orange hollow diamond what a month or quarter is due to reach (序时进度)."
         )
     );
 
@@ -455,52 +481,83 @@ fn indicator_block(b: &mut String, key: &str, js: &[&Judged], en: bool) {
             dashed: true,
         });
     }
-    let dots: Vec<Dot> = js
+    let mut dots: Vec<Dot> = js
         .iter()
         .filter_map(|j| match j.actual {
             Some(Actual::Number(v)) => Some(Dot {
-                year: j.year,
+                at: period_at(&j.period),
                 value: v,
                 colour: status_colour(j.verdict.status),
                 label: format!(
                     "{} {}: {} ({})",
                     t(en, "上报", "reported"),
-                    j.year,
+                    j.period.label(en),
                     n4(v),
                     j.verdict.status.name(en)
                 ),
+                hollow: false,
             }),
             _ => None,
         })
         .collect();
+    // 序时进度: what a month or a quarter asks by its end.
+    for j in js.iter().filter(|j| !whole_year(j)) {
+        if let Some(s) = &j.cycle.schedule {
+            dots.push(Dot {
+                at: period_at(&j.period),
+                value: s.due,
+                colour: "#ef6c00",
+                label: format!(
+                    "{} {}: {}",
+                    t(en, "序时进度", "due by"),
+                    j.period.label(en),
+                    n4(s.due)
+                ),
+                hollow: true,
+            });
+        }
+    }
     if !series.is_empty() || !dots.is_empty() {
         b.push_str(&chart(&series, &dots, &unit, &name));
     }
-    // The same numbers as a table: the path year by year, and each judged year.
+    // The same numbers as a table: the path year by year, and each judged period.
     let _ = write!(
         b,
-        "<table><thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead><tbody>",
-        t(en, "年份", "year"),
+        "<table><thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead><tbody>",
+        t(en, "期间", "period"),
         t(en, "目标路径", "target path"),
         t(en, "目标", "target"),
+        t(en, "序时进度", "due by then"),
         t(en, "实际值", "actual"),
         t(en, "差距", "gap"),
         t(en, "进度", "progress"),
         t(en, "状态", "status"),
     );
-    let judged: BTreeMap<i32, &&Judged> = js.iter().map(|j| (j.year, j)).collect();
-    let mut years: Vec<i32> = path.iter().map(|p| p.0).collect();
-    years.extend(judged.keys());
-    years.sort();
-    years.dedup();
-    for yr in years {
-        let p = path.iter().find(|p| p.0 == yr).map(|p| n4(p.1));
+    // Rows in time order: a year's path value shares its row with the year's own verdict.
+    let mut lines: Vec<((i32, u8), Option<&Judged>)> = js
+        .iter()
+        .map(|j| ((j.period.year, j.period.last), Some(*j)))
+        .collect();
+    for (yr, _) in &path {
+        if !js.iter().any(|j| j.year == *yr && whole_year(j)) {
+            lines.push(((*yr, 12), None));
+        }
+    }
+    lines.sort_by_key(|(k, _)| *k);
+    for ((yr, last), j) in lines {
+        let p = (last == 12)
+            .then(|| path.iter().find(|p| p.0 == yr).map(|p| n4(p.1)))
+            .flatten();
+        let label = j.map_or(yr.to_string(), |j| j.period.label(en));
+        let period = j.map_or(String::new(), |j| j.period.label(false));
         let _ = write!(
             b,
-            "<tr data-year=\"{yr}\"><td class=\"n\">{yr}</td><td class=\"n\" data-field=\"path\">{}</td>",
+            "<tr data-year=\"{yr}\" data-period=\"{}\"><td class=\"n\">{}</td><td class=\"n\" data-field=\"path\">{}</td>",
+            esc(&period),
+            esc(&label),
             p.unwrap_or_default()
         );
-        match judged.get(&yr) {
+        match j {
             Some(j) => {
                 let status = serde_json::to_value(j.verdict.status)
                     .ok()
@@ -511,9 +568,16 @@ fn indicator_block(b: &mut String, key: &str, js: &[&Judged], en: bool) {
                     Some(Actual::Done(d)) => d.to_string(),
                     None => String::new(),
                 };
+                let due = j
+                    .cycle
+                    .schedule
+                    .as_ref()
+                    .filter(|_| !whole_year(j))
+                    .map(|s| n4(s.due))
+                    .unwrap_or_default();
                 let _ = write!(
                     b,
-                    "<td>{}</td><td class=\"n\" data-field=\"actual\" data-value=\"{}\">{}</td><td class=\"n\" data-field=\"gap\" data-value=\"{}\">{}</td><td class=\"n\" data-field=\"progress\" data-value=\"{}\">{}</td><td class=\"status-{status}\" data-field=\"status\" data-value=\"{status}\">{}</td></tr>",
+                    "<td>{}</td><td class=\"n\" data-field=\"due\">{due}</td><td class=\"n\" data-field=\"actual\" data-value=\"{}\">{}</td><td class=\"n\" data-field=\"gap\" data-value=\"{}\">{}</td><td class=\"n\" data-field=\"progress\" data-value=\"{}\">{}</td><td class=\"status-{status}\" data-field=\"status\" data-value=\"{status}\">{}</td></tr>",
                     esc(&target_text(j, en)),
                     esc(&actual),
                     esc(&actual_text(j.actual, en)),
@@ -531,7 +595,7 @@ fn indicator_block(b: &mut String, key: &str, js: &[&Judged], en: bool) {
                     }),
                 );
             }
-            None => b.push_str("<td></td><td></td><td></td><td></td><td></td></tr>"),
+            None => b.push_str("<td></td><td></td><td></td><td></td><td></td><td></td></tr>"),
         }
     }
     b.push_str("</tbody></table></div>\n");
