@@ -226,8 +226,17 @@ impl<'a> Matcher<'a> {
             };
             return Some(make(k.entry, how, 1.0));
         }
+        // A name whose every character the phrase spells in order, with words of its own in
+        // between (`新增学位` in `新增公办中小学学位`), is a broader quantity: no suggestion rather
+        // than a wrong one.
+        let broader = |i: usize| {
+            let name = name_key(&self.cat.entries[i].name);
+            let mut rest = phrase.chars();
+            let spelled = name.chars().all(|c| rest.any(|p| p == c));
+            spelled && plen >= name.chars().count() + 2 && !phrase.contains(&name)
+        };
         nearest
-            .filter(|(s, _)| *s >= NEAREST_FLOOR)
+            .filter(|(s, i)| *s >= NEAREST_FLOOR && !broader(*i))
             .map(|(s, i)| make(i, MatchHow::Nearest, (s.min(1.0) * 100.0).round() / 100.0))
     }
 }
@@ -262,5 +271,12 @@ mod tests {
         let near = m("每千人口婴幼儿托位", Some("个"));
         assert!(matches!(near, Some((_, MatchHow::Nearest))), "{near:?}");
         assert_eq!(m("与任何指标无关的词语", None), None);
+        // A narrower name is never given a broader entry, not even as a suggestion.
+        assert_eq!(m("新增公办中小学学位", Some("个")), None);
+        // A unit the entry lists as a synonym fits it.
+        assert_eq!(
+            m("每千人口拥有3岁以下婴幼儿托位数", Some("名")),
+            Some(("childcare-places-per-1000".into(), MatchHow::Exact))
+        );
     }
 }
