@@ -253,11 +253,11 @@ pub struct ParseArgs {
     #[arg(long, value_enum, default_value_t = DiagFormat::Text)]
     pub format: DiagFormat,
     #[arg(help = crate::tr!(
-        "只有数字时，哪个方向更好",
-        "Which direction is better, for a bare number."
+        "只有数字时，哪个方向更好（默认：越高越好）",
+        "Which direction is better, for a bare number (default: higher)."
     ))]
-    #[arg(long, value_enum, default_value_t = BetterArg::Higher)]
-    pub better: BetterArg,
+    #[arg(long, value_enum)]
+    pub better: Option<BetterArg>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -15,6 +15,7 @@ mod diag;
 mod extract;
 pub mod i18n;
 mod judge;
+mod numeral;
 mod period;
 mod plan;
 mod report;

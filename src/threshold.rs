@@ -1,16 +1,22 @@
 //! Reads a target as a plan prints it — a table cell (`≥85`, `< 5`, `>63    `, `94. 5`, `/`,
-//! `职工86`) or a prose phrase (`达到5.55个以上`, `控制在5%以内`, `2—3个`, `建成`) — into an operator, an
-//! exact decimal and the unit as printed.
+//! `职工86`, `职工86、城乡居民70`) or a prose phrase (`达到5.55个以上`, `控制在5%以内`, `2—3个`,
+//! `不满18周岁`, `百分之九十`, `建成`) — into an operator, an exact decimal and the unit as printed,
+//! and says where each part came from ([`Reading`]), for `qyx parse`.
 //!
-//! The words follow the Civil Code of the PRC, art. 1259: 以上, 以下, 以内 include the number itself;
-//! 不满, 超过 do not. A bare number (or 达到X) means "reach it" in the indicator's better direction,
-//! which only the catalog knows, so it stays [`Op::Reach`] until [`Threshold::resolve`].
+//! The words follow the Civil Code of the PRC, art. 1259: 以上, 以下, 以内, 届满 include the number
+//! itself; 不满, 超过, 以外 do not (nor does 超: 超百亿以上 is > 100亿). A bare number (or 达到X)
+//! means "reach it" in the indicator's better direction, which only the catalog knows, so it
+//! stays [`Op::Reach`] until [`Threshold::resolve`].
+//!
+//! The rules are by class of phrasing, never by plan: words before the number (qualifiers such
+//! as 力争/累计/每年, then operator words), a sign, the number (digits or Chinese numerals, read by
+//! [`crate::numeral`]), a unit ([`crate::unit`]), a range's second number, a suffix word. Words
+//! before all that are the part's label (`职工`, `每千人口拥有…托位数`); the parser tries each
+//! place the label may end and takes the first that reads to the end of the text.
 
-use crate::unit::unit_prefix_len;
 use rust_decimal::Decimal;
 use serde::Serialize;
 use std::fmt;
-use std::str::FromStr;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub enum Op {
@@ -115,12 +121,7 @@ pub struct ParseError {
 
 impl fmt::Display for ParseError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let column = self.column;
-        let message = &self.message;
-        f.write_str(&crate::tr!(
-            "第 {column} 列: {message}",
-            "column {column}: {message}"
-        ))
+        write!(f, "column {}: {}", self.column, self.message)
     }
 }
 
@@ -131,37 +132,73 @@ pub(crate) const WORD_OPS: &[(&str, Op)] = &[
     ("不低于", Op::Ge),
     ("不少于", Op::Ge),
     ("不小于", Op::Ge),
+    ("不得低于", Op::Ge),
+    ("不得少于", Op::Ge),
+    ("不应低于", Op::Ge),
     ("大于等于", Op::Ge),
     ("大于或等于", Op::Ge),
     ("至少", Op::Ge),
+    ("最少", Op::Ge),
+    ("最低", Op::Ge),
+    // 满 is inclusive (Civil Code art. 1259: 届满); 不满 and 未满 are not.
+    ("满", Op::Ge),
+    ("年满", Op::Ge),
+    ("已满", Op::Ge),
     ("超过", Op::Gt),
+    ("超出", Op::Gt),
+    // 超 excludes the number: 超百亿以上 is more than 100亿.
+    ("超", Op::Gt),
+    ("逾", Op::Gt),
     ("突破", Op::Gt),
     ("高于", Op::Gt),
     ("多于", Op::Gt),
     ("大于", Op::Gt),
     ("不超过", Op::Le),
+    ("不超出", Op::Le),
+    ("不得超过", Op::Le),
+    ("不应超过", Op::Le),
     ("不高于", Op::Le),
     ("不多于", Op::Le),
     ("不大于", Op::Le),
     ("小于等于", Op::Le),
     ("小于或等于", Op::Le),
     ("控制在", Op::Le),
+    ("控制到", Op::Le),
+    ("稳控在", Op::Le),
     ("最多", Op::Le),
+    ("至多", Op::Le),
+    ("最高", Op::Le),
     ("降低到", Op::Le),
     ("降低至", Op::Le),
     ("降至", Op::Le),
-    ("缩小到", Op::Le),
-    ("缩小至", Op::Le),
     ("降到", Op::Le),
     ("下降到", Op::Le),
     ("下降至", Op::Le),
+    ("缩小到", Op::Le),
+    ("缩小至", Op::Le),
+    ("缩短到", Op::Le),
+    ("缩短至", Op::Le),
+    ("压缩到", Op::Le),
+    ("压缩至", Op::Le),
+    ("压减到", Op::Le),
+    ("压减至", Op::Le),
+    ("减少到", Op::Le),
+    ("减少至", Op::Le),
+    ("减至", Op::Le),
     ("低于", Op::Lt),
     ("少于", Op::Lt),
     ("不满", Op::Lt),
+    ("未满", Op::Lt),
     ("不足", Op::Lt),
+    ("不到", Op::Lt),
     ("小于", Op::Lt),
     ("大约", Op::Approx),
+    ("约为", Op::Approx),
     ("约", Op::Approx),
+    // 近1000万元 is about 1000万元, not exactly it.
+    ("近", Op::Approx),
+    ("将近", Op::Approx),
+    ("接近", Op::Approx),
     ("达到了", Op::Reach),
     ("达到", Op::Reach),
     ("达", Op::Reach),
@@ -174,10 +211,17 @@ pub(crate) const WORD_OPS: &[(&str, Op)] = &[
     ("增长到", Op::Reach),
     ("增长至", Op::Reach),
     ("增至", Op::Reach),
+    ("升至", Op::Reach),
+    ("上升到", Op::Reach),
+    ("上升至", Op::Reach),
+    ("扩大到", Op::Reach),
+    ("扩大至", Op::Reach),
     ("稳定在", Op::Reach),
     ("保持在", Op::Reach),
     ("维持在", Op::Reach),
+    ("巩固在", Op::Reach),
     ("保持", Op::Reach),
+    ("实现", Op::Reach),
     ("为", Op::Reach),
 ];
 
@@ -187,33 +231,76 @@ const SYMBOL_OPS: &[(&str, Op)] = &[
     ("≥", Op::Ge),
     ("≧", Op::Ge),
     ("⩾", Op::Ge),
+    ("≮", Op::Ge),
     ("<=", Op::Le),
     ("=<", Op::Le),
     ("≤", Op::Le),
     ("≦", Op::Le),
     ("⩽", Op::Le),
+    ("≯", Op::Le),
     (">", Op::Gt),
+    ("﹥", Op::Gt),
     ("<", Op::Lt),
+    ("﹤", Op::Lt),
     ("≈", Op::Approx),
+    ("≒", Op::Approx),
     ("~", Op::Approx),
     ("=", Op::Eq),
 ];
 
-/// Words after the number that set the operator (Civil Code art. 1259).
+/// Words after the number that set the operator (Civil Code art. 1259: 以上, 以下, 以内, 届满
+/// include the number; 以外 does not).
 pub(crate) const SUFFIXES: &[(&str, Op)] = &[
     ("(含)以上", Op::Ge),
     ("（含）以上", Op::Ge),
+    ("以上(含)", Op::Ge),
+    ("以上（含）", Op::Ge),
     ("(含)以下", Op::Le),
     ("（含）以下", Op::Le),
+    ("以下(含)", Op::Le),
+    ("以下（含）", Op::Le),
     ("及以上", Op::Ge),
+    ("或以上", Op::Ge),
     ("以上", Op::Ge),
+    ("届满", Op::Ge),
     ("及以下", Op::Le),
+    ("或以下", Op::Le),
     ("以下", Op::Le),
     ("以内", Op::Le),
     ("之内", Op::Le),
+    ("内", Op::Le),
+    ("以外", Op::Gt),
     ("左右", Op::Approx),
+    ("上下", Op::Approx),
     // `100%覆盖`: the coverage verb after the number adds nothing to the level.
     ("覆盖", Op::Reach),
+];
+
+/// Words that qualify a target without changing its numbers: resolve (力争, 确保), scope (每年,
+/// 累计, 保持) or the frame of a range (在…之间). `qyx parse` shows them; the plan's `scope` key
+/// records the scope.
+const QUALIFIERS: &[&str] = &[
+    "力争",
+    "争取",
+    "确保",
+    "努力",
+    "基本",
+    "持续",
+    "稳步",
+    "逐步",
+    "进一步",
+    "全面",
+    "累计",
+    "合计",
+    "总计",
+    "共计",
+    "共",
+    "每年",
+    "年均",
+    "全年",
+    "年度",
+    "预计",
+    "在",
 ];
 
 /// Verbs that make a phrase a milestone wherever they stand in it (`创成…示范县`, `实现全覆盖`).
@@ -261,13 +348,33 @@ const MILESTONE_WORDS: &[&str] = &[
     "落实",
 ];
 
-/// Words that are a milestone only as the whole target: `达到` alone (达到省级统筹), `是` in a
-/// milestone's yes/no column; inside a longer phrase they mean something else.
-const MILESTONE_ALONE: &[&str] = &["是", "已完成", "达到", "推进", "编制", "修订", "制定"];
+/// Words that are a milestone only as the whole target: `是` in a milestone's yes/no column,
+/// `已完成`; inside a longer phrase they mean something else. `达到` alone is not one: it asks
+/// for a number.
+const MILESTONE_ALONE: &[&str] = &["是", "已完成", "推进", "编制", "修订", "制定"];
 
-const NO_TARGET: &[&str] = &["/", "—", "-", "－", "——", "无", "不设", "／"];
+/// Words that deny what follows: `不建成`, `未完成` state no target.
+const NEGATIONS: &[&str] = &["不", "未", "没有", "没", "无法", "尚未", "不能", "不再"];
 
-const RANGE_SEPARATORS: &[&str] = &["—", "–", "-", "－", "~", "至", "到"];
+const NO_TARGET: &[&str] = &["/", "—", "-", "——", "无", "不设", "／", "\\", "--", "—/—"];
+
+const RANGE_SEPARATORS: &[&str] = &["——", "—", "–", "-", "~", "至", "到"];
+
+/// Signs before a number: `−5` (U+2212), `-5`, `负5`.
+const SIGNS: &[(&str, bool)] = &[("-", true), ("−", true), ("负", true), ("+", false)];
+
+/// Chinese fraction words that carry their own unit: `百分之九十五` is 95 %.
+const FRACTION_WORDS: &[(&str, &str)] = &[
+    ("百分之", "百分之"),
+    ("千分之", "千分之"),
+    ("万分之", "万分之"),
+];
+
+/// List separators between the parts of a composite cell (`职工86、城乡居民70`).
+const PART_SEPARATORS: &[char] = &['、', '；', ';', '，', ','];
+
+/// The longest target text read: a phrase, not a paragraph.
+pub(crate) const MAX_TARGET_CHARS: usize = 200;
 
 /// Folds full-width digits, letters and signs to ASCII, so that `＞７０` reads as `>70`.
 fn fold(c: char) -> char {
@@ -280,43 +387,143 @@ fn fold(c: char) -> char {
     }
 }
 
-struct Cursor {
-    chars: Vec<char>,
+fn starts_with_at(chars: &[char], at: usize, word: &str) -> bool {
+    let n = word.chars().count();
+    chars.len() >= at + n && chars[at..at + n].iter().copied().eq(word.chars())
+}
+
+/// The longest entry of `table` that starts at `at`, with its length in chars.
+fn word_at<T: Copy>(
+    chars: &[char],
+    at: usize,
+    table: &[(&'static str, T)],
+) -> Option<(&'static str, T)> {
+    table
+        .iter()
+        .filter(|(w, _)| starts_with_at(chars, at, w))
+        .max_by_key(|(w, _)| w.chars().count())
+        .copied()
+}
+
+fn qualifier_at(chars: &[char], at: usize) -> Option<&'static str> {
+    QUALIFIERS
+        .iter()
+        .filter(|w| starts_with_at(chars, at, w))
+        .max_by_key(|w| w.chars().count())
+        .copied()
+}
+
+fn op_at(chars: &[char], at: usize) -> Option<(&'static str, Op)> {
+    word_at(chars, at, SYMBOL_OPS).or_else(|| word_at(chars, at, WORD_OPS))
+}
+
+/// A verb that sets a level (`控制在`, `降至`, `提高到`) rather than compares with one (`不低于`):
+/// `控制在5%左右` is about 5 %, while `不低于5%左右` says two things.
+fn is_setting_verb(word: &str) -> bool {
+    word.ends_with('在') || word.ends_with('到') || word.ends_with('至')
+}
+
+/// Where one part of a reading came from, for `qyx parse`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Source {
+    /// Printed in the text: these words.
+    Text(String),
+    /// Decided by a rule, not the text.
+    Rule,
+    /// Nothing in the text says; qyx assumes.
+    Default,
+}
+
+/// A target as read, with the words each part of it came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Reading {
+    pub(crate) threshold: Threshold,
+    /// The words that set the operator, as printed (`不低于`, `达到` + `以上`, `≥`); empty for
+    /// a bare number.
+    pub(crate) op_words: Vec<String>,
+    /// The number(s) as printed (`94. 5`, `二十五`, `−5`).
+    pub(crate) value_text: Option<String>,
+    pub(crate) high_text: Option<String>,
+    /// The word between a range's two numbers (`—`, `至`).
+    pub(crate) separator: Option<String>,
+    /// Words that qualify the target without changing its numbers (力争, 累计, 每年, 保持), from
+    /// the text or the label.
+    pub(crate) qualifiers: Vec<String>,
+    /// How the reading settled two words that both set the operator.
+    pub(crate) note: Option<&'static str>,
+}
+
+impl Reading {
+    fn bare(op: Op, words: &str) -> Reading {
+        Reading {
+            threshold: Threshold {
+                op,
+                value: None,
+                high: None,
+                unit: None,
+                label: None,
+            },
+            op_words: vec![words.to_string()],
+            value_text: None,
+            high_text: None,
+            separator: None,
+            qualifiers: Vec::new(),
+            note: None,
+        }
+    }
+
+    /// Where the operator came from: the words, or the bare-number rule (with the words, such as
+    /// 达到, that ask for the rule).
+    pub(crate) fn op_source(&self) -> Source {
+        match self.threshold.op {
+            Op::Reach => Source::Rule,
+            Op::Range => Source::Text(self.separator.clone().unwrap_or_default()),
+            _ => Source::Text(self.op_words.join("…")),
+        }
+    }
+
+    /// Where the unit came from: the text, or nothing printed.
+    pub(crate) fn unit_source(&self) -> Source {
+        match &self.threshold.unit {
+            Some(u) => Source::Text(u.clone()),
+            None => Source::Default,
+        }
+    }
+}
+
+struct Cursor<'a> {
+    chars: &'a [char],
     pos: usize,
 }
 
-impl Cursor {
+impl Cursor<'_> {
     fn rest(&self) -> String {
-        self.chars[self.pos..].iter().collect()
+        self.chars[self.pos.min(self.chars.len())..]
+            .iter()
+            .collect()
     }
     fn skip_ws(&mut self) {
-        while self.pos < self.chars.len() && self.chars[self.pos].is_whitespace() {
+        while self.chars.get(self.pos).is_some_and(|c| c.is_whitespace()) {
             self.pos += 1;
         }
     }
-    fn eat_any<T: Copy>(&mut self, table: &[(&str, T)]) -> Option<T> {
-        let mut best: Option<(&str, T)> = None;
-        for (word, v) in table {
-            let n = word.chars().count();
-            if self.chars.len() >= self.pos + n
-                && self.chars[self.pos..self.pos + n]
-                    .iter()
-                    .copied()
-                    .eq(word.chars())
-                && best.is_none_or(|(b, _)| b.chars().count() < n)
-            {
-                best = Some((word, *v));
-            }
-        }
-        let (word, v) = best?;
-        self.pos += word.chars().count();
-        Some(v)
+    fn eat<T: Copy>(&mut self, table: &[(&'static str, T)]) -> Option<(&'static str, T)> {
+        let hit = word_at(self.chars, self.pos, table)?;
+        self.pos += hit.0.chars().count();
+        Some(hit)
     }
     fn peek(&self) -> Option<char> {
         self.chars.get(self.pos).copied()
     }
     fn at_end(&self) -> bool {
         self.pos >= self.chars.len()
+    }
+    fn text(&self, from: usize) -> String {
+        self.chars[from..self.pos]
+            .iter()
+            .collect::<String>()
+            .trim()
+            .to_string()
     }
     fn error(&self, message: impl Into<String>) -> ParseError {
         ParseError {
@@ -326,322 +533,457 @@ impl Cursor {
     }
 }
 
-fn chinese_digit(c: char) -> Option<u32> {
-    Some(match c {
-        '一' => 1,
-        '二' | '两' => 2,
-        '三' => 3,
-        '四' => 4,
-        '五' => 5,
-        '六' => 6,
-        '七' => 7,
-        '八' => 8,
-        '九' => 9,
-        _ => return None,
-    })
-}
-
-/// Reads a decimal, tolerating the OCR spaces of `94. 5` and `95 . 5`, thousands separators
-/// (`13,300`) and small Chinese numerals (`两`, `十二`).
-fn number(c: &mut Cursor) -> Option<Decimal> {
+/// A sign and a number at the cursor: `-5`, `−5`, `负5`, `二十五`, `94. 5`.
+fn signed_number(c: &mut Cursor) -> Result<Option<(Decimal, String, bool)>, ParseError> {
     let start = c.pos;
-    let mut text = String::new();
-    let mut seen_dot = false;
-    while let Some(ch) = c.peek() {
-        if ch.is_ascii_digit() {
-            text.push(ch);
-            c.pos += 1;
-        } else if ch == '.' && !seen_dot && !text.is_empty() {
-            // A dot belongs to the number only when a digit follows, possibly after spaces.
-            let mut look = c.pos + 1;
-            while c.chars.get(look).is_some_and(|x| *x == ' ') {
-                look += 1;
-            }
-            if c.chars.get(look).is_some_and(char::is_ascii_digit) {
-                text.push('.');
-                seen_dot = true;
-                c.pos = look;
-            } else {
-                break;
-            }
-        } else if ch == ' ' && !text.is_empty() {
-            // `95 . 5`: spaces before a dot that is followed by a digit.
-            let mut look = c.pos;
-            while c.chars.get(look).is_some_and(|x| *x == ' ') {
-                look += 1;
-            }
-            if !seen_dot
-                && c.chars.get(look) == Some(&'.')
-                && c.chars[look + 1..]
-                    .iter()
-                    .find(|x| **x != ' ')
-                    .is_some_and(char::is_ascii_digit)
-            {
-                c.pos = look;
-            } else {
-                break;
-            }
-        } else if ch == ',' && !seen_dot && !text.is_empty() {
-            let next: Vec<char> = c.chars[c.pos + 1..].iter().take(4).copied().collect();
-            if next.len() >= 3
-                && next[..3].iter().all(char::is_ascii_digit)
-                && next.get(3).is_none_or(|x| !x.is_ascii_digit())
-            {
-                c.pos += 1;
-            } else {
-                break;
-            }
-        } else {
-            break;
+    let mut negative = false;
+    if let Some((w, neg)) = word_at(c.chars, c.pos, SIGNS) {
+        let after = c.pos + w.chars().count();
+        if c.chars
+            .get(after)
+            .copied()
+            .is_some_and(crate::numeral::starts_number)
+        {
+            negative = neg;
+            c.pos = after;
         }
     }
-    if !text.is_empty() {
-        return Decimal::from_str(&text).ok();
-    }
-    c.pos = start;
-    // Small Chinese numerals: 两, 三, 十, 十二, 二十, 二十三.
-    let mut value: u32 = 0;
-    let mut any = false;
-    if let Some(d) = c.peek().and_then(chinese_digit) {
-        value = d;
-        any = true;
-        c.pos += 1;
-    }
-    // 百亿, 千万: a round number spelled as its magnitude.
-    if !any
-        && matches!(c.peek(), Some('百' | '千'))
-        && matches!(c.chars.get(c.pos + 1), Some('万' | '亿'))
-    {
-        let v = if c.peek() == Some('百') { 100 } else { 1000 };
-        c.pos += 1;
-        return Some(Decimal::from(v));
-    }
-    if c.peek() == Some('十') {
-        value = if any { value * 10 } else { 10 };
-        any = true;
-        c.pos += 1;
-        if let Some(d) = c.peek().and_then(chinese_digit) {
-            value += d;
-            c.pos += 1;
+    match crate::numeral::scan(c.chars, c.pos) {
+        Err(e) => Err(ParseError {
+            column: e.start + 1,
+            message: e.message,
+        }),
+        Ok(None) => {
+            c.pos = start;
+            Ok(None)
         }
-    }
-    if any
-        && c.peek()
-            .is_some_and(|ch| unit_prefix_len(&ch.to_string()).is_some() || ch == '万')
-    {
-        Some(Decimal::from(value))
-    } else {
-        c.pos = start;
-        None
+        Ok(Some(n)) => {
+            c.pos = n.end;
+            let v = if negative { -n.value } else { n.value };
+            Ok(Some((v, c.text(start), n.chinese)))
+        }
     }
 }
 
 fn unit(c: &mut Cursor) -> Option<String> {
     let rest = c.rest();
-    let Some(len) = unit_prefix_len(&rest) else {
+    let len = crate::unit::unit_prefix_len(&rest)
         // `150亿`, `100万`: a magnitude whose base the indicator's unit supplies.
-        let m = crate::unit::magnitude_prefix(&rest)?;
-        c.pos += m.chars().count();
-        return Some(m.to_string());
-    };
+        .or_else(|| crate::unit::magnitude_prefix(&rest).map(str::len))?;
     let u = &rest[..len];
     c.pos += u.chars().count();
     Some(u.to_string())
 }
 
-impl Threshold {
-    /// Parses one target. See the module documentation for the forms it reads.
-    pub fn parse(input: &str) -> Result<Threshold, ParseError> {
-        let folded: String = input.chars().map(fold).collect();
-        let mut c = Cursor {
-            chars: folded.chars().collect(),
-            pos: 0,
-        };
+/// Reads a target that starts at `start` (no label before it), to the end of the text.
+fn core(chars: &[char], start: usize) -> Result<Reading, ParseError> {
+    let mut c = Cursor { chars, pos: start };
+    let mut op_words = Vec::new();
+    let mut qualifiers = Vec::new();
+    let mut prefix: Option<(&'static str, Op)> = None;
+    // Qualifiers and operator words, in any order: `力争达到`, `确保不低于`, `累计达`, `达到约`.
+    loop {
         c.skip_ws();
-        if c.at_end() {
-            return Err(ParseError {
-                column: 1,
-                message: crate::tr!(
-                    "目标为空: 应为数字、运算符、`/` 或里程碑",
-                    "empty target: expected a number, an operator, `/` or a milestone"
-                ),
-            });
+        if let Some(q) = qualifier_at(chars, c.pos) {
+            // A qualifier that is also the start of an operator word (`在` of nothing) loses to it.
+            if op_at(chars, c.pos).is_none_or(|(w, _)| w.chars().count() < q.chars().count()) {
+                c.pos += q.chars().count();
+                qualifiers.push(q.to_string());
+                continue;
+            }
         }
-        let trimmed = folded.trim();
-        if NO_TARGET.contains(&trimmed) {
-            return Ok(Threshold {
-                op: Op::None,
-                value: None,
-                high: None,
-                unit: None,
-                label: None,
-            });
-        }
-        if !trimmed.chars().any(|ch| ch.is_ascii_digit())
-            && (MILESTONE_WORDS.iter().any(|w| trimmed.contains(w))
-                || MILESTONE_ALONE.contains(&trimmed))
-        {
-            return Ok(Threshold {
-                op: Op::Done,
-                value: None,
-                high: None,
-                unit: None,
-                label: None,
-            });
-        }
-
-        let mut prefix = c.eat_any(SYMBOL_OPS).or_else(|| c.eat_any(WORD_OPS));
-        let mut label = None;
-        if prefix.is_none() {
-            // A composite cell's part (`职工86`): words up to the number or an operator.
-            let start = c.pos;
-            while let Some(ch) = c.peek() {
-                if ch.is_ascii_digit() || ch.is_whitespace() {
-                    break;
+        match op_at(chars, c.pos) {
+            Some((w, op)) if prefix.is_none_or(|(_, p)| p == Op::Reach) => {
+                c.pos += w.chars().count();
+                op_words.push(w.to_string());
+                if w == "保持"
+                    || w.starts_with("稳定")
+                    || w.starts_with("维持")
+                    || w.starts_with("巩固")
+                {
+                    qualifiers.push(w.to_string());
                 }
-                let save = c.pos;
-                if c.eat_any(SYMBOL_OPS).is_some() || c.eat_any(WORD_OPS).is_some() {
-                    c.pos = save;
-                    break;
-                }
-                if number(&mut c).is_some() {
-                    c.pos = save;
-                    break;
-                }
-                c.pos += 1;
+                prefix = Some((w, op));
             }
-            if c.at_end() {
-                return Err(ParseError {
-                    column: start + 1,
-                    message: crate::tr!(
-                        "应为数字，却是 `{}`",
-                        "expected a number, found `{}`",
-                        trimmed
-                    ),
-                });
-            }
-            if c.chars[start..c.pos].iter().any(char::is_ascii_punctuation) {
-                return Err(ParseError {
-                    column: start + 1,
-                    message: crate::tr!(
-                        "应为数字，却是 `{}`",
-                        "expected a number, found `{}`",
-                        c.chars[start..].iter().collect::<String>().trim_end()
-                    ),
-                });
-            }
-            if c.pos > start {
-                label = Some(c.chars[start..c.pos].iter().collect::<String>());
-                c.skip_ws();
-                prefix = c.eat_any(SYMBOL_OPS).or_else(|| c.eat_any(WORD_OPS));
-            }
+            _ => break,
         }
-        c.skip_ws();
-        let value = number(&mut c).ok_or_else(|| {
-            if c.at_end() && prefix.is_some() {
-                c.error(crate::tr!(
-                    "运算符后应为数字",
-                    "expected a number after the operator"
-                ))
-            } else if c.at_end() {
-                c.error(crate::tr!("应为数字", "expected a number"))
-            } else {
-                c.error(crate::tr!(
-                    "应为数字，却是 `{}`",
-                    "expected a number, found `{}`",
-                    c.rest().trim_end()
-                ))
-            }
-        })?;
-        c.skip_ws();
-        // A ratio written `1.9:1` is the number before the colon.
-        if c.eat_any(&[(":1", ()), ("：1", ())]).is_some() {
-            c.skip_ws();
-        }
-        let mut unit_text = unit(&mut c);
-        c.skip_ws();
-
-        let mut high = None;
-        let save = c.pos;
-        if c.eat_any(
-            &RANGE_SEPARATORS
-                .iter()
-                .map(|s| (*s, ()))
-                .collect::<Vec<_>>(),
-        )
-        .is_some()
-        {
-            c.skip_ws();
-            match number(&mut c) {
-                Some(h) => {
-                    if h < value {
-                        return Err(ParseError {
-                            column: save + 1,
-                            message: crate::tr!(
-                                "范围反了: {value} 到 {h}",
-                                "range runs backwards: {value} to {h}"
-                            ),
-                        });
-                    }
-                    high = Some(h);
-                    c.skip_ws();
-                    let second = unit(&mut c);
-                    if unit_text.is_none() {
-                        unit_text = second;
-                    }
-                }
-                None => c.pos = save,
-            }
-        }
-        c.skip_ws();
-        let suffix = c.eat_any(SUFFIXES);
-        c.skip_ws();
-        // Trailing punctuation of a quoted clause is not part of the target.
-        while c.peek().is_some_and(|ch| "。,，;；、".contains(ch)) {
-            c.pos += 1;
-        }
-        if !c.at_end() {
-            return Err(c.error(crate::tr!(
-                "数字后有多余的 `{}`",
-                "unexpected `{}` after the number",
-                c.rest().trim_end()
-            )));
-        }
-
-        let op = if high.is_some() {
-            if prefix.is_some_and(|p| p != Op::Reach) || suffix.is_some_and(|s| s != Op::Approx) {
-                return Err(ParseError {
-                    column: 1,
-                    message: crate::tr!("范围不能带运算符", "a range takes no operator"),
-                });
-            }
-            Op::Range
+    }
+    c.skip_ws();
+    let mut unit_text = None;
+    if let Some((_, u)) = c.eat(FRACTION_WORDS) {
+        unit_text = Some(u.to_string());
+    }
+    let number_at = c.pos;
+    let Some((value, value_text, chinese)) = signed_number(&mut c)? else {
+        return Err(if c.at_end() && prefix.is_some() {
+            c.error("expected a number after the operator")
+        } else if c.at_end() {
+            c.error("expected a number")
         } else {
-            match (prefix, suffix) {
-                (None | Some(Op::Reach), Some(s)) => s,
-                (Some(p), None) => p,
-                (None, None) => Op::Reach,
-                (Some(p), Some(s)) if p == s || p.direction() == s.direction() => p,
-                (Some(p), Some(s)) => {
+            c.error(format!(
+                "expected a number, found `{}`",
+                c.rest().trim_end()
+            ))
+        });
+    };
+    c.skip_ws();
+    // A ratio written `1.9:1` is the number before the colon.
+    if c.eat(&[(":1", ())]).is_some() {
+        c.skip_ws();
+    }
+    if unit_text.is_none() {
+        unit_text = unit(&mut c);
+    }
+    if chinese && value == Decimal::ONE && unit_text.as_deref() == Some("批") {
+        // 一批 is "a batch of", not a count of one.
+        return Err(ParseError {
+            column: number_at + 1,
+            message: "`一批` (a batch) states no number".into(),
+        });
+    }
+    c.skip_ws();
+
+    let mut high = None;
+    let mut high_text = None;
+    let mut separator = None;
+    let save = c.pos;
+    if let Some((sep, _)) = c.eat(
+        &RANGE_SEPARATORS
+            .iter()
+            .map(|s| (*s, ()))
+            .collect::<Vec<_>>(),
+    ) {
+        c.skip_ws();
+        if let Some(fw) = c.eat(FRACTION_WORDS) {
+            unit_text.get_or_insert_with(|| fw.1.to_string());
+        }
+        let high_at = c.pos;
+        match signed_number(&mut c)? {
+            Some((h, text, _)) => {
+                if h < value {
                     return Err(ParseError {
-                        column: 1,
-                        message: crate::tr!(
-                            "运算符 `{}` 与后缀 `{}` 矛盾",
-                            "operator `{}` contradicts suffix `{}`",
-                            p.name(),
-                            s.name()
-                        ),
+                        column: save + 1,
+                        message: format!("range runs backwards: {value} to {h}"),
+                    });
+                }
+                high = Some(h);
+                high_text = Some(text);
+                separator = Some(sep.to_string());
+                c.skip_ws();
+                let second = unit(&mut c);
+                let magnitude_only = unit_text
+                    .as_deref()
+                    .is_some_and(|a| crate::unit::magnitude_prefix(a) == Some(a));
+                if unit_text.is_none() || magnitude_only && second.is_some() {
+                    // `1.5万—2万人`: the first number's magnitude is the second's unit.
+                    unit_text = second;
+                } else if let (Some(a), Some(b)) = (&unit_text, &second)
+                    && a != b
+                    && !(a.starts_with("百分之") && (b == "%" || b == "％"))
+                {
+                    return Err(ParseError {
+                        column: high_at + 1,
+                        message: format!("a range in two units: `{a}` and `{b}`"),
                     });
                 }
             }
+            None => c.pos = save,
+        }
+    }
+    c.skip_ws();
+    let suffix_at = c.pos;
+    let suffix = c.eat(SUFFIXES);
+    if let Some((w, _)) = suffix {
+        op_words.push(w.to_string());
+    }
+    c.skip_ws();
+    if high.is_some() && c.eat(&[("之间", ())]).is_some() {
+        c.skip_ws();
+    }
+    // Trailing punctuation of a quoted clause is not part of the target.
+    while c.peek().is_some_and(|ch| "。,，;；、".contains(ch)) {
+        c.pos += 1;
+    }
+    c.skip_ws();
+    if !c.at_end() {
+        return Err(c.error(format!(
+            "unexpected `{}` after the number",
+            c.rest().trim_end()
+        )));
+    }
+
+    let mut note = None;
+    let op = if high.is_some() {
+        let prefix_ok = prefix.is_none_or(|(_, p)| p == Op::Reach);
+        let suffix_ok = suffix.is_none_or(|(_, s)| s == Op::Approx);
+        if !prefix_ok || !suffix_ok {
+            return Err(ParseError {
+                column: if prefix_ok { suffix_at + 1 } else { start + 1 },
+                message: "a range takes no operator".into(),
+            });
+        }
+        Op::Range
+    } else {
+        let contradiction = |p: Op, s: Op| ParseError {
+            column: suffix_at + 1,
+            message: format!("operator `{}` contradicts suffix `{}`", p.name(), s.name()),
         };
-        Ok(Threshold {
+        match (prefix, suffix.map(|(_, s)| s)) {
+            (None, None) => Op::Reach,
+            (None, Some(s)) => s,
+            (Some((_, Op::Reach)), Some(s)) => s,
+            (Some((_, p)), None) => p,
+            (Some((_, p)), Some(s)) if p == s => p,
+            (Some((_, Op::Approx)), Some(Op::Reach)) => Op::Approx,
+            (Some((w, p)), Some(Op::Approx)) if is_setting_verb(w) && p.direction() != 0 => {
+                note = Some("a level set at about a number (控制在…左右) is ≈");
+                Op::Approx
+            }
+            (Some((_, p)), Some(Op::Reach)) => p,
+            (Some((w, p)), Some(s)) if p.direction() != 0 && p.direction() == s.direction() => {
+                // 超…以上, 高于…以上: the exclusive word decides (超 excludes the number).
+                let strict = if matches!(p, Op::Gt | Op::Lt) { p } else { s };
+                if strict != s || strict != p {
+                    note = Some(if w == "超" {
+                        "超 excludes the number (超…以上 is >): the exclusive word wins"
+                    } else {
+                        "both words set the operator: the exclusive one wins"
+                    });
+                }
+                strict
+            }
+            (Some((_, p)), Some(s)) => return Err(contradiction(p, s)),
+        }
+    };
+    Ok(Reading {
+        threshold: Threshold {
             op,
             value: Some(value),
             high,
             unit: unit_text,
-            label,
-        })
+            label: None,
+        },
+        op_words,
+        value_text: Some(value_text),
+        high_text,
+        separator,
+        qualifiers,
+        note,
+    })
+}
+
+fn is_cjk(c: char) -> bool {
+    ('\u{4E00}'..='\u{9FFF}').contains(&c)
+}
+
+fn is_numeral_char(c: char) -> bool {
+    crate::numeral::starts_number(c) || matches!(c, '万' | '亿' | '.' | '点')
+}
+
+/// Positions where a target may start after a label: an operator, a qualifier, a sign or a
+/// number that does not continue one before it.
+fn target_starts(chars: &[char]) -> impl Iterator<Item = usize> + '_ {
+    (1..chars.len()).filter(move |&k| {
+        let ch = chars[k];
+        let prev = chars[k - 1];
+        if crate::numeral::starts_number(ch) {
+            // 每千人口: a population, not a number.
+            return !is_numeral_char(prev) && prev != '每';
+        }
+        op_at(chars, k).is_some_and(|(w, _)| w.chars().count() > 1 || !in_word(chars, k))
+            || qualifier_at(chars, k).is_some_and(|q| q.chars().count() > 1)
+            || word_at(chars, k, SIGNS).is_some()
+            || word_at(chars, k, FRACTION_WORDS).is_some()
+    })
+}
+
+/// Words that end in a one-character operator without being one (`签约` is not 签 + 约).
+const NOT_OPS: &[&str] = &[
+    "签约", "节约", "制约", "预约", "公约", "履约", "集约", "特约", "契约", "附近", "最近", "邻近",
+    "就近", "靠近", "贴近", "亲近", "赶超", "到达", "发达", "表达", "传达", "下达", "通达", "送达",
+    "抵达", "直达", "圆满", "饱满", "美满", "充满", "成为", "作为", "认为", "视为", "列为", "称为",
+    "改为", "分为", "定为", "评为", "行为", "因为", "以为",
+];
+
+/// True when the one-character operator at `k` ends a word of [`NOT_OPS`].
+fn in_word(chars: &[char], k: usize) -> bool {
+    NOT_OPS.iter().any(|w| {
+        let n = w.chars().count();
+        k + 1 >= n && starts_with_at(chars, k + 1 - n, w)
+    })
+}
+
+/// A label is the name of a part (`职工`, `城乡居民`, `每千人口拥有托位数`): words, not numbers,
+/// punctuation or a dangling operator.
+fn label_ok(label: &[char]) -> bool {
+    let text: String = label.iter().collect();
+    let text = text.trim();
+    if !text.chars().any(|c| is_cjk(c) && !is_numeral_char(c)) {
+        return false;
+    }
+    if text.chars().any(|c| {
+        (c.is_ascii_punctuation() && !"()".contains(c)) || "、；，。：—–～≥≤≧≦⩾⩽﹥﹤≈".contains(c)
+    }) {
+        return false;
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let ends_with = |w: &str| {
+        let n = w.chars().count();
+        chars.len() >= n && starts_with_at(&chars, chars.len() - n, w)
+    };
+    let last = chars.len().saturating_sub(1);
+    let dangling = WORD_OPS
+        .iter()
+        .any(|(w, _)| ends_with(w) && !(w.chars().count() == 1 && in_word(&chars, last)))
+        || NEGATIONS.iter().any(|w| ends_with(w))
+        || RANGE_SEPARATORS.iter().any(|w| ends_with(w))
+        || SIGNS.iter().any(|(w, _)| ends_with(w));
+    !dangling
+}
+
+/// Reads a target, trying each place a label may end; the reading that gets furthest decides
+/// the error when none reads.
+fn numeric(chars: &[char]) -> Result<Reading, ParseError> {
+    let first = chars.iter().position(|c| !c.is_whitespace()).unwrap_or(0);
+    let mut best: Option<ParseError> = None;
+    let candidates = std::iter::once(first).chain(target_starts(chars).filter(|k| *k > first));
+    for k in candidates {
+        if k > first && !label_ok(&chars[first..k]) {
+            continue;
+        }
+        match core(chars, k) {
+            // A Chinese numeral after words is a number only with a unit (`新增两个`), not in a
+            // word (`动态清零`, `三个百分百`).
+            Ok(r)
+                if k > first
+                    && r.threshold.unit.is_none()
+                    && !chars[k].is_ascii_digit()
+                    && crate::numeral::starts_number(chars[k]) => {}
+            Ok(mut r) => {
+                if k > first {
+                    let label: String = chars[first..k]
+                        .iter()
+                        .collect::<String>()
+                        .trim()
+                        .to_string();
+                    let lc: Vec<char> = label.chars().collect();
+                    let mut found: Vec<String> = (0..lc.len())
+                        .filter_map(|i| qualifier_at(&lc, i))
+                        .filter(|q| q.chars().count() > 1)
+                        .map(str::to_string)
+                        .collect();
+                    found.append(&mut r.qualifiers);
+                    r.qualifiers = found;
+                    r.threshold.label = Some(label);
+                }
+                return Ok(r);
+            }
+            Err(e) => {
+                if best.as_ref().is_none_or(|b| e.column > b.column) {
+                    best = Some(e);
+                }
+            }
+        }
+    }
+    Err(best.unwrap_or(ParseError {
+        column: first + 1,
+        message: "expected a number".into(),
+    }))
+}
+
+/// The negated milestone in `text` (`不建成`, `未完成`), if any.
+fn negated_milestone(text: &str) -> Option<String> {
+    NEGATIONS.iter().find_map(|n| {
+        MILESTONE_WORDS
+            .iter()
+            .map(|m| format!("{n}{m}"))
+            .find(|nm| text.contains(nm.as_str()))
+    })
+}
+
+impl Threshold {
+    /// Parses one target. See the module documentation for the forms it reads.
+    pub fn parse(input: &str) -> Result<Threshold, ParseError> {
+        Threshold::read(input).map(|r| r.threshold)
+    }
+
+    /// Parses one target and says where each part of the reading came from.
+    pub(crate) fn read(input: &str) -> Result<Reading, ParseError> {
+        let count = input.chars().count();
+        if count > MAX_TARGET_CHARS {
+            return Err(ParseError {
+                column: MAX_TARGET_CHARS + 1,
+                message: format!(
+                    "a target is a phrase of at most {MAX_TARGET_CHARS} characters; this text has {count}"
+                ),
+            });
+        }
+        let chars: Vec<char> = input.chars().map(fold).collect();
+        let folded: String = chars.iter().collect();
+        let trimmed = folded.trim();
+        if trimmed.is_empty() {
+            return Err(ParseError {
+                column: 1,
+                message: "empty target: expected a number, an operator, `/` or a milestone".into(),
+            });
+        }
+        if NO_TARGET.contains(&trimmed) {
+            return Ok(Reading::bare(Op::None, trimmed));
+        }
+        let err = match numeric(&chars) {
+            Ok(r) => return Ok(r),
+            Err(e) => e,
+        };
+        if let Some(nm) = negated_milestone(trimmed) {
+            return Err(ParseError {
+                column: folded
+                    .find(nm.as_str())
+                    .map_or(1, |b| folded[..b].chars().count() + 1),
+                message: format!(
+                    "`{nm}` denies a milestone: a target states what is to be done (a reported answer is 否)"
+                ),
+            });
+        }
+        // 达到 with a state rather than a number (`达到省级统筹`) is a milestone; 达到 alone is not.
+        let reach_state = ["达到", "实现"].iter().any(|w| {
+            trimmed.strip_prefix(w).is_some_and(|rest| {
+                let rc: Vec<char> = rest.chars().collect();
+                rc.len() >= 2 && rc.iter().all(|c| is_cjk(*c)) && op_at(&rc, 0).is_none()
+            })
+        });
+        if !trimmed.chars().any(|ch| ch.is_ascii_digit())
+            && (MILESTONE_WORDS.iter().any(|w| trimmed.contains(w))
+                || MILESTONE_ALONE.contains(&trimmed)
+                || reach_state)
+        {
+            return Ok(Reading::bare(Op::Done, trimmed));
+        }
+        Err(err)
+    }
+
+    /// Parses a table cell that may hold several labelled targets (`职工86、城乡居民70`), each
+    /// with its offset in characters; a cell of one target gives one part.
+    pub(crate) fn read_cell(input: &str) -> Result<Vec<(usize, Reading)>, ParseError> {
+        let whole = match Threshold::read(input) {
+            Ok(r) => return Ok(vec![(0, r)]),
+            Err(e) => e,
+        };
+        let mut parts = Vec::new();
+        let mut offset = 0;
+        for piece in input.split(PART_SEPARATORS) {
+            let lead = piece.chars().take_while(|c| c.is_whitespace()).count();
+            if !piece.trim().is_empty() {
+                match Threshold::read(piece.trim()) {
+                    Ok(r) if r.threshold.label.is_some() => parts.push((offset + lead, r)),
+                    _ => return Err(whole),
+                }
+            }
+            offset += piece.chars().count() + 1;
+        }
+        if parts.len() < 2 {
+            return Err(whole);
+        }
+        Ok(parts)
     }
 
     /// Replaces [`Op::Reach`] with ≥ or ≤ for the indicator's better direction.
@@ -691,55 +1033,71 @@ mod tests {
     use super::*;
     use rust_decimal_macros::dec;
 
-    fn p(
-        s: &str,
-    ) -> (
-        Op,
-        Option<Decimal>,
-        Option<Decimal>,
-        Option<String>,
-        Option<String>,
-    ) {
-        let t = Threshold::parse(s).unwrap_or_else(|e| panic!("{s:?}: {e}"));
-        (t.op, t.value, t.high, t.unit, t.label)
+    type Row<'a> = (&'a str, Op, Decimal, Option<&'a str>);
+
+    fn check(cases: &[Row]) {
+        for (input, op, value, unit) in cases {
+            let t = Threshold::parse(input).unwrap_or_else(|e| panic!("{input:?}: {e}"));
+            assert_eq!(
+                (t.op, t.value, t.unit.as_deref()),
+                (*op, Some(*value), *unit),
+                "{input:?}"
+            );
+        }
     }
 
+    /// Table cells: ASCII, full-width and mathematical operator forms, OCR spaces, signs.
     #[test]
     fn table_cells() {
-        let u = |s: &str| Some(s.to_string());
-        let cases: &[(&str, Op, Option<Decimal>, Option<String>)] = &[
-            ("≥85", Op::Ge, Some(dec!(85)), None),
-            (">70", Op::Gt, Some(dec!(70)), None),
-            ("< 5", Op::Lt, Some(dec!(5)), None),
-            (">63    ", Op::Gt, Some(dec!(63)), None),
-            ("4.3", Op::Reach, Some(dec!(4.3)), None),
-            ("94. 5", Op::Reach, Some(dec!(94.5)), None),
-            ("95 . 5", Op::Reach, Some(dec!(95.5)), None),
-            ("93.0", Op::Reach, Some(dec!(93.0)), None),
-            (">0.867", Op::Gt, Some(dec!(0.867)), None),
-            (">13300", Op::Gt, Some(dec!(13300)), None),
-            (">17000", Op::Gt, Some(dec!(17000)), None),
-            ("＞７０", Op::Gt, Some(dec!(70)), None),
-            ("≧８５", Op::Ge, Some(dec!(85)), None),
-            ("⩽5", Op::Le, Some(dec!(5)), None),
-            (">=85", Op::Ge, Some(dec!(85)), None),
-            ("<=5", Op::Le, Some(dec!(5)), None),
-            ("＜ 5", Op::Lt, Some(dec!(5)), None),
-            ("13,300", Op::Reach, Some(dec!(13300)), None),
-            ("1.33万元", Op::Reach, Some(dec!(1.33)), u("万元")),
-            ("86%", Op::Reach, Some(dec!(86)), u("%")),
-            ("86％", Op::Reach, Some(dec!(86)), u("％")),
-        ];
-        for (input, op, value, unit) in cases {
-            let (o, v, _, un, _) = p(input);
-            assert_eq!((o, v, un), (*op, *value, unit.clone()), "{input:?}");
-        }
+        check(&[
+            ("≥85", Op::Ge, dec!(85), None),
+            ("≥ 85", Op::Ge, dec!(85), None),
+            (">70", Op::Gt, dec!(70), None),
+            ("< 5", Op::Lt, dec!(5), None),
+            (">63    ", Op::Gt, dec!(63), None),
+            ("4.3", Op::Reach, dec!(4.3), None),
+            ("94. 5", Op::Reach, dec!(94.5), None),
+            ("95 . 5", Op::Reach, dec!(95.5), None),
+            ("93.0", Op::Reach, dec!(93.0), None),
+            (">0.867", Op::Gt, dec!(0.867), None),
+            (">13300", Op::Gt, dec!(13300), None),
+            ("＞７０", Op::Gt, dec!(70), None),
+            ("＜５", Op::Lt, dec!(5), None),
+            ("≧８５", Op::Ge, dec!(85), None),
+            ("⩾85", Op::Ge, dec!(85), None),
+            ("≮90", Op::Ge, dec!(90), None),
+            ("≤5", Op::Le, dec!(5), None),
+            ("≦5", Op::Le, dec!(5), None),
+            ("⩽5", Op::Le, dec!(5), None),
+            ("≯5", Op::Le, dec!(5), None),
+            ("﹥60", Op::Gt, dec!(60), None),
+            ("﹤60", Op::Lt, dec!(60), None),
+            (">=85", Op::Ge, dec!(85), None),
+            ("=>85", Op::Ge, dec!(85), None),
+            ("<=5", Op::Le, dec!(5), None),
+            ("≈80", Op::Approx, dec!(80), None),
+            ("~80", Op::Approx, dec!(80), None),
+            ("=100", Op::Eq, dec!(100), None),
+            ("＜ 5", Op::Lt, dec!(5), None),
+            ("13,300", Op::Reach, dec!(13300), None),
+            ("1.33万元", Op::Reach, dec!(1.33), Some("万元")),
+            ("86%", Op::Reach, dec!(86), Some("%")),
+            ("86％", Op::Reach, dec!(86), Some("％")),
+            ("≥86%", Op::Ge, dec!(86), Some("%")),
+            ("-5", Op::Reach, dec!(-5), None),
+            ("−5", Op::Reach, dec!(-5), None),
+            ("－5", Op::Reach, dec!(-5), None),
+            ("负5", Op::Reach, dec!(-5), None),
+            ("≥-0.5%", Op::Ge, dec!(-0.5), Some("%")),
+            ("1.2‰", Op::Reach, dec!(1.2), Some("‰")),
+            ("80以上", Op::Ge, dec!(80), None),
+        ]);
     }
 
     #[test]
     fn no_target_and_milestones() {
-        for s in ["/", " / ", "—", "／"] {
-            assert_eq!(p(s).0, Op::None, "{s:?}");
+        for s in ["/", " / ", "—", "／", "-", "——", "无"] {
+            assert_eq!(Threshold::parse(s).unwrap().op, Op::None, "{s:?}");
         }
         for s in [
             "建成",
@@ -749,84 +1107,290 @@ mod tests {
             "完成",
             "是",
             "已完成",
+            "动态清零",
+            "三个百分百",
+            "达到省级统筹",
+            "建成一批",
+            "全面落实",
+            "通过三级乙等复评",
         ] {
-            assert_eq!(p(s).0, Op::Done, "{s:?}");
+            assert_eq!(Threshold::parse(s).unwrap().op, Op::Done, "{s:?}");
         }
     }
 
     #[test]
     fn composite_cell_parts() {
-        let (op, v, _, _, label) = p("职工86");
+        let t = Threshold::parse("职工86").unwrap();
         assert_eq!(
-            (op, v, label.as_deref()),
+            (t.op, t.value, t.label.as_deref()),
             (Op::Reach, Some(dec!(86)), Some("职工"))
         );
-        let (op, v, _, _, label) = p("城乡居民70");
+        let t = Threshold::parse("职工≥86%").unwrap();
         assert_eq!(
-            (op, v, label.as_deref()),
-            (Op::Reach, Some(dec!(70)), Some("城乡居民"))
-        );
-        let (op, v, _, _, label) = p("职工≥86%");
-        assert_eq!(
-            (op, v, label.as_deref()),
+            (t.op, t.value, t.label.as_deref()),
             (Op::Ge, Some(dec!(86)), Some("职工"))
         );
-        assert_eq!(p("新增两个").4.as_deref(), Some("新增"));
+        assert_eq!(
+            Threshold::parse("新增两个").unwrap().label.as_deref(),
+            Some("新增")
+        );
+        type Part<'a> = (&'a str, Op, Decimal);
+        let cells: &[(&str, &[Part])] = &[
+            (
+                "职工86、城乡居民70",
+                &[
+                    ("职工", Op::Reach, dec!(86)),
+                    ("城乡居民", Op::Reach, dec!(70)),
+                ],
+            ),
+            (
+                "职工≥86%；城乡居民≥70%",
+                &[("职工", Op::Ge, dec!(86)), ("城乡居民", Op::Ge, dec!(70))],
+            ),
+            (
+                "城镇 5.5, 农村 3",
+                &[("城镇", Op::Reach, dec!(5.5)), ("农村", Op::Reach, dec!(3))],
+            ),
+            (
+                "男性不低于80岁，女性不低于85岁",
+                &[("男性", Op::Ge, dec!(80)), ("女性", Op::Ge, dec!(85))],
+            ),
+        ];
+        for (cell, want) in cells {
+            let parts = Threshold::read_cell(cell).unwrap_or_else(|e| panic!("{cell}: {e}"));
+            let got: Vec<_> = parts
+                .iter()
+                .map(|(_, r)| {
+                    let t = &r.threshold;
+                    (
+                        t.label.clone().unwrap_or_default(),
+                        t.op,
+                        t.value.unwrap_or_default(),
+                    )
+                })
+                .collect();
+            let want: Vec<_> = want
+                .iter()
+                .map(|(l, o, v)| (l.to_string(), *o, *v))
+                .collect();
+            assert_eq!(got, want, "{cell}");
+        }
+        // A single target is one part; a cell whose parts have no labels is not composite.
+        assert_eq!(Threshold::read_cell("≥85").unwrap().len(), 1);
+        assert!(Threshold::read_cell("86、70").is_err());
     }
 
-    /// Civil Code art. 1259: 以上/以下/以内 include the number; 超过/不满 do not.
+    /// Civil Code art. 1259 and every operator word of DESIGN.md, in the phrasing of county
+    /// plans across the province (not only the five in the repository).
     #[test]
     fn legal_phrasing() {
-        let cases: &[(&str, Op, Decimal, Option<&str>)] = &[
+        check(&[
+            // ≥: 以上 and 届满 include the number; 不低于, 不少于, 至少.
             ("达到5.55个以上", Op::Ge, dec!(5.55), Some("个")),
             ("5.55个以上", Op::Ge, dec!(5.55), Some("个")),
             ("70%以上", Op::Ge, dec!(70), Some("%")),
             ("187人次以上", Op::Ge, dec!(187), Some("人次")),
             ("不低于95%", Op::Ge, dec!(95), Some("%")),
             ("不少于3所", Op::Ge, dec!(3), Some("所")),
+            ("不小于10平方米", Op::Ge, dec!(10), Some("平方米")),
+            ("不得低于80%", Op::Ge, dec!(80), Some("%")),
             ("保持在95%以上", Op::Ge, dec!(95), Some("%")),
+            ("稳定在98%以上", Op::Ge, dec!(98), Some("%")),
+            ("持续保持在90%以上", Op::Ge, dec!(90), Some("%")),
+            ("力争达到90%以上", Op::Ge, dec!(90), Some("%")),
+            ("确保不低于85%", Op::Ge, dec!(85), Some("%")),
+            ("累计达到5万人以上", Op::Ge, dec!(5), Some("万人")),
+            ("达到80%(含)以上", Op::Ge, dec!(80), Some("%")),
+            ("达到80%（含）以上", Op::Ge, dec!(80), Some("%")),
+            ("90%及以上", Op::Ge, dec!(90), Some("%")),
+            ("95%或以上", Op::Ge, dec!(95), Some("%")),
+            ("达到90 %以上", Op::Ge, dec!(90), Some("%")),
+            ("达到 5.55 个以上", Op::Ge, dec!(5.55), Some("个")),
+            ("4.1平方米以上", Op::Ge, dec!(4.1), Some("平方米")),
+            ("至少1家", Op::Ge, dec!(1), Some("家")),
+            ("年满60周岁", Op::Ge, dec!(60), Some("周岁")),
+            ("满18周岁", Op::Ge, dec!(18), Some("周岁")),
+            ("60周岁及以上", Op::Ge, dec!(60), Some("周岁")),
+            ("150亿以上", Op::Ge, dec!(150), Some("亿")),
+            ("百亿以上", Op::Ge, dec!(100), Some("亿")),
+            // >: 超过, 超, 高于, 多于, 突破, 逾, 以外 exclude the number.
+            ("超过90%", Op::Gt, dec!(90), Some("%")),
+            ("高于85%", Op::Gt, dec!(85), Some("%")),
+            ("多于3个", Op::Gt, dec!(3), Some("个")),
+            ("大于10", Op::Gt, dec!(10), None),
+            ("突破770亿元", Op::Gt, dec!(770), Some("亿元")),
+            ("超百亿以上", Op::Gt, dec!(100), Some("亿")),
+            ("超1000万元", Op::Gt, dec!(1000), Some("万元")),
+            ("超过1万人次以上", Op::Gt, dec!(1), Some("万人次")),
+            ("逾5万人", Op::Gt, dec!(5), Some("万人")),
+            ("超出3个百分点", Op::Gt, dec!(3), Some("个百分点")),
+            ("5公里以外", Op::Gt, dec!(5), Some("公里")),
+            // ≤: 以下 and 以内 include the number; 不超过, 不高于, 控制在, 降至, 压缩至.
             ("5%以下", Op::Le, dec!(5), Some("%")),
+            ("1‰以下", Op::Le, dec!(1), Some("‰")),
             ("控制在5%以内", Op::Le, dec!(5), Some("%")),
+            ("控制在8%以下", Op::Le, dec!(8), Some("%")),
             ("控制在5.5%", Op::Le, dec!(5.5), Some("%")),
+            ("控制在1‰以内", Op::Le, dec!(1), Some("‰")),
             ("不超过30分钟", Op::Le, dec!(30), Some("分钟")),
             ("不高于10%", Op::Le, dec!(10), Some("%")),
-            ("超过90%", Op::Gt, dec!(90), Some("%")),
+            ("不多于40人", Op::Le, dec!(40), Some("人")),
+            ("最多2次", Op::Le, dec!(2), Some("次")),
+            ("降至8.5%", Op::Le, dec!(8.5), Some("%")),
+            ("下降到6‰以下", Op::Le, dec!(6), Some("‰")),
+            ("压缩至3个工作日", Op::Le, dec!(3), Some("个工作日")),
+            ("缩短至15分钟以内", Op::Le, dec!(15), Some("分钟")),
+            ("15分钟内", Op::Le, dec!(15), Some("分钟")),
+            ("3岁以下", Op::Le, dec!(3), Some("岁")),
+            ("缩小到1.9:1", Op::Le, dec!(1.9), None),
+            // <: 不满, 低于, 少于, 不足, 未满 exclude the number.
             ("低于5%", Op::Lt, dec!(5), Some("%")),
+            ("低于0.5‰", Op::Lt, dec!(0.5), Some("‰")),
             ("少于10个", Op::Lt, dec!(10), Some("个")),
+            ("少于9分钟", Op::Lt, dec!(9), Some("分钟")),
             ("不满60岁", Op::Lt, dec!(60), Some("岁")),
+            ("不满18周岁", Op::Lt, dec!(18), Some("周岁")),
+            ("未满6周岁", Op::Lt, dec!(6), Some("周岁")),
+            ("不足1%", Op::Lt, dec!(1), Some("%")),
+            ("小于0.5‰", Op::Lt, dec!(0.5), Some("‰")),
+            // ≈: 左右, 约, 近, 上下.
             ("约200人", Op::Approx, dec!(200), Some("人")),
             ("200人左右", Op::Approx, dec!(200), Some("人")),
+            ("稳定在90%左右", Op::Approx, dec!(90), Some("%")),
+            ("控制在5%左右", Op::Approx, dec!(5), Some("%")),
+            ("近1000万元", Op::Approx, dec!(1000), Some("万元")),
+            ("将近50%", Op::Approx, dec!(50), Some("%")),
+            ("大约3万人次", Op::Approx, dec!(3), Some("万人次")),
+            ("80%上下", Op::Approx, dec!(80), Some("%")),
+            ("达到约90%", Op::Approx, dec!(90), Some("%")),
+            // Reach: a bare number or a verb of reaching; the catalog's direction decides.
             ("达到17000元", Op::Reach, dec!(17000), Some("元")),
             ("15000元", Op::Reach, dec!(15000), Some("元")),
             ("提高到83岁", Op::Reach, dec!(83), Some("岁")),
-            ("降至8.5%", Op::Le, dec!(8.5), Some("%")),
+            ("提高到810元/月", Op::Reach, dec!(810), Some("元/月")),
+            ("增至650个", Op::Reach, dec!(650), Some("个")),
+            ("增长至650个", Op::Reach, dec!(650), Some("个")),
+            ("提升至92%", Op::Reach, dec!(92), Some("%")),
+            ("力争达到86", Op::Reach, dec!(86), None),
             ("1.36万套", Op::Reach, dec!(1.36), Some("万套")),
             ("810元/月", Op::Reach, dec!(810), Some("元/月")),
-            ("4.1平方米以上", Op::Ge, dec!(4.1), Some("平方米")),
-            // 新增 is a verb, not an operator: it is kept as a label (see composite_cell_parts).
             ("新增两个", Op::Reach, dec!(2), Some("个")),
-            ("达到 5.55 个以上", Op::Ge, dec!(5.55), Some("个")),
             ("１００％", Op::Reach, dec!(100), Some("％")),
-            ("5‰以下", Op::Le, dec!(5), Some("‰")),
-            ("达到80%(含)以上", Op::Ge, dec!(80), Some("%")),
-            ("达到90 %以上", Op::Ge, dec!(90), Some("%")),
-            ("至少1家", Op::Ge, dec!(1), Some("家")),
-            ("增长至650个", Op::Reach, dec!(650), Some("个")),
-            ("突破770亿元", Op::Gt, dec!(770), Some("亿元")),
-            ("150亿以上", Op::Ge, dec!(150), Some("亿")),
-            ("百亿以上", Op::Ge, dec!(100), Some("亿")),
             ("达到100万", Op::Reach, dec!(100), Some("万")),
             ("100%覆盖", Op::Reach, dec!(100), Some("%")),
-            ("缩小到1.9:1", Op::Le, dec!(1.9), None),
+            ("实现100%覆盖", Op::Reach, dec!(100), Some("%")),
+            ("率达100%", Op::Reach, dec!(100), Some("%")),
+        ]);
+    }
+
+    /// Words before the target are its label; the parser finds where the label ends.
+    #[test]
+    fn labels_before_the_target() {
+        let cases: &[(&str, &str, Op, Decimal, Option<&str>)] = &[
+            (
+                "每千人口拥有3岁以下婴幼儿托位数达到4.5个",
+                "每千人口拥有3岁以下婴幼儿托位数",
+                Op::Reach,
+                dec!(4.5),
+                Some("个"),
+            ),
+            (
+                "人均预期寿命达到83岁以上",
+                "人均预期寿命",
+                Op::Ge,
+                dec!(83),
+                Some("岁"),
+            ),
+            ("三级医院5家", "三级医院", Op::Reach, dec!(5), Some("家")),
+            ("覆盖率为95%", "覆盖率", Op::Reach, dec!(95), Some("%")),
+            (
+                "重点人群签约90%",
+                "重点人群签约",
+                Op::Reach,
+                dec!(90),
+                Some("%"),
+            ),
+            ("每年新增5所", "每年新增", Op::Reach, dec!(5), Some("所")),
+            ("城乡居民不低于70%", "城乡居民", Op::Ge, dec!(70), Some("%")),
+            (
+                "到2025年达到90%",
+                "到2025年",
+                Op::Reach,
+                dec!(90),
+                Some("%"),
+            ),
+            (
+                "每千人口4.5张",
+                "每千人口",
+                Op::Reach,
+                dec!(4.5),
+                Some("张"),
+            ),
         ];
-        for (input, op, value, unit) in cases {
-            let (o, v, _, un, _) = p(input);
+        for (input, label, op, value, unit) in cases {
+            let t = Threshold::parse(input).unwrap_or_else(|e| panic!("{input:?}: {e}"));
             assert_eq!(
-                (o, v, un.as_deref()),
-                (*op, Some(*value), *unit),
+                (t.label.as_deref(), t.op, t.value, t.unit.as_deref()),
+                (Some(*label), *op, Some(*value), *unit),
                 "{input:?}"
             );
         }
+        let r = Threshold::read("每年新增5所").unwrap();
+        assert_eq!(r.qualifiers, ["每年"]);
+        let r = Threshold::read("累计达到5万人以上").unwrap();
+        assert_eq!(r.qualifiers, ["累计"]);
+        assert_eq!(r.op_words, ["达到", "以上"]);
+    }
+
+    /// Chinese numerals wherever a number can stand, read exactly.
+    #[test]
+    fn chinese_numerals() {
+        check(&[
+            ("五", Op::Reach, dec!(5), None),
+            ("十二个", Op::Reach, dec!(12), Some("个")),
+            ("二十五家", Op::Reach, dec!(25), Some("家")),
+            ("三百六十人", Op::Reach, dec!(360), Some("人")),
+            ("一百零五", Op::Reach, dec!(105), None),
+            ("十万人次", Op::Reach, dec!(10), Some("万人次")),
+            ("1.5万人", Op::Reach, dec!(1.5), Some("万人")),
+            ("二〇二七", Op::Reach, dec!(2027), None),
+            ("百分之九十五", Op::Reach, dec!(95), Some("百分之")),
+            ("百分之百", Op::Reach, dec!(100), Some("百分之")),
+            ("千分之五以下", Op::Le, dec!(5), Some("千分之")),
+            ("不少于二十个", Op::Ge, dec!(20), Some("个")),
+            ("达到三千万元", Op::Reach, dec!(3000), Some("万元")),
+            ("两千人以上", Op::Ge, dec!(2000), Some("人")),
+            ("年满六十周岁", Op::Ge, dec!(60), Some("周岁")),
+            ("新增一所", Op::Reach, dec!(1), Some("所")),
+            ("三点五个百分点", Op::Reach, dec!(3.5), Some("个百分点")),
+        ]);
+    }
+
+    /// Every unit family, with magnitude and period.
+    #[test]
+    fn units_with_magnitude_and_period() {
+        check(&[
+            ("不满18周岁", Op::Lt, dec!(18), Some("周岁")),
+            ("6个月", Op::Reach, dec!(6), Some("个月")),
+            ("3个工作日以内", Op::Le, dec!(3), Some("个工作日")),
+            ("7天", Op::Reach, dec!(7), Some("天")),
+            ("24小时", Op::Reach, dec!(24), Some("小时")),
+            ("12次/年", Op::Reach, dec!(12), Some("次/年")),
+            ("3万人次/年", Op::Reach, dec!(3), Some("万人次/年")),
+            ("4.5张/千人口", Op::Reach, dec!(4.5), Some("张/千人口")),
+            (
+                "不少于35人/万名老年人",
+                Op::Ge,
+                dec!(35),
+                Some("人/万名老年人"),
+            ),
+            ("5.2人/万人", Op::Reach, dec!(5.2), Some("人/万人")),
+            ("30例/十万人以下", Op::Le, dec!(30), Some("例/十万人")),
+            ("2.49万元/人", Op::Reach, dec!(2.49), Some("万元/人")),
+            ("1200元/人·年", Op::Reach, dec!(1200), Some("元/人·年")),
+            ("50万平方米", Op::Reach, dec!(50), Some("万平方米")),
+            ("35微克/立方米以下", Op::Le, dec!(35), Some("微克/立方米")),
+        ]);
     }
 
     #[test]
@@ -834,19 +1398,43 @@ mod tests {
         for (s, lo, hi, unit) in [
             ("2—3个", dec!(2), dec!(3), Some("个")),
             ("2-3个", dec!(2), dec!(3), Some("个")),
+            ("2~3个", dec!(2), dec!(3), Some("个")),
+            ("2～3个", dec!(2), dec!(3), Some("个")),
+            ("2至3个", dec!(2), dec!(3), Some("个")),
+            ("2到3个", dec!(2), dec!(3), Some("个")),
             ("2个至3个", dec!(2), dec!(3), Some("个")),
             ("1～2所", dec!(1), dec!(2), Some("所")),
             ("80%—85%", dec!(80), dec!(85), Some("%")),
+            ("在80%—90%之间", dec!(80), dec!(90), Some("%")),
+            ("1.5万—2万人", dec!(1.5), dec!(2), Some("万人")),
+            ("两至三个", dec!(2), dec!(3), Some("个")),
+            ("百分之八十至九十", dec!(80), dec!(90), Some("百分之")),
+            ("达到2—3个", dec!(2), dec!(3), Some("个")),
         ] {
-            let (op, v, h, u, _) = p(s);
+            let t = Threshold::parse(s).unwrap_or_else(|e| panic!("{s:?}: {e}"));
             assert_eq!(
-                (op, v, h, u.as_deref()),
+                (t.op, t.value, t.high, t.unit.as_deref()),
                 (Op::Range, Some(lo), Some(hi), unit),
                 "{s:?}"
             );
         }
-        let err = Threshold::parse("3—2个").unwrap_err();
-        assert!(err.message.contains("backwards"), "{err}");
+    }
+
+    /// Where the operator came from: the words, or the bare-number rule.
+    #[test]
+    fn sources_of_a_reading() {
+        let r = Threshold::read("94. 5").unwrap();
+        assert_eq!(r.op_source(), Source::Rule);
+        assert_eq!(r.value_text.as_deref(), Some("94. 5"));
+        assert_eq!(r.unit_source(), Source::Default);
+        let r = Threshold::read("1‰以下").unwrap();
+        assert_eq!(r.op_source(), Source::Text("以下".into()));
+        assert_eq!(r.unit_source(), Source::Text("‰".into()));
+        let r = Threshold::read("超百亿以上").unwrap();
+        assert_eq!(r.op_source(), Source::Text("超…以上".into()));
+        assert!(r.note.is_some_and(|n| n.contains("超")));
+        let r = Threshold::read("2至3个").unwrap();
+        assert_eq!(r.op_source(), Source::Text("至".into()));
     }
 
     #[test]
@@ -857,7 +1445,9 @@ mod tests {
             (">", 2, "expected a number after the operator"),
             ("≥abc", 2, "expected a number, found `abc`"),
             ("85分钟xyz", 5, "unexpected `xyz` after the number"),
-            ("超过5以下", 1, "contradicts"),
+            ("超过5以下", 4, "contradicts"),
+            ("达到", 3, "expected a number after the operator"),
+            ("不建成", 1, "denies a milestone"),
         ];
         for (input, col, msg) in cases {
             let err = Threshold::parse(input).unwrap_err();
@@ -869,6 +1459,8 @@ mod tests {
     /// Every way a target can fail to read, with the message a user sees, pinned in one place.
     #[test]
     fn error_table() {
+        let long = "1".repeat(MAX_TARGET_CHARS + 1);
+        let digits = format!("0.{}1", "0".repeat(32));
         let inputs = [
             "",
             "   ",
@@ -877,24 +1469,42 @@ mod tests {
             "≥abc",
             "abc",
             "高于全省平均",
+            "不低于全省平均水平",
             "85分钟xyz",
             "超过5以下",
+            "不低于5%左右",
             "3—2个",
             "2—3个以上",
+            "2个—3所",
             "不低于",
+            "达到",
             "达到约",
+            "不建成",
+            "未完成",
             "５５ｘ",
             "1.2.3",
             "%",
             "＞＞70",
             "94.",
             "--5",
+            "- 5",
+            "1000000000000000000000000000000",
+            digits.as_str(),
+            "九千九百九十九亿亿亿亿",
+            "86、70",
+            "每千人口",
+            "5公斤",
+            "12天/周年",
+            long.as_str(),
         ];
         let table: String = inputs
             .iter()
-            .map(|i| match Threshold::parse(i) {
-                Ok(t) => format!("{i:?} => ok {} ({})\n", t.display(), t.op.name()),
-                Err(e) => format!("{i:?} => {e}\n"),
+            .map(|i| {
+                let shown: String = i.chars().take(40).collect();
+                match Threshold::parse(i) {
+                    Ok(t) => format!("{shown:?} => ok {} ({})\n", t.display(), t.op.name()),
+                    Err(e) => format!("{shown:?} => {e}\n"),
+                }
             })
             .collect();
         insta::assert_snapshot!(table);
@@ -914,5 +1524,7 @@ mod tests {
         assert!(t("2—3个", Better::Higher).is_met(dec!(3)));
         assert!(!t("2—3个", Better::Higher).is_met(dec!(4)));
         assert_eq!(t("4.3", Better::Lower).op, Op::Le);
+        assert!(!t("负5", Better::Higher).is_met(dec!(-6)));
+        assert!(t("−5", Better::Higher).is_met(dec!(5)));
     }
 }

@@ -1,108 +1,205 @@
-//! Units as the plans print them (`万人次`, `元/月`, `套(间)`, `%`), reduced to a base and a factor
-//! so that `1.33万元` and `13300元`, or `810元/月` and `9720元`, compare as the same amount.
+//! Units as the plans print them (`万人次`, `元/月`, `套(间)`, `%`, `‰`, `周岁`, `张/千人口`),
+//! reduced to a base and an exact factor so that `1.33万元` and `13300元`, `810元/月` and
+//! `9720元/年`, or `5‰` and `0.5%` compare as the same amount.
 //!
-//! A unit is an optional magnitude (万, 亿, 千, 百), a base and an optional period. Money with no
-//! period is a yearly amount, which is how the plans state allowances and incomes; `/月` multiplies
-//! by twelve. Two units are compatible only when their bases share a dimension: `%` against `人` is an
-//! error, never a guess.
+//! A unit is an optional magnitude (万, 亿, 千, 百, 十万 …), a base, and optionally a period
+//! (`/月`, `/年`, `每季度`) or a population it is counted per (`/千人口`, `/万名老年人`). Each family
+//! has one base, and every unit's factor turns a value into that base exactly; the table of every
+//! spelling, base and factor is [`TABLE`], printed in docs/plan-format.md (a test keeps the two
+//! the same). Two units are compatible only when they measure the same dimension: `%` against
+//! `人` is an error, never a guess; so are conversions that are not exact (days into months).
+//!
+//! Money and flows with no period are a year's amount (how the plans state incomes, allowances
+//! and service counts); a per-capita `/人` changes nothing (the indicator's own 人均 says so).
 
 use rust_decimal::Decimal;
 use std::fmt;
 
-/// One base unit: its spellings and the dimension it measures, with the factor into that
-/// dimension's canonical base (`‰` is 0.1 of a `%`).
+/// One spelling of a base: the family's dimension, the family's base and the factor into it.
 struct Base {
     spellings: &'static [&'static str],
-    canonical: &'static str,
+    /// The family's base: what a normalised value is expressed in.
+    base: &'static str,
     dimension: &'static str,
+    /// The factor into `base` as (mantissa, scale): `‰` is (1, 1) = 0.1 of a `%`.
     factor: (i64, u32),
 }
 
-const fn base(
+const fn b(
     spellings: &'static [&'static str],
-    canonical: &'static str,
+    base: &'static str,
     dimension: &'static str,
+    factor: (i64, u32),
 ) -> Base {
     Base {
         spellings,
-        canonical,
+        base,
         dimension,
-        factor: (1, 0),
+        factor,
     }
 }
 
-/// Every base qyx knows. Longer spellings are matched first, so `人次` wins over `人` and
-/// `百分点` is never read as 百 × `分点`.
+/// A count of things: its own dimension, its own base, factor 1.
+const fn count(spellings: &'static [&'static str], dimension: &'static str) -> Base {
+    b(spellings, spellings[0], dimension, (1, 0))
+}
+
+/// Every base qyx knows, by family. Longer spellings are matched first, so `人次` wins over `人`,
+/// `个月` over `个`, `分钟` over `分`, and `百分点` is never read as 百 × `分点`.
 const BASES: &[Base] = &[
-    base(&["%", "％", "百分比"], "%", "ratio"),
-    Base {
-        spellings: &["‰"],
-        canonical: "‰",
-        dimension: "ratio",
-        factor: (1, 1),
-    },
-    base(&["个百分点", "百分点"], "百分点", "percentage-point"),
-    base(&["元"], "元", "money"),
-    base(&["人次"], "人次", "person-time"),
-    base(&["人", "名", "位"], "人", "person"),
-    base(&["个"], "个", "count"),
-    base(&["张"], "张", "bed-or-sheet"),
-    base(&["床"], "床", "bed"),
-    base(&["台"], "台", "machine"),
-    base(&["套(间)", "套（间）", "套", "间"], "套(间)", "dwelling"),
-    base(&["户"], "户", "household"),
-    base(&["所"], "所", "institution"),
-    base(&["家"], "家", "organisation"),
-    base(&["岁"], "岁", "age"),
-    base(&["年"], "年", "year"),
-    base(&["天", "日"], "天", "day"),
-    base(&["小时"], "小时", "hour"),
-    base(&["分钟"], "分钟", "minute"),
-    base(&["平方米", "㎡", "m²", "m2"], "平方米", "area"),
-    base(&["公里", "千米", "km"], "公里", "length-km"),
-    base(&["米"], "米", "length-m"),
-    base(
-        &["微克/立方米", "μg/m³", "µg/m3"],
+    b(&["%", "％", "百分比", "百分之"], "%", "ratio", (1, 0)),
+    b(&["‰", "千分之"], "%", "ratio", (1, 1)),
+    b(&["‱", "万分之"], "%", "ratio", (1, 2)),
+    b(
+        &["百分点", "个百分点"],
+        "百分点",
+        "percentage-point",
+        (1, 0),
+    ),
+    b(&["元"], "元", "money", (1, 0)),
+    b(&["人次"], "人次", "person-time", (1, 0)),
+    b(&["人", "名", "位"], "人", "person", (1, 0)),
+    b(&["岁", "周岁"], "岁", "age", (1, 0)),
+    b(&["年"], "年", "years", (1, 0)),
+    b(&["个月"], "个月", "months", (1, 0)),
+    b(&["天", "日"], "天", "days", (1, 0)),
+    b(&["个工作日", "工作日"], "个工作日", "working-days", (1, 0)),
+    b(&["分钟"], "分钟", "minutes", (1, 0)),
+    b(&["小时"], "分钟", "minutes", (60, 0)),
+    b(&["平方米", "㎡", "m²", "m2"], "平方米", "area", (1, 0)),
+    b(
+        &["平方公里", "km²", "km2"],
+        "平方米",
+        "area",
+        (1_000_000, 0),
+    ),
+    b(&["公顷"], "平方米", "area", (10_000, 0)),
+    b(&["亩"], "亩", "area-mu", (1, 0)),
+    b(&["米"], "米", "length", (1, 0)),
+    b(&["公里", "千米", "km"], "米", "length", (1_000, 0)),
+    b(
+        &["微克/立方米", "μg/m³", "µg/m³", "μg/m3", "µg/m3"],
         "微克/立方米",
         "concentration",
+        (1, 0),
     ),
-    base(&["项"], "项", "item"),
-    base(&["次"], "次", "time"),
-    base(&["件"], "件", "case"),
-    base(&["分"], "分", "score"),
-    base(&["座"], "座", "building"),
-    base(&["处"], "处", "site"),
-    base(&["条"], "条", "line"),
-    base(&["支"], "支", "team"),
-    base(&["场"], "场", "event"),
-    base(&["批"], "批", "batch"),
-    base(&["种"], "种", "kind"),
-    base(&["册"], "册", "volume"),
-    base(&["篇"], "篇", "article"),
-    base(&["例"], "例", "case-medical"),
-    base(&["辆"], "辆", "vehicle"),
-    base(&["个点"], "个点", "point"),
-    base(&["倍"], "倍", "multiple"),
-    base(&["类"], "类", "category"),
-    base(&["片"], "片", "pitch"),
+    b(&["吨"], "吨", "mass", (1, 0)),
+    count(&["个"], "count"),
+    count(&["张"], "bed-or-sheet"),
+    count(&["床"], "bed"),
+    count(&["台"], "machine"),
+    b(
+        &["套(间)", "套（间）", "套", "间"],
+        "套(间)",
+        "dwelling",
+        (1, 0),
+    ),
+    count(&["户"], "household"),
+    count(&["户次"], "household-time"),
+    count(&["所"], "institution"),
+    count(&["家"], "organisation"),
+    count(&["项"], "item"),
+    count(&["次"], "time"),
+    count(&["场次"], "event-time"),
+    count(&["件"], "case"),
+    count(&["件次"], "case-time"),
+    count(&["分"], "score"),
+    count(&["座"], "building"),
+    count(&["幢", "栋"], "building-block"),
+    count(&["处"], "site"),
+    count(&["条"], "line"),
+    count(&["支"], "team"),
+    count(&["场"], "event"),
+    count(&["批"], "batch"),
+    count(&["种"], "kind"),
+    count(&["册"], "volume"),
+    count(&["本"], "book"),
+    count(&["篇"], "article"),
+    count(&["例"], "case-medical"),
+    count(&["辆"], "vehicle"),
+    count(&["个点"], "point"),
+    count(&["倍"], "multiple"),
+    count(&["类"], "category"),
+    count(&["片"], "pitch"),
+    count(&["株", "棵"], "plant"),
+    count(&["份"], "copy"),
+    count(&["门"], "course"),
+    count(&["节"], "lesson"),
+    count(&["课时", "学时"], "class-hour"),
+    count(&["期"], "session"),
+    count(&["届"], "edition"),
+    count(&["组"], "group"),
+    count(&["队"], "squad"),
+    count(&["只"], "animal"),
+    count(&["单"], "order"),
 ];
 
-const MAGNITUDES: &[(&str, i64)] = &[
-    ("亿", 100_000_000),
-    ("千万", 10_000_000),
-    ("百万", 1_000_000),
-    ("十万", 100_000),
-    ("万", 10_000),
-    ("千", 1_000),
-    ("百", 100),
+/// Magnitudes before a base, longest first.
+pub(crate) const MAGNITUDES: &[(&str, u32)] = &[
+    ("万亿", 12),
+    ("千万", 7),
+    ("百万", 6),
+    ("十万", 5),
+    ("亿", 8),
+    ("万", 4),
+    ("千", 3),
+    ("百", 2),
 ];
 
-/// A parsed unit. `factor` turns a value in this unit into the base (and, for money, a year).
+/// Periods after a base, with how many of them make a year; `None`: not a fraction of a year
+/// (`/天`), which stays a dimension of its own.
+const PERIODS: &[(&str, Option<u32>, &str)] = &[
+    ("/年", Some(1), "年"),
+    ("每年", Some(1), "年"),
+    ("/人·年", Some(1), "年"),
+    ("/人/年", Some(1), "年"),
+    ("/人年", Some(1), "年"),
+    ("/半年", Some(2), "年"),
+    ("/季度", Some(4), "年"),
+    ("/季", Some(4), "年"),
+    ("每季度", Some(4), "年"),
+    ("/月", Some(12), "年"),
+    ("每月", Some(12), "年"),
+    ("/人·月", Some(12), "年"),
+    ("/人/月", Some(12), "年"),
+    ("/人月", Some(12), "年"),
+    ("/周", None, "周"),
+    ("每周", None, "周"),
+    ("/天", None, "天"),
+    ("/日", None, "天"),
+    ("每天", None, "天"),
+    ("每日", None, "天"),
+];
+
+/// Populations a count is stated per (`每千人口`, `/万名老年人`), with the one they are shown as.
+/// The general population, however printed, is `人口`.
+const POPULATIONS: &[(&str, &str)] = &[
+    ("常住人口", "人口"),
+    ("户籍人口", "人口"),
+    ("人口", "人口"),
+    ("居民", "人口"),
+    ("人", "人口"),
+    ("老年人口", "老年人"),
+    ("老年人", "老年人"),
+    ("老人", "老年人"),
+    ("儿童", "儿童"),
+    ("婴幼儿", "婴幼儿"),
+    ("学生", "学生"),
+    ("在校生", "学生"),
+    ("职工", "职工"),
+    ("活产", "活产"),
+    ("户", "户"),
+];
+
+/// The population magnitude a per-population unit is normalised to: per thousand.
+const PER_BASE: (&str, u32) = ("千", 3);
+
+/// A parsed unit. `factor` turns a value in this unit into [`Unit::base`].
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Unit {
     printed: String,
-    canonical_base: &'static str,
-    dimension: &'static str,
+    base: String,
+    dimension: String,
     factor: Decimal,
 }
 
@@ -119,6 +216,130 @@ impl fmt::Display for UnitError {
 
 impl std::error::Error for UnitError {}
 
+/// What [`read`] found at the start of a text.
+struct Reading {
+    /// Bytes consumed.
+    len: usize,
+    base: String,
+    dimension: String,
+    factor: Decimal,
+}
+
+fn pow10(n: u32) -> Decimal {
+    Decimal::from(10u64.pow(n))
+}
+
+fn longest<'a, T>(s: &str, items: impl Iterator<Item = (&'a str, T)>) -> Option<(&'a str, T)> {
+    items
+        .filter(|(sp, _)| s.starts_with(sp))
+        .max_by_key(|(sp, _)| sp.len())
+}
+
+fn find_base(s: &str) -> Option<(&'static Base, usize)> {
+    longest(
+        s,
+        BASES
+            .iter()
+            .flat_map(|b| b.spellings.iter().map(move |sp| (*sp, b))),
+    )
+    .map(|(sp, b)| (b, sp.len()))
+}
+
+fn magnitude(s: &str) -> Option<(&'static str, u32)> {
+    longest(s, MAGNITUDES.iter().copied())
+}
+
+/// A population after `/` or `每`: `千人口`, `万名老年人`, `十万人`, `百户`, `人`. Returns the bytes
+/// read, the magnitude's power and the population as shown.
+fn population(s: &str) -> Option<(usize, u32, &'static str)> {
+    let mut len = 0;
+    let mut power = 0;
+    if let Some((m, p)) = magnitude(s) {
+        len += m.len();
+        power = p;
+    }
+    for measure in ["名", "位"] {
+        if s[len..].starts_with(measure) {
+            len += measure.len();
+            break;
+        }
+    }
+    let (noun, shown) = longest(&s[len..], POPULATIONS.iter().copied())?;
+    Some((len + noun.len(), power, shown))
+}
+
+/// Reads a unit at the start of `s`: magnitude, base, then a period or a population, taking the
+/// reading that consumes the most (`百分点` is one base, `百人` is 百 × 人).
+fn read(s: &str) -> Option<Reading> {
+    let plain = find_base(s).map(|(b, n)| (0, n, b));
+    let scaled =
+        magnitude(s).and_then(|(m, p)| find_base(&s[m.len()..]).map(|(b, n)| (p, m.len() + n, b)));
+    let (power, mut len, base) = match (plain, scaled) {
+        (Some(p), Some(m)) => {
+            if m.1 > p.1 {
+                m
+            } else {
+                p
+            }
+        }
+        (p, m) => p.or(m)?,
+    };
+    let mut factor = Decimal::new(base.factor.0, base.factor.1) * pow10(power);
+    let mut shown = base.base.to_string();
+    let mut dimension = base.dimension.to_string();
+    let rest = &s[len..];
+    if let Some((p, (every, name))) = longest(rest, PERIODS.iter().map(|(p, e, n)| (*p, (*e, *n))))
+    {
+        len += p.len();
+        match every {
+            Some(n) => factor *= Decimal::from(n),
+            None => dimension = format!("{dimension}/{name}"),
+        }
+        shown = format!("{shown}/{name}");
+    } else if let Some(after) = rest.strip_prefix('/').or_else(|| rest.strip_prefix('每')) {
+        let after_every = after.strip_prefix('每').unwrap_or(after);
+        let sep = rest.len() - after_every.len();
+        let pop = population(after_every);
+        // `元/人次`: per one of another base (only a base of factor 1, so the value stays exact).
+        let den =
+            find_base(after_every).filter(|(d, _)| d.factor == (1, 0) && d.dimension != "person");
+        match (pop, den) {
+            (Some((n, p, pop)), d) if d.is_none_or(|(_, dn)| n >= dn) => {
+                len += sep + n;
+                if p == 0 {
+                    // `元/人`, `元/户`: per one, what the indicator's 人均 or 户均 already says.
+                } else {
+                    // Per thousand of the population: 5 per 万 is 0.5 per 千, exactly.
+                    factor = if p >= PER_BASE.1 {
+                        factor / pow10(p - PER_BASE.1)
+                    } else {
+                        factor * pow10(PER_BASE.1 - p)
+                    };
+                    let measure = if pop == "人口" || pop == "户" {
+                        ""
+                    } else {
+                        "名"
+                    };
+                    shown = format!("{shown}/{}{measure}{pop}", PER_BASE.0);
+                    dimension = format!("{dimension}/per-{pop}");
+                }
+            }
+            (_, Some((d, dn))) => {
+                len += sep + dn;
+                shown = format!("{shown}/{}", d.base);
+                dimension = format!("{dimension}/per-{}", d.dimension);
+            }
+            _ => {}
+        }
+    }
+    Some(Reading {
+        len,
+        base: shown,
+        dimension,
+        factor,
+    })
+}
+
 impl Unit {
     /// Parses a unit as printed. Surrounding brackets (`(个)`) and white space are ignored.
     pub fn parse(text: &str) -> Result<Unit, UnitError> {
@@ -130,31 +351,33 @@ impl Unit {
         };
         if s.is_empty() {
             return Err(UnitError {
-                message: crate::tr!("单位为空", "empty unit"),
+                message: "empty unit".into(),
             });
         }
-        let (magnitude, b, after) = split(s).ok_or_else(|| UnitError {
-            message: crate::tr!("未知单位 `{text}`{}", "unknown unit `{text}`{}", suggest(s)),
+        if magnitude(s).is_some_and(|(m, _)| m == s) {
+            return Err(UnitError {
+                message: format!(
+                    "`{text}` is a magnitude alone: say what it counts (`{s}元`, `{s}人` …), or let the indicator's unit say it"
+                ),
+            });
+        }
+        let r = read(s).ok_or_else(|| UnitError {
+            message: format!("unknown unit `{text}`{}", suggest(s)),
         })?;
-        let period = match after {
-            "" | "/年" | "每年" | "/人·年" => Decimal::ONE,
-            "/月" | "每月" | "/人·月" => Decimal::from(12),
-            other => {
-                return Err(UnitError {
-                    message: crate::tr!(
-                        "未知单位 `{text}`: 无法解读 `{b}` 之后的 `{other}`",
-                        "unknown unit `{text}`: cannot read `{other}` after `{b}`",
-                        b = b.canonical
-                    ),
-                });
-            }
-        };
-        let scale = Decimal::new(b.factor.0, b.factor.1);
+        if r.len != s.len() {
+            return Err(UnitError {
+                message: format!(
+                    "unknown unit `{text}`: cannot read `{}` after `{}`",
+                    &s[r.len..],
+                    &s[..r.len]
+                ),
+            });
+        }
         Ok(Unit {
             printed: compact,
-            canonical_base: b.canonical,
-            dimension: b.dimension,
-            factor: magnitude * period * scale,
+            base: r.base,
+            dimension: r.dimension,
+            factor: r.factor,
         })
     }
 
@@ -163,9 +386,14 @@ impl Unit {
         &self.printed
     }
 
-    /// The base a normalised value is expressed in (`元` for `万元/月`).
-    pub fn base(&self) -> &'static str {
-        self.canonical_base
+    /// The base a normalised value is expressed in (`元/年` for `万元/月`, `%` for `‰`).
+    pub fn base(&self) -> &str {
+        &self.base
+    }
+
+    /// How many of [`Unit::base`] one of this unit is (`‰`: 0.1, `万元/月`: 120000).
+    pub(crate) fn factor(&self) -> Decimal {
+        self.factor
     }
 
     pub fn is_compatible(&self, other: &Unit) -> bool {
@@ -176,11 +404,9 @@ impl Unit {
     pub fn convert(&self, value: Decimal, to: &Unit) -> Result<Decimal, UnitError> {
         if !self.is_compatible(to) {
             return Err(UnitError {
-                message: crate::tr!(
-                    "单位 `{}` 无法换算成 `{}`",
+                message: format!(
                     "unit `{}` cannot be converted to `{}`",
-                    self.printed,
-                    to.printed
+                    self.printed, to.printed
                 ),
             });
         }
@@ -188,7 +414,7 @@ impl Unit {
         base.checked_div(to.factor).ok_or_else(overflow)
     }
 
-    /// The value in the canonical base of this unit's dimension.
+    /// The value in [`Unit::base`].
     pub fn to_base(&self, value: Decimal) -> Result<Decimal, UnitError> {
         value.checked_mul(self.factor).ok_or_else(overflow)
     }
@@ -196,62 +422,41 @@ impl Unit {
 
 fn overflow() -> UnitError {
     UnitError {
-        message: crate::tr!("数字太大，无法换算", "number too large to convert"),
+        message: "number too large to convert".into(),
     }
 }
 
-fn find_base(s: &str) -> Option<(&'static Base, &str)> {
-    BASES
-        .iter()
-        .flat_map(|b| b.spellings.iter().map(move |sp| (b, *sp)))
-        .filter(|(_, sp)| s.starts_with(sp))
-        .max_by_key(|(_, sp)| sp.len())
-        .map(|(b, sp)| (b, &s[sp.len()..]))
-}
-
-/// True when `s` starts with a unit qyx knows; the threshold parser uses it to find where a unit
-/// ends and the words after it begin.
+/// The length in bytes of the unit `s` starts with, if any; the threshold parser and `extract`
+/// use it to find where a unit ends and the words after it begin (`个以上` → `个`).
 pub(crate) fn unit_prefix_len(s: &str) -> Option<usize> {
-    let (_, _, after) = split(s)?;
-    let mut len = s.len() - after.len();
-    for period in ["/年", "/月", "每月"] {
-        if after.starts_with(period) {
-            len += period.len();
-            break;
-        }
-    }
-    Some(len)
+    read(s).map(|r| r.len)
 }
 
-/// Splits a unit into magnitude, base and what follows, taking the reading that consumes the
-/// most: `百分点` is one base, `百人` is 百 × 人.
-fn split(s: &str) -> Option<(Decimal, &'static Base, &str)> {
-    let plain = find_base(s).map(|(b, after)| (Decimal::ONE, b, after));
-    let scaled = MAGNITUDES.iter().find_map(|(m, f)| {
-        let rest = s.strip_prefix(m)?;
-        find_base(rest).map(|(b, after)| (Decimal::from(*f), b, after))
-    });
-    match (plain, scaled) {
-        (Some(p), Some(m)) => Some(if m.2.len() < p.2.len() { m } else { p }),
-        (p, m) => p.or(m),
-    }
+/// The factor of a magnitude printed alone (`万` in `100万`: 10000), which is not a unit.
+pub(crate) fn bare_magnitude(text: &str) -> Option<Decimal> {
+    let t = text.trim();
+    magnitude(t).filter(|(m, _)| *m == t).map(|(_, p)| pow10(p))
 }
 
 /// The magnitude a text starts with when no base follows it (`亿` in `150亿以上`).
 pub(crate) fn magnitude_prefix(s: &str) -> Option<&'static str> {
-    MAGNITUDES
-        .iter()
-        .map(|(m, _)| *m)
-        .filter(|m| s.starts_with(m))
-        .max_by_key(|m| m.len())
+    magnitude(s).map(|(m, _)| m)
 }
 
 /// `亿` + the base of `亿元` → `亿元`: a bare magnitude takes its base from the indicator's unit.
 pub(crate) fn complete(printed: &str, context: &str) -> String {
-    if magnitude_prefix(printed) == Some(printed)
-        && let Ok(u) = Unit::parse(context)
-    {
-        return format!("{printed}{}", u.base());
+    if magnitude_prefix(printed) == Some(printed) && Unit::parse(context).is_ok() {
+        // The context's base without its period: `万` of `元/月` is 万元/月.
+        let stripped: String = context
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect::<String>();
+        let tail = MAGNITUDES
+            .iter()
+            .filter_map(|(m, _)| stripped.strip_prefix(m))
+            .next()
+            .unwrap_or(&stripped);
+        return format!("{printed}{tail}");
     }
     printed.to_string()
 }
@@ -263,12 +468,84 @@ fn suggest(s: &str) -> String {
         .map(|sp| (strsim::levenshtein(sp, s), *sp))
         .min();
     match best {
-        Some((d, sp)) if d <= 1 && !s.is_empty() => {
-            crate::tr!("（是否想输入 `{sp}`？）", " (did you mean `{sp}`?)")
-        }
+        Some((d, sp)) if d <= 1 && !s.is_empty() => format!(" (did you mean `{sp}`?)"),
         _ => String::new(),
     }
 }
+
+#[cfg(test)]
+/// Units and what they normalise to, one row each family member, for the table in
+/// docs/plan-format.md (a test checks the two agree) and for `qyx parse`.
+pub(crate) const TABLE: &[&str] = &[
+    "%",
+    "％",
+    "百分之",
+    "‰",
+    "千分之",
+    "‱",
+    "百分点",
+    "个百分点",
+    "元",
+    "万元",
+    "亿元",
+    "元/月",
+    "万元/年",
+    "元/季度",
+    "元/人·月",
+    "元/人",
+    "元/天",
+    "人",
+    "名",
+    "位",
+    "万人",
+    "人次",
+    "万人次",
+    "人次/年",
+    "次",
+    "次/年",
+    "岁",
+    "周岁",
+    "年",
+    "个月",
+    "天",
+    "日",
+    "个工作日",
+    "小时",
+    "分钟",
+    "平方米",
+    "万平方米",
+    "平方公里",
+    "公顷",
+    "亩",
+    "米",
+    "公里",
+    "千米",
+    "微克/立方米",
+    "个",
+    "张",
+    "床",
+    "套",
+    "间",
+    "套(间)",
+    "万套",
+    "户",
+    "所",
+    "家",
+    "项",
+    "件",
+    "分",
+    "座",
+    "处",
+    "张/千人口",
+    "张/每千名老年人",
+    "人/千人",
+    "人/万人",
+    "名/万名老年人",
+    "个/千人口",
+    "人/十万人",
+    "例/十万人",
+    "个/百户",
+];
 
 #[cfg(test)]
 mod tests {
@@ -287,15 +564,31 @@ mod tests {
             (dec!(1.33), "万元", "元", dec!(13300)),
             (dec!(1.36), "万套", "套(间)", dec!(13600)),
             (dec!(810), "元/月", "元", dec!(9720)),
+            (dec!(810), "元/月", "元/年", dec!(9720)),
             (dec!(0.867), "亿元", "万元", dec!(8670)),
             (dec!(4.3), "万人次", "人次", dec!(43000)),
             (dec!(5), "‰", "%", dec!(0.5)),
+            (dec!(1), "‰", "‰", dec!(1)),
             (dec!(20), "名", "人", dec!(20)),
             (dec!(3), "间", "套(间)", dec!(3)),
             (dec!(2), "(万人)", "人", dec!(20000)),
             (dec!(1.36), "万套(间)", "套", dec!(13600)),
             (dec!(1), "（万人次）", "人次", dec!(10000)),
             (dec!(3), "个百分点", "百分点", dec!(3)),
+            (dec!(18), "周岁", "岁", dec!(18)),
+            (dec!(2), "小时", "分钟", dec!(120)),
+            (dec!(5), "公里", "米", dec!(5000)),
+            (dec!(12), "次/年", "次", dec!(12)),
+            (dec!(1), "次/月", "次", dec!(12)),
+            (dec!(3), "万人次/年", "人次", dec!(30000)),
+            (dec!(90), "百分之", "%", dec!(90)),
+            (dec!(5), "人/万人", "人/千人口", dec!(0.5)),
+            (dec!(5), "名/每万人", "人/千人", dec!(0.5)),
+            (dec!(4.5), "张/千人口", "张/每千人", dec!(4.5)),
+            (dec!(30), "人/十万人", "人/千人口", dec!(0.3)),
+            (dec!(55), "张/千名老年人", "张/千老年人", dec!(55)),
+            (dec!(2), "个/百户", "个/千户", dec!(20)),
+            (dec!(3000), "元/人", "元", dec!(3000)),
         ];
         for (v, from, to, want) in cases {
             assert_eq!(
@@ -306,9 +599,32 @@ mod tests {
         }
     }
 
+    /// Every unit's base is itself a unit with factor 1 in the same dimension, so a normalised
+    /// value and its unit always describe the amount that was printed.
+    #[test]
+    fn bases_are_units_of_factor_one() {
+        for u in TABLE {
+            let unit = Unit::parse(u).unwrap_or_else(|e| panic!("{u}: {e}"));
+            let base = Unit::parse(unit.base()).unwrap_or_else(|e| panic!("{u}: {e}"));
+            assert_eq!(base.factor(), Decimal::ONE, "{u} -> {}", unit.base());
+            assert!(unit.is_compatible(&base), "{u} -> {}", unit.base());
+            assert_eq!(base.base(), unit.base(), "{u}");
+        }
+    }
+
     #[test]
     fn incompatible_units_are_errors() {
-        for (from, to) in [("%", "人"), ("人次", "人"), ("元", "个"), ("%", "百分点")] {
+        for (from, to) in [
+            ("%", "人"),
+            ("人次", "人"),
+            ("元", "个"),
+            ("%", "百分点"),
+            ("天", "个月"),
+            ("元/天", "元"),
+            ("张/千人口", "张"),
+            ("张/千人口", "张/千名老年人"),
+            ("岁", "年"),
+        ] {
             let err = conv(Decimal::ONE, from, to).unwrap_err();
             assert!(err.message.contains("cannot be converted"), "{from}->{to}");
         }
@@ -322,6 +638,10 @@ mod tests {
         assert_eq!(err.message, "empty unit");
         let err = Unit::parse("公斤").unwrap_err();
         assert!(err.message.contains("unknown unit `公斤`"), "{err}");
+        let err = Unit::parse("亿").unwrap_err();
+        assert!(err.message.contains("magnitude alone"), "{err}");
+        assert_eq!(bare_magnitude("万"), Some(dec!(10000)));
+        assert_eq!(bare_magnitude("万元"), None);
     }
 
     #[test]
@@ -329,6 +649,7 @@ mod tests {
         assert_eq!(complete("亿", "亿元"), "亿元");
         assert_eq!(complete("万", "万人次"), "万人次");
         assert_eq!(complete("万元", "元"), "万元");
+        assert_eq!(complete("万", "元/月"), "万元/月");
         assert_eq!(
             conv(dec!(100), &complete("万", "万人次"), "万人次").unwrap(),
             dec!(100)
@@ -337,9 +658,19 @@ mod tests {
 
     #[test]
     fn unit_prefix_stops_before_words() {
-        assert_eq!(unit_prefix_len("个以上"), Some("个".len()));
-        assert_eq!(unit_prefix_len("万人次以上"), Some("万人次".len()));
-        assert_eq!(unit_prefix_len("元/月"), Some("元/月".len()));
-        assert_eq!(unit_prefix_len("以上"), None);
+        let cases = [
+            ("个以上", Some("个")),
+            ("万人次以上", Some("万人次")),
+            ("元/月", Some("元/月")),
+            ("周岁以下", Some("周岁")),
+            ("个月内", Some("个月")),
+            ("分钟内", Some("分钟")),
+            ("张/千人口以上", Some("张/千人口")),
+            ("人次/年", Some("人次/年")),
+            ("以上", None),
+        ];
+        for (s, want) in cases {
+            assert_eq!(unit_prefix_len(s).map(|n| &s[..n]), want, "{s}");
+        }
     }
 }
