@@ -254,9 +254,20 @@ fn magnitude(s: &str) -> Option<(&'static str, u32)> {
 fn population(s: &str) -> Option<(usize, u32, &'static str)> {
     let mut len = 0;
     let mut power = 0;
-    if let Some((m, p)) = magnitude(s) {
+    // `10万`: a power of ten in digits before the magnitude.
+    let digits: String = s.chars().take_while(char::is_ascii_digit).collect();
+    if let Some(zeros) = digits.strip_prefix('1')
+        && zeros.chars().all(|c| c == '0')
+        && zeros.len() <= 8
+    {
+        len += digits.len();
+        power += zeros.len() as u32;
+    } else if !digits.is_empty() {
+        return None;
+    }
+    if let Some((m, p)) = magnitude(&s[len..]) {
         len += m.len();
-        power = p;
+        power += p;
     }
     for measure in ["名", "位"] {
         if s[len..].starts_with(measure) {
@@ -264,13 +275,40 @@ fn population(s: &str) -> Option<(usize, u32, &'static str)> {
             break;
         }
     }
-    let (noun, shown) = longest(&s[len..], POPULATIONS.iter().copied())?;
-    Some((len + noun.len(), power, shown))
+    if power > 12 {
+        return None;
+    }
+    match longest(&s[len..], POPULATIONS.iter().copied()) {
+        Some((noun, shown)) => Some((len + noun.len(), power, shown)),
+        // `/10万`, `人/万`: a magnitude alone counts the general population.
+        None if power > 0 => Some((len, power, "人口")),
+        None => None,
+    }
+}
+
+/// A rate per population with nothing before the `/` (`1/10万`, `/千`): a ratio, in `%`.
+fn rate(s: &str) -> Option<Reading> {
+    let after = s.strip_prefix('/')?;
+    let after_every = after.strip_prefix('每').unwrap_or(after);
+    let (n, power, pop) = population(after_every)?;
+    if power == 0 || pop != "人口" {
+        return None;
+    }
+    Some(Reading {
+        len: s.len() - after_every.len() + n,
+        base: "%".into(),
+        dimension: "ratio".into(),
+        // One per 10ⁿ is 100/10ⁿ percent, exactly.
+        factor: Decimal::ONE_HUNDRED / pow10(power),
+    })
 }
 
 /// Reads a unit at the start of `s`: magnitude, base, then a period or a population, taking the
 /// reading that consumes the most (`百分点` is one base, `百人` is 百 × 人).
 fn read(s: &str) -> Option<Reading> {
+    if s.starts_with('/') {
+        return rate(s);
+    }
     let plain = find_base(s).map(|(b, n)| (0, n, b));
     let scaled =
         magnitude(s).and_then(|(m, p)| find_base(&s[m.len()..]).map(|(b, n)| (p, m.len() + n, b)));
@@ -589,6 +627,10 @@ mod tests {
             (dec!(55), "张/千名老年人", "张/千老年人", dec!(55)),
             (dec!(2), "个/百户", "个/千户", dec!(20)),
             (dec!(3000), "元/人", "元", dec!(3000)),
+            (dec!(9), "/10万", "%", dec!(0.009)),
+            (dec!(9), "/10万", "‰", dec!(0.09)),
+            (dec!(1), "/千", "‰", dec!(1)),
+            (dec!(5), "人/万", "人/千人口", dec!(0.5)),
         ];
         for (v, from, to, want) in cases {
             assert_eq!(
@@ -667,6 +709,8 @@ mod tests {
             ("分钟内", Some("分钟")),
             ("张/千人口以上", Some("张/千人口")),
             ("人次/年", Some("人次/年")),
+            ("/10万以下", Some("/10万")),
+            ("/3", None),
             ("以上", None),
         ];
         for (s, want) in cases {
