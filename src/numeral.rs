@@ -48,7 +48,8 @@ fn too_long(start: usize, text: &str) -> NumeralError {
     let more = if text.chars().count() > 40 { "…" } else { "" };
     NumeralError {
         start,
-        message: format!(
+        message: crate::tr!(
+            "`{shown}{more}` 位数太多，qyx 无法精确保存（最多 {MAX_DIGITS} 位有效数字）",
             "`{shown}{more}` has more digits than qyx can hold exactly (at most {MAX_DIGITS} significant digits)"
         ),
     }
@@ -359,7 +360,11 @@ pub(crate) fn parse_number(text: &str) -> Result<Decimal, NumeralError> {
     };
     let not_a_number = || NumeralError {
         start: 0,
-        message: format!("expected a number, found `{}`", text.trim()),
+        message: crate::tr!(
+            "应为数字，却是 `{}`",
+            "expected a number, found `{}`",
+            text.trim()
+        ),
     };
     let n = scan(&chars, start)?.ok_or_else(not_a_number)?;
     let rest: String = chars[n.end..].iter().collect();

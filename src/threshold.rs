@@ -121,7 +121,12 @@ pub struct ParseError {
 
 impl fmt::Display for ParseError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "column {}: {}", self.column, self.message)
+        let column = self.column;
+        let message = &self.message;
+        f.write_str(&crate::tr!(
+            "第 {column} 列: {message}",
+            "column {column}: {message}"
+        ))
     }
 }
 
@@ -450,7 +455,7 @@ pub(crate) struct Reading {
     /// the text or the label.
     pub(crate) qualifiers: Vec<String>,
     /// How the reading settled two words that both set the operator.
-    pub(crate) note: Option<&'static str>,
+    pub(crate) note: Option<String>,
 }
 
 impl Reading {
@@ -616,11 +621,15 @@ fn core(chars: &[char], start: usize) -> Result<Reading, ParseError> {
     let number_at = c.pos;
     let Some((value, value_text, chinese)) = signed_number(&mut c)? else {
         return Err(if c.at_end() && prefix.is_some() {
-            c.error("expected a number after the operator")
+            c.error(crate::tr!(
+                "运算符后应为数字",
+                "expected a number after the operator"
+            ))
         } else if c.at_end() {
-            c.error("expected a number")
+            c.error(crate::tr!("应为数字", "expected a number"))
         } else {
-            c.error(format!(
+            c.error(crate::tr!(
+                "应为数字，却是 `{}`",
                 "expected a number, found `{}`",
                 c.rest().trim_end()
             ))
@@ -638,7 +647,10 @@ fn core(chars: &[char], start: usize) -> Result<Reading, ParseError> {
         // 一批 is "a batch of", not a count of one.
         return Err(ParseError {
             column: number_at + 1,
-            message: "`一批` (a batch) states no number".into(),
+            message: crate::tr!(
+                "`一批` 不是数字（一批 = 若干）",
+                "`一批` (a batch) states no number"
+            ),
         });
     }
     c.skip_ws();
@@ -663,7 +675,10 @@ fn core(chars: &[char], start: usize) -> Result<Reading, ParseError> {
                 if h < value {
                     return Err(ParseError {
                         column: save + 1,
-                        message: format!("range runs backwards: {value} to {h}"),
+                        message: crate::tr!(
+                            "范围反了: {value} 到 {h}",
+                            "range runs backwards: {value} to {h}"
+                        ),
                     });
                 }
                 high = Some(h);
@@ -683,7 +698,10 @@ fn core(chars: &[char], start: usize) -> Result<Reading, ParseError> {
                 {
                     return Err(ParseError {
                         column: high_at + 1,
-                        message: format!("a range in two units: `{a}` and `{b}`"),
+                        message: crate::tr!(
+                            "范围两端单位不同: `{a}` 与 `{b}`",
+                            "a range in two units: `{a}` and `{b}`"
+                        ),
                     });
                 }
             }
@@ -706,7 +724,8 @@ fn core(chars: &[char], start: usize) -> Result<Reading, ParseError> {
     }
     c.skip_ws();
     if !c.at_end() {
-        return Err(c.error(format!(
+        return Err(c.error(crate::tr!(
+            "数字后有多余的 `{}`",
             "unexpected `{}` after the number",
             c.rest().trim_end()
         )));
@@ -719,14 +738,19 @@ fn core(chars: &[char], start: usize) -> Result<Reading, ParseError> {
         if !prefix_ok || !suffix_ok {
             return Err(ParseError {
                 column: if prefix_ok { suffix_at + 1 } else { start + 1 },
-                message: "a range takes no operator".into(),
+                message: crate::tr!("范围不能带运算符", "a range takes no operator"),
             });
         }
         Op::Range
     } else {
         let contradiction = |p: Op, s: Op| ParseError {
             column: suffix_at + 1,
-            message: format!("operator `{}` contradicts suffix `{}`", p.name(), s.name()),
+            message: crate::tr!(
+                "运算符 `{}` 与后缀 `{}` 矛盾",
+                "operator `{}` contradicts suffix `{}`",
+                p.name(),
+                s.name()
+            ),
         };
         match (prefix, suffix.map(|(_, s)| s)) {
             (None, None) => Op::Reach,
@@ -736,7 +760,10 @@ fn core(chars: &[char], start: usize) -> Result<Reading, ParseError> {
             (Some((_, p)), Some(s)) if p == s => p,
             (Some((_, Op::Approx)), Some(Op::Reach)) => Op::Approx,
             (Some((w, p)), Some(Op::Approx)) if is_setting_verb(w) && p.direction() != 0 => {
-                note = Some("a level set at about a number (控制在…左右) is ≈");
+                note = Some(crate::tr!(
+                    "设定在某数左右（控制在…左右）即 ≈",
+                    "a level set at about a number (控制在…左右) is ≈"
+                ));
                 Op::Approx
             }
             (Some((_, p)), Some(Op::Reach)) => p,
@@ -745,9 +772,15 @@ fn core(chars: &[char], start: usize) -> Result<Reading, ParseError> {
                 let strict = if matches!(p, Op::Gt | Op::Lt) { p } else { s };
                 if strict != s || strict != p {
                     note = Some(if w == "超" {
-                        "超 excludes the number (超…以上 is >): the exclusive word wins"
+                        crate::tr!(
+                            "超 不含本数（超…以上 即 >）: 以不含本数的词为准",
+                            "超 excludes the number (超…以上 is >): the exclusive word wins"
+                        )
                     } else {
-                        "both words set the operator: the exclusive one wins"
+                        crate::tr!(
+                            "两个词都规定了运算符: 以不含本数的一个为准",
+                            "both words set the operator: the exclusive one wins"
+                        )
                     });
                 }
                 strict
@@ -847,10 +880,10 @@ fn numeric(chars: &[char]) -> Result<Reading, ParseError> {
     let first = chars.iter().position(|c| !c.is_whitespace()).unwrap_or(0);
     let mut best: Option<ParseError> = None;
     let candidates = std::iter::once(first).chain(target_starts(chars).filter(|k| *k > first));
+    // The label is checked only where it matters (a reading, or a further error): it costs
+    // more than most failed readings.
+    let labelled = |k: usize| k == first || label_ok(&chars[first..k]);
     for k in candidates {
-        if k > first && !label_ok(&chars[first..k]) {
-            continue;
-        }
         match core(chars, k) {
             // A Chinese numeral after words is a number only with a unit (`新增两个`), not in a
             // word (`动态清零`, `三个百分百`).
@@ -859,6 +892,7 @@ fn numeric(chars: &[char]) -> Result<Reading, ParseError> {
                     && r.threshold.unit.is_none()
                     && !chars[k].is_ascii_digit()
                     && crate::numeral::starts_number(chars[k]) => {}
+            Ok(_) if !labelled(k) => {}
             Ok(mut r) => {
                 if k > first {
                     let label: String = chars[first..k]
@@ -879,7 +913,7 @@ fn numeric(chars: &[char]) -> Result<Reading, ParseError> {
                 return Ok(r);
             }
             Err(e) => {
-                if best.as_ref().is_none_or(|b| e.column > b.column) {
+                if best.as_ref().is_none_or(|b| e.column > b.column) && labelled(k) {
                     best = Some(e);
                 }
             }
@@ -887,7 +921,7 @@ fn numeric(chars: &[char]) -> Result<Reading, ParseError> {
     }
     Err(best.unwrap_or(ParseError {
         column: first + 1,
-        message: "expected a number".into(),
+        message: crate::tr!("应为数字", "expected a number"),
     }))
 }
 
@@ -913,7 +947,8 @@ impl Threshold {
         if count > MAX_TARGET_CHARS {
             return Err(ParseError {
                 column: MAX_TARGET_CHARS + 1,
-                message: format!(
+                message: crate::tr!(
+                    "目标应是不超过 {MAX_TARGET_CHARS} 个字的短语，此处有 {count} 个字",
                     "a target is a phrase of at most {MAX_TARGET_CHARS} characters; this text has {count}"
                 ),
             });
@@ -924,7 +959,10 @@ impl Threshold {
         if trimmed.is_empty() {
             return Err(ParseError {
                 column: 1,
-                message: "empty target: expected a number, an operator, `/` or a milestone".into(),
+                message: crate::tr!(
+                    "目标为空: 应为数字、运算符、`/` 或里程碑",
+                    "empty target: expected a number, an operator, `/` or a milestone"
+                ),
             });
         }
         if NO_TARGET.contains(&trimmed) {
@@ -939,7 +977,8 @@ impl Threshold {
                 column: folded
                     .find(nm.as_str())
                     .map_or(1, |b| folded[..b].chars().count() + 1),
-                message: format!(
+                message: crate::tr!(
+                    "`{nm}` 否定了里程碑: 目标应写要做成的事（填报结果时写“否”）",
                     "`{nm}` denies a milestone: a target states what is to be done (a reported answer is 否)"
                 ),
             });
@@ -1526,5 +1565,153 @@ mod tests {
         assert_eq!(t("4.3", Better::Lower).op, Op::Le);
         assert!(!t("负5", Better::Higher).is_met(dec!(-6)));
         assert!(t("−5", Better::Higher).is_met(dec!(5)));
+    }
+
+    mod properties {
+        use super::*;
+        use crate::unit::Unit;
+        use proptest::prelude::*;
+
+        /// Words and signs the parser knows, so that random phrases reach its deeper paths.
+        const TOKENS: &[&str] = &[
+            "达到",
+            "以上",
+            "以下",
+            "不低于",
+            "超",
+            "超过",
+            "近",
+            "约",
+            "左右",
+            "控制在",
+            "以内",
+            "不满",
+            "≥",
+            "＞",
+            "≤",
+            "<",
+            "~",
+            "—",
+            "-",
+            "−",
+            "负",
+            "至",
+            "到",
+            "之间",
+            "在",
+            "5",
+            "86",
+            "94. 5",
+            "0.5",
+            "13,300",
+            "１２",
+            "二十五",
+            "两",
+            "十万",
+            "百",
+            "〇",
+            "点",
+            "亿",
+            "万",
+            "%",
+            "‰",
+            "个",
+            "人次",
+            "元/月",
+            "/千人口",
+            "/10万",
+            "周岁",
+            "个月",
+            "职工",
+            "城乡居民",
+            "、",
+            "；",
+            "建成",
+            "不",
+            "一批",
+            "百分之",
+            "每",
+            "(含)",
+            "（",
+            "）",
+            ":1",
+            " ",
+            "累计",
+            "每年",
+            "力争",
+            "签约",
+        ];
+
+        fn phrase() -> impl Strategy<Value = String> {
+            prop::collection::vec(prop::sample::select(TOKENS), 0..14).prop_map(|t| t.concat())
+        }
+
+        /// Operator words before and after the number that agree with each other.
+        const FRAMES: &[(&str, &str)] = &[
+            ("", ""),
+            ("≥", ""),
+            ("达到", "以上"),
+            ("不低于", ""),
+            ("控制在", "以内"),
+            ("", "以下"),
+            ("低于", ""),
+            ("超过", ""),
+            ("约", ""),
+            ("", "左右"),
+            ("力争达到", ""),
+        ];
+
+        proptest! {
+            // Random Unicode is slow to generate; the parser's own words (below) go deeper.
+            #![proptest_config(ProptestConfig::with_cases(256))]
+
+            #[test]
+            fn never_panics_on_any_text(s in "\\PC{0,240}") {
+                let _ = Threshold::read_cell(&s);
+            }
+        }
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(1000))]
+
+            #[test]
+            fn never_panics_on_its_own_words(s in phrase()) {
+                let _ = Threshold::read_cell(&s);
+            }
+
+            #[test]
+            fn numerals_never_panic(s in "[0-9一二两三四五六七八九十百千万亿零〇点., ]{0,40}") {
+                let chars: Vec<char> = s.chars().collect();
+                for i in 0..chars.len() {
+                    let _ = crate::numeral::scan(&chars, i);
+                }
+                let _ = crate::numeral::parse_number(&s);
+            }
+
+            /// The value and unit read are the ones printed, and the normalised value in the
+            /// unit's base describes the same amount.
+            #[test]
+            fn normalised_value_and_unit_describe_the_printed_amount(
+                mantissa in 0i64..1_000_000_000,
+                scale in 0u32..5,
+                unit in prop::sample::select(crate::unit::doc_rows()),
+                frame in prop::sample::select(FRAMES),
+            ) {
+                let (printed_unit, base, _) = unit;
+                let value = Decimal::new(mantissa, scale);
+                let text = format!("{}{value}{printed_unit}{}", frame.0, frame.1);
+                let t = Threshold::parse(&text).map_err(|e| TestCaseError::fail(format!("{text}: {e}")))?;
+                prop_assert_eq!(t.value, Some(value), "{}", text);
+                prop_assert_eq!(t.unit.as_deref(), Some(printed_unit.as_str()), "{}", text);
+                let u = Unit::parse(&printed_unit).map_err(|e| TestCaseError::fail(e.to_string()))?;
+                prop_assert_eq!(u.base(), base.as_str());
+                let normalised = u.to_base(value).map_err(|e| TestCaseError::fail(e.to_string()))?;
+                let b = Unit::parse(u.base()).map_err(|e| TestCaseError::fail(e.to_string()))?;
+                prop_assert_eq!(b.factor(), Decimal::ONE);
+                prop_assert!(b.is_compatible(&u));
+                let back = b.convert(normalised, &u).map_err(|e| TestCaseError::fail(e.to_string()))?;
+                prop_assert_eq!(back.normalize(), value.normalize(), "{} = {}{}", text, normalised, u.base());
+            }
+        }
     }
 }

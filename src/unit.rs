@@ -5,7 +5,7 @@
 //! A unit is an optional magnitude (万, 亿, 千, 百, 十万 …), a base, and optionally a period
 //! (`/月`, `/年`, `每季度`) or a population it is counted per (`/千人口`, `/万名老年人`). Each family
 //! has one base, and every unit's factor turns a value into that base exactly; the table of every
-//! spelling, base and factor is [`TABLE`], printed in docs/plan-format.md (a test keeps the two
+//! spelling, base and factor is `doc_table` (tests), printed in docs/plan-format.md (a test keeps the two
 //! the same). Two units are compatible only when they measure the same dimension: `%` against
 //! `人` is an error, never a guess; so are conversions that are not exact (days into months).
 //!
@@ -389,22 +389,24 @@ impl Unit {
         };
         if s.is_empty() {
             return Err(UnitError {
-                message: "empty unit".into(),
+                message: crate::tr!("单位为空", "empty unit"),
             });
         }
         if magnitude(s).is_some_and(|(m, _)| m == s) {
             return Err(UnitError {
-                message: format!(
+                message: crate::tr!(
+                    "`{text}` 只是数量级: 请写明计量的单位（`{s}元`、`{s}人` …），或由指标的单位决定",
                     "`{text}` is a magnitude alone: say what it counts (`{s}元`, `{s}人` …), or let the indicator's unit say it"
                 ),
             });
         }
         let r = read(s).ok_or_else(|| UnitError {
-            message: format!("unknown unit `{text}`{}", suggest(s)),
+            message: crate::tr!("未知单位 `{text}`{}", "unknown unit `{text}`{}", suggest(s)),
         })?;
         if r.len != s.len() {
             return Err(UnitError {
-                message: format!(
+                message: crate::tr!(
+                    "未知单位 `{text}`: 无法解读 `{}` 之后的 `{}`",
                     "unknown unit `{text}`: cannot read `{}` after `{}`",
                     &s[r.len..],
                     &s[..r.len]
@@ -442,9 +444,11 @@ impl Unit {
     pub fn convert(&self, value: Decimal, to: &Unit) -> Result<Decimal, UnitError> {
         if !self.is_compatible(to) {
             return Err(UnitError {
-                message: format!(
+                message: crate::tr!(
+                    "单位 `{}` 无法换算成 `{}`",
                     "unit `{}` cannot be converted to `{}`",
-                    self.printed, to.printed
+                    self.printed,
+                    to.printed
                 ),
             });
         }
@@ -460,7 +464,7 @@ impl Unit {
 
 fn overflow() -> UnitError {
     UnitError {
-        message: "number too large to convert".into(),
+        message: crate::tr!("数字太大，无法换算", "number too large to convert"),
     }
 }
 
@@ -506,84 +510,122 @@ fn suggest(s: &str) -> String {
         .map(|sp| (strsim::levenshtein(sp, s), *sp))
         .min();
     match best {
-        Some((d, sp)) if d <= 1 && !s.is_empty() => format!(" (did you mean `{sp}`?)"),
+        Some((d, sp)) if d <= 1 && !s.is_empty() => {
+            crate::tr!("（是否想输入 `{sp}`？）", " (did you mean `{sp}`?)")
+        }
         _ => String::new(),
     }
 }
 
+/// The table of every unit, base and factor that docs/plan-format.md prints (between its
+/// `units:start` and `units:end` markers); a test keeps the two the same and checks every row
+/// against [`Unit::parse`]. `X` stands for any unit of the first part.
 #[cfg(test)]
-/// Units and what they normalise to, one row each family member, for the table in
-/// docs/plan-format.md (a test checks the two agree) and for `qyx parse`.
-pub(crate) const TABLE: &[&str] = &[
-    "%",
-    "％",
-    "百分之",
-    "‰",
-    "千分之",
-    "‱",
-    "百分点",
-    "个百分点",
-    "元",
-    "万元",
-    "亿元",
-    "元/月",
-    "万元/年",
-    "元/季度",
-    "元/人·月",
-    "元/人",
-    "元/天",
-    "人",
-    "名",
-    "位",
-    "万人",
-    "人次",
-    "万人次",
-    "人次/年",
-    "次",
-    "次/年",
-    "岁",
-    "周岁",
-    "年",
-    "个月",
-    "天",
-    "日",
-    "个工作日",
-    "小时",
-    "分钟",
-    "平方米",
-    "万平方米",
-    "平方公里",
-    "公顷",
-    "亩",
-    "米",
-    "公里",
-    "千米",
-    "微克/立方米",
-    "个",
-    "张",
-    "床",
-    "套",
-    "间",
-    "套(间)",
-    "万套",
-    "户",
-    "所",
-    "家",
-    "项",
-    "件",
-    "分",
-    "座",
-    "处",
-    "张/千人口",
-    "张/每千名老年人",
-    "人/千人",
-    "人/万人",
-    "名/万名老年人",
-    "个/千人口",
-    "人/十万人",
-    "例/十万人",
-    "个/百户",
-];
+pub(crate) fn doc_table() -> String {
+    let f = |d: Decimal| d.normalize().to_string();
+    let mut rows = vec![
+        "| unit as printed | base | factor | family |".to_string(),
+        "|---|---|---|---|".to_string(),
+    ];
+    for b in BASES {
+        for sp in b.spellings {
+            let factor = Decimal::new(b.factor.0, b.factor.1);
+            rows.push(format!(
+                "| `{sp}` | `{}` | {} | {} |",
+                b.base,
+                f(factor),
+                b.dimension
+            ));
+        }
+    }
+    for (m, p) in MAGNITUDES.iter().rev() {
+        rows.push(format!(
+            "| `{m}X` | base of `X` | {} × factor of `X` | of `X` |",
+            f(pow10(*p))
+        ));
+    }
+    for (p, every, name) in PERIODS {
+        match every {
+            Some(n) => rows.push(format!(
+                "| `X{p}` | base of `X` + `/{name}` | {n} × factor of `X` | of `X` |"
+            )),
+            None => rows.push(format!(
+                "| `X{p}` | base of `X` + `/{name}` | factor of `X` | of `X`, per {name} (not converted to a year) |"
+            )),
+        }
+    }
+    for (m, p) in [("百", 2u32), ("千", 3), ("万", 4), ("十万", 5), ("10万", 5)] {
+        let factor = if p >= PER_BASE.1 {
+            Decimal::ONE / pow10(p - PER_BASE.1)
+        } else {
+            pow10(PER_BASE.1 - p)
+        };
+        rows.push(format!(
+            "| `X/{m}人口`, `X每{m}人口`, `X/{m}人` | base of `X` + `/千人口` | {} × factor of `X` | of `X`, per population |",
+            f(factor)
+        ));
+    }
+    let mut shown: Vec<&str> = POPULATIONS.iter().map(|(_, s)| *s).collect();
+    shown.dedup();
+    for pop in shown.into_iter().filter(|p| *p != "人口") {
+        let measure = if pop == "户" { "" } else { "名" };
+        rows.push(format!(
+            "| `X/万{measure}{pop}` | base of `X` + `/千{measure}{pop}` | 0.1 × factor of `X` | of `X`, per {pop} |"
+        ));
+    }
+    for (spelled, p) in [("千", 3u32), ("万", 4), ("10万", 5)] {
+        rows.push(format!(
+            "| `/{spelled}` (`1/{spelled}`) | `%` | {} | ratio |",
+            f(Decimal::ONE_HUNDRED / pow10(p))
+        ));
+    }
+    rows.push("| `X/人`, `X/户` (per capita) | base of `X` | factor of `X` | of `X` |".into());
+    rows.join("\n") + "\n"
+}
+
+#[cfg(test)]
+/// The rows of the documented table, made concrete (`X` = `万元`, whose base is `元` and
+/// factor 10000).
+pub(crate) fn doc_rows() -> Vec<(String, String, Decimal)> {
+    doc_table()
+        .lines()
+        .skip(2)
+        .flat_map(|row| {
+            let cells: Vec<&str> = row.split(" | ").collect();
+            // `X` after a magnitude (`万X`) is a plain `元`, so that 万万元 is never made.
+            let (x, scale) = if cells[0].contains("`X") {
+                ("万元", Decimal::from(10_000))
+            } else {
+                ("元", Decimal::ONE)
+            };
+            let units: Vec<String> = cells[0]
+                .trim_start_matches("| ")
+                .split(", ")
+                .filter_map(|u| u.split('`').nth(1))
+                .map(|u| u.replace('X', x))
+                .collect();
+            let base = cells[1]
+                .replace("base of `X`", "`元`")
+                .replace("` + `", "")
+                .trim_matches('`')
+                .replace('`', "");
+            let factor: Decimal = cells[2]
+                .replace(" × factor of `X`", "")
+                .replace("factor of `X`", "1")
+                .parse()
+                .unwrap();
+            let scale = if cells[2].contains('X') {
+                scale
+            } else {
+                Decimal::ONE
+            };
+            units
+                .into_iter()
+                .map(move |u| (u, base.clone(), factor * scale))
+                .collect::<Vec<_>>()
+        })
+        .collect()
+}
 
 #[cfg(test)]
 mod tests {
@@ -641,11 +683,33 @@ mod tests {
         }
     }
 
+    /// The table in docs/plan-format.md is the code's, and every row of it is what the parser does.
+    #[test]
+    fn documented_table_is_the_code() {
+        let doc = include_str!("../docs/plan-format.md");
+        let start = doc
+            .find("<!-- units:start -->\n")
+            .expect("units:start marker")
+            + 21;
+        let end = doc.find("<!-- units:end -->").expect("units:end marker");
+        assert_eq!(
+            &doc[start..end],
+            doc_table(),
+            "docs/plan-format.md's unit table is stale; put this between its markers:\n{}",
+            doc_table()
+        );
+        for (unit, base, factor) in doc_rows() {
+            let u = Unit::parse(&unit).unwrap_or_else(|e| panic!("{unit}: {e}"));
+            assert_eq!((u.base(), u.factor()), (base.as_str(), factor), "{unit}");
+        }
+    }
+
     /// Every unit's base is itself a unit with factor 1 in the same dimension, so a normalised
     /// value and its unit always describe the amount that was printed.
     #[test]
     fn bases_are_units_of_factor_one() {
-        for u in TABLE {
+        for (u, _, _) in doc_rows() {
+            let u = u.as_str();
             let unit = Unit::parse(u).unwrap_or_else(|e| panic!("{u}: {e}"));
             let base = Unit::parse(unit.base()).unwrap_or_else(|e| panic!("{u}: {e}"));
             assert_eq!(base.factor(), Decimal::ONE, "{u} -> {}", unit.base());

@@ -17,15 +17,6 @@ struct Direction {
     chosen: bool,
 }
 
-impl Direction {
-    fn name(self) -> &'static str {
-        match self.better {
-            Better::Lower => "lower",
-            _ => "higher",
-        }
-    }
-}
-
 /// The words each explanation is made of, in one place for translation.
 fn rule_text(r: &Reading, d: Direction) -> String {
     let resolved = match d.better {
@@ -33,13 +24,20 @@ fn rule_text(r: &Reading, d: Direction) -> String {
         _ => "≥",
     };
     let what = match r.op_words.first() {
-        Some(w) => format!("`{w}` reaches"),
-        None => "a bare number reaches".to_string(),
+        Some(w) => crate::tr!("`{w}` 即达到", "`{w}` reaches"),
+        None => crate::tr!("只有数字即达到", "a bare number reaches"),
     };
-    let whence = if d.chosen {
-        format!("{} is better, --better", d.name())
-    } else {
-        format!("{} is better by default, set --better", d.name())
+    let whence = match (d.better, d.chosen) {
+        (Better::Lower, true) => crate::tr!("越低越好, --better", "lower is better, --better"),
+        (_, true) => crate::tr!("越高越好, --better", "higher is better, --better"),
+        (Better::Lower, false) => crate::tr!(
+            "默认越低越好, 可用 --better",
+            "lower is better by default, set --better"
+        ),
+        (_, false) => crate::tr!(
+            "默认越高越好, 可用 --better",
+            "higher is better by default, set --better"
+        ),
     };
     format!("{what} → {resolved} ({whence})")
 }
@@ -51,8 +49,6 @@ fn source_json(s: &Source, rule: Option<String>) -> Value {
         Source::Default => json!({ "source": "default", "rule": rule }),
     }
 }
-
-const NO_UNIT: &str = "no unit printed (the indicator's unit applies)";
 
 /// One part of a reading as JSON, with where each of its parts came from.
 fn describe(r: &Reading, d: Direction) -> Result<Value, String> {
@@ -105,7 +101,13 @@ fn describe(r: &Reading, d: Direction) -> Result<Value, String> {
             .collect::<Vec<_>>()
             .join(" … ");
         from["value"] = json!({ "source": "text", "words": printed });
-        from["unit"] = source_json(&r.unit_source(), Some(NO_UNIT.to_string()));
+        from["unit"] = source_json(
+            &r.unit_source(),
+            Some(crate::tr!(
+                "未写单位（用指标的单位）",
+                "no unit printed (the indicator's unit applies)"
+            )),
+        );
         if let Some(printed) = t
             .unit
             .as_ref()
@@ -126,7 +128,7 @@ fn describe(r: &Reading, d: Direction) -> Result<Value, String> {
     if !r.qualifiers.is_empty() {
         v["qualifiers"] = json!(r.qualifiers);
     }
-    if let Some(n) = r.note {
+    if let Some(n) = &r.note {
         v["note"] = json!(n);
     }
     Ok(v)
@@ -137,9 +139,9 @@ fn line(v: &Value) -> String {
     let s = |k: &str| v[k].as_str().unwrap_or_default().to_string();
     let unit = s("unit");
     let what = match s("op").as_str() {
-        "range" => format!("range {}–{}{unit}", s("low"), s("high")),
-        "done" => "milestone (done or not)".into(),
-        "none" => "no target".into(),
+        "range" => crate::tr!("范围 {}–{}{unit}", "range {}–{}{unit}", s("low"), s("high")),
+        "done" => crate::tr!("里程碑（做成与否）", "milestone (done or not)"),
+        "none" => crate::tr!("无目标", "no target"),
         op => format!("{op} {}{unit}", s("value")),
     };
     let norm = &v["normalized"];
@@ -161,13 +163,25 @@ fn line(v: &Value) -> String {
         let f = &from[k];
         let words = f["words"].as_str().unwrap_or_default();
         let rule = f["rule"].as_str().unwrap_or_default();
+        let part = match k {
+            "op" => crate::tr!("运算符", "op"),
+            "value" => crate::tr!("数值", "value"),
+            "unit" => crate::tr!("单位", "unit"),
+            _ => crate::tr!("折算", "normalized"),
+        };
         match (k, f["source"].as_str()?) {
             // A number is always the text's; say so only where it was printed otherwise.
             ("value", _) if words == s("value") || words.is_empty() => None,
-            ("unit", "default") => Some("unit: none printed".to_string()),
-            (_, "text") => Some(format!("{k}: text `{words}`")),
-            (_, "rule") => Some(format!("{k}: rule, {rule}")),
-            (_, _) => Some(format!("{k}: default, {rule}")),
+            ("unit", "default") => Some(crate::tr!("单位: 未写", "unit: none printed")),
+            (_, "text") => Some(crate::tr!(
+                "{part}: 原文 `{words}`",
+                "{part}: text `{words}`"
+            )),
+            (_, "rule") => Some(crate::tr!("{part}: 规则, {rule}", "{part}: rule, {rule}")),
+            (_, _) => Some(crate::tr!(
+                "{part}: 默认, {rule}",
+                "{part}: default, {rule}"
+            )),
         }
     };
     let mut parts: Vec<String> = ["op", "value", "unit", "normalized"]
@@ -176,10 +190,11 @@ fn line(v: &Value) -> String {
         .collect();
     if let Some(q) = v["qualifiers"].as_array() {
         let q: Vec<&str> = q.iter().filter_map(Value::as_str).collect();
-        parts.push(format!("qualifiers: {}", q.join(" ")));
+        let q = q.join(" ");
+        parts.push(crate::tr!("限定词: {q}", "qualifiers: {q}"));
     }
     if let Some(n) = v["note"].as_str() {
-        parts.push(format!("note: {n}"));
+        parts.push(crate::tr!("说明: {n}", "note: {n}"));
     }
     format!("{what}{extra}{label}\t{}", parts.join(" · "))
 }
