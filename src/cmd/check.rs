@@ -192,7 +192,7 @@ pub(crate) fn run(
         },
         None => None,
     };
-    let dest = match super::write::check(&a.output, &set, dir, err)? {
+    let dest = match super::write::check(&a.output, &set, dir, &[a.actuals.as_path()], err)? {
         Ok(d) => d,
         Err(()) => return Ok(Outcome::BadInput),
     };

@@ -127,7 +127,7 @@ pub(crate) fn compare(
             )
         )?;
     }
-    let dest = match super::write::check(&a.output, &set, dir, err)? {
+    let dest = match super::write::check(&a.output, &set, dir, &[], err)? {
         Ok(d) => d,
         Err(()) => return Ok(Outcome::BadInput),
     };
@@ -167,7 +167,7 @@ pub(crate) fn rank(
     }
     let (set, outcome) = super::load_plans(dir, err)?;
     let en = a.lang == Lang::En;
-    let dest = match super::write::check(&a.output, &set, dir, err)? {
+    let dest = match super::write::check(&a.output, &set, dir, &[], err)? {
         Ok(d) => d,
         Err(()) => return Ok(Outcome::BadInput),
     };

@@ -21,8 +21,15 @@ fn absolute(p: &Path) -> PathBuf {
     }
 }
 
-/// Why `path` may not be written, if it may not.
-pub(crate) fn refuse(path: &Path, force: bool, set: &PlanSet, dir: &PlanDir) -> Option<String> {
+/// Why `path` may not be written, if it may not. `inputs` are the files the command reads
+/// (the actuals sheet): never written, whatever `--force` says.
+pub(crate) fn refuse(
+    path: &Path,
+    force: bool,
+    set: &PlanSet,
+    dir: &PlanDir,
+    inputs: &[&Path],
+) -> Option<String> {
     let shown = path.display();
     if path
         .extension()
@@ -44,6 +51,15 @@ pub(crate) fn refuse(path: &Path, force: bool, set: &PlanSet, dir: &PlanDir) -> 
             "不写入 {shown}：它在计划目录 {} 中",
             "not writing {shown}: it is inside the plan directory {}",
             d.display()
+        ));
+    }
+    if inputs
+        .iter()
+        .any(|i| i.canonicalize().is_ok_and(|i| i == real))
+    {
+        return Some(crate::tr!(
+            "不写入 {shown}：它是本次读取的输入文件",
+            "not writing {shown}: it is an input of this command"
         ));
     }
     let is_plan = set

@@ -213,7 +213,7 @@ pub(crate) fn run(
         return Ok(Outcome::BadInput);
     }
     if let Some(path) = &a.output
-        && let Some(why) = super::output::refuse(path, a.force, &set, dir)
+        && let Some(why) = super::output::refuse(path, a.force, &set, dir, &[])
     {
         writeln!(err, "{}: {why}", crate::i18n::qyx_error())?;
         return Ok(Outcome::BadInput);

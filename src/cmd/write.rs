@@ -68,13 +68,14 @@ pub(crate) fn check(
     o: &OutputArgs,
     set: &PlanSet,
     dir: &PlanDir,
+    inputs: &[&Path],
     err: &mut dyn Write,
 ) -> anyhow::Result<Result<Option<(PathBuf, Dest)>, ()>> {
     let Some(path) = &o.output else {
         return Ok(Ok(None));
     };
     let why = match dest(path) {
-        Ok(d) => match super::output::refuse(path, o.force, set, dir) {
+        Ok(d) => match super::output::refuse(path, o.force, set, dir, inputs) {
             None => return Ok(Ok(Some((path.clone(), d)))),
             Some(why) => why,
         },
