@@ -13,6 +13,8 @@ mod compare;
 mod cycle;
 mod diag;
 mod extract;
+#[cfg(test)]
+mod fuzz;
 pub mod i18n;
 mod judge;
 mod numeral;

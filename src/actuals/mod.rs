@@ -175,9 +175,18 @@ pub fn read(path: &Path, encoding: Encoding, sheet: Option<&str>) -> Result<Actu
     if bytes.len() as u64 > MAX_BYTES {
         return Err(too_big(&name));
     }
-    let (bytes, enc) = text::prepare(&name, bytes, encoding)?;
-    let records = text::Scanner::new(&name, &bytes, enc);
-    let mut a = collect(&name, None, records).map_err(|e| e.unwrap_or_else(|| empty(&name)))?;
+    read_text(&name, bytes, encoding)
+}
+
+/// Reads CSV bytes already in memory (at most [`MAX_BYTES`], checked by the caller).
+pub(crate) fn read_text(
+    name: &str,
+    bytes: Vec<u8>,
+    encoding: Encoding,
+) -> Result<Actuals, Diagnostic> {
+    let (bytes, enc) = text::prepare(name, bytes, encoding)?;
+    let records = text::Scanner::new(name, &bytes, enc);
+    let mut a = collect(name, None, records).map_err(|e| e.unwrap_or_else(|| empty(name)))?;
     a.encoding = enc.name();
     Ok(a)
 }

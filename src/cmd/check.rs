@@ -192,7 +192,8 @@ pub(crate) fn run(
         },
         None => None,
     };
-    let dest = match super::write::check(&a.output, &set, dir, &[a.actuals.as_path()], err)? {
+    let inputs: Vec<&std::path::Path> = a.actuals.iter().map(|p| p.as_path()).collect();
+    let dest = match super::write::check(&a.output, &set, dir, &inputs, err)? {
         Ok(d) => d,
         Err(()) => return Ok(Outcome::BadInput),
     };
