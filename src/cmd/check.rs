@@ -184,7 +184,7 @@ pub(crate) fn run(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> anyhow::Result<Outcome> {
-    let (set, mut outcome) = super::load_plans(dir, err)?;
+    let (set, mut outcome) = super::load_plans_for(dir, crate::plan::Need::Targets, err)?;
     let jur_filter = match &a.jurisdiction {
         Some(j) => match super::find_plan(&set, j, err)? {
             Some(p) => Some(p.id().to_string()),

@@ -112,7 +112,7 @@ pub(crate) fn compare(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> anyhow::Result<Outcome> {
-    let (set, outcome) = super::load_plans(dir, err)?;
+    let (set, outcome) = super::load_plans_for(dir, crate::plan::Need::Targets, err)?;
     let Some(plans) = resolve_plans(&set, &a.jurisdictions, err)? else {
         return Ok(Outcome::BadInput);
     };
@@ -165,7 +165,7 @@ pub(crate) fn rank(
     if !a.actuals.is_empty() {
         return super::results::rank(a, dir, out, err);
     }
-    let (set, outcome) = super::load_plans(dir, err)?;
+    let (set, outcome) = super::load_plans_for(dir, crate::plan::Need::Targets, err)?;
     let en = a.lang == Lang::En;
     let dest = match super::write::check(&a.output, &set, dir, &[], err)? {
         Ok(d) => d,

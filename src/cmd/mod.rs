@@ -70,7 +70,16 @@ pub(crate) fn find_plan<'a>(
 /// Loads the plan directory for a command that reads plans. Problems in plan files are reported
 /// on `err` and the readable plans are used; the outcome says whether any were found.
 pub(crate) fn load_plans(dir: &PlanDir, err: &mut dyn Write) -> anyhow::Result<(PlanSet, Outcome)> {
-    let (set, diags) = PlanSet::load_cached(dir);
+    load_plans_for(dir, crate::plan::Need::Everything, err)
+}
+
+/// [`load_plans`] for a command that needs only `need` of the plans.
+pub(crate) fn load_plans_for(
+    dir: &PlanDir,
+    need: crate::plan::Need,
+    err: &mut dyn Write,
+) -> anyhow::Result<(PlanSet, Outcome)> {
+    let (set, diags) = PlanSet::load_cached(dir, need);
     for d in &diags {
         writeln!(err, "{d}")?;
     }

@@ -17,7 +17,7 @@
 //! `validate` needs.
 
 use super::load::{CATALOG_FILE, PlanDir, SourceText};
-use super::{Catalog, Entry, Plan};
+use super::{Catalog, Entry, Need, Plan};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -76,7 +76,7 @@ pub(crate) fn dir() -> Option<PathBuf> {
 }
 
 /// The cache file of a plan directory in `cache_dir`: named by the hash of its canonical path.
-fn file_for(plans: &PlanDir, cache_dir: &Path) -> PathBuf {
+fn file_for(plans: &PlanDir, cache_dir: &Path, need: Need) -> PathBuf {
     let name = match plans {
         PlanDir::Builtin => "builtin".to_string(),
         PlanDir::Path(p) => {
@@ -84,7 +84,11 @@ fn file_for(plans: &PlanDir, cache_dir: &Path) -> PathBuf {
             blake3::hash(abs.to_string_lossy().as_bytes()).to_hex()[..32].to_string()
         }
     };
-    cache_dir.join(format!("plans-{name}.msgpack"))
+    let part = match need {
+        Need::Everything => "",
+        Need::Targets => "-targets",
+    };
+    cache_dir.join(format!("plans-{name}{part}.msgpack"))
 }
 
 /// Parsed catalogs and plans by the hash of their file, as a plan directory's cache holds them.
@@ -101,8 +105,8 @@ pub(crate) struct Cache {
 impl Cache {
     /// Reads the cache of a plan directory from `cache_dir` (none: no cache); an absent,
     /// unreadable or foreign one is empty.
-    pub(crate) fn open(plans: &PlanDir, cache_dir: Option<&Path>) -> Cache {
-        let path = cache_dir.map(|d| file_for(plans, d));
+    pub(crate) fn open(plans: &PlanDir, cache_dir: Option<&Path>, need: Need) -> Cache {
+        let path = cache_dir.map(|d| file_for(plans, d, need));
         let build = build_key();
         let mut cache = Cache {
             path: path.clone(),
@@ -219,10 +223,14 @@ mod tests {
         let (plans, cache) = (plan_dir(), tempfile::tempdir().unwrap());
         let dir = PlanDir::Path(plans.path().to_path_buf());
         let before = listing(plans.path());
-        let parsed = PlanSet::load_cached_in(&dir, None).0.unwrap();
-        let first = PlanSet::load_cached_in(&dir, Some(cache.path())).0.unwrap();
+        let parsed = PlanSet::load_cached_in(&dir, None, Need::Everything)
+            .0
+            .unwrap();
+        let first = PlanSet::load_cached_in(&dir, Some(cache.path()), Need::Everything)
+            .0
+            .unwrap();
         assert_eq!(std::fs::read_dir(cache.path()).unwrap().count(), 1);
-        let mut c = Cache::open(&dir, Some(cache.path()));
+        let mut c = Cache::open(&dir, Some(cache.path()), Need::Everything);
         assert_eq!((c.catalogs.len(), c.plans.len()), (1, 1));
         let ruian = std::fs::read_to_string(plans.path().join("ruian.yaml")).unwrap();
         let h = Cache::hash(&SourceText {
@@ -230,7 +238,9 @@ mod tests {
             text: ruian,
         });
         assert!(c.take_plan(&h).is_some() && !c.missed);
-        let second = PlanSet::load_cached_in(&dir, Some(cache.path())).0.unwrap();
+        let second = PlanSet::load_cached_in(&dir, Some(cache.path()), Need::Everything)
+            .0
+            .unwrap();
         assert_eq!(as_json(&first), as_json(&parsed));
         assert_eq!(as_json(&second), as_json(&parsed));
         assert_eq!(second.catalog.entries.len(), parsed.catalog.entries.len());
@@ -246,17 +256,21 @@ mod tests {
     fn a_changed_file_is_read_again_never_served_stale() {
         let (plans, cache) = (plan_dir(), tempfile::tempdir().unwrap());
         let dir = PlanDir::Path(plans.path().to_path_buf());
-        let set = PlanSet::load_cached_in(&dir, Some(cache.path())).0.unwrap();
+        let set = PlanSet::load_cached_in(&dir, Some(cache.path()), Need::Everything)
+            .0
+            .unwrap();
         assert_eq!(set.plans[0].plan.jurisdiction.name_en, "Ruian");
         let path = plans.path().join("ruian.yaml");
         let text = std::fs::read_to_string(&path).unwrap();
         // Same length, same modification second: only the content tells.
         std::fs::write(&path, text.replacen("name_en: Ruian", "name_en: RUIAN", 1)).unwrap();
-        let set = PlanSet::load_cached_in(&dir, Some(cache.path())).0.unwrap();
+        let set = PlanSet::load_cached_in(&dir, Some(cache.path()), Need::Everything)
+            .0
+            .unwrap();
         assert_eq!(set.plans[0].plan.jurisdiction.name_en, "RUIAN");
         // A file that no longer parses is reported, whatever the cache once held for its name.
         std::fs::write(&path, "jurisdiction: [").unwrap();
-        let (set, diags) = PlanSet::load_cached_in(&dir, Some(cache.path()));
+        let (set, diags) = PlanSet::load_cached_in(&dir, Some(cache.path()), Need::Everything);
         assert!(set.unwrap().plans.is_empty());
         assert_eq!(diags.len(), 1, "{diags:?}");
     }
@@ -265,13 +279,47 @@ mod tests {
     fn a_damaged_cache_is_ignored_and_replaced() {
         let (plans, cache) = (plan_dir(), tempfile::tempdir().unwrap());
         let dir = PlanDir::Path(plans.path().to_path_buf());
-        PlanSet::load_cached_in(&dir, Some(cache.path())).0.unwrap();
-        let file = file_for(&dir, cache.path());
+        PlanSet::load_cached_in(&dir, Some(cache.path()), Need::Everything)
+            .0
+            .unwrap();
+        let file = file_for(&dir, cache.path(), Need::Everything);
         let bytes = std::fs::read(&file).unwrap();
         std::fs::write(&file, &bytes[..bytes.len() / 2]).unwrap();
-        let (set, diags) = PlanSet::load_cached_in(&dir, Some(cache.path()));
+        let (set, diags) = PlanSet::load_cached_in(&dir, Some(cache.path()), Need::Everything);
         assert!(diags.is_empty(), "{diags:?}");
         assert_eq!(set.unwrap().plans.len(), 1);
         assert_eq!(std::fs::read(&file).unwrap(), bytes);
+    }
+
+    #[test]
+    fn judging_loads_leave_the_proof_reading_fields_out_and_cache_apart() {
+        let (plans, cache) = (plan_dir(), tempfile::tempdir().unwrap());
+        let dir = PlanDir::Path(plans.path().to_path_buf());
+        let quotes = |set: &PlanSet| {
+            set.plans[0]
+                .plan
+                .indicators
+                .iter()
+                .flat_map(|r| &r.targets)
+                .filter(|f| f.quote.is_some())
+                .count()
+        };
+        for _ in 0..2 {
+            let full = PlanSet::load_cached_in(&dir, Some(cache.path()), Need::Everything);
+            let lean = PlanSet::load_cached_in(&dir, Some(cache.path()), Need::Targets);
+            let (full, lean) = (full.0.unwrap(), lean.0.unwrap());
+            assert!(quotes(&full) > 0);
+            assert_eq!(quotes(&lean), 0);
+            let targets = |set: &PlanSet| {
+                set.plans[0]
+                    .plan
+                    .indicators
+                    .iter()
+                    .map(|r| r.targets.len())
+                    .sum::<usize>()
+            };
+            assert_eq!(targets(&lean), targets(&full));
+        }
+        assert_eq!(std::fs::read_dir(cache.path()).unwrap().count(), 2);
     }
 }

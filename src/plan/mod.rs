@@ -120,6 +120,32 @@ impl CatalogIndex {
     }
 }
 
+/// What a command needs of the plans it loads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Need {
+    /// Everything in the files (`show`, `template`).
+    Everything,
+    /// The targets and what judging, comparing and ranking print; no quotes, table rows,
+    /// sections or notes.
+    Targets,
+}
+
+impl Plan {
+    /// Leaves out what only proof-reading shows: quotes, table rows, sections and notes.
+    fn drop_sources(&mut self) {
+        self.document.note = None;
+        for r in &mut self.indicators {
+            r.table = None;
+            r.note = None;
+            for f in r.baseline.iter_mut().chain(r.targets.iter_mut()) {
+                f.quote = None;
+                f.section = None;
+                f.note = None;
+            }
+        }
+    }
+}
+
 /// The catalog and every plan of a plan directory, with the plans indexed by every name a
 /// user may give them, so that judging a row costs the same with 5 or 5 000 plans.
 #[derive(Debug)]
@@ -160,20 +186,23 @@ impl PlanSet {
     /// Loads a plan directory for a command that judges, shows or compares (not `validate`):
     /// through the cache, so that only files changed since the last run are parsed. Plans
     /// loaded so keep their file name but not their text or positions (see [`cache`]).
-    pub fn load_cached(dir: &PlanDir) -> (Option<PlanSet>, Vec<Diagnostic>) {
-        Self::load_cached_in(dir, cache::dir().as_deref())
+    /// With [`Need::Targets`], what only `show` prints (quotes, table rows, sections, notes) is
+    /// left out, which at province scale is a good part of the memory.
+    pub fn load_cached(dir: &PlanDir, need: Need) -> (Option<PlanSet>, Vec<Diagnostic>) {
+        Self::load_cached_in(dir, cache::dir().as_deref(), need)
     }
 
     /// [`PlanSet::load_cached`] with the cache in `cache_dir` (none: parse everything).
     pub(crate) fn load_cached_in(
         dir: &PlanDir,
         cache_dir: Option<&std::path::Path>,
+        need: Need,
     ) -> (Option<PlanSet>, Vec<Diagnostic>) {
         let listed = match load::list_dir(dir) {
             Ok(f) => f,
             Err(d) => return (None, vec![d]),
         };
-        let mut cache = cache::Cache::open(dir, cache_dir);
+        let mut cache = cache::Cache::open(dir, cache_dir, need);
         let mut unreadable = Vec::new();
         let mut diags = Vec::new();
         let mut catalog = None;
@@ -208,7 +237,12 @@ impl PlanSet {
             } else {
                 let parsed = match cache.take_plan(&hash) {
                     Some(p) => Ok(p),
-                    None => load::parse_yaml::<Plan>(&src),
+                    None => load::parse_yaml::<Plan>(&src).map(|mut p| {
+                        if need == Need::Targets {
+                            p.drop_sources();
+                        }
+                        p
+                    }),
                 };
                 match parsed {
                     Ok(plan) => {
@@ -399,20 +433,22 @@ pub struct Resolved {
 
 /// A figure's resolution and the catalog entry it was made for (by address: a figure is always
 /// resolved against its row's entry, so the check only guards against a second catalog).
-pub(crate) type CachedResolve = (usize, Result<Resolved, String>);
+/// Boxed: most figures of a large plan set are never judged, and an empty slot then costs a
+/// pointer instead of a whole resolution (170 bytes) in every figure.
+pub(crate) type CachedResolve = Box<(usize, Result<Resolved, String>)>;
 
 /// Resolves a figure of `row` against its catalog `entry`. Errors are messages for the user.
 /// The first resolution is kept in the figure, so a target's text is parsed once per run.
 pub fn resolve(row: &Row, entry: &Entry, f: &Figure) -> Result<Resolved, String> {
     let key = std::ptr::from_ref(entry) as usize;
-    if let Some((k, r)) = f.resolved.get()
-        && *k == key
+    if let Some(cached) = f.resolved.get()
+        && cached.0 == key
     {
-        return r.clone();
+        return cached.1.clone();
     }
     let r = resolve_reading(row, entry, f, figure_threshold(f));
     // A figure resolved against another entry first keeps that answer; this one is returned.
-    let _ = f.resolved.set((key, r.clone()));
+    let _ = f.resolved.set(Box::new((key, r.clone())));
     r
 }
 
