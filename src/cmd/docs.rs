@@ -37,7 +37,7 @@ pub(crate) fn completions(
     dir: &PlanDir,
     out: &mut dyn Write,
 ) -> anyhow::Result<Outcome> {
-    let (set, _) = crate::plan::PlanSet::load_cached(dir);
+    let (set, _) = crate::plan::PlanSet::load_cached(dir, crate::plan::Need::Targets);
     let (plans, indicators): (Vec<String>, Vec<String>) = match &set {
         Some(s) => (
             s.plans.iter().map(|p| p.id().to_string()).collect(),
