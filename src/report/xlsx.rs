@@ -196,6 +196,9 @@ fn summary_sheet(ws: &mut Worksheet, rows: &[Judged], en: bool) -> Result<(), Xl
         t(en, "无数据", "no data"),
         t(en, "无目标", "no target"),
         t(en, "说明", "in words"),
+        t(en, "绿灯", "green"),
+        t(en, "黄灯", "yellow"),
+        t(en, "红灯", "red"),
     ];
     let mut r: u32 = 2;
     let groups: [(&str, KeyFn); 3] = [
@@ -226,10 +229,22 @@ fn summary_sheet(ws: &mut Worksheet, rows: &[Judged], en: bool) -> Result<(), Xl
         }
         r += 1;
         let mut by: BTreeMap<String, Summary> = BTreeMap::new();
+        let mut lights: BTreeMap<String, [usize; 3]> = BTreeMap::new();
         for j in rows {
             by.entry(key(j)).or_default().add(j);
+            let l = lights.entry(key(j)).or_default();
+            match j.cycle.light {
+                Some(crate::cycle::Light::Green) => l[0] += 1,
+                Some(crate::cycle::Light::Yellow) => l[1] += 1,
+                Some(crate::cycle::Light::Red) => l[2] += 1,
+                None => {}
+            }
         }
         for (name, s) in &by {
+            let l = lights.get(name).copied().unwrap_or_default();
+            for (k, count) in l.iter().enumerate() {
+                ws.write_number(r, 11 + k as u16, *count as f64)?;
+            }
             let n = |st: Status| s.counts.get(&st).copied().unwrap_or(0) as f64;
             let d = decided(s);
             ws.write_string(r, 0, name)?;
