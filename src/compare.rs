@@ -34,6 +34,9 @@ pub(crate) struct Cell {
     pub interpolated: bool,
     pub scope: Scope,
     pub baseline: Option<(i32, Decimal)>,
+    /// The baseline already meets the target: it asks no movement (保持), so it shows no change
+    /// and takes no part in who is most ambitious.
+    pub maintain: bool,
 }
 
 fn numeric(row: &Row, entry: &Entry) -> Vec<(Resolved, Scope)> {
@@ -54,6 +57,10 @@ pub(crate) fn cell_for(row: &Row, entry: &Entry, year: Option<i32>) -> Option<Ce
     let baseline = crate::judge::baseline(row, entry);
     let cell =
         |(r, scope): (Resolved, Scope), year: i32, value: Decimal, interpolated: bool| Cell {
+            maintain: scope != Scope::Cumulative
+                && baseline.is_some_and(|(_, b)| {
+                    crate::judge::meets(&r, entry.better, crate::judge::DEFAULT_TOLERANCE, b)
+                }),
             target: r,
             year,
             value,
@@ -126,7 +133,7 @@ pub(crate) fn more_ambitious(better: Better, a: &Cell, b: &Cell) -> Ordering {
 
 /// The change a target asks from the baseline: absolute, and yearly (%) where both years are known.
 pub(crate) fn change(c: &Cell) -> (Option<Decimal>, Option<Decimal>) {
-    let Some((by, bv)) = c.baseline else {
+    let Some((by, bv)) = c.baseline.filter(|_| !c.maintain) else {
         return (None, None);
     };
     let abs = c.value - bv;
@@ -261,7 +268,7 @@ pub(crate) fn compare<'a>(
         // Only figures for the chosen year (stated or on the path) compete.
         let cells: Vec<Option<&Cell>> = cols
             .iter()
-            .map(|c| c.cell.as_ref().filter(|c| c.year == year))
+            .map(|c| c.cell.as_ref().filter(|c| c.year == year && !c.maintain))
             .collect();
         let best = cells
             .iter()

@@ -23,6 +23,9 @@ fn show_value(c: &Cell, en: bool) -> String {
 }
 
 fn change_text(c: &Cell) -> String {
+    if c.maintain {
+        return crate::tr!("保持", "maintain");
+    }
     match change(c) {
         (Some(a), Some(r)) => format!(
             "{}{} ({}{}%/yr)",
