@@ -108,6 +108,11 @@ pub(crate) struct OnlyIn<'a> {
     pub entry: &'a Entry,
     pub cell: Option<Cell>,
     pub milestone_year: Option<i32>,
+    /// Every plan (by position) that has the indicator: with three or more plans, "only in X"
+    /// would be false for an indicator two of them share.
+    pub holders: Vec<usize>,
+    /// The name as this plan prints it, which may differ from the catalog's.
+    pub printed: &'a str,
 }
 
 /// The year a milestone is due, for indicators that are met or not.
@@ -255,6 +260,10 @@ pub(crate) fn compare<'a>(
                         entry,
                         cell: row.and_then(|row| cell_for(row, entry, None)),
                         milestone_year: row.and_then(|row| milestone_year(row, entry)),
+                        holders: (0..maps.len())
+                            .filter(|&j| maps[j].contains_key(id))
+                            .collect(),
+                        printed: row.map_or(entry.name.as_str(), |row| row.name.as_str()),
                     });
                 }
             }

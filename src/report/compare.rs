@@ -123,25 +123,46 @@ pub(crate) fn render_compare(
             if list.is_empty() {
                 continue;
             }
-            writeln!(
-                out,
-                "\n{} {} ({}):",
-                if en { "Only in" } else { "仅" },
-                name(p),
-                list.len()
-            )?;
-            let mut t = Table::new(if en {
-                ["indicator", "unit", "target"]
+            // With two plans, what one lacks only the other has; with more, an indicator two
+            // of three share is "not in all", and who has it is shown.
+            let many = plans.len() > 2;
+            let heading = match (many, en) {
+                (false, true) => format!("Only in {}", name(p)),
+                (false, false) => format!("仅 {}", name(p)),
+                (true, true) => format!("In {}, not in all", name(p)),
+                (true, false) => format!("{} 有、并非所有方案都有", name(p)),
+            };
+            writeln!(out, "\n{heading} ({}):", list.len())?;
+            let mut header = if en {
+                vec!["indicator", "unit", "target"]
             } else {
-                ["指标", "单位", "目标"]
-            });
+                vec!["指标", "单位", "目标"]
+            };
+            if many {
+                header.push(if en {
+                    "held by"
+                } else {
+                    "有此指标的方案"
+                });
+            }
+            let mut t = Table::new(header);
             for o in list {
                 let what = match (&o.cell, o.milestone_year) {
                     (Some(c), _) => format!("{} ({})", show_value(c, en), c.year),
                     (None, Some(y)) => format!("{} ({y})", if en { "done" } else { "完成" }),
                     (None, None) => (if en { "no target" } else { "无目标" }).into(),
                 };
-                t.push(vec![o.entry.label(en), o.entry.unit_text(), what]);
+                let label = if en {
+                    o.entry.label(en)
+                } else {
+                    o.printed.to_string()
+                };
+                let mut cells = vec![label, o.entry.unit_text(), what];
+                if many {
+                    let who: Vec<String> = o.holders.iter().map(|&j| name(plans[j])).collect();
+                    cells.push(who.join(if en { ", " } else { "、" }));
+                }
+                t.push(cells);
             }
             t.write(format, out)?;
         }
