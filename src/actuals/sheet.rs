@@ -4,7 +4,10 @@
 //! each cell read as the clerk saw it: a percent-formatted 0.66 is `66%`, a date-formatted
 //! cell is a date. Places are the sheet's own: row number and column (`数据!D7`).
 
-use super::{Actuals, Cell, CellKind, MAX_CELLS, MAX_FIELDS, MAX_SHEET_BYTES, Record, collect};
+use super::{
+    Actuals, Cell, CellKind, MAX_CELLS, MAX_FIELD_BYTES, MAX_FIELDS, MAX_SHEET_BYTES, Record,
+    collect,
+};
 use crate::diag::{Diagnostic, echo, suggestion};
 use calamine::{Data, DataRef, Reader, Xlsx, open_workbook, open_workbook_auto};
 use rust_decimal::Decimal;
@@ -64,7 +67,14 @@ fn cell_text(v: &DataRef<'_>, percent: bool) -> (String, CellKind) {
 }
 
 /// Adds a cell at sheet column `col` (1-based) to a record, keeping the first [`MAX_FIELDS`].
-fn put(rec: &mut Record, col: u64, text: String, kind: CellKind) {
+fn put(rec: &mut Record, col: u64, mut text: String, kind: CellKind) {
+    // One long shared string referenced by many cells would otherwise be copied into every row,
+    // so memory would grow with the input. No name or value is this long: keep a short, visibly
+    // cut head, which no name or number matches, so the row is refused with its place.
+    if text.len() > MAX_FIELD_BYTES {
+        let head: String = text.chars().take(32).collect();
+        text = format!("{head}…");
+    }
     if !text.trim().is_empty() {
         rec.last_filled = Some((col, col));
     }
@@ -327,6 +337,15 @@ fn read_other(path: &Path, name: &str, sheet: Option<&str>) -> Result<Actuals, D
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_overlong_cell_is_cut_to_a_short_head_that_matches_nothing() {
+        let mut rec = Record::default();
+        put(&mut rec, 1, "8".repeat(MAX_FIELD_BYTES * 4), CellKind::Text);
+        put(&mut rec, 2, "66".into(), CellKind::Text);
+        assert_eq!(rec.cells[0].text, format!("{}…", "8".repeat(32)));
+        assert_eq!(rec.cells[1].text, "66");
+    }
 
     #[test]
     fn percent_formats() {
