@@ -367,6 +367,18 @@ fn judge_rows<'a>(
                 }
             };
             let key = (plan.id().to_string(), entry.id.value.clone(), period);
+            let reading = Reading {
+                plan,
+                row,
+                entry,
+                period,
+                actual,
+                file: fi,
+                line: r.line,
+                note: r.note.clone(),
+                typed: typed(r),
+                column: r.value.column,
+            };
             if let Some(&first) = seen.get(&key) {
                 let earlier = &readings[first];
                 if earlier.file == fi {
@@ -405,33 +417,11 @@ fn judge_rows<'a>(
                         .in_sheet(actuals.sheet.as_deref()),
                     );
                 }
-                readings[first] = Reading {
-                    plan,
-                    row,
-                    entry,
-                    period,
-                    actual,
-                    file: fi,
-                    line: r.line,
-                    note: r.note.clone(),
-                    typed: typed(r),
-                    column: r.value.column,
-                };
+                readings[first] = reading;
                 continue;
             }
             seen.insert(key, readings.len());
-            readings.push(Reading {
-                plan,
-                row,
-                entry,
-                period,
-                actual,
-                file: fi,
-                line: r.line,
-                note: r.note.clone(),
-                typed: typed(r),
-                column: r.value.column,
-            });
+            readings.push(reading);
         }
     }
 
