@@ -172,18 +172,9 @@ pub(crate) fn rank(
         Err(()) => return Ok(Outcome::BadInput),
     };
     let entries: Vec<&Entry> = match &a.indicator {
-        Some(k) => match set.catalog.get(k) {
+        Some(k) => match super::find_indicator(&set, k, err)? {
             Some(e) => vec![e],
-            None => {
-                let hint = set.catalog.suggest(k);
-                writeln!(
-                    err,
-                    "{}: {}",
-                    crate::i18n::qyx_error(),
-                    crate::tr!("未知指标 `{k}`{hint}", "unknown indicator `{k}`{hint}")
-                )?;
-                return Ok(Outcome::BadInput);
-            }
+            None => return Ok(Outcome::BadInput),
         },
         None => set.catalog.entries.iter().collect(),
     };

@@ -67,6 +67,26 @@ pub(crate) fn find_plan<'a>(
     }
 }
 
+/// A catalog entry by id or any printed name; an unknown one is reported on `err` with
+/// "did you mean", as every command that takes an indicator says it.
+pub(crate) fn find_indicator<'a>(
+    set: &'a PlanSet,
+    key: &str,
+    err: &mut dyn Write,
+) -> anyhow::Result<Option<&'a crate::plan::Entry>> {
+    if let Some(e) = set.catalog.get(key) {
+        return Ok(Some(e));
+    }
+    let hint = set.catalog.suggest(key);
+    writeln!(
+        err,
+        "{}: {}",
+        crate::i18n::qyx_error(),
+        crate::tr!("未知指标 `{key}`{hint}", "unknown indicator `{key}`{hint}")
+    )?;
+    Ok(None)
+}
+
 /// Loads the plan directory for a command that reads plans. Problems in plan files are reported
 /// on `err` and the readable plans are used; the outcome says whether any were found.
 pub(crate) fn load_plans(dir: &PlanDir, err: &mut dyn Write) -> anyhow::Result<(PlanSet, Outcome)> {

@@ -106,14 +106,7 @@ pub(crate) fn rank(
     }
 
     if let Some(k) = &a.indicator {
-        let Some(entry) = set.catalog.get(k) else {
-            let hint = set.catalog.suggest(k);
-            writeln!(
-                err,
-                "{}: {}",
-                crate::i18n::qyx_error(),
-                crate::tr!("未知指标 `{k}`{hint}", "unknown indicator `{k}`{hint}")
-            )?;
+        let Some(entry) = super::find_indicator(&set, k, err)? else {
             return Ok(Outcome::BadInput);
         };
         return indicator_ranking(a, &rep, entry, period, previous, en, out)
