@@ -26,6 +26,13 @@ pub struct Plan {
     /// encoded`, `pages 1–3 of 5 survive`). Absent: the whole document is encoded.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub excerpt: Option<String>,
+    /// The indicator table's figure columns, left to right, by year (`[2022, 2023, …, 2027]`:
+    /// the 2022基础值 column, then one column a year). With it `validate` checks each figure's
+    /// `cell` against the cell printed in its own year's column. Absent: the columns are
+    /// inferred from the years of the plan's table figures. A row of another table says its own.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[schemars(with = "Vec<i32>")]
+    pub columns: Vec<Spanned<i32>>,
     /// What a person must still decide (a draft's open questions); `validate` warns with each.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     #[schemars(with = "Vec<String>")]
@@ -225,11 +232,13 @@ impl Domain {
     }
 
     /// Accepts the Chinese name or the English one (`health`, `elderly-care`).
+    /// Letter-spaced headings (`幼 有 善 育`) read as the words without the spaces.
     pub fn parse(s: &str) -> Option<Domain> {
         let s = s.trim();
+        let zh: String = s.chars().filter(|c| !c.is_whitespace()).collect();
         Domain::ALL
             .into_iter()
-            .find(|d| d.zh() == s || d.en() == s || d.en().replace(' ', "-") == s)
+            .find(|d| d.zh() == zh || d.en() == s || d.en().replace(' ', "-") == s)
     }
 }
 
@@ -251,7 +260,8 @@ pub struct Row {
     /// The sign printed on the row's name or label as it is (`☆`, `*`, `▲`, `#`), whatever it
     /// means in this plan (its note says); `marker` keeps the two meanings qyx acts on.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub printed_marker: Option<String>,
+    #[schemars(with = "Option<String>")]
+    pub printed_marker: Option<Spanned<String>>,
     /// Lead department (牵头/责任单位) as printed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lead: Option<String>,
@@ -266,6 +276,11 @@ pub struct Row {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(with = "Option<String>")]
     pub table: Option<Spanned<String>>,
+    /// The figure columns of this row's table, by year, where they differ from the plan's
+    /// `columns` (a plan with a second table).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[schemars(with = "Vec<i32>")]
+    pub columns: Vec<Spanned<i32>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub baseline: Option<Figure>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

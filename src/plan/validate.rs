@@ -255,6 +255,7 @@ fn check_plan(
         );
     }
     check_document(plan, &mut out);
+    check_columns(&plan.columns, &mut out);
     let (start, end) = (plan.period.start.value, plan.period.end.value);
     if start > end {
         out.error(
@@ -347,6 +348,8 @@ fn check_plan(
                 );
             }
         }
+        check_columns(&row.columns, &mut out);
+        check_marker(row, &mut out);
         let catalog_unit = entry.unit.as_ref().and_then(|u| Unit::parse(&u.value).ok());
         if let Some(u) = &row.unit {
             match (Unit::parse(&u.value), &catalog_unit) {
@@ -355,10 +358,11 @@ fn check_plan(
                 (Ok(pu), Some(cu)) if !pu.is_compatible(cu) => out.error(
                     u,
                     crate::tr!(
-                        "单位 `{}` 无法换算成指标目录中 `{id}` 的单位 `{}`",
-                        "unit `{}` cannot be converted to the catalog's unit `{}` for `{id}`",
+                        "单位 `{}` 无法换算成指标目录中 `{id}` 的单位 `{}`{}",
+                        "unit `{}` cannot be converted to the catalog's unit `{}` for `{id}`{}",
                         u.value,
-                        cu.printed()
+                        cu.printed(),
+                        synonym_hint(&pu, cu, id)
                     ),
                 ),
                 _ => {}
@@ -393,6 +397,7 @@ fn check_plan(
                 crate::i18n::pick("目标", "target")
             };
             let year = f.year.value;
+            check_measure(f, is_baseline, &mut out);
             if is_baseline {
                 if year > start {
                     out.error(
@@ -618,9 +623,10 @@ fn check_plan(
                     (Ok(u), Some(cu)) if !u.is_compatible(cu) => out.error(
                         *spot,
                         crate::tr!(
-                            "单位 `{tu}` 无法换算成指标目录中 `{id}` 的单位 `{}`",
-                            "unit `{tu}` cannot be converted to the catalog's unit `{}` for `{id}`",
-                            cu.printed()
+                            "单位 `{tu}` 无法换算成指标目录中 `{id}` 的单位 `{}`{}",
+                            "unit `{tu}` cannot be converted to the catalog's unit `{}` for `{id}`{}",
+                            cu.printed(),
+                            synonym_hint(&u, cu, id)
                         ),
                     ),
                     (Ok(_), None) if entry.better != Better::Done => out.error(
@@ -637,6 +643,7 @@ fn check_plan(
             // The baseline starts the path: a lower-is-better rate planned from 8.4 to 9.1 moves
             // the wrong way even when every target year agrees with the next.
             if f.scope == crate::plan::schema::Scope::Level
+                && f.kind.is_level()
                 && f.no_target.is_none()
                 && !(is_baseline && row.targets.iter().any(|t| t.year.value <= year))
                 && let Ok(r) = resolve(row, entry, f)
@@ -646,7 +653,7 @@ fn check_plan(
             }
         }
         if let Some(table) = &row.table {
-            check_cells(row, entry, table, &mut out);
+            check_cells(plan, row, entry, table, &mut out);
         }
         path.sort_by_key(|(y, _)| *y);
         path.dedup_by_key(|(y, _)| *y);
@@ -657,8 +664,15 @@ fn check_plan(
                 Better::Lower => v1 > v0,
                 Better::Done => false,
             };
-            if wrong && let Some(f) = row.targets.iter().find(|f| f.year.value == y1) {
-                let from = if row.baseline.as_ref().is_some_and(|b| b.year.value == y0) {
+            let from_baseline = row.baseline.as_ref().is_some_and(|b| b.year.value == y0);
+            let target = row.targets.iter().find(|f| f.year.value == y1);
+            // A floor the baseline already meets (惠民保 72.66 → `>70`) asks no movement: its
+            // operator is printed, so it is what the plan says, not a slip.
+            if from_baseline && target.is_some_and(|f| is_floor(f, entry.better)) {
+                continue;
+            }
+            if wrong && let Some(f) = target {
+                let from = if from_baseline {
                     crate::i18n::pick("（基期）", " (the baseline)")
                 } else {
                     ""
@@ -674,6 +688,157 @@ fn check_plan(
                 );
             }
         }
+    }
+}
+
+/// A hint for a printed unit the catalog names differently: where both count things per the
+/// same population (`名` and `个` for a per-thousand count), the entry may declare it.
+fn synonym_hint(printed: &Unit, catalog: &Unit, id: &str) -> String {
+    const MEASURES: &[&str] = &[
+        "%",
+        "百分点",
+        "元",
+        "岁",
+        "年",
+        "个月",
+        "天",
+        "个工作日",
+        "分钟",
+        "平方米",
+        "亩",
+        "米",
+        "微克/立方米",
+        "吨",
+        "分",
+        "倍",
+    ];
+    let split = |u: &Unit| {
+        let b = u.base().to_string();
+        match b.split_once('/') {
+            Some((head, per)) if !MEASURES.contains(&b.as_str()) => {
+                (head.to_string(), per.to_string())
+            }
+            _ => (b, String::new()),
+        }
+    };
+    let ((ph, pp), (ch, cp)) = (split(printed), split(catalog));
+    let counts = |h: &str| !MEASURES.contains(&h);
+    if pp != cp || !counts(&ph) || !counts(&ch) || printed.factor() != catalog.factor() {
+        return String::new();
+    }
+    crate::tr!(
+        "；若 `{}` 与 `{}` 计的是同一个量，请在指标目录 `{id}` 条目的 `unit_synonyms` 中加上 `{}`",
+        "; if `{}` counts the same thing as `{}` here, add `{}` to `unit_synonyms` of `{id}` in the catalog",
+        printed.printed(),
+        catalog.printed(),
+        printed.printed()
+    )
+}
+
+/// The sign printed on an indicator's name belongs in `printed_marker`, and `printed_marker`
+/// holds a sign, not words.
+fn check_marker(row: &crate::plan::Row, out: &mut Out) {
+    const SIGNS: &[char] = &[
+        '☆', '★', '*', '＊', '▲', '△', '※', '#', '＃', '●', '○', '◆', '◇', '■', '□', '√',
+    ];
+    let name = row.name.trim_start();
+    if let Some(sign) = name.chars().next().filter(|c| SIGNS.contains(c)) {
+        out.warning(
+            &row.id,
+            crate::tr!(
+                "名称 `{}` 以符号 `{sign}` 开头：名称写不带符号的 `{}`，符号写在 `printed_marker: \"{sign}\"`",
+                "name `{}` starts with the sign `{sign}`: write the name without it, `{}`, and the sign as `printed_marker: \"{sign}\"`",
+                row.name,
+                name.trim_start_matches(SIGNS).trim_start()
+            ),
+        );
+    }
+    if let Some(spot) = &row.printed_marker {
+        let m = &spot.value;
+        let ok = !m.trim().is_empty()
+            && m.chars().count() <= 3
+            && !m.chars().any(|c| c.is_alphanumeric());
+        if !ok {
+            out.error(
+                spot,
+                crate::tr!(
+                    "`printed_marker: {m}` 应是印在名称或序号上的符号（`☆`、`*`、`▲`），不是文字：其含义写在 `note` 中",
+                    "`printed_marker: {m}` is the sign printed on the name or label (`☆`, `*`, `▲`), not words: say what it means in `note`"
+                ),
+            );
+        }
+    }
+}
+
+/// Whether a figure prints its operator in the indicator's better direction (`>70`, `不低于95%`,
+/// `控制在5%以内` for a lower-is-better rate): a floor or a ceiling, not a point to reach.
+fn is_floor(f: &crate::plan::Figure, better: Better) -> bool {
+    let written = f
+        .cell
+        .as_ref()
+        .or(f.text.as_ref())
+        .and_then(|s| crate::threshold::Threshold::parse(&s.value).ok());
+    written.is_some_and(|t| {
+        matches!(
+            (better, t.op),
+            (Better::Higher, Op::Ge | Op::Gt) | (Better::Lower, Op::Le | Op::Lt)
+        )
+    })
+}
+
+/// `kind` and `from` say what a baseline measures: an average or a total needs the first year of
+/// its span; a level has no span; a target has neither (its `scope` says how it adds up).
+fn check_measure(f: &crate::plan::Figure, is_baseline: bool, out: &mut Out) {
+    use crate::plan::schema::Measure;
+    let year = f.year.value;
+    if !is_baseline {
+        if !f.kind.is_level() {
+            out.error(
+                &f.year,
+                crate::tr!(
+                    "`kind: {}` 只用于基础值（它衡量的是什么）；目标用 `scope`（是否想写 `scope: {}`？）",
+                    "`kind: {}` is for a baseline (what it measures); a target says `scope` (did you mean `scope: {}`?)",
+                    f.kind.name(),
+                    if f.kind == Measure::Total { "cumulative" } else { "level" }
+                ),
+            );
+        }
+        if let Some(from) = &f.from {
+            out.error(
+                from,
+                crate::tr!(
+                    "`from` 只用于平均值或累计值的基础值（其时段的起始年份），不用于目标",
+                    "`from` belongs to an average or total baseline (the first year of its span), not to a target"
+                ),
+            );
+        }
+        return;
+    }
+    match (&f.from, f.kind) {
+        (None, Measure::Average | Measure::Total) => out.error(
+            &f.year,
+            crate::tr!(
+                "`kind: {}` 的基础值需要 `from`：其时段的起始年份（“十三五”为 `from: 2016`），时段止于 {year} 年",
+                "a `kind: {}` baseline needs `from`: the first year of its span (`from: 2016` for 十三五), which ends in {year}",
+                f.kind.name()
+            ),
+        ),
+        (Some(from), Measure::Level) => out.error(
+            from,
+            crate::tr!(
+                "`from` 只用于 `kind: average` 或 `kind: total`：某一年的水平值没有时段",
+                "`from` goes with `kind: average` or `kind: total`: a year's level has no span"
+            ),
+        ),
+        (Some(from), _) if from.value >= year => out.error(
+            from,
+            crate::tr!(
+                "时段起于 {} 年，不早于止于的 {year} 年",
+                "the span starts in {}, not before it ends in {year}",
+                from.value
+            ),
+        ),
+        _ => {}
     }
 }
 
@@ -764,6 +929,18 @@ fn check_no_target(
         return;
     };
     match f.no_target {
+        // A `/` says no target, not why: not assessed that year, or an observational row (whose
+        // `▲` marker already says it).
+        None if t.op == Op::None && row.marker != Some(Marker::Observational) => {
+            out.warning(
+                *spot,
+                crate::tr!(
+                    "`{}` 没有目标，请写明原因：`no_target: not-assessed`（当年不考核）或 `no_target: observational`（观察性指标）",
+                    "`{}` sets no target: say why, `no_target: not-assessed` (not assessed that year) or `no_target: observational` (an observational indicator)",
+                    spot.value.trim()
+                ),
+            );
+        }
         None => {
             // A `0` for a higher-is-better indicator is met by any value: in a `0 0 100`
             // schedule it means "nothing due yet", which must be said to be judged so.
@@ -791,6 +968,16 @@ fn check_no_target(
                     ),
                 );
             }
+        }
+        Some(NoTarget::NotDue) if t.op != Op::None && t.value.is_some_and(|v| !v.is_zero()) => {
+            out.error(
+                *spot,
+                crate::tr!(
+                    "`no_target: not-due` 只用于进度表中的 `0`（当年尚无任务）；`{}` 是一个要达到的目标",
+                    "`no_target: not-due` is for a schedule's `0` (nothing due yet); `{}` is a target to reach",
+                    spot.value
+                ),
+            );
         }
         Some(NoTarget::NotDue) => {
             if t.op == Op::None {
@@ -861,23 +1048,329 @@ fn find_cell(cells: &[String], from: usize, cell: &str) -> Option<(usize, usize)
     })
 }
 
-/// Checks each figure's cell by its place in the row: a whole printed cell (not a piece of one:
-/// `5.55` where the row prints `>5.55`), in year order, and, for consecutive years, in adjacent
-/// cells — a figure typed into the wrong year's column is found wherever it is.
+/// A row's printed cells, squashed and whole, for reading it by its columns: split at `|` where
+/// the row has them, else at white space, with what OCR and typing split joined again — a lone
+/// sign with its number (`< 5`), a number split at its point (`94. 5`, `95 . 5`). A composite
+/// cell (`职工86、城乡居民70`) stays one cell.
+fn printed_cells(table: &str) -> Vec<String> {
+    let stripped = strip_debris(table);
+    let raw: Vec<String> = if stripped.contains('|') {
+        stripped.split('|').map(squash).collect()
+    } else {
+        stripped.split_whitespace().map(squash).collect()
+    };
+    let is_sign = |c: &str| !c.is_empty() && c.chars().all(|ch| "<>≤≥＜＞=≈~～≦≧⩽⩾".contains(ch));
+    let mut out: Vec<String> = Vec::new();
+    for c in raw.into_iter().filter(|c| !c.is_empty()) {
+        if let Some(last) = out.last_mut() {
+            let joins = is_sign(last)
+                || (last.ends_with(|ch: char| ch.is_ascii_digit()) && c.starts_with('.'))
+                || (last.ends_with('.') && c.starts_with(|ch: char| ch.is_ascii_digit()));
+            if joins {
+                last.push_str(&c);
+                continue;
+            }
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// A printed cell that holds a figure: a number the threshold parser reads (`≥85`, `4.0`,
+/// `80以上`), each part of a composite cell (`职工86、城乡居民70`), a no-target sign (`/`, `—`),
+/// or a short milestone word (`建成`, `创成`) — not a name, a label (`*1`) or a department
+/// (`建设局` holds a milestone verb but names an office).
+fn is_figure_cell(c: &str) -> bool {
+    use crate::threshold::Threshold;
+    if c.is_empty() {
+        return false;
+    }
+    if c.chars()
+        .any(|ch| ch.is_ascii_digit() || ('０'..='９').contains(&ch))
+    {
+        return c.split('、').all(|p| Threshold::parse(p).is_ok());
+    }
+    const OFFICE: &[char] = &[
+        '局', '委', '办', '院', '部', '会', '厅', '处', '站', '所', '府', '社', '队', '团', '司',
+        '心', '联',
+    ];
+    match Threshold::parse(c) {
+        Ok(t) if t.op == Op::None => true,
+        Ok(t) if t.op == Op::Done => c.chars().count() <= 4 && !c.ends_with(OFFICE),
+        _ => false,
+    }
+}
+
+/// The figure cells of a row whose table has `n` figure columns: the last run of consecutive
+/// figure cells, its last `n` (the columns end where the department begins). A cut-off row
+/// (`truncated`) keeps the cells it has, from the left. `None` when the row prints fewer.
+fn figure_cells(cells: &[String], n: usize, truncated: bool) -> Option<Vec<&str>> {
+    let mut runs: Vec<(usize, usize)> = Vec::new();
+    let mut i = 0;
+    while i < cells.len() {
+        if is_figure_cell(&cells[i]) {
+            let s = i;
+            while i < cells.len() && is_figure_cell(&cells[i]) {
+                i += 1;
+            }
+            runs.push((s, i));
+        } else {
+            i += 1;
+        }
+    }
+    let pick = |(s, e): (usize, usize)| cells[s..e].iter().map(String::as_str).collect();
+    if let Some(&(_, e)) = runs.iter().rev().find(|(s, e)| e - s >= n) {
+        return Some(pick((e - n, e)));
+    }
+    if truncated {
+        return runs.last().map(|&r| pick(r));
+    }
+    None
+}
+
+/// Whether `want` is the printed cell, or one part of a composite one (`职工86`).
+fn is_cell(printed: &str, want: &str) -> bool {
+    printed == want || printed.split('、').any(|p| p == want)
+}
+
+/// The figure columns a row is read by, and whether the plan states them: the row's `columns`,
+/// else the plan's, else the years of the plan's table figures (a table's columns are its
+/// figures' years, left to right).
+fn row_columns(plan: &crate::plan::Plan, row: &crate::plan::Row) -> (Vec<i32>, bool) {
+    let stated = if row.columns.is_empty() {
+        &plan.columns
+    } else {
+        &row.columns
+    };
+    if !stated.is_empty() {
+        return (stated.iter().map(|c| c.value).collect(), true);
+    }
+    let mut years: Vec<i32> = plan
+        .indicators
+        .iter()
+        .filter(|r| r.table.is_some())
+        .flat_map(|r| r.baseline.iter().chain(&r.targets))
+        .filter(|f| f.cell.is_some())
+        .map(|f| f.year.value)
+        .collect();
+    years.sort_unstable();
+    years.dedup();
+    (years, false)
+}
+
+/// Stated columns are years, each once, left to right.
+fn check_columns(columns: &[Spanned<i32>], out: &mut Out) {
+    for w in columns.windows(2) {
+        if w[1].value <= w[0].value {
+            out.error(
+                &w[1],
+                crate::tr!(
+                    "`columns` 应按从左到右的顺序列出年份，每年一次：{} 在 {} 之后",
+                    "`columns` lists years left to right, each once: {} comes after {}",
+                    w[1].value,
+                    w[0].value
+                ),
+            );
+        }
+    }
+}
+
+/// Checks each figure's cell by its place in the row. Where the row's figure columns are known
+/// (`columns`, or the plan's table years) each cell must be the cell printed in its own year's
+/// column: not a piece of one (`5.55` where the column prints `>5.55`), not another year's, and
+/// with no operator the column does not print (`≥32` for a bare `32`) unless the bare-number
+/// rule is the stated reason. Where they are not (a row of another layout), the figures must
+/// be whole cells in year order, consecutive years in adjacent cells.
 fn check_cells(
+    plan: &crate::plan::Plan,
     row: &crate::plan::Row,
     entry: &crate::plan::Entry,
     table: &Spanned<String>,
     out: &mut Out,
 ) {
-    let cells = row_cells(&table.value);
     let mut figures: Vec<&crate::plan::Figure> = row
         .baseline
         .iter()
         .chain(&row.targets)
         .filter(|f| f.cell.is_some())
         .collect();
+    if figures.is_empty() {
+        return;
+    }
     figures.sort_by_key(|f| f.year.value);
+    let (columns, stated) = row_columns(plan, row);
+    let printed = printed_cells(&table.value);
+    match figure_cells(&printed, columns.len(), row.truncated) {
+        Some(cells) => {
+            for (spot, msg) in check_by_column(row, entry, &columns, &cells, &figures, stated) {
+                out.error(spot, msg);
+            }
+        }
+        None if stated => {
+            let n = printed
+                .split(|c| !is_figure_cell(c))
+                .map(<[String]>::len)
+                .max()
+                .unwrap_or(0);
+            out.error(
+                table,
+                crate::tr!(
+                    "该行只印有 {n} 个数字单元格，而 `columns` 有 {} 列（{}）：若原文此行残缺，请写 `truncated: true`；若此行属于另一张表，请在该行写出它的 `columns`",
+                    "the row prints {n} figure cells where `columns` has {} ({}): if the source row is cut off, say `truncated: true`; if it belongs to another table, give the row its own `columns`",
+                    columns.len(),
+                    years_list(&columns)
+                ),
+            );
+        }
+        None => check_by_order(row, entry, table, &figures, out),
+    }
+}
+
+fn years_list(columns: &[i32]) -> String {
+    columns
+        .iter()
+        .map(i32::to_string)
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The problems of `figures` against the row's figure `cells`, one per column of `columns`.
+fn check_by_column<'a>(
+    row: &crate::plan::Row,
+    entry: &crate::plan::Entry,
+    columns: &[i32],
+    cells: &[&str],
+    figures: &[&'a crate::plan::Figure],
+    stated: bool,
+) -> Vec<(&'a Spanned<String>, String)> {
+    let mut problems = Vec::new();
+    for f in figures.iter().copied() {
+        let Some(cell) = &f.cell else { continue };
+        let want = squash(&cell.value);
+        let year = f.year.value;
+        let Some(k) = columns.iter().position(|y| *y == year) else {
+            // Only stated columns can lack a figure's year: inferred ones are the figures' years.
+            if stated {
+                problems.push((
+                    cell,
+                    crate::tr!(
+                        "{year} 年的单元格 `{}`：表格的 `columns`（{}）中没有 {year} 年这一列",
+                        "cell `{}` for {year}: the table's `columns` ({}) have no {year} column",
+                        cell.value,
+                        years_list(columns)
+                    ),
+                ));
+            }
+            continue;
+        };
+        let Some(&there) = cells.get(k) else {
+            problems.push((
+                cell,
+                crate::tr!(
+                    "{year} 年的单元格 `{}`：原文此行在 {year} 年那一列之前就断了（`truncated`）",
+                    "cell `{}` for {year}: the row is cut off before {year}'s column (`truncated`)",
+                    cell.value
+                ),
+            ));
+            continue;
+        };
+        if is_cell(there, &want) {
+            continue;
+        }
+        if let Some(j) = cells.iter().position(|c| is_cell(c, &want)) {
+            problems.push((
+                cell,
+                crate::tr!(
+                    "{year} 年的单元格 `{}` 印在 {} 年那一列；{year} 年那一列印的是 `{there}`",
+                    "cell `{}` for {year} is printed in {}'s column; {year}'s column prints `{there}`",
+                    cell.value,
+                    columns[j]
+                ),
+            ));
+            continue;
+        }
+        if let Some(msg) = bare_number(f, entry, cell, there) {
+            if let Some(msg) = msg {
+                problems.push((cell, msg));
+            }
+            continue;
+        }
+        let msg = if there.contains(want.as_str()) {
+            crate::tr!(
+                "{year} 年的单元格 `{}` 只是印出的单元格 `{there}` 的一部分：请照印样抄写整个单元格",
+                "cell `{}` for {year} is part of the printed cell `{there}`, not a whole cell: copy the cell as printed",
+                cell.value
+            )
+        } else {
+            crate::tr!(
+                "{year} 年那一列印的是 `{there}`，不是 `{}`{}",
+                "{year}'s column prints `{there}`, not `{}`{}",
+                cell.value,
+                if row.truncated {
+                    crate::i18n::pick(
+                        "（该行残缺：请核对 `columns`）",
+                        " (the row is cut off: check `columns`)",
+                    )
+                } else {
+                    ""
+                }
+            )
+        };
+        problems.push((cell, msg));
+    }
+    problems
+}
+
+/// `≥32` written for a printed bare `32`: `None` when the printed cell is not that bare number;
+/// `Some(None)` when the bare-number rule is the stated reason and gives that operator;
+/// `Some(Some(message))` otherwise.
+fn bare_number(
+    f: &crate::plan::Figure,
+    entry: &crate::plan::Entry,
+    cell: &Spanned<String>,
+    printed: &str,
+) -> Option<Option<String>> {
+    use crate::threshold::Threshold;
+    let written = Threshold::parse(&cell.value)
+        .ok()
+        .filter(|t| t.op != Op::Reach)?;
+    let bare = Threshold::parse(printed)
+        .ok()
+        .filter(|t| t.op == Op::Reach && t.value.is_some() && t.value == written.value)?;
+    let v = bare.value?.normalize();
+    let rule_op = match entry.better {
+        Better::Higher => Op::Ge,
+        Better::Lower => Op::Le,
+        Better::Done => return Some(None),
+    };
+    let stated = f.op_reason == Some(crate::plan::schema::OpReason::BareNumber);
+    Some(match (stated, written.op == rule_op) {
+        (true, true) => None,
+        (true, false) => Some(crate::tr!(
+            "单元格 `{}`：不带符号的 `{v}` 按规则读作 `{}{v}`（指标的较优方向），不是 `{}`",
+            "cell `{}`: by the rule a bare `{v}` reads `{}{v}` (the indicator's better direction), not `{}`",
+            cell.value,
+            rule_op.symbol(),
+            written.op.symbol()
+        )),
+        (false, _) => Some(crate::tr!(
+            "单元格 `{}`：该行印的是不带符号的 `{v}`：请照印样抄写（不带符号的数字按指标的较优方向解读），或写明 `op_reason: bare-number`",
+            "cell `{}`: the row prints a bare `{v}`: copy it as printed (a bare number reads in the indicator's better direction), or state `op_reason: bare-number`",
+            cell.value
+        )),
+    })
+}
+
+/// Where the row's columns are not known: each figure a whole cell, in year order, consecutive
+/// years in adjacent cells.
+fn check_by_order(
+    row: &crate::plan::Row,
+    entry: &crate::plan::Entry,
+    table: &Spanned<String>,
+    figures: &[&crate::plan::Figure],
+    out: &mut Out,
+) {
+    let cells = row_cells(&table.value);
     // The first figure's cell may also be printed earlier in the row (a row label `16` before
     // the value 16): of the places it could start, the one that explains the row best counts.
     let first = figures
@@ -891,7 +1384,7 @@ fn check_cells(
     starts.push(0);
     let best = starts
         .into_iter()
-        .map(|s| place_cells(row, entry, table, &cells, &figures, s))
+        .map(|s| place_cells(row, entry, table, &cells, figures, s))
         .min_by_key(Vec::len)
         .unwrap_or_default();
     for (spot, msg) in best {
@@ -954,24 +1447,8 @@ fn place_cells<'a>(
             .map(|v| v.normalize().to_string())
             .and_then(|v| find_cell(&cells, from, &v).map(|p| (v, p)));
         if let Some((v, (_, e))) = bare {
-            let allowed = f.op_reason == Some(crate::plan::schema::OpReason::BareNumber)
-                && crate::threshold::Threshold::parse(&cell.value)
-                    .ok()
-                    .is_some_and(|t| {
-                        matches!(
-                            (entry.better, t.op),
-                            (Better::Higher, Op::Ge) | (Better::Lower, Op::Le)
-                        )
-                    });
-            if !allowed {
-                problems.push((
-                    cell,
-                    crate::tr!(
-                        "单元格 `{}`：该行印的是不带符号的 `{v}`：请照印样抄写（不带符号的数字按指标的较优方向解读），或写明 `op_reason: bare-number`",
-                        "cell `{}`: the row prints a bare `{v}`: copy it as printed (a bare number reads in the indicator's better direction), or state `op_reason: bare-number`",
-                        cell.value
-                    ),
-                ));
+            if let Some(Some(msg)) = bare_number(f, entry, cell, &v) {
+                problems.push((cell, msg));
             }
             prev = Some((year, e));
             continue;
@@ -1009,4 +1486,61 @@ fn place_cells<'a>(
         }
     }
     problems
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn printed_cells_join_what_ocr_split() {
+        let cells = |t: &str| printed_cells(t);
+        assert_eq!(
+            cells("*8 欠薪线索动态化解率(%) 93.0 94.0 94. 5 95.0 95 . 5 96.0 人力社保局"),
+            [
+                "*8",
+                "欠薪线索动态化解率(%)",
+                "93.0",
+                "94.0",
+                "94.5",
+                "95.0",
+                "95.5",
+                "96.0",
+                "人力社保局"
+            ]
+        );
+        assert_eq!(
+            cells("4 托位使用率(%) < 5 ≥ 85 县卫健局")[2..4],
+            ["<5", "≥85"]
+        );
+        assert_eq!(
+            cells("| 2 | 普惠托位占比(%) | 75 | >85 | 卫健局 |"),
+            ["2", "普惠托位占比(%)", "75", ">85", "卫健局"]
+        );
+        assert_eq!(
+            cells("14 报销比例(%) 职工86、城乡居民70 县医保局")[2],
+            "职工86、城乡居民70"
+        );
+    }
+
+    #[test]
+    fn figure_cells_are_the_last_run_before_the_department() {
+        let cells = printed_cells(
+            "14 基本医疗保险政策范围内住院报销比例(含大病保险)(%) 职工86、城乡居民70 县医保局",
+        );
+        assert_eq!(
+            figure_cells(&cells, 1, false),
+            Some(vec!["职工86、城乡居民70"])
+        );
+        let cells = printed_cells("16 城镇住房保障受益覆盖率(%) / 16 17 19 20 21 建设局");
+        assert_eq!(
+            figure_cells(&cells, 6, false),
+            Some(vec!["/", "16", "17", "19", "20", "21"])
+        );
+        let cells = printed_cells("3 0-3 岁儿童发育监测筛查率(%) 93 95 95 95 95 95 卫生健康局");
+        assert_eq!(figure_cells(&cells, 6, false).unwrap()[0], "93");
+        let cells = printed_cells("5 托育机构数(个) 75 80");
+        assert_eq!(figure_cells(&cells, 6, false), None);
+        assert_eq!(figure_cells(&cells, 6, true), Some(vec!["75", "80"]));
+    }
 }
