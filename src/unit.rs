@@ -50,6 +50,8 @@ const BASES: &[Base] = &[
     b(&["%", "％", "百分比", "百分之"], "%", "ratio", (1, 0)),
     b(&["‰", "千分之"], "%", "ratio", (1, 1)),
     b(&["‱", "万分之"], "%", "ratio", (1, 2)),
+    // 八成 is 80 %: a tenth, as the documents count shares in speech.
+    b(&["成"], "%", "ratio", (10, 0)),
     b(
         &["百分点", "个百分点"],
         "百分点",
@@ -78,12 +80,23 @@ const BASES: &[Base] = &[
     b(&["米"], "米", "length", (1, 0)),
     b(&["公里", "千米", "km"], "米", "length", (1_000, 0)),
     b(
-        &["微克/立方米", "μg/m³", "µg/m³", "μg/m3", "µg/m3"],
+        &[
+            "微克/立方米",
+            "μg/m³",
+            "µg/m³",
+            "μg/m3",
+            "µg/m3",
+            "ug/m³",
+            "ug/m3",
+        ],
         "微克/立方米",
         "concentration",
         (1, 0),
     ),
     b(&["吨"], "吨", "mass", (1, 0)),
+    b(&["公斤", "千克", "kg"], "吨", "mass", (1, 3)),
+    // 1.3万亿斤 of grain: a 斤 is half a kilogram.
+    b(&["斤"], "吨", "mass", (5, 4)),
     count(&["个"], "count"),
     count(&["张"], "bed-or-sheet"),
     count(&["床"], "bed"),
@@ -132,6 +145,7 @@ const BASES: &[Base] = &[
     count(&["队"], "squad"),
     count(&["只"], "animal"),
     count(&["单"], "order"),
+    count(&["块"], "piece"),
 ];
 
 /// Magnitudes before a base, longest first.
@@ -742,8 +756,8 @@ mod tests {
         assert!(err.message.contains("人吃"), "{err}");
         let err = Unit::parse("").unwrap_err();
         assert_eq!(err.message, "empty unit");
-        let err = Unit::parse("公斤").unwrap_err();
-        assert!(err.message.contains("unknown unit `公斤`"), "{err}");
+        let err = Unit::parse("盎司").unwrap_err();
+        assert!(err.message.contains("unknown unit `盎司`"), "{err}");
         let err = Unit::parse("亿").unwrap_err();
         assert!(err.message.contains("magnitude alone"), "{err}");
         assert_eq!(bare_magnitude("万"), Some(dec!(10000)));

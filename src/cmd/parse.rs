@@ -131,6 +131,17 @@ fn describe(r: &Reading, d: Direction) -> Result<Value, String> {
     if let Some(n) = &r.note {
         v["note"] = json!(n);
     }
+    if let Some(o) = &r.object {
+        v["object"] = json!(o);
+    }
+    if let Some(x) = &r.relative {
+        // The value is the change, not a level: plans store levels (Threshold::parse refuses it).
+        v["relative"] = json!({
+            "change": x.change.name(),
+            "base": x.base,
+            "words": x.words,
+        });
+    }
     Ok(v)
 }
 
@@ -195,6 +206,30 @@ fn line(v: &Value) -> String {
     }
     if let Some(n) = v["note"].as_str() {
         parts.push(crate::tr!("说明: {n}", "note: {n}"));
+    }
+    if let Some(o) = v["object"].as_str() {
+        parts.push(crate::tr!("计数对象: `{o}`", "counts: `{o}`"));
+    }
+    let rel = &v["relative"];
+    if let Some(words) = rel["words"].as_str() {
+        let base = rel["base"]
+            .as_str()
+            .map(str::to_string)
+            .unwrap_or_else(|| crate::tr!("基期（未写明）", "the baseline (not printed)"));
+        parts.push(match rel["change"].as_str() {
+            Some("down") => crate::tr!(
+                "变化: 原文 `{words}`, 比 {base} 减少这么多（方案里写它要求的水平）",
+                "change: text `{words}`, this much less than {base} (a plan holds the level it asks for)"
+            ),
+            Some("times") => crate::tr!(
+                "变化: 原文 `{words}`, 为 {base} 的这么多倍（方案里写它要求的水平）",
+                "change: text `{words}`, this many times {base} (a plan holds the level it asks for)"
+            ),
+            _ => crate::tr!(
+                "变化: 原文 `{words}`, 比 {base} 增加这么多（方案里写它要求的水平）",
+                "change: text `{words}`, this much more than {base} (a plan holds the level it asks for)"
+            ),
+        });
     }
     format!("{what}{extra}{label}\t{}", parts.join(" · "))
 }
