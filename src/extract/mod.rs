@@ -211,7 +211,10 @@ pub(crate) fn extract(text: &str, end_year: Option<i32>) -> Extraction {
             let sq = without_spaces(&collect(&s.chars));
             // The annex after the plan is a staff list: names, titles and telephone numbers. A
             // notice that names its attachments before the plan has found no target yet.
-            if sq.starts_with("附件") && (sq.contains("名单") || !out.is_empty()) {
+            // An annex that is the plan's indicator table (`附件` / `…主要指标表`) is read.
+            if sq.starts_with("附件")
+                && (sq.contains("名单") || !out.is_empty() && !annex_of_indicators(&lines, i))
+            {
                 break 'lines;
             }
             if let Some((level, len, marker)) = heading_at(&s.chars, 0) {
@@ -242,6 +245,19 @@ pub(crate) fn extract(text: &str, end_year: Option<i32>) -> Extraction {
         info,
         candidates: out,
     }
+}
+
+/// Whether the annex starting at line `at` holds indicators or targets (its title, on its line or
+/// the next few, names 指标 or 目标): a table to read, not a staff list.
+fn annex_of_indicators(lines: &[&str], at: usize) -> bool {
+    lines[at..]
+        .iter()
+        .filter(|l| !l.trim().is_empty())
+        .take(3)
+        .any(|l| {
+            let t = without_spaces(l);
+            t.chars().count() <= 60 && (t.contains("指标") || t.contains("目标"))
+        })
 }
 
 #[cfg(test)]

@@ -61,11 +61,14 @@ pub(super) fn heading_at(chars: &[char], i: usize) -> Option<(u8, usize, String)
         while chars.get(j).is_some_and(char::is_ascii_digit) {
             j += 1;
         }
+        // `9.2023年全县…`: a list number before a year, never the decimal 9.2023 of a year.
+        let year_follows = (1..=4).all(|k| chars.get(j + k).is_some_and(char::is_ascii_digit))
+            && chars.get(j + 5) == Some(&'年');
         if j - i <= 2
             && matches!(chars.get(j), Some('.') | Some('．') | Some('、'))
             && chars
                 .get(j + 1)
-                .is_some_and(|x| !x.is_ascii_digit() && !is_space(*x) && *x != '%')
+                .is_some_and(|x| !x.is_ascii_digit() && !is_space(*x) && *x != '%' || year_follows)
         {
             return Some((3, j + 1 - i, collect(&chars[i..j])));
         }
@@ -205,14 +208,19 @@ pub(super) enum YearHow {
     Past,
     /// 较2022年, 比2020年: the year a change is measured from, not the figure's year.
     Compare,
+    /// 由2022年的3.9个提高到5.5个: the year of the starting figure right after it only.
+    From,
 }
 
 /// Every year expression in `chars[..end]`: (position, year, how).
 pub(super) fn years_before(chars: &[char], end: usize) -> Vec<(usize, i32, YearHow)> {
     let mut out = Vec::new();
-    let mut i = 0;
+    // A list number's dot (`9.2023年`) does not glue the year to it.
+    let marker_end = heading_at(chars, 0).map(|h| h.1);
+    let mut i = marker_end.unwrap_or(0).min(end);
     while i < end {
-        if is_digit(chars[i]) && (i == 0 || !is_digit(chars[i - 1]) && chars[i - 1] != '.') {
+        let after_dot = i > 0 && chars[i - 1] == '.' && marker_end != Some(i);
+        if is_digit(chars[i]) && (i == 0 || !is_digit(chars[i - 1]) && !after_dot) {
             let Some((j, v)) = scan_number(chars, i) else {
                 i += 1;
                 continue;
@@ -228,6 +236,8 @@ pub(super) fn years_before(chars: &[char], end: usize) -> Vec<(usize, i32, YearH
                 let y = v.mantissa() as i32;
                 let how = if ["截至", "截止"].iter().any(|w| ends_with_at(chars, i, w)) {
                     YearHow::Past
+                } else if ["由", "从"].iter().any(|w| ends_with_at(chars, i, w)) {
+                    YearHow::From
                 } else if ["较", "比", "相比"]
                     .iter()
                     .any(|w| ends_with_at(chars, i, w))

@@ -7,7 +7,7 @@
 
 use super::outline::{Outline, Sentence, YearHow, heading_at, past_words, scope_of, years_before};
 use super::phrase::{only_verb, trim_fillers};
-use super::scan::{Span, collect, is_digit, is_space, not_a_target, scan_span};
+use super::scan::{Span, chinese_number_at, collect, is_digit, is_space, not_a_target, scan_span};
 use super::{Candidate, Kind};
 use crate::plan::schema::Scope;
 use crate::threshold::{Op, Threshold};
@@ -95,6 +95,89 @@ fn read(span: &Span, chars: &[char]) -> (Threshold, bool) {
     )
 }
 
+/// Whether a number in Chinese numerals is a count the plan commits to: a count of places,
+/// bodies or people (`两所`, `十个`, `三家`) that closes its clause (`新建婴幼儿成长驿站十个,`), or
+/// comes after a verb that creates what it counts (`建成三个县域医疗卫生次中心`) or an operator
+/// word (`达到两个`). Chinese numerals are everywhere in the words (`一体化`, `三级医院`,
+/// `“十四五”`, `两项补贴`, `三十条`, `实现两个全覆盖`, `课间十分钟`), so a bare one, one of
+/// items, rules or durations, and `一` (the article: `一次`, `一批`) are never figures.
+fn chinese_count(chars: &[char], sp: &Span) -> bool {
+    const COUNTED: &[&str] = &[
+        "个", "所", "家", "座", "处", "支", "间", "套", "名", "人", "户", "万人", "万个",
+    ];
+    const CREATE: &[&str] = &[
+        "建成",
+        "新建",
+        "新增",
+        "创建",
+        "创成",
+        "培育",
+        "改扩建",
+        "建设",
+        "增加",
+        "打造",
+        "组建",
+    ];
+    let unit_ok = sp.unit.as_deref().is_some_and(|u| COUNTED.contains(&u));
+    let op_ok = sp.op_word.is_some_and(|w| w != "为" && w != "实现");
+    if !unit_ok || sp.value <= rust_decimal::Decimal::ONE && !op_ok {
+        return false;
+    }
+    let before = collect(&chars[sp.start.saturating_sub(4)..sp.start]);
+    let verb = CREATE.iter().any(|v| before.ends_with(v));
+    let closes = chars
+        .get(sp.end)
+        .is_none_or(|c| "，,；;。、)）".contains(*c));
+    op_ok || verb || closes
+}
+
+/// Verbs of a change from one figure to another: 由3.9个提高到5.5个, 从50%提高到70%.
+const CHANGE_VERBS: &[&str] = &[
+    "提高", "提升", "增加", "增长", "上升", "扩大", "下降", "降低", "减少", "缩小", "降", "增",
+    "升",
+];
+
+/// Whether the number of `sp` is the starting figure of a change (`由[2022年的]3.9个提高到…`,
+/// `从50%提高到70%`): `由`/`从` before it, possibly with its year, and `[提高]到`/`至` after it.
+/// Returns the year printed with it, if any. The figure after `到` is the target.
+fn change_start(chars: &[char], sp: &Span, clause_start: usize) -> Option<Option<i32>> {
+    let mut b = sp.start;
+    while b > clause_start && is_space(chars[b - 1]) {
+        b -= 1;
+    }
+    let before = collect(&chars[clause_start..b]);
+    let before = before
+        .trim_end_matches('的')
+        .trim_end_matches("年底")
+        .trim_end_matches("末");
+    // `由2022年`: the year right before; `由`: none.
+    let (rest, year) = match before.strip_suffix('年') {
+        Some(r) => {
+            let digits: String = r.chars().rev().take_while(char::is_ascii_digit).collect();
+            let y: Option<i32> = (digits.len() == 4)
+                .then(|| digits.chars().rev().collect::<String>().parse().ok())
+                .flatten();
+            match y {
+                Some(y) => (&r[..r.len() - 4], Some(y)),
+                None => (before, None),
+            }
+        }
+        None => (before, None),
+    };
+    if !(rest.ends_with('由') || rest.ends_with('从')) {
+        return None;
+    }
+    let after = collect(&chars[sp.end..chars.len().min(sp.end + 6)]);
+    let after = after.trim_start();
+    let after = CHANGE_VERBS
+        .iter()
+        .filter(|v| after.starts_with(**v))
+        .map(|v| &after[v.len()..])
+        .next()
+        .unwrap_or(after);
+    (after.starts_with('到') || after.starts_with('至')).then_some(year)
+}
+
 pub(super) struct ProseContext<'a> {
     pub(super) outline: &'a Outline,
     pub(super) start: Option<i32>,
@@ -107,11 +190,16 @@ pub(super) fn prose_candidates(s: &Sentence, cx: &ProseContext) -> Vec<Candidate
     let mut spans: Vec<Span> = Vec::new();
     let mut i = 0;
     while i < chars.len() {
-        let starts_number = is_digit(chars[i])
+        let digits = is_digit(chars[i])
             && (i == 0 || !is_digit(chars[i - 1]) && chars[i - 1] != '.' && chars[i - 1] != '．');
-        if starts_number && let Some(span) = scan_span(chars, i) {
+        let chinese = !digits && chinese_number_at(chars, i);
+        if (digits || chinese)
+            && let Some(span) = scan_span(chars, i)
+        {
             i = span.end.max(i + 1);
-            spans.push(span);
+            if !chinese || chinese_count(chars, &span) {
+                spans.push(span);
+            }
         } else {
             i += 1;
         }
@@ -123,8 +211,9 @@ pub(super) fn prose_candidates(s: &Sentence, cx: &ProseContext) -> Vec<Candidate
     let mut kept: Vec<Span> = Vec::new();
     let mut prev_end: Option<usize> = None;
     for sp in spans {
-        // A number glued to the one before (`1家300床以上的`) describes it.
-        let glued = prev_end == Some(sp.start);
+        // A number glued to the one before (`1家300床以上的`) describes it; one after an
+        // operator word (`3.9个提高到5.5个`) is a figure of its own.
+        let glued = prev_end == Some(sp.start) && sp.op_word.is_none();
         prev_end = Some(sp.end);
         if glued || not_a_target(chars, &sp).is_some() {
             continue;
@@ -199,12 +288,14 @@ pub(super) fn prose_candidates(s: &Sentence, cx: &ProseContext) -> Vec<Candidate
         {
             subject = p.indicator.clone();
         }
-        // The year: the last one stated before the number in the sentence.
+        // The year: the last one stated before the number in the sentence (not the year of a
+        // starting figure, `由2022年的3.9个`, which is that figure's only).
         let year = years
             .iter()
             .rev()
-            .find(|(p, _, _)| *p < first.start)
+            .find(|(p, _, how)| *p < first.start && *how != YearHow::From)
             .copied();
+        let from = change_start(chars, first, prev_in_clause);
         let clause_words = collect(&chars[cl_start..last.end.max(cl_start)]);
         let scope = if sentence_text.contains("十四五") && sentence_text.contains("期间") {
             Scope::Cumulative
@@ -330,9 +421,19 @@ pub(super) fn prose_candidates(s: &Sentence, cx: &ProseContext) -> Vec<Candidate
             let (t, parsed) = read(sp, chars);
             let mut c = Candidate::blank(s.line);
             c.kind = if past { Kind::Baseline } else { Kind::Target };
-            c.indicator = name.clone();
+            c.indicator = name
+                .trim_end_matches('的')
+                .trim_end_matches(['由', '从'])
+                .to_string();
             c.year = year_value;
             c.year_stated = stated;
+            if let Some(y) = from {
+                // The starting figure of a change is the baseline: its year, else the year
+                // before the plan.
+                c.kind = Kind::Baseline;
+                c.year = y.or(cx.start.map(|s| s - 1));
+                c.year_stated = y.is_some();
+            }
             c.op = shared_op.filter(|o| *o != Op::Reach).unwrap_or(t.op);
             c.value = t.value;
             c.high = t.high;

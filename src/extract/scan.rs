@@ -64,6 +64,14 @@ pub(super) const RANGE_SEPARATORS: &[char] = &['—', '–', '-', '－', '~', '�
 /// Reads a decimal at `i`: digits, an optional fraction (OCR may put spaces around the dot:
 /// `94. 5`), thousands separators. Returns the end and the value.
 pub(super) fn scan_number(chars: &[char], i: usize) -> Option<(usize, Decimal)> {
+    // Chinese numerals (`两`, `十`, `三百`) are read by the shared reader, as every command reads
+    // them; digits keep this reader's OCR and separator rules.
+    if chars.get(i).is_some_and(|c| !is_digit(*c)) {
+        return match crate::numeral::scan(chars, i) {
+            Ok(Some(n)) if n.chinese => Some((n.end, n.value)),
+            _ => None,
+        };
+    }
     let mut j = i;
     let mut text = String::new();
     while j < chars.len() {
@@ -102,6 +110,14 @@ pub(super) fn scan_number(chars: &[char], i: usize) -> Option<(usize, Decimal)> 
         return None;
     }
     Decimal::from_str(&text).ok().map(|d| (j, d))
+}
+
+/// Whether a Chinese numeral starts at `i` (and not inside another one: `十四五` is read from 十).
+pub(super) fn chinese_number_at(chars: &[char], i: usize) -> bool {
+    chars
+        .get(i)
+        .is_some_and(|c| !is_digit(*c) && crate::numeral::starts_number(*c))
+        && (i == 0 || !crate::numeral::starts_number(chars[i - 1]))
 }
 
 pub(super) fn skip_spaces(chars: &[char], mut i: usize) -> usize {
@@ -332,6 +348,14 @@ pub(super) fn not_a_target(chars: &[char], span: &Span) -> Option<&'static str> 
     // right before 年: a date, never a figure.
     if span.value.scale() == 0 && span.value.mantissa() >= 10_000 && after_num == Some('年') {
         return Some("date (a period without its dash)");
+    }
+    // `每季度末5日前`, `10日起`: a day of the month.
+    if after_num.is_some_and(|c| c == '日' || c == '号')
+        && chars
+            .get(skip_spaces(chars, scan_number(chars, i).map_or(i, |x| x.0)) + 1)
+            .is_some_and(|c| *c == '前' || *c == '起')
+    {
+        return Some("date");
     }
     if after_num.is_some_and(|c| "月日号时点期届批次".contains(c)) && span.unit.is_none() {
         return Some("date or number");

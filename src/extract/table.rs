@@ -27,6 +27,8 @@ enum Column {
     /// A value column: its year (None: the plan's end year) and whether it is the baseline.
     Value(Option<i32>, bool),
     Lead,
+    /// Words, not figures: `指标属性` (约束性/预期性), `备注`.
+    Text,
     /// The unit, in a column of its own (`单位`, `计量单位`).
     Unit,
     Other,
@@ -63,6 +65,11 @@ fn column_of(header: &str) -> Column {
     if h == "序号" {
         return Column::Label;
     }
+    // Text columns after the figures: `指标属性` (约束性/预期性), `备注`, `类型`.
+    if h.ends_with("属性") || h.ends_with("性质") || h == "备注" || h == "说明" || h == "类型"
+    {
+        return Column::Text;
+    }
     if h.contains("指标") {
         return Column::Name;
     }
@@ -85,10 +92,13 @@ fn column_of(header: &str) -> Column {
     Column::Other
 }
 
+/// A row: its line, the domain above it, its cells, and the row as printed when it is one line.
+type RawRow = (usize, Option<String>, Vec<String>, Option<String>);
+
 pub(super) struct RawTable {
     columns: Vec<Column>,
-    /// (line, domain heading above it, cells)
-    rows: Vec<(usize, Option<String>, Vec<String>)>,
+    /// (line, domain heading above it, cells, the row as printed when it is one line)
+    rows: Vec<RawRow>,
 }
 
 /// A table printed one cell a line: a header (领域 序号 指标 … 单位), then rows that start with a
@@ -163,13 +173,13 @@ pub(super) fn cell_table(lines: &[&str], at: usize) -> Option<(RawTable, usize)>
         let known_domain = Domain::parse(&without_spaces(t)).is_some();
         if is_label {
             if let Some((l, cells)) = current.take() {
-                rows.push((l, domain.clone(), cells));
+                rows.push((l, domain.clone(), cells, None));
             }
             last_label = label_number(t).unwrap_or(last_label + 1);
             current = Some((i + 1, vec![t.to_string()]));
         } else if !labelled && full && !known_domain && t.chars().any(is_cjk) {
             if let Some((l, cells)) = current.take() {
-                rows.push((l, domain.clone(), cells));
+                rows.push((l, domain.clone(), cells, None));
             }
             current = Some((i + 1, vec![t.to_string()]));
         } else if full
@@ -177,7 +187,7 @@ pub(super) fn cell_table(lines: &[&str], at: usize) -> Option<(RawTable, usize)>
                 || labelled && without_spaces(t).chars().count() <= 6 && !t.chars().any(is_digit))
         {
             if let Some((l, cells)) = current.take() {
-                rows.push((l, domain.clone(), cells));
+                rows.push((l, domain.clone(), cells, None));
             }
             domain = Some(without_spaces(t));
         } else if let Some((_, cells)) = current.as_mut() {
@@ -193,7 +203,7 @@ pub(super) fn cell_table(lines: &[&str], at: usize) -> Option<(RawTable, usize)>
         i += 1;
     }
     if let Some((l, cells)) = current.take() {
-        rows.push((l, domain.clone(), cells));
+        rows.push((l, domain.clone(), cells, None));
     }
     (!rows.is_empty()).then_some((RawTable { columns, rows }, i))
 }
@@ -205,14 +215,64 @@ fn page_marker(l: &str) -> bool {
     !d.is_empty() && d.len() <= 3 && d.chars().all(|c| c.is_ascii_digit())
 }
 
+/// A cell of a flattened .docx may hold its neighbours, the spaces between them lost:
+/// `占比()85` is a name and a figure, `≥90县医保局` a figure and a department. Splits where a
+/// figure the threshold parser reads starts after a closing bracket, or ends before words that
+/// are no part of it.
+fn run_together(token: &str) -> Vec<String> {
+    let reads =
+        |t: &str| Threshold::parse(t).is_ok_and(|th| th.value.is_some() && th.label.is_none());
+    if reads(token) {
+        return vec![token.to_string()];
+    }
+    let mut out = Vec::new();
+    let mut rest = token;
+    if let Some(p) = rest.rfind([')', '）']) {
+        let close = p + rest[p..].chars().next().map_or(1, char::len_utf8);
+        let tail = &rest[close..];
+        if tail
+            .chars()
+            .next()
+            .is_some_and(|c| is_digit(c) || "≥≤<>＞＜".contains(c))
+        {
+            out.push(rest[..close].to_string());
+            rest = tail;
+        }
+    }
+    if !reads(rest)
+        && rest
+            .chars()
+            .next()
+            .is_some_and(|c| is_digit(c) || "≥≤<>＞＜".contains(c))
+    {
+        // The longest head that reads as a figure, followed by words only.
+        let cut = rest
+            .char_indices()
+            .map(|(b, _)| b)
+            .skip(1)
+            .filter(|b| {
+                let tail = &rest[*b..];
+                tail.chars().count() >= 2 && tail.chars().all(is_cjk) && reads(&rest[..*b])
+            })
+            .last();
+        if let Some(b) = cut {
+            out.push(rest[..b].to_string());
+            rest = &rest[b..];
+        }
+    }
+    out.push(rest.to_string());
+    out
+}
+
 /// A table one row a line: cells between `|`, or (a .docx flattened to text) separated by tabs
 /// or runs of spaces. Page numbers between rows are skipped.
 pub(super) fn bar_table(lines: &[&str], at: usize) -> Option<(RawTable, usize)> {
-    let bars = lines[at].matches('|').count() >= 2;
+    let bar_count = |l: &str| l.matches(['|', '｜']).count();
+    let bars = bar_count(lines[at]) >= 2;
     let split = |l: &str| -> Vec<String> {
         if bars {
-            let t = l.trim().trim_matches('|');
-            t.split('|').map(|c| c.trim().to_string()).collect()
+            let t = l.trim().trim_matches(['|', '｜']);
+            t.split(['|', '｜']).map(|c| c.trim().to_string()).collect()
         } else if l.contains('\t') {
             l.trim()
                 .split('\t')
@@ -220,7 +280,7 @@ pub(super) fn bar_table(lines: &[&str], at: usize) -> Option<(RawTable, usize)> 
                 .filter(|c| !c.is_empty())
                 .collect()
         } else {
-            l.split_whitespace().map(str::to_string).collect()
+            l.split_whitespace().flat_map(run_together).collect()
         }
     };
     let header = split(lines[at]);
@@ -237,7 +297,7 @@ pub(super) fn bar_table(lines: &[&str], at: usize) -> Option<(RawTable, usize)> 
     }
     let is_row = |l: &str| {
         if bars {
-            l.matches('|').count() >= 2
+            bar_count(l) >= 2
         } else {
             let cells = split(l);
             cells.len() >= 2
@@ -260,20 +320,45 @@ pub(super) fn bar_table(lines: &[&str], at: usize) -> Option<(RawTable, usize)> 
             break;
         }
         let mut cells = split(l);
+        let mut printed = l.trim().to_string();
+        // A name too long for its cell wraps onto the next line of a flattened .docx:
+        // `6 每万老年人拥有持证养老护理员` / `数(人) 16 22 25 县民政局`.
+        if !bars
+            && cells.len() < columns.len()
+            && let Some(next) = lines.get(i + 1)
+            && let Some(more) = Some(split(next)).filter(|m| {
+                m.len() >= 2
+                    && m[0].chars().next().is_some_and(|c| !is_digit(c))
+                    && m[0].chars().any(is_cjk)
+                    && cells.len() + m.len() - 1 <= columns.len()
+            })
+            && let Some(last) = cells.last_mut()
+        {
+            last.push_str(&more[0]);
+            cells.extend(more[1..].iter().cloned());
+            i += 1;
+        }
+        if !bars {
+            // Cells a flattened .docx ran together are printed apart: `validate` finds the row
+            // without its spaces, and each figure as a whole cell of it.
+            printed = cells.join(" ");
+        }
         if cells.iter().all(|c| c.chars().all(|x| "-:— ".contains(x))) {
             i += 1;
             continue;
         }
-        if columns.first() == Some(&Column::Domain)
-            && !cells.is_empty()
-            && (bars || Domain::parse(&cells[0]).is_some())
+        // The domain column, wherever it stands; a merged cell is printed on its group's first
+        // row only, so an empty one keeps the domain above.
+        if let Some(dc) = columns.iter().position(|c| *c == Column::Domain)
+            && dc < cells.len()
+            && (bars || Domain::parse(&cells[dc]).is_some())
         {
-            let d = cells.remove(0);
+            let d = cells.remove(dc);
             if !d.is_empty() {
                 domain = Some(d);
             }
         }
-        rows.push((i + 1, domain.clone(), cells));
+        rows.push((i + 1, domain.clone(), cells, Some(printed)));
         i += 1;
     }
     (!rows.is_empty() || bars).then_some((RawTable { columns, rows }, i))
@@ -288,7 +373,7 @@ pub(super) fn table_candidates(
 ) -> Vec<Candidate> {
     let cols: Vec<&Column> = t.columns.iter().filter(|c| **c != Column::Domain).collect();
     let mut out = Vec::new();
-    for (line, domain, cells) in &t.rows {
+    for (line, domain, cells, printed) in &t.rows {
         // Rows without a label (a table with no 序号 column) start at the name.
         let offset = usize::from(cols.first() == Some(&&Column::Label) && !is_row_label(&cells[0]));
         let cell_at =
@@ -348,7 +433,11 @@ pub(super) fn table_candidates(
                 (name_sq.to_string(), None)
             }
         };
-        let row_text = cells.iter().map(|c| c.trim()).collect::<Vec<_>>().join(" ");
+        // The row as printed (a row a line keeps its bars and its domain cell, so that
+        // `validate --sources` finds it), else its cells joined by spaces.
+        let row_text = printed
+            .clone()
+            .unwrap_or_else(|| cells.iter().map(|c| c.trim()).collect::<Vec<_>>().join(" "));
         for (n, col) in cols.iter().enumerate() {
             let Column::Value(year, base) = col else {
                 continue;

@@ -100,7 +100,8 @@ pub(crate) struct Source {
 impl Source {
     pub(crate) fn new(text: &str) -> Source {
         let squashed = squash(text);
-        let no_bars = squashed.replace('|', "");
+        // Full-width bars (`｜`) separate cells as ASCII ones do.
+        let no_bars = squashed.replace(['|', '｜'], "");
         Source { squashed, no_bars }
     }
 
@@ -109,7 +110,8 @@ impl Source {
     }
 
     fn contains_row(&self, table: &str) -> bool {
-        self.no_bars.contains(&squash(table).replace('|', ""))
+        self.no_bars
+            .contains(&squash(table).replace(['|', '｜'], ""))
     }
 }
 
@@ -1018,8 +1020,8 @@ fn check_no_target(
 /// and each at `、` (the parts of a composite cell).
 fn row_cells(table: &str) -> Vec<String> {
     let stripped = strip_debris(table);
-    let raw: Vec<&str> = if stripped.contains('|') {
-        stripped.split('|').collect()
+    let raw: Vec<&str> = if stripped.contains(['|', '｜']) {
+        stripped.split(['|', '｜']).collect()
     } else {
         stripped.split_whitespace().collect()
     };
