@@ -5,7 +5,7 @@
 //! JSON and the workbook and HTML reports all show the same rows.
 
 use crate::actuals::value::{parse_year, read_value};
-use crate::actuals::{self, ActualRow};
+use crate::actuals::{self, ActualRow, Place};
 use crate::cycle::{self, Bands, PeriodVerdict};
 use crate::diag::echo;
 use crate::diag::{Diagnostic, Severity};
@@ -15,6 +15,7 @@ use crate::plan::schema::{Accrual, Scope};
 use crate::plan::{Domain, Entry, PlanFile, PlanSet, Row, row_domain};
 use rust_decimal::Decimal;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::rc::Rc;
 
 /// One judged (jurisdiction, indicator, period): the plan's row and catalog entry it belongs to,
 /// the value reported, and the verdict. New facts about a row (a light, doubt, a finer period)
@@ -48,33 +49,41 @@ pub(crate) struct Judged<'a> {
     /// The change since the previous period reported for the same indicator.
     pub change: Option<Decimal>,
     /// The file the value came from (several files make a history).
-    pub file: Option<String>,
+    pub file: Option<Rc<str>>,
 }
 
 impl<'a> Judged<'a> {
     #[allow(clippy::too_many_arguments)]
     fn new(
-        set: &'a PlanSet,
-        plan: &'a PlanFile,
-        row: &'a Row,
-        entry: &'a Entry,
+        s: &Series<'a>,
         period: Period,
         actual: Option<Actual>,
         year_end: Option<Decimal>,
         bands: &Bands,
         rules: &judge::Rules,
     ) -> Judged<'a> {
+        let (plan, row, entry) = (s.plan, s.row, s.entry);
         let ctx = judge::Ctx::new(&plan.plan, *rules);
-        let cycle = cycle::judge_period(row, entry, &ctx, period, actual, year_end, bands);
+        let mut cycle = cycle::judge_period(row, entry, &ctx, period, actual, year_end, bands);
+        // The verdict is moved here, not copied: `cycle.verdict` is left bare.
+        let bare = Verdict {
+            status: cycle.verdict.status,
+            applied: None,
+            gap: None,
+            progress: None,
+            maintain: false,
+            notes: Vec::new(),
+        };
+        let verdict = std::mem::replace(&mut cycle.verdict, bare);
         Judged {
             plan,
             row,
             entry,
-            domain: row_domain(plan, &set.catalog, row),
+            domain: s.domain,
             year: period.year,
             period,
             baseline: judge::stated_baseline(row, entry),
-            verdict: cycle.verdict.clone(),
+            verdict,
             actual,
             category: None,
             line: None,
@@ -102,14 +111,6 @@ impl<'a> Judged<'a> {
     /// [`Judged::gap_share`] for sorting: rows without one last.
     pub fn relative_gap(&self) -> Decimal {
         self.gap_share().unwrap_or(Decimal::MIN)
-    }
-
-    /// Whether the value was taken for a unit slip (then it says nothing about a trend).
-    pub fn implausible(&self) -> bool {
-        self.verdict
-            .notes
-            .iter()
-            .any(|n| matches!(n, judge::Note::Implausible { .. }))
     }
 }
 
@@ -164,43 +165,21 @@ impl Checked<'_> {
     }
 }
 
-/// Judges `files` (several make one history) against `set` and selects and orders the rows as
-/// `q` asks. The problems come in file order, then line order.
-pub(crate) fn check<'a>(set: &'a PlanSet, files: &[actuals::Actuals], q: &Query) -> Checked<'a> {
-    let mut problems: Vec<Diagnostic> = files
-        .iter()
-        .flat_map(|f| f.problems.iter().cloned())
-        .collect();
-    let judged = judge_rows(set, files, &mut problems, q);
-    let mut rows: Vec<Judged> = judged
-        .into_iter()
-        .filter(|j| q.jurisdiction.as_deref().is_none_or(|id| j.plan.id() == id))
-        .filter(|j| q.year.is_none_or(|y| j.year == y))
-        .filter(|j| q.period.is_none_or(|p| j.period == p))
-        .filter(|j| q.domain.is_none_or(|d| j.domain == Some(d)))
-        .collect();
-    order(&mut rows, q.order);
-    let file_order: HashMap<&str, usize> = files
-        .iter()
-        .enumerate()
-        .map(|(i, f)| (f.name.as_str(), i))
-        .collect();
-    problems.sort_by_key(|d| {
-        (
-            file_order.get(d.file.as_str()).copied().unwrap_or(0),
-            d.line,
-            d.column,
-        )
-    });
-    let unfilled = files
-        .iter()
-        .flat_map(|f| f.rows.iter())
-        .filter(|r| crate::actuals::value::is_no_data(&r.value.text))
-        .count();
-    Checked {
-        rows,
-        problems,
-        unfilled,
+impl<'a> Readings<'a> {
+    /// Judges the readings and selects and orders the rows as `q` asks, holding them all (the
+    /// terminal table, sorting, grouping and the reports need them together).
+    pub(crate) fn check(&self, q: &Query) -> Checked<'a> {
+        let mut rows = Vec::new();
+        let _ = self.each(q, &mut |j| {
+            rows.push(j);
+            Ok(())
+        });
+        order(&mut rows, q.order);
+        Checked {
+            rows,
+            problems: self.problems.clone(),
+            unfilled: self.unfilled_rows,
+        }
     }
 }
 
@@ -238,7 +217,7 @@ impl Summary {
 
 /// The period of a row: the period column read with the year column's year, else the year
 /// column read as a period (`2024`, `2024Q2`, `2024年6月`); then the basis column (累计/当期).
-fn read_period(r: &ActualRow) -> Result<Period, (u64, String)> {
+fn read_period(r: &ActualRow<'_>) -> Result<Period, (u64, String)> {
     let p = match &r.period {
         Some(pf) => {
             let year = if r.year.text.trim().is_empty() {
@@ -267,122 +246,298 @@ fn read_period(r: &ActualRow) -> Result<Period, (u64, String)> {
     }
 }
 
-/// One reported value that read cleanly, before judging.
-struct Reading<'a> {
+/// One (plan, indicator) that has readings: what every reading of it shares, found once.
+#[derive(Debug)]
+pub(crate) struct Series<'a> {
     plan: &'a PlanFile,
     row: &'a Row,
     entry: &'a Entry,
-    period: Period,
-    actual: Actual,
-    file: usize,
-    line: u64,
-    note: Option<String>,
-    /// The value as typed (with its unit column) and its column, for a plausibility warning.
-    typed: String,
-    column: u64,
+    domain: Option<Domain>,
+    /// The series' latest reading, which links to the one before (see [`Reading::prev`]).
+    last: u32,
+    /// Open SDG's category, once the whole input is read.
+    category: Option<Category>,
 }
 
-fn judge_rows<'a>(
+/// No reading: the end of a series' chain.
+const NONE: u32 = u32::MAX;
+
+/// One reported value that read cleanly, kept compact until it is judged: a province's sheet
+/// costs these few bytes a row, not its text. Its plan, row and entry are its series'.
+#[derive(Debug, Clone, Copy)]
+struct Reading {
+    series: u32,
+    /// The series' reading read before this one ([`NONE`]: this is the first).
+    prev: u32,
+    period: Period,
+    value: Decimal,
+    /// 0: `value` is the number; 1: done; 2: not done.
+    kind: u8,
+    /// The value was taken for a unit slip (then it says nothing about a trend).
+    slip: bool,
+    file: u32,
+    line: u64,
+}
+
+impl Reading {
+    fn actual(&self) -> Actual {
+        match self.kind {
+            1 => Actual::Done(true),
+            2 => Actual::Done(false),
+            _ => Actual::Number(self.value),
+        }
+    }
+
+    fn pack(a: Actual) -> (Decimal, u8) {
+        match a {
+            Actual::Number(v) => (v, 0),
+            Actual::Done(true) => (Decimal::ZERO, 1),
+            Actual::Done(false) => (Decimal::ZERO, 2),
+        }
+    }
+}
+
+/// Hashes a row's address: the series index's key, hashed once per row.
+#[derive(Default, Clone, Copy)]
+struct AddrHasher(u64);
+
+impl std::hash::Hasher for AddrHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 =
+                (self.0.rotate_left(5) ^ u64::from(*b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+    fn write_usize(&mut self, n: usize) {
+        self.0 = (n as u64 ^ self.0)
+            .wrapping_mul(0x9E37_79B9_7F4A_7C15)
+            .rotate_left(26);
+    }
+}
+
+type AddrMap<V> = HashMap<usize, V, std::hash::BuildHasherDefault<AddrHasher>>;
+
+/// Everything read from the actuals files, in the order read, ready to be judged row by row.
+/// Memory grows with the distinct values reported (a few dozen bytes each, for the history
+/// of each series and the duplicate check), never with the text of the rows.
+#[derive(Debug)]
+pub(crate) struct Readings<'a> {
     set: &'a PlanSet,
-    files: &[actuals::Actuals],
-    problems: &mut Vec<Diagnostic>,
-    q: &Query,
-) -> Vec<Judged<'a>> {
-    let bands = &q.bands;
-    let mut readings: Vec<Reading> = Vec::new();
-    let mut seen: HashMap<(String, String, Period), usize> = HashMap::new();
-    // Periods reported with an empty value: no data, listed by --all.
-    let mut unfilled: Vec<(&str, Period)> = Vec::new();
-    for (fi, actuals) in files.iter().enumerate() {
-        let name = &actuals.name;
-        for r in &actuals.rows {
-            let mut bad = |col: u64, msg: String| problems.push(actuals.error(r.line, col, msg));
-            let plan = match set.find(&r.jurisdiction.text) {
-                Ok(p) => p,
-                Err(e) => {
-                    bad(
-                        r.jurisdiction.column,
-                        // The plan index's message, said of a jurisdiction column.
-                        e.replace("no plan", "unknown jurisdiction")
-                            .replace("没有计划", "未知地区"),
-                    );
-                    continue;
-                }
-            };
-            let Some(entry) = set.catalog.get(&r.indicator.text) else {
+    /// The names of the files read, for the `file` of their rows.
+    files: Vec<Rc<str>>,
+    series: Vec<Series<'a>>,
+    /// A series by its plan row's address.
+    index: AddrMap<u32>,
+    readings: Vec<Reading>,
+    /// The note column, for the readings that have one.
+    notes: HashMap<u32, Box<str>>,
+    /// Periods reported with an empty value, by plan: no data, listed by --all.
+    unfilled: BTreeSet<(&'a str, Period)>,
+    /// Rows of the sheets with no value typed.
+    unfilled_rows: usize,
+    /// What the readers found, then what the rows had, then the unit-slip warnings by reading.
+    read_problems: Vec<Diagnostic>,
+    row_problems: Vec<Diagnostic>,
+    slips: BTreeMap<u32, Diagnostic>,
+    /// Every problem in file order, then line order (after [`Readings::finish`]).
+    pub problems: Vec<Diagnostic>,
+}
+
+impl<'a> Readings<'a> {
+    pub(crate) fn new(set: &'a PlanSet) -> Readings<'a> {
+        Readings {
+            set,
+            files: Vec::new(),
+            series: Vec::new(),
+            index: AddrMap::default(),
+            readings: Vec::new(),
+            notes: HashMap::new(),
+            unfilled: BTreeSet::new(),
+            unfilled_rows: 0,
+            read_problems: Vec::new(),
+            row_problems: Vec::new(),
+            slips: BTreeMap::new(),
+            problems: Vec::new(),
+        }
+    }
+
+    /// Whether no file could be read.
+    pub(crate) fn is_empty(&self) -> bool {
+        self.files.is_empty()
+    }
+
+    /// Reads one actuals file (`-`: standard input), row by row. A file that cannot be read at
+    /// all is `Err`.
+    pub(crate) fn read(
+        &mut self,
+        path: &std::path::Path,
+        encoding: actuals::Encoding,
+        sheet: Option<&str>,
+    ) -> Result<(), Diagnostic> {
+        let fi = self.files.len() as u32;
+        let a = actuals::read(path, encoding, sheet, &mut |place, r| {
+            self.row(fi, place, r)
+        })?;
+        self.add_file(a);
+        Ok(())
+    }
+
+    /// Reads CSV bytes already in memory, as [`Readings::read`] reads a file.
+    #[cfg(test)]
+    pub(crate) fn read_text(
+        &mut self,
+        name: &str,
+        bytes: Vec<u8>,
+        encoding: actuals::Encoding,
+    ) -> Result<(), Diagnostic> {
+        let fi = self.files.len() as u32;
+        let a = actuals::read_text(name, bytes, encoding, &mut |place, r| {
+            self.row(fi, place, r)
+        })?;
+        self.add_file(a);
+        Ok(())
+    }
+
+    fn add_file(&mut self, a: actuals::Actuals) {
+        self.read_problems.extend(a.problems);
+        self.files.push(a.name.into());
+    }
+
+    /// The series of a plan's row, made on its first reading.
+    fn series_of(&mut self, plan: &'a PlanFile, row: &'a Row, entry: &'a Entry) -> u32 {
+        let key = row as *const Row as usize;
+        if let Some(&i) = self.index.get(&key) {
+            return i;
+        }
+        let i = self.series.len() as u32;
+        self.series.push(Series {
+            plan,
+            row,
+            entry,
+            domain: row_domain(plan, &self.set.catalog, row),
+            last: NONE,
+            category: None,
+        });
+        self.index.insert(key, i);
+        i
+    }
+
+    /// The readings of a series, latest read first.
+    fn chain(&self, series: u32) -> impl Iterator<Item = (u32, &Reading)> {
+        let mut at = self.series.get(series as usize).map_or(NONE, |s| s.last);
+        std::iter::from_fn(move || {
+            let r = self.readings.get(at as usize)?;
+            let i = at;
+            at = r.prev;
+            Some((i, r))
+        })
+    }
+
+    /// The reading of a series for a period.
+    fn find(&self, series: u32, period: Period) -> Option<(u32, &Reading)> {
+        self.chain(series).find(|(_, r)| r.period == period)
+    }
+
+    /// Reads one row: matched to its plan, indicator and period and its value read, or a located
+    /// problem that costs this row.
+    fn row(&mut self, fi: u32, place: Place<'_>, r: &ActualRow<'_>) {
+        let set = self.set;
+        if crate::actuals::value::is_no_data(r.value.text) {
+            self.unfilled_rows += 1;
+        }
+        let mut bad = |col: u64, msg: String| self.row_problems.push(place.error(r.line, col, msg));
+        let plan = match set.find(r.jurisdiction.text) {
+            Ok(p) => p,
+            Err(e) => {
                 bad(
-                    r.indicator.column,
-                    crate::tr!(
-                        "未知指标 `{}`{}",
-                        "unknown indicator `{}`{}",
-                        echo(&r.indicator.text),
-                        set.catalog.suggest(&r.indicator.text)
-                    ),
+                    r.jurisdiction.column,
+                    // The plan index's message, said of a jurisdiction column.
+                    e.replace("no plan", "unknown jurisdiction")
+                        .replace("没有计划", "未知地区"),
                 );
-                continue;
-            };
-            let Some(row) = plan.row(&entry.id.value) else {
-                bad(
-                    r.indicator.column,
-                    crate::tr!(
-                        "{}的计划没有指标 `{}`（{}）",
-                        "the plan of {} has no indicator `{}` ({})",
-                        plan.plan.jurisdiction.name,
-                        entry.id.value,
-                        entry.name
-                    ),
-                );
-                continue;
-            };
-            let period = match read_period(r) {
-                Ok(p) => p,
-                Err((col, msg)) => {
-                    bad(col, msg);
-                    continue;
-                }
-            };
-            let year = period.year;
-            let (start, end) = (plan.plan.period.start.value, plan.plan.period.end.value);
-            if year < start || year > end {
-                bad(
-                    r.period.as_ref().unwrap_or(&r.year).column,
-                    crate::tr!(
-                        "{year} 年不在{}计划的期限（{start}–{end}）内",
-                        "year {year} is outside the plan of {} ({start}–{end})",
-                        plan.plan.jurisdiction.name
-                    ),
-                );
-                continue;
+                return;
             }
-            let actual = match read_value(r, row, entry) {
-                Ok(Some(v)) => v,
-                // An empty value is no data: listed by --all, never an error.
-                Ok(None) => {
-                    unfilled.push((plan.id(), period));
-                    continue;
-                }
-                Err((col, msg)) => {
-                    bad(col, msg);
-                    continue;
-                }
-            };
-            let key = (plan.id().to_string(), entry.id.value.clone(), period);
-            let reading = Reading {
-                plan,
-                row,
-                entry,
-                period,
-                actual,
-                file: fi,
-                line: r.line,
-                note: r.note.clone(),
-                typed: typed(r),
-                column: r.value.column,
-            };
-            if let Some(&first) = seen.get(&key) {
-                let earlier = &readings[first];
+        };
+        let Some(entry) = set.catalog.get(r.indicator.text) else {
+            bad(
+                r.indicator.column,
+                crate::tr!(
+                    "未知指标 `{}`{}",
+                    "unknown indicator `{}`{}",
+                    echo(r.indicator.text),
+                    set.catalog.suggest(r.indicator.text)
+                ),
+            );
+            return;
+        };
+        let Some(row) = plan.row(&entry.id.value) else {
+            bad(
+                r.indicator.column,
+                crate::tr!(
+                    "{}的计划没有指标 `{}`（{}）",
+                    "the plan of {} has no indicator `{}` ({})",
+                    plan.plan.jurisdiction.name,
+                    entry.id.value,
+                    entry.name
+                ),
+            );
+            return;
+        };
+        let period = match read_period(r) {
+            Ok(p) => p,
+            Err((col, msg)) => {
+                bad(col, msg);
+                return;
+            }
+        };
+        let year = period.year;
+        let (start, end) = (plan.plan.period.start.value, plan.plan.period.end.value);
+        if year < start || year > end {
+            bad(
+                r.period.as_ref().unwrap_or(&r.year).column,
+                crate::tr!(
+                    "{year} 年不在{}计划的期限（{start}–{end}）内",
+                    "year {year} is outside the plan of {} ({start}–{end})",
+                    plan.plan.jurisdiction.name
+                ),
+            );
+            return;
+        }
+        let actual = match read_value(r, row, entry) {
+            Ok(Some(v)) => v,
+            // An empty value is no data: listed by --all, never an error.
+            Ok(None) => {
+                self.unfilled.insert((plan.id(), period));
+                return;
+            }
+            Err((col, msg)) => {
+                bad(col, msg);
+                return;
+            }
+        };
+        let series = self.series_of(plan, row, entry);
+        let (value, kind) = Reading::pack(actual);
+        let mut reading = Reading {
+            series,
+            prev: NONE,
+            period,
+            value,
+            kind,
+            slip: false,
+            file: fi,
+            line: r.line,
+        };
+        let slip = slip(row, entry, plan, period, actual);
+        reading.slip = slip.is_some();
+        let at = match self.find(series, period) {
+            Some((at, earlier)) => {
+                let earlier = *earlier;
                 if earlier.file == fi {
-                    bad(
+                    self.row_problems.push(place.error(
+                        r.line,
                         1,
                         crate::tr!(
                             "重复的行: {} {} {} 已在第 {} 行上报",
@@ -392,14 +547,12 @@ fn judge_rows<'a>(
                             period.label(false),
                             earlier.line
                         ),
-                    );
-                    continue;
+                    ));
+                    return;
                 }
                 // A later file revises an earlier one; a different value is worth a word.
-                if earlier.actual != actual {
-                    problems.push(
-                        Diagnostic::warning(
-                        name,
+                if earlier.actual() != actual {
+                    self.row_problems.push(place.warning(
                         r.line,
                         r.value.column,
                         crate::tr!(
@@ -409,134 +562,195 @@ fn judge_rows<'a>(
                             entry.id.value,
                             period.label(false),
                             value_text(actual),
-                            value_text(earlier.actual),
-                            files[earlier.file].name,
+                            value_text(earlier.actual()),
+                            self.files[earlier.file as usize],
                             earlier.line
                         ),
-                    )
-                        .in_sheet(actuals.sheet.as_deref()),
-                    );
+                    ));
                 }
-                readings[first] = reading;
+                // The later reading takes the earlier one's place in the output and the chain.
+                reading.prev = earlier.prev;
+                self.readings[at as usize] = reading;
+                self.slips.remove(&at);
+                self.notes.remove(&at);
+                at
+            }
+            None => {
+                let at = self.readings.len() as u32;
+                reading.prev = self.series[series as usize].last;
+                self.series[series as usize].last = at;
+                self.readings.push(reading);
+                at
+            }
+        };
+        if let Some(note) = r.note {
+            self.notes.insert(at, note.into());
+        }
+        if let Some(note) = slip {
+            self.slips.insert(
+                at,
+                place.warning(
+                    r.line,
+                    r.value.column,
+                    implausible_warning(&typed(r), &note, entry),
+                ),
+            );
+        }
+    }
+
+    /// After the last file: each series' category, and the problems in file and line order.
+    pub(crate) fn finish(&mut self) {
+        for i in 0..self.series.len() {
+            self.series[i].category = self.category(i as u32);
+        }
+        let file_order: HashMap<&str, usize> = self
+            .files
+            .iter()
+            .enumerate()
+            .map(|(i, f)| (&**f, i))
+            .collect();
+        let mut problems: Vec<Diagnostic> = std::mem::take(&mut self.read_problems);
+        problems.append(&mut self.row_problems);
+        problems.extend(std::mem::take(&mut self.slips).into_values());
+        problems.sort_by_key(|d| {
+            (
+                file_order.get(d.file.as_str()).copied().unwrap_or(0),
+                d.line,
+                d.column,
+            )
+        });
+        self.problems = problems;
+    }
+
+    /// Open SDG's category where an indicator has two or more reported periods. A flow counted
+    /// within the year is compared on whole years only: its year-to-date values restart in
+    /// January.
+    fn category(&self, series: u32) -> Option<Category> {
+        let s = &self.series[series as usize];
+        let within_year = s.entry.accrual() == Accrual::Flow && !is_cumulative(s.row);
+        let mut points: Vec<(Period, Decimal)> = self
+            .chain(series)
+            .map(|(_, r)| r)
+            .filter(|r| r.period.is_year_to_date() && (!within_year || r.period.is_full_year()))
+            // A value taken for a unit slip says nothing about the trend.
+            .filter(|r| !r.slip && r.kind == 0)
+            .map(|r| (r.period, r.value))
+            .collect();
+        if points.len() < 2 {
+            return None;
+        }
+        points.sort_by_key(|(p, _)| *p);
+        let series_points: Vec<(Decimal, Decimal)> = points
+            .iter()
+            .map(|(p, v)| (cycle::history::time(p), *v))
+            .collect();
+        let last = self.chain(series).map(|(_, r)| r.period.year).max()?;
+        let final_target = s
+            .row
+            .targets
+            .iter()
+            .filter(|f| f.year.value >= last)
+            .filter_map(|f| {
+                crate::plan::resolve(s.row, s.entry, f)
+                    .ok()
+                    .filter(crate::plan::Resolved::is_numeric)
+            })
+            .max_by_key(|r| r.year)?;
+        cycle::history::category(
+            &series_points,
+            &final_target,
+            Decimal::from(final_target.year),
+            s.entry.better,
+        )
+    }
+
+    /// Whether a reading is among the rows `q` selects.
+    fn selected(&self, q: &Query, s: &Series, period: Period) -> bool {
+        q.jurisdiction.as_deref().is_none_or(|id| s.plan.id() == id)
+            && q.year.is_none_or(|y| period.year == y)
+            && q.period.is_none_or(|p| period == p)
+            && q.domain.is_none_or(|d| s.domain == Some(d))
+    }
+
+    /// The change since the previous period of a reading.
+    fn change(&self, r: &Reading) -> Option<Decimal> {
+        let Actual::Number(v) = r.actual() else {
+            return None;
+        };
+        let s = &self.series[r.series as usize];
+        let flow = s.entry.accrual() == Accrual::Flow;
+        let ytd = r.period.is_year_to_date();
+        // The latest earlier period with a number, of the same basis.
+        let prev = self
+            .chain(r.series)
+            .map(|(_, p)| p)
+            .filter(|p| p.period < r.period && p.kind == 0 && p.period.is_year_to_date() == ytd)
+            .max_by_key(|p| p.period)?;
+        // A flow counted within the year is compared only within the same year: its
+        // year-to-date sum restarts in January.
+        if flow && prev.period.year != r.period.year {
+            return None;
+        }
+        v.checked_sub(prev.value)
+    }
+
+    /// Whether any row `q` selects has a change since a previous period (the gap table then
+    /// has a column for it), known before the first row is written.
+    pub(crate) fn has_change(&self, q: &Query) -> bool {
+        self.readings.iter().any(|r| {
+            self.selected(q, &self.series[r.series as usize], r.period) && self.change(r).is_some()
+        })
+    }
+
+    /// Judges every reading `q` selects, in the order read, and hands each to `emit`; then,
+    /// with `--all`, the targets of the reported periods nobody reported.
+    pub(crate) fn each(
+        &self,
+        q: &Query,
+        emit: &mut dyn FnMut(Judged<'a>) -> anyhow::Result<()>,
+    ) -> anyhow::Result<()> {
+        for (i, r) in self.readings.iter().enumerate() {
+            let s = &self.series[r.series as usize];
+            if !self.selected(q, s, r.period) {
                 continue;
             }
-            seen.insert(key, readings.len());
-            readings.push(reading);
-        }
-    }
-
-    // Each indicator's history: its values by period, for the year-end starts of a year's path,
-    // the change since the previous period and the trend.
-    let mut history: BTreeMap<(&str, &str), BTreeMap<Period, Actual>> = BTreeMap::new();
-    for r in &readings {
-        history
-            .entry((r.plan.id(), r.entry.id.value.as_str()))
-            .or_default()
-            .insert(r.period, r.actual);
-    }
-    let year_end = |r: &Reading, year: i32| -> Option<Decimal> {
-        match history
-            .get(&(r.plan.id(), r.entry.id.value.as_str()))?
-            .get(&Period::year(year))?
-        {
-            Actual::Number(v) => Some(*v),
-            Actual::Done(_) => None,
-        }
-    };
-    let mut out: Vec<Judged> = Vec::new();
-    for r in &readings {
-        let mut j = Judged::new(
-            set,
-            r.plan,
-            r.row,
-            r.entry,
-            r.period,
-            Some(r.actual),
-            year_end(r, r.period.year - 1),
-            bands,
-            &q.rules,
-        );
-        if let Some(note) = judge::plausibility(r.row, r.entry, &j.verdict, r.actual) {
-            let f = &files[r.file];
-            problems.push(
-                Diagnostic::warning(
-                    &f.name,
-                    r.line,
-                    r.column,
-                    implausible_warning(&r.typed, &note, r.entry),
-                )
-                .in_sheet(f.sheet.as_deref()),
-            );
-            j.verdict.notes.push(note);
-            j.cycle.verdict.notes = j.verdict.notes.clone();
-        }
-        j.change = history
-            .get(&(r.plan.id(), r.entry.id.value.as_str()))
-            .and_then(|h| previous_change(h, r.period, r.actual, r.entry));
-        j.line = Some(r.line);
-        j.note = r.note.clone();
-        j.file = Some(files[r.file].name.clone());
-        out.push(j);
-    }
-
-    // Open SDG's category where an indicator has two or more reported periods, once per series.
-    // A flow counted within the year is compared on whole years only: its year-to-date values
-    // restart in January.
-    let slips: BTreeSet<(String, String, Period)> = out
-        .iter()
-        .filter(|j| j.implausible())
-        .map(|j| (j.plan.id().to_string(), j.entry.id.value.clone(), j.period))
-        .collect();
-    let mut categories: HashMap<(&str, &str), Option<Category>> = HashMap::new();
-    for j in &mut out {
-        let key = (j.plan.id(), j.entry.id.value.as_str());
-        if let Some(c) = categories.get(&key) {
-            j.category = *c;
-            continue;
-        }
-        let Some(h) = history.get(&key) else {
-            continue;
-        };
-        let within_year = j.entry.accrual() == Accrual::Flow && !is_cumulative(j.row);
-        let series: Vec<(Decimal, Decimal)> = h
-            .iter()
-            .filter(|(p, _)| p.is_year_to_date() && (!within_year || p.is_full_year()))
-            // A value taken for a unit slip says nothing about the trend.
-            .filter(|(p, _)| !slips.contains(&(key.0.to_string(), key.1.to_string(), **p)))
-            .filter_map(|(p, a)| match a {
-                Actual::Number(v) => Some((cycle::history::time(p), *v)),
-                Actual::Done(_) => None,
-            })
-            .collect();
-        let mut category = None;
-        if series.len() >= 2 {
-            let last = h.keys().map(|p| p.year).max().unwrap_or(j.year);
-            let final_target = j
-                .row
-                .targets
-                .iter()
-                .filter(|f| f.year.value >= last)
-                .filter_map(|f| {
-                    crate::plan::resolve(j.row, j.entry, f)
-                        .ok()
-                        .filter(crate::plan::Resolved::is_numeric)
-                })
-                .max_by_key(|r| r.year);
-            if let Some(t) = final_target {
-                category =
-                    cycle::history::category(&series, &t, Decimal::from(t.year), j.entry.better);
+            let actual = r.actual();
+            let year_end = self
+                .find(r.series, Period::year(r.period.year - 1))
+                .and_then(|(_, e)| (e.kind == 0).then_some(e.value));
+            let mut j = Judged::new(s, r.period, Some(actual), year_end, &q.bands, &q.rules);
+            if r.slip
+                && let Some(note) = judge::plausibility(s.row, s.entry, &j.verdict, actual)
+            {
+                j.verdict.notes.push(note);
             }
+            j.change = self.change(r);
+            j.category = s.category;
+            j.line = Some(r.line);
+            j.note = self.notes.get(&(i as u32)).map(|n| n.to_string());
+            j.file = Some(self.files[r.file as usize].clone());
+            emit(j)?;
         }
-        j.category = category;
-        categories.insert(key, category);
+        if q.all {
+            self.each_unreported(q, emit)?;
+        }
+        Ok(())
     }
 
-    if q.all {
+    /// `--all`: the targets of the reported periods (or of the period or year asked for)
+    /// with no reported value, plan by plan.
+    fn each_unreported(
+        &self,
+        q: &Query,
+        emit: &mut dyn FnMut(Judged<'a>) -> anyhow::Result<()>,
+    ) -> anyhow::Result<()> {
+        let set = self.set;
         let mut periods: BTreeMap<&str, BTreeSet<Period>> = BTreeMap::new();
-        for j in &out {
-            periods.entry(j.plan.id()).or_default().insert(j.period);
+        for r in &self.readings {
+            let s = &self.series[r.series as usize];
+            periods.entry(s.plan.id()).or_default().insert(r.period);
         }
-        for (id, p) in &unfilled {
+        for (id, p) in &self.unfilled {
             periods.entry(id).or_default().insert(*p);
         }
         // A jurisdiction asked for but not reported still has its targets listed.
@@ -558,50 +772,69 @@ fn judge_rows<'a>(
                     let Some(entry) = set.catalog.get(&row.id.value) else {
                         continue;
                     };
-                    if seen.contains_key(&(id.to_string(), entry.id.value.clone(), p)) {
+                    let key = row as *const Row as usize;
+                    if let Some(&si) = self.index.get(&key)
+                        && self.find(si, p).is_some()
+                    {
                         continue;
                     }
-                    let j = Judged::new(set, plan, row, entry, p, None, None, bands, &q.rules);
+                    let s = Series {
+                        plan,
+                        row,
+                        entry,
+                        domain: row_domain(plan, &set.catalog, row),
+                        last: NONE,
+                        category: None,
+                    };
+                    if !self.selected(q, &s, p) {
+                        continue;
+                    }
+                    let j = Judged::new(&s, p, None, None, &q.bands, &q.rules);
                     if j.verdict.status == Status::NoData {
-                        out.push(j);
+                        emit(j)?;
                     }
                 }
             }
         }
+        Ok(())
     }
-    out
+}
+
+/// A value far from both the baseline and the target of its row (a likely unit slip): the note
+/// saying so. Judged here, as the row is read, so that its warning is known before any row is
+/// written; the judging of the row later finds the same note.
+fn slip(
+    row: &Row,
+    entry: &Entry,
+    plan: &PlanFile,
+    period: Period,
+    actual: Actual,
+) -> Option<judge::Note> {
+    let Actual::Number(v) = actual else {
+        return None;
+    };
+    // A value near a positive baseline is never a slip: most rows end here without judging.
+    if v <= Decimal::ZERO {
+        return None;
+    }
+    if let Some((_, b)) = judge::baseline(row, entry)
+        && b > Decimal::ZERO
+        && v.checked_div(b)
+            .is_some_and(|q| q <= Decimal::from(20) && q * Decimal::from(20) >= Decimal::ONE)
+    {
+        return None;
+    }
+    let ctx = judge::Ctx::new(&plan.plan, judge::Rules::default());
+    let verdict = judge::judge(row, entry, &ctx, period.year, Some(actual));
+    judge::plausibility(row, entry, &verdict, actual)
 }
 
 fn is_cumulative(row: &Row) -> bool {
     row.targets.iter().any(|f| f.scope == Scope::Cumulative)
 }
 
-/// The change from the latest earlier period with a number. A flow counted within the year is
-/// compared only within the same year and basis: its year-to-date sum restarts in January.
-fn previous_change(
-    h: &BTreeMap<Period, Actual>,
-    period: Period,
-    actual: Actual,
-    entry: &Entry,
-) -> Option<Decimal> {
-    let Actual::Number(v) = actual else {
-        return None;
-    };
-    let flow = entry.accrual() == Accrual::Flow;
-    let (prev, pv) = h.range(..period).rev().find(|(p, a)| {
-        matches!(a, Actual::Number(_)) && p.is_year_to_date() == period.is_year_to_date()
-    })?;
-    if flow && prev.year != period.year {
-        return None;
-    }
-    match pv {
-        Actual::Number(p) => v.checked_sub(*p),
-        Actual::Done(_) => None,
-    }
-}
-
 /// The value as the clerk typed it, with the unit column when there is one.
-fn typed(r: &ActualRow) -> String {
+fn typed(r: &ActualRow<'_>) -> String {
     match &r.unit {
         Some(u) if !u.text.trim().is_empty() => {
             format!("{} {}", r.value.text.trim(), u.text.trim())

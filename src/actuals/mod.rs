@@ -12,25 +12,27 @@ pub(crate) mod value;
 use std::io::Read;
 use std::path::Path;
 
-/// One reported value, as text, with where each field sits.
-#[derive(Debug, Clone)]
-pub struct ActualRow {
+/// One reported value, as text, with where each field sits. It borrows the record it was read
+/// from: rows are handed out one at a time, never kept, so that memory does not grow with them.
+#[derive(Debug, Clone, Copy)]
+pub struct ActualRow<'r> {
     pub line: u64,
-    pub jurisdiction: Field,
-    pub indicator: Field,
-    pub year: Field,
+    pub jurisdiction: Field<'r>,
+    pub indicator: Field<'r>,
+    pub year: Field<'r>,
     /// The period within the year (`1-6月`, `二季度`, `2024-06`), when the sheet has a period column.
-    pub period: Option<Field>,
+    pub period: Option<Field<'r>>,
     /// Whether the value is year-to-date (累计) or for the period alone (当期), when the sheet says.
-    pub basis: Option<Field>,
-    pub value: Field,
-    pub unit: Option<Field>,
-    pub note: Option<String>,
+    pub basis: Option<Field<'r>>,
+    pub value: Field<'r>,
+    pub unit: Option<Field<'r>>,
+    pub note: Option<&'r str>,
 }
 
-#[derive(Debug, Clone)]
-pub struct Field {
-    pub text: String,
+#[derive(Debug, Clone, Copy)]
+pub struct Field<'r> {
+    /// The text, trimmed.
+    pub text: &'r str,
     /// 1-based column: a character column in a text file, the column number in a sheet.
     pub column: u64,
 }
@@ -47,36 +49,49 @@ pub enum Encoding {
     Gb18030,
 }
 
-/// Everything read from one actuals file: the rows, and a diagnostic for each problem.
+/// One actuals file, read: where it was, how, and a diagnostic for each problem the reader
+/// found. Its rows went, one at a time, to the caller of [`read`].
 #[derive(Debug, Default)]
 pub struct Actuals {
     pub name: String,
-    pub rows: Vec<ActualRow>,
     pub problems: Vec<Diagnostic>,
     /// The encoding the file was read in, for the user to see when it was guessed.
     pub encoding: &'static str,
-    /// The sheet read, for a workbook: places are then `sheet!D7`.
-    pub sheet: Option<String>,
 }
 
-impl Actuals {
+/// Where a row was read: the file and, for a workbook, the sheet.
+#[derive(Debug, Clone, Copy)]
+pub struct Place<'p> {
+    pub name: &'p str,
+    pub sheet: Option<&'p str>,
+}
+
+impl Place<'_> {
     /// An error at a row and column of this file, placed as the file's kind names places.
     pub(crate) fn error(&self, line: u64, column: u64, message: impl Into<String>) -> Diagnostic {
-        Diagnostic::error(&self.name, line, column, message).in_sheet(self.sheet.as_deref())
+        Diagnostic::error(self.name, line, column, message).in_sheet(self.sheet)
+    }
+
+    /// A warning, placed the same way.
+    pub(crate) fn warning(&self, line: u64, column: u64, message: impl Into<String>) -> Diagnostic {
+        Diagnostic::warning(self.name, line, column, message).in_sheet(self.sheet)
     }
 }
 
-// The limits, each documented in the README ("Limits"). Every one is a located error when it is
-// reached, and together they bound memory by themselves, whatever the input.
+/// What the reader hands each row to.
+pub type EachRow<'f> = dyn FnMut(Place<'_>, &ActualRow<'_>) + 'f;
 
-/// An actuals file (CSV or workbook). A county's year is a few thousand rows, far below this.
+// The limits, each documented in the README ("Limits"). Every one is a located error when it is
+// reached, and together they bound memory by themselves, whatever the input. Rows are not
+// limited: they are read and judged one at a time.
+
+/// Standard input, and a workbook other than .xlsx (whose readers load a whole sheet), are held
+/// in memory: this bounds them. A CSV or .xlsx file is streamed, whatever its size.
 pub(crate) const MAX_BYTES: u64 = 64 * 1024 * 1024;
 /// Fields kept per row; the rest are counted, not stored.
 pub(crate) const MAX_FIELDS: usize = 256;
 /// Bytes kept per field: no jurisdiction, indicator, value or note is this long.
 pub(crate) const MAX_FIELD_BYTES: usize = 4096;
-/// Rows read (blank rows are not counted).
-pub(crate) const MAX_ROWS: usize = 200_000;
 /// Filled cells read from one sheet.
 pub(crate) const MAX_CELLS: usize = 2_000_000;
 /// A sheet's XML inside the workbook, uncompressed: a small .xlsx can unpack to gigabytes.
@@ -91,21 +106,25 @@ pub(crate) enum CellKind {
     Date,
 }
 
-/// One field of a record, with its 1-based column (a character column in a text file, the
-/// column number in a sheet).
+/// One field of a record: where its text sits in the record's buffer, and its 1-based column (a
+/// character column in a text file, the column number in a sheet).
 #[derive(Debug, Clone)]
 pub(crate) struct Cell {
-    pub text: String,
+    start: usize,
+    end: usize,
     pub column: u64,
     pub kind: CellKind,
 }
 
-/// One record (a CSV row or a sheet row), as read.
+/// One record (a CSV row or a sheet row), as read. Its fields' text is kept in one buffer that
+/// is reused from record to record: reading a row allocates nothing once the buffers have grown.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Record {
     pub line: u64,
     /// The first [`MAX_FIELDS`] fields.
     pub cells: Vec<Cell>,
+    /// The text of every kept field, one after the other.
+    text: String,
     /// How many fields the record had, kept or not.
     pub fields: u64,
     /// The last field with text in it: (field number, column).
@@ -118,6 +137,49 @@ impl Record {
     fn is_blank(&self) -> bool {
         self.last_filled.is_none()
     }
+
+    /// Empties the record for the one at `line`, keeping its buffers.
+    pub(crate) fn clear(&mut self, line: u64) {
+        self.line = line;
+        self.cells.clear();
+        self.text.clear();
+        self.fields = 0;
+        self.last_filled = None;
+        self.spans = None;
+    }
+
+    /// A field's text.
+    pub(crate) fn text(&self, cell: &Cell) -> &str {
+        self.text.get(cell.start..cell.end).unwrap_or_default()
+    }
+
+    /// Adds a field's text at the end.
+    pub(crate) fn push(&mut self, text: &str, column: u64, kind: CellKind) {
+        let start = self.text.len();
+        self.text.push_str(text);
+        self.cells.push(Cell {
+            start,
+            end: self.text.len(),
+            column,
+            kind,
+        });
+    }
+
+    /// Sets the text of the field at `index` (which exists).
+    fn set(&mut self, index: usize, text: &str, kind: CellKind) {
+        let start = self.text.len();
+        self.text.push_str(text);
+        if let Some(c) = self.cells.get_mut(index) {
+            (c.start, c.end, c.kind) = (start, start + text.len(), kind);
+        }
+    }
+}
+
+/// A source of records, read into one reused [`Record`].
+pub(crate) trait Records {
+    /// The next record into `rec`: `None` at the end, `Some(Err)` for a problem that costs this
+    /// record only.
+    fn next_into(&mut self, rec: &mut Record) -> Option<Result<(), Diagnostic>>;
 }
 
 fn too_big(name: &str) -> Diagnostic {
@@ -126,8 +188,8 @@ fn too_big(name: &str) -> Diagnostic {
         0,
         0,
         crate::tr!(
-            "大于 {} MiB: 实际值文件每个上报值占一行；请拆分文件，或检查是否选错了文件",
-            "larger than {} MiB: an actuals file holds one row per reported value; split it or check that it is the right file",
+            "大于 {} MiB: 标准输入和 .xls/.xlsb/.ods 工作簿须整体读入内存；请另存为 CSV 或 .xlsx 文件再读，或拆分文件",
+            "larger than {} MiB: standard input and .xls/.xlsb/.ods workbooks are read whole into memory; save it as a CSV or .xlsx file, or split it",
             MAX_BYTES >> 20
         ),
     )
@@ -143,50 +205,53 @@ fn is_spreadsheet(path: &Path) -> bool {
     )
 }
 
-/// Reads `path` (`-` for standard input). Problems with the file as a whole are in `Err`.
-pub fn read(path: &Path, encoding: Encoding, sheet: Option<&str>) -> Result<Actuals, Diagnostic> {
+fn cannot_read(name: &str, e: &std::io::Error) -> Diagnostic {
+    let e = crate::i18n::io_error(e);
+    Diagnostic::error(name, 0, 0, crate::tr!("无法读取: {e}", "cannot read: {e}"))
+}
+
+/// Reads `path` (`-` for standard input), handing each row to `each` as it is read. Problems
+/// with the file as a whole are in `Err`; problems with rows are in the result's `problems`.
+pub fn read(
+    path: &Path,
+    encoding: Encoding,
+    sheet: Option<&str>,
+    each: &mut EachRow<'_>,
+) -> Result<Actuals, Diagnostic> {
     let name = if path == Path::new("-") {
         "<stdin>".to_string()
     } else {
         path.display().to_string()
     };
     if path != Path::new("-") && is_spreadsheet(path) {
-        if std::fs::metadata(path).is_ok_and(|m| m.len() > MAX_BYTES) {
-            return Err(too_big(&name));
-        }
-        return sheet::read_sheet(path, &name, sheet);
+        return sheet::read_sheet(path, &name, sheet, each);
     }
-    let mut bytes = Vec::new();
-    // Read one byte past the limit, so that an enormous input is refused without reading it all.
-    let res = if path == Path::new("-") {
+    if path == Path::new("-") {
+        let mut bytes = Vec::new();
+        // Read one byte past the limit, so that an enormous input is refused without reading it all.
         std::io::stdin()
             .take(MAX_BYTES + 1)
             .read_to_end(&mut bytes)
-            .map(|_| ())
-    } else {
-        std::fs::File::open(path)
-            .and_then(|f| f.take(MAX_BYTES + 1).read_to_end(&mut bytes))
-            .map(|_| ())
-    };
-    res.map_err(|e| {
-        let e = crate::i18n::io_error(&e);
-        Diagnostic::error(&name, 0, 0, crate::tr!("无法读取: {e}", "cannot read: {e}"))
-    })?;
-    if bytes.len() as u64 > MAX_BYTES {
-        return Err(too_big(&name));
+            .map_err(|e| cannot_read(&name, &e))?;
+        if bytes.len() as u64 > MAX_BYTES {
+            return Err(too_big(&name));
+        }
+        return read_text(&name, bytes, encoding, each);
     }
-    read_text(&name, bytes, encoding)
+    text::read_file(path, &name, encoding, each)
 }
 
-/// Reads CSV bytes already in memory (at most [`MAX_BYTES`], checked by the caller).
+/// Reads CSV bytes already in memory, handing each row to `each`.
 pub(crate) fn read_text(
     name: &str,
     bytes: Vec<u8>,
     encoding: Encoding,
+    each: &mut EachRow<'_>,
 ) -> Result<Actuals, Diagnostic> {
     let (bytes, enc) = text::prepare(name, bytes, encoding)?;
-    let records = text::Scanner::new(name, &bytes, enc);
-    let mut a = collect(name, None, records).map_err(|e| e.unwrap_or_else(|| empty(name)))?;
+    let mut records = text::Scanner::new(name, bytes, enc);
+    let mut a =
+        collect(name, None, &mut records, each).map_err(|e| e.unwrap_or_else(|| empty(name)))?;
     a.encoding = enc.name();
     Ok(a)
 }
@@ -203,52 +268,42 @@ fn empty(name: &str) -> Diagnostic {
     )
 }
 
-/// Reads the header and the rows under it from a stream of records, keeping only the rows.
+/// Reads the header and the rows under it from a stream of records, handing each row to `each`.
 /// `Err(None)` when there is no header at all (the caller says what is empty).
 fn collect(
     name: &str,
     sheet: Option<&str>,
-    records: impl Iterator<Item = Result<Record, Diagnostic>>,
+    records: &mut dyn Records,
+    each: &mut EachRow<'_>,
 ) -> Result<Actuals, Option<Diagnostic>> {
     let mut problems = Vec::new();
-    let mut records = records.filter(|r| !matches!(r, Ok(r) if r.is_blank()));
-    let header = match records.next() {
+    let mut rec = Record::default();
+    let mut next = |rec: &mut Record| loop {
+        match records.next_into(rec)? {
+            Ok(()) if rec.is_blank() => continue,
+            r => return Some(r),
+        }
+    };
+    match next(&mut rec) {
         None => return Err(None),
         Some(Err(d)) => return Err(Some(d.in_sheet(sheet))),
-        Some(Ok(h)) => h,
-    };
-    let map = rows::Header::read(name, sheet, &header, &mut problems).map_err(Some)?;
-    let mut rows = Vec::new();
-    for rec in records {
-        match rec {
+        Some(Ok(())) => {}
+    }
+    let map = rows::Header::read(name, sheet, &rec, &mut problems).map_err(Some)?;
+    let place = Place { name, sheet };
+    while let Some(r) = next(&mut rec) {
+        match r {
             Err(d) => problems.push(d.in_sheet(sheet)),
-            Ok(rec) => {
-                if rows.len() >= MAX_ROWS {
-                    problems.push(
-                        Diagnostic::error(
-                            name,
-                            rec.line,
-                            1,
-                            crate::tr!(
-                                "超过 {MAX_ROWS} 行: 本行及其后各行未读取；请拆分文件",
-                                "more than {MAX_ROWS} rows: this row and those after it are not read; split the file"
-                            ),
-                        )
-                        .in_sheet(sheet),
-                    );
-                    break;
-                }
-                if let Some(row) = map.row(rec, &mut problems) {
-                    rows.push(row);
+            Ok(()) => {
+                if let Some(row) = map.row(&rec, &mut problems) {
+                    each(place, &row);
                 }
             }
         }
     }
     Ok(Actuals {
         name: name.to_string(),
-        rows,
         problems,
         encoding: "",
-        sheet: sheet.map(str::to_string),
     })
 }

@@ -71,11 +71,14 @@ const HEADERS: &[(&str, Col)] = &[
 pub(super) struct Header<'a> {
     name: &'a str,
     sheet: Option<&'a str>,
-    /// What each header cell means, by position.
-    cols: Vec<Col>,
     /// The column (character column or sheet column) of each header cell, for messages.
     width: u64,
+    /// Where each kind of column is (the first, by position), found once for every row.
+    at: [Option<usize>; COLS],
 }
+
+/// How many kinds of [`Col`] there are.
+const COLS: usize = 10;
 
 /// A column's header name in the language of the messages (both are accepted in a header).
 fn col_name(c: Col) -> &'static str {
@@ -114,8 +117,8 @@ impl<'a> Header<'a> {
         let mut cols: Vec<Col> = Vec::new();
         let mut unknown: Vec<(String, usize)> = Vec::new();
         for (i, cell) in rec.cells.iter().enumerate() {
-            let key = cell
-                .text
+            let key = rec
+                .text(cell)
                 .trim()
                 .trim_start_matches('\u{feff}')
                 .to_lowercase();
@@ -129,8 +132,8 @@ impl<'a> Header<'a> {
                             crate::tr!(
                                 "第二个 `{}` 列（第一个是第 {2} 个字段 `{1}`）: 哪一列才是{3}？请改名或删去一列",
                                 "a second `{}` column (the first is `{}`, field {}): which one holds the {}? rename or remove one",
-                                echo(cell.text.trim()),
-                                echo(rec.cells[first].text.trim()),
+                                echo(rec.text(cell).trim()),
+                                echo(rec.text(&rec.cells[first]).trim()),
                                 first + 1,
                                 col_name(*c)
                             ),
@@ -148,7 +151,7 @@ impl<'a> Header<'a> {
                                 crate::tr!(
                                     "未知列 `{}`{}: 其中的值不会读取",
                                     "unknown column `{}`{}: its values are not read",
-                                    echo(cell.text.trim()),
+                                    echo(rec.text(cell).trim()),
                                     suggestion(&key, HEADERS.iter().map(|(n, _)| *n))
                                 ),
                             )
@@ -197,16 +200,20 @@ impl<'a> Header<'a> {
                 ),
             ));
         }
+        let mut at = [None; COLS];
+        for (i, c) in cols.iter().enumerate().rev() {
+            at[*c as usize] = Some(i);
+        }
         Ok(Header {
             name,
             sheet,
             width: cols.len() as u64,
-            cols,
+            at,
         })
     }
 
     fn find(&self, c: Col) -> Option<usize> {
-        self.cols.iter().position(|x| *x == c)
+        self.at[c as usize]
     }
 
     fn error(&self, line: u64, col: u64, m: String) -> Diagnostic {
@@ -214,7 +221,11 @@ impl<'a> Header<'a> {
     }
 
     /// Turns a record into a row, or a problem that costs this row only.
-    pub(super) fn row(&self, rec: Record, problems: &mut Vec<Diagnostic>) -> Option<ActualRow> {
+    pub(super) fn row<'r>(
+        &self,
+        rec: &'r Record,
+        problems: &mut Vec<Diagnostic>,
+    ) -> Option<ActualRow<'r>> {
         let line = rec.line;
         if let Some((n, col)) = rec.last_filled
             && n > self.width
@@ -233,12 +244,12 @@ impl<'a> Header<'a> {
         let cell = |c: Col| self.find(c).and_then(|i| rec.cells.get(i));
         let field = |c: Col| match cell(c) {
             Some(x) => Field {
-                text: x.text.trim().to_string(),
+                text: rec.text(x).trim(),
                 column: x.column,
             },
             // A short row: point past its last field.
             None => Field {
-                text: String::new(),
+                text: "",
                 column: rec.cells.last().map_or(1, |x| x.column + 1),
             },
         };
@@ -253,7 +264,9 @@ impl<'a> Header<'a> {
                 Col::Unit,
             ]
             .into_iter()
-            .any(|c| cell(c).is_some_and(|x| x.text.contains('\n') && x.text.contains(',')))
+            .any(|c| {
+                cell(c).is_some_and(|x| rec.text(x).contains('\n') && rec.text(x).contains(','))
+            })
         {
             problems.push(self.error(
                 q_line,
@@ -275,7 +288,7 @@ impl<'a> Header<'a> {
                     crate::tr!(
                         "{1}单元格中是日期（{0}）: 请把单元格设为数字或文本格式{2}",
                         "a date ({}) in the {} cell: format the cell as a number or text{}",
-                        x.text,
+                        rec.text(x),
                         col_name(c),
                         if c == Col::Year {
                             crate::i18n::pick(
@@ -343,11 +356,7 @@ mod tests {
             ..Record::default()
         };
         for (i, c) in cells.iter().enumerate() {
-            r.cells.push(super::super::Cell {
-                text: c.to_string(),
-                column: i as u64 + 1,
-                kind: CellKind::Text,
-            });
+            r.push(c, i as u64 + 1, CellKind::Text);
             if !c.is_empty() {
                 r.last_filled = Some((i as u64 + 1, i as u64 + 1));
             }
@@ -357,7 +366,7 @@ mod tests {
 
     fn header(cells: &[&str]) -> Result<(Vec<Diagnostic>, usize), Diagnostic> {
         let mut p = Vec::new();
-        Header::read("a.csv", None, &rec(1, cells), &mut p).map(|h| (p, h.cols.len()))
+        Header::read("a.csv", None, &rec(1, cells), &mut p).map(|h| (p, h.width as usize))
     }
 
     #[test]
@@ -395,14 +404,18 @@ mod tests {
             &mut p,
         )
         .unwrap();
-        let r = h.row(rec(2, &["zhuji", "x", "2024", ""]), &mut p).unwrap();
+        let two = rec(2, &["zhuji", "x", "2024", ""]);
+        let r = h.row(&two, &mut p).unwrap();
         assert_eq!(r.value.text, "");
         assert!(
-            h.row(rec(3, &["zhuji", "x", "2024", "1", "", "9"]), &mut p)
+            h.row(&rec(3, &["zhuji", "x", "2024", "1", "", "9"]), &mut p)
                 .is_none()
         );
         assert!(p[0].message.contains("field 6"), "{}", p[0]);
-        assert!(h.row(rec(4, &["zhuji", "", "2024", "1"]), &mut p).is_none());
+        assert!(
+            h.row(&rec(4, &["zhuji", "", "2024", "1"]), &mut p)
+                .is_none()
+        );
         assert_eq!((p[1].line, p[1].column), (4, 2));
     }
 }

@@ -5,8 +5,8 @@
 //! cell is a date. Places are the sheet's own: row number and column (`数据!D7`).
 
 use super::{
-    Actuals, Cell, CellKind, MAX_CELLS, MAX_FIELD_BYTES, MAX_FIELDS, MAX_SHEET_BYTES, Record,
-    collect,
+    Actuals, CellKind, EachRow, MAX_BYTES, MAX_CELLS, MAX_FIELD_BYTES, MAX_FIELDS, MAX_SHEET_BYTES,
+    Record, Records, collect,
 };
 use crate::diag::{Diagnostic, echo, suggestion};
 use calamine::{Data, DataRef, Reader, Xlsx, open_workbook, open_workbook_auto};
@@ -84,20 +84,21 @@ fn put(rec: &mut Record, col: u64, mut text: String, kind: CellKind) {
     }
     while (rec.cells.len() as u64) < col - 1 {
         let column = rec.cells.len() as u64 + 1;
-        rec.cells.push(Cell {
-            text: String::new(),
-            column,
-            kind: CellKind::Text,
-        });
+        rec.push("", column, CellKind::Text);
     }
-    let cell = Cell {
-        text,
-        column: col,
-        kind,
-    };
-    match rec.cells.get_mut(col as usize - 1) {
-        Some(c) => *c = cell,
-        None => rec.cells.push(cell),
+    if rec.cells.len() as u64 >= col {
+        rec.set(col as usize - 1, &text, kind);
+    } else {
+        rec.push(&text, col, kind);
+    }
+}
+
+/// Records made one by one (a sheet's rows), moved into the caller's record.
+struct Made<I>(I);
+
+impl<I: Iterator<Item = Result<Record, Diagnostic>>> Records for Made<I> {
+    fn next_into(&mut self, rec: &mut Record) -> Option<Result<(), Diagnostic>> {
+        Some(self.0.next()?.map(|r| *rec = r))
     }
 }
 
@@ -190,15 +191,24 @@ pub(super) fn read_sheet(
     path: &Path,
     name: &str,
     sheet: Option<&str>,
+    each: &mut EachRow<'_>,
 ) -> Result<Actuals, Diagnostic> {
     if is_xlsx(path) {
         check_unpacked(path, name)?;
-        return read_xlsx(path, name, sheet);
+        return read_xlsx(path, name, sheet, each);
     }
-    read_other(path, name, sheet)
+    if std::fs::metadata(path).is_ok_and(|m| m.len() > MAX_BYTES) {
+        return Err(super::too_big(name));
+    }
+    read_other(path, name, sheet, each)
 }
 
-fn read_xlsx(path: &Path, name: &str, sheet: Option<&str>) -> Result<Actuals, Diagnostic> {
+fn read_xlsx(
+    path: &Path,
+    name: &str,
+    sheet: Option<&str>,
+    each: &mut EachRow<'_>,
+) -> Result<Actuals, Diagnostic> {
     let err = |m: String| Diagnostic::error(name, 0, 0, m);
     let mut wb: Xlsx<_> = open_workbook(path).map_err(|e| {
         err(crate::tr!(
@@ -285,7 +295,7 @@ fn read_xlsx(path: &Path, name: &str, sheet: Option<&str>) -> Result<Actuals, Di
             }
         }
     });
-    let mut a = collect(name, Some(&chosen), records)
+    let mut a = collect(name, Some(&chosen), &mut Made(records), each)
         .map_err(|e| e.unwrap_or_else(|| empty_sheet(name, &names, &chosen)))?;
     a.encoding = "spreadsheet";
     Ok(a)
@@ -293,7 +303,12 @@ fn read_xlsx(path: &Path, name: &str, sheet: Option<&str>) -> Result<Actuals, Di
 
 /// .xls, .xlsb and .ods, through calamine's whole-sheet range (their readers do not stream);
 /// the file-size limit bounds them.
-fn read_other(path: &Path, name: &str, sheet: Option<&str>) -> Result<Actuals, Diagnostic> {
+fn read_other(
+    path: &Path,
+    name: &str,
+    sheet: Option<&str>,
+    each: &mut EachRow<'_>,
+) -> Result<Actuals, Diagnostic> {
     let err = |m: String| Diagnostic::error(name, 0, 0, m);
     let mut wb = open_workbook_auto(path).map_err(|e| {
         err(crate::tr!(
@@ -328,7 +343,7 @@ fn read_other(path: &Path, name: &str, sheet: Option<&str>) -> Result<Actuals, D
         }
         Ok(rec)
     });
-    let mut a = collect(name, Some(&chosen), records)
+    let mut a = collect(name, Some(&chosen), &mut Made(records), each)
         .map_err(|e| e.unwrap_or_else(|| empty_sheet(name, &names, &chosen)))?;
     a.encoding = "spreadsheet";
     Ok(a)
@@ -343,8 +358,8 @@ mod tests {
         let mut rec = Record::default();
         put(&mut rec, 1, "8".repeat(MAX_FIELD_BYTES * 4), CellKind::Text);
         put(&mut rec, 2, "66".into(), CellKind::Text);
-        assert_eq!(rec.cells[0].text, format!("{}…", "8".repeat(32)));
-        assert_eq!(rec.cells[1].text, "66");
+        assert_eq!(rec.text(&rec.cells[0]), format!("{}…", "8".repeat(32)));
+        assert_eq!(rec.text(&rec.cells[1]), "66");
     }
 
     #[test]

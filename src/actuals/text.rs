@@ -13,8 +13,9 @@
 //! The structural bytes (`,` `"` CR LF TAB) are ASCII and are never the trailing byte of a
 //! GB18030 character, so the bytes can be split before they are decoded.
 
-use super::{Cell, CellKind, Encoding, MAX_FIELD_BYTES, MAX_FIELDS, Record};
+use super::{CellKind, Encoding, MAX_FIELD_BYTES, MAX_FIELDS, Record, Records};
 use crate::diag::Diagnostic;
+use std::io::{BufRead, Read};
 
 /// The encoding the scanner decodes fields with.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -31,14 +32,14 @@ impl Enc {
         }
     }
 
-    fn decode(self, bytes: &[u8]) -> Result<String, usize> {
+    /// The text of `bytes`, or how many of them are valid.
+    fn decode(self, bytes: &[u8]) -> Result<std::borrow::Cow<'_, str>, usize> {
         match self {
             Enc::Utf8 => std::str::from_utf8(bytes)
-                .map(str::to_string)
+                .map(std::borrow::Cow::Borrowed)
                 .map_err(|e| e.valid_up_to()),
             Enc::Gb18030 => encoding_rs::GB18030
                 .decode_without_bom_handling_and_without_replacement(bytes)
-                .map(|c| c.into_owned())
                 .ok_or(0),
         }
     }
@@ -110,46 +111,145 @@ pub(super) fn prepare(
     }
 }
 
-/// Splits decoded bytes into records. An iterator of `Ok(record)` or `Err(problem)`, where a
-/// problem costs the record it is in and reading goes on.
+/// Bytes read from a file at a time.
+const CHUNK: usize = 64 * 1024;
+/// How far a quoted value may run before its quote is taken for one never closed: the
+/// scanner keeps a quoted value's bytes (to go back to the line after the quote), and no value
+/// is a thousandth of this long.
+pub(crate) const MAX_QUOTED_BYTES: usize = 1024 * 1024;
+/// How far ahead the scanner looks for the end of a line of nothing but delimiters.
+const BLANK_LOOKAHEAD: usize = 4096;
+
+/// Splits decoded bytes into records, from memory or streamed from a file a chunk at a time
+/// (what it has passed is dropped, so memory stays bounded whatever the file's size). Each
+/// record is `Ok` or a problem that costs the record it is in; reading goes on.
 pub(super) struct Scanner<'a> {
     name: &'a str,
-    bytes: &'a [u8],
+    /// The window of the input being scanned.
+    bytes: Vec<u8>,
+    /// Where more bytes come from; `None` once read to the end (or from memory).
+    src: Option<Box<dyn Read + 'a>>,
+    /// A read that failed: said once, as the last record.
+    failed: Option<std::io::Error>,
     enc: Enc,
     delim: u8,
     pos: usize,
+    /// Bytes from here on are kept when the window moves: the quote of a quoted value being
+    /// read, to go back to.
+    anchor: Option<usize>,
     line: u64,
     col: u64,
     /// Trailing bytes of the current multi-byte character still to pass (GB18030).
     trail: u8,
+    /// The field being read, as bytes (reused from field to field).
+    field: Vec<u8>,
 }
 
 impl<'a> Scanner<'a> {
-    pub(super) fn new(name: &'a str, bytes: &'a [u8], enc: Enc) -> Scanner<'a> {
-        // Tab-separated when the first line has tabs and no commas (Excel's "Unicode text").
-        let first = bytes
-            .split(|b| *b == b'\n' || *b == b'\r')
-            .find(|l| !l.is_empty())
-            .unwrap_or_default();
-        let delim = if first.contains(&b'\t') && !first.contains(&b',') {
-            b'\t'
-        } else {
-            b','
-        };
-        Scanner {
+    /// A scanner over bytes in memory.
+    pub(super) fn new(name: &'a str, bytes: Vec<u8>, enc: Enc) -> Scanner<'a> {
+        Scanner::make(name, bytes, None, enc)
+    }
+
+    /// A scanner that reads `src` as it goes.
+    pub(super) fn streaming(name: &'a str, src: Box<dyn Read + 'a>, enc: Enc) -> Scanner<'a> {
+        Scanner::make(name, Vec::with_capacity(2 * CHUNK), Some(src), enc)
+    }
+
+    fn make(
+        name: &'a str,
+        bytes: Vec<u8>,
+        src: Option<Box<dyn Read + 'a>>,
+        enc: Enc,
+    ) -> Scanner<'a> {
+        let mut s = Scanner {
             name,
             bytes,
+            src,
+            failed: None,
             enc,
-            delim,
+            delim: b',',
             pos: 0,
+            anchor: Some(0),
             line: 1,
             col: 1,
             trail: 0,
+            field: Vec::new(),
+        };
+        // Tab-separated when the first line has tabs and no commas (Excel's "Unicode text").
+        let eol = |b: &u8| *b == b'\n' || *b == b'\r';
+        let has_line = |b: &[u8]| {
+            b.iter()
+                .position(|x| !eol(x))
+                .is_some_and(|i| b[i..].iter().any(eol))
+        };
+        while s.bytes.len() < MAX_QUOTED_BYTES && !has_line(&s.bytes) && s.more() {}
+        let first = s
+            .bytes
+            .split(|b| *b == b'\n' || *b == b'\r')
+            .find(|l| !l.is_empty())
+            .unwrap_or_default();
+        if first.contains(&b'\t') && !first.contains(&b',') {
+            s.delim = b'\t';
+        }
+        s.anchor = None;
+        s
+    }
+
+    /// Reads the next chunk, first dropping what the scanner has passed and will not go back
+    /// to. False at the end of the input.
+    fn more(&mut self) -> bool {
+        let Some(src) = self.src.as_mut() else {
+            return false;
+        };
+        let keep = self.anchor.unwrap_or(self.pos).min(self.pos);
+        if keep > 0 {
+            self.bytes.drain(..keep);
+            self.pos -= keep;
+            if let Some(a) = &mut self.anchor {
+                *a -= keep;
+            }
+        }
+        let old = self.bytes.len();
+        self.bytes.resize(old + CHUNK, 0);
+        loop {
+            match src.read(&mut self.bytes[old..]) {
+                Ok(0) => {
+                    self.bytes.truncate(old);
+                    self.src = None;
+                    return false;
+                }
+                Ok(n) => {
+                    self.bytes.truncate(old + n);
+                    return true;
+                }
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                Err(e) => {
+                    self.bytes.truncate(old);
+                    self.src = None;
+                    self.failed = Some(e);
+                    return false;
+                }
+            }
         }
     }
 
-    fn peek(&self) -> Option<u8> {
-        self.bytes.get(self.pos).copied()
+    /// Whether `n` bytes from the current position are there (reading them if need be).
+    fn have(&mut self, n: usize) -> bool {
+        while self.bytes.len() < self.pos + n {
+            if !self.more() {
+                return false;
+            }
+        }
+        true
+    }
+
+    fn peek(&mut self) -> Option<u8> {
+        if self.have(1) {
+            Some(self.bytes[self.pos])
+        } else {
+            None
+        }
     }
 
     /// Moves past one byte, counting characters for the column.
@@ -178,7 +278,8 @@ impl<'a> Scanner<'a> {
         }
     }
 
-    /// Moves past `n` bytes that hold no line ending, counting characters for the column.
+    /// Moves past `n` bytes (in the window) that hold no line ending, counting characters for
+    /// the column.
     fn advance(&mut self, n: usize) {
         match self.enc {
             Enc::Utf8 => {
@@ -210,21 +311,40 @@ impl<'a> Scanner<'a> {
         self.trail = 0;
     }
 
-    /// Skips to the start of the line after the one `from` is on.
+    /// Goes back to `from` (on `line`) and on to the start of the next line.
     fn skip_line_of(&mut self, from: usize, line: u64) {
-        let rest = &self.bytes[from.min(self.bytes.len())..];
-        match rest.iter().position(|b| *b == b'\n' || *b == b'\r') {
-            Some(i) => {
-                self.pos = from + i;
-                self.line = line;
+        self.pos = from.min(self.bytes.len());
+        self.line = line;
+        loop {
+            let rest = &self.bytes[self.pos..];
+            if let Some(i) = rest.iter().position(|b| *b == b'\n' || *b == b'\r') {
+                self.pos += i;
                 self.newline();
+                return;
             }
-            None => self.pos = self.bytes.len(),
+            self.pos = self.bytes.len();
+            if !self.more() {
+                return;
+            }
         }
     }
 
     fn error(&self, line: u64, col: u64, message: String) -> Diagnostic {
         Diagnostic::error(self.name, line, col, message)
+    }
+
+    /// A failed read, as the problem that ends the file.
+    fn read_failure(&mut self) -> Option<Result<(), Diagnostic>> {
+        let e = self.failed.take()?;
+        let e = crate::i18n::io_error(&e);
+        Some(Err(self.error(
+            self.line,
+            1,
+            crate::tr!(
+                "无法读取此处及其后的内容: {e}",
+                "cannot read from here on: {e}"
+            ),
+        )))
     }
 }
 
@@ -237,71 +357,85 @@ fn keep(buf: &mut Vec<u8>, b: u8, too_long: &mut bool) {
     }
 }
 
-impl Iterator for Scanner<'_> {
-    type Item = Result<Record, Diagnostic>;
-
-    fn next(&mut self) -> Option<Self::Item> {
+impl Records for Scanner<'_> {
+    fn next_into(&mut self, rec: &mut Record) -> Option<Result<(), Diagnostic>> {
         // Blank lines (nothing but delimiters and spaces, as Excel pads them) are passed over
         // without building a record: 60 MB of `,,,` lines costs a scan, not millions of cells.
-        loop {
-            let rest = self.bytes.get(self.pos..)?;
-            if rest.is_empty() {
-                return None;
-            }
-            let delim = self.delim;
-            let n = rest
-                .iter()
-                .position(|&b| !(b == delim || b == b' ' || b == b'\t'))
-                .unwrap_or(rest.len());
-            match rest.get(n) {
-                None => {
+        // (A longer run is read as a record, which comes out blank.)
+        let delim = self.delim;
+        'lines: loop {
+            let mut n = 0;
+            loop {
+                if !self.have(n + 1) {
                     self.pos = self.bytes.len();
-                    return None;
+                    return self.read_failure();
                 }
-                Some(b'\r' | b'\n') => {
-                    self.pos += n;
-                    self.newline();
+                match self.bytes[self.pos + n] {
+                    b if b == delim || b == b' ' || b == b'\t' => {
+                        n += 1;
+                        if n > BLANK_LOOKAHEAD {
+                            break 'lines;
+                        }
+                    }
+                    b'\r' | b'\n' => {
+                        self.pos += n;
+                        self.newline();
+                        continue 'lines;
+                    }
+                    _ => break 'lines,
                 }
-                Some(_) => break,
             }
         }
         let line = self.line;
-        let mut rec = Record {
-            line,
-            ..Record::default()
-        };
+        rec.clear(line);
         let mut trouble: Option<Diagnostic> = None;
-        let mut buf = Vec::new();
+        let mut buf = std::mem::take(&mut self.field);
         loop {
             let (f_line, f_col) = (self.line, self.col);
             rec.fields += 1;
             buf.clear();
             let mut too_long = false;
             if self.peek() == Some(b'"') {
-                let (q_pos, q_line, q_col) = (self.pos, self.line, self.col);
+                let (q_line, q_col) = (self.line, self.col);
+                self.anchor = Some(self.pos);
                 self.bump();
                 loop {
-                    match self.peek() {
+                    let run = self.pos - self.anchor.unwrap_or(self.pos);
+                    let next = if run > MAX_QUOTED_BYTES {
+                        None
+                    } else {
+                        self.peek()
+                    };
+                    match next {
                         None => {
                             // Never closed: this row is lost, not the rest of the file.
+                            let q_pos = self.anchor.take().unwrap_or(self.pos);
                             self.skip_line_of(q_pos, q_line);
-                            return Some(Err(self.error(
-                                q_line,
-                                q_col,
+                            self.field = buf;
+                            let message = if run > MAX_QUOTED_BYTES {
+                                crate::tr!(
+                                    "这个引号 `\"` 在 {} MiB 内没有闭合: 第 {line} 行已跳过，从第 {} 行继续读取",
+                                    "this quote `\"` is not closed within {} MiB: the row at line {line} is skipped and reading goes on at line {}",
+                                    MAX_QUOTED_BYTES >> 20,
+                                    q_line + 1
+                                )
+                            } else {
                                 crate::tr!(
                                     "这个引号 `\"` 没有闭合: 第 {line} 行已跳过，从第 {} 行继续读取",
                                     "this quote `\"` is never closed: the row at line {line} is skipped and reading goes on at line {}",
                                     q_line + 1
-                                ),
-                            )));
+                                )
+                            };
+                            return Some(Err(self.error(q_line, q_col, message)));
                         }
-                        Some(b'"') if self.bytes.get(self.pos + 1) == Some(&b'"') => {
+                        Some(b'"') if self.have(2) && self.bytes[self.pos + 1] == b'"' => {
                             keep(&mut buf, b'"', &mut too_long);
                             self.pos += 2;
                             self.col += 2;
                         }
                         Some(b'"') => {
                             self.bump();
+                            self.anchor = None;
                             break;
                         }
                         Some(b'\r' | b'\n') => {
@@ -335,7 +469,6 @@ impl Iterator for Scanner<'_> {
                     }
                     Some(_) => {
                         // The rest of the field at once, not byte by byte.
-                        let delim = self.delim;
                         let rest = &self.bytes[self.pos..];
                         let n = rest
                             .iter()
@@ -381,22 +514,19 @@ impl Iterator for Scanner<'_> {
                                 ),
                             ));
                         }
-                        String::new()
+                        std::borrow::Cow::Borrowed("")
                     }
                 };
-                rec.cells.push(Cell {
-                    text,
-                    column: f_col,
-                    kind: CellKind::Text,
-                });
+                rec.push(&text, f_col, CellKind::Text);
             }
             if end {
                 break;
             }
         }
+        self.field = buf;
         Some(match trouble {
             Some(d) => Err(d),
-            None => Ok(rec),
+            None => Ok(()),
         })
     }
 }
@@ -407,14 +537,28 @@ mod tests {
 
     type Scanned = Result<(u64, Vec<(String, u64)>), (u64, u64, String)>;
 
+    /// Every record of a scanner, each a copy.
+    fn records(mut s: Scanner) -> Vec<Result<Record, Diagnostic>> {
+        let mut rec = Record::default();
+        let mut out = Vec::new();
+        while let Some(r) = s.next_into(&mut rec) {
+            out.push(r.map(|()| rec.clone()));
+        }
+        out
+    }
+
     fn scan(text: &[u8]) -> Vec<Scanned> {
         let (bytes, enc) = prepare("t", text.to_vec(), Encoding::Auto).unwrap();
-        Scanner::new("t", &bytes, enc)
+        records(Scanner::new("t", bytes, enc))
+            .into_iter()
             .map(|r| {
                 r.map(|r| {
                     (
                         r.line,
-                        r.cells.into_iter().map(|c| (c.text, c.column)).collect(),
+                        r.cells
+                            .iter()
+                            .map(|c| (r.text(c).to_string(), c.column))
+                            .collect(),
                     )
                 })
                 .map_err(|d| (d.line, d.column, d.message))
@@ -481,16 +625,15 @@ mod tests {
     #[test]
     fn huge_rows_are_bounded() {
         let row = format!("{}x", ",".repeat(1_000_000));
-        let mut recs = Scanner::new("t", row.as_bytes(), Enc::Utf8);
-        let r = recs.next().unwrap().unwrap();
+        let recs = records(Scanner::new("t", row.into_bytes(), Enc::Utf8));
+        let r = recs[0].as_ref().unwrap();
         assert_eq!(r.fields, 1_000_001);
         assert_eq!(r.cells.len(), MAX_FIELDS);
         assert_eq!(r.last_filled, Some((1_000_001, 1_000_001)));
-        assert!(Scanner::new("t", b",,,\n,,\n", Enc::Utf8).next().is_none());
+        assert!(records(Scanner::new("t", b",,,\n,,\n".to_vec(), Enc::Utf8)).is_empty());
         let long = "x".repeat(MAX_FIELD_BYTES + 1);
-        let r = Scanner::new("t", long.as_bytes(), Enc::Utf8)
-            .next()
-            .unwrap()
+        let r = records(Scanner::new("t", long.into_bytes(), Enc::Utf8))
+            .remove(0)
             .unwrap_err();
         assert!(r.message.contains("longer than"), "{r}");
     }
@@ -510,4 +653,136 @@ mod tests {
         let bom = "\u{feff}a,b\n".as_bytes().to_vec();
         assert_eq!(prepare("t", bom, Encoding::Auto).unwrap().0, b"a,b\n");
     }
+}
+
+/// Lines of a file (after `skip` bytes) that do not decode in `enc`, read a chunk at a time.
+fn bad_lines_in(path: &std::path::Path, skip: u64, enc: Enc) -> std::io::Result<usize> {
+    let mut f = std::io::BufReader::with_capacity(CHUNK, std::fs::File::open(path)?);
+    std::io::copy(&mut (&mut f).take(skip), &mut std::io::sink())?;
+    let mut bad = 0;
+    // The current line: whether it is already bad, and its bytes not yet checked (an
+    // incomplete character at a chunk's end; a GB18030 decoder keeps its own).
+    let mut line_bad = false;
+    let mut carry: Vec<u8> = Vec::new();
+    let mut gb = encoding_rs::GB18030.new_decoder_without_bom_handling();
+    let mut out = vec![0u8; 4 * CHUNK + 16];
+    let mut check = |seg: &[u8], last: bool, line_bad: &mut bool, carry: &mut Vec<u8>| {
+        if *line_bad {
+            return;
+        }
+        match enc {
+            Enc::Utf8 => {
+                carry.extend_from_slice(seg);
+                match std::str::from_utf8(carry) {
+                    Ok(_) => carry.clear(),
+                    Err(e) if e.error_len().is_none() && !last => {
+                        carry.drain(..e.valid_up_to());
+                    }
+                    Err(_) => {
+                        *line_bad = true;
+                        carry.clear();
+                    }
+                }
+            }
+            Enc::Gb18030 => {
+                let mut src = seg;
+                loop {
+                    let (r, read, _) = gb.decode_to_utf8_without_replacement(src, &mut out, last);
+                    src = &src[read..];
+                    match r {
+                        encoding_rs::DecoderResult::InputEmpty => break,
+                        encoding_rs::DecoderResult::OutputFull => {}
+                        encoding_rs::DecoderResult::Malformed(..) => {
+                            *line_bad = true;
+                            break;
+                        }
+                    }
+                }
+                if last {
+                    gb = encoding_rs::GB18030.new_decoder_without_bom_handling();
+                }
+            }
+        }
+    };
+    loop {
+        let chunk = f.fill_buf()?;
+        if chunk.is_empty() {
+            break;
+        }
+        let n = chunk.len();
+        let mut rest = chunk;
+        while let Some(i) = rest.iter().position(|b| *b == b'\n' || *b == b'\r') {
+            check(&rest[..i], true, &mut line_bad, &mut carry);
+            bad += usize::from(line_bad);
+            line_bad = false;
+            carry.clear();
+            rest = &rest[i + 1..];
+        }
+        check(rest, false, &mut line_bad, &mut carry);
+        f.consume(n);
+    }
+    check(&[], true, &mut line_bad, &mut carry);
+    Ok(bad + usize::from(line_bad))
+}
+
+/// Reads a CSV file, handing each row to `each`. The file is streamed: its encoding is chosen in
+/// a first pass over its lines (as [`prepare`] chooses it for bytes in memory), then its records
+/// are read a chunk at a time. A UTF-16 file is converted in memory, within [`super::MAX_BYTES`].
+pub(super) fn read_file(
+    path: &std::path::Path,
+    name: &str,
+    encoding: Encoding,
+    each: &mut super::EachRow<'_>,
+) -> Result<super::Actuals, Diagnostic> {
+    let cannot = |e: std::io::Error| super::cannot_read(name, &e);
+    let mut head = Vec::with_capacity(3);
+    std::fs::File::open(path)
+        .and_then(|f| f.take(3).read_to_end(&mut head))
+        .map_err(cannot)?;
+    if matches!(head.get(..2), Some([0xFF, 0xFE] | [0xFE, 0xFF])) {
+        let mut bytes = Vec::new();
+        std::fs::File::open(path)
+            .and_then(|f| f.take(super::MAX_BYTES + 1).read_to_end(&mut bytes))
+            .map_err(cannot)?;
+        if bytes.len() as u64 > super::MAX_BYTES {
+            return Err(super::too_big(name));
+        }
+        return super::read_text(name, bytes, encoding, each);
+    }
+    let skip = if head.starts_with(b"\xEF\xBB\xBF") {
+        3
+    } else {
+        0
+    };
+    let whole = |m: String| Diagnostic::error(name, 0, 0, m);
+    let bad = |enc| bad_lines_in(path, skip, enc).map_err(cannot);
+    let utf8_bad = bad(Enc::Utf8)?;
+    let enc = match encoding {
+        Encoding::Utf8 if utf8_bad > 0 && bad(Enc::Gb18030)? == 0 => {
+            return Err(whole(crate::tr!(
+                "不是 UTF-8 文本，但每个字节都能按 GB18030（GBK）读取: 请用 --encoding gb18030",
+                "not UTF-8 text, but every byte reads as GB18030 (GBK): try --encoding gb18030"
+            )));
+        }
+        Encoding::Utf8 => Enc::Utf8,
+        Encoding::Gb18030 if utf8_bad == 0 && bad(Enc::Gb18030)? > 0 => {
+            return Err(whole(crate::tr!(
+                "不是 GB18030 文本，但每个字节都能按 UTF-8 读取: 请用 --encoding utf8",
+                "not GB18030 text, but every byte reads as UTF-8: try --encoding utf8"
+            )));
+        }
+        Encoding::Gb18030 => Enc::Gb18030,
+        Encoding::Auto if utf8_bad == 0 => Enc::Utf8,
+        // Mixed or damaged: read it in the encoding most of its lines are in; the lines that
+        // are not cost their own rows.
+        Encoding::Auto if bad(Enc::Gb18030)? < utf8_bad => Enc::Gb18030,
+        Encoding::Auto => Enc::Utf8,
+    };
+    let mut f = std::fs::File::open(path).map_err(cannot)?;
+    std::io::copy(&mut (&mut f).take(skip), &mut std::io::sink()).map_err(cannot)?;
+    let mut records = Scanner::streaming(name, Box::new(f), enc);
+    let mut a = super::collect(name, None, &mut records, each)
+        .map_err(|e| e.unwrap_or_else(|| super::empty(name)))?;
+    a.encoding = enc.name();
+    Ok(a)
 }

@@ -169,7 +169,7 @@ pub(crate) fn read_value(
     check_size(text, value).map_err(|m| (col, m))?;
     let row_unit = row.unit.as_ref().map(|u| u.value.as_str());
     let catalog_unit = entry.unit.as_ref().map(|u| u.value.as_str());
-    let column_unit = r.unit.as_ref().map(|u| (u.text.as_str(), u.column));
+    let column_unit = r.unit.as_ref().map(|u| (u.text, u.column));
     // The unit the number is in, and where it was said.
     let (unit_text, unit_col): (Option<String>, u64) = match (t.unit.as_deref(), column_unit) {
         // A bare magnitude (`1.42万`): the unit column, or the indicator's unit, says of what.

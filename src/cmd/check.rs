@@ -4,7 +4,7 @@
 
 use super::write::Dest;
 use crate::Outcome;
-use crate::actuals::{self, Encoding};
+use crate::actuals::Encoding;
 use crate::check::{self, Order, Query, Summary};
 use crate::cli::{Format, Lang};
 use crate::cycle::{self, Bands, Light};
@@ -38,7 +38,10 @@ pub struct CheckArgs {
     ))]
     #[arg(long)]
     pub sheet: Option<String>,
-    #[arg(help = crate::tr!("输出格式", "Output format."))]
+    #[arg(help = crate::tr!(
+        "输出格式。csv 和 json 边判定边逐行写出，内存不随行数增长；表格、markdown，以及 --sort、--by、--missing 和 -o .xlsx/.html 须先保存全部判定结果",
+        "Output format. csv and json are written row by row as the rows are judged, in memory that does not grow with the rows; the table, markdown, --sort, --by, --missing and -o .xlsx/.html hold every judged row first."
+    ))]
     #[arg(long, value_enum, default_value_t)]
     pub format: Format,
     /// Filled from the global `--lang` ([`crate::cli::Global::table_lang`]).
@@ -204,8 +207,8 @@ pub(crate) fn run(
             return Ok(Outcome::BadInput);
         }
     };
-    let (files, unread) = read_all(&a.actuals, a.encoding, a.sheet.as_deref());
-    if files.is_empty() {
+    let (read, unread) = read_all(&set, &a.actuals, a.encoding, a.sheet.as_deref());
+    if read.is_empty() {
         for d in &unread {
             writeln!(err, "{d}")?;
         }
@@ -227,24 +230,50 @@ pub(crate) fn run(
         },
         bands,
     };
-    let mut checked = check::check(&set, &files, &q);
+    // CSV and JSON are written row by row as the rows are judged, unless they must be sorted or
+    // grouped first; the other outputs hold the rows.
+    let streams = !a.missing
+        && matches!(a.format, Format::Csv | Format::Json)
+        && q.order == Order::Input
+        && a.by.is_none()
+        && matches!(dest, None | Some((_, Dest::Text(_))));
+    if streams {
+        let mut problems = unread;
+        problems.extend(read.problems.iter().cloned());
+        for d in &problems {
+            writeln!(err, "{d}")?;
+        }
+        let bad = problems
+            .iter()
+            .filter(|d| d.severity == crate::diag::Severity::Error)
+            .count();
+        let failing = stream(&read, &q, a, dest.as_ref(), out)?;
+        if let Some((path, _)) = &dest {
+            super::write::wrote(err, path)?;
+        }
+        if failing {
+            outcome = outcome.worst(Outcome::Findings);
+        }
+        if bad > 0 {
+            outcome = Outcome::BadInput;
+        }
+        return Ok(outcome);
+    }
+    let mut checked = read.check(&q);
     checked.problems.splice(0..0, unread);
     if a.missing {
         for d in &checked.problems {
             writeln!(err, "{d}")?;
         }
         let en = a.lang == Lang::En;
-        let rows = check::check(
-            &set,
-            &files,
-            &Query {
+        let rows = read
+            .check(&Query {
                 period: None,
                 year: None,
                 domain: None,
                 ..q.clone()
-            },
-        )
-        .rows;
+            })
+            .rows;
         let reported = reported(&rows);
         let Some(period) = a.period.or_else(|| rows.iter().map(|j| j.period).max()) else {
             writeln!(
@@ -311,23 +340,78 @@ pub(crate) fn run(
         }
     }
 
-    let failing = |j: &check::Judged| {
-        let s = j.verdict.status;
-        match a.fail_on {
-            FailOn::Never => false,
-            FailOn::Behind => matches!(s, Status::NotMet | Status::Behind),
-            FailOn::NotMet => s == Status::NotMet,
-            FailOn::Yellow => matches!(j.cycle.light, Some(Light::Yellow | Light::Red)),
-            FailOn::Red => j.cycle.light == Some(Light::Red),
-        }
-    };
-    if checked.rows.iter().any(failing) {
+    if checked.rows.iter().any(|j| failing(a.fail_on, j)) {
         outcome = outcome.worst(Outcome::Findings);
     }
     if checked.bad_rows() > 0 {
         outcome = Outcome::BadInput;
     }
     Ok(outcome)
+}
+
+/// Whether a row makes the exit code 1 under `--fail-on`.
+fn failing(fail_on: FailOn, j: &check::Judged) -> bool {
+    let s = j.verdict.status;
+    match fail_on {
+        FailOn::Never => false,
+        FailOn::Behind => matches!(s, Status::NotMet | Status::Behind),
+        FailOn::NotMet => s == Status::NotMet,
+        FailOn::Yellow => matches!(j.cycle.light, Some(Light::Yellow | Light::Red)),
+        FailOn::Red => j.cycle.light == Some(Light::Red),
+    }
+}
+
+/// Judges and writes the rows one by one, as CSV or JSON, to standard output or the `-o` file;
+/// whether any row fails (`--fail-on`).
+fn stream(
+    read: &check::Readings,
+    q: &Query,
+    a: &CheckArgs,
+    dest: Option<&(PathBuf, Dest)>,
+    out: &mut dyn Write,
+) -> anyhow::Result<bool> {
+    let mut file;
+    let (out, format): (&mut dyn Write, Format) = match dest {
+        Some((path, Dest::Text(format))) => {
+            file = std::fs::File::create(path)?;
+            if *format == Format::Csv {
+                file.write_all("\u{feff}".as_bytes())?;
+            }
+            (&mut file, *format)
+        }
+        _ => {
+            super::write::stdout_bom(&a.output, a.format, out)?;
+            (out, a.format)
+        }
+    };
+    let mut w = std::io::BufWriter::with_capacity(1 << 16, out);
+    let mut failed = false;
+    let en = a.lang == Lang::En;
+    match format {
+        Format::Json => {
+            use serde::ser::{SerializeSeq, Serializer};
+            let mut ser = serde_json::Serializer::pretty(&mut w);
+            let mut seq = ser.serialize_seq(None)?;
+            read.each(q, &mut |j| {
+                failed |= failing(a.fail_on, &j);
+                seq.serialize_element(&report::check::row_json(&j))?;
+                Ok(())
+            })?;
+            seq.end()?;
+            writeln!(w)?;
+        }
+        _ => {
+            let mut rows = report::check::CsvRows::new(&mut w, en, read.has_change(q))?;
+            read.each(q, &mut |j| {
+                failed |= failing(a.fail_on, &j);
+                rows.row(&j)?;
+                Ok(())
+            })?;
+            rows.finish()?;
+        }
+    }
+    w.flush()?;
+    Ok(failed)
 }
 
 /// The gap table in a text format, with its summary line where the format has room for one.
@@ -392,22 +476,23 @@ pub(crate) fn resolve_bands(arg: Option<Bands>, actuals: &[PathBuf]) -> Result<B
     }
 }
 
-/// Reads every actuals file, folders expanded in name order; the files that could not be read are
-/// problems.
-pub(crate) fn read_all(
+/// Reads every actuals file, folders expanded in name order, row by row; the files that could not
+/// be read are problems.
+pub(crate) fn read_all<'a>(
+    set: &'a crate::plan::PlanSet,
     paths: &[PathBuf],
     encoding: Encoding,
     sheet: Option<&str>,
-) -> (Vec<actuals::Actuals>, Vec<crate::diag::Diagnostic>) {
+) -> (check::Readings<'a>, Vec<crate::diag::Diagnostic>) {
     let (paths, mut problems) = cycle::history::expand(paths);
-    let mut files = Vec::new();
+    let mut read = check::Readings::new(set);
     for path in &paths {
-        match actuals::read(path, encoding, sheet) {
-            Ok(x) => files.push(x),
-            Err(d) => problems.push(d),
+        if let Err(d) = read.read(path, encoding, sheet) {
+            problems.push(d);
         }
     }
-    (files, problems)
+    read.finish();
+    (read, problems)
 }
 
 /// The judged rows as the round's results see them.

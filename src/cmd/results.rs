@@ -68,18 +68,18 @@ pub(crate) fn rank(
         },
         None => None,
     };
-    let (files, unread) = read_all(&a.actuals, crate::actuals::Encoding::Auto, None);
+    let (read, unread) = read_all(&set, &a.actuals, crate::actuals::Encoding::Auto, None);
     let q = Query {
         jurisdiction: jur.clone(),
         bands,
         ..Query::default()
     };
-    let mut checked = crate::check::check(&set, &files, &q);
+    let mut checked = read.check(&q);
     checked.problems.splice(0..0, unread);
     for d in &checked.problems {
         writeln!(err, "{d}")?;
     }
-    if checked.bad_rows() > 0 || files.is_empty() {
+    if checked.bad_rows() > 0 || read.is_empty() {
         outcome = Outcome::BadInput;
     }
     let judged = checked.rows;

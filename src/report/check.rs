@@ -374,6 +374,33 @@ pub(crate) fn render(rows: &[Judged], style: Style, out: &mut dyn Write) -> anyh
     Ok(())
 }
 
+/// The gap table as CSV, written a row at a time as the rows are judged: what `Table` writes for
+/// the same rows, without holding them.
+pub(crate) struct CsvRows<'w> {
+    w: csv::Writer<&'w mut dyn Write>,
+    en: bool,
+    change: bool,
+}
+
+impl<'w> CsvRows<'w> {
+    /// Writes the header; `change` when any row has a change since a previous period.
+    pub fn new(out: &'w mut dyn Write, en: bool, change: bool) -> anyhow::Result<CsvRows<'w>> {
+        let mut w = csv::Writer::from_writer(out);
+        w.write_record(headers(en, change))?;
+        Ok(CsvRows { w, en, change })
+    }
+
+    pub fn row(&mut self, j: &Judged) -> anyhow::Result<()> {
+        self.w.write_record(cells(j, self.en, self.change))?;
+        Ok(())
+    }
+
+    pub fn finish(mut self) -> anyhow::Result<()> {
+        self.w.flush()?;
+        Ok(())
+    }
+}
+
 /// The status cell's and the light cell's colours.
 fn tone(j: &Judged, change: bool) -> Vec<(usize, Tone)> {
     let status = STATUS_COLUMN + usize::from(change);

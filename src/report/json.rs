@@ -273,7 +273,7 @@ impl CheckRow {
             jurisdiction: j.plan.id().to_string(),
             jurisdiction_name: j.plan.plan.jurisdiction.name.clone(),
             lead: j.row.lead.clone(),
-            file: j.file.clone(),
+            file: j.file.as_deref().map(str::to_string),
             light: j.cycle.light,
             line: j.line,
             maintain: j.verdict.maintain,
