@@ -223,22 +223,22 @@ fn read_period(r: &ActualRow<'_>) -> Result<Period, (u64, String)> {
             let year = if r.year.text.trim().is_empty() {
                 None
             } else {
-                Some(parse_year(&r.year.text).map_err(|m| (r.year.column, m))?)
+                Some(parse_year(r.year.text).map_err(|m| (r.year.column, m))?)
             };
-            crate::period::parse(&pf.text, year).map_err(|m| (pf.column, m))?
+            crate::period::parse(pf.text, year).map_err(|m| (pf.column, m))?
         }
-        None => crate::period::parse(&r.year.text, None).map_err(|m| {
+        None => crate::period::parse(r.year.text, None).map_err(|m| {
             // A bare number that is no year (a date's serial number, a typo) is a year problem,
             // and the year reader says what it likely is.
             let digits = r.year.text.trim().chars().all(|c| c.is_numeric());
-            match parse_year(&r.year.text) {
+            match parse_year(r.year.text) {
                 Err(y) if digits => (r.year.column, y),
                 _ => (r.year.column, m),
             }
         })?,
     };
     match &r.basis {
-        Some(b) => match crate::period::parse_basis(&b.text).map_err(|m| (b.column, m))? {
+        Some(b) => match crate::period::parse_basis(b.text).map_err(|m| (b.column, m))? {
             Some(basis) => Ok(p.with_basis(basis)),
             None => Ok(p),
         },

@@ -531,130 +531,6 @@ impl Records for Scanner<'_> {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    type Scanned = Result<(u64, Vec<(String, u64)>), (u64, u64, String)>;
-
-    /// Every record of a scanner, each a copy.
-    fn records(mut s: Scanner) -> Vec<Result<Record, Diagnostic>> {
-        let mut rec = Record::default();
-        let mut out = Vec::new();
-        while let Some(r) = s.next_into(&mut rec) {
-            out.push(r.map(|()| rec.clone()));
-        }
-        out
-    }
-
-    fn scan(text: &[u8]) -> Vec<Scanned> {
-        let (bytes, enc) = prepare("t", text.to_vec(), Encoding::Auto).unwrap();
-        records(Scanner::new("t", bytes, enc))
-            .into_iter()
-            .map(|r| {
-                r.map(|r| {
-                    (
-                        r.line,
-                        r.cells
-                            .iter()
-                            .map(|c| (r.text(c).to_string(), c.column))
-                            .collect(),
-                    )
-                })
-                .map_err(|d| (d.line, d.column, d.message))
-            })
-            .collect()
-    }
-
-    fn lines(text: &[u8]) -> Vec<u64> {
-        scan(text)
-            .into_iter()
-            .map(|r| r.map_or_else(|e| e.0, |r| r.0))
-            .collect()
-    }
-
-    #[test]
-    fn lines_in_every_ending() {
-        // Blank lines make no record, but are counted.
-        assert_eq!(lines(b"a,b\nc,d\n\ne,f\n"), [1, 2, 4]);
-        assert_eq!(lines(b"a,b\r\nc,d\r\n,, \r\ne,f\r\n"), [1, 2, 4]);
-        assert_eq!(lines(b"a,b\rc,d\r\re,f"), [1, 2, 4]);
-        // A quoted newline belongs to its row; the next row is on the line after.
-        assert_eq!(lines(b"a,\"x\r\ny\"\r\nc,d\r\n"), [1, 3]);
-    }
-
-    #[test]
-    fn character_columns() {
-        let r = scan("诸暨市,\"人均, 寿命\",2024\n".as_bytes());
-        let (_, cells) = r[0].clone().unwrap();
-        assert_eq!(
-            cells,
-            [
-                ("诸暨市".to_string(), 1),
-                ("人均, 寿命".to_string(), 5),
-                ("2024".to_string(), 14)
-            ]
-        );
-        let gbk = encoding_rs::GBK.encode("诸暨市,人均,2024\n").0.into_owned();
-        let (_, cells) = scan(&gbk)[0].clone().unwrap();
-        assert_eq!(cells[2], ("2024".to_string(), 8));
-    }
-
-    #[test]
-    fn one_bad_byte_costs_its_row() {
-        let mut bytes = "a,b\n诸暨,".as_bytes().to_vec();
-        bytes.extend_from_slice(b"\xFFx\nc,d\n");
-        let r = scan(&bytes);
-        assert!(r[0].is_ok() && r[2].is_ok());
-        let (line, col, msg) = r[1].clone().unwrap_err();
-        assert_eq!((line, col), (2, 4));
-        assert!(msg.contains("0xFF"), "{msg}");
-    }
-
-    #[test]
-    fn unclosed_quote_costs_its_row() {
-        let r = scan(b"a,b\nc,\"d\ne,f\ng,h\n");
-        assert_eq!(r.len(), 4);
-        let (line, col, msg) = r[1].clone().unwrap_err();
-        assert_eq!((line, col), (2, 3));
-        assert!(msg.contains("never closed"), "{msg}");
-        assert_eq!(r[2], Ok((3, vec![("e".into(), 1), ("f".into(), 3)])));
-        assert_eq!(r[3].clone().unwrap().0, 4);
-    }
-
-    #[test]
-    fn huge_rows_are_bounded() {
-        let row = format!("{}x", ",".repeat(1_000_000));
-        let recs = records(Scanner::new("t", row.into_bytes(), Enc::Utf8));
-        let r = recs[0].as_ref().unwrap();
-        assert_eq!(r.fields, 1_000_001);
-        assert_eq!(r.cells.len(), MAX_FIELDS);
-        assert_eq!(r.last_filled, Some((1_000_001, 1_000_001)));
-        assert!(records(Scanner::new("t", b",,,\n,,\n".to_vec(), Enc::Utf8)).is_empty());
-        let long = "x".repeat(MAX_FIELD_BYTES + 1);
-        let r = records(Scanner::new("t", long.into_bytes(), Enc::Utf8))
-            .remove(0)
-            .unwrap_err();
-        assert!(r.message.contains("longer than"), "{r}");
-    }
-
-    #[test]
-    fn encodings_without_circles() {
-        let gbk = encoding_rs::GBK.encode("地区,指标\n").0.into_owned();
-        let e = prepare("t", gbk.clone(), Encoding::Utf8).unwrap_err();
-        assert!(e.message.contains("--encoding gb18030"), "{e}");
-        assert_eq!(prepare("t", gbk, Encoding::Auto).unwrap().1, Enc::Gb18030);
-        // Broken in every encoding: read per row, no advice to switch.
-        let mut bad = "地区,指标\n诸暨,x\n".as_bytes().to_vec();
-        bad.extend_from_slice(b"\xFF\xFF,y\n");
-        let (_, enc) = prepare("t", bad.clone(), Encoding::Utf8).unwrap();
-        assert_eq!(enc, Enc::Utf8);
-        assert_eq!(prepare("t", bad, Encoding::Auto).unwrap().1, Enc::Utf8);
-        let bom = "\u{feff}a,b\n".as_bytes().to_vec();
-        assert_eq!(prepare("t", bom, Encoding::Auto).unwrap().0, b"a,b\n");
-    }
-}
-
 /// Lines of a file (after `skip` bytes) that do not decode in `enc`, read a chunk at a time.
 fn bad_lines_in(path: &std::path::Path, skip: u64, enc: Enc) -> std::io::Result<usize> {
     let mut f = std::io::BufReader::with_capacity(CHUNK, std::fs::File::open(path)?);
@@ -785,4 +661,128 @@ pub(super) fn read_file(
         .map_err(|e| e.unwrap_or_else(|| super::empty(name)))?;
     a.encoding = enc.name();
     Ok(a)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    type Scanned = Result<(u64, Vec<(String, u64)>), (u64, u64, String)>;
+
+    /// Every record of a scanner, each a copy.
+    fn records(mut s: Scanner) -> Vec<Result<Record, Diagnostic>> {
+        let mut rec = Record::default();
+        let mut out = Vec::new();
+        while let Some(r) = s.next_into(&mut rec) {
+            out.push(r.map(|()| rec.clone()));
+        }
+        out
+    }
+
+    fn scan(text: &[u8]) -> Vec<Scanned> {
+        let (bytes, enc) = prepare("t", text.to_vec(), Encoding::Auto).unwrap();
+        records(Scanner::new("t", bytes, enc))
+            .into_iter()
+            .map(|r| {
+                r.map(|r| {
+                    (
+                        r.line,
+                        r.cells
+                            .iter()
+                            .map(|c| (r.text(c).to_string(), c.column))
+                            .collect(),
+                    )
+                })
+                .map_err(|d| (d.line, d.column, d.message))
+            })
+            .collect()
+    }
+
+    fn lines(text: &[u8]) -> Vec<u64> {
+        scan(text)
+            .into_iter()
+            .map(|r| r.map_or_else(|e| e.0, |r| r.0))
+            .collect()
+    }
+
+    #[test]
+    fn lines_in_every_ending() {
+        // Blank lines make no record, but are counted.
+        assert_eq!(lines(b"a,b\nc,d\n\ne,f\n"), [1, 2, 4]);
+        assert_eq!(lines(b"a,b\r\nc,d\r\n,, \r\ne,f\r\n"), [1, 2, 4]);
+        assert_eq!(lines(b"a,b\rc,d\r\re,f"), [1, 2, 4]);
+        // A quoted newline belongs to its row; the next row is on the line after.
+        assert_eq!(lines(b"a,\"x\r\ny\"\r\nc,d\r\n"), [1, 3]);
+    }
+
+    #[test]
+    fn character_columns() {
+        let r = scan("诸暨市,\"人均, 寿命\",2024\n".as_bytes());
+        let (_, cells) = r[0].clone().unwrap();
+        assert_eq!(
+            cells,
+            [
+                ("诸暨市".to_string(), 1),
+                ("人均, 寿命".to_string(), 5),
+                ("2024".to_string(), 14)
+            ]
+        );
+        let gbk = encoding_rs::GBK.encode("诸暨市,人均,2024\n").0.into_owned();
+        let (_, cells) = scan(&gbk)[0].clone().unwrap();
+        assert_eq!(cells[2], ("2024".to_string(), 8));
+    }
+
+    #[test]
+    fn one_bad_byte_costs_its_row() {
+        let mut bytes = "a,b\n诸暨,".as_bytes().to_vec();
+        bytes.extend_from_slice(b"\xFFx\nc,d\n");
+        let r = scan(&bytes);
+        assert!(r[0].is_ok() && r[2].is_ok());
+        let (line, col, msg) = r[1].clone().unwrap_err();
+        assert_eq!((line, col), (2, 4));
+        assert!(msg.contains("0xFF"), "{msg}");
+    }
+
+    #[test]
+    fn unclosed_quote_costs_its_row() {
+        let r = scan(b"a,b\nc,\"d\ne,f\ng,h\n");
+        assert_eq!(r.len(), 4);
+        let (line, col, msg) = r[1].clone().unwrap_err();
+        assert_eq!((line, col), (2, 3));
+        assert!(msg.contains("never closed"), "{msg}");
+        assert_eq!(r[2], Ok((3, vec![("e".into(), 1), ("f".into(), 3)])));
+        assert_eq!(r[3].clone().unwrap().0, 4);
+    }
+
+    #[test]
+    fn huge_rows_are_bounded() {
+        let row = format!("{}x", ",".repeat(1_000_000));
+        let recs = records(Scanner::new("t", row.into_bytes(), Enc::Utf8));
+        let r = recs[0].as_ref().unwrap();
+        assert_eq!(r.fields, 1_000_001);
+        assert_eq!(r.cells.len(), MAX_FIELDS);
+        assert_eq!(r.last_filled, Some((1_000_001, 1_000_001)));
+        assert!(records(Scanner::new("t", b",,,\n,,\n".to_vec(), Enc::Utf8)).is_empty());
+        let long = "x".repeat(MAX_FIELD_BYTES + 1);
+        let r = records(Scanner::new("t", long.into_bytes(), Enc::Utf8))
+            .remove(0)
+            .unwrap_err();
+        assert!(r.message.contains("longer than"), "{r}");
+    }
+
+    #[test]
+    fn encodings_without_circles() {
+        let gbk = encoding_rs::GBK.encode("地区,指标\n").0.into_owned();
+        let e = prepare("t", gbk.clone(), Encoding::Utf8).unwrap_err();
+        assert!(e.message.contains("--encoding gb18030"), "{e}");
+        assert_eq!(prepare("t", gbk, Encoding::Auto).unwrap().1, Enc::Gb18030);
+        // Broken in every encoding: read per row, no advice to switch.
+        let mut bad = "地区,指标\n诸暨,x\n".as_bytes().to_vec();
+        bad.extend_from_slice(b"\xFF\xFF,y\n");
+        let (_, enc) = prepare("t", bad.clone(), Encoding::Utf8).unwrap();
+        assert_eq!(enc, Enc::Utf8);
+        assert_eq!(prepare("t", bad, Encoding::Auto).unwrap().1, Enc::Utf8);
+        let bom = "\u{feff}a,b\n".as_bytes().to_vec();
+        assert_eq!(prepare("t", bom, Encoding::Auto).unwrap().0, b"a,b\n");
+    }
 }
