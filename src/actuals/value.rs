@@ -21,7 +21,7 @@ pub(crate) const MAX_DECIMALS: usize = 10;
 /// (未, 不, 没, 没有, 尚未, 暂未) they say it is not.
 const DONE_WORDS: &[&str] = &[
     "完成", "建成", "创成", "达成", "实现", "通过", "达标", "完工", "竣工", "落地", "验收", "创建",
-    "建立", "设立", "开通", "投用", "投运", "运行", "出台", "印发",
+    "建立", "设立", "开通", "投用", "投运", "运行", "出台", "印发", "落实",
 ];
 const NEGATIONS: &[&str] = &["没有", "尚未", "暂未", "还未", "未", "不", "没", "无"];
 const YES: &[&str] = &[
@@ -66,6 +66,29 @@ pub(crate) fn milestone(text: &str) -> Option<bool> {
         }
     }
     done(t).then_some(true)
+}
+
+/// Whether a milestone row commits to "一批" (建成一批示范点): a batch of no stated size.
+fn is_batch(row: &Row) -> bool {
+    row.targets.iter().any(|f| {
+        [&f.cell, &f.text]
+            .into_iter()
+            .flatten()
+            .any(|s| s.value.contains("一批"))
+    })
+}
+
+/// The answers a "一批" commitment takes besides the milestone words: how many were done (`3`,
+/// `3个`, `2批`), done once there is at least one. `None` for anything else, or on another row.
+fn batch_count(text: &str, batch: bool) -> Option<bool> {
+    if !batch {
+        return None;
+    }
+    let t = Threshold::parse(text).ok()?;
+    if !matches!(t.op, Op::Reach | Op::Eq) || t.high.is_some() || t.label.is_some() {
+        return None;
+    }
+    t.value.map(|v| v > Decimal::ZERO)
 }
 
 /// A year as typed: `2024`, `2024年`, full-width `２０２４`; a four-digit year from 1900 to 2100.
@@ -144,7 +167,8 @@ pub(crate) fn read_value(
         return Ok(None);
     }
     if entry.better == Better::Done {
-        return milestone(text).map(|d| Some(Actual::Done(d))).ok_or_else(|| {
+        let answer = milestone(text).or_else(|| batch_count(text, is_batch(row)));
+        return answer.map(|d| Some(Actual::Done(d))).ok_or_else(|| {
             (
                 col,
                 crate::tr!(
@@ -291,6 +315,24 @@ mod tests {
         for neither in ["建", "86", "进行中", "达到", ""] {
             assert_eq!(milestone(neither), None, "{neither}");
         }
+    }
+
+    #[test]
+    fn batch_answers() {
+        for (text, batch, want) in [
+            ("3", true, Some(true)),
+            ("3个", true, Some(true)),
+            ("2批", true, Some(true)),
+            ("0", true, Some(false)),
+            ("0个", true, Some(false)),
+            ("3", false, None),
+            ("≥3", true, None),
+            ("进行中", true, None),
+        ] {
+            assert_eq!(batch_count(text, batch), want, "{text}");
+        }
+        assert_eq!(milestone("已落实"), Some(true));
+        assert_eq!(milestone("未落实"), Some(false));
     }
 
     #[test]

@@ -1105,8 +1105,10 @@ fn is_figure_cell(c: &str) -> bool {
 
 /// The figure cells of a row whose table has `n` figure columns: the last run of consecutive
 /// figure cells, its last `n` (the columns end where the department begins). A cut-off row
-/// (`truncated`) keeps the cells it has, from the left. `None` when the row prints fewer.
-fn figure_cells(cells: &[String], n: usize, truncated: bool) -> Option<Vec<&str>> {
+/// (`truncated`) keeps the cells it has, from the left. `None` when the row prints fewer, or,
+/// with `exact` (columns only inferred from the figures' years, which may be fewer than the
+/// table prints: a plan encoding only 2022 and 2027 of six columns), other than `n`.
+fn figure_cells(cells: &[String], n: usize, truncated: bool, exact: bool) -> Option<Vec<&str>> {
     let mut runs: Vec<(usize, usize)> = Vec::new();
     let mut i = 0;
     while i < cells.len() {
@@ -1121,8 +1123,8 @@ fn figure_cells(cells: &[String], n: usize, truncated: bool) -> Option<Vec<&str>
         }
     }
     let pick = |(s, e): (usize, usize)| cells[s..e].iter().map(String::as_str).collect();
-    if let Some(&(_, e)) = runs.iter().rev().find(|(s, e)| e - s >= n) {
-        return Some(pick((e - n, e)));
+    if let Some(&(s, e)) = runs.iter().rev().find(|(s, e)| e - s >= n) {
+        return (!exact || e - s == n).then(|| pick((e - n, e)));
     }
     if truncated {
         return runs.last().map(|&r| pick(r));
@@ -1202,7 +1204,7 @@ fn check_cells(
     figures.sort_by_key(|f| f.year.value);
     let (columns, stated) = row_columns(plan, row);
     let printed = printed_cells(&table.value);
-    match figure_cells(&printed, columns.len(), row.truncated) {
+    match figure_cells(&printed, columns.len(), row.truncated, !stated) {
         Some(cells) => {
             for (spot, msg) in check_by_column(row, entry, &columns, &cells, &figures, stated) {
                 out.error(spot, msg);
@@ -1531,18 +1533,24 @@ mod tests {
             "14 基本医疗保险政策范围内住院报销比例(含大病保险)(%) 职工86、城乡居民70 县医保局",
         );
         assert_eq!(
-            figure_cells(&cells, 1, false),
+            figure_cells(&cells, 1, false, false),
             Some(vec!["职工86、城乡居民70"])
         );
         let cells = printed_cells("16 城镇住房保障受益覆盖率(%) / 16 17 19 20 21 建设局");
         assert_eq!(
-            figure_cells(&cells, 6, false),
+            figure_cells(&cells, 6, false, false),
             Some(vec!["/", "16", "17", "19", "20", "21"])
         );
         let cells = printed_cells("3 0-3 岁儿童发育监测筛查率(%) 93 95 95 95 95 95 卫生健康局");
-        assert_eq!(figure_cells(&cells, 6, false).unwrap()[0], "93");
+        assert_eq!(figure_cells(&cells, 6, false, false).unwrap()[0], "93");
+        // Columns inferred from two encoded years of a six-column row: not read by column.
+        assert_eq!(figure_cells(&cells, 2, false, true), None);
+        assert_eq!(
+            figure_cells(&cells, 2, false, false),
+            Some(vec!["95", "95"])
+        );
         let cells = printed_cells("5 托育机构数(个) 75 80");
-        assert_eq!(figure_cells(&cells, 6, false), None);
-        assert_eq!(figure_cells(&cells, 6, true), Some(vec!["75", "80"]));
+        assert_eq!(figure_cells(&cells, 6, false, false), None);
+        assert_eq!(figure_cells(&cells, 6, true, false), Some(vec!["75", "80"]));
     }
 }
