@@ -280,6 +280,7 @@ pub(crate) const SUFFIXES: &[(&str, Op)] = &[
     ("上下", Op::Approx),
     // `100%覆盖`: the coverage verb after the number adds nothing to the level.
     ("覆盖", Op::Reach),
+    ("全覆盖", Op::Reach),
 ];
 
 /// Words that qualify a target without changing its numbers: resolve (力争, 确保), scope (每年,
@@ -658,7 +659,7 @@ fn core(chars: &[char], start: usize) -> Result<Reading, ParseError> {
         unit_text = Some(u.to_string());
     }
     let number_at = c.pos;
-    let Some((value, value_text, chinese)) = signed_number(&mut c)? else {
+    let Some((mut value, mut value_text, chinese)) = signed_number(&mut c)? else {
         return Err(if c.at_end() && prefix.is_some() {
             c.error(crate::tr!(
                 "运算符后应为数字",
@@ -684,8 +685,19 @@ fn core(chars: &[char], start: usize) -> Result<Reading, ParseError> {
         c.pos = end;
     }
     c.skip_ws();
-    // A ratio written `1.9:1` is the number before the colon.
-    if c.eat(&[(":1", ())]).is_some() {
+    // A ratio: `1.9:1` is the number before the colon; `1:1.2` (医护比) the one after it, per one.
+    let colon_at = c.pos;
+    if c.peek() == Some(':') {
+        c.pos += 1;
+        c.skip_ws();
+        match signed_number(&mut c)? {
+            Some((after, _, _)) if after == Decimal::ONE => {}
+            Some((after, text, _)) if value == Decimal::ONE => {
+                value = after;
+                value_text = format!("1:{text}");
+            }
+            _ => c.pos = colon_at,
+        }
         c.skip_ws();
     }
     if unit_text.is_none() {
@@ -706,8 +718,6 @@ fn core(chars: &[char], start: usize) -> Result<Reading, ParseError> {
     let mut high = None;
     let mut high_text = None;
     let mut separator = None;
-    let mut value = value;
-    let mut value_text = value_text;
     if let Some((low, h, end)) = estimate {
         value = low;
         high = Some(h);
@@ -987,14 +997,24 @@ fn label_ok(label: &[char]) -> bool {
     // A list inside a name (`新增中小学、幼儿园公办学位`) is part of it; after a number
     // (`职工86、城乡居民`) it separates the parts of a composite cell.
     let has_number = text.chars().any(|c| c.is_ascii_digit());
-    if text.chars().any(|c| {
-        (c.is_ascii_punctuation() && !"().".contains(c))
+    let chars: Vec<char> = text.chars().collect();
+    let digit_at = |k: Option<usize>| {
+        k.and_then(|k| chars.get(k))
+            .is_some_and(|c| c.is_ascii_digit() || crate::numeral::chinese_digit(*c).is_some())
+    };
+    // `0—3岁儿童…`: a range of ages inside a name; `筛查率(%)`: the unit a table prints there.
+    let inside_name = |k: usize, c: char| {
+        ("-—–~～".contains(c) && digit_at(k.checked_sub(1)) && digit_at(Some(k + 1)))
+            || (c == '%' && k > 0 && "(（".contains(chars[k - 1]))
+    };
+    if chars.iter().enumerate().any(|(k, &c)| {
+        ((c.is_ascii_punctuation() && !"().".contains(c))
             || "；。：—–～≥≤≧≦⩾⩽﹥﹤≈".contains(c)
-            || (has_number && "、，".contains(c))
+            || (has_number && "、，".contains(c)))
+            && !inside_name(k, c)
     }) {
         return false;
     }
-    let chars: Vec<char> = text.chars().collect();
     let ends_with = |w: &str| {
         let n = w.chars().count();
         chars.len() >= n && starts_with_at(&chars, chars.len() - n, w)
@@ -1175,7 +1195,15 @@ fn change_in_label(label: &str) -> Option<(Relative, Option<String>)> {
         }
     };
     let rest: String = body.iter().collect();
-    let rest = rest.trim();
+    let mut rest = rest.trim();
+    // `收入年均增长`: the qualifier before the verb belongs to the change, not the label.
+    while let Some(q) = QUALIFIERS
+        .iter()
+        .filter(|q| q.chars().count() > 1)
+        .find(|q| rest.ends_with(*q))
+    {
+        rest = rest[..rest.len() - q.len()].trim_end();
+    }
     // What remains is the label, unless it is only qualifiers (`年均`).
     let mut k = 0;
     let rc: Vec<char> = rest.chars().collect();
