@@ -222,11 +222,11 @@ pub struct ShowArgs {
     #[arg(long)]
     pub summary: bool,
     #[arg(help = crate::tr!(
-        "与 --summary 同用：统计原话能在此目录的原文件中找到的数字",
-        "With --summary: count the figures whose words are found in the source document here."
+        "与 --summary 同用：统计原话能在此目录的原文件中找到的数字；可重复（或用 `,` 分隔）以依次查找多个目录",
+        "With --summary: count the figures whose words are found in the source document here. Repeat it (or separate directories with `,`) to search several, in order."
     ))]
-    #[arg(long, value_name = "DIR")]
-    pub sources: Option<PathBuf>,
+    #[arg(long, value_name = "DIR", value_delimiter = ',')]
+    pub sources: Vec<PathBuf>,
     #[arg(help = crate::tr!(
         "只打印原文件表格中的行（不含正文中的目标）",
         "Only the rows printed in the document's table (no prose targets)."

@@ -291,15 +291,16 @@ pub(crate) fn run(
     };
     let plan = &p.plan;
     if a.summary {
-        let source = match &a.sources {
-            Some(dir) => match crate::plan::load::read_source(dir, &plan.document.source) {
+        let dirs: Vec<&std::path::Path> = a.sources.iter().map(|d| d.as_path()).collect();
+        let source = match dirs.is_empty() {
+            false => match crate::plan::load::read_source_in(&dirs, &plan.document.source) {
                 Ok(b) => Some(squash(&String::from_utf8_lossy(&b))),
                 Err(e) => {
                     writeln!(err, "qyx: error: {e}")?;
                     return Ok(Outcome::BadInput);
                 }
             },
-            None => None,
+            true => None,
         };
         let t = summary(p, &set.catalog, source.as_deref());
         if a.format == Format::Table {

@@ -182,6 +182,20 @@ pub fn source_path(dir: &Path, source: &str) -> Result<PathBuf, String> {
     Ok(path)
 }
 
+/// The source document from the first of `dirs` that has it (`--sources` repeated: searched in
+/// order); the first directory's error when none does.
+pub(crate) fn read_source_in(dirs: &[&Path], source: &str) -> Result<Vec<u8>, String> {
+    let first = dirs.first().map(|d| read_source(d, source));
+    match first {
+        Some(Ok(b)) => Ok(b),
+        Some(Err(e)) => dirs[1..]
+            .iter()
+            .find_map(|d| read_source(d, source).ok())
+            .ok_or(e),
+        None => Err(crate::tr!("没有原文件目录", "no source directory")),
+    }
+}
+
 /// Reads a source document found by [`source_path`], at most [`MAX_SOURCE_BYTES`].
 pub fn read_source(dir: &Path, source: &str) -> Result<Vec<u8>, String> {
     use std::io::Read;

@@ -117,14 +117,7 @@ impl Source {
 
 /// The plan's document from the first of `dirs` that has it.
 fn read_source(dirs: &[&Path], p: &PlanFile, diags: &mut Vec<Diagnostic>) -> Option<Source> {
-    let name = &p.plan.document.source;
-    // The first directory that has the file; the first directory's answer when none does.
-    let found = dirs
-        .iter()
-        .map(|d| super::load::read_source(d, name))
-        .find(Result::is_ok);
-    let read = found.unwrap_or_else(|| super::load::read_source(dirs[0], name));
-    match read {
+    match super::load::read_source_in(dirs, &p.plan.document.source) {
         Ok(bytes) => Some(Source::new(&String::from_utf8_lossy(&bytes))),
         Err(e) => {
             let line = p
