@@ -342,6 +342,8 @@ pub(crate) struct Readings<'a> {
     read_problems: Vec<Diagnostic>,
     row_problems: Vec<Diagnostic>,
     slips: BTreeMap<u32, Diagnostic>,
+    /// The doubt a value's words leave (`基本完成`, `85（预计）`), by reading, with its warning.
+    doubts: BTreeMap<u32, (judge::Note, Diagnostic)>,
     /// Every problem in file order, then line order (after [`Readings::finish`]).
     pub problems: Vec<Diagnostic>,
 }
@@ -360,6 +362,7 @@ impl<'a> Readings<'a> {
             read_problems: Vec::new(),
             row_problems: Vec::new(),
             slips: BTreeMap::new(),
+            doubts: BTreeMap::new(),
             problems: Vec::new(),
         }
     }
@@ -572,6 +575,7 @@ impl<'a> Readings<'a> {
                 reading.prev = earlier.prev;
                 self.readings[at as usize] = reading;
                 self.slips.remove(&at);
+                self.doubts.remove(&at);
                 self.notes.remove(&at);
                 at
             }
@@ -585,6 +589,14 @@ impl<'a> Readings<'a> {
         };
         if let Some(note) = r.note {
             self.notes.insert(at, note.into());
+        }
+        if let Some(note) = crate::actuals::value::doubt(r.value.text, entry) {
+            let warning = place.warning(
+                r.line,
+                r.value.column,
+                implausible_warning(&typed(r), &note, entry),
+            );
+            self.doubts.insert(at, (note, warning));
         }
         if let Some(note) = slip {
             self.slips.insert(
@@ -612,6 +624,7 @@ impl<'a> Readings<'a> {
         let mut problems: Vec<Diagnostic> = std::mem::take(&mut self.read_problems);
         problems.append(&mut self.row_problems);
         problems.extend(std::mem::take(&mut self.slips).into_values());
+        problems.extend(self.doubts.values().map(|(_, d)| d.clone()));
         problems.sort_by_key(|d| {
             (
                 file_order.get(d.file.as_str()).copied().unwrap_or(0),
@@ -724,6 +737,9 @@ impl<'a> Readings<'a> {
             {
                 j.verdict.notes.push(note);
             }
+            if let Some((note, _)) = self.doubts.get(&(i as u32)) {
+                j.verdict.notes.push(note.clone());
+            }
             j.change = self.change(r);
             j.category = s.category;
             j.line = Some(r.line);
@@ -813,14 +829,15 @@ fn slip(
     let Actual::Number(v) = actual else {
         return None;
     };
-    // A value near a positive baseline is never a slip: most rows end here without judging.
-    if v <= Decimal::ZERO {
+    // A value within ten times of a positive baseline is never doubted (a slip is 20 times
+    // away from both, a far value 10): most rows end here without judging.
+    if v < Decimal::ZERO {
         return None;
     }
     if let Some((_, b)) = judge::baseline(row, entry)
         && b > Decimal::ZERO
         && v.checked_div(b)
-            .is_some_and(|q| q <= Decimal::from(20) && q * Decimal::from(20) >= Decimal::ONE)
+            .is_some_and(|q| q < Decimal::TEN && q * Decimal::TEN > Decimal::ONE)
     {
         return None;
     }
@@ -843,18 +860,24 @@ fn typed(r: &ActualRow<'_>) -> String {
     }
 }
 
-/// The warning for a value far from its row: what it is, the likely slip, what was meant.
+/// The warning for a value that needs a second look: far from its row (the likely slip and what
+/// was meant), or read from words that leave room for doubt.
 fn implausible_warning(typed: &str, note: &judge::Note, entry: &Entry) -> String {
+    let en = crate::i18n::current() == crate::cli::Lang::En;
     let judge::Note::Implausible {
         factor,
         meant,
         unit,
     } = note
     else {
-        return String::new();
+        let text = crate::report::check::note_text(note, &entry.unit_text(), en);
+        return crate::tr!(
+            "`{typed}`（`{}`）: {text}",
+            "`{typed}` (`{}`): {text}",
+            entry.id.value
+        );
     };
     let meant = crate::report::num(crate::report::round(*meant, 4));
-    let en = crate::i18n::current() == crate::cli::Lang::En;
     let factor = crate::report::check::factor_words(*factor, en);
     let id = &entry.id.value;
     crate::tr!(

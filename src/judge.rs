@@ -157,6 +157,23 @@ pub enum Note {
         meant: Decimal,
         unit: String,
     },
+    /// The value is ten times or more beyond (or, for a level, a tenth or less of) both the
+    /// baseline and the target, and no unit slip explains it; `factor` 0 is a 0 where both are
+    /// well above it (not reported yet?).
+    Far { factor: Decimal },
+    /// The value was read from words that leave room for doubt: what was typed and how it read.
+    Typed { typed: String, reading: Reading },
+}
+
+/// How a value typed with words around it was read (see `actuals::value`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reading {
+    /// `基本完成`, `基本建成`: partly done, read as not done.
+    Partly,
+    /// `85（预计）`: a remark after the number; the number is judged.
+    Remarked,
+    /// `约85`, `85左右`: an approximate value; the number is judged.
+    Approximate,
 }
 
 impl Note {
@@ -165,7 +182,7 @@ impl Note {
         match self {
             Note::ExactHit { .. } => false,
             Note::Disagreement { flips, .. } => *flips,
-            Note::Implausible { .. } => true,
+            Note::Implausible { .. } | Note::Far { .. } | Note::Typed { .. } => true,
         }
     }
 }
@@ -610,7 +627,8 @@ fn judge_number(
 
 /// A value 100 or 10 000 times away from both the baseline and the target of its row (a percent
 /// typed as a fraction, 人 typed where the row counts 万人): the factor and what the value would
-/// be without the slip, in the catalog's unit. A value near either one is taken as typed.
+/// be without the slip, in the catalog's unit. Else a value far from both with no slip to explain
+/// it ([`Note::Far`]). A value near either one is taken as typed.
 pub fn plausibility(row: &Row, entry: &Entry, verdict: &Verdict, actual: Actual) -> Option<Note> {
     let Actual::Number(v) = actual else {
         return None;
@@ -624,7 +642,7 @@ pub fn plausibility(row: &Row, entry: &Entry, verdict: &Verdict, actual: Actual)
         .flatten()
         .filter(|r| *r > Decimal::ZERO)
         .collect();
-    if refs.is_empty() || v <= Decimal::ZERO {
+    if refs.is_empty() || v < Decimal::ZERO {
         return None;
     }
     // Far: more than 20 times away; near: within 5 times. Both checked in exact decimals.
@@ -641,23 +659,57 @@ pub fn plausibility(row: &Row, entry: &Entry, verdict: &Verdict, actual: Actual)
                 .is_some_and(|q| q <= Decimal::from(5) && q * Decimal::from(5) >= Decimal::ONE)
         })
     };
-    if !far(v) {
-        return None;
-    }
     let factors = [
         Decimal::from(100),
         Decimal::from(10_000),
         Decimal::new(1, 2),
         Decimal::new(1, 4),
     ];
-    factors.into_iter().find_map(|f| {
-        let meant = v.checked_div(f)?;
-        near(meant).then(|| Note::Implausible {
-            factor: f,
-            meant,
-            unit: entry.unit_text(),
+    let slip = far(v)
+        .then(|| {
+            factors.into_iter().find_map(|f| {
+                let meant = v.checked_div(f)?;
+                near(meant).then(|| Note::Implausible {
+                    factor: f,
+                    meant,
+                    unit: entry.unit_text(),
+                })
+            })
         })
-    })
+        .flatten();
+    slip.or_else(|| unexplained(entry, v, &refs))
+}
+
+/// A value ten times or more beyond both references, or (for a level that is better higher) a
+/// tenth or less of both, or a level's 0, with no unit slip to explain it. Not for a flow below:
+/// a year-to-date count is small early in the year; not a small nonzero value where lower is
+/// better: less is the aim.
+fn unexplained(entry: &Entry, v: Decimal, refs: &[Decimal]) -> Option<Note> {
+    let ten = Decimal::TEN;
+    let min_ratio = refs.iter().filter_map(|r| v.checked_div(*r)).min()?;
+    let max_ratio = refs.iter().filter_map(|r| v.checked_div(*r)).max()?;
+    if min_ratio >= ten {
+        return Some(Note::Far {
+            factor: min_ratio.round_dp_with_strategy(0, RoundingStrategy::MidpointAwayFromZero),
+        });
+    }
+    let level = !matches!(
+        entry.accrual(),
+        crate::plan::schema::Accrual::Flow | crate::plan::schema::Accrual::Milestone
+    );
+    // A 0 where both are above it is a sheet not filled in as often as a real 0, whichever way
+    // is better: worth a look before a 达标 goes up.
+    if level && v.is_zero() {
+        return Some(Note::Far {
+            factor: Decimal::ZERO,
+        });
+    }
+    if level && entry.better == Better::Higher && max_ratio * ten <= Decimal::ONE {
+        return Some(Note::Far {
+            factor: max_ratio.round_dp_with_strategy(3, RoundingStrategy::MidpointAwayFromZero),
+        });
+    }
+    None
 }
 
 /// Whether `value` meets the resolved target as it stands (no path), ≈ within `tolerance` %.
@@ -1153,10 +1205,29 @@ mod tests {
         assert!(
             matches!(check(dec!(8420)), Some(Note::Implausible { factor, .. }) if factor == dec!(100))
         );
-        // Near the row, or far but no slip explains it: taken as typed.
+        // Near the row, or within ten times of it: taken as typed.
         assert_eq!(check(dec!(84.1)), None);
         assert_eq!(check(dec!(250)), None);
-        assert_eq!(check(dec!(0)), None);
         assert_eq!(check(dec!(-842000)), None);
+        // Far, and no slip explains it: doubtful with the factor (1,234 typed into a 万人 row).
+        assert_eq!(check(dec!(1234)), Some(Note::Far { factor: dec!(15) }));
+        assert_eq!(check(dec!(5)), Some(Note::Far { factor: dec!(0.06) }));
+        // A level's 0 where both are above it: not counted yet?
+        assert_eq!(check(dec!(0)), Some(Note::Far { factor: dec!(0) }));
+    }
+
+    #[test]
+    fn far_values_by_direction_and_accrual() {
+        // Lower is better: a small value is the aim, a 0 is worth a look, ten times is a slip.
+        let t = "    table: \"x 9.64 9.2\"\n    baseline: { year: 2022, cell: \"9.64\" }\n    targets:\n      - { year: 2024, cell: \"9.2\" }\n";
+        let (row, e) = setup("%", "lower", t);
+        let check = |v: Decimal| {
+            let j = judge(&row, &e, 2024, Some(Actual::Number(v)));
+            plausibility(&row, &e, &j, Actual::Number(v))
+        };
+        assert_eq!(check(dec!(0.5)), None);
+        assert_eq!(check(dec!(8.9)), None);
+        assert_eq!(check(dec!(0)), Some(Note::Far { factor: dec!(0) }));
+        assert_eq!(check(dec!(97)), Some(Note::Far { factor: dec!(10) }));
     }
 }

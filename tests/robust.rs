@@ -244,7 +244,7 @@ fn a_rejected_row_does_not_claim_its_key() {
         dir.path(),
         "d.csv",
         format!(
-            "{HEAD}zhuji,life-expectancy,2024,待报,,typo\nzhuji,life-expectancy,2024,82.5,,corrected\n"
+            "{HEAD}zhuji,life-expectancy,2024,见附件,,typo\nzhuji,life-expectancy,2024,82.5,,corrected\n"
         ),
     );
     let out = qyx(&["check", "d.csv", "--format", "json"], dir.path());
@@ -334,7 +334,7 @@ fn spreadsheet_places_are_sheet_and_cell() {
     }
     let rows: [(&str, &str, f64, &str); 6] = [
         ("诸暨市", "人均预期寿命", 2024.0, "82.5"),
-        ("诸暨市", "高等教育毛入学率", 2024.0, "待定"),
+        ("诸暨市", "高等教育毛入学率", 2024.0, "见附件"),
         ("", "", 0.0, ""),
         ("诸暨市", "人均预期寿命", 2025.0, "83"),
         ("诸暨市", "高等教育毛入学率", 2025.0, "72"),

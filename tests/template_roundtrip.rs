@@ -60,8 +60,9 @@ fn filled_csv_template_is_judged_row_for_row() {
 
     let out = qyx(&["check", "filled.csv", "--format", "json"], dir.path());
     let stderr = String::from_utf8_lossy(&out.stderr);
+    // Zeros are judged (and, where the target and baseline are well above 0, doubtful).
     assert!(
-        stderr.is_empty(),
+        !stderr.contains("error"),
         "no row of the template is rejected: {stderr}"
     );
     let judged: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();

@@ -50,6 +50,15 @@ const HEADERS: &[(&str, Col)] = &[
     ("数值", Col::Value),
     ("实际值", Col::Value),
     ("完成值", Col::Value),
+    ("实际完成值", Col::Value),
+    ("完成数", Col::Value),
+    ("本期数值", Col::Value),
+    ("本期值", Col::Value),
+    ("填报值", Col::Value),
+    ("计量单位", Col::Unit),
+    ("说明", Col::Note),
+    ("序号", Col::Ignored),
+    ("区县", Col::Jurisdiction),
     ("unit", Col::Unit),
     ("单位", Col::Unit),
     ("note", Col::Note),
@@ -66,6 +75,23 @@ const HEADERS: &[(&str, Col)] = &[
     ("责任单位", Col::Ignored),
     ("indicator_name", Col::IndicatorName),
 ];
+
+/// A header as a clerk types it, reduced to its name: spaces inside (`年 份`, full-width too)
+/// and a bracketed or starred tail (`数值（%）`, `地区(县市区)`, `数值*`) dropped.
+fn header_key(key: &str) -> String {
+    let mut k: String = key
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '*' && *c != '＊')
+        .collect();
+    for open in ['(', '（', '[', '【'] {
+        if let Some(i) = k.find(open)
+            && i > 0
+        {
+            k.truncate(i);
+        }
+    }
+    k
+}
 
 /// The header's meaning: which column holds what.
 pub(super) struct Header<'a> {
@@ -122,7 +148,11 @@ impl<'a> Header<'a> {
                 .trim()
                 .trim_start_matches('\u{feff}')
                 .to_lowercase();
-            match HEADERS.iter().find(|(n, _)| *n == key) {
+            let found = HEADERS
+                .iter()
+                .find(|(n, _)| *n == key)
+                .or_else(|| HEADERS.iter().find(|(n, _)| *n == header_key(&key)));
+            match found {
                 Some((_, c)) => {
                     if *c != Col::Ignored
                         && let Some(first) = cols.iter().position(|x| x == c)
@@ -417,5 +447,21 @@ mod tests {
                 .is_none()
         );
         assert_eq!((p[1].line, p[1].column), (4, 2));
+    }
+
+    #[test]
+    fn headers_as_clerks_type_them() {
+        for (typed, name) in [
+            (" 地区 ", "地区"),
+            ("年 份", "年份"),
+            ("年\u{3000}份", "年份"),
+            ("数值（%）", "数值"),
+            ("数值(万人)", "数值"),
+            ("地区（县市区）", "地区"),
+            ("数值*", "数值"),
+            ("备注【选填】", "备注"),
+        ] {
+            assert_eq!(header_key(typed.trim()), name, "{typed}");
+        }
     }
 }

@@ -29,19 +29,27 @@ fn is_percent(code: &str) -> bool {
 
 /// A number as a clerk typed it: the shortest text that reads back as the same float (94.5, not
 /// 94.499999), times 100 with `%` when the cell shows a percentage.
+/// Excel keeps and shows 15 significant digits: a formula's cached 94.49999999999999 is the
+/// 94.5 the clerk sees, and a computed ratio is cut to [`super::value::MAX_DECIMALS`] places
+/// rather than refused for its float tail.
 fn number_text(f: f64, percent: bool) -> String {
     let plain = f.to_string();
-    if !percent {
+    let Ok(d) = Decimal::from_scientific(&format!("{f:.14e}")) else {
         return plain;
-    }
-    match plain
-        .parse::<Decimal>()
-        .ok()
-        .and_then(|d| d.checked_mul(Decimal::ONE_HUNDRED))
-    {
-        Some(d) => format!("{}%", d.normalize()),
-        None => plain,
-    }
+    };
+    let d = if percent {
+        match d.checked_mul(Decimal::ONE_HUNDRED) {
+            Some(d) => d,
+            None => return plain,
+        }
+    } else {
+        d
+    };
+    let d = d.round_dp_with_strategy(
+        super::value::MAX_DECIMALS as u32,
+        rust_decimal::RoundingStrategy::MidpointAwayFromZero,
+    );
+    format!("{}{}", d.normalize(), if percent { "%" } else { "" })
 }
 
 fn date_text(d: &calamine::ExcelDateTime) -> String {
@@ -203,6 +211,66 @@ pub(super) fn read_sheet(
     read_other(path, name, sheet, each)
 }
 
+/// Merged cells as the clerk sees them: Excel stores a merged range's value in its first cell
+/// only, and shows it in every row the range spans (a jurisdiction or a department merged down
+/// its rows). Only the first row's columns carry it down, never across: a header merged across
+/// two columns must not name two columns.
+struct Merged {
+    /// Ranges spanning more than one row: (first row, last row, first column, last column).
+    ranges: Vec<(u32, u32, u32, u32)>,
+    /// The text of each range's first cell, once read (by range index).
+    texts: Vec<Option<(String, CellKind)>>,
+}
+
+impl Merged {
+    /// At most this many ranges are kept: a sheet has a few dozen; more cost nothing.
+    const MAX: usize = 10_000;
+
+    fn of(dims: Vec<calamine::Dimensions>) -> Merged {
+        let ranges: Vec<(u32, u32, u32, u32)> = dims
+            .iter()
+            .filter(|d| d.end.0 > d.start.0 && d.end.1 >= d.start.1)
+            .filter(|d| (d.end.1 - d.start.1) < MAX_FIELDS as u32)
+            .take(Self::MAX)
+            .map(|d| (d.start.0, d.end.0, d.start.1, d.end.1))
+            .collect();
+        Merged {
+            texts: vec![None; ranges.len()],
+            ranges,
+        }
+    }
+
+    /// Notes a cell's text when it is a range's first cell.
+    fn see(&mut self, row: u32, col: u32, text: &str, kind: CellKind) {
+        for (i, (r0, _, c0, _)) in self.ranges.iter().enumerate() {
+            if (*r0, *c0) == (row, col) {
+                self.texts[i] = Some((text.to_string(), kind));
+            }
+        }
+    }
+
+    /// Puts each range's text into the record's empty cells it spans below its first row.
+    fn fill(&self, rec: &mut Record) {
+        let Ok(row) = u32::try_from(rec.line.saturating_sub(1)) else {
+            return;
+        };
+        for ((r0, r1, c0, _), text) in self.ranges.iter().zip(&self.texts) {
+            let Some((text, kind)) = text else { continue };
+            if row <= *r0 || row > *r1 {
+                continue;
+            }
+            let col = u64::from(*c0) + 1;
+            let empty = rec
+                .cells
+                .get(col as usize - 1)
+                .is_none_or(|c| rec.text(c).trim().is_empty());
+            if empty {
+                put(rec, col, text.clone(), *kind);
+            }
+        }
+    }
+}
+
 fn read_xlsx(
     path: &Path,
     name: &str,
@@ -218,6 +286,7 @@ fn read_xlsx(
     })?;
     let names = wb.sheet_names();
     let chosen = choose(name, &names, sheet)?;
+    let mut merged = Merged::of(wb.merge_cells_by_sheet_name(&chosen).unwrap_or_default());
     let mut reader = wb.worksheet_cells_reader(&chosen).map_err(|e| {
         err(crate::tr!(
             "无法读取工作表 `{chosen}`: {e}",
@@ -239,7 +308,10 @@ fn read_xlsx(
     let records = std::iter::from_fn(|| {
         loop {
             if done {
-                return pending.take().map(Ok);
+                return pending.take().map(|mut p| {
+                    merged.fill(&mut p);
+                    Ok(p)
+                });
             }
             let (cell, style) = match reader.next_cell_with_style_id() {
                 Ok(Some(c)) => c,
@@ -267,6 +339,7 @@ fn read_xlsx(
             if text.trim().is_empty() {
                 continue;
             }
+            merged.see(r, c, &text, kind);
             filled += 1;
             if filled > MAX_CELLS {
                 done = true;
@@ -290,7 +363,8 @@ fn read_xlsx(
                 ..Record::default()
             });
             put(rec, col, text, kind);
-            if let Some(o) = out {
+            if let Some(mut o) = out {
+                merged.fill(&mut o);
                 return Some(Ok(o));
             }
         }
@@ -360,6 +434,19 @@ mod tests {
         put(&mut rec, 2, "66".into(), CellKind::Text);
         assert_eq!(rec.text(&rec.cells[0]), format!("{}…", "8".repeat(32)));
         assert_eq!(rec.text(&rec.cells[1]), "66");
+    }
+
+    #[test]
+    fn numbers_as_excel_shows_them() {
+        assert_eq!(number_text(94.49999999999999, false), "94.5");
+        assert_eq!(number_text(0.66, true), "66%");
+        assert_eq!(number_text(0.8523809523809524, true), "85.2380952381%");
+        assert_eq!(number_text(0.1 + 0.2, false), "0.3");
+        assert_eq!(number_text(842000.0, false), "842000");
+        assert_eq!(number_text(2024.0, false), "2024");
+        assert_eq!(number_text(-5.5, false), "-5.5");
+        // Beyond any decimal: the float as Rust prints it, which the size check then refuses.
+        assert!(number_text(1e300, false).starts_with("1000"));
     }
 
     #[test]

@@ -17,55 +17,147 @@ pub(crate) const MAX_MAGNITUDE: i64 = 1_000_000_000_000_000;
 /// Decimal places a reported number may have.
 pub(crate) const MAX_DECIMALS: usize = 10;
 
-/// Words that say a milestone is reached, after an optional 已; with a negation in front
-/// (未, 不, 没, 没有, 尚未, 暂未) they say it is not.
+/// Words that say a milestone is reached, after an optional 已 and an adverb (全面, 如期 …); with
+/// a negation in front (未, 不, 没, 没有, 尚未, 暂未) they say it is not.
 const DONE_WORDS: &[&str] = &[
-    "完成", "建成", "创成", "达成", "实现", "通过", "达标", "完工", "竣工", "落地", "验收", "创建",
-    "建立", "设立", "开通", "投用", "投运", "运行", "出台", "印发", "落实",
+    "完成",
+    "建成",
+    "创成",
+    "达成",
+    "实现",
+    "通过",
+    "达标",
+    "完工",
+    "竣工",
+    "落地",
+    "验收",
+    "创建",
+    "建立",
+    "设立",
+    "开通",
+    "投用",
+    "投运",
+    "运行",
+    "出台",
+    "印发",
+    "落实",
+    "达到",
+    "办结",
+    "实施",
+    "创建成功",
+    "建设完成",
+    "完成建设",
+];
+/// Adverbs between 已 and the word that says it is done: 已全面建成, 已如期完成.
+const ADVERBS: &[&str] = &[
+    "全面",
+    "全部",
+    "如期",
+    "按期",
+    "按时",
+    "顺利",
+    "提前",
+    "经",
+    "基本上",
 ];
 const NEGATIONS: &[&str] = &["没有", "尚未", "暂未", "还未", "未", "不", "没", "无"];
 const YES: &[&str] = &[
-    "是", "有", "√", "✓", "✔", "☑", "y", "yes", "true", "done", "1", "对",
+    "是", "有", "√", "✓", "✔", "☑", "y", "yes", "true", "done", "1", "对", "ok", "100%",
 ];
 const NO: &[&str] = &[
-    "否", "×", "✗", "✘", "☒", "x", "n", "no", "false", "0", "无", "不是",
+    "否", "×", "✗", "✘", "☒", "x", "n", "no", "false", "0", "不是", "0%",
+];
+/// Words that say the work is under way and not done: 推进中, 在建, 已开工, 部分完成.
+const UNDER_WAY: &[&str] = &[
+    "推进中",
+    "正在推进",
+    "进行中",
+    "正在进行",
+    "实施中",
+    "建设中",
+    "在建",
+    "筹建中",
+    "开工",
+    "已开工",
+    "动工",
+    "已动工",
+    "启动",
+    "已启动",
+    "未启动",
+    "部分完成",
+    "部分建成",
+    "谋划中",
+    "前期",
+    "前期工作",
+    "准备中",
+    "待启动",
+    "持续推进",
+    "稳步推进",
+    "有序推进",
 ];
 
 /// A milestone answer: `Some(true)` done, `Some(false)` not done, `None` not an answer.
 pub(crate) fn milestone(text: &str) -> Option<bool> {
-    let t: String = text
-        .trim()
-        .trim_end_matches(['。', '.', '!', '！'])
-        .chars()
+    milestone_answer(text).map(|(done, _)| done)
+}
+
+/// `text` in half-width lower case: full-width letters, digits and signs (`Ｎ／Ａ`, `１００％`)
+/// as a Chinese keyboard types them, read as their ASCII forms.
+fn half_width_lower(text: &str) -> String {
+    text.chars()
         .map(|c| match c {
-            // Full-width letters, as a Chinese keyboard types them.
-            '\u{FF21}'..='\u{FF3A}' | '\u{FF41}'..='\u{FF5A}' => {
-                char::from_u32(c as u32 - 0xFEE0).unwrap_or(c)
-            }
+            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
             _ => c,
         })
         .collect::<String>()
-        .to_lowercase();
+        .to_lowercase()
+}
+
+/// A milestone answer and whether it says "partly" (基本完成: judged not done, and doubtful).
+fn milestone_answer(text: &str) -> Option<(bool, bool)> {
+    let t = half_width_lower(text.trim().trim_end_matches(['。', '.', '!', '！']));
     // `已完成（2024年6月）`: the words before a bracket decide.
     let t = t.split(['(', '（']).next().unwrap_or("").trim();
     if YES.contains(&t) {
-        return Some(true);
+        return Some((true, false));
     }
     if NO.contains(&t) {
-        return Some(false);
+        return Some((false, false));
+    }
+    if UNDER_WAY.contains(&t) {
+        return Some((false, false));
+    }
+    // A share of the work done: 80% or 完成80% is not done; 100% is.
+    let share = t
+        .trim_start_matches("完成率")
+        .trim_start_matches("完成")
+        .trim_start_matches("进度");
+    if let Some(p) = share.strip_suffix('%')
+        && let Ok(p) = p.trim().parse::<Decimal>()
+    {
+        return Some((p >= Decimal::ONE_HUNDRED, false));
     }
     let done = |w: &str| {
         let w = w.strip_prefix('已').unwrap_or(w);
+        let w = ADVERBS.iter().find_map(|a| w.strip_prefix(a)).unwrap_or(w);
         DONE_WORDS.contains(&w)
     };
     for n in NEGATIONS {
         if let Some(rest) = t.strip_prefix(n)
             && done(rest)
         {
-            return Some(false);
+            return Some((false, false));
         }
     }
-    done(t).then_some(true)
+    // 基本完成, 已基本建成: most of the way, not done; a person should look.
+    for partly in ["已基本", "基本"] {
+        if let Some(rest) = t.strip_prefix(partly)
+            && done(rest)
+        {
+            return Some((false, true));
+        }
+    }
+    done(t).then_some((true, false))
 }
 
 /// Whether a milestone row commits to "一批" (建成一批示范点): a batch of no stated size.
@@ -118,9 +210,144 @@ pub(crate) fn parse_year(text: &str) -> Result<i32, String> {
     }
 }
 
-/// An unfilled value cell: empty, or a dash or 暂无 typed for "nothing to report yet".
+/// An unfilled value cell: empty; only dashes, slashes or dots (`-`, `—`, `——`, `/`, `…`); or a
+/// word that says there is nothing to report yet (暂无, 无, 待统计, 未报, N/A …).
 pub(crate) fn is_no_data(text: &str) -> bool {
-    matches!(text.trim(), "" | "-" | "—" | "/" | "无数据" | "暂无")
+    const WORDS: &[&str] = &[
+        "无",
+        "暂无",
+        "无数据",
+        "暂无数据",
+        "没有数据",
+        "空",
+        "空白",
+        "缺",
+        "缺报",
+        "缺数",
+        "未报",
+        "未上报",
+        "未填",
+        "未填报",
+        "待报",
+        "待上报",
+        "待填",
+        "待填报",
+        "待统计",
+        "统计中",
+        "未统计",
+        "待定",
+        "待核",
+        "待核实",
+        "待确认",
+        "待更新",
+        "不适用",
+        "不涉及",
+        "na",
+        "n/a",
+        "n.a.",
+        "n.a",
+        "null",
+        "none",
+        "nil",
+        "nan",
+        "tbd",
+        "-/-",
+    ];
+    let t = text.trim();
+    let t = t
+        .strip_prefix(['(', '（'])
+        .and_then(|t| t.strip_suffix([')', '）']))
+        .unwrap_or(t)
+        .trim();
+    if t.chars().all(|c| {
+        c.is_whitespace()
+            || matches!(
+                c,
+                '-' | '—'
+                    | '–'
+                    | '―'
+                    | '─'
+                    | '‐'
+                    | '‑'
+                    | '－'
+                    | '﹣'
+                    | '/'
+                    | '／'
+                    | '\\'
+                    | '、'
+                    | '.'
+                    | '。'
+                    | '…'
+                    | '·'
+            )
+    }) {
+        return true;
+    }
+    WORDS.contains(&half_width_lower(t).as_str())
+}
+
+/// A spreadsheet's formula error (`#DIV/0!`, `#N/A`, `#VALUE!` …) where a value belongs.
+fn formula_error(text: &str) -> bool {
+    let t = text.trim().to_uppercase();
+    [
+        "#DIV/0!",
+        "#N/A",
+        "#VALUE!",
+        "#REF!",
+        "#NAME?",
+        "#NUM!",
+        "#NULL!",
+        "#SPILL!",
+        "#CALC!",
+        "#GETTING_DATA",
+    ]
+    .contains(&t.as_str())
+}
+
+/// A value with words around its number: `85（预计）` (a remark in brackets), `约85` / `85左右`
+/// (approximate). The number, and how it was read; `None` for a plain value.
+fn words_around(text: &str) -> Option<(String, crate::judge::Reading)> {
+    use crate::judge::Reading;
+    let t = text.trim();
+    for (open, close) in [('(', ')'), ('（', '）'), ('【', '】'), ('[', ']')] {
+        if let Some(head) = t.strip_suffix(close).and_then(|h| h.rsplit_once(open)) {
+            let number = head.0.trim();
+            if number
+                .chars()
+                .any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
+            {
+                return Some((number.to_string(), Reading::Remarked));
+            }
+        }
+    }
+    let core = ["大约", "约为", "约"]
+        .iter()
+        .find_map(|p| t.strip_prefix(p))
+        .or_else(|| t.strip_suffix("左右"))?;
+    let core = core.trim();
+    core.chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
+        .then(|| (core.to_string(), Reading::Approximate))
+}
+
+/// The doubt a value's words leave, for the row's notes: a milestone answered 基本完成 (judged
+/// not done), a number with a remark or an approximation around it (judged by the number).
+pub(crate) fn doubt(text: &str, entry: &Entry) -> Option<crate::judge::Note> {
+    use crate::judge::{Note, Reading};
+    let typed = text.trim().to_string();
+    if is_no_data(text) {
+        return None;
+    }
+    if entry.better == Better::Done {
+        return milestone_answer(text)
+            .filter(|(_, partly)| *partly)
+            .map(|_| Note::Typed {
+                typed,
+                reading: Reading::Partly,
+            });
+    }
+    words_around(text).map(|(_, reading)| Note::Typed { typed, reading })
 }
 
 /// "expected a number like …, found `text`", for a value that is not one.
@@ -166,6 +393,16 @@ pub(crate) fn read_value(
     if is_no_data(text) {
         return Ok(None);
     }
+    if formula_error(text) {
+        return Err((
+            col,
+            crate::tr!(
+                "`{}` 是表格公式的错误值: 请修正公式, 或留空表示无数据",
+                "`{}` is a spreadsheet formula error: fix the formula, or leave the cell empty for no data",
+                echo(text)
+            ),
+        ));
+    }
     if entry.better == Better::Done {
         let answer = milestone(text).or_else(|| batch_count(text, is_batch(row)));
         return answer.map(|d| Some(Actual::Done(d))).ok_or_else(|| {
@@ -180,6 +417,9 @@ pub(crate) fn read_value(
             )
         });
     }
+    // `85（预计）`, `约85`: the number is judged, and the row is marked doubtful (see `doubt`).
+    let around = words_around(text);
+    let text = around.as_ref().map_or(text, |(n, _)| n.as_str());
     let t = Threshold::parse(text).map_err(|e| {
         (
             col,
@@ -197,6 +437,18 @@ pub(crate) fn read_value(
     // The unit the number is in, and where it was said.
     let (unit_text, unit_col): (Option<String>, u64) = match (t.unit.as_deref(), column_unit) {
         // A bare magnitude (`1.42万`): the unit column, or the indicator's unit, says of what.
+        // The same magnitude in both (`84.2万` over 万人) says it twice: 84.2万人.
+        (Some(u), Some((c, _)))
+            if magnitude_prefix(u) == Some(u) && magnitude_prefix(c) == Some(u) && c != u =>
+        {
+            (Some(c.to_string()), col)
+        }
+        (Some(u), Some((c, _))) if magnitude_prefix(u) == Some(u) && c == u => {
+            match catalog_unit.or(row_unit).and_then(|b| Unit::parse(b).ok()) {
+                Some(base) => (Some(format!("{u}{}", base.base())), col),
+                None => (Some(u.to_string()), col),
+            }
+        }
         (Some(u), other) if magnitude_prefix(u) == Some(u) => {
             let of = match other {
                 Some((c, _)) if magnitude_prefix(c).is_some() => {
@@ -235,6 +487,13 @@ pub(crate) fn read_value(
             (Some(u.to_string()), col)
         }
         (Some(u), None) => (Some(u.to_string()), col),
+        // A unit column of 万 alone: a magnitude of the indicator's unit (万 over 人 is 万人).
+        (None, Some((c, c_col))) if magnitude_prefix(c) == Some(c) => {
+            match catalog_unit.or(row_unit).and_then(|u| Unit::parse(u).ok()) {
+                Some(base) => (Some(format!("{c}{}", base.base())), c_col),
+                None => (Some(c.to_string()), c_col),
+            }
+        }
         (None, Some((c, c_col))) => (Some(c.to_string()), c_col),
         (None, None) => (row_unit.map(str::to_string), col),
     };
@@ -312,8 +571,104 @@ mod tests {
         ] {
             assert_eq!(milestone(no), Some(false), "{no}");
         }
-        for neither in ["建", "86", "进行中", "达到", ""] {
+        for neither in ["建", "86", "达", "", "好", "见附件"] {
             assert_eq!(milestone(neither), None, "{neither}");
+        }
+    }
+
+    /// Milestone answers as offices write them, done or not, and which ones leave a doubt.
+    #[test]
+    fn milestone_words_table() {
+        let cases: &[(&str, Option<(bool, bool)>)] = &[
+            ("已落实", Some((true, false))),
+            ("落实", Some((true, false))),
+            ("已全面建成", Some((true, false))),
+            ("已如期完成", Some((true, false))),
+            ("已达到", Some((true, false))),
+            ("OK", Some((true, false))),
+            ("100%", Some((true, false))),
+            ("完成率100%", Some((true, false))),
+            ("１００％", Some((true, false))),
+            ("基本完成", Some((false, true))),
+            ("已基本建成", Some((false, true))),
+            ("推进中", Some((false, false))),
+            ("正在推进", Some((false, false))),
+            ("进行中", Some((false, false))),
+            ("在建", Some((false, false))),
+            ("已开工", Some((false, false))),
+            ("未启动", Some((false, false))),
+            ("部分完成", Some((false, false))),
+            ("完成80%", Some((false, false))),
+            ("80%", Some((false, false))),
+            ("未达到", Some((false, false))),
+            ("尚未落实", Some((false, false))),
+        ];
+        for (text, want) in cases {
+            assert_eq!(milestone_answer(text), *want, "{text}");
+        }
+    }
+
+    /// Every way a clerk says "nothing to report yet" is no data; a number or a word is not.
+    #[test]
+    fn no_data_table() {
+        for t in [
+            "",
+            " ",
+            "-",
+            "—",
+            "——",
+            "--",
+            "–",
+            "/",
+            "／",
+            "—/—",
+            "…",
+            "无",
+            "暂无",
+            "（暂无）",
+            "无数据",
+            "N/A",
+            "n/a",
+            "NA",
+            "Ｎ／Ａ",
+            "null",
+            "待统计",
+            "未报",
+            "待报",
+            "待定",
+            "空",
+            "缺",
+            "不适用",
+            "不涉及",
+            "统计中",
+        ] {
+            assert!(is_no_data(t), "{t:?}");
+        }
+        for t in ["0", "85", "#N/A", "否", "见附件", "八十五", "-5", "约85"] {
+            assert!(!is_no_data(t), "{t:?}");
+        }
+        assert!(formula_error("#DIV/0!") && formula_error("#n/a") && !formula_error("#1"));
+    }
+
+    /// A number with words around it is read by its number, and says how.
+    #[test]
+    fn words_around_numbers() {
+        use crate::judge::Reading;
+        let cases: &[(&str, Option<(&str, Reading)>)] = &[
+            ("85（预计）", Some(("85", Reading::Remarked))),
+            ("66.5%(初步)", Some(("66.5%", Reading::Remarked))),
+            ("1.2万人【快报】", Some(("1.2万人", Reading::Remarked))),
+            ("约85", Some(("85", Reading::Approximate))),
+            ("大约85%", Some(("85%", Reading::Approximate))),
+            ("85左右", Some(("85", Reading::Approximate))),
+            ("（85）", None),
+            ("85", None),
+            ("约", None),
+            ("左右", None),
+        ];
+        for (text, want) in cases {
+            let got = words_around(text);
+            assert_eq!(got.as_ref().map(|(n, r)| (n.as_str(), *r)), *want, "{text}");
         }
     }
 

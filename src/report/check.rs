@@ -5,7 +5,7 @@
 use crate::check::{Judged, Summary};
 use crate::cli::Format;
 use crate::cycle::Light;
-use crate::judge::{Actual, Note, Status, Verdict};
+use crate::judge::{Actual, Note, Reading, Status, Verdict};
 use crate::report::{Table, Tone, num, round};
 use crate::threshold::Op;
 use rust_decimal::Decimal;
@@ -226,6 +226,38 @@ pub(crate) fn note_text(n: &Note, unit: &str, en: bool) -> String {
             factor_words(*factor, true),
             fmt(*meant)
         ),
+        (Note::Far { factor }, false) if factor.is_zero() => {
+            "存疑: 数值为 0, 而目标和基础值都远大于 0: 是尚未统计吗?".into()
+        }
+        (Note::Far { factor }, true) if factor.is_zero() => {
+            "doubtful: 0 where the target and the baseline are well above it: not counted yet?"
+                .into()
+        }
+        (Note::Far { factor }, false) => format!(
+            "存疑: 数值约为目标和基础值的{}, 请核实数值和单位",
+            factor_words(*factor, false)
+        ),
+        (Note::Far { factor }, true) => format!(
+            "doubtful: about {} the target and the baseline; check the value and its unit",
+            factor_words(*factor, true)
+        ),
+        (Note::Typed { typed, reading }, en) => reading_text(typed, *reading, en),
+    }
+}
+
+/// How a value typed with words around it was read, in words.
+fn reading_text(typed: &str, reading: Reading, en: bool) -> String {
+    match (reading, en) {
+        (Reading::Partly, false) => format!("存疑: `{typed}` 按未完成判定"),
+        (Reading::Partly, true) => format!("doubtful: `{typed}` is judged as not done"),
+        (Reading::Remarked, false) => format!("存疑: `{typed}` 按其中的数值判定, 括号内为说明"),
+        (Reading::Remarked, true) => {
+            format!("doubtful: `{typed}` is judged by its number; the brackets are a remark")
+        }
+        (Reading::Approximate, false) => format!("存疑: `{typed}` 是约数, 按其数值判定"),
+        (Reading::Approximate, true) => {
+            format!("doubtful: `{typed}` is approximate; judged by its number")
+        }
     }
 }
 

@@ -93,11 +93,15 @@ pub(crate) struct Remark {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub factor: Option<Dec>,
     /// `exact_hit` (a 0 gap that fails: the target excludes its number), `table_prose_disagree`
-    /// (the table decided; the prose reads otherwise), `implausible` (a likely unit slip).
+    /// (the table decided; the prose reads otherwise), `implausible` (a likely unit slip), `far`
+    /// (ten times or more from the target and the baseline, or 0 below both, no slip explaining
+    /// it), `partly_done` (基本完成, judged not done), `remarked_value` (`85（预计）`) and
+    /// `approximate_value` (`约85`), judged by their number.
     pub kind: &'static str,
     pub message: String,
     pub message_zh: String,
-    /// For `table_prose_disagree`: the prose as printed.
+    /// For `table_prose_disagree`: the prose as printed; for a value read from words, the value
+    /// as typed.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub text: Option<String>,
 }
@@ -128,6 +132,18 @@ impl Remark {
                 r.kind = "implausible";
                 r.factor = Some(n(*factor));
                 r.did_you_mean = Some(n(round(*meant, 4)));
+            }
+            Note::Far { factor } => {
+                r.kind = "far";
+                r.factor = Some(n(*factor));
+            }
+            Note::Typed { typed, reading } => {
+                r.kind = match reading {
+                    crate::judge::Reading::Partly => "partly_done",
+                    crate::judge::Reading::Remarked => "remarked_value",
+                    crate::judge::Reading::Approximate => "approximate_value",
+                };
+                r.text = Some(typed.clone());
             }
         }
         r
