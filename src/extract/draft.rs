@@ -74,28 +74,46 @@ pub(crate) fn draft_yaml(
     );
     let _ = writeln!(
         y,
-        "# Draft by `qyx extract` from {source_name}: {} candidates ({n_targets} targets, {} baselines).",
-        ex.candidates.len(),
-        ex.candidates.len() - n_targets
+        "{}",
+        crate::tr!(
+            "# 由 `qyx extract` 从 {source_name} 起草：{} 个候选（{n_targets} 个目标，{} 个基期值）。",
+            "# Draft by `qyx extract` from {source_name}: {} candidates ({n_targets} targets, {} baselines).",
+            ex.candidates.len(),
+            ex.candidates.len() - n_targets
+        )
     );
     let _ = writeln!(
         y,
-        "# Settle every TODO, check every number against the document, then run `qyx validate`."
+        "{}",
+        crate::tr!(
+            "# 逐条处理每个 TODO，对照原文核对每个数字，然后运行 `qyx validate`。",
+            "# Settle every TODO, check every number against the document, then run `qyx validate`."
+        )
     );
     // Every open question is a `todo` entry, which `validate` reports as a warning naming it.
     let mut plan_todo: Vec<String> = Vec::new();
     let name = info.jurisdiction.clone().unwrap_or_else(|| "TODO".into());
     let _ = writeln!(y, "jurisdiction:");
     let _ = writeln!(y, "  id: \"todo\"");
-    plan_todo.push("the plan id: ASCII pinyin, the same as the file name".into());
+    plan_todo.push(crate::tr!(
+        "计划 id：ASCII 拼音，与文件名相同",
+        "the plan id: ASCII pinyin, the same as the file name"
+    ));
     let _ = writeln!(y, "  name: {}", q(&name));
     if info.jurisdiction.is_none() {
-        plan_todo.push("the jurisdiction's Chinese name: not found in the title".into());
+        plan_todo.push(crate::tr!(
+            "辖区中文名：标题中未找到",
+            "the jurisdiction's Chinese name: not found in the title"
+        ));
     }
     let _ = writeln!(y, "  name_en: \"TODO\"");
-    plan_todo.push("the jurisdiction's English name (`name_en`)".into());
+    plan_todo.push(crate::tr!(
+        "辖区英文名（`name_en`）",
+        "the jurisdiction's English name (`name_en`)"
+    ));
     let _ = writeln!(y, "  level: {}", level_of(&name));
-    plan_todo.push(format!(
+    plan_todo.push(crate::tr!(
+        "层级 `{}` 是按名称推断的：请核对",
         "the level `{}` is guessed from the name: check it",
         level_of(&name)
     ));
@@ -106,7 +124,10 @@ pub(crate) fn draft_yaml(
         }
         None => {
             let _ = writeln!(y, "  title: \"TODO\"");
-            plan_todo.push("the document's title: none found".into());
+            plan_todo.push(crate::tr!(
+                "文件标题：未找到",
+                "the document's title: none found"
+            ));
         }
     }
     if let Some(n) = &info.number {
@@ -116,18 +137,17 @@ pub(crate) fn draft_yaml(
         Some(i) => {
             let _ = writeln!(y, "  issuer: {}", q(i));
         }
-        None => plan_todo.push(
+        None => plan_todo.push(crate::tr!(
+            "发文机关（`issuer`）：未找到；请填写，或列入 `not_in_source`",
             "the issuing office (`issuer`): not found; give it, or list it under `not_in_source`"
-                .into(),
-        ),
+        )),
     }
     match &info.date {
         Some(d) => {
             let _ = writeln!(y, "  date: {}", q(d));
         }
         None => plan_todo.push(
-            "the date (`date`, 成文日期 YYYY-MM-DD): not found; give it, or list it under `not_in_source`"
-                .into(),
+            crate::tr!("成文日期（`date`，YYYY-MM-DD）：未找到；请填写，或列入 `not_in_source`", "the date (`date`, 成文日期 YYYY-MM-DD): not found; give it, or list it under `not_in_source`"),
         ),
     }
     match info.kind {
@@ -136,10 +156,10 @@ pub(crate) fn draft_yaml(
         }
         None => {
             let _ = writeln!(y, "  kind: implementation");
-            plan_todo.push(
+            plan_todo.push(crate::tr!(
+                "文件类型：implementation、work-points 或 five-year-plan（标题中没有）",
                 "the kind: implementation, work-points or five-year-plan (none in the title)"
-                    .into(),
-            );
+            ));
         }
     }
     let _ = writeln!(y, "  source: {}", q(source_name));
@@ -153,21 +173,20 @@ pub(crate) fn draft_yaml(
         (end, end)
     };
     if info.period_assumed {
-        plan_todo.push(format!(
-            "the period: the title states none; {start}–{end} is inferred from the years the document aims at"
+        plan_todo.push(crate::tr!("规划期：标题未写明；{start}–{end} 是按文件所指向的年份推断的", "the period: the title states none; {start}–{end} is inferred from the years the document aims at"
         ));
     }
     if info.end.is_none() {
-        plan_todo.push(format!(
-            "the period: none found in the document; {start}–{end} (the 七优享 programme's) assumed — pass --end-year or set it"
+        plan_todo.push(crate::tr!("规划期：文件中未找到；假定为 {start}–{end}（“七优享”工程的规划期）——请用 --end-year 指定或手工设定", "the period: none found in the document; {start}–{end} (the 七优享 programme's) assumed — pass --end-year or set it"
         ));
     }
     let _ = writeln!(y, "period: {{ start: {start}, end: {end} }}");
     let _ = writeln!(y, "baseline_year: {}", start - 1);
     if ex.candidates.is_empty() {
-        plan_todo.push(
-            "no targets found: encode them by hand, or check that this is a plan document".into(),
-        );
+        plan_todo.push(crate::tr!(
+            "未找到目标：请手工编码，或确认这是一份规划文件",
+            "no targets found: encode them by hand, or check that this is a plan document"
+        ));
     }
     // The plan's own areas (黄岩's nine), each mapped onto the domain most of its rows' catalog
     // entries belong to.
@@ -193,14 +212,16 @@ pub(crate) fn draft_yaml(
             match best {
                 Some(d) => {
                     let _ = writeln!(y, "  - {{ name: {}, domain: {} }}", q(name), d.zh());
-                    plan_todo.push(format!(
-                        "the domain of area `{name}`: {} is the most common of its rows' catalog entries",
+                    plan_todo.push(crate::tr!("区域 `{name}` 的领域：{} 是其各行所配指标目录条目中最常见的", "the domain of area `{name}`: {} is the most common of its rows' catalog entries",
                         d.zh()
                     ));
                 }
                 None => {
                     let _ = writeln!(y, "  - {{ name: {}, domain: 综合集成 }}", q(name));
-                    plan_todo.push(format!("the domain of area `{name}`"));
+                    plan_todo.push(crate::tr!(
+                        "区域 `{name}` 的领域",
+                        "the domain of area `{name}`"
+                    ));
                 }
             }
         }
@@ -292,17 +313,14 @@ fn write_row(y: &mut String, r: &DraftRow, start: i32, end: i32) {
     let mut row_todo: Vec<String> = Vec::new();
     let mut notes: Vec<String> = Vec::new();
     match r.m {
-        None => row_todo.push("no catalog match: add an entry or choose an id".into()),
-        Some(m) if !r.sure && m.how.is_sure() => row_todo.push(format!(
-            "the phrase names `{}` {}, but a figure's operator or a second table row disagrees: check the id",
+        None => row_todo.push(crate::tr!("指标目录中没有匹配：请新增条目或选定 id", "no catalog match: add an entry or choose an id")),
+        Some(m) if !r.sure && m.how.is_sure() => row_todo.push(crate::tr!("短语指向 `{}` {}，但某个数字的运算符或另一表格行与之不符：请核对 id", "the phrase names `{}` {}, but a figure's operator or a second table row disagrees: check the id",
             m.id, m.name
         )),
-        Some(m) if m.how == MatchHow::Partial => row_todo.push(format!(
-            "the phrase names `{}` {} and says more: a narrower indicator? check the id",
+        Some(m) if m.how == MatchHow::Partial => row_todo.push(crate::tr!("短语指向 `{}` {}，但说得更多：是更窄的指标吗？请核对 id", "the phrase names `{}` {} and says more: a narrower indicator? check the id",
             m.id, m.name
         )),
-        Some(m) if m.how == MatchHow::Nearest => row_todo.push(format!(
-            "no catalog name in the phrase; nearest: `{}` {} (similarity {:.2})",
+        Some(m) if m.how == MatchHow::Nearest => row_todo.push(crate::tr!("短语中没有指标目录名称；最接近的是 `{}` {}（相似度 {:.2}）", "no catalog name in the phrase; nearest: `{}` {} (similarity {:.2})",
             m.id, m.name, m.score
         )),
         _ => {}
@@ -319,13 +337,14 @@ fn write_row(y: &mut String, r: &DraftRow, start: i32, end: i32) {
         })
     );
     if c0.indicator.is_empty() {
-        row_todo.push("the indicator's name".into());
+        row_todo.push(crate::tr!("指标名称", "the indicator's name"));
     }
     if let Some(u) = r.members.iter().find_map(|c| c.unit.as_ref()) {
         if Unit::parse(u).is_ok() {
             let _ = writeln!(y, "    unit: {}", q(u));
         } else {
-            row_todo.push(format!(
+            row_todo.push(crate::tr!(
+                "印刷的单位 `{u}` 不是 qyx 认识的单位：请确定 `unit`",
                 "unit `{u}` as printed is not one qyx knows: settle `unit`"
             ));
         }
@@ -338,7 +357,8 @@ fn write_row(y: &mut String, r: &DraftRow, start: i32, end: i32) {
             "▲" => {
                 let _ = writeln!(y, "    marker: observational");
             }
-            _ => row_todo.push(format!(
+            _ => row_todo.push(crate::tr!(
+                "该行标有 `{mk}`：请在 `note` 中说明其含义（见表注）",
                 "the row is marked `{mk}`: say what it means in `note` (see the table's notes)"
             )),
         }
@@ -359,8 +379,10 @@ fn write_row(y: &mut String, r: &DraftRow, start: i32, end: i32) {
     }
     if r.members.iter().any(|c| c.truncated) {
         let _ = writeln!(y, "    truncated: true");
-        row_todo
-            .push("the printed row is cut off: check the cells it lacks in another copy".into());
+        row_todo.push(crate::tr!(
+            "印刷的行不完整：请在其他版本中核对缺少的单元格",
+            "the printed row is cut off: check the cells it lacks in another copy"
+        ));
     }
     // Targets in the period, a table cell and its prose restatement merged, one a year and scope.
     let mut targets: Vec<Candidate> = Vec::new();
@@ -407,12 +429,14 @@ fn write_row(y: &mut String, r: &DraftRow, start: i32, end: i32) {
         };
         let Some(year) = c.year else {
             notes.push(described(&c));
-            row_todo.push("a figure with no year is in `note`: give it a year".into());
+            row_todo.push(crate::tr!(
+                "一个没有年份的数字已放在 `note` 中：请给出年份",
+                "a figure with no year is in `note`: give it a year"
+            ));
             continue;
         };
         if year < start || year > end {
-            row_todo.push(format!(
-                "a target for {year}, outside the period {start}–{end}, is in `note`: keep it out, or widen the period"
+            row_todo.push(crate::tr!("{year} 年的目标在规划期 {start}–{end} 之外，已放在 `note` 中：请删去，或扩大规划期", "a target for {year}, outside the period {start}–{end}, is in `note`: keep it out, or widen the period"
             ));
             notes.push(described(&c));
             continue;
@@ -421,7 +445,8 @@ fn write_row(y: &mut String, r: &DraftRow, start: i32, end: i32) {
             .iter()
             .any(|t| t.year == c.year && t.scope == c.scope)
         {
-            row_todo.push(format!(
+            row_todo.push(crate::tr!(
+                "{year} 年另有一个 {} 目标，已放在 `note` 中：请保留一个",
                 "another {} target for {year} is in `note`: keep one",
                 c.scope.name()
             ));
@@ -445,12 +470,17 @@ fn write_row(y: &mut String, r: &DraftRow, start: i32, end: i32) {
         if baseline.is_none() && fits {
             baseline = Some(b);
         } else {
-            notes.push(format!("past figure {}", described(b)));
+            notes.push(crate::tr!("过去的数字 {}", "past figure {}", described(b)));
             row_todo.push(if fits {
-                "more than one past figure: the others are in `note`; keep one as the baseline"
-                    .to_string()
+                crate::tr!(
+                    "不止一个过去的数字：其余已放在 `note` 中；请保留一个作为基期值",
+                    "more than one past figure: the others are in `note`; keep one as the baseline"
+                )
             } else {
-                "a past figure not before the targets is in `note`: is it a baseline?".to_string()
+                crate::tr!(
+                    "一个不早于目标年份的过去数字已放在 `note` 中：它是基期值吗？",
+                    "a past figure not before the targets is in `note`: is it a baseline?"
+                )
             });
         }
     }
@@ -481,10 +511,16 @@ fn write_row(y: &mut String, r: &DraftRow, start: i32, end: i32) {
 fn doubts_of(c: &Candidate, r: &DraftRow) -> Vec<String> {
     let mut d = c.doubts.clone();
     if !c.year_stated && c.kind == Kind::Target && c.cell.is_none() {
-        d.push("no year in the sentence: the plan's end year is assumed".into());
+        d.push(crate::tr!(
+            "句中没有年份：假定为规划期末年",
+            "no year in the sentence: the plan's end year is assumed"
+        ));
     }
     if c.op == Op::Reach && !r.sure {
-        d.push("bare number: ≥ or ≤ depends on the indicator's better direction".into());
+        d.push(crate::tr!(
+            "裸数字：≥ 还是 ≤ 取决于指标的优向",
+            "bare number: ≥ or ≤ depends on the indicator's better direction"
+        ));
     }
     d.dedup();
     d

@@ -9,7 +9,7 @@ use super::Candidate;
 use super::phrase::{VERBS, trim_fillers};
 use crate::plan::schema::Domain;
 use crate::plan::{CatalogIndex, name_key};
-use crate::threshold::Better;
+use crate::threshold::{Better, Op};
 use crate::unit::Unit;
 
 /// How a candidate's phrase was matched to the catalog.
@@ -101,10 +101,6 @@ impl<'a> Matcher<'a> {
     pub(crate) fn new(cat: &'a CatalogIndex) -> Matcher<'a> {
         let mut keys = Vec::new();
         for (i, e) in cat.entries.iter().enumerate() {
-            // A number is never a milestone (`better: done`) of the catalog.
-            if e.better == Better::Done {
-                continue;
-            }
             for n in std::iter::once(&e.name).chain(e.aliases.iter()) {
                 let key = name_key(n);
                 keys.push(Key {
@@ -159,8 +155,13 @@ impl<'a> Matcher<'a> {
         let mut contained: Option<(usize, bool, &Key)> = None;
         let mut nearest: Option<(f64, usize)> = None;
         let mut exact: Vec<(usize, bool)> = Vec::new();
+        // A number is never a milestone (`better: done`) of the catalog, and a milestone
+        // (`建成一批`) is never a number.
+        let milestone = c.op == Op::Done;
         for k in &self.keys {
-            if !self.fits(unit.as_ref(), c.unit.as_deref(), k.entry) {
+            if (self.cat.entries[k.entry].better == Better::Done) != milestone
+                || !self.fits(unit.as_ref(), c.unit.as_deref(), k.entry)
+            {
                 continue;
             }
             let same_domain = c

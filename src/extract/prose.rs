@@ -464,13 +464,15 @@ pub(super) fn prose_candidates(s: &Sentence, cx: &ProseContext) -> Vec<Candidate
             c.area = cx.outline.area();
             c.section = cx.outline.section();
             if !parsed || sp.unknown_unit {
-                c.doubts.push(format!(
+                c.doubts.push(crate::tr!(
+                    "qyx 读不懂 `{}` 中的单位：请确定单位",
                     "qyx cannot read the unit in `{}`: settle the unit",
                     c.text.as_deref().unwrap_or_default()
                 ));
             }
             if group.len() > 1 && c.op != t.op {
-                c.doubts.push(format!(
+                c.doubts.push(crate::tr!(
+                    "运算符有歧义：整个列表的数值读作 {}，单独的 `{}` 读作 {}",
                     "ambiguous operator: the list reads {} for all its values, `{}` alone reads {}",
                     c.op.name(),
                     c.text.as_deref().unwrap_or_default(),
@@ -478,15 +480,71 @@ pub(super) fn prose_candidates(s: &Sentence, cx: &ProseContext) -> Vec<Candidate
                 ));
             }
             if c.op == Op::Approx {
-                c.doubts.push("ambiguous operator: 约/左右 (≈)".into());
+                c.doubts.push(crate::tr!(
+                    "运算符有歧义：约/左右（≈）",
+                    "ambiguous operator: 约/左右 (≈)"
+                ));
             }
             if group.len() > 1 && names.iter().all(|x| *x == names[0]) {
-                c.doubts
-                    .push("a list of values under one name: split the indicator".into());
+                c.doubts.push(crate::tr!(
+                    "一个名称下有多个数值：请拆分指标",
+                    "a list of values under one name: split the indicator"
+                ));
             }
             out.push(c);
         }
         k = group[group.len() - 1] + 1;
+    }
+    out.extend(batch_commitments(chars, &clause_list, &years, cx, s.line));
+    out
+}
+
+/// Commitments to "一批" (`建成一批乡镇(街道)托育机构`, `组建一批城乡教共体`): no count, so a
+/// milestone met once the batch is done (docs/plan-format.md, Milestones). Each is a candidate
+/// with the verb and 一批 as its text and no value, for a person to tie to a milestone entry.
+fn batch_commitments(
+    chars: &[char],
+    clause_list: &[(usize, usize)],
+    years: &[(usize, i32, YearHow)],
+    cx: &ProseContext,
+    line: usize,
+) -> Vec<Candidate> {
+    let mut out = Vec::new();
+    for &(a, b) in clause_list {
+        let clause = collect(&chars[a..b]);
+        let Some(byte) = clause.find("一批") else {
+            continue;
+        };
+        let at = a + clause[..byte].chars().count();
+        let Some(verb) = super::phrase::VERBS
+            .iter()
+            .filter(|v| super::scan::ends_with_at(chars, at, v))
+            .max_by_key(|v| v.chars().count())
+        else {
+            continue;
+        };
+        if super::scan::enclosed(chars, at) {
+            continue;
+        }
+        let year = years
+            .iter()
+            .rev()
+            .find(|(p, _, how)| *p < at && *how == YearHow::By);
+        let mut c = Candidate::blank(line);
+        c.op = Op::Done;
+        c.indicator = trim_fillers(&collect(&chars[at + 2..b]));
+        c.year = year.map(|y| y.1).or(cx.end);
+        c.year_stated = year.is_some();
+        c.text = Some(format!("{verb}一批"));
+        c.quote = Some(quote_of(chars, a, b));
+        c.domain = cx.outline.domain();
+        c.area = cx.outline.area();
+        c.section = cx.outline.section();
+        c.doubts.push(crate::tr!(
+            "“一批”不是数字：这是一项里程碑，请选定指标目录中的里程碑条目（`better: done`）",
+            "“一批” states no number: a milestone; choose a milestone entry of the catalog (`better: done`)"
+        ));
+        out.push(c);
     }
     out
 }

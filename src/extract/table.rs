@@ -478,8 +478,10 @@ pub(super) fn table_candidates(
                 c.marker = marker.clone();
                 c.truncated = truncated;
                 if lost_unit && c.unit.is_none() {
-                    c.doubts
-                        .push("the unit was lost from the name's brackets `()`: settle it".into());
+                    c.doubts.push(crate::tr!(
+                        "名称括号 `()` 中的单位丢失了：请确定单位",
+                        "the unit was lost from the name's brackets `()`: settle it"
+                    ));
                 }
                 c.scope = scope_of(&name);
                 c.cell = Some(part.trim_start().trim_end_matches('、').to_string());
@@ -492,7 +494,10 @@ pub(super) fn table_candidates(
                 c.area = domain.clone();
                 c.section = Some("表".into());
                 if name.contains("(%") || name.contains("（%") {
-                    c.doubts.push("check the unit in the name".into());
+                    c.doubts.push(crate::tr!(
+                        "请核对名称中的单位",
+                        "check the unit in the name"
+                    ));
                 }
                 out.push(c);
             }
