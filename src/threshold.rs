@@ -786,15 +786,27 @@ fn core(chars: &[char], start: usize) -> Result<Reading, ParseError> {
     if high.is_some() && c.eat(&[("之间", ())]).is_some() {
         c.skip_ws();
     }
+    // `≥85%（省定）`, `100%（动态）`: a note in brackets after the target qualifies it.
+    if let Some(remark) = bracketed_remark(chars, c.pos) {
+        qualifiers.push(remark);
+        c.pos = chars.len();
+    }
     // Trailing punctuation of a quoted clause is not part of the target.
     while c.peek().is_some_and(|ch| "。,，;；、".contains(ch)) {
         c.pos += 1;
     }
     c.skip_ws();
-    // `建设2家社区嵌入式托育机构`: what is counted, named after its measure word.
-    let counted = unit_text
-        .as_deref()
-        .is_some_and(|u| crate::unit::magnitude_prefix(u) != Some(u));
+    // `建设2家社区嵌入式托育机构`: what is counted, named after its measure word — a count, not a
+    // date (`2024年底前建成`) or a share.
+    let counted = unit_text.as_deref().is_some_and(|u| {
+        crate::unit::magnitude_prefix(u) != Some(u)
+            && crate::unit::Unit::parse(u).is_ok_and(|unit| {
+                !matches!(
+                    unit.base(),
+                    "年" | "个月" | "天" | "个工作日" | "分钟" | "岁" | "%" | "百分点"
+                )
+            })
+    });
     let object = if counted && !c.at_end() && suffix.is_none() {
         object_at(chars, c.pos)
     } else {
@@ -917,6 +929,25 @@ fn object_at(chars: &[char], at: usize) -> Option<String> {
         return None;
     }
     Some(text)
+}
+
+/// A bracketed note that ends the text (`（省定）`, `(动态)`): words, no number.
+fn bracketed_remark(chars: &[char], at: usize) -> Option<String> {
+    let open = *chars.get(at)?;
+    let close = match open {
+        '(' => ')',
+        '（' => '）',
+        _ => return None,
+    };
+    let end = chars.len() - chars.iter().rev().take_while(|c| c.is_whitespace()).count();
+    if end < at + 3 || chars[end - 1] != close {
+        return None;
+    }
+    let inner = &chars[at + 1..end - 1];
+    inner
+        .iter()
+        .all(|c| is_cjk(*c) && !is_numeral_char(*c))
+        .then(|| inner.iter().collect())
 }
 
 /// `两三` (2–3), `三五` (3–5), `七八十` (70–80) at `start`, where the reader stopped after the
@@ -1210,7 +1241,18 @@ fn change_in_label(label: &str) -> Option<(Relative, Option<String>)> {
     while let Some(q) = qualifier_at(&rc, k) {
         k += q.chars().count();
     }
-    let label = (k < rc.len()).then(|| rest.to_string());
+    let mut label = (k < rc.len()).then(|| rest.to_string());
+    let mut base = base;
+    // 同比 is against the same period a year before, 环比 against the period before.
+    for (word, implied) in [("同比", "上年同期"), ("环比", "上期")] {
+        if base.is_none()
+            && let Some(l) = label.as_deref().and_then(|l| l.strip_suffix(word))
+        {
+            base = Some(implied.to_string());
+            let l = l.trim();
+            label = (!l.is_empty()).then(|| l.to_string());
+        }
+    }
     Some((
         Relative {
             change,
@@ -1344,6 +1386,30 @@ impl Threshold {
         }
         if NO_TARGET.contains(&trimmed) {
             return Ok(Reading::bare(Op::None, trimmed));
+        }
+        // `[25]`: the plans' tables print a total over the plan's span in square brackets.
+        let inner = [('[', ']'), ('〔', '〕'), ('【', '】')]
+            .iter()
+            .find_map(|(open, close)| trimmed.strip_prefix(*open)?.strip_suffix(*close));
+        if let Some(inner) = inner.filter(|i| !i.trim().is_empty()) {
+            let lead = folded
+                .find(inner)
+                .map_or(1, |b| folded[..b].chars().count());
+            let inner_chars: Vec<char> = inner.chars().collect();
+            return match numeric(&inner_chars) {
+                Ok(mut r) => {
+                    r.qualifiers.insert(0, "累计".to_string());
+                    r.note = Some(crate::tr!(
+                        "方括号内为规划期累计数",
+                        "a figure in square brackets is a total over the plan's span"
+                    ));
+                    Ok(r)
+                }
+                Err(mut e) => {
+                    e.column += lead;
+                    Err(e)
+                }
+            };
         }
         let err = match numeric(&chars) {
             Ok(r) => return Ok(r),
