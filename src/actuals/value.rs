@@ -471,7 +471,11 @@ pub(crate) fn read_value(
         }
         (Some(u), Some((c, c_col))) => {
             // The value's own unit and the unit column must agree (`88%` under 人 is a slip).
+            let own = |x: &str| {
+                entry.is_unit_synonym(x) || catalog_unit.is_some_and(|k| k.trim() == x.trim())
+            };
             let agree = u == c
+                || (own(u) && own(c))
                 || matches!((Unit::parse(u), Unit::parse(c)), (Ok(a), Ok(b)) if a.is_compatible(&b));
             if !agree {
                 return Err((
@@ -513,6 +517,8 @@ pub(crate) fn read_value(
     };
     let to = Unit::parse(catalog_unit).map_err(|e| (col, e.to_string()))?;
     let from = match unit_text {
+        // A unit the catalog entry declares a synonym of its own (名 for 个): the same unit.
+        Some(u) if entry.is_unit_synonym(&u) => to.clone(),
         Some(u) => Unit::parse(&u).map_err(|e| (unit_col, e.to_string()))?,
         None => to.clone(),
     };
