@@ -5,7 +5,7 @@
 //! Everything is exact decimal arithmetic in the catalog's unit; no float decides a status.
 
 use crate::plan::schema::{Measure, Scope};
-use crate::plan::{Entry, Figure, Resolved, Row, resolve};
+use crate::plan::{Entry, Figure, Resolved, Row, resolved};
 use crate::threshold::{Better, Op};
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::Serialize;
@@ -220,8 +220,16 @@ impl Verdict {
     }
 }
 
-fn numeric(row: &Row, entry: &Entry, f: &Figure) -> Option<Resolved> {
-    resolve(row, entry, f).ok().filter(Resolved::is_numeric)
+/// A numeric figure's year and value in the catalog's unit (its reading borrowed, not copied).
+fn numeric(row: &Row, entry: &Entry, f: &Figure) -> Option<(i32, Decimal)> {
+    match resolved(row, entry, f).as_ref() {
+        Ok(r) if r.is_numeric() => r.value.map(|v| (r.year, v)),
+        _ => None,
+    }
+}
+
+fn resolves(row: &Row, entry: &Entry, f: &Figure) -> bool {
+    resolved(row, entry, f).is_ok()
 }
 
 /// The figure of `row` for `year` and `scope` that resolves, if any.
@@ -229,13 +237,18 @@ fn figure_for<'a>(row: &'a Row, entry: &Entry, year: i32, scope: Scope) -> Optio
     row.targets
         .iter()
         .filter(|f| f.year.value == year && f.scope == scope)
-        .find(|f| resolve(row, entry, f).is_ok())
+        .find(|f| resolves(row, entry, f))
 }
 
 /// The target that applies to `year`: that year's own (level, then cumulative), else an
 /// every-year or maintained target whose span (up to its year) covers the year.
 pub fn target_for(row: &Row, entry: &Entry, year: i32) -> Option<(Resolved, Scope)> {
-    applicable(row, entry, year).and_then(|f| resolve(row, entry, f).ok().map(|r| (r, f.scope)))
+    applicable(row, entry, year).and_then(|f| {
+        resolved(row, entry, f)
+            .into_owned()
+            .ok()
+            .map(|r| (r, f.scope))
+    })
 }
 
 fn applicable<'a>(row: &'a Row, entry: &Entry, year: i32) -> Option<&'a Figure> {
@@ -247,7 +260,7 @@ fn applicable<'a>(row: &'a Row, entry: &Entry, year: i32) -> Option<&'a Figure> 
                 .filter(|f| {
                     matches!(f.scope, Scope::Annual | Scope::Maintained) && f.year.value >= year
                 })
-                .filter(|f| resolve(row, entry, f).is_ok())
+                .filter(|f| resolves(row, entry, f))
                 .min_by_key(|f| f.year.value)
         })
 }
@@ -277,10 +290,10 @@ impl Baseline {
 /// The baseline of any kind, for display.
 pub fn stated_baseline(row: &Row, entry: &Entry) -> Option<Baseline> {
     let b = row.baseline.as_ref()?;
-    let r = numeric(row, entry, b)?;
+    let (year, value) = numeric(row, entry, b)?;
     Some(Baseline {
-        value: r.value?,
-        year: r.year,
+        value,
+        year,
         kind: b.kind,
         from: b.from.as_ref().map(|f| f.value),
     })
@@ -293,8 +306,7 @@ pub fn baseline(row: &Row, entry: &Entry) -> Option<(i32, Decimal)> {
     if !b.kind.is_level() {
         return None;
     }
-    let r = numeric(row, entry, b)?;
-    r.value.map(|v| (r.year, v))
+    numeric(row, entry, b)
 }
 
 /// The baseline as the start of a target of `scope`: a level for levels, maintained and
@@ -332,8 +344,7 @@ fn previous_point(
         .iter()
         .filter(|f| f.year.value < year && f.scope == scope)
         .filter_map(|f| numeric(row, entry, f))
-        .max_by_key(|r| r.year)
-        .and_then(|r| r.value.map(|v| (r.year, v)))
+        .max_by_key(|(y, _)| *y)
         .or_else(|| baseline_for(row, entry, scope, target))
         .or_else(|| (scope == Scope::Cumulative).then_some((period_start - 1, Decimal::ZERO)))
 }
@@ -452,7 +463,7 @@ fn prose_reading(row: &Row, entry: &Entry, f: &Figure, cell: &Resolved) -> Optio
 pub fn judge(row: &Row, entry: &Entry, ctx: &Ctx, year: i32, actual: Option<Actual>) -> Verdict {
     let (period_start, tolerance) = (ctx.period_start, ctx.rules.tolerance(entry));
     let mut applied = match applicable(row, entry, year) {
-        Some(f) => match resolve(row, entry, f) {
+        Some(f) => match resolved(row, entry, f).into_owned() {
             Ok(r) => Applied {
                 prose: prose_reading(row, entry, f, &r),
                 target: r,
@@ -472,7 +483,11 @@ pub fn judge(row: &Row, entry: &Entry, ctx: &Ctx, year: i32, actual: Option<Actu
                 .filter(|f| {
                     f.year.value > year && matches!(f.scope, Scope::Level | Scope::Cumulative)
                 })
-                .filter_map(|f| resolve(row, entry, f).ok().map(|r| (r, f)))
+                .filter_map(|f| match resolved(row, entry, f) {
+                    std::borrow::Cow::Borrowed(Ok(r)) => Some((std::borrow::Cow::Borrowed(r), f)),
+                    std::borrow::Cow::Owned(Ok(r)) => Some((std::borrow::Cow::Owned(r), f)),
+                    _ => None,
+                })
                 .filter(|(r, _)| r.is_numeric() || r.threshold.op == Op::Done)
                 .min_by_key(|(r, _)| r.year);
             let Some((next, f)) = next else {
@@ -484,7 +499,7 @@ pub fn judge(row: &Row, entry: &Entry, ctx: &Ctx, year: i32, actual: Option<Actu
             });
             Applied {
                 prose: prose_reading(row, entry, f, &next),
-                target: next,
+                target: next.into_owned(),
                 scope: f.scope,
                 path,
                 band: None,

@@ -8,7 +8,6 @@ pub mod validate;
 
 use crate::diag::{Diagnostic, NameIndex};
 use crate::threshold::{Better, Op, ParseError, Threshold};
-use crate::unit::Unit;
 use load::{CATALOG_FILE, PlanDir, SourceText};
 use rust_decimal::Decimal;
 pub use schema::{Catalog, Domain, Entry, Figure, Plan, Row};
@@ -416,7 +415,55 @@ fn figure_threshold(f: &Figure) -> Option<Result<Threshold, ParseError>> {
     f.cell
         .as_ref()
         .or(f.text.as_ref())
-        .map(|s| Threshold::parse(&s.value))
+        .map(|s| memo::threshold(&s.value))
+}
+
+/// Threshold and unit texts read once per run. Plans repeat the same cells (`≥95`, `100`, `%`,
+/// `万人`) across rows and, at province scale, across thousands of plans; each distinct text is
+/// parsed once and its reading copied after. Only texts from plans and catalogs come here (a
+/// run's set is bounded by the plans loaded), and at most [`memo::LIMIT`] of each are kept, so
+/// memory never grows with the rows. A text that does not parse is parsed again each time: its
+/// message is in the language of the moment, and errors are rare.
+pub(crate) mod memo {
+    use crate::threshold::{ParseError, Threshold};
+    use crate::unit::{Unit, UnitError};
+    use std::cell::RefCell;
+    use std::collections::HashMap;
+
+    /// How many distinct texts of each kind are kept.
+    pub(crate) const LIMIT: usize = 1 << 16;
+
+    thread_local! {
+        static THRESHOLDS: RefCell<HashMap<Box<str>, Threshold>> = RefCell::default();
+        static UNITS: RefCell<HashMap<Box<str>, Unit>> = RefCell::default();
+    }
+
+    fn through<T: Clone, E>(
+        cache: &'static std::thread::LocalKey<RefCell<HashMap<Box<str>, T>>>,
+        text: &str,
+        parse: impl FnOnce(&str) -> Result<T, E>,
+    ) -> Result<T, E> {
+        if let Some(v) = cache.with_borrow(|m| m.get(text).cloned()) {
+            return Ok(v);
+        }
+        let v = parse(text)?;
+        cache.with_borrow_mut(|m| {
+            if m.len() < LIMIT {
+                m.insert(text.into(), v.clone());
+            }
+        });
+        Ok(v)
+    }
+
+    /// [`Threshold::parse`], once per distinct text.
+    pub(crate) fn threshold(text: &str) -> Result<Threshold, ParseError> {
+        through(&THRESHOLDS, text, Threshold::parse)
+    }
+
+    /// [`Unit::parse`], once per distinct text.
+    pub(crate) fn unit(text: &str) -> Result<Unit, UnitError> {
+        through(&UNITS, text, Unit::parse)
+    }
 }
 
 /// A figure resolved for use: operator in the indicator's direction, value in the catalog's unit.
@@ -440,16 +487,26 @@ pub(crate) type CachedResolve = Box<(usize, Result<Resolved, String>)>;
 /// Resolves a figure of `row` against its catalog `entry`. Errors are messages for the user.
 /// The first resolution is kept in the figure, so a target's text is parsed once per run.
 pub fn resolve(row: &Row, entry: &Entry, f: &Figure) -> Result<Resolved, String> {
+    resolved(row, entry, f).into_owned()
+}
+
+/// [`resolve`] without the copy: the resolution kept in the figure, borrowed. Judging asks for
+/// several figures of a row per value and keeps one; only that one is copied.
+pub(crate) fn resolved<'f>(
+    row: &Row,
+    entry: &Entry,
+    f: &'f Figure,
+) -> std::borrow::Cow<'f, Result<Resolved, String>> {
     let key = std::ptr::from_ref(entry) as usize;
-    if let Some(cached) = f.resolved.get()
-        && cached.0 == key
-    {
-        return cached.1.clone();
+    let cached = f
+        .resolved
+        .get_or_init(|| Box::new((key, resolve_reading(row, entry, f, figure_threshold(f)))));
+    if cached.0 == key {
+        std::borrow::Cow::Borrowed(&cached.1)
+    } else {
+        // A figure resolved against another entry first keeps that answer; this one is returned.
+        std::borrow::Cow::Owned(resolve_reading(row, entry, f, figure_threshold(f)))
     }
-    let r = resolve_reading(row, entry, f, figure_threshold(f));
-    // A figure resolved against another entry first keeps that answer; this one is returned.
-    let _ = f.resolved.set(Box::new((key, r.clone())));
-    r
 }
 
 /// The figure's prose reading alone, where it has prose: what the words say when a table cell
@@ -461,7 +518,7 @@ pub fn resolve_prose(row: &Row, entry: &Entry, f: &Figure) -> Option<Result<Reso
         row,
         entry,
         f,
-        Some(Threshold::parse(&text.value)),
+        Some(memo::threshold(&text.value)),
     ))
 }
 
@@ -499,8 +556,8 @@ fn resolve_reading(
         let Some(v) = v else { return Ok(None) };
         match (&printed, entry.unit.as_ref()) {
             (Some(p), Some(c)) => {
-                let from = Unit::parse(p).map_err(|e| e.to_string())?;
-                let to = Unit::parse(&c.value).map_err(|e| e.to_string())?;
+                let from = memo::unit(p).map_err(|e| e.to_string())?;
+                let to = memo::unit(&c.value).map_err(|e| e.to_string())?;
                 from.convert(v, &to).map(Some).map_err(|e| e.to_string())
             }
             _ => Ok(Some(v)),
