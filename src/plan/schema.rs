@@ -4,8 +4,56 @@
 
 use crate::threshold::Better;
 use schemars::JsonSchema;
-use serde::{Deserialize, Serialize};
-use serde_saphyr::Spanned;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+/// A value and the line and column it was written at. The YAML crate's own `Spanned` keeps two
+/// full locations (where a value is referenced and where an anchor defined it, each with a
+/// character span and a source id: 56 bytes) on every spanned value; plans have thousands of
+/// them and only the line and column of the first are ever shown, so this keeps those (8 bytes).
+/// Read through the crate's type, so that it still learns the position; written as the bare
+/// value, like the crate's. A value read from elsewhere (the plan cache) has position 0:0.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Spanned<T> {
+    pub value: T,
+    pub referenced: Pos,
+}
+
+/// A 1-based line and column (0 where unknown).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Pos {
+    line: u32,
+    column: u32,
+}
+
+impl Pos {
+    pub fn line(&self) -> u64 {
+        u64::from(self.line)
+    }
+
+    pub fn column(&self) -> u64 {
+        u64::from(self.column)
+    }
+}
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for Spanned<T> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = serde_saphyr::Spanned::<T>::deserialize(d)?;
+        let at = |n: u64| u32::try_from(n).unwrap_or(u32::MAX);
+        Ok(Spanned {
+            value: s.value,
+            referenced: Pos {
+                line: at(s.referenced.line()),
+                column: at(s.referenced.column()),
+            },
+        })
+    }
+}
+
+impl<T: Serialize> Serialize for Spanned<T> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.value.serialize(s)
+    }
+}
 
 /// One plan document, encoded.
 #[derive(Debug, Deserialize, Serialize, JsonSchema)]

@@ -2,11 +2,11 @@
 //! problem is collected with its line and column; nothing stops at the first.
 
 use super::schema::Accrual;
+use super::schema::Spanned;
 use super::{CatalogIndex, PlanFile, PlanSet, name_key, op_against, resolve};
 use crate::diag::{Diagnostic, suggestion};
 use crate::threshold::{Better, Op};
 use crate::unit::Unit;
-use serde_saphyr::Spanned;
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
