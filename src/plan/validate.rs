@@ -272,6 +272,7 @@ fn check_plan(
         );
     }
     let area_names: Vec<&str> = plan.areas.iter().map(|a| a.name.as_str()).collect();
+    let inferred = inferred_columns(plan);
     let mut seen: HashMap<&str, u64> = HashMap::new();
 
     for row in &plan.indicators {
@@ -648,7 +649,7 @@ fn check_plan(
             }
         }
         if let Some(table) = &row.table {
-            check_cells(plan, row, entry, table, &mut out);
+            check_cells(plan, &inferred, row, entry, table, &mut out);
         }
         path.sort_by_key(|(y, _)| *y);
         path.dedup_by_key(|(y, _)| *y);
@@ -1043,20 +1044,22 @@ fn find_cell(cells: &[String], from: usize, cell: &str) -> Option<(usize, usize)
     })
 }
 
-/// A row's printed cells, squashed and whole, for reading it by its columns: split at `|` where
-/// the row has them, else at white space, with what OCR and typing split joined again — a lone
-/// sign with its number (`< 5`), a number split at its point (`94. 5`, `95 . 5`). A composite
-/// cell (`职工86、城乡居民70`) stays one cell.
+/// A row's printed cells, squashed and whole, for reading it by its columns. A row printed with
+/// `|` is split there, and an empty cell between two bars is kept (`""`: a column that prints
+/// nothing, so the columns after it stay in place). A row separated by white space is split
+/// there, with what OCR and typing split joined again — a lone sign with its number (`< 5`), a
+/// number split at its point (`94. 5`, `95 . 5`). A composite cell (`职工86、城乡居民70`) stays one.
 fn printed_cells(table: &str) -> Vec<String> {
     let stripped = strip_debris(table);
-    let raw: Vec<String> = if stripped.contains('|') {
-        stripped.split('|').map(squash).collect()
-    } else {
-        stripped.split_whitespace().map(squash).collect()
-    };
+    if stripped.contains('|') {
+        let t = stripped.trim();
+        let t = t.strip_prefix('|').unwrap_or(t);
+        let t = t.strip_suffix('|').unwrap_or(t);
+        return t.split('|').map(squash).collect();
+    }
     let is_sign = |c: &str| !c.is_empty() && c.chars().all(|ch| "<>≤≥＜＞=≈~～≦≧⩽⩾".contains(ch));
     let mut out: Vec<String> = Vec::new();
-    for c in raw.into_iter().filter(|c| !c.is_empty()) {
+    for c in stripped.split_whitespace().map(squash) {
         if let Some(last) = out.last_mut() {
             let joins = is_sign(last)
                 || (last.ends_with(|ch: char| ch.is_ascii_digit()) && c.starts_with('.'))
@@ -1077,8 +1080,9 @@ fn printed_cells(table: &str) -> Vec<String> {
 /// (`建设局` holds a milestone verb but names an office).
 fn is_figure_cell(c: &str) -> bool {
     use crate::threshold::Threshold;
+    // An empty cell of a `|` row: a figure column that prints nothing.
     if c.is_empty() {
-        return false;
+        return true;
     }
     if c.chars()
         .any(|ch| ch.is_ascii_digit() || ('０'..='９').contains(&ch))
@@ -1133,7 +1137,11 @@ fn is_cell(printed: &str, want: &str) -> bool {
 /// The figure columns a row is read by, and whether the plan states them: the row's `columns`,
 /// else the plan's, else the years of the plan's table figures (a table's columns are its
 /// figures' years, left to right).
-fn row_columns(plan: &crate::plan::Plan, row: &crate::plan::Row) -> (Vec<i32>, bool) {
+fn row_columns(
+    plan: &crate::plan::Plan,
+    row: &crate::plan::Row,
+    inferred: &[i32],
+) -> (Vec<i32>, bool) {
     let stated = if row.columns.is_empty() {
         &plan.columns
     } else {
@@ -1142,6 +1150,11 @@ fn row_columns(plan: &crate::plan::Plan, row: &crate::plan::Row) -> (Vec<i32>, b
     if !stated.is_empty() {
         return (stated.iter().map(|c| c.value).collect(), true);
     }
+    (inferred.to_vec(), false)
+}
+
+/// A table's columns when the plan does not state them: the years of its table figures.
+fn inferred_columns(plan: &crate::plan::Plan) -> Vec<i32> {
     let mut years: Vec<i32> = plan
         .indicators
         .iter()
@@ -1152,7 +1165,7 @@ fn row_columns(plan: &crate::plan::Plan, row: &crate::plan::Row) -> (Vec<i32>, b
         .collect();
     years.sort_unstable();
     years.dedup();
-    (years, false)
+    years
 }
 
 /// Stated columns are years, each once, left to right.
@@ -1180,6 +1193,7 @@ fn check_columns(columns: &[Spanned<i32>], out: &mut Out) {
 /// be whole cells in year order, consecutive years in adjacent cells.
 fn check_cells(
     plan: &crate::plan::Plan,
+    inferred: &[i32],
     row: &crate::plan::Row,
     entry: &crate::plan::Entry,
     table: &Spanned<String>,
@@ -1195,7 +1209,7 @@ fn check_cells(
         return;
     }
     figures.sort_by_key(|f| f.year.value);
-    let (columns, stated) = row_columns(plan, row);
+    let (columns, stated) = row_columns(plan, row, inferred);
     let printed = printed_cells(&table.value);
     match figure_cells(&printed, columns.len(), row.truncated, !stated) {
         Some(cells) => {
@@ -1513,6 +1527,13 @@ mod tests {
         assert_eq!(
             cells("| 2 | 普惠托位占比(%) | 75 | >85 | 卫健局 |"),
             ["2", "普惠托位占比(%)", "75", ">85", "卫健局"]
+        );
+        // An empty cell between bars keeps its column.
+        let row = cells("|2|普惠托位占比(%)||63|65|卫健局|");
+        assert_eq!(row, ["2", "普惠托位占比(%)", "", "63", "65", "卫健局"]);
+        assert_eq!(
+            figure_cells(&row, 3, false, true),
+            Some(vec!["", "63", "65"])
         );
         assert_eq!(
             cells("14 报销比例(%) 职工86、城乡居民70 县医保局")[2],
