@@ -102,11 +102,16 @@ pub struct CheckArgs {
     #[arg(long)]
     pub all: bool,
     #[arg(help = crate::tr!(
-        "哪些状态使退出码为 1",
-        "Which statuses make the exit code 1."
+        "哪些行使退出码为 1，可用逗号列出几项（默认 behind,doubtful：进度滞后、未达标或存疑）",
+        "Which rows make the exit code 1; several may be listed with commas (default behind,doubtful: behind, not met or doubtful)."
     ))]
-    #[arg(long, value_enum, default_value_t = FailOn::Behind)]
-    pub fail_on: FailOn,
+    #[arg(
+        long,
+        value_enum,
+        value_delimiter = ',',
+        default_values_t = [FailOn::Behind, FailOn::Doubtful]
+    )]
+    pub fail_on: Vec<FailOn>,
     #[arg(help = crate::tr!(
         "约数目标（≈、左右、约、近）的容差，占目标的百分比，对所有指标适用（默认：目录中该指标的值，否则为 2）",
         "The band around an approximate target (≈, 左右, 约, 近), in percent of the target, for every indicator (default: the catalog's for the indicator, else 2)."
@@ -174,6 +179,11 @@ pub enum FailOn {
         "Exit 1 when a row's light is red."
     ))]
     Red,
+    #[value(help = crate::tr!(
+        "有存疑的行时退出 1（可能的单位笔误、表格与正文不一致而恰好命中等）",
+        "Exit 1 when a row is doubtful (a likely unit slip, a table and prose that disagree on an exact hit, …)."
+    ))]
+    Doubtful,
 }
 
 fn parse_period_arg(s: &str) -> Result<Period, String> {
@@ -306,7 +316,7 @@ pub(crate) fn run(
             missing.retain(|m| row_domain(m.plan, &set.catalog, m.row) == Some(d));
         }
         report::cycle::render_missing(&missing, period, a.format, en, out)?;
-        if !missing.is_empty() && a.fail_on != FailOn::Never {
+        if !missing.is_empty() && a.fail_on.iter().any(|f| *f != FailOn::Never) {
             outcome = outcome.worst(Outcome::Findings);
         }
         return Ok(outcome.worst(checked_outcome(&checked)));
@@ -340,7 +350,7 @@ pub(crate) fn run(
         }
     }
 
-    if checked.rows.iter().any(|j| failing(a.fail_on, j)) {
+    if checked.rows.iter().any(|j| failing(&a.fail_on, j)) {
         outcome = outcome.worst(Outcome::Findings);
     }
     if checked.bad_rows() > 0 {
@@ -349,16 +359,17 @@ pub(crate) fn run(
     Ok(outcome)
 }
 
-/// Whether a row makes the exit code 1 under `--fail-on`.
-fn failing(fail_on: FailOn, j: &check::Judged) -> bool {
+/// Whether a row makes the exit code 1 under `--fail-on` (any of the listed levels).
+fn failing(fail_on: &[FailOn], j: &check::Judged) -> bool {
     let s = j.verdict.status;
-    match fail_on {
+    fail_on.iter().any(|f| match f {
         FailOn::Never => false,
         FailOn::Behind => matches!(s, Status::NotMet | Status::Behind),
         FailOn::NotMet => s == Status::NotMet,
         FailOn::Yellow => matches!(j.cycle.light, Some(Light::Yellow | Light::Red)),
         FailOn::Red => j.cycle.light == Some(Light::Red),
-    }
+        FailOn::Doubtful => j.verdict.doubtful(),
+    })
 }
 
 /// Judges and writes the rows one by one, as CSV or JSON, to standard output or the `-o` file;
@@ -393,7 +404,7 @@ fn stream(
             let mut ser = serde_json::Serializer::pretty(&mut w);
             let mut seq = ser.serialize_seq(None)?;
             read.each(q, &mut |j| {
-                failed |= failing(a.fail_on, &j);
+                failed |= failing(&a.fail_on, &j);
                 seq.serialize_element(&report::check::row_json(&j))?;
                 Ok(())
             })?;
@@ -403,7 +414,7 @@ fn stream(
         _ => {
             let mut rows = report::check::CsvRows::new(&mut w, en, read.has_change(q))?;
             read.each(q, &mut |j| {
-                failed |= failing(a.fail_on, &j);
+                failed |= failing(&a.fail_on, &j);
                 rows.row(&j)?;
                 Ok(())
             })?;

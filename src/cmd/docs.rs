@@ -79,10 +79,10 @@ pub(crate) fn completions(
 const EXIT_STATUS: &str = r#".SH "EXIT STATUS"
 .TP
 \fB0\fR
-Clean: everything checked is fine (every judged target met or on track, every plan valid).
+Clean: everything checked is fine (every judged target met or on track and none doubtful, every plan valid).
 .TP
 \fB1\fR
-Findings: the run worked and found problems (a target not met or behind as \fB\-\-fail\-on\fR chooses, a red light, a plan error, a missing report).
+Findings: the run worked and found problems (a target not met or behind, or a doubtful row, as \fB\-\-fail\-on\fR chooses (default behind,doubtful), a red light, a plan error, a missing report).
 .TP
 \fB2\fR
 Bad input, or a run that could not complete; what was readable was still processed and reported.
