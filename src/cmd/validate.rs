@@ -93,6 +93,15 @@ pub(crate) fn run(
     }
     let sources: Vec<&Path> = a.sources.iter().map(PathBuf::as_path).collect();
     let n_files = files.len() + unread.len();
+    let mut files = files;
+    let mut set_aside = Vec::new();
+    for f in &mut files {
+        if f.name.ends_with(CATALOG_FILE) {
+            set_aside_bad_items::<crate::plan::Catalog>(f, &mut set_aside);
+        } else {
+            set_aside_bad_items::<crate::plan::Plan>(f, &mut set_aside);
+        }
+    }
     let (set, mut diags) = PlanSet::from_sources(files, dir);
     // Without a catalog nothing could be checked: bad input (2), not findings, but every
     // problem and the summary are still printed.
@@ -116,6 +125,7 @@ pub(crate) fn run(
         ));
     }
     diags.extend(unread);
+    diags.extend(set_aside);
     let (n_plans, n_entries) = match &set {
         Some(set) => {
             diags.extend(validate(set, &sources));
@@ -164,6 +174,103 @@ pub(crate) fn run(
     })
 }
 
+/// How many rows of one file may be set aside before the rest is left to fail as a whole.
+const MAX_SET_ASIDE: usize = 200;
+
+/// Every row's schema problem, not only the first: a file whose `indicators` item does not fit
+/// the schema (an unknown key, a wrong type) has that problem reported and the item set aside —
+/// its lines blanked, so every other line keeps its number — and is read again, until it reads
+/// or the problem lies outside the items (then it is left for the loader to report). The rows
+/// that fit are then checked for their meaning as usual.
+fn set_aside_bad_items<T: serde::de::DeserializeOwned>(
+    file: &mut SourceText,
+    diags: &mut Vec<Diagnostic>,
+) {
+    for _ in 0..MAX_SET_ASIDE {
+        let Err(d) = load::parse_yaml::<T>(file) else {
+            return;
+        };
+        let Some((from, to)) = item_lines(&file.text, d.line) else {
+            return;
+        };
+        diags.push(d);
+        let mut lines: Vec<String> = file.text.lines().map(str::to_string).collect();
+        for l in &mut lines[from..to] {
+            l.clear();
+        }
+        // A list whose every item was set aside is an empty list, not a missing one.
+        let left = lines.iter().any(|l| l.trim_start().starts_with("- "));
+        if !left && let Some(k) = lines.iter().position(|l| l.trim_end() == "indicators:") {
+            lines[k] = "indicators: []".to_string();
+        }
+        file.text = lines.join("\n");
+    }
+}
+
+/// The lines (0-based, end exclusive) of the top-level `indicators:` item that holds `line`
+/// (1-based), if it is inside one.
+fn item_lines(text: &str, line: u64) -> Option<(usize, usize)> {
+    let lines: Vec<&str> = text.lines().collect();
+    let target = usize::try_from(line).ok()?.checked_sub(1)?;
+    let start = lines
+        .iter()
+        .position(|l| l.trim_end() == "indicators:" || l.starts_with("indicators: "))?;
+    if target <= start {
+        return None;
+    }
+    let indent = |l: &str| l.len() - l.trim_start().len();
+    // The items' own indentation: that of the first `- ` after the key.
+    let item_indent = lines[start + 1..]
+        .iter()
+        .find(|l| l.trim_start().starts_with("- "))
+        .map(|l| indent(l))?;
+    let is_item = |l: &str| indent(l) == item_indent && l.trim_start().starts_with("- ");
+    // A line with content left of the items, or level with them but not an item, ends the list.
+    let ends_list = |l: &str| {
+        let t = l.trim_start();
+        !t.is_empty()
+            && !t.starts_with('#')
+            && (indent(l) < item_indent || (indent(l) == item_indent && !t.starts_with('-')))
+    };
+    let mut item_start = None;
+    for (i, l) in lines.iter().enumerate().skip(start + 1) {
+        if ends_list(l) {
+            if i <= target {
+                return None;
+            }
+            break;
+        }
+        if is_item(l) {
+            if i > target {
+                return item_start.map(|s| (s, i));
+            }
+            item_start = Some(i);
+        }
+    }
+    let end = lines[start + 1..]
+        .iter()
+        .position(|l| ends_list(l))
+        .map_or(lines.len(), |k| start + 1 + k);
+    item_start.filter(|_| target < end).map(|s| (s, end))
+}
+
 fn plural(n: usize) -> &'static str {
     if n == 1 { "" } else { "s" }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::item_lines;
+
+    #[test]
+    fn the_item_around_a_line() {
+        let text = "baseline_year: 2022\nindicators:\n  - id: a\n    unti: x\n\n  # b\n  - id: b\n    targets:\n      - { year: 2027, cel: \"1\" }\ntodo: [x]\n";
+        assert_eq!(item_lines(text, 1), None);
+        assert_eq!(item_lines(text, 2), None);
+        assert_eq!(item_lines(text, 4), Some((2, 6)));
+        assert_eq!(item_lines(text, 9), Some((6, 9)));
+        assert_eq!(item_lines(text, 10), None);
+        assert_eq!(item_lines(text, 0), None);
+        assert_eq!(item_lines("indicators: []\n", 1), None);
+    }
 }
