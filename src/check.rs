@@ -82,7 +82,7 @@ impl<'a> Judged<'a> {
             domain: s.domain,
             year: period.year,
             period,
-            baseline: judge::stated_baseline(row, entry),
+            baseline: s.baseline,
             verdict,
             actual,
             category: None,
@@ -218,6 +218,14 @@ impl Summary {
 /// The period of a row: the period column read with the year column's year, else the year
 /// column read as a period (`2024`, `2024Q2`, `2024年6月`); then the basis column (累计/当期).
 fn read_period(r: &ActualRow<'_>) -> Result<Period, (u64, String)> {
+    // Most rows: a year of four ASCII digits and nothing else, read without the general parser
+    // (`period_fast_path_agrees` holds it to the parser's reading).
+    if r.period.is_none()
+        && r.basis.is_none()
+        && let Some(y) = plain_year(r.year.text)
+    {
+        return Ok(Period::year(y));
+    }
     let p = match &r.period {
         Some(pf) => {
             let year = if r.year.text.trim().is_empty() {
@@ -246,6 +254,16 @@ fn read_period(r: &ActualRow<'_>) -> Result<Period, (u64, String)> {
     }
 }
 
+/// A year typed as four ASCII digits, from 1900 to 2100.
+fn plain_year(text: &str) -> Option<i32> {
+    let b = text.as_bytes();
+    if b.len() != 4 || !b.iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    let y = b.iter().fold(0i32, |y, d| y * 10 + i32::from(*d - b'0'));
+    (1900..=2100).contains(&y).then_some(y)
+}
+
 /// One (plan, indicator) that has readings: what every reading of it shares, found once.
 #[derive(Debug)]
 pub(crate) struct Series<'a> {
@@ -253,6 +271,7 @@ pub(crate) struct Series<'a> {
     row: &'a Row,
     entry: &'a Entry,
     domain: Option<Domain>,
+    baseline: Option<judge::Baseline>,
     /// The series' latest reading, which links to the one before (see [`Reading::prev`]).
     last: u32,
     /// Open SDG's category, once the whole input is read.
@@ -421,6 +440,7 @@ impl<'a> Readings<'a> {
             row,
             entry,
             domain: row_domain(plan, &self.set.catalog, row),
+            baseline: judge::stated_baseline(row, entry),
             last: NONE,
             category: None,
         });
@@ -799,6 +819,7 @@ impl<'a> Readings<'a> {
                         row,
                         entry,
                         domain: row_domain(plan, &set.catalog, row),
+                        baseline: judge::stated_baseline(row, entry),
                         last: NONE,
                         category: None,
                     };
@@ -892,5 +913,36 @@ fn value_text(a: Actual) -> String {
         Actual::Number(v) => v.normalize().to_string(),
         Actual::Done(true) => "是".into(),
         Actual::Done(false) => "否".into(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_reading_stays_compact() {
+        // What a row costs once read: memory at a million rows is this times a million.
+        assert!(std::mem::size_of::<Reading>() <= 48);
+    }
+
+    #[test]
+    fn period_fast_path_agrees() {
+        for y in 1800..2300 {
+            let t = y.to_string();
+            let slow = crate::period::parse(&t, None).ok();
+            let fast = plain_year(&t).map(Period::year);
+            if let Some(f) = fast {
+                let s = slow.expect("the parser reads what the fast path reads");
+                assert_eq!(
+                    (s.year, s.first, s.last, s.grain),
+                    (f.year, f.first, f.last, f.grain)
+                );
+                assert_eq!(s.label(false), f.label(false));
+            }
+        }
+        assert_eq!(plain_year("２０２４"), None);
+        assert_eq!(plain_year("2024年"), None);
+        assert_eq!(plain_year("45292"), None);
     }
 }

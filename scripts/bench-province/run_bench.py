@@ -10,8 +10,9 @@ usage:
 Each round runs every command once (the order rotates from round to round), each under
 `/usr/bin/time -f '%e %M'` for its peak resident memory, with the wall time read by Python's
 perf_counter. Ratios are taken round by round (both commands ran within seconds of each other,
-so a machine that slows down slows both) and their median is printed with min-max: quote medians
-and ratios on a shared machine, never one absolute time.
+so a machine that slows down slows both) and their median is printed with min-max, by wall time
+and by CPU time (user + system, which a busy machine disturbs far less): quote medians and
+ratios on a shared machine, never one absolute time.
 
 check: qyx = `qyx --plans DIR check FILE --format csv > /dev/null`; qyx0 = the same with a
 header-only copy of FILE (the cost of loading the plans; per row = (qyx - qyx0) / rows);
@@ -33,16 +34,20 @@ HERE = Path(__file__).resolve().parent
 
 
 def run_once(cmd, env=None):
-    """(wall seconds, peak RSS KiB, exit code) of one run of cmd, output thrown away."""
+    """(wall seconds, peak RSS KiB, exit code, CPU seconds) of one run of cmd, output thrown
+    away. CPU = user + system time of the process and its children: on a shared machine it
+    varies far less than the wall time, so ratios are also given by CPU."""
     with tempfile.NamedTemporaryFile("r", suffix=".time") as tf:
         t0 = time.perf_counter()
-        p = subprocess.run(["/usr/bin/time", "-f", "%e %M", "-o", tf.name, *cmd],
+        p = subprocess.run(["/usr/bin/time", "-f", "%e %M %U %S", "-o", tf.name, *cmd],
                            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
                            stderr=subprocess.DEVNULL, env=env)
         wall = time.perf_counter() - t0
-        fields = tf.read().split()
-        rss = int(fields[-1]) if fields else 0
-    return wall, rss, p.returncode
+        # The last line: a non-zero exit puts "Command exited with …" before it.
+        fields = (tf.read().strip().splitlines() or [""])[-1].split()
+        rss = int(fields[1]) if len(fields) == 4 else 0
+        cpu = float(fields[2]) + float(fields[3]) if len(fields) == 4 else wall
+    return wall, rss, p.returncode, cpu
 
 
 def measure(commands, runs, warmup):
@@ -63,18 +68,21 @@ def med(xs):
     return statistics.median(xs)
 
 
-def ratio(res, a, b):
-    rs = [x[0] / y[0] for x, y in zip(res[a], res[b]) if y[0] > 0]
+def ratio(res, a, b, i=0):
+    """Median (min-max) of a/b round by round: by wall time (i=0) or CPU time (i=3)."""
+    rs = [x[i] / y[i] for x, y in zip(res[a], res[b]) if y[i] > 0]
+    if not rs:
+        return "-"
     return f"{med(rs):.3g} ({min(rs):.3g}-{max(rs):.3g})"
 
 
 def secs(res, n):
-    ws = [w for w, _, _ in res[n]]
+    ws = [r[0] for r in res[n]]
     return f"{med(ws):.3f} s"
 
 
 def mib(res, n):
-    return f"{med([m for _, m, _ in res[n]]) / 1024:.0f} MiB"
+    return f"{med([r[1] for r in res[n]]) / 1024:.0f} MiB"
 
 
 def rows_of(path):
@@ -86,8 +94,9 @@ def check(a):
     pandas_env = {k: v for k, v in os.environ.items()
                   if k not in ("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE")}
     print("| case | rows | qyx | rawcsv | pandas | wc -l | qyx/rawcsv | pandas/qyx "
-          "| qyx per row | RSS qyx | RSS qyx (no rows) | RSS rawcsv | RSS pandas | qyx exit |")
-    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
+          "| qyx/rawcsv (CPU) | pandas/qyx (CPU) | qyx per row (CPU) "
+          "| RSS qyx | RSS qyx (no rows) | RSS rawcsv | RSS pandas | qyx exit |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
     for case in a.cases:
         label, plans, targets, actuals = case.split(":")
         # The same plans with a header-only sheet: what loading costs, so that the per-row
@@ -106,12 +115,13 @@ def check(a):
         res = measure(cmds, a.runs, a.warmup)
         empty.unlink()
         n = rows_of(actuals)
-        per_row = [(x[0] - y[0]) / n * 1e6 for x, y in zip(res["qyx"], res["qyx0"])]
+        per_row = [(x[3] - y[3]) / n * 1e6 for x, y in zip(res["qyx"], res["qyx0"])]
         print(f"| {label} | {n} | {secs(res, 'qyx')} | {secs(res, 'rawcsv')} "
               f"| {secs(res, 'pandas')} | {secs(res, 'wc')} | {ratio(res, 'qyx', 'rawcsv')} "
-              f"| {ratio(res, 'pandas', 'qyx')} | {med(per_row):.2f} µs "
+              f"| {ratio(res, 'pandas', 'qyx')} | {ratio(res, 'qyx', 'rawcsv', 3)} "
+              f"| {ratio(res, 'pandas', 'qyx', 3)} | {med(per_row):.2f} µs "
               f"| {mib(res, 'qyx')} | {mib(res, 'qyx0')} | {mib(res, 'rawcsv')} "
-              f"| {mib(res, 'pandas')} | {sorted({c for _, _, c in res['qyx']})} |", flush=True)
+              f"| {mib(res, 'pandas')} | {sorted({r[2] for r in res['qyx']})} |", flush=True)
 
 
 def plan_ids(plans):
@@ -138,11 +148,12 @@ def cmds(a):
     }
     res = measure(commands, a.runs, a.warmup)
     print(f"plans: {a.plans} ({len(ids)} plans)")
-    print("| command | median | / --help | peak RSS | exit |")
-    print("|---|---|---|---|---|")
+    print("| command | median | / --help | / --help (CPU) | peak RSS | exit |")
+    print("|---|---|---|---|---|---|")
     for n in commands:
-        print(f"| {n} | {secs(res, n)} | {ratio(res, n, '--help')} | {mib(res, n)} "
-              f"| {sorted({c for _, _, c in res[n]})} |")
+        print(f"| {n} | {secs(res, n)} | {ratio(res, n, '--help')} "
+              f"| {ratio(res, n, '--help', 3)} | {mib(res, n)} "
+              f"| {sorted({r[2] for r in res[n]})} |")
 
 
 def main():

@@ -381,6 +381,51 @@ fn check_size(text: &str, v: Decimal) -> Result<(), String> {
     Ok(())
 }
 
+/// A value typed as plain ASCII digits with at most one decimal point (most values), read as
+/// [`Threshold::parse`] reads it but without its general machinery (`plain_numbers_read_alike`).
+fn plain_number(text: &str) -> Option<Threshold> {
+    let b = text.as_bytes();
+    let (int, frac) = match text.split_once('.') {
+        Some((i, f)) => (i, Some(f)),
+        None => (text, None),
+    };
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|c| c.is_ascii_digit());
+    if b.len() > 20 || !digits(int) || frac.is_some_and(|f| !digits(f)) {
+        return None;
+    }
+    Some(Threshold {
+        op: Op::Reach,
+        value: Some(text.parse().ok()?),
+        high: None,
+        unit: None,
+        label: None,
+    })
+}
+
+/// [`Unit::parse`], remembered for the few unit texts a sheet repeats on every row (at most
+/// [`UNITS_REMEMBERED`] of them, so the memory is bounded whatever the input).
+fn parsed_unit(text: &str) -> Result<Unit, crate::unit::UnitError> {
+    use std::cell::RefCell;
+    use std::collections::HashMap;
+    thread_local! {
+        static UNITS: RefCell<HashMap<String, Unit>> = RefCell::new(HashMap::new());
+    }
+    if let Some(u) = UNITS.with(|m| m.borrow().get(text).cloned()) {
+        return Ok(u);
+    }
+    let u = Unit::parse(text)?;
+    UNITS.with(|m| {
+        let mut m = m.borrow_mut();
+        if m.len() < UNITS_REMEMBERED {
+            m.insert(text.to_string(), u.clone());
+        }
+    });
+    Ok(u)
+}
+
+/// Unit texts [`parsed_unit`] remembers.
+const UNITS_REMEMBERED: usize = 256;
+
 /// Reads a reported value in the catalog's unit. `Ok(None)`: the cell is empty (no data).
 /// Errors are (column, message).
 pub(crate) fn read_value(
@@ -420,7 +465,8 @@ pub(crate) fn read_value(
     // `85（预计）`, `约85`: the number is judged, and the row is marked doubtful (see `doubt`).
     let around = words_around(text);
     let text = around.as_ref().map_or(text, |(n, _)| n.as_str());
-    let t = Threshold::parse(text).map_err(|e| {
+    let t = plain_number(text).map_or_else(|| Threshold::parse(text), Ok);
+    let t = t.map_err(|e| {
         (
             col,
             crate::tr!("{}（{}）", "{} ({})", not_a_number(text), e.message),
@@ -515,11 +561,11 @@ pub(crate) fn read_value(
             _ => Ok(Some(Actual::Number(value))),
         };
     };
-    let to = Unit::parse(catalog_unit).map_err(|e| (col, e.to_string()))?;
+    let to = parsed_unit(catalog_unit).map_err(|e| (col, e.to_string()))?;
     let from = match unit_text {
         // A unit the catalog entry declares a synonym of its own (名 for 个): the same unit.
         Some(u) if entry.is_unit_synonym(&u) => to.clone(),
-        Some(u) => Unit::parse(&u).map_err(|e| (unit_col, e.to_string()))?,
+        Some(u) => parsed_unit(&u).map_err(|e| (unit_col, e.to_string()))?,
         None => to.clone(),
     };
     from.convert(value, &to)
@@ -704,6 +750,37 @@ mod tests {
         assert!(parse_year("45292").unwrap_err().contains("serial number"));
         assert!(parse_year("24").is_err());
         assert!(parse_year(&"9".repeat(700_000)).unwrap_err().len() < 200);
+    }
+
+    #[test]
+    fn plain_numbers_read_alike() {
+        for t in [
+            "0",
+            "7",
+            "007",
+            "86",
+            "86.5",
+            "86.50",
+            "0.05",
+            "1000000",
+            "12345678901234567890",
+            "3.14159265358979",
+            "100.",
+            ".5",
+            "1.2.3",
+            "1e3",
+            "1,000",
+            " 8",
+            "8 ",
+        ] {
+            if let Some(fast) = plain_number(t) {
+                let slow = Threshold::parse(t).expect("the parser reads what the fast path reads");
+                assert_eq!(fast, slow, "{t}");
+                let (f, s) = (fast.value.unwrap(), slow.value.unwrap());
+                assert_eq!((f.mantissa(), f.scale()), (s.mantissa(), s.scale()), "{t}");
+            }
+        }
+        assert!(plain_number("86.5").is_some() && plain_number("86%").is_none());
     }
 
     #[test]

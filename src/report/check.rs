@@ -114,52 +114,96 @@ pub(crate) fn has_change(rows: &[Judged]) -> bool {
 
 /// One row of the gap table, as text, in the order of [`headers`].
 pub(crate) fn cells(j: &Judged, en: bool, change: bool) -> Vec<String> {
-    let domain = j.domain;
-    let mut r = vec![
-        j.plan.plan.jurisdiction.label(en),
-        domain.map_or(String::new(), |d| d.label(en).to_string()),
-        if en {
-            j.entry.name_en.clone()
-        } else {
-            j.row.name.clone()
-        },
-        j.entry.unit_text(),
-        j.period.label(en),
-        j.baseline.map(|b| b.display(en)).unwrap_or_default(),
-        target_text(j, en),
-        actual_text(j.actual, en),
-        j.verdict.gap.map(fmt).unwrap_or_default(),
-        j.gap_share()
-            .map(|p| format!("{}%", num(p)))
-            .unwrap_or_default(),
-        progress_text(&j.verdict, en),
-        status_text(&j.verdict, en),
-        j.cycle
-            .light
-            .map(|l| l.name(en).to_string())
-            .unwrap_or_default(),
-        j.category
-            .map(|c| c.name(en).to_string())
-            .unwrap_or_default(),
-        remarks(j, en),
-        j.row.lead.clone().unwrap_or_default(),
-    ];
-    if change {
-        r.insert(
-            CHANGE_COLUMN,
-            j.change.map(|c| signed(round(c, 4))).unwrap_or_default(),
-        );
-    }
+    let mut r = Vec::with_capacity(17);
+    let mut scratch = String::new();
+    let _ = each_cell(j, en, change, &mut scratch, &mut |c| {
+        r.push(c.to_string());
+        Ok(())
+    });
     r
 }
 
-/// The progress cell: the share covered, or 保持 / maintain for a target that asks no movement.
-pub(crate) fn progress_text(v: &Verdict, en: bool) -> String {
-    match (v.maintain, v.progress) {
-        (true, _) => (if en { "maintain" } else { "保持" }).to_string(),
-        (false, Some(p)) => format!("{}%", num(p)),
-        (false, None) => String::new(),
+/// Appends a number as the table shows it (rounded to 4 places, no trailing zeros).
+fn put_num(s: &mut String, d: Decimal) {
+    use std::fmt::Write as _;
+    let _ = write!(s, "{}", round(d, 4).normalize());
+}
+
+/// One row of the gap table, cell by cell in the order of [`headers`], each handed to `put` as it
+/// is made — borrowed from the plan where it can be, else written into `scratch` — so that a
+/// writer going row by row allocates next to nothing per row.
+pub(crate) fn each_cell(
+    j: &Judged,
+    en: bool,
+    change: bool,
+    scratch: &mut String,
+    put: &mut dyn FnMut(&str) -> std::io::Result<()>,
+) -> std::io::Result<()> {
+    use std::fmt::Write as _;
+    let jur = &j.plan.plan.jurisdiction;
+    put(if en { &jur.name_en } else { &jur.name })?;
+    put(j.domain.map_or("", |d| d.label(en)))?;
+    put(if en { &j.entry.name_en } else { &j.row.name })?;
+    put(j.entry.unit.as_ref().map_or("", |u| u.value.as_str()))?;
+    scratch.clear();
+    if j.period.is_full_year() && j.period.grain == crate::period::Grain::Year {
+        let _ = write!(scratch, "{}", j.period.year);
+    } else {
+        scratch.push_str(&j.period.label(en));
     }
+    put(scratch)?;
+    scratch.clear();
+    if let Some(b) = j.baseline {
+        scratch.push_str(&b.display(en));
+    }
+    put(scratch)?;
+    put(&target_text(j, en))?;
+    scratch.clear();
+    match j.actual {
+        None => {}
+        Some(Actual::Number(v)) => put_num(scratch, v),
+        Some(a) => scratch.push_str(&actual_text(Some(a), en)),
+    }
+    put(scratch)?;
+    if change {
+        scratch.clear();
+        if let Some(c) = j.change {
+            scratch.push_str(&signed(round(c, 4)));
+        }
+        put(scratch)?;
+    }
+    scratch.clear();
+    if let Some(g) = j.verdict.gap {
+        put_num(scratch, g);
+    }
+    put(scratch)?;
+    scratch.clear();
+    if let Some(p) = j.gap_share() {
+        let _ = write!(scratch, "{}%", p.normalize());
+    }
+    put(scratch)?;
+    scratch.clear();
+    match (j.verdict.maintain, j.verdict.progress) {
+        (true, _) => scratch.push_str(if en { "maintain" } else { "保持" }),
+        (false, Some(p)) => {
+            let _ = write!(scratch, "{}%", p.normalize());
+        }
+        (false, None) => {}
+    }
+    put(scratch)?;
+    if j.verdict.doubtful() {
+        put(&status_text(&j.verdict, en))?;
+    } else {
+        put(j.verdict.status.name(en))?;
+    }
+    put(j.cycle.light.map_or("", |l| l.name(en)))?;
+    put(j.category.map_or("", |c| c.name(en)))?;
+    if j.verdict.notes.is_empty() && j.verdict.applied.as_ref().is_none_or(|a| a.band.is_none()) {
+        put("")?;
+    } else {
+        put(&remarks(j, en))?;
+    }
+    put(j.row.lead.as_deref().unwrap_or(""))
 }
 
 /// The status as printed: with (存疑) / (doubtful) when a note makes it so.
@@ -412,6 +456,7 @@ pub(crate) struct CsvRows<'w> {
     w: csv::Writer<&'w mut dyn Write>,
     en: bool,
     change: bool,
+    scratch: String,
 }
 
 impl<'w> CsvRows<'w> {
@@ -419,11 +464,20 @@ impl<'w> CsvRows<'w> {
     pub fn new(out: &'w mut dyn Write, en: bool, change: bool) -> anyhow::Result<CsvRows<'w>> {
         let mut w = csv::Writer::from_writer(out);
         w.write_record(headers(en, change))?;
-        Ok(CsvRows { w, en, change })
+        Ok(CsvRows {
+            w,
+            en,
+            change,
+            scratch: String::new(),
+        })
     }
 
     pub fn row(&mut self, j: &Judged) -> anyhow::Result<()> {
-        self.w.write_record(cells(j, self.en, self.change))?;
+        let w = &mut self.w;
+        each_cell(j, self.en, self.change, &mut self.scratch, &mut |c| {
+            w.write_field(c).map_err(std::io::Error::other)
+        })?;
+        w.write_record(None::<&[u8]>)?;
         Ok(())
     }
 
