@@ -402,8 +402,9 @@ fn plain_number(text: &str) -> Option<Threshold> {
     })
 }
 
-/// [`Unit::parse`], remembered for the few unit texts a sheet repeats on every row (at most
-/// [`UNITS_REMEMBERED`] of them, so the memory is bounded whatever the input).
+/// [`Unit::parse`] of a sheet's unit text, remembered for the few texts a sheet repeats on every
+/// row: at most [`UNITS_REMEMBERED`] of them, so that the memory is small whatever the input
+/// (plan texts go through [`crate::plan::memo`], whose bound is set for the plans).
 fn parsed_unit(text: &str) -> Result<Unit, crate::unit::UnitError> {
     use std::cell::RefCell;
     use std::collections::HashMap;
@@ -561,7 +562,7 @@ pub(crate) fn read_value(
             _ => Ok(Some(Actual::Number(value))),
         };
     };
-    let to = parsed_unit(catalog_unit).map_err(|e| (col, e.to_string()))?;
+    let to = crate::plan::memo::unit(catalog_unit).map_err(|e| (col, e.to_string()))?;
     let from = match unit_text {
         // A unit the catalog entry declares a synonym of its own (名 for 个): the same unit.
         Some(u) if entry.is_unit_synonym(&u) => to.clone(),
