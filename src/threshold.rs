@@ -700,6 +700,22 @@ fn core(chars: &[char], start: usize) -> Result<Reading, ParseError> {
         }
         c.skip_ws();
     }
+    // `100余人`, `二十多所`, `1万多人`: more than the number (余 and 多 do not include it).
+    let mut more = None;
+    if unit_text.is_none() && estimate.is_none() {
+        let magnitude = crate::unit::magnitude_prefix(&c.rest()).unwrap_or_default();
+        let at = c.pos + magnitude.chars().count();
+        if let Some(&w @ ('余' | '多')) = chars.get(at)
+            && !starts_with_at(chars, at, "多于")
+        {
+            more = Some(w);
+            c.pos = at + 1;
+            unit_text = match unit(&mut c) {
+                Some(base) => Some(format!("{magnitude}{base}")),
+                None => (!magnitude.is_empty()).then(|| magnitude.to_string()),
+            };
+        }
+    }
     if unit_text.is_none() {
         unit_text = unit(&mut c);
     }
@@ -880,6 +896,17 @@ fn core(chars: &[char], start: usize) -> Result<Reading, ParseError> {
             (Some((_, p)), Some(s)) => return Err(contradiction(p, s)),
         }
     };
+    let op = match (more, op) {
+        (Some(w), Op::Reach | Op::Ge | Op::Gt) => {
+            op_words.push(w.to_string());
+            note = Some(crate::tr!(
+                "{w} 即多于此数（不含本数）",
+                "{w} means more than the number (not including it)"
+            ));
+            Op::Gt
+        }
+        _ => op,
+    };
     Ok(Reading {
         threshold: Threshold {
             op,
@@ -991,8 +1018,9 @@ fn target_starts(chars: &[char]) -> impl Iterator<Item = usize> + '_ {
             let point_of_number =
                 prev == '点' && k >= 2 && crate::numeral::chinese_digit(chars[k - 2]).is_some();
             let continues = is_numeral_char(prev) && (prev != '点' || point_of_number);
-            // 每千人口: a population, not a number.
-            return !continues && prev != '每';
+            // 每千人口: a population, not a number; 数十, 几百, 上千: an estimate, not one.
+            let estimate = "数几上".contains(prev) && matches!(ch, '十' | '百' | '千' | '万');
+            return !continues && prev != '每' && !estimate;
         }
         op_at(chars, k).is_some_and(|(w, _)| w.chars().count() > 1 || !in_word(chars, k))
             || qualifier_at(chars, k).is_some_and(|q| q.chars().count() > 1)
@@ -1417,6 +1445,18 @@ impl Threshold {
         };
         if let Some(r) = doubling(&chars) {
             return Ok(r);
+        }
+        if let Some(at) = (1..chars.len()).find(|&k| {
+            "数几上".contains(chars[k - 1]) && matches!(chars[k], '十' | '百' | '千' | '万')
+        }) {
+            let words: String = chars[at - 1..=at].iter().collect();
+            return Err(ParseError {
+                column: at,
+                message: crate::tr!(
+                    "`{words}` 是约数，没有给出数字: 请写方案写明的数字",
+                    "`{words}` is an estimate that states no number: write the number the plan states"
+                ),
+            });
         }
         if let Some(nm) = negated_milestone(trimmed) {
             return Err(ParseError {
