@@ -125,10 +125,22 @@ fn chinese_count(chars: &[char], sp: &Span) -> bool {
     }
     let before = collect(&chars[sp.start.saturating_sub(4)..sp.start]);
     let verb = CREATE.iter().any(|v| before.ends_with(v));
-    let closes = chars
-        .get(sp.end)
-        .is_none_or(|c| "，,；;。、)）".contains(*c));
+    // The count itself closes the clause (`驿站十个,`), not a word after it (`两个全覆盖`).
+    let closes = sp.suffix.is_none()
+        && chars
+            .get(sp.end)
+            .is_none_or(|c| "，,；;。、)）".contains(*c));
     op_ok || verb || closes
+}
+
+/// The year printed in brackets right after a figure: `3.9个(2022年)`.
+fn bracketed_year(chars: &[char], end: usize) -> Option<i32> {
+    chars.get(end).filter(|c| **c == '(' || **c == '（')?;
+    let digits: String = chars.get(end + 1..end + 5)?.iter().collect();
+    let y: i32 = digits.parse().ok()?;
+    let closes = chars.get(end + 5) == Some(&'年')
+        && chars.get(end + 6).is_some_and(|c| *c == ')' || *c == '）');
+    ((1990..=2100).contains(&y) && closes).then_some(y)
 }
 
 /// Verbs of a change from one figure to another: 由3.9个提高到5.5个, 从50%提高到70%.
@@ -429,10 +441,29 @@ pub(super) fn prose_candidates(s: &Sentence, cx: &ProseContext) -> Vec<Candidate
             c.year_stated = stated;
             if let Some(y) = from {
                 // The starting figure of a change is the baseline: its year, else the year
-                // before the plan.
+                // before the span the sentence looks back on (`“十四五”以来…从2.9个`: 2020),
+                // else the year before the plan.
+                let since = if sentence_text.contains("以来") {
+                    if sentence_text.contains("十四五") {
+                        Some(2020)
+                    } else if sentence_text.contains("十三五") {
+                        Some(2015)
+                    } else {
+                        None
+                    }
+                } else {
+                    None
+                };
                 c.kind = Kind::Baseline;
-                c.year = y.or(cx.start.map(|s| s - 1));
+                c.year = y.or(since).or(cx.start.map(|s| s - 1));
                 c.year_stated = y.is_some();
+            } else if let Some(y) = bracketed_year(chars, sp.end) {
+                // `提高到3.9个(2022年)`: the year printed with the figure is its own.
+                c.year = Some(y);
+                c.year_stated = true;
+                if cx.start.is_some_and(|s| y < s) {
+                    c.kind = Kind::Baseline;
+                }
             }
             c.op = shared_op.filter(|o| *o != Op::Reach).unwrap_or(t.op);
             c.value = t.value;
@@ -583,6 +614,67 @@ mod tests {
             })
             .collect();
         assert_eq!(got, want, "{sentence}");
+    }
+
+    /// (kind, value, year) of each candidate of a sentence in a 2023–2027 plan.
+    type Figure = (Kind, Decimal, i32);
+
+    fn figures(sentence: &str) -> Vec<Figure> {
+        read(sentence)
+            .iter()
+            .filter(|c| c.value.is_some())
+            .map(|c| {
+                (
+                    c.kind,
+                    c.value.unwrap_or_default(),
+                    c.year.unwrap_or_default(),
+                )
+            })
+            .collect()
+    }
+
+    /// Layouts of other counties' prose: a change from a figure to another, the year printed
+    /// with a figure, counts in Chinese numerals (and the numerals that are words), 一批.
+    #[test]
+    fn changes_years_and_chinese_counts() {
+        use Kind::*;
+        let cases: &[(&str, &[Figure])] = &[
+            (
+                "到2027年,每千人口拥有3岁以下婴幼儿托位数由2022年的3.9个提高到5.5个,普惠托位占比从50%提高到70%;学前教育普及普惠率保持在99%以上。",
+                &[
+                    (Baseline, dec!(3.9), 2022),
+                    (Target, dec!(5.5), 2027),
+                    (Baseline, dec!(50), 2022),
+                    (Target, dec!(70), 2027),
+                    (Target, dec!(99), 2027),
+                ],
+            ),
+            (
+                "“十四五”以来,全县每千人口拥有3岁以下婴幼儿托位数从2.9个提高到3.9个(2022年)。",
+                &[(Baseline, dec!(2.9), 2020), (Baseline, dec!(3.9), 2022)],
+            ),
+            (
+                "新建婴幼儿成长驿站十个,新建、改扩建学校两所,建成三个县域医疗卫生次中心。",
+                &[
+                    (Target, dec!(10), 2027),
+                    (Target, dec!(2), 2027),
+                    (Target, dec!(3), 2027),
+                ],
+            ),
+            (
+                "推进两项补贴全覆盖,实现两个全覆盖,落实三十条举措,每季度开展一次督查,课间十分钟,建成一批示范点。",
+                &[],
+            ),
+            ("各责任单位于每季度末5日前报送工作进展。", &[]),
+        ];
+        for (sentence, want) in cases {
+            assert_eq!(figures(sentence), *want, "{sentence}");
+        }
+        let batch: Vec<(Op, Option<String>)> = read("到2025年,建成一批乡镇(街道)托育机构。")
+            .into_iter()
+            .map(|c| (c.op, c.text))
+            .collect();
+        assert_eq!(batch, [(Op::Done, Some("建成一批".to_string()))]);
     }
 
     /// Real sentences from the seed documents and the targets they set.

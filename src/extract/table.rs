@@ -287,7 +287,27 @@ pub(super) fn bar_table(lines: &[&str], at: usize) -> Option<(RawTable, usize)> 
     if !bars && header.len() < 3 {
         return None;
     }
-    let columns: Vec<Column> = header.iter().map(|h| column_of(h)).collect();
+    let mut columns: Vec<Column> = header.iter().map(|h| column_of(h)).collect();
+    let mut first_row = at + 1;
+    // A header of two rows (`基期值 | 目标值 | 目标值` over `| | 2022年 | 2025年 | 2027年 |`):
+    // the second gives the years, the first says which is the baseline.
+    if bars
+        && let Some(second) = lines.get(at + 1).map(|l| split(l))
+        && second.len() == columns.len()
+        && second.iter().any(|c| header_year(c).is_some())
+        && second
+            .iter()
+            .all(|c| c.is_empty() || header_year(c).is_some() || column_of(c) != Column::Other)
+    {
+        for (col, sub) in columns.iter_mut().zip(&second) {
+            if let (Some(y), Column::Value(..) | Column::Other) = (header_year(sub), &*col) {
+                let base = matches!(col, Column::Value(_, true))
+                    || matches!(column_of(sub), Column::Value(_, true));
+                *col = Column::Value(Some(y), base);
+            }
+        }
+        first_row = at + 2;
+    }
     let values = columns
         .iter()
         .filter(|c| matches!(c, Column::Value(..)))
@@ -306,7 +326,7 @@ pub(super) fn bar_table(lines: &[&str], at: usize) -> Option<(RawTable, usize)> 
         }
     };
     let mut rows = Vec::new();
-    let mut i = at + 1;
+    let mut i = first_row;
     let mut domain = None;
     while i < lines.len() {
         let l = lines[i];
@@ -320,6 +340,18 @@ pub(super) fn bar_table(lines: &[&str], at: usize) -> Option<(RawTable, usize)> 
             break;
         }
         let mut cells = split(l);
+        // A tab-separated row keeps its empty cells when that gives it the header's columns
+        // (an empty first cell: the domain of a merged group).
+        if !bars && l.contains('\t') {
+            let kept: Vec<String> = l
+                .trim_end()
+                .split('\t')
+                .map(|c| c.trim().to_string())
+                .collect();
+            if kept.len() == columns.len() {
+                cells = kept;
+            }
+        }
         let mut printed = l.trim().to_string();
         // A name too long for its cell wraps onto the next line of a flattened .docx:
         // `6 每万老年人拥有持证养老护理员` / `数(人) 16 22 25 县民政局`.
@@ -351,7 +383,7 @@ pub(super) fn bar_table(lines: &[&str], at: usize) -> Option<(RawTable, usize)> 
         // row only, so an empty one keeps the domain above.
         if let Some(dc) = columns.iter().position(|c| *c == Column::Domain)
             && dc < cells.len()
-            && (bars || Domain::parse(&cells[dc]).is_some())
+            && (bars || cells.len() == columns.len() || Domain::parse(&cells[dc]).is_some())
         {
             let d = cells.remove(dc);
             if !d.is_empty() {
@@ -555,6 +587,71 @@ mod tests {
             Some("*1 每千人口拥有 3岁以下婴幼儿托位数(个) 3.5 4.0 5.5 卫生健康局")
         );
         assert_eq!(ex.candidates[0].row.as_deref(), Some("*1"));
+    }
+
+    type Cell = (Kind, i32, String);
+
+    /// (kind, year, cell) of each candidate.
+    fn cells(doc: &str) -> Vec<Cell> {
+        extract(doc, None)
+            .candidates
+            .iter()
+            .map(|c| {
+                (
+                    c.kind,
+                    c.year.unwrap_or_default(),
+                    c.cell.clone().unwrap_or_default(),
+                )
+            })
+            .collect()
+    }
+
+    /// Layouts of other counties' tables, each read by column.
+    #[test]
+    fn tables_of_other_layouts() {
+        use Kind::*;
+        let t = |y, c: &str| (Target, y, c.to_string());
+        let b = |y, c: &str| (Baseline, y, c.to_string());
+        let head = "某县公共服务“七优享”工程实施方案(2023—2027年)\n";
+        let cases: Vec<(&str, Vec<Cell>)> = vec![
+            // A 领域 column second, filled on its group's first row only; full-width bars.
+            (
+                "序号｜领域｜指标名称｜单位｜2022年基础值｜2025年｜2027年｜牵头单位\n1｜幼有善育｜普惠托位占比｜%｜48｜>60｜≥65｜县卫健局\n2｜｜托育机构覆盖率｜%｜80｜90｜100｜县卫健局\n",
+                vec![
+                    b(2022, "48"),
+                    t(2025, ">60"),
+                    t(2027, "≥65"),
+                    b(2022, "80"),
+                    t(2025, "90"),
+                    t(2027, "100"),
+                ],
+            ),
+            // A header of two rows.
+            (
+                "| 序号 | 指标 | 基期值 | 目标值 | 目标值 |\n|  |  | 2022年 | 2025年 | 2027年 |\n| 1 | 学前教育普及普惠率(%) | 97.5 | 98 | 98.5 |\n",
+                vec![b(2022, "97.5"), t(2025, "98"), t(2027, "98.5")],
+            ),
+            // A flattened .docx: cells run together, a name wrapped, a page footer between rows.
+            (
+                "序号 指标 2022年 2025年 2027年 责任单位\n1 困难群众医疗费用综合保障率()85 ≥88 ≥90县医保局\n— 3 —\n2 每万老年人拥有持证养老护理员\n数(人) 16 22 25 县民政局\n",
+                vec![
+                    b(2022, "85"),
+                    t(2025, "≥88"),
+                    t(2027, "≥90"),
+                    b(2022, "16"),
+                    t(2025, "22"),
+                    t(2027, "25"),
+                ],
+            ),
+            // Tabs with an empty domain cell, and an 属性 column after the years.
+            (
+                "类别\t指标\t2022年\t2027年\t属性\n幼有所育\t普惠托位占比(%)\t55\t70\t预期性\n\t学前教育毛入园率(%)\t98\t>98\t约束性\n",
+                vec![b(2022, "55"), t(2027, "70"), b(2022, "98"), t(2027, ">98")],
+            ),
+        ];
+        for (table, want) in cases {
+            assert_eq!(cells(&format!("{head}{table}")), want, "{table}");
+        }
     }
 
     #[test]
