@@ -34,6 +34,9 @@ pub(crate) struct Cell {
     pub interpolated: bool,
     pub scope: Scope,
     pub baseline: Option<(i32, Decimal)>,
+    /// The baseline as the plan states it (a level, or an average or total over a span), shown
+    /// for what it is; only a level is `baseline`.
+    pub stated: Option<crate::judge::Baseline>,
     /// The baseline already meets the target: it asks no movement (保持), so it shows no change
     /// and takes no part in who is most ambitious.
     pub maintain: bool,
@@ -55,6 +58,7 @@ fn numeric(row: &Row, entry: &Entry) -> Vec<(Resolved, Scope)> {
 pub(crate) fn cell_for(row: &Row, entry: &Entry, year: Option<i32>) -> Option<Cell> {
     let targets = numeric(row, entry);
     let baseline = crate::judge::baseline(row, entry);
+    let stated = crate::judge::stated_baseline(row, entry);
     let cell =
         |(r, scope): (Resolved, Scope), year: i32, value: Decimal, interpolated: bool| Cell {
             maintain: scope != Scope::Cumulative
@@ -67,6 +71,7 @@ pub(crate) fn cell_for(row: &Row, entry: &Entry, year: Option<i32>) -> Option<Ce
             interpolated,
             scope,
             baseline,
+            stated,
         };
     let Some(year) = year else {
         let last = targets.into_iter().max_by_key(|(r, _)| r.year)?;
@@ -197,6 +202,9 @@ fn rows_by_id(p: &PlanFile) -> BTreeMap<&str, &Row> {
 pub(crate) struct Shared<'a> {
     pub entry: &'a Entry,
     pub columns: Vec<Column>,
+    /// Per plan, the indicator's name as that plan prints it (`“温州益康保”投保率` in one,
+    /// `“浙里惠民保”投保率` in another).
+    pub printed: Vec<&'a str>,
     /// Per plan: asks most for the year (only where two or more targets of one scope differ).
     pub best: Vec<bool>,
 }
@@ -226,7 +234,7 @@ pub(crate) fn compare<'a>(
     let in_domain =
         |id: &str| domain.is_none_or(|d| set.catalog.get(id).is_some_and(|e| e.domain == d));
 
-    let mut shared: Vec<(&Entry, Vec<Column>)> = Vec::new();
+    let mut shared: Vec<(&Entry, Vec<Column>, Vec<&str>)> = Vec::new();
     let mut only: Vec<Vec<OnlyIn>> = vec![Vec::new(); plans.len()];
     let all_ids: BTreeSet<&str> = maps.iter().flat_map(|m| m.keys().copied()).collect();
     for id in all_ids.into_iter().filter(|id| in_domain(id)) {
@@ -246,7 +254,11 @@ pub(crate) fn compare<'a>(
             })
             .collect();
         if cols.iter().all(Option::is_some) && cols.iter().flatten().any(|c| c.cell.is_some()) {
-            shared.push((entry, cols.into_iter().flatten().collect()));
+            let printed = maps
+                .iter()
+                .map(|m| m.get(id).map_or(entry.name.as_str(), |r| r.name.as_str()))
+                .collect();
+            shared.push((entry, cols.into_iter().flatten().collect(), printed));
         } else {
             for (i, m) in maps.iter().enumerate() {
                 if m.contains_key(id)
@@ -269,11 +281,11 @@ pub(crate) fn compare<'a>(
             }
         }
     }
-    shared.sort_by_key(|(e, _)| (e.domain, e.id.value.clone()));
+    shared.sort_by_key(|(e, _, _)| (e.domain, e.id.value.clone()));
 
     let mut leads = vec![0usize; plans.len()];
     let mut out = Vec::with_capacity(shared.len());
-    for (entry, cols) in shared {
+    for (entry, cols, printed) in shared {
         // Only figures for the chosen year (stated or on the path) compete.
         let cells: Vec<Option<&Cell>> = cols
             .iter()
@@ -303,6 +315,7 @@ pub(crate) fn compare<'a>(
         out.push(Shared {
             entry,
             columns: cols,
+            printed,
             best: flags,
         });
     }
@@ -323,6 +336,8 @@ pub(crate) struct Ranked<'a> {
     pub place: usize,
     pub plan: &'a PlanFile,
     pub cell: Cell,
+    /// The indicator's name as this plan prints it.
+    pub printed: &'a str,
 }
 
 /// Ranks the plans on each of `entries` for `year` (None: each plan's last target). With
@@ -335,7 +350,7 @@ pub(crate) fn rank<'a>(
 ) -> Vec<Ranked<'a>> {
     let mut out = Vec::new();
     for &entry in entries {
-        let mut cells: Vec<(&PlanFile, Cell)> = set
+        let mut cells: Vec<(&PlanFile, Cell, &str)> = set
             .plans
             .iter()
             .filter_map(|p| {
@@ -344,14 +359,14 @@ pub(crate) fn rank<'a>(
                     .indicators
                     .iter()
                     .find(|r| r.id.value == entry.id.value)?;
-                cell_for(row, entry, year).map(|c| (p, c))
+                cell_for(row, entry, year).map(|c| (p, c, row.name.as_str()))
             })
             .collect();
         if cells.is_empty() || (shared_only && cells.len() < 2) {
             continue;
         }
         // Targets of one scope rank together: a five-year total is no rival to a yearly level.
-        cells.sort_by(|(_, x), (_, y)| {
+        cells.sort_by(|(_, x, _), (_, y, _)| {
             x.scope
                 .name()
                 .cmp(y.scope.name())
@@ -366,12 +381,13 @@ pub(crate) fn rank<'a>(
             {
                 place = i - first_of_scope + 1;
             }
-            let (plan, cell) = &cells[i];
+            let (plan, cell, printed) = &cells[i];
             out.push(Ranked {
                 entry,
                 place,
                 plan,
                 cell: cell.clone(),
+                printed,
             });
         }
     }

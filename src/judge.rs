@@ -276,15 +276,48 @@ pub struct Baseline {
 }
 
 impl Baseline {
-    /// `72.66 (2022)`, `82.71 (2016–2020 平均)`.
+    /// `72.66 (2022)`, `82.71 (十三五平均)`, `47 (2016–2020 total)`.
     pub fn display(&self, en: bool) -> String {
         let v = crate::report::num(crate::report::round(self.value, 4));
-        match (self.kind, self.from) {
-            (Measure::Level, _) => format!("{v} ({})", self.year),
-            (k, Some(f)) => format!("{v} ({f}–{} {})", self.year, k.label(en)),
-            (k, None) => format!("{v} ({} {})", self.year, k.label(en)),
+        match self.kind {
+            Measure::Level => format!("{v} ({})", self.year),
+            _ => format!("{v} ({})", self.span(en)),
         }
     }
+
+    /// What an average or a total covers, in words: `十三五平均`, `十三五累计`, `2016–2020
+    /// average`; for a level, its year.
+    pub fn span(&self, en: bool) -> String {
+        let k = self.kind.label(en);
+        match (self.kind, self.from, en) {
+            (Measure::Level, _, _) => self.year.to_string(),
+            (_, Some(f), false) => match five_year_plan(f, self.year) {
+                Some(name) => format!("{name}{k}"),
+                None => format!("{f}–{}{k}", self.year),
+            },
+            (_, Some(f), true) => format!("{f}–{} {k}", self.year),
+            (_, None, false) => format!("{}{k}", self.year),
+            (_, None, true) => format!("{} {k}", self.year),
+        }
+    }
+}
+
+/// The name of the five-year plan a span of years is (2016–2020: 十三五), if it is one: the
+/// third plan began in 1966, and each one since has run five years.
+pub fn five_year_plan(from: i32, to: i32) -> Option<String> {
+    if to - from != 4 || from < 1966 || (from - 1966) % 5 != 0 {
+        return None;
+    }
+    let n = 3 + (from - 1966) / 5;
+    const DIGITS: [&str; 10] = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
+    let (tens, ones) = ((n / 10) as usize, (n % 10) as usize);
+    let number = match tens {
+        0 => DIGITS[ones].to_string(),
+        1 => format!("十{}", DIGITS[ones]),
+        t if t < 10 => format!("{}十{}", DIGITS[t], DIGITS[ones]),
+        _ => return None,
+    };
+    Some(format!("{number}五"))
 }
 
 /// The baseline of any kind, for display.
@@ -1229,6 +1262,41 @@ mod tests {
         assert_eq!(check(dec!(5)), Some(Note::Far { factor: dec!(0.06) }));
         // A level's 0 where both are above it: not counted yet?
         assert_eq!(check(dec!(0)), Some(Note::Far { factor: dec!(0) }));
+    }
+
+    #[test]
+    fn spans_by_their_five_year_plan() {
+        assert_eq!(five_year_plan(2016, 2020).as_deref(), Some("十三五"));
+        assert_eq!(five_year_plan(2021, 2025).as_deref(), Some("十四五"));
+        assert_eq!(five_year_plan(2001, 2005).as_deref(), Some("十五"));
+        assert_eq!(five_year_plan(2006, 2010).as_deref(), Some("十一五"));
+        assert_eq!(five_year_plan(2046, 2050).as_deref(), Some("十九五"));
+        assert_eq!(five_year_plan(2051, 2055).as_deref(), Some("二十五"));
+        assert_eq!(five_year_plan(2017, 2021), None);
+        assert_eq!(five_year_plan(2016, 2019), None);
+        let b = |kind, from: Option<i32>| Baseline {
+            value: dec!(82.71),
+            year: 2020,
+            kind,
+            from,
+        };
+        assert_eq!(
+            b(Measure::Average, Some(2016)).display(false),
+            "82.71 (十三五平均)"
+        );
+        assert_eq!(
+            b(Measure::Total, Some(2016)).display(false),
+            "82.71 (十三五累计)"
+        );
+        assert_eq!(
+            b(Measure::Average, Some(2016)).display(true),
+            "82.71 (2016–2020 average)"
+        );
+        assert_eq!(
+            b(Measure::Total, Some(2018)).display(false),
+            "82.71 (2018–2020累计)"
+        );
+        assert_eq!(b(Measure::Level, None).display(false), "82.71 (2020)");
     }
 
     #[test]

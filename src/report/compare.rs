@@ -2,14 +2,14 @@
 //! terminal table, CSV, Markdown or JSON.
 
 use crate::cli::Format;
-use crate::compare::{Cell, Comparison, Ranked, change};
+use crate::compare::{Cell, Comparison, Ranked, Shared, change};
 use crate::plan::PlanFile;
 use crate::report::json::{CompareOutput, RankOutput, RankRow};
 use crate::report::{Table, num, round};
 use rust_decimal::Decimal;
 use std::io::Write;
 
-fn show_value(c: &Cell, en: bool) -> String {
+pub(crate) fn show_value(c: &Cell, en: bool) -> String {
     let mut t = c.target.normalized();
     t.value = Some(round(c.value, 4));
     let mut s = t.display();
@@ -22,9 +22,9 @@ fn show_value(c: &Cell, en: bool) -> String {
     }
 }
 
-fn change_text(c: &Cell) -> String {
+pub(crate) fn change_text(c: &Cell, en: bool) -> String {
     if c.maintain {
-        return crate::tr!("保持", "maintain");
+        return (if en { "maintain" } else { "保持" }).to_string();
     }
     match change(c) {
         (Some(a), Some(r)) => format!(
@@ -43,8 +43,33 @@ fn change_text(c: &Cell) -> String {
     }
 }
 
-/// The side-by-side table of the indicators every plan shares.
-pub(crate) fn compare_table(c: &Comparison, en: bool) -> Table {
+/// The indicator cell of a shared row: the name every plan prints (in English, the catalog's),
+/// or, where the plans print it differently, each plan's own name after the plan's, one a line
+/// in a terminal (`sep` "\n") and joined by "; " elsewhere, so that no plan's figure stands under
+/// another plan's name.
+pub(crate) fn indicator_cell(s: &Shared, plans: &[&PlanFile], en: bool, sep: &str) -> String {
+    let first = s.printed.first().copied().unwrap_or_default();
+    let same = s.printed.iter().all(|n| *n == first);
+    if same {
+        return if en {
+            s.entry.label(en)
+        } else {
+            first.to_string()
+        };
+    }
+    let mut lines: Vec<String> = Vec::new();
+    if en {
+        lines.push(s.entry.label(en));
+    }
+    for (p, n) in plans.iter().zip(&s.printed) {
+        lines.push(format!("{}: {n}", p.plan.jurisdiction.label(en)));
+    }
+    lines.join(sep)
+}
+
+/// The side-by-side table of the indicators every plan shares; `sep` joins the plans' own names
+/// where they differ (see [`indicator_cell`]).
+pub(crate) fn compare_table(c: &Comparison, en: bool, sep: &str) -> Table {
     let (year, plans) = (c.year, &c.plans);
     let name = |p: &PlanFile| p.plan.jurisdiction.label(en);
     let mut headers = vec![
@@ -59,7 +84,7 @@ pub(crate) fn compare_table(c: &Comparison, en: bool) -> Table {
     }
     let mut t = Table::new(headers);
     for s in &c.shared {
-        let mut r = vec![s.entry.label(en), s.entry.unit_text()];
+        let mut r = vec![indicator_cell(s, plans, en, sep), s.entry.unit_text()];
         for (col, b) in s.columns.iter().zip(&s.best) {
             r.push(col.stated.map(|b| b.display(en)).unwrap_or_default());
             let Some(c) = &col.cell else {
@@ -81,7 +106,7 @@ pub(crate) fn compare_table(c: &Comparison, en: bool) -> Table {
                 v.push_str(" ★");
             }
             r.push(v);
-            r.push(change_text(c));
+            r.push(change_text(c, en));
         }
         t.push(r);
     }
@@ -103,7 +128,8 @@ pub(crate) fn render_compare(
     }
 
     let name = |p: &PlanFile| p.plan.jurisdiction.label(en);
-    let t = compare_table(c, en);
+    let sep = if format == Format::Table { "\n" } else { "; " };
+    let t = compare_table(c, en, sep);
     if format == Format::Table {
         let names: Vec<String> = plans.iter().map(|p| name(p)).collect();
         writeln!(
@@ -166,30 +192,32 @@ pub(crate) fn render_compare(
             }
             t.write(format, out)?;
         }
-        let lead: Vec<String> = plans
-            .iter()
-            .zip(&c.leads)
-            .map(|(p, n)| format!("{} {n}", name(p)))
-            .collect();
-        writeln!(
-            out,
-            "\n{}",
-            if en {
-                format!(
-                    "{} shared indicators; most ambitious: {}",
-                    c.shared.len(),
-                    lead.join(", ")
-                )
-            } else {
-                format!(
-                    "共有指标{}项; 目标更高: {}",
-                    c.shared.len(),
-                    lead.join(", ")
-                )
-            }
-        )?;
+        writeln!(out, "\n{}", summary_text(c, en))?;
     }
     Ok(())
+}
+
+/// The comparison's last line: how many indicators are shared, and how often each plan asks most.
+pub(crate) fn summary_text(c: &Comparison, en: bool) -> String {
+    let lead: Vec<String> = c
+        .plans
+        .iter()
+        .zip(&c.leads)
+        .map(|(p, n)| format!("{} {n}", p.plan.jurisdiction.label(en)))
+        .collect();
+    if en {
+        format!(
+            "{} shared indicators; most ambitious: {}",
+            c.shared.len(),
+            lead.join(", ")
+        )
+    } else {
+        format!(
+            "共有指标{}项; 目标更高: {}",
+            c.shared.len(),
+            lead.join(", ")
+        )
+    }
 }
 
 /// Writes a ranking in `format`.
@@ -244,16 +272,19 @@ pub(crate) fn rank_table(rows: &[Ranked], en: bool) -> Table {
             );
         }
         t.push(vec![
-            r.entry.label(en),
+            // Each plan's row under the name it prints (in English, the catalog's).
+            if en {
+                r.entry.label(en)
+            } else {
+                r.printed.to_string()
+            },
             r.entry.unit_text(),
             r.place.to_string(),
             r.plan.plan.jurisdiction.label(en),
             v,
             c.year.to_string(),
-            c.baseline
-                .map(|(y, v)| format!("{} ({y})", num(v)))
-                .unwrap_or_default(),
-            change_text(c),
+            c.stated.map(|b| b.display(en)).unwrap_or_default(),
+            change_text(c, en),
         ]);
     }
     t

@@ -690,21 +690,23 @@ pub(crate) fn compare_html(c: &Comparison, en: bool) -> String {
         b.push_str(&chart(&series, &[], &unit, &s.entry.label(en)));
         let _ = write!(
             b,
-            "<table><thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead><tbody>",
+            "<table><thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead><tbody>",
             t(en, "地区", "jurisdiction"),
+            t(en, "原文名称", "name as printed"),
             t(en, "基础值", "baseline"),
             c.year,
             t(en, "最高目标", "most ambitious")
         );
-        for ((p, col), best) in c.plans.iter().zip(&s.columns).zip(&s.best) {
+        for (((p, col), best), printed) in
+            c.plans.iter().zip(&s.columns).zip(&s.best).zip(&s.printed)
+        {
             let _ = write!(
                 b,
-                "<tr data-plan=\"{}\"><td>{}</td><td class=\"n\">{}</td><td class=\"n\" data-field=\"value\">{}</td><td>{}</td></tr>",
+                "<tr data-plan=\"{}\"><td>{}</td><td data-field=\"name\">{}</td><td class=\"n\">{}</td><td class=\"n\" data-field=\"value\">{}</td><td>{}</td></tr>",
                 esc(p.id()),
                 esc(&p.plan.jurisdiction.label(en)),
-                col.baseline
-                    .map(|(y, v)| format!("{} ({y})", n4(v)))
-                    .unwrap_or_default(),
+                esc(printed),
+                col.stated.map(|b| b.display(en)).unwrap_or_default(),
                 col.cell
                     .as_ref()
                     .map(|c| {
@@ -736,22 +738,26 @@ pub(crate) fn rank_page(rows: &[Ranked], en: bool, path: &Path) -> anyhow::Resul
             current = r.entry.id.value.clone();
             let _ = write!(
                 b,
-                "<div class=\"indicator\" data-key=\"{}\"><h3>{}</h3><table><thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead><tbody>",
+                "<div class=\"indicator\" data-key=\"{}\"><h3>{}</h3><table><thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead><tbody>",
                 esc(&current),
                 esc(&r.entry.label(en)),
                 t(en, "名次", "rank"),
                 t(en, "地区", "jurisdiction"),
+                t(en, "原文名称", "name as printed"),
                 t(en, "目标", "target"),
-                t(en, "年份", "year")
+                t(en, "年份", "year"),
+                t(en, "基础值", "baseline")
             );
         }
         let _ = write!(
             b,
-            "<tr><td class=\"n\">{}</td><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td></tr>",
+            "<tr><td class=\"n\">{}</td><td>{}</td><td data-field=\"name\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td></tr>",
             r.place,
             esc(&r.plan.plan.jurisdiction.label(en)),
+            esc(r.printed),
             n4(r.cell.value),
-            r.cell.year
+            r.cell.year,
+            r.cell.stated.map(|b| b.display(en)).unwrap_or_default()
         );
     }
     if !current.is_empty() {

@@ -64,6 +64,17 @@ pub(crate) struct BaselineJson {
     pub year: i32,
 }
 
+impl BaselineJson {
+    pub fn of(b: &crate::judge::Baseline) -> BaselineJson {
+        BaselineJson {
+            from: b.from,
+            kind: b.kind.name(),
+            value: n(b.value),
+            year: b.year,
+        }
+    }
+}
+
 /// The prose reading of a target whose table cell decided.
 #[derive(Debug, Serialize, JsonSchema)]
 pub(crate) struct ProseJson {
@@ -272,12 +283,7 @@ impl CheckRow {
                 Actual::Number(v) => ActualJson::Number(n(v)),
                 Actual::Done(d) => ActualJson::Done(d),
             }),
-            baseline: j.baseline.map(|b| BaselineJson {
-                from: b.from,
-                kind: b.kind.name(),
-                value: n(b.value),
-                year: b.year,
-            }),
+            baseline: j.baseline.map(|b| BaselineJson::of(&b)),
             behind_points: j.cycle.behind.map(|b| n(round(b, 1))),
             change: j.change.map(|c| n(round(c, 4))),
             completion: j.cycle.completion.map(n),
@@ -402,10 +408,16 @@ pub(crate) struct PlanRef {
 
 #[derive(Debug, Serialize, JsonSchema)]
 pub(crate) struct SharedPlan {
+    /// The baseline as a level in its year (the start of a change); none for an average or a
+    /// total over a span, which `stated_baseline` gives.
     pub baseline: Option<Point>,
     /// Asks most for the year among plans whose targets share a scope.
     pub most_ambitious: bool,
+    /// The indicator's name as this plan prints it.
+    pub name: String,
     pub plan: String,
+    /// The baseline as the plan states it: a level, or an average or total over a span.
+    pub stated_baseline: Option<BaselineJson>,
     pub target: Option<CellJson>,
 }
 
@@ -422,8 +434,11 @@ pub(crate) struct SharedJson {
 
 #[derive(Debug, Serialize, JsonSchema)]
 pub(crate) struct OnlyIndicator {
+    /// The catalog's name.
+    pub catalog_name: String,
     pub indicator: String,
     pub milestone_year: Option<i32>,
+    /// The name as this plan prints it.
     pub name: String,
     pub target: Option<CellJson>,
 }
@@ -469,9 +484,10 @@ impl CompareOutput {
                     indicators: list
                         .iter()
                         .map(|o| OnlyIndicator {
+                            catalog_name: o.entry.name.clone(),
                             indicator: o.entry.id.value.clone(),
                             milestone_year: o.milestone_year,
-                            name: o.entry.name.clone(),
+                            name: o.printed.to_string(),
                             target: o.cell.as_ref().map(CellJson::of),
                         })
                         .collect(),
@@ -502,10 +518,13 @@ impl CompareOutput {
                         .iter()
                         .zip(&c.plans)
                         .zip(&s.best)
-                        .map(|((col, p), b)| SharedPlan {
+                        .zip(&s.printed)
+                        .map(|(((col, p), b), name)| SharedPlan {
                             baseline: col.baseline.map(|(year, v)| Point { value: n(v), year }),
                             most_ambitious: *b,
+                            name: name.to_string(),
                             plan: p.id().to_string(),
+                            stated_baseline: col.stated.as_ref().map(BaselineJson::of),
                             target: col.cell.as_ref().map(CellJson::of),
                         })
                         .collect(),
@@ -536,12 +555,16 @@ pub(crate) struct RankRow {
     pub change: Option<Dec>,
     pub indicator: String,
     pub interpolated: bool,
+    /// The indicator's name as this plan prints it.
+    pub name: String,
     pub op: &'static str,
     pub plan: String,
     pub printed: Printed,
     /// 1 = asks most; equal targets share a place; places count within one scope.
     pub rank: usize,
     pub scope: &'static str,
+    /// The baseline as the plan states it: a level, or an average or total over a span.
+    pub stated_baseline: Option<BaselineJson>,
     pub target_year: i32,
     pub unit: Option<String>,
     pub value: Dec,
@@ -557,11 +580,13 @@ impl RankRow {
             change: c.change,
             indicator: r.entry.id.value.clone(),
             interpolated: c.interpolated,
+            name: r.printed.to_string(),
             op: c.op,
             plan: r.plan.id().to_string(),
             printed: c.printed,
             rank: r.place,
             scope: c.scope,
+            stated_baseline: r.cell.stated.as_ref().map(BaselineJson::of),
             target_year: c.target_year,
             unit: r.entry.unit.as_ref().map(|u| u.value.clone()),
             value: c.value,

@@ -456,14 +456,19 @@ fn reminder_sheet(ws: &mut Worksheet, missing: &[&Judged], en: bool) -> Result<(
     Ok(())
 }
 
-/// The `compare` workbook: per shared indicator, each plan's baseline, figure for the year and
-/// the change it asks, as numbers; a mark column says ★ (asks most), ~ (on the path) or the
-/// plan's own target year when it has none for the compared year.
+/// The `compare` workbook, with what the other formats show: a **对比** sheet — per shared
+/// indicator and plan, the name that plan prints, the baseline (a number, and what it is: its
+/// year, or 十三五平均), the target as printed (`≥95 累计`), the figure for the year as a number,
+/// a mark (★ asks most, ~ on the path, or the plan's own year when it has none for the compared
+/// year), the change it asks (a number, or 保持 when it asks none) and its yearly rate — then
+/// the summary; and a **部分方案有** sheet: the indicators not every plan has, each under the name
+/// its plan prints, with its target and who has it.
 pub(crate) fn compare_workbook(
     c: &crate::compare::Comparison,
     en: bool,
     path: &Path,
 ) -> anyhow::Result<()> {
+    use crate::report::compare::{change_text, indicator_cell, show_value};
     let mut wb = Workbook::new();
     let ws = wb.add_worksheet();
     ws.set_name(t(en, "对比", "Compare"))?;
@@ -474,34 +479,46 @@ pub(crate) fn compare_workbook(
         t(en, "指标", "indicator").into(),
         t(en, "单位", "unit").into(),
     ];
+    const PER_PLAN: u16 = 8;
     for p in &c.plans {
         let n = p.plan.jurisdiction.label(en);
-        headers.push(format!("{n} {}", t(en, "基础值", "baseline")));
+        for h in [
+            t(en, "原文名称", "name as printed"),
+            t(en, "基础值", "baseline"),
+            t(en, "基础值为", "baseline is"),
+            t(en, "目标", "target"),
+        ] {
+            headers.push(format!("{n} {h}"));
+        }
         headers.push(format!("{n} {}", c.year));
-        headers.push(format!("{n} {}", t(en, "标记", "mark")));
-        headers.push(format!("{n} {}", t(en, "变化", "change")));
+        for h in [
+            t(en, "标记", "mark"),
+            t(en, "变化", "change"),
+            t(en, "年均变化%", "yearly %"),
+        ] {
+            headers.push(format!("{n} {h}"));
+        }
     }
     for (i, h) in headers.iter().enumerate() {
         ws.write_string_with_format(0, i as u16, h, &head)?;
         w.see(i, h);
     }
+    let mut text = |ws: &mut rust_xlsxwriter::Worksheet, r: u32, k: u16, v: &str| {
+        w.see(k as usize, v);
+        ws.write_string(r, k, v).map(|_| ())
+    };
     for (i, s) in c.shared.iter().enumerate() {
         let r = i as u32 + 1;
-        let cells = [
-            s.entry.domain.label(en).to_string(),
-            s.entry.label(en),
-            s.entry.unit_text(),
-        ];
-        for (k, v) in cells.iter().enumerate() {
-            w.see(k, v);
-            ws.write_string(r, k as u16, v)?;
-        }
-        for (k, (col, best)) in s.columns.iter().zip(&s.best).enumerate() {
-            let base = 3 + 4 * k as u16;
+        text(ws, r, 0, s.entry.domain.label(en))?;
+        text(ws, r, 1, &indicator_cell(s, &c.plans, en, "; "))?;
+        text(ws, r, 2, &s.entry.unit_text())?;
+        for (k, ((col, best), printed)) in s.columns.iter().zip(&s.best).zip(&s.printed).enumerate()
+        {
+            let base = 3 + PER_PLAN * k as u16;
             let values = col
-                .baseline
+                .stated
                 .iter()
-                .map(|b| b.1)
+                .map(|b| b.value)
                 .chain(col.cell.iter().map(|c| c.value));
             let dp = values
                 .map(|d| d.normalize().scale())
@@ -509,35 +526,107 @@ pub(crate) fn compare_workbook(
                 .unwrap_or(0)
                 .min(4);
             let nf = num_format(dp);
-            if let Some((_, v)) = col.baseline {
-                ws.write_number_with_format(r, base, f64_of(v), &nf)?;
+            text(ws, r, base, printed)?;
+            if let Some(b) = col.stated {
+                ws.write_number_with_format(r, base + 1, f64_of(b.value), &nf)?;
+                text(ws, r, base + 2, &b.span(en))?;
             }
-            if let Some(cell) = &col.cell {
-                ws.write_number_with_format(r, base + 1, f64_of(cell.value), &nf)?;
-                let mark = if cell.year != c.year {
-                    format!("({})", cell.year)
-                } else if *best {
-                    "★".into()
-                } else if cell.interpolated {
-                    "~".into()
-                } else {
-                    String::new()
-                };
-                if !mark.is_empty() {
-                    ws.write_string(r, base + 2, &mark)?;
+            let Some(cell) = &col.cell else { continue };
+            text(ws, r, base + 3, &show_value(cell, en))?;
+            ws.write_number_with_format(r, base + 4, f64_of(cell.value), &nf)?;
+            let mark = if cell.year != c.year {
+                format!("({})", cell.year)
+            } else if *best {
+                "★".into()
+            } else if cell.interpolated {
+                "~".into()
+            } else {
+                String::new()
+            };
+            if !mark.is_empty() {
+                text(ws, r, base + 5, &mark)?;
+            }
+            match crate::compare::change(cell) {
+                (Some(ch), rate) => {
+                    ws.write_number_with_format(r, base + 6, f64_of(ch), &nf)?;
+                    if let Some(rate) = rate {
+                        ws.write_number_with_format(r, base + 7, f64_of(rate), &num_format(1))?;
+                    }
                 }
-                if let (Some(ch), _) = crate::compare::change(cell) {
-                    ws.write_number_with_format(r, base + 3, f64_of(ch), &nf)?;
-                }
+                _ if cell.maintain => text(ws, r, base + 6, &change_text(cell, en))?,
+                _ => {}
             }
         }
     }
+    let last = c.shared.len() as u32;
+    let summary = crate::report::compare::summary_text(c, en);
+    ws.write_string(last + 2, 0, &summary)?;
     for k in 3..headers.len() {
         w.see(k, "00000000");
     }
     w.apply(ws)?;
     ws.set_freeze_panes(1, 3)?;
-    ws.autofilter(0, 0, c.shared.len() as u32, headers.len() as u16 - 1)?;
+    ws.autofilter(0, 0, last, headers.len() as u16 - 1)?;
+
+    // The indicators not every plan has, under the name their plan prints.
+    let ws = wb.add_worksheet();
+    ws.set_name(t(en, "部分方案有", "Not in all"))?;
+    let mut w = Widths(Vec::new());
+    let headers = [
+        t(en, "地区", "jurisdiction"),
+        t(en, "指标", "indicator"),
+        t(en, "单位", "unit"),
+        t(en, "目标", "target"),
+        t(en, "年份", "year"),
+        t(en, "有此指标的方案", "held by"),
+    ];
+    for (i, h) in headers.iter().enumerate() {
+        ws.write_string_with_format(0, i as u16, *h, &head)?;
+        w.see(i, h);
+    }
+    let mut r = 0u32;
+    for (p, list) in c.plans.iter().zip(&c.only) {
+        for o in list {
+            r += 1;
+            let (what, year) = match (&o.cell, o.milestone_year) {
+                (Some(cell), _) => (show_value(cell, en), Some(cell.year)),
+                (None, Some(y)) => (t(en, "完成", "done").to_string(), Some(y)),
+                (None, None) => (t(en, "无目标", "no target").to_string(), None),
+            };
+            let who: Vec<String> = o
+                .holders
+                .iter()
+                .map(|&j| c.plans[j].plan.jurisdiction.label(en))
+                .collect();
+            let name = if en {
+                o.entry.label(en)
+            } else {
+                o.printed.to_string()
+            };
+            let cells = [
+                p.plan.jurisdiction.label(en),
+                name,
+                o.entry.unit_text(),
+                what,
+            ];
+            for (k, v) in cells.iter().enumerate() {
+                w.see(k, v);
+                ws.write_string(r, k as u16, v)?;
+            }
+            if let Some(y) = year {
+                ws.write_number(r, 4, y as f64)?;
+            }
+            let who = who.join(if en { ", " } else { "、" });
+            w.see(5, &who);
+            ws.write_string(r, 5, &who)?;
+        }
+    }
+    w.see(4, "00000");
+    w.apply(ws)?;
+    ws.set_freeze_panes(1, 0)?;
+    if r > 0 {
+        ws.autofilter(0, 0, r, headers.len() as u16 - 1)?;
+    }
     wb.save(path)?;
     Ok(())
 }
@@ -564,6 +653,7 @@ pub(crate) fn rank_workbook(
         t(en, "基础值", "baseline"),
         t(en, "基础值年份", "baseline year"),
         t(en, "变化", "change"),
+        t(en, "基础值为", "baseline is"),
     ];
     for (i, h) in headers.iter().enumerate() {
         ws.write_string_with_format(0, i as u16, *h, &head)?;
@@ -582,8 +672,14 @@ pub(crate) fn rank_workbook(
             .unwrap_or(0)
             .min(4);
         let nf = num_format(dp);
+        // Each plan's row under the name it prints (in English, the catalog's).
+        let name = if en {
+            x.entry.label(en)
+        } else {
+            x.printed.to_string()
+        };
         for (k, v) in [
-            (0usize, x.entry.label(en)),
+            (0usize, name),
             (1, x.entry.unit_text()),
             (3, x.plan.plan.jurisdiction.label(en)),
         ] {
@@ -596,9 +692,15 @@ pub(crate) fn rank_workbook(
         if c.interpolated {
             ws.write_string(r, 6, "~")?;
         }
-        if let Some((y, v)) = c.baseline {
-            ws.write_number_with_format(r, 7, f64_of(v), &nf)?;
-            ws.write_number(r, 8, y as f64)?;
+        // An average or a total over a span is shown with what it is, never as a year's level.
+        if let Some(b) = c.stated {
+            ws.write_number_with_format(r, 7, f64_of(b.value), &nf)?;
+            if b.kind.is_level() {
+                ws.write_number(r, 8, b.year as f64)?;
+            }
+            let span = b.span(en);
+            w.see(10, &span);
+            ws.write_string(r, 10, &span)?;
         }
         if let (Some(ch), _) = crate::compare::change(c) {
             ws.write_number_with_format(r, 9, f64_of(ch), &nf)?;
