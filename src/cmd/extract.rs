@@ -40,8 +40,10 @@ pub enum ExtractFormat {
     Json,
 }
 
-/// Plan documents are tens of kilobytes; anything this large is not one.
-const MAX_BYTES: u64 = 8 * 1024 * 1024;
+/// Plan documents are tens of kilobytes; anything this large is not one. The same limit as
+/// `validate --sources` reads a source document with, so that a document one command reads is
+/// never refused by the other.
+const MAX_BYTES: u64 = crate::plan::load::MAX_SOURCE_BYTES;
 
 /// Reads the document, one byte past the limit so that an enormous input is refused without
 /// reading it all.
