@@ -140,6 +140,8 @@ const MAX_QUERY_CHARS: usize = 64;
 #[derive(Debug, Default)]
 pub(crate) struct NameIndex {
     names: Vec<String>,
+    /// Each name's length in characters, counted once.
+    lens: Vec<u32>,
     grams: std::collections::HashMap<(char, char), Vec<u32>>,
 }
 
@@ -163,6 +165,9 @@ impl NameIndex {
                     index.grams.entry(g).or_default().push(i);
                 }
             }
+            index
+                .lens
+                .push(u32::try_from(name.chars().count()).unwrap_or(u32::MAX));
             index.names.push(name);
         }
         index
@@ -171,30 +176,39 @@ impl NameIndex {
     /// The nearest name, by the same measure and threshold as [`did_you_mean`], among the
     /// names sharing the most bigrams with `word`.
     pub(crate) fn nearest(&self, word: &str) -> Option<&str> {
-        let mut shared: std::collections::HashMap<u32, u32> = std::collections::HashMap::new();
+        // Shared-bigram counts in a dense array, with the names touched listed: a common bigram
+        // (`ru` of five thousand `ruian_…` ids) touches many names, and hashing each would cost
+        // more than counting.
+        let mut shared = vec![0u32; self.names.len()];
+        let mut touched: Vec<u32> = Vec::new();
         let mut seen = std::collections::HashSet::new();
         for g in bigrams(word) {
             if !seen.insert(g) {
                 continue;
             }
             for &i in self.grams.get(&g).map_or(&[][..], Vec::as_slice) {
-                *shared.entry(i).or_insert(0) += 1;
+                if shared[i as usize] == 0 {
+                    touched.push(i);
+                }
+                shared[i as usize] += 1;
             }
         }
-        let len = word.chars().count();
-        let mut ranked: Vec<(u32, u32)> = shared.into_iter().collect();
+        let len = u32::try_from(word.chars().count()).unwrap_or(u32::MAX);
         // Most shared bigrams first; among equals the closest length, then the earliest name,
-        // so that the answer does not depend on hashing order.
-        ranked.sort_by_key(|&(i, n)| {
-            let other = self.names[i as usize].chars().count();
-            (std::cmp::Reverse(n), len.abs_diff(other), i)
-        });
-        ranked.truncate(CANDIDATES);
-        ranked.sort_by_key(|&(i, _)| i);
+        // so that the answer does not depend on hashing order. Only the best few are ordered.
+        let key = |&i: &u32| {
+            let n = shared[i as usize];
+            (std::cmp::Reverse(n), len.abs_diff(self.lens[i as usize]), i)
+        };
+        if touched.len() > CANDIDATES {
+            touched.select_nth_unstable_by_key(CANDIDATES, key);
+            touched.truncate(CANDIDATES);
+        }
+        touched.sort_unstable();
         let word: String = word.chars().take(MAX_QUERY_CHARS).collect();
         did_you_mean(
             &word,
-            ranked.iter().map(|&(i, _)| self.names[i as usize].as_str()),
+            touched.iter().map(|&i| self.names[i as usize].as_str()),
         )
     }
 }
