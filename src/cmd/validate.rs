@@ -4,43 +4,72 @@
 use crate::Outcome;
 use crate::cli::{DiagFormat, ValidateArgs};
 use crate::diag::{Diagnostic, Severity};
-use crate::plan::PlanSet;
-use crate::plan::load::{self, CATALOG_FILE, PlanDir, SourceText};
-use crate::plan::validate::validate;
+use crate::plan::load::{self, CATALOG_FILE, Listed, PlanDir, SourceText};
+use crate::plan::validate::Validator;
+use crate::plan::{Catalog, CatalogIndex, Plan, PlanFile, PlanSet};
 use std::io::Write;
 use std::path::{Path, PathBuf};
+
+/// A file to check: read already (a file named on the command line), or listed in a directory
+/// and read when its turn comes, so that a directory's texts never all sit in memory at once.
+enum Input {
+    Text(SourceText),
+    Listed(Listed),
+}
+
+impl Input {
+    fn name(&self) -> String {
+        match self {
+            Input::Text(t) => t.name.clone(),
+            Input::Listed(l) => l.name(),
+        }
+    }
+
+    fn is_catalog(&self) -> bool {
+        self.name().ends_with(CATALOG_FILE)
+    }
+
+    fn read(&self) -> Result<SourceText, Diagnostic> {
+        match self {
+            Input::Text(t) => Ok(t.clone()),
+            Input::Listed(l) => l.read(),
+        }
+    }
+}
+
+/// A directory's files, listed, catalog first.
+fn list(dir: &PlanDir) -> Result<Vec<Input>, Diagnostic> {
+    Ok(load::list_dir(dir)?
+        .into_iter()
+        .map(Input::Listed)
+        .collect())
+}
 
 /// The files to check: the plan directory, or the named files and directories. A catalog is
 /// taken from beside the named files, else from the plan directory. A file that cannot be read
 /// is a problem of its own and the others are still checked; `Err` only when there is nothing
 /// to check at all (an unreadable plan directory).
-fn gather(
-    a: &ValidateArgs,
-    dir: &PlanDir,
-) -> Result<(Vec<SourceText>, Vec<Diagnostic>), Diagnostic> {
+fn gather(a: &ValidateArgs, dir: &PlanDir) -> Result<(Vec<Input>, Vec<Diagnostic>), Diagnostic> {
     if a.paths.is_empty() {
-        return load::read_dir(dir);
+        return Ok((list(dir)?, Vec::new()));
     }
     let mut files = Vec::new();
     let mut problems = Vec::new();
     for p in &a.paths {
         if p.is_dir() {
-            match load::read_dir(&PlanDir::Path(p.clone())) {
-                Ok((f, d)) => {
-                    files.extend(f);
-                    problems.extend(d);
-                }
+            match list(&PlanDir::Path(p.clone())) {
+                Ok(f) => files.extend(f),
                 Err(d) => problems.push(d),
             }
         } else {
             match load::read_file(p) {
-                Ok(f) => files.push(f),
+                Ok(f) => files.push(Input::Text(f)),
                 Err(d) => problems.push(d),
             }
         }
     }
-    let has_catalog = |files: &[SourceText], problems: &[Diagnostic]| {
-        files.iter().any(|f| f.name.ends_with(CATALOG_FILE))
+    let has_catalog = |files: &[Input], problems: &[Diagnostic]| {
+        files.iter().any(Input::is_catalog)
             || problems.iter().any(|d| d.file.ends_with(CATALOG_FILE))
     };
     if !has_catalog(&files, &problems) {
@@ -50,20 +79,79 @@ fn gather(
             .filter(|c| c.is_file());
         match beside {
             Some(c) => match load::read_file(&c) {
-                Ok(f) => files.insert(0, f),
+                Ok(f) => files.insert(0, Input::Text(f)),
                 Err(d) => problems.push(d),
             },
             None => {
-                if let Ok((f, _)) = load::read_dir(dir)
-                    && let Some(c) = f.into_iter().find(|f| f.name.ends_with(CATALOG_FILE))
-                {
-                    files.insert(0, c);
+                let found = list(dir).ok().and_then(|l| {
+                    l.into_iter()
+                        .find(Input::is_catalog)
+                        .and_then(|c| c.read().ok())
+                });
+                if let Some(c) = found {
+                    files.insert(0, Input::Text(c));
                 }
             }
         }
     }
-    files.dedup_by(|a, b| a.name == b.name);
+    files.dedup_by(|a, b| a.name() == b.name());
     Ok((files, problems))
+}
+
+/// Reads, parses and checks the files one plan at a time: the catalogs first (the last that
+/// parses is the one plans are checked against, as when loading), then each plan in file order,
+/// dropped once checked; rows that do not fit the schema are set aside first (see
+/// [`set_aside_bad_items`]), their problems added to `set_aside`. Returns the problems, how many plans parsed and how many catalog
+/// entries there are; `None` for the counts when no catalog parsed. Files that cannot be read
+/// are problems of their own, added to `unread`.
+fn check_files(
+    files: &[Input],
+    dir: &PlanDir,
+    sources: &[&Path],
+    unread: &mut Vec<Diagnostic>,
+    set_aside: &mut Vec<Diagnostic>,
+) -> (Vec<Diagnostic>, Option<(usize, usize)>) {
+    let mut diags = Vec::new();
+    let mut catalog = None;
+    let mut read = |f: &Input| f.read().map_err(|d| unread.push(d)).ok();
+    for src in files
+        .iter()
+        .filter(|f| f.is_catalog())
+        .filter_map(&mut read)
+    {
+        let mut src = src;
+        set_aside_bad_items::<Catalog>(&mut src, set_aside);
+        match load::parse_yaml::<Catalog>(&src) {
+            Ok(c) => catalog = Some(CatalogIndex::new(src, c)),
+            Err(d) => diags.push(d),
+        }
+    }
+    let mut validator = catalog.as_ref().map(|c| Validator::new(c, sources));
+    let mut plans = 0;
+    for src in files
+        .iter()
+        .filter(|f| !f.is_catalog())
+        .filter_map(&mut read)
+    {
+        let mut src = src;
+        set_aside_bad_items::<Plan>(&mut src, set_aside);
+        match load::parse_yaml::<Plan>(&src) {
+            Ok(plan) => {
+                plans += 1;
+                if let Some(v) = &mut validator {
+                    v.plan(&PlanFile::new(src, plan));
+                }
+            }
+            Err(d) => diags.push(d),
+        }
+    }
+    match (validator, &catalog) {
+        (Some(v), Some(c)) => {
+            diags.extend(v.diags);
+            (diags, Some((plans, c.entries.len())))
+        }
+        _ => (PlanSet::no_catalog(dir, diags).1, None),
+    }
 }
 
 pub(crate) fn run(
@@ -72,7 +160,7 @@ pub(crate) fn run(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> anyhow::Result<Outcome> {
-    let (files, unread) = match gather(a, dir) {
+    let (files, mut unread) = match gather(a, dir) {
         Ok(f) => f,
         Err(d) => {
             writeln!(err, "{d}")?;
@@ -93,19 +181,12 @@ pub(crate) fn run(
     }
     let sources: Vec<&Path> = a.sources.iter().map(PathBuf::as_path).collect();
     let n_files = files.len() + unread.len();
-    let mut files = files;
     let mut set_aside = Vec::new();
-    for f in &mut files {
-        if f.name.ends_with(CATALOG_FILE) {
-            set_aside_bad_items::<crate::plan::Catalog>(f, &mut set_aside);
-        } else {
-            set_aside_bad_items::<crate::plan::Plan>(f, &mut set_aside);
-        }
-    }
-    let (set, mut diags) = PlanSet::from_sources(files, dir);
+    let (mut diags, counts) = check_files(&files, dir, &sources, &mut unread, &mut set_aside);
+    drop(files);
     // Without a catalog nothing could be checked: bad input (2), not findings, but every
     // problem and the summary are still printed.
-    let no_catalog = set.is_none();
+    let no_catalog = counts.is_none();
     if no_catalog
         && !diags
             .iter()
@@ -126,13 +207,7 @@ pub(crate) fn run(
     }
     diags.extend(unread);
     diags.extend(set_aside);
-    let (n_plans, n_entries) = match &set {
-        Some(set) => {
-            diags.extend(validate(set, &sources));
-            (set.plans.len(), set.catalog.entries.len())
-        }
-        None => (0, 0),
-    };
+    let (n_plans, n_entries) = counts.unwrap_or((0, 0));
     diags.sort_by(|x, y| (&x.file, x.line, x.column).cmp(&(&y.file, y.line, y.column)));
     let errors = diags
         .iter()

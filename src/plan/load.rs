@@ -108,6 +108,7 @@ pub fn list_dir(dir: &PlanDir) -> Result<Vec<Listed>, Diagnostic> {
 /// Every YAML file of a plan directory, sorted by name, the catalog first, and a problem for
 /// each file that could not be read (it costs that file only). `Err` only when the directory
 /// itself cannot be read.
+#[cfg(test)]
 pub fn read_dir(dir: &PlanDir) -> Result<(Vec<SourceText>, Vec<Diagnostic>), Diagnostic> {
     let mut problems = Vec::new();
     let mut files = match dir {

@@ -270,6 +270,7 @@ impl PlanSet {
         (Some(set), diags)
     }
 
+    #[cfg(test)]
     pub fn from_sources(
         files: Vec<SourceText>,
         dir: &PlanDir,
@@ -303,7 +304,10 @@ impl PlanSet {
     }
 
     /// A plan directory without a (readable) catalog: nothing can be loaded.
-    fn no_catalog(dir: &PlanDir, mut diags: Vec<Diagnostic>) -> (Option<PlanSet>, Vec<Diagnostic>) {
+    pub(crate) fn no_catalog(
+        dir: &PlanDir,
+        mut diags: Vec<Diagnostic>,
+    ) -> (Option<PlanSet>, Vec<Diagnostic>) {
         if diags.is_empty() {
             let where_ = match dir {
                 PlanDir::Builtin => "plans/".to_string(),

@@ -3,7 +3,7 @@
 
 use super::schema::Accrual;
 use super::schema::Spanned;
-use super::{CatalogIndex, PlanFile, PlanSet, name_key, op_against, resolve};
+use super::{CatalogIndex, PlanFile, name_key, op_against, resolve};
 use crate::diag::{Diagnostic, suggestion};
 use crate::threshold::{Better, Op};
 use crate::unit::Unit;
@@ -61,12 +61,44 @@ pub fn squash(s: &str) -> String {
 
 /// Checks the catalog and every plan; with `sources` (one or more directories, searched in
 /// order), every quote against its document.
-pub fn validate(set: &PlanSet, sources: &[&Path]) -> Vec<Diagnostic> {
-    let mut diags = Vec::new();
-    check_catalog(&set.catalog, &mut diags);
-    let mut seen_ids: HashMap<&str, &str> = HashMap::new();
+#[cfg(test)]
+pub fn validate(set: &super::PlanSet, sources: &[&Path]) -> Vec<Diagnostic> {
+    let mut v = Validator::new(&set.catalog, sources);
     for p in &set.plans {
-        if let Some(first) = seen_ids.insert(p.id(), &p.source.name) {
+        v.plan(p);
+    }
+    v.diags
+}
+
+/// [`validate`] one plan at a time, so that a directory of thousands of plans is checked with
+/// only one of them in memory: what the checks carry from plan to plan is each plan's id.
+pub(crate) struct Validator<'c> {
+    catalog: &'c CatalogIndex,
+    sources: &'c [&'c Path],
+    seen_ids: HashMap<String, String>,
+    pub diags: Vec<Diagnostic>,
+}
+
+impl<'c> Validator<'c> {
+    /// Starts with the catalog's own problems.
+    pub(crate) fn new(catalog: &'c CatalogIndex, sources: &'c [&'c Path]) -> Validator<'c> {
+        let mut diags = Vec::new();
+        check_catalog(catalog, &mut diags);
+        Validator {
+            catalog,
+            sources,
+            seen_ids: HashMap::new(),
+            diags,
+        }
+    }
+
+    /// Checks one plan (in file order: a repeated id is reported on the later file).
+    pub(crate) fn plan(&mut self, p: &PlanFile) {
+        let diags = &mut self.diags;
+        let earlier = self
+            .seen_ids
+            .insert(p.id().to_string(), p.source.name.clone());
+        if let Some(first) = earlier {
             let (l, c) = at(&p.plan.jurisdiction.id);
             diags.push(Diagnostic::error(
                 &p.source.name,
@@ -79,15 +111,15 @@ pub fn validate(set: &PlanSet, sources: &[&Path]) -> Vec<Diagnostic> {
                 ),
             ));
         }
-        let source_text = (!sources.is_empty()).then(|| read_source(sources, p, &mut diags));
+        let sources = self.sources;
+        let source_text = (!sources.is_empty()).then(|| read_source(sources, p, diags));
         check_plan(
-            &set.catalog,
+            self.catalog,
             p,
             source_text.as_ref().and_then(|s| s.as_ref()),
-            &mut diags,
+            diags,
         );
     }
-    diags
 }
 
 /// A source document as the checks compare with it: squashed, and squashed without any `|`
@@ -206,7 +238,7 @@ fn check_catalog(cat: &CatalogIndex, diags: &mut Vec<Diagnostic>) {
             }
         }
         if let Some(u) = &e.unit
-            && let Err(err) = Unit::parse(&u.value)
+            && let Err(err) = super::memo::unit(&u.value)
         {
             out.error(u, err.to_string());
         }
@@ -346,9 +378,12 @@ fn check_plan(
         }
         check_columns(&row.columns, &mut out);
         check_marker(row, &mut out);
-        let catalog_unit = entry.unit.as_ref().and_then(|u| Unit::parse(&u.value).ok());
+        let catalog_unit = entry
+            .unit
+            .as_ref()
+            .and_then(|u| super::memo::unit(&u.value).ok());
         if let Some(u) = &row.unit {
-            match (Unit::parse(&u.value), &catalog_unit) {
+            match (super::memo::unit(&u.value), &catalog_unit) {
                 (Err(e), _) => out.error(u, e.to_string()),
                 (Ok(_), Some(_)) if entry.is_unit_synonym(&u.value) => {}
                 (Ok(pu), Some(cu)) if !pu.is_compatible(cu) => out.error(
@@ -477,7 +512,7 @@ fn check_plan(
             // Parse both readings; report each one's own failure where it sits.
             let mut readings = Vec::new();
             for s in [&f.cell, &f.text].into_iter().flatten() {
-                match crate::threshold::Threshold::parse(&s.value) {
+                match super::memo::threshold(&s.value) {
                     Ok(t) => readings.push((s, t.resolve(entry.better))),
                     Err(e) => out.error(
                         s,
@@ -539,7 +574,7 @@ fn check_plan(
                 let norm = |t: &crate::threshold::Threshold, u: &Option<String>| {
                     let f = u
                         .as_deref()
-                        .and_then(|u| Unit::parse(u).ok())
+                        .and_then(|u| super::memo::unit(u).ok())
                         .map(|u| u.to_base(rust_decimal::Decimal::ONE));
                     let k = match f {
                         Some(Ok(k)) => k,
@@ -614,7 +649,7 @@ fn check_plan(
             {
                 let context = entry.unit.as_ref().map_or("", |u| u.value.as_str());
                 let tu = &crate::unit::complete(tu, context);
-                match (Unit::parse(tu), &catalog_unit) {
+                match (super::memo::unit(tu), &catalog_unit) {
                     (Err(e), _) => out.error(*spot, e.to_string()),
                     (Ok(u), Some(cu)) if !u.is_compatible(cu) => out.error(
                         *spot,
@@ -773,7 +808,7 @@ fn is_floor(f: &crate::plan::Figure, better: Better) -> bool {
         .cell
         .as_ref()
         .or(f.text.as_ref())
-        .and_then(|s| crate::threshold::Threshold::parse(&s.value).ok());
+        .and_then(|s| super::memo::threshold(&s.value).ok());
     written.is_some_and(|t| {
         matches!(
             (better, t.op),
@@ -944,7 +979,7 @@ fn check_no_target(
                 && t.op != Op::None
                 && t.value.is_some_and(|v| v.is_zero())
                 && row.targets.iter().any(|o| {
-                    crate::threshold::Threshold::parse(
+                    super::memo::threshold(
                         &o.cell
                             .as_ref()
                             .or(o.text.as_ref())
@@ -1079,7 +1114,6 @@ fn printed_cells(table: &str) -> Vec<String> {
 /// or a short milestone word (`建成`, `创成`) — not a name, a label (`*1`) or a department
 /// (`建设局` holds a milestone verb but names an office).
 fn is_figure_cell(c: &str) -> bool {
-    use crate::threshold::Threshold;
     // An empty cell of a `|` row: a figure column that prints nothing.
     if c.is_empty() {
         return true;
@@ -1087,13 +1121,13 @@ fn is_figure_cell(c: &str) -> bool {
     if c.chars()
         .any(|ch| ch.is_ascii_digit() || ('０'..='９').contains(&ch))
     {
-        return c.split('、').all(|p| Threshold::parse(p).is_ok());
+        return c.split('、').all(|p| super::memo::threshold(p).is_ok());
     }
     const OFFICE: &[char] = &[
         '局', '委', '办', '院', '部', '会', '厅', '处', '站', '所', '府', '社', '队', '团', '司',
         '心', '联',
     ];
-    match Threshold::parse(c) {
+    match super::memo::threshold(c) {
         Ok(t) if t.op == Op::None => true,
         Ok(t) if t.op == Op::Done => c.chars().count() <= 4 && !c.ends_with(OFFICE),
         _ => false,
@@ -1341,11 +1375,10 @@ fn bare_number(
     cell: &Spanned<String>,
     printed: &str,
 ) -> Option<Option<String>> {
-    use crate::threshold::Threshold;
-    let written = Threshold::parse(&cell.value)
+    let written = super::memo::threshold(&cell.value)
         .ok()
         .filter(|t| t.op != Op::Reach)?;
-    let bare = Threshold::parse(printed)
+    let bare = super::memo::threshold(printed)
         .ok()
         .filter(|t| t.op == Op::Reach && t.value.is_some() && t.value == written.value)?;
     let v = bare.value?.normalize();
@@ -1451,7 +1484,7 @@ fn place_cells<'a>(
             continue;
         }
         // `≥32` for a printed bare `32`: only with the bare-number rule as the stated reason.
-        let bare = crate::threshold::Threshold::parse(&cell.value)
+        let bare = super::memo::threshold(&cell.value)
             .ok()
             .filter(|t| t.op != Op::Reach)
             .and_then(|t| t.value)
