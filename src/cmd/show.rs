@@ -32,6 +32,11 @@ fn figure_json(row: &Row, cat: &CatalogIndex, f: &Figure) -> Value {
         "section": f.section,
         "source": if f.cell.is_some() { "table" } else { "prose" },
     });
+    // A baseline says what it measures: a year's level, or an average or total over a span.
+    if row.baseline.as_ref().is_some_and(|b| std::ptr::eq(b, f)) {
+        v["kind"] = json!(f.kind.name());
+        v["from"] = json!(f.from.as_ref().map(|y| y.value));
+    }
     if let Some(entry) = cat.get(&row.id.value) {
         match resolve(row, entry, f) {
             Ok(r) => {
@@ -147,7 +152,16 @@ fn table(p: &PlanFile, cat: &CatalogIndex, lang: Lang, table_only: bool) -> Tabl
             .unwrap_or_default();
         let baseline = row.baseline.as_ref().map(|b| {
             let s = printed(b);
-            if b.year.value != plan.baseline_year.value {
+            if !b.kind.is_level() {
+                // `十三五平均 82.71岁`, `十三五累计 47个`: never shown as the year's level.
+                let stated = crate::judge::Baseline {
+                    value: rust_decimal::Decimal::ZERO,
+                    year: b.year.value,
+                    kind: b.kind,
+                    from: b.from.as_ref().map(|y| y.value),
+                };
+                format!("{} {s}", stated.span(en))
+            } else if b.year.value != plan.baseline_year.value {
                 format!("{s} ({})", b.year.value)
             } else {
                 s
