@@ -219,18 +219,32 @@ pub(crate) fn run(
         return Ok(Outcome::BadInput);
     }
     let t = sheet(&set, p, year, a.period, a.lang);
+    // A file that cannot be written is named, with why (a missing folder, no permission).
+    let cannot = |path: &std::path::Path, e: String| {
+        anyhow::anyhow!(crate::tr!(
+            "无法写入 {}: {e}",
+            "cannot write {}: {e}",
+            path.display()
+        ))
+    };
     match &a.output {
         Some(path)
             if path
                 .extension()
                 .is_some_and(|e| e.eq_ignore_ascii_case("xlsx")) =>
         {
-            write_xlsx(&t, path)?
+            write_xlsx(&t, path).map_err(|e| {
+                let e = match e.downcast_ref::<std::io::Error>() {
+                    Some(io) => crate::i18n::io_error(io),
+                    None => e.to_string(),
+                };
+                cannot(path, e)
+            })?
         }
         Some(path) => {
             let mut buf = Vec::from("\u{feff}".as_bytes());
             t.write(crate::cli::Format::Csv, &mut buf)?;
-            std::fs::write(path, buf)?;
+            std::fs::write(path, buf).map_err(|e| cannot(path, crate::i18n::io_error(&e)))?;
         }
         None => t.write(crate::cli::Format::Csv, out)?,
     }
