@@ -429,6 +429,22 @@ fn check_plan(
             };
             let year = f.year.value;
             check_measure(f, is_baseline, &mut out);
+            // `op_reason` explains an operator written for a bare printed number: with no
+            // operator in the cell (or no cell) it explains nothing.
+            let cell_op = f
+                .cell
+                .as_ref()
+                .and_then(|c| crate::threshold::Threshold::parse(&c.value).ok())
+                .map(|t| t.op);
+            if f.op_reason.is_some() && matches!(cell_op, None | Some(Op::Reach)) {
+                out.warning(
+                    &f.year,
+                    crate::tr!(
+                        "`op_reason: bare-number` 说明的是为不带符号的单元格添加的运算符，但 {year} 年的 `cell` 没有运算符：删去它",
+                        "`op_reason: bare-number` explains an operator written for a bare printed cell, but the {year} `cell` has none: remove it"
+                    ),
+                );
+            }
             if is_baseline {
                 if year > start {
                     out.error(
