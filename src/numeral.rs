@@ -331,20 +331,6 @@ fn read_fraction(chars: &[char], end: &mut usize, text: &mut String) {
     }
 }
 
-// Not yet called outside the tests: the actuals reader and `extract` are its users to come.
-#[cfg_attr(not(test), allow(dead_code))]
-/// Magnitudes that may follow a whole cell's number (`1.5万`, `3千`, `十万`), longest first.
-const CELL_MAGNITUDES: &[(&str, u32)] = &[
-    ("万亿", 12),
-    ("千万", 7),
-    ("百万", 6),
-    ("十万", 5),
-    ("亿", 8),
-    ("万", 4),
-    ("千", 3),
-    ("百", 2),
-];
-
 /// Reads a whole cell as one number, magnitude applied: `86`, `-1.5`, `−5`, `负5`, `1.5万`
 /// (15000), `二〇二四` (2024), `十二`, `三百六十`, `１２`. White space around it is ignored.
 ///
@@ -370,7 +356,7 @@ pub(crate) fn parse_number(text: &str) -> Result<Decimal, NumeralError> {
     let rest: String = chars[n.end..].iter().collect();
     let mut value = n.value;
     if !rest.is_empty() {
-        let (_, power) = CELL_MAGNITUDES
+        let (_, power) = crate::unit::MAGNITUDES
             .iter()
             .find(|(m, _)| *m == rest)
             .ok_or_else(not_a_number)?;
