@@ -75,6 +75,21 @@ impl Widths {
         self.0[col] = self.0[col].max(width(s));
     }
 
+    /// Writes a header row in the header format, its texts counted in the widths.
+    fn header<S: AsRef<str>>(
+        &mut self,
+        ws: &mut Worksheet,
+        row: u32,
+        headers: &[S],
+    ) -> Result<(), XlsxError> {
+        let head = header_format();
+        for (c, h) in headers.iter().enumerate() {
+            ws.write_string_with_format(row, c as u16, h.as_ref(), &head)?;
+            self.see(c, h.as_ref());
+        }
+        Ok(())
+    }
+
     fn apply(&self, ws: &mut Worksheet) -> Result<(), XlsxError> {
         for (c, w) in self.0.iter().enumerate() {
             ws.set_column_width(c as u16, (*w as f64 + 2.0).clamp(6.0, 60.0))?;
@@ -170,7 +185,6 @@ type KeyFn = Box<dyn Fn(&Judged) -> String>;
 fn summary_sheet(ws: &mut Worksheet, rows: &[Judged], en: bool) -> Result<(), XlsxError> {
     ws.set_name(t(en, "汇总", "Summary"))?;
     let bold = Format::new().set_bold();
-    let head = header_format();
     let pct = Format::new().set_num_format("0.0%");
     let all = Summary::of(rows);
     let mut w = Widths(Vec::new());
@@ -223,10 +237,7 @@ fn summary_sheet(ws: &mut Worksheet, rows: &[Judged], en: bool) -> Result<(), Xl
     for (title, key) in groups {
         ws.write_string_with_format(r, 0, title, &bold)?;
         r += 1;
-        for (c, h) in headers.iter().enumerate() {
-            ws.write_string_with_format(r, c as u16, *h, &head)?;
-            w.see(c, h);
-        }
+        w.header(ws, r, &headers)?;
         r += 1;
         let mut by: BTreeMap<String, Summary> = BTreeMap::new();
         let mut lights: BTreeMap<String, [usize; 3]> = BTreeMap::new();
@@ -300,12 +311,8 @@ fn details_sheet(ws: &mut Worksheet, rows: &[Judged], en: bool) -> Result<(), Xl
         t(en, "期间", "period"),
         t(en, "灯", "light"),
     ];
-    let head = header_format();
     let mut w = Widths(Vec::new());
-    for (c, h) in headers.iter().enumerate() {
-        ws.write_string_with_format(0, c as u16, *h, &head)?;
-        w.see(c, h);
-    }
+    w.header(ws, 0, &headers)?;
     let pct1 = num_format(1);
     for (i, j) in rows.iter().enumerate() {
         let r = i as u32 + 1;
@@ -418,12 +425,8 @@ fn reminder_sheet(ws: &mut Worksheet, missing: &[&Judged], en: bool) -> Result<(
         t(en, "年份", "year"),
         t(en, "目标", "target"),
     ];
-    let head = header_format();
     let mut w = Widths(Vec::new());
-    for (c, h) in headers.iter().enumerate() {
-        ws.write_string_with_format(0, c as u16, *h, &head)?;
-        w.see(c, h);
-    }
+    w.header(ws, 0, &headers)?;
     let mut sorted: Vec<&&Judged> = missing.iter().collect();
     sorted.sort_by(|a, b| a.row.lead.cmp(&b.row.lead));
     for (i, j) in sorted.into_iter().enumerate() {
@@ -472,7 +475,6 @@ pub(crate) fn compare_workbook(
     let mut wb = Workbook::new();
     let ws = wb.add_worksheet();
     ws.set_name(t(en, "对比", "Compare"))?;
-    let head = header_format();
     let mut w = Widths(Vec::new());
     let mut headers: Vec<String> = vec![
         t(en, "领域", "domain").into(),
@@ -499,10 +501,7 @@ pub(crate) fn compare_workbook(
             headers.push(format!("{n} {h}"));
         }
     }
-    for (i, h) in headers.iter().enumerate() {
-        ws.write_string_with_format(0, i as u16, h, &head)?;
-        w.see(i, h);
-    }
+    w.header(ws, 0, &headers)?;
     let mut text = |ws: &mut rust_xlsxwriter::Worksheet, r: u32, k: u16, v: &str| {
         w.see(k as usize, v);
         ws.write_string(r, k, v).map(|_| ())
@@ -580,10 +579,7 @@ pub(crate) fn compare_workbook(
         t(en, "年份", "year"),
         t(en, "有此指标的方案", "held by"),
     ];
-    for (i, h) in headers.iter().enumerate() {
-        ws.write_string_with_format(0, i as u16, *h, &head)?;
-        w.see(i, h);
-    }
+    w.header(ws, 0, &headers)?;
     let mut r = 0u32;
     for (p, list) in c.plans.iter().zip(&c.only) {
         for o in list {
@@ -640,7 +636,6 @@ pub(crate) fn rank_workbook(
     let mut wb = Workbook::new();
     let ws = wb.add_worksheet();
     ws.set_name(t(en, "排名", "Rank"))?;
-    let head = header_format();
     let mut w = Widths(Vec::new());
     let headers = [
         t(en, "指标", "indicator"),
@@ -655,10 +650,7 @@ pub(crate) fn rank_workbook(
         t(en, "变化", "change"),
         t(en, "基础值为", "baseline is"),
     ];
-    for (i, h) in headers.iter().enumerate() {
-        ws.write_string_with_format(0, i as u16, *h, &head)?;
-        w.see(i, h);
-    }
+    w.header(ws, 0, &headers)?;
     for (i, x) in rows.iter().enumerate() {
         let r = i as u32 + 1;
         let c = &x.cell;
