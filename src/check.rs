@@ -274,8 +274,10 @@ pub(crate) struct Series<'a> {
     baseline: Option<judge::Baseline>,
     /// The series' latest reading, which links to the one before (see [`Reading::prev`]).
     last: u32,
-    /// Open SDG's category, once the whole input is read.
-    category: Option<Category>,
+    /// Open SDG's category, once the whole input is read, and the period whose value it ends
+    /// on: it describes the series as of that report, so only that reading carries it (an
+    /// earlier year that was behind must not read "target achieved" for a later year's value).
+    category: Option<(Period, Category)>,
 }
 
 /// No reading: the end of a series' chain.
@@ -658,7 +660,7 @@ impl<'a> Readings<'a> {
     /// Open SDG's category where an indicator has two or more reported periods. A flow counted
     /// within the year is compared on whole years only: its year-to-date values restart in
     /// January.
-    fn category(&self, series: u32) -> Option<Category> {
+    fn category(&self, series: u32) -> Option<(Period, Category)> {
         let s = &self.series[series as usize];
         let within_year = s.entry.accrual() == Accrual::Flow && !is_cumulative(s.row);
         let mut points: Vec<(Period, Decimal)> = self
@@ -673,6 +675,7 @@ impl<'a> Readings<'a> {
             return None;
         }
         points.sort_by_key(|(p, _)| *p);
+        let (end, _) = *points.last()?;
         let series_points: Vec<(Decimal, Decimal)> = points
             .iter()
             .map(|(p, v)| (cycle::history::time(p), *v))
@@ -695,6 +698,7 @@ impl<'a> Readings<'a> {
             Decimal::from(final_target.year),
             s.entry.better,
         )
+        .map(|c| (end, c))
     }
 
     /// Whether a reading is among the rows `q` selects.
@@ -761,7 +765,10 @@ impl<'a> Readings<'a> {
                 j.verdict.notes.push(note.clone());
             }
             j.change = self.change(r);
-            j.category = s.category;
+            j.category = s
+                .category
+                .filter(|(end, _)| *end == r.period)
+                .map(|(_, c)| c);
             j.line = Some(r.line);
             j.note = self.notes.get(&(i as u32)).map(|n| n.to_string());
             j.file = Some(self.files[r.file as usize].clone());
