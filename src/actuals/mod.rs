@@ -268,6 +268,9 @@ fn empty(name: &str) -> Diagnostic {
     )
 }
 
+/// How many non-blank rows may stand above the header (a title, 填报单位, 填报日期, 单位 lines).
+const HEADER_SEARCH: usize = 20;
+
 /// Reads the header and the rows under it from a stream of records, handing each row to `each`.
 /// `Err(None)` when there is no header at all (the caller says what is empty).
 fn collect(
@@ -284,12 +287,36 @@ fn collect(
             r => return Some(r),
         }
     };
-    match next(&mut rec) {
-        None => return Err(None),
-        Some(Err(d)) => return Err(Some(d.in_sheet(sheet))),
-        Some(Ok(())) => {}
-    }
-    let map = rows::Header::read(name, sheet, &rec, &mut problems).map_err(Some)?;
+    // The header is the first row that names columns: a form's title and its 填报单位/填报日期
+    // lines above it (as offices print their sheets) are passed over. A row naming two or more
+    // columns is the header however damaged, so its own problem is the one reported; when no
+    // row in the first [`HEADER_SEARCH`] is a header, the first row's problem is.
+    let mut first_problem = None;
+    let mut looked = 0;
+    let map = loop {
+        match next(&mut rec) {
+            None => return Err(first_problem),
+            Some(Err(d)) if first_problem.is_none() => return Err(Some(d.in_sheet(sheet))),
+            Some(Err(d)) => problems.push(d.in_sheet(sheet)),
+            Some(Ok(())) => {
+                let mut found = Vec::new();
+                match rows::Header::read(name, sheet, &rec, &mut found) {
+                    Ok(h) => {
+                        problems.extend(found);
+                        break h;
+                    }
+                    Err(d) if rows::names_columns(&rec) >= 2 => return Err(Some(d)),
+                    Err(d) => {
+                        first_problem.get_or_insert(d);
+                    }
+                }
+            }
+        }
+        looked += 1;
+        if looked >= HEADER_SEARCH {
+            return Err(first_problem);
+        }
+    };
     let place = Place { name, sheet };
     while let Some(r) = next(&mut rec) {
         match r {

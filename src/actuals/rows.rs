@@ -93,6 +93,50 @@ fn header_key(key: &str) -> String {
     k
 }
 
+/// Whether a header cell names a column qyx knows (read or read past).
+fn names_column(text: &str) -> bool {
+    let key = text.trim().trim_start_matches('\u{feff}').to_lowercase();
+    let short = header_key(&key);
+    HEADERS.iter().any(|(n, _)| *n == key || *n == short)
+}
+
+/// How many cells of a record name columns: a header names several, a form's title or its
+/// 填报单位 line none.
+pub(super) fn names_columns(rec: &Record) -> usize {
+    rec.cells
+        .iter()
+        .filter(|c| names_column(rec.text(c)))
+        .count()
+}
+
+/// The unit a value column's header states in brackets (`数值（万人）`, `完成值(%)`,
+/// `数值（单位：万人）`): the unit of every row whose unit cell is empty, as a unit column would
+/// be. A bracketed word that is not a unit (`数值（填报）`) states none.
+fn header_unit(text: &str) -> Option<String> {
+    let t = text.trim();
+    let open = t.find(['(', '（', '[', '【'])?;
+    let inner = t[open..]
+        .trim_start_matches(['(', '（', '[', '【'])
+        .trim_end_matches([')', '）', ']', '】']);
+    let inner = inner
+        .strip_prefix("单位")
+        .map_or(inner, |u| u.trim_start_matches([':', '：', ' ']))
+        .trim();
+    let is_unit =
+        crate::unit::Unit::parse(inner).is_ok() || crate::unit::bare_magnitude(inner).is_some();
+    (is_unit && !inner.is_empty()).then(|| inner.to_string())
+}
+
+/// A total row (合计, 小计, 全县总计 …) sums the rows above it: it reports no value of its own.
+fn is_total(text: &str) -> bool {
+    // Read from the end, without allocating: it is asked of every row's jurisdiction.
+    let mut tail = text.chars().rev().filter(|c| !c.is_whitespace());
+    matches!(
+        (tail.next(), tail.next()),
+        (Some('计'), Some('合' | '总' | '小' | '共')) | (Some('总'), Some('汇'))
+    )
+}
+
 /// The header's meaning: which column holds what.
 pub(super) struct Header<'a> {
     name: &'a str,
@@ -101,6 +145,11 @@ pub(super) struct Header<'a> {
     width: u64,
     /// Where each kind of column is (the first, by position), found once for every row.
     at: [Option<usize>; COLS],
+    /// The header's jurisdiction and indicator cells as typed: a row repeating them is the
+    /// header printed again after a page break, and is passed over.
+    repeated: [String; 2],
+    /// The unit the value column's header states (`数值（万人）`).
+    unit: Option<String>,
 }
 
 /// How many kinds of [`Col`] there are.
@@ -234,11 +283,20 @@ impl<'a> Header<'a> {
         for (i, c) in cols.iter().enumerate().rev() {
             at[*c as usize] = Some(i);
         }
+        let typed = |c: Col| {
+            at[c as usize]
+                .and_then(|i| rec.cells.get(i))
+                .map_or(String::new(), |x| rec.text(x).trim().to_string())
+        };
+        let repeated = [typed(Col::Jurisdiction), typed(Col::Indicator)];
+        let unit = header_unit(&typed(Col::Value));
         Ok(Header {
             name,
             sheet,
             width: cols.len() as u64,
             at,
+            repeated,
+            unit,
         })
     }
 
@@ -252,7 +310,7 @@ impl<'a> Header<'a> {
 
     /// Turns a record into a row, or a problem that costs this row only.
     pub(super) fn row<'r>(
-        &self,
+        &'r self,
         rec: &'r Record,
         problems: &mut Vec<Diagnostic>,
     ) -> Option<ActualRow<'r>> {
@@ -350,16 +408,36 @@ impl<'a> Header<'a> {
             unit: self
                 .find(Col::Unit)
                 .map(|_| field(Col::Unit))
-                .filter(|f| !f.text.is_empty()),
+                .filter(|f| !f.text.is_empty())
+                .or_else(|| {
+                    self.unit.as_deref().map(|text| Field {
+                        text,
+                        column: field(Col::Value).column,
+                    })
+                }),
             note: self
                 .find(Col::Note)
                 .map(|_| field(Col::Note).text)
                 .filter(|t| !t.is_empty()),
         };
+        // The header again (after a page break, or where two sheets were pasted together).
+        if row.jurisdiction.text == self.repeated[0] && row.indicator.text == self.repeated[1] {
+            return None;
+        }
         let when = row.period.as_ref().unwrap_or(&row.year);
         let empty = [&row.jurisdiction, &row.indicator, when]
             .into_iter()
             .find(|f| f.text.is_empty());
+        // A total row, its word in the jurisdiction column or in a 序号 column before it.
+        if (empty.is_some() || !row.jurisdiction.text.is_empty() && is_total(row.jurisdiction.text))
+            && rec
+                .cells
+                .iter()
+                .take(self.find(Col::Jurisdiction).unwrap_or(0) + 1)
+                .any(|c| is_total(rec.text(c)))
+        {
+            return None;
+        }
         if let Some(f) = empty {
             problems.push(self.error(
                 line,
@@ -447,6 +525,43 @@ mod tests {
                 .is_none()
         );
         assert_eq!((p[1].line, p[1].column), (4, 2));
+    }
+
+    #[test]
+    fn a_form_around_the_table() {
+        for (typed, unit) in [
+            ("数值（万人）", Some("万人")),
+            ("完成值(%)", Some("%")),
+            ("数值（单位：万人）", Some("万人")),
+            ("数值【万】", Some("万")),
+            ("数值（填报）", None),
+            ("数值", None),
+            ("数值()", None),
+        ] {
+            assert_eq!(header_unit(typed).as_deref(), unit, "{typed}");
+        }
+        for (typed, total) in [
+            ("合计", true),
+            ("合 计", true),
+            ("全县合计", true),
+            ("小计", true),
+            ("汇总", true),
+            ("总计 ", true),
+            ("诸暨市", false),
+            ("计", false),
+            ("", false),
+        ] {
+            assert_eq!(is_total(typed), total, "{typed}");
+        }
+        assert_eq!(names_columns(&rec(1, &["2024年七优享指标完成情况表"])), 0);
+        assert_eq!(
+            names_columns(&rec(1, &["填报单位：诸暨市", "", "填报日期：2025-01-10"])),
+            0
+        );
+        assert_eq!(
+            names_columns(&rec(1, &["序号", "地区", "指 标", "年份", "数值（万人）"])),
+            5
+        );
     }
 
     #[test]

@@ -176,21 +176,29 @@ impl<'a> Scanner<'a> {
             trail: 0,
             field: Vec::new(),
         };
-        // Tab-separated when the first line has tabs and no commas (Excel's "Unicode text").
+        // The delimiter is the one most used on the first line that has any: a comma, a tab
+        // (Excel's "Unicode text") or a semicolon (Excel where the decimal mark is a comma). A
+        // title line above the header often has none. (GBK's trail bytes are never these.)
         let eol = |b: &u8| *b == b'\n' || *b == b'\r';
+        let delims = |l: &[u8]| [b',', b'\t', b';'].map(|d| l.iter().filter(|b| **b == d).count());
+        let delimited = |l: &[u8]| delims(l).iter().any(|n| *n > 0);
+        // A whole line with a delimiter is in the buffer.
         let has_line = |b: &[u8]| {
             b.iter()
-                .position(|x| !eol(x))
-                .is_some_and(|i| b[i..].iter().any(eol))
+                .rposition(eol)
+                .is_some_and(|end| b[..end].split(eol).any(delimited))
         };
         while s.bytes.len() < MAX_QUOTED_BYTES && !has_line(&s.bytes) && s.more() {}
-        let first = s
+        let counts = s
             .bytes
-            .split(|b| *b == b'\n' || *b == b'\r')
-            .find(|l| !l.is_empty())
+            .split(eol)
+            .find(|l| delimited(l))
+            .map(delims)
             .unwrap_or_default();
-        if first.contains(&b'\t') && !first.contains(&b',') {
+        if counts[1] > counts[0] && counts[1] >= counts[2] {
             s.delim = b'\t';
+        } else if counts[2] > counts[0] && counts[2] > counts[1] {
+            s.delim = b';';
         }
         s.anchor = None;
         s
