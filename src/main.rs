@@ -22,6 +22,8 @@ fn main() -> ExitCode {
         },
     };
     let (mut out, mut err) = (io::stdout().lock(), io::stderr().lock());
+    // The process ends when `run` returns: what a command built is not freed piece by piece.
+    qyx::will_exit();
     match qyx::run(cli, &mut out, &mut err) {
         Ok(outcome) => ExitCode::from(outcome as u8),
         Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,

@@ -198,6 +198,8 @@ pub(crate) fn run(
     err: &mut dyn Write,
 ) -> anyhow::Result<Outcome> {
     let (set, mut outcome) = super::load_plans_for(dir, crate::plan::Need::Targets, err)?;
+    // The plan set and the readings are the run's big structures: not freed at exit.
+    let set = crate::Released::new(set);
     let jur_filter = match &a.jurisdiction {
         Some(j) => match super::find_plan(&set, j, err)? {
             Some(p) => Some(p.id().to_string()),
@@ -218,6 +220,7 @@ pub(crate) fn run(
         }
     };
     let (read, unread) = read_all(&set, &a.actuals, a.encoding, a.sheet.as_deref());
+    let read = crate::Released::new(read);
     if read.is_empty() {
         for d in &unread {
             writeln!(err, "{d}")?;
@@ -269,7 +272,7 @@ pub(crate) fn run(
         }
         return Ok(outcome);
     }
-    let mut checked = read.check(&q);
+    let mut checked = crate::Released::new(read.check(&q));
     checked.problems.splice(0..0, unread);
     if a.missing {
         for d in &checked.problems {
