@@ -130,25 +130,39 @@ pub(crate) fn draft_yaml(
             ));
         }
     }
-    if let Some(n) = &info.number {
-        let _ = writeln!(y, "  number: {}", q(n));
-    }
-    match &info.issuer {
-        Some(i) => {
-            let _ = writeln!(y, "  issuer: {}", q(i));
+    // A field extract did not find is listed as not in the source, the format's way of saying
+    // so, with a TODO to give it where the source does state it after all.
+    let mut absent: Vec<&str> = Vec::new();
+    for (field, value) in [
+        ("number", &info.number),
+        ("issuer", &info.issuer),
+        ("date", &info.date),
+    ] {
+        match value {
+            Some(v) => {
+                let _ = writeln!(y, "  {field}: {}", q(v));
+            }
+            None => {
+                absent.push(field);
+                plan_todo.push(match field {
+                    "number" => crate::tr!(
+                        "文号（`number`）：原文中未找到，已列入 `not_in_source`；若原文有，请填写并从中删去",
+                        "the document number (`number`, 文号): not found in the source, so listed under `not_in_source`; if the source has one, give it and remove it there"
+                    ),
+                    "issuer" => crate::tr!(
+                        "发文机关（`issuer`）：原文中未找到，已列入 `not_in_source`；若原文有，请填写并从中删去",
+                        "the issuing office (`issuer`): not found in the source, so listed under `not_in_source`; if the source names it, give it and remove it there"
+                    ),
+                    _ => crate::tr!(
+                        "成文日期（`date`，YYYY-MM-DD）：原文中未找到，已列入 `not_in_source`；若原文有，请填写并从中删去",
+                        "the date (`date`, 成文日期 YYYY-MM-DD): not found in the source, so listed under `not_in_source`; if the source states it, give it and remove it there"
+                    ),
+                });
+            }
         }
-        None => plan_todo.push(crate::tr!(
-            "发文机关（`issuer`）：未找到；请填写，或列入 `not_in_source`",
-            "the issuing office (`issuer`): not found; give it, or list it under `not_in_source`"
-        )),
     }
-    match &info.date {
-        Some(d) => {
-            let _ = writeln!(y, "  date: {}", q(d));
-        }
-        None => plan_todo.push(
-            crate::tr!("成文日期（`date`，YYYY-MM-DD）：未找到；请填写，或列入 `not_in_source`", "the date (`date`, 成文日期 YYYY-MM-DD): not found; give it, or list it under `not_in_source`"),
-        ),
+    if !absent.is_empty() {
+        let _ = writeln!(y, "  not_in_source: [{}]", absent.join(", "));
     }
     match info.kind {
         Some(k) => {

@@ -7,7 +7,7 @@
 use super::DocInfo;
 use super::outline::{YearHow, years_before};
 use super::phrase::strip_year_prefix;
-use super::scan::{scan_number, skip_spaces};
+use super::scan::{is_digit, skip_spaces};
 
 /// How much of a document's opening is read for what it says about itself.
 const HEAD_CHARS: usize = 20_000;
@@ -117,6 +117,29 @@ fn jurisdiction_in(t: &str) -> Option<String> {
     Some(first.to_string())
 }
 
+/// A title without the spaces a web page left inside it (`“七优享” 工程`): white space is kept
+/// only between two ASCII characters.
+fn without_gaps(t: &str) -> String {
+    let chars: Vec<char> = t.trim().chars().collect();
+    chars
+        .iter()
+        .enumerate()
+        .filter(|(i, c)| {
+            !c.is_whitespace()
+                || chars[..*i]
+                    .iter()
+                    .rev()
+                    .find(|x| !x.is_whitespace())
+                    .is_some_and(char::is_ascii)
+                    && chars[i + 1..]
+                        .iter()
+                        .find(|x| !x.is_whitespace())
+                        .is_some_and(char::is_ascii)
+        })
+        .map(|(_, c)| *c)
+        .collect()
+}
+
 /// Whether a line is a document number alone: `鹿政办发〔2023〕45号`, `海政办〔2024〕3号`.
 fn number_line(l: &str) -> Option<String> {
     let t: String = l.chars().filter(|c| !c.is_whitespace()).collect();
@@ -167,6 +190,16 @@ pub(super) fn doc_info(text: &str) -> DocInfo {
                 titles.push((t.to_string(), 2, n));
             }
         }
+        // `…关于印发X的通知` with no brackets round the title.
+        if let Some(p) = line.find("关于印发") {
+            let rest = &line[p + "关于印发".len()..];
+            if !rest.trim_start().starts_with('《')
+                && let Some(q) = rest.find("的通知")
+                && plan_words(&rest[..q])
+            {
+                titles.push((rest[..q].trim().to_string(), 0, n));
+            }
+        }
         let t = line.trim();
         let bare = t.trim_start_matches('《').trim_end_matches('》');
         if !CITING.iter().any(|w| t.starts_with(w))
@@ -183,7 +216,19 @@ pub(super) fn doc_info(text: &str) -> DocInfo {
         .iter()
         .filter(|(t, _, _)| !(any_local && parent(t)))
         .min_by_key(|(_, rank, n)| (*rank, *n));
-    info.title = own.map(|(t, _, _)| t.clone());
+    // The notice may name the plan without its period (`关于印发江山市…实施方案的通知`) where the
+    // plan's own title line states it: the same title with its period is the better copy.
+    let own = own.map(|o| {
+        titles
+            .iter()
+            .find(|(t, _, _)| {
+                period_in(&o.0).is_none()
+                    && period_in(t).is_some()
+                    && without_gaps(t).starts_with(&without_gaps(&o.0))
+            })
+            .unwrap_or(o)
+    });
+    info.title = own.map(|(t, _, _)| without_gaps(t));
     let title_line = own.map(|(_, _, n)| *n);
     if let Some(t) = &info.title {
         let sq: String = t.chars().filter(|c| !c.is_whitespace()).collect();
@@ -241,7 +286,7 @@ pub(super) fn doc_info(text: &str) -> DocInfo {
     if info.issuer.is_none()
         && let Some(p) = head.find("发布机构")
     {
-        let rest = head[p + "发布机构".len()..].trim_start_matches([':', '：', ' ', '\t']);
+        let rest = head[p + "发布机构".len()..].trim_start_matches(LABEL_GAP);
         let name: String = rest
             .chars()
             .take_while(|c| !c.is_whitespace())
@@ -251,45 +296,240 @@ pub(super) fn doc_info(text: &str) -> DocInfo {
             info.issuer = Some(name);
         }
     }
-    let text = head.as_str();
-    // 成文日期, else the first full date in the text.
-    let date_after = |from: usize| -> Option<String> {
-        let chars: Vec<char> = text[from..].chars().take(80).collect();
-        let mut nums = Vec::new();
-        let mut i = 0;
-        while i < chars.len() && nums.len() < 3 {
-            if chars[i].is_ascii_digit() {
-                let (j, d) = scan_number(&chars, i)?;
-                nums.push(d.mantissa());
-                i = j;
-                let k = skip_spaces(&chars, i);
-                if !chars.get(k).is_some_and(|c| "-年月日/.".contains(*c)) && nums.len() < 3 {
-                    return None;
-                }
-            } else {
-                i += 1;
-            }
-        }
-        (nums.len() == 3 && (1990..=2100).contains(&nums[0]))
-            .then(|| format!("{:04}-{:02}-{:02}", nums[0], nums[1], nums[2]))
-    };
-    if let Some(p) = text.find("成文日期") {
-        info.date = date_after(p + "成文日期".len());
+    let (date, signer) = document_date(&lines);
+    info.date = date;
+    if info.issuer.is_none() {
+        info.issuer = signer;
     }
-    if info.date.is_none() {
-        let chars: Vec<char> = text.chars().collect();
-        for (pos, _, _) in years_before(&chars, chars.len()) {
-            let byte = chars[..pos].iter().map(|c| c.len_utf8()).sum::<usize>();
-            let window: String = chars[pos..chars.len().min(pos + 12)].iter().collect();
-            if window.contains('月') && window.contains('日') {
-                info.date = date_after(byte);
-                if info.date.is_some() {
-                    break;
-                }
-            }
-        }
+    // A title that names no place (`公共服务“七优享”工程实施方案`): the issuing office's.
+    if info.jurisdiction.is_none() {
+        info.jurisdiction = info.issuer.as_deref().and_then(jurisdiction_in);
     }
     info
+}
+
+/// What separates a page's label from its value: `成文日期: | 2021-10-19 |`.
+const LABEL_GAP: &[char] = &[':', '：', ' ', '\t', '\u{3000}', '|', '｜'];
+
+/// Labels a page puts before the date the document was signed (成文), and before the date it
+/// was published: the first is the document's date, the second only when it is all there is.
+const SIGNED: [&str; 3] = ["成文日期", "成文时间", "签发日期"];
+const PUBLISHED: [&str; 6] = [
+    "发布日期",
+    "发布时间",
+    "发文日期",
+    "印发日期",
+    "公布日期",
+    "公开日期",
+];
+
+/// The document's date and the office that signed it. In order: the page's 成文日期; the date
+/// that closes the notice on a line of its own (`2023年7月25日` under the office's name, which is
+/// then the signer); the page's 发布日期 (`2023-07-25 16:44`); a date on the title's line or just
+/// after it, or the first date of the opening. A date inside a sentence (`2025年12月31日前完成`) is a deadline, never the date.
+fn document_date(lines: &[&str]) -> (Option<String>, Option<String>) {
+    let labelled = |labels: &[&str]| {
+        lines.iter().enumerate().find_map(|(n, l)| {
+            let (p, label) = labels
+                .iter()
+                .filter_map(|w| l.find(w).map(|p| (p, *w)))
+                .min()?;
+            let rest = l[p + label.len()..].trim_start_matches(LABEL_GAP);
+            // The value may sit on a line of its own (`成文日期` in one cell, the date in the next).
+            let rest = if rest.trim().is_empty() {
+                lines[n + 1..]
+                    .iter()
+                    .find(|l| !l.trim().is_empty())
+                    .copied()
+                    .unwrap_or_default()
+            } else {
+                rest
+            };
+            let chars: Vec<char> = rest.trim_start_matches(LABEL_GAP).chars().collect();
+            date_at(&chars, 0).map(|(_, d)| d)
+        })
+    };
+    if let Some(d) = labelled(&SIGNED) {
+        return (Some(d), None);
+    }
+    // The notice's closing: a line that is nothing but a date, under the office that signs it
+    // (else the first such line: a page's own date).
+    let mut bare: Option<String> = None;
+    for (n, l) in lines.iter().enumerate() {
+        let chars: Vec<char> = l
+            .trim()
+            .trim_start_matches(['(', '（'])
+            .trim_end_matches([')', '）'])
+            .trim()
+            .chars()
+            .collect();
+        // The date ends the line; before it, nothing or the office (`瑞安市人民政府办公室 2023年4月27日`
+        // where a page ran the two lines together).
+        let Some((at, d)) = (0..chars.len())
+            .filter(|&i| i == 0 || !is_digit(chars[i - 1]) && date_digit(chars[i - 1]).is_none())
+            .find_map(|i| {
+                date_at(&chars, i)
+                    .filter(|(end, _)| *end == chars.len())
+                    .map(|(_, d)| (i, d))
+            })
+        else {
+            continue;
+        };
+        let before: String = chars[..at].iter().collect();
+        let signer = if before.trim().is_empty() {
+            lines[..n]
+                .iter()
+                .rev()
+                .find(|l| !l.trim().is_empty())
+                .and_then(|l| office(l))
+        } else {
+            match office(&before) {
+                Some(o) => Some(o),
+                None => continue,
+            }
+        };
+        if signer.is_some() {
+            return (Some(d), signer);
+        }
+        bare.get_or_insert(d);
+    }
+    if let Some(d) = labelled(&PUBLISHED).or(bare) {
+        return (Some(d), None);
+    }
+    // The first date of the opening that is not a deadline: printed with the title
+    // (`《…工作要点》 2024年6月7日`), or closing a notice run into one line with the plan.
+    for l in lines {
+        let chars: Vec<char> = l.chars().collect();
+        for i in 0..chars.len() {
+            if i > 0 && is_digit(chars[i - 1]) {
+                continue;
+            }
+            let Some((end, d)) = date_at(&chars, i) else {
+                continue;
+            };
+            let before: String = chars[i.saturating_sub(2)..i].iter().collect();
+            let after: String = chars[end..chars.len().min(end + 2)].iter().collect();
+            let deadline = ["到", "于", "至", "截至", "截止", "在"]
+                .iter()
+                .any(|w| before.ends_with(w))
+                || ["前", "起", "后", "以", "之"]
+                    .iter()
+                    .any(|w| after.starts_with(w));
+            if !deadline {
+                return (Some(d), None);
+            }
+        }
+    }
+    (None, None)
+}
+
+/// An office's name on a line of its own (a notice's signature): `宁波市海曙区人民政府办公室`,
+/// `XX县公共服务“七优享”工程工作专班`.
+fn office(line: &str) -> Option<String> {
+    let t: String = line.chars().filter(|c| !c.is_whitespace()).collect();
+    const OFFICES: [&str; 9] = [
+        "办公室",
+        "人民政府",
+        "委员会",
+        "领导小组",
+        "专班",
+        "局",
+        "办",
+        "委",
+        "厅",
+    ];
+    let n = t.chars().count();
+    ((4..=30).contains(&n)
+        && OFFICES.iter().any(|w| t.ends_with(w))
+        && !t.contains(|c: char| "。，,：:；;《》".contains(c)))
+    .then_some(t)
+}
+
+/// A digit of a date: ASCII, full-width, or a Chinese numeral as official documents print the
+/// year (`二〇二三年`).
+fn date_digit(c: char) -> Option<u32> {
+    if let Some(d) = c.to_digit(10) {
+        return Some(d);
+    }
+    if ('０'..='９').contains(&c) {
+        return Some(c as u32 - '０' as u32);
+    }
+    "〇一二三四五六七八九"
+        .chars()
+        .position(|x| x == c)
+        .or_else(|| (c == '○' || c == '零' || c == 'О').then_some(0))
+        .and_then(|p| u32::try_from(p).ok())
+}
+
+/// A month or a day: one or two digits, or a Chinese numeral up to 三十一 (`十二`, `二十五`).
+fn small_number(chars: &[char], i: usize) -> Option<(usize, u32)> {
+    let c = *chars.get(i)?;
+    if c.is_ascii_digit() || ('０'..='９').contains(&c) {
+        let mut v = date_digit(c)?;
+        let mut j = i + 1;
+        if let Some(d) = chars
+            .get(j)
+            .filter(|x| is_digit(**x))
+            .and_then(|x| date_digit(*x))
+        {
+            v = v * 10 + d;
+            j += 1;
+        }
+        return (!chars.get(j).copied().is_some_and(is_digit)).then_some((j, v));
+    }
+    // Chinese: [一二三]十[一…九] or 一…九.
+    let digit = |k: usize| {
+        chars
+            .get(k)
+            .filter(|x| **x != '〇' && **x != '○')
+            .and_then(|x| date_digit(*x))
+            .filter(|d| *d > 0)
+    };
+    let (mut v, mut j) = match (digit(i), chars.get(i)) {
+        (Some(d), _) if chars.get(i + 1) == Some(&'十') => (d * 10, i + 2),
+        (Some(d), _) => return Some((i + 1, d)),
+        (None, Some('十')) => (10, i + 1),
+        _ => return None,
+    };
+    if let Some(d) = digit(j) {
+        v += d;
+        j += 1;
+    }
+    Some((j, v))
+}
+
+/// A full date starting at `i`: `2023年7月25日`, `2023-07-25` (a time after it is left),
+/// `2023/7/25`, `2023.07.25`, `二〇二三年七月二十五日`; spaces inside are allowed. Its end and
+/// `YYYY-MM-DD`.
+pub(super) fn date_at(chars: &[char], i: usize) -> Option<(usize, String)> {
+    let mut year = 0;
+    for k in 0..4 {
+        year = year * 10 + date_digit(*chars.get(i + k)?)?;
+    }
+    let mut j = skip_spaces(chars, i + 4);
+    let sep = *chars.get(j)?;
+    let worded = sep == '年';
+    if !worded && !"-/.－—／．".contains(sep) {
+        return None;
+    }
+    j = skip_spaces(chars, j + 1);
+    let (k, month) = small_number(chars, j)?;
+    j = skip_spaces(chars, k);
+    if worded {
+        (chars.get(j) == Some(&'月')).then_some(())?;
+    } else {
+        (chars.get(j) == Some(&sep)).then_some(())?;
+    }
+    j = skip_spaces(chars, j + 1);
+    let (k, day) = small_number(chars, j)?;
+    j = k;
+    if worded {
+        let k = skip_spaces(chars, j);
+        matches!(chars.get(k), Some('日' | '号')).then_some(())?;
+        j = k + 1;
+    }
+    ((1990..=2100).contains(&year) && (1..=12).contains(&month) && (1..=31).contains(&day))
+        .then(|| (j, format!("{year:04}-{month:02}-{day:02}")))
 }
 
 /// The largest 到20XX年 of the text.
@@ -300,4 +540,269 @@ pub(super) fn largest_by_year(text: &str) -> Option<i32> {
         .filter(|(_, _, h)| *h == YearHow::By)
         .map(|(_, y, _)| y)
         .max()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What the draft's header takes from a document: (jurisdiction, start, end, kind, number,
+    /// issuer, date).
+    type Header = (
+        Option<String>,
+        Option<i32>,
+        Option<i32>,
+        Option<&'static str>,
+        Option<String>,
+        Option<String>,
+        Option<String>,
+    );
+
+    fn header(doc: &str) -> Header {
+        let i = doc_info(doc);
+        (
+            i.jurisdiction,
+            i.start,
+            i.end,
+            i.kind,
+            i.number,
+            i.issuer,
+            i.date,
+        )
+    }
+
+    fn want(
+        j: Option<&str>,
+        period: Option<(i32, i32)>,
+        kind: Option<&'static str>,
+        number: Option<&str>,
+        issuer: Option<&str>,
+        date: Option<&str>,
+    ) -> Header {
+        (
+            j.map(String::from),
+            period.map(|p| p.0),
+            period.map(|p| p.1),
+            kind,
+            number.map(String::from),
+            issuer.map(String::from),
+            date.map(String::from),
+        )
+    }
+
+    #[test]
+    fn header_rules() {
+        let cases: &[(&str, &str, Header)] = &[
+            (
+                "a government page: labelled office, number and publication date with a time",
+                "首页 > 政策文件\n发布机构：文成县人民政府办公室\n文号：文政办发〔2023〕46号\n发布日期：2023-07-25 16:44\n文成县人民政府办公室关于印发文成县公共服务“七优享”工程实施方案（2023—2027年）的通知\n",
+                want(
+                    Some("文成县"),
+                    Some((2023, 2027)),
+                    Some("implementation"),
+                    Some("文政办发〔2023〕46号"),
+                    Some("文成县人民政府办公室"),
+                    Some("2023-07-25"),
+                ),
+            ),
+            (
+                "成文日期 before 发布日期, whatever their order on the page",
+                "发布日期: 2023-08-01\n成文日期: 2023-07-25\n《安吉县公共服务“七优享”工程实施方案(2023—2027年)》\n",
+                want(
+                    Some("安吉县"),
+                    Some((2023, 2027)),
+                    Some("implementation"),
+                    None,
+                    None,
+                    Some("2023-07-25"),
+                ),
+            ),
+            (
+                "the date closing the notice under its office, not a deadline before it",
+                "各街道办事处：\n现将《海曙区公共服务“七优享”工程实施方案（2023—2027年）》印发给你们，请于2023年12月31日前报送。\n宁波市海曙区人民政府办公室\n2023年7月25日\n（此件公开发布）\n",
+                want(
+                    Some("海曙区"),
+                    Some((2023, 2027)),
+                    Some("implementation"),
+                    None,
+                    Some("宁波市海曙区人民政府办公室"),
+                    Some("2023-07-25"),
+                ),
+            ),
+            (
+                "a date in Chinese numerals, in brackets, under the office",
+                "《庆元县公共服务“七优享”工程实施方案(2023—2027年)》\n庆元县人民政府办公室\n（二〇二三年七月二十五日）\n",
+                want(
+                    Some("庆元县"),
+                    Some((2023, 2027)),
+                    Some("implementation"),
+                    None,
+                    Some("庆元县人民政府办公室"),
+                    Some("2023-07-25"),
+                ),
+            ),
+            (
+                "the title with no brackets in 关于印发…的通知; a parent plan cited in the preamble",
+                "宁波市海曙区人民政府办公室关于印发海曙区公共服务“七优享”工程实施方案（2023—2027年）的通知\n为贯彻落实《宁波市公共服务“七优享”工程实施方案（2023—2027年）》，制定本方案。\n",
+                want(
+                    Some("海曙区"),
+                    Some((2023, 2027)),
+                    Some("implementation"),
+                    None,
+                    Some("宁波市海曙区人民政府办公室"),
+                    None,
+                ),
+            ),
+            (
+                "a district's plan citing its city's first",
+                "根据《温州市公共服务“七优享”工程实施方案(2023—2027年)》(温政办〔2023〕38号)\n瓯海区公共服务“七优享”工程实施方案(2023—2027年)\n瓯政办发〔2023〕52号\n",
+                want(
+                    Some("瓯海区"),
+                    Some((2023, 2027)),
+                    Some("implementation"),
+                    Some("瓯政办发〔2023〕52号"),
+                    None,
+                    None,
+                ),
+            ),
+            (
+                "the city's name before the district's in the title",
+                "《温州市鹿城区公共服务“七优享”工程实施方案(2023-2027年)》\n",
+                want(
+                    Some("鹿城区"),
+                    Some((2023, 2027)),
+                    Some("implementation"),
+                    None,
+                    None,
+                    None,
+                ),
+            ),
+            (
+                "a year glued to the place; a year's work points",
+                "2024玉环市公共服务“七优享”工程工作要点\n",
+                want(
+                    Some("玉环市"),
+                    Some((2024, 2024)),
+                    Some("work-points"),
+                    None,
+                    None,
+                    None,
+                ),
+            ),
+            (
+                "a flattened range (20232027年)",
+                "松阳县公共服务“七优享”工程实施方案(20232027年)\n",
+                want(
+                    Some("松阳县"),
+                    Some((2023, 2027)),
+                    Some("implementation"),
+                    None,
+                    None,
+                    None,
+                ),
+            ),
+            (
+                "a range with no brackets",
+                "平湖市公共服务“七优享”工程实施方案 2023-2027\n",
+                want(
+                    Some("平湖市"),
+                    Some((2023, 2027)),
+                    Some("implementation"),
+                    None,
+                    None,
+                    None,
+                ),
+            ),
+            (
+                "十四五 is 2021–2025",
+                "黄岩区“十四五”公共服务发展规划\n",
+                want(
+                    Some("黄岩区"),
+                    Some((2021, 2025)),
+                    Some("five-year-plan"),
+                    None,
+                    None,
+                    None,
+                ),
+            ),
+            (
+                "a title naming no place: the signing office's",
+                "公共服务“七优享”工程实施方案(2023—2027年)\n……\n龙泉市人民政府办公室\n2023年6月1日\n",
+                want(
+                    Some("龙泉市"),
+                    Some((2023, 2027)),
+                    Some("implementation"),
+                    None,
+                    Some("龙泉市人民政府办公室"),
+                    Some("2023-06-01"),
+                ),
+            ),
+            (
+                "deadlines only: no date",
+                "《开化县公共服务“七优享”工程实施方案(2023—2027年)》\n到2025年12月31日前完成,2026年1月1日起施行。\n",
+                want(
+                    Some("开化县"),
+                    Some((2023, 2027)),
+                    Some("implementation"),
+                    None,
+                    None,
+                    None,
+                ),
+            ),
+            (
+                "the notice names the plan without its period; its own title line states it",
+                "江山市人民政府办公室关于印发江山市公共服务“七优享”工程实施方案的通知\n江政办发〔2023〕22号\n江山市公共服务“七优享”工程实施方案(2023—2027年)\n",
+                want(
+                    Some("江山市"),
+                    Some((2023, 2027)),
+                    Some("implementation"),
+                    Some("江政办发〔2023〕22号"),
+                    Some("江山市人民政府办公室"),
+                    None,
+                ),
+            ),
+            (
+                "成文日期 in one cell, its value two lines down; the office labelled across a bar",
+                "发布机构: | 区发改局 |\n成文日期:\n\n    2021-10-19\n黄岩区公共服务“十四五”规划\n",
+                want(
+                    Some("黄岩区"),
+                    Some((2021, 2025)),
+                    Some("five-year-plan"),
+                    None,
+                    Some("区发改局"),
+                    Some("2021-10-19"),
+                ),
+            ),
+            (
+                "nothing at all",
+                "",
+                want(None, None, None, None, None, None),
+            ),
+        ];
+        for (what, doc, expected) in cases {
+            assert_eq!(&header(doc), expected, "{what}");
+        }
+    }
+
+    #[test]
+    fn dates_in_every_printed_form() {
+        let read = |s: &str| date_at(&s.chars().collect::<Vec<_>>(), 0).map(|(_, d)| d);
+        for (printed, want) in [
+            ("2023年7月25日", Some("2023-07-25")),
+            ("2023 年 7 月 25 日", Some("2023-07-25")),
+            ("2023-07-25 16:44", Some("2023-07-25")),
+            ("2023/7/5", Some("2023-07-05")),
+            ("2023.07.25", Some("2023-07-25")),
+            ("２０２３年７月２５日", Some("2023-07-25")),
+            ("二〇二三年十二月三十一日", Some("2023-12-31")),
+            ("二○二四年六月七日", Some("2024-06-07")),
+            ("2023年7月", None),
+            ("2023年13月1日", None),
+            ("2023-07", None),
+            ("20231-07-25", None),
+            ("1800年1月1日", None),
+        ] {
+            assert_eq!(read(printed).as_deref(), want, "{printed}");
+        }
+    }
 }
