@@ -140,10 +140,59 @@ fn without_gaps(t: &str) -> String {
         .collect()
 }
 
-/// Whether a line is a document number alone: `鹿政办发〔2023〕45号`, `海政办〔2024〕3号`.
+/// The opening's lines, with a title a PDF or a narrow page wrapped joined again (each with the
+/// number of its first line): a `《` whose `》` comes on a later line, a `关于印发` whose `的通知`
+/// does, a title line whose period is the next line (`(2023—2027年)` under the title).
+fn logical_lines(lines: &[&str]) -> Vec<(usize, String)> {
+    let squashed = |l: &str| l.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+    let is_period = |l: &str| {
+        let t = squashed(l);
+        t.starts_with(['(', '（'])
+            && t.ends_with([')', '）'])
+            && t.chars().count() <= 16
+            && period_in(&t).is_some()
+    };
+    let open = |l: &str| {
+        l.rfind('《').is_some_and(|p| !l[p..].contains('》'))
+            || l.find("关于印发")
+                .is_some_and(|p| !l[p..].contains("的通知"))
+    };
+    let mut out = Vec::new();
+    let mut n = 0;
+    while n < lines.len() {
+        let mut line = lines[n].trim_end().to_string();
+        let mut next = n + 1;
+        // Up to three more lines for an unclosed title (blank lines between count too).
+        while open(&line) && next < lines.len() && next <= n + 3 {
+            line.push_str(lines[next].trim());
+            next += 1;
+        }
+        if plan_words(&squashed(&line))
+            && let Some(k) =
+                (next..lines.len().min(next + 2)).find(|k| !lines[*k].trim().is_empty())
+            && is_period(lines[k])
+        {
+            line.push_str(lines[k].trim());
+            next = k + 1;
+        }
+        out.push((n, line));
+        n = next;
+    }
+    out
+}
+
+/// Whether a line is a document number alone (after a label: `文件编号:`): `鹿政办发〔2023〕45号`,
+/// `海政办〔2024〕3号`.
 fn number_line(l: &str) -> Option<String> {
     let t: String = l.chars().filter(|c| !c.is_whitespace()).collect();
+    let t = match t.rfind([':', '：']) {
+        Some(p) if t[..p].ends_with("号") || t[..p].ends_with("编号") => {
+            t[p..].trim_start_matches([':', '：']).to_string()
+        }
+        _ => t,
+    };
     let t = t
+        .trim_start_matches(['•', '·', '●', '-', '*'])
         .trim_start_matches(['(', '（'])
         .trim_end_matches([')', '）']);
     let ok = t.ends_with('号')
@@ -164,7 +213,8 @@ pub(super) fn doc_info(text: &str) -> DocInfo {
     let lines: Vec<&str> = head.lines().collect();
     // (title, rank, line): 0 the notice's own, 1 a title line, 2 an uncited 《…》.
     let mut titles: Vec<(String, u8, usize)> = Vec::new();
-    for (n, line) in lines.iter().enumerate() {
+    for (n, line) in logical_lines(&lines) {
+        let line = line.as_str();
         for (at, _) in line.match_indices('《') {
             let rest = &line[at + '《'.len_utf8()..];
             let Some(close) = rest.find('》') else {
@@ -249,11 +299,12 @@ pub(super) fn doc_info(text: &str) -> DocInfo {
     }
     // 文号: where the page labels it, else a line of its own near the title (not one in
     // brackets after a cited plan).
-    if let Some(p) = head.find("文号") {
-        let rest: String = head[p + "文号".len()..]
-            .chars()
-            .take(60)
-            .collect::<String>();
+    if let Some((p, label)) = ["文号", "文件编号", "发文字号"]
+        .iter()
+        .filter_map(|w| head.find(w).map(|p| (p, *w)))
+        .min()
+    {
+        let rest: String = head[p + label.len()..].chars().take(60).collect::<String>();
         let rest = rest.trim_start_matches([':', '：', ' ', '\n', '\t', '\r']);
         let rest = rest.trim_start();
         if let Some(q) = rest.find('号') {
@@ -264,7 +315,8 @@ pub(super) fn doc_info(text: &str) -> DocInfo {
         }
     }
     if info.number.is_none() {
-        let near = |n: usize| title_line.is_none_or(|t| n.abs_diff(t) <= 8);
+        // Above the title (a 红头 document prints it under the office's name), or just after.
+        let near = |n: usize| title_line.is_none_or(|t| n <= t + 8);
         info.number = lines
             .iter()
             .enumerate()
@@ -377,10 +429,12 @@ fn document_date(lines: &[&str]) -> (Option<String>, Option<String>) {
         };
         let before: String = chars[..at].iter().collect();
         let signer = if before.trim().is_empty() {
+            // Above it the office, perhaps with a seal's line between (`(…人民政府办公室代章)`).
             lines[..n]
                 .iter()
                 .rev()
-                .find(|l| !l.trim().is_empty())
+                .filter(|l| !l.trim().is_empty())
+                .find(|l| !l.trim_end().trim_end_matches([')', '）']).ends_with("代章"))
                 .and_then(|l| office(l))
         } else {
             match office(&before) {
@@ -388,7 +442,9 @@ fn document_date(lines: &[&str]) -> (Option<String>, Option<String>) {
                 None => continue,
             }
         };
-        if signer.is_some() {
+        // A date in words closes a notice whoever signs it; a bare `2023-07-25` is as likely
+        // the page's own stamp, the publication date.
+        if signer.is_some() || chars[at..].contains(&'年') {
             return (Some(d), signer);
         }
         bare.get_or_insert(d);
@@ -771,6 +827,30 @@ mod tests {
                     None,
                     Some("区发改局"),
                     Some("2021-10-19"),
+                ),
+            ),
+            (
+                "a 红头 PDF: the 文号 above a notice title wrapped over two lines, the plan's title over its period",
+                "\n        新昌县人民政府办公室文件\n\n           新政办发〔2023〕44号\n\n\n  新昌县人民政府办公室关于印发新昌县公共服务\n “七优享”工程实施方案(2023—2027年)的通知\n\n《新昌县公共服务“七优享”工程实施方案(2023—2\n027年)》已经县政府同意。\n        新昌县人民政府办公室\n           2023年8月3日\n — 1 —\n\n   新昌县公共服务“七优享”工程实施方案\n        (2023—2027年)\n",
+                want(
+                    Some("新昌县"),
+                    Some((2023, 2027)),
+                    Some("implementation"),
+                    Some("新政办发〔2023〕44号"),
+                    Some("新昌县人民政府办公室"),
+                    Some("2023-08-03"),
+                ),
+            ),
+            (
+                "a labelled 文件编号 bullet; a seal's line between the office and the date; the publication time after",
+                "  • 索 引 号:113302250026390155/2023-00847\n  • 文件编号:象政办发〔2023〕31号\n《2024年象山县公共服务“七优享”工程工作要点》\n象山县公共服务七优享工程专班办公室\n(象山县人民政府办公室代章)\n2024年3月26日\n发布时间:2024-03-29 09:12\n",
+                want(
+                    Some("象山县"),
+                    Some((2024, 2024)),
+                    Some("work-points"),
+                    Some("象政办发〔2023〕31号"),
+                    Some("象山县公共服务七优享工程专班办公室"),
+                    Some("2024-03-26"),
                 ),
             ),
             (
