@@ -6,8 +6,10 @@
 //! One cache file per plan directory (the built-in plans count as one), in the user's cache
 //! directory (`QYX_CACHE_DIR`, else the platform's: `~/.cache/qyx`, `%LOCALAPPDATA%\qyx`), never
 //! beside the plans: an input is never written to. Each catalog and plan is stored under the
-//! BLAKE3 hash of its file's bytes, and the whole file under a key naming this build of qyx, so
-//! a changed file is parsed again, a changed qyx starts afresh, and nothing stale is served.
+//! BLAKE3 hash of its file's bytes, and the whole file under a key hashing the sources that
+//! decide parsing (see [`build_key`]), so a changed file is parsed again, a qyx that parses
+//! differently starts afresh, a rebuilt but unchanged one keeps the cache, and nothing stale is
+//! served.
 //! A cache that cannot be read or written is ignored: the plans are parsed as if there were none.
 //!
 //! The format is MessagePack (rmp-serde) with named fields: the plan types carry
@@ -25,31 +27,40 @@ use std::path::{Path, PathBuf};
 /// The hash of a file's bytes.
 pub(crate) type Hash = [u8; 32];
 
-/// What a build of qyx writes and reads: a cache written by another build (another version, a
-/// changed schema, or simply a rebuilt binary) is never read.
+/// The version of the cache's layout: raised by hand when [`Stored`] changes shape in a way the
+/// sources hashed below would not show (they do show every change to the plan types).
+const FORMAT: u32 = 2;
+
+/// The sources that decide what a plan file parses into, and so what the cache holds: the plan
+/// types and their serde attributes, the loader, this module, the schema files and the locked
+/// versions of the crates that parse (serde-saphyr) and encode (rmp-serde). Hashed into the
+/// cache's key instead of the binary's modification time (as before), so that a rebuilt but
+/// unchanged qyx reuses its cache and a changed parser never serves what the old one read.
+const PARSING_SOURCES: &[&str] = &[
+    include_str!("schema.rs"),
+    include_str!("load.rs"),
+    include_str!("cache.rs"),
+    include_str!("mod.rs"),
+    include_str!("../threshold.rs"),
+    include_str!("../../schema/plan.schema.json"),
+    include_str!("../../schema/catalog.schema.json"),
+    include_str!("../../Cargo.lock"),
+];
+
+/// What a build of qyx writes and reads: a cache written by a build whose parsing differs (in
+/// version, layout, sources or parsing crates) is never read. Computed once per run (the
+/// sources are a few hundred KB: well under a millisecond).
 fn build_key() -> String {
-    let exe = std::env::current_exe()
-        .and_then(std::fs::metadata)
-        .map(|m| {
-            let modified = m
-                .modified()
-                .ok()
-                .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
-                .map_or(0, |d| d.as_nanos());
-            format!("{}:{modified}", m.len())
-        })
-        .unwrap_or_default();
-    let schema = blake3::hash(
-        concat!(
-            include_str!("../../schema/plan.schema.json"),
-            include_str!("../../schema/catalog.schema.json")
-        )
-        .as_bytes(),
-    );
+    let mut h = blake3::Hasher::new();
+    for s in PARSING_SOURCES {
+        // Each source's length first, so that text moved between two sources changes the key.
+        h.update(&(s.len() as u64).to_le_bytes());
+        h.update(s.as_bytes());
+    }
     format!(
-        "qyx {} plan-cache 1 schema {} exe {exe}",
+        "qyx {} plan-cache {FORMAT} sources {}",
         env!("CARGO_PKG_VERSION"),
-        schema.to_hex()
+        h.finalize().to_hex()
     )
 }
 
@@ -273,6 +284,26 @@ mod tests {
         let (set, diags) = PlanSet::load_cached_in(&dir, Some(cache.path()), Need::Everything);
         assert!(set.unwrap().plans.is_empty());
         assert_eq!(diags.len(), 1, "{diags:?}");
+    }
+
+    #[test]
+    fn the_key_names_the_parsing_sources_not_the_binary() {
+        let key = build_key();
+        assert_eq!(key, build_key(), "the same build, the same key");
+        assert!(
+            key.contains(&format!("plan-cache {FORMAT} sources ")),
+            "{key}"
+        );
+        // Nothing of the executable (its size or modification time) is in it: a rebuilt qyx
+        // whose parsing sources are unchanged reads the cache its predecessor wrote.
+        let exe = std::env::current_exe().unwrap();
+        let len = std::fs::metadata(exe).unwrap().len().to_string();
+        assert!(!key.contains(&format!(" {len}:")), "{key}");
+        assert!(
+            PARSING_SOURCES
+                .iter()
+                .any(|s| s.contains("pub struct Figure"))
+        );
     }
 
     #[test]
