@@ -59,11 +59,26 @@ fn missing_files_and_broken_spreadsheets() {
         "{}",
         stderr(&out)
     );
+    // A workbook is known by its bytes, not its name: text named .xlsx is read as text (here
+    // without a header), a zip cut short is a damaged workbook, whatever its name.
     std::fs::write(dir.path().join("fake.xlsx"), "not a zip").unwrap();
     let out = qyx(&["check", "fake.xlsx"], dir.path());
     assert_eq!(out.status.code(), Some(2));
     assert!(
-        stderr(&out).starts_with("fake.xlsx: error: cannot open spreadsheet"),
+        stderr(&out).starts_with("fake.xlsx:1:1: error: the header lacks")
+            && stderr(&out).ends_with(
+                "(the name ends in .xlsx, but the file is text (CSV), read as text (CSV))\n"
+            ),
+        "{}",
+        stderr(&out)
+    );
+    std::fs::write(dir.path().join("cut.csv"), b"PK\x03\x04\x14\x00\x06\x00").unwrap();
+    let out = qyx(&["check", "cut.csv"], dir.path());
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).starts_with(
+            "cut.csv: error: cannot open the workbook: the file may be damaged or only partly downloaded"
+        ),
         "{}",
         stderr(&out)
     );

@@ -195,13 +195,77 @@ fn too_big(name: &str) -> Diagnostic {
     )
 }
 
-fn is_spreadsheet(path: &Path) -> bool {
-    matches!(
-        path.extension()
-            .and_then(|e| e.to_str())
-            .map(str::to_ascii_lowercase)
-            .as_deref(),
-        Some("xlsx" | "xlsm" | "xls" | "xlsb" | "ods")
+fn extension(path: &Path) -> String {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+        .unwrap_or_default()
+}
+
+/// What a file holds, by its first bytes. Its name says what the clerk chose in "Save as", or
+/// what a web system called its export: a workbook renamed `.csv`, a CSV renamed `.xlsx` and a
+/// web page saved as `.xls` are all common, and are read (or refused) by what they are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Content {
+    Text,
+    /// A zip archive: .xlsx, .xlsb or .ods (or something else zipped).
+    Zip,
+    /// An OLE compound file: a binary .xls (or .et, WPS's own).
+    Ole,
+    /// An HTML or XML page: what many systems export as `.xls`.
+    Markup,
+}
+
+fn sniff(path: &Path) -> std::io::Result<Content> {
+    let mut head = Vec::with_capacity(1024);
+    std::fs::File::open(path)?
+        .take(1024)
+        .read_to_end(&mut head)?;
+    Ok(content_of(&head))
+}
+
+fn content_of(head: &[u8]) -> Content {
+    if head.starts_with(b"PK\x03\x04") || head.starts_with(b"PK\x05\x06") {
+        return Content::Zip;
+    }
+    if head.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
+        return Content::Ole;
+    }
+    let text = String::from_utf8_lossy(head).to_ascii_lowercase();
+    let start = text.trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n']);
+    if start.starts_with('<')
+        && ["<html", "<table", "<?xml", "<!doctype"]
+            .iter()
+            .any(|t| start.contains(t))
+    {
+        return Content::Markup;
+    }
+    Content::Text
+}
+
+fn markup(name: &str) -> Diagnostic {
+    Diagnostic::error(
+        name,
+        0,
+        0,
+        crate::tr!(
+            "这是网页（HTML/XML）格式的表格，不是 Excel 工作簿或 CSV（许多系统导出的 .xls 即是如此）: 请用 Excel 或 WPS 打开后另存为 .xlsx 或 CSV",
+            "this is a web page (HTML/XML) table, not an Excel workbook or a CSV (what many systems export as .xls): open it in Excel or WPS and save it as .xlsx or CSV"
+        ),
+    )
+}
+
+/// The note that a file was read as what it holds, not as its name says.
+fn read_as(name: &str, ext: &str, what: &str) -> Diagnostic {
+    Diagnostic::warning(
+        name,
+        0,
+        0,
+        crate::tr!(
+            "扩展名是 .{ext}，但内容是{what}: 已按{what}读取；请改正扩展名",
+            "the name ends in .{ext}, but the file is {what}: read as {what}; rename it",
+            what = what
+        ),
     )
 }
 
@@ -223,8 +287,43 @@ pub fn read(
     } else {
         path.display().to_string()
     };
-    if path != Path::new("-") && is_spreadsheet(path) {
-        return sheet::read_sheet(path, &name, sheet, each);
+    if path != Path::new("-") {
+        let ext = extension(path);
+        let named_book = matches!(
+            ext.as_str(),
+            "xlsx" | "xlsm" | "xls" | "xlsb" | "ods" | "et"
+        );
+        let content = sniff(path).map_err(|e| cannot_read(&name, &e))?;
+        let book = match content {
+            Content::Markup => return Err(markup(&name)),
+            Content::Zip => Some(sheet::Book::of_zip(path, &name, &ext)?),
+            Content::Ole => Some(sheet::Book::Xls),
+            Content::Text => None,
+        };
+        match book {
+            Some(book) => {
+                let mut a = sheet::read_sheet(path, &name, book, sheet, each)?;
+                if !named_book {
+                    let what = crate::i18n::pick("Excel 工作簿", "an Excel workbook");
+                    a.problems.insert(0, read_as(&name, &ext, what));
+                }
+                return Ok(a);
+            }
+            None if named_book && std::fs::metadata(path).is_ok_and(|m| m.len() > 0) => {
+                let what = crate::i18n::pick("文本（CSV）", "text (CSV)");
+                let mut a = text::read_file(path, &name, encoding, each).map_err(|mut d| {
+                    d.message.push_str(&crate::tr!(
+                        "（扩展名是 .{ext}，但内容是{what}，已按{what}读取）",
+                        " (the name ends in .{ext}, but the file is {what}, read as {what})",
+                        what = what
+                    ));
+                    d
+                })?;
+                a.problems.insert(0, read_as(&name, &ext, what));
+                return Ok(a);
+            }
+            None => {}
+        }
     }
     if path == Path::new("-") {
         let mut bytes = Vec::new();
@@ -235,6 +334,21 @@ pub fn read(
             .map_err(|e| cannot_read(&name, &e))?;
         if bytes.len() as u64 > MAX_BYTES {
             return Err(too_big(&name));
+        }
+        match content_of(&bytes[..bytes.len().min(1024)]) {
+            Content::Text => {}
+            Content::Markup => return Err(markup(&name)),
+            Content::Zip | Content::Ole => {
+                return Err(Diagnostic::error(
+                    &name,
+                    0,
+                    0,
+                    crate::tr!(
+                        "标准输入是 Excel 工作簿: 工作簿请以文件名给出（qyx check 报表.xlsx）",
+                        "standard input is an Excel workbook: give a workbook by its file name (qyx check report.xlsx)"
+                    ),
+                ));
+            }
         }
         return read_text(&name, bytes, encoding, each);
     }
@@ -271,14 +385,35 @@ fn empty(name: &str) -> Diagnostic {
 /// How many non-blank rows may stand above the header (a title, 填报单位, 填报日期, 单位 lines).
 const HEADER_SEARCH: usize = 20;
 
+/// Why a file or a sheet gave no rows at all.
+#[derive(Debug)]
+pub(crate) enum NoRows {
+    /// Nothing in it (the caller says what is empty).
+    Empty,
+    /// No row near the top is a header: a workbook's instructions or lookup sheet, say.
+    NoHeader(Diagnostic),
+    /// A header that cannot be read (a column missing or doubled), or a first row that cannot.
+    Bad(Diagnostic),
+}
+
+impl NoRows {
+    /// The problem to report, `empty` saying what an empty input is.
+    pub(crate) fn unwrap_or_else(self, empty: impl FnOnce() -> Diagnostic) -> Diagnostic {
+        match self {
+            NoRows::Empty => empty(),
+            NoRows::NoHeader(d) | NoRows::Bad(d) => d,
+        }
+    }
+}
+
 /// Reads the header and the rows under it from a stream of records, handing each row to `each`.
-/// `Err(None)` when there is no header at all (the caller says what is empty).
+/// Rows are handed out only once a header is found: on `Err`, none was.
 fn collect(
     name: &str,
     sheet: Option<&str>,
     records: &mut dyn Records,
     each: &mut EachRow<'_>,
-) -> Result<Actuals, Option<Diagnostic>> {
+) -> Result<Actuals, NoRows> {
     let mut problems = Vec::new();
     let mut rec = Record::default();
     let mut next = |rec: &mut Record| loop {
@@ -295,8 +430,8 @@ fn collect(
     let mut looked = 0;
     let map = loop {
         match next(&mut rec) {
-            None => return Err(first_problem),
-            Some(Err(d)) if first_problem.is_none() => return Err(Some(d.in_sheet(sheet))),
+            None => return Err(first_problem.map_or(NoRows::Empty, NoRows::NoHeader)),
+            Some(Err(d)) if first_problem.is_none() => return Err(NoRows::Bad(d.in_sheet(sheet))),
             Some(Err(d)) => problems.push(d.in_sheet(sheet)),
             Some(Ok(())) => {
                 let mut found = Vec::new();
@@ -305,7 +440,7 @@ fn collect(
                         problems.extend(found);
                         break h;
                     }
-                    Err(d) if rows::names_columns(&rec) >= 2 => return Err(Some(d)),
+                    Err(d) if rows::names_columns(&rec) >= 2 => return Err(NoRows::Bad(d)),
                     Err(d) => {
                         first_problem.get_or_insert(d);
                     }
@@ -314,7 +449,7 @@ fn collect(
         }
         looked += 1;
         if looked >= HEADER_SEARCH {
-            return Err(first_problem);
+            return Err(first_problem.map_or(NoRows::Empty, NoRows::NoHeader));
         }
     };
     let place = Place { name, sheet };

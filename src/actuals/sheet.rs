@@ -6,10 +6,10 @@
 
 use super::{
     Actuals, CellKind, EachRow, MAX_BYTES, MAX_CELLS, MAX_FIELD_BYTES, MAX_FIELDS, MAX_SHEET_BYTES,
-    Record, Records, collect,
+    NoRows, Record, Records, collect,
 };
 use crate::diag::{Diagnostic, echo, suggestion};
-use calamine::{Data, DataRef, Reader, Xlsx, open_workbook, open_workbook_auto};
+use calamine::{Data, DataRef, Ods, Reader, SheetVisible, Sheets, Xls, Xlsb, Xlsx, open_workbook};
 use rust_decimal::Decimal;
 use std::path::Path;
 
@@ -142,28 +142,40 @@ fn check_unpacked(path: &Path, name: &str) -> Result<(), Diagnostic> {
     Ok(())
 }
 
-fn choose(name: &str, names: &[String], asked: Option<&str>) -> Result<String, Diagnostic> {
+/// The sheets to try, in order. A sheet asked for by name is the only one. Otherwise the visible
+/// sheets in order: a workbook's first sheet is often its instructions (填报说明) or empty, and
+/// a hidden one holds lookup lists, never the report.
+fn candidates(
+    name: &str,
+    sheets: &[calamine::Sheet],
+    asked: Option<&str>,
+) -> Result<Vec<String>, Diagnostic> {
     let err = |m: String| Diagnostic::error(name, 0, 0, m);
-    match asked {
-        Some(s) => names
-            .iter()
-            .find(|n| n.as_str() == s)
-            .cloned()
-            .ok_or_else(|| {
-                err(crate::tr!(
-                    "没有工作表 `{}`{}；现有工作表: {}",
-                    "no sheet `{}`{}; sheets: {}",
-                    echo(s),
-                    suggestion(s, names.iter().map(String::as_str)),
-                    names.join(", ")
-                ))
-            }),
-        None => names.first().cloned().ok_or_else(|| {
-            err(crate::tr!(
-                "工作簿中没有工作表",
-                "the workbook has no sheets"
-            ))
-        }),
+    let names: Vec<&str> = sheets.iter().map(|s| s.name.as_str()).collect();
+    if let Some(s) = asked {
+        return match names.iter().find(|n| **n == s) {
+            Some(n) => Ok(vec![n.to_string()]),
+            None => Err(err(crate::tr!(
+                "没有工作表 `{}`{}；现有工作表: {}",
+                "no sheet `{}`{}; sheets: {}",
+                echo(s),
+                suggestion(s, names.iter().copied()),
+                names.join(", ")
+            ))),
+        };
+    }
+    let visible: Vec<String> = sheets
+        .iter()
+        .filter(|s| s.visible == SheetVisible::Visible)
+        .map(|s| s.name.clone())
+        .collect();
+    match (visible.is_empty(), names.is_empty()) {
+        (_, true) => Err(err(crate::tr!(
+            "工作簿中没有工作表",
+            "the workbook has no sheets"
+        ))),
+        (true, false) => Ok(names.iter().map(|n| n.to_string()).collect()),
+        (false, false) => Ok(visible),
     }
 }
 
@@ -189,26 +201,127 @@ fn empty_sheet(name: &str, names: &[String], chosen: &str) -> Diagnostic {
     Diagnostic::error(name, 0, 0, m)
 }
 
-fn is_xlsx(path: &Path) -> bool {
-    path.extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| e.eq_ignore_ascii_case("xlsx") || e.eq_ignore_ascii_case("xlsm"))
+/// The kind of workbook a file is, by what it holds (not by its name).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Book {
+    Xlsx,
+    Xlsb,
+    Xls,
+    Ods,
+}
+
+impl Book {
+    /// Which workbook a zip archive is, by the parts inside it.
+    pub(super) fn of_zip(path: &Path, name: &str, ext: &str) -> Result<Book, Diagnostic> {
+        let zip = std::fs::File::open(path)
+            .map_err(|e| super::cannot_read(name, &e))
+            .and_then(|f| zip::ZipArchive::new(f).map_err(|e| damaged(name, &e.to_string())))?;
+        let has = |part: &str| zip.index_for_name(part).is_some();
+        if has("xl/workbook.xml") {
+            Ok(Book::Xlsx)
+        } else if has("xl/workbook.bin") {
+            Ok(Book::Xlsb)
+        } else if has("content.xml") {
+            Ok(Book::Ods)
+        } else {
+            Err(Diagnostic::error(
+                name,
+                0,
+                0,
+                crate::tr!(
+                    "这是 zip 压缩包（扩展名 .{ext}），里面没有工作簿: 请解压后读取其中的 .xlsx 或 CSV 文件",
+                    "this is a zip archive (named .{ext}) with no workbook in it: unpack it and read the .xlsx or CSV file inside"
+                ),
+            ))
+        }
+    }
+}
+
+/// A workbook that cannot be opened: say what the clerk can do, with the reader's words after.
+fn damaged(name: &str, why: &str) -> Diagnostic {
+    Diagnostic::error(
+        name,
+        0,
+        0,
+        crate::tr!(
+            "无法打开工作簿，文件可能已损坏或未完整下载/复制（{why}）: 请用 Excel 或 WPS 打开后另存为 .xlsx 或 CSV",
+            "cannot open the workbook: the file may be damaged or only partly downloaded or copied ({why}); open it in Excel or WPS and save it as .xlsx or CSV"
+        ),
+    )
+}
+
+/// An open workbook: .xlsx is streamed, the others read a sheet whole.
+enum Open {
+    Xlsx(Xlsx<std::io::BufReader<std::fs::File>>),
+    Other(Sheets<std::io::BufReader<std::fs::File>>),
 }
 
 pub(super) fn read_sheet(
     path: &Path,
     name: &str,
+    book: Book,
     sheet: Option<&str>,
     each: &mut EachRow<'_>,
 ) -> Result<Actuals, Diagnostic> {
-    if is_xlsx(path) {
+    if book == Book::Xlsx {
         check_unpacked(path, name)?;
-        return read_xlsx(path, name, sheet, each);
-    }
-    if std::fs::metadata(path).is_ok_and(|m| m.len() > MAX_BYTES) {
+    } else if std::fs::metadata(path).is_ok_and(|m| m.len() > MAX_BYTES) {
         return Err(super::too_big(name));
     }
-    read_other(path, name, sheet, each)
+    let why = |e: &dyn std::fmt::Display| damaged(name, &e.to_string());
+    let mut wb = match book {
+        Book::Xlsx => Open::Xlsx(open_workbook(path).map_err(|e| why(&e))?),
+        Book::Xlsb => Open::Other(Sheets::Xlsb(
+            open_workbook::<Xlsb<_>, _>(path).map_err(|e| why(&e))?,
+        )),
+        Book::Xls => Open::Other(Sheets::Xls(
+            open_workbook::<Xls<_>, _>(path).map_err(|e| why(&e))?,
+        )),
+        Book::Ods => Open::Other(Sheets::Ods(
+            open_workbook::<Ods<_>, _>(path).map_err(|e| why(&e))?,
+        )),
+    };
+    let sheets = match &wb {
+        Open::Xlsx(x) => x.sheets_metadata().to_vec(),
+        Open::Other(o) => o.sheets_metadata().to_vec(),
+    };
+    let names: Vec<String> = sheets.iter().map(|s| s.name.clone()).collect();
+    let tried = candidates(name, &sheets, sheet)?;
+    let mut first: Option<NoRows> = None;
+    for chosen in &tried {
+        let read = match &mut wb {
+            Open::Xlsx(x) => read_xlsx(x, name, chosen, each),
+            Open::Other(o) => read_other(o, name, chosen, each),
+        };
+        match read {
+            Ok(mut a) => {
+                if chosen != &tried[0] {
+                    a.problems.insert(
+                        0,
+                        Diagnostic::warning(
+                            name,
+                            0,
+                            0,
+                            crate::tr!(
+                                "工作表 `{}` 中没有表头，已读取工作表 `{chosen}`（用 --sheet 名称 可指定）",
+                                "sheet `{}` has no header: read sheet `{chosen}` (choose one with --sheet NAME)",
+                                tried[0]
+                            ),
+                        ),
+                    );
+                }
+                a.encoding = "spreadsheet";
+                return Ok(a);
+            }
+            Err(NoRows::Bad(d)) => return Err(d),
+            Err(e) => {
+                first.get_or_insert(e);
+            }
+        }
+    }
+    Err(first
+        .unwrap_or(NoRows::Empty)
+        .unwrap_or_else(|| empty_sheet(name, &names, &tried[0])))
 }
 
 /// Merged cells as the clerk sees them: Excel stores a merged range's value in its first cell
@@ -271,23 +384,16 @@ impl Merged {
     }
 }
 
+/// Reads one sheet of an .xlsx, cell by cell.
 fn read_xlsx(
-    path: &Path,
+    wb: &mut Xlsx<std::io::BufReader<std::fs::File>>,
     name: &str,
-    sheet: Option<&str>,
+    chosen: &str,
     each: &mut EachRow<'_>,
-) -> Result<Actuals, Diagnostic> {
-    let err = |m: String| Diagnostic::error(name, 0, 0, m);
-    let mut wb: Xlsx<_> = open_workbook(path).map_err(|e| {
-        err(crate::tr!(
-            "无法打开电子表格: {e}",
-            "cannot open spreadsheet: {e}"
-        ))
-    })?;
-    let names = wb.sheet_names();
-    let chosen = choose(name, &names, sheet)?;
-    let mut merged = Merged::of(wb.merge_cells_by_sheet_name(&chosen).unwrap_or_default());
-    let mut reader = wb.worksheet_cells_reader(&chosen).map_err(|e| {
+) -> Result<Actuals, NoRows> {
+    let err = |m: String| NoRows::Bad(Diagnostic::error(name, 0, 0, m));
+    let mut merged = Merged::of(wb.merge_cells_by_sheet_name(chosen).unwrap_or_default());
+    let mut reader = wb.worksheet_cells_reader(chosen).map_err(|e| {
         err(crate::tr!(
             "无法读取工作表 `{chosen}`: {e}",
             "cannot read sheet `{chosen}`: {e}"
@@ -369,39 +475,39 @@ fn read_xlsx(
             }
         }
     });
-    let mut a = collect(name, Some(&chosen), &mut Made(records), each)
-        .map_err(|e| e.unwrap_or_else(|| empty_sheet(name, &names, &chosen)))?;
-    a.encoding = "spreadsheet";
-    Ok(a)
+    collect(name, Some(chosen), &mut Made(records), each)
 }
 
-/// .xls, .xlsb and .ods, through calamine's whole-sheet range (their readers do not stream);
-/// the file-size limit bounds them.
+/// One sheet of an .xls, .xlsb or .ods, through calamine's whole-sheet range (their readers do
+/// not stream); the file-size limit bounds them. Merged cells are carried down as in .xlsx
+/// where the reader says where they are (.xls).
 fn read_other(
-    path: &Path,
+    wb: &mut Sheets<std::io::BufReader<std::fs::File>>,
     name: &str,
-    sheet: Option<&str>,
+    chosen: &str,
     each: &mut EachRow<'_>,
-) -> Result<Actuals, Diagnostic> {
-    let err = |m: String| Diagnostic::error(name, 0, 0, m);
-    let mut wb = open_workbook_auto(path).map_err(|e| {
-        err(crate::tr!(
-            "无法打开电子表格: {e}",
-            "cannot open spreadsheet: {e}"
-        ))
-    })?;
-    let names = wb.sheet_names();
-    let chosen = choose(name, &names, sheet)?;
-    let range = wb.worksheet_range(&chosen).map_err(|e| {
-        err(crate::tr!(
-            "无法读取工作表 `{chosen}`: {e}",
-            "cannot read sheet `{chosen}`: {e}"
+) -> Result<Actuals, NoRows> {
+    let merges = match wb {
+        Sheets::Xls(x) => x.merge_cells_by_sheet_name(chosen).unwrap_or_default(),
+        _ => Vec::new(),
+    };
+    let mut merged = Merged::of(merges);
+    let range = wb.worksheet_range(chosen).map_err(|e| {
+        NoRows::Bad(Diagnostic::error(
+            name,
+            0,
+            0,
+            crate::tr!(
+                "无法读取工作表 `{chosen}`: {e}",
+                "cannot read sheet `{chosen}`: {e}"
+            ),
         ))
     })?;
     let (r0, c0) = range.start().unwrap_or((0, 0));
     let records = range.rows().enumerate().map(|(i, row)| {
+        let r = r0.saturating_add(u32::try_from(i).unwrap_or(u32::MAX));
         let mut rec = Record {
-            line: u64::from(r0) + i as u64 + 1,
+            line: u64::from(r) + 1,
             ..Record::default()
         };
         for (j, v) in row.iter().enumerate() {
@@ -413,14 +519,14 @@ fn read_other(
                 Data::Empty => continue,
                 other => (other.to_string(), CellKind::Text),
             };
-            put(&mut rec, u64::from(c0) + j as u64 + 1, text, kind);
+            let c = c0.saturating_add(u32::try_from(j).unwrap_or(u32::MAX));
+            merged.see(r, c, &text, kind);
+            put(&mut rec, u64::from(c) + 1, text, kind);
         }
+        merged.fill(&mut rec);
         Ok(rec)
     });
-    let mut a = collect(name, Some(&chosen), &mut Made(records), each)
-        .map_err(|e| e.unwrap_or_else(|| empty_sheet(name, &names, &chosen)))?;
-    a.encoding = "spreadsheet";
-    Ok(a)
+    collect(name, Some(chosen), &mut Made(records), each)
 }
 
 #[cfg(test)]
