@@ -32,11 +32,11 @@ pub(crate) use matching::{CatalogMatch, Matcher};
 use crate::plan::schema::{Domain, Scope};
 use crate::threshold::Op;
 use info::{doc_info, largest_by_year};
-use outline::{Outline, heading_at, heading_title, sentences};
+use outline::{Outline, heading_at, heading_title, paragraph, sentences, wrap_width};
 use prose::{ProseContext, prose_candidates};
 use rust_decimal::Decimal;
 use scan::{collect, without_spaces};
-use table::{bar_table, cell_table, table_candidates};
+use table::{aligned_table, bar_table, cell_table, table_candidates};
 
 /// Decodes a document: UTF-8 (with or without BOM) first, else GB18030, which is what GBK files
 /// from Windows machines in China are.
@@ -198,16 +198,22 @@ pub(crate) fn extract(text: &str, end_year: Option<i32>) -> Extraction {
         info.period_assumed = true;
     }
     let lines: Vec<&str> = text.lines().collect();
+    let wrap = wrap_width(&lines);
     let mut outline = Outline::default();
     let mut out: Vec<Candidate> = Vec::new();
     let mut i = 0;
     'lines: while i < lines.len() {
-        if let Some((t, next)) = cell_table(&lines, i).or_else(|| bar_table(&lines, i)) {
+        if let Some((t, next)) = cell_table(&lines, i)
+            .or_else(|| aligned_table(&lines, i))
+            .or_else(|| bar_table(&lines, i))
+        {
             out.extend(table_candidates(&t, info.start, info.end));
             i = next;
             continue;
         }
-        for s in sentences(lines[i], i + 1) {
+        // A paragraph a PDF broke at the page width is read whole.
+        let (para, next) = paragraph(&lines, i, wrap);
+        for s in sentences(&para, i + 1) {
             let sq = without_spaces(&collect(&s.chars));
             // The annex after the plan is a staff list: names, titles and telephone numbers. A
             // notice that names its attachments before the plan has found no target yet.
@@ -227,7 +233,7 @@ pub(crate) fn extract(text: &str, end_year: Option<i32>) -> Extraction {
             };
             out.extend(prose_candidates(&s, &cx));
         }
-        i += 1;
+        i = next;
     }
     // Pages that print their text twice give every candidate twice.
     let mut seen = std::collections::HashSet::new();

@@ -198,6 +198,84 @@ pub(super) fn sentences(line: &str, line_no: usize) -> Vec<Sentence> {
     push(start, chars.len(), &mut out);
     out
 }
+/// The width a document printed from a PDF wraps its paragraphs at (`pdftotext` keeps the
+/// page's lines): in characters and in display columns, whichever the lines agree on.
+#[derive(Debug, Clone, Copy, Default)]
+pub(super) struct Wrap {
+    chars: Option<usize>,
+    width: Option<usize>,
+}
+
+/// Whether a line reads as prose: long enough to wrap, and not a table row (no gap of two
+/// spaces or a tab between its words).
+fn prose_line(t: &str) -> bool {
+    t.chars().count() >= 15 && !t.contains("  ") && !t.contains(['\t', '\u{3000}', '|', '│'])
+}
+
+/// The most common length of a document's long prose lines, when most of them have it and
+/// hardly any is longer: the page width of a document whose paragraphs were broken into lines.
+/// A web page's paragraphs (one a line, of every length) have none.
+fn common_length(lengths: &[usize]) -> Option<usize> {
+    if lengths.len() < 5 {
+        return None;
+    }
+    let max = *lengths.iter().max()?;
+    let mut counts = vec![0usize; max + 1];
+    for l in lengths {
+        counts[*l] += 1;
+    }
+    (15..=max).rev().find(|&c| {
+        let near: usize = counts[c.saturating_sub(2)..=c].iter().sum();
+        let longer: usize = counts.get(c + 3..).map_or(0, |r| r.iter().sum());
+        near >= 5 && near * 5 >= lengths.len() * 2 && longer * 10 <= lengths.len()
+    })
+}
+
+pub(super) fn wrap_width(lines: &[&str]) -> Wrap {
+    use unicode_width::UnicodeWidthStr;
+    let prose: Vec<&str> = lines
+        .iter()
+        .map(|l| l.trim())
+        .filter(|t| prose_line(t))
+        .collect();
+    let chars: Vec<usize> = prose.iter().map(|t| t.chars().count()).collect();
+    let widths: Vec<usize> = prose.iter().map(|t| t.width()).collect();
+    Wrap {
+        chars: common_length(&chars),
+        width: common_length(&widths),
+    }
+}
+
+/// The paragraph that starts at line `at`: the line itself, or, in a document whose paragraphs
+/// were broken at the page width, the lines it runs on to (a full line that ends mid-sentence,
+/// followed by one that is no heading). Returns the paragraph and the line after it.
+pub(super) fn paragraph(lines: &[&str], at: usize, wrap: Wrap) -> (String, usize) {
+    use unicode_width::UnicodeWidthStr;
+    let full = |t: &str| {
+        prose_line(t)
+            && !t.ends_with(['。', '！', '？', '!', '?', '；', ';', '：', ':'])
+            && (wrap.chars.is_some_and(|c| t.chars().count() + 2 >= c)
+                || wrap.width.is_some_and(|w| t.width() + 4 >= w))
+    };
+    let mut text = lines[at].to_string();
+    let mut i = at + 1;
+    let mut last = lines[at].trim();
+    while full(last)
+        && let Some(next) = lines.get(i)
+    {
+        let t = next.trim();
+        let chars: Vec<char> = t.chars().collect();
+        if t.is_empty() || t.contains("  ") || heading_at(&chars, 0).is_some() {
+            break;
+        }
+        text.truncate(text.trim_end().len());
+        text.push_str(t);
+        last = t;
+        i += 1;
+    }
+    (text, i)
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum YearHow {
     /// 到2027年, 至2025年, 力争于2024年, 2024年底前: a deadline.
@@ -210,6 +288,14 @@ pub(super) enum YearHow {
     Compare,
     /// 由2022年的3.9个提高到5.5个: the year of the starting figure right after it only.
     From,
+}
+
+/// Whether the number at `i` ends a range (`2023—2027年`, `2023年至2027年`): a separator right
+/// before it, itself after a digit or 年. `截至2022年` is a year, not the end of a range.
+fn range_end(chars: &[char], i: usize) -> bool {
+    i >= 2
+        && RANGE_SEPARATORS.contains(&chars[i - 1])
+        && (is_digit(chars[i - 2]) || chars[i - 2] == '年' || is_space(chars[i - 2]))
 }
 
 /// Every year expression in `chars[..end]`: (position, year, how).
@@ -231,7 +317,7 @@ pub(super) fn years_before(chars: &[char], end: usize) -> Vec<(usize, i32, YearH
                 && chars.get(k) == Some(&'年')
                 && chars.get(k + 1) != Some(&'度')
                 && !enclosed(chars, i)
-                && !(i >= 1 && RANGE_SEPARATORS.contains(&chars[i - 1]));
+                && !range_end(chars, i);
             if is_year && k < end {
                 let y = v.mantissa() as i32;
                 let how = if ["截至", "截止"].iter().any(|w| ends_with_at(chars, i, w)) {
@@ -303,4 +389,46 @@ pub(super) fn past_words(words: &str) -> bool {
         || words
             .char_indices()
             .any(|(i, c)| c == '较' && words[i + c.len_utf8()..].starts_with(|x: char| is_digit(x)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::extract;
+
+    /// A PDF's paragraphs broken at the page width (pdftotext keeps its lines): read whole, so
+    /// that a year split over two lines is no figure and a deadline on the line above still
+    /// governs. A web page's lines (a paragraph each) are left as they are.
+    #[test]
+    fn paragraphs_broken_at_the_page_width() {
+        let pdf = "某县公共服务“七优享”工程实施方案(2023—2027年)\n    《某县公共服务“七优享”工程实施方案(2023—2\n027年)》已经县政府同意,现印发给你们,请认真执行。\n    (一)幼有善育。到２０２５年,新增普惠托位５００个,\n托育机构乡镇(街道)覆盖率达到１００％。\n    (二)学有优教。推进城乡教育共同体建设,到2027年,\n新(改扩)建学校8所,新增学位3600个以上。\n    (三)劳有所得。全县城镇登记失业率控制在3.5％以内,\n每年开展补贴性职业技能培训1万人次以上。\n";
+        let got: Vec<(i32, String)> = extract(pdf, None)
+            .candidates
+            .iter()
+            .map(|c| {
+                (
+                    c.year.unwrap_or_default(),
+                    c.value.unwrap_or_default().to_string(),
+                )
+            })
+            .collect();
+        let want = [
+            (2025, "500"),
+            (2025, "100"),
+            (2027, "8"),
+            (2027, "3600"),
+            (2027, "3.5"),
+            (2027, "1"),
+        ];
+        assert_eq!(got, want.map(|(y, v)| (y, v.to_string())), "{pdf}");
+        let lines: Vec<&str> = pdf.lines().collect();
+        assert_eq!(paragraph(&lines, 1, wrap_width(&lines)).1, 3);
+        // One paragraph a line, of every length: no page width, nothing joined.
+        let web = [
+            "到2025年,新增普惠托位500个,托育机构覆盖率达到100%",
+            "到2027年,新建学校8所",
+        ];
+        assert!(wrap_width(&web).chars.is_none());
+        assert_eq!(paragraph(&web, 0, wrap_width(&web)).1, 1);
+    }
 }

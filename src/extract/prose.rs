@@ -103,8 +103,15 @@ fn read(span: &Span, chars: &[char]) -> (Threshold, bool) {
 /// items, rules or durations, and `一` (the article: `一次`, `一批`) are never figures.
 fn chinese_count(chars: &[char], sp: &Span) -> bool {
     const COUNTED: &[&str] = &[
-        "个", "所", "家", "座", "处", "支", "间", "套", "名", "人", "户", "万人", "万个",
+        "个", "所", "家", "座", "处", "支", "间", "套", "名", "人", "户", "台", "张", "辆", "万人",
+        "万个",
     ];
+    // A magnitude in words after an operator (`超百亿元`, `突破十万人次`, `达到两万人`): the
+    // operator makes it a figure, whatever the unit, as long as qyx reads the unit.
+    let op_ok = sp.op_word.is_some_and(|w| w != "为" && w != "实现");
+    if op_ok && sp.unit.is_some() && !sp.unknown_unit && sp.value > rust_decimal::Decimal::ONE {
+        return true;
+    }
     const CREATE: &[&str] = &[
         "建成",
         "新建",
@@ -119,7 +126,6 @@ fn chinese_count(chars: &[char], sp: &Span) -> bool {
         "组建",
     ];
     let unit_ok = sp.unit.as_deref().is_some_and(|u| COUNTED.contains(&u));
-    let op_ok = sp.op_word.is_some_and(|w| w != "为" && w != "实现");
     if !unit_ok || sp.value <= rust_decimal::Decimal::ONE && !op_ok {
         return false;
     }
@@ -302,11 +308,17 @@ pub(super) fn prose_candidates(s: &Sentence, cx: &ProseContext) -> Vec<Candidate
         }
         // The year: the last one stated before the number in the sentence (not the year of a
         // starting figure, `由2022年的3.9个`, which is that figure's only).
+        // A period named between that year and the number (`截至2022年底…；“十三五”期间累计…`)
+        // is the number's, not the year before it.
         let year = years
             .iter()
             .rev()
             .find(|(p, _, how)| *p < first.start && *how != YearHow::From)
-            .copied();
+            .copied()
+            .filter(|(p, _, _)| {
+                let between = collect(&chars[*p..first.start]);
+                !between.contains("十三五") && !between.contains("十四五")
+            });
         let from = change_start(chars, first, prev_in_clause);
         let clause_words = collect(&chars[cl_start..last.end.max(cl_start)]);
         let scope = if sentence_text.contains("十四五") && sentence_text.contains("期间") {
@@ -666,6 +678,23 @@ mod tests {
                 &[],
             ),
             ("各责任单位于每季度末5日前报送工作进展。", &[]),
+            ("各责任单位于每季度结束后5日内报送工作进展。", &[]),
+            // Magnitudes in words after an operator; counts of machines; a named set of aims.
+            (
+                "全县康养产业总产值突破百亿元,教育总投入累计超十亿元,加装电梯二十台。",
+                &[
+                    (Target, dec!(100), 2027),
+                    (Target, dec!(10), 2027),
+                    (Target, dec!(20), 2027),
+                ],
+            ),
+            ("全力建设八个高地,打造“七个高地”,争创3个标杆。", &[]),
+            // 截至 a year is that year's figure, not the end of a range; a period named after
+            // the year is the figure's own.
+            (
+                "截至2022年底,全县共有托位1580个;“十三五”期间累计新增城镇就业2.3万人。",
+                &[(Baseline, dec!(1580), 2022), (Baseline, dec!(2.3), 2020)],
+            ),
         ];
         for (sentence, want) in cases {
             assert_eq!(figures(sentence), *want, "{sentence}");

@@ -295,6 +295,21 @@ const ABSTRACT_NOUNS: &[&str] = &[
     "省级地方标准",
 ];
 
+/// Nouns that name a goal rather than a thing to count: `建设八个高地`, `打造3个标杆` is a named
+/// set of aims, not a quantity anyone reports.
+pub(super) const GOAL_NOUNS: &[&str] = &[
+    "高地",
+    "标杆",
+    "样板",
+    "窗口",
+    "排头兵",
+    "金名片",
+    "示范窗口",
+    "先行地",
+    "先行区",
+    "目标",
+];
+
 /// Why a number is not a target, or `None` when it may be one.
 pub(super) fn not_a_target(chars: &[char], span: &Span) -> Option<&'static str> {
     let i = span.num_start;
@@ -349,12 +364,19 @@ pub(super) fn not_a_target(chars: &[char], span: &Span) -> Option<&'static str> 
     if span.value.scale() == 0 && span.value.mantissa() >= 10_000 && after_num == Some('年') {
         return Some("date (a period without its dash)");
     }
-    // `每季度末5日前`, `10日起`: a day of the month.
-    if after_num.is_some_and(|c| c == '日' || c == '号')
-        && chars
-            .get(skip_spaces(chars, scan_number(chars, i).map_or(i, |x| x.0)) + 1)
-            .is_some_and(|c| *c == '前' || *c == '起')
-    {
+    // `每季度末5日前`, `10日起`: a day of the month; `结束后5日内`: a reporting deadline.
+    let num_end = skip_spaces(chars, scan_number(chars, i).map_or(i, |x| x.0));
+    let day_words = [
+        "日前",
+        "日起",
+        "日内",
+        "日以内",
+        "日之内",
+        "日之前",
+        "号前",
+        "号起",
+    ];
+    if day_words.iter().any(|w| starts_with(chars, num_end, w)) {
         return Some("date");
     }
     if after_num.is_some_and(|c| "月日号时点期届批次".contains(c)) && span.unit.is_none() {
@@ -386,6 +408,11 @@ pub(super) fn not_a_target(chars: &[char], span: &Span) -> Option<&'static str> 
             .any(|n| head.starts_with(n) || head.ends_with(n))
         {
             return Some("count in a description");
+        }
+        // `建设八个高地`, `打造“三个标杆”`: the count closes with the name of an aim.
+        let head = head.trim_end_matches(['”', '"', '’', '」']);
+        if GOAL_NOUNS.iter().any(|n| head.ends_with(n)) && head.chars().count() <= 8 {
+            return Some("a named set of goals");
         }
     }
     None

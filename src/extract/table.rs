@@ -6,7 +6,7 @@
 //! document whose reading depends on line structure.
 
 use super::outline::{domain_in, heading_at, scope_of};
-use super::scan::{is_cjk, is_digit, without_spaces};
+use super::scan::{is_cjk, is_digit, is_space, without_spaces};
 use super::{Candidate, Kind};
 use crate::plan::schema::Domain;
 use crate::threshold::{Op, Threshold};
@@ -92,6 +92,10 @@ fn column_of(header: &str) -> Column {
     Column::Other
 }
 
+/// A row being read one cell a line: its line, its cells, and the cells in the order printed
+/// when a wrapped name was put back together.
+type Building = (usize, Vec<String>, Option<Vec<String>>);
+
 /// A row: its line, the domain above it, its cells, and the row as printed when it is one line.
 type RawRow = (usize, Option<String>, Vec<String>, Option<String>);
 
@@ -132,6 +136,20 @@ pub(super) fn cell_table(lines: &[&str], at: usize) -> Option<(RawTable, usize)>
     if !columns.contains(&Column::Name) || !columns.iter().any(|c| matches!(c, Column::Value(..))) {
         return None;
     }
+    // The header as printed, to know it when a table split over pages prints it again.
+    let header_text: Vec<String> = lines[at..i]
+        .iter()
+        .map(|l| without_spaces(l))
+        .filter(|l| !l.is_empty())
+        .collect();
+    // Where the name stands among a row's cells (the label first, when there is one).
+    let name_at = columns
+        .iter()
+        .filter(|c| **c != Column::Domain)
+        .position(|c| *c == Column::Name)
+        .unwrap_or(0);
+    // A name's second half may only come after the figures when nothing but figures ends a row.
+    let values_last = matches!(columns.last(), Some(Column::Value(..)));
     let width = columns.iter().filter(|c| **c != Column::Domain).count();
     // Without a 序号 column a row starts at its name: after a full row, a line with letters.
     let labelled = columns.contains(&Column::Label);
@@ -149,14 +167,38 @@ pub(super) fn cell_table(lines: &[&str], at: usize) -> Option<(RawTable, usize)>
     };
     let mut rows = Vec::new();
     let mut domain: Option<String> = None;
-    let mut current: Option<(usize, Vec<String>)> = None;
+    let mut current: Option<Building> = None;
     let mut last_label = 0;
+    let take = |cur: &mut Option<Building>| {
+        cur.take()
+            .map(|(l, cells, printed)| (l, cells, printed.map(|p| p.join(" "))))
+    };
     while i < lines.len() {
         let raw = lines[i];
         let t = raw.trim();
-        if t.is_empty() {
+        if t.is_empty() || furniture(t) {
             i += 1;
             continue;
+        }
+        // The header again, on the next page: skipped whole.
+        if without_spaces(t) == header_text[0] {
+            let mut k = i;
+            let mut matched = 0;
+            while k < lines.len() && matched < header_text.len() {
+                let h = without_spaces(lines[k]);
+                if h.is_empty() {
+                    k += 1;
+                } else if h == header_text[matched] {
+                    matched += 1;
+                    k += 1;
+                } else {
+                    break;
+                }
+            }
+            if matched == header_text.len() {
+                i = k;
+                continue;
+            }
         }
         let stop = t.starts_with("注")
             || heading_at(&t.chars().collect::<Vec<_>>(), 0).is_some_and(|h| h.0 <= 2)
@@ -166,31 +208,58 @@ pub(super) fn cell_table(lines: &[&str], at: usize) -> Option<(RawTable, usize)>
         }
         let full = current
             .as_ref()
-            .is_none_or(|(_, cells)| cells.len() >= width);
+            .is_none_or(|(_, cells, _)| cells.len() >= width);
         let is_label = is_row_label(t)
             && label_number(t).is_some_and(|n| current.is_none() || n == last_label + 1)
             && next_text(i + 1).is_some_and(|n| n.chars().any(is_cjk));
         let known_domain = Domain::parse(&without_spaces(t)).is_some();
+        let unit_bracket = bracketed_unit(t);
         if is_label {
-            if let Some((l, cells)) = current.take() {
-                rows.push((l, domain.clone(), cells, None));
+            if let Some((l, cells, printed)) = take(&mut current) {
+                rows.push((l, domain.clone(), cells, printed));
             }
             last_label = label_number(t).unwrap_or(last_label + 1);
-            current = Some((i + 1, vec![t.to_string()]));
-        } else if !labelled && full && !known_domain && t.chars().any(is_cjk) {
-            if let Some((l, cells)) = current.take() {
-                rows.push((l, domain.clone(), cells, None));
+            current = Some((i + 1, vec![t.to_string()], None));
+        } else if let Some((_, cells, printed)) = current.as_mut()
+            && cells.len() == name_at + 1
+            && unit_bracket
+        {
+            // A unit wrapped onto a line of its own: `基本养老保险参保人数` / `(万人)`.
+            if let Some(p) = printed.as_mut() {
+                p.push(t.to_string());
             }
-            current = Some((i + 1, vec![t.to_string()]));
+            cells[name_at].push_str(t);
+        } else if let Some((_, cells, printed)) = current.as_mut()
+            && full
+            && values_last
+            && !known_domain
+            && t.chars().any(is_cjk)
+            && (unit_bracket || name_tail(t))
+            && cells.len() > name_at
+        {
+            // A PDF read in text order puts a wrapped name's second line after the row's
+            // figures (it lies lower on the page): `每千人口拥有3岁以下婴幼儿` 3.3 … `托位数(个)`.
+            let mut order = printed.take().unwrap_or_else(|| cells.clone());
+            order.push(t.to_string());
+            *printed = Some(order);
+            cells[name_at].push_str(t);
+        } else if !labelled && full && !known_domain && t.chars().any(is_cjk) {
+            if let Some((l, cells, printed)) = take(&mut current) {
+                rows.push((l, domain.clone(), cells, printed));
+            }
+            current = Some((i + 1, vec![t.to_string()], None));
         } else if full
             && (known_domain
                 || labelled && without_spaces(t).chars().count() <= 6 && !t.chars().any(is_digit))
         {
-            if let Some((l, cells)) = current.take() {
-                rows.push((l, domain.clone(), cells, None));
+            if let Some((l, cells, printed)) = take(&mut current) {
+                rows.push((l, domain.clone(), cells, printed));
             }
             domain = Some(without_spaces(t));
-        } else if let Some((_, cells)) = current.as_mut() {
+        } else if let Some((_, cells, printed)) = current.as_mut() {
+            if let Some(p) = printed.as_mut() {
+                p.push(raw.trim_start().to_string());
+            }
             match cells.last_mut() {
                 Some(last) if last.trim_end().ends_with('、') => {
                     last.push_str(raw.trim_start());
@@ -202,10 +271,28 @@ pub(super) fn cell_table(lines: &[&str], at: usize) -> Option<(RawTable, usize)>
         }
         i += 1;
     }
-    if let Some((l, cells)) = current.take() {
-        rows.push((l, domain.clone(), cells, None));
+    if let Some((l, cells, printed)) = take(&mut current) {
+        rows.push((l, domain.clone(), cells, printed));
     }
     (!rows.is_empty()).then_some((RawTable { columns, rows }, i))
+}
+
+/// A cell that is only a unit in brackets: `(万人)`, `（%）`.
+fn bracketed_unit(t: &str) -> bool {
+    let t = without_spaces(t);
+    let inner = t
+        .strip_prefix(['(', '（'])
+        .and_then(|r| r.strip_suffix([')', '）']));
+    inner.is_some_and(|u| !u.is_empty() && Unit::parse(u).is_ok())
+}
+
+/// The end of a wrapped name: words that end in a unit in brackets (`托位数(个)`, `员数(人)`).
+fn name_tail(t: &str) -> bool {
+    let t = without_spaces(t);
+    t.chars().count() <= 20
+        && t.ends_with([')', '）'])
+        && t.rfind(['(', '（'])
+            .is_some_and(|p| bracketed_unit(&t[p..]))
 }
 
 /// Whether a line is a page number left by a flattened .docx: `1、`, `- 2 -`, `3`.
@@ -396,6 +483,279 @@ pub(super) fn bar_table(lines: &[&str], at: usize) -> Option<(RawTable, usize)> 
     (!rows.is_empty() || bars).then_some((RawTable { columns, rows }, i))
 }
 
+/// A piece of a line printed in fixed-width columns: where it stands on the screen (display
+/// columns, a Chinese character taking two, as `pdftotext -layout`, pandoc and w3m lay text
+/// out), which box it is in when the line is drawn with `│`, and its text.
+#[derive(Debug, Clone)]
+struct Segment {
+    start: usize,
+    end: usize,
+    boxed: Option<usize>,
+    text: String,
+}
+
+impl Segment {
+    fn centre(&self) -> usize {
+        (self.start + self.end) / 2
+    }
+}
+
+/// The bars a drawn table (w3m, a terminal dump) puts between its cells.
+const BOX_BARS: [char; 2] = ['│', '┃'];
+
+/// A line cut into its pieces: at the bars of a drawn table, else at runs of two or more spaces
+/// (a tab counts as a run). One space stays inside a piece (`每千名 3 岁以下`).
+fn segments(line: &str) -> Vec<Segment> {
+    use unicode_width::UnicodeWidthChar;
+    let drawn = line.contains(BOX_BARS);
+    let mut out = Vec::new();
+    let mut piece = String::new();
+    let (mut col, mut start, mut end, mut gap, mut bars) = (0, 0, 0, 0, 0usize);
+    let flush = |piece: &mut String, start, end, bars: usize, out: &mut Vec<Segment>| {
+        if !piece.is_empty() {
+            out.push(Segment {
+                start,
+                end,
+                boxed: drawn.then(|| bars.saturating_sub(1)),
+                text: std::mem::take(piece),
+            });
+        }
+    };
+    for c in line.chars() {
+        let w = if c == '\t' { 2 } else { c.width().unwrap_or(0) };
+        if drawn && BOX_BARS.contains(&c) {
+            flush(&mut piece, start, end, bars, &mut out);
+            bars += 1;
+            gap = 0;
+        } else if is_space(c) {
+            gap += w.max(1);
+            if gap >= 2 {
+                flush(&mut piece, start, end, bars, &mut out);
+            }
+        } else {
+            if piece.is_empty() {
+                start = col;
+            } else if gap > 0 {
+                piece.push(' ');
+            }
+            piece.push(c);
+            end = col + w;
+            gap = 0;
+        }
+        col += w;
+    }
+    flush(&mut piece, start, end, bars, &mut out);
+    out
+}
+
+/// A rule of a drawn or plain-text table: `├────┼──┤`, `------ ----`, `+---+`, `====`.
+fn rule_line(l: &str) -> bool {
+    let t = l.trim();
+    t.chars().filter(|c| "─━-=═".contains(*c)).count() >= 3
+        && t.chars()
+            .all(|c| "─━┌┐└┘├┤┬┴┼═╔╗╚╝╠╣╦╩╬╞╡╪-=+|│┃: ".contains(c))
+}
+
+/// Page furniture a table runs through when it is split over pages: a footer (`— 4 —`,
+/// `第 2 页 共 6 页`), `(续表)`, a form feed.
+fn furniture(l: &str) -> bool {
+    let t = without_spaces(l);
+    let t = t.trim_matches(['(', ')', '（', '）', '\u{c}']);
+    if t.is_empty() || t == "续表" || t == "续上表" {
+        return true;
+    }
+    let page = t.starts_with('第')
+        && t.contains('页')
+        && t.chars()
+            .all(|c| c.is_ascii_digit() || "第页共,，".contains(c));
+    let dashed = t.starts_with(['—', '-', '－']) && page_marker(t);
+    page || dashed
+}
+
+/// Whether a row of pieces reads as a header: the indicator's name and a figure column, or a
+/// second header row under one (`基础值 目标值`), every piece a column title or a year.
+fn header_like(segs: &[Segment]) -> bool {
+    segs.iter()
+        .all(|s| column_of(&s.text) != Column::Other || header_year(&s.text).is_some())
+        && segs.iter().all(|s| !is_row_label(&s.text))
+}
+
+/// A table laid out in fixed-width columns: `pdftotext -layout` (a two-row header such as
+/// `2022年` over `基础值`, names wrapped inside their column, the table running over pages with
+/// `(续表)` and its header repeated), pandoc's plain-text tables (dashed rules, rows separated
+/// by blank lines) and tables drawn with box characters (w3m: `│` between cells, `├──┼` between
+/// rows, a cell's text wrapped inside its box). A piece belongs to the column whose header it
+/// stands under; a line with no row label (or, drawn, no rule above it) continues the row above.
+pub(super) fn aligned_table(lines: &[&str], at: usize) -> Option<(RawTable, usize)> {
+    let first = lines[at];
+    if first.contains(['|', '｜', '\t']) {
+        return None;
+    }
+    let head = segments(first);
+    if head.len() < 3 || !header_like(&head) {
+        return None;
+    }
+    let mut columns: Vec<Column> = head.iter().map(|s| column_of(&s.text)).collect();
+    if !columns.contains(&Column::Name) {
+        return None;
+    }
+    let drawn = head.iter().all(|s| s.boxed.is_some());
+    // The column a piece stands under: the same box, else the nearest header centre.
+    let column_at = |s: &Segment| -> usize {
+        if let Some(b) = s.boxed
+            && let Some(k) = head.iter().position(|h| h.boxed == Some(b))
+        {
+            return k;
+        }
+        (0..head.len())
+            .min_by_key(|k| head[*k].centre().abs_diff(s.centre()))
+            .unwrap_or(0)
+    };
+    // Header rows under the first (`基础值 目标值 目标值`, or the years under `基期值 目标值`).
+    let mut i = at + 1;
+    while i < lines.len() {
+        let l = lines[i];
+        if rule_line(l) {
+            i += 1;
+            continue;
+        }
+        let segs = segments(l);
+        if segs.is_empty() || !header_like(&segs) {
+            break;
+        }
+        for s in &segs {
+            let k = column_at(s);
+            let sub = column_of(&s.text);
+            let year = header_year(&s.text);
+            columns[k] = match (&columns[k], year, sub) {
+                (Column::Value(y, base), _, Column::Value(sy, sb)) => {
+                    Column::Value(y.or(sy).or(year), *base || sb)
+                }
+                (Column::Other, Some(y), Column::Value(_, sb)) => Column::Value(Some(y), sb),
+                (c, _, _) => c.clone(),
+            };
+        }
+        i += 1;
+    }
+    if !columns.iter().any(|c| matches!(c, Column::Value(..))) {
+        return None;
+    }
+    let label_col = columns.iter().position(|c| *c == Column::Label);
+    let value_cols: Vec<usize> = (0..columns.len())
+        .filter(|k| matches!(columns[*k], Column::Value(..)))
+        .collect();
+    // A row: its first line, its cells by column, and its printed lines' pieces.
+    type Aligned = (usize, Vec<String>, Vec<Vec<(usize, String)>>);
+    let mut rows: Vec<Aligned> = Vec::new();
+    let mut current: Option<Aligned> = None;
+    let mut after_rule = true;
+    let finish = |cur: &mut Option<Aligned>, rows: &mut Vec<Aligned>| {
+        if let Some(r) = cur.take() {
+            rows.push(r);
+        }
+    };
+    while i < lines.len() {
+        let l = lines[i];
+        if rule_line(l) {
+            if drawn {
+                finish(&mut current, &mut rows);
+            }
+            after_rule = true;
+            i += 1;
+            continue;
+        }
+        if l.trim().is_empty() || furniture(l) {
+            i += 1;
+            continue;
+        }
+        let t = l.trim();
+        let chars: Vec<char> = t.chars().collect();
+        if t.starts_with('注') || heading_at(&chars, 0).is_some_and(|h| h.0 <= 2) {
+            break;
+        }
+        let segs = segments(l);
+        // The header again, on the next page.
+        if segs.len() >= 2 && header_like(&segs) {
+            i += 1;
+            continue;
+        }
+        // Prose after the table: a sentence, not a cell.
+        if let [only] = segs.as_slice()
+            && (only.text.contains(['。', '，', '；']) || only.text.chars().count() > 30)
+        {
+            break;
+        }
+        let placed: Vec<(usize, String)> = segs
+            .iter()
+            .map(|s| (column_at(s), s.text.clone()))
+            .collect();
+        let figures = placed
+            .iter()
+            .filter(|(k, txt)| value_cols.contains(k) && txt.chars().any(is_digit))
+            .count();
+        let starts = if drawn {
+            after_rule
+        } else if let Some(lc) = label_col {
+            placed.iter().any(|(k, txt)| *k == lc && is_row_label(txt))
+        } else {
+            figures > 0
+        };
+        after_rule = false;
+        if starts {
+            finish(&mut current, &mut rows);
+            current = Some((i + 1, vec![String::new(); columns.len()], Vec::new()));
+        }
+        let Some((_, cells, printed)) = current.as_mut() else {
+            break;
+        };
+        for (k, txt) in &placed {
+            let cell = &mut cells[*k];
+            if !cell.is_empty() && !cell.ends_with(|c: char| is_cjk(c) || "()（）".contains(c)) {
+                cell.push(' ');
+            }
+            cell.push_str(txt);
+        }
+        printed.push(placed);
+        i += 1;
+    }
+    finish(&mut current, &mut rows);
+    if rows.is_empty() {
+        return None;
+    }
+    // Rows by column, the domain taken out (a merged cell keeps the domain above).
+    let dc = columns.iter().position(|c| *c == Column::Domain);
+    let mut domain: Option<String> = None;
+    let mut raw = Vec::new();
+    for (line, mut cells, printed) in rows {
+        if let Some(dc) = dc {
+            let d = cells.remove(dc);
+            if !d.is_empty() {
+                domain = Some(without_spaces(&d));
+            }
+        }
+        // The row as `validate` finds it in the source: its line with the most figures.
+        let best = printed
+            .iter()
+            .max_by_key(|p| p.iter().filter(|(k, _)| value_cols.contains(k)).count())
+            .cloned()
+            .unwrap_or_default();
+        let text = if drawn {
+            let mut by_col = vec![String::new(); columns.len()];
+            for (k, t) in best {
+                by_col[k] = t;
+            }
+            format!("| {} |", by_col.join(" | "))
+        } else {
+            best.into_iter()
+                .map(|(_, t)| t)
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        raw.push((line, domain.clone(), cells, Some(text)));
+    }
+    Some((RawTable { columns, rows: raw }, i))
+}
+
 /// Candidates of a table. A value column's year before the plan's `start` (a plain `2022年`
 /// column in a 2023–2027 plan) is a baseline, as a `基础值` column is: never a target year.
 pub(super) fn table_candidates(
@@ -407,7 +767,11 @@ pub(super) fn table_candidates(
     let mut out = Vec::new();
     for (line, domain, cells, printed) in &t.rows {
         // Rows without a label (a table with no 序号 column) start at the name.
-        let offset = usize::from(cols.first() == Some(&&Column::Label) && !is_row_label(&cells[0]));
+        let offset = usize::from(
+            cols.first() == Some(&&Column::Label)
+                && cells.len() < cols.len()
+                && !is_row_label(&cells[0]),
+        );
         let cell_at =
             |n: usize| -> Option<&String> { n.checked_sub(offset).and_then(|m| cells.get(m)) };
         let col_index = |want: &dyn Fn(&Column) -> bool| cols.iter().position(|c| want(c));
@@ -470,11 +834,25 @@ pub(super) fn table_candidates(
         let row_text = printed
             .clone()
             .unwrap_or_else(|| cells.iter().map(|c| c.trim()).collect::<Vec<_>>().join(" "));
+        // A schedule (`0 0 100 100`): a 0 before the work is due is no target; the last
+        // column holding a figure above 0 tells how far the schedule runs.
+        let read_at = |n: usize| {
+            cell_at(n)
+                .and_then(|c| Threshold::parse(c).ok())
+                .and_then(|t| t.value)
+        };
+        let last_positive = (0..cols.len())
+            .filter(|n| matches!(cols[*n], Column::Value(..)))
+            .rfind(|n| read_at(*n).is_some_and(|v| v > rust_decimal::Decimal::ZERO));
         for (n, col) in cols.iter().enumerate() {
             let Column::Value(year, base) = col else {
                 continue;
             };
             let Some(cell) = cell_at(n) else { continue };
+            let is_past = *base || matches!((year, start), (Some(y), Some(s)) if *y < s);
+            if !is_past && without_spaces(cell) == "0" && last_positive.is_some_and(|l| l > n) {
+                continue;
+            }
             let parts: Vec<&str> = cell
                 .split(['、', '；', ';'])
                 .filter(|p| !p.trim().is_empty())
@@ -652,6 +1030,91 @@ mod tests {
         for (table, want) in cases {
             assert_eq!(cells(&format!("{head}{table}")), want, "{table}");
         }
+    }
+
+    /// Tables as text extraction lays them out: fixed-width columns (pdftotext -layout, pandoc),
+    /// drawn boxes (w3m), one cell a line with page furniture, and a schedule's zeros.
+    #[test]
+    fn tables_as_extracted_from_pdf_docx_and_web_pages() {
+        use Kind::*;
+        let t = |y, c: &str| (Target, y, c.to_string());
+        let b = |y, c: &str| (Baseline, y, c.to_string());
+        let head = "某县公共服务“七优享”工程实施方案(2023—2027年)\n";
+        let cases: Vec<(&str, Vec<Cell>)> = vec![
+            // pdftotext -layout: `2022年` over `基础值`, a name wrapped in its column, the table
+            // over two pages with a footer, (续表) and its header again.
+            (
+                "  序号   领域      指标名称               单位   2022年   2027年   指标属性\n                                                基础值   目标值\n   1    幼有善育  每千人口拥有3岁以下婴     个     3.6      5.5      预期性\n                  幼儿托位数\n\n                          — 4 —\n\u{c}                                                              (续表)\n  序号   领域      指标名称               单位   2022年   2027年   指标属性\n                                                基础值   目标值\n   2    病有良医  人均预期寿命             岁     82.3     ≧83      预期性\n  注:1.带*的为省定核心指标。\n",
+                vec![
+                    b(2022, "3.6"),
+                    t(2027, "5.5"),
+                    b(2022, "82.3"),
+                    t(2027, "≧83"),
+                ],
+            ),
+            // pandoc's multiline table: dashed rules, rows separated by blank lines.
+            (
+                "  ------ ---------- ------------------ -------- --------\n  序号   领域       指标               2022年   2025年\n  ------ ---------- ------------------ -------- --------\n  1      幼有善育   普惠托位占比（%）  55       65\n\n  2                 每千人口医疗机构   4.3      4.9\n                    床位数（张）\n  ------------------------------------------------------\n",
+                vec![b(2022, "55"), t(2025, "65"), b(2022, "4.3"), t(2025, "4.9")],
+            ),
+            // w3m's drawn table: a cell's text wrapped inside its box.
+            (
+                "┌────┬──────────┬──────┬──────┐\n│序号│指标      │2022年│2027年│\n├────┼──────────┼──────┼──────┤\n│1   │普惠托位占│52    │≥65   │\n│    │比(%)     │      │      │\n├────┼──────────┼──────┼──────┤\n│2   │低保标准(元│1140  │1400  │\n│    │/月)       │      │      │\n└────┴──────────┴──────┴──────┘\n",
+                vec![
+                    b(2022, "52"),
+                    t(2027, "≥65"),
+                    b(2022, "1140"),
+                    t(2027, "1400"),
+                ],
+            ),
+            // One cell a line: a unit on its own line, a schedule's 0 before the work is due,
+            // a page footer and the header again, a name's end after the figures.
+            (
+                "领域\n序号\n指标\n2022年\n2023年\n2024年\n幼有善育\n1\n基本养老保险参保人数\n(万人)\n42.1\n42.5\n43\n2\n督导评估率(%)\n0\n0\n100\n第 2 页 共 6 页\n(续表)\n领域\n序号\n指标\n2022年\n2023年\n2024年\n病有良医\n3\n每万老年人口拥有持证养老护理\n22\n24\n26\n员数(人)\n",
+                vec![
+                    b(2022, "42.1"),
+                    t(2023, "42.5"),
+                    t(2024, "43"),
+                    b(2022, "0"),
+                    t(2024, "100"),
+                    b(2022, "22"),
+                    t(2023, "24"),
+                    t(2024, "26"),
+                ],
+            ),
+        ];
+        for (table, want) in cases {
+            assert_eq!(cells(&format!("{head}{table}")), want, "{table}");
+        }
+        // The names put back together, and the row as `validate` finds it in the source.
+        let ex = extract(
+            &format!(
+                "{head}{}",
+                "领域\n序号\n指标\n2022年\n2023年\n幼有善育\n1\n每万老年人口拥有持证养老护理\n22\n24\n员数(人)\n"
+            ),
+            None,
+        );
+        let c = &ex.candidates[0];
+        assert_eq!(
+            (c.indicator.as_str(), c.unit.as_deref(), c.table.as_deref()),
+            (
+                "每万老年人口拥有持证养老护理员数",
+                Some("人"),
+                Some("1 每万老年人口拥有持证养老护理 22 24 员数(人)")
+            )
+        );
+        let ex = extract(
+            &format!(
+                "{head}{}",
+                "┌────┬──────────┬──────┐\n│序号│指标      │2022年│\n├────┼──────────┼──────┤\n│1   │普惠托位占│52    │\n│    │比(%)     │      │\n└────┴──────────┴──────┘\n"
+            ),
+            None,
+        );
+        let c = &ex.candidates[0];
+        assert_eq!(
+            (c.indicator.as_str(), c.table.as_deref()),
+            ("普惠托位占比", Some("| 1 | 普惠托位占 | 52 |"))
+        );
     }
 
     #[test]

@@ -132,8 +132,8 @@ pub(crate) struct Source {
 impl Source {
     pub(crate) fn new(text: &str) -> Source {
         let squashed = squash(text);
-        // Full-width bars (`｜`) separate cells as ASCII ones do.
-        let no_bars = squashed.replace(['|', '｜'], "");
+        // Full-width bars (`｜`) and a drawn table's (`│`, w3m) separate cells as ASCII ones do.
+        let no_bars = squashed.replace(CELL_BARS, "");
         Source { squashed, no_bars }
     }
 
@@ -142,10 +142,12 @@ impl Source {
     }
 
     fn contains_row(&self, table: &str) -> bool {
-        self.no_bars
-            .contains(&squash(table).replace(['|', '｜'], ""))
+        self.no_bars.contains(&squash(table).replace(CELL_BARS, ""))
     }
 }
+
+/// What separates a table's cells in a source: `|`, `｜`, and the bars of a drawn table.
+const CELL_BARS: [char; 4] = ['|', '｜', '│', '┃'];
 
 /// The plan's document from the first of `dirs` that has it.
 fn read_source(dirs: &[&Path], p: &PlanFile, diags: &mut Vec<Diagnostic>) -> Option<Source> {
