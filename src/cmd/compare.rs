@@ -57,10 +57,11 @@ pub struct RankArgs {
     #[arg(long, conflicts_with = "actuals")]
     pub year: Option<i32>,
     #[arg(help = crate::tr!(
-        "为实绩而非计划排名（晾晒）：上报的实际值（文件或文件夹，合读为一段历史），各地区按应报目标绿灯占比排名",
-        "Rank results instead of plans (晾晒 of results): reported values (files or folders, read as one history), jurisdictions by the share of their due targets that are green."
+        "为实绩而非计划排名（晾晒）：上报的实际值（文件或文件夹；多个文件各加一个 --actuals，合读为一段历史），各地区按应报目标绿灯占比排名",
+        "Rank results instead of plans (晾晒 of results): reported values (a file or a folder; repeat --actuals for several, read as one history), jurisdictions by the share of their due targets that are green."
     ))]
-    #[arg(long, num_args = 1.., value_name = "FILES")]
+    // One path a flag, so that `rank --actuals a.csv INDICATOR` leaves the indicator alone.
+    #[arg(long, value_name = "FILE")]
     pub actuals: Vec<std::path::PathBuf>,
     #[arg(help = crate::tr!(
         "与 --actuals 同用：排名的期间（默认：最近上报的期间）",
@@ -163,6 +164,23 @@ pub(crate) fn rank(
     err: &mut dyn Write,
 ) -> anyhow::Result<Outcome> {
     if !a.actuals.is_empty() {
+        // `--actuals a.csv b.csv` once took both files; now `b.csv` would be the indicator. A
+        // file or folder there is a second actuals path, not an indicator: say how to give it.
+        if let Some(k) = &a.indicator
+            && std::path::Path::new(k).exists()
+        {
+            writeln!(
+                err,
+                "{}: {}",
+                crate::i18n::qyx_error(),
+                crate::tr!(
+                    "`{k}` 是文件或文件夹，不是指标: 多个实际值文件请各加一个 --actuals（--actuals {first} --actuals {k}），或给出它们所在的文件夹",
+                    "`{k}` is a file or folder, not an indicator: give each actuals file its own --actuals (--actuals {first} --actuals {k}), or the folder they are in",
+                    first = a.actuals[0].display()
+                )
+            )?;
+            return Ok(Outcome::BadInput);
+        }
         return super::results::rank(a, dir, out, err);
     }
     let (set, outcome) = super::load_plans_for(dir, crate::plan::Need::Targets, err)?;
