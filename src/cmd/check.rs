@@ -279,16 +279,7 @@ pub(crate) fn run(
             writeln!(err, "{d}")?;
         }
         let en = a.lang == Lang::En;
-        let rows = read
-            .check(&Query {
-                period: None,
-                year: None,
-                domain: None,
-                ..q.clone()
-            })
-            .rows;
-        let reported = reported(&rows);
-        let Some(period) = a.period.or_else(|| rows.iter().map(|j| j.period).max()) else {
+        let Some((period, missing)) = chase(&read, &q, a, &set) else {
             writeln!(
                 out,
                 "{}",
@@ -300,25 +291,33 @@ pub(crate) fn run(
             )?;
             return Ok(outcome.worst(checked_outcome(&checked)));
         };
-        let mut plans: Vec<&PlanFile> = Vec::new();
-        for j in &rows {
-            if !plans.iter().any(|p| p.id() == j.plan.id()) {
-                plans.push(j.plan);
+        // `-o` writes the list where it is asked to go: a workbook of one 催报 sheet, or a file
+        // in a text format.
+        match &dest {
+            None => report::cycle::render_missing(&missing, period, a.format, en, out)?,
+            Some((path, Dest::Xlsx)) => {
+                report::xlsx::missing_workbook(&missing, period, en, path)?;
+                super::write::wrote(err, path)?;
+            }
+            Some((_, Dest::Html)) => {
+                writeln!(
+                    err,
+                    "{}: {}",
+                    crate::i18n::qyx_error(),
+                    crate::tr!(
+                        "催报清单（--missing）可写成 .xlsx、.csv、.md、.json 或 .txt，不能写成 .html",
+                        "the 催报 list (--missing) is written as .xlsx, .csv, .md, .json or .txt, not .html"
+                    )
+                )?;
+                return Ok(Outcome::BadInput);
+            }
+            Some((path, Dest::Text(format))) => {
+                let mut buf = Vec::new();
+                report::cycle::render_missing(&missing, period, *format, en, &mut buf)?;
+                super::write::text_file(path, *format, &buf)?;
+                super::write::wrote(err, path)?;
             }
         }
-        if let Some(id) = &q.jurisdiction {
-            plans.retain(|p| p.id() == id);
-            if plans.is_empty()
-                && let Some(p) = set.by_id(id)
-            {
-                plans.push(p);
-            }
-        }
-        let mut missing = cycle::results::missing(&set, &plans, &reported, period);
-        if let Some(d) = a.domain {
-            missing.retain(|m| row_domain(m.plan, &set.catalog, m.row) == Some(d));
-        }
-        report::cycle::render_missing(&missing, period, a.format, en, out)?;
         if !missing.is_empty() && a.fail_on.iter().any(|f| *f != FailOn::Never) {
             outcome = outcome.worst(Outcome::Findings);
         }
@@ -338,7 +337,15 @@ pub(crate) fn run(
             write_text(&checked, a, a.format, colour, true, out)?
         }
         Some((path, Dest::Xlsx)) => {
-            report::xlsx::check_workbook(&checked.rows, en, path)?;
+            // Without --all the rows hold no unreported target: the 催报 sheet lists what
+            // --missing lists, so the report that goes up says what is still to chase.
+            let chased = if a.all {
+                None
+            } else {
+                chase(&read, &q, a, &set)
+            };
+            let reminders = chased.as_ref().map(|(p, m)| (*p, m.as_slice()));
+            report::xlsx::check_workbook(&checked.rows, reminders, en, path)?;
             super::write::wrote(err, path)?;
         }
         Some((path, Dest::Html)) => {
@@ -360,6 +367,46 @@ pub(crate) fn run(
         outcome = Outcome::BadInput;
     }
     Ok(outcome)
+}
+
+/// 催报: for the period asked (else the latest reported), every indicator of the reporting
+/// jurisdictions that is due and has no value. `None` when nothing was reported.
+fn chase<'a>(
+    read: &check::Readings<'a>,
+    q: &Query,
+    a: &CheckArgs,
+    set: &'a crate::plan::PlanSet,
+) -> Option<(Period, Vec<cycle::results::Missing<'a>>)> {
+    let rows = read
+        .check(&Query {
+            period: None,
+            year: None,
+            domain: None,
+            all: false,
+            ..q.clone()
+        })
+        .rows;
+    let reported = reported(&rows);
+    let period = a.period.or_else(|| rows.iter().map(|j| j.period).max())?;
+    let mut plans: Vec<&PlanFile> = Vec::new();
+    for j in &rows {
+        if !plans.iter().any(|p| p.id() == j.plan.id()) {
+            plans.push(j.plan);
+        }
+    }
+    if let Some(id) = &q.jurisdiction {
+        plans.retain(|p| p.id() == id);
+        if plans.is_empty()
+            && let Some(p) = set.by_id(id)
+        {
+            plans.push(p);
+        }
+    }
+    let mut missing = cycle::results::missing(set, &plans, &reported, period);
+    if let Some(d) = a.domain {
+        missing.retain(|m| row_domain(m.plan, &set.catalog, m.row) == Some(d));
+    }
+    Some((period, missing))
 }
 
 /// Whether a row makes the exit code 1 under `--fail-on` (any of the listed levels).
@@ -454,9 +501,11 @@ fn write_text(
         let unfilled = checked.unfilled;
         if unfilled > 0 && !a.all {
             line.push_str(&if style.en {
-                format!("; {unfilled} rows without a value (listed with --all)")
+                format!(
+                    "; {unfilled} rows without a value (--missing lists what is due and not reported, --all every target)"
+                )
             } else {
-                format!("; {unfilled}行未填数值(--all 可列出)")
+                format!("; {unfilled}行未填数值(--missing 列出应报未报的催报清单, --all 列出全部目标)")
             });
         }
         // A paragraph of its own in Markdown: right under a table it would read as a row.

@@ -22,14 +22,8 @@ fn value(a: Actual, en: bool) -> String {
     super::check::actual_text(Some(a), en)
 }
 
-/// The 催报 list, ordered by lead department, then a line that counts it.
-pub(crate) fn render_missing(
-    missing: &[Missing],
-    period: Period,
-    format: Format,
-    en: bool,
-    out: &mut dyn Write,
-) -> anyhow::Result<()> {
+/// The 催报 list in lead-department order (the order within a department kept).
+pub(crate) fn by_lead<'m, 'a>(missing: &'m [Missing<'a>], en: bool) -> Vec<&'m Missing<'a>> {
     let mut rows: Vec<&Missing> = missing.iter().collect();
     rows.sort_by(|x, y| {
         x.row
@@ -38,6 +32,61 @@ pub(crate) fn render_missing(
             .unwrap_or(no_lead(en))
             .cmp(y.row.lead.as_deref().unwrap_or(no_lead(en)))
     });
+    rows
+}
+
+/// The 催报 list's column headers.
+pub(crate) fn missing_headers(en: bool) -> [&'static str; 7] {
+    if en {
+        [
+            "lead",
+            "jurisdiction",
+            "indicator",
+            "unit",
+            "period",
+            "last value",
+            "last period",
+        ]
+    } else {
+        [
+            "牵头单位",
+            "地区",
+            "指标",
+            "单位",
+            "期间",
+            "上次报送值",
+            "上次报送期间",
+        ]
+    }
+}
+
+/// One 催报 row as every format shows it: lead, jurisdiction, indicator, unit, period, last
+/// value, last period.
+pub(crate) fn missing_cells(m: &Missing, en: bool) -> [String; 7] {
+    [
+        m.row.lead.as_deref().unwrap_or(no_lead(en)).to_string(),
+        m.plan.plan.jurisdiction.label(en),
+        if en {
+            m.entry.name_en.clone()
+        } else {
+            m.row.name.clone()
+        },
+        m.entry.unit_text(),
+        m.period.label(en),
+        m.last.map(|(_, v)| value(v, en)).unwrap_or_default(),
+        m.last.map(|(p, _)| p.label(en)).unwrap_or_default(),
+    ]
+}
+
+/// The 催报 list, ordered by lead department, then a line that counts it.
+pub(crate) fn render_missing(
+    missing: &[Missing],
+    period: Period,
+    format: Format,
+    en: bool,
+    out: &mut dyn Write,
+) -> anyhow::Result<()> {
+    let rows = by_lead(missing, en);
     if format == Format::Json {
         let v: Vec<_> = rows
             .iter()
@@ -61,45 +110,11 @@ pub(crate) fn render_missing(
         writeln!(out, "{}", serde_json::to_string_pretty(&v)?)?;
         return Ok(());
     }
-    let headers: [&str; 7] = if en {
-        [
-            "lead",
-            "jurisdiction",
-            "indicator",
-            "unit",
-            "period",
-            "last value",
-            "last period",
-        ]
-    } else {
-        [
-            "牵头单位",
-            "地区",
-            "指标",
-            "单位",
-            "期间",
-            "上次报送值",
-            "上次报送期间",
-        ]
-    };
-    let mut t = Table::new(headers);
+    let mut t = Table::new(missing_headers(en));
     let mut leads: BTreeSet<&str> = BTreeSet::new();
     for m in &rows {
-        let lead = m.row.lead.as_deref().unwrap_or(no_lead(en));
-        leads.insert(lead);
-        t.push(vec![
-            lead.to_string(),
-            m.plan.plan.jurisdiction.label(en),
-            if en {
-                m.entry.name_en.clone()
-            } else {
-                m.row.name.clone()
-            },
-            m.entry.unit_text(),
-            m.period.label(en),
-            m.last.map(|(_, v)| value(v, en)).unwrap_or_default(),
-            m.last.map(|(p, _)| p.label(en)).unwrap_or_default(),
-        ]);
+        leads.insert(m.row.lead.as_deref().unwrap_or(no_lead(en)));
+        t.push(missing_cells(m, en).to_vec());
     }
     if !rows.is_empty() || format == Format::Csv {
         t.write(format, out)?;

@@ -7,7 +7,9 @@
 //! a decimal becomes a float, after every verdict has been decided in exact decimals.
 
 use crate::check::{Judged, Summary};
+use crate::cycle::results::Missing;
 use crate::judge::{Actual, Status};
+use crate::period::Period;
 use crate::report::check::{actual_text, target_text};
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
@@ -164,7 +166,14 @@ fn t(en: bool, zh: &'static str, english: &'static str) -> &'static str {
 }
 
 /// Writes the `check` workbook.
-pub(crate) fn check_workbook(rows: &[Judged], en: bool, path: &Path) -> anyhow::Result<()> {
+/// `reminders`: the 催报 list (what `--missing` lists), for a check without `--all`, whose rows
+/// hold no unreported target; with `--all` the sheet lists the rows without data.
+pub(crate) fn check_workbook(
+    rows: &[Judged],
+    reminders: Option<(Period, &[Missing])>,
+    en: bool,
+    path: &Path,
+) -> anyhow::Result<()> {
     let mut wb = Workbook::new();
     summary_sheet(wb.add_worksheet(), rows, en)?;
     details_sheet(wb.add_worksheet(), rows, en)?;
@@ -174,8 +183,63 @@ pub(crate) fn check_workbook(rows: &[Judged], en: bool, path: &Path) -> anyhow::
         .collect();
     if !missing.is_empty() {
         reminder_sheet(wb.add_worksheet(), &missing, en)?;
+    } else if let Some((period, m)) = reminders
+        && !m.is_empty()
+    {
+        chase_sheet(wb.add_worksheet(), m, period, en)?;
     }
     wb.save(path)?;
+    Ok(())
+}
+
+/// `check --missing -o FILE.xlsx`: the 催报 list as a workbook of one sheet.
+pub(crate) fn missing_workbook(
+    missing: &[Missing],
+    period: Period,
+    en: bool,
+    path: &Path,
+) -> anyhow::Result<()> {
+    let mut wb = Workbook::new();
+    chase_sheet(wb.add_worksheet(), missing, period, en)?;
+    wb.save(path)?;
+    Ok(())
+}
+
+/// 催报 as `--missing` lists it: every indicator due in the period with no value, by lead
+/// department, with its last reported value and period.
+fn chase_sheet(
+    ws: &mut Worksheet,
+    missing: &[Missing],
+    period: Period,
+    en: bool,
+) -> Result<(), XlsxError> {
+    ws.set_name(t(en, "催报", "Reminders"))?;
+    let headers = super::cycle::missing_headers(en);
+    let mut w = Widths(Vec::new());
+    w.header(ws, 0, &headers)?;
+    let sorted = super::cycle::by_lead(missing, en);
+    for (i, m) in sorted.iter().enumerate() {
+        let r = i as u32 + 1;
+        let cells = super::cycle::missing_cells(m, en);
+        for (c, s) in cells.iter().enumerate() {
+            w.see(c, s);
+            ws.write_string(r, c as u16, s)?;
+        }
+    }
+    let last = sorted.len() as u32 + 2;
+    let line = if en {
+        format!(
+            "{}: {} indicators due and not reported",
+            period.label(en),
+            sorted.len()
+        )
+    } else {
+        format!("{}: {}项应报未报", period.label(en), sorted.len())
+    };
+    ws.write_string(last, 0, &line)?;
+    w.apply(ws)?;
+    ws.set_freeze_panes(1, 0)?;
+    ws.autofilter(0, 0, sorted.len() as u32, headers.len() as u16 - 1)?;
     Ok(())
 }
 
