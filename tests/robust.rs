@@ -512,7 +512,8 @@ fn values_are_read_as_clerks_type_them() {
     );
     let out = qyx(&["check", "v.csv"], dir.path());
     assert!(
-        stdout(&out).ends_with("; 1行未填数值(--missing 列出应报未报的催报清单, --all 列出全部目标)\n"),
+        stdout(&out)
+            .ends_with("; 1行未填数值(--missing 列出应报未报的催报清单, --all 列出全部目标)\n"),
         "{}",
         stdout(&out)
     );

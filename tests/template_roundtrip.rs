@@ -96,7 +96,9 @@ fn xlsx_template_reads_back() {
     );
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(
-        stdout.ends_with(&format!("共0项; {listed}行未填数值(--missing 列出应报未报的催报清单, --all 列出全部目标)\n")),
+        stdout.ends_with(&format!(
+            "共0项; {listed}行未填数值(--missing 列出应报未报的催报清单, --all 列出全部目标)\n"
+        )),
         "{stdout}"
     );
     let out = qyx(
