@@ -254,6 +254,9 @@ pub(crate) fn is_no_data(text: &str) -> bool {
         "-/-",
     ];
     let t = text.trim();
+    if is_plain(t) {
+        return false;
+    }
     let t = t
         .strip_prefix(['(', '（'])
         .and_then(|t| t.strip_suffix([')', '）']))
@@ -335,6 +338,9 @@ fn words_around(text: &str) -> Option<(String, crate::judge::Reading)> {
 /// not done), a number with a remark or an approximation around it (judged by the number).
 pub(crate) fn doubt(text: &str, entry: &Entry) -> Option<crate::judge::Note> {
     use crate::judge::{Note, Reading};
+    if is_plain(text.trim()) {
+        return None;
+    }
     let typed = text.trim().to_string();
     if is_no_data(text) {
         return None;
@@ -381,51 +387,100 @@ fn check_size(text: &str, v: Decimal) -> Result<(), String> {
     Ok(())
 }
 
-/// A value typed as plain ASCII digits with at most one decimal point (most values), read as
-/// [`Threshold::parse`] reads it but without its general machinery (`plain_numbers_read_alike`).
-fn plain_number(text: &str) -> Option<Threshold> {
+/// A value typed as plain ASCII digits with at most one decimal point, digits on both sides of
+/// it (most values: `90.36`, `10280`), read as [`Threshold::parse`] reads it but without its
+/// general machinery (`plain_numbers_read_alike`). Such a text is no empty cell, formula error,
+/// milestone doubt or number with words around it, so [`read_value`], [`is_no_data`] and
+/// [`doubt`] take it straight. Up to 18 digits the number is built from the bytes at once (the
+/// same mantissa and scale as Decimal's own parser); longer ones go through that parser.
+pub(crate) fn plain_number(text: &str) -> Option<Decimal> {
     let b = text.as_bytes();
-    let (int, frac) = match text.split_once('.') {
-        Some((i, f)) => (i, Some(f)),
-        None => (text, None),
-    };
-    let digits = |s: &str| !s.is_empty() && s.bytes().all(|c| c.is_ascii_digit());
-    if b.len() > 20 || !digits(int) || frac.is_some_and(|f| !digits(f)) {
+    if b.is_empty() || b.len() > 20 {
         return None;
     }
-    Some(Threshold {
-        op: Op::Reach,
-        value: Some(text.parse().ok()?),
-        high: None,
-        unit: None,
-        label: None,
-    })
+    let (mut mantissa, mut scale, mut point) = (0i64, 0u32, None);
+    for (i, &c) in b.iter().enumerate() {
+        match c {
+            b'0'..=b'9' => {
+                mantissa = mantissa.wrapping_mul(10).wrapping_add(i64::from(c - b'0'));
+                scale += u32::from(point.is_some());
+            }
+            b'.' if point.is_none() && i > 0 && i + 1 < b.len() => point = Some(i),
+            _ => return None,
+        }
+    }
+    let digits = b.len() - usize::from(point.is_some());
+    if digits > 18 {
+        return text.parse().ok();
+    }
+    Some(Decimal::new(mantissa, scale))
 }
 
-/// [`Unit::parse`] of a sheet's unit text, remembered for the few texts a sheet repeats on every
-/// row: at most [`UNITS_REMEMBERED`] of them, so that the memory is small whatever the input
-/// (plan texts go through [`crate::plan::memo`], whose bound is set for the plans).
-fn parsed_unit(text: &str) -> Result<Unit, crate::unit::UnitError> {
+/// Whether `text` is a [`plain_number`] (cheaper than reading it).
+fn is_plain(text: &str) -> bool {
+    let b = text.as_bytes();
+    !b.is_empty()
+        && b.len() <= 20
+        && b.first().is_some_and(u8::is_ascii_digit)
+        && b.last().is_some_and(u8::is_ascii_digit)
+        && b.iter().all(|c| c.is_ascii_digit() || *c == b'.')
+        && b.iter().filter(|c| **c == b'.').count() <= 1
+}
+
+/// [`Unit::parse`] of a unit text (a sheet's, or the catalog's it is converted to), remembered
+/// for the few texts a sheet and a catalog repeat on every row: shared, not copied, and the last
+/// one asked for checked first (a sheet's rows mostly repeat the unit of the row before). At most
+/// [`UNITS_REMEMBERED`] are kept, so that the memory is small whatever the input; a text beyond
+/// them, or one that does not parse, is parsed each time.
+fn parsed_unit(text: &str) -> Result<std::rc::Rc<Unit>, crate::unit::UnitError> {
     use std::cell::RefCell;
     use std::collections::HashMap;
+    use std::rc::Rc;
+    type Remembered = (HashMap<Box<str>, Rc<Unit>>, Option<(String, Rc<Unit>)>);
     thread_local! {
-        static UNITS: RefCell<HashMap<String, Unit>> = RefCell::new(HashMap::new());
+        static UNITS: RefCell<Remembered> = RefCell::default();
     }
-    if let Some(u) = UNITS.with(|m| m.borrow().get(text).cloned()) {
+    let hit = UNITS.with_borrow_mut(|(all, last)| {
+        if let Some((t, u)) = last
+            && t == text
+        {
+            return Some(u.clone());
+        }
+        let u = all.get(text)?.clone();
+        remember_last(last, text, &u);
+        Some(u)
+    });
+    if let Some(u) = hit {
         return Ok(u);
     }
-    let u = Unit::parse(text)?;
-    UNITS.with(|m| {
-        let mut m = m.borrow_mut();
-        if m.len() < UNITS_REMEMBERED {
-            m.insert(text.to_string(), u.clone());
+    let u = Rc::new(Unit::parse(text)?);
+    UNITS.with_borrow_mut(|(all, last)| {
+        if all.len() < UNITS_REMEMBERED {
+            all.insert(text.into(), u.clone());
         }
+        remember_last(last, text, &u);
     });
     Ok(u)
 }
 
+/// Makes `u` the last unit asked for, reusing the text's buffer.
+fn remember_last(
+    last: &mut Option<(String, std::rc::Rc<Unit>)>,
+    text: &str,
+    u: &std::rc::Rc<Unit>,
+) {
+    match last {
+        Some((t, v)) => {
+            t.clear();
+            t.push_str(text);
+            *v = u.clone();
+        }
+        None => *last = Some((text.to_string(), u.clone())),
+    }
+}
+
 /// Unit texts [`parsed_unit`] remembers.
-const UNITS_REMEMBERED: usize = 256;
+const UNITS_REMEMBERED: usize = 1024;
 
 /// Reads a reported value in the catalog's unit. `Ok(None)`: the cell is empty (no data).
 /// Errors are (column, message).
@@ -436,6 +491,13 @@ pub(crate) fn read_value(
 ) -> Result<Option<Actual>, (u64, String)> {
     let text = r.value.text.trim();
     let col = r.value.column;
+    // Most values are plain numbers: read at once, straight to their unit.
+    if entry.better != Better::Done
+        && let Some(value) = plain_number(text)
+    {
+        check_size(text, value).map_err(|m| (col, m))?;
+        return in_unit(r, row, entry, text, value, None);
+    }
     if is_no_data(text) {
         return Ok(None);
     }
@@ -466,7 +528,15 @@ pub(crate) fn read_value(
     // `85（预计）`, `约85`: the number is judged, and the row is marked doubtful (see `doubt`).
     let around = words_around(text);
     let text = around.as_ref().map_or(text, |(n, _)| n.as_str());
-    let t = plain_number(text).map_or_else(|| Threshold::parse(text), Ok);
+    let t = plain_number(text)
+        .map(|value| Threshold {
+            op: Op::Reach,
+            value: Some(value),
+            high: None,
+            unit: None,
+            label: None,
+        })
+        .map_or_else(|| Threshold::parse(text), Ok);
     let t = t.map_err(|e| {
         (
             col,
@@ -478,22 +548,38 @@ pub(crate) fn read_value(
     }
     let value = t.value.ok_or_else(|| (col, not_a_number(text)))?;
     check_size(text, value).map_err(|m| (col, m))?;
+    in_unit(r, row, entry, text, value, t.unit.as_deref())
+}
+
+/// A number read from the value cell (`text`, with `own_unit` typed after it), in the catalog's
+/// unit: the unit it is in is its own, the unit column's or the row's, with a bare magnitude
+/// (`万`) taken as a magnitude of the unit it goes with.
+fn in_unit(
+    r: &ActualRow,
+    row: &Row,
+    entry: &Entry,
+    text: &str,
+    value: Decimal,
+    own_unit: Option<&str>,
+) -> Result<Option<Actual>, (u64, String)> {
+    use std::borrow::Cow;
+    let col = r.value.column;
     let row_unit = row.unit.as_ref().map(|u| u.value.as_str());
     let catalog_unit = entry.unit.as_ref().map(|u| u.value.as_str());
     let column_unit = r.unit.as_ref().map(|u| (u.text, u.column));
     // The unit the number is in, and where it was said.
-    let (unit_text, unit_col): (Option<String>, u64) = match (t.unit.as_deref(), column_unit) {
+    let (unit_text, unit_col): (Option<Cow<str>>, u64) = match (own_unit, column_unit) {
         // A bare magnitude (`1.42万`): the unit column, or the indicator's unit, says of what.
         // The same magnitude in both (`84.2万` over 万人) says it twice: 84.2万人.
         (Some(u), Some((c, _)))
             if magnitude_prefix(u) == Some(u) && magnitude_prefix(c) == Some(u) && c != u =>
         {
-            (Some(c.to_string()), col)
+            (Some(Cow::Borrowed(c)), col)
         }
         (Some(u), Some((c, _))) if magnitude_prefix(u) == Some(u) && c == u => {
             match catalog_unit.or(row_unit).and_then(|b| Unit::parse(b).ok()) {
-                Some(base) => (Some(format!("{u}{}", base.base())), col),
-                None => (Some(u.to_string()), col),
+                Some(base) => (Some(Cow::Owned(format!("{u}{}", base.base()))), col),
+                None => (Some(Cow::Borrowed(u)), col),
             }
         }
         (Some(u), other) if magnitude_prefix(u) == Some(u) => {
@@ -512,8 +598,8 @@ pub(crate) fn read_value(
                 None => catalog_unit.or(row_unit),
             };
             match of.and_then(|c| Unit::parse(c).ok()) {
-                Some(base) => (Some(format!("{u}{}", base.base())), col),
-                None => (Some(u.to_string()), col),
+                Some(base) => (Some(Cow::Owned(format!("{u}{}", base.base()))), col),
+                None => (Some(Cow::Borrowed(u)), col),
             }
         }
         (Some(u), Some((c, c_col))) => {
@@ -535,22 +621,22 @@ pub(crate) fn read_value(
                     ),
                 ));
             }
-            (Some(u.to_string()), col)
+            (Some(Cow::Borrowed(u)), col)
         }
-        (Some(u), None) => (Some(u.to_string()), col),
+        (Some(u), None) => (Some(Cow::Borrowed(u)), col),
         // A unit column of 万 alone: a magnitude of the indicator's unit (万 over 人 is 万人).
         (None, Some((c, c_col))) if magnitude_prefix(c) == Some(c) => {
             match catalog_unit.or(row_unit).and_then(|u| Unit::parse(u).ok()) {
-                Some(base) => (Some(format!("{c}{}", base.base())), c_col),
-                None => (Some(c.to_string()), c_col),
+                Some(base) => (Some(Cow::Owned(format!("{c}{}", base.base()))), c_col),
+                None => (Some(Cow::Borrowed(c)), c_col),
             }
         }
-        (None, Some((c, c_col))) => (Some(c.to_string()), c_col),
-        (None, None) => (row_unit.map(str::to_string), col),
+        (None, Some((c, c_col))) => (Some(Cow::Borrowed(c)), c_col),
+        (None, None) => (row_unit.map(Cow::Borrowed), col),
     };
     let Some(catalog_unit) = catalog_unit else {
         return match unit_text {
-            Some(u) if t.unit.is_some() || r.unit.is_some() => Err((
+            Some(u) if own_unit.is_some() || r.unit.is_some() => Err((
                 unit_col,
                 crate::tr!(
                     "`{}` 没有单位，但数值带有 `{}`",
@@ -562,11 +648,11 @@ pub(crate) fn read_value(
             _ => Ok(Some(Actual::Number(value))),
         };
     };
-    let to = crate::plan::memo::unit(catalog_unit).map_err(|e| (col, e.to_string()))?;
-    let from = match unit_text {
-        // A unit the catalog entry declares a synonym of its own (名 for 个): the same unit.
-        Some(u) if entry.is_unit_synonym(&u) => to.clone(),
-        Some(u) => parsed_unit(&u).map_err(|e| (unit_col, e.to_string()))?,
+    let to = parsed_unit(catalog_unit).map_err(|e| (col, e.to_string()))?;
+    let from = match unit_text.as_deref() {
+        // The catalog's own unit, or one it declares a synonym of it (名 for 个): the same unit.
+        Some(u) if u == catalog_unit || entry.is_unit_synonym(u) => to.clone(),
+        Some(u) => parsed_unit(u).map_err(|e| (unit_col, e.to_string()))?,
         None => to.clone(),
     };
     from.convert(value, &to)
@@ -773,12 +859,25 @@ mod tests {
             "1,000",
             " 8",
             "8 ",
+            "999999999999999999",
+            "9999999999999999999",
+            "0.000000000000000001",
+            "123456789.123456789",
+            "-5",
+            "+5",
+            "８６",
+            "",
+            ".",
         ] {
-            if let Some(fast) = plain_number(t) {
+            assert_eq!(is_plain(t), plain_number(t).is_some(), "{t}");
+            if let Some(f) = plain_number(t) {
                 let slow = Threshold::parse(t).expect("the parser reads what the fast path reads");
-                assert_eq!(fast, slow, "{t}");
-                let (f, s) = (fast.value.unwrap(), slow.value.unwrap());
+                assert_eq!(slow.op, Op::Reach, "{t}");
+                assert!(slow.unit.is_none() && slow.high.is_none(), "{t}");
+                let s = slow.value.unwrap();
                 assert_eq!((f.mantissa(), f.scale()), (s.mantissa(), s.scale()), "{t}");
+                // Taken straight by the other readers too.
+                assert!(!is_no_data(t) && words_around(t).is_none() && !formula_error(t));
             }
         }
         assert!(plain_number("86.5").is_some() && plain_number("86%").is_none());
