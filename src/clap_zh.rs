@@ -261,7 +261,7 @@ mod tests {
             (&["qyx", "chekc"], "错误: 无法识别的子命令 'chekc'"),
             (
                 &["qyx", "check", "a.csv", "--format", "x"],
-                "错误: '--format <FORMAT>' 的值 'x' 无效\n  [可选值: table, csv, json, markdown]",
+                "错误: '--format <FORMAT>' 的值 'x' 无效\n  [可选值: table, csv, json, jsonl, markdown]",
             ),
             (
                 &["qyx", "check", "a.csv", "--year", "x"],

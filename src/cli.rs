@@ -298,6 +298,8 @@ pub enum SchemaKind {
     Catalog,
     /// `qyx check --format json`.
     Check,
+    /// One line of `qyx check --format jsonl`: one judged row.
+    CheckRow,
     /// `qyx compare --format json`.
     Compare,
     /// `qyx rank --format json`.

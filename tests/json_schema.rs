@@ -70,3 +70,32 @@ fn compare_json_matches_its_schema() {
 fn rank_json_matches_its_schema() {
     validate("schema/rank.schema.json", &["rank", "--format", "json"]);
 }
+
+/// `--format jsonl` writes the objects `--format json` writes, one a line, each matching the
+/// published schema of one row — streamed or held (`--sort`).
+#[test]
+fn check_jsonl_lines_are_the_json_rows() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let schema: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(root.join("schema/check-row.schema.json")).unwrap(),
+    )
+    .unwrap();
+    let validator = jsonschema::validator_for(&schema).expect("the schema compiles");
+    for extra in [&[][..], &["--sort", "gap"]] {
+        let base = ["check", "examples/actuals-2024.csv", "--all"];
+        let json = common::qyx(&[&base[..], &["--format", "json"], extra].concat(), root);
+        let lines = common::qyx(&[&base[..], &["--format", "jsonl"], extra].concat(), root);
+        assert_eq!(json.status.code(), lines.status.code());
+        let rows: Vec<serde_json::Value> = serde_json::from_slice(&json.stdout).unwrap();
+        let text = String::from_utf8(lines.stdout).unwrap();
+        assert!(text.ends_with('\n') && !rows.is_empty());
+        let read: Vec<serde_json::Value> = text
+            .lines()
+            .map(|l| serde_json::from_str(l).expect("each line is one JSON value"))
+            .collect();
+        assert_eq!(read, rows, "{extra:?}");
+        for v in &read {
+            assert!(validator.is_valid(v), "{v}");
+        }
+    }
+}

@@ -39,11 +39,11 @@ pub struct CheckArgs {
     #[arg(long)]
     pub sheet: Option<String>,
     #[arg(help = crate::tr!(
-        "输出格式。csv 和 json 边判定边逐行写出，内存不随行数增长；表格、markdown，以及 --sort、--by、--missing 和 -o .xlsx/.html 须先保存全部判定结果",
-        "Output format. csv and json are written row by row as the rows are judged, in memory that does not grow with the rows; the table, markdown, --sort, --by, --missing and -o .xlsx/.html hold every judged row first."
+        "输出格式。jsonl 为 JSON Lines：每个判定行一行 JSON 对象（结构见 `qyx schema check-row`）。csv、json 和 jsonl 边判定边逐行写出，内存不随行数增长；表格、markdown，以及 --sort、--by、--missing 和 -o .xlsx/.html 须先保存全部判定结果",
+        "Output format. jsonl is JSON Lines: one JSON object per judged row, one a line (its schema: `qyx schema check-row`). csv, json and jsonl are written row by row as the rows are judged, in memory that does not grow with the rows; the table, markdown, --sort, --by, --missing and -o .xlsx/.html hold every judged row first."
     ))]
     #[arg(long, value_enum, default_value_t)]
-    pub format: Format,
+    pub format: CheckFormat,
     /// Filled from the global `--lang` ([`crate::cli::Global::table_lang`]).
     #[arg(skip)]
     pub lang: Lang,
@@ -137,6 +137,41 @@ fn parse_tolerance(s: &str) -> Result<Decimal, String> {
             "应为占目标的百分比, 0 到 100 (`2`、`5%`), 实为 `{s}`",
             "expected a percentage of the target from 0 to 100 (`2`, `5%`), found `{s}`"
         )),
+    }
+}
+
+/// `check --format`: the formats every report has, and JSON Lines, which suits a row stream
+/// (a consumer reads a row at a time, and a cut-off output is still whole lines).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum CheckFormat {
+    #[default]
+    Table,
+    Csv,
+    Json,
+    Jsonl,
+    Markdown,
+}
+
+impl CheckFormat {
+    /// The report format this one is drawn as: JSON Lines holds the rows JSON holds.
+    fn base(self) -> Format {
+        match self {
+            CheckFormat::Table => Format::Table,
+            CheckFormat::Csv => Format::Csv,
+            CheckFormat::Json | CheckFormat::Jsonl => Format::Json,
+            CheckFormat::Markdown => Format::Markdown,
+        }
+    }
+}
+
+impl From<Format> for CheckFormat {
+    fn from(f: Format) -> CheckFormat {
+        match f {
+            Format::Table => CheckFormat::Table,
+            Format::Csv => CheckFormat::Csv,
+            Format::Json => CheckFormat::Json,
+            Format::Markdown => CheckFormat::Markdown,
+        }
     }
 }
 
@@ -246,7 +281,10 @@ pub(crate) fn run(
     // CSV and JSON are written row by row as the rows are judged, unless they must be sorted or
     // grouped first; the other outputs hold the rows.
     let streams = !a.missing
-        && matches!(a.format, Format::Csv | Format::Json)
+        && matches!(
+            a.format,
+            CheckFormat::Csv | CheckFormat::Json | CheckFormat::Jsonl
+        )
         && q.order == Order::Input
         && a.by.is_none()
         && matches!(dest, None | Some((_, Dest::Text(_))));
@@ -294,7 +332,7 @@ pub(crate) fn run(
         // `-o` writes the list where it is asked to go: a workbook of one 催报 sheet, or a file
         // in a text format.
         match &dest {
-            None => report::cycle::render_missing(&missing, period, a.format, en, out)?,
+            None => report::cycle::render_missing(&missing, period, a.format.base(), en, out)?,
             Some((path, Dest::Xlsx)) => {
                 report::xlsx::missing_workbook(&missing, period, en, path)?;
                 super::write::wrote(err, path)?;
@@ -332,9 +370,15 @@ pub(crate) fn run(
     }
     let en = a.lang == Lang::En;
     match &dest {
+        None if a.format == CheckFormat::Jsonl => {
+            for j in &checked.rows {
+                serde_json::to_writer(&mut *out, &report::check::row_json(j))?;
+                out.write_all(b"\n")?;
+            }
+        }
         None => {
-            super::write::stdout_bom(&a.output, a.format, out)?;
-            write_text(&checked, a, a.format, colour, true, out)?
+            super::write::stdout_bom(&a.output, a.format.base(), out)?;
+            write_text(&checked, a, a.format.base(), colour, true, out)?
         }
         Some((path, Dest::Xlsx)) => {
             // Without --all the rows hold no unreported target: the 催报 sheet lists what
@@ -432,16 +476,16 @@ fn stream(
     out: &mut dyn Write,
 ) -> anyhow::Result<bool> {
     let mut file;
-    let (out, format): (&mut dyn Write, Format) = match dest {
+    let (out, format): (&mut dyn Write, CheckFormat) = match dest {
         Some((path, Dest::Text(format))) => {
             file = std::fs::File::create(path)?;
             if *format == Format::Csv {
                 file.write_all("\u{feff}".as_bytes())?;
             }
-            (&mut file, *format)
+            (&mut file, (*format).into())
         }
         _ => {
-            super::write::stdout_bom(&a.output, a.format, out)?;
+            super::write::stdout_bom(&a.output, a.format.base(), out)?;
             (out, a.format)
         }
     };
@@ -449,7 +493,15 @@ fn stream(
     let mut failed = false;
     let en = a.lang == Lang::En;
     match format {
-        Format::Json => {
+        CheckFormat::Jsonl => {
+            read.each(q, &mut |j| {
+                failed |= failing(&a.fail_on, &j);
+                serde_json::to_writer(&mut w, &report::check::row_json(&j))?;
+                w.write_all(b"\n")?;
+                Ok(())
+            })?;
+        }
+        CheckFormat::Json => {
             use serde::ser::{SerializeSeq, Serializer};
             let mut ser = serde_json::Serializer::pretty(&mut w);
             let mut seq = ser.serialize_seq(None)?;

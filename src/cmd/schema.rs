@@ -1,5 +1,5 @@
 //! `qyx schema`: the JSON Schema of the plan and catalog formats, Draft 7 because that is what
-//! yaml-language-server reads, and of the JSON that `check`, `compare` and `rank` write. `schema/*.json` are this command's output, kept current by a test.
+//! yaml-language-server reads, and of the JSON that `check`, `compare` and `rank` write (and of one line of `check --format jsonl`). `schema/*.json` are this command's output, kept current by a test.
 
 use crate::Outcome;
 use crate::cli::{SchemaArgs, SchemaKind};
@@ -14,6 +14,7 @@ pub(crate) fn schema_json(kind: SchemaKind) -> String {
         SchemaKind::Plan => generator.into_root_schema_for::<Plan>(),
         SchemaKind::Catalog => generator.into_root_schema_for::<Catalog>(),
         SchemaKind::Check => generator.into_root_schema_for::<json::CheckOutput>(),
+        SchemaKind::CheckRow => generator.into_root_schema_for::<json::CheckRow>(),
         SchemaKind::Compare => generator.into_root_schema_for::<json::CompareOutput>(),
         SchemaKind::Rank => generator.into_root_schema_for::<json::RankOutput>(),
     };
@@ -37,6 +38,7 @@ mod tests {
             (SchemaKind::Plan, "schema/plan.schema.json"),
             (SchemaKind::Catalog, "schema/catalog.schema.json"),
             (SchemaKind::Check, "schema/check.schema.json"),
+            (SchemaKind::CheckRow, "schema/check-row.schema.json"),
             (SchemaKind::Compare, "schema/compare.schema.json"),
             (SchemaKind::Rank, "schema/rank.schema.json"),
         ] {
