@@ -199,6 +199,11 @@ pub(crate) fn extract(text: &str, end_year: Option<i32>) -> Extraction {
     }
     let lines: Vec<&str> = text.lines().collect();
     let wrap = wrap_width(&lines);
+    let written = info
+        .date
+        .as_deref()
+        .and_then(|d| d.get(..4))
+        .and_then(|y| y.parse().ok());
     let mut outline = Outline::default();
     let mut out: Vec<Candidate> = Vec::new();
     let mut i = 0;
@@ -230,6 +235,7 @@ pub(crate) fn extract(text: &str, end_year: Option<i32>) -> Extraction {
                 outline: &outline,
                 start: info.start,
                 end: info.end,
+                written,
             };
             out.extend(prose_candidates(&s, &cx));
         }

@@ -365,8 +365,13 @@ pub(super) fn scope_of(words: &str) -> Scope {
     }
 }
 
-/// Words that mark a figure as already reached.
+/// Words that mark a figure as already reached, or reported against a past year's.
 pub(super) fn past_words(words: &str) -> bool {
+    reached_words(words) || compared_words(words)
+}
+
+/// Words that mark a figure as already reached (`已建成`, `截至`, `十三五`).
+pub(super) fn reached_words(words: &str) -> bool {
     const PAST: &[&str] = &[
         "已建成",
         "已达",
@@ -380,12 +385,15 @@ pub(super) fn past_words(words: &str) -> bool {
         "截至",
         "截止",
         "十三五",
-        "较上年",
-        "比上年",
-        "同比",
-        "较去年",
     ];
     PAST.iter().any(|p| words.contains(p))
+}
+
+/// Words that compare with a past year (`较上年`, `同比`, `较2022年`): a figure reported
+/// against last year's, unless the sentence commits to it (`确保…较上年提高2个百分点`).
+pub(super) fn compared_words(words: &str) -> bool {
+    const COMPARED: &[&str] = &["较上年", "比上年", "同比", "较去年"];
+    COMPARED.iter().any(|p| words.contains(p))
         || words
             .char_indices()
             .any(|(i, c)| c == '较' && words[i + c.len_utf8()..].starts_with(|x: char| is_digit(x)))

@@ -5,7 +5,10 @@
 //! sentences such as `到2027年,全市公办园、优质园、普惠园在园幼儿覆盖率分别达到67%、84%、95%以上`;
 //! this is where such a sentence becomes one candidate per value (or per quantity).
 
-use super::outline::{Outline, Sentence, YearHow, heading_at, past_words, scope_of, years_before};
+use super::outline::{
+    Outline, Sentence, YearHow, compared_words, heading_at, past_words, reached_words, scope_of,
+    years_before,
+};
 use super::phrase::{only_verb, trim_fillers};
 use super::scan::{Span, chinese_number_at, collect, is_digit, is_space, not_a_target, scan_span};
 use super::{Candidate, Kind};
@@ -200,6 +203,39 @@ pub(super) struct ProseContext<'a> {
     pub(super) outline: &'a Outline,
     pub(super) start: Option<i32>,
     pub(super) end: Option<i32>,
+    /// The year the document was written, when it is known.
+    pub(super) written: Option<i32>,
+}
+
+impl ProseContext<'_> {
+    /// The year a past figure with no year of its own describes: the year before the plan, or,
+    /// for a document written during its plan (a mid-term review), the year before it was
+    /// written.
+    fn reached(&self) -> Option<i32> {
+        let before = self.start.map(|s| s - 1);
+        match (self.written, before) {
+            (Some(w), Some(b)) if w - 1 > b => Some(w - 1),
+            _ => before,
+        }
+    }
+}
+
+/// Words that commit a sentence to what it states (a target, not a report).
+const COMMIT_WORDS: &[&str] = &["确保", "力争", "争取", "计划", "预计", "目标"];
+
+/// Whether the number of `sp` is a change made against a past figure (`较2020年提高1.8个`,
+/// `比上年增加3所`): a change verb right before it and a comparison in its clause. A growth
+/// rate (`同比增长12%`) is a figure of its own.
+fn changed_by(chars: &[char], sp: &Span, clause_start: usize) -> bool {
+    let before = collect(&chars[clause_start..sp.start]);
+    let before = before.trim_end().trim_end_matches('了');
+    let verb = CHANGE_VERBS.iter().any(|v| before.ends_with(v));
+    let rate = sp
+        .unit
+        .as_deref()
+        .is_some_and(|u| u.contains(['%', '％', '‰']))
+        && before.ends_with("增长");
+    verb && !rate && compared_words(&before)
 }
 
 pub(super) fn prose_candidates(s: &Sentence, cx: &ProseContext) -> Vec<Candidate> {
@@ -326,26 +362,39 @@ pub(super) fn prose_candidates(s: &Sentence, cx: &ProseContext) -> Vec<Candidate
         } else {
             scope_of(&clause_words)
         };
+        // A comparison with last year (`较上年`, `同比`) reports a figure, unless the sentence
+        // commits to it (`确保公共服务满意度较上年提高2个百分点` is this year's target).
+        let commits = COMMIT_WORDS.iter().any(|w| sentence_text.contains(w));
+        let compared_only = compared_words(&clause_words) && !reached_words(&clause_words);
         let past = cx.outline.past()
-            || past_words(&clause_words)
+            || past_words(&clause_words) && !(commits && compared_only)
             || sentence_text.contains("十三五")
             || matches!(year, Some((_, _, YearHow::Past | YearHow::Compare)))
-            || matches!((year, cx.start), (Some((_, y, YearHow::Bare)), Some(st)) if y < st);
+            || matches!((year, cx.reached()), (Some((_, y, YearHow::Bare)), Some(r)) if y <= r)
+            // `“十四五”以来,累计新增托位1200个`: what has been done since then.
+            || year.is_none() && sentence_text.contains("以来");
         let (year_value, stated) = match year {
             // `以“十三五”平均值为基数`: a past figure beside a future year is the period before.
             Some((_, y, how))
                 if past && (how == YearHow::Compare || cx.start.is_some_and(|s| y >= s)) =>
             {
-                (cx.start.map(|s| s - 1), false)
+                (cx.reached(), false)
             }
             Some((_, y, _)) => (Some(y), true),
-            // `“十四五”以来`: a figure reached since then, so up to the year before the plan.
-            None if past && sentence_text.contains("以来") => (cx.start.map(|s| s - 1), false),
+            // `“十四五”以来`: a figure reached since then, so up to the year before the plan
+            // (the year before a report's, for a report written during its plan).
+            None if past && sentence_text.contains("以来") => (cx.reached(), false),
             None if sentence_text.contains("十四五") => (Some(2025), true),
             None if sentence_text.contains("十三五") => (Some(2020), true),
-            None if past => (cx.start.map(|s| s - 1), false),
+            None if past => (cx.reached(), false),
             None => (cx.end, false),
         };
+        // A change already made (`较2020年提高1.8个`) is no level to encode; a growth rate
+        // reported (`同比增长12%`) is one.
+        if past && changed_by(chars, first, cl_start) {
+            k = group[group.len() - 1] + 1;
+            continue;
+        }
         // Quote: from the year's clause (when it is in this sentence, close by) to this clause.
         let mut q_start = cl_start;
         if let Some((p, _, _)) = year {
@@ -689,6 +738,28 @@ mod tests {
                 ],
             ),
             ("全力建设八个高地,打造“七个高地”,争创3个标杆。", &[]),
+            // A report's words: counts of indicators, a gap, a change already made (a growth
+            // rate reported is a figure), a comparison the sentence commits to.
+            (
+                "规划确定的主要指标共20项,已完成6项;劳动年龄人口平均受教育年限距目标仍差0.6年。",
+                &[],
+            ),
+            (
+                "2022年,全县托位数达到3.6个,较2020年提高1.8个;重大项目投资2.9亿元,同比增长12%。",
+                &[
+                    (Baseline, dec!(3.6), 2022),
+                    (Baseline, dec!(2.9), 2022),
+                    (Baseline, dec!(12), 2022),
+                ],
+            ),
+            (
+                "确保公共服务满意度较上年提高2个百分点,城乡居民收入倍差缩小至1.65。",
+                &[(Target, dec!(2), 2027), (Target, dec!(1.65), 2027)],
+            ),
+            (
+                "“十四五”以来,累计新增托位1200个。",
+                &[(Baseline, dec!(1200), 2022)],
+            ),
             // 截至 a year is that year's figure, not the end of a range; a period named after
             // the year is the figure's own.
             (
@@ -908,8 +979,9 @@ mod tests {
         );
         assert_eq!(ex.candidates[5].area.as_deref(), Some("现代教育服务"));
         assert_eq!(ex.candidates[0].area, None);
-        // In a 2024 work-points plan, 2023年 is last year's result; 较 compares with the past.
-        let doc = "《2024年嵊泗县公共服务“七优享”工程工作要点》\n2023年,全县城镇新增就业3000人。较2022年提高2个百分点。2024年,计划实施重大项目3个。\n";
+        // In a 2024 work-points plan, 2023年 is last year's result; 较 compares with the past,
+        // and a change already made (`较2022年提高2个百分点`) is no level: no figure.
+        let doc = "《2024年嵊泗县公共服务“七优享”工程工作要点》\n2023年,全县城镇新增就业3000人。较2022年提高2个百分点。2023年,普惠托位占比达到55%。2024年,计划实施重大项目3个。\n";
         let kinds: Vec<(Kind, Option<i32>)> = extract(doc, None)
             .candidates
             .iter()

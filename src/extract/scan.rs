@@ -385,6 +385,15 @@ pub(super) fn not_a_target(chars: &[char], span: &Span) -> Option<&'static str> 
     if span.unit.is_none() && span.op_word.is_none() && span.suffix.is_none() {
         return Some("bare number in prose");
     }
+    // `仍差0.6年`, `相差2个百分点`: the distance to a target, not one.
+    let before = collect(&chars[span.start.saturating_sub(2)..span.start]);
+    if ["仍差", "还差", "相差", "尚差", "差距"].contains(&before.as_str()) {
+        return Some("a gap to a target");
+    }
+    // `主要指标共20项,已完成6项`: a count of the plan's own indicators.
+    if span.unit.as_deref() == Some("项") && collect(chars).contains("指标") {
+        return Some("a count of indicators");
+    }
     // Ages and durations inside names: 3岁以下婴幼儿, 0-3岁, 15分钟公共服务圈.
     if let Some(u) = &span.unit
         && (u == "岁" || u == "分钟" || u == "小时" || u == "年")

@@ -101,6 +101,8 @@ type RawRow = (usize, Option<String>, Vec<String>, Option<String>);
 
 pub(super) struct RawTable {
     columns: Vec<Column>,
+    /// The header's words over each column (`2022年完成值`).
+    titles: Vec<String>,
     /// (line, domain heading above it, cells, the row as printed when it is one line)
     rows: Vec<RawRow>,
 }
@@ -274,7 +276,15 @@ pub(super) fn cell_table(lines: &[&str], at: usize) -> Option<(RawTable, usize)>
     if let Some((l, cells, printed)) = take(&mut current) {
         rows.push((l, domain.clone(), cells, printed));
     }
-    (!rows.is_empty()).then_some((RawTable { columns, rows }, i))
+    let titles = header_text;
+    (!rows.is_empty()).then_some((
+        RawTable {
+            columns,
+            titles,
+            rows,
+        },
+        i,
+    ))
 }
 
 /// A cell that is only a unit in brackets: `(万人)`, `（%）`.
@@ -370,12 +380,30 @@ pub(super) fn bar_table(lines: &[&str], at: usize) -> Option<(RawTable, usize)> 
             l.split_whitespace().flat_map(run_together).collect()
         }
     };
-    let header = split(lines[at]);
+    let mut header = split(lines[at]);
+    let mut first_row = at + 1;
+    // A browser copies a header cell with a line break inside (`2022年<br>基础值`) as two lines:
+    // the next line's first piece ends the cell the line above ended with.
+    if !bars && lines[at].contains('\t') {
+        while let Some(next) = lines.get(first_row).filter(|l| l.contains('\t')) {
+            let more: Vec<String> = next.split('\t').map(|c| c.trim().to_string()).collect();
+            let headerish = |c: &String| {
+                c.is_empty() || column_of(c) != Column::Other || header_year(c).is_some()
+            };
+            if more.is_empty() || is_row_label(&more[0]) || !more.iter().all(headerish) {
+                break;
+            }
+            if let Some(last) = header.last_mut() {
+                last.push_str(&more[0]);
+            }
+            header.extend(more[1..].iter().filter(|c| !c.is_empty()).cloned());
+            first_row += 1;
+        }
+    }
     if !bars && header.len() < 3 {
         return None;
     }
     let mut columns: Vec<Column> = header.iter().map(|h| column_of(h)).collect();
-    let mut first_row = at + 1;
     // A header of two rows (`基期值 | 目标值 | 目标值` over `| | 2022年 | 2025年 | 2027年 |`):
     // the second gives the years, the first says which is the baseline.
     if bars
@@ -480,7 +508,14 @@ pub(super) fn bar_table(lines: &[&str], at: usize) -> Option<(RawTable, usize)> 
         rows.push((i + 1, domain.clone(), cells, Some(printed)));
         i += 1;
     }
-    (!rows.is_empty() || bars).then_some((RawTable { columns, rows }, i))
+    (!rows.is_empty() || bars).then_some((
+        RawTable {
+            columns,
+            titles: header,
+            rows,
+        },
+        i,
+    ))
 }
 
 /// A piece of a line printed in fixed-width columns: where it stands on the screen (display
@@ -596,6 +631,7 @@ pub(super) fn aligned_table(lines: &[&str], at: usize) -> Option<(RawTable, usiz
         return None;
     }
     let mut columns: Vec<Column> = head.iter().map(|s| column_of(&s.text)).collect();
+    let mut titles: Vec<String> = head.iter().map(|s| s.text.clone()).collect();
     if !columns.contains(&Column::Name) {
         return None;
     }
@@ -625,6 +661,7 @@ pub(super) fn aligned_table(lines: &[&str], at: usize) -> Option<(RawTable, usiz
         }
         for s in &segs {
             let k = column_at(s);
+            titles[k].push_str(&s.text);
             let sub = column_of(&s.text);
             let year = header_year(&s.text);
             columns[k] = match (&columns[k], year, sub) {
@@ -753,7 +790,14 @@ pub(super) fn aligned_table(lines: &[&str], at: usize) -> Option<(RawTable, usiz
         };
         raw.push((line, domain.clone(), cells, Some(text)));
     }
-    Some((RawTable { columns, rows: raw }, i))
+    Some((
+        RawTable {
+            columns,
+            titles,
+            rows: raw,
+        },
+        i,
+    ))
 }
 
 /// Candidates of a table. A value column's year before the plan's `start` (a plain `2022年`
@@ -764,6 +808,39 @@ pub(super) fn table_candidates(
     end: Option<i32>,
 ) -> Vec<Candidate> {
     let cols: Vec<&Column> = t.columns.iter().filter(|c| **c != Column::Domain).collect();
+    // A year's 完成值 in a table that also sets targets for a later year (a mid-term review:
+    // `2025年目标值 | 2022年完成值`) is a figure reached, not a target.
+    let last_target = cols
+        .iter()
+        .filter_map(|c| match c {
+            Column::Value(Some(y), false) => Some(*y),
+            _ => None,
+        })
+        .max();
+    let reached: Vec<bool> = t
+        .columns
+        .iter()
+        .zip(t.titles.iter().map(Some).chain(std::iter::repeat(None)))
+        .filter(|(c, _)| **c != Column::Domain)
+        .map(|(_, title)| {
+            title.is_some_and(|h| {
+                ["完成", "实际", "实绩", "达成"]
+                    .iter()
+                    .any(|w| h.contains(w))
+            })
+        })
+        .collect();
+    let cols: Vec<Column> = cols
+        .into_iter()
+        .zip(&reached)
+        .map(|(c, reached)| match c {
+            Column::Value(Some(y), false) if *reached && last_target.is_some_and(|l| l > *y) => {
+                Column::Value(Some(*y), true)
+            }
+            c => c.clone(),
+        })
+        .collect();
+    let cols: Vec<&Column> = cols.iter().collect();
     let mut out = Vec::new();
     for (line, domain, cells, printed) in &t.rows {
         // Rows without a label (a table with no 序号 column) start at the name.
@@ -1085,6 +1162,21 @@ mod tests {
         ];
         for (table, want) in cases {
             assert_eq!(cells(&format!("{head}{table}")), want, "{table}");
+        }
+        // A header cell a browser copied with its line break (`2022年` / `基础值`); a mid-term
+        // review's `2022年完成值` after its 2025 targets is a figure reached.
+        let cases: Vec<(&str, Vec<Cell>)> = vec![
+            (
+                "某市公共服务“七优享”工程实施方案（2023—2027年）\n序号\t指标\t2022年\n基础值\t2027年\n目标值\t责任单位\n1\t普惠托位占比（%）\t52\t≥70\t市卫生健康委\n",
+                vec![b(2022, "52"), t(2027, "≥70")],
+            ),
+            (
+                "某县公共服务“十四五”规划\n| 序号 | 指标 | 2020年基期值 | 2025年目标值 | 2022年完成值 | 进度评价 |\n| 1 | 学前教育毛入园率(%) | 98.5 | >99 | 99.2 | 已完成 |\n",
+                vec![b(2020, "98.5"), t(2025, ">99"), b(2022, "99.2")],
+            ),
+        ];
+        for (doc, want) in cases {
+            assert_eq!(cells(doc), want, "{doc}");
         }
         // The names put back together, and the row as `validate` finds it in the source.
         let ex = extract(
