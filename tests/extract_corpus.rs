@@ -13,13 +13,15 @@ use std::path::Path;
 /// The synthetic corpus the layout rules were written for; three documents written after those
 /// rules were frozen; six written independently of them (`tests/extract-unseen/README.md`).
 /// `tests/extract-fresh` was written after those rules and run once before its own rules;
-/// `tests/extract-round4` (text as pdftotext, pandoc and w3m give it) likewise.
-const CORPORA: [&str; 5] = [
+/// `tests/extract-round4` (text as pdftotext, pandoc and w3m give it) and `tests/extract-round5`
+/// (a city's plan, a mid-term review, a task list) likewise.
+const CORPORA: [&str; 6] = [
     "tests/extract-corpus",
     "tests/extract-heldout",
     "tests/extract-unseen",
     "tests/extract-fresh",
     "tests/extract-round4",
+    "tests/extract-round5",
 ];
 
 /// `kind year value`, the value normalised so that `5.0` and `5` are one.

@@ -252,7 +252,14 @@ pub(super) fn doc_info(text: &str) -> DocInfo {
         }
         let t = line.trim();
         let bare = t.trim_start_matches('《').trim_end_matches('》');
-        if !CITING.iter().any(|w| t.starts_with(w))
+        // `表1 建德市公共服务“十四五”规划主要指标…` is a table's caption, not a title.
+        let caption = t.starts_with("附表")
+            || t.strip_prefix('表').is_some_and(|r| {
+                r.trim_start()
+                    .starts_with(|c: char| c.is_ascii_digit() || c == ' ')
+            });
+        if !caption
+            && !CITING.iter().any(|w| t.starts_with(w))
             && !t.ends_with(['。', ',', '，', '；'])
             && plan_words(bare)
             && !t.contains('《')
