@@ -235,7 +235,7 @@ fn changed_by(chars: &[char], sp: &Span, clause_start: usize) -> bool {
         .as_deref()
         .is_some_and(|u| u.contains(['%', '％', '‰']))
         && before.ends_with("增长");
-    verb && !rate && compared_words(&before)
+    verb && !rate && compared_words(before)
 }
 
 pub(super) fn prose_candidates(s: &Sentence, cx: &ProseContext) -> Vec<Candidate> {
