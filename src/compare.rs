@@ -351,8 +351,7 @@ pub(crate) fn rank<'a>(
     let mut out = Vec::new();
     for &entry in entries {
         let mut cells: Vec<(&PlanFile, Cell, &str)> = set
-            .plans
-            .iter()
+            .plans()
             .filter_map(|p| {
                 let row = p
                     .plan

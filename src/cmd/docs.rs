@@ -40,7 +40,7 @@ pub(crate) fn completions(
     let (set, _) = crate::plan::PlanSet::load_cached(dir, crate::plan::Need::Targets);
     let (plans, indicators): (Vec<String>, Vec<String>) = match &set {
         Some(s) => (
-            s.plans.iter().map(|p| p.id().to_string()).collect(),
+            s.ids().into_iter().map(str::to_string).collect(),
             s.catalog
                 .entries
                 .iter()

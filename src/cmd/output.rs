@@ -63,10 +63,8 @@ pub(crate) fn refuse(
         ));
     }
     let is_plan = set
-        .plans
-        .iter()
-        .map(|p| &p.source.name)
-        .chain(std::iter::once(&set.catalog.source.name))
+        .file_names()
+        .chain(std::iter::once(set.catalog.source.name.as_str()))
         .any(|n| Path::new(n).canonicalize().is_ok_and(|n| n == real));
     if is_plan {
         return Some(crate::tr!(

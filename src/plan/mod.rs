@@ -145,12 +145,47 @@ impl Plan {
     }
 }
 
+/// A plan of a set: the names the index needs, and the plan, decoded from the cache on first use.
+#[derive(Debug)]
+struct Slot {
+    id: String,
+    name: String,
+    name_en: String,
+    /// The file's name as messages show it.
+    file: String,
+    plan: OnceLock<Option<PlanFile>>,
+    /// Where its encoding is in the cache, for a plan not decoded yet.
+    stored: Option<cache::Blob>,
+    /// The file, to parse again if its encoding turns out damaged.
+    listed: Option<load::Listed>,
+}
+
+impl Slot {
+    fn parsed(p: PlanFile) -> Slot {
+        let j = &p.plan.jurisdiction;
+        Slot {
+            id: j.id.value.clone(),
+            name: j.name.clone(),
+            name_en: j.name_en.clone(),
+            file: p.source.name.clone(),
+            plan: OnceLock::from(Some(p)),
+            stored: None,
+            listed: None,
+        }
+    }
+}
+
 /// The catalog and every plan of a plan directory, with the plans indexed by every name a
-/// user may give them, so that judging a row costs the same with 5 or 5 000 plans.
+/// user may give them, so that judging a row costs the same with 5 or 5 000 plans. A plan read
+/// from the cache is decoded when a command first asks for it, so that a sheet naming a few
+/// jurisdictions of thousands loads those few.
 #[derive(Debug)]
 pub struct PlanSet {
     pub catalog: CatalogIndex,
-    pub plans: Vec<PlanFile>,
+    slots: Vec<Slot>,
+    /// Where the plans not decoded yet are.
+    blobs: Option<std::sync::Arc<cache::Blobs>>,
+    need: Need,
     /// Plan position by id, Chinese name and Chinese name without its level suffix.
     by_key: HashMap<String, usize>,
     /// Plan position by English name in ASCII lower case (matched ignoring case).
@@ -183,10 +218,11 @@ impl PlanSet {
     }
 
     /// Loads a plan directory for a command that judges, shows or compares (not `validate`):
-    /// through the cache, so that only files changed since the last run are parsed. Plans
-    /// loaded so keep their file name but not their text or positions (see [`cache`]).
-    /// With [`Need::Targets`], what only `show` prints (quotes, table rows, sections, notes) is
-    /// left out, which at province scale is a good part of the memory.
+    /// through the cache, so that only files changed since the last run are read and parsed,
+    /// and a cached plan is decoded only when asked for. Plans loaded so keep their file name
+    /// but not their text or positions (see [`cache`]). With [`Need::Targets`], what only
+    /// `show` prints (quotes, table rows, sections, notes) is left out, which at province scale
+    /// is a good part of the memory.
     pub fn load_cached(dir: &PlanDir, need: Need) -> (Option<PlanSet>, Vec<Diagnostic>) {
         Self::load_cached_in(dir, cache::dir().as_deref(), need)
     }
@@ -205,67 +241,115 @@ impl PlanSet {
         let mut unreadable = Vec::new();
         let mut diags = Vec::new();
         let mut catalog = None;
-        let mut plans = Vec::new();
-        let mut hashes = Vec::new();
-        // One file read at a time: only the parsed plans stay.
+        let mut slots = Vec::new();
+        let mut names = Vec::with_capacity(listed.len());
+        // What the next run's cache holds: each plan's hash and where it comes from.
+        let mut stored: Vec<(cache::Hash, Option<cache::Listing>)> = Vec::new();
+        // One file read at a time, and only when its stamp says it may have changed.
         for file in listed {
-            let mut src = match file.read() {
-                Ok(s) => s,
-                Err(d) => {
-                    if !file.is_catalog() {
-                        unreadable.push(d.file.clone());
+            let name = file.name();
+            let stamp = cache::Stamp::of(&file);
+            let mut text = None;
+            let hash = match cache.known_hash(&name, stamp) {
+                Some(h) => h,
+                None => match file.read() {
+                    Ok(src) => {
+                        let h = cache::Cache::hash(&src);
+                        cache.stamp(&name, stamp, h);
+                        text = Some(src);
+                        h
                     }
-                    diags.push(d);
-                    continue;
-                }
+                    Err(d) => {
+                        if !file.is_catalog() {
+                            unreadable.push(d.file.clone());
+                        }
+                        diags.push(d);
+                        continue;
+                    }
+                },
             };
-            let hash = cache::Cache::hash(&src);
-            // The text is only kept for validate's quote checks; here it would be memory.
-            if cache::is_catalog(&src) {
+            names.push(name.clone());
+            let source = |text: Option<SourceText>| match text {
+                Some(t) => Ok(t),
+                None => file.read(),
+            };
+            if file.is_catalog() {
                 let parsed = match cache.take_catalog(&hash) {
                     Some(c) => Ok(c),
-                    None => load::parse_yaml::<Catalog>(&src),
+                    None => source(text.take()).and_then(|s| load::parse_yaml::<Catalog>(&s)),
                 };
                 match parsed {
                     Ok(c) => {
-                        src.text = String::new();
+                        let src = SourceText {
+                            name,
+                            text: String::new(),
+                        };
                         catalog = Some((hash, CatalogIndex::new(src, c)));
                     }
                     Err(d) => diags.push(d),
                 }
-            } else {
-                let parsed = match cache.take_plan(&hash) {
-                    Some(p) => Ok(p),
-                    None => load::parse_yaml::<Plan>(&src).map(|mut p| {
-                        if need == Need::Targets {
-                            p.drop_sources();
-                        }
-                        p
-                    }),
-                };
-                match parsed {
-                    Ok(plan) => {
-                        src.text = String::new();
-                        hashes.push(hash);
-                        plans.push(PlanFile::new(src, plan));
-                    }
-                    Err(d) => {
-                        unreadable.push(src.name.clone());
-                        diags.push(d)
-                    }
+                continue;
+            }
+            if let Some(l) = cache.plan(&hash) {
+                slots.push(Slot {
+                    id: l.id.clone(),
+                    name: l.name.clone(),
+                    name_en: l.name_en.clone(),
+                    file: name,
+                    plan: OnceLock::new(),
+                    stored: Some(l.blob),
+                    listed: Some(file),
+                });
+                stored.push((hash, Some(l)));
+                continue;
+            }
+            let parsed = source(text.take()).and_then(|s| {
+                let mut p = load::parse_yaml::<Plan>(&s)?;
+                if need == Need::Targets {
+                    p.drop_sources();
+                }
+                Ok(p)
+            });
+            match parsed {
+                Ok(plan) => {
+                    // The text is only kept for validate's quote checks; here it would be memory.
+                    let src = SourceText {
+                        name,
+                        text: String::new(),
+                    };
+                    stored.push((hash, None));
+                    slots.push(Slot::parsed(PlanFile::new(src, plan)));
+                }
+                Err(d) => {
+                    unreadable.push(name);
+                    diags.push(d)
                 }
             }
         }
         if cache.missed {
+            let plans = stored
+                .iter()
+                .zip(&slots)
+                .filter_map(|((h, l), slot)| match l {
+                    Some(l) => Some(cache::ToStore::Cached(l)),
+                    None => slot
+                        .plan
+                        .get()
+                        .and_then(Option::as_ref)
+                        .map(|p| cache::ToStore::Parsed(*h, &p.plan)),
+                })
+                .collect();
             cache.store(
+                &names,
                 catalog.as_ref().map(|(h, c)| (h, c.entries.as_slice())),
-                hashes.iter().zip(plans.iter().map(|p| &p.plan)).collect(),
+                plans,
             );
         }
         let Some((_, catalog)) = catalog else {
             return Self::no_catalog(dir, diags);
         };
-        let mut set = PlanSet::new(catalog, plans);
+        let mut set = PlanSet::with_slots(catalog, slots, need);
+        set.blobs = cache.blobs();
         set.unreadable = unreadable;
         (Some(set), diags)
     }
@@ -326,27 +410,72 @@ impl PlanSet {
         (None, diags)
     }
 
-    /// Indexes the plans; the first plan a name fits wins, as a scan in file order would find.
+    /// Indexes parsed plans (see [`PlanSet::with_slots`]).
+    #[cfg(test)]
     pub fn new(catalog: CatalogIndex, plans: Vec<PlanFile>) -> PlanSet {
-        let mut by_key = HashMap::with_capacity(plans.len() * 3);
-        let mut by_en = HashMap::with_capacity(plans.len());
-        for (i, p) in plans.iter().enumerate() {
-            let j = &p.plan.jurisdiction;
-            by_key.entry(p.id().to_string()).or_insert(i);
-            by_key.entry(j.name.clone()).or_insert(i);
+        let slots = plans.into_iter().map(Slot::parsed).collect();
+        PlanSet::with_slots(catalog, slots, Need::Everything)
+    }
+
+    /// Indexes the plans; the first plan a name fits wins, as a scan in file order would find.
+    fn with_slots(catalog: CatalogIndex, slots: Vec<Slot>, need: Need) -> PlanSet {
+        let mut by_key = HashMap::with_capacity(slots.len() * 3);
+        let mut by_en = HashMap::with_capacity(slots.len());
+        for (i, p) in slots.iter().enumerate() {
+            by_key.entry(p.id.clone()).or_insert(i);
+            by_key.entry(p.name.clone()).or_insert(i);
             by_key
-                .entry(j.name.trim_end_matches(['市', '区', '县']).to_string())
+                .entry(p.name.trim_end_matches(['市', '区', '县']).to_string())
                 .or_insert(i);
-            by_en.entry(j.name_en.to_ascii_lowercase()).or_insert(i);
+            by_en.entry(p.name_en.to_ascii_lowercase()).or_insert(i);
         }
         PlanSet {
             catalog,
-            plans,
+            slots,
+            blobs: None,
+            need,
             by_key,
             by_en,
             near: OnceLock::new(),
             unreadable: Vec::new(),
         }
+    }
+
+    /// The plan in slot `i`, decoded on first use: from the cache, else (a damaged encoding)
+    /// parsed again from its file; none if neither works.
+    fn get(&self, i: usize) -> Option<&PlanFile> {
+        let slot = self.slots.get(i)?;
+        slot.plan
+            .get_or_init(|| {
+                let source = || SourceText {
+                    name: slot.file.clone(),
+                    text: String::new(),
+                };
+                let cached = slot
+                    .stored
+                    .zip(self.blobs.as_ref())
+                    .and_then(|(b, blobs)| blobs.plan(b));
+                let plan = cached.or_else(|| {
+                    let src = slot.listed.as_ref()?.read().ok()?;
+                    let mut p = load::parse_yaml::<Plan>(&src).ok()?;
+                    if self.need == Need::Targets {
+                        p.drop_sources();
+                    }
+                    Some(p)
+                })?;
+                Some(PlanFile::new(source(), plan))
+            })
+            .as_ref()
+    }
+
+    /// Every plan, in file order (decoding those not decoded yet).
+    pub fn plans(&self) -> impl Iterator<Item = &PlanFile> {
+        (0..self.slots.len()).filter_map(|i| self.get(i))
+    }
+
+    /// The names of the plan files, as messages show them, without decoding any plan.
+    pub fn file_names(&self) -> impl Iterator<Item = &str> {
+        self.slots.iter().map(|s| s.file.as_str())
     }
 
     /// The plan ids for a message: all of them when few, else the first few and how many.
@@ -363,15 +492,16 @@ impl PlanSet {
     }
 
     pub fn ids(&self) -> Vec<&str> {
-        self.plans.iter().map(PlanFile::id).collect()
+        self.slots.iter().map(|s| s.id.as_str()).collect()
     }
 
     /// A plan by its id exactly, in constant time.
     pub fn by_id(&self, id: &str) -> Option<&PlanFile> {
-        self.by_key
-            .get(id)
-            .map(|&i| &self.plans[i])
-            .filter(|p| p.id() == id)
+        let &i = self.by_key.get(id)?;
+        if self.slots[i].id != id {
+            return None;
+        }
+        self.get(i)
     }
 
     /// A plan by id, Chinese or English name. The error names the plans there are.
@@ -390,11 +520,17 @@ impl PlanSet {
             .get(k)
             .or_else(|| self.by_en.get(&k.to_ascii_lowercase()));
         if let Some(&i) = found {
-            return Ok(&self.plans[i]);
+            return self.get(i).ok_or_else(|| {
+                let file = &self.slots[i].file;
+                crate::tr!(
+                    "无法读取计划文件 {file}（运行 `qyx validate` 查看问题）",
+                    "cannot read the plan file {file} (run `qyx validate` for its problems)"
+                )
+            });
         }
         let index = self.near.get_or_init(|| {
-            let ids = self.plans.iter().map(|p| p.id().to_string());
-            let names = self.plans.iter().map(|p| p.plan.jurisdiction.name.clone());
+            let ids = self.slots.iter().map(|p| p.id.clone());
+            let names = self.slots.iter().map(|p| p.name.clone());
             NameIndex::new(ids.chain(names))
         });
         let hint = crate::diag::hint(index.nearest(k));
@@ -755,7 +891,7 @@ mod tests {
     #[test]
     fn a_figure_is_resolved_once_and_the_same_way_again() {
         let set = clones(1);
-        let p = &set.plans[0];
+        let p = set.plans().next().unwrap();
         let row = p
             .plan
             .indicators

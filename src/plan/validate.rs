@@ -64,7 +64,7 @@ pub fn squash(s: &str) -> String {
 #[cfg(test)]
 pub fn validate(set: &super::PlanSet, sources: &[&Path]) -> Vec<Diagnostic> {
     let mut v = Validator::new(&set.catalog, sources);
-    for p in &set.plans {
+    for p in set.plans() {
         v.plan(p);
     }
     v.diags
