@@ -187,3 +187,68 @@ fn a_megabyte_is_read_in_bounded_time() {
     // machine gets room, a quadratic one (minutes) does not.
     assert!(t.elapsed().as_secs() < 60, "{:?}", t.elapsed());
 }
+
+/// Drafts carry what the source says beyond its numbers, so that a clerk who finishes one has a
+/// plan `validate` checks like a hand-encoded one: the table's `columns` (each cell then checked
+/// in its own year's column), `/` cells with their reason, a schedule's `0` not yet due, printed
+/// signs, cut-off rows, and the document fields the source does not state.
+#[test]
+fn drafts_carry_columns_reasons_markers_and_absent_fields() {
+    let here = Path::new(".");
+    let cases: &[(&str, &[&str])] = &[
+        (
+            "tests/extract-corpus/bar-rows.txt",
+            &[
+                "\ncolumns: [2022, 2023, 2024, 2025, 2026, 2027]\n",
+                "      - year: 2024\n        cell: \"/\"\n        no_target: not-assessed\n",
+                "  date: \"2023-05-12\"\n",
+            ],
+        ),
+        (
+            "tests/extract-unseen/wencheng.txt",
+            &[
+                "\ncolumns: [2022, 2025, 2027]\n",
+                "    baseline:\n      year: 2022\n      cell: \"/\"\n",
+            ],
+        ),
+        (
+            "tests/extract-unseen/longquan.txt",
+            &[
+                "\ncolumns: [2022, 2023, 2024, 2025, 2026, 2027]\n",
+                "        cell: \"/\"\n        no_target: not-assessed\n",
+                "    truncated: true\n",
+                "  date: \"2023-11-02\"\n",
+                "  not_in_source: [issuer]\n",
+            ],
+        ),
+        (
+            "tests/extract-corpus/no-seq.txt",
+            &[
+                "    printed_marker: \"☆\"\n",
+                "    marker: core\n    printed_marker: \"*\"\n",
+                "\ncolumns: [2022, 2025, 2027]\n",
+            ],
+        ),
+        (
+            "tests/extract-corpus/truncated.txt",
+            &["    truncated: true\n", "  not_in_source: [issuer, date]\n"],
+        ),
+        (
+            "tests/extract-round4/xiangshan.txt",
+            &["      - year: 2023\n        cell: \"0\"\n        no_target: not-due\n"],
+        ),
+    ];
+    for (doc, wants) in cases {
+        let draft = common::qyx(&["--plans", "plans", "extract", doc], here).stdout;
+        let text = String::from_utf8_lossy(&draft);
+        for want in *wants {
+            assert!(text.contains(want), "{doc}: no `{want}` in\n{text}");
+        }
+        let dir = Path::new(doc).parent().expect("a corpus");
+        draft_validates(
+            doc,
+            &draft,
+            &std::env::current_dir().expect("cwd").join(dir),
+        );
+    }
+}

@@ -8,8 +8,9 @@
 
 use super::matching::{CatalogMatch, MatchHow};
 use super::{Candidate, Extraction, Kind};
-use crate::plan::schema::{Domain, Scope};
-use crate::threshold::Op;
+use crate::plan::schema::{Domain, NoTarget, Scope};
+use crate::plan::validate::{PrintedRow, years_list};
+use crate::threshold::{Better, Op};
 use crate::unit::Unit;
 
 /// A YAML double-quoted scalar.
@@ -194,8 +195,59 @@ pub(crate) fn draft_yaml(
         plan_todo.push(crate::tr!("规划期：文件中未找到；假定为 {start}–{end}（“七优享”工程的规划期）——请用 --end-year 指定或手工设定", "the period: none found in the document; {start}–{end} (the 七优享 programme's) assumed — pass --end-year or set it"
         ));
     }
+    // Rows: one per catalog id found exactly or by containment; one per phrase otherwise. An id
+    // is used only when nothing in the figures contradicts it: an operator against the entry's
+    // better direction, or a second table row claiming the same id, makes it a suggestion.
+    let mut rows: Vec<DraftRow> = Vec::new();
+    let mut index: std::collections::HashMap<(bool, String), usize> = Default::default();
+    let mut unmatched = 0;
+    for (c, m) in ex.candidates.iter().zip(matches) {
+        let mut sure = m
+            .as_ref()
+            .filter(|m| m.how.is_sure() && !crate::plan::op_against(m.better, c.op));
+        if let Some(m) = sure
+            && let Some(i) = index.get(&(true, m.id.clone()))
+            && c.table.is_some()
+            && rows[*i]
+                .members
+                .iter()
+                .any(|o| o.table.is_some() && o.table != c.table)
+        {
+            sure = None;
+        }
+        let key = match sure {
+            Some(m) => (true, m.id.clone()),
+            None => (
+                false,
+                format!("{}\u{0}{}", c.indicator, c.table.as_deref().unwrap_or("")),
+            ),
+        };
+        match index.get(&key) {
+            Some(i) => rows[*i].members.push(c),
+            None => {
+                let id = match sure {
+                    Some(m) => m.id.clone(),
+                    None => {
+                        unmatched += 1;
+                        format!("todo-{unmatched}")
+                    }
+                };
+                index.insert(key, rows.len());
+                rows.push(DraftRow {
+                    id,
+                    m: m.as_ref(),
+                    sure: sure.is_some(),
+                    members: vec![c],
+                });
+            }
+        }
+    }
+    let layout = Layout::of(&rows);
     let _ = writeln!(y, "period: {{ start: {start}, end: {end} }}");
     let _ = writeln!(y, "baseline_year: {}", start - 1);
+    if !layout.plan.is_empty() {
+        let _ = writeln!(y, "columns: [{}]", years_list(&layout.plan));
+    }
     if ex.candidates.is_empty() {
         plan_todo.push(crate::tr!(
             "未找到目标：请手工编码，或确认这是一份规划文件",
@@ -252,57 +304,287 @@ pub(crate) fn draft_yaml(
     }
     let _ = writeln!(y, "indicators:");
 
-    // Rows: one per catalog id found exactly or by containment; one per phrase otherwise. An id
-    // is used only when nothing in the figures contradicts it: an operator against the entry's
-    // better direction, or a second table row claiming the same id, makes it a suggestion.
-    let mut rows: Vec<DraftRow> = Vec::new();
-    let mut index: std::collections::HashMap<(bool, String), usize> = Default::default();
-    let mut unmatched = 0;
-    for (c, m) in ex.candidates.iter().zip(matches) {
-        let mut sure = m
-            .as_ref()
-            .filter(|m| m.how.is_sure() && !crate::plan::op_against(m.better, c.op));
-        if let Some(m) = sure
-            && let Some(i) = index.get(&(true, m.id.clone()))
-            && c.table.is_some()
-            && rows[*i]
-                .members
-                .iter()
-                .any(|o| o.table.is_some() && o.table != c.table)
-        {
-            sure = None;
-        }
-        let key = match sure {
-            Some(m) => (true, m.id.clone()),
-            None => (
-                false,
-                format!("{}\u{0}{}", c.indicator, c.table.as_deref().unwrap_or("")),
-            ),
+    for (i, (r, cols)) in rows.iter().zip(&layout.rows).enumerate() {
+        let reread = match cols {
+            Some(cols) if layout.reread.contains(&i) => by_columns(r, cols, start),
+            _ => Vec::new(),
         };
-        match index.get(&key) {
-            Some(i) => rows[*i].members.push(c),
-            None => {
-                let id = match sure {
-                    Some(m) => m.id.clone(),
-                    None => {
-                        unmatched += 1;
-                        format!("todo-{unmatched}")
-                    }
-                };
-                index.insert(key, rows.len());
-                rows.push(DraftRow {
-                    id,
-                    m: m.as_ref(),
-                    sure: sure.is_some(),
-                    members: vec![c],
-                });
-            }
-        }
-    }
-    for r in &rows {
-        write_row(&mut y, r, start, end);
+        let moved;
+        let r = if reread.is_empty() {
+            r
+        } else {
+            moved = DraftRow {
+                id: r.id.clone(),
+                m: r.m,
+                sure: r.sure,
+                members: reread.iter().collect(),
+            };
+            &moved
+        };
+        let cols = cols.as_deref().map(|c| (c, c != layout.plan));
+        write_row(&mut y, r, (start, end), cols, layout.odd.contains(&i));
     }
     y
+}
+
+/// The figure columns of the draft's table rows by year, read from where extract placed each
+/// row's figures: the plan's `columns` (its most common layout) and, per row, the columns it is
+/// read by (a row of another table: its own). With them `validate` checks every cell in its own
+/// year's column, as in a plan encoded by hand, and the draft can write the cells that set no
+/// target (`/`, a schedule's `0`). Where some row cannot be placed the draft states no columns
+/// (`plan` empty, every row `None`): `validate` then infers them, as for a plan without.
+struct Layout {
+    plan: Vec<i32>,
+    rows: Vec<Option<Vec<i32>>>,
+    /// Rows whose figures extract placed otherwise than the other rows of their table (a year
+    /// off): a person must check their years.
+    odd: Vec<usize>,
+    /// Of those, the rows the draft reads by the table's columns instead: each figure takes the
+    /// year of the column it is printed in.
+    reread: Vec<usize>,
+}
+
+/// A table row's figures placed in its printed figure cells: the year of each cell, where a
+/// figure of the row was read from it.
+struct Placed {
+    truncated: bool,
+    years: Vec<Option<i32>>,
+}
+
+impl Layout {
+    fn none(n: usize, odd: Vec<usize>) -> Layout {
+        Layout {
+            plan: Vec::new(),
+            rows: vec![None; n],
+            odd,
+            reread: Vec::new(),
+        }
+    }
+
+    fn of(rows: &[DraftRow]) -> Layout {
+        let placed: Vec<Option<Placed>> = rows.iter().map(place).collect();
+        // A table's layout: for each printed figure column, the year most full rows that print
+        // that many columns read in it (one header, whatever row a figure came from).
+        let mut votes: Vec<(usize, Vec<Vec<i32>>, usize)> = Vec::new();
+        for p in placed.iter().flatten().filter(|p| !p.truncated) {
+            let n = p.years.len();
+            let k = match votes.iter().position(|(m, _, _)| *m == n) {
+                Some(k) => k,
+                None => {
+                    votes.push((n, vec![Vec::new(); n], 0));
+                    votes.len() - 1
+                }
+            };
+            votes[k].2 += 1;
+            for (column, y) in votes[k].1.iter_mut().zip(&p.years) {
+                column.extend(*y);
+            }
+        }
+        let known: Vec<(usize, Vec<i32>, usize)> = votes
+            .into_iter()
+            .filter_map(|(n, columns, count)| {
+                let years = columns.iter().map(|ys| most_common(ys)).collect();
+                Some((n, complete(years)?, count))
+            })
+            .collect();
+        let plan = known
+            .iter()
+            .max_by_key(|(n, _, count)| (*count, *n))
+            .map(|(_, years, _)| years.clone());
+        let mut out = Vec::with_capacity(rows.len());
+        let mut odd = Vec::new();
+        let mut reread = Vec::new();
+        let mut undecided = false;
+        for (i, (r, p)) in rows.iter().zip(&placed).enumerate() {
+            let Some(plan) = &plan else {
+                out.push(None);
+                continue;
+            };
+            let Some(p) = p else {
+                // A row with no figure read from its table: read by the plan's columns when
+                // it prints that many, else left to itself.
+                let run = table_of(r).map(|t| PrintedRow::new(t).last_run().len());
+                out.push(run.filter(|n| *n == plan.len()).map(|_| plan.clone()));
+                continue;
+            };
+            // `validate` reads a row by its last as many figure cells as there are columns (a
+            // cut-off row shorter than that: from the left); a cell before them that reads as a
+            // figure (a unit `1/10万`) is not one of them.
+            let tail = |n: usize| -> Option<&[Option<i32>]> {
+                match p.years.len().checked_sub(n) {
+                    Some(extra) => p.years[..extra]
+                        .iter()
+                        .all(Option::is_none)
+                        .then(|| &p.years[extra..]),
+                    None => p.truncated.then_some(&p.years[..]),
+                }
+            };
+            let table = tail(plan.len()).map(|t| (plan.clone(), t)).or_else(|| {
+                known
+                    .iter()
+                    .find_map(|(n, years, _)| Some((years.clone(), tail(*n)?)))
+            });
+            // A row read a year off its table's header keeps its own reading where that is
+            // complete (and is marked for a person); else no columns are stated at all.
+            let agrees = |cols: &[i32], t: &[Option<i32>]| {
+                t.iter().zip(cols).all(|(y, c)| y.is_none_or(|y| y == *c))
+            };
+            let cols = match table {
+                Some((cols, t)) if agrees(&cols, t) => Some(cols),
+                // Printed as the table's other rows are: read by their columns.
+                Some((cols, t)) if t.len() == cols.len() => {
+                    odd.push(i);
+                    reread.push(i);
+                    out.push(Some(cols));
+                    continue;
+                }
+                _ => {
+                    odd.push(i);
+                    complete(p.years.clone()).filter(|_| !p.truncated)
+                }
+            };
+            // What `validate` will read in those columns must be where extract read each figure.
+            match cols.filter(|c| reads_back(r, c)) {
+                Some(c) => out.push(Some(c)),
+                None => {
+                    undecided = true;
+                    out.push(None);
+                }
+            }
+        }
+        match plan {
+            Some(plan) if !undecided => Layout {
+                plan,
+                rows: out,
+                odd,
+                reread,
+            },
+            _ => Layout::none(rows.len(), odd),
+        }
+    }
+}
+
+/// The row's candidates with each table figure given the year of the column it is printed in
+/// (a baseline before the period), where extract read the row a year off its table's header.
+fn by_columns(r: &DraftRow, cols: &[i32], start: i32) -> Vec<Candidate> {
+    let Some(table) = table_of(r) else {
+        return Vec::new();
+    };
+    let printed = PrintedRow::new(table);
+    let run = printed.last_run();
+    let mut at: Vec<(i32, i32)> = Vec::new();
+    let mut from = 0;
+    for (year, cell) in cell_figures(r) {
+        let Some(k) = (from..run.len()).find(|k| PrintedRow::holds(run[*k], cell)) else {
+            return Vec::new();
+        };
+        // The row's last as many cells as there are columns are read by them.
+        let extra = run.len().saturating_sub(cols.len());
+        if let Some(&y) = k.checked_sub(extra).and_then(|k| cols.get(k)) {
+            at.push((year, y));
+        }
+        from = k + 1;
+    }
+    r.members
+        .iter()
+        .map(|c| {
+            let mut c = (*c).clone();
+            if c.cell.is_some()
+                && let Some((_, y)) = at.iter().find(|(was, _)| Some(*was) == c.year)
+            {
+                c.year = Some(*y);
+                c.kind = if *y < start {
+                    Kind::Baseline
+                } else {
+                    Kind::Target
+                };
+            }
+            c
+        })
+        .collect()
+}
+
+/// The year most rows read in a column (the earliest of a tie); `None` where none did.
+fn most_common(years: &[i32]) -> Option<i32> {
+    let mut best: Option<(usize, i32)> = None;
+    for y in years {
+        let n = years.iter().filter(|x| *x == y).count();
+        if best.is_none_or(|(bn, by)| n > bn || n == bn && *y < by) {
+            best = Some((n, *y));
+        }
+    }
+    best.map(|(_, y)| y)
+}
+
+/// Every position's year, a lone unknown between two years one apart from it filled in (a
+/// column of `/` in every row: `2023 ? 2025`); `None` unless all are known and increasing.
+fn complete(mut years: Vec<Option<i32>>) -> Option<Vec<i32>> {
+    for k in 1..years.len().saturating_sub(1) {
+        if years[k].is_none()
+            && let (Some(a), Some(b)) = (years[k - 1], years[k + 1])
+            && b - a == 2
+        {
+            years[k] = Some(a + 1);
+        }
+    }
+    let years: Vec<i32> = years.into_iter().collect::<Option<_>>()?;
+    years.windows(2).all(|w| w[0] < w[1]).then_some(years)
+}
+
+fn table_of<'a>(r: &DraftRow<'a>) -> Option<&'a str> {
+    r.members.iter().find_map(|c| c.table.as_deref())
+}
+
+/// The row's figures read from its table, in year order, one a year.
+fn cell_figures<'a>(r: &DraftRow<'a>) -> Vec<(i32, &'a str)> {
+    let mut figures: Vec<(i32, &str)> = r
+        .members
+        .iter()
+        .filter_map(|c| Some((c.year?, c.cell.as_deref()?)))
+        .collect();
+    figures.sort_by_key(|f| f.0);
+    figures.dedup_by_key(|f| f.0);
+    figures
+}
+
+/// Where the row's figures sit in its printed figure cells, left to right in year order.
+fn place(r: &DraftRow) -> Option<Placed> {
+    let table = table_of(r)?;
+    let figures = cell_figures(r);
+    if figures.is_empty() {
+        return None;
+    }
+    let printed = PrintedRow::new(table);
+    let run = printed.last_run();
+    let mut years = vec![None; run.len()];
+    let mut from = 0;
+    for (year, cell) in figures {
+        let k = (from..run.len()).find(|k| PrintedRow::holds(run[*k], cell))?;
+        years[k] = Some(year);
+        from = k + 1;
+    }
+    Some(Placed {
+        truncated: r.members.iter().any(|c| c.truncated),
+        years,
+    })
+}
+
+/// Whether `validate`, reading the row by `cols`, finds each figure's cell in its year's column.
+fn reads_back(r: &DraftRow, cols: &[i32]) -> bool {
+    let Some(table) = table_of(r) else {
+        return true;
+    };
+    let printed = PrintedRow::new(table);
+    let truncated = r.members.iter().any(|c| c.truncated);
+    let Some(cells) = printed.by_columns(cols.len(), truncated) else {
+        return cell_figures(r).is_empty();
+    };
+    cell_figures(r).iter().all(|(year, cell)| {
+        cols.iter()
+            .position(|y| y == year)
+            .and_then(|k| cells.get(k))
+            .is_some_and(|printed| PrintedRow::holds(printed, cell))
+    })
 }
 
 /// A dropped figure, for the row's note: what it said and where.
@@ -321,7 +603,15 @@ fn described(c: &Candidate) -> String {
 /// One row of the draft. Whatever would make `validate` fail — a target outside the period, a
 /// baseline not before the targets, two targets for one year — is kept in the row's `note` with a
 /// `todo` instead, so that the draft validates with warnings only.
-fn write_row(y: &mut String, r: &DraftRow, start: i32, end: i32) {
+/// `cols`: the figure columns the row is read by, and whether they are its own (else the plan's).
+/// `odd`: extract placed the row's figures otherwise than its table's other rows.
+fn write_row(
+    y: &mut String,
+    r: &DraftRow,
+    (start, end): (i32, i32),
+    cols: Option<(&[i32], bool)>,
+    odd: bool,
+) {
     use std::fmt::Write as _;
     let c0 = r.members[0];
     let mut row_todo: Vec<String> = Vec::new();
@@ -390,6 +680,15 @@ fn write_row(y: &mut String, r: &DraftRow, start: i32, end: i32) {
     let table = r.members.iter().find_map(|c| c.table.as_ref());
     if let Some(t) = table {
         let _ = writeln!(y, "    table: {}", q(t));
+    }
+    if let Some((cols, true)) = cols {
+        let _ = writeln!(y, "    columns: [{}]", years_list(cols));
+    }
+    if odd {
+        row_todo.push(crate::tr!(
+            "此行数字所在的年份列与同表其他行不一致（差了一年？）：请对照表头核对每个数字的年份",
+            "this row's figures were placed in other years' columns than the other rows of its table (a year off?): check each figure's year against the header"
+        ));
     }
     if r.members.iter().any(|c| c.truncated) {
         let _ = writeln!(y, "    truncated: true");
@@ -498,15 +797,30 @@ fn write_row(y: &mut String, r: &DraftRow, start: i32, end: i32) {
             });
         }
     }
-    if let Some(b) = baseline {
+    let mut baseline: Option<(Candidate, Option<NoTarget>)> = baseline.map(|b| (b.clone(), None));
+    let mut targets: Vec<(Candidate, Option<NoTarget>)> =
+        targets.into_iter().map(|t| (t, None)).collect();
+    if let Some((cols, _)) = cols {
+        unread_cells(
+            r,
+            cols,
+            (start, end),
+            &mut baseline,
+            &mut targets,
+            &mut row_todo,
+        );
+    }
+    schedule_zeros(r, &mut targets, &mut row_todo);
+    targets.sort_by_key(|(t, _)| t.year);
+    if let Some((b, why)) = &baseline {
         let _ = writeln!(y, "    baseline:");
-        figure(y, "      ", b, r);
+        figure(y, "      ", b, r, *why);
     }
     if !targets.is_empty() {
         let _ = writeln!(y, "    targets:");
-        for t in &targets {
+        for (t, why) in &targets {
             let _ = writeln!(y, "      - year: {}", t.year.unwrap_or(end));
-            figure_fields(y, "        ", t, r);
+            figure_fields(y, "        ", t, r, *why);
         }
     }
     row_todo.dedup();
@@ -518,6 +832,147 @@ fn write_row(y: &mut String, r: &DraftRow, start: i32, end: i32) {
         for t in &row_todo {
             let _ = writeln!(y, "      - {}", q(t));
         }
+    }
+}
+
+/// The row's printed cells extract read no figure from, by their columns: a `/` (no target
+/// that year: `no_target: not-assessed`, or `observational` on a `▲` row; a `/` baseline, the
+/// table's "no figure"), a schedule's `0` (left to [`schedule_zeros`]), or a figure extract
+/// missed, named in a `todo`.
+fn unread_cells(
+    r: &DraftRow,
+    cols: &[i32],
+    (start, end): (i32, i32),
+    baseline: &mut Option<(Candidate, Option<NoTarget>)>,
+    targets: &mut Vec<(Candidate, Option<NoTarget>)>,
+    row_todo: &mut Vec<String>,
+) {
+    let Some(table) = table_of(r) else { return };
+    let printed = PrintedRow::new(table);
+    let truncated = r.members.iter().any(|c| c.truncated);
+    let Some(cells) = printed.by_columns(cols.len(), truncated) else {
+        return;
+    };
+    let milestone = r.m.is_some_and(|m| r.sure && m.better == Better::Done);
+    let observational = r.members.iter().any(|c| c.marker.as_deref() == Some("▲"));
+    let template = r
+        .members
+        .iter()
+        .find(|c| c.table.is_some())
+        .copied()
+        .unwrap_or(r.members[0]);
+    for (&year, &cell) in cols.iter().zip(&cells) {
+        let taken = baseline
+            .iter()
+            .chain(targets.iter())
+            .any(|(c, _)| c.year == Some(year) && c.cell.is_some())
+            || r.members
+                .iter()
+                .any(|c| c.year == Some(year) && c.cell.is_some());
+        if taken || cell.is_empty() {
+            continue;
+        }
+        let reading = crate::threshold::Threshold::parse(cell).ok();
+        let filler = |op: Op, value: Option<rust_decimal::Decimal>, kind: Kind| Candidate {
+            kind,
+            year: Some(year),
+            year_stated: true,
+            op,
+            value,
+            high: None,
+            cell: Some(cell.to_string()),
+            text: None,
+            quote: None,
+            section: None,
+            scope: Scope::Level,
+            doubts: Vec::new(),
+            ..template.clone()
+        };
+        match reading {
+            Some(t) if t.op == Op::None => {
+                if year < start {
+                    if baseline.is_none() {
+                        *baseline = Some((filler(Op::None, None, Kind::Baseline), None));
+                    }
+                } else if year <= end {
+                    let why = if observational {
+                        NoTarget::Observational
+                    } else {
+                        NoTarget::NotAssessed
+                    };
+                    targets.push((filler(Op::None, None, Kind::Target), Some(why)));
+                }
+            }
+            Some(t) if t.op == Op::Reach && t.value.is_some_and(|v| v.is_zero()) => {
+                if (start..=end).contains(&year) {
+                    targets.push((filler(Op::Reach, t.value, Kind::Target), None));
+                }
+            }
+            // A figure extract did not read: taken from its column, for a person to check.
+            Some(t)
+                if t.value.is_some()
+                    && !milestone
+                    && (year <= end && year >= start || year < start && baseline.is_none()) =>
+            {
+                let kind = if year < start {
+                    Kind::Baseline
+                } else {
+                    Kind::Target
+                };
+                let mut c = filler(t.op, t.value, kind);
+                c.doubts.push(crate::tr!(
+                    "extract 未读出这个数字：草稿按表头从 {year} 年那一列取来，请核对",
+                    "extract did not read this figure: the draft takes it from {year}'s column of the table; check it"
+                ));
+                if kind == Kind::Baseline {
+                    *baseline = Some((c, None));
+                } else {
+                    targets.push((c, None));
+                }
+            }
+            _ => row_todo.push(crate::tr!(
+                "{year} 年那一列印的 `{cell}` 未写入草稿：若它是目标或基期值，请补上",
+                "`{cell}`, printed in {year}'s column, is not in the draft: add it if it is a target or a baseline"
+            )),
+        }
+    }
+}
+
+/// A schedule's `0` (`0 0 100`: nothing due yet) on an indicator that is not lower-is-better:
+/// `no_target: not-due`, as `check` judges it (README, "a `0` before the work is due"). Where the
+/// catalog id is not settled, a `todo` asks to confirm it.
+fn schedule_zeros(
+    r: &DraftRow,
+    targets: &mut [(Candidate, Option<NoTarget>)],
+    row_todo: &mut Vec<String>,
+) {
+    let better = r.m.filter(|_| r.sure).map(|m| m.better);
+    if matches!(better, Some(Better::Lower | Better::Done)) {
+        return;
+    }
+    let positive: Vec<i32> = targets
+        .iter()
+        .filter(|(t, why)| {
+            why.is_none() && t.value.is_some_and(|v| v > rust_decimal::Decimal::ZERO)
+        })
+        .filter_map(|(t, _)| t.year)
+        .collect();
+    let mut any = false;
+    for (t, why) in targets.iter_mut() {
+        let zero = why.is_none()
+            && t.op == Op::Reach
+            && t.value.is_some_and(|v| v.is_zero())
+            && t.year.is_some_and(|y| positive.iter().any(|p| *p > y));
+        if zero {
+            *why = Some(NoTarget::NotDue);
+            any = true;
+        }
+    }
+    if any && better.is_none() {
+        row_todo.push(crate::tr!(
+            "进度表中的 `0` 已写为 `no_target: not-due`（当年尚无任务）：若该指标越低越好，或这个 0 就是目标，请删去",
+            "a schedule's `0` is written `no_target: not-due` (nothing due that year): if the indicator is lower-is-better, or the 0 is meant as a target, remove it"
+        ));
     }
 }
 
@@ -540,16 +995,19 @@ fn doubts_of(c: &Candidate, r: &DraftRow) -> Vec<String> {
     d
 }
 
-fn figure(y: &mut String, indent: &str, c: &Candidate, r: &DraftRow) {
+fn figure(y: &mut String, indent: &str, c: &Candidate, r: &DraftRow, why: Option<NoTarget>) {
     use std::fmt::Write as _;
     let _ = writeln!(y, "{indent}year: {}", c.year.unwrap_or(0));
-    figure_fields(y, indent, c, r);
+    figure_fields(y, indent, c, r, why);
 }
 
-fn figure_fields(y: &mut String, indent: &str, c: &Candidate, r: &DraftRow) {
+fn figure_fields(y: &mut String, indent: &str, c: &Candidate, r: &DraftRow, why: Option<NoTarget>) {
     use std::fmt::Write as _;
     if let Some(cell) = &c.cell {
         let _ = writeln!(y, "{indent}cell: {}", q(cell));
+    }
+    if let Some(why) = why {
+        let _ = writeln!(y, "{indent}no_target: {}", why.name());
     }
     if let Some(t) = &c.text {
         let _ = writeln!(y, "{indent}text: {}", q(t));

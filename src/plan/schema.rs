@@ -433,6 +433,17 @@ pub enum NoTarget {
     NotDue,
 }
 
+impl NoTarget {
+    /// As written in a plan file.
+    pub fn name(self) -> &'static str {
+        match self {
+            NoTarget::NotAssessed => "not-assessed",
+            NoTarget::Observational => "observational",
+            NoTarget::NotDue => "not-due",
+        }
+    }
+}
+
 /// The only stated reason for writing an operator the source does not print.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]

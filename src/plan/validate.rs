@@ -1104,11 +1104,12 @@ fn find_cell(cells: &[String], from: usize, cell: &str) -> Option<(usize, usize)
 /// number split at its point (`94. 5`, `95 . 5`). A composite cell (`职工86、城乡居民70`) stays one.
 fn printed_cells(table: &str) -> Vec<String> {
     let stripped = strip_debris(table);
-    if stripped.contains('|') {
+    // Full-width bars (`｜`) are bars too.
+    if stripped.contains(['|', '｜']) {
         let t = stripped.trim();
-        let t = t.strip_prefix('|').unwrap_or(t);
-        let t = t.strip_suffix('|').unwrap_or(t);
-        return t.split('|').map(squash).collect();
+        let t = t.strip_prefix(['|', '｜']).unwrap_or(t);
+        let t = t.strip_suffix(['|', '｜']).unwrap_or(t);
+        return t.split(['|', '｜']).map(squash).collect();
     }
     let is_sign = |c: &str| !c.is_empty() && c.chars().all(|ch| "<>≤≥＜＞=≈~～≦≧⩽⩾".contains(ch));
     let mut out: Vec<String> = Vec::new();
@@ -1184,6 +1185,36 @@ fn figure_cells(cells: &[String], n: usize, truncated: bool, exact: bool) -> Opt
 /// Whether `want` is the printed cell, or one part of a composite one (`职工86`).
 fn is_cell(printed: &str, want: &str) -> bool {
     printed == want || printed.split('、').any(|p| p == want)
+}
+
+/// A printed row as `validate` reads it, for `extract` to write a draft that `validate` reads the
+/// same way: its figure cells (squashed, whole), all of the last run, or (with `columns`) the
+/// cells `validate` places in those columns.
+pub(crate) struct PrintedRow {
+    cells: Vec<String>,
+}
+
+impl PrintedRow {
+    pub(crate) fn new(table: &str) -> PrintedRow {
+        PrintedRow {
+            cells: printed_cells(table),
+        }
+    }
+
+    /// The row's last run of figure cells: as many figure columns as it prints.
+    pub(crate) fn last_run(&self) -> Vec<&str> {
+        figure_cells(&self.cells, usize::MAX, true, false).unwrap_or_default()
+    }
+
+    /// The cells `validate` reads in `n` stated columns (a `truncated` row: from the left).
+    pub(crate) fn by_columns(&self, n: usize, truncated: bool) -> Option<Vec<&str>> {
+        figure_cells(&self.cells, n, truncated, false)
+    }
+
+    /// Whether a figure's `cell` is the printed cell `printed` (or one part of it).
+    pub(crate) fn holds(printed: &str, cell: &str) -> bool {
+        is_cell(printed, &squash(cell))
+    }
 }
 
 /// The figure columns a row is read by, and whether the plan states them: the row's `columns`,
@@ -1289,7 +1320,8 @@ fn check_cells(
     }
 }
 
-fn years_list(columns: &[i32]) -> String {
+/// Years as a list to read: `2022, 2023, 2024`.
+pub(crate) fn years_list(columns: &[i32]) -> String {
     columns
         .iter()
         .map(i32::to_string)
@@ -1578,6 +1610,11 @@ mod tests {
         assert_eq!(
             cells("| 2 | 普惠托位占比(%) | 75 | >85 | 卫健局 |"),
             ["2", "普惠托位占比(%)", "75", ">85", "卫健局"]
+        );
+        // Full-width bars are bars.
+        assert_eq!(
+            cells("5｜每千人口拥有执业(助理)医师数(人)｜2.9｜3.0｜/"),
+            ["5", "每千人口拥有执业(助理)医师数(人)", "2.9", "3.0", "/"]
         );
         // An empty cell between bars keeps its column.
         let row = cells("|2|普惠托位占比(%)||63|65|卫健局|");
