@@ -472,19 +472,15 @@ fn by_columns(r: &DraftRow, cols: &[i32], start: i32) -> Vec<Candidate> {
     };
     let printed = PrintedRow::new(table);
     let run = printed.last_run();
-    let mut at: Vec<(i32, i32)> = Vec::new();
-    let mut from = 0;
-    for (year, cell) in cell_figures(r) {
-        let Some(k) = (from..run.len()).find(|k| PrintedRow::holds(run[*k], cell)) else {
-            return Vec::new();
-        };
-        // The row's last as many cells as there are columns are read by them.
-        let extra = run.len().saturating_sub(cols.len());
-        if let Some(&y) = k.checked_sub(extra).and_then(|k| cols.get(k)) {
-            at.push((year, y));
-        }
-        from = k + 1;
-    }
+    let Some(placed) = positions(&run, &cell_figures(r)) else {
+        return Vec::new();
+    };
+    // The row's last as many cells as there are columns are read by them.
+    let extra = run.len().saturating_sub(cols.len());
+    let at: Vec<(i32, i32)> = placed
+        .into_iter()
+        .filter_map(|(year, k)| Some((year, *cols.get(k.checked_sub(extra)?)?)))
+        .collect();
     r.members
         .iter()
         .map(|c| {
@@ -517,7 +513,7 @@ fn most_common(years: &[i32]) -> Option<i32> {
 }
 
 /// Every position's year, a lone unknown between two years one apart from it filled in (a
-/// column of `/` in every row: `2023 ? 2025`); `None` unless all are known and increasing.
+/// column of `/` in every row: `2023 ? 2025`); `None` unless all are known, each once.
 fn complete(mut years: Vec<Option<i32>>) -> Option<Vec<i32>> {
     for k in 1..years.len().saturating_sub(1) {
         if years[k].is_none()
@@ -527,8 +523,10 @@ fn complete(mut years: Vec<Option<i32>>) -> Option<Vec<i32>> {
             years[k] = Some(a + 1);
         }
     }
+    // Each year once, in the header's order (a review prints 2020, 2025, then 2022's result).
     let years: Vec<i32> = years.into_iter().collect::<Option<_>>()?;
-    years.windows(2).all(|w| w[0] < w[1]).then_some(years)
+    let distinct = (1..years.len()).all(|k| !years[..k].contains(&years[k]));
+    distinct.then_some(years)
 }
 
 fn table_of<'a>(r: &DraftRow<'a>) -> Option<&'a str> {
@@ -557,16 +555,27 @@ fn place(r: &DraftRow) -> Option<Placed> {
     let printed = PrintedRow::new(table);
     let run = printed.last_run();
     let mut years = vec![None; run.len()];
-    let mut from = 0;
-    for (year, cell) in figures {
-        let k = (from..run.len()).find(|k| PrintedRow::holds(run[*k], cell))?;
+    for (year, k) in positions(&run, &figures)? {
         years[k] = Some(year);
-        from = k + 1;
     }
     Some(Placed {
         truncated: r.members.iter().any(|c| c.truncated),
         years,
     })
+}
+
+/// Where each figure (in year order) is printed in the row's figure cells: the first cell
+/// holding it that no earlier year took, so that equal cells (`<5 <5 <5`) go left to right and a
+/// header out of year order (2020, 2025, 2022) is followed. `None` when one is not there.
+fn positions(run: &[&str], figures: &[(i32, &str)]) -> Option<Vec<(i32, usize)>> {
+    let mut taken = vec![false; run.len()];
+    let mut out = Vec::with_capacity(figures.len());
+    for (year, cell) in figures {
+        let k = (0..run.len()).find(|k| !taken[*k] && PrintedRow::holds(run[*k], cell))?;
+        taken[k] = true;
+        out.push((*year, k));
+    }
+    Some(out)
 }
 
 /// Whether `validate`, reading the row by `cols`, finds each figure's cell in its year's column.

@@ -1167,7 +1167,15 @@ fn figure_cells(cells: &[String], n: usize, truncated: bool, exact: bool) -> Opt
             while i < cells.len() && is_figure_cell(&cells[i]) {
                 i += 1;
             }
-            runs.push((s, i));
+            // A review's 进度评价 column after the figures (`符合进度`, `已完成`) reads as a
+            // milestone word but assesses the row: it ends the figures.
+            let mut e = i;
+            while e > s && is_assessment(&cells[e - 1]) {
+                e -= 1;
+            }
+            if e > s {
+                runs.push((s, e));
+            }
         } else {
             i += 1;
         }
@@ -1180,6 +1188,14 @@ fn figure_cells(cells: &[String], n: usize, truncated: bool, exact: bool) -> Opt
         return runs.last().map(|&r| pick(r));
     }
     None
+}
+
+/// A cell that assesses a row's progress rather than states a figure: `符合进度`, `进度滞后`,
+/// `已完成`, `超额完成`, `未达标`.
+fn is_assessment(c: &str) -> bool {
+    ["进度", "滞后", "已完成", "超额", "未完成", "达标"]
+        .iter()
+        .any(|w| c.contains(w))
 }
 
 /// Whether `want` is the printed cell, or one part of a composite one (`职工86`).
@@ -1251,17 +1267,17 @@ fn inferred_columns(plan: &crate::plan::Plan) -> Vec<i32> {
     years
 }
 
-/// Stated columns are years, each once, left to right.
+/// Stated columns are the header's years left to right, each once. Not necessarily in year
+/// order: a review's table prints `2020年基期值 | 2025年目标值 | 2022年完成值`.
 fn check_columns(columns: &[Spanned<i32>], out: &mut Out) {
-    for w in columns.windows(2) {
-        if w[1].value <= w[0].value {
+    for (k, c) in columns.iter().enumerate() {
+        if columns[..k].iter().any(|e| e.value == c.value) {
             out.error(
-                &w[1],
+                c,
                 crate::tr!(
-                    "`columns` 应按从左到右的顺序列出年份，每年一次：{} 在 {} 之后",
-                    "`columns` lists years left to right, each once: {} comes after {}",
-                    w[1].value,
-                    w[0].value
+                    "`columns` 按表头从左到右列出年份，每年一次：{} 出现了两次",
+                    "`columns` lists the header's years left to right, each once: {} is there twice",
+                    c.value
                 ),
             );
         }
@@ -1622,6 +1638,12 @@ mod tests {
         assert_eq!(
             figure_cells(&row, 3, false, true),
             Some(vec!["", "63", "65"])
+        );
+        // A review's assessment column after the figures is not one of them.
+        let row = cells("| 1 | 托位数 | 个 | 1.8 | 4.5 | 3.6 | 符合进度 |");
+        assert_eq!(
+            figure_cells(&row, 3, false, false),
+            Some(vec!["1.8", "4.5", "3.6"])
         );
         assert_eq!(
             cells("14 报销比例(%) 职工86、城乡居民70 县医保局")[2],
