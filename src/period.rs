@@ -243,7 +243,18 @@ pub(crate) fn parse(text: &str, year: Option<i32>) -> Result<Period, String> {
             text.trim()
         )
     };
-    let mut t = strip(text);
+    let mut t = chinese_year(&strip(text));
+    // 2024.0: a year cell formatted as a number with decimals, as Excel saves it in a CSV.
+    if t.len() > 5
+        && t.as_bytes()[..4].iter().all(u8::is_ascii_digit)
+        && t[4..].starts_with('.')
+        && t[5..].bytes().all(|b| b == b'0')
+    {
+        t.truncate(4);
+    }
+    if let Some(d) = date(&t) {
+        return Err(d);
+    }
     // A basis word written into the period itself: `2024年6月(当月)`, `1-6月累计`.
     let mut basis = None;
     for w in ALONE_WORDS {
@@ -291,6 +302,58 @@ pub(crate) fn parse(text: &str, year: Option<i32>) -> Result<Period, String> {
     })
 }
 
+/// A year written in Chinese digits (`二〇二四年`, `二零二四`) in ASCII digits; anything else as it is.
+fn chinese_year(t: &str) -> String {
+    const DIGITS: &str = "〇一二三四五六七八九";
+    let digit = |c: char| match c {
+        '零' | 'О' | 'O' | '○' => Some(0),
+        _ => DIGITS.chars().position(|d| d == c),
+    };
+    let head: Vec<usize> = t.chars().take(5).map_while(digit).collect();
+    if head.len() != 4 {
+        return t.to_string();
+    }
+    let rest: String = t.chars().skip(4).collect();
+    let year: String = head.iter().map(|d| d.to_string()).collect();
+    format!("{year}{rest}")
+}
+
+/// A full date (`2024-12-31`, `2024/6/30`, `2024年6月30日`, `20241231`) where a period belongs:
+/// which period is meant — the year, or the month the date ends — is the clerk's to say.
+fn date(t: &str) -> Option<String> {
+    fn num(s: &str) -> Option<(u8, &str)> {
+        let n = s.bytes().take_while(u8::is_ascii_digit).count();
+        ((1..=2).contains(&n)).then(|| Some((s[..n].parse().ok()?, &s[n..])))?
+    }
+    let y = t
+        .get(..4)
+        .filter(|y| y.bytes().all(|b| b.is_ascii_digit()))?;
+    let rest = &t[4..];
+    let (m, d) = if rest.len() == 4 && rest.bytes().all(|b| b.is_ascii_digit()) {
+        (rest[..2].parse().ok()?, rest[2..].parse().ok()?)
+    } else {
+        let sep = rest.chars().next()?;
+        let after = match sep {
+            '年' => '月',
+            '-' | '/' | '.' => sep,
+            _ => return None,
+        };
+        let (m, r) = num(&rest[sep.len_utf8()..])?;
+        let (d, r) = num(r.strip_prefix(after)?)?;
+        if !(r.is_empty() || sep == '年' && r == "日") {
+            return None;
+        }
+        (m, d)
+    };
+    if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
+        return None;
+    }
+    Some(crate::tr!(
+        "`{t}` 是日期，不是期间: 全年的值请填 {y}，截至 {m} 月底的值请填 {y}-{m:02}",
+        "`{t}` is a date, not a period: write {y} for the year's value, or {y}-{m:02} for the value to the end of month {m}"
+    ))
+}
+
 /// Splits a leading year (`2024`, `2024年`, `2024年度`, `2024-`, `2024/`, `2024.`) from the rest.
 fn split_year(t: &str) -> (Option<i32>, &str) {
     let digits = t.bytes().take_while(u8::is_ascii_digit).count();
@@ -316,7 +379,7 @@ fn split_year(t: &str) -> (Option<i32>, &str) {
 fn months(rest: &str, y: i32) -> Option<Period> {
     let r = rest.trim_start_matches('第');
     match r {
-        "" | "全年" | "年" | "年度" | "年末" | "年底" | "全年累计" => {
+        "" | "全年" | "年" | "年度" | "年末" | "年底" | "底" | "末" | "全年累计" => {
             return Some(Period::year(y));
         }
         "上半年" | "h1" | "H1" => return Some(half(y, 6, 1)),
@@ -389,6 +452,13 @@ mod tests {
             ("2024", None, (2024, 1, 12), "2024"),
             ("2024年", None, (2024, 1, 12), "2024"),
             ("2024年度", None, (2024, 1, 12), "2024"),
+            ("2024年底", None, (2024, 1, 12), "2024"),
+            ("2024年末", None, (2024, 1, 12), "2024"),
+            ("2024.0", None, (2024, 1, 12), "2024"),
+            ("2024.00", None, (2024, 1, 12), "2024"),
+            ("二〇二四", None, (2024, 1, 12), "2024"),
+            ("二零二四年", None, (2024, 1, 12), "2024"),
+            ("二〇二四年三季度", None, (2024, 1, 9), "2024Q3"),
             ("全年", Some(2024), (2024, 1, 12), "2024"),
             ("2024Q2", None, (2024, 1, 6), "2024Q2"),
             ("2024 q3", None, (2024, 1, 9), "2024Q3"),
@@ -432,13 +502,24 @@ mod tests {
     #[test]
     fn what_is_refused() {
         let table: &[(&str, Option<i32>, &str)] = &[
-            ("2024Q5", None, "expected a period"),
             ("2024年13月", None, "expected a period"),
             ("6-4月", Some(2024), "expected a period"),
             ("上半年", None, "names no year"),
             ("2023Q2", Some(2024), "the year column says 2024"),
             ("明年", Some(2024), "expected a period"),
             ("0024", None, "expected a period"),
+            (
+                "2024-12-31",
+                None,
+                "is a date, not a period: write 2024 for the year's value, or 2024-12",
+            ),
+            (
+                "2024/6/30",
+                None,
+                "or 2024-06 for the value to the end of month 6",
+            ),
+            ("2024年6月30日", None, "is a date"),
+            ("20240630", None, "is a date"),
             ("", Some(2024), ""),
         ];
         for (text, year, msg) in table {

@@ -53,6 +53,12 @@ const CASES: &[(&str, i32, &str, &str, Want)] = &[
     ("普惠托位占比", 2024, "", "≥66", Error),
     ("普惠托位占比", 2024, "", "#DIV/0!", Error),
     ("普惠托位占比", 2024, "", "见附件", Error),
+    // Excel's notations: scientific (digits may be lost: doubtful), the text mark `'`; the
+    // accounting format's negative and ▲/▼ are refused with what they mean.
+    ("普惠托位占比", 2024, "", "6.6E+01", Doubtful("met", "66")),
+    ("普惠托位占比", 2024, "", "'66", Is("met", "66")),
+    ("普惠托位占比", 2024, "", "(66)", Error),
+    ("普惠托位占比", 2024, "", "▲66", Error),
     // Words around a number: judged by the number, doubtful.
     (
         "普惠托位占比",
@@ -473,4 +479,46 @@ fn workbook(merged: bool) {
         .collect();
     assert_eq!(got, want, "{stderr}");
     assert_eq!(stderr, "", "the empty and dashed cells are no data");
+}
+
+/// Years as Excel and clerks leave them in the year column: read, or refused with what to type.
+#[test]
+fn years_as_typed() {
+    let dir = tempfile::tempdir().unwrap();
+    let cases: &[(&str, Option<&str>)] = &[
+        ("2024", Some("2024")),
+        ("2024年", Some("2024")),
+        ("2024.0", Some("2024")),
+        ("２０２４", Some("2024")),
+        ("二〇二四", Some("2024")),
+        ("二零二四年", Some("2024")),
+        ("2024年底", Some("2024")),
+        ("2024年1-9月", Some("2024-09")),
+        ("2024-12-31", None),
+        ("2024年6月30日", None),
+        ("45657", None),
+    ];
+    for (year, want) in cases {
+        std::fs::write(
+            dir.path().join("y.csv"),
+            format!("地区,指标,年份,数值\n诸暨市,普惠托位占比,{year},66\n"),
+        )
+        .unwrap();
+        let out = qyx(
+            &["check", "y.csv", "--format", "json", "--fail-on", "never"],
+            dir.path(),
+        );
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        let rows: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap_or_default();
+        match want {
+            Some(p) => {
+                assert_eq!(out.status.code(), Some(0), "{year}: {stderr}");
+                assert_eq!(rows[0]["period"]["label"], *p, "{year}");
+            }
+            None => {
+                assert_eq!(out.status.code(), Some(2), "{year}: {rows}");
+                assert!(stderr.starts_with("y.csv:2:"), "{year}: {stderr}");
+            }
+        }
+    }
 }

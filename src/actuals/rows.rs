@@ -331,8 +331,9 @@ impl<'a> Header<'a> {
         }
         let cell = |c: Col| self.find(c).and_then(|i| rec.cells.get(i));
         let field = |c: Col| match cell(c) {
+            // A leading `'` is Excel's mark for "keep this as text", not part of the value.
             Some(x) => Field {
-                text: rec.text(x).trim(),
+                text: rec.text(x).trim().trim_start_matches('\'').trim_start(),
                 column: x.column,
             },
             // A short row: point past its last field.

@@ -353,7 +353,60 @@ pub(crate) fn doubt(text: &str, entry: &Entry) -> Option<crate::judge::Note> {
                 reading: Reading::Partly,
             });
     }
+    if scientific(text.trim()).is_some() {
+        return Some(Note::Typed {
+            typed,
+            reading: Reading::Approximate,
+        });
+    }
     words_around(text).map(|(_, reading)| Note::Typed { typed, reading })
+}
+
+/// A number in scientific notation (`1.2E+05`), as Excel shows a General cell past 11 digits,
+/// or a number in a column too narrow for it, and saves it so in a CSV: read as written, but the
+/// digits Excel dropped are lost, so the row is doubtful (see [`doubt`]).
+fn scientific(text: &str) -> Option<Decimal> {
+    let (m, e) = text.split_once(['e', 'E'])?;
+    let m_digits = m.strip_prefix(['+', '-']).unwrap_or(m);
+    let e_digits = e.strip_prefix(['+', '-']).unwrap_or(e);
+    let mantissa = m_digits.bytes().any(|b| b.is_ascii_digit())
+        && m_digits.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+        && m_digits.bytes().filter(|b| *b == b'.').count() <= 1;
+    let exponent =
+        (1..=3).contains(&e_digits.len()) && e_digits.bytes().all(|b| b.is_ascii_digit());
+    if !(mantissa && exponent) {
+        return None;
+    }
+    Decimal::from_scientific(&format!("{m}e{}", e.trim_start_matches('+'))).ok()
+}
+
+/// What a sign clerks type around a number means, where it is no number qyx reads: `(12)` is
+/// how the accounting format shows −12, and ▲/▼ mark a rise or a fall (or an observational
+/// row) in statistical tables.
+fn typed_sign(text: &str) -> Option<String> {
+    let t = text.trim();
+    let inner = t
+        .strip_prefix(['(', '（'])
+        .and_then(|r| r.strip_suffix([')', '）']))
+        .filter(|r| {
+            !r.is_empty()
+                && r.chars()
+                    .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+        });
+    if let Some(n) = inner {
+        return Some(crate::tr!(
+            "`{}` 是会计格式的负数 -{n}，还是备注？报告值只写一个数: 负数写成 -{n}，备注写在备注列",
+            "`{}`: the accounting format's -{n}, or a remark? a report is one number: write a negative as -{n}, a remark in the note column",
+            echo(t)
+        ));
+    }
+    let rest = t.strip_prefix(['▲', '△', '↑', '▼', '▽', '↓'])?;
+    Some(crate::tr!(
+        "`{}`: ▲/▼ 在统计表中表示增减（或观察性指标），不是数值的一部分: 请只填数值本身（下降写成负数）",
+        "`{}`: ▲/▼ mark a rise or a fall (or an observational row) in statistical tables, not part of a value: write the value itself (a fall as a negative number)",
+        echo(t)
+    ))
+    .filter(|_| rest.chars().next().is_some_and(|c| c.is_ascii_digit()))
 }
 
 /// "expected a number like …, found `text`", for a value that is not one.
@@ -528,20 +581,25 @@ pub(crate) fn read_value(
     // `85（预计）`, `约85`: the number is judged, and the row is marked doubtful (see `doubt`).
     let around = words_around(text);
     let text = around.as_ref().map_or(text, |(n, _)| n.as_str());
-    let t = plain_number(text)
-        .map(|value| Threshold {
+    // A plain number, or one in Excel's scientific notation (doubtful: see `doubt`).
+    let t = match plain_number(text).or_else(|| scientific(text)) {
+        Some(value) => Ok(Threshold {
             op: Op::Reach,
             value: Some(value),
             high: None,
             unit: None,
             label: None,
-        })
-        .map_or_else(|| Threshold::parse(text), Ok);
+        }),
+        None => Threshold::parse(text),
+    };
     let t = t.map_err(|e| {
-        (
-            col,
-            crate::tr!("{}（{}）", "{} ({})", not_a_number(text), e.message),
-        )
+        let m = match typed_sign(text) {
+            Some(m) => m,
+            // The parser's words add nothing when they only repeat the text.
+            None if e.message.contains(text) => not_a_number(text),
+            None => crate::tr!("{}（{}）", "{} ({})", not_a_number(text), e.message),
+        };
+        (col, m)
     })?;
     if !matches!(t.op, Op::Reach | Op::Eq) || t.label.is_some() || t.high.is_some() {
         return Err((col, not_a_number(text)));
@@ -808,6 +866,42 @@ mod tests {
         for (text, want) in cases {
             let got = words_around(text);
             assert_eq!(got.as_ref().map(|(n, r)| (n.as_str(), *r)), *want, "{text}");
+        }
+    }
+
+    #[test]
+    fn excel_notations() {
+        use rust_decimal_macros::dec;
+        for (text, want) in [
+            ("1.2E+05", Some(dec!(120000))),
+            ("1.23457E+11", Some(dec!(123457000000))),
+            ("4.2e0", Some(dec!(4.2))),
+            ("-3E-02", Some(dec!(-0.03))),
+            ("E5", None),
+            ("1.2E", None),
+            ("1.2E+0005", None),
+            ("1.2.3E1", None),
+            ("85", None),
+        ] {
+            assert_eq!(scientific(text), want, "{text}");
+        }
+        for (text, hint) in [
+            ("(12)", Some("accounting format's -12")),
+            ("（1,234）", Some("-1,234")),
+            ("▲5", Some("▲/▼ mark a rise or a fall")),
+            ("↓0.3", Some("▲/▼")),
+            ("(预计)", None),
+            ("▲", None),
+            ("85", None),
+        ] {
+            let got = typed_sign(text);
+            match hint {
+                Some(h) => assert!(
+                    got.as_deref().is_some_and(|g| g.contains(h)),
+                    "{text}: {got:?}"
+                ),
+                None => assert_eq!(got, None, "{text}"),
+            }
         }
     }
 
