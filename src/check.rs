@@ -151,17 +151,20 @@ pub(crate) enum Order {
 pub(crate) struct Checked<'a> {
     pub rows: Vec<Judged<'a>>,
     pub problems: Vec<Diagnostic>,
+    /// The problems beyond those listed, counted.
+    pub unlisted: crate::diag::Unlisted,
     /// Rows of the sheet with no value typed (no data, not an error).
     pub unfilled: usize,
 }
 
 impl Checked<'_> {
-    /// Rows that could not be judged (bad input).
+    /// Rows that could not be judged (bad input), listed or not.
     pub fn bad_rows(&self) -> usize {
         self.problems
             .iter()
             .filter(|d| d.severity == Severity::Error)
             .count()
+            + self.unlisted.errors
     }
 }
 
@@ -178,6 +181,7 @@ impl<'a> Readings<'a> {
         Checked {
             rows,
             problems: self.problems.clone(),
+            unlisted: self.unlisted,
             unfilled: self.unfilled_rows,
         }
     }
@@ -365,8 +369,11 @@ pub(crate) struct Readings<'a> {
     slips: BTreeMap<u32, Diagnostic>,
     /// The doubt a value's words leave (`基本完成`, `85（预计）`), by reading, with its warning.
     doubts: BTreeMap<u32, (judge::Note, Diagnostic)>,
-    /// Every problem in file order, then line order (after [`Readings::finish`]).
+    /// Every problem in file order, then line order (after [`Readings::finish`]), the first
+    /// [`crate::diag::MAX_LISTED`] of them.
     pub problems: Vec<Diagnostic>,
+    /// The problems not listed, counted.
+    pub unlisted: crate::diag::Unlisted,
 }
 
 impl<'a> Readings<'a> {
@@ -385,6 +392,7 @@ impl<'a> Readings<'a> {
             slips: BTreeMap::new(),
             doubts: BTreeMap::new(),
             problems: Vec::new(),
+            unlisted: crate::diag::Unlisted::default(),
         }
     }
 
@@ -403,7 +411,8 @@ impl<'a> Readings<'a> {
     ) -> Result<(), Diagnostic> {
         let fi = self.files.len() as u32;
         let a = actuals::read(path, encoding, sheet, &mut |place, r| {
-            self.row(fi, place, r)
+            self.row(fi, place, r);
+            self.cap_problems();
         })?;
         self.add_file(a);
         Ok(())
@@ -419,7 +428,8 @@ impl<'a> Readings<'a> {
     ) -> Result<(), Diagnostic> {
         let fi = self.files.len() as u32;
         let a = actuals::read_text(name, bytes, encoding, &mut |place, r| {
-            self.row(fi, place, r)
+            self.row(fi, place, r);
+            self.cap_problems();
         })?;
         self.add_file(a);
         Ok(())
@@ -427,7 +437,17 @@ impl<'a> Readings<'a> {
 
     fn add_file(&mut self, a: actuals::Actuals) {
         self.read_problems.extend(a.problems);
+        self.unlisted.add(a.unlisted);
         self.files.push(a.name.into());
+    }
+
+    /// Keeps the first [`crate::diag::MAX_LISTED`] row problems and unit-slip warnings, counting
+    /// the rest: memory stays bounded however many rows are bad.
+    fn cap_problems(&mut self) {
+        self.unlisted.cap(&mut self.row_problems);
+        if self.slips.len() > crate::diag::MAX_LISTED && self.slips.pop_last().is_some() {
+            self.unlisted.count(Severity::Warning);
+        }
     }
 
     /// The series of a plan's row, made on its first reading.
@@ -654,6 +674,13 @@ impl<'a> Readings<'a> {
                 d.column,
             )
         });
+        // The first ones in file and line order are listed, then how many more there are.
+        self.unlisted.cap(&mut problems);
+        if let Some(last) = self.files.last()
+            && let Some(note) = self.unlisted.note(last)
+        {
+            problems.push(note);
+        }
         self.problems = problems;
     }
 

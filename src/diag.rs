@@ -4,6 +4,62 @@
 use serde::Serialize;
 use std::fmt;
 
+/// Problems listed one by one per run and per actuals file; the rest are counted, not kept. A
+/// sheet of a million bad rows (the wrong file, a shifted column) would otherwise hold a million
+/// messages in memory and print them all; the first thousand say what is wrong.
+pub(crate) const MAX_LISTED: usize = 1000;
+
+/// The problems found beyond [`MAX_LISTED`]: counted by kind, so that the exit code and the
+/// count of bad rows stay exact.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Unlisted {
+    pub errors: usize,
+    pub warnings: usize,
+}
+
+impl Unlisted {
+    /// Keeps the first [`MAX_LISTED`] of `list` and counts the rest (cheap while under it).
+    pub(crate) fn cap(&mut self, list: &mut Vec<Diagnostic>) {
+        if list.len() > MAX_LISTED {
+            for d in list.drain(MAX_LISTED..) {
+                self.count(d.severity);
+            }
+        }
+    }
+
+    /// Counts one problem that is not kept.
+    pub(crate) fn count(&mut self, severity: Severity) {
+        match severity {
+            Severity::Error => self.errors += 1,
+            Severity::Warning => self.warnings += 1,
+        }
+    }
+
+    pub(crate) fn add(&mut self, o: Unlisted) {
+        self.errors += o.errors;
+        self.warnings += o.warnings;
+    }
+
+    /// The line that says how many more there are, placed at `file`: a warning, so that it adds
+    /// nothing to the count of bad rows (the unlisted errors are counted there themselves).
+    pub(crate) fn note(&self, file: &str) -> Option<Diagnostic> {
+        if self.errors + self.warnings == 0 {
+            return None;
+        }
+        Some(Diagnostic::warning(
+            file,
+            0,
+            0,
+            crate::tr!(
+                "另有 {} 个错误和 {} 个警告未逐条列出（每次最多列出 {MAX_LISTED} 条）: 请先改正以上问题再检查",
+                "{} more errors and {} more warnings are not listed (at most {MAX_LISTED} are): fix the problems above and check again",
+                self.errors,
+                self.warnings
+            ),
+        ))
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {

@@ -643,3 +643,36 @@ fn output_never_replaces_a_plan_or_an_existing_file() {
     );
     assert!(out.status.success(), "{}", stderr(&out));
 }
+
+#[test]
+fn a_sheet_of_bad_rows_lists_the_first_thousand_and_counts_the_rest() {
+    // 3 000 rows naming no plan, a short row and a good row at the end: the first 1 000
+    // problems are listed, the rest counted in one line, every bad row counted, the good row
+    // still judged.
+    let dir = tempfile::tempdir().unwrap();
+    let mut csv = HEAD.to_string();
+    for i in 0..3000 {
+        csv.push_str(&format!("nowhere{i},life-expectancy,2024,80,岁,\n"));
+    }
+    csv.push_str("zhuji,,2024,80,岁,\nzhuji,higher-education-gross-enrollment,2024,72,%,\n");
+    write(dir.path(), "a.csv", &csv);
+    let out = qyx(&["check", "a.csv", "--lang", "en"], dir.path());
+    assert_eq!(out.status.code(), Some(2));
+    let e = stderr(&out);
+    let lines: Vec<&str> = e.lines().collect();
+    assert_eq!(lines.len(), 1001, "{}", lines[lines.len() - 1]);
+    assert!(lines[0].starts_with("a.csv:2:1: error: unknown jurisdiction"));
+    assert!(
+        lines[999].starts_with("a.csv:1001:1: error:"),
+        "{}",
+        lines[999]
+    );
+    assert_eq!(
+        lines[1000],
+        "a.csv: warning: 2001 more errors and 0 more warnings are not listed (at most 1000 are): fix the problems above and check again"
+    );
+    assert!(stdout(&out).contains("3001 bad rows"), "{}", stdout(&out));
+    let json = qyx(&["check", "a.csv", "--format", "json"], dir.path());
+    assert_eq!(json.status.code(), Some(2));
+    assert_eq!(judged(&json).len(), 1);
+}

@@ -55,6 +55,8 @@ pub enum Encoding {
 pub struct Actuals {
     pub name: String,
     pub problems: Vec<Diagnostic>,
+    /// The problems beyond the first [`crate::diag::MAX_LISTED`], counted.
+    pub unlisted: crate::diag::Unlisted,
     /// The encoding the file was read in, for the user to see when it was guessed.
     pub encoding: &'static str,
 }
@@ -453,6 +455,7 @@ fn collect(
         }
     };
     let place = Place { name, sheet };
+    let mut unlisted = crate::diag::Unlisted::default();
     while let Some(r) = next(&mut rec) {
         match r {
             Err(d) => problems.push(d.in_sheet(sheet)),
@@ -462,10 +465,12 @@ fn collect(
                 }
             }
         }
+        unlisted.cap(&mut problems);
     }
     Ok(Actuals {
         name: name.to_string(),
         problems,
+        unlisted,
         encoding: "",
     })
 }

@@ -297,7 +297,8 @@ pub(crate) fn run(
         let bad = problems
             .iter()
             .filter(|d| d.severity == crate::diag::Severity::Error)
-            .count();
+            .count()
+            + read.unlisted.errors;
         let failing = stream(&read, &q, a, dest.as_ref(), out)?;
         if let Some((path, _)) = &dest {
             super::write::wrote(err, path)?;
