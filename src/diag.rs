@@ -280,6 +280,28 @@ pub(crate) fn hint(near: Option<&str>) -> String {
         .unwrap_or_default()
 }
 
+/// For a file that is not there: ` (did you mean `dir/zhuji.yaml`?)` when its folder holds a
+/// near name (a typo, `.xls` for `.xlsx`), looked for among the folder's first 1 000 entries.
+pub(crate) fn near_file(path: &std::path::Path) -> String {
+    let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
+        return String::new();
+    };
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(std::path::Path::new("."));
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return String::new();
+    };
+    let names: Vec<String> = entries
+        .take(1000)
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .collect();
+    did_you_mean(name, names.iter().map(String::as_str))
+        .map(|n| hint(Some(&path.with_file_name(n).display().to_string())))
+        .unwrap_or_default()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

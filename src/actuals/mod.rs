@@ -295,7 +295,13 @@ pub fn read(
             ext.as_str(),
             "xlsx" | "xlsm" | "xls" | "xlsb" | "ods" | "et"
         );
-        let content = sniff(path).map_err(|e| cannot_read(&name, &e))?;
+        let content = sniff(path).map_err(|e| {
+            let mut d = cannot_read(&name, &e);
+            if e.kind() == std::io::ErrorKind::NotFound {
+                d.message.push_str(&crate::diag::near_file(path));
+            }
+            d
+        })?;
         let book = match content {
             Content::Markup => return Err(markup(&name)),
             Content::Zip => Some(sheet::Book::of_zip(path, &name, &ext)?),

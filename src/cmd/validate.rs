@@ -240,7 +240,10 @@ pub(crate) fn run(
             writeln!(out, "{}", serde_json::to_string_pretty(&v)?)?;
         }
     }
-    Ok(if no_catalog {
+    // A path given that is not there (or is neither a file nor a folder) could not be
+    // validated at all: bad input, as the README's exit codes say, not a finding in a plan.
+    let missing = a.paths.iter().any(|p| !p.is_file() && !p.is_dir());
+    Ok(if no_catalog || missing {
         Outcome::BadInput
     } else if errors > 0 || (a.strict && warnings > 0) {
         Outcome::Findings

@@ -233,9 +233,18 @@ pub fn read_file(path: &Path) -> Result<SourceText, Diagnostic> {
             ),
         ));
     }
-    let bytes = std::fs::read(path).map_err(|e| {
-        let e = crate::i18n::io_error(&e);
-        Diagnostic::error(&name, 0, 0, crate::tr!("无法读取: {e}", "cannot read: {e}"))
+    let bytes = std::fs::read(path).map_err(|err| {
+        let e = crate::i18n::io_error(&err);
+        let near = match err.kind() {
+            std::io::ErrorKind::NotFound => crate::diag::near_file(path),
+            _ => String::new(),
+        };
+        Diagnostic::error(
+            &name,
+            0,
+            0,
+            crate::tr!("无法读取: {e}{near}", "cannot read: {e}{near}"),
+        )
     })?;
     let text = String::from_utf8(bytes).map_err(|e| {
         let (line, col) = line_col(&String::from_utf8_lossy(
@@ -245,10 +254,21 @@ pub fn read_file(path: &Path) -> Result<SourceText, Diagnostic> {
             &name,
             line,
             col,
-            crate::tr!(
-                "不是 UTF-8 文本: 计划文件须为 UTF-8",
-                "not UTF-8 text: plan files are UTF-8"
-            ),
+            // A plan saved by Notepad or WPS on a Chinese Windows machine is GBK: say so.
+            if encoding_rs::GB18030
+                .decode_without_bom_handling_and_without_replacement(e.as_bytes())
+                .is_some()
+            {
+                crate::tr!(
+                    "不是 UTF-8 文本，看来是 GBK/GB18030 编码: 计划文件须为 UTF-8，请在编辑器中另存为 UTF-8",
+                    "not UTF-8 text; it reads as GBK/GB18030: plan files are UTF-8, save it as UTF-8 in your editor"
+                )
+            } else {
+                crate::tr!(
+                    "不是 UTF-8 文本: 计划文件须为 UTF-8",
+                    "not UTF-8 text: plan files are UTF-8"
+                )
+            },
         )
     })?;
     Ok(SourceText { name, text })
@@ -381,6 +401,24 @@ fn explain(message: &str) -> String {
         return crate::tr!(
             "未知字段 `{field}`{hint}；应为以下之一: {options}",
             "unknown field `{field}`{hint}; expected one of {options}"
+        );
+    }
+    // The scanner's and the number readers' words, said as what to do.
+    if message.contains("tabs disallowed") {
+        return crate::tr!(
+            "缩进里有制表符（Tab）: YAML 只能用空格缩进；把 Tab 换成空格",
+            "a tab in the indentation: YAML indents with spaces only; replace the tab with spaces"
+        );
+    }
+    if let Some(kind) = message.strip_prefix("invalid ")
+        && matches!(
+            kind.trim(),
+            "i8" | "i16" | "i32" | "i64" | "u8" | "u16" | "u32" | "u64"
+        )
+    {
+        return crate::tr!(
+            "应为整数（年份写成 2024 这样）",
+            "expected a whole number (a year as 2024)"
         );
     }
     if crate::i18n::current() == crate::i18n::Lang::Zh {
