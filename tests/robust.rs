@@ -676,3 +676,28 @@ fn a_sheet_of_bad_rows_lists_the_first_thousand_and_counts_the_rest() {
     assert_eq!(json.status.code(), Some(2));
     assert_eq!(judged(&json).len(), 1);
 }
+
+/// A 1 KB .ods whose one cell repeats 1 048 576 rows × 16 384 columns: the reader would
+/// allocate 17 billion cells when it opens the file. It is refused before, in a few KB.
+#[test]
+fn an_ods_bomb_is_refused_before_it_is_expanded() {
+    use std::io::Write as _;
+    let dir = tempfile::tempdir().unwrap();
+    let mut z = zip::ZipWriter::new(std::fs::File::create(dir.path().join("b.ods")).unwrap());
+    let opts = zip::write::SimpleFileOptions::default();
+    z.start_file("mimetype", opts).unwrap();
+    z.write_all(b"application/vnd.oasis.opendocument.spreadsheet")
+        .unwrap();
+    z.start_file("content.xml", opts).unwrap();
+    z.write_all(
+        br#"<?xml version="1.0"?><office:document-content><office:body><office:spreadsheet><table:table table:name="s"><table:table-row table:number-rows-repeated="1048576"><table:table-cell table:number-columns-repeated="16384" office:value-type="float" office:value="1"><text:p>1</text:p></table:table-cell></table:table-row></table:table></office:spreadsheet></office:body></office:document-content>"#,
+    )
+    .unwrap();
+    z.finish().unwrap();
+    let out = qyx(&["check", "b.ods"], dir.path());
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        stderr(&out),
+        "b.ods: error: a sheet's cells, once its repeats are expanded, are more than 2000000: not an actuals sheet; save it as .xlsx or CSV\n"
+    );
+}

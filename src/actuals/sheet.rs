@@ -237,6 +237,90 @@ impl Book {
     }
 }
 
+/// Refuses an .ods whose cells, once its repeats are expanded, span more than [`MAX_CELLS`]:
+/// the reader allocates every sheet's whole bounding box when it opens the file, and one
+/// repeated cell (`number-rows-repeated="1048576"` × `number-columns-repeated="16384"`) in a
+/// 10 KB file is 17 billion cells. The sheets' XML is scanned tag by tag first, in a few KB.
+fn check_ods_extent(path: &Path, name: &str) -> Result<(), Diagnostic> {
+    use std::io::{BufRead, BufReader};
+    let file = std::fs::File::open(path).map_err(|e| super::cannot_read(name, &e))?;
+    let mut zip = zip::ZipArchive::new(file).map_err(|e| damaged(name, &e.to_string()))?;
+    let entry = zip
+        .by_name("content.xml")
+        .map_err(|e| damaged(name, &e.to_string()))?;
+    let mut r = BufReader::new(entry);
+    let attr = |tag: &[u8], key: &[u8]| -> Option<u64> {
+        let at = tag.windows(key.len()).position(|w| w == key)? + key.len();
+        let rest = tag.get(at..)?.strip_prefix(b"=\"")?;
+        let end = rest.iter().position(|b| *b == b'"')?;
+        std::str::from_utf8(&rest[..end]).ok()?.parse().ok()
+    };
+    let (mut row, mut col, mut rows, mut cols) = (0u64, 0u64, 0u64, 0u64);
+    let (mut reps, mut filled) = (1u64, false);
+    let mut tag = Vec::new();
+    let too_big = |rows: u64, cols: u64| rows.saturating_mul(cols) > MAX_CELLS as u64;
+    loop {
+        // Skip text to the next tag, then read the tag (cut at 64 KiB: no real tag is longer).
+        let mut skipped = Vec::new();
+        if r.read_until(b'<', &mut skipped)
+            .map_err(|e| super::cannot_read(name, &e))?
+            == 0
+        {
+            break;
+        }
+        tag.clear();
+        let mut byte = [0u8; 1];
+        loop {
+            match std::io::Read::read(&mut r, &mut byte) {
+                Ok(1) if byte[0] == b'>' => break,
+                Ok(1) => {
+                    if tag.len() < 64 * 1024 {
+                        tag.push(byte[0]);
+                    }
+                }
+                Ok(_) => break,
+                Err(e) => return Err(super::cannot_read(name, &e)),
+            }
+        }
+        let closes = tag.ends_with(b"/");
+        if tag.starts_with(b"table:table ") || tag.starts_with(b"table:table>") {
+            (row, rows, cols) = (0, 0, 0);
+        } else if tag.starts_with(b"table:table-row") {
+            reps = attr(&tag, b"table:number-rows-repeated").unwrap_or(1);
+            (col, filled) = (0, false);
+            if closes {
+                row = row.saturating_add(reps);
+            }
+        } else if tag.starts_with(b"/table:table-row") {
+            if filled {
+                rows = rows.max(row.saturating_add(reps));
+            }
+            row = row.saturating_add(reps);
+        } else if tag.starts_with(b"table:table-cell")
+            || tag.starts_with(b"table:covered-table-cell")
+        {
+            let n = attr(&tag, b"table:number-columns-repeated").unwrap_or(1);
+            if tag.windows(17).any(|w| w == b"office:value-type") {
+                filled = true;
+                cols = cols.max(col.saturating_add(n));
+            }
+            col = col.saturating_add(n);
+        }
+        if too_big(rows, cols) || filled && too_big(row.saturating_add(reps), cols) {
+            return Err(Diagnostic::error(
+                name,
+                0,
+                0,
+                crate::tr!(
+                    "工作表的单元格（重复展开后）超过 {MAX_CELLS} 个: 不是实际值表；请另存为 .xlsx 或 CSV",
+                    "a sheet's cells, once its repeats are expanded, are more than {MAX_CELLS}: not an actuals sheet; save it as .xlsx or CSV"
+                ),
+            ));
+        }
+    }
+    Ok(())
+}
+
 /// A workbook that cannot be opened: say what the clerk can do, with the reader's words after.
 fn damaged(name: &str, why: &str) -> Diagnostic {
     Diagnostic::error(
@@ -263,10 +347,14 @@ pub(super) fn read_sheet(
     sheet: Option<&str>,
     each: &mut EachRow<'_>,
 ) -> Result<Actuals, Diagnostic> {
-    if book == Book::Xlsx {
+    if book != Book::Xls {
         check_unpacked(path, name)?;
-    } else if std::fs::metadata(path).is_ok_and(|m| m.len() > MAX_BYTES) {
+    }
+    if book != Book::Xlsx && std::fs::metadata(path).is_ok_and(|m| m.len() > MAX_BYTES) {
         return Err(super::too_big(name));
+    }
+    if book == Book::Ods {
+        check_ods_extent(path, name)?;
     }
     let why = |e: &dyn std::fmt::Display| damaged(name, &e.to_string());
     let mut wb = match book {
