@@ -237,11 +237,16 @@ impl Book {
     }
 }
 
-/// Refuses an .ods whose cells, once its repeats are expanded, span more than [`MAX_CELLS`]:
-/// the reader allocates every sheet's whole bounding box when it opens the file, and one
-/// repeated cell (`number-rows-repeated="1048576"` × `number-columns-repeated="16384"`) in a
-/// 10 KB file is 17 billion cells. The sheets' XML is scanned tag by tag first, in a few KB.
-fn check_ods_extent(path: &Path, name: &str) -> Result<(), Diagnostic> {
+/// Merged ranges of an .ods, by sheet name (calamine does not say where they are).
+type OdsMerges = std::collections::HashMap<String, Vec<calamine::Dimensions>>;
+
+/// Scans an .ods's XML tag by tag, in a few KB, before calamine opens it, for two things.
+/// Its size: the reader allocates every sheet's whole bounding box when it opens the file, and
+/// one repeated cell (`number-rows-repeated="1048576"` × `number-columns-repeated="16384"`) in
+/// a 10 KB file is 17 billion cells, so a file spanning more than [`MAX_CELLS`] is refused.
+/// Its merged cells (`number-rows-spanned`), which calamine reads as empty: a jurisdiction
+/// merged down its rows holds for each of them, as in .xlsx and .xls.
+fn scan_ods(path: &Path, name: &str) -> Result<OdsMerges, Diagnostic> {
     use std::io::{BufRead, BufReader};
     let file = std::fs::File::open(path).map_err(|e| super::cannot_read(name, &e))?;
     let mut zip = zip::ZipArchive::new(file).map_err(|e| damaged(name, &e.to_string()))?;
@@ -255,6 +260,15 @@ fn check_ods_extent(path: &Path, name: &str) -> Result<(), Diagnostic> {
         let end = rest.iter().position(|b| *b == b'"')?;
         std::str::from_utf8(&rest[..end]).ok()?.parse().ok()
     };
+    let text_attr = |tag: &[u8], key: &[u8]| -> Option<String> {
+        let at = tag.windows(key.len()).position(|w| w == key)? + key.len();
+        let rest = tag.get(at..)?.strip_prefix(b"=\"")?;
+        let end = rest.iter().position(|b| *b == b'"')?;
+        Some(String::from_utf8_lossy(&rest[..end]).into_owned())
+    };
+    let mut merges = OdsMerges::new();
+    let mut sheet = String::new();
+    let mut kept = 0usize;
     let (mut row, mut col, mut rows, mut cols) = (0u64, 0u64, 0u64, 0u64);
     let (mut reps, mut filled) = (1u64, false);
     let mut tag = Vec::new();
@@ -285,6 +299,7 @@ fn check_ods_extent(path: &Path, name: &str) -> Result<(), Diagnostic> {
         let closes = tag.ends_with(b"/");
         if tag.starts_with(b"table:table ") || tag.starts_with(b"table:table>") {
             (row, rows, cols) = (0, 0, 0);
+            sheet = text_attr(&tag, b"table:name").unwrap_or_default();
         } else if tag.starts_with(b"table:table-row") {
             reps = attr(&tag, b"table:number-rows-repeated").unwrap_or(1);
             (col, filled) = (0, false);
@@ -300,6 +315,21 @@ fn check_ods_extent(path: &Path, name: &str) -> Result<(), Diagnostic> {
             || tag.starts_with(b"table:covered-table-cell")
         {
             let n = attr(&tag, b"table:number-columns-repeated").unwrap_or(1);
+            let down = attr(&tag, b"table:number-rows-spanned").unwrap_or(1);
+            let across = attr(&tag, b"table:number-columns-spanned").unwrap_or(1);
+            if down > 1 && kept < Merged::MAX {
+                let at = |x: u64| u32::try_from(x).unwrap_or(u32::MAX);
+                let (r0, c0) = (at(row), at(col));
+                let end = (
+                    at(row.saturating_add(down - 1)),
+                    at(col.saturating_add(across.max(1) - 1)),
+                );
+                merges
+                    .entry(sheet.clone())
+                    .or_default()
+                    .push(calamine::Dimensions::new((r0, c0), end));
+                kept += 1;
+            }
             if tag.windows(17).any(|w| w == b"office:value-type") {
                 filled = true;
                 cols = cols.max(col.saturating_add(n));
@@ -318,7 +348,7 @@ fn check_ods_extent(path: &Path, name: &str) -> Result<(), Diagnostic> {
             ));
         }
     }
-    Ok(())
+    Ok(merges)
 }
 
 /// A workbook that cannot be opened: say what the clerk can do, with the reader's words after.
@@ -353,9 +383,10 @@ pub(super) fn read_sheet(
     if book != Book::Xlsx && std::fs::metadata(path).is_ok_and(|m| m.len() > MAX_BYTES) {
         return Err(super::too_big(name));
     }
-    if book == Book::Ods {
-        check_ods_extent(path, name)?;
-    }
+    let ods_merges = match book {
+        Book::Ods => scan_ods(path, name)?,
+        _ => Default::default(),
+    };
     let why = |e: &dyn std::fmt::Display| damaged(name, &e.to_string());
     let mut wb = match book {
         Book::Xlsx => Open::Xlsx(open_workbook(path).map_err(|e| why(&e))?),
@@ -379,7 +410,10 @@ pub(super) fn read_sheet(
     for chosen in &tried {
         let read = match &mut wb {
             Open::Xlsx(x) => read_xlsx(x, name, chosen, each),
-            Open::Other(o) => read_other(o, name, chosen, each),
+            Open::Other(o) => {
+                let merges = ods_merges.get(chosen).cloned().unwrap_or_default();
+                read_other(o, name, chosen, merges, each)
+            }
         };
         match read {
             Ok(mut a) => {
@@ -567,17 +601,18 @@ fn read_xlsx(
 }
 
 /// One sheet of an .xls, .xlsb or .ods, through calamine's whole-sheet range (their readers do
-/// not stream); the file-size limit bounds them. Merged cells are carried down as in .xlsx
-/// where the reader says where they are (.xls).
+/// not stream); the file-size limit bounds them. Merged cells are carried down as in .xlsx:
+/// calamine says where they are in an .xls, [`scan_ods`] in an .ods.
 fn read_other(
     wb: &mut Sheets<std::io::BufReader<std::fs::File>>,
     name: &str,
     chosen: &str,
+    ods_merges: Vec<calamine::Dimensions>,
     each: &mut EachRow<'_>,
 ) -> Result<Actuals, NoRows> {
     let merges = match wb {
         Sheets::Xls(x) => x.merge_cells_by_sheet_name(chosen).unwrap_or_default(),
-        _ => Vec::new(),
+        _ => ods_merges,
     };
     let mut merged = Merged::of(merges);
     let range = wb.worksheet_range(chosen).map_err(|e| {
