@@ -54,23 +54,32 @@ pub(crate) struct CatalogMatch {
     pub domain: Domain,
 }
 
+/// A string's character bigrams, sorted, so that two lists are compared in one merge.
 fn bigrams(s: &str) -> Vec<(char, char)> {
     let c: Vec<char> = s.chars().collect();
-    c.windows(2).map(|w| (w[0], w[1])).collect()
+    let mut g: Vec<(char, char)> = c.windows(2).map(|w| (w[0], w[1])).collect();
+    g.sort_unstable();
+    g
 }
 
-/// Sørensen–Dice similarity of two bigram lists. strsim 0.11's `sorensen_dice` divides by byte
-/// lengths, which scores Chinese (three bytes a character) at a third of its similarity.
+/// Sørensen–Dice similarity of two sorted bigram lists (a bigram shared twice counts twice only
+/// when both have it twice). strsim 0.11's `sorensen_dice` divides by byte lengths, which scores
+/// Chinese (three bytes a character) at a third of its similarity. One merge, no allocation: it
+/// runs for every catalog name against every candidate.
 fn dice(x: &[(char, char)], y: &[(char, char)]) -> f64 {
     if x.is_empty() || y.is_empty() {
         return 0.0;
     }
-    let mut rest = y.to_vec();
-    let mut common = 0;
-    for g in x {
-        if let Some(p) = rest.iter().position(|h| h == g) {
-            rest.swap_remove(p);
-            common += 1;
+    let (mut i, mut j, mut common) = (0, 0, 0);
+    while i < x.len() && j < y.len() {
+        match x[i].cmp(&y[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                common += 1;
+                i += 1;
+                j += 1;
+            }
         }
     }
     (2 * common) as f64 / (x.len() + y.len()) as f64

@@ -224,11 +224,20 @@ fn common_length(lengths: &[usize]) -> Option<usize> {
     for l in lengths {
         counts[*l] += 1;
     }
-    (15..=max).rev().find(|&c| {
+    // From the longest length down, with the count of lines longer than `c + 2` kept as it goes
+    // (summing it afresh for each length was quadratic in the longest line).
+    let mut longer = 0;
+    for c in (15..=max).rev() {
+        longer += counts.get(c + 3).copied().unwrap_or(0);
         let near: usize = counts[c.saturating_sub(2)..=c].iter().sum();
-        let longer: usize = counts.get(c + 3..).map_or(0, |r| r.iter().sum());
-        near >= 5 && near * 5 >= lengths.len() * 2 && longer * 10 <= lengths.len()
-    })
+        if near >= 5 && near * 5 >= lengths.len() * 2 && longer * 10 <= lengths.len() {
+            return Some(c);
+        }
+        if longer * 10 > lengths.len() {
+            return None;
+        }
+    }
+    None
 }
 
 pub(super) fn wrap_width(lines: &[&str]) -> Wrap {

@@ -305,6 +305,13 @@ fn name_tail(t: &str) -> bool {
             .is_some_and(|p| bracketed_unit(&t[p..]))
 }
 
+/// Whether a line may be a table's header: it names the indicator column (`指标`, `指 标`), and
+/// is no paragraph. Most lines are not, and cutting a long paragraph into cells would read each
+/// of its words as a figure (a megabyte of prose took a second that way).
+fn could_be_header(l: &str) -> bool {
+    l.len() <= 1000 && without_spaces(l).contains("指标")
+}
+
 /// Whether a line is a page number left by a flattened .docx: `1、`, `- 2 -`, `3`.
 fn page_marker(l: &str) -> bool {
     let t = without_spaces(l);
@@ -364,6 +371,9 @@ fn run_together(token: &str) -> Vec<String> {
 /// A table one row a line: cells between `|`, or (a .docx flattened to text) separated by tabs
 /// or runs of spaces. Page numbers between rows are skipped.
 pub(super) fn bar_table(lines: &[&str], at: usize) -> Option<(RawTable, usize)> {
+    if !could_be_header(lines[at]) {
+        return None;
+    }
     let bar_count = |l: &str| l.matches(['|', '｜']).count();
     let bars = bar_count(lines[at]) >= 2;
     let split = |l: &str| -> Vec<String> {
@@ -623,7 +633,7 @@ fn header_like(segs: &[Segment]) -> bool {
 /// stands under; a line with no row label (or, drawn, no rule above it) continues the row above.
 pub(super) fn aligned_table(lines: &[&str], at: usize) -> Option<(RawTable, usize)> {
     let first = lines[at];
-    if first.contains(['|', '｜', '\t']) {
+    if first.contains(['|', '｜', '\t']) || !could_be_header(first) {
         return None;
     }
     let head = segments(first);
