@@ -701,3 +701,99 @@ fn an_ods_bomb_is_refused_before_it_is_expanded() {
         "b.ods: error: a sheet's cells, once its repeats are expanded, are more than 2000000: not an actuals sheet; save it as .xlsx or CSV\n"
     );
 }
+
+/// The round-2 corpus (tests/bad-inputs-round2, see its README): what a county office saves from
+/// Excel or WPS on Windows. Each file is read as it was meant, or refused with its place and what
+/// to do; none panics; a doubtful value says so.
+#[test]
+fn round2_corpus_as_offices_save_it() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/bad-inputs-round2");
+    // (file, exit code, rows judged, what standard error holds: "" for nothing)
+    let cases: &[(&str, i32, usize, &str)] = &[
+        ("a01-gbk-title-total.csv", 1, 3, ""),
+        ("a02-utf16-unicode-text.txt", 1, 3, ""),
+        ("a02b-utf16-unicode-text.csv", 1, 3, ""),
+        ("a03-bom-semicolon.csv", 1, 3, ""),
+        ("a04-tab.csv", 1, 3, ""),
+        ("a05-repeated-header.csv", 1, 3, ""),
+        ("a05b-title-only-gbk.csv", 1, 3, ""),
+        (
+            "a06-years.csv",
+            2,
+            6,
+            "a06-years.csv:4:12: error: `2024-12-31` is a date",
+        ),
+        (
+            "a07-values.csv",
+            2,
+            13,
+            "a07-values.csv:8:22: warning: `1.2E+05 人次`",
+        ),
+        ("a07b-percent-fraction.csv", 1, 3, "did you mean 66%?"),
+        ("a08-header-unit.csv", 1, 1, ""),
+        ("a08b-header-unit-ren.csv", 1, 1, ""),
+        (
+            "a08c-header-unit-pct.csv",
+            2,
+            1,
+            "unit `%` cannot be converted to `万人`",
+        ),
+        (
+            "a09-xlsx-named-csv.csv",
+            1,
+            3,
+            "but the file is an Excel workbook",
+        ),
+        (
+            "a10-csv-named-xlsx.xlsx",
+            1,
+            3,
+            "but the file is text (CSV)",
+        ),
+        (
+            "a12-truncated.xlsx",
+            2,
+            0,
+            "the file may be damaged or only partly downloaded",
+        ),
+        (
+            "a12b-not-zip.xlsx",
+            2,
+            0,
+            "the file may be damaged or only partly downloaded",
+        ),
+        ("a13-merged.xlsx", 1, 3, ""),
+        ("a14-merged.ods", 1, 3, ""),
+        ("a14-merged.xls", 1, 3, ""),
+        ("a15-hidden-first-sheet.xlsx", 1, 3, ""),
+        (
+            "a15b-instructions-first.xlsx",
+            1,
+            3,
+            "sheet `填报说明` has no header",
+        ),
+        ("a16-title-rows.xlsx", 1, 3, ""),
+        ("a16b-year-text.xlsx", 1, 3, ""),
+    ];
+    let mut failures = Vec::new();
+    for (file, code, rows, says) in cases {
+        let out = qyx(&["check", file, "--format", "json"], &dir);
+        let err = stderr(&out);
+        let judged = serde_json::from_slice::<serde_json::Value>(&out.stdout)
+            .ok()
+            .and_then(|v| v.as_array().map(Vec::len))
+            .unwrap_or(0);
+        let said = if says.is_empty() {
+            err.is_empty()
+        } else {
+            err.contains(says)
+        };
+        if out.status.code() != Some(*code) || judged != *rows || !said {
+            failures.push(format!(
+                "{file}: exit {:?} (want {code}), {judged} rows (want {rows}), stderr {err:?}",
+                out.status.code()
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
