@@ -322,28 +322,8 @@ impl Reading {
     }
 }
 
-/// Hashes a row's address: the series index's key, hashed once per row.
-#[derive(Default, Clone, Copy)]
-struct AddrHasher(u64);
-
-impl std::hash::Hasher for AddrHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for b in bytes {
-            self.0 =
-                (self.0.rotate_left(5) ^ u64::from(*b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-        }
-    }
-    fn write_usize(&mut self, n: usize) {
-        self.0 = (n as u64 ^ self.0)
-            .wrapping_mul(0x9E37_79B9_7F4A_7C15)
-            .rotate_left(26);
-    }
-}
-
-type AddrMap<V> = HashMap<usize, V, std::hash::BuildHasherDefault<AddrHasher>>;
+/// A map by a plan row's address: the series index, looked up once per row.
+type AddrMap<V> = crate::plan::fasthash::FastMap<usize, V>;
 
 /// Everything read from the actuals files, in the order read, ready to be judged row by row.
 /// Memory grows with the distinct values reported (a few dozen bytes each, for the history

@@ -492,53 +492,66 @@ fn prose_reading(row: &Row, entry: &Entry, f: &Figure, cell: &Resolved) -> Optio
     })
 }
 
+/// The target a year is judged against, borrowed from the plan: the figure that applies (the
+/// year's own, an every-year or maintained one covering it, else the next level or cumulative
+/// target), its reading, and the value of the straight path to it in the year when it is not
+/// the year's own. What a verdict's [`Applied`] is made from, and all that a plan's point in a
+/// year needs (without copying a reading per call).
+pub(crate) struct Due<'r> {
+    pub figure: &'r Figure,
+    pub target: std::borrow::Cow<'r, Resolved>,
+    pub path: Option<Decimal>,
+}
+
+/// The [`Due`] target of `year`; none when the year has none (no target, or none that reads).
+pub(crate) fn due<'r>(row: &'r Row, entry: &Entry, ctx: &Ctx, year: i32) -> Option<Due<'r>> {
+    use std::borrow::Cow;
+    let reading = |f: &'r Figure| match resolved(row, entry, f) {
+        Cow::Borrowed(Ok(r)) => Some(Cow::Borrowed(r)),
+        Cow::Owned(Ok(r)) => Some(Cow::Owned(r)),
+        _ => None,
+    };
+    if let Some(f) = applicable(row, entry, year) {
+        return reading(f).map(|target| Due {
+            figure: f,
+            target,
+            path: None,
+        });
+    }
+    // No target this year: the next level or cumulative target, reached along a straight path
+    // (a running total from zero at the period's start).
+    let (next, f) = row
+        .targets
+        .iter()
+        .filter(|f| f.year.value > year && matches!(f.scope, Scope::Level | Scope::Cumulative))
+        .filter_map(|f| reading(f).map(|r| (r, f)))
+        .filter(|(r, _)| r.is_numeric() || r.threshold.op == Op::Done)
+        .min_by_key(|(r, _)| r.year)?;
+    let path = next.value.and_then(|v1| {
+        let (y0, v0) = previous_point(row, entry, f.scope, year, v1, ctx.period_start)?;
+        path_at(y0, v0, next.year, v1, year)
+    });
+    Some(Due {
+        figure: f,
+        target: next,
+        path,
+    })
+}
+
 /// Judges one reported value (or its absence) for `year`.
 pub fn judge(row: &Row, entry: &Entry, ctx: &Ctx, year: i32, actual: Option<Actual>) -> Verdict {
-    let (period_start, tolerance) = (ctx.period_start, ctx.rules.tolerance(entry));
-    let mut applied = match applicable(row, entry, year) {
-        Some(f) => match resolved(row, entry, f).into_owned() {
-            Ok(r) => Applied {
-                prose: prose_reading(row, entry, f, &r),
-                target: r,
-                scope: f.scope,
-                path: None,
-                band: None,
-                tolerance: None,
-            },
-            Err(_) => return Verdict::bare(Status::NoTarget, None),
-        },
-        None => {
-            // No target this year: the next level or cumulative target, reached along a
-            // straight path (a running total from zero at the period's start).
-            let next = row
-                .targets
-                .iter()
-                .filter(|f| {
-                    f.year.value > year && matches!(f.scope, Scope::Level | Scope::Cumulative)
-                })
-                .filter_map(|f| match resolved(row, entry, f) {
-                    std::borrow::Cow::Borrowed(Ok(r)) => Some((std::borrow::Cow::Borrowed(r), f)),
-                    std::borrow::Cow::Owned(Ok(r)) => Some((std::borrow::Cow::Owned(r), f)),
-                    _ => None,
-                })
-                .filter(|(r, _)| r.is_numeric() || r.threshold.op == Op::Done)
-                .min_by_key(|(r, _)| r.year);
-            let Some((next, f)) = next else {
-                return Verdict::bare(Status::NoTarget, None);
-            };
-            let path = next.value.and_then(|v1| {
-                let (y0, v0) = previous_point(row, entry, f.scope, year, v1, period_start)?;
-                path_at(y0, v0, next.year, v1, year)
-            });
-            Applied {
-                prose: prose_reading(row, entry, f, &next),
-                target: next.into_owned(),
-                scope: f.scope,
-                path,
-                band: None,
-                tolerance: None,
-            }
-        }
+    let tolerance = ctx.rules.tolerance(entry);
+    let Some(due) = due(row, entry, ctx, year) else {
+        return Verdict::bare(Status::NoTarget, None);
+    };
+    let target = due.target.into_owned();
+    let mut applied = Applied {
+        prose: prose_reading(row, entry, due.figure, &target),
+        target,
+        scope: due.figure.scope,
+        path: due.path,
+        band: None,
+        tolerance: None,
     };
     let op = applied.target.threshold.op;
     if op == Op::None {

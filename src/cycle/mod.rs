@@ -62,12 +62,21 @@ pub(crate) fn plan_point(row: &Row, entry: &Entry, ctx: &Ctx, year: i32) -> Opti
     {
         return Some(v);
     }
-    let a = judge::judge(row, entry, ctx, year, None).applied?;
+    // The target judging would apply, borrowed (a verdict with no value would copy it).
+    let a = judge::due(row, entry, ctx, year)?;
     if !a.target.is_numeric() {
         return None;
     }
     // A later target without a path through this year says nothing about this year.
     a.path.or(a.target.value.filter(|_| a.target.year == year))
+}
+
+/// The part of a verdict's target a period's schedule is worked out from.
+struct Target {
+    op: Op,
+    value: Option<Decimal>,
+    path: Option<Decimal>,
+    scope: Scope,
 }
 
 /// Judges one period's value. `year_end` is the value reported for the end of the previous year,
@@ -95,12 +104,18 @@ pub(crate) fn judge_period(
     if matches!(status, Status::NoTarget) {
         return out;
     }
-    let Some(applied) = out.verdict.applied.clone() else {
+    // What the schedule needs of the target, copied: the verdict keeps the target itself.
+    let Some(applied) = out.verdict.applied.as_ref().map(|a| Target {
+        op: a.target.threshold.op,
+        value: a.target.value,
+        path: a.path,
+        scope: a.scope,
+    }) else {
         return out;
     };
     // A milestone is not due until the end of its year: done is met, not done before then is on
     // schedule, not done at the end is red.
-    if accrual == Accrual::Milestone || applied.target.threshold.op == Op::Done {
+    if accrual == Accrual::Milestone || applied.op == Op::Done {
         if !period.is_full_year() && status != Status::NoData {
             out.verdict.status = match actual {
                 Some(Actual::Done(true)) => Status::Met,
@@ -115,7 +130,7 @@ pub(crate) fn judge_period(
         };
         return out;
     }
-    let Some(target) = applied.target.value else {
+    let Some(target) = applied.value else {
         return out;
     };
     let end = applied.path.unwrap_or(target);
@@ -240,8 +255,8 @@ fn cumulative_point(row: &Row, entry: &Entry, ctx: &Ctx, year: i32) -> Option<De
     {
         return judge::baseline(row, entry).map(|(_, v)| v);
     }
-    match judge::judge(row, entry, ctx, year, None).applied {
-        Some(a) if a.scope == Scope::Cumulative && a.target.year == year => a.target.value,
+    match judge::due(row, entry, ctx, year) {
+        Some(a) if a.figure.scope == Scope::Cumulative && a.target.year == year => a.target.value,
         Some(a) if a.path.is_some() => a.path,
         _ => Some(Decimal::ZERO),
     }

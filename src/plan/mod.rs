@@ -2,16 +2,17 @@
 //! the lookups every command shares (an indicator by id or alias, a plan by id or name).
 
 pub(crate) mod cache;
+pub(crate) mod fasthash;
 pub mod load;
 pub mod schema;
 pub mod validate;
 
 use crate::diag::{Diagnostic, NameIndex};
 use crate::threshold::{Better, Op, ParseError, Threshold};
+use fasthash::FastMap;
 use load::{CATALOG_FILE, PlanDir, SourceText};
 use rust_decimal::Decimal;
 pub use schema::{Catalog, Domain, Entry, Figure, Plan, Row};
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 /// A plan file, read and deserialised, with its rows indexed by catalog id.
@@ -20,12 +21,12 @@ pub struct PlanFile {
     pub source: SourceText,
     pub plan: Plan,
     /// Row position by catalog id (the first row of an id, as a scan would find it).
-    rows: HashMap<String, usize>,
+    rows: FastMap<String, usize>,
 }
 
 impl PlanFile {
     pub fn new(source: SourceText, plan: Plan) -> PlanFile {
-        let mut rows = HashMap::with_capacity(plan.indicators.len());
+        let mut rows = fasthash::with_capacity(plan.indicators.len());
         for (i, r) in plan.indicators.iter().enumerate() {
             rows.entry(r.id.value.clone()).or_insert(i);
         }
@@ -47,7 +48,7 @@ impl PlanFile {
 pub struct CatalogIndex {
     pub source: SourceText,
     pub entries: Vec<Entry>,
-    by_key: HashMap<String, usize>,
+    by_key: FastMap<String, usize>,
     /// Built on the first unknown name, so that runs without one never pay for it.
     near: OnceLock<NameIndex>,
 }
@@ -70,7 +71,7 @@ pub fn name_key(s: &str) -> String {
 
 impl CatalogIndex {
     pub fn new(source: SourceText, catalog: Catalog) -> CatalogIndex {
-        let mut by_key = HashMap::new();
+        let mut by_key = fasthash::with_capacity(catalog.indicators.len() * 3);
         for (i, e) in catalog.indicators.iter().enumerate() {
             by_key.entry(e.id.value.clone()).or_insert(i);
             by_key.entry(name_key(&e.name)).or_insert(i);
@@ -187,9 +188,9 @@ pub struct PlanSet {
     blobs: Option<std::sync::Arc<cache::Blobs>>,
     need: Need,
     /// Plan position by id, Chinese name and Chinese name without its level suffix.
-    by_key: HashMap<String, usize>,
+    by_key: FastMap<String, usize>,
     /// Plan position by English name in ASCII lower case (matched ignoring case).
-    by_en: HashMap<String, usize>,
+    by_en: FastMap<String, usize>,
     /// Built on the first unknown plan name.
     near: OnceLock<NameIndex>,
     /// Plan files that could not be read or parsed (reported when loading): a row naming an
@@ -419,8 +420,8 @@ impl PlanSet {
 
     /// Indexes the plans; the first plan a name fits wins, as a scan in file order would find.
     fn with_slots(catalog: CatalogIndex, slots: Vec<Slot>, need: Need) -> PlanSet {
-        let mut by_key = HashMap::with_capacity(slots.len() * 3);
-        let mut by_en = HashMap::with_capacity(slots.len());
+        let mut by_key = fasthash::with_capacity(slots.len() * 3);
+        let mut by_en = fasthash::with_capacity(slots.len());
         for (i, p) in slots.iter().enumerate() {
             by_key.entry(p.id.clone()).or_insert(i);
             by_key.entry(p.name.clone()).or_insert(i);
