@@ -5,9 +5,13 @@
 # by round so that a busy machine slows all of them alike. Prints ratios, per-row cost and peak
 # RSS: quote the ratios, not absolute times.
 #
-# usage: scripts/bench-province.sh [--quick] [--runs N] [WORKDIR]
+# usage: scripts/bench-province.sh [--quick] [--runs N] [--format csv|jsonl] [WORKDIR]
 #   WORKDIR  where generated data goes (default /tmp/qyx-province); never the repository.
-#   --quick  the 100- and 915-plan cases only (minutes instead of the better part of an hour).
+#   --quick  the 100- and 915-plan cases only (minutes instead of the better part of an hour);
+#            without it, 5 000 plans with 10 k, 100 k and 1 M rows too.
+#   --format what `qyx check` writes (default csv, as issue #11 measured; jsonl streams too).
+#   --baseline QYX  another qyx binary (say, main before a change) timed in the same rounds:
+#            a column gives qyx's CPU time as a ratio of the baseline's.
 # Needs: cargo, python3 with pandas (`python3 -m venv v && v/bin/pip install pandas`, then
 # PYTHON=v/bin/python3), GNU time at /usr/bin/time. Not run by `cargo test`.
 #
@@ -21,11 +25,13 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 repo=$PWD
 bench=$repo/scripts/bench-province
-quick=0 runs=5 work=/tmp/qyx-province
+quick=0 runs=5 work=/tmp/qyx-province format=csv baseline=
 while [ $# -gt 0 ]; do
   case $1 in
     --quick) quick=1 ;;
     --runs) runs=$2; shift ;;
+    --format) format=$2; shift ;;
+    --baseline) baseline=$2; shift ;;
     *) work=$1 ;;
   esac
   shift
@@ -54,12 +60,12 @@ prepare() {
 }
 
 cases=("$(prepare 100 10000)" "$(prepare 915 10000)" "$(prepare 915 100000)")
-[ $quick = 1 ] || cases+=("$(prepare 5000 10000)" "$(prepare 5000 1000000 0.5)")
+[ $quick = 1 ] || cases+=("$(prepare 5000 10000)" "$(prepare 5000 100000)" "$(prepare 5000 1000000 0.5)")
 
 echo "qyx $(git -C "$repo" rev-parse --short HEAD), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "case = rows:plans dir; per row = (qyx - qyx with a header-only sheet) / rows"
 nice -n 5 "$py" "$bench/run_bench.py" check --qyx "$qyx" --rawcsv "$rawcsv" --python "$py" \
-  --runs "$runs" "${cases[@]}"
+  --format "$format" ${baseline:+--baseline "$baseline"} --runs "$runs" "${cases[@]}"
 for n in 100 915 $([ $quick = 1 ] || echo 5000); do
   nice -n 5 "$py" "$bench/run_bench.py" cmds --qyx "$qyx" --runs "$runs" "$work/p$n/plans"
 done

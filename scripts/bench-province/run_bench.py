@@ -14,11 +14,11 @@ so a machine that slows down slows both) and their median is printed with min-ma
 and by CPU time (user + system, which a busy machine disturbs far less): quote medians and
 ratios on a shared machine, never one absolute time.
 
-check: qyx = `qyx --plans DIR check FILE --format csv > /dev/null`; qyx0 = the same with a
+check: qyx = `qyx --plans DIR check FILE --format csv > /dev/null` (or --format jsonl); qyx0 = the same with a
 header-only copy of FILE (the cost of loading the plans; per row = (qyx - qyx0) / rows);
 rawcsv = the csv-crate reader
 (the floor for parsing the file); pandas = peer_pandas.py beside this script, writing to /dev/null,
-run with OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE removed from its environment; wc = `wc -l FILE`.
+run with OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE removed from its environment; wc = `wc -l FILE`; baseline (--baseline QYX) = qyx as another build, for a before/after ratio.
 cmds: --help, validate, show, compare of 3 and of 20 plans, rank (no indicator), in ratio to --help.
 """
 import argparse
@@ -93,10 +93,11 @@ def rows_of(path):
 def check(a):
     pandas_env = {k: v for k, v in os.environ.items()
                   if k not in ("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE")}
+    base = " | qyx/baseline (CPU)" if a.baseline else ""
     print("| case | rows | qyx | rawcsv | pandas | wc -l | qyx/rawcsv | pandas/qyx "
           "| qyx/rawcsv (CPU) | pandas/qyx (CPU) | qyx per row (CPU) "
-          "| RSS qyx | RSS qyx (no rows) | RSS rawcsv | RSS pandas | qyx exit |")
-    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
+          f"| RSS qyx | RSS qyx (no rows) | RSS rawcsv | RSS pandas | qyx exit{base} |")
+    print("|---" * (16 + bool(a.baseline)) + "|")
     for case in a.cases:
         label, plans, targets, actuals = case.split(":")
         # The same plans with a header-only sheet: what loading costs, so that the per-row
@@ -105,13 +106,19 @@ def check(a):
         with open(actuals, encoding="utf-8") as fh:
             empty.write_text(fh.readline(), encoding="utf-8")
         cmds = {
-            "qyx": ([a.qyx, "--plans", plans, "check", actuals, "--format", "csv"], None),
-            "qyx0": ([a.qyx, "--plans", plans, "check", str(empty), "--format", "csv"], None),
+            "qyx": ([a.qyx, "--plans", plans, "check", actuals, "--format", a.format], None),
+            "qyx0": ([a.qyx, "--plans", plans, "check", str(empty), "--format", a.format], None),
             "rawcsv": ([a.rawcsv, actuals], None),
             "pandas": ([a.python, str(HERE / "peer_pandas.py"), targets, actuals, "/dev/null"],
                        pandas_env),
             "wc": (["wc", "-l", actuals], None),
         }
+        if a.baseline:
+            # Another build (the one before a change), with a cache of its own: a cache is
+            # keyed by the build, so two builds sharing one would rewrite it turn by turn.
+            env = dict(os.environ, QYX_CACHE_DIR=os.environ.get("QYX_CACHE_DIR", "") + "-baseline")
+            cmds["baseline"] = ([a.baseline, "--plans", plans, "check", actuals,
+                                 "--format", a.format], env)
         res = measure(cmds, a.runs, a.warmup)
         empty.unlink()
         n = rows_of(actuals)
@@ -121,7 +128,9 @@ def check(a):
               f"| {ratio(res, 'pandas', 'qyx')} | {ratio(res, 'qyx', 'rawcsv', 3)} "
               f"| {ratio(res, 'pandas', 'qyx', 3)} | {med(per_row):.2f} µs "
               f"| {mib(res, 'qyx')} | {mib(res, 'qyx0')} | {mib(res, 'rawcsv')} "
-              f"| {mib(res, 'pandas')} | {sorted({r[2] for r in res['qyx']})} |", flush=True)
+              f"| {mib(res, 'pandas')} | {sorted({r[2] for r in res['qyx']})} "
+              + (f"| {ratio(res, 'qyx', 'baseline', 3)} " if a.baseline else "")
+              + "|", flush=True)
 
 
 def plan_ids(plans):
@@ -164,6 +173,8 @@ def main():
     c.add_argument("cases", nargs="+")
     c.add_argument("--rawcsv", required=True)
     c.add_argument("--python", default=sys.executable)
+    c.add_argument("--format", default="csv", choices=["csv", "jsonl"])
+    c.add_argument("--baseline", help="another qyx build, timed beside it (before/after)")
     m = sub.add_parser("cmds")
     m.add_argument("plans")
     for p in (c, m):

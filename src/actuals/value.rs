@@ -622,7 +622,8 @@ fn in_unit(
 ) -> Result<Option<Actual>, (u64, String)> {
     use std::borrow::Cow;
     let col = r.value.column;
-    let row_unit = row.unit.as_ref().map(|u| u.value.as_str());
+    // Asked for only where the sheet says no unit: the plan's row is then read, not before.
+    let row_unit = || row.unit.as_ref().map(|u| u.value.as_str());
     let catalog_unit = entry.unit.as_ref().map(|u| u.value.as_str());
     let column_unit = r.unit.as_ref().map(|u| (u.text, u.column));
     // The unit the number is in, and where it was said.
@@ -635,7 +636,10 @@ fn in_unit(
             (Some(Cow::Borrowed(c)), col)
         }
         (Some(u), Some((c, _))) if magnitude_prefix(u) == Some(u) && c == u => {
-            match catalog_unit.or(row_unit).and_then(|b| Unit::parse(b).ok()) {
+            match catalog_unit
+                .or_else(row_unit)
+                .and_then(|b| Unit::parse(b).ok())
+            {
                 Some(base) => (Some(Cow::Owned(format!("{u}{}", base.base()))), col),
                 None => (Some(Cow::Borrowed(u)), col),
             }
@@ -653,7 +657,7 @@ fn in_unit(
                     ));
                 }
                 Some((c, _)) => Some(c),
-                None => catalog_unit.or(row_unit),
+                None => catalog_unit.or_else(row_unit),
             };
             match of.and_then(|c| Unit::parse(c).ok()) {
                 Some(base) => (Some(Cow::Owned(format!("{u}{}", base.base()))), col),
@@ -684,13 +688,16 @@ fn in_unit(
         (Some(u), None) => (Some(Cow::Borrowed(u)), col),
         // A unit column of 万 alone: a magnitude of the indicator's unit (万 over 人 is 万人).
         (None, Some((c, c_col))) if magnitude_prefix(c) == Some(c) => {
-            match catalog_unit.or(row_unit).and_then(|u| Unit::parse(u).ok()) {
+            match catalog_unit
+                .or_else(row_unit)
+                .and_then(|u| Unit::parse(u).ok())
+            {
                 Some(base) => (Some(Cow::Owned(format!("{c}{}", base.base()))), c_col),
                 None => (Some(Cow::Borrowed(c)), c_col),
             }
         }
         (None, Some((c, c_col))) => (Some(Cow::Borrowed(c)), c_col),
-        (None, None) => (row_unit.map(Cow::Borrowed), col),
+        (None, None) => (row_unit().map(Cow::Borrowed), col),
     };
     let Some(catalog_unit) = catalog_unit else {
         return match unit_text {
