@@ -64,7 +64,7 @@ for plan, src in DOCS.items():
     for row in golds[plan]["indicators"]:
         figs = [("baseline", row["baseline"])] if row.get("baseline") else []
         figs += [("target", f) for f in row.get("targets", [])]
-        gold += [{"kind": k, "id": row["id"], "table": row.get("table"), **f} for k, f in figs
+        gold += [{**f, "kind": k, "id": row["id"], "table": row.get("table")} for k, f in figs
                  if f.get("op") not in ("done", "none") and f.get("value") is not None]
     every = qyx("extract", f"{SEEDS}/{src}", "--format", "json", plans=plans_dir)
     cands = [c for c in every if c["value"] is not None]
