@@ -56,14 +56,14 @@ prepare() {
   fi
   [ -f "$d/export/targets.csv" ] || "$py" "$bench/export_targets.py" "$qyx" "$d/plans" "$d/export" >/dev/null
   [ -f "$d/a$rows.csv" ] || "$py" "$bench/gen_actuals.py" "$d/export" "$d/a$rows.csv" "$rows" --gap-share "$share" >/dev/null
-  echo "$rows:$d/plans:$d/export/targets.csv:$d/a$rows.csv"
+  echo "$rows rows, $n plans:$d/plans:$d/export/targets.csv:$d/a$rows.csv"
 }
 
 cases=("$(prepare 100 10000)" "$(prepare 915 10000)" "$(prepare 915 100000)")
 [ $quick = 1 ] || cases+=("$(prepare 5000 10000)" "$(prepare 5000 100000)" "$(prepare 5000 1000000 0.5)")
 
 echo "qyx $(git -C "$repo" rev-parse --short HEAD), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "case = rows:plans dir; per row = (qyx - qyx with a header-only sheet) / rows"
+echo "case = rows and plans; per row = (qyx - qyx with a header-only sheet) / rows"
 nice -n 5 "$py" "$bench/run_bench.py" check --qyx "$qyx" --rawcsv "$rawcsv" --python "$py" \
   --format "$format" ${baseline:+--baseline "$baseline"} --runs "$runs" "${cases[@]}"
 for n in 100 915 $([ $quick = 1 ] || echo 5000); do
