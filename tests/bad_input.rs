@@ -111,3 +111,19 @@ fn inputs_are_never_written() {
         before
     );
 }
+
+#[test]
+fn a_header_too_far_down_is_not_searched_for_ever() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut csv: String = (1..=25).map(|i| format!("标题行{i}\n")).collect();
+    csv.push_str("地区,指标,年份,数值\n诸暨市,人均预期寿命,2024,82.5\n");
+    std::fs::write(dir.path().join("t.csv"), csv).unwrap();
+    let out = qyx(&["check", "t.csv"], dir.path());
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).starts_with("t.csv:1:1: error: the header lacks")
+            && stderr(&out).ends_with(" (no header in the first 20 rows)\n"),
+        "{}",
+        stderr(&out)
+    );
+}

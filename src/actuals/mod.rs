@@ -457,7 +457,13 @@ fn collect(
         }
         looked += 1;
         if looked >= HEADER_SEARCH {
-            return Err(first_problem.map_or(NoRows::Empty, NoRows::NoHeader));
+            return Err(first_problem.map_or(NoRows::Empty, |mut d| {
+                d.message.push_str(&crate::tr!(
+                    "（前 {HEADER_SEARCH} 行中都没有表头）",
+                    " (no header in the first {HEADER_SEARCH} rows)"
+                ));
+                NoRows::NoHeader(d)
+            }));
         }
     };
     let place = Place { name, sheet };
