@@ -161,6 +161,9 @@ pub enum Note {
     /// baseline and the target, and no unit slip explains it; `factor` 0 is a 0 where both are
     /// well above it (not reported yet?).
     Far { factor: Decimal },
+    /// The year's target is a schedule's `0` before the work is due (`0 0 100`): not judged,
+    /// 未到考核年份 (README, "Judging rules").
+    NotDue,
     /// The value was read from words that leave room for doubt: what was typed and how it read.
     Typed { typed: String, reading: Reading },
 }
@@ -180,7 +183,7 @@ impl Note {
     /// Whether the note makes the verdict doubtful.
     pub fn doubtful(&self) -> bool {
         match self {
-            Note::ExactHit { .. } => false,
+            Note::ExactHit { .. } | Note::NotDue => false,
             Note::Disagreement { flips, .. } => *flips,
             Note::Implausible { .. } | Note::Far { .. } | Note::Typed { .. } => true,
         }
@@ -544,6 +547,7 @@ pub fn judge(row: &Row, entry: &Entry, ctx: &Ctx, year: i32, actual: Option<Actu
     let Some(due) = due(row, entry, ctx, year) else {
         return Verdict::bare(Status::NoTarget, None);
     };
+    let figure = due.figure;
     let target = due.target.into_owned();
     let mut applied = Applied {
         prose: prose_reading(row, entry, due.figure, &target),
@@ -555,7 +559,11 @@ pub fn judge(row: &Row, entry: &Entry, ctx: &Ctx, year: i32, actual: Option<Actu
     };
     let op = applied.target.threshold.op;
     if op == Op::None {
-        return Verdict::bare(Status::NoTarget, Some(applied));
+        let mut v = Verdict::bare(Status::NoTarget, Some(applied));
+        if figure.not_due(row, entry.better) {
+            v.notes.push(Note::NotDue);
+        }
+        return v;
     }
     if op == Op::Approx
         && let Some(t) = applied.target.value
@@ -875,6 +883,57 @@ mod tests {
         );
         assert_eq!(status(&row, &e, 2024, dec!(1)).0, Status::NoTarget);
         assert_eq!(judge(&row, &e, 2027, None).status, Status::NoData);
+    }
+
+    /// `0 0 100 100 100` (通过国家义务教育优质均衡发展县省级评估率): the 0s mean "not assessed
+    /// yet", never a target any value meets.
+    #[test]
+    fn a_schedules_zero_is_not_due() {
+        const SCHEDULE: &str = "    table: \"3 x 0 0 0 100 100 100\"\n    baseline: { year: 2022, cell: \"0\" }\n    targets:\n      - { year: 2023, cell: \"0\" }\n      - { year: 2024, cell: \"0\" }\n      - { year: 2025, cell: \"100\" }\n      - { year: 2027, cell: \"100\" }\n";
+        let (row, e) = setup("%", "higher", SCHEDULE);
+        for v in [dec!(0), dec!(50)] {
+            let j = judge(&row, &e, 2023, Some(Actual::Number(v)));
+            assert_eq!(
+                (j.status, j.notes.as_slice()),
+                (Status::NoTarget, &[Note::NotDue][..])
+            );
+        }
+        assert_eq!(judge(&row, &e, 2024, None).notes, [Note::NotDue]);
+        // The 100 is judged as usual, and the year after it goes by the next target.
+        assert_eq!(status(&row, &e, 2025, dec!(100)).0, Status::Met);
+        assert_eq!(status(&row, &e, 2025, dec!(0)).0, Status::NotMet);
+        assert_eq!(status(&row, &e, 2026, dec!(100)).0, Status::OnTrack);
+        // Said in the plan, the same; a 0 the plan means is a target; a printed `≥0` is one too.
+        let explicit = SCHEDULE.replace(
+            "cell: \"0\" }\n      - { year: 2024",
+            "cell: \"0\", no_target: not-due }\n      - { year: 2024",
+        );
+        let (row, e) = setup("%", "higher", &explicit);
+        assert_eq!(
+            judge(&row, &e, 2023, Some(Actual::Number(dec!(7)))).notes,
+            [Note::NotDue]
+        );
+        let meant = SCHEDULE.replace(
+            "cell: \"0\" }\n      - { year: 2024",
+            "cell: \"0\", zero_is_target: true }\n      - { year: 2024",
+        );
+        let (row, e) = setup("%", "higher", &meant);
+        assert_eq!(status(&row, &e, 2023, dec!(0)).0, Status::Met);
+        assert_eq!(status(&row, &e, 2024, dec!(0)).0, Status::NoTarget);
+        let printed = SCHEDULE.replace("0 0 0 100", "0 ≥0 0 100").replace(
+            "{ year: 2023, cell: \"0\" }",
+            "{ year: 2023, cell: \"≥0\" }",
+        );
+        let (row, e) = setup("%", "higher", &printed);
+        assert_eq!(status(&row, &e, 2023, dec!(0)).0, Status::Met);
+        // Lower is better: a 0 is the hardest target there is (重大安全事故 0).
+        let (row, e) = setup("%", "lower", SCHEDULE);
+        assert_eq!(status(&row, &e, 2023, dec!(1)).0, Status::NotMet);
+        assert!(
+            judge(&row, &e, 2023, Some(Actual::Number(dec!(0))))
+                .notes
+                .is_empty()
+        );
     }
 
     #[test]

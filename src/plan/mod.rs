@@ -672,7 +672,9 @@ fn resolve_reading(
     // A figure that says it sets no target (`/` not assessed, a schedule's `0` not yet due) is
     // judged as none, so that a 0 is never a target any value meets.
     let t = match reading {
-        Some(Ok(_)) if f.no_target.is_some() => Threshold::parse("/").map_err(|e| e.to_string())?,
+        Some(Ok(_)) if f.no_target.is_some() || f.not_due(row, entry.better) => {
+            Threshold::parse("/").map_err(|e| e.to_string())?
+        }
         Some(Ok(t)) => t.resolve(entry.better),
         Some(Err(e)) => return Err(e.to_string()),
         None => return Err(crate::tr!("没有 `cell` 或 `text`", "no cell or text")),

@@ -408,6 +408,10 @@ pub struct Figure {
     /// indicator's better direction), and only for the operator that direction gives.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub op_reason: Option<OpReason>,
+    /// `true` where a `0` before later positive targets is meant as a target after all (the plan
+    /// says so): without it such a `0` is a schedule's, not yet due (see [`Figure::not_due`]).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub zero_is_target: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
     /// What a person must still decide about this figure; `validate` warns with each.
@@ -419,6 +423,47 @@ pub struct Figure {
     #[serde(skip)]
     #[schemars(skip)]
     pub(crate) resolved: std::sync::OnceLock<super::CachedResolve>,
+}
+
+impl Figure {
+    /// Whether this target is a schedule's `0` before the work is due, judged as no target
+    /// (未到考核年份): `no_target: not-due`, or — unless `zero_is_target` says the 0 is meant — a
+    /// bare `0` of a higher-is-better indicator that a later target of the row raises above 0
+    /// (通过国家义务教育优质均衡发展县省级评估率 `0 0 100 100 100`: no county is assessed before 2025,
+    /// so the 0s are not targets any value meets). A printed operator (`≥0`) states a target.
+    pub fn not_due(&self, row: &Row, better: Better) -> bool {
+        self.no_target == Some(NoTarget::NotDue)
+            || !self.zero_is_target && self.no_target.is_none() && self.schedule_zero(row, better)
+    }
+
+    /// Whether this target reads as a schedule's `0`: a bare 0 of a higher-is-better indicator
+    /// that a later target of the row raises above 0 (whatever the figure says about it).
+    pub fn schedule_zero(&self, row: &Row, better: Better) -> bool {
+        // A baseline's 0 is a level the county stands at, never a schedule's.
+        let is_target = row.targets.iter().any(|t| std::ptr::eq(t, self));
+        if !is_target || better != Better::Higher {
+            return false;
+        }
+        let reading = |f: &Figure| {
+            f.cell
+                .as_ref()
+                .or(f.text.as_ref())
+                .and_then(|s| super::memo::threshold(&s.value).ok())
+        };
+        let Some(t) = reading(self) else {
+            return false;
+        };
+        if t.op != crate::threshold::Op::Reach || t.value.is_none_or(|v| !v.is_zero()) {
+            return false;
+        }
+        row.targets.iter().any(|o| {
+            o.year.value > self.year.value
+                && o.no_target.is_none()
+                && reading(o)
+                    .and_then(|t| t.value)
+                    .is_some_and(|v| v.is_sign_positive() && !v.is_zero())
+        })
+    }
 }
 
 /// Why a figure sets no target.

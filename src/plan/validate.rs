@@ -977,6 +977,26 @@ fn check_no_target(
     let Some((spot, t)) = readings.first() else {
         return;
     };
+    if f.zero_is_target {
+        if f.no_target.is_some() {
+            out.error(
+                *spot,
+                crate::tr!(
+                    "`zero_is_target: true` 说这个 0 是目标，`no_target` 却说它不是：请保留一个",
+                    "`zero_is_target: true` says this 0 is a target and `no_target` says it is not: keep one"
+                ),
+            );
+        } else if !f.schedule_zero(row, entry.better) {
+            out.warning(
+                *spot,
+                crate::tr!(
+                    "`zero_is_target: true` 只用于之后有更高目标的不带符号的 `0`（指标越高越好）；`{}` 不是这样的 0：删去它",
+                    "`zero_is_target: true` is for a bare `0` before higher targets of a higher-is-better indicator; `{}` is no such 0: remove it",
+                    spot.value
+                ),
+            );
+        }
+    }
     match f.no_target {
         // A `/` says no target, not why: not assessed that year, or an observational row (whose
         // `▲` marker already says it).
@@ -990,34 +1010,19 @@ fn check_no_target(
                 ),
             );
         }
-        None => {
-            // A `0` for a higher-is-better indicator is met by any value: in a `0 0 100`
-            // schedule it means "nothing due yet", which must be said to be judged so.
-            if entry.better == Better::Higher
-                && t.op != Op::None
-                && t.value.is_some_and(|v| v.is_zero())
-                && row.targets.iter().any(|o| {
-                    super::memo::threshold(
-                        &o.cell
-                            .as_ref()
-                            .or(o.text.as_ref())
-                            .map_or(String::new(), |s| s.value.clone()),
-                    )
-                    .ok()
-                    .and_then(|x| x.value)
-                    .is_some_and(|v| v > rust_decimal::Decimal::ZERO)
-                })
-            {
-                out.warning(
-                    *spot,
-                    crate::tr!(
-                        "`{}` 是任何值都能达到的目标：若当年尚无任务，请写 `no_target: not-due`",
-                        "`{}` reads as a target any value meets: if nothing is due that year, say `no_target: not-due`",
-                        spot.value
-                    ),
-                );
-            }
+        // A schedule's `0` (`0 0 100`) is judged as not yet due (`Figure::not_due`): say so, or
+        // say that the 0 is meant.
+        None if f.not_due(row, entry.better) => {
+            out.warning(
+                *spot,
+                crate::tr!(
+                    "`{}` 在之后更高的目标之前，按进度表中的 0 判为未到考核年份（当年无目标）：请写 `no_target: not-due` 确认；若这个 0 就是目标，请写 `zero_is_target: true`",
+                    "`{}` before higher targets is judged as a schedule's 0, not yet due (no target that year): confirm it with `no_target: not-due`, or say `zero_is_target: true` if the 0 is meant",
+                    spot.value
+                ),
+            );
         }
+        None => {}
         Some(NoTarget::NotDue) if t.op != Op::None && t.value.is_some_and(|v| !v.is_zero()) => {
             out.error(
                 *spot,
@@ -1028,17 +1033,16 @@ fn check_no_target(
                 ),
             );
         }
-        Some(NoTarget::NotDue) => {
-            if t.op == Op::None {
-                out.error(
-                    *spot,
-                    crate::tr!(
-                        "`no_target: not-due` 用于进度表中的数字（`0`）；`/` 应为 `not-assessed` 或 `observational`",
-                        "`no_target: not-due` is for a schedule's number (`0`); a `/` is `not-assessed` or `observational`"
-                    ),
-                );
-            }
+        Some(NoTarget::NotDue) if t.op == Op::None => {
+            out.error(
+                *spot,
+                crate::tr!(
+                    "`no_target: not-due` 用于进度表中的数字（`0`）；`/` 应为 `not-assessed` 或 `observational`",
+                    "`no_target: not-due` is for a schedule's number (`0`); a `/` is `not-assessed` or `observational`"
+                ),
+            );
         }
+        Some(NoTarget::NotDue) => {}
         Some(NoTarget::Observational) if row.marker != Some(Marker::Observational) => {
             out.warning(
                 *spot,
@@ -1048,18 +1052,17 @@ fn check_no_target(
                 ),
             );
         }
-        Some(_) => {
-            if t.op != Op::None {
-                out.error(
-                    *spot,
-                    crate::tr!(
-                        "`no_target` 说此处没有目标，但 `{}` 是一个目标",
-                        "`no_target` says this figure sets no target, but `{}` is one",
-                        spot.value
-                    ),
-                );
-            }
+        Some(_) if t.op != Op::None => {
+            out.error(
+                *spot,
+                crate::tr!(
+                    "`no_target` 说此处没有目标，但 `{}` 是一个目标",
+                    "`no_target` says this figure sets no target, but `{}` is one",
+                    spot.value
+                ),
+            );
         }
+        Some(_) => {}
     }
 }
 

@@ -288,6 +288,10 @@ pub(crate) fn note_text(n: &Note, unit: &str, en: bool) -> String {
             "doubtful: about {} the target and the baseline; check the value and its unit",
             factor_words(*factor, true)
         ),
+        (Note::NotDue, false) => "未到考核年份: 计划此年为进度表中的 0, 不作考核".into(),
+        (Note::NotDue, true) => {
+            "not yet due: the plan's 0 for this year is a schedule's, not assessed".into()
+        }
         (Note::Typed { typed, reading }, en) => reading_text(typed, *reading, en),
     }
 }

@@ -103,7 +103,8 @@ pub(crate) struct Remark {
     /// For `implausible`: how many times the value is the target and the baseline.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub factor: Option<Dec>,
-    /// `exact_hit` (a 0 gap that fails: the target excludes its number), `table_prose_disagree`
+    /// `exact_hit` (a 0 gap that fails: the target excludes its number), `not_due` (the year's
+    /// target is a schedule's 0 before the work is due: not judged), `table_prose_disagree`
     /// (the table decided; the prose reads otherwise), `implausible` (a likely unit slip), `far`
     /// (ten times or more from the target and the baseline, or 0 below both, no slip explaining
     /// it), `partly_done` (基本完成, judged not done), `remarked_value` (`85（预计）`) and
@@ -133,6 +134,7 @@ impl Remark {
         };
         match note {
             Note::ExactHit { .. } => r.kind = "exact_hit",
+            Note::NotDue => r.kind = "not_due",
             Note::Disagreement { cell, text, .. } => {
                 r.kind = "table_prose_disagree";
                 r.decided_by = Some("table");
