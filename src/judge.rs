@@ -164,6 +164,9 @@ pub enum Note {
     /// The year's target is a schedule's `0` before the work is due (`0 0 100`): not judged,
     /// 未到考核年份 (README, "Judging rules").
     NotDue,
+    /// 进度滞后 before the target's year with no path to judge on (no level baseline, no earlier
+    /// target): the whole final target was asked, which a county on its way may not owe yet.
+    NoPath { target: Decimal, year: i32 },
     /// The value was read from words that leave room for doubt: what was typed and how it read.
     Typed { typed: String, reading: Reading },
 }
@@ -183,7 +186,7 @@ impl Note {
     /// Whether the note makes the verdict doubtful.
     pub fn doubtful(&self) -> bool {
         match self {
-            Note::ExactHit { .. } | Note::NotDue => false,
+            Note::ExactHit { .. } | Note::NotDue | Note::NoPath { .. } => false,
             Note::Disagreement { flips, .. } => *flips,
             Note::Implausible { .. } | Note::Far { .. } | Note::Typed { .. } => true,
         }
@@ -645,6 +648,12 @@ fn judge_number(
         gap_to(z, v)
     };
     let mut notes = Vec::new();
+    if status == Status::Behind && applied.path.is_none() {
+        notes.push(Note::NoPath {
+            target,
+            year: applied.target.year,
+        });
+    }
     if !ok && gap.is_zero() {
         notes.push(Note::ExactHit {
             op,
@@ -1242,6 +1251,15 @@ mod tests {
                 (c.status, c.gap, c.progress, c.maintain),
                 "{}",
                 c.rule
+            );
+            // 进度滞后 with no path asked the whole final target, and says so.
+            let no_path = j.status == Status::Behind && j.progress.is_none();
+            assert_eq!(
+                j.notes.iter().any(|n| matches!(n, Note::NoPath { .. })),
+                no_path,
+                "{}: {:?}",
+                c.rule,
+                j.notes
             );
         }
     }

@@ -288,6 +288,12 @@ pub(crate) fn note_text(n: &Note, unit: &str, en: bool) -> String {
             "doubtful: about {} the target and the baseline; check the value and its unit",
             factor_words(*factor, true)
         ),
+        (Note::NoPath { target, year }, false) => {
+            format!("无可算序时进度的基础值, 按{year}年全额目标 {target} 判断")
+        }
+        (Note::NoPath { target, year }, true) => format!(
+            "no level baseline to pace a path: judged against the full {year} target {target}"
+        ),
         (Note::NotDue, false) => "未到考核年份: 计划此年为进度表中的 0, 不作考核".into(),
         (Note::NotDue, true) => {
             "not yet due: the plan's 0 for this year is a schedule's, not assessed".into()

@@ -104,7 +104,8 @@ pub(crate) struct Remark {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub factor: Option<Dec>,
     /// `exact_hit` (a 0 gap that fails: the target excludes its number), `not_due` (the year's
-    /// target is a schedule's 0 before the work is due: not judged), `table_prose_disagree`
+    /// target is a schedule's 0 before the work is due: not judged), `no_path` (进度滞后 against the
+    /// full final target: no baseline or earlier target to pace a path), `table_prose_disagree`
     /// (the table decided; the prose reads otherwise), `implausible` (a likely unit slip), `far`
     /// (ten times or more from the target and the baseline, or 0 below both, no slip explaining
     /// it), `partly_done` (基本完成, judged not done), `remarked_value` (`85（预计）`) and
@@ -135,6 +136,7 @@ impl Remark {
         match note {
             Note::ExactHit { .. } => r.kind = "exact_hit",
             Note::NotDue => r.kind = "not_due",
+            Note::NoPath { .. } => r.kind = "no_path",
             Note::Disagreement { cell, text, .. } => {
                 r.kind = "table_prose_disagree";
                 r.decided_by = Some("table");
