@@ -123,9 +123,17 @@ pub(crate) fn cells(j: &Judged, en: bool, change: bool) -> Vec<String> {
     r
 }
 
-/// Appends a number as the table shows it (rounded to 4 places, no trailing zeros).
+/// A computed number (gap, change) as the table shows it: rounded to 4 places, unless that
+/// would show 0 for a difference that is not 0 — `70.00001` against `>70` is met by 0.00001,
+/// and a gap of 0 beside 达标 would read as the exact hit that fails.
+fn shown(d: Decimal) -> Decimal {
+    let r = round(d, 4);
+    if r.is_zero() && !d.is_zero() { d } else { r }
+}
+
+/// Appends a computed number as the table shows it ([`shown`], no trailing zeros).
 fn put_num(s: &mut String, d: Decimal) {
-    crate::report::push_decimal(s, round(d, 4).normalize());
+    crate::report::push_decimal(s, shown(d).normalize());
 }
 
 /// Appends a percentage: the number without trailing zeros, then `%`.
@@ -166,14 +174,15 @@ pub(crate) fn each_cell(
     scratch.clear();
     match j.actual {
         None => {}
-        Some(Actual::Number(v)) => put_num(scratch, v),
+        // What was reported, digit for digit: a rounded 70.00001 would show 70 beside 达标.
+        Some(Actual::Number(v)) => crate::report::push_decimal(scratch, v.normalize()),
         Some(a) => scratch.push_str(&actual_text(Some(a), en)),
     }
     put(scratch)?;
     if change {
         scratch.clear();
         if let Some(c) = j.change {
-            scratch.push_str(&signed(round(c, 4)));
+            scratch.push_str(&signed(shown(c)));
         }
         put(scratch)?;
     }
@@ -394,7 +403,7 @@ pub(crate) fn target_text(j: &Judged, en: bool) -> String {
 pub(crate) fn actual_text(a: Option<Actual>, en: bool) -> String {
     match (a, en) {
         (None, _) => String::new(),
-        (Some(Actual::Number(v)), _) => fmt(v),
+        (Some(Actual::Number(v)), _) => num(v),
         (Some(Actual::Done(true)), false) => "是".into(),
         (Some(Actual::Done(false)), false) => "否".into(),
         (Some(Actual::Done(true)), true) => "yes".into(),
