@@ -710,7 +710,12 @@ fn round2_corpus_as_offices_save_it() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/bad-inputs-round2");
     // (file, exit code, rows judged, what standard error holds: "" for nothing)
     let cases: &[(&str, i32, usize, &str)] = &[
-        ("a01-gbk-title-total.csv", 1, 3, ""),
+        (
+            "a01-gbk-title-total.csv",
+            1,
+            3,
+            "total row `合计` not judged",
+        ),
         ("a02-utf16-unicode-text.txt", 1, 3, ""),
         ("a02b-utf16-unicode-text.csv", 1, 3, ""),
         ("a03-bom-semicolon.csv", 1, 3, ""),
@@ -772,7 +777,7 @@ fn round2_corpus_as_offices_save_it() {
             3,
             "sheet `填报说明` has no header",
         ),
-        ("a16-title-rows.xlsx", 1, 3, ""),
+        ("a16-title-rows.xlsx", 1, 3, "total row `合计` not judged"),
         ("a16b-year-text.xlsx", 1, 3, ""),
     ];
     let mut failures = Vec::new();

@@ -430,13 +430,33 @@ impl<'a> Header<'a> {
             .into_iter()
             .find(|f| f.text.is_empty());
         // A total row, its word in the jurisdiction column or in a 序号 column before it.
-        if (empty.is_some() || !row.jurisdiction.text.is_empty() && is_total(row.jurisdiction.text))
-            && rec
-                .cells
+        let total = (empty.is_some()
+            || !row.jurisdiction.text.is_empty() && is_total(row.jurisdiction.text))
+        .then(|| {
+            rec.cells
                 .iter()
                 .take(self.find(Col::Jurisdiction).unwrap_or(0) + 1)
-                .any(|c| is_total(rec.text(c)))
-        {
+                .find(|c| is_total(rec.text(c)))
+        })
+        .flatten();
+        if let Some(cell) = total {
+            // A total with a value of its own is still said: a county's own figure is sometimes
+            // typed as its towns' 合计, and a row passed over in silence is a row lost.
+            if !row.value.text.is_empty() {
+                problems.push(
+                    Diagnostic::warning(
+                        self.name,
+                        line,
+                        cell.column,
+                        crate::tr!(
+                            "合计行 `{}` 未判断: 合计行不是某一地区的上报值; 若它是本地区的数值, 请在地区列写上地区名",
+                            "total row `{}` not judged: a total is no jurisdiction's report; if it is this jurisdiction's figure, write the jurisdiction's name",
+                            rec.text(cell).trim()
+                        ),
+                    )
+                    .in_sheet(self.sheet),
+                );
+            }
             return None;
         }
         if let Some(f) = empty {
