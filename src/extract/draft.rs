@@ -64,11 +64,17 @@ pub(crate) fn draft_yaml(
     use std::fmt::Write as _;
     let info = &ex.info;
     let mut y = String::new();
-    let n_targets = ex
-        .candidates
-        .iter()
-        .filter(|c| c.kind == Kind::Target)
-        .count();
+    let (start, end) = (
+        info.start.unwrap_or(PROGRAMME.0),
+        info.end.unwrap_or(PROGRAMME.1),
+    );
+    let (start, end) = if start <= end {
+        (start, end)
+    } else {
+        (end, end)
+    };
+    let candidates: Vec<Candidate> = ex.candidates.iter().map(|c| over_span(c, start)).collect();
+    let n_targets = candidates.iter().filter(|c| c.kind == Kind::Target).count();
     let _ = writeln!(
         y,
         "# yaml-language-server: $schema=../schema/plan.schema.json"
@@ -79,8 +85,8 @@ pub(crate) fn draft_yaml(
         crate::tr!(
             "# 由 `qyx extract` 从 {source_name} 起草：{} 个候选（{n_targets} 个目标，{} 个基期值）。",
             "# Draft by `qyx extract` from {source_name}: {} candidates ({n_targets} targets, {} baselines).",
-            ex.candidates.len(),
-            ex.candidates.len() - n_targets
+            candidates.len(),
+            candidates.len() - n_targets
         )
     );
     let _ = writeln!(
@@ -178,15 +184,6 @@ pub(crate) fn draft_yaml(
         }
     }
     let _ = writeln!(y, "  source: {}", q(source_name));
-    let (start, end) = (
-        info.start.unwrap_or(PROGRAMME.0),
-        info.end.unwrap_or(PROGRAMME.1),
-    );
-    let (start, end) = if start <= end {
-        (start, end)
-    } else {
-        (end, end)
-    };
     if info.period_assumed {
         plan_todo.push(crate::tr!("规划期：标题未写明；{start}–{end} 是按文件所指向的年份推断的", "the period: the title states none; {start}–{end} is inferred from the years the document aims at"
         ));
@@ -201,7 +198,7 @@ pub(crate) fn draft_yaml(
     let mut rows: Vec<DraftRow> = Vec::new();
     let mut index: std::collections::HashMap<(bool, String), usize> = Default::default();
     let mut unmatched = 0;
-    for (c, m) in ex.candidates.iter().zip(matches) {
+    for (c, m) in candidates.iter().zip(matches) {
         let mut sure = m
             .as_ref()
             .filter(|m| m.how.is_sure() && !crate::plan::op_against(m.better, c.op));
@@ -248,7 +245,7 @@ pub(crate) fn draft_yaml(
     if !layout.plan.is_empty() {
         let _ = writeln!(y, "columns: [{}]", years_list(&layout.plan));
     }
-    if ex.candidates.is_empty() {
+    if candidates.is_empty() {
         plan_todo.push(crate::tr!(
             "未找到目标：请手工编码，或确认这是一份规划文件",
             "no targets found: encode them by hand, or check that this is a plan document"
@@ -257,7 +254,7 @@ pub(crate) fn draft_yaml(
     // The plan's own areas (黄岩's nine), each mapped onto the domain most of its rows' catalog
     // entries belong to.
     let mut areas: Vec<(String, Vec<Domain>)> = Vec::new();
-    for (c, m) in ex.candidates.iter().zip(matches) {
+    for (c, m) in candidates.iter().zip(matches) {
         let Some(a) = &c.area else { continue };
         if Domain::parse(a).is_some() {
             continue;
@@ -298,7 +295,7 @@ pub(crate) fn draft_yaml(
             let _ = writeln!(y, "  - {}", q(t));
         }
     }
-    if ex.candidates.is_empty() {
+    if candidates.is_empty() {
         let _ = writeln!(y, "indicators: []");
         return y;
     }
@@ -598,10 +595,13 @@ fn reads_back(r: &DraftRow, cols: &[i32]) -> bool {
 
 /// A dropped figure, for the row's note: what it said and where.
 fn described(c: &Candidate) -> String {
+    let when = match (c.span, c.year) {
+        (Some((m, from)), Some(y)) => format!("{} {from}–{y}", m.name()),
+        (_, y) => y.map_or("?".into(), |y| y.to_string()),
+    };
     format!(
-        "{} ({}): {}",
+        "{} ({when}): {}",
         c.text.as_deref().or(c.cell.as_deref()).unwrap_or_default(),
-        c.year.map_or("?".into(), |y| y.to_string()),
         c.quote
             .as_deref()
             .or(c.table.as_deref())
@@ -779,13 +779,17 @@ fn write_row(
     }
     // The baseline: the first past figure before every target and not after the period starts.
     let first_target = targets.iter().filter_map(|t| t.year).min();
-    let mut baseline: Option<&Candidate> = None;
-    for b in r
+    // A level before an average or a total over a span: only a level starts a path (the
+    // plan holds one baseline; the span's figure stays in `note`, for what it is).
+    let mut past: Vec<&Candidate> = r
         .members
         .iter()
         .copied()
         .filter(|c| c.kind == Kind::Baseline)
-    {
+        .collect();
+    past.sort_by_key(|c| c.span.is_some());
+    let mut baseline: Option<&Candidate> = None;
+    for b in past {
         let fits = b
             .year
             .is_some_and(|by| by <= start && first_target.is_none_or(|t| by < t));
@@ -793,6 +797,9 @@ fn write_row(
             baseline = Some(b);
         } else {
             notes.push(crate::tr!("过去的数字 {}", "past figure {}", described(b)));
+            if fits && b.span.is_some() && baseline.is_some_and(|l| l.span.is_none()) {
+                continue;
+            }
             row_todo.push(if fits {
                 crate::tr!(
                     "不止一个过去的数字：其余已放在 `note` 中；请保留一个作为基期值",
@@ -985,6 +992,56 @@ fn schedule_zeros(
     }
 }
 
+/// A figure read again for the span of years its words name (the prose before it in its quote,
+/// or its table column's header): an average or a total over years before the plan is a baseline
+/// of that kind, its year the span's last (`“十三五”平均值(82.71岁)`: average 2016–2020;
+/// a `2018—2022年平均` column: average 2018–2022, not a 2018 figure); a table column totalling
+/// years of the plan (`2023—2027年累计`) is a cumulative target for the span's last year.
+fn over_span(c: &Candidate, start: i32) -> Candidate {
+    let mut c = c.clone();
+    let words = match (&c.cell, &c.heading, &c.quote, &c.text) {
+        (Some(_), Some(h), _, _) => h.as_str(),
+        (None, _, Some(q), Some(t)) => q.find(t.as_str()).map_or(q.as_str(), |p| &q[..p]),
+        _ => return c,
+    };
+    let counted = c.scope == Scope::Cumulative;
+    let Some(sp) = super::span::span_before(words, &c.indicator, counted) else {
+        let past_count = c.kind == Kind::Baseline && counted && !c.year_stated && c.cell.is_none();
+        // A five-year plan's review of the period before it (“十三五”时期 in a 十四五 plan): a
+        // count it reports with no year of its own is what that period added up to.
+        if past_count && super::span::period_starting(start) && c.year == Some(start - 1) {
+            c.scope = Scope::Level;
+            c.span = Some((crate::plan::schema::Measure::Total, start - 5));
+        } else if past_count {
+            c.doubts.push(crate::tr!(
+                "“累计”的时段句中未写明：若是截至 {} 年的累计数（规划目标接着累计），保留 `scope: cumulative`；若是某一时段的合计（如“十三五”期间），改为 `kind: total` 并写 `from`（时段起始年份）",
+                "累计 with no span in its clause: a running total up to {} (the plan's targets continue it) keeps `scope: cumulative`; a total over a span (十三五 and the like) is `kind: total` with `from`, the span's first year",
+                c.year.map_or("?".into(), |y| y.to_string())
+            ));
+        }
+        return c;
+    };
+    let Some(to) = sp.to.or(c.year) else { return c };
+    if to <= sp.from {
+        return c;
+    }
+    if to < start {
+        c.kind = Kind::Baseline;
+        c.year = Some(to);
+        c.year_stated = true;
+        c.scope = Scope::Level;
+        c.span = Some((sp.measure, sp.from));
+    } else if c.kind == Kind::Target
+        && c.cell.is_some()
+        && sp.measure == crate::plan::schema::Measure::Total
+        && sp.from >= start
+    {
+        c.year = Some(to);
+        c.scope = Scope::Cumulative;
+    }
+    c
+}
+
 /// The doubts about one figure, for its `todo`.
 fn doubts_of(c: &Candidate, r: &DraftRow) -> Vec<String> {
     let mut d = c.doubts.clone();
@@ -1007,6 +1064,10 @@ fn doubts_of(c: &Candidate, r: &DraftRow) -> Vec<String> {
 fn figure(y: &mut String, indent: &str, c: &Candidate, r: &DraftRow, why: Option<NoTarget>) {
     use std::fmt::Write as _;
     let _ = writeln!(y, "{indent}year: {}", c.year.unwrap_or(0));
+    if let Some((measure, from)) = c.span {
+        let _ = writeln!(y, "{indent}kind: {}", measure.name());
+        let _ = writeln!(y, "{indent}from: {from}");
+    }
     figure_fields(y, indent, c, r, why);
 }
 

@@ -24,6 +24,7 @@ mod outline;
 mod phrase;
 mod prose;
 mod scan;
+mod span;
 mod table;
 
 pub(crate) use draft::draft_yaml;
@@ -108,6 +109,11 @@ pub(crate) struct Candidate {
     pub marker: Option<String>,
     /// The table row is cut off (fewer cells than the header has columns).
     pub truncated: bool,
+    /// A table figure's column header as printed (`2018—2022年平均`, `2022年基础值`).
+    pub heading: Option<String>,
+    /// A baseline over a span of years (`“十三五”平均值`, `2018—2022年累计`): what it measures and
+    /// the span's first year; its last is `year`. Read by the draft ([`span`]).
+    pub span: Option<(crate::plan::schema::Measure, i32)>,
 }
 
 impl Candidate {
@@ -135,6 +141,8 @@ impl Candidate {
             doubts: Vec::new(),
             marker: None,
             truncated: false,
+            heading: None,
+            span: None,
         }
     }
 

@@ -827,6 +827,14 @@ pub(super) fn table_candidates(
             _ => None,
         })
         .max();
+    // Each column's header as printed, for the draft (a span: `2018—2022年平均`).
+    let headings: Vec<Option<&String>> = t
+        .columns
+        .iter()
+        .zip(t.titles.iter().map(Some).chain(std::iter::repeat(None)))
+        .filter(|(c, _)| **c != Column::Domain)
+        .map(|(_, title)| title)
+        .collect();
     let reached: Vec<bool> = t
         .columns
         .iter()
@@ -974,6 +982,7 @@ pub(super) fn table_candidates(
                     .or_else(|| unit_cell.clone());
                 c.marker = marker.clone();
                 c.truncated = truncated;
+                c.heading = headings.get(n).copied().flatten().cloned();
                 if lost_unit && c.unit.is_none() {
                     c.doubts.push(crate::tr!(
                         "名称括号 `()` 中的单位丢失了：请确定单位",

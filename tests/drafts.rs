@@ -1,0 +1,133 @@
+//! What `qyx extract` drafts from a document's words, end to end: a baseline over a span of years
+//! drafted as `kind: average | total` with `from` (and then judged by `check` as such), printed
+//! signs with what the document's legend says they mean, and tables that split targets among
+//! towns or counties. Every draft must pass `validate` with 0 errors.
+
+mod common;
+
+fn here() -> std::path::PathBuf {
+    std::env::current_dir().expect("cwd")
+}
+
+/// Extracts `doc` (written to a folder of its own) and validates the draft against it: the
+/// draft and `validate`'s output.
+fn draft_of(doc: &str) -> (tempfile::TempDir, String, String) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(dir.path().join("doc.txt"), doc).expect("written");
+    let plans = here().join("plans");
+    let plans = plans.to_str().expect("utf-8");
+    let out = common::qyx(&["--plans", plans, "extract", "doc.txt"], dir.path());
+    assert!(out.status.success(), "{out:?}");
+    let draft = String::from_utf8(out.stdout).expect("utf-8");
+    std::fs::write(dir.path().join("draft.yaml"), &draft).expect("written");
+    let v = common::qyx(
+        &["--plans", plans, "validate", "draft.yaml", "--sources", "."],
+        dir.path(),
+    );
+    let report = String::from_utf8_lossy(&v.stdout).into_owned();
+    let summary = report.lines().last().unwrap_or_default();
+    assert!(v.status.success(), "{report}");
+    assert!(summary.starts_with("0 errors"), "{report}\n{draft}");
+    (dir, draft, report)
+}
+
+const SPANS: &str = "某县公共服务“七优享”工程实施方案（2023—2027年）
+表1 主要指标
+| 序号 | 指标 | 2018—2022年平均 | 2025年 | 2027年 | 责任单位 |
+| 1 | 城镇新增就业（人） | 5200 | 5500 | 6000 | 县人力社保局 |
+| 2 | 人均预期寿命（岁） | 81.2 | 82 | 82.5 | 县卫健局 |
+| 3 | 普惠托位占比（%） | 55 | 60 | 70 | 县卫健局 |
+一、主要目标
+“十三五”期间累计新增城镇就业2.3万人。人均预期寿命的目标以“十三五”平均值(80.9岁)为基数测算。
+";
+
+/// `2018—2022年平均` is an average over five years, not a 2018 figure; `“十三五”期间累计` a total
+/// over 2016–2020. The draft says so, and `check` then never paces a path from them.
+#[test]
+fn baselines_over_a_span_are_drafted_with_their_kind_and_first_year() {
+    let (dir, draft, _) = draft_of(SPANS);
+    for want in [
+        "    baseline:\n      year: 2022\n      kind: average\n      from: 2018\n      cell: \"81.2\"\n",
+        "      year: 2020\n      kind: total\n      from: 2016\n      text: \"2.3万人\"\n",
+        "      year: 2020\n      kind: average\n      from: 2016\n      text: \"80.9岁\"\n",
+        "\ncolumns: [2022, 2025, 2027]\n",
+    ] {
+        assert!(draft.contains(want), "no `{want}` in\n{draft}");
+    }
+    assert!(!draft.contains("year: 2018"), "{draft}");
+    // The draft finished (an id given) is judged: the average starts no path.
+    let plans = dir.path().join("plans");
+    std::fs::create_dir(&plans).expect("dir");
+    std::fs::copy(
+        here().join("plans/catalog.yaml"),
+        plans.join("catalog.yaml"),
+    )
+    .expect("copied");
+    std::fs::write(
+        plans.join("demo.yaml"),
+        draft.replacen("  id: \"todo\"\n", "  id: \"demo\"\n", 1),
+    )
+    .expect("written");
+    std::fs::write(
+        dir.path().join("actuals.csv"),
+        "jurisdiction,indicator,year,value\ndemo,life-expectancy,2024,81.5\n",
+    )
+    .expect("written");
+    let out = common::qyx(
+        &[
+            "--plans",
+            "plans",
+            "check",
+            "actuals.csv",
+            "--format",
+            "json",
+        ],
+        dir.path(),
+    );
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    let row = &json.as_array().expect("rows")[0];
+    assert_eq!(row["baseline"]["kind"], "average", "{row}");
+    assert_eq!(row["baseline"]["from"], 2018, "{row}");
+    assert_eq!(row["remarks"][0]["kind"], "no_path", "{row}");
+}
+
+/// Where a row prints both a span's average and a year's level, the level is the baseline (only
+/// a level starts a path) and the average is kept in `note`, with nothing left to decide.
+#[test]
+fn a_level_is_preferred_to_an_average_as_the_baseline() {
+    let doc = "某县公共服务“七优享”工程实施方案（2023—2027年）
+| 序号 | 指标 | 2018—2022年平均 | 2022年底 | 2025年 | 2027年 | 责任单位 |
+| 1 | 人均预期寿命（岁） | 81.2 | 81.6 | 82 | 82.5 | 县卫健局 |
+";
+    let (_, draft, _) = draft_of(doc);
+    assert!(
+        draft.contains("    baseline:\n      year: 2022\n      cell: \"81.6\"\n"),
+        "{draft}"
+    );
+    assert!(
+        draft.contains("past figure 81.2 (average 2018–2022)"),
+        "{draft}"
+    );
+    assert!(!draft.contains("more than one past figure"), "{draft}");
+}
+
+/// A 十四五 plan's review of 十三五 (黄岩's, as plans/huangyan.yaml encodes it): the counts it
+/// reports with no year of their own are the period's totals, its rates levels in 2020.
+#[test]
+fn a_five_year_plans_review_reports_the_period_before() {
+    let doc = "某区公共服务“十四五”规划
+一、发展背景 (一)总体成效 “十三五”时期,各项社会事业全面发展。建成乡镇图书分馆8家,公办园覆盖面达51.8%。
+二、主要目标 到2025年,公办园覆盖面达到60%以上。
+";
+    let (_, draft, _) = draft_of(doc);
+    assert!(
+        draft.contains(
+            "      year: 2020\n      kind: total\n      from: 2016\n      text: \"8家\"\n"
+        ),
+        "{draft}"
+    );
+    assert!(
+        draft.contains("    baseline:\n      year: 2020\n      text: \"达51.8%\"\n"),
+        "{draft}"
+    );
+}
