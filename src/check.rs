@@ -347,8 +347,9 @@ pub(crate) struct Readings<'a> {
     read_problems: Vec<Diagnostic>,
     row_problems: Vec<Diagnostic>,
     slips: BTreeMap<u32, Diagnostic>,
-    /// The doubt a value's words leave (`基本完成`, `85（预计）`), by reading, with its warning.
-    doubts: BTreeMap<u32, (judge::Note, Diagnostic)>,
+    /// The doubts a value's words or units leave (`基本完成`, `85（预计）`, `8.5‰` in a % row),
+    /// by reading, each with its warning.
+    doubts: BTreeMap<u32, Vec<(judge::Note, Diagnostic)>>,
     /// Every problem in file order, then line order (after [`Readings::finish`]), the first
     /// [`crate::diag::MAX_LISTED`] of them.
     pub problems: Vec<Diagnostic>,
@@ -531,8 +532,8 @@ impl<'a> Readings<'a> {
             );
             return;
         }
-        let actual = match read_value(r, row, entry) {
-            Ok(Some(v)) => v,
+        let (actual, doubts) = match read_value(r, row, entry) {
+            Ok(Some(v)) => (v.actual, v.doubts),
             // An empty value is no data: listed by --all, never an error.
             Ok(None) => {
                 self.unfilled.insert((plan.id(), period));
@@ -555,8 +556,12 @@ impl<'a> Readings<'a> {
             file: fi,
             line: r.line,
         };
-        let slip = slip(row, entry, plan, period, actual);
-        reading.slip = slip.is_some();
+        // A unit converted across a different symbol says what the plausibility check would.
+        let converted = doubts
+            .iter()
+            .any(|n| matches!(n, judge::Note::Converted { .. }));
+        let slip = slip(row, entry, plan, period, actual).filter(|_| !converted);
+        reading.slip = slip.is_some() || converted;
         let at = match self.find(series, period) {
             Some((at, earlier)) => {
                 let earlier = *earlier;
@@ -612,13 +617,19 @@ impl<'a> Readings<'a> {
         if let Some(note) = r.note {
             self.notes.insert(at, note.into());
         }
-        if let Some(note) = crate::actuals::value::doubt(r.value.text, entry) {
-            let warning = place.warning(
-                r.line,
-                r.value.column,
-                implausible_warning(&typed(r), &note, entry),
-            );
-            self.doubts.insert(at, (note, warning));
+        if !doubts.is_empty() {
+            let warned = doubts
+                .into_iter()
+                .map(|note| {
+                    let warning = place.warning(
+                        r.line,
+                        r.value.column,
+                        implausible_warning(&typed(r), &note, entry),
+                    );
+                    (note, warning)
+                })
+                .collect();
+            self.doubts.insert(at, warned);
         }
         if let Some(note) = slip {
             self.slips.insert(
@@ -646,7 +657,7 @@ impl<'a> Readings<'a> {
         let mut problems: Vec<Diagnostic> = std::mem::take(&mut self.read_problems);
         problems.append(&mut self.row_problems);
         problems.extend(std::mem::take(&mut self.slips).into_values());
-        problems.extend(self.doubts.values().map(|(_, d)| d.clone()));
+        problems.extend(self.doubts.values().flatten().map(|(_, d)| d.clone()));
         problems.sort_by_key(|d| {
             (
                 file_order.get(d.file.as_str()).copied().unwrap_or(0),
@@ -763,13 +774,22 @@ impl<'a> Readings<'a> {
                 .find(r.series, Period::year(r.period.year - 1))
                 .and_then(|(_, e)| (e.kind == 0).then_some(e.value));
             let mut j = Judged::new(s, r.period, Some(actual), year_end, &q.bands, &q.rules);
+            let doubts = self.doubts.get(&(i as u32));
+            // A unit converted across a different symbol is noted by itself (see `row`).
+            let converted = doubts.is_some_and(|d| {
+                d.iter()
+                    .any(|(n, _)| matches!(n, judge::Note::Converted { .. }))
+            });
             if r.slip
+                && !converted
                 && let Some(note) = judge::plausibility(s.row, s.entry, &j.verdict, actual)
             {
                 j.verdict.notes.push(note);
             }
-            if let Some((note, _)) = self.doubts.get(&(i as u32)) {
-                j.verdict.notes.push(note.clone());
+            if let Some(doubts) = doubts {
+                j.verdict
+                    .notes
+                    .extend(doubts.iter().map(|(note, _)| note.clone()));
             }
             j.change = self.change(r);
             j.category = s

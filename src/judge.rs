@@ -169,6 +169,18 @@ pub enum Note {
     NoPath { target: Decimal, year: i32 },
     /// The value was read from words that leave room for doubt: what was typed and how it read.
     Typed { typed: String, reading: Reading },
+    /// The value was typed in a unit whose symbol is ten times or more from the row's (`8.5‰`
+    /// in a % row): converted and judged, but the number may be meant in the row's unit. `value`
+    /// is what was judged and `meant` the number typed read in the row's unit, both in the
+    /// catalog's unit; `factor` how many of the row's unit one typed unit is (0.1).
+    Converted {
+        typed: String,
+        from: String,
+        to: String,
+        factor: Decimal,
+        value: Decimal,
+        meant: Decimal,
+    },
 }
 
 /// How a value typed with words around it was read (see `actuals::value`).
@@ -180,6 +192,9 @@ pub enum Reading {
     Remarked,
     /// `约85`, `85左右`: an approximate value; the number is judged.
     Approximate,
+    /// `+5`, `-5` where the row's figures have no sign: a change (较上年增减) typed where the
+    /// value belongs, or a sign slip; the number is judged as typed.
+    Signed,
 }
 
 impl Note {
@@ -188,7 +203,10 @@ impl Note {
         match self {
             Note::ExactHit { .. } | Note::NotDue | Note::NoPath { .. } => false,
             Note::Disagreement { flips, .. } => *flips,
-            Note::Implausible { .. } | Note::Far { .. } | Note::Typed { .. } => true,
+            Note::Implausible { .. }
+            | Note::Far { .. }
+            | Note::Typed { .. }
+            | Note::Converted { .. } => true,
         }
     }
 }
@@ -715,7 +733,8 @@ pub fn plausibility(row: &Row, entry: &Entry, verdict: &Verdict, actual: Actual)
         .applied
         .as_ref()
         .and_then(|a| a.path.or(a.target.value));
-    let refs: Vec<Decimal> = [target, baseline(row, entry).map(|(_, b)| b)]
+    let base = baseline(row, entry).map(|(_, b)| b);
+    let refs: Vec<Decimal> = [target, base]
         .into_iter()
         .flatten()
         .filter(|r| *r > Decimal::ZERO)
@@ -755,14 +774,18 @@ pub fn plausibility(row: &Row, entry: &Entry, verdict: &Verdict, actual: Actual)
             })
         })
         .flatten();
-    slip.or_else(|| unexplained(entry, v, &refs))
+    let from_baseline = base.is_some_and(|b| b > Decimal::ZERO);
+    slip.or_else(|| unexplained(entry, v, &refs, from_baseline))
 }
 
-/// A value ten times or more beyond both references, or (for a level that is better higher) a
-/// tenth or less of both, or a level's 0, with no unit slip to explain it. Not for a flow below:
-/// a year-to-date count is small early in the year; not a small nonzero value where lower is
-/// better: less is the aim.
-fn unexplained(entry: &Entry, v: Decimal, refs: &[Decimal]) -> Option<Note> {
+/// A value ten times or more beyond both references, or (for a level) a tenth or less of both,
+/// or a level's 0, with no unit slip to explain it. Not for a flow below: a year-to-date count
+/// is small early in the year. Where lower is better, a small value is the aim, and a ceiling
+/// (控制在1‰以内) may stand far above where a county is: a tenth of the references is doubtful
+/// only when one of them is the row's baseline, since no level falls to a tenth of where it
+/// stood in a few years, while `8.5` typed under a unit of ‰ into a % row (0.85 against 9.2)
+/// reads exactly so.
+fn unexplained(entry: &Entry, v: Decimal, refs: &[Decimal], from_baseline: bool) -> Option<Note> {
     let ten = Decimal::TEN;
     let min_ratio = refs.iter().filter_map(|r| v.checked_div(*r)).min()?;
     let max_ratio = refs.iter().filter_map(|r| v.checked_div(*r)).max()?;
@@ -782,7 +805,8 @@ fn unexplained(entry: &Entry, v: Decimal, refs: &[Decimal]) -> Option<Note> {
             factor: Decimal::ZERO,
         });
     }
-    if level && entry.better == Better::Higher && max_ratio * ten <= Decimal::ONE {
+    let tenth_matters = entry.better == Better::Higher || from_baseline;
+    if level && tenth_matters && max_ratio * ten <= Decimal::ONE {
         return Some(Note::Far {
             factor: max_ratio.round_dp_with_strategy(3, RoundingStrategy::MidpointAwayFromZero),
         });
@@ -1391,16 +1415,33 @@ mod tests {
 
     #[test]
     fn far_values_by_direction_and_accrual() {
-        // Lower is better: a small value is the aim, a 0 is worth a look, ten times is a slip.
+        // Lower is better: a smaller value is the aim, but not a tenth of where the county
+        // stood (8.5 typed under ‰ into a % row is 0.85); a 0 is worth a look, ten times is a slip.
         let t = "    table: \"x 9.64 9.2\"\n    baseline: { year: 2022, cell: \"9.64\" }\n    targets:\n      - { year: 2024, cell: \"9.2\" }\n";
         let (row, e) = setup("%", "lower", t);
         let check = |v: Decimal| {
             let j = judge(&row, &e, 2024, Some(Actual::Number(v)));
             plausibility(&row, &e, &j, Actual::Number(v))
         };
-        assert_eq!(check(dec!(0.5)), None);
+        assert_eq!(
+            check(dec!(0.85)),
+            Some(Note::Far {
+                factor: dec!(0.092)
+            })
+        );
+        assert_eq!(check(dec!(0.92)), Some(Note::Far { factor: dec!(0.1) }));
+        assert_eq!(check(dec!(1)), None);
         assert_eq!(check(dec!(8.9)), None);
         assert_eq!(check(dec!(0)), Some(Note::Far { factor: dec!(0) }));
         assert_eq!(check(dec!(97)), Some(Note::Far { factor: dec!(10) }));
+        // A ceiling with no baseline (控制在1‰以内) may stand far above where a county is.
+        let t = "    table: \"x / 1\"\n    targets:\n      - { year: 2024, cell: \"1\" }\n";
+        let (row, e) = setup("‰", "lower", t);
+        let check = |v: Decimal| {
+            let j = judge(&row, &e, 2024, Some(Actual::Number(v)));
+            plausibility(&row, &e, &j, Actual::Number(v))
+        };
+        assert_eq!(check(dec!(0.08)), None);
+        assert_eq!(check(dec!(12)), Some(Note::Far { factor: dec!(12) }));
     }
 }

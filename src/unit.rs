@@ -215,6 +215,8 @@ pub struct Unit {
     base: String,
     dimension: String,
     factor: Decimal,
+    /// The part of `factor` that a magnitude (万, 亿) and a period (/月) make.
+    said: Decimal,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -237,6 +239,9 @@ struct Reading {
     base: String,
     dimension: String,
     factor: Decimal,
+    /// The part of `factor` a magnitude before the base and a period after it make (see
+    /// [`Unit::symbol_ratio`]).
+    said: Decimal,
 }
 
 fn pow10(n: u32) -> Decimal {
@@ -314,6 +319,7 @@ fn rate(s: &str) -> Option<Reading> {
         dimension: "ratio".into(),
         // One per 10ⁿ is 100/10ⁿ percent, exactly.
         factor: Decimal::ONE_HUNDRED / pow10(power),
+        said: Decimal::ONE,
     })
 }
 
@@ -337,6 +343,7 @@ fn read(s: &str) -> Option<Reading> {
         (p, m) => p.or(m)?,
     };
     let mut factor = Decimal::new(base.factor.0, base.factor.1) * pow10(power);
+    let mut said = pow10(power);
     let mut shown = base.base.to_string();
     let mut dimension = base.dimension.to_string();
     let rest = &s[len..];
@@ -344,7 +351,10 @@ fn read(s: &str) -> Option<Reading> {
     {
         len += p.len();
         match every {
-            Some(n) => factor *= Decimal::from(n),
+            Some(n) => {
+                factor *= Decimal::from(n);
+                said *= Decimal::from(n);
+            }
             None => dimension = format!("{dimension}/{name}"),
         }
         shown = format!("{shown}/{name}");
@@ -389,6 +399,7 @@ fn read(s: &str) -> Option<Reading> {
         base: shown,
         dimension,
         factor,
+        said,
     })
 }
 
@@ -432,6 +443,7 @@ impl Unit {
             base: r.base,
             dimension: r.dimension,
             factor: r.factor,
+            said: r.said,
         })
     }
 
@@ -448,6 +460,22 @@ impl Unit {
     /// How many of [`Unit::base`] one of this unit is (`‰`: 0.1, `万元/月`: 120000).
     pub(crate) fn factor(&self) -> Decimal {
         self.factor
+    }
+
+    /// How many of `other`'s symbol one of this unit's symbol is, leaving out what a magnitude
+    /// and a period say: 1 for `人` against `万人`, `万元/月` against `元`, `名` against `人`; 0.1
+    /// for `‰` against `%`, 60 for `小时` against `分钟`, 0.1 for `张/万人口` against `张/千人口`.
+    /// A magnitude or a period is a word the clerk wrote for the number's size, and the number
+    /// was written to go with it (`841000人`, `1183元/月`); a different symbol (`‰` for `%`) is
+    /// the slip of a key or a template, and the number typed may be meant in the row's unit.
+    /// `None` for incompatible units (or a ratio too large to state).
+    pub(crate) fn symbol_ratio(&self, other: &Unit) -> Option<Decimal> {
+        if !self.is_compatible(other) {
+            return None;
+        }
+        let mine = self.factor.checked_div(self.said)?;
+        let theirs = other.factor.checked_div(other.said)?;
+        mine.checked_div(theirs)
     }
 
     pub fn is_compatible(&self, other: &Unit) -> bool {
@@ -729,6 +757,50 @@ mod tests {
             assert_eq!(base.factor(), Decimal::ONE, "{u} -> {}", unit.base());
             assert!(unit.is_compatible(&base), "{u} -> {}", unit.base());
             assert_eq!(base.base(), unit.base(), "{u}");
+        }
+    }
+
+    /// A magnitude or a period written with a number goes with it; a different symbol is ten
+    /// times or more away and may be a slip (`8.5‰` meant as 8.5 %).
+    #[test]
+    fn symbols_apart_from_magnitudes_and_periods() {
+        let ratio = |a: &str, b: &str| {
+            Unit::parse(a)
+                .unwrap()
+                .symbol_ratio(&Unit::parse(b).unwrap())
+                .map(|d| d.normalize())
+        };
+        for (a, b, want) in [
+            ("人", "万人", Some(dec!(1))),
+            ("万人", "人", Some(dec!(1))),
+            ("十万人", "万人", Some(dec!(1))),
+            ("万元", "元", Some(dec!(1))),
+            ("亿元", "万元", Some(dec!(1))),
+            ("元/月", "元", Some(dec!(1))),
+            ("万元/月", "元/年", Some(dec!(1))),
+            ("名", "人", Some(dec!(1))),
+            ("间", "套(间)", Some(dec!(1))),
+            ("万套", "套(间)", Some(dec!(1))),
+            ("周岁", "岁", Some(dec!(1))),
+            ("％", "%", Some(dec!(1))),
+            ("百分之", "%", Some(dec!(1))),
+            ("‰", "%", Some(dec!(0.1))),
+            ("千分之", "%", Some(dec!(0.1))),
+            ("%", "‰", Some(dec!(10))),
+            ("‱", "%", Some(dec!(0.01))),
+            ("成", "%", Some(dec!(10))),
+            ("/1000", "%", Some(dec!(0.1))),
+            ("/10万", "‰", Some(dec!(0.01))),
+            ("小时", "分钟", Some(dec!(60))),
+            ("公里", "米", Some(dec!(1000))),
+            ("平方公里", "平方米", Some(dec!(1000000))),
+            ("公斤", "吨", Some(dec!(0.001))),
+            ("张/万人口", "张/千人口", Some(dec!(0.1))),
+            ("个/百户", "个/千户", Some(dec!(10))),
+            ("%", "人", None),
+            ("岁", "个月", None),
+        ] {
+            assert_eq!(ratio(a, b), want, "{a} against {b}");
         }
     }
 

@@ -334,9 +334,27 @@ fn words_around(text: &str) -> Option<(String, crate::judge::Reading)> {
         .then(|| (core.to_string(), Reading::Approximate))
 }
 
+/// A value read from its cell: what is judged, and what a person should look at before the
+/// verdict goes up (each makes the row doubtful).
+#[derive(Debug, Clone)]
+pub(crate) struct Value {
+    pub(crate) actual: Actual,
+    pub(crate) doubts: Vec<crate::judge::Note>,
+}
+
+impl Value {
+    fn sure(actual: Actual) -> Value {
+        Value {
+            actual,
+            doubts: Vec::new(),
+        }
+    }
+}
+
 /// The doubt a value's words leave, for the row's notes: a milestone answered 基本完成 (judged
-/// not done), a number with a remark or an approximation around it (judged by the number).
-pub(crate) fn doubt(text: &str, entry: &Entry) -> Option<crate::judge::Note> {
+/// not done), a number with a remark or an approximation around it, or a sign the row's
+/// figures never carry (judged by the number).
+fn doubt(text: &str, row: &Row, entry: &Entry) -> Option<crate::judge::Note> {
     use crate::judge::{Note, Reading};
     if is_plain(text.trim()) {
         return None;
@@ -359,7 +377,36 @@ pub(crate) fn doubt(text: &str, entry: &Entry) -> Option<crate::judge::Note> {
             reading: Reading::Approximate,
         });
     }
-    words_around(text).map(|(_, reading)| Note::Typed { typed, reading })
+    if let Some((_, reading)) = words_around(text) {
+        return Some(Note::Typed { typed, reading });
+    }
+    (signed(text) && !row_has_sign(row, entry)).then_some(Note::Typed {
+        typed,
+        reading: Reading::Signed,
+    })
+}
+
+/// Whether a value is typed with a sign before a number other than 0 (`+5`, `-5`, `－5`): the way
+/// a change is written (较上年+5), which a level's or a count's cell does not carry.
+fn signed(text: &str) -> bool {
+    let t = text.trim();
+    let Some(rest) = t.strip_prefix(['+', '-', '＋', '－', '−']) else {
+        return false;
+    };
+    rest.chars()
+        .any(|c| ('1'..='9').contains(&c) || ('１'..='９').contains(&c))
+}
+
+/// Whether a row's baseline or any of its targets is below zero: a row that counts changes, in
+/// which a sign is part of the value.
+fn row_has_sign(row: &Row, entry: &Entry) -> bool {
+    crate::judge::baseline(row, entry).is_some_and(|(_, b)| b < Decimal::ZERO)
+        || row.targets.iter().any(|f| {
+            crate::plan::resolve(row, entry, f)
+                .ok()
+                .and_then(|r| r.value)
+                .is_some_and(|v| v < Decimal::ZERO)
+        })
 }
 
 /// A number in scientific notation (`1.2E+05`), as Excel shows a General cell past 11 digits,
@@ -535,13 +582,13 @@ fn remember_last(
 /// Unit texts [`parsed_unit`] remembers.
 const UNITS_REMEMBERED: usize = 1024;
 
-/// Reads a reported value in the catalog's unit. `Ok(None)`: the cell is empty (no data).
-/// Errors are (column, message).
+/// Reads a reported value in the catalog's unit, with what makes it doubtful. `Ok(None)`: the
+/// cell is empty (no data). Errors are (column, message).
 pub(crate) fn read_value(
     r: &ActualRow,
     row: &Row,
     entry: &Entry,
-) -> Result<Option<Actual>, (u64, String)> {
+) -> Result<Option<Value>, (u64, String)> {
     let text = r.value.text.trim();
     let col = r.value.column;
     // Most values are plain numbers: read at once, straight to their unit.
@@ -566,7 +613,15 @@ pub(crate) fn read_value(
     }
     if entry.better == Better::Done {
         let answer = milestone(text).or_else(|| batch_count(text, is_batch(row)));
-        return answer.map(|d| Some(Actual::Done(d))).ok_or_else(|| {
+        let doubts: Vec<_> = doubt(text, row, entry).into_iter().collect();
+        return answer
+            .map(|d| {
+                Some(Value {
+                    actual: Actual::Done(d),
+                    doubts,
+                })
+            })
+            .ok_or_else(|| {
             (
                 col,
                 crate::tr!(
@@ -579,6 +634,7 @@ pub(crate) fn read_value(
         });
     }
     // `85（预计）`, `约85`: the number is judged, and the row is marked doubtful (see `doubt`).
+    let words = doubt(text, row, entry);
     let around = words_around(text);
     let text = around.as_ref().map_or(text, |(n, _)| n.as_str());
     // A plain number, or one in Excel's scientific notation (doubtful: see `doubt`).
@@ -606,7 +662,11 @@ pub(crate) fn read_value(
     }
     let value = t.value.ok_or_else(|| (col, not_a_number(text)))?;
     check_size(text, value).map_err(|m| (col, m))?;
-    in_unit(r, row, entry, text, value, t.unit.as_deref())
+    let mut v = in_unit(r, row, entry, text, value, t.unit.as_deref())?;
+    if let (Some(v), Some(w)) = (v.as_mut(), words) {
+        v.doubts.insert(0, w);
+    }
+    Ok(v)
 }
 
 /// A number read from the value cell (`text`, with `own_unit` typed after it), in the catalog's
@@ -619,7 +679,7 @@ fn in_unit(
     text: &str,
     value: Decimal,
     own_unit: Option<&str>,
-) -> Result<Option<Actual>, (u64, String)> {
+) -> Result<Option<Value>, (u64, String)> {
     use std::borrow::Cow;
     let col = r.value.column;
     // Asked for only where the sheet says no unit: the plan's row is then read, not before.
@@ -710,7 +770,7 @@ fn in_unit(
                     echo(&u)
                 ),
             )),
-            _ => Ok(Some(Actual::Number(value))),
+            _ => Ok(Some(Value::sure(Actual::Number(value)))),
         };
     };
     let to = parsed_unit(catalog_unit).map_err(|e| (col, e.to_string()))?;
@@ -720,18 +780,81 @@ fn in_unit(
         Some(u) => parsed_unit(u).map_err(|e| (unit_col, e.to_string()))?,
         None => to.clone(),
     };
-    from.convert(value, &to)
-        .map(|v| Some(Actual::Number(v)))
-        .map_err(|e| {
-            (
-                unit_col,
-                crate::tr!(
-                    "{e}（`{}` 的目标以 {catalog_unit} 计）",
-                    "{e} (the target of `{}` is in {catalog_unit})",
-                    entry.id.value
-                ),
-            )
-        })
+    let converted = from.convert(value, &to).map_err(|e| {
+        (
+            unit_col,
+            crate::tr!(
+                "{e}（`{}` 的目标以 {catalog_unit} 计）",
+                "{e} (the target of `{}` is in {catalog_unit})",
+                entry.id.value
+            ),
+        )
+    })?;
+    let mut v = Value::sure(Actual::Number(converted));
+    // The unit the row expects the number in: the unit column's (unless a bare magnitude of
+    // the indicator's unit), else the plan row's as printed, else the catalog's.
+    let expected = match column_unit {
+        Some((c, _)) if magnitude_prefix(c) != Some(c) => Some(c),
+        Some(_) => None,
+        None => row_unit(),
+    }
+    .unwrap_or(catalog_unit);
+    // Only a unit typed with the number: the unit column's is the row's own declaration.
+    if own_unit.is_some()
+        && let Some(unit) = unit_text.as_deref()
+        && let Some(note) = converted_note(r, entry, &to, &from, unit, expected, value, converted)
+    {
+        v.doubts.push(note);
+    }
+    Ok(Some(v))
+}
+
+/// The note for a number typed in a unit (`from`, as resolved: `unit`) whose symbol is ten
+/// times or more from the unit the row expects (`expected`): `8.5‰` in a % row, `0.2小时` in a
+/// 分钟 row, `45张/万人口` in a 张/千人口 row. A magnitude or a period written with the number
+/// (`841000人` in a 万人 row, `1183元/月` in a 元 row) goes with it and is no doubt (see
+/// [`Unit::symbol_ratio`]); nor is a unit the catalog declares the same as its own.
+#[allow(clippy::too_many_arguments)]
+fn converted_note(
+    r: &ActualRow,
+    entry: &Entry,
+    to: &Unit,
+    from: &Unit,
+    unit: &str,
+    expected: &str,
+    value: Decimal,
+    converted: Decimal,
+) -> Option<crate::judge::Note> {
+    let same = |u: &str| {
+        entry
+            .unit
+            .as_ref()
+            .is_some_and(|k| k.value.trim() == u.trim())
+            || entry.is_unit_synonym(u)
+    };
+    if same(unit) && same(expected) {
+        return None;
+    }
+    let exp: std::rc::Rc<Unit> = if same(expected) {
+        std::rc::Rc::new(to.clone())
+    } else {
+        parsed_unit(expected).ok()?
+    };
+    let mine = if same(unit) { to } else { from };
+    let factor = mine.symbol_ratio(&exp)?;
+    let ten = Decimal::TEN;
+    if factor < ten && factor.checked_mul(ten)? > Decimal::ONE {
+        return None;
+    }
+    let meant = exp.convert(value, to).ok()?;
+    Some(crate::judge::Note::Converted {
+        typed: r.value.text.trim().to_string(),
+        from: unit.to_string(),
+        to: expected.trim().to_string(),
+        factor: factor.normalize(),
+        value: converted,
+        meant,
+    })
 }
 
 #[cfg(test)]

@@ -308,6 +308,28 @@ pub(crate) fn note_text(n: &Note, unit: &str, en: bool) -> String {
             "not yet due: the plan's 0 for this year is a schedule's, not assessed".into()
         }
         (Note::Typed { typed, reading }, en) => reading_text(typed, *reading, en),
+        (
+            Note::Converted {
+                typed,
+                from,
+                to,
+                factor,
+                value,
+                meant,
+            },
+            en,
+        ) => {
+            let (factor, value, meant) = (factor_words(*factor, en), fmt(*value), fmt(*meant));
+            if en {
+                format!(
+                    "doubtful: `{typed}` is in {from}, {factor} the row's unit {to}; judged as {value}{unit} converted, {meant}{unit} if meant in the row's unit: check the unit"
+                )
+            } else {
+                format!(
+                    "存疑: `{typed}` 的单位 {from} 是本行单位 {to} 的{factor}, 换算为 {value}{unit} 判定; 若按本行单位应为 {meant}{unit}, 请核实单位"
+                )
+            }
+        }
     }
 }
 
@@ -323,6 +345,14 @@ fn reading_text(typed: &str, reading: Reading, en: bool) -> String {
         (Reading::Approximate, false) => format!("存疑: `{typed}` 是约数, 按其数值判定"),
         (Reading::Approximate, true) => {
             format!("doubtful: `{typed}` is approximate; judged by its number")
+        }
+        (Reading::Signed, false) => {
+            format!("存疑: `{typed}` 带正负号, 是较上期的增减吗? 按所填数值判定")
+        }
+        (Reading::Signed, true) => {
+            format!(
+                "doubtful: `{typed}` carries a sign: a change since the last period? judged as typed"
+            )
         }
     }
 }

@@ -95,12 +95,14 @@ pub(crate) struct Remark {
     /// For `table_prose_disagree`: which reading decided (`table`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub decided_by: Option<&'static str>,
-    /// For `implausible`: the value without the slip, in the catalog's unit.
+    /// For `implausible`: the value without the slip, in the catalog's unit; for
+    /// `unit_converted`: the number typed, read in the row's unit.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub did_you_mean: Option<Dec>,
     /// Whether this remark makes the row doubtful.
     pub doubtful: bool,
-    /// For `implausible`: how many times the value is the target and the baseline.
+    /// For `implausible`: how many times the value is the target and the baseline; for
+    /// `unit_converted`: how many of the row's unit one of the typed unit is (‰ in a % row: 0.1).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub factor: Option<Dec>,
     /// `exact_hit` (a 0 gap that fails: the target excludes its number), `not_due` (the year's
@@ -108,8 +110,10 @@ pub(crate) struct Remark {
     /// full final target: no baseline or earlier target to pace a path), `table_prose_disagree`
     /// (the table decided; the prose reads otherwise), `implausible` (a likely unit slip), `far`
     /// (ten times or more from the target and the baseline, or 0 below both, no slip explaining
-    /// it), `partly_done` (基本完成, judged not done), `remarked_value` (`85（预计）`) and
-    /// `approximate_value` (`约85`), judged by their number.
+    /// it), `partly_done` (基本完成, judged not done), `remarked_value` (`85（预计）`),
+    /// `approximate_value` (`约85`) and `signed_value` (`+5`, `-5` where the row has no sign),
+    /// judged by their number, `unit_converted` (`8.5‰` in a % row: a unit whose symbol is ten
+    /// times or more from the row's, converted and judged).
     pub kind: &'static str,
     pub message: String,
     pub message_zh: String,
@@ -157,7 +161,19 @@ impl Remark {
                     crate::judge::Reading::Partly => "partly_done",
                     crate::judge::Reading::Remarked => "remarked_value",
                     crate::judge::Reading::Approximate => "approximate_value",
+                    crate::judge::Reading::Signed => "signed_value",
                 };
+                r.text = Some(typed.clone());
+            }
+            Note::Converted {
+                typed,
+                factor,
+                meant,
+                ..
+            } => {
+                r.kind = "unit_converted";
+                r.factor = Some(n(*factor));
+                r.did_you_mean = Some(n(round(*meant, 4)));
                 r.text = Some(typed.clone());
             }
         }
