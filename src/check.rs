@@ -884,15 +884,16 @@ fn slip(
     let Actual::Number(v) = actual else {
         return None;
     };
-    // A value within ten times of a positive baseline is never doubted (a slip is 20 times
-    // away from both, a far value 10): most rows end here without judging.
+    // A value within five times of a positive baseline is never doubted (a unit slip is 20
+    // times away from both, a decimal slip 5, a far value 10): most rows end here unjudged.
     if v < Decimal::ZERO {
         return None;
     }
+    let five = Decimal::from(5);
     if let Some((_, b)) = judge::baseline(row, entry)
         && b > Decimal::ZERO
         && v.checked_div(b)
-            .is_some_and(|q| q < Decimal::TEN && q * Decimal::TEN > Decimal::ONE)
+            .is_some_and(|q| q < five && q * five > Decimal::ONE)
     {
         return None;
     }

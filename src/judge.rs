@@ -775,7 +775,48 @@ pub fn plausibility(row: &Row, entry: &Entry, verdict: &Verdict, actual: Actual)
         })
         .flatten();
     let from_baseline = base.is_some_and(|b| b > Decimal::ZERO);
-    slip.or_else(|| unexplained(entry, v, &refs, from_baseline))
+    slip.or_else(|| decimal_slip(entry, v, &refs, from_baseline))
+        .or_else(|| unexplained(entry, v, &refs, from_baseline))
+}
+
+/// A value five times or more beyond every reference that a slipped decimal point explains: a
+/// tenth of it within a fifth of one of them (`500` typed for 50 in a % row whose baseline is
+/// 60, `30` for 3.0 in a row of 4.3), or, for a level, ten times it (`0.95` for 9.5 in a row of
+/// ≤9.2, where it would read 达标). Not ten times a flow below: a year-to-date count is a tenth
+/// of the year's early in the year; nor, where lower is better, below a ceiling alone (see
+/// [`unexplained`]).
+fn decimal_slip(entry: &Entry, v: Decimal, refs: &[Decimal], from_baseline: bool) -> Option<Note> {
+    let five = Decimal::from(5);
+    let times = |a: Decimal, n: Decimal| a.checked_mul(n);
+    let above = refs
+        .iter()
+        .all(|r| times(*r, five).is_some_and(|r5| v > r5));
+    let level = !matches!(
+        entry.accrual(),
+        crate::plan::schema::Accrual::Flow | crate::plan::schema::Accrual::Milestone
+    );
+    let below = level
+        && (entry.better == Better::Higher || from_baseline)
+        && refs
+            .iter()
+            .all(|r| times(v, five).is_some_and(|v5| v5 < *r));
+    let factor = match (above, below) {
+        (true, _) => Decimal::TEN,
+        (_, true) => Decimal::new(1, 1),
+        _ => return None,
+    };
+    let meant = v.checked_div(factor)?;
+    // Within a fifth: meant / r from 0.8 to 1.25.
+    let (four, five_m) = (times(meant, Decimal::from(4))?, times(meant, five)?);
+    let close = refs.iter().any(|r| {
+        times(*r, Decimal::from(4)).is_some_and(|r4| five_m >= r4)
+            && times(*r, five).is_some_and(|r5| four <= r5)
+    });
+    close.then(|| Note::Implausible {
+        factor,
+        meant,
+        unit: entry.unit_text(),
+    })
 }
 
 /// A value ten times or more beyond both references, or (for a level) a tenth or less of both,
@@ -1423,17 +1464,30 @@ mod tests {
             let j = judge(&row, &e, 2024, Some(Actual::Number(v)));
             plausibility(&row, &e, &j, Actual::Number(v))
         };
-        assert_eq!(
+        // 8.5 % with its decimal point slipped, or 8.5‰ read as a %: did you mean 8.5?
+        assert!(matches!(
             check(dec!(0.85)),
+            Some(Note::Implausible { factor, meant, .. }) if factor == dec!(0.1) && meant == dec!(8.5)
+        ));
+        assert!(matches!(
+            check(dec!(0.95)),
+            Some(Note::Implausible { meant, .. }) if meant == dec!(9.5)
+        ));
+        // A tenth of both that no slipped decimal point explains.
+        assert_eq!(
+            check(dec!(0.5)),
             Some(Note::Far {
-                factor: dec!(0.092)
+                factor: dec!(0.054)
             })
         );
-        assert_eq!(check(dec!(0.92)), Some(Note::Far { factor: dec!(0.1) }));
-        assert_eq!(check(dec!(1)), None);
+        assert_eq!(check(dec!(1.9)), None);
         assert_eq!(check(dec!(8.9)), None);
         assert_eq!(check(dec!(0)), Some(Note::Far { factor: dec!(0) }));
-        assert_eq!(check(dec!(97)), Some(Note::Far { factor: dec!(10) }));
+        assert!(matches!(
+            check(dec!(97)),
+            Some(Note::Implausible { factor, meant, .. }) if factor == dec!(10) && meant == dec!(9.7)
+        ));
+        assert_eq!(check(dec!(150)), Some(Note::Far { factor: dec!(16) }));
         // A ceiling with no baseline (控制在1‰以内) may stand far above where a county is.
         let t = "    table: \"x / 1\"\n    targets:\n      - { year: 2024, cell: \"1\" }\n";
         let (row, e) = setup("‰", "lower", t);
@@ -1442,6 +1496,11 @@ mod tests {
             plausibility(&row, &e, &j, Actual::Number(v))
         };
         assert_eq!(check(dec!(0.08)), None);
-        assert_eq!(check(dec!(12)), Some(Note::Far { factor: dec!(12) }));
+        assert_eq!(check(dec!(0.1)), None);
+        assert_eq!(check(dec!(20)), Some(Note::Far { factor: dec!(20) }));
+        assert!(matches!(
+            check(dec!(9)),
+            Some(Note::Implausible { factor, meant, .. }) if factor == dec!(10) && meant == dec!(0.9)
+        ));
     }
 }
