@@ -31,6 +31,12 @@ fn draft_of(doc: &str) -> (tempfile::TempDir, String, String) {
     (dir, draft, report)
 }
 
+fn has_all(draft: &str, wants: &[&str]) {
+    for want in wants {
+        assert!(draft.contains(want), "no `{want}` in\n{draft}");
+    }
+}
+
 const SPANS: &str = "某县公共服务“七优享”工程实施方案（2023—2027年）
 表1 主要指标
 | 序号 | 指标 | 2018—2022年平均 | 2025年 | 2027年 | 责任单位 |
@@ -46,14 +52,15 @@ const SPANS: &str = "某县公共服务“七优享”工程实施方案（2023�
 #[test]
 fn baselines_over_a_span_are_drafted_with_their_kind_and_first_year() {
     let (dir, draft, _) = draft_of(SPANS);
-    for want in [
-        "    baseline:\n      year: 2022\n      kind: average\n      from: 2018\n      cell: \"81.2\"\n",
-        "      year: 2020\n      kind: total\n      from: 2016\n      text: \"2.3万人\"\n",
-        "      year: 2020\n      kind: average\n      from: 2016\n      text: \"80.9岁\"\n",
-        "\ncolumns: [2022, 2025, 2027]\n",
-    ] {
-        assert!(draft.contains(want), "no `{want}` in\n{draft}");
-    }
+    has_all(
+        &draft,
+        &[
+            "    baseline:\n      year: 2022\n      kind: average\n      from: 2018\n      cell: \"81.2\"\n",
+            "      year: 2020\n      kind: total\n      from: 2016\n      text: \"2.3万人\"\n",
+            "      year: 2020\n      kind: average\n      from: 2016\n      text: \"80.9岁\"\n",
+            "\ncolumns: [2022, 2025, 2027]\n",
+        ],
+    );
     assert!(!draft.contains("year: 2018"), "{draft}");
     // The draft finished (an id given) is judged: the average starts no path.
     let plans = dir.path().join("plans");
@@ -130,4 +137,82 @@ fn a_five_year_plans_review_reports_the_period_before() {
         draft.contains("    baseline:\n      year: 2020\n      text: \"达51.8%\"\n"),
         "{draft}"
     );
+}
+
+/// A sign means what the document's legend says: `*` is 约束性指标 here, so no `marker: core`;
+/// `▲` 观察性指标, so `marker: observational` and its `/` no target for that reason.
+#[test]
+fn printed_signs_carry_what_the_legend_says() {
+    let doc = "某县公共服务“七优享”工程实施方案（2023—2027年）
+| 序号 | 指标 | 2022年基础值 | 2025年 | 2027年 | 责任单位 |
+| *1 | 普惠托位占比（%） | 55 | 60 | 70 | 县卫健局 |
+| ▲2 | 居民人均可支配收入（元） | 50000 | / | / | 县统计局 |
+说明：标“＊”的为约束性指标，带▲号为观察性指标。
+";
+    let (_, draft, report) = draft_of(doc);
+    has_all(
+        &draft,
+        &[
+            "    printed_marker: \"*\"\n",
+            "    note: \"`*`: 约束性指标 (the legend: 标“＊”的为约束性指标)\"\n",
+            "    marker: observational\n    printed_marker: \"▲\"\n",
+            "        cell: \"/\"\n        no_target: observational\n",
+        ],
+    );
+    assert!(!draft.contains("marker: core"), "{draft}");
+    assert!(!report.contains("legend"), "{report}");
+}
+
+/// A sign the document does not explain is one question for the plan, naming its rows; the
+/// draft gives it no meaning of its own (`*` is not taken for 省定核心指标).
+#[test]
+fn a_sign_with_no_legend_is_a_question() {
+    let doc = "某县公共服务“七优享”工程实施方案（2023—2027年）
+| 序号 | 指标 | 2022年基础值 | 2025年 | 2027年 | 责任单位 |
+| *1 | 普惠托位占比（%） | 55 | 60 | 70 | 县卫健局 |
+| *2 | 学前教育普及普惠率（%） | 97 | 98 | 99 | 县教育局 |
+| ☆3 | 高中段毛入学率（%） | 98.5 | 99 | 99 | 县教育局 |
+";
+    let (_, draft, report) = draft_of(doc);
+    assert!(!draft.contains("    marker:"), "{draft}");
+    assert!(draft.contains("    printed_marker: \"☆\"\n"), "{draft}");
+    has_all(
+        &report,
+        &[
+            "warning: TODO: `*` is printed on 2 row(s) (*1 普惠托位占比、*2 学前教育普及普惠率), but the document has no legend saying what it means: say what `*` means — `marker: core` for 省定核心指标",
+            "warning: TODO: `☆` is printed on 1 row(s) (☆3 高中段毛入学率)",
+        ],
+    );
+}
+
+/// What the document decides is not asked: the level a name states (区, 县, a 地级市), the year of
+/// a one-year plan's figures, the direction of a bare number (the chosen entry gives it); what
+/// `validate` asks itself (a placeholder id) is not asked twice; a question several figures of
+/// a row share is asked once, of the row.
+#[test]
+fn a_question_is_asked_once_and_only_when_the_document_leaves_it_open() {
+    let doc = "2024年某某区公共服务“七优享”工程工作要点
+一、幼有善育 新增托位300个,某某驿站覆盖率达到90%。
+| 序号 | 指标 | 2023年基础值 | 2024年目标 | 责任单位 |
+| 1 | 普惠托位占比() | 55 | 60 | 区卫健局 |
+";
+    let (_, draft, report) = draft_of(doc);
+    assert!(draft.contains("  level: district\n"), "{draft}");
+    for gone in [
+        "bare number",
+        "no year in the sentence",
+        "no catalog match",
+        "the plan id: ASCII pinyin",
+        "is guessed from the name",
+    ] {
+        assert!(!report.contains(gone), "`{gone}` in\n{report}");
+    }
+    let asked = |what: &str| report.matches(what).count();
+    assert_eq!(asked("TODO: choose the plan id"), 1, "{report}");
+    assert_eq!(asked("not found in the source"), 1, "{report}");
+    assert_eq!(asked("the unit was lost"), 1, "{report}");
+    // The level of a name that states none is asked.
+    let (_, draft, report) = draft_of("某某公共服务“七优享”工程实施方案（2023—2027年）\n");
+    assert!(draft.contains("  level: county\n"), "{draft}");
+    assert!(report.contains("TODO: the level: the name"), "{report}");
 }

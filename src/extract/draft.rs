@@ -6,9 +6,10 @@
 //! text, to keep the `# TODO` comments beside what they are about) turns an extraction into a
 //! file to edit rather than a list to retype.
 
+use super::legend::{Legend, half_width};
 use super::matching::{CatalogMatch, MatchHow};
 use super::{Candidate, Extraction, Kind};
-use crate::plan::schema::{Domain, NoTarget, Scope};
+use crate::plan::schema::{Domain, Marker, NoTarget, Scope};
 use crate::plan::validate::{PrintedRow, years_list};
 use crate::threshold::{Better, Op};
 use crate::unit::Unit;
@@ -35,13 +36,37 @@ fn q(s: &str) -> String {
 /// document states none, marked as assumed.
 const PROGRAMME: (i32, i32) = (2023, 2027);
 
-fn level_of(name: &str) -> &'static str {
-    if name.ends_with('区') {
-        "district"
+/// The level a jurisdiction's name states: 省, a 地级市 of Zhejiang (衢州市), 区, 县 (自治县), or
+/// another 市 (a county-level city, 诸暨市). `None` for a name that states none.
+fn level_of(name: &str) -> Option<&'static str> {
+    if name.ends_with('省') {
+        Some("province")
+    } else if super::info::PARENTS.contains(&name) {
+        Some("city")
+    } else if name.ends_with('区') {
+        Some("district")
     } else if name.ends_with('县') {
-        "county"
+        Some("county")
+    } else if name.ends_with('市') {
+        Some("county-city")
     } else {
-        "county-city"
+        None
+    }
+}
+
+/// `key: value` as the document states it, else `key: default` and the question `ask` gives.
+fn stated_or(
+    y: &mut String,
+    key: &str,
+    value: Option<&str>,
+    default: &str,
+    todo: &mut Vec<String>,
+    ask: impl FnOnce() -> String,
+) {
+    use std::fmt::Write as _;
+    let _ = writeln!(y, "{key}: {}", value.unwrap_or(default));
+    if value.is_none() {
+        todo.push(ask());
     }
 }
 
@@ -52,6 +77,24 @@ struct DraftRow<'a> {
     /// Whether `id` is the catalog's (else a `todo-N` placeholder).
     sure: bool,
     members: Vec<&'a Candidate>,
+    /// What the document's legend says the row's printed sign means.
+    legend: Option<&'a Legend>,
+}
+
+impl DraftRow<'_> {
+    /// The sign printed on the row's name or label.
+    fn sign(&self) -> Option<&str> {
+        self.members.iter().find_map(|c| c.marker.as_deref())
+    }
+
+    /// Whether the row sets no targets (`marker: observational`): its legend says so, or its sign
+    /// is `▲` and the document explains no sign.
+    fn observational(&self, explained: bool) -> bool {
+        match self.legend {
+            Some(l) => l.marker() == Some(Marker::Observational),
+            None => !explained && self.sign() == Some("▲"),
+        }
+    }
 }
 
 /// The draft plan file: every candidate in the plan format, with a `# TODO` on everything a
@@ -101,11 +144,8 @@ pub(crate) fn draft_yaml(
     let mut plan_todo: Vec<String> = Vec::new();
     let name = info.jurisdiction.clone().unwrap_or_else(|| "TODO".into());
     let _ = writeln!(y, "jurisdiction:");
+    // The placeholder id is one question, which `validate` asks itself (`choose the plan id`).
     let _ = writeln!(y, "  id: \"todo\"");
-    plan_todo.push(crate::tr!(
-        "计划 id：ASCII 拼音，与文件名相同",
-        "the plan id: ASCII pinyin, the same as the file name"
-    ));
     let _ = writeln!(y, "  name: {}", q(&name));
     if info.jurisdiction.is_none() {
         plan_todo.push(crate::tr!(
@@ -118,12 +158,19 @@ pub(crate) fn draft_yaml(
         "辖区英文名（`name_en`）",
         "the jurisdiction's English name (`name_en`)"
     ));
-    let _ = writeln!(y, "  level: {}", level_of(&name));
-    plan_todo.push(crate::tr!(
-        "层级 `{}` 是按名称推断的：请核对",
-        "the level `{}` is guessed from the name: check it",
-        level_of(&name)
-    ));
+    stated_or(
+        &mut y,
+        "  level",
+        level_of(&name),
+        "county",
+        &mut plan_todo,
+        || {
+            crate::tr!(
+                "层级：名称 `{name}` 没有说明（province、city、county、county-city 或 district）",
+                "the level: the name `{name}` does not state it (province, city, county, county-city or district)"
+            )
+        },
+    );
     let _ = writeln!(y, "document:");
     match &info.title {
         Some(t) => {
@@ -149,40 +196,35 @@ pub(crate) fn draft_yaml(
             Some(v) => {
                 let _ = writeln!(y, "  {field}: {}", q(v));
             }
-            None => {
-                absent.push(field);
-                plan_todo.push(match field {
-                    "number" => crate::tr!(
-                        "文号（`number`）：原文中未找到，已列入 `not_in_source`；若原文有，请填写并从中删去",
-                        "the document number (`number`, 文号): not found in the source, so listed under `not_in_source`; if the source has one, give it and remove it there"
-                    ),
-                    "issuer" => crate::tr!(
-                        "发文机关（`issuer`）：原文中未找到，已列入 `not_in_source`；若原文有，请填写并从中删去",
-                        "the issuing office (`issuer`): not found in the source, so listed under `not_in_source`; if the source names it, give it and remove it there"
-                    ),
-                    _ => crate::tr!(
-                        "成文日期（`date`，YYYY-MM-DD）：原文中未找到，已列入 `not_in_source`；若原文有，请填写并从中删去",
-                        "the date (`date`, 成文日期 YYYY-MM-DD): not found in the source, so listed under `not_in_source`; if the source states it, give it and remove it there"
-                    ),
-                });
-            }
+            None => absent.push(field),
         }
     }
+    // One question for the fields not found: whether the source states any of them after all.
     if !absent.is_empty() {
         let _ = writeln!(y, "  not_in_source: [{}]", absent.join(", "));
+        let fields = absent
+            .iter()
+            .map(|f| format!("`{f}`"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        plan_todo.push(crate::tr!(
+            "原文中未找到 {fields}（文号 `number`、发文机关 `issuer`、成文日期 `date` YYYY-MM-DD），已列入 `not_in_source`：原文若写有其中某项，请填写并从 `not_in_source` 中删去",
+            "{fields} not found in the source (文号 `number`, issuing office `issuer`, 成文日期 `date` YYYY-MM-DD), so listed under `not_in_source`: give any the source does state, and remove it there"
+        ));
     }
-    match info.kind {
-        Some(k) => {
-            let _ = writeln!(y, "  kind: {k}");
-        }
-        None => {
-            let _ = writeln!(y, "  kind: implementation");
-            plan_todo.push(crate::tr!(
+    stated_or(
+        &mut y,
+        "  kind",
+        info.kind,
+        "implementation",
+        &mut plan_todo,
+        || {
+            crate::tr!(
                 "文件类型：implementation、work-points 或 five-year-plan（标题中没有）",
                 "the kind: implementation, work-points or five-year-plan (none in the title)"
-            ));
-        }
-    }
+            )
+        },
+    );
     let _ = writeln!(y, "  source: {}", q(source_name));
     if info.period_assumed {
         plan_todo.push(crate::tr!("规划期：标题未写明；{start}–{end} 是按文件所指向的年份推断的", "the period: the title states none; {start}–{end} is inferred from the years the document aims at"
@@ -235,9 +277,50 @@ pub(crate) fn draft_yaml(
                     m: m.as_ref(),
                     sure: sure.is_some(),
                     members: vec![c],
+                    legend: None,
                 });
             }
         }
+    }
+    // Each sign by the document's legend; a sign it does not explain is one question for the
+    // whole plan, naming the rows that print it.
+    let mut unexplained: Vec<(String, Vec<String>)> = Vec::new();
+    for r in &mut rows {
+        let Some(sign) = r.sign().map(str::to_string) else {
+            continue;
+        };
+        let first = sign.chars().next().map(half_width);
+        r.legend = ex.legends.iter().find(|l| Some(l.sign) == first);
+        if r.legend.is_none() {
+            let c = r.members[0];
+            let name = match &c.row {
+                Some(label) => format!("{label} {}", c.indicator),
+                None => c.indicator.clone(),
+            };
+            match unexplained.iter_mut().find(|(s, _)| *s == sign) {
+                Some((_, names)) => names.push(name),
+                None => unexplained.push((sign, vec![name])),
+            }
+        }
+    }
+    let explained = !ex.legends.is_empty();
+    for (sign, names) in &unexplained {
+        let shown = names.iter().take(3).cloned().collect::<Vec<_>>().join("、");
+        let more = if names.len() > 3 { "…" } else { "" };
+        plan_todo.push(if explained {
+            crate::tr!(
+                "`{sign}` 印在 {} 行上（{shown}{more}），但文件的表注只说明了 {}：请说明 `{sign}` 的含义——省定核心指标写 `marker: core`，探索和观察性指标（不作目标要求）写 `marker: observational`，其他含义（约束性、新增……）写在各行的 `note` 中",
+                "`{sign}` is printed on {} row(s) ({shown}{more}), but the document's legend explains only {}: say what `{sign}` means — `marker: core` for 省定核心指标, `marker: observational` for 探索和观察性指标 (no target), any other meaning (约束性, 新增 …) in each row's `note`",
+                names.len(),
+                ex.legends.iter().map(|l| format!("`{}`", l.sign)).collect::<Vec<_>>().join(" ")
+            )
+        } else {
+            crate::tr!(
+                "`{sign}` 印在 {} 行上（{shown}{more}），但文件没有说明其含义的表注：请说明 `{sign}` 的含义——省定核心指标写 `marker: core`，探索和观察性指标（不作目标要求）写 `marker: observational`，其他含义（约束性、新增……）写在各行的 `note` 中",
+                "`{sign}` is printed on {} row(s) ({shown}{more}), but the document has no legend saying what it means: say what `{sign}` means — `marker: core` for 省定核心指标, `marker: observational` for 探索和观察性指标 (no target), any other meaning (约束性, 新增 …) in each row's `note`",
+                names.len()
+            )
+        });
     }
     let layout = Layout::of(&rows);
     let _ = writeln!(y, "period: {{ start: {start}, end: {end} }}");
@@ -315,11 +398,13 @@ pub(crate) fn draft_yaml(
                 m: r.m,
                 sure: r.sure,
                 members: reread.iter().collect(),
+                legend: r.legend,
             };
             &moved
         };
         let cols = cols.as_deref().map(|c| (c, c != layout.plan));
-        write_row(&mut y, r, (start, end), cols, layout.odd.contains(&i));
+        let odd = layout.odd.contains(&i);
+        write_row(&mut y, r, (start, end), cols, odd, explained);
     }
     y
 }
@@ -620,26 +705,40 @@ fn write_row(
     (start, end): (i32, i32),
     cols: Option<(&[i32], bool)>,
     odd: bool,
+    explained: bool,
 ) {
     use std::fmt::Write as _;
     let c0 = r.members[0];
     let mut row_todo: Vec<String> = Vec::new();
     let mut notes: Vec<String> = Vec::new();
+    // No match at all: `validate` asks for the placeholder id itself (`choose a catalog id`).
     match r.m {
-        None => row_todo.push(crate::tr!("指标目录中没有匹配：请新增条目或选定 id", "no catalog match: add an entry or choose an id")),
+        None => {}
         Some(m) if !r.sure && m.how.is_sure() => row_todo.push(crate::tr!("短语指向 `{}` {}，但某个数字的运算符或另一表格行与之不符：请核对 id", "the phrase names `{}` {}, but a figure's operator or a second table row disagrees: check the id",
             m.id, m.name
         )),
         Some(m) if m.how == MatchHow::Partial => row_todo.push(crate::tr!("短语指向 `{}` {}，但说得更多：是更窄的指标吗？请核对 id", "the phrase names `{}` {} and says more: a narrower indicator? check the id",
             m.id, m.name
         )),
-        Some(m) if m.how == MatchHow::Nearest => row_todo.push(crate::tr!("短语中没有指标目录名称；最接近的是 `{}` {}（相似度 {:.2}）", "no catalog name in the phrase; nearest: `{}` {} (similarity {:.2})",
-            m.id, m.name, m.score
-        )),
         _ => {}
     }
     let _ = writeln!(y);
     let _ = writeln!(y, "  - id: {}", q(&r.id));
+    // The nearest entry is a hint beside the id, not a second question: `validate` asks for
+    // the placeholder id already.
+    if let Some(m) = r.m.filter(|m| m.how == MatchHow::Nearest && !r.sure) {
+        let _ = writeln!(
+            y,
+            "    # {}",
+            crate::tr!(
+                "短语中没有指标目录名称；最接近的是 `{}` {}（相似度 {:.2}）",
+                "no catalog name in the phrase; nearest: `{}` {} (similarity {:.2})",
+                m.id,
+                m.name,
+                m.score
+            )
+        );
+    }
     let _ = writeln!(
         y,
         "    name: {}",
@@ -662,18 +761,25 @@ fn write_row(
             ));
         }
     }
-    if let Some(mk) = r.members.iter().find_map(|c| c.marker.as_ref()) {
-        match mk.as_str() {
-            "*" | "＊" => {
-                let _ = writeln!(y, "    marker: core");
+    // The sign as printed, and the marker qyx acts on only where the document's legend names
+    // it (`注:带*号为省定核心指标`); a sign the document does not explain is a plan `todo`.
+    if let Some(mk) = r.sign() {
+        if let Some(l) = r.legend {
+            match l.marker() {
+                Some(Marker::Core) => {
+                    let _ = writeln!(y, "    marker: core");
+                }
+                Some(Marker::Observational) => {
+                    let _ = writeln!(y, "    marker: observational");
+                }
+                None => {}
             }
-            "▲" => {
-                let _ = writeln!(y, "    marker: observational");
-            }
-            _ => row_todo.push(crate::tr!(
-                "该行标有 `{mk}`：请在 `note` 中说明其含义（见表注）",
-                "the row is marked `{mk}`: say what it means in `note` (see the table's notes)"
-            )),
+            notes.push(crate::tr!(
+                "`{mk}`：{}（表注：{}）",
+                "`{mk}`: {} (the legend: {})",
+                l.meaning,
+                l.quote
+            ));
         }
         let _ = writeln!(y, "    printed_marker: {}", q(mk));
     }
@@ -824,19 +930,44 @@ fn write_row(
             &mut baseline,
             &mut targets,
             &mut row_todo,
+            r.observational(explained),
         );
     }
     schedule_zeros(r, &mut targets, &mut row_todo);
     targets.sort_by_key(|(t, _)| t.year);
+    // A question several figures of the row share (a unit the row lost) is asked once, of the row.
+    let one_year = start == end;
+    let doubts: Vec<Vec<String>> = baseline
+        .iter()
+        .chain(&targets)
+        .map(|(c, _)| doubts_of(c, one_year))
+        .collect();
+    let shared: Vec<String> = doubts
+        .iter()
+        .flatten()
+        .filter(|d| doubts.iter().filter(|ds| ds.contains(d)).count() > 1)
+        .cloned()
+        .collect();
+    for d in &shared {
+        if !row_todo.contains(d) {
+            row_todo.push(d.clone());
+        }
+    }
+    let mut doubts = doubts.into_iter().map(|mut ds| {
+        ds.retain(|d| !shared.contains(d));
+        ds
+    });
     if let Some((b, why)) = &baseline {
         let _ = writeln!(y, "    baseline:");
-        figure(y, "      ", b, r, *why);
+        let ds = doubts.next().unwrap_or_default();
+        figure(y, "      ", b, &ds, *why);
     }
     if !targets.is_empty() {
         let _ = writeln!(y, "    targets:");
         for (t, why) in &targets {
             let _ = writeln!(y, "      - year: {}", t.year.unwrap_or(end));
-            figure_fields(y, "        ", t, r, *why);
+            let ds = doubts.next().unwrap_or_default();
+            figure_fields(y, "        ", t, &ds, *why);
         }
     }
     row_todo.dedup();
@@ -862,6 +993,7 @@ fn unread_cells(
     baseline: &mut Option<(Candidate, Option<NoTarget>)>,
     targets: &mut Vec<(Candidate, Option<NoTarget>)>,
     row_todo: &mut Vec<String>,
+    observational: bool,
 ) {
     let Some(table) = table_of(r) else { return };
     let printed = PrintedRow::new(table);
@@ -870,7 +1002,6 @@ fn unread_cells(
         return;
     };
     let milestone = r.m.is_some_and(|m| r.sure && m.better == Better::Done);
-    let observational = r.members.iter().any(|c| c.marker.as_deref() == Some("▲"));
     let template = r
         .members
         .iter()
@@ -1043,35 +1174,40 @@ fn over_span(c: &Candidate, start: i32) -> Candidate {
 }
 
 /// The doubts about one figure, for its `todo`.
-fn doubts_of(c: &Candidate, r: &DraftRow) -> Vec<String> {
+/// Not asked: the year of a figure in a plan of one year (a year's work points have no other), or
+/// of an every-year or maintained target (`每年`, `保持`: it holds in every year of the period);
+/// the direction of a bare number, which the chosen catalog entry gives (the draft copies it bare,
+/// as the encoding guide says, and the id is asked already).
+fn doubts_of(c: &Candidate, one_year: bool) -> Vec<String> {
     let mut d = c.doubts.clone();
-    if !c.year_stated && c.kind == Kind::Target && c.cell.is_none() {
+    let any_year = one_year || matches!(c.scope, Scope::Annual | Scope::Maintained);
+    if !c.year_stated && c.kind == Kind::Target && c.cell.is_none() && !any_year {
         d.push(crate::tr!(
             "句中没有年份：假定为规划期末年",
             "no year in the sentence: the plan's end year is assumed"
-        ));
-    }
-    if c.op == Op::Reach && !r.sure {
-        d.push(crate::tr!(
-            "裸数字：≥ 还是 ≤ 取决于指标的优向",
-            "bare number: ≥ or ≤ depends on the indicator's better direction"
         ));
     }
     d.dedup();
     d
 }
 
-fn figure(y: &mut String, indent: &str, c: &Candidate, r: &DraftRow, why: Option<NoTarget>) {
+fn figure(y: &mut String, indent: &str, c: &Candidate, doubts: &[String], why: Option<NoTarget>) {
     use std::fmt::Write as _;
     let _ = writeln!(y, "{indent}year: {}", c.year.unwrap_or(0));
     if let Some((measure, from)) = c.span {
         let _ = writeln!(y, "{indent}kind: {}", measure.name());
         let _ = writeln!(y, "{indent}from: {from}");
     }
-    figure_fields(y, indent, c, r, why);
+    figure_fields(y, indent, c, doubts, why);
 }
 
-fn figure_fields(y: &mut String, indent: &str, c: &Candidate, r: &DraftRow, why: Option<NoTarget>) {
+fn figure_fields(
+    y: &mut String,
+    indent: &str,
+    c: &Candidate,
+    doubts: &[String],
+    why: Option<NoTarget>,
+) {
     use std::fmt::Write as _;
     if let Some(cell) = &c.cell {
         let _ = writeln!(y, "{indent}cell: {}", q(cell));
@@ -1096,11 +1232,10 @@ fn figure_fields(y: &mut String, indent: &str, c: &Candidate, r: &DraftRow, why:
     if !c.year_stated {
         let _ = writeln!(y, "{indent}year_stated: false");
     }
-    let doubts = doubts_of(c, r);
     if !doubts.is_empty() {
         let _ = writeln!(y, "{indent}todo:");
         for d in doubts {
-            let _ = writeln!(y, "{indent}  - {}", q(&d));
+            let _ = writeln!(y, "{indent}  - {}", q(d));
         }
     }
 }

@@ -14,7 +14,7 @@ const HEAD_CHARS: usize = 20_000;
 
 /// The eleven 地级市 of Zhejiang and the province: a title naming one of them is a parent plan
 /// when the document also names a county-level one.
-const PARENTS: [&str; 12] = [
+pub(super) const PARENTS: [&str; 12] = [
     "浙江省",
     "杭州市",
     "宁波市",

@@ -19,6 +19,7 @@
 
 mod draft;
 mod info;
+mod legend;
 mod matching;
 mod outline;
 mod phrase;
@@ -177,6 +178,8 @@ pub(crate) struct DocInfo {
 pub(crate) struct Extraction {
     pub info: DocInfo,
     pub candidates: Vec<Candidate>,
+    /// What the document says its printed signs mean (`注:带*号为省定核心指标`).
+    pub legends: Vec<legend::Legend>,
 }
 
 /// Reads a document (already decoded) into candidates. `end_year` overrides the plan's end year.
@@ -264,6 +267,7 @@ pub(crate) fn extract(text: &str, end_year: Option<i32>) -> Extraction {
     Extraction {
         info,
         candidates: out,
+        legends: legend::legends(&text),
     }
 }
 
