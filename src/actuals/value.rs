@@ -364,12 +364,14 @@ fn doubt(text: &str, row: &Row, entry: &Entry) -> Option<crate::judge::Note> {
         return None;
     }
     if entry.better == Better::Done {
-        return milestone_answer(text)
-            .filter(|(_, partly)| *partly)
-            .map(|_| Note::Typed {
-                typed,
-                reading: Reading::Partly,
-            });
+        let (_, partly) = milestone_answer(text)?;
+        let reading = match partly {
+            true => Reading::Partly,
+            // `是（预计）`, `完成（部分）`, `已完成（待验收）`: the remark may undo the answer.
+            false if answer_remark(text).is_some_and(|r| !is_date(r)) => Reading::Remarked,
+            false => return None,
+        };
+        return Some(Note::Typed { typed, reading });
     }
     if scientific(text.trim()).is_some() {
         return Some(Note::Typed {
@@ -384,6 +386,28 @@ fn doubt(text: &str, row: &Row, entry: &Entry) -> Option<crate::judge::Note> {
         typed,
         reading: Reading::Signed,
     })
+}
+
+/// The remark in brackets after a milestone answer (`预计` in `是（预计）`), if any.
+fn answer_remark(text: &str) -> Option<&str> {
+    let t = text.trim().trim_end_matches(['。', '.', '!', '！']);
+    let (_, rest) = t.split_once(['(', '（'])?;
+    let inner = rest.trim_end_matches([')', '）']).trim();
+    (!inner.is_empty()).then_some(inner)
+}
+
+/// Whether a remark is only a date (`2024年6月`, `2024.6`, `6月底`): when the work was done,
+/// which leaves the answer as it is.
+fn is_date(remark: &str) -> bool {
+    remark
+        .chars()
+        .any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
+        && remark.chars().all(|c| {
+            c.is_ascii_digit()
+                || ('０'..='９').contains(&c)
+                || c.is_whitespace()
+                || "年月日号底末初中旬上下.-/－—".contains(c)
+        })
 }
 
 /// Whether a value is typed with a sign before a number other than 0 (`+5`, `-5`, `－5`): the way
@@ -975,6 +999,25 @@ mod tests {
             assert!(!is_no_data(t), "{t:?}");
         }
         assert!(formula_error("#DIV/0!") && formula_error("#n/a") && !formula_error("#1"));
+    }
+
+    /// A milestone answer with a remark in brackets is doubtful unless the remark is a date.
+    #[test]
+    fn milestone_remarks() {
+        for (text, remark, date) in [
+            ("是（预计）", Some("预计"), false),
+            ("完成（部分）", Some("部分"), false),
+            ("已完成（待验收）", Some("待验收"), false),
+            ("已建成(试运行)", Some("试运行"), false),
+            ("已完成（2024年6月）", Some("2024年6月"), true),
+            ("已完成(2024.6)", Some("2024.6"), true),
+            ("已完成（6月底）", Some("6月底"), true),
+            ("已完成（）", None, false),
+            ("已完成", None, false),
+        ] {
+            assert_eq!(answer_remark(text), remark, "{text}");
+            assert_eq!(remark.is_some_and(is_date), date, "{text}");
+        }
     }
 
     /// A number with words around it is read by its number, and says how.

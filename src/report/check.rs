@@ -338,9 +338,11 @@ fn reading_text(typed: &str, reading: Reading, en: bool) -> String {
     match (reading, en) {
         (Reading::Partly, false) => format!("存疑: `{typed}` 按未完成判定"),
         (Reading::Partly, true) => format!("doubtful: `{typed}` is judged as not done"),
-        (Reading::Remarked, false) => format!("存疑: `{typed}` 按其中的数值判定, 括号内为说明"),
+        (Reading::Remarked, false) => format!("存疑: `{typed}` 按括号前的内容判定, 括号内为说明"),
         (Reading::Remarked, true) => {
-            format!("doubtful: `{typed}` is judged by its number; the brackets are a remark")
+            format!(
+                "doubtful: `{typed}` is judged by what precedes the brackets; they hold a remark"
+            )
         }
         (Reading::Approximate, false) => format!("存疑: `{typed}` 是约数, 按其数值判定"),
         (Reading::Approximate, true) => {

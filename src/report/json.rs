@@ -110,7 +110,7 @@ pub(crate) struct Remark {
     /// full final target: no baseline or earlier target to pace a path), `table_prose_disagree`
     /// (the table decided; the prose reads otherwise), `implausible` (a likely unit slip), `far`
     /// (ten times or more from the target and the baseline, or 0 below both, no slip explaining
-    /// it), `partly_done` (基本完成, judged not done), `remarked_value` (`85（预计）`),
+    /// it), `partly_done` (基本完成, judged not done), `remarked_value` (`85（预计）`, `是（预计）`),
     /// `approximate_value` (`约85`) and `signed_value` (`+5`, `-5` where the row has no sign),
     /// judged by their number, `unit_converted` (`8.5‰` in a % row: a unit whose symbol is ten
     /// times or more from the row's, converted and judged).
