@@ -155,11 +155,28 @@ pub const ECHO_CHARS: usize = 40;
 /// `text` as a message quotes it: cut to [`ECHO_CHARS`] characters, saying how long it was.
 pub fn echo(text: &str) -> String {
     let n = text.chars().count();
-    if n <= ECHO_CHARS {
+    if n <= ECHO_CHARS && !text.chars().any(unseen) {
         return text.to_string();
     }
-    let head: String = text.chars().take(ECHO_CHARS).collect();
+    let head: String = text.chars().take(ECHO_CHARS).flat_map(shown).collect();
+    if n <= ECHO_CHARS {
+        return head;
+    }
     crate::tr!("{head}…（共 {n} 个字符）", "{head}…({n} chars)")
+}
+
+/// A character that prints as nothing or moves the cursor: a NUL in a damaged file, a
+/// zero-width space pasted from a web page. Echoed as it is, `诸暨市\u{200b}` would read as the
+/// `诸暨市` it is said not to be.
+fn unseen(c: char) -> bool {
+    c.is_control() || matches!(c, '\u{200b}'..='\u{200f}' | '\u{2060}' | '\u{feff}')
+}
+
+/// A character of an echo, an unseen one as its code (`\u{0}`).
+fn shown(c: char) -> impl Iterator<Item = char> {
+    let escaped = unseen(c).then(|| c.escape_unicode());
+    let plain = (!unseen(c)).then_some(c);
+    escaped.into_iter().flatten().chain(plain)
 }
 
 /// Words longer than this get no "did you mean": no name is this long, and comparing a
@@ -174,14 +191,30 @@ pub fn did_you_mean<'a>(
     if word.chars().nth(MAX_SUGGEST_CHARS).is_some() {
         return None;
     }
+    let word = fold(word);
     let mut best: Option<(f64, &str)> = None;
     for c in candidates {
-        let score = strsim::normalized_damerau_levenshtein(word, c);
+        let score = strsim::normalized_damerau_levenshtein(&word, &fold(c));
         if score >= 0.6 && best.is_none_or(|(b, _)| score > b) {
             best = Some((score, c));
         }
     }
     best.map(|(_, c)| c)
+}
+
+/// A name as compared for "did you mean": full-width letters and digits (`ｃｈｉｌｄ`, typed with a
+/// Chinese input method left in full-width mode) as ASCII, and case folded, so that
+/// `Childcare-Inclusive-Share` finds `childcare-inclusive-share` and not whichever name happens to
+/// share the most letters with its capitals.
+pub(crate) fn fold(name: &str) -> String {
+    name.chars()
+        .map(|c| match c {
+            '\u{ff01}'..='\u{ff5e}' => char::from_u32(c as u32 - 0xfee0).unwrap_or(c),
+            '\u{3000}' => ' ',
+            _ => c,
+        })
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
 /// How many names an index scores fully; the rest are never compared character by character.
@@ -216,7 +249,7 @@ impl NameIndex {
         for name in names {
             let i = index.names.len() as u32;
             let mut seen = std::collections::HashSet::new();
-            for g in bigrams(&name) {
+            for g in bigrams(&fold(&name)) {
                 if seen.insert(g) {
                     index.grams.entry(g).or_default().push(i);
                 }
@@ -238,7 +271,8 @@ impl NameIndex {
         let mut shared = vec![0u32; self.names.len()];
         let mut touched: Vec<u32> = Vec::new();
         let mut seen = std::collections::HashSet::new();
-        for g in bigrams(word) {
+        let folded = fold(word);
+        for g in bigrams(&folded) {
             if !seen.insert(g) {
                 continue;
             }
@@ -305,6 +339,36 @@ pub(crate) fn near_file(path: &std::path::Path) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn names_in_capitals_or_full_width_find_their_own_id() {
+        let ids = [
+            "child-development-screening-rate",
+            "childcare-inclusive-share",
+        ];
+        for typed in [
+            "Childcare-Inclusive-Share",
+            "ｃｈｉｌｄｃａｒｅ-inclusive-share",
+        ] {
+            assert_eq!(
+                did_you_mean(typed, ids),
+                Some("childcare-inclusive-share"),
+                "{typed}"
+            );
+        }
+        let index = NameIndex::new(ids.iter().map(|s| s.to_string()));
+        assert_eq!(
+            index.nearest("CHILDCARE-INCLUSIVE-SHARE"),
+            Some("childcare-inclusive-share")
+        );
+    }
+
+    #[test]
+    fn echoes_show_what_prints_as_nothing() {
+        assert_eq!(echo("84\u{0}.1"), "84\\u{0}.1");
+        assert_eq!(echo("诸暨市\u{200b}"), "诸暨市\\u{200b}");
+        assert_eq!(echo("诸暨市"), "诸暨市");
+    }
 
     #[test]
     fn suggests_near_names_only() {

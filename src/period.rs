@@ -240,7 +240,7 @@ pub(crate) fn parse(text: &str, year: Option<i32>) -> Result<Period, String> {
         crate::tr!(
             "应为 2024、2024Q2、2024-06、2024年6月、2024年二季度或 1-6月 这样的期间，实为 `{}`",
             "expected a period like 2024, 2024Q2, 2024-06, 2024年6月, 2024年二季度 or 1-6月, found `{}`",
-            text.trim()
+            crate::diag::echo(text.trim())
         )
     };
     let mut t = chinese_year(&strip(text));
@@ -284,6 +284,8 @@ pub(crate) fn parse(text: &str, year: Option<i32>) -> Result<Period, String> {
             ));
         }
         (Some(a), _) | (None, Some(a)) => a,
+        // `FY2024`, `-2024`: no period this reader knows, with or without a year before it.
+        (None, None) if months(rest, 2000).is_none() => return Err(expected()),
         (None, None) => {
             return Err(crate::tr!(
                 "`{0}` 没有年份：加一列年份，或写成 2024年{0}",

@@ -835,7 +835,7 @@ fn core(chars: &[char], start: usize) -> Result<Reading, ParseError> {
         return Err(c.error(crate::tr!(
             "数字后有多余的 `{}`",
             "unexpected `{}` after the number",
-            c.rest().trim_end()
+            crate::diag::echo(c.rest().trim_end())
         )));
     }
 

@@ -426,14 +426,20 @@ impl Unit {
             });
         }
         let r = read(s).ok_or_else(|| UnitError {
-            message: crate::tr!("未知单位 `{text}`{}", "unknown unit `{text}`{}", suggest(s)),
+            message: crate::tr!(
+                "未知单位 `{}`{}",
+                "unknown unit `{}`{}",
+                crate::diag::echo(text),
+                suggest(s)
+            ),
         })?;
         if r.len != s.len() {
             return Err(UnitError {
                 message: crate::tr!(
-                    "未知单位 `{text}`: 无法解读 `{}` 之后的 `{}`",
-                    "unknown unit `{text}`: cannot read `{}` after `{}`",
-                    &s[r.len..],
+                    "未知单位 `{}`: 无法解读 `{}` 之后的 `{}`",
+                    "unknown unit `{}`: cannot read `{}` after `{}`",
+                    crate::diag::echo(text),
+                    crate::diag::echo(&s[r.len..]),
                     &s[..r.len]
                 ),
             });

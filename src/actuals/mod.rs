@@ -45,7 +45,11 @@ pub enum Encoding {
         "UTF-8 if the bytes are valid UTF-8, else GB18030 (which covers GBK and GB2312)."
     ))]
     Auto,
+    // The names clerks type: the code page Windows shows (GBK, GB2312, 936) and UTF-8 with
+    // its hyphen, for what these read.
+    #[value(alias = "utf-8")]
     Utf8,
+    #[value(alias = "gbk", alias = "gb2312", alias = "cp936", alias = "gb-18030")]
     Gb18030,
 }
 
@@ -216,6 +220,9 @@ enum Content {
     Ole,
     /// An HTML or XML page: what many systems export as `.xls`.
     Markup,
+    /// A kind of file that holds no table qyx can read, named by what it is (a PDF, an image,
+    /// an archive): read as CSV it would be a "header lacks…" of its first bytes.
+    Foreign(&'static str, &'static str),
 }
 
 fn sniff(path: &Path) -> std::io::Result<Content> {
@@ -233,6 +240,20 @@ fn content_of(head: &[u8]) -> Content {
     if head.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
         return Content::Ole;
     }
+    for (magic, zh, en) in [
+        (&b"%PDF-"[..], "PDF 文档", "a PDF document"),
+        (&b"\x89PNG"[..], "图片", "an image"),
+        (&b"\xFF\xD8\xFF"[..], "图片", "an image"),
+        (&b"GIF8"[..], "图片", "an image"),
+        (&b"Rar!"[..], "压缩包", "a compressed archive"),
+        (&b"7z\xBC\xAF"[..], "压缩包", "a compressed archive"),
+        (&b"\x1F\x8B"[..], "压缩包", "a compressed archive"),
+        (&b"{\\rtf"[..], "RTF 文档", "an RTF document"),
+    ] {
+        if head.starts_with(magic) {
+            return Content::Foreign(zh, en);
+        }
+    }
     let text = String::from_utf8_lossy(head).to_ascii_lowercase();
     let start = text.trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n']);
     if start.starts_with('<')
@@ -243,6 +264,18 @@ fn content_of(head: &[u8]) -> Content {
         return Content::Markup;
     }
     Content::Text
+}
+
+fn foreign(name: &str, zh: &str, en: &str) -> Diagnostic {
+    Diagnostic::error(
+        name,
+        0,
+        0,
+        crate::tr!(
+            "这是{zh}，不是表格: 上报数据请存为 CSV 或 Excel 工作簿（.xlsx）",
+            "this is {en}, not a table: save the reported values as CSV or an Excel workbook (.xlsx)"
+        ),
+    )
 }
 
 fn markup(name: &str) -> Diagnostic {
@@ -284,6 +317,35 @@ pub fn read(
     sheet: Option<&str>,
     each: &mut EachRow<'_>,
 ) -> Result<Actuals, Diagnostic> {
+    let mut a = read_any(path, encoding, sheet, each)?;
+    // A text file has no sheets: `--sheet` asked for something that is not there.
+    if let Some(s) = sheet
+        && !a.encoding.is_empty()
+        && a.encoding != "spreadsheet"
+    {
+        a.problems.insert(
+            0,
+            Diagnostic::warning(
+                &a.name,
+                0,
+                0,
+                crate::tr!(
+                    "--sheet {} 只用于工作簿，此文件是文本（CSV），已整个读取",
+                    "--sheet {} applies to workbooks; this file is text (CSV) and was read whole",
+                    crate::diag::echo(s)
+                ),
+            ),
+        );
+    }
+    Ok(a)
+}
+
+fn read_any(
+    path: &Path,
+    encoding: Encoding,
+    sheet: Option<&str>,
+    each: &mut EachRow<'_>,
+) -> Result<Actuals, Diagnostic> {
     let name = if path == Path::new("-") {
         "<stdin>".to_string()
     } else {
@@ -304,6 +366,7 @@ pub fn read(
         })?;
         let book = match content {
             Content::Markup => return Err(markup(&name)),
+            Content::Foreign(zh, en) => return Err(foreign(&name, zh, en)),
             Content::Zip => Some(sheet::Book::of_zip(path, &name, &ext)?),
             Content::Ole => Some(sheet::Book::Xls),
             Content::Text => None,
@@ -346,6 +409,7 @@ pub fn read(
         match content_of(&bytes[..bytes.len().min(1024)]) {
             Content::Text => {}
             Content::Markup => return Err(markup(&name)),
+            Content::Foreign(zh, en) => return Err(foreign(&name, zh, en)),
             Content::Zip | Content::Ole => {
                 return Err(Diagnostic::error(
                     &name,
@@ -416,6 +480,30 @@ impl NoRows {
 
 /// Reads the header and the rows under it from a stream of records, handing each row to `each`.
 /// Rows are handed out only once a header is found: on `Err`, none was.
+/// A header printed over two rows, read as one: each column named by its lower cell where it
+/// has one (`数值` under a merged `完成情况`), else by its upper cell (`地区` merged down).
+fn two_row_header(upper: &Record, lower: &Record) -> Record {
+    let mut both = Record::default();
+    both.clear(lower.line);
+    for i in 0..upper.cells.len().max(lower.cells.len()) {
+        let (u, l) = (upper.cells.get(i), lower.cells.get(i));
+        let pick = match (u, l) {
+            (_, Some(l)) if !lower.text(l).trim().is_empty() => Some((lower.text(l), l)),
+            (Some(u), _) => Some((upper.text(u), u)),
+            (None, Some(l)) => Some((lower.text(l), l)),
+            (None, None) => None,
+        };
+        if let Some((text, cell)) = pick {
+            both.push(text, cell.column, cell.kind);
+            if !text.trim().is_empty() {
+                both.last_filled = Some((i as u64 + 1, cell.column));
+            }
+        }
+    }
+    both.fields = both.cells.len() as u64;
+    both
+}
+
 fn collect(
     name: &str,
     sheet: Option<&str>,
@@ -448,7 +536,22 @@ fn collect(
                         problems.extend(found);
                         break h;
                     }
-                    Err(d) if rows::names_columns(&rec) >= 2 => return Err(NoRows::Bad(d)),
+                    Err(d) if rows::names_columns(&rec) >= 2 => {
+                        // A header over two rows (`完成情况` merged over `数值 | 单位`, as forms
+                        // group columns): the row below names what this one lacks.
+                        let upper = rec.clone();
+                        if let Some(Ok(())) = next(&mut rec)
+                            && rows::names_columns(&rec) >= 1
+                        {
+                            let both = two_row_header(&upper, &rec);
+                            let mut found = Vec::new();
+                            if let Ok(h) = rows::Header::read(name, sheet, &both, &mut found) {
+                                problems.extend(found);
+                                break h;
+                            }
+                        }
+                        return Err(NoRows::Bad(d));
+                    }
                     Err(d) => {
                         first_problem.get_or_insert(d);
                     }
@@ -468,7 +571,10 @@ fn collect(
     };
     let place = Place { name, sheet };
     let mut unlisted = crate::diag::Unlisted::default();
+    let header_line = rec.line;
+    let mut under = 0usize;
     while let Some(r) = next(&mut rec) {
+        under += 1;
         match r {
             Err(d) => problems.push(d.in_sheet(sheet)),
             Ok(()) => {
@@ -478,6 +584,22 @@ fn collect(
             }
         }
         unlisted.cap(&mut problems);
+    }
+    // A header and nothing under it judges nothing: said, so that a CI job fed an export that
+    // lost its rows does not pass as if every target were met.
+    if under == 0 {
+        problems.push(
+            Diagnostic::error(
+                name,
+                header_line,
+                1,
+                crate::tr!(
+                    "表头下没有数据行: 没有可判断的数值；请在表头下每行填写一个地区、指标、年份和数值",
+                    "no rows under the header: nothing to judge; put one jurisdiction, indicator, year and value on each row below it"
+                ),
+            )
+            .in_sheet(sheet),
+        );
     }
     Ok(Actuals {
         name: name.to_string(),

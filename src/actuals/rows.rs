@@ -33,6 +33,8 @@ const HEADERS: &[(&str, Col)] = &[
     ("year", Col::Year),
     ("年份", Col::Year),
     ("年度", Col::Year),
+    ("年", Col::Year),
+    ("月", Col::Period),
     ("period", Col::Period),
     ("期间", Col::Period),
     ("时期", Col::Period),
@@ -95,7 +97,7 @@ fn header_key(key: &str) -> String {
 
 /// Whether a header cell names a column qyx knows (read or read past).
 fn names_column(text: &str) -> bool {
-    let key = text.trim().trim_start_matches('\u{feff}').to_lowercase();
+    let key = trim_field(text).to_lowercase();
     let short = header_key(&key);
     HEADERS.iter().any(|(n, _)| *n == key || *n == short)
 }
@@ -255,9 +257,21 @@ impl<'a> Header<'a> {
             }
             // A misspelt header is the likeliest reason a column is missing: name it.
             let spellings = HEADERS.iter().filter(|(_, x)| *x == c).map(|(n, _)| *n);
-            let near = unknown.iter().find_map(|(k, field)| {
-                crate::diag::did_you_mean(k, spellings.clone()).map(|s| (k, field, s))
-            });
+            let near = unknown
+                .iter()
+                .find_map(|(k, field)| {
+                    crate::diag::did_you_mean(k, spellings.clone()).map(|s| (k, field, s))
+                })
+                .or_else(|| {
+                    // Two Chinese characters with one mistyped (`指表`, `数直`: the same pinyin,
+                    // the wrong candidate) are half wrong by edit distance, yet plainly meant.
+                    unknown.iter().find_map(|(k, field)| {
+                        spellings
+                            .clone()
+                            .find(|s| one_char_off(k, s))
+                            .map(|s| (k, field, s))
+                    })
+                });
             missing.push(match near {
                 Some((k, field, s)) => crate::tr!(
                     "{}（第 {field} 个字段 `{}`: 是否想输入 `{s}`？）",
@@ -333,7 +347,9 @@ impl<'a> Header<'a> {
         let field = |c: Col| match cell(c) {
             // A leading `'` is Excel's mark for "keep this as text", not part of the value.
             Some(x) => Field {
-                text: rec.text(x).trim().trim_start_matches('\'').trim_start(),
+                text: trim_field(rec.text(x))
+                    .trim_start_matches('\'')
+                    .trim_start(),
                 column: x.column,
             },
             // A short row: point past its last field.
@@ -459,6 +475,33 @@ impl<'a> Header<'a> {
             }
             return None;
         }
+        // A row that stops short (a line cut off, a value on the next line) lacks fields, not
+        // their text: name what it lacks.
+        let absent: Vec<String> = [
+            Col::Jurisdiction,
+            Col::Indicator,
+            Col::Year,
+            Col::Period,
+            Col::Value,
+        ]
+        .into_iter()
+        .filter(|c| self.find(*c).is_some_and(|i| i >= rec.cells.len()))
+        .map(|c| col_name(c).to_string())
+        .collect();
+        if empty.is_some() && !absent.is_empty() {
+            problems.push(self.error(
+                line,
+                rec.cells.last().map_or(1, |x| x.column),
+                crate::tr!(
+                    "此行只有 {} 个字段，表头有 {} 列: 缺少 {}；此行已跳过",
+                    "this row has {} fields where the header has {}: it lacks {}; the row is skipped",
+                    rec.cells.len(),
+                    self.width,
+                    absent.join(crate::i18n::pick("、", ", "))
+                ),
+            ));
+            return None;
+        }
         if let Some(f) = empty {
             problems.push(self.error(
                 line,
@@ -472,6 +515,23 @@ impl<'a> Header<'a> {
         }
         Some(row)
     }
+}
+
+/// Whether two names of the same length, two characters or more, differ in exactly one
+/// character.
+fn one_char_off(a: &str, b: &str) -> bool {
+    a.chars().count() == b.chars().count()
+        && a.chars().count() >= 2
+        && a.chars().zip(b.chars()).filter(|(x, y)| x != y).count() == 1
+}
+
+/// A field without the white space around it and the invisible characters a copy from a web page
+/// or a Word table brings along (zero-width spaces and joiners, a BOM in mid-file): `诸暨市\u{200b}`
+/// is 诸暨市 to whoever typed it.
+pub(super) fn trim_field(text: &str) -> &str {
+    text.trim_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{feff}')
+    })
 }
 
 #[cfg(test)]

@@ -364,6 +364,33 @@ fn damaged(name: &str, why: &str) -> Diagnostic {
     )
 }
 
+/// Whether an OLE compound file is an encrypted Office package: Excel saves a workbook with a
+/// password to open as `EncryptionInfo` and `EncryptedPackage` streams (MS-OFFCRYPTO), whatever
+/// its name says, and calamine only finds no `Workbook` stream in it. Looked for in the
+/// directory's UTF-16 names, within the size limit the file has passed already.
+fn encrypted(path: &Path) -> bool {
+    let Ok(bytes) = std::fs::read(path) else {
+        return false;
+    };
+    let needle: Vec<u8> = "EncryptedPackage"
+        .encode_utf16()
+        .flat_map(u16::to_le_bytes)
+        .collect();
+    bytes.windows(needle.len()).any(|w| w == needle)
+}
+
+fn protected(name: &str) -> Diagnostic {
+    Diagnostic::error(
+        name,
+        0,
+        0,
+        crate::tr!(
+            "工作簿设有打开密码（已加密），无法读取: 请在 Excel 或 WPS 中打开，取消密码（文件→信息→保护工作簿→用密码进行加密，清空密码）后保存，或另存为 CSV",
+            "the workbook is password-protected (encrypted) and cannot be read: open it in Excel or WPS, remove the password (File → Info → Protect Workbook → Encrypt with Password, clear it) and save, or save it as CSV"
+        ),
+    )
+}
+
 /// An open workbook: .xlsx is streamed, the others read a sheet whole.
 enum Open {
     Xlsx(Xlsx<std::io::BufReader<std::fs::File>>),
@@ -393,9 +420,15 @@ pub(super) fn read_sheet(
         Book::Xlsb => Open::Other(Sheets::Xlsb(
             open_workbook::<Xlsb<_>, _>(path).map_err(|e| why(&e))?,
         )),
-        Book::Xls => Open::Other(Sheets::Xls(
-            open_workbook::<Xls<_>, _>(path).map_err(|e| why(&e))?,
-        )),
+        Book::Xls => Open::Other(Sheets::Xls(open_workbook::<Xls<_>, _>(path).map_err(
+            |e| {
+                if encrypted(path) || matches!(e, calamine::XlsError::Password) {
+                    protected(name)
+                } else {
+                    why(&e)
+                }
+            },
+        )?)),
         Book::Ods => Open::Other(Sheets::Ods(
             open_workbook::<Ods<_>, _>(path).map_err(|e| why(&e))?,
         )),
@@ -508,6 +541,68 @@ impl Merged {
 
 /// Reads one sheet of an .xlsx, cell by cell.
 fn read_xlsx(
+    wb: &mut Xlsx<std::io::BufReader<std::fs::File>>,
+    name: &str,
+    chosen: &str,
+    each: &mut EachRow<'_>,
+) -> Result<Actuals, NoRows> {
+    // The value cells found empty, to ask after the read whether a formula stood there.
+    let mut empties: Vec<(u64, u64)> = Vec::new();
+    let mut watch = |p: super::Place<'_>, r: &super::ActualRow<'_>| {
+        if r.value.text.is_empty() && empties.len() < MAX_EMPTIES {
+            empties.push((r.line, r.value.column));
+        }
+        each(p, r);
+    };
+    let mut read = read_cells(wb, name, chosen, &mut watch);
+    if let Ok(a) = &mut read
+        && !empties.is_empty()
+    {
+        a.problems.extend(uncalculated(wb, name, chosen, &empties));
+    }
+    read
+}
+
+/// Empty value cells looked into for a formula, at most.
+const MAX_EMPTIES: usize = 10_000;
+
+/// A formula whose result was never saved reads as an empty cell, and an empty value is "no
+/// data": a sheet written by a program that does not calculate (a web export, a script) would
+/// lose its values without a word. So the value cells found empty are looked up in a second,
+/// streamed pass over the sheet — only when there are any — and each formula among them said.
+fn uncalculated(
+    wb: &mut Xlsx<std::io::BufReader<std::fs::File>>,
+    name: &str,
+    chosen: &str,
+    empties: &[(u64, u64)],
+) -> Vec<Diagnostic> {
+    let mut said = Vec::new();
+    let Ok(mut reader) = wb.worksheet_cells_reader(chosen) else {
+        return said;
+    };
+    let wanted: std::collections::HashSet<(u64, u64)> = empties.iter().copied().collect();
+    while let Ok(Some(c)) = reader.next_cell_with_formula_metadata() {
+        let (r, col) = (u64::from(c.pos.0) + 1, u64::from(c.pos.1) + 1);
+        if c.formula.is_some() && matches!(c.value, DataRef::Empty) && wanted.contains(&(r, col)) {
+            said.push(
+                Diagnostic::error(
+                    name,
+                    r,
+                    col,
+                    crate::tr!(
+                        "此单元格是公式，但文件里没有保存它的计算结果（生成文件的程序不计算公式），无法读出数值: 请用 Excel 或 WPS 打开并保存后再检查",
+                        "this cell is a formula whose result was never saved (the program that wrote the file does not calculate), so it has no value to read: open and save the file in Excel or WPS, then check again"
+                    ),
+                )
+                .in_sheet(Some(chosen)),
+            );
+        }
+    }
+    said
+}
+
+/// Reads one sheet's cells, streamed, handing each row to `each`.
+fn read_cells(
     wb: &mut Xlsx<std::io::BufReader<std::fs::File>>,
     name: &str,
     chosen: &str,

@@ -62,6 +62,31 @@ fn bad_lines(bytes: &[u8], enc: Enc) -> usize {
         .count()
 }
 
+/// How much of a file's start [`utf16_unmarked`] looks at.
+pub(super) const HEAD: usize = 1024;
+
+/// UTF-16 without a byte-order mark (what some exports and `iconv -t UTF-16LE` write): a CSV
+/// has commas, digits and line ends, which in UTF-16 are a zero byte beside an ASCII one, all on
+/// the same side of each pair. UTF-8 and GB18030 text has no zero bytes at all, so a few on one
+/// side and none on the other say which UTF-16 it is.
+pub(super) fn utf16_unmarked(head: &[u8]) -> Option<&'static encoding_rs::Encoding> {
+    let pairs = head.len() / 2;
+    let zeros = |side: usize| {
+        head.chunks_exact(2)
+            .filter(|p| p[side] == 0 && p[1 - side] != 0)
+            .count()
+    };
+    let (first, second) = (zeros(0), zeros(1));
+    let enough = |n: usize| n >= 2 && n * 8 >= pairs;
+    if enough(second) && first == 0 {
+        Some(encoding_rs::UTF_16LE)
+    } else if enough(first) && second == 0 {
+        Some(encoding_rs::UTF_16BE)
+    } else {
+        None
+    }
+}
+
 /// Chooses the encoding and strips a byte-order mark. UTF-16 (Excel's "Unicode text") is
 /// converted to UTF-8 first. A whole-file error only where the other encoding reads every
 /// byte — so the advice never sends the user round in a circle.
@@ -72,12 +97,12 @@ pub(super) fn prepare(
 ) -> Result<(Vec<u8>, Enc), Diagnostic> {
     let whole = |m: String| Diagnostic::error(name, 0, 0, m);
     let utf16 = match bytes.get(..2) {
-        Some([0xFF, 0xFE]) => Some(encoding_rs::UTF_16LE),
-        Some([0xFE, 0xFF]) => Some(encoding_rs::UTF_16BE),
-        _ => None,
+        Some([0xFF, 0xFE]) => Some((encoding_rs::UTF_16LE, 2)),
+        Some([0xFE, 0xFF]) => Some((encoding_rs::UTF_16BE, 2)),
+        _ => utf16_unmarked(&bytes[..bytes.len().min(HEAD)]).map(|e| (e, 0)),
     };
-    if let Some(text) =
-        utf16.and_then(|e| e.decode_without_bom_handling_and_without_replacement(&bytes[2..]))
+    if let Some(text) = utf16
+        .and_then(|(e, bom)| e.decode_without_bom_handling_and_without_replacement(&bytes[bom..]))
     {
         return Ok((text.into_owned().into_bytes(), Enc::Utf8));
     }
@@ -619,11 +644,12 @@ pub(super) fn read_file(
     each: &mut super::EachRow<'_>,
 ) -> Result<super::Actuals, Diagnostic> {
     let cannot = |e: std::io::Error| super::cannot_read(name, &e);
-    let mut head = Vec::with_capacity(3);
+    let mut head = Vec::with_capacity(HEAD);
     std::fs::File::open(path)
-        .and_then(|f| f.take(3).read_to_end(&mut head))
+        .and_then(|f| f.take(HEAD as u64).read_to_end(&mut head))
         .map_err(cannot)?;
-    if matches!(head.get(..2), Some([0xFF, 0xFE] | [0xFE, 0xFF])) {
+    if matches!(head.get(..2), Some([0xFF, 0xFE] | [0xFE, 0xFF])) || utf16_unmarked(&head).is_some()
+    {
         let mut bytes = Vec::new();
         std::fs::File::open(path)
             .and_then(|f| f.take(super::MAX_BYTES + 1).read_to_end(&mut bytes))
@@ -776,6 +802,21 @@ mod tests {
             .remove(0)
             .unwrap_err();
         assert!(r.message.contains("longer than"), "{r}");
+    }
+
+    #[test]
+    fn utf16_without_a_mark_is_known_by_its_zero_bytes() {
+        let csv = "地区,指标,年份,数值\n诸暨市,普惠托位占比,2024,66\n";
+        let le: Vec<u8> = csv.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let be: Vec<u8> = csv.encode_utf16().flat_map(u16::to_be_bytes).collect();
+        assert_eq!(utf16_unmarked(&le), Some(encoding_rs::UTF_16LE));
+        assert_eq!(utf16_unmarked(&be), Some(encoding_rs::UTF_16BE));
+        let (gbk, _, _) = encoding_rs::GBK.encode(csv);
+        for text in [csv.as_bytes(), &gbk, b"a,b\n1,\x002\n"] {
+            assert_eq!(utf16_unmarked(text), None);
+        }
+        let read = prepare("t", le, Encoding::Auto).unwrap();
+        assert_eq!(read.0, csv.as_bytes());
     }
 
     #[test]

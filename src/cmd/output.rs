@@ -72,6 +72,23 @@ pub(crate) fn refuse(
             "not writing {shown}: it is a plan file"
         ));
     }
+    // A folder that is not there would be found only after judging, as a bare "No such file
+    // or directory" that names no path.
+    if let Some(parent) = path.parent().filter(|d| !d.as_os_str().is_empty())
+        && !parent.is_dir()
+    {
+        let folder = parent.display();
+        return Some(crate::tr!(
+            "无法写入 {shown}：文件夹 {folder} 不存在；请先建立它，或换一个位置",
+            "cannot write {shown}: the folder {folder} does not exist; create it first, or choose another place"
+        ));
+    }
+    if path.is_dir() {
+        return Some(crate::tr!(
+            "无法写入 {shown}：这是一个文件夹；请给出文件名（如 {shown}/报告.xlsx）",
+            "cannot write {shown}: it is a folder; give a file name (as {shown}/report.xlsx)"
+        ));
+    }
     if !force && (path.exists() || path.is_symlink()) {
         return Some(crate::tr!(
             "不覆盖已有文件 {shown}：换一个文件名，或加 --force 覆盖",

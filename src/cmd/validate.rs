@@ -271,8 +271,8 @@ fn set_aside_bad_items<T: serde::de::DeserializeOwned>(
         let Some((from, to)) = item_lines(&file.text, d.line) else {
             return;
         };
-        diags.push(d);
         let mut lines: Vec<String> = file.text.lines().map(str::to_string).collect();
+        more_in_item::<T>(file, &lines, (from, to), d, diags);
         for l in &mut lines[from..to] {
             l.clear();
         }
@@ -283,6 +283,53 @@ fn set_aside_bad_items<T: serde::de::DeserializeOwned>(
         }
         file.text = lines.join("\n");
     }
+}
+
+/// The problem `d` of the item at lines `from..to`, then every other one the same item has
+/// (`uint:` and `traget:` in one row): while the problem is a key on a line of its own, that
+/// key's block is blanked in a copy and the file read again, at most a few times an item.
+fn more_in_item<T: serde::de::DeserializeOwned>(
+    file: &SourceText,
+    lines: &[String],
+    (from, to): (usize, usize),
+    mut d: Diagnostic,
+    diags: &mut Vec<Diagnostic>,
+) {
+    let mut probe = lines.to_vec();
+    for _ in 0..16 {
+        let Some(k) = usize::try_from(d.line).ok().and_then(|l| l.checked_sub(1)) else {
+            break;
+        };
+        let indent = |l: &str| l.len() - l.trim_start().len();
+        // Only a key that starts its line (not the item's `- ` line, not one inside `{ … }`).
+        let key_line = probe.get(k).filter(|l| {
+            !l.trim_start().starts_with('-')
+                && l[..indent(l)].chars().count() as u64 + 1 == d.column
+        });
+        let Some(key_line) = key_line else { break };
+        let own = indent(key_line);
+        let end = (k + 1..to)
+            .find(|&i| {
+                let l = &probe[i];
+                !l.trim().is_empty() && indent(l) <= own
+            })
+            .unwrap_or(to);
+        diags.push(d);
+        for l in &mut probe[k..end] {
+            l.clear();
+        }
+        let again = SourceText {
+            name: file.name.clone(),
+            text: probe.join("\n"),
+        };
+        match load::parse_yaml::<T>(&again) {
+            Err(next) if (from as u64..to as u64).contains(&(next.line.saturating_sub(1))) => {
+                d = next;
+            }
+            _ => return,
+        }
+    }
+    diags.push(d);
 }
 
 /// The lines (0-based, end exclusive) of the top-level `indicators:` item that holds `line`

@@ -285,6 +285,20 @@ fn line_col(prefix: &str) -> (u64, u64) {
 /// and column.
 pub fn parse_yaml<T: DeserializeOwned>(src: &SourceText) -> Result<T, Diagnostic> {
     let text = src.text.strip_prefix('\u{feff}').unwrap_or(&src.text);
+    if text
+        .lines()
+        .all(|l| l.trim().is_empty() || l.trim_start().starts_with('#'))
+    {
+        return Err(Diagnostic::error(
+            &src.name,
+            1,
+            1,
+            crate::tr!(
+                "空文件（或只有注释）: 计划文件以 `jurisdiction:` 开头，指标目录以 `indicators:` 开头",
+                "empty file (or only comments): a plan starts with `jurisdiction:`, the catalog with `indicators:`"
+            ),
+        ));
+    }
     if let Some((line, column, tag)) = find_tag(text) {
         return Err(Diagnostic::error(
             &src.name,
@@ -403,6 +417,22 @@ fn explain(message: &str) -> String {
             "unknown field `{field}`{hint}; expected one of {options}"
         );
     }
+    if let Some(rest) = message.strip_prefix("unknown variant `")
+        && let Some((value, expected)) = rest.split_once("`, expected ")
+    {
+        let expected = expected.strip_prefix("one of ").unwrap_or(expected);
+        let options: Vec<&str> = expected.split(", ").map(|o| o.trim_matches('`')).collect();
+        let hint = crate::diag::suggestion(value, options.iter().copied());
+        let options = options.join(", ");
+        let value = crate::diag::echo(value);
+        return crate::tr!(
+            "未知取值 `{value}`{hint}；应为以下之一: {options}",
+            "unknown value `{value}`{hint}; expected one of {options}"
+        );
+    }
+    if let Some(said) = structure(message) {
+        return said;
+    }
     // The scanner's and the number readers' words, said as what to do.
     if message.contains("tabs disallowed") {
         return crate::tr!(
@@ -425,6 +455,83 @@ fn explain(message: &str) -> String {
         return serde_in_chinese(message);
     }
     message.to_string()
+}
+
+/// The parser's words for a file whose shape is wrong (a list where keys belong, nesting or
+/// aliases past the budget, a second document, a control character), said as what the file
+/// should hold: its own words name its API (`use from_str_multiple`) or its internals
+/// (`budget breached: ScalarBytes { … }`), which tell an editor of plans nothing.
+fn structure(message: &str) -> Option<String> {
+    let m = message.trim();
+    if m == "unexpected end of input" {
+        return Some(crate::tr!(
+            "文件在此处结束，缺少应有的内容: 文件是否被截断？",
+            "the file ends here, before what should follow: is it cut off?"
+        ));
+    }
+    if m.starts_with("multiple YAML documents") {
+        return Some(crate::tr!(
+            "此处 `---` 开始了第二个 YAML 文档: 一个计划文件只写一个计划；删去 `---` 或把它拆成两个文件",
+            "a second YAML document starts here (`---`): a plan file holds one plan; remove the `---` or split the file"
+        ));
+    }
+    if let Some(what) = m.strip_prefix("expected ") {
+        let what = what.trim();
+        if what.starts_with("mapping") {
+            return Some(crate::tr!(
+                "此处应为 `键: 值` 的映射（如 `jurisdiction:` 下的各行），却是列表或单个值",
+                "expected `key: value` lines here (as under `jurisdiction:`), found a list or a single value"
+            ));
+        }
+        if what.starts_with("sequence") {
+            return Some(crate::tr!(
+                "此处应为列表（每项以 `- ` 开头），却是空值或单个值",
+                "expected a list here (each item starting with `- `), found nothing or a single value"
+            ));
+        }
+        if what.contains("scalar") {
+            return Some(crate::tr!(
+                "此处应为单个值（文字或数字），却是列表或映射",
+                "expected a single value (text or a number) here, found a list or a mapping"
+            ));
+        }
+    }
+    if m.contains("recursion limit") || m.contains("Depth") {
+        return Some(crate::tr!(
+            "列表或映射嵌套过深（`[[[…`）: 计划只有几层嵌套，请检查括号",
+            "lists or mappings nested too deep (`[[[…`): a plan nests a few levels only; check the brackets"
+        ));
+    }
+    if m.starts_with("budget breached") || m.starts_with("alias ") {
+        if m.contains("unknown anchor") {
+            return Some(crate::tr!(
+                "别名 `*…` 指向的锚点 `&…` 在上文中没有定义",
+                "the alias `*…` refers to no anchor `&…` defined above it"
+            ));
+        }
+        return Some(crate::tr!(
+            "YAML 别名（`*名称`）在此处展开后远超一个计划应有的大小: 请直接写出取值，不要反复引用别名",
+            "the YAML aliases (`*name`) here expand far beyond what a plan holds: write the values out instead of repeating an alias"
+        ));
+    }
+    if m.starts_with("unexpected character") {
+        let c = m
+            .split(['`', '\''])
+            .nth(1)
+            .unwrap_or_default()
+            .trim_start_matches("\\u{")
+            .trim_end_matches('}');
+        if let Some(code) = u32::from_str_radix(c, 16)
+            .ok()
+            .filter(|&c| c < 0x20 || c == 0x7f)
+        {
+            return Some(crate::tr!(
+                "文本中有控制字符 U+{code:04X}: 文件已损坏或不是文本文件；删除该字符",
+                "a control character U+{code:04X} in the text: the file is damaged or not a text file; delete the character"
+            ));
+        }
+    }
+    None
 }
 
 /// serde's standard messages with their frame in Chinese.

@@ -286,6 +286,24 @@ fn check_plan(
     check_document(plan, &mut out);
     check_columns(&plan.columns, &mut out);
     let (start, end) = (plan.period.start.value, plan.period.end.value);
+    for y in [&plan.period.start, &plan.period.end, &plan.baseline_year]
+        .into_iter()
+        .chain(&plan.columns)
+    {
+        plausible_year(y, &mut out);
+    }
+    for c in &plan.columns {
+        if c.value > end && YEARS.contains(&c.value) && start <= end {
+            out.warning(
+                c,
+                crate::tr!(
+                    "`columns` 中的 {} 年在计划期（{start}–{end}）结束之后: 是计划期写错了，还是这一列？",
+                    "`columns` has {}, after the period ({start}–{end}) ends: is the period or the column wrong?",
+                    c.value
+                ),
+            );
+        }
+    }
     if start > end {
         out.error(
             &plan.period.start,
@@ -332,7 +350,16 @@ fn check_plan(
             continue;
         }
         let Some(entry) = cat.get(id).filter(|e| &e.id.value == id) else {
+            let folded = crate::diag::fold(id);
             let hint = match cat.get(&row.name) {
+                // `Childcare-Inclusive-Share`, `ｃｈｉｌｄｃａｒｅ-…`: the id itself, typed in
+                // capitals or full-width, whatever the row's name says.
+                _ if folded != *id && cat.get(&folded).is_some_and(|e| e.id.value == folded) => {
+                    crate::tr!(
+                        "（是否想输入 `{folded}`？指标 id 用半角小写字母）",
+                        " (did you mean `{folded}`? ids are in lower-case half-width letters)"
+                    )
+                }
                 Some(e) => crate::tr!(
                     "（是否想输入 `{}`？指标目录把 `{}` 列在它下面）",
                     " (did you mean `{}`? the catalog lists `{}` under it)",
@@ -430,6 +457,7 @@ fn check_plan(
                 crate::i18n::pick("目标", "target")
             };
             let year = f.year.value;
+            plausible_year(&f.year, &mut out);
             check_measure(f, is_baseline, &mut out);
             // `op_reason` explains an operator written for a bare printed number: with no
             // operator in the cell (or no cell) it explains nothing.
@@ -1272,6 +1300,25 @@ fn inferred_columns(plan: &crate::plan::Plan) -> Vec<i32> {
 
 /// Stated columns are the header's years left to right, each once. Not necessarily in year
 /// order: a review's table prints `2020年基期值 | 2025年目标值 | 2022年完成值`.
+/// The years a plan can speak of. A year outside them (`-2023`, `20225`) is a slip of the
+/// keyboard; said as such, before the period checks it upsets are read as the problem.
+const YEARS: std::ops::RangeInclusive<i32> = 1900..=2200;
+
+fn plausible_year(y: &Spanned<i32>, out: &mut Out) {
+    if !YEARS.contains(&y.value) {
+        out.error(
+            y,
+            crate::tr!(
+                "`{}` 不是年份: 应为 {}–{} 之间的四位年份（如 2024）",
+                "`{}` is not a year: expected a four-digit year from {} to {} (as 2024)",
+                y.value,
+                YEARS.start(),
+                YEARS.end()
+            ),
+        );
+    }
+}
+
 fn check_columns(columns: &[Spanned<i32>], out: &mut Out) {
     for (k, c) in columns.iter().enumerate() {
         if columns[..k].iter().any(|e| e.value == c.value) {

@@ -1,8 +1,11 @@
 #!/usr/bin/env python3
 """Writes the round-3 corpus of bad inputs (see README.md). Run from this directory; every file
-is committed, so the tests need no Python. The large cases (a 10 MB field, a sharedStrings zip
-bomb, a 1 048 576-row dimension) are made at test time by tests/bad_input_round3.rs."""
-import io, os, shutil, struct, zipfile
+is committed, so the tests need no Python. The 10 MB cases (a field, a line) are made at test
+time by tests/bad_input_round3.rs."""
+import io, os, shutil, struct, time, zipfile
+
+# Fixed zip timestamps, so that running this again writes the same bytes.
+time.time = lambda: 1704067200.0
 
 def w(name, data):
     os.makedirs(os.path.dirname(name) or ".", exist_ok=True)
@@ -293,3 +296,19 @@ w("cli/ok.csv", CSV)
 w("cli/plans-file.txt", "not a directory\n")
 os.makedirs("cli/empty-plans", exist_ok=True)
 w("cli/empty-plans/.keep", "")
+
+# a zip bomb in the shared strings, not the sheet: 257 MiB of one string, ~250 KB zipped
+b = io.BytesIO()
+z = zipfile.ZipFile(b, "w", zipfile.ZIP_DEFLATED, compresslevel=9)
+src = zipfile.ZipFile(io.BytesIO(GOODX))
+for n in src.namelist():
+    if n != "xl/sharedStrings.xml":
+        z.writestr(n, src.read(n))
+with z.open("xl/sharedStrings.xml", "w", force_zip64=True) as f:
+    f.write(b'<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>')
+    chunk = b"A" * (1 << 20)
+    for _ in range(257):
+        f.write(chunk)
+    f.write(b'</t></si></sst>')
+z.close()
+w(A + "b15-shared-strings-bomb.xlsx", b.getvalue())
