@@ -14,14 +14,17 @@ use std::path::Path;
 /// rules were frozen; six written independently of them (`tests/extract-unseen/README.md`).
 /// `tests/extract-fresh` was written after those rules and run once before its own rules;
 /// `tests/extract-round4` (text as pdftotext, pandoc and w3m give it) and `tests/extract-round5`
-/// (a city's plan, a mid-term review, a task list) likewise.
-const CORPORA: [&str; 6] = [
+/// (a city's plan, a mid-term review, a task list) likewise, and `tests/extract-round6` (an
+/// indicator table as a numbered list, a two-level tab header, a mobile page's cards, a
+/// `-layout` table whose cells are centred over wrapped names).
+const CORPORA: [&str; 7] = [
     "tests/extract-corpus",
     "tests/extract-heldout",
     "tests/extract-unseen",
     "tests/extract-fresh",
     "tests/extract-round4",
     "tests/extract-round5",
+    "tests/extract-round6",
 ];
 
 /// `kind year value`, the value normalised so that `5.0` and `5` are one.

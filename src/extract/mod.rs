@@ -38,7 +38,7 @@ use outline::{Outline, heading_at, heading_title, paragraph, sentences, wrap_wid
 use prose::{ProseContext, prose_candidates};
 use rust_decimal::Decimal;
 use scan::{collect, without_spaces};
-use table::{aligned_table, bar_table, cell_table, table_candidates};
+use table::{aligned_table, bar_table, card_candidates, cell_table, table_candidates};
 
 /// Decodes a document: UTF-8 (with or without BOM) first, else GB18030, which is what GBK files
 /// from Windows machines in China are.
@@ -227,6 +227,11 @@ pub(crate) fn extract(text: &str, end_year: Option<i32>) -> Extraction {
             i = next;
             continue;
         }
+        if let Some((cards, next)) = card_candidates(&lines, i, info.start, info.end) {
+            out.extend(cards);
+            i = next;
+            continue;
+        }
         // A paragraph a PDF broke at the page width is read whole.
         let (para, next) = paragraph(&lines, i, wrap);
         for s in sentences(&para, i + 1) {
@@ -252,10 +257,12 @@ pub(crate) fn extract(text: &str, end_year: Option<i32>) -> Extraction {
         }
         i = next;
     }
-    // Pages that print their text twice give every candidate twice.
+    // Pages that print their text twice give every candidate twice (under the same headings: a
+    // plan that restates a goal word for word in another section states it twice).
     let mut seen = std::collections::HashSet::new();
     out.retain(|c| {
         seen.insert((
+            c.section.clone(),
             c.year,
             c.quote.clone(),
             c.text.clone(),

@@ -240,15 +240,30 @@ fn common_length(lengths: &[usize]) -> Option<usize> {
     None
 }
 
-pub(super) fn wrap_width(lines: &[&str]) -> Wrap {
+/// A line as it fills the page: its text and the indent before it. A paragraph's first line
+/// is indented two characters (`　　`, or spaces in `pdftotext -layout`), so it ends where the
+/// page ends only when the indent is counted.
+fn on_page(l: &str) -> (&str, usize, usize) {
     use unicode_width::UnicodeWidthStr;
-    let prose: Vec<&str> = lines
+    let t = l.trim();
+    // A form feed (a new page) takes no room on the page.
+    let lead = l[..l.len() - l.trim_start().len()].replace('\u{c}', "");
+    let (chars, width) = if lead.contains('\t') || lead.width() > 8 {
+        (0, 0)
+    } else {
+        (lead.chars().count(), lead.width())
+    };
+    (t, t.chars().count() + chars, t.width() + width)
+}
+
+pub(super) fn wrap_width(lines: &[&str]) -> Wrap {
+    let prose: Vec<(&str, usize, usize)> = lines
         .iter()
-        .map(|l| l.trim())
-        .filter(|t| prose_line(t))
+        .map(|l| on_page(l))
+        .filter(|(t, _, _)| prose_line(t))
         .collect();
-    let chars: Vec<usize> = prose.iter().map(|t| t.chars().count()).collect();
-    let widths: Vec<usize> = prose.iter().map(|t| t.width()).collect();
+    let chars: Vec<usize> = prose.iter().map(|p| p.1).collect();
+    let widths: Vec<usize> = prose.iter().map(|p| p.2).collect();
     Wrap {
         chars: common_length(&chars),
         width: common_length(&widths),
@@ -259,30 +274,63 @@ pub(super) fn wrap_width(lines: &[&str]) -> Wrap {
 /// were broken at the page width, the lines it runs on to (a full line that ends mid-sentence,
 /// followed by one that is no heading). Returns the paragraph and the line after it.
 pub(super) fn paragraph(lines: &[&str], at: usize, wrap: Wrap) -> (String, usize) {
-    use unicode_width::UnicodeWidthStr;
-    let full = |t: &str| {
+    let full = |l: &str| {
+        let (t, chars, width) = on_page(l);
         prose_line(t)
             && !t.ends_with(['。', '！', '？', '!', '?', '；', ';', '：', ':'])
-            && (wrap.chars.is_some_and(|c| t.chars().count() + 2 >= c)
-                || wrap.width.is_some_and(|w| t.width() + 4 >= w))
+            && (wrap.chars.is_some_and(|c| chars + 2 >= c)
+                || wrap.width.is_some_and(|w| width + 4 >= w))
     };
     let mut text = lines[at].to_string();
     let mut i = at + 1;
-    let mut last = lines[at].trim();
-    while full(last)
-        && let Some(next) = lines.get(i)
-    {
+    let mut last = lines[at];
+    while full(last) {
+        // A page break inside the paragraph: blank lines, the page's footer (`— 3 —`) and a form
+        // feed, then the paragraph goes on.
+        // The break is kept as a form feed (white space to `validate`): a quote must not span
+        // the footer, which the source prints there.
+        let mut broke = false;
+        if let Some(k) = past_page_break(lines, i) {
+            i = k;
+            broke = true;
+        }
+        let Some(next) = lines.get(i) else { break };
         let t = next.trim();
         let chars: Vec<char> = t.chars().collect();
         if t.is_empty() || t.contains("  ") || heading_at(&chars, 0).is_some() {
             break;
         }
         text.truncate(text.trim_end().len());
+        if broke {
+            text.push('\u{c}');
+        }
         text.push_str(t);
-        last = t;
+        last = next;
         i += 1;
     }
     (text, i)
+}
+
+/// The line after a page break that starts at line `at` (blank lines, a page-number footer such
+/// as `— 3 —` or `- 3 -`, a form feed), when there is one.
+fn past_page_break(lines: &[&str], at: usize) -> Option<usize> {
+    let mut k = at;
+    let mut page = false;
+    while let Some(l) = lines.get(k).filter(|_| k < at + 5) {
+        let t = l.trim();
+        let digits = t.trim_matches(['—', '-', '－', ' ']);
+        let footer = t != digits
+            && !digits.is_empty()
+            && digits.len() <= 3
+            && digits.chars().all(|c| c.is_ascii_digit());
+        if !t.is_empty() && !footer {
+            page |= l.contains('\u{c}');
+            break;
+        }
+        page |= footer || l.contains('\u{c}');
+        k += 1;
+    }
+    (page && k > at && k < lines.len()).then_some(k)
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -325,11 +373,14 @@ pub(super) fn years_before(chars: &[char], end: usize) -> Vec<(usize, i32, YearH
                 && (1990..=2100).contains(&v.mantissa())
                 && chars.get(k) == Some(&'年')
                 && chars.get(k + 1) != Some(&'度')
-                && !enclosed(chars, i)
-                && !range_end(chars, i);
+                && !enclosed(chars, i);
             if is_year && k < end {
                 let y = v.mantissa() as i32;
-                let how = if ["截至", "截止"].iter().any(|w| ends_with_at(chars, i, w)) {
+                // The end of a span (`2022年4.2%，2023—2027年控制在5%以内`) is the year a figure
+                // after it is due by, and no year before the span is the figure's.
+                let how = if range_end(chars, i) {
+                    YearHow::By
+                } else if ["截至", "截止"].iter().any(|w| ends_with_at(chars, i, w)) {
                     YearHow::Past
                 } else if ["由", "从"].iter().any(|w| ends_with_at(chars, i, w)) {
                     YearHow::From
@@ -447,5 +498,25 @@ mod tests {
         ];
         assert!(wrap_width(&web).chars.is_none());
         assert_eq!(paragraph(&web, 0, wrap_width(&web)).1, 1);
+        // A PDF read in text order: 28 characters a line, a paragraph's first line indented by
+        // two ideographic spaces, and a page break (footer, form feed) inside a paragraph.
+        let text = "某县公共服务“七优享”工程实施方案（2023—2027年）\n　　（一）幼有善育。推进托育服务扩容提质，到2025年，新增\n普惠托位600个，到2027年，全县托育机构总数达到60家以上，\n乡镇（街道）托育服务实现全覆盖，普惠托位占比不低于70%\n。\n　　（二）学有优教。实施学前教育提质工程，到2027年，新建、\n\n— 2 —\n\u{c}改扩建幼儿园10所，新增学位1800个，二级幼儿园占比达到\n90%，教育共同体覆盖率保持100%，教师交流轮岗比例15%。\n　　（三）劳有所得。每年城镇新增就业3000人以上，帮扶困难人\n员就业不少于500人，零就业家庭动态清零，技能人才占比提高。\n";
+        let got: Vec<(i32, String, String)> = extract(text, None)
+            .candidates
+            .iter()
+            .map(|c| {
+                (
+                    c.year.unwrap_or_default(),
+                    c.value.unwrap_or_default().to_string(),
+                    c.quote.clone().unwrap_or_default(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got[0],
+            (2025, "600".into(), "到2025年，新增普惠托位600个".into())
+        );
+        // The quote of a figure after the break starts on its own page.
+        assert_eq!(got[3], (2027, "10".into(), "改扩建幼儿园10所".into()));
     }
 }

@@ -128,6 +128,13 @@ fn chinese_count(chars: &[char], sp: &Span) -> bool {
         "打造",
         "组建",
     ];
+    // A share in words (`八成`, `三个百分点`, `百分之九十`) is a figure wherever it stands.
+    if sp.unit.as_deref().is_some_and(|u| {
+        ["成", "百分点", "个百分点", "%"].contains(&u)
+            && !(u == "成" && sp.value >= rust_decimal::Decimal::TEN)
+    }) {
+        return true;
+    }
     let unit_ok = sp.unit.as_deref().is_some_and(|u| COUNTED.contains(&u));
     if !unit_ok || sp.value <= rust_decimal::Decimal::ONE && !op_ok {
         return false;
@@ -266,17 +273,77 @@ pub(super) fn prose_candidates(s: &Sentence, cx: &ProseContext) -> Vec<Candidate
     let mut prev_end: Option<usize> = None;
     for sp in spans {
         // A number glued to the one before (`1家300床以上的`) describes it; one after an
-        // operator word (`3.9个提高到5.5个`) is a figure of its own.
+        // operator word (`3.9个提高到5.5个`) is a figure of its own, and so is one after a year
+        // (`托位数：2022年3.6个`: the figure of that year).
         let glued = prev_end == Some(sp.start) && sp.op_word.is_none();
-        prev_end = Some(sp.end);
-        if glued || not_a_target(chars, &sp).is_some() {
+        let why_not = not_a_target(chars, &sp);
+        prev_end = (why_not != Some("date")).then_some(sp.end);
+        if glued || why_not.is_some() {
             continue;
         }
         kept.push(sp);
     }
     let clause_list = clauses(chars);
+    // `村级集体经济年经营性收入50万元以上的行政村占比达到80%`: a figure with no operator of its
+    // own that qualifies a noun (…的) before a figure the clause sets is part of that figure's
+    // name, not a target.
+    let clause_of = |p: usize| clause_list.iter().position(|(a, b)| *a <= p && p < *b);
+    let qualifiers: Vec<usize> = kept
+        .iter()
+        .enumerate()
+        .filter(|(n, sp)| {
+            sp.op_word.is_none()
+                && chars.get(sp.end) == Some(&'的')
+                && kept[n + 1..].iter().any(|later| {
+                    later.op_word.is_some() && clause_of(later.start) == clause_of(sp.start)
+                })
+        })
+        .map(|(n, _)| n)
+        .collect();
+    // A definition (`①普惠托位指收费价格不超过…2倍的托位`, `…是指…`) states what a word means.
+    let body: String = collect(chars)
+        .trim_start()
+        .trim_start_matches("注：")
+        .trim_start_matches("注:")
+        .to_string();
+    let marked = body
+        .chars()
+        .next()
+        .is_some_and(|c| ('\u{2460}'..='\u{2473}').contains(&c));
+    let defines = body.chars().take(16).collect::<String>().contains("是指")
+        || marked && body.chars().take(16).any(|c| c == '指');
+    if defines {
+        kept.clear();
+    }
+    let kept: Vec<Span> = kept
+        .into_iter()
+        .enumerate()
+        .filter(|(n, _)| !qualifiers.contains(n))
+        .map(|(_, sp)| sp)
+        .collect();
     let years = years_before(chars, chars.len());
     let sentence_text = collect(chars);
+    let item_name: Option<(usize, String)> = {
+        let from = heading_at(chars, 0).map_or(0, |h| h.1);
+        chars
+            .iter()
+            .position(|c| *c == '：' || *c == ':')
+            .filter(|p| {
+                *p > from
+                    && chars.get(p + 1).copied().is_some_and(is_digit)
+                    && years.iter().any(|(y, _, _)| (p + 1..p + 12).contains(y))
+            })
+            .map(|p| {
+                let name = collect(&chars[from..p]);
+                let name = name
+                    .trim()
+                    .trim_matches(['△', '▲', '*', '＊', '☆', '★', '#']);
+                (p, name.trim().to_string())
+            })
+            .filter(|(_, n)| {
+                (2..=40).contains(&n.chars().count()) && !n.contains(['，', '。', '；', ','])
+            })
+    };
     let mut out: Vec<Candidate> = Vec::new();
     let mut k = 0;
     while k < kept.len() {
@@ -332,6 +399,13 @@ pub(super) fn prose_candidates(s: &Sentence, cx: &ProseContext) -> Vec<Candidate
         } else {
             before.clone()
         };
+        // `13.每千人口执业（助理）医师数：2022年3.1人，2025年3.5人，2027年不少于3.8人`: an item
+        // that names its indicator before a colon and then gives its figures year by year.
+        if let Some((colon, name)) = &item_name
+            && first.start > *colon
+        {
+            subject = name.clone();
+        }
         if subject.starts_with('占')
             && let Some(p) = out.last()
         {
@@ -346,6 +420,14 @@ pub(super) fn prose_candidates(s: &Sentence, cx: &ProseContext) -> Vec<Candidate
         // starting figure, `由2022年的3.9个`, which is that figure's only).
         // A period named between that year and the number (`截至2022年底…；“十三五”期间累计…`)
         // is the number's, not the year before it.
+        // A clause of its own that says 每年 (`2022年95.5%，每年保持在95%以上`) is about every
+        // year of the plan, not the year of the clause before.
+        let every_year = |p: usize| {
+            p < cl_start
+                && ["每年", "年均"]
+                    .iter()
+                    .any(|w| collect(&chars[cl_start..first.start]).contains(w))
+        };
         let year = years
             .iter()
             .rev()
@@ -353,8 +435,49 @@ pub(super) fn prose_candidates(s: &Sentence, cx: &ProseContext) -> Vec<Candidate
             .copied()
             .filter(|(p, _, _)| {
                 let between = collect(&chars[*p..first.start]);
-                !between.contains("十三五") && !between.contains("十四五")
+                !between.contains("十三五") && !between.contains("十四五") && !every_year(*p)
             });
+        // `较2022年翻一番，达到200个`: the comparison names the starting year of a change whose
+        // end the sentence states as a level (达到…), which is the figure: it takes the year of the
+        // sentence before the comparison, else none (the plan's end).
+        let level_word = first.op_word.is_some_and(|w| {
+            [
+                "达到",
+                "达",
+                "提高到",
+                "提升到",
+                "提高至",
+                "提升至",
+                "增加到",
+                "增至",
+            ]
+            .contains(&w)
+        });
+        let year = match year {
+            Some((p, _, YearHow::Compare)) if level_word => years
+                .iter()
+                .rev()
+                .find(|(q, _, how)| *q < p && !matches!(how, YearHow::From | YearHow::Compare))
+                .copied(),
+            y => y,
+        };
+        // `2025年、2027年均不低于97%`: one figure for each of the years listed.
+        let mut also: Vec<i32> = Vec::new();
+        if let Some((p, _, _)) = year {
+            let mut at = p;
+            while at >= 2 && "、和及".contains(chars[at - 1]) && chars[at - 2] == '年' {
+                let Some((q, y, _)) = years
+                    .iter()
+                    .rev()
+                    .find(|(q, _, _)| *q < at - 2 && at - 2 - *q <= 5)
+                    .copied()
+                else {
+                    break;
+                };
+                also.push(y);
+                at = q;
+            }
+        }
         let from = change_start(chars, first, prev_in_clause);
         let clause_words = collect(&chars[cl_start..last.end.max(cl_start)]);
         let scope = if sentence_text.contains("十四五") && sentence_text.contains("期间") {
@@ -410,7 +533,17 @@ pub(super) fn prose_candidates(s: &Sentence, cx: &ProseContext) -> Vec<Candidate
                 q_start = clause_list[yc].0;
             }
         }
-        let quote = quote_of(chars, q_start, cl_end);
+        // A quote stays on one page: a paragraph joined over a page break (a form feed where
+        // the source prints its footer) is quoted from the figure's side of the break.
+        let page_break = |a: usize, b: usize| chars[a..b].iter().rposition(|c| *c == '\u{c}');
+        if let Some(p) = page_break(q_start, first.start) {
+            q_start += p + 1;
+        }
+        let q_end = chars[last.end.min(cl_end)..cl_end]
+            .iter()
+            .position(|c| *c == '\u{c}')
+            .map_or(cl_end, |p| last.end.min(cl_end) + p);
+        let quote = quote_of(chars, q_start, q_end);
         // Subjects of a list: 公办园、优质园、普惠园在园幼儿覆盖率 → three names.
         let names: Vec<String> = if group.len() > 1 {
             let parts: Vec<String> = subject
@@ -497,7 +630,7 @@ pub(super) fn prose_candidates(s: &Sentence, cx: &ProseContext) -> Vec<Candidate
             c.indicator = name
                 .trim_end_matches('的')
                 .trim_end_matches(['由', '从'])
-                .to_string();
+                .replace('\u{c}', "");
             c.year = year_value;
             c.year_stated = stated;
             if let Some(y) = from {
@@ -582,6 +715,14 @@ pub(super) fn prose_candidates(s: &Sentence, cx: &ProseContext) -> Vec<Candidate
                     "一个名称下有多个数值：请拆分指标",
                     "a list of values under one name: split the indicator"
                 ));
+            }
+            for y in &also {
+                let mut earlier = c.clone();
+                earlier.year = Some(*y);
+                if cx.start.is_some_and(|s| *y < s) {
+                    earlier.kind = Kind::Baseline;
+                }
+                out.push(earlier);
             }
             out.push(c);
         }
@@ -738,6 +879,51 @@ mod tests {
                 ],
             ),
             ("全力建设八个高地,打造“七个高地”,争创3个标杆。", &[]),
+            // An indicator's figures year by year after its name and a colon (a bare one right
+            // after its year), one figure for two years, a span's end, a clause of its own for
+            // every year; shares in words; the level a comparison reaches; a figure inside a
+            // name; definitions.
+            (
+                "城乡居民收入倍差：2022年1.76，2027年缩小到1.70以内。",
+                &[(Baseline, dec!(1.76), 2022), (Target, dec!(1.70), 2027)],
+            ),
+            (
+                "学前教育普及普惠率：2022年96.2%，2025年、2027年均不低于97%。",
+                &[
+                    (Baseline, dec!(96.2), 2022),
+                    (Target, dec!(97), 2025),
+                    (Target, dec!(97), 2027),
+                ],
+            ),
+            (
+                "城镇调查失业率：2022年4.2%，2023—2027年控制在5%以内。",
+                &[(Baseline, dec!(4.2), 2022), (Target, dec!(5), 2027)],
+            ),
+            (
+                "残疾人基本康复服务覆盖率：2022年95.5%，每年保持在95%以上。",
+                &[(Baseline, dec!(95.5), 2022), (Target, dec!(95), 2027)],
+            ),
+            (
+                "护理型床位占比达到百分之六十五，健康管理率达到八成以上，技能人才占比提高三个百分点。",
+                &[
+                    (Target, dec!(65), 2027),
+                    (Target, dec!(8), 2027),
+                    (Target, dec!(3), 2027),
+                ],
+            ),
+            (
+                "城乡老年食堂数量较2022年翻一番，达到200个。",
+                &[(Target, dec!(200), 2027)],
+            ),
+            (
+                "到2027年，村级集体经济年经营性收入50万元以上的行政村占比达到80%。",
+                &[(Target, dec!(80), 2027)],
+            ),
+            (
+                "①普惠托位指收费价格不超过当地公办幼儿园保育教育费2倍的托位。",
+                &[],
+            ),
+            ("普惠托位是指收费不超过公办幼儿园保育教育费2倍的托位。", &[]),
             // A report's words: counts of indicators, a gap, a change already made (a growth
             // rate reported is a figure), a comparison the sentence commits to.
             (
@@ -995,5 +1181,17 @@ mod tests {
                 (Target, Some(2024))
             ]
         );
+    }
+
+    /// An item that names its indicator before a colon and gives its figures year by year: the
+    /// name is each figure's.
+    #[test]
+    fn an_item_names_its_figures_before_a_colon() {
+        let doc = "某县公共服务“七优享”工程实施方案(2023—2027年)\n（1）幼有善育\n1.每千人口拥有3岁以下婴幼儿托位数：2022年3.6个，2025年达到4.5个，2027年达到5个以上。\n";
+        let found = extract(doc, None).candidates;
+        assert_eq!(found.len(), 3);
+        for c in found {
+            assert_eq!(c.indicator, "每千人口拥有3岁以下婴幼儿托位数", "{c:?}");
+        }
     }
 }

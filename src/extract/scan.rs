@@ -178,12 +178,21 @@ fn scan_unit(chars: &[char], i: usize) -> Option<(usize, String, bool)> {
 }
 
 pub(super) fn scan_span(chars: &[char], num_start: usize) -> Option<Span> {
-    let (mut end, value) = scan_number(chars, num_start)?;
+    // `百分之六十五`, `百分之百`: a percentage in words, its number after 之 (the 百 is no
+    // number of its own).
+    let percent_words = starts_with(chars, num_start, "百分之");
+    let (mut end, value) = if percent_words {
+        scan_number(chars, num_start + 3)?
+    } else {
+        scan_number(chars, num_start)?
+    };
     let mut unit = None;
     let mut unknown_unit = false;
     let mut high = None;
     let k = skip_spaces(chars, end);
-    if let Some((e, u, unknown)) = scan_unit(chars, k) {
+    if percent_words {
+        unit = Some("%".to_string());
+    } else if let Some((e, u, unknown)) = scan_unit(chars, k) {
         end = e;
         unit = Some(u);
         unknown_unit = unknown;
@@ -382,7 +391,16 @@ pub(super) fn not_a_target(chars: &[char], span: &Span) -> Option<&'static str> 
     if after_num.is_some_and(|c| "月日号时点期届批次".contains(c)) && span.unit.is_none() {
         return Some("date or number");
     }
-    if span.unit.is_none() && span.op_word.is_none() && span.suffix.is_none() {
+    // `城乡居民收入倍差：2022年1.76，2027年…`: a bare figure right after its year, closing its
+    // clause, is that year's figure (a list of an indicator's figures by year).
+    let after_year = i >= 5
+        && chars[i - 1] == '年'
+        && chars[i - 5..i - 1].iter().all(|c| c.is_ascii_digit())
+        && (i == 5 || !is_digit(chars[i - 6]))
+        && chars
+            .get(span.end)
+            .is_none_or(|c| "，,；;。、".contains(*c));
+    if span.unit.is_none() && span.op_word.is_none() && span.suffix.is_none() && !after_year {
         return Some("bare number in prose");
     }
     // `仍差0.6年`, `相差2个百分点`: the distance to a target, not one.

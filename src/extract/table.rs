@@ -86,7 +86,8 @@ fn column_of(header: &str) -> Column {
         || h.contains("基数")
         || h.contains("现状")
         || h.contains("基准");
-    if year.is_some() || h.contains("值") || h.contains("目标") {
+    // `基数` alone heads a baseline column whose year the row above prints (`2022年` over it).
+    if year.is_some() || base || h.contains("值") || h.contains("目标") {
         return Column::Value(year, base);
     }
     Column::Other
@@ -368,6 +369,33 @@ fn run_together(token: &str) -> Vec<String> {
     out
 }
 
+/// The two header rows of a tab-separated table whose second row starts with a tab (the cells
+/// merged down from the first row print nothing there): each cell of the second row joined to
+/// the first row's cell at the same tab, so that `基础值` over `2022年` is `基础值2022年` and the
+/// years under a spanning `年度目标` each head their own column. None when the second row is not
+/// such a row of years.
+fn two_row_tab_header(first: &str, second: &str) -> Option<Vec<String>> {
+    if !second.starts_with('\t') || !second.contains('\t') {
+        return None;
+    }
+    let up: Vec<&str> = first.trim_end().split('\t').map(str::trim).collect();
+    let down: Vec<&str> = second.trim_end().split('\t').map(str::trim).collect();
+    let titles =
+        |c: &&str| c.is_empty() || header_year(c).is_some() || column_of(c) != Column::Other;
+    if down.len() > up.len()
+        || down.iter().filter(|c| header_year(c).is_some()).count() < 2
+        || !down.iter().all(titles)
+    {
+        return None;
+    }
+    Some(
+        up.iter()
+            .enumerate()
+            .map(|(k, u)| format!("{u}{}", down.get(k).copied().unwrap_or("")))
+            .collect(),
+    )
+}
+
 /// A table one row a line: cells between `|`, or (a .docx flattened to text) separated by tabs
 /// or runs of spaces. Page numbers between rows are skipped.
 pub(super) fn bar_table(lines: &[&str], at: usize) -> Option<(RawTable, usize)> {
@@ -392,9 +420,19 @@ pub(super) fn bar_table(lines: &[&str], at: usize) -> Option<(RawTable, usize)> 
     };
     let mut header = split(lines[at]);
     let mut first_row = at + 1;
-    // A browser copies a header cell with a line break inside (`2022年<br>基础值`) as two lines:
-    // the next line's first piece ends the cell the line above ended with.
-    if !bars && lines[at].contains('\t') {
+    // A header of two rows copied with tabs, a merged cell spanning columns above the years
+    // (`基础值 | 年度目标 (spanning five)` over `2022年 | 2023年 … 2027年`): the second row starts
+    // with the tabs of the cells merged down from the first, so each of its cells stands under
+    // the first row's cell at the same tab.
+    let spanned = (!bars && lines[at].contains('\t'))
+        .then(|| two_row_tab_header(lines[at], lines.get(at + 1).copied()?))
+        .flatten();
+    if let Some(h) = spanned {
+        header = h;
+        first_row = at + 2;
+    } else if !bars && lines[at].contains('\t') {
+        // A browser copies a header cell with a line break inside (`2022年<br>基础值`) as two
+        // lines: the next line's first piece ends the cell the line above ended with.
         while let Some(next) = lines.get(first_row).filter(|l| l.contains('\t')) {
             let more: Vec<String> = next.split('\t').map(|c| c.trim().to_string()).collect();
             let headerish = |c: &String| {
@@ -657,19 +695,11 @@ pub(super) fn aligned_table(lines: &[&str], at: usize) -> Option<(RawTable, usiz
             .min_by_key(|k| head[*k].centre().abs_diff(s.centre()))
             .unwrap_or(0)
     };
-    // Header rows under the first (`基础值 目标值 目标值`, or the years under `基期值 目标值`).
-    let mut i = at + 1;
-    while i < lines.len() {
-        let l = lines[i];
-        if rule_line(l) {
-            i += 1;
-            continue;
-        }
-        let segs = segments(l);
-        if segs.is_empty() || !header_like(&segs) {
-            break;
-        }
-        for s in &segs {
+    // Header rows under the first (`基础值 目标值 目标值`, or the years under `基期值 目标值`), and
+    // one above it: a two-level header prints `2022年` over `基数` and a spanning `年度目标` over
+    // the years on the line before the one naming 指标.
+    let merge = |segs: &[Segment], columns: &mut Vec<Column>, titles: &mut Vec<String>| {
+        for s in segs {
             let k = column_at(s);
             titles[k].push_str(&s.text);
             let sub = column_of(&s.text);
@@ -682,6 +712,30 @@ pub(super) fn aligned_table(lines: &[&str], at: usize) -> Option<(RawTable, usiz
                 (c, _, _) => c.clone(),
             };
         }
+    };
+    if let Some(above) = at.checked_sub(1).map(|k| lines[k])
+        && !above.contains(['|', '｜', '\t'])
+    {
+        let segs = segments(above);
+        if !segs.is_empty()
+            && header_like(&segs)
+            && segs.iter().any(|s| header_year(&s.text).is_some())
+        {
+            merge(&segs, &mut columns, &mut titles);
+        }
+    }
+    let mut i = at + 1;
+    while i < lines.len() {
+        let l = lines[i];
+        if rule_line(l) {
+            i += 1;
+            continue;
+        }
+        let segs = segments(l);
+        if segs.is_empty() || !header_like(&segs) {
+            break;
+        }
+        merge(&segs, &mut columns, &mut titles);
         i += 1;
     }
     if !columns.iter().any(|c| matches!(c, Column::Value(..))) {
@@ -691,21 +745,29 @@ pub(super) fn aligned_table(lines: &[&str], at: usize) -> Option<(RawTable, usiz
     let value_cols: Vec<usize> = (0..columns.len())
         .filter(|k| matches!(columns[*k], Column::Value(..)))
         .collect();
-    // A row: its first line, its cells by column, and its printed lines' pieces.
-    type Aligned = (usize, Vec<String>, Vec<Vec<(usize, String)>>);
+    // A row: its first line, its printed lines' pieces by column, and how many of them stand
+    // above the line with its label.
+    type Pieces = Vec<(usize, String)>;
+    type Aligned = (usize, Vec<Pieces>, usize);
     let mut rows: Vec<Aligned> = Vec::new();
     let mut current: Option<Aligned> = None;
+    // Lines of words only (no label, no figure) not yet given to a row: a PDF centres a cell in
+    // its row, so a name broken over two lines prints half above the line holding the row's
+    // label and figures and half below it; a name that is only wrapped prints below.
+    let mut held: Vec<Pieces> = Vec::new();
     let mut after_rule = true;
-    let finish = |cur: &mut Option<Aligned>, rows: &mut Vec<Aligned>| {
-        if let Some(r) = cur.take() {
+    let finish = |cur: &mut Option<Aligned>, held: &mut Vec<Pieces>, rows: &mut Vec<Aligned>| {
+        if let Some(mut r) = cur.take() {
+            r.1.append(held);
             rows.push(r);
         }
+        held.clear();
     };
     while i < lines.len() {
         let l = lines[i];
         if rule_line(l) {
             if drawn {
-                finish(&mut current, &mut rows);
+                finish(&mut current, &mut held, &mut rows);
             }
             after_rule = true;
             i += 1;
@@ -732,7 +794,7 @@ pub(super) fn aligned_table(lines: &[&str], at: usize) -> Option<(RawTable, usiz
         {
             break;
         }
-        let placed: Vec<(usize, String)> = segs
+        let placed: Pieces = segs
             .iter()
             .map(|s| (column_at(s), s.text.clone()))
             .collect();
@@ -749,26 +811,81 @@ pub(super) fn aligned_table(lines: &[&str], at: usize) -> Option<(RawTable, usiz
         };
         after_rule = false;
         if starts {
-            finish(&mut current, &mut rows);
-            current = Some((i + 1, vec![String::new(); columns.len()], Vec::new()));
+            // The held lines a row centred over them still owes below its label line go to it;
+            // the rest (from the first that fits the new row's empty cells) to the new row.
+            let owed = current
+                .as_ref()
+                .map_or(0, |(_, p, above)| above.saturating_sub(p.len() - above - 1));
+            let fits = |h: &Pieces| h.iter().all(|(k, _)| placed.iter().all(|(pk, _)| pk != k));
+            let split = held
+                .iter()
+                .rposition(|h| !fits(h))
+                .map_or(0, |p| p + 1)
+                .max(owed.min(held.len()));
+            let mine: Vec<Pieces> = held.drain(split..).collect();
+            finish(&mut current, &mut held, &mut rows);
+            let above = mine.len();
+            let mut printed = mine;
+            printed.push(placed);
+            current = Some((i + 1, printed, above));
+            i += 1;
+            continue;
         }
-        let Some((_, cells, printed)) = current.as_mut() else {
+        let Some((_, printed, _)) = current.as_mut() else {
+            if label_col.is_some() && !drawn && figures == 0 {
+                held.push(placed);
+                i += 1;
+                continue;
+            }
             break;
         };
-        for (k, txt) in &placed {
-            let cell = &mut cells[*k];
-            if !cell.is_empty() && !cell.ends_with(|c: char| is_cjk(c) || "()（）".contains(c)) {
-                cell.push(' ');
-            }
-            cell.push_str(txt);
+        if label_col.is_some() && !drawn && figures == 0 {
+            held.push(placed);
+        } else {
+            printed.append(&mut held);
+            printed.push(placed);
         }
-        printed.push(placed);
         i += 1;
     }
-    finish(&mut current, &mut rows);
+    finish(&mut current, &mut held, &mut rows);
     if rows.is_empty() {
         return None;
     }
+    // A row's cells by column. A figure cell broken over lines (`累计新增` / `300`) keeps the
+    // pieces with the figure, which is what the row's line prints as its cell.
+    let rows: Vec<(usize, Vec<String>, Vec<Pieces>)> = rows
+        .into_iter()
+        .map(|(line, printed, _)| {
+            let mut cells = vec![String::new(); columns.len()];
+            for (k, cell) in cells.iter_mut().enumerate() {
+                let pieces: Vec<&str> = printed
+                    .iter()
+                    .flatten()
+                    .filter(|(pk, _)| *pk == k)
+                    .map(|(_, t)| t.as_str())
+                    .collect();
+                let with_figure: Vec<&str> = pieces
+                    .iter()
+                    .copied()
+                    .filter(|t| t.chars().any(is_digit))
+                    .collect();
+                let keep = if value_cols.contains(&k) && !with_figure.is_empty() {
+                    with_figure
+                } else {
+                    pieces
+                };
+                for txt in keep {
+                    if !cell.is_empty()
+                        && !cell.ends_with(|c: char| is_cjk(c) || "()（）".contains(c))
+                    {
+                        cell.push(' ');
+                    }
+                    cell.push_str(txt);
+                }
+            }
+            (line, cells, printed)
+        })
+        .collect();
     // Rows by column, the domain taken out (a merged cell keeps the domain above).
     let dc = columns.iter().position(|c| *c == Column::Domain);
     let mut domain: Option<String> = None;
@@ -783,7 +900,11 @@ pub(super) fn aligned_table(lines: &[&str], at: usize) -> Option<(RawTable, usiz
         // The row as `validate` finds it in the source: its line with the most figures.
         let best = printed
             .iter()
-            .max_by_key(|p| p.iter().filter(|(k, _)| value_cols.contains(k)).count())
+            .max_by_key(|p| {
+                p.iter()
+                    .filter(|(k, t)| value_cols.contains(k) && t.chars().any(is_digit))
+                    .count()
+            })
             .cloned()
             .unwrap_or_default();
         let text = if drawn {
@@ -808,6 +929,235 @@ pub(super) fn aligned_table(lines: &[&str], at: usize) -> Option<(RawTable, usiz
         },
         i,
     ))
+}
+
+/// The signs printed on a row's label or name (`*1`, `▲4`, `☆每千人口…`, `普惠托位占比*`).
+const SIGNS: [char; 7] = ['*', '＊', '▲', '△', '☆', '★', '#'];
+
+/// The sign on a row's label, else at either end of its name.
+fn printed_sign(label: Option<&str>, name: &str) -> Option<String> {
+    label
+        .map(str::trim)
+        .and_then(|l| l.chars().next().filter(|c| SIGNS.contains(c)))
+        .or_else(|| {
+            let n = name.trim();
+            n.chars()
+                .next()
+                .filter(|c| SIGNS.contains(c))
+                .or_else(|| n.chars().last().filter(|c| SIGNS.contains(c)))
+        })
+        .map(String::from)
+}
+
+/// A cell's figure and whether it is a baseline (a `基础值` column, or a year before the plan's
+/// `start`); None for a cell that sets nothing (`/`, a milestone word, words).
+fn cell_reading(
+    cell: &str,
+    year: Option<i32>,
+    base: bool,
+    start: Option<i32>,
+) -> Option<(Threshold, Kind)> {
+    let th = Threshold::parse(cell.trim()).ok()?;
+    if matches!(th.op, Op::None | Op::Done) || th.value.is_none() {
+        return None;
+    }
+    let past = matches!((year, start), (Some(y), Some(s)) if y < s);
+    let kind = if base || past {
+        Kind::Baseline
+    } else {
+        Kind::Target
+    };
+    Some((th, kind))
+}
+
+/// A figure a table prints in a cell of its own: read from the cell, named by the row (the
+/// cell's own words first: `累计新增400`), of the column's year (the plan's end when the column
+/// names none).
+fn cell_figure(
+    line: usize,
+    kind: Kind,
+    name: &str,
+    th: &Threshold,
+    year: Option<i32>,
+    end: Option<i32>,
+) -> Candidate {
+    let mut c = Candidate::blank(line);
+    c.kind = kind;
+    c.indicator = match &th.label {
+        Some(l) => format!("{l}{name}"),
+        None => name.to_string(),
+    };
+    c.year = year.or(end);
+    c.year_stated = year.is_some();
+    c.op = th.op;
+    c.value = th.value;
+    c.high = th.high;
+    c
+}
+
+/// A footnote mark on a cell or a name: `①`…`⑳`.
+fn is_note_mark(c: char) -> bool {
+    ('\u{2460}'..='\u{2473}').contains(&c)
+}
+
+/// A line of a table shown as cards (a web page's mobile view, a table pasted from a form):
+/// `key：value`, the key a column title (`指标名称`, `单位`, `2022年基础值`, `2025年目标值`,
+/// `牵头单位`, `领域`). Returns the key's column and the value as printed.
+fn card_line(t: &str) -> Option<(Column, &str, &str)> {
+    let (key, value) = t.split_once(['：', ':'])?;
+    let key_sq = without_spaces(key);
+    if key_sq.is_empty() || key_sq.chars().count() > 12 || key_sq.contains(['，', '。', '；']) {
+        return None;
+    }
+    let col = match column_of(&key_sq) {
+        Column::Other if key_sq == "名称" => Column::Name,
+        // `指标1`: a card's title, not its name.
+        Column::Name if key_sq.chars().any(|c| c.is_ascii_digit()) => return None,
+        c => c,
+    };
+    (col != Column::Other).then_some((col, key.trim(), value.trim()))
+}
+
+/// A card's title line: `指标1`, `指标 12`, `1.`, `（3）`.
+fn card_title(t: &str) -> bool {
+    let t = without_spaces(t);
+    let rest = t.strip_prefix("指标").unwrap_or(&t);
+    let rest = rest.trim_matches([
+        '.', '．', '、', '(', ')', '（', '）', '【', '】', '第', '项',
+    ]);
+    !rest.is_empty() && rest.len() <= 3 && rest.chars().all(|c| c.is_ascii_digit())
+}
+
+/// A table shown as cards, one `key：value` line a cell and a card a row (a county page's mobile
+/// view prints its indicator table so): `指标1` / `指标名称：…` / `单位：个` / `2022年基础值：3.4` /
+/// `2025年目标值：4.5` / `2027年目标值：≥5` / `牵头单位：…`. Each figure is read as its own
+/// line says it, and quoted by that line (the card is no row `validate` could find printed in
+/// one piece). A mark after a figure or a name (`4.6③`) points to a note below the cards; a note
+/// that dates the baseline (`③该项基础值为2021年数据`) gives that figure its year.
+pub(super) fn card_candidates(
+    lines: &[&str],
+    at: usize,
+    start: Option<i32>,
+    end: Option<i32>,
+) -> Option<(Vec<Candidate>, usize)> {
+    // (line, column, key, value) of each card.
+    type Card<'a> = Vec<(usize, Column, &'a str, &'a str)>;
+    let mut cards: Vec<Card> = Vec::new();
+    let mut card: Card = Vec::new();
+    let mut i = at;
+    let is_card = |c: &Card| {
+        c.iter().any(|(_, col, _, _)| *col == Column::Name)
+            && c.iter()
+                .any(|(_, col, _, _)| matches!(col, Column::Value(..)))
+    };
+    while i < lines.len() {
+        let t = lines[i].trim();
+        if t.is_empty() || card_title(t) {
+            if !card.is_empty() {
+                if !is_card(&card) {
+                    break;
+                }
+                cards.push(std::mem::take(&mut card));
+            }
+            i += 1;
+            continue;
+        }
+        let Some((col, key, value)) = card_line(t) else {
+            break;
+        };
+        if col == Column::Name && card.iter().any(|(_, c, _, _)| *c == Column::Name) {
+            // The next card, with no title or blank line between.
+            if !is_card(&card) {
+                break;
+            }
+            cards.push(std::mem::take(&mut card));
+        }
+        card.push((i + 1, col, key, value));
+        i += 1;
+    }
+    if !card.is_empty() && is_card(&card) {
+        cards.push(card);
+    }
+    // Two cards at least: a single `名称：… 目标：…` pair is a sentence's business.
+    if cards.len() < 2 {
+        return None;
+    }
+    // Notes after the cards that date a marked baseline.
+    let mut dated: Vec<(char, i32)> = Vec::new();
+    for l in lines[i..].iter().take(12) {
+        let t = without_spaces(l);
+        let t = t.trim_start_matches("注：").trim_start_matches("注:");
+        if let Some(mark) = t.chars().next().filter(|c| is_note_mark(*c))
+            && (t.contains("基础值") || t.contains("基期") || t.contains("基数"))
+            && let Some(y) = header_year(t)
+        {
+            dated.push((mark, y));
+        }
+    }
+    let mut out = Vec::new();
+    for card in &cards {
+        let get = |want: &dyn Fn(&Column) -> bool| {
+            card.iter()
+                .find(|(_, c, _, _)| want(c))
+                .map(|(_, _, _, v)| *v)
+        };
+        let Some(name_printed) = get(&|c| *c == Column::Name) else {
+            continue;
+        };
+        let name_marks: Vec<char> = name_printed.chars().filter(|c| is_note_mark(*c)).collect();
+        let marker = printed_sign(None, name_printed);
+        let name: String = name_printed
+            .chars()
+            .filter(|c| !is_note_mark(*c))
+            .collect::<String>()
+            .trim_matches(&SIGNS[..])
+            .trim()
+            .to_string();
+        let unit = get(&|c| *c == Column::Unit)
+            .map(without_spaces)
+            .filter(|u| Unit::parse(u).is_ok());
+        let lead = get(&|c| *c == Column::Lead).map(String::from);
+        let domain = get(&|c| *c == Column::Domain).map(without_spaces);
+        for (line, col, key, value) in card {
+            let Column::Value(year, base) = col else {
+                continue;
+            };
+            let marks: Vec<char> = value.chars().filter(|c| is_note_mark(*c)).collect();
+            let figure: String = value.chars().filter(|c| !is_note_mark(*c)).collect();
+            let Some((th, kind)) = cell_reading(&figure, *year, *base, start) else {
+                continue;
+            };
+            // A baseline a note dates otherwise (the mark on the figure, or on the name).
+            let year = match kind {
+                Kind::Baseline => marks
+                    .iter()
+                    .chain(&name_marks)
+                    .find_map(|m| dated.iter().find(|(d, _)| d == m).map(|(_, y)| *y))
+                    .or(*year),
+                Kind::Target => *year,
+            };
+            let mut c = cell_figure(*line, kind, &name, &th, year, end);
+            c.unit = th.unit.clone().or_else(|| unit.clone());
+            c.scope = scope_of(&c.indicator);
+            // The figure as printed, from its first sign or digit: `累计新增2400` says 2400.
+            let from = figure
+                .char_indices()
+                .find(|(_, ch)| is_digit(*ch) || "≥≤<>＜＞≧≦".contains(*ch))
+                .map_or(0, |(b, _)| b);
+            c.text = Some(figure[from..].trim().to_string());
+            c.quote = Some(format!("{key}：{value}"))
+                .filter(|q| lines[*line - 1].contains(q.as_str()))
+                .or_else(|| Some(lines[*line - 1].trim().to_string()));
+            c.marker = marker.clone();
+            c.lead = lead.clone();
+            c.domain = domain
+                .as_deref()
+                .and_then(|d| Domain::parse(d).or_else(|| domain_in(d)));
+            c.area = domain.clone();
+            out.push(c);
+        }
+    }
+    Some((out, i))
 }
 
 /// Candidates of a table. A value column's year before the plan's `start` (a plain `2022年`
@@ -883,20 +1233,7 @@ pub(super) fn table_candidates(
             .and_then(cell_at)
             .map(|u| without_spaces(u))
             .filter(|u| !u.is_empty());
-        // A sign on the label or the name (`*1`, `▲4`, `☆每千人口…`, `普惠托位占比*`).
-        const SIGNS: [char; 7] = ['*', '＊', '▲', '△', '☆', '★', '#'];
-        let marker = label
-            .as_deref()
-            .map(str::trim)
-            .and_then(|l| l.chars().next().filter(|c| SIGNS.contains(c)))
-            .or_else(|| {
-                let n = name_raw.trim();
-                n.chars()
-                    .next()
-                    .filter(|c| SIGNS.contains(c))
-                    .or_else(|| n.chars().last().filter(|c| SIGNS.contains(c)))
-            })
-            .map(String::from);
+        let marker = printed_sign(label.as_deref(), name_raw);
         let name_raw = &name_raw.trim().trim_matches(&SIGNS[..]).trim().to_string();
         let truncated = cells.len() + offset < cols.len();
         // `每千人口拥有 3岁以下婴幼儿托位数(个)`: the unit is in the last brackets.
@@ -953,28 +1290,10 @@ pub(super) fn table_candidates(
                 .filter(|p| !p.trim().is_empty())
                 .collect();
             for part in parts {
-                let Ok(th) = Threshold::parse(part) else {
+                let Some((th, kind)) = cell_reading(part, *year, *base, start) else {
                     continue;
                 };
-                if matches!(th.op, Op::None | Op::Done) {
-                    continue;
-                }
-                let mut c = Candidate::blank(*line);
-                let past = matches!((year, start), (Some(y), Some(s)) if *y < s);
-                c.kind = if *base || past {
-                    Kind::Baseline
-                } else {
-                    Kind::Target
-                };
-                c.indicator = match &th.label {
-                    Some(l) => format!("{l}{name}"),
-                    None => name.clone(),
-                };
-                c.year = year.or(end);
-                c.year_stated = year.is_some();
-                c.op = th.op;
-                c.value = th.value;
-                c.high = th.high;
+                let mut c = cell_figure(*line, kind, &name, &th, *year, end);
                 c.unit = th
                     .unit
                     .clone()
@@ -1117,6 +1436,20 @@ mod tests {
                     t(2027, "25"),
                 ],
             ),
+            // Tabs, a header of two rows: `基础值` over `2022年`, `年度目标` spanning the years,
+            // the second row starting with the tabs of the cells merged down; `累计新增` cells.
+            (
+                "序号\t领域\t指标名称\t单位\t基础值\t年度目标\t\t\t牵头单位\n\t\t\t\t2022年\t2023年\t2024年\t2025年\t\n1\t幼有善育\t普惠托位占比\t%\t52\t55\t58\t≥60\t市卫健局\n2\t\t新增普惠托位数\t个\t/\t累计新增400\t累计新增800\t累计新增1200\t市卫健局\n",
+                vec![
+                    b(2022, "52"),
+                    t(2023, "55"),
+                    t(2024, "58"),
+                    t(2025, "≥60"),
+                    t(2023, "累计新增400"),
+                    t(2024, "累计新增800"),
+                    t(2025, "累计新增1200"),
+                ],
+            ),
             // Tabs with an empty domain cell, and an 属性 column after the years.
             (
                 "类别\t指标\t2022年\t2027年\t属性\n幼有所育\t普惠托位占比(%)\t55\t70\t预期性\n\t学前教育毛入园率(%)\t98\t>98\t约束性\n",
@@ -1176,6 +1509,23 @@ mod tests {
                     b(2022, "22"),
                     t(2023, "24"),
                     t(2024, "26"),
+                ],
+            ),
+            // pdftotext -layout of a PDF that centres a cell in its row: a name broken over two
+            // lines prints half above the line with the row's label and figures and half below;
+            // `累计新增` stands a line above its number; `2022年` over `基数` and `年度目标` over
+            // the years on the line above the one naming 指标; a name only wrapped prints below.
+            (
+                "                                  2022年              年度目标\n序号  指标名称              单位  基数      2025年    2027年    责任单位\n      每千人口拥有3岁以下\n1                           个    3.5       4.5       5.1       市卫健局\n      婴幼儿托位数\n                                            累计新增  累计新增\n2     新增普惠托位数        个    —                             市卫健局\n                                            1000      1600\n3     每万老年人拥有持证    人    19        25        28        市民政局\n      养老护理员数\n",
+                vec![
+                    b(2022, "3.5"),
+                    t(2025, "4.5"),
+                    t(2027, "5.1"),
+                    t(2025, "1000"),
+                    t(2027, "1600"),
+                    b(2022, "19"),
+                    t(2025, "25"),
+                    t(2027, "28"),
                 ],
             ),
         ];
@@ -1265,5 +1615,47 @@ mod tests {
             (c.indicator.as_str(), c.op, c.year, c.cell.as_deref()),
             ("普惠托位占比", Op::Gt, Some(2025), Some(">60"))
         );
+    }
+
+    /// A table shown as cards (`键：值` lines, a card a row): each figure quoted by its own line,
+    /// a footnote mark on a figure dating its baseline by the note, the names of a centred
+    /// `-layout` table put back together from above and below the row's line.
+    #[test]
+    fn cards_and_centred_names() {
+        let head = "某县公共服务“七优享”工程实施方案(2023—2027年)\n二、主要指标\n";
+        let cards = "指标1\n领域：幼有善育\n指标名称：普惠托位占比①\n单位：%\n2022年基础值：５０\n2025年目标值：≥60\n2027年目标值：≥70\n牵头单位：县卫健局\n\n指标2\n领域：病有良医\n指标名称：每千人口医疗机构床位数\n单位：张\n2022年基础值：4.6③\n2025年目标值：累计新增5.0\n2027年目标值：5.4\n牵头单位：县卫健局\n\n注：①普惠托位指收费价格不超过当地公办幼儿园保育教育费2倍的托位。\n③该项基础值为2021年数据。\n";
+        let mut got = Vec::new();
+        for c in extract(&format!("{head}{cards}"), None).candidates {
+            got.push(format!(
+                "{} {} {} {} | {}",
+                c.kind.name(),
+                c.year.unwrap_or_default(),
+                c.value.unwrap_or_default(),
+                c.indicator,
+                c.quote.unwrap_or_default()
+            ));
+        }
+        assert_eq!(
+            got,
+            [
+                "baseline 2022 50 普惠托位占比 | 2022年基础值：５０",
+                "target 2025 60 普惠托位占比 | 2025年目标值：≥60",
+                "target 2027 70 普惠托位占比 | 2027年目标值：≥70",
+                "baseline 2021 4.6 每千人口医疗机构床位数 | 2022年基础值：4.6③",
+                "target 2025 5.0 累计新增每千人口医疗机构床位数 | 2025年目标值：累计新增5.0",
+                "target 2027 5.4 每千人口医疗机构床位数 | 2027年目标值：5.4",
+            ]
+        );
+        let centred = "某县公共服务“七优享”工程实施方案(2023—2027年)\n                                  2022年              年度目标\n序号  指标名称              单位  基数      2025年    2027年    责任单位\n      每千人口拥有3岁以下\n1                           个    3.5       4.5       5.1       市卫健局\n      婴幼儿托位数\n2     普惠托位占比          %     55        63        70        市卫健局\n";
+        let found = extract(centred, None).candidates;
+        assert_eq!(found.len(), 6);
+        for (n, c) in found.iter().enumerate() {
+            let want = if n < 3 {
+                "每千人口拥有3岁以下婴幼儿托位数"
+            } else {
+                "普惠托位占比"
+            };
+            assert_eq!(c.indicator, want, "{c:?}");
+        }
     }
 }
