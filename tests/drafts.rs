@@ -216,3 +216,35 @@ fn a_question_is_asked_once_and_only_when_the_document_leaves_it_open() {
     assert!(draft.contains("  level: county\n"), "{draft}");
     assert!(report.contains("TODO: the level: the name"), "{report}");
 }
+
+/// A table that splits figures among towns (rows by 乡镇/街道, or a column each) holds other
+/// jurisdictions' figures: none of its rows becomes this plan's target (three rows of 托位数 for
+/// 2025 were three `todo` rows of this plan), and one question names the table, its units and what
+/// it splits, and its total row.
+#[test]
+fn a_table_split_among_towns_is_named_not_drafted() {
+    let doc = "某县公共服务“七优享”工程实施方案（2023—2027年）
+| 序号 | 指标 | 2022年基础值 | 2025年 | 2027年 | 责任单位 |
+| 1 | 普惠托位占比（%） | 55 | 60 | 70 | 县卫健局 |
+各乡镇（街道）托位指标分解
+| 序号 | 乡镇（街道） | 指标 | 2025年 | 2027年 |
+| 1 | 城关镇 | 托位数（个） | 300 | 400 |
+| 2 | 东城街道 | 托位数（个） | 200 | 260 |
+| 3 | 西山乡 | 托位数（个） | 100 | 120 |
+| 合计 |  | 托位数（个） | 600 | 780 |
+| 指标 | 柯城区 | 衢江区 |
+| 普惠托位占比2027年（%） | 72 | 70 |
+";
+    let (_, draft, report) = draft_of(doc);
+    assert!(!draft.contains("城关镇 |"), "{draft}");
+    assert!(!draft.contains("柯城区 |"), "{draft}");
+    assert_eq!(draft.matches("\n  - id:").count(), 1, "{draft}");
+    has_all(
+        &report,
+        &[
+            "TODO: `各乡镇（街道）托位指标分解` (line 6) splits figures among 3 units (城关镇、东城街道、西山乡)",
+            "its `合计` row is this plan's own figure",
+            "TODO: the table (line 10) splits figures among 2 units (柯城区、衢江区): 普惠托位占比2027年（%）. A plan file holds one jurisdiction's targets",
+        ],
+    );
+}

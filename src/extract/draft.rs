@@ -70,6 +70,37 @@ fn stated_or(
     }
 }
 
+/// The question a split table leaves: its units' figures are not this plan's targets, and the
+/// plan format holds one jurisdiction's. Named by its title (or line), its units and what it
+/// splits, so that a person can encode each unit's row in the unit's own plan or leave it out.
+fn split_question(sp: &super::split::Split) -> String {
+    let list = |v: &[String]| {
+        let shown = v.iter().take(6).cloned().collect::<Vec<_>>().join("、");
+        if v.len() > 6 {
+            format!("{shown}…")
+        } else {
+            shown
+        }
+    };
+    let table = match &sp.title {
+        Some(t) => format!("`{t}`"),
+        None => crate::tr!("表", "the table"),
+    };
+    let (units, n) = (list(&sp.units), sp.units.len());
+    let figures = list(&sp.figures);
+    let total = sp.total.as_deref().map_or(String::new(), |t| {
+        crate::tr!(
+            "；其 `{t}` 行是本计划自己的数字，若表中别处没有，可作为本计划的目标编码",
+            "; its `{t}` row is this plan's own figure: encode it as this plan's if no other table gives it"
+        )
+    });
+    crate::tr!(
+        "{table}（第 {} 行）把数字分解到 {n} 个地区（{units}）：{figures}。计划文件只记一个辖区的目标，所以这些行没有写入草稿：请在各地区自己的计划中编码其各行，或有意不编码（在 `excerpt` 中说明）{total}",
+        "{table} (line {}) splits figures among {n} units ({units}): {figures}. A plan file holds one jurisdiction's targets, so these rows are not in the draft: encode each unit's row in that unit's own plan, or leave them out on purpose (say so in `excerpt`){total}",
+        sp.lines.start()
+    )
+}
+
 /// A row of the draft: candidates for one indicator.
 struct DraftRow<'a> {
     id: String,
@@ -116,7 +147,15 @@ pub(crate) fn draft_yaml(
     } else {
         (end, end)
     };
-    let candidates: Vec<Candidate> = ex.candidates.iter().map(|c| over_span(c, start)).collect();
+    // A split table's figures are its units' (other jurisdictions'), never this plan's: they are
+    // left out, and the plan asks what to do with them (below).
+    let in_split = |c: &Candidate| ex.splits.iter().any(|s| s.lines.contains(&c.line));
+    let candidates: Vec<Candidate> = ex
+        .candidates
+        .iter()
+        .filter(|c| !in_split(c))
+        .map(|c| over_span(c, start))
+        .collect();
     let n_targets = candidates.iter().filter(|c| c.kind == Kind::Target).count();
     let _ = writeln!(
         y,
@@ -302,6 +341,9 @@ pub(crate) fn draft_yaml(
                 None => unexplained.push((sign, vec![name])),
             }
         }
+    }
+    for sp in &ex.splits {
+        plan_todo.push(split_question(sp));
     }
     let explained = !ex.legends.is_empty();
     for (sign, names) in &unexplained {

@@ -26,6 +26,7 @@ mod phrase;
 mod prose;
 mod scan;
 mod span;
+mod split;
 mod table;
 
 pub(crate) use draft::draft_yaml;
@@ -180,6 +181,8 @@ pub(crate) struct Extraction {
     pub candidates: Vec<Candidate>,
     /// What the document says its printed signs mean (`注:带*号为省定核心指标`).
     pub legends: Vec<legend::Legend>,
+    /// Tables that split figures among other jurisdictions (towns, counties).
+    pub splits: Vec<split::Split>,
 }
 
 /// Reads a document (already decoded) into candidates. `end_year` overrides the plan's end year.
@@ -275,6 +278,7 @@ pub(crate) fn extract(text: &str, end_year: Option<i32>) -> Extraction {
         info,
         candidates: out,
         legends: legend::legends(&text),
+        splits: split::splits(&text),
     }
 }
 
