@@ -815,16 +815,20 @@ fn in_unit(
         )
     })?;
     let mut v = Value::sure(Actual::Number(converted));
+    // A unit from the value column's header (`数值（‰）`, which the reader hands on in the value's
+    // own column) stands for every row of the sheet, whatever its indicator: no row's own word.
+    let header = column_unit.filter(|(_, c)| *c == col);
     // The unit the row expects the number in: the unit column's (unless a bare magnitude of
     // the indicator's unit), else the plan row's as printed, else the catalog's.
     let expected = match column_unit {
-        Some((c, _)) if magnitude_prefix(c) != Some(c) => Some(c),
-        Some(_) => None,
-        None => row_unit(),
+        Some((c, _)) if header.is_none() && magnitude_prefix(c) != Some(c) => Some(c),
+        Some(_) if header.is_none() => None,
+        _ => row_unit(),
     }
     .unwrap_or(catalog_unit);
-    // Only a unit typed with the number: the unit column's is the row's own declaration.
-    if own_unit.is_some()
+    // Only a unit typed with the number or over the whole column: a unit column's is the
+    // row's own declaration.
+    if (own_unit.is_some() || header.is_some())
         && let Some(unit) = unit_text.as_deref()
         && let Some(note) = converted_note(r, entry, &to, &from, unit, expected, value, converted)
     {
@@ -872,7 +876,10 @@ fn converted_note(
     }
     let meant = exp.convert(value, to).ok()?;
     Some(crate::judge::Note::Converted {
-        typed: r.value.text.trim().to_string(),
+        typed: match r.unit.filter(|u| u.column == r.value.column) {
+            Some(header) => format!("{} {}", r.value.text.trim(), header.text.trim()),
+            None => r.value.text.trim().to_string(),
+        },
         from: unit.to_string(),
         to: expected.trim().to_string(),
         factor: factor.normalize(),
