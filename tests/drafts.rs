@@ -248,3 +248,30 @@ fn a_table_split_among_towns_is_named_not_drafted() {
         ],
     );
 }
+
+/// A table's figure restated in the prose in another unit (`70000` under `（元）`, `达到7万元`) is one
+/// target, and the row keeps the table's unit (its cells are in it: `50520` is no 50520万元, which
+/// made `validate` say the path moved the wrong way); a target restated in other words
+/// (`控制在1.70以内`, `缩小到1.70以内`) is kept once with nothing to decide.
+#[test]
+fn a_restated_target_is_one_target() {
+    let doc = "某市公共服务“七优享”工程实施方案（2023—2027年）
+一、总体目标
+到2027年，居民人均可支配收入达到7万元，城乡居民收入倍差控制在1.70以内。
+| 序号 | 指标 | 2022年基础值 | 2025年 | 2027年 | 责任单位 |
+| 1 | 居民人均可支配收入（元） | 50520 | 60000 | 70000 | 市统计局 |
+二、主要任务
+（一）促进增收。2027年城乡居民收入倍差缩小到1.70以内。
+";
+    let (_, draft, report) = draft_of(doc);
+    has_all(
+        &draft,
+        &[
+            "    unit: \"元\"\n",
+            "        cell: \"70000\"\n        text: \"达到7万元\"\n",
+        ],
+    );
+    for gone in ["keep one", "moves the wrong way"] {
+        assert!(!report.contains(gone), "`{gone}` in\n{report}");
+    }
+}

@@ -736,6 +736,34 @@ fn described(c: &Candidate) -> String {
     )
 }
 
+/// A figure's amount in its unit's base (`7万元` is 70000 元), or as printed where its unit is
+/// not one qyx reads.
+fn in_base(c: &Candidate) -> Option<(rust_decimal::Decimal, Option<String>)> {
+    let v = c.value?;
+    match c.unit.as_deref().and_then(|u| Unit::parse(u).ok()) {
+        Some(u) => Some((u.to_base(v).ok()?, Some(u.base().to_string()))),
+        None => Some((v, None)),
+    }
+}
+
+/// Whether two figures state one amount: the same in their units' base (a table's `70000` under
+/// `（元）` and the prose's `7万元`), or the same number where either prints no unit (a card's
+/// `≥98` and the prose's `达到98%`).
+fn same_amount(a: &Candidate, b: &Candidate) -> bool {
+    match (in_base(a), in_base(b)) {
+        (Some((x, Some(ux))), Some((y, Some(uy)))) => x == y && ux == uy,
+        _ => a.value.is_some() && a.value == b.value,
+    }
+}
+
+/// Whether `b` restates target `a`: one amount, and operators that agree (the same, or one of
+/// them a bare `达到` that the other states).
+fn restates(a: &Candidate, b: &Candidate) -> bool {
+    same_amount(a, b)
+        && (a.op == b.op || a.op == Op::Reach || b.op == Op::Reach)
+        && a.high == b.high
+}
+
 /// One row of the draft. Whatever would make `validate` fail — a target outside the period, a
 /// baseline not before the targets, two targets for one year — is kept in the row's `note` with a
 /// `todo` instead, so that the draft validates with warnings only.
@@ -793,7 +821,14 @@ fn write_row(
     if c0.indicator.is_empty() {
         row_todo.push(crate::tr!("指标名称", "the indicator's name"));
     }
-    if let Some(u) = r.members.iter().find_map(|c| c.unit.as_ref()) {
+    // The unit the table prints (its cells are in it), else the prose's.
+    let unit = r
+        .members
+        .iter()
+        .filter(|c| c.cell.is_some())
+        .chain(r.members.iter())
+        .find_map(|c| c.unit.as_ref());
+    if let Some(u) = unit {
         if Unit::parse(u).is_ok() {
             let _ = writeln!(y, "    unit: {}", q(u));
         } else {
@@ -871,7 +906,7 @@ fn write_row(
         let twin = (a + 1..all.len()).find(|b| {
             !done[*b]
                 && all[a].year == all[*b].year
-                && all[a].value == all[*b].value
+                && same_amount(all[a], all[*b])
                 && all[a].cell.is_some() != all[*b].cell.is_some()
         });
         let c = match twin {
@@ -911,15 +946,19 @@ fn write_row(
             notes.push(described(&c));
             continue;
         }
-        if targets
+        // The same target restated (`控制在1.70以内` and `缩小到1.70以内`, `≥98` and `达到98%`) is
+        // one; another figure for the year is a question.
+        if let Some(t) = targets
             .iter()
-            .any(|t| t.year == c.year && t.scope == c.scope)
+            .find(|t| t.year == c.year && t.scope == c.scope)
         {
-            row_todo.push(crate::tr!(
-                "{year} 年另有一个 {} 目标，已放在 `note` 中：请保留一个",
-                "another {} target for {year} is in `note`: keep one",
-                c.scope.name()
-            ));
+            if !restates(t, &c) {
+                row_todo.push(crate::tr!(
+                    "{year} 年另有一个 {} 目标，已放在 `note` 中：请保留一个",
+                    "another {} target for {year} is in `note`: keep one",
+                    c.scope.name()
+                ));
+            }
             notes.push(described(&c));
             continue;
         }
