@@ -117,10 +117,17 @@ pub(crate) struct Remark {
     pub kind: &'static str,
     pub message: String,
     pub message_zh: String,
+    /// For `unit_converted`: the unit the value's row expects (`%`: the unit column's, else the
+    /// plan's).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub row_unit: Option<String>,
     /// For `table_prose_disagree`: the prose as printed; for a value read from words, the value
     /// as typed.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub text: Option<String>,
+    /// For `unit_converted`: the unit the value was typed in (`‰`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub typed_unit: Option<String>,
 }
 
 impl Remark {
@@ -135,7 +142,9 @@ impl Remark {
             kind: "",
             message: text(true),
             message_zh: text(false),
+            row_unit: None,
             text: None,
+            typed_unit: None,
         };
         match note {
             Note::ExactHit { .. } => r.kind = "exact_hit",
@@ -167,11 +176,15 @@ impl Remark {
             }
             Note::Converted {
                 typed,
+                from,
+                to,
                 factor,
                 meant,
                 ..
             } => {
                 r.kind = "unit_converted";
+                r.typed_unit = Some(from.clone());
+                r.row_unit = Some(to.clone());
                 r.factor = Some(n(*factor));
                 r.did_you_mean = Some(n(round(*meant, 4)));
                 r.text = Some(typed.clone());
