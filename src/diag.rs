@@ -314,6 +314,19 @@ pub(crate) fn hint(near: Option<&str>) -> String {
         .unwrap_or_default()
 }
 
+/// Why `path` cannot be read as a file, when it is neither a file nor a folder: a named pipe
+/// (opening it waits for a writer, for ever), a device (`/dev/zero` never ends), a socket. Asked
+/// of the path's metadata, which never blocks, before the file is opened.
+pub(crate) fn not_a_file(path: &std::path::Path) -> Option<String> {
+    let m = std::fs::metadata(path).ok()?;
+    (!m.is_file() && !m.is_dir()).then(|| {
+        crate::tr!(
+            "不是普通文件（是设备、管道或套接字），不读取: 请给出已保存的文件；从标准输入读取请用 `-`",
+            "not a regular file (a device, a pipe or a socket), not read: give a saved file; for standard input, use `-`"
+        )
+    })
+}
+
 /// For a file that is not there: ` (did you mean `dir/zhuji.yaml`?)` when its folder holds a
 /// near name (a typo, `.xls` for `.xlsx`), looked for among the folder's first 1 000 entries.
 pub(crate) fn near_file(path: &std::path::Path) -> String {

@@ -224,3 +224,48 @@ fn ten_megabyte_fields_cost_their_row() {
         "the input is unchanged"
     );
 }
+
+/// A named pipe waits for a writer when opened and a device like `/dev/zero` never ends: both are
+/// refused by what they are, before they are opened, for actuals, plans and documents alike.
+#[test]
+fn devices_and_pipes_are_refused_not_waited_on() {
+    let tmp = tempfile::tempdir().unwrap();
+    let made = Command::new("mkfifo")
+        .arg(tmp.path().join("pipe.csv"))
+        .status()
+        .is_ok_and(|s| s.success());
+    let mut runs = vec![
+        vec!["check", "/dev/zero"],
+        vec!["validate", "/dev/zero"],
+        vec!["extract", "/dev/zero"],
+    ];
+    if made {
+        runs.extend([vec!["check", "pipe.csv"], vec!["extract", "pipe.csv"]]);
+    }
+    let mut failures = Vec::new();
+    for args in runs {
+        let args: Vec<String> = args.iter().map(|a| a.to_string()).collect();
+        let out = run(&args, tmp.path(), "C");
+        let said = format!(
+            "{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let path = &args[1];
+        if out.status.code() != Some(2)
+            || !said.contains(&format!("{path}: not a regular file"))
+                && !said.contains(&format!("{path}: error: not a regular file"))
+        {
+            failures.push(format!(
+                "{args:?}: exit {:?}, said {said:?}",
+                out.status.code()
+            ));
+        }
+    }
+    let zh = run(&["check".into(), "/dev/zero".into()], tmp.path(), "zh");
+    assert!(
+        String::from_utf8_lossy(&zh.stderr).contains("/dev/zero: 错误: 不是普通文件"),
+        "{zh:?}"
+    );
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}

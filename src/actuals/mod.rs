@@ -357,6 +357,9 @@ fn read_any(
             ext.as_str(),
             "xlsx" | "xlsm" | "xls" | "xlsb" | "ods" | "et"
         );
+        if let Some(m) = crate::diag::not_a_file(path) {
+            return Err(Diagnostic::error(&name, 0, 0, m));
+        }
         let content = sniff(path).map_err(|e| {
             let mut d = cannot_read(&name, &e);
             if e.kind() == std::io::ErrorKind::NotFound {
@@ -374,9 +377,27 @@ fn read_any(
         match book {
             Some(book) => {
                 let mut a = sheet::read_sheet(path, &name, book, sheet, each)?;
+                // The kind the name says, where it is another workbook's: an .xlsx saved as
+                // `.xls` is read as what it is, and said, as Excel says it on opening.
+                let named = match ext.as_str() {
+                    "xlsx" | "xlsm" => Some(sheet::Book::Xlsx),
+                    "xls" | "et" => Some(sheet::Book::Xls),
+                    "xlsb" => Some(sheet::Book::Xlsb),
+                    "ods" => Some(sheet::Book::Ods),
+                    _ => None,
+                };
                 if !named_book {
                     let what = crate::i18n::pick("Excel 工作簿", "an Excel workbook");
                     a.problems.insert(0, read_as(&name, &ext, what));
+                } else if named.is_some_and(|n| n != book) {
+                    let what = match book {
+                        sheet::Book::Xlsx => ".xlsx",
+                        sheet::Book::Xls => ".xls",
+                        sheet::Book::Xlsb => ".xlsb",
+                        sheet::Book::Ods => ".ods",
+                    };
+                    let what = crate::tr!("{what} 工作簿", "an {what} workbook");
+                    a.problems.insert(0, read_as(&name, &ext, &what));
                 }
                 return Ok(a);
             }

@@ -52,6 +52,9 @@ fn read_document(path: &PathBuf) -> std::io::Result<Vec<u8>> {
     if path.as_os_str() == "-" {
         std::io::stdin().take(MAX_BYTES + 1).read_to_end(&mut buf)?;
     } else {
+        if let Some(m) = crate::diag::not_a_file(path) {
+            return Err(std::io::Error::other(m));
+        }
         std::fs::File::open(path)?
             .take(MAX_BYTES + 1)
             .read_to_end(&mut buf)?;

@@ -168,6 +168,9 @@ impl Bands {
             actuals.parent().map(Path::to_path_buf).unwrap_or_default()
         };
         let file = dir.join(PROJECT_FILE);
+        if let Some(m) = crate::diag::not_a_file(&file) {
+            return Err(format!("{}: {m}", file.display()));
+        }
         let Ok(bytes) = std::fs::read(&file) else {
             return Ok(None);
         };

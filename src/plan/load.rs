@@ -201,6 +201,9 @@ pub(crate) fn read_source_in(dirs: &[&Path], source: &str) -> Result<Vec<u8>, St
 pub fn read_source(dir: &Path, source: &str) -> Result<Vec<u8>, String> {
     use std::io::Read;
     let path = source_path(dir, source)?;
+    if let Some(m) = crate::diag::not_a_file(&path) {
+        return Err(format!("{}: {m}", path.display()));
+    }
     let mut bytes = Vec::new();
     std::fs::File::open(&path)
         .and_then(|f| f.take(MAX_SOURCE_BYTES + 1).read_to_end(&mut bytes))
@@ -219,6 +222,9 @@ pub fn read_source(dir: &Path, source: &str) -> Result<Vec<u8>, String> {
 /// Reads one file as UTF-8 text.
 pub fn read_file(path: &Path) -> Result<SourceText, Diagnostic> {
     let name = path.display().to_string();
+    if let Some(m) = crate::diag::not_a_file(path) {
+        return Err(Diagnostic::error(&name, 0, 0, m));
+    }
     // A plan is a few hundred rows; anything this large is the wrong file, not a plan.
     const MAX_BYTES: u64 = 16 * 1024 * 1024;
     if std::fs::metadata(path).is_ok_and(|m| m.len() > MAX_BYTES) {
