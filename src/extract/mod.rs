@@ -226,7 +226,7 @@ pub(crate) fn extract(text: &str, end_year: Option<i32>) -> Extraction {
             .or_else(|| aligned_table(&lines, i))
             .or_else(|| bar_table(&lines, i))
         {
-            out.extend(table_candidates(&t, info.start, info.end));
+            out.extend(table_candidates(&t, &lines[next..], info.start, info.end));
             i = next;
             continue;
         }

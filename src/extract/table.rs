@@ -812,16 +812,23 @@ pub(super) fn aligned_table(lines: &[&str], at: usize) -> Option<(RawTable, usiz
         after_rule = false;
         if starts {
             // The held lines a row centred over them still owes below its label line go to it;
-            // the rest (from the first that fits the new row's empty cells) to the new row.
+            // the rest (from the first that fits the new row's empty cells) to the new row. Once
+            // a row has shown the table centres its cells, the rest go to the new row even where
+            // its line prints words in their column too (a name of three lines: its middle one
+            // beside the label).
             let owed = current
                 .as_ref()
                 .map_or(0, |(_, p, above)| above.saturating_sub(p.len() - above - 1));
+            let centred = current.iter().chain(&rows).any(|(_, _, above)| *above > 0);
             let fits = |h: &Pieces| h.iter().all(|(k, _)| placed.iter().all(|(pk, _)| pk != k));
-            let split = held
-                .iter()
-                .rposition(|h| !fits(h))
-                .map_or(0, |p| p + 1)
-                .max(owed.min(held.len()));
+            let split = if centred {
+                owed.min(held.len())
+            } else {
+                held.iter()
+                    .rposition(|h| !fits(h))
+                    .map_or(0, |p| p + 1)
+                    .max(owed.min(held.len()))
+            };
             let mine: Vec<Pieces> = held.drain(split..).collect();
             finish(&mut current, &mut held, &mut rows);
             let above = mine.len();
@@ -1000,6 +1007,39 @@ fn is_note_mark(c: char) -> bool {
     ('\u{2460}'..='\u{2473}').contains(&c)
 }
 
+/// The notes under a table that date a marked baseline (`③该项基础值为2021年数据`, also after
+/// `注：` or another note on the same line): each mark with its year.
+fn dated_notes(after: &[&str]) -> Vec<(char, i32)> {
+    let mut dated = Vec::new();
+    for l in after.iter().take(12) {
+        let t = without_spaces(l);
+        // A line may hold several notes: `注：①…。②该项基础值为2021年数据。`
+        let starts: Vec<usize> = t
+            .char_indices()
+            .filter(|(_, c)| is_note_mark(*c))
+            .map(|(b, _)| b)
+            .collect();
+        for (n, b) in starts.iter().enumerate() {
+            let note = &t[*b..starts.get(n + 1).copied().unwrap_or(t.len())];
+            if let Some(mark) = note.chars().next()
+                && (note.contains("基础值") || note.contains("基期") || note.contains("基数"))
+                && let Some(y) = header_year(note)
+            {
+                dated.push((mark, y));
+            }
+        }
+    }
+    dated
+}
+
+/// A baseline's year as a note dates it, by the mark on its cell or on its row's name.
+fn noted_year(marks: &[char], name_marks: &[char], dated: &[(char, i32)]) -> Option<i32> {
+    marks
+        .iter()
+        .chain(name_marks)
+        .find_map(|m| dated.iter().find(|(d, _)| d == m).map(|(_, y)| *y))
+}
+
 /// A line of a table shown as cards (a web page's mobile view, a table pasted from a form):
 /// `key：value`, the key a column title (`指标名称`, `单位`, `2022年基础值`, `2025年目标值`,
 /// `牵头单位`, `领域`). Returns the key's column and the value as printed.
@@ -1082,18 +1122,7 @@ pub(super) fn card_candidates(
     if cards.len() < 2 {
         return None;
     }
-    // Notes after the cards that date a marked baseline.
-    let mut dated: Vec<(char, i32)> = Vec::new();
-    for l in lines[i..].iter().take(12) {
-        let t = without_spaces(l);
-        let t = t.trim_start_matches("注：").trim_start_matches("注:");
-        if let Some(mark) = t.chars().next().filter(|c| is_note_mark(*c))
-            && (t.contains("基础值") || t.contains("基期") || t.contains("基数"))
-            && let Some(y) = header_year(t)
-        {
-            dated.push((mark, y));
-        }
-    }
+    let dated = dated_notes(&lines[i..]);
     let mut out = Vec::new();
     for card in &cards {
         let get = |want: &dyn Fn(&Column) -> bool| {
@@ -1129,11 +1158,7 @@ pub(super) fn card_candidates(
             };
             // A baseline a note dates otherwise (the mark on the figure, or on the name).
             let year = match kind {
-                Kind::Baseline => marks
-                    .iter()
-                    .chain(&name_marks)
-                    .find_map(|m| dated.iter().find(|(d, _)| d == m).map(|(_, y)| *y))
-                    .or(*year),
+                Kind::Baseline => noted_year(&marks, &name_marks, &dated).or(*year),
                 Kind::Target => *year,
             };
             let mut c = cell_figure(*line, kind, &name, &th, year, end);
@@ -1164,9 +1189,11 @@ pub(super) fn card_candidates(
 /// column in a 2023–2027 plan) is a baseline, as a `基础值` column is: never a target year.
 pub(super) fn table_candidates(
     t: &RawTable,
+    after: &[&str],
     start: Option<i32>,
     end: Option<i32>,
 ) -> Vec<Candidate> {
+    let dated = dated_notes(after);
     let cols: Vec<&Column> = t.columns.iter().filter(|c| **c != Column::Domain).collect();
     // A year's 完成值 in a table that also sets targets for a later year (a mid-term review:
     // `2025年目标值 | 2022年完成值`) is a figure reached, not a target.
@@ -1234,6 +1261,9 @@ pub(super) fn table_candidates(
             .map(|u| without_spaces(u))
             .filter(|u| !u.is_empty());
         let marker = printed_sign(label.as_deref(), name_raw);
+        // A footnote mark on the name (`普惠托位占比①`) points to a note, and is no part of it.
+        let name_marks: Vec<char> = name_raw.chars().filter(|c| is_note_mark(*c)).collect();
+        let name_raw: String = name_raw.chars().filter(|c| !is_note_mark(*c)).collect();
         let name_raw = &name_raw.trim().trim_matches(&SIGNS[..]).trim().to_string();
         let truncated = cells.len() + offset < cols.len();
         // `每千人口拥有 3岁以下婴幼儿托位数(个)`: the unit is in the last brackets.
@@ -1290,10 +1320,17 @@ pub(super) fn table_candidates(
                 .filter(|p| !p.trim().is_empty())
                 .collect();
             for part in parts {
-                let Some((th, kind)) = cell_reading(part, *year, *base, start) else {
+                // A mark on the figure (`4.6③`): the note may date a baseline otherwise.
+                let marks: Vec<char> = part.chars().filter(|c| is_note_mark(*c)).collect();
+                let figure: String = part.chars().filter(|c| !is_note_mark(*c)).collect();
+                let Some((th, kind)) = cell_reading(&figure, *year, *base, start) else {
                     continue;
                 };
-                let mut c = cell_figure(*line, kind, &name, &th, *year, end);
+                let year = match kind {
+                    Kind::Baseline => noted_year(&marks, &name_marks, &dated).or(*year),
+                    Kind::Target => *year,
+                };
+                let mut c = cell_figure(*line, kind, &name, &th, year, end);
                 c.unit = th
                     .unit
                     .clone()
@@ -1450,6 +1487,18 @@ mod tests {
                     t(2025, "累计新增1200"),
                 ],
             ),
+            // Footnote marks on a name and on a baseline, the note dating the baseline.
+            (
+                "| 序号 | 指标 | 单位 | 2022年基础值 | 2025年 | 2027年 |\n| 1 | 普惠托位占比① | % | 50 | ≥60 | ≥70 |\n| 2 | 每千人口医疗机构床位数 | 张 | 4.6② | 5.0 | 5.4 |\n注：①普惠托位指收费不超过公办园2倍的托位。②该项基础值为2021年数据。\n",
+                vec![
+                    b(2022, "50"),
+                    t(2025, "≥60"),
+                    t(2027, "≥70"),
+                    b(2021, "4.6②"),
+                    t(2025, "5.0"),
+                    t(2027, "5.4"),
+                ],
+            ),
             // Tabs with an empty domain cell, and an 属性 column after the years.
             (
                 "类别\t指标\t2022年\t2027年\t属性\n幼有所育\t普惠托位占比(%)\t55\t70\t预期性\n\t学前教育毛入园率(%)\t98\t>98\t约束性\n",
@@ -1509,6 +1558,24 @@ mod tests {
                     b(2022, "22"),
                     t(2023, "24"),
                     t(2024, "26"),
+                ],
+            ),
+            // A centred table with a name of three lines: its middle line beside the row's label.
+            (
+                "                                  2022年              年度目标\n序号  指标名称              单位  基数      2025年    2027年    责任单位\n      每千人口拥有3岁以下\n1                           个    3.5       4.5       5.1       市卫健局\n      婴幼儿托位数\n2     普惠托位占比          %     55        63        70        市卫健局\n      困难群众医疗费用\n3     综合保障率（扣除      %     85        88        90        市医保局\n      商业保险）\n4     人均预期寿命          岁    82.1      82.5      83        市卫健局\n",
+                vec![
+                    b(2022, "3.5"),
+                    t(2025, "4.5"),
+                    t(2027, "5.1"),
+                    b(2022, "55"),
+                    t(2025, "63"),
+                    t(2027, "70"),
+                    b(2022, "85"),
+                    t(2025, "88"),
+                    t(2027, "90"),
+                    b(2022, "82.1"),
+                    t(2025, "82.5"),
+                    t(2027, "83"),
                 ],
             ),
             // pdftotext -layout of a PDF that centres a cell in its row: a name broken over two
