@@ -252,7 +252,8 @@ fn a_table_split_among_towns_is_named_not_drafted() {
 /// A table's figure restated in the prose in another unit (`70000` under `（元）`, `达到7万元`) is one
 /// target, and the row keeps the table's unit (its cells are in it: `50520` is no 50520万元, which
 /// made `validate` say the path moved the wrong way); a target restated in other words
-/// (`控制在1.70以内`, `缩小到1.70以内`) is kept once with nothing to decide.
+/// (`控制在1.70以内`, `缩小到1.70以内`) is kept once with nothing to decide; so is a baseline (the
+/// table's `50520` and the prose's `为5.052万元` were two past figures and a question).
 #[test]
 fn a_restated_target_is_one_target() {
     let doc = "某市公共服务“七优享”工程实施方案（2023—2027年）
@@ -261,7 +262,7 @@ fn a_restated_target_is_one_target() {
 | 序号 | 指标 | 2022年基础值 | 2025年 | 2027年 | 责任单位 |
 | 1 | 居民人均可支配收入（元） | 50520 | 60000 | 70000 | 市统计局 |
 二、主要任务
-（一）促进增收。2027年城乡居民收入倍差缩小到1.70以内。
+（一）促进增收。2022年全市居民人均可支配收入为5.052万元。2027年城乡居民收入倍差缩小到1.70以内。
 ";
     let (_, draft, report) = draft_of(doc);
     has_all(
@@ -269,6 +270,7 @@ fn a_restated_target_is_one_target() {
         &[
             "    unit: \"元\"\n",
             "        cell: \"70000\"\n        text: \"达到7万元\"\n",
+            "    baseline:\n      year: 2022\n      cell: \"50520\"\n      text: \"为5.052万元\"\n",
         ],
     );
     for gone in ["keep one", "moves the wrong way"] {

@@ -975,32 +975,57 @@ fn write_row(
         .filter(|c| c.kind == Kind::Baseline)
         .collect();
     past.sort_by_key(|c| c.span.is_some());
-    let mut baseline: Option<&Candidate> = None;
+    let mut baseline: Option<Candidate> = None;
     for b in past {
         let fits = b
             .year
             .is_some_and(|by| by <= start && first_target.is_none_or(|t| by < t));
         if baseline.is_none() && fits {
-            baseline = Some(b);
-        } else {
-            notes.push(crate::tr!("过去的数字 {}", "past figure {}", described(b)));
-            if fits && b.span.is_some() && baseline.is_some_and(|l| l.span.is_none()) {
-                continue;
-            }
-            row_todo.push(if fits {
-                crate::tr!(
-                    "不止一个过去的数字：其余已放在 `note` 中；请保留一个作为基期值",
-                    "more than one past figure: the others are in `note`; keep one as the baseline"
-                )
-            } else {
-                crate::tr!(
-                    "一个不早于目标年份的过去数字已放在 `note` 中：它是基期值吗？",
-                    "a past figure not before the targets is in `note`: is it a baseline?"
-                )
-            });
+            baseline = Some(b.clone());
+            continue;
         }
+        // The baseline stated twice (the table's `80.6` and the prose's `达到80.6岁`) is one: a
+        // cell and its words merged, a second wording kept in `note` with nothing to decide.
+        if let Some(base) = baseline.as_mut()
+            && base.year == b.year
+            && same_amount(base, b)
+        {
+            if base.cell.is_some() != b.cell.is_some() && base.text.is_none() != b.text.is_none() {
+                let (cell, prose) = if b.cell.is_some() {
+                    (b, &*base)
+                } else {
+                    (&*base, b)
+                };
+                *base = Candidate {
+                    text: prose.text.clone(),
+                    quote: prose.quote.clone(),
+                    section: prose.section.clone(),
+                    span: cell.span.or(prose.span),
+                    doubts: [cell.doubts.clone(), prose.doubts.clone()].concat(),
+                    ..cell.clone()
+                };
+            } else {
+                notes.push(crate::tr!("过去的数字 {}", "past figure {}", described(b)));
+            }
+            continue;
+        }
+        notes.push(crate::tr!("过去的数字 {}", "past figure {}", described(b)));
+        if fits && b.span.is_some() && baseline.as_ref().is_some_and(|l| l.span.is_none()) {
+            continue;
+        }
+        row_todo.push(if fits {
+            crate::tr!(
+                "不止一个过去的数字：其余已放在 `note` 中；请保留一个作为基期值",
+                "more than one past figure: the others are in `note`; keep one as the baseline"
+            )
+        } else {
+            crate::tr!(
+                "一个不早于目标年份的过去数字已放在 `note` 中：它是基期值吗？",
+                "a past figure not before the targets is in `note`: is it a baseline?"
+            )
+        });
     }
-    let mut baseline: Option<(Candidate, Option<NoTarget>)> = baseline.map(|b| (b.clone(), None));
+    let mut baseline: Option<(Candidate, Option<NoTarget>)> = baseline.map(|b| (b, None));
     let mut targets: Vec<(Candidate, Option<NoTarget>)> =
         targets.into_iter().map(|t| (t, None)).collect();
     if let Some((cols, _)) = cols {
