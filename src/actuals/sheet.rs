@@ -650,8 +650,8 @@ fn read_cells(
                         line,
                         1,
                         crate::tr!(
-                            "无法读取工作表 `{chosen}` 的其余部分: {e}",
-                            "cannot read the rest of sheet `{chosen}`: {e}"
+                            "无法读取工作表 `{chosen}` 的其余部分，此处起文件已损坏（{e}）: 以上各行已判断；请用 Excel 或 WPS 打开后另存为 .xlsx 或 CSV",
+                            "cannot read the rest of sheet `{chosen}`: the file is damaged from here on ({e}); the rows above were judged; open it in Excel or WPS and save it as .xlsx or CSV"
                         ),
                     )));
                 }

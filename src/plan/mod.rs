@@ -53,8 +53,9 @@ pub struct CatalogIndex {
     near: OnceLock<NameIndex>,
 }
 
-/// Names compare without white space and with ASCII brackets, quotes and digits, so that
-/// `每千人口拥有 3岁以下婴幼儿托位数` and `每千人口拥有3岁以下婴幼儿托位数` are one name.
+/// Names compare without white space, with ASCII brackets, quotes, digits and letters, and
+/// without case, so that `每千人口拥有 3岁以下婴幼儿托位数` and `每千人口拥有3岁以下婴幼儿托位数`
+/// are one name, and so are `LIFE-EXPECTANCY`, `ｌｉｆｅ-expectancy` and `life-expectancy`.
 pub fn name_key(s: &str) -> String {
     s.chars()
         .filter(|c| !c.is_whitespace())
@@ -62,9 +63,10 @@ pub fn name_key(s: &str) -> String {
             '（' => '(',
             '）' => ')',
             '“' | '”' | '"' => '"',
-            '\u{FF10}'..='\u{FF19}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
             _ => c,
         })
+        .map(|c| c.to_ascii_lowercase())
         .filter(|c| *c != '"')
         .collect()
 }
@@ -519,7 +521,12 @@ impl PlanSet {
         let found = self
             .by_key
             .get(k)
-            .or_else(|| self.by_en.get(&k.to_ascii_lowercase()));
+            .or_else(|| self.by_en.get(&k.to_ascii_lowercase()))
+            // `ZHUJI`, `ｚｈｕｊｉ` (the input method in full-width mode): the id or English name.
+            .or_else(|| {
+                let folded = crate::diag::fold(k);
+                self.by_key.get(&folded).or_else(|| self.by_en.get(&folded))
+            });
         if let Some(&i) = found {
             return self.get(i).ok_or_else(|| {
                 let file = &self.slots[i].file;

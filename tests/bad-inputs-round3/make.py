@@ -288,6 +288,8 @@ w(A + "c14-near-miss-chinese-header.csv", "地区,指表,年份,数直,单位\n"
 w(A + "c15-unknown-names-near-miss.csv", "\n".join([H, "诸暨,普惠托位占比,2024,66,%", "诸暨市,普惠托位占,2024,66,%", "zhuij,life-expectancy,2024,82.4,岁", GOOD[2]]) + "\n")
 w(A + "c16-gbk-named-utf8-mixed.csv", (H + "\n" + GOOD[0] + "\n").encode() + (GOOD[1] + "\n").encode("gbk") + (GOOD[2] + "\n").encode())
 w(A + "c17-zero-width-and-nbsp.csv", "\n".join([H, "诸暨市\u200b,普惠托位占比,2024,66,%", "诸暨市,基本养老保险参保人数\u00a0,2024,84.1,万人", "诸暨市,人均预期寿命,2024,\u00a082.4\u00a0,岁"]) + "\n")
+w(A + "c19-ids-in-capitals-and-full-width.csv", "\n".join(["JURISDICTION,INDICATOR,YEAR,VALUE",
+  "ZHUJI,LIFE-EXPECTANCY,2024,82.5", "ｚｈｕｊｉ,ｌｉｆｅ-expectancy,2025,82.6", "Longwan,Life-Expectancy,2024,80"]) + "\n")
 
 # CLI fixtures
 os.makedirs("cli/dir.csv", exist_ok=True)
