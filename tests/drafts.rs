@@ -277,3 +277,25 @@ fn a_restated_target_is_one_target() {
         assert!(!report.contains(gone), "`{gone}` in\n{report}");
     }
 }
+
+/// An area whose name names a domain (`实施“托育先行”行动`, `病有所医`, `实施“嵊优学”工程`) is mapped
+/// to it with nothing to decide (it was 综合集成 with a question when no row matched the catalog);
+/// one that names two (`一老一小`) or none is asked.
+#[test]
+fn an_area_named_for_a_domain_is_mapped_to_it() {
+    let doc = "某市公共服务“七优享”工程实施方案（2023—2027年）
+二、主要任务
+（一）实施“托育先行”行动。到2027年，全市新增普惠性托位3000个。
+（二）实施“一老一小”服务提升行动。到2027年，建成康养联合体80个。
+";
+    let (_, draft, report) = draft_of(doc);
+    has_all(
+        &draft,
+        &["  - { name: \"实施“托育先行”行动\", domain: 幼有善育 }\n"],
+    );
+    assert!(!report.contains("area `实施“托育先行”行动`"), "{report}");
+    assert!(
+        report.contains("TODO: the domain of area `实施“一老一小”服务提升行动`"),
+        "{report}"
+    );
+}

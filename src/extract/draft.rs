@@ -54,6 +54,32 @@ fn level_of(name: &str) -> Option<&'static str> {
     }
 }
 
+/// Words an area's name uses for a domain: the 七有 names (幼有所育, 病有所医 …), a programme's
+/// names for its actions (托育先行, 健康衢州, 嵊优学) and the services they cover.
+const AREA_WORDS: [(Domain, &str); 10] = [
+    (Domain::幼有善育, "幼有 托育 育儿 婴幼儿 优育"),
+    (Domain::学有优教, "学有 教育 优学 优教"),
+    (Domain::劳有所得, "劳有 就业 增收 收入 优业"),
+    (Domain::病有良医, "病有 健康 医疗 卫生 优医"),
+    (Domain::老有康养, "老有 养老 颐养 康养 优养"),
+    (Domain::住有宜居, "住有 宜居 安居 住房 优居"),
+    (Domain::弱有众扶, "弱有 帮扶 救助 兜底 优扶"),
+    (Domain::综合集成, "综合集成"),
+    (Domain::重大项目, "重大项目 项目建设"),
+    (Domain::民生实事, "民生实事"),
+];
+
+/// The one domain an area's name names (`实施“健康衢州”行动`: 病有良医; `病有所医`: 病有良医);
+/// `None` where it names none, or two.
+fn named_domain(area: &str) -> Option<Domain> {
+    let mut found = AREA_WORDS
+        .iter()
+        .filter(|(_, words)| words.split(' ').any(|w| area.contains(w)))
+        .map(|(d, _)| *d);
+    let first = found.next()?;
+    found.all(|d| d == first).then_some(first)
+}
+
 /// `key: value` as the document states it, else `key: default` and the question `ask` gives.
 fn stated_or(
     y: &mut String,
@@ -397,20 +423,27 @@ pub(crate) fn draft_yaml(
                 .into_iter()
                 .max_by_key(|d| ds.iter().filter(|x| *x == d).count())
                 .filter(|d| ds.contains(d));
-            match best {
-                Some(d) => {
-                    let _ = writeln!(y, "  - {{ name: {}, domain: {} }}", q(name), d.zh());
-                    plan_todo.push(crate::tr!("区域 `{name}` 的领域：{} 是其各行所配指标目录条目中最常见的", "the domain of area `{name}`: {} is the most common of its rows' catalog entries",
-                        d.zh()
-                    ));
-                }
-                None => {
-                    let _ = writeln!(y, "  - {{ name: {}, domain: 综合集成 }}", q(name));
-                    plan_todo.push(crate::tr!(
-                        "区域 `{name}` 的领域",
-                        "the domain of area `{name}`"
-                    ));
-                }
+            let named = named_domain(name);
+            let domain = named.or(best).unwrap_or(Domain::综合集成);
+            let _ = writeln!(y, "  - {{ name: {}, domain: {} }}", q(name), domain.zh());
+            match (named, best) {
+                (Some(n), Some(b)) if b != n => plan_todo.push(crate::tr!(
+                    "区域 `{name}` 的领域：名称指向 {}，但其各行所配指标目录条目多属 {}",
+                    "the domain of area `{name}`: its name says {}, but most of its rows' catalog entries are {}",
+                    n.zh(),
+                    b.zh()
+                )),
+                // The area's own words name the domain, and no row's entry says otherwise.
+                (Some(_), _) => {}
+                (None, Some(b)) => plan_todo.push(crate::tr!(
+                    "区域 `{name}` 的领域：{} 是其各行所配指标目录条目中最常见的",
+                    "the domain of area `{name}`: {} is the most common of its rows' catalog entries",
+                    b.zh()
+                )),
+                (None, None) => plan_todo.push(crate::tr!(
+                    "区域 `{name}` 的领域",
+                    "the domain of area `{name}`"
+                )),
             }
         }
     }
