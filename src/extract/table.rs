@@ -369,13 +369,16 @@ fn run_together(token: &str) -> Vec<String> {
     out
 }
 
-/// The two header rows of a tab-separated table whose second row starts with a tab (the cells
-/// merged down from the first row print nothing there): each cell of the second row joined to
-/// the first row's cell at the same tab, so that `基础值` over `2022年` is `基础值2022年` and the
-/// years under a spanning `年度目标` each head their own column. None when the second row is not
-/// such a row of years.
+/// The two header rows of a tab-separated table whose second row gives the years: each year
+/// joined to the first row's cell it stands under, so that `基础值` over `2022年` is
+/// `基础值2022年` and the years under a spanning `年度目标` each head their own column. Where the
+/// second row starts with a tab (the cells merged down from the first print nothing there), a
+/// year stands under the cell at its tab; where a copy dropped those tabs (`2022年\t2025年\t2027年`
+/// alone), the years fill the first row's figure columns in order — each titled one and the
+/// empty cells a title spans — when there are as many. None when the second row is not such a
+/// row of years.
 fn two_row_tab_header(first: &str, second: &str) -> Option<Vec<String>> {
-    if !second.starts_with('\t') || !second.contains('\t') {
+    if !second.contains('\t') {
         return None;
     }
     let up: Vec<&str> = first.trim_end().split('\t').map(str::trim).collect();
@@ -388,10 +391,34 @@ fn two_row_tab_header(first: &str, second: &str) -> Option<Vec<String>> {
     {
         return None;
     }
+    let under: Vec<&str> = if second.starts_with('\t') {
+        down
+    } else {
+        if !down.iter().all(|c| header_year(c).is_some()) {
+            return None;
+        }
+        // The figure columns: a titled one, and the empty cells right after it that it spans.
+        let mut slots = Vec::new();
+        let mut spanning = false;
+        for (k, u) in up.iter().enumerate() {
+            spanning = matches!(column_of(u), Column::Value(..)) || spanning && u.is_empty();
+            if spanning {
+                slots.push(k);
+            }
+        }
+        if slots.len() != down.len() {
+            return None;
+        }
+        let mut under = vec![""; up.len()];
+        for (k, y) in slots.into_iter().zip(down) {
+            under[k] = y;
+        }
+        under
+    };
     Some(
         up.iter()
             .enumerate()
-            .map(|(k, u)| format!("{u}{}", down.get(k).copied().unwrap_or("")))
+            .map(|(k, u)| format!("{u}{}", under.get(k).copied().unwrap_or("")))
             .collect(),
     )
 }
@@ -1498,6 +1525,12 @@ mod tests {
                     t(2025, "5.0"),
                     t(2027, "5.4"),
                 ],
+            ),
+            // The same header with the second row's leading tabs dropped by the copy: the years
+            // fill the figure columns (a titled one and the empty cells it spans) in order.
+            (
+                "序号\t指标名称\t单位\t基础值\t目标值\t\t牵头单位\n2022年\t2025年\t2027年\n1\t普惠托位占比\t%\t52\t≥60\t≥70\t县卫健局\n",
+                vec![b(2022, "52"), t(2025, "≥60"), t(2027, "≥70")],
             ),
             // Tabs with an empty domain cell, and an 属性 column after the years.
             (
