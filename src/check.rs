@@ -897,9 +897,11 @@ fn slip(
     {
         return None;
     }
+    // What judging would hold the value against, without judging it: the reader asks this of
+    // every row, and the row is judged later anyway.
     let ctx = judge::Ctx::new(&plan.plan, judge::Rules::default());
-    let verdict = judge::judge(row, entry, &ctx, period.year, Some(actual));
-    judge::plausibility(row, entry, &verdict, actual)
+    let target = judge::held_against(row, entry, &ctx, period.year);
+    judge::plausibility_against(row, entry, target, actual)
 }
 
 fn is_cumulative(row: &Row) -> bool {

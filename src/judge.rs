@@ -612,6 +612,66 @@ pub fn judge(row: &Row, entry: &Entry, ctx: &Ctx, year: i32, actual: Option<Actu
     }
 }
 
+/// Where a numeric target stands against the row's baseline: the zone that meets it (≈ with its
+/// whole band), the baseline it starts from, and whether that baseline already meets it.
+struct Standing {
+    final_zone: (Bound, Bound),
+    full_band: Option<(Decimal, Decimal)>,
+    start: Option<(i32, Decimal)>,
+    /// A target the baseline already meets asks no movement: it is a floor (or ceiling) to hold,
+    /// judged as it stands in every year up to its own, with no path and no share of progress.
+    maintain: bool,
+}
+
+/// The [`Standing`] of a target with a value; none when it has no zone (done, no target).
+fn standing(
+    row: &Row,
+    entry: &Entry,
+    target: &Resolved,
+    scope: Scope,
+    tolerance: Decimal,
+) -> Option<Standing> {
+    let value = target.value?;
+    let op = target.threshold.op;
+    let full_band = (op == Op::Approx)
+        .then(|| band(value, value, tolerance))
+        .flatten();
+    let final_zone = zone(op, entry.better, value, target.high, full_band)?;
+    let start = baseline_for(row, entry, scope, value);
+    let maintain = start.is_some_and(|(_, b)| inside(final_zone, b));
+    Some(Standing {
+        final_zone,
+        full_band,
+        start,
+        maintain,
+    })
+}
+
+/// The value [`judge`] holds a reported number against in `year` (the path's value where the year
+/// is on a path, else the target's), found without judging: what [`plausibility`] compares a
+/// value with, which the reader asks of every row before any is judged.
+pub(crate) fn held_against(row: &Row, entry: &Entry, ctx: &Ctx, year: i32) -> Option<Decimal> {
+    let due = due(row, entry, ctx, year)?;
+    let target = &*due.target;
+    let keeps_path = match target.threshold.op {
+        // Judged with no zone: the verdict keeps the path it was given.
+        Op::None | Op::Done => true,
+        op => {
+            // As `judge` gives `judge_number` a ≈ target's tolerance (no other op uses one).
+            let tolerance = if op == Op::Approx {
+                ctx.rules.tolerance(entry)
+            } else {
+                DEFAULT_TOLERANCE
+            };
+            standing(row, entry, target, due.figure.scope, tolerance).is_none_or(|s| !s.maintain)
+        }
+    };
+    match keeps_path {
+        true => due.path.or(target.value),
+        false => target.value,
+    }
+}
+
 fn judge_number(
     row: &Row,
     entry: &Entry,
@@ -623,22 +683,16 @@ fn judge_number(
         return Verdict::bare(Status::NoTarget, Some(applied));
     };
     let op = applied.target.threshold.op;
-    let full_band = (op == Op::Approx)
-        .then(|| {
-            band(
-                target,
-                target,
-                applied.tolerance.unwrap_or(DEFAULT_TOLERANCE),
-            )
-        })
-        .flatten();
-    let Some(final_zone) = zone(op, entry.better, target, applied.target.high, full_band) else {
+    let tolerance = applied.tolerance.unwrap_or(DEFAULT_TOLERANCE);
+    let Some(Standing {
+        final_zone,
+        full_band,
+        start,
+        maintain,
+    }) = standing(row, entry, &applied.target, applied.scope, tolerance)
+    else {
         return Verdict::bare(Status::NoTarget, Some(applied));
     };
-    // A target the baseline already meets asks no movement: it is a floor (or ceiling) to hold,
-    // judged as it stands in every year up to its own, with no share of progress.
-    let start = baseline_for(row, entry, applied.scope, target);
-    let maintain = start.is_some_and(|(_, b)| inside(final_zone, b));
     if maintain {
         applied.path = None;
         applied.band = full_band;
@@ -726,13 +780,23 @@ fn judge_number(
 /// be without the slip, in the catalog's unit. Else a value far from both with no slip to explain
 /// it ([`Note::Far`]). A value near either one is taken as typed.
 pub fn plausibility(row: &Row, entry: &Entry, verdict: &Verdict, actual: Actual) -> Option<Note> {
-    let Actual::Number(v) = actual else {
-        return None;
-    };
     let target = verdict
         .applied
         .as_ref()
         .and_then(|a| a.path.or(a.target.value));
+    plausibility_against(row, entry, target, actual)
+}
+
+/// [`plausibility`] against the value the verdict holds a number against (see [`held_against`]).
+pub(crate) fn plausibility_against(
+    row: &Row,
+    entry: &Entry,
+    target: Option<Decimal>,
+    actual: Actual,
+) -> Option<Note> {
+    let Actual::Number(v) = actual else {
+        return None;
+    };
     let base = baseline(row, entry).map(|(_, b)| b);
     let refs: Vec<Decimal> = [target, base]
         .into_iter()
@@ -888,7 +952,13 @@ mod tests {
             period_start: 2023,
             rules: Rules::default(),
         };
-        super::judge(row, e, &ctx, year, actual)
+        let v = super::judge(row, e, &ctx, year, actual);
+        // Every case also holds the reader's shortcut to what the verdict is held against.
+        if let Some(Actual::Number(_)) = actual {
+            let held = v.applied.as_ref().and_then(|a| a.path.or(a.target.value));
+            assert_eq!(held_against(row, e, &ctx, year), held, "{year} {actual:?}");
+        }
+        v
     }
 
     fn status(

@@ -33,7 +33,7 @@ fn figure_json(row: &Row, cat: &CatalogIndex, f: &Figure) -> Value {
         "source": if f.cell.is_some() { "table" } else { "prose" },
     });
     // A baseline says what it measures: a year's level, or an average or total over a span.
-    if row.baseline.as_ref().is_some_and(|b| std::ptr::eq(b, f)) {
+    if row.baseline.as_deref().is_some_and(|b| std::ptr::eq(b, f)) {
         v["kind"] = json!(f.kind.name());
         v["from"] = json!(f.from.as_ref().map(|y| y.value));
     }
@@ -254,8 +254,8 @@ pub(crate) fn summary(p: &PlanFile, cat: &CatalogIndex, source: Option<&str>) ->
         let milestone = cat
             .get(&row.id.value)
             .is_some_and(|e| e.better == Better::Done);
-        for f in row.targets.iter().chain(&row.baseline) {
-            let is_baseline = row.baseline.as_ref().is_some_and(|b| std::ptr::eq(b, f));
+        for f in row.targets.iter().chain(row.baseline.as_deref()) {
+            let is_baseline = row.baseline.as_deref().is_some_and(|b| std::ptr::eq(b, f));
             match (is_baseline, milestone) {
                 (true, _) => c.baselines += 1,
                 (false, true) => c.milestones += 1,

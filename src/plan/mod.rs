@@ -139,7 +139,12 @@ impl Plan {
         for r in &mut self.indicators {
             r.table = None;
             r.note = None;
-            for f in r.baseline.iter_mut().chain(r.targets.iter_mut()) {
+            for f in r
+                .baseline
+                .as_deref_mut()
+                .into_iter()
+                .chain(r.targets.iter_mut())
+            {
                 f.quote = None;
                 f.section = None;
                 f.note = None;

@@ -331,7 +331,8 @@ fn check_plan(
         let id = &row.id.value;
         for t in row.todo.iter().chain(
             row.baseline
-                .iter()
+                .as_deref()
+                .into_iter()
                 .chain(&row.targets)
                 .flat_map(|f| &f.todo),
         ) {
@@ -445,7 +446,8 @@ fn check_plan(
 
         let figures = row
             .baseline
-            .iter()
+            .as_deref()
+            .into_iter()
             .map(|b| (true, b))
             .chain(row.targets.iter().map(|t| (false, t)));
         let mut path: Vec<(i32, rust_decimal::Decimal)> = Vec::new();
@@ -1289,7 +1291,7 @@ fn inferred_columns(plan: &crate::plan::Plan) -> Vec<i32> {
         .indicators
         .iter()
         .filter(|r| r.table.is_some())
-        .flat_map(|r| r.baseline.iter().chain(&r.targets))
+        .flat_map(|r| r.baseline.as_deref().into_iter().chain(&r.targets))
         .filter(|f| f.cell.is_some())
         .map(|f| f.year.value)
         .collect();
@@ -1350,7 +1352,8 @@ fn check_cells(
 ) {
     let mut figures: Vec<&crate::plan::Figure> = row
         .baseline
-        .iter()
+        .as_deref()
+        .into_iter()
         .chain(&row.targets)
         .filter(|f| f.cell.is_some())
         .collect();
