@@ -890,7 +890,9 @@ fn slip(
         return None;
     }
     let five = Decimal::from(5);
-    if let Some((_, b)) = judge::baseline(row, entry)
+    let over_cap = entry.max.is_some_and(|m| v > m);
+    if !over_cap
+        && let Some((_, b)) = judge::baseline(row, entry)
         && b > Decimal::ZERO
         && v.checked_div(b)
             .is_some_and(|q| q < five && q * five > Decimal::ONE)

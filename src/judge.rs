@@ -161,6 +161,9 @@ pub enum Note {
     /// baseline and the target, and no unit slip explains it; `factor` 0 is a 0 where both are
     /// well above it (not reported yet?).
     Far { factor: Decimal },
+    /// The value is above the largest the quantity can take (the catalog's `max`: `150` for a
+    /// share of at most 100 %): judged as typed, but no such value exists.
+    OverCap { max: Decimal },
     /// The year's target is a schedule's `0` before the work is due (`0 0 100`): not judged,
     /// 未到考核年份 (README, "Judging rules").
     NotDue,
@@ -205,6 +208,7 @@ impl Note {
             Note::Disagreement { flips, .. } => *flips,
             Note::Implausible { .. }
             | Note::Far { .. }
+            | Note::OverCap { .. }
             | Note::Typed { .. }
             | Note::Converted { .. } => true,
         }
@@ -797,6 +801,12 @@ pub(crate) fn plausibility_against(
     let Actual::Number(v) = actual else {
         return None;
     };
+    // Above what the quantity can take: no slip of a reference explains it better than a slip
+    // of the unit or the decimal point, which say what was meant.
+    let over = entry
+        .max
+        .filter(|m| v > *m)
+        .map(|max| Note::OverCap { max });
     let base = baseline(row, entry).map(|(_, b)| b);
     let refs: Vec<Decimal> = [target, base]
         .into_iter()
@@ -804,7 +814,7 @@ pub(crate) fn plausibility_against(
         .filter(|r| *r > Decimal::ZERO)
         .collect();
     if refs.is_empty() || v < Decimal::ZERO {
-        return None;
+        return over;
     }
     // Far: more than 20 times away; near: within 5 times. Both checked in exact decimals.
     let ratio = |x: Decimal, r: Decimal| x.checked_div(r);
@@ -840,6 +850,7 @@ pub(crate) fn plausibility_against(
         .flatten();
     let from_baseline = base.is_some_and(|b| b > Decimal::ZERO);
     slip.or_else(|| decimal_slip(entry, v, &refs, from_baseline))
+        .or(over)
         .or_else(|| unexplained(entry, v, &refs, from_baseline))
 }
 

@@ -652,6 +652,11 @@ pub struct Entry {
     /// of this indicator is met; overrides the default (2). `--tolerance` overrides this.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tolerance: Option<rust_decimal::Decimal>,
+    /// The largest value the quantity can take, in `unit`: `100` for a share of a whole (占比,
+    /// 覆盖率, 参保率 in %), none for a rate that may pass 100 (毛入学率, 增长率). A reported value
+    /// above it is judged doubtful; a plan's target or baseline above it is an error.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max: Option<rust_decimal::Decimal>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
 }

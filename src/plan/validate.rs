@@ -244,6 +244,18 @@ fn check_catalog(cat: &CatalogIndex, diags: &mut Vec<Diagnostic>) {
         {
             out.error(u, err.to_string());
         }
+        if let Some(max) = e.max
+            && (max <= rust_decimal::Decimal::ZERO || e.unit.is_none())
+        {
+            out.error(
+                &e.id,
+                crate::tr!(
+                    "`{id}` 的 `max: {}` 须为正数, 且指标须有 `unit`",
+                    "`max: {}` of `{id}` must be positive, on an entry with a `unit`",
+                    max.normalize()
+                ),
+            );
+        }
     }
 }
 
@@ -717,6 +729,23 @@ fn check_plan(
                         ),
                     ),
                     _ => {}
+                }
+            }
+            // A share of a whole cannot pass its cap (catalog `max`): `150` for 普惠托位占比 is a
+            // slip in the plan, and every value judged against it would be judged wrongly.
+            if let Some(max) = entry.max
+                && let Ok(r) = resolve(row, entry, f)
+                && let Some(v) = r.value.filter(|v| *v > max)
+            {
+                let msg = crate::tr!(
+                    "`{id}` 的{what} {} 超过其可能的最大值 {}（指标目录 `max`）",
+                    "the {what} {} of `{id}` is above {}, the most it can be (catalog `max`)",
+                    v.normalize(),
+                    max.normalize()
+                );
+                match &f.cell {
+                    Some(c) => out.error(c, msg),
+                    None => out.error(&f.year, msg),
                 }
             }
             // The baseline starts the path: a lower-is-better rate planned from 8.4 to 9.1 moves

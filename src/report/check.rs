@@ -297,6 +297,14 @@ pub(crate) fn note_text(n: &Note, unit: &str, en: bool) -> String {
             "doubtful: about {} the target and the baseline; check the value and its unit",
             factor_words(*factor, true)
         ),
+        (Note::OverCap { max }, false) => format!(
+            "存疑: 数值超过本指标可能的最大值 {}{unit}, 请核实数值",
+            fmt(*max)
+        ),
+        (Note::OverCap { max }, true) => format!(
+            "doubtful: above {}{unit}, the most this indicator can be; check the value",
+            fmt(*max)
+        ),
         (Note::NoPath { target, year }, false) => {
             format!("无可算序时进度的基础值, 按{year}年全额目标 {target} 判断")
         }

@@ -113,8 +113,12 @@ pub(crate) struct Remark {
     /// it), `partly_done` (基本完成, judged not done), `remarked_value` (`85（预计）`, `是（预计）`),
     /// `approximate_value` (`约85`) and `signed_value` (`+5`, `-5` where the row has no sign),
     /// judged by their number, `unit_converted` (`8.5‰` in a % row: a unit whose symbol is ten
-    /// times or more from the row's, converted and judged).
+    /// times or more from the row's, converted and judged), `over_max` (above the most the
+    /// indicator can be: `150` in a share of at most 100 %).
     pub kind: &'static str,
+    /// For `over_max`: the most the indicator can be (the catalog's `max`), in its unit.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub max: Option<Dec>,
     pub message: String,
     pub message_zh: String,
     /// For `unit_converted`: the unit the value's row expects (`%`: the unit column's, else the
@@ -140,6 +144,7 @@ impl Remark {
             doubtful: note.doubtful(),
             factor: None,
             kind: "",
+            max: None,
             message: text(true),
             message_zh: text(false),
             row_unit: None,
@@ -164,6 +169,10 @@ impl Remark {
             Note::Far { factor } => {
                 r.kind = "far";
                 r.factor = Some(n(*factor));
+            }
+            Note::OverCap { max } => {
+                r.kind = "over_max";
+                r.max = Some(n(*max));
             }
             Note::Typed { typed, reading } => {
                 r.kind = match reading {
