@@ -657,6 +657,9 @@ pub(crate) fn read_value(
             )
         });
     }
+    // `84.3萬`, `¥14200`, `14 200`: forms whose meaning is plain, read as their usual spelling.
+    let spelled = clerk_forms(text, entry).map_err(|m| (col, m))?;
+    let text = spelled.as_deref().unwrap_or(text);
     // `85（预计）`, `约85`: the number is judged, and the row is marked doubtful (see `doubt`).
     let words = doubt(text, row, entry);
     let around = words_around(text);
@@ -691,6 +694,70 @@ pub(crate) fn read_value(
         v.doubts.insert(0, w);
     }
     Ok(v)
+}
+
+/// Characters that separate thousands in a number typed or pasted with spaces: the space, the
+/// no-break space, the thin space and the narrow no-break space (`14 200`, `14\u{202f}200`).
+const GROUP_SPACES: &[char] = &[' ', '\u{a0}', '\u{2009}', '\u{202f}'];
+
+/// A value in a form whose meaning is plain, spelled the usual way, or `None` where it is already
+/// so: the traditional 萬 and 億 (`84.3萬` is 84.3万); a currency sign before an amount in a row
+/// counted in 元 (`¥14200`, `￥14,200`; refused in any other row: an amount where a share or a
+/// count belongs); digits grouped by threes with spaces (`14 200`), but only where every group
+/// after the first has exactly three digits — `85 86` (two values?) and `1 23` stay as typed, to
+/// be refused.
+fn clerk_forms(text: &str, entry: &Entry) -> Result<Option<String>, String> {
+    let mut out = std::borrow::Cow::Borrowed(text);
+    if out.contains(['萬', '億']) {
+        out = std::borrow::Cow::Owned(out.replace('萬', "万").replace('億', "亿"));
+    }
+    if let Some(rest) = out.strip_prefix(['¥', '￥']) {
+        let in_yuan = entry.unit.as_ref().is_some_and(|u| u.value.contains('元'));
+        if !in_yuan {
+            return Err(crate::tr!(
+                "`{}` 是一笔金额, 而 `{}` 以 {} 计: 请填写本行单位的数值",
+                "`{}` is an amount of money, but `{}` is counted in {}: write the value in the row's unit",
+                echo(text),
+                entry.id.value,
+                entry.unit_text()
+            ));
+        }
+        out = std::borrow::Cow::Owned(rest.trim_start().to_string());
+    }
+    if let Some(joined) = grouped_by_spaces(&out) {
+        out = std::borrow::Cow::Owned(joined);
+    }
+    Ok(match out {
+        std::borrow::Cow::Borrowed(_) => None,
+        std::borrow::Cow::Owned(s) => Some(s),
+    })
+}
+
+/// `14 200` → `14200`, `1 234 567.5万` → `1234567.5万`: a leading run of one to three digits, then
+/// one or more groups of a space and exactly three digits, then anything but a digit. `None`
+/// for anything else (`85 86`, `1234 567`, `14 2000`, `85 %`).
+fn grouped_by_spaces(text: &str) -> Option<String> {
+    let chars: Vec<char> = text.chars().collect();
+    let lead = chars.iter().take_while(|c| c.is_ascii_digit()).count();
+    if !(1..=3).contains(&lead) {
+        return None;
+    }
+    let mut digits: String = chars[..lead].iter().collect();
+    let mut at = lead;
+    let mut groups = 0;
+    while at < chars.len() && GROUP_SPACES.contains(&chars[at]) {
+        let run = chars[at + 1..]
+            .iter()
+            .take_while(|c| c.is_ascii_digit())
+            .count();
+        if run != 3 {
+            return None;
+        }
+        digits.extend(&chars[at + 1..at + 4]);
+        at += 4;
+        groups += 1;
+    }
+    (groups > 0).then(|| digits + &chars[at..].iter().collect::<String>())
 }
 
 /// A number read from the value cell (`text`, with `own_unit` typed after it), in the catalog's
@@ -1111,6 +1178,27 @@ mod tests {
         assert!(parse_year("45292").unwrap_err().contains("serial number"));
         assert!(parse_year("24").is_err());
         assert!(parse_year(&"9".repeat(700_000)).unwrap_err().len() < 200);
+    }
+
+    #[test]
+    fn thousands_grouped_by_spaces() {
+        let cases: &[(&str, Option<&str>)] = &[
+            ("14 200", Some("14200")),
+            ("1 234 567.5万", Some("1234567.5万")),
+            ("14\u{a0}200元", Some("14200元")),
+            ("14\u{2009}200", Some("14200")),
+            ("14\u{202f}200", Some("14200")),
+            ("85 86", None),
+            ("14 2000", None),
+            ("1420 0", None),
+            ("1234 567", None),
+            ("14  200", None),
+            ("85 %", None),
+            ("14200", None),
+        ];
+        for (text, want) in cases {
+            assert_eq!(grouped_by_spaces(text).as_deref(), *want, "{text:?}");
+        }
     }
 
     #[test]
