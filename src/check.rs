@@ -928,6 +928,7 @@ fn implausible_warning(typed: &str, note: &judge::Note, entry: &Entry) -> String
         factor,
         meant,
         unit,
+        against,
     } = note
     else {
         let text = crate::report::check::note_text(note, &entry.unit_text(), en);
@@ -940,9 +941,10 @@ fn implausible_warning(typed: &str, note: &judge::Note, entry: &Entry) -> String
     let meant = crate::report::num(crate::report::round(*meant, 4));
     let factor = crate::report::check::factor_words(*factor, en);
     let id = &entry.id.value;
+    let of = crate::report::check::against_words(*against, en);
     crate::tr!(
-        "`{typed}` 约为 `{id}` 目标和基础值的{factor}({unit}): 是否应为 {meant}{unit}? (按所填数值判定, 已标为存疑)",
-        "`{typed}` is about {factor} the target and the baseline of `{id}` ({unit}): did you mean {meant}{unit}? (judged as typed, marked doubtful)"
+        "`{typed}` 约为 `{id}` {of}的{factor}({unit}): 是否应为 {meant}{unit}? (按所填数值判定, 已标为存疑)",
+        "`{typed}` is about {factor} {of} of `{id}` ({unit}): did you mean {meant}{unit}? (judged as typed, marked doubtful)"
     )
 }
 

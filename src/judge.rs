@@ -156,11 +156,12 @@ pub enum Note {
         factor: Decimal,
         meant: Decimal,
         unit: String,
+        against: Against,
     },
     /// The value is ten times or more beyond (or, for a level, a tenth or less of) both the
     /// baseline and the target, and no unit slip explains it; `factor` 0 is a 0 where both are
     /// well above it (not reported yet?).
-    Far { factor: Decimal },
+    Far { factor: Decimal, against: Against },
     /// The value is above the largest the quantity can take (the catalog's `max`: `150` for a
     /// share of at most 100 %): judged as typed, but no such value exists.
     OverCap { max: Decimal },
@@ -184,6 +185,16 @@ pub enum Note {
         value: Decimal,
         meant: Decimal,
     },
+}
+
+/// What a far value was held against, so that a message names only what the row has: a row
+/// with no baseline is compared with its target alone.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Against {
+    /// The target (or the path's value) and the baseline.
+    Both,
+    Target,
+    Baseline,
 }
 
 /// How a value typed with words around it was read (see `actuals::value`).
@@ -816,6 +827,14 @@ pub(crate) fn plausibility_against(
     if refs.is_empty() || v < Decimal::ZERO {
         return over;
     }
+    let against = match (
+        target.is_some_and(|t| t > Decimal::ZERO),
+        base.is_some_and(|b| b > Decimal::ZERO),
+    ) {
+        (true, true) => Against::Both,
+        (true, false) => Against::Target,
+        _ => Against::Baseline,
+    };
     // Far: more than 20 times away; near: within 5 times. Both checked in exact decimals.
     let ratio = |x: Decimal, r: Decimal| x.checked_div(r);
     let far = |x: Decimal| {
@@ -844,14 +863,15 @@ pub(crate) fn plausibility_against(
                     factor: f,
                     meant,
                     unit: entry.unit_text(),
+                    against,
                 })
             })
         })
         .flatten();
     let from_baseline = base.is_some_and(|b| b > Decimal::ZERO);
-    slip.or_else(|| decimal_slip(entry, v, &refs, from_baseline))
+    slip.or_else(|| decimal_slip(entry, v, &refs, from_baseline, against))
         .or(over)
-        .or_else(|| unexplained(entry, v, &refs, from_baseline))
+        .or_else(|| unexplained(entry, v, &refs, from_baseline, against))
 }
 
 /// A value five times or more beyond every reference that a slipped decimal point explains: a
@@ -860,7 +880,13 @@ pub(crate) fn plausibility_against(
 /// ≤9.2, where it would read 达标). Not ten times a flow below: a year-to-date count is a tenth
 /// of the year's early in the year; nor, where lower is better, below a ceiling alone (see
 /// [`unexplained`]).
-fn decimal_slip(entry: &Entry, v: Decimal, refs: &[Decimal], from_baseline: bool) -> Option<Note> {
+fn decimal_slip(
+    entry: &Entry,
+    v: Decimal,
+    refs: &[Decimal],
+    from_baseline: bool,
+    against: Against,
+) -> Option<Note> {
     let five = Decimal::from(5);
     let times = |a: Decimal, n: Decimal| a.checked_mul(n);
     let above = refs
@@ -891,6 +917,7 @@ fn decimal_slip(entry: &Entry, v: Decimal, refs: &[Decimal], from_baseline: bool
         factor,
         meant,
         unit: entry.unit_text(),
+        against,
     })
 }
 
@@ -901,13 +928,20 @@ fn decimal_slip(entry: &Entry, v: Decimal, refs: &[Decimal], from_baseline: bool
 /// only when one of them is the row's baseline, since no level falls to a tenth of where it
 /// stood in a few years, while `8.5` typed under a unit of ‰ into a % row (0.85 against 9.2)
 /// reads exactly so.
-fn unexplained(entry: &Entry, v: Decimal, refs: &[Decimal], from_baseline: bool) -> Option<Note> {
+fn unexplained(
+    entry: &Entry,
+    v: Decimal,
+    refs: &[Decimal],
+    from_baseline: bool,
+    against: Against,
+) -> Option<Note> {
     let ten = Decimal::TEN;
     let min_ratio = refs.iter().filter_map(|r| v.checked_div(*r)).min()?;
     let max_ratio = refs.iter().filter_map(|r| v.checked_div(*r)).max()?;
     if min_ratio >= ten {
         return Some(Note::Far {
             factor: min_ratio.round_dp_with_strategy(0, RoundingStrategy::MidpointAwayFromZero),
+            against,
         });
     }
     let level = !matches!(
@@ -919,12 +953,14 @@ fn unexplained(entry: &Entry, v: Decimal, refs: &[Decimal], from_baseline: bool)
     if level && v.is_zero() {
         return Some(Note::Far {
             factor: Decimal::ZERO,
+            against,
         });
     }
     let tenth_matters = entry.better == Better::Higher || from_baseline;
     if level && tenth_matters && max_ratio * ten <= Decimal::ONE {
         return Some(Note::Far {
             factor: max_ratio.round_dp_with_strategy(3, RoundingStrategy::MidpointAwayFromZero),
+            against,
         });
     }
     None
@@ -1479,7 +1515,8 @@ mod tests {
             Some(Note::Implausible {
                 factor: dec!(10000),
                 meant: dec!(84.2),
-                unit: "万人".into()
+                unit: "万人".into(),
+                against: Against::Both,
             })
         );
         // 86 人 read into a 万人 row.
@@ -1494,10 +1531,28 @@ mod tests {
         assert_eq!(check(dec!(250)), None);
         assert_eq!(check(dec!(-842000)), None);
         // Far, and no slip explains it: doubtful with the factor (1,234 typed into a 万人 row).
-        assert_eq!(check(dec!(1234)), Some(Note::Far { factor: dec!(15) }));
-        assert_eq!(check(dec!(5)), Some(Note::Far { factor: dec!(0.06) }));
+        assert_eq!(
+            check(dec!(1234)),
+            Some(Note::Far {
+                factor: dec!(15),
+                against: Against::Both
+            })
+        );
+        assert_eq!(
+            check(dec!(5)),
+            Some(Note::Far {
+                factor: dec!(0.06),
+                against: Against::Both
+            })
+        );
         // A level's 0 where both are above it: not counted yet?
-        assert_eq!(check(dec!(0)), Some(Note::Far { factor: dec!(0) }));
+        assert_eq!(
+            check(dec!(0)),
+            Some(Note::Far {
+                factor: dec!(0),
+                against: Against::Both
+            })
+        );
     }
 
     #[test]
@@ -1558,17 +1613,30 @@ mod tests {
         assert_eq!(
             check(dec!(0.5)),
             Some(Note::Far {
-                factor: dec!(0.054)
+                factor: dec!(0.054),
+                against: Against::Both,
             })
         );
         assert_eq!(check(dec!(1.9)), None);
         assert_eq!(check(dec!(8.9)), None);
-        assert_eq!(check(dec!(0)), Some(Note::Far { factor: dec!(0) }));
+        assert_eq!(
+            check(dec!(0)),
+            Some(Note::Far {
+                factor: dec!(0),
+                against: Against::Both
+            })
+        );
         assert!(matches!(
             check(dec!(97)),
             Some(Note::Implausible { factor, meant, .. }) if factor == dec!(10) && meant == dec!(9.7)
         ));
-        assert_eq!(check(dec!(150)), Some(Note::Far { factor: dec!(16) }));
+        assert_eq!(
+            check(dec!(150)),
+            Some(Note::Far {
+                factor: dec!(16),
+                against: Against::Both
+            })
+        );
         // A ceiling with no baseline (控制在1‰以内) may stand far above where a county is.
         let t = "    table: \"x / 1\"\n    targets:\n      - { year: 2024, cell: \"1\" }\n";
         let (row, e) = setup("‰", "lower", t);
@@ -1578,7 +1646,13 @@ mod tests {
         };
         assert_eq!(check(dec!(0.08)), None);
         assert_eq!(check(dec!(0.1)), None);
-        assert_eq!(check(dec!(20)), Some(Note::Far { factor: dec!(20) }));
+        assert_eq!(
+            check(dec!(20)),
+            Some(Note::Far {
+                factor: dec!(20),
+                against: Against::Target,
+            })
+        );
         assert!(matches!(
             check(dec!(9)),
             Some(Note::Implausible { factor, meant, .. }) if factor == dec!(10) && meant == dec!(0.9)

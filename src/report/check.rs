@@ -5,7 +5,7 @@
 use crate::check::{Judged, Summary};
 use crate::cli::Format;
 use crate::cycle::Light;
-use crate::judge::{Actual, Note, Reading, Status, Verdict};
+use crate::judge::{Actual, Against, Note, Reading, Status, Verdict};
 use crate::report::{Table, Tone, num, round};
 use crate::threshold::Op;
 use rust_decimal::Decimal;
@@ -241,6 +241,19 @@ pub(crate) fn factor_words(f: Decimal, en: bool) -> String {
     }
 }
 
+/// What a far value was compared with, in words: `目标和基础值` / `the target and the baseline`,
+/// or the one of them the row has.
+pub(crate) fn against_words(a: Against, en: bool) -> &'static str {
+    match (a, en) {
+        (Against::Both, false) => "目标和基础值",
+        (Against::Target, false) => "目标",
+        (Against::Baseline, false) => "基础值",
+        (Against::Both, true) => "the target and the baseline",
+        (Against::Target, true) => "the target",
+        (Against::Baseline, true) => "the baseline",
+    }
+}
+
 /// A note in words, for the 说明 column and the JSON `remarks`.
 pub(crate) fn note_text(n: &Note, unit: &str, en: bool) -> String {
     match (n, en) {
@@ -272,30 +285,56 @@ pub(crate) fn note_text(n: &Note, unit: &str, en: bool) -> String {
                 ""
             }
         ),
-        (Note::Implausible { factor, meant, .. }, false) => format!(
-            "存疑: 数值约为目标和基础值的{}, 是否应为 {}{unit}?",
+        (
+            Note::Implausible {
+                factor,
+                meant,
+                against,
+                ..
+            },
+            false,
+        ) => format!(
+            "存疑: 数值约为{}的{}, 是否应为 {}{unit}?",
+            against_words(*against, false),
             factor_words(*factor, false),
             fmt(*meant)
         ),
-        (Note::Implausible { factor, meant, .. }, true) => format!(
-            "doubtful: about {} the target and the baseline; did you mean {}{unit}?",
+        (
+            Note::Implausible {
+                factor,
+                meant,
+                against,
+                ..
+            },
+            true,
+        ) => format!(
+            "doubtful: about {} {}; did you mean {}{unit}?",
             factor_words(*factor, true),
+            against_words(*against, true),
             fmt(*meant)
         ),
-        (Note::Far { factor }, false) if factor.is_zero() => {
-            "存疑: 数值为 0, 而目标和基础值都远大于 0: 是尚未统计吗?".into()
-        }
-        (Note::Far { factor }, true) if factor.is_zero() => {
-            "doubtful: 0 where the target and the baseline are well above it: not counted yet?"
-                .into()
-        }
-        (Note::Far { factor }, false) => format!(
-            "存疑: 数值约为目标和基础值的{}, 请核实数值和单位",
+        (Note::Far { factor, against }, false) if factor.is_zero() => format!(
+            "存疑: 数值为 0, 而{}都远大于 0: 是尚未统计吗?",
+            against_words(*against, false)
+        ),
+        (Note::Far { factor, against }, true) if factor.is_zero() => format!(
+            "doubtful: 0 where {} {} well above it: not counted yet?",
+            against_words(*against, true),
+            if *against == Against::Both {
+                "are"
+            } else {
+                "is"
+            }
+        ),
+        (Note::Far { factor, against }, false) => format!(
+            "存疑: 数值约为{}的{}, 请核实数值和单位",
+            against_words(*against, false),
             factor_words(*factor, false)
         ),
-        (Note::Far { factor }, true) => format!(
-            "doubtful: about {} the target and the baseline; check the value and its unit",
-            factor_words(*factor, true)
+        (Note::Far { factor, against }, true) => format!(
+            "doubtful: about {} {}; check the value and its unit",
+            factor_words(*factor, true),
+            against_words(*against, true)
         ),
         (Note::OverCap { max }, false) => format!(
             "存疑: 数值超过本指标可能的最大值 {}{unit}, 请核实数值",

@@ -166,7 +166,7 @@ impl Remark {
                 r.factor = Some(n(*factor));
                 r.did_you_mean = Some(n(round(*meant, 4)));
             }
-            Note::Far { factor } => {
+            Note::Far { factor, .. } => {
                 r.kind = "far";
                 r.factor = Some(n(*factor));
             }
