@@ -726,6 +726,19 @@ fn clerk_forms(text: &str, entry: &Entry) -> Result<Option<String>, String> {
     }
     if let Some(joined) = grouped_by_spaces(&out) {
         out = std::borrow::Cow::Owned(joined);
+    } else if out.contains(GROUP_SPACES)
+        && out.starts_with(|c: char| c.is_ascii_digit())
+        && out
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == '.' || GROUP_SPACES.contains(&c))
+    {
+        // Digits split by spaces in groups that are no thousands: two values, or a slip?
+        let joined: String = out.chars().filter(|c| !GROUP_SPACES.contains(c)).collect();
+        return Err(crate::tr!(
+            "`{}` 中的数字被空格隔开, 但不是每组三位的千位分隔: 一格只填一个数; 若是一个数, 请填 {joined}",
+            "`{}` has digits split by spaces that are no groups of three (thousands): one value a cell; if it is one number, type {joined}",
+            echo(text)
+        ));
     }
     Ok(match out {
         std::borrow::Cow::Borrowed(_) => None,
