@@ -1030,6 +1030,27 @@ fn cell_figure(
 }
 
 /// A footnote mark on a cell or a name: `①`…`⑳`.
+/// A cell's figure read without its note marks, and its year: a baseline a note under the table
+/// dates otherwise (`4.6③` with `③该项基础值为2021年数据`, the mark on the figure or on the name)
+/// takes the note's year.
+fn marked_reading(
+    cell: &str,
+    year: Option<i32>,
+    base: bool,
+    start: Option<i32>,
+    name_marks: &[char],
+    dated: &[(char, i32)],
+) -> Option<(String, Threshold, Kind, Option<i32>)> {
+    let marks: Vec<char> = cell.chars().filter(|c| is_note_mark(*c)).collect();
+    let figure: String = cell.chars().filter(|c| !is_note_mark(*c)).collect();
+    let (th, kind) = cell_reading(&figure, year, base, start)?;
+    let year = match kind {
+        Kind::Baseline => noted_year(&marks, name_marks, dated).or(year),
+        Kind::Target => year,
+    };
+    Some((figure, th, kind, year))
+}
+
 fn is_note_mark(c: char) -> bool {
     ('\u{2460}'..='\u{2473}').contains(&c)
 }
@@ -1178,15 +1199,10 @@ pub(super) fn card_candidates(
             let Column::Value(year, base) = col else {
                 continue;
             };
-            let marks: Vec<char> = value.chars().filter(|c| is_note_mark(*c)).collect();
-            let figure: String = value.chars().filter(|c| !is_note_mark(*c)).collect();
-            let Some((th, kind)) = cell_reading(&figure, *year, *base, start) else {
+            let Some((figure, th, kind, year)) =
+                marked_reading(value, *year, *base, start, &name_marks, &dated)
+            else {
                 continue;
-            };
-            // A baseline a note dates otherwise (the mark on the figure, or on the name).
-            let year = match kind {
-                Kind::Baseline => noted_year(&marks, &name_marks, &dated).or(*year),
-                Kind::Target => *year,
             };
             let mut c = cell_figure(*line, kind, &name, &th, year, end);
             c.unit = th.unit.clone().or_else(|| unit.clone());
@@ -1347,15 +1363,10 @@ pub(super) fn table_candidates(
                 .filter(|p| !p.trim().is_empty())
                 .collect();
             for part in parts {
-                // A mark on the figure (`4.6③`): the note may date a baseline otherwise.
-                let marks: Vec<char> = part.chars().filter(|c| is_note_mark(*c)).collect();
-                let figure: String = part.chars().filter(|c| !is_note_mark(*c)).collect();
-                let Some((th, kind)) = cell_reading(&figure, *year, *base, start) else {
+                let Some((_, th, kind, year)) =
+                    marked_reading(part, *year, *base, start, &name_marks, &dated)
+                else {
                     continue;
-                };
-                let year = match kind {
-                    Kind::Baseline => noted_year(&marks, &name_marks, &dated).or(*year),
-                    Kind::Target => *year,
                 };
                 let mut c = cell_figure(*line, kind, &name, &th, year, end);
                 c.unit = th
