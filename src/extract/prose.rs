@@ -489,9 +489,16 @@ pub(super) fn prose_candidates(s: &Sentence, cx: &ProseContext) -> Vec<Candidate
         // commits to it (`确保公共服务满意度较上年提高2个百分点` is this year's target).
         let commits = COMMIT_WORDS.iter().any(|w| sentence_text.contains(w));
         let compared_only = compared_words(&clause_words) && !reached_words(&clause_words);
+        // `以“十三五”平均值82.71岁为基数，到2027年…达到83.5岁`: the earlier period names the
+        // baseline's clause; a clause of its own with a year to come is that year's target.
+        let own_future = matches!(year, Some((p, y, how))
+            if (cl_start..cl_end).contains(&p)
+                && cx.start.is_some_and(|s| y >= s)
+                && !matches!(how, YearHow::Past | YearHow::Compare))
+            && !collect(&chars[cl_start..cl_end]).contains("十三五");
         let past = cx.outline.past()
             || past_words(&clause_words) && !(commits && compared_only)
-            || sentence_text.contains("十三五")
+            || sentence_text.contains("十三五") && !own_future
             || matches!(year, Some((_, _, YearHow::Past | YearHow::Compare)))
             || matches!((year, cx.reached()), (Some((_, y, YearHow::Bare)), Some(r)) if y <= r)
             // `“十四五”以来,累计新增托位1200个`: what has been done since then.
@@ -867,6 +874,11 @@ mod tests {
                 "推进两项补贴全覆盖,实现两个全覆盖,落实三十条举措,每季度开展一次督查,课间十分钟,建成一批示范点。",
                 &[],
             ),
+            (
+                "以“十三五”平均值82.71岁为基数,到2027年人均预期寿命达到83.5岁。",
+                // The 2027 figure is a target; the average named as 基数 is not read yet.
+                &[(Target, dec!(83.5), 2027)],
+            ),
             ("各责任单位于每季度末5日前报送工作进展。", &[]),
             ("各责任单位于每季度结束后5日内报送工作进展。", &[]),
             // Magnitudes in words after an operator; counts of machines; a named set of aims.
@@ -1125,6 +1137,10 @@ mod tests {
             "城乡居民收入差距缩小到1.9:1。",
             "发布时间: 2023- 04- 20 09: 21 浏览次数:",
             "迭代完善“医保纾困”3.0行动。",
+            "表3 分乡镇托位建设任务表",
+            "附件1 分解任务",
+            "专栏2 十大民生工程",
+            "图 4 各镇街目标",
         ] {
             let c = read(s);
             assert!(c.is_empty(), "{s}: {c:#?}");
@@ -1132,6 +1148,10 @@ mod tests {
         let c = read("打好蓝天战,实施大气污染物协同治理,PM2.5浓度控制在22微克/立方米以下。");
         assert_eq!(c.len(), 1, "{c:#?}");
         assert_eq!(c[0].value, Some(dec!(22)));
+        // A caption's word not at the head of its line numbers nothing: the 3 is a count.
+        let c = read("到2027年,新建图书馆分馆3个以上。");
+        assert_eq!(c.len(), 1, "{c:#?}");
+        assert_eq!(c[0].value, Some(dec!(3)));
         // The annex is a staff list.
         let c = read(
             "到2027年,普惠托位占比达到70%以上。\n附件:专班名单\n专班下设办公室和9个分领域专项组。",

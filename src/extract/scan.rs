@@ -319,6 +319,28 @@ pub(super) const GOAL_NOUNS: &[&str] = &[
     "目标",
 ];
 
+/// Words that number a table, a figure, an annex or a box at the head of its line.
+const CAPTIONS: &[&str] = &["附表", "附件", "附图", "附录", "专栏", "表", "图"];
+
+/// Whether the number at `i` is a caption's (`表3 分乡镇托位建设任务表`, `附件1 分解任务`): its
+/// word stands first on the line or in the sentence, so `3 分` is a label, not a score.
+fn caption_number(chars: &[char], i: usize) -> bool {
+    let mut j = i;
+    while j > 0 && matches!(chars[j - 1], ' ' | '\u{3000}') {
+        j -= 1;
+    }
+    CAPTIONS.iter().any(|w| {
+        let n = w.chars().count();
+        j >= n
+            && chars[j - n..j].iter().copied().eq(w.chars())
+            && chars[..j - n]
+                .iter()
+                .rev()
+                .take_while(|c| !matches!(c, '\n' | '。' | '；' | ';'))
+                .all(|c| c.is_whitespace())
+    })
+}
+
 /// Why a number is not a target, or `None` when it may be one.
 pub(super) fn not_a_target(chars: &[char], span: &Span) -> Option<&'static str> {
     let i = span.num_start;
@@ -329,6 +351,9 @@ pub(super) fn not_a_target(chars: &[char], span: &Span) -> Option<&'static str> 
         .copied();
     if prev == Some('第') {
         return Some("ordinal");
+    }
+    if caption_number(chars, i) {
+        return Some("caption number (表3, 附件1)");
     }
     if prev.is_some_and(|c| c == '月' || c == '年')
         && after_num.is_some_and(|c| "日号月".contains(c))
