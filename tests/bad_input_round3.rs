@@ -4,6 +4,9 @@
 //! the case's locale. Afterwards no input file may have changed and none may have been added.
 //! The 10 MB inputs are made here, in a folder of their own, and run under a memory cap.
 
+mod common;
+
+use common::qyx_capped;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
@@ -153,26 +156,6 @@ fn round3_corpus_gets_what_bad_input_must() {
         .collect();
     assert!(changed.is_empty(), "inputs written or added: {changed:?}");
     assert!(failures.is_empty(), "{}", failures.join("\n"));
-}
-
-/// Runs qyx with at most `mib` MiB of address space: an allocation past it aborts the run.
-fn qyx_capped(args: &[&str], dir: &Path, mib: u64) -> Output {
-    let mut cmd = format!("ulimit -v {}; exec \"$0\"", mib * 1024);
-    for i in 1..=args.len() {
-        cmd.push_str(&format!(" \"${i}\""));
-    }
-    Command::new("sh")
-        .arg("-c")
-        .arg(cmd)
-        .arg(env!("CARGO_BIN_EXE_qyx"))
-        .args(args)
-        .current_dir(dir)
-        .stdin(Stdio::null())
-        .env_remove("QYX_PLANS")
-        .env("QYX_CACHE_DIR", "")
-        .env("LC_ALL", "C")
-        .output()
-        .expect("qyx runs")
 }
 
 /// A 10 MB field in the middle of a CSV costs its row only, and a 10 MB line with no delimiter

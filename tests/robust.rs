@@ -6,9 +6,9 @@
 
 mod common;
 
-use common::qyx;
+use common::{qyx, qyx_capped};
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
 fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
@@ -16,24 +16,6 @@ fn stderr(o: &Output) -> String {
 
 fn stdout(o: &Output) -> String {
     String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-/// Runs qyx with at most `mib` MiB of address space: an allocation past it aborts the run.
-fn qyx_capped(args: &[&str], dir: &Path, mib: u64) -> Output {
-    let mut cmd = format!("ulimit -v {}; exec \"$0\"", mib * 1024);
-    for (i, _) in args.iter().enumerate() {
-        cmd.push_str(&format!(" \"${}\"", i + 1));
-    }
-    Command::new("sh")
-        .arg("-c")
-        .arg(cmd)
-        .arg(env!("CARGO_BIN_EXE_qyx"))
-        .args(args)
-        .current_dir(dir)
-        .env_remove("QYX_PLANS")
-        .env("LC_ALL", "C")
-        .output()
-        .expect("qyx runs")
 }
 
 /// The judged rows of `check --format json`: (line, indicator id, status).
