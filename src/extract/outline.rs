@@ -355,6 +355,44 @@ fn range_end(chars: &[char], i: usize) -> bool {
         && (is_digit(chars[i - 2]) || chars[i - 2] == '年' || is_space(chars[i - 2]))
 }
 
+/// The years a list of `n` values takes one each, in order: `2023—2027年分别为55%、58%、61%、64%、67%`
+/// (a span of `n` years), `2025年、2027年分别达到62%、66%` (`n` years listed, `listed` those before
+/// the last). Only where 分别 (or 依次) stands between the year at `year_at` and the first value at
+/// `first`: without it a list under one span is several figures of its end year.
+pub(super) fn years_each(
+    chars: &[char],
+    year_at: usize,
+    year: i32,
+    listed: &[i32],
+    first: usize,
+    n: usize,
+) -> Option<Vec<i32>> {
+    let between = collect(&chars[year_at.min(first)..first]);
+    if n < 2 || !["分别", "依次"].iter().any(|w| between.contains(w)) {
+        return None;
+    }
+    if listed.len() + 1 == n {
+        let mut ys: Vec<i32> = listed.iter().rev().copied().collect();
+        ys.push(year);
+        return Some(ys);
+    }
+    // The span's first year: `2023—2027年`, `2023年—2027年`, `2023年至2027年`.
+    if !range_end(chars, year_at) {
+        return None;
+    }
+    let mut k = year_at - 1;
+    if k > 0 && chars[k - 1] == '年' {
+        k -= 1;
+    }
+    let digits: String = chars[k.saturating_sub(4)..k].iter().collect();
+    let start: i32 = digits
+        .parse()
+        .ok()
+        .filter(|_| digits.chars().all(is_digit))?;
+    let count = usize::try_from(year.checked_sub(start)?).ok()? + 1;
+    (count == n).then(|| (start..=year).collect())
+}
+
 /// Every year expression in `chars[..end]`: (position, year, how).
 pub(super) fn years_before(chars: &[char], end: usize) -> Vec<(usize, i32, YearHow)> {
     let mut out = Vec::new();
@@ -518,5 +556,87 @@ mod tests {
         );
         // The quote of a figure after the break starts on its own page.
         assert_eq!(got[3], (2027, "10".into(), "改扩建幼儿园10所".into()));
+    }
+}
+
+#[cfg(test)]
+mod years_each_tests {
+    use crate::extract::{Kind, extract};
+
+    /// (kind, year, value) of a candidate.
+    type Figure = (Kind, i32, String);
+
+    /// Every candidate of a sentence in a 2023–2027 plan.
+    fn figures(sentence: &str) -> Vec<Figure> {
+        let doc =
+            format!("某县公共服务“七优享”工程实施方案(2023—2027年)\n二、主要目标\n{sentence}\n");
+        extract(&doc, None)
+            .candidates
+            .iter()
+            .map(|c| {
+                (
+                    c.kind,
+                    c.year.unwrap_or_default(),
+                    c.value.unwrap_or_default().to_string(),
+                )
+            })
+            .collect()
+    }
+
+    /// A list of values that 分别 gives one year each: a span of as many years, or as many years
+    /// listed; without 分别, or with a count that differs, every value stays the end year's.
+    #[test]
+    fn a_list_of_values_one_for_each_year() {
+        use Kind::*;
+        let t = |y: i32, v: &str| (Target, y, v.to_string());
+        let cases: Vec<(&str, Vec<Figure>)> = vec![
+            (
+                "普惠托位占比2023—2027年分别为55%、58%、61%、64%、67%。",
+                vec![
+                    t(2023, "55"),
+                    t(2024, "58"),
+                    t(2025, "61"),
+                    t(2026, "64"),
+                    t(2027, "67"),
+                ],
+            ),
+            (
+                "居民健康素养水平2023-2027年分别达到36%、38%、40%、41%、42%。",
+                vec![
+                    t(2023, "36"),
+                    t(2024, "38"),
+                    t(2025, "40"),
+                    t(2026, "41"),
+                    t(2027, "42"),
+                ],
+            ),
+            (
+                "托位数2023年至2027年依次达到3.6个、4.0个、4.5个、4.8个和5.0个。",
+                vec![
+                    t(2023, "3.6"),
+                    t(2024, "4.0"),
+                    t(2025, "4.5"),
+                    t(2026, "4.8"),
+                    t(2027, "5.0"),
+                ],
+            ),
+            (
+                "护理型床位占比2025年、2027年分别达到62%、66%。",
+                vec![t(2025, "62"), t(2027, "66")],
+            ),
+            // Years and values that do not pair up: every value the last year's, as before.
+            (
+                "护理型床位占比2025—2027年分别达到62%、66%。",
+                vec![t(2027, "62"), t(2027, "66")],
+            ),
+            // One value for two years (均): a figure for each year.
+            (
+                "学前教育普及普惠率2025年、2027年均不低于97%。",
+                vec![t(2025, "97"), t(2027, "97")],
+            ),
+        ];
+        for (sentence, want) in cases {
+            assert_eq!(figures(sentence), want, "{sentence}");
+        }
     }
 }

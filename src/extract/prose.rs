@@ -7,7 +7,7 @@
 
 use super::outline::{
     Outline, Sentence, YearHow, compared_words, heading_at, past_words, reached_words, scope_of,
-    years_before,
+    years_before, years_each,
 };
 use super::phrase::{only_verb, trim_fillers};
 use super::scan::{Span, chinese_number_at, collect, is_digit, is_space, not_a_target, scan_span};
@@ -478,6 +478,12 @@ pub(super) fn prose_candidates(s: &Sentence, cx: &ProseContext) -> Vec<Candidate
                 at = q;
             }
         }
+        // `2023—2027年分别为55%、58%…`: a value for each year of the span, in order.
+        let each =
+            year.and_then(|(p, y, _)| years_each(chars, p, y, &also, first.start, group.len()));
+        if each.is_some() {
+            also.clear();
+        }
         let from = change_start(chars, first, prev_in_clause);
         let clause_words = collect(&chars[cl_start..last.end.max(cl_start)]);
         let scope = if sentence_text.contains("十四五") && sentence_text.contains("期间") {
@@ -717,7 +723,15 @@ pub(super) fn prose_candidates(s: &Sentence, cx: &ProseContext) -> Vec<Candidate
                     "ambiguous operator: 约/左右 (≈)"
                 ));
             }
-            if group.len() > 1 && names.iter().all(|x| *x == names[0]) {
+            if let Some(ys) = &each
+                && let Some(y) = group.iter().position(|g| g == gi).and_then(|n| ys.get(n))
+            {
+                c.year = Some(*y);
+                c.year_stated = true;
+                if cx.start.is_some_and(|s| *y < s) {
+                    c.kind = Kind::Baseline;
+                }
+            } else if group.len() > 1 && names.iter().all(|x| *x == names[0]) {
                 c.doubts.push(crate::tr!(
                     "一个名称下有多个数值：请拆分指标",
                     "a list of values under one name: split the indicator"
