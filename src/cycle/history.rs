@@ -101,10 +101,12 @@ pub(crate) fn category(
         return None;
     }
     let cagr = |from: Decimal, to: Decimal, years: Decimal| -> Option<Decimal> {
-        let exp = Decimal::ONE.checked_div(years)?;
-        to.checked_div(from)?
-            .checked_powd(exp)
-            .map(|g| g - Decimal::ONE)
+        let growth = to.checked_div(from)?;
+        let root = match whole_years(years) {
+            Some(n) => nth_root(growth, n),
+            None => growth.checked_powd(Decimal::ONE.checked_div(years)?),
+        };
+        root.map(|g| g - Decimal::ONE)
     };
     let observed = cagr(y0, yi, ti - t0)?;
     let required = cagr(y0, yt, target_time - t0)?;
@@ -128,10 +130,109 @@ pub(crate) fn category(
     })
 }
 
+/// A span of whole years (1 to 100), the usual case: reports of full years.
+fn whole_years(years: Decimal) -> Option<u32> {
+    use rust_decimal::prelude::ToPrimitive;
+    if !years.fract().is_zero() {
+        return None;
+    }
+    years.to_u32().filter(|n| (1..=100).contains(n))
+}
+
+/// The positive `n`th root of `x > 0` by Newton's method in decimal arithmetic: exact where the
+/// root is a decimal (`1.331`'s cube root is `1.1`), and several times cheaper than the general
+/// power through a logarithm (`checked_powd`), which every series with two or more years pays
+/// at province scale. `None` where a step overflows.
+fn nth_root(x: Decimal, n: u32) -> Option<Decimal> {
+    if x <= Decimal::ZERO {
+        return None;
+    }
+    if n == 1 {
+        return Some(x);
+    }
+    let nd = Decimal::from(n);
+    // Bernoulli's inequality puts 1 + (x - 1)/n at or above the root, and from above Newton's
+    // steps only fall towards it, so the first step that does not fall ends the search.
+    let mut r = Decimal::ONE.checked_add(x.checked_sub(Decimal::ONE)?.checked_div(nd)?)?;
+    for _ in 0..200 {
+        let mut p = Decimal::ONE;
+        for _ in 1..n {
+            p = p.checked_mul(r)?;
+        }
+        if p.is_zero() {
+            return None;
+        }
+        // r' = ((n - 1) r + x / r^(n-1)) / n
+        let next = r
+            .checked_mul(Decimal::from(n - 1))?
+            .checked_add(x.checked_div(p)?)?
+            .checked_div(nd)?;
+        if next >= r {
+            break;
+        }
+        r = next;
+    }
+    Some(r.normalize())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use rust_decimal_macros::dec;
+
+    #[test]
+    fn whole_year_roots_are_exact_and_agree_with_the_general_power() {
+        assert_eq!(nth_root(dec!(1.331), 3), Some(dec!(1.1)));
+        assert_eq!(nth_root(dec!(1.21), 2), Some(dec!(1.1)));
+        assert_eq!(nth_root(dec!(0.81), 2), Some(dec!(0.9)));
+        assert_eq!(nth_root(dec!(7), 1), Some(dec!(7)));
+        assert_eq!(nth_root(dec!(1), 5), Some(dec!(1)));
+        assert_eq!(nth_root(dec!(0), 2), None);
+        assert_eq!(nth_root(dec!(-4), 2), None);
+        assert_eq!(whole_years(dec!(3.0)), Some(3));
+        assert_eq!(whole_years(dec!(2.5)), None);
+        assert_eq!(whole_years(dec!(0)), None);
+        // Growth ratios from a hundredth to a hundred over 2–10 years: within 1e-12 of the
+        // power through a logarithm, which categories were computed with before.
+        let mut x = dec!(0.01);
+        while x < dec!(100) {
+            for n in 2..=10u32 {
+                let fast = nth_root(x, n).unwrap();
+                let slow = x.checked_powd(Decimal::ONE / Decimal::from(n)).unwrap();
+                assert!(
+                    (fast - slow).abs() < dec!(0.000000000001),
+                    "{x}^(1/{n}): {fast} vs {slow}"
+                );
+            }
+            x = x * dec!(1.37) + dec!(0.003);
+        }
+    }
+
+    #[test]
+    fn categories_at_the_thresholds_are_exact() {
+        // 100 → 106 in a year against 110 due in a year: observed 6 %, required 10 %, a ratio
+        // of exactly 0.6 (moderate, not limited); and 100 → 133.1 over three years against
+        // 133.1 due in three: target achieved.
+        let target = |v: Decimal, year: i32| Resolved {
+            year,
+            threshold: crate::threshold::Threshold::parse(&format!("≥{v}")).unwrap(),
+            value: Some(v),
+            high: None,
+            unit_printed: None,
+        };
+        let s = [(dec!(2023), dec!(100)), (dec!(2024), dec!(106))];
+        assert_eq!(
+            category(&s, &target(dec!(110), 2025), dec!(2024), Better::Higher),
+            Some(Category::ModerateProgress)
+        );
+        // Required (1.331)^(1/3) - 1 = 10 % a year exactly, observed 6 %: exactly 0.6 again,
+        // which a root through a logarithm misses by a few units in the last digit.
+        let s = [(dec!(2022), dec!(100)), (dec!(2023), dec!(106))];
+        assert_eq!(
+            category(&s, &target(dec!(133.1), 2025), dec!(2025), Better::Higher),
+            Some(Category::ModerateProgress)
+        );
+    }
 
     #[test]
     fn periods_in_time() {
