@@ -814,10 +814,7 @@ pub(crate) fn plausibility_against(
     };
     // Above what the quantity can take: no slip of a reference explains it better than a slip
     // of the unit or the decimal point, which say what was meant.
-    let over = entry
-        .max
-        .filter(|m| v > *m)
-        .map(|max| Note::OverCap { max });
+    let over = over_cap(entry, v);
     let base = baseline(row, entry).map(|(_, b)| b);
     let refs: Vec<Decimal> = [target, base]
         .into_iter()
@@ -872,6 +869,14 @@ pub(crate) fn plausibility_against(
     slip.or_else(|| decimal_slip(entry, v, &refs, from_baseline, against))
         .or(over)
         .or_else(|| unexplained(entry, v, &refs, from_baseline, against))
+}
+
+/// A value above the largest its quantity can be (the catalog's `max`).
+pub(crate) fn over_cap(entry: &Entry, v: Decimal) -> Option<Note> {
+    entry
+        .max
+        .filter(|m| v > *m)
+        .map(|max| Note::OverCap { max })
 }
 
 /// A value five times or more beyond every reference that a slipped decimal point explains: a

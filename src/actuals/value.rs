@@ -659,9 +659,44 @@ pub(crate) fn read_value(
     }
     // `84.3萬`, `¥14200`, `14 200`: forms whose meaning is plain, read as their usual spelling.
     let spelled = clerk_forms(text, entry).map_err(|m| (col, m))?;
-    let text = spelled.as_deref().unwrap_or(text);
+    let Some(spelled) = spelled else {
+        return read_number(r, row, entry, text, text);
+    };
+    // A message quotes what the clerk typed (`84.3萬人次`), never the spelling it was read as.
+    read_number(r, row, entry, &spelled, text)
+        .map_err(|(c, m)| (c, quoting_typed(m, &spelled, text)))
+}
+
+/// `message` about a cell typed as `typed` and read as `spelled` (`84.3萬` as `84.3万`): the
+/// quotes of the spelling become the typed text; a message that quotes only a part of the cell
+/// (a unit) starts with the typed text, so that the clerk finds the cell they typed.
+fn quoting_typed(message: String, spelled: &str, typed: &str) -> String {
+    let (from, to) = (format!("`{}`", echo(spelled)), format!("`{}`", echo(typed)));
+    let m = message.replace(&from, &to);
+    match m.contains(&to) {
+        true => m,
+        false => crate::tr!("{to}: {m}", "{to}: {m}"),
+    }
+}
+
+/// [`read_value`] of a number cell after its clerk forms (`text`; `typed` is the cell as typed):
+/// words around it, a sign, Excel's notation, its unit.
+fn read_number(
+    r: &ActualRow,
+    row: &Row,
+    entry: &Entry,
+    text: &str,
+    typed: &str,
+) -> Result<Option<Value>, (u64, String)> {
+    let col = r.value.column;
     // `85（预计）`, `约85`: the number is judged, and the row is marked doubtful (see `doubt`).
-    let words = doubt(text, row, entry);
+    let words = doubt(text, row, entry).map(|n| match n {
+        crate::judge::Note::Typed { reading, .. } => crate::judge::Note::Typed {
+            typed: typed.trim().to_string(),
+            reading,
+        },
+        n => n,
+    });
     let around = words_around(text);
     let text = around.as_ref().map_or(text, |(n, _)| n.as_str());
     // A plain number, or one in Excel's scientific notation (doubtful: see `doubt`).
@@ -884,6 +919,16 @@ fn in_unit(
         Some(u) => parsed_unit(u).map_err(|e| (unit_col, e.to_string()))?,
         None => to.clone(),
     };
+    // A count per population typed per another size of it (`4.5个/万人` where the catalog counts
+    // 个 per 千人口): compared with the catalog's unit per its population, which is the catalog's
+    // number (0.45).
+    let to = match &entry.per {
+        Some(per) if !from.is_compatible(&to) => parsed_unit(&format!("{catalog_unit}/{per}"))
+            .ok()
+            .filter(|p| from.is_compatible(p))
+            .unwrap_or(to),
+        _ => to,
+    };
     let converted = from.convert(value, &to).map_err(|e| {
         (
             unit_col,
@@ -913,6 +958,8 @@ fn in_unit(
         && let Some(note) = converted_note(r, entry, &to, &from, unit, expected, value, converted)
     {
         v.doubts.push(note);
+        // The unit's note says nothing of the cap: a converted 150 % is over it all the same.
+        v.doubts.extend(crate::judge::over_cap(entry, converted));
     }
     Ok(Some(v))
 }
@@ -961,7 +1008,17 @@ fn converted_note(
             None => r.value.text.trim().to_string(),
         },
         from: unit.to_string(),
-        to: expected.trim().to_string(),
+        // The row's unit with its population where the catalog counts per one (个/千人口).
+        to: match entry.per.is_some()
+            && same(expected)
+            && entry
+                .unit
+                .as_ref()
+                .is_some_and(|u| u.value.trim() != to.printed())
+        {
+            true => to.printed().to_string(),
+            false => expected.trim().to_string(),
+        },
         factor: factor.normalize(),
         value: converted,
         meant,

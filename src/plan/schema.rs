@@ -648,6 +648,11 @@ pub struct Entry {
     /// count per thousand people whose catalog unit is `个`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub unit_synonyms: Vec<String>,
+    /// The population `unit` counts per, for a count per population (`千人口` for 每千人口…托位数
+    /// in 个, `万老年人` for 每万老年人口…床位数 in 张): a value typed per another size of it
+    /// (`4.5个/万人`) is converted to it (0.45 个/千人口), and doubtful.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub per: Option<String>,
     /// The band, in percent of the target, within which an approximate target (≈, 左右, 约, 近)
     /// of this indicator is met; overrides the default (2). `--tolerance` overrides this.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -244,6 +244,24 @@ fn check_catalog(cat: &CatalogIndex, diags: &mut Vec<Diagnostic>) {
         {
             out.error(u, err.to_string());
         }
+        // `per` names a population the unit counts per (`千人口`): with the unit it must read as
+        // a count per population, or a value typed per another size of it could not convert.
+        if let Some(per) = &e.per {
+            let per_unit = e.unit.as_ref().and_then(|u| {
+                let base = crate::unit::Unit::parse(&u.value).ok()?;
+                let p = crate::unit::Unit::parse(&format!("{}/{per}", u.value)).ok()?;
+                (!p.is_compatible(&base)).then_some(p)
+            });
+            if per_unit.is_none() {
+                out.error(
+                    &e.id,
+                    crate::tr!(
+                        "`{id}` 的 `per: {per}` 须是人口的规模 (千人口、万老年人), 且指标须有 `unit`",
+                        "`per: {per}` of `{id}` must be a size of a population (千人口, 万老年人), on an entry with a `unit`"
+                    ),
+                );
+            }
+        }
         if let Some(max) = e.max
             && (max <= rust_decimal::Decimal::ZERO || e.unit.is_none())
         {
