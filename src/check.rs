@@ -560,7 +560,7 @@ impl<'a> Readings<'a> {
         let converted = doubts
             .iter()
             .any(|n| matches!(n, judge::Note::Converted { .. }));
-        let slip = slip(row, entry, plan, period, actual).filter(|_| !converted);
+        let slip = slip(set, row, entry, plan, period, actual).filter(|_| !converted);
         reading.slip = slip.is_some() || converted;
         let at = match self.find(series, period) {
             Some((at, earlier)) => {
@@ -782,7 +782,9 @@ impl<'a> Readings<'a> {
             });
             if r.slip
                 && !converted
-                && let Some(note) = judge::plausibility(s.row, s.entry, &j.verdict, actual)
+                && let Some(note) = judge::plausibility(s.row, s.entry, &j.verdict, actual, &|| {
+                    self.set.peer_baselines(&s.entry.id.value)
+                })
             {
                 j.verdict.notes.push(note);
             }
@@ -875,6 +877,7 @@ impl<'a> Readings<'a> {
 /// saying so. Judged here, as the row is read, so that its warning is known before any row is
 /// written; the judging of the row later finds the same note.
 fn slip(
+    set: &PlanSet,
     row: &Row,
     entry: &Entry,
     plan: &PlanFile,
@@ -903,7 +906,9 @@ fn slip(
     // every row, and the row is judged later anyway.
     let ctx = judge::Ctx::new(&plan.plan, judge::Rules::default());
     let target = judge::held_against(row, entry, &ctx, period.year);
-    judge::plausibility_against(row, entry, target, actual)
+    judge::plausibility_against(row, entry, target, actual, &|| {
+        set.peer_baselines(&entry.id.value)
+    })
 }
 
 fn is_cumulative(row: &Row) -> bool {

@@ -195,6 +195,9 @@ pub enum Against {
     Both,
     Target,
     Baseline,
+    /// The target and, where the row has no baseline, other plans' baselines of the indicator
+    /// (how large it is elsewhere: a ceiling alone says only how large it may be).
+    Peers,
 }
 
 /// How a value typed with words around it was read (see `actuals::value`).
@@ -794,12 +797,45 @@ fn judge_number(
 /// typed as a fraction, 人 typed where the row counts 万人): the factor and what the value would
 /// be without the slip, in the catalog's unit. Else a value far from both with no slip to explain
 /// it ([`Note::Far`]). A value near either one is taken as typed.
-pub fn plausibility(row: &Row, entry: &Entry, verdict: &Verdict, actual: Actual) -> Option<Note> {
+/// `peers` gives, when asked, the smallest and the largest baseline other plans state for the
+/// indicator (see [`peers`]).
+pub fn plausibility(
+    row: &Row,
+    entry: &Entry,
+    verdict: &Verdict,
+    actual: Actual,
+    peers: &dyn Fn() -> Option<(Decimal, Decimal)>,
+) -> Option<Note> {
     let target = verdict
         .applied
         .as_ref()
         .and_then(|a| a.path.or(a.target.value));
-    plausibility_against(row, entry, target, actual)
+    plausibility_against(row, entry, target, actual, peers)
+}
+
+/// A baseline as a magnitude of the indicator where the row stands: a year's level, or an
+/// average over a span (黄岩 PM2.5 十三五平均 27); not a total, which is no level.
+pub(crate) fn magnitude(row: &Row, entry: &Entry) -> Option<Decimal> {
+    let b = row.baseline.as_ref()?;
+    if b.kind == Measure::Total {
+        return None;
+    }
+    numeric(row, entry, b).map(|(_, v)| v)
+}
+
+/// The smallest and the largest positive baseline ([`magnitude`]) among `rows`, the rows of
+/// other plans for one indicator: how large the indicator is where counties stand.
+pub(crate) fn peers<'r>(
+    rows: impl IntoIterator<Item = &'r Row>,
+    entry: &Entry,
+) -> Option<(Decimal, Decimal)> {
+    rows.into_iter()
+        .filter_map(|r| magnitude(r, entry))
+        .filter(|v| *v > Decimal::ZERO)
+        .fold(None, |acc, v| match acc {
+            None => Some((v, v)),
+            Some((lo, hi)) => Some((lo.min(v), hi.max(v))),
+        })
 }
 
 /// [`plausibility`] against the value the verdict holds a number against (see [`held_against`]).
@@ -808,6 +844,7 @@ pub(crate) fn plausibility_against(
     entry: &Entry,
     target: Option<Decimal>,
     actual: Actual,
+    peers: &dyn Fn() -> Option<(Decimal, Decimal)>,
 ) -> Option<Note> {
     let Actual::Number(v) = actual else {
         return None;
@@ -815,8 +852,8 @@ pub(crate) fn plausibility_against(
     // Above what the quantity can take: no slip of a reference explains it better than a slip
     // of the unit or the decimal point, which say what was meant.
     let over = over_cap(entry, v);
-    let base = baseline(row, entry).map(|(_, b)| b);
-    let refs: Vec<Decimal> = [target, base]
+    let base = magnitude(row, entry);
+    let mut refs: Vec<Decimal> = [target, base]
         .into_iter()
         .flatten()
         .filter(|r| *r > Decimal::ZERO)
@@ -824,7 +861,7 @@ pub(crate) fn plausibility_against(
     if refs.is_empty() || v < Decimal::ZERO {
         return over;
     }
-    let against = match (
+    let mut against = match (
         target.is_some_and(|t| t > Decimal::ZERO),
         base.is_some_and(|b| b > Decimal::ZERO),
     ) {
@@ -832,6 +869,22 @@ pub(crate) fn plausibility_against(
         (true, false) => Against::Target,
         _ => Against::Baseline,
     };
+    // A ceiling alone (控制在8%以下) says how large the value may be, not how large it is: a
+    // tenth of it may be a county far below, or a slipped decimal point. Where the row has no
+    // baseline, other plans' baselines of the indicator say how large it is elsewhere; asked
+    // only for a value a fifth of the ceiling or less, so that most rows never ask.
+    if against == Against::Target
+        && entry.better == Better::Lower
+        && refs
+            .first()
+            .and_then(|t| v.checked_mul(Decimal::from(5)).map(|v5| v5 <= *t))
+            == Some(true)
+        && let Some((lo, hi)) = peers()
+    {
+        refs.extend([lo, hi]);
+        refs.dedup();
+        against = Against::Peers;
+    }
     // Far: more than 20 times away; near: within 5 times. Both checked in exact decimals.
     let ratio = |x: Decimal, r: Decimal| x.checked_div(r);
     let far = |x: Decimal| {
@@ -865,7 +918,7 @@ pub(crate) fn plausibility_against(
             })
         })
         .flatten();
-    let from_baseline = base.is_some_and(|b| b > Decimal::ZERO);
+    let from_baseline = against != Against::Target;
     slip.or_else(|| decimal_slip(entry, v, &refs, from_baseline, against))
         .or(over)
         .or_else(|| unexplained(entry, v, &refs, from_baseline, against))
@@ -1513,7 +1566,7 @@ mod tests {
         let (row, e) = setup("万人", "higher", t);
         let check = |v: Decimal| {
             let j = judge(&row, &e, 2024, Some(Actual::Number(v)));
-            plausibility(&row, &e, &j, Actual::Number(v))
+            plausibility(&row, &e, &j, Actual::Number(v), &|| None)
         };
         assert_eq!(
             check(dec!(842000)),
@@ -1603,7 +1656,7 @@ mod tests {
         let (row, e) = setup("%", "lower", t);
         let check = |v: Decimal| {
             let j = judge(&row, &e, 2024, Some(Actual::Number(v)));
-            plausibility(&row, &e, &j, Actual::Number(v))
+            plausibility(&row, &e, &j, Actual::Number(v), &|| None)
         };
         // 8.5 % with its decimal point slipped, or 8.5‰ read as a %: did you mean 8.5?
         assert!(matches!(
@@ -1647,7 +1700,7 @@ mod tests {
         let (row, e) = setup("‰", "lower", t);
         let check = |v: Decimal| {
             let j = judge(&row, &e, 2024, Some(Actual::Number(v)));
-            plausibility(&row, &e, &j, Actual::Number(v))
+            plausibility(&row, &e, &j, Actual::Number(v), &|| None)
         };
         assert_eq!(check(dec!(0.08)), None);
         assert_eq!(check(dec!(0.1)), None);
@@ -1662,5 +1715,23 @@ mod tests {
             check(dec!(9)),
             Some(Note::Implausible { factor, meant, .. }) if factor == dec!(10) && meant == dec!(0.9)
         ));
+        // Other plans' baselines say how large the indicator is where counties stand (黄岩
+        // 重大慢病过早死亡率 ≤8, no baseline; 诸暨's 9.64): a slipped point under the ceiling.
+        let t = "    table: \"x / 8\"\n    targets:\n      - { year: 2024, cell: \"8\" }\n";
+        let (row, e) = setup("%", "lower", t);
+        let with = |v: Decimal, peers: Option<(Decimal, Decimal)>| {
+            let j = judge(&row, &e, 2024, Some(Actual::Number(v)));
+            plausibility(&row, &e, &j, Actual::Number(v), &|| peers)
+        };
+        let zhuji = Some((dec!(9.64), dec!(9.64)));
+        assert!(matches!(
+            with(dec!(0.85), zhuji),
+            Some(Note::Implausible { factor, meant, against: Against::Peers, .. })
+                if factor == dec!(0.1) && meant == dec!(8.5)
+        ));
+        assert_eq!(with(dec!(0.85), None), None);
+        // Near the ceiling, or peers as small as the value: nothing to ask.
+        assert_eq!(with(dec!(7.5), zhuji), None);
+        assert_eq!(with(dec!(0.85), Some((dec!(0.6), dec!(9.64)))), None);
     }
 }

@@ -200,6 +200,9 @@ pub struct PlanSet {
     by_en: FastMap<String, usize>,
     /// Built on the first unknown plan name.
     near: OnceLock<NameIndex>,
+    /// Each indicator's smallest and largest baseline over the plans, built on the first ask
+    /// ([`PlanSet::peer_baselines`]).
+    peers: OnceLock<FastMap<String, (Decimal, Decimal)>>,
     /// Plan files that could not be read or parsed (reported when loading): a row naming an
     /// unknown jurisdiction may belong to one of them.
     pub unreadable: Vec<String>,
@@ -445,6 +448,7 @@ impl PlanSet {
             by_key,
             by_en,
             near: OnceLock::new(),
+            peers: OnceLock::new(),
             unreadable: Vec::new(),
         }
     }
@@ -455,25 +459,65 @@ impl PlanSet {
         let slot = self.slots.get(i)?;
         slot.plan
             .get_or_init(|| {
-                let source = || SourceText {
+                let source = SourceText {
                     name: slot.file.clone(),
                     text: String::new(),
                 };
-                let cached = slot
-                    .stored
-                    .zip(self.blobs.as_ref())
-                    .and_then(|(b, blobs)| blobs.plan(b));
-                let plan = cached.or_else(|| {
-                    let src = slot.listed.as_ref()?.read().ok()?;
-                    let mut p = load::parse_yaml::<Plan>(&src).ok()?;
-                    if self.need == Need::Targets {
-                        p.drop_sources();
-                    }
-                    Some(p)
-                })?;
-                Some(PlanFile::new(source(), plan))
+                Some(PlanFile::new(source, self.decode(slot)?))
             })
             .as_ref()
+    }
+
+    /// A slot's plan from the cache, else (a damaged encoding) parsed again from its file.
+    fn decode(&self, slot: &Slot) -> Option<Plan> {
+        let cached = slot
+            .stored
+            .zip(self.blobs.as_ref())
+            .and_then(|(b, blobs)| blobs.plan(b));
+        cached.or_else(|| {
+            let src = slot.listed.as_ref()?.read().ok()?;
+            let mut p = load::parse_yaml::<Plan>(&src).ok()?;
+            if self.need == Need::Targets {
+                p.drop_sources();
+            }
+            Some(p)
+        })
+    }
+
+    /// The smallest and the largest baseline the plans state for an indicator (a level, or an
+    /// average over a span), in the catalog's unit: how large it is where counties stand, for
+    /// judging a value against a row that has a ceiling and no baseline of its own. Found on the
+    /// first ask for every indicator at once; a plan not decoded yet is decoded for it and let
+    /// go, so that the memory stays that of one plan.
+    pub(crate) fn peer_baselines(&self, indicator: &str) -> Option<(Decimal, Decimal)> {
+        let all = self.peers.get_or_init(|| {
+            let mut all: FastMap<String, (Decimal, Decimal)> = FastMap::default();
+            let mut add = |plan: &Plan| {
+                for row in plan.indicators.iter().filter(|r| r.baseline.is_some()) {
+                    let Some(entry) = self.catalog.get(&row.id.value) else {
+                        continue;
+                    };
+                    let Some((lo, hi)) = crate::judge::peers([row], entry) else {
+                        continue;
+                    };
+                    let e = all.entry(entry.id.value.clone()).or_insert((lo, hi));
+                    *e = (e.0.min(lo), e.1.max(hi));
+                }
+            };
+            for slot in &self.slots {
+                match slot.plan.get() {
+                    Some(Some(p)) => add(&p.plan),
+                    Some(None) => {}
+                    None => {
+                        if let Some(p) = self.decode(slot) {
+                            add(&p);
+                        }
+                    }
+                }
+            }
+            all
+        });
+        all.get(indicator).copied()
     }
 
     /// Every plan, in file order (decoding those not decoded yet).

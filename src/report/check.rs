@@ -251,6 +251,8 @@ pub(crate) fn against_words(a: Against, en: bool) -> &'static str {
         (Against::Both, true) => "the target and the baseline",
         (Against::Target, true) => "the target",
         (Against::Baseline, true) => "the baseline",
+        (Against::Peers, false) => "目标及其他地区计划基础值",
+        (Against::Peers, true) => "the target and other plans' baselines",
     }
 }
 
@@ -320,7 +322,7 @@ pub(crate) fn note_text(n: &Note, unit: &str, en: bool) -> String {
         (Note::Far { factor, against }, true) if factor.is_zero() => format!(
             "doubtful: 0 where {} {} well above it: not counted yet?",
             against_words(*against, true),
-            if *against == Against::Both {
+            if matches!(against, Against::Both | Against::Peers) {
                 "are"
             } else {
                 "is"
