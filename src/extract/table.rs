@@ -9,6 +9,7 @@ use super::outline::{domain_in, heading_at, scope_of};
 use super::scan::{is_cjk, is_digit, is_space, without_spaces};
 use super::{Candidate, Kind};
 use crate::plan::schema::Domain;
+use crate::plan::validate::{is_note_mark, markdown_mark, note_marks};
 use crate::threshold::{Op, Threshold};
 use crate::unit::Unit;
 
@@ -697,6 +698,55 @@ fn header_like(segs: &[Segment]) -> bool {
 /// rows, a cell's text wrapped inside its box). A piece belongs to the column whose header it
 /// stands under; a line with no row label (or, drawn, no rule above it) continues the row above.
 pub(super) fn aligned_table(lines: &[&str], at: usize) -> Option<(RawTable, usize)> {
+    if let Some(grid) = grid_lines(lines, at) {
+        let mut view: Vec<&str> = lines[..at].to_vec();
+        view.extend(grid.iter().map(String::as_str));
+        view.extend_from_slice(&lines[at + grid.len()..]);
+        return fixed_width_table(&view, at);
+    }
+    fixed_width_table(lines, at)
+}
+
+/// A pandoc grid table (`+----+----+` rules, `+====+` under the header, `|` between cells, each
+/// cell wrapped inside its column) starting at its header line `at`: its lines from there, drawn
+/// as a box table is (`│` for each bar, a Markdown escape `\*` read as `*`), for the box reader.
+fn grid_lines(lines: &[&str], at: usize) -> Option<Vec<String>> {
+    let grid_rule = |l: &str| l.trim_start().starts_with('+') && rule_line(l);
+    let barred = |l: &str| {
+        let t = l.trim();
+        t.len() > 2 && t.starts_with('|') && t.ends_with('|')
+    };
+    if at == 0 || !grid_rule(lines[at - 1]) || !barred(lines[at]) {
+        return None;
+    }
+    let block = lines[at..]
+        .iter()
+        .take_while(|l| barred(l) || grid_rule(l))
+        .map(|l| {
+            if grid_rule(l) {
+                return l.to_string();
+            }
+            let mut out = String::with_capacity(l.len());
+            let mut chars = l.chars().peekable();
+            while let Some(c) = chars.next() {
+                match c {
+                    '\\' if chars.peek().is_some_and(char::is_ascii_punctuation) => {
+                        // The escaped sign keeps the escape's place, so columns stay aligned.
+                        out.push(' ');
+                        out.extend(chars.next());
+                    }
+                    '|' => out.push('│'),
+                    c => out.push(c),
+                }
+            }
+            out
+        })
+        .collect();
+    Some(block)
+}
+
+/// [`aligned_table`] on lines as printed (or a grid table's lines drawn with `│`).
+fn fixed_width_table(lines: &[&str], at: usize) -> Option<(RawTable, usize)> {
     let first = lines[at];
     if first.contains(['|', '｜', '\t']) || !could_be_header(first) {
         return None;
@@ -1041,8 +1091,7 @@ fn marked_reading(
     name_marks: &[char],
     dated: &[(char, i32)],
 ) -> Option<(String, Threshold, Kind, Option<i32>)> {
-    let marks: Vec<char> = cell.chars().filter(|c| is_note_mark(*c)).collect();
-    let figure: String = cell.chars().filter(|c| !is_note_mark(*c)).collect();
+    let (marks, figure) = note_marks(cell);
     let (th, kind) = cell_reading(&figure, year, base, start)?;
     let year = match kind {
         Kind::Baseline => noted_year(&marks, name_marks, dated).or(year),
@@ -1051,14 +1100,21 @@ fn marked_reading(
     Some((figure, th, kind, year))
 }
 
-fn is_note_mark(c: char) -> bool {
-    ('\u{2460}'..='\u{2473}').contains(&c)
-}
-
 /// The notes under a table that date a marked baseline (`③该项基础值为2021年数据`, also after
 /// `注：` or another note on the same line): each mark with its year.
 fn dated_notes(after: &[&str]) -> Vec<(char, i32)> {
     let mut dated = Vec::new();
+    // Markdown prints its footnotes at the end of the document: `[^1]: 该项基础值为2021年数据。`
+    for l in after {
+        let t = without_spaces(l);
+        if let Some((mark, len)) = markdown_mark(&t)
+            && t[len..].starts_with([':', '：'])
+            && (t.contains("基础值") || t.contains("基期") || t.contains("基数"))
+            && let Some(y) = header_year(&t[len..])
+        {
+            dated.push((mark, y));
+        }
+    }
     for l in after.iter().take(12) {
         let t = without_spaces(l);
         // A line may hold several notes: `注：①…。②该项基础值为2021年数据。`
@@ -1181,15 +1237,9 @@ pub(super) fn card_candidates(
         let Some(name_printed) = get(&|c| *c == Column::Name) else {
             continue;
         };
-        let name_marks: Vec<char> = name_printed.chars().filter(|c| is_note_mark(*c)).collect();
+        let (name_marks, name) = note_marks(name_printed);
         let marker = printed_sign(None, name_printed);
-        let name: String = name_printed
-            .chars()
-            .filter(|c| !is_note_mark(*c))
-            .collect::<String>()
-            .trim_matches(&SIGNS[..])
-            .trim()
-            .to_string();
+        let name: String = name.trim_matches(&SIGNS[..]).trim().to_string();
         let unit = get(&|c| *c == Column::Unit)
             .map(without_spaces)
             .filter(|u| Unit::parse(u).is_ok());
@@ -1305,8 +1355,7 @@ pub(super) fn table_candidates(
             .filter(|u| !u.is_empty());
         let marker = printed_sign(label.as_deref(), name_raw);
         // A footnote mark on the name (`普惠托位占比①`) points to a note, and is no part of it.
-        let name_marks: Vec<char> = name_raw.chars().filter(|c| is_note_mark(*c)).collect();
-        let name_raw: String = name_raw.chars().filter(|c| !is_note_mark(*c)).collect();
+        let (name_marks, name_raw) = note_marks(name_raw);
         let name_raw = &name_raw.trim().trim_matches(&SIGNS[..]).trim().to_string();
         let truncated = cells.len() + offset < cols.len();
         // `每千人口拥有 3岁以下婴幼儿托位数(个)`: the unit is in the last brackets.
@@ -1363,7 +1412,7 @@ pub(super) fn table_candidates(
                 .filter(|p| !p.trim().is_empty())
                 .collect();
             for part in parts {
-                let Some((_, th, kind, year)) =
+                let Some((figure, th, kind, year)) =
                     marked_reading(part, *year, *base, start, &name_marks, &dated)
                 else {
                     continue;
@@ -1384,7 +1433,7 @@ pub(super) fn table_candidates(
                     ));
                 }
                 c.scope = scope_of(&name);
-                c.cell = Some(part.trim_start().trim_end_matches('、').to_string());
+                c.cell = Some(figure.trim_start().trim_end_matches('、').to_string());
                 c.table = Some(row_text.clone());
                 c.row = label.as_ref().map(|l| l.trim().to_string());
                 c.lead = lead.as_ref().map(|l| l.trim().to_string());
@@ -1532,7 +1581,7 @@ mod tests {
                     b(2022, "50"),
                     t(2025, "≥60"),
                     t(2027, "≥70"),
-                    b(2021, "4.6②"),
+                    b(2021, "4.6"),
                     t(2025, "5.0"),
                     t(2027, "5.4"),
                 ],
@@ -1578,6 +1627,20 @@ mod tests {
             (
                 "  ------ ---------- ------------------ -------- --------\n  序号   领域       指标               2022年   2025年\n  ------ ---------- ------------------ -------- --------\n  1      幼有善育   普惠托位占比（%）  55       65\n\n  2                 每千人口医疗机构   4.3      4.9\n                    床位数（张）\n  ------------------------------------------------------\n",
                 vec![b(2022, "55"), t(2025, "65"), b(2022, "4.3"), t(2025, "4.9")],
+            ),
+            // pandoc's grid table (`+---+` rules, `+===+` under a header of two lines, `|` bars,
+            // cells wrapped inside their column, Markdown escapes, a footnote `[^1]` whose note at
+            // the end of the document dates the baseline).
+            (
+                "+------+------------------+----------+--------+--------+\n| 序号 | 指标名称         | 2022年   | 2025年 | 2027年 |\n|      |                  | 基础值   |        |        |\n+======+==================+==========+========+========+\n| 1    | 每千人口拥有3岁  | 3.9[^1]  | 4.6    | 5.2    |\n|      | 以下婴幼儿托位数 |          |        |        |\n|      | \\*               |          |        |        |\n+------+------------------+----------+--------+--------+\n| 2    | 城镇调查失业率   | 4.1      | \\<4.5  | 累计   |\n|      |                  |          |        | 12000  |\n+------+------------------+----------+--------+--------+\n\n[^1]: 该项基础值为2021年数据。\n",
+                vec![
+                    b(2021, "3.9"),
+                    t(2025, "4.6"),
+                    t(2027, "5.2"),
+                    b(2022, "4.1"),
+                    t(2025, "<4.5"),
+                    t(2027, "12000"),
+                ],
             ),
             // w3m's drawn table: a cell's text wrapped inside its box.
             (

@@ -51,12 +51,59 @@ pub(crate) fn strip_debris(text: &str) -> String {
     out
 }
 
-/// Text as the quote check compares it: no white space, no runs of web-page `|` debris.
+/// A footnote mark on a cell or a name: `①`…`⑳`.
+pub(crate) fn is_note_mark(c: char) -> bool {
+    ('\u{2460}'..='\u{2473}').contains(&c)
+}
+
+/// A Markdown footnote reference (`[^1]`, pandoc's) at the start of `s`: the mark it is (`①` for
+/// `[^1]` … `⑳`) and its length in bytes.
+pub(crate) fn markdown_mark(s: &str) -> Option<(char, usize)> {
+    let rest = s.strip_prefix("[^")?;
+    let close = rest.find(']')?;
+    let n: u32 = rest[..close]
+        .parse()
+        .ok()
+        .filter(|n| (1..=20).contains(n))?;
+    Some((char::from_u32(0x245F + n)?, close + 3))
+}
+
+/// The footnote marks of a cell or name (`①`, `[^1]`) and its text without them.
+pub(crate) fn note_marks(s: &str) -> (Vec<char>, String) {
+    let mut marks = Vec::new();
+    let mut text = String::with_capacity(s.len());
+    let mut at = 0;
+    while let Some(c) = s[at..].chars().next() {
+        if let Some((m, len)) = markdown_mark(&s[at..]) {
+            marks.push(m);
+            at += len;
+        } else {
+            if is_note_mark(c) {
+                marks.push(c);
+            } else {
+                text.push(c);
+            }
+            at += c.len_utf8();
+        }
+    }
+    (marks, text)
+}
+
+/// Text as the quote check compares it: no white space, no runs of web-page `|` debris, and a
+/// Markdown escape (`\*`, `\<` in pandoc's output) read as the sign it escapes.
 pub fn squash(s: &str) -> String {
-    strip_debris(s)
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .collect()
+    let mut out = String::with_capacity(s.len());
+    let stripped = strip_debris(s);
+    let mut chars = stripped.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\\' && chars.peek().is_some_and(char::is_ascii_punctuation) {
+            continue;
+        }
+        if !c.is_whitespace() {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// Checks the catalog and every plan; with `sources` (one or more directories, searched in
@@ -1146,7 +1193,7 @@ fn check_no_target(
 /// A row's printed cells, squashed: split at `|` where the row has them, else at white space,
 /// and each at `、` (the parts of a composite cell).
 fn row_cells(table: &str) -> Vec<String> {
-    let stripped = strip_debris(table);
+    let stripped = note_marks(&strip_debris(table)).1;
     let raw: Vec<&str> = if stripped.contains(['|', '｜']) {
         stripped.split(['|', '｜']).collect()
     } else {
@@ -1183,7 +1230,8 @@ fn find_cell(cells: &[String], from: usize, cell: &str) -> Option<(usize, usize)
 /// there, with what OCR and typing split joined again — a lone sign with its number (`< 5`), a
 /// number split at its point (`94. 5`, `95 . 5`). A composite cell (`职工86、城乡居民70`) stays one.
 fn printed_cells(table: &str) -> Vec<String> {
-    let stripped = strip_debris(table);
+    // A footnote mark on a cell (`4.6②`, `3.9[^1]`) points to a note: no part of the figure.
+    let stripped = note_marks(&strip_debris(table)).1;
     // Full-width bars (`｜`) are bars too.
     if stripped.contains(['|', '｜']) {
         let t = stripped.trim();
@@ -1749,6 +1797,25 @@ mod tests {
             cells("14 报销比例(%) 职工86、城乡居民70 县医保局")[2],
             "职工86、城乡居民70"
         );
+    }
+
+    /// What the source check reads past: white space, web-page debris, Markdown escapes (pandoc
+    /// prints `*` and `<` as `\\*`, `\\<`); and footnote marks on a printed cell, no part of its
+    /// figure (`4.6②`, pandoc's `3.9[^1]`).
+    #[test]
+    fn squashed_text_and_marked_cells() {
+        let cases = [
+            ("普惠托位占比 \\* ||||||", "普惠托位占比*"),
+            ("\\<4.5 以内", "<4.5以内"),
+            ("a\\b", "a\\b"),
+        ];
+        for (text, want) in cases {
+            assert_eq!(squash(text), want, "{text}");
+        }
+        let cells = printed_cells("| 1 | 托位数 | 3.9[^1] | 4.6② | 5.2 |");
+        assert_eq!(cells, ["1", "托位数", "3.9", "4.6", "5.2"]);
+        assert_eq!(note_marks("3.9[^1]"), (vec!['①'], "3.9".to_string()));
+        assert_eq!(note_marks("[^21]x"), (vec![], "[^21]x".to_string()));
     }
 
     #[test]
