@@ -16,8 +16,10 @@ use std::path::Path;
 /// `tests/extract-round4` (text as pdftotext, pandoc and w3m give it) and `tests/extract-round5`
 /// (a city's plan, a mid-term review, a task list) likewise, and `tests/extract-round6` (an
 /// indicator table as a numbered list, a two-level tab header, a mobile page's cards, a
-/// `-layout` table whose cells are centred over wrapped names).
-const CORPORA: [&str; 7] = [
+/// `-layout` table whose cells are centred over wrapped names); `tests/extract-prose` the
+/// sentences of 主要目标, tasks and an annex's 指标说明 (changes committed to, figures built on,
+/// tolerances).
+const CORPORA: [&str; 8] = [
     "tests/extract-corpus",
     "tests/extract-heldout",
     "tests/extract-unseen",
@@ -25,6 +27,7 @@ const CORPORA: [&str; 7] = [
     "tests/extract-round4",
     "tests/extract-round5",
     "tests/extract-round6",
+    "tests/extract-prose",
 ];
 
 /// `kind year value`, the value normalised so that `5.0` and `5` are one.

@@ -206,6 +206,140 @@ fn change_start(chars: &[char], sp: &Span, clause_start: usize) -> Option<Option
     (after.starts_with('到') || after.starts_with('至')).then_some(year)
 }
 
+/// Operator words that state the level a figure reaches (`达到`, `提高到`).
+const LEVEL_WORDS: &[&str] = &[
+    "达到",
+    "达",
+    "提高到",
+    "提升到",
+    "提高至",
+    "提升至",
+    "增加到",
+    "增至",
+];
+
+/// Whether a change verb stands right before the number (`提高2个百分点`, `较2022年缩小0.06`).
+fn change_verb_before(chars: &[char], sp: &Span, clause_start: usize) -> bool {
+    let before = collect(&chars[clause_start..sp.start]);
+    let before = before.trim_end().trim_end_matches('了');
+    sp.op_word.is_none() && CHANGE_VERBS.iter().any(|v| before.ends_with(v))
+}
+
+/// Words that measure a change from a base: a comparison (`比2022年`, `较上年`) or a figure built
+/// on (`…的基础上`, `…为基数`).
+fn measured_from(words: &str) -> bool {
+    compared_words(words)
+        || ["比上年", "基础上", "为基数", "为基础"]
+            .iter()
+            .any(|w| words.contains(w))
+        || words
+            .char_indices()
+            .any(|(i, c)| c == '比' && words[i + c.len_utf8()..].starts_with(|x: char| is_digit(x)))
+}
+
+/// Whether the words of a clause before its number name nothing: only years, comparisons,
+/// change and operator words (`达到`, `较2022年缩小`), so that its figure is about the subject of
+/// the clause beside it.
+fn subjectless(words: &str) -> bool {
+    let mut t = trim_fillers(words);
+    loop {
+        let before = t.clone();
+        for w in [
+            "较上年",
+            "比上年",
+            "较",
+            "比",
+            "相比",
+            "降至",
+            "下降到",
+            "缩小到",
+            "缩小至",
+            "为",
+            "并",
+            "再",
+            "进一步",
+            "年",
+            "的",
+        ]
+        .iter()
+        .chain(LEVEL_WORDS)
+        .chain(CHANGE_VERBS)
+        {
+            if let Some(r) = t.strip_prefix(w).or_else(|| t.strip_suffix(w)) {
+                t = r.to_string();
+            }
+        }
+        t = t
+            .trim_matches(|c: char| is_digit(c) || is_space(c))
+            .to_string();
+        if t == before {
+            return t.is_empty();
+        }
+    }
+}
+
+/// Whether a committed change (`kept[first..=last]`) has the level it reaches stated beside it,
+/// in the clause next to it and of the same subject: `提高1岁，达到82.9岁` (the next clause names
+/// nothing) or `目标为1.68以下，较2022年缩小0.06` (the change's clause names nothing).
+fn level_beside(
+    chars: &[char],
+    kept: &[Span],
+    first: usize,
+    last: usize,
+    clauses: &[(usize, usize)],
+) -> bool {
+    let clause_at = |p: usize| clauses.iter().position(|(a, b)| *a <= p && p < *b);
+    let here = clause_at(kept[first].start);
+    let words = |sp: &Span| {
+        let c = clause_at(sp.start).map_or((0, sp.start), |n| clauses[n]);
+        collect(&chars[c.0..sp.start])
+    };
+    let next = kept.get(last + 1).filter(|n| {
+        clause_at(n.start)
+            .zip(here)
+            .is_some_and(|(a, b)| a == b + 1)
+            && n.op_word.is_some()
+            && subjectless(&words(n))
+    });
+    let prev = first.checked_sub(1).map(|p| &kept[p]).filter(|p| {
+        clause_at(p.start)
+            .zip(here)
+            .is_some_and(|(a, b)| a + 1 == b)
+            && p.op_word.is_some()
+            && subjectless(&words(&kept[first]))
+    });
+    next.is_some() || prev.is_some()
+}
+
+/// A tolerance of adjustment (`调整幅度原则上不超过10%`, `上下浮动不超过5%`): how far a yearly
+/// target may be moved, never a target itself.
+fn tolerance(chars: &[char], sp: &Span, clauses: &[(usize, usize)]) -> bool {
+    let start = clauses
+        .iter()
+        .find(|(a, b)| *a <= sp.start && sp.start < *b)
+        .map_or(0, |c| c.0);
+    let words = collect(&chars[start..sp.start]);
+    ["幅度", "浮动", "偏差", "误差"]
+        .iter()
+        .any(|w| words.contains(w))
+}
+
+/// A figure that picks out who a rule applies to (`完成率低于90%的乡镇（街道）予以通报`): a
+/// shortfall followed by 的 and the places, offices or people it sorts, not a target.
+fn qualifies_who(chars: &[char], sp: &Span) -> bool {
+    const WHO: &[&str] = &[
+        "乡镇", "街道", "村", "社区", "单位", "部门", "地区", "县", "市", "区", "学校", "机构",
+        "企业", "家庭", "人员", "对象",
+    ];
+    // A shortfall sorts; `实现80%的乡镇(街道)设有…文化站` sets a share of them as a target.
+    const SHORT: &[&str] = &["低于", "不足", "少于", "不到", "未达到", "未达", "未完成"];
+    sp.op_word.is_some_and(|w| SHORT.contains(&w))
+        && chars.get(sp.end) == Some(&'的')
+        && WHO
+            .iter()
+            .any(|w| super::scan::starts_with(chars, sp.end + 1, w))
+}
+
 pub(super) struct ProseContext<'a> {
     pub(super) outline: &'a Outline,
     pub(super) start: Option<i32>,
@@ -276,7 +410,9 @@ pub(super) fn prose_candidates(s: &Sentence, cx: &ProseContext) -> Vec<Candidate
         // operator word (`3.9个提高到5.5个`) is a figure of its own, and so is one after a year
         // (`托位数：2022年3.6个`: the figure of that year).
         let glued = prev_end == Some(sp.start) && sp.op_word.is_none();
-        let why_not = not_a_target(chars, &sp);
+        // `由2022年的1.78缩小至1.72以内`: a change's starting figure needs no unit of its own.
+        let why_not = not_a_target(chars, &sp)
+            .filter(|w| *w != "bare number in prose" || change_start(chars, &sp, 0).is_none());
         prev_end = (why_not != Some("date")).then_some(sp.end);
         if glued || why_not.is_some() {
             continue;
@@ -318,8 +454,32 @@ pub(super) fn prose_candidates(s: &Sentence, cx: &ProseContext) -> Vec<Candidate
     let kept: Vec<Span> = kept
         .into_iter()
         .enumerate()
-        .filter(|(n, _)| !qualifiers.contains(n))
+        .filter(|(n, sp)| {
+            !qualifiers.contains(n)
+                && !tolerance(chars, sp, &clause_list)
+                && !qualifies_who(chars, sp)
+        })
         .map(|(_, sp)| sp)
+        .collect();
+    // `在2020年81.9岁的基础上`, `以“十三五”平均值82.71岁为基数`: a figure the sentence builds on.
+    let based = |sp: &Span| {
+        ["的基础上", "为基数", "为基础"]
+            .iter()
+            .any(|w| super::scan::starts_with(chars, sp.end, w))
+    };
+    // The year printed with such a figure (`在2020年81.9岁`) is that figure's only.
+    let base_years: Vec<usize> = kept
+        .iter()
+        .filter(|sp| based(sp))
+        .filter_map(|sp| {
+            years_before(chars, sp.start)
+                .last()
+                .filter(|(p, _, _)| {
+                    let between = collect(&chars[*p..sp.start]);
+                    between.chars().count() <= 7 && !between.contains(['，', ',', '；'])
+                })
+                .map(|(p, _, _)| *p)
+        })
         .collect();
     let years = years_before(chars, chars.len());
     let sentence_text = collect(chars);
@@ -428,31 +588,34 @@ pub(super) fn prose_candidates(s: &Sentence, cx: &ProseContext) -> Vec<Candidate
                     .iter()
                     .any(|w| collect(&chars[cl_start..first.start]).contains(w))
         };
+        // A comparison's year (`比2022年提高2个百分点`) is its own clause's only, and the year of
+        // a figure built on (`在2020年81.9岁的基础上`) that figure's.
         let year = years
             .iter()
             .rev()
-            .find(|(p, _, how)| *p < first.start && *how != YearHow::From)
+            .find(|(p, _, how)| {
+                *p < first.start
+                    && *how != YearHow::From
+                    && (!base_years.contains(p) || based(first))
+                    && !(*how == YearHow::Compare && *p < cl_start)
+            })
             .copied()
             .filter(|(p, _, _)| {
                 let between = collect(&chars[*p..first.start]);
                 !between.contains("十三五") && !between.contains("十四五") && !every_year(*p)
             });
+        // Where a year was passed over for 每年 or a period's name, the period counts only if it
+        // is named in the figure's own part of the sentence (up to the semicolon before it):
+        // `“十四五”期间，累计…；2023—2027年，每年新增…` is every year of the plan, not 2025.
+        let part_start = chars[..first.start]
+            .iter()
+            .rposition(|c| *c == '；' || *c == ';')
+            .map_or(0, |p| p + 1);
+        let part = collect(&chars[part_start..first.start]);
         // `较2022年翻一番，达到200个`: the comparison names the starting year of a change whose
         // end the sentence states as a level (达到…), which is the figure: it takes the year of the
         // sentence before the comparison, else none (the plan's end).
-        let level_word = first.op_word.is_some_and(|w| {
-            [
-                "达到",
-                "达",
-                "提高到",
-                "提升到",
-                "提高至",
-                "提升至",
-                "增加到",
-                "增至",
-            ]
-            .contains(&w)
-        });
+        let level_word = first.op_word.is_some_and(|w| LEVEL_WORDS.contains(&w));
         let year = match year {
             Some((p, _, YearHow::Compare)) if level_word => years
                 .iter()
@@ -486,7 +649,7 @@ pub(super) fn prose_candidates(s: &Sentence, cx: &ProseContext) -> Vec<Candidate
         }
         let from = change_start(chars, first, prev_in_clause);
         let clause_words = collect(&chars[cl_start..last.end.max(cl_start)]);
-        let scope = if sentence_text.contains("十四五") && sentence_text.contains("期间") {
+        let scope = if part.contains("十四五") && part.contains("期间") {
             Scope::Cumulative
         } else {
             scope_of(&clause_words)
@@ -502,14 +665,51 @@ pub(super) fn prose_candidates(s: &Sentence, cx: &ProseContext) -> Vec<Candidate
                 && cx.start.is_some_and(|s| y >= s)
                 && !matches!(how, YearHow::Past | YearHow::Compare))
             && !collect(&chars[cl_start..cl_end]).contains("十三五");
-        let past = cx.outline.past()
+        // A change the plan commits to (`到2027年…比2022年提高2个百分点`, `…为基数，提高0.8岁以上`):
+        // a target of the sentence's year to come, unless the sentence states the level it
+        // reaches beside it (`提高1岁，达到82.9岁`, `目标为1.68以下，较2022年缩小0.06`): then the
+        // level is the figure and the change none.
+        let before_all = collect(&chars[..first.start]);
+        let deadline = years
+            .iter()
+            .rev()
+            .find(|(p, y, how)| {
+                *p < first.start
+                    && matches!(how, YearHow::By | YearHow::Bare)
+                    && !base_years.contains(p)
+                    && cx.start.is_some_and(|s| *y >= s)
+            })
+            .copied();
+        let committed_change = !cx.outline.past()
+            && !based(first)
+            && from.is_none()
+            && change_verb_before(chars, first, cl_start)
+            && measured_from(&before_all)
+            && (deadline.is_some() || commits);
+        if committed_change
+            && level_beside(chars, &kept, group[0], group[group.len() - 1], &clause_list)
+        {
+            k = group[group.len() - 1] + 1;
+            continue;
+        }
+        let year = if committed_change { deadline } else { year };
+        let past = !committed_change
+            && (cx.outline.past()
+            || based(first)
             || past_words(&clause_words) && !(commits && compared_only)
             || sentence_text.contains("十三五") && !own_future
             || matches!(year, Some((_, _, YearHow::Past | YearHow::Compare)))
             || matches!((year, cx.reached()), (Some((_, y, YearHow::Bare)), Some(r)) if y <= r)
             // `“十四五”以来,累计新增托位1200个`: what has been done since then.
-            || year.is_none() && sentence_text.contains("以来");
+            || year.is_none() && sentence_text.contains("以来"));
+        // The figure's part of the sentence: up to the semicolon before it, to its clause's end.
+        let own_part = format!(
+            "{part}{}",
+            collect(&chars[first.start..cl_end.max(first.start)])
+        );
         let (year_value, stated) = match year {
+            // `在2020年81.9岁的基础上`: the year printed with the figure built on.
+            Some((p, y, _)) if based(first) && base_years.contains(&p) => (Some(y), true),
             // `以“十三五”平均值为基数`: a past figure beside a future year is the period before.
             Some((_, y, how))
                 if past && (how == YearHow::Compare || cx.start.is_some_and(|s| y >= s)) =>
@@ -520,8 +720,8 @@ pub(super) fn prose_candidates(s: &Sentence, cx: &ProseContext) -> Vec<Candidate
             // `“十四五”以来`: a figure reached since then, so up to the year before the plan
             // (the year before a report's, for a report written during its plan).
             None if past && sentence_text.contains("以来") => (cx.reached(), false),
-            None if sentence_text.contains("十四五") => (Some(2025), true),
-            None if sentence_text.contains("十三五") => (Some(2020), true),
+            None if own_part.contains("十四五") => (Some(2025), true),
+            None if own_part.contains("十三五") => (Some(2020), true),
             None if past => (cx.reached(), false),
             None => (cx.end, false),
         };
@@ -544,6 +744,22 @@ pub(super) fn prose_candidates(s: &Sentence, cx: &ProseContext) -> Vec<Candidate
                 .unwrap_or(0);
             if tc >= yc && tc - yc <= 1 {
                 q_start = clause_list[yc].0;
+            }
+        } else if let Some(tc) = clause_list.iter().position(|(a, _)| *a == cl_start)
+            && let Some(&(a, b)) = tc.checked_sub(1).map(|p| &clause_list[p])
+        {
+            // `“十三五”期间，全县累计新增城镇就业3.2万人`: the period the figure is over, in a
+            // clause of its own right before, belongs in its quote (the draft reads the span
+            // from it).
+            let lead = collect(&chars[a..b]);
+            let numbered = kept.iter().any(|sp| (a..b).contains(&sp.start));
+            if !numbered
+                && lead.chars().count() <= 12
+                && ["十二五", "十三五", "十四五", "以来"]
+                    .iter()
+                    .any(|w| lead.contains(w))
+            {
+                q_start = a;
             }
         }
         // A quote stays on one page: a paragraph joined over a page break (a form feed where
@@ -635,6 +851,8 @@ pub(super) fn prose_candidates(s: &Sentence, cx: &ProseContext) -> Vec<Candidate
         } else {
             None
         };
+        let paired =
+            !also.is_empty() && group.len() == also.len() + 1 && pairs.len() == group.len();
         for (gi, name) in &pairs {
             let sp = &kept[*gi];
             let (t, parsed) = read(sp, chars);
@@ -736,6 +954,17 @@ pub(super) fn prose_candidates(s: &Sentence, cx: &ProseContext) -> Vec<Candidate
                     "一个名称下有多个数值：请拆分指标",
                     "a list of values under one name: split the indicator"
                 ));
+            }
+            // `2025年、2027年分别达到80%、85%`: as many values as years, one each, in order.
+            if paired {
+                let n = group.iter().position(|g| g == gi).unwrap_or(0);
+                let y = also.iter().rev().chain(year_value.iter()).nth(n).copied();
+                c.year = y.or(c.year);
+                if cx.start.is_some_and(|s| y.is_some_and(|y| y < s)) {
+                    c.kind = Kind::Baseline;
+                }
+                out.push(c);
+                continue;
             }
             for y in &also {
                 let mut earlier = c.clone();
@@ -890,8 +1119,9 @@ mod tests {
             ),
             (
                 "以“十三五”平均值82.71岁为基数,到2027年人均预期寿命达到83.5岁。",
-                // The 2027 figure is a target; the average named as 基数 is not read yet.
-                &[(Target, dec!(83.5), 2027)],
+                // The 2027 figure is a target; the average named as 基数 a past figure (the
+                // draft writes it `kind: average, from: 2016`).
+                &[(Baseline, dec!(82.71), 2020), (Target, dec!(83.5), 2027)],
             ),
             ("各责任单位于每季度末5日前报送工作进展。", &[]),
             ("各责任单位于每季度结束后5日内报送工作进展。", &[]),
@@ -990,6 +1220,61 @@ mod tests {
     }
 
     /// Real sentences from the seed documents and the targets they set.
+    /// A change the plan commits to, a figure the sentence builds on, years listed with their
+    /// values, and the thresholds that are no targets (a tolerance, a shortfall that sorts).
+    /// `sentence | figures` where a figure is `T|B value year` (target or baseline), `;` between.
+    #[test]
+    fn changes_committed_bases_and_tolerances() {
+        const CASES: &str = "\
+# A committed change with no level: the change, at the sentence's year to come.
+到2027年技能人才占从业人员比例比2022年提高2个百分点。 | T 2 2027
+力争公众满意度较上年提高1个百分点。 | T 1 2027
+# The comparison's year governs its own clause only.
+到2027年，基本养老保险参保率比2022年提高2个百分点，城乡居民基本医疗保险参保率稳定在99%以上。 | T 2 2027; T 99 2027
+# The level beside the change is the figure; a figure built on is a past one.
+到2027年，人均预期寿命在2020年81.9岁的基础上提高1岁，达到82.9岁。 | B 81.9 2020; T 82.9 2027
+到2027年，全县公共服务满意度较2022年提高3个百分点，达到90%。 | T 90 2027
+城乡居民收入倍差这项指标的2027年目标为1.68以下，较2022年缩小0.06。 | T 1.68 2027
+到2027年，家庭医生签约服务覆盖率在2022年45%的基础上提高10个百分点以上。 | B 45 2022; T 10 2027
+人均预期寿命这项指标的2027年目标以“十三五”平均值82.71岁为基数，提高0.8岁以上。 | B 82.71 2020; T 0.8 2027
+# A change's bare starting figure; a change already made is still none.
+城乡居民收入倍差由2022年的1.78缩小至1.72以内。 | B 1.78 2022; T 1.72 2027
+2022年,全市托位数达到3.6个,较2020年提高1.8个。 | B 3.6 2022
+# As many values as years: one each, in order; one value for two years is a figure of each.
+到2025年、2027年，义务教育优质均衡发展乡镇覆盖率分别达到80%、85%。 | T 80 2025; T 85 2027
+居民人均可支配收入这项指标的2025年、2027年目标分别为6.2万元、7.1万元。 | T 6.2 2025; T 7.1 2027
+2025年、2027年均不低于97%。 | T 97 2025; T 97 2027
+# A period named in another part of the sentence is not this figure's.
+“十四五”期间，累计培训技能人才3万人次；2023—2027年，每年新增高技能人才1000人以上。 | T 3 2025; T 1000 2027
+# Tolerances and shortfalls that sort are no targets; a share of places reached is one.
+各项指标年度目标由牵头单位结合实际分解，调整幅度原则上不超过10%。 |
+年度目标可适当调整，但调整幅度原则上不超过上年目标的5%。 |
+年度目标完成率低于90%的乡镇（街道）予以通报。 |
+完善基层文化设施建设,实现80%的乡镇(街道)设有二级(含)以上文化站。 | T 80 2027
+";
+        for line in CASES.lines().filter(|l| !l.starts_with('#')) {
+            let (sentence, want) = line.split_once(" |").expect("sentence | figures");
+            let want: Vec<Figure> = want
+                .split(';')
+                .filter(|f| !f.trim().is_empty())
+                .map(|f| {
+                    let p: Vec<&str> = f.split_whitespace().collect();
+                    let kind = if p[0] == "B" {
+                        Kind::Baseline
+                    } else {
+                        Kind::Target
+                    };
+                    (
+                        kind,
+                        p[1].parse().expect("value"),
+                        p[2].parse().expect("year"),
+                    )
+                })
+                .collect();
+            assert_eq!(figures(sentence), want, "{sentence}");
+        }
+    }
+
     #[test]
     fn targets_in_prose() {
         use Op::*;

@@ -437,10 +437,15 @@ pub(super) fn not_a_target(chars: &[char], span: &Span) -> Option<&'static str> 
     if span.unit.as_deref() == Some("项") && collect(chars).contains("指标") {
         return Some("a count of indicators");
     }
-    // Ages and durations inside names: 3岁以下婴幼儿, 0-3岁, 15分钟公共服务圈.
+    // Ages and durations inside names: 3岁以下婴幼儿, 0-3岁, 15分钟公共服务圈. A figure a
+    // clause builds on (`以“十三五”平均值82.71岁为基数`, `在81.9岁的基础上`) is no name's.
+    let base = ["为基数", "的基础上"]
+        .iter()
+        .any(|w| starts_with(chars, span.end, w));
     if let Some(u) = &span.unit
         && (u == "岁" || u == "分钟" || u == "小时" || u == "年")
         && span.op_word.is_none()
+        && !base
         && next.is_some_and(|c| is_cjk(c) || c == '“')
     {
         return Some("age or duration in a name");
