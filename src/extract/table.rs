@@ -430,6 +430,65 @@ pub(super) fn bar_table(lines: &[&str], at: usize) -> Option<(RawTable, usize)> 
     if !could_be_header(lines[at]) {
         return None;
     }
+    if let Some(records) = csv_records(lines, at) {
+        // Each record as a `|` row on its first line (its other lines left empty), read as a
+        // `|` table; each row is then quoted as the source prints it, commas and quotes.
+        let mut view: Vec<String> = lines[..at].iter().map(|l| l.to_string()).collect();
+        for (_, cells, n) in &records {
+            view.push(format!("| {} |", cells.join(" | ")));
+            view.extend(std::iter::repeat_n(String::new(), n - 1));
+        }
+        let end = view.len();
+        let view: Vec<&str> = view.iter().map(String::as_str).collect();
+        let (mut t, _) = bar_table_as_printed(&view, at)?;
+        let mut first = at;
+        let mut printed = Vec::new();
+        for (text, _, n) in &records {
+            printed.push((first + 1, text.clone()));
+            first += n;
+        }
+        for row in &mut t.rows {
+            if let Some((_, text)) = printed.iter().find(|(l, _)| *l == row.0) {
+                row.3 = Some(text.clone());
+            }
+        }
+        t.rows.retain(|r| printed.iter().any(|(l, _)| *l == r.0));
+        return Some((t, end));
+    }
+    bar_table_as_printed(lines, at)
+}
+
+/// The records of a CSV block starting at its header line `at` (a spreadsheet saved as CSV: a
+/// header naming 指标 with three or more commas, quoted cells that may hold line breaks), up to a
+/// blank line, a line that is no record, or the `注` under the table: each record's text (its
+/// lines joined by a space), cells and number of lines.
+fn csv_records(lines: &[&str], at: usize) -> Option<Vec<(String, Vec<String>, usize)>> {
+    use crate::plan::validate::csv_cells;
+    let mut out = Vec::new();
+    let mut i = at;
+    while i < lines.len() && !lines[i].trim().is_empty() {
+        // A quoted cell with a line break runs on over the next lines: to the line that closes it.
+        let mut text = lines[i].trim().to_string();
+        let mut n = 1;
+        while text.matches('"').count() % 2 == 1 && i + n < lines.len() && n < 8 {
+            text.push('\n');
+            text.push_str(lines[i + n].trim());
+            n += 1;
+        }
+        let Some(cells) = csv_cells(&text) else {
+            break;
+        };
+        if cells.first().is_some_and(|c| c.starts_with('注')) {
+            break;
+        }
+        out.push((text.replace('\n', " "), cells, n));
+        i += n;
+    }
+    (out.len() >= 2 && out[0].1.len() >= 3).then_some(out)
+}
+
+/// [`bar_table`] on lines as printed (`|`, tabs or runs of spaces between cells).
+fn bar_table_as_printed(lines: &[&str], at: usize) -> Option<(RawTable, usize)> {
     let bar_count = |l: &str| l.matches(['|', '｜']).count();
     let bars = bar_count(lines[at]) >= 2;
     let split = |l: &str| -> Vec<String> {
@@ -1640,6 +1699,24 @@ mod tests {
                     b(2022, "4.1"),
                     t(2025, "<4.5"),
                     t(2027, "12000"),
+                ],
+            ),
+            // An annex workbook saved as CSV (WPS): a title row of commas, header cells with a
+            // line break inside quotes, `="1"` labels, a name broken inside its quoted cell,
+            // `"50,180"`, `52.00%`, two departments in one quoted cell, a trailing empty column,
+            // the note as one quoted cell.
+            (
+                "某县主要指标表,,,,,,\n序号,领域,指标名称,单位,\"2022年\n基础值\",\"2025年\n目标值\",\"2027年\n目标值\",牵头单位,\n=\"1\",幼有善育,\"每千人口拥有3岁以下\n婴幼儿托位数\",个,3.1,4.5,5.0,\"县卫健局,县妇联\",\n=\"2\",,普惠托位占比,%,52.00%,60.00%,≥70,县卫健局,\n=\"3\",劳有所得,居民人均可支配收入,元,\"50,180\",\"61,480\",\"70,390\",县统计局,\n\"注：1.“/”表示当年不作考核。\",,,,,,\n",
+                vec![
+                    b(2022, "3.1"),
+                    t(2025, "4.5"),
+                    t(2027, "5.0"),
+                    b(2022, "52.00%"),
+                    t(2025, "60.00%"),
+                    t(2027, "≥70"),
+                    b(2022, "50,180"),
+                    t(2025, "61,480"),
+                    t(2027, "70,390"),
                 ],
             ),
             // w3m's drawn table: a cell's text wrapped inside its box.

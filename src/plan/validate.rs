@@ -89,6 +89,47 @@ pub(crate) fn note_marks(s: &str) -> (Vec<char>, String) {
     (marks, text)
 }
 
+/// A record of a CSV file (a spreadsheet saved as CSV and pasted into the text: WPS, Excel) split
+/// into its cells: commas outside double quotes separate them, a quoted cell keeps its commas and
+/// line breaks (`"2022年` / `基础值"` is `2022年基础值`: the break taken out), `""` is a quote, and
+/// Excel's text formula `="1"` is its text. Empty cells after the last are dropped. None for text
+/// that is no record: fewer than three separating commas, or `|` or tabs between cells.
+pub(crate) fn csv_cells(record: &str) -> Option<Vec<String>> {
+    if record.contains(['|', '｜', '\t']) {
+        return None;
+    }
+    let mut cells = vec![String::new()];
+    let mut quoted = false;
+    let mut chars = record.trim().chars().peekable();
+    while let Some(c) = chars.next() {
+        let cell = cells.last_mut()?;
+        match c {
+            '"' if quoted && chars.peek() == Some(&'"') => {
+                cell.push('"');
+                chars.next();
+            }
+            '"' => quoted = !quoted,
+            ',' if !quoted => cells.push(String::new()),
+            '\n' | '\r' if quoted => {}
+            c => cell.push(c),
+        }
+    }
+    if cells.len() < 4 {
+        return None;
+    }
+    let mut cells: Vec<String> = cells
+        .into_iter()
+        .map(|c| {
+            let c = c.trim();
+            c.strip_prefix('=').unwrap_or(c).trim().to_string()
+        })
+        .collect();
+    while cells.last().is_some_and(String::is_empty) {
+        cells.pop();
+    }
+    Some(cells)
+}
+
 /// Text as the quote check compares it: no white space, no runs of web-page `|` debris, and a
 /// Markdown escape (`\*`, `\<` in pandoc's output) read as the sign it escapes.
 pub fn squash(s: &str) -> String {
@@ -1194,6 +1235,14 @@ fn check_no_target(
 /// and each at `、` (the parts of a composite cell).
 fn row_cells(table: &str) -> Vec<String> {
     let stripped = note_marks(&strip_debris(table)).1;
+    if let Some(cells) = csv_cells(&stripped) {
+        return cells
+            .iter()
+            .flat_map(|c| c.split('、'))
+            .map(squash)
+            .filter(|c| !c.is_empty())
+            .collect();
+    }
     let raw: Vec<&str> = if stripped.contains(['|', '｜']) {
         stripped.split(['|', '｜']).collect()
     } else {
@@ -1232,6 +1281,10 @@ fn find_cell(cells: &[String], from: usize, cell: &str) -> Option<(usize, usize)
 fn printed_cells(table: &str) -> Vec<String> {
     // A footnote mark on a cell (`4.6②`, `3.9[^1]`) points to a note: no part of the figure.
     let stripped = note_marks(&strip_debris(table)).1;
+    // A row of a spreadsheet saved as CSV: its cells are between its commas.
+    if let Some(cells) = csv_cells(&stripped) {
+        return cells.iter().map(|c| squash(c)).collect();
+    }
     // Full-width bars (`｜`) are bars too.
     if stripped.contains(['|', '｜']) {
         let t = stripped.trim();
@@ -1811,6 +1864,35 @@ mod tests {
         ];
         for (text, want) in cases {
             assert_eq!(squash(text), want, "{text}");
+        }
+        // A spreadsheet's row saved as CSV: its cells between its commas.
+        let cells = printed_cells(
+            "=\"1\",幼有善育,\"每千人口拥有3岁以下 婴幼儿托位数\",个,\"50,180\",52.00%,\"县卫健局,县妇联\",",
+        );
+        assert_eq!(
+            cells,
+            [
+                "1",
+                "幼有善育",
+                "每千人口拥有3岁以下婴幼儿托位数",
+                "个",
+                "50,180",
+                "52.00%",
+                "县卫健局,县妇联"
+            ]
+        );
+        let cases: [(&str, Option<Vec<&str>>); 4] = [
+            ("a,\"b,c\",\"d\"\"e\",,", Some(vec!["a", "b,c", "d\"e"])),
+            (
+                "\"2022年\n基础值\",x,y,z",
+                Some(vec!["2022年基础值", "x", "y", "z"]),
+            ),
+            ("1,2,3", None),
+            ("| a,b,c,d |", None),
+        ];
+        for (record, want) in cases {
+            let want = want.map(|w| w.iter().map(|c| c.to_string()).collect::<Vec<_>>());
+            assert_eq!(csv_cells(record), want, "{record}");
         }
         let cells = printed_cells("| 1 | 托位数 | 3.9[^1] | 4.6② | 5.2 |");
         assert_eq!(cells, ["1", "托位数", "3.9", "4.6", "5.2"]);
