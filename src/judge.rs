@@ -162,6 +162,10 @@ pub enum Note {
     /// baseline and the target, and no unit slip explains it; `factor` 0 is a 0 where both are
     /// well above it (not reported yet?).
     Far { factor: Decimal, against: Against },
+    /// A year's amount of money about a twelfth of the references, twelve times which lands on
+    /// one: a month's amount typed where a year's belongs (`1183` for 1183元/月 in a 年标准 row
+    /// of >14000). `meant` is the year's amount (14196).
+    Monthly { meant: Decimal, against: Against },
     /// The value is above the largest the quantity can take (the catalog's `max`: `150` for a
     /// share of at most 100 %): judged as typed, but no such value exists.
     OverCap { max: Decimal },
@@ -221,6 +225,7 @@ impl Note {
             Note::ExactHit { .. } | Note::NotDue | Note::NoPath { .. } => false,
             Note::Disagreement { flips, .. } => *flips,
             Note::Implausible { .. }
+            | Note::Monthly { .. }
             | Note::Far { .. }
             | Note::OverCap { .. }
             | Note::Typed { .. }
@@ -919,7 +924,8 @@ pub(crate) fn plausibility_against(
         })
         .flatten();
     let from_baseline = against != Against::Target;
-    slip.or_else(|| decimal_slip(entry, v, &refs, from_baseline, against))
+    slip.or_else(|| monthly(entry, v, &refs, from_baseline, against))
+        .or_else(|| decimal_slip(entry, v, &refs, from_baseline, against))
         .or(over)
         .or_else(|| unexplained(entry, v, &refs, from_baseline, against))
 }
@@ -930,6 +936,47 @@ pub(crate) fn over_cap(entry: &Entry, v: Decimal) -> Option<Note> {
         .max
         .filter(|m| v > *m)
         .map(|max| Note::OverCap { max })
+}
+
+/// A month's amount typed where the row counts a year's ([`Note::Monthly`]): the catalog's unit
+/// is money with no period (a year's amount, as the plans state incomes and allowances), the
+/// value a fifth of every reference or less, and twelve times it within a tenth of one. Checked
+/// before a slipped decimal point, which the same value may also fit less closely (1183 × 10 is
+/// 11830, a fifth off 14000; 1183 × 12 is 14196). As for that slip, a level only, and where
+/// lower is better only against a baseline.
+fn monthly(
+    entry: &Entry,
+    v: Decimal,
+    refs: &[Decimal],
+    from_baseline: bool,
+    against: Against,
+) -> Option<Note> {
+    let money = entry
+        .unit
+        .as_ref()
+        .and_then(|u| crate::unit::Unit::parse(&u.value).ok())
+        .is_some_and(|u| u.is_money() && u.printed() == u.base());
+    let level = !matches!(
+        entry.accrual(),
+        crate::plan::schema::Accrual::Flow | crate::plan::schema::Accrual::Milestone
+    );
+    if !money || !level || !(entry.better == Better::Higher || from_baseline) || v <= Decimal::ZERO
+    {
+        return None;
+    }
+    let v5 = v.checked_mul(Decimal::from(5))?;
+    if !refs.iter().all(|r| v5 <= *r) {
+        return None;
+    }
+    let meant = v.checked_mul(Decimal::from(12))?;
+    // Within a tenth: meant / r from 0.9 to 1.1, as meant × 10 against r × 9 and r × 11.
+    let m10 = meant.checked_mul(Decimal::TEN)?;
+    let close = refs.iter().any(|r| {
+        r.checked_mul(Decimal::from(9)).is_some_and(|r9| m10 >= r9)
+            && r.checked_mul(Decimal::from(11))
+                .is_some_and(|r11| m10 <= r11)
+    });
+    close.then_some(Note::Monthly { meant, against })
 }
 
 /// A value five times or more beyond every reference that a slipped decimal point explains: a

@@ -484,6 +484,12 @@ impl Unit {
         mine.checked_div(theirs)
     }
 
+    /// Whether the unit counts money (元, 万元, 元/月): a year's amount unless a period says
+    /// otherwise.
+    pub(crate) fn is_money(&self) -> bool {
+        self.dimension == "money"
+    }
+
     pub fn is_compatible(&self, other: &Unit) -> bool {
         self.dimension == other.dimension
     }

@@ -315,6 +315,16 @@ pub(crate) fn note_text(n: &Note, unit: &str, en: bool) -> String {
             against_words(*against, true),
             fmt(*meant)
         ),
+        (Note::Monthly { meant, against }, false) => format!(
+            "存疑: 数值约为{}的1/12, 是月度金额吗? 按年应为 {}{unit}",
+            against_words(*against, false),
+            fmt(*meant)
+        ),
+        (Note::Monthly { meant, against }, true) => format!(
+            "doubtful: about 1/12 of {}; a month's amount? a year's would be {}{unit}",
+            against_words(*against, true),
+            fmt(*meant)
+        ),
         (Note::Far { factor, against }, false) if factor.is_zero() => format!(
             "存疑: 数值为 0, 而{}都远大于 0: 是尚未统计吗?",
             against_words(*against, false)

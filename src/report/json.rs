@@ -114,7 +114,8 @@ pub(crate) struct Remark {
     /// `approximate_value` (`约85`) and `signed_value` (`+5`, `-5` where the row has no sign),
     /// judged by their number, `unit_converted` (`8.5‰` in a % row: a unit whose symbol is ten
     /// times or more from the row's, converted and judged), `over_max` (above the most the
-    /// indicator can be: `150` in a share of at most 100 %).
+    /// indicator can be: `150` in a share of at most 100 %), `monthly_amount` (a twelfth of a
+    /// year's amount: a month's typed, `did_you_mean` the year's).
     pub kind: &'static str,
     /// For `over_max`: the most the indicator can be (the catalog's `max`), in its unit.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -164,6 +165,10 @@ impl Remark {
             Note::Implausible { factor, meant, .. } => {
                 r.kind = "implausible";
                 r.factor = Some(n(*factor));
+                r.did_you_mean = Some(n(round(*meant, 4)));
+            }
+            Note::Monthly { meant, .. } => {
+                r.kind = "monthly_amount";
                 r.did_you_mean = Some(n(round(*meant, 4)));
             }
             Note::Far { factor, .. } => {
