@@ -132,7 +132,10 @@ fn workbook_reads_back_with_every_judged_row() {
             "no_target" => "无目标",
             s => panic!("{s}"),
         };
-        assert_eq!(text(&row[status]), want);
+        match j["doubtful"].as_bool() {
+            Some(true) => assert_eq!(text(&row[status]), format!("{want}(存疑)")),
+            _ => assert_eq!(text(&row[status]), want),
+        }
     }
 
     // 汇总: the headline sentence counts what the JSON counts.
@@ -163,6 +166,59 @@ fn workbook_reads_back_with_every_judged_row() {
         xml_of(&path, "xl/styles.xml").contains("FFC6EFCE"),
         "met fill"
     );
+}
+
+/// A doubtful row reads 达标(存疑) with its 说明 in the reports that go up, as in the terminal,
+/// CSV, Markdown and JSON: the workbook's 明细 and the page's table under the row.
+#[test]
+fn doubtful_rows_say_so_in_the_workbook_and_the_page() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("actuals.csv");
+    std::fs::write(
+        &input,
+        "地区,指标,年份,数值\n诸暨市,普惠托位占比,2024,1500‰\n黄岩区,重大慢病过早死亡率,2025,0.85\n诸暨市,普惠托位占比,2025,70\n",
+    )
+    .unwrap();
+    let input = input.to_str().unwrap();
+    let (xlsx, html) = (dir.path().join("r.xlsx"), dir.path().join("r.html"));
+    for out in [&xlsx, &html] {
+        qyx(&["--lang", "zh", "check", input, "-o", out.to_str().unwrap()]);
+    }
+    let json: Vec<Value> = serde_json::from_slice::<Value>(
+        &qyx(&["--lang", "zh", "check", input, "--format", "json"]).stdout,
+    )
+    .unwrap()
+    .as_array()
+    .unwrap()
+    .clone();
+    assert_eq!(json.len(), 3);
+    let mut wb: Xlsx<_> = open_workbook(&xlsx).unwrap();
+    let details = sheet(&mut wb, "明细");
+    let header: Vec<String> = details[0].iter().map(text).collect();
+    let col = |h: &str| header.iter().position(|x| x == h).unwrap();
+    let (status, said) = (col("状态"), col("说明"));
+    let page = std::fs::read_to_string(&html).unwrap();
+    for (row, j) in details[1..].iter().zip(&json) {
+        let messages: Vec<&str> = j["remarks"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| r["message_zh"].as_str().unwrap())
+            .collect();
+        let doubtful = j["doubtful"].as_bool().unwrap();
+        assert_eq!(text(&row[status]).ends_with("(存疑)"), doubtful, "{j}");
+        assert_eq!(text(&row[said]), messages.join("; "));
+        for m in &messages {
+            // The page escapes only markup; these messages hold none.
+            assert!(page.contains(m), "{m} on the page");
+        }
+    }
+    assert_eq!(
+        page.matches("达标(存疑)").count(),
+        2 * 2,
+        "table and chart, two rows"
+    );
+    assert!(page.contains("class=\"remark doubtful\""));
 }
 
 #[test]

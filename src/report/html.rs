@@ -15,7 +15,7 @@ use crate::compare::{Comparison, Ranked};
 use crate::judge::{Actual, Status};
 use crate::plan::schema::Scope;
 use crate::plan::{Domain, Entry, PlanFile, Row, resolve};
-use crate::report::check::{actual_text, target_text};
+use crate::report::check::{actual_text, remarks, status_text, target_text};
 use crate::report::xlsx::met_sentence;
 use crate::report::{num, round};
 use rust_decimal::Decimal;
@@ -67,6 +67,8 @@ td.n { text-align: right; font-variant-numeric: tabular-nums; }
 .status-behind { color: var(--behind); font-weight: bold; }
 .status-not_met { color: var(--notmet); font-weight: bold; }
 .status-no_data, .status-no_target { color: var(--nodata); }
+tr.remark td { font-size: 12px; color: #555; padding-top: 0; }
+tr.remark.doubtful td { color: var(--behind); }
 .legend { font-size: 12px; color: #555; }
 @page { size: A4; margin: 14mm; }
 @media print {
@@ -493,7 +495,7 @@ fn indicator_block(b: &mut String, key: &str, js: &[&Judged], en: bool) {
                     t(en, "上报", "reported"),
                     j.period.label(en),
                     n4(v),
-                    j.verdict.status.name(en)
+                    status_text(&j.verdict, en)
                 ),
                 hollow: false,
             }),
@@ -588,12 +590,28 @@ fn indicator_block(b: &mut String, key: &str, js: &[&Judged], en: bool) {
                         .progress
                         .map(|p| format!("{}%", num(p)))
                         .unwrap_or_default(),
-                    // The light beside the status: every format shows it.
+                    // The light beside the status (达标(存疑) where doubtful): every format
+                    // shows both.
                     esc(&match j.cycle.light {
-                        Some(l) => format!("{} · {}", j.verdict.status.name(en), l.name(en)),
-                        None => j.verdict.status.name(en).to_string(),
+                        Some(l) => format!("{} · {}", status_text(&j.verdict, en), l.name(en)),
+                        None => status_text(&j.verdict, en),
                     }),
                 );
+                // 说明 under its row, across the table: why the verdict needs a look, or what
+                // it rests on, as the other formats' 说明 column says it.
+                let said = remarks(j, en);
+                if !said.is_empty() {
+                    let _ = write!(
+                        b,
+                        "<tr class=\"remark{}\" data-field=\"remarks\"><td></td><td colspan=\"7\">{}</td></tr>",
+                        if j.verdict.doubtful() {
+                            " doubtful"
+                        } else {
+                            ""
+                        },
+                        esc(&said)
+                    );
+                }
             }
             None => b.push_str("<td></td><td></td><td></td><td></td><td></td><td></td></tr>"),
         }

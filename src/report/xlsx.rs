@@ -10,7 +10,7 @@ use crate::check::{Judged, Summary};
 use crate::cycle::results::Missing;
 use crate::judge::{Actual, Status};
 use crate::period::Period;
-use crate::report::check::{actual_text, target_text};
+use crate::report::check::{actual_text, remarks, status_text, target_text};
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 use rust_xlsxwriter::{Color, Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError};
@@ -374,6 +374,8 @@ fn details_sheet(ws: &mut Worksheet, rows: &[Judged], en: bool) -> Result<(), Xl
         // The reporting cycle's columns: the period (a month or a quarter) and its light.
         t(en, "期间", "period"),
         t(en, "灯", "light"),
+        // Why a verdict needs a look (存疑) or what it rests on: the report that goes up says it.
+        t(en, "说明", "remarks"),
     ];
     let mut w = Widths(Vec::new());
     w.header(ws, 0, &headers)?;
@@ -434,16 +436,17 @@ fn details_sheet(ws: &mut Worksheet, rows: &[Judged], en: bool) -> Result<(), Xl
         if let Some(p) = j.verdict.progress {
             ws.write_number_with_format(r, 12, f64_of(p), &pct1)?;
         }
-        let status = j.verdict.status.name(en);
-        w.see(13, status);
+        // 达标(存疑) where a note makes the verdict doubtful, as every format says it.
+        let status = status_text(&j.verdict, en);
+        w.see(13, &status);
         match status_fill(j.verdict.status) {
             Some(fill) => ws.write_string_with_format(
                 r,
                 13,
-                status,
+                &status,
                 &Format::new().set_background_color(fill),
             )?,
-            None => ws.write_string(r, 13, status)?,
+            None => ws.write_string(r, 13, &status)?,
         };
         text(
             14,
@@ -467,6 +470,7 @@ fn details_sheet(ws: &mut Worksheet, rows: &[Judged], en: bool) -> Result<(), Xl
                 &Format::new().set_background_color(light_fill(l)),
             )?;
         }
+        text(20, remarks(j, en), ws, &mut w)?;
     }
     // Numbers are right-aligned and short; a header never makes its column narrower than 8.
     for c in [4usize, 5, 6, 8, 9, 10, 11, 12, 16] {
