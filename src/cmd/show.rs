@@ -135,7 +135,7 @@ fn table(p: &PlanFile, cat: &CatalogIndex, lang: Lang, table_only: bool) -> Tabl
             .map(|a| a.value.clone())
             .or_else(|| row_domain(p, cat, row).map(|d| d.zh().to_string()))
             .unwrap_or_default();
-        let label = row.row.clone().unwrap_or_else(|| {
+        let label = row.row.as_deref().cloned().unwrap_or_else(|| {
             row.marker
                 .map(|m| m.symbol().to_string())
                 .unwrap_or_default()

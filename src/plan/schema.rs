@@ -291,6 +291,9 @@ impl Domain {
 }
 
 /// One indicator as the plan states it.
+// What only proof-reading shows is boxed, `Box<String>` included: absent (as it is in every
+// plan a judging command loads), such a field costs a pointer instead of a string's 24 bytes.
+#[allow(clippy::box_collection)]
 #[derive(Debug, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Row {
@@ -309,7 +312,7 @@ pub struct Row {
     /// means in this plan (its note says); `marker` keeps the two meanings qyx acts on.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(with = "Option<String>")]
-    pub printed_marker: Option<Spanned<String>>,
+    pub printed_marker: Option<Box<Spanned<String>>>,
     /// Lead department (牵头/责任单位) as printed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lead: Option<String>,
@@ -319,11 +322,12 @@ pub struct Row {
     pub area: Option<Spanned<String>>,
     /// The table's row label as printed: `*1`, `▲7`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub row: Option<String>,
+    #[schemars(with = "Option<String>")]
+    pub row: Option<Box<String>>,
     /// The whole table row, verbatim, cells separated by spaces.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(with = "Option<String>")]
-    pub table: Option<Spanned<String>>,
+    pub table: Option<Box<Spanned<String>>>,
     /// The figure columns of this row's table, by year, where they differ from the plan's
     /// `columns` (a plan with a second table).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -341,7 +345,7 @@ pub struct Row {
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub truncated: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub note: Option<String>,
+    pub note: Option<Box<String>>,
     /// What a person must still decide about this row; `validate` warns with each.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     #[schemars(with = "Vec<String>")]
@@ -367,6 +371,8 @@ impl Marker {
 }
 
 /// A target or a baseline: a year, and the number with where it was printed.
+// Boxed fields: as in [`Row`].
+#[allow(clippy::box_collection)]
 #[derive(Debug, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Figure {
@@ -383,10 +389,10 @@ pub struct Figure {
     /// The verbatim sentence containing `text`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(with = "Option<String>")]
-    pub quote: Option<Spanned<String>>,
+    pub quote: Option<Box<Spanned<String>>>,
     /// Where the quote sits: `二、(一)3`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub section: Option<String>,
+    pub section: Option<Box<String>>,
     #[serde(default, skip_serializing_if = "Scope::is_level")]
     pub scope: Scope,
     /// For a baseline: what the figure measures — a year's level (the default), or an average
@@ -416,7 +422,7 @@ pub struct Figure {
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub zero_is_target: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub note: Option<String>,
+    pub note: Option<Box<String>>,
     /// What a person must still decide about this figure; `validate` warns with each.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     #[schemars(with = "Vec<String>")]
