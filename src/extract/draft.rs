@@ -1295,7 +1295,9 @@ fn over_span(c: &Candidate, start: i32) -> Candidate {
     if to <= sp.from {
         return c;
     }
-    if to < start {
+    // A prose target stays one: its sentence named the span for a figure before it
+    // (`以“十三五”平均值82.71岁为基数，提高0.8岁以上`: 0.8 is the change to come).
+    if to < start && (c.kind == Kind::Baseline || c.cell.is_some()) {
         c.kind = Kind::Baseline;
         c.year = Some(to);
         c.year_stated = true;

@@ -134,6 +134,12 @@ impl Outline {
         self.l2.as_ref().filter(|_| tasks).map(|(_, t)| t.clone())
     }
 
+    /// The title of the item heading the text is under (`（二）普惠托位占比（%）。` → `普惠托位占比`):
+    /// an annex's 指标说明 names each indicator there and explains it in the sentences after.
+    pub(super) fn item_title(&self) -> Option<&str> {
+        self.l2.as_ref().map(|(_, t)| t.as_str())
+    }
+
     /// Under a heading about what was achieved (一、发展背景 (一)总体成效).
     pub(super) fn past(&self) -> bool {
         const PAST: &[&str] = &["成效", "背景", "基础", "回顾", "现状", "进展", "成就"];

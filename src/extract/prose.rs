@@ -9,7 +9,7 @@ use super::outline::{
     Outline, Sentence, YearHow, compared_words, heading_at, past_words, reached_words, scope_of,
     years_before, years_each,
 };
-use super::phrase::{only_verb, trim_fillers};
+use super::phrase::{only_verb, tidy_name, trim_fillers};
 use super::scan::{Span, chinese_number_at, collect, is_digit, is_space, not_a_target, scan_span};
 use super::{Candidate, Kind};
 use crate::plan::schema::Scope;
@@ -505,6 +505,7 @@ pub(super) fn prose_candidates(s: &Sentence, cx: &ProseContext) -> Vec<Candidate
             })
     };
     let mut out: Vec<Candidate> = Vec::new();
+    let mut last_subject: Option<String> = None;
     let mut k = 0;
     while k < kept.len() {
         // A list of values sharing an operator: 分别达到67%、84%、95%以上 or 19.21万人和42.4万人.
@@ -566,10 +567,35 @@ pub(super) fn prose_candidates(s: &Sentence, cx: &ProseContext) -> Vec<Candidate
         {
             subject = name.clone();
         }
+        // The name, trimmed to the indicator; where the words name nothing (`目标值`,
+        // `提高到2027年`, `的基础上提高`), the name of the clause before in the sentence, else, in
+        // an item explaining an indicator (`（二）普惠托位占比（%）。…2027年目标值为75%`), the item's.
+        let tidy = tidy_name(&subject);
+        let explains = ["目标", "指标"].iter().any(|w| subject.contains(w));
+        if !tidy.is_empty() {
+            subject = tidy;
+        } else if let Some(prev) = &last_subject {
+            subject = prev.clone();
+        } else if let Some(title) = cx.outline.item_title().filter(|_| explains) {
+            let title = tidy_name(title);
+            if !title.is_empty() {
+                subject = title;
+            }
+        }
         if subject.starts_with('占')
             && let Some(p) = out.last()
         {
-            subject = format!("{}{subject}", p.indicator);
+            // `技能人才总量达到6.5万人，占从业人员比重达到36%`: the share of the people, not of
+            // their total.
+            let whole = p
+                .indicator
+                .trim_end_matches("总量")
+                .trim_end_matches("总数")
+                .trim_end_matches("规模");
+            subject = format!("{whole}{subject}");
+        }
+        if !subject.is_empty() && subject != "TODO" {
+            last_subject = Some(subject.clone());
         }
         if subject.is_empty()
             && let Some(p) = out.last()
@@ -933,6 +959,28 @@ pub(super) fn prose_candidates(s: &Sentence, cx: &ProseContext) -> Vec<Candidate
                     c.op.name(),
                     c.text.as_deref().unwrap_or_default(),
                     t.op.name()
+                ));
+            }
+            // `比2022年提高2个百分点`: the plan format holds levels, not changes.
+            // A growth rate (`年均增长10%`) is a figure of its own.
+            let growth = collect(&chars[cl_start..sp.start])
+                .trim_end()
+                .ends_with("增长")
+                && c.unit.as_deref().is_some_and(|u| u.contains(['%', '％']));
+            if c.kind == Kind::Target && !growth && change_verb_before(chars, sp, cl_start) {
+                c.doubts.push(crate::tr!(
+                    "`{}` 是变化量而非水平值：计划格式只记水平值，请把基础值加（减）这一变化量作为目标，基础值写入 baseline",
+                    "`{}` is a change, not a level: the plan format holds the level it asks for — write the baseline's figure plus (or minus) the change as the target, and the baseline's figure as the baseline",
+                    c.quote
+                        .as_deref()
+                        .and_then(|q| {
+                            let t = c.text.as_deref()?;
+                            let at = q.find(t)?;
+                            let head = &q[..at];
+                            let verb = CHANGE_VERBS.iter().find(|v| head.ends_with(**v))?;
+                            Some(format!("{verb}{t}"))
+                        })
+                        .unwrap_or_else(|| c.text.clone().unwrap_or_default())
                 ));
             }
             if c.op == Op::Approx {
@@ -1408,7 +1456,8 @@ mod tests {
             [Scope::Maintained]
         );
         let c = read("到2027年,技能人才总量达到30万人以上,占从业人员比重达到37%。");
-        assert_eq!(c[1].indicator, "技能人才总量占从业人员比重");
+        // The share of the people, not of their total.
+        assert_eq!(c[1].indicator, "技能人才占从业人员比重");
         let c =
             read("全区按照每个街道至少建设1个站点要求,完成站点建设任务街道比例达到80%(含)以上。");
         assert_eq!(c.last().map(|c| c.op), Some(Op::Ge));
