@@ -39,7 +39,9 @@ use outline::{Outline, heading_at, heading_title, paragraph, sentences, wrap_wid
 use prose::{ProseContext, prose_candidates};
 use rust_decimal::Decimal;
 use scan::{collect, without_spaces};
-use table::{aligned_table, bar_table, card_candidates, cell_table, table_candidates};
+use table::{
+    aligned_table, bar_table, card_candidates, cell_table, table_candidates, transposed_candidates,
+};
 
 /// Decodes a document: UTF-8 (with or without BOM) first, else GB18030, which is what GBK files
 /// from Windows machines in China are.
@@ -227,6 +229,11 @@ pub(crate) fn extract(text: &str, end_year: Option<i32>) -> Extraction {
             .or_else(|| bar_table(&lines, i))
         {
             out.extend(table_candidates(&t, &lines[next..], info.start, info.end));
+            i = next;
+            continue;
+        }
+        if let Some((figures, next)) = transposed_candidates(&lines, i, info.start, info.end) {
+            out.extend(figures);
             i = next;
             continue;
         }

@@ -1203,6 +1203,103 @@ fn noted_year(marks: &[char], name_marks: &[char], dated: &[(char, i32)]) -> Opt
         .find_map(|m| dated.iter().find(|(d, _)| d == m).map(|(_, y)| *y))
 }
 
+/// A table printed the other way round (a year's targets a row, an indicator a column): a header
+/// whose first cell names the years (`年度`, `年份`, a diagonal cell `指标 年度`) over the indicators'
+/// names with their units in brackets, then a row a year (`2022年（基期值）`, `2023年` …),
+/// separated by tabs or `|`. No row prints an indicator, so each figure is drafted with its
+/// year's row as the quote and its cell as the text; a row of a year before the plan, or
+/// labelled 基期/基础/现状, gives baselines.
+pub(super) fn transposed_candidates(
+    lines: &[&str],
+    at: usize,
+    start: Option<i32>,
+    end: Option<i32>,
+) -> Option<(Vec<Candidate>, usize)> {
+    let split = |l: &str| -> Vec<String> {
+        let t = l.trim();
+        if t.contains(['|', '｜']) {
+            let t = t.trim_matches(['|', '｜']);
+            t.split(['|', '｜']).map(|c| c.trim().to_string()).collect()
+        } else {
+            t.split('\t').map(|c| c.trim().to_string()).collect()
+        }
+    };
+    let head = lines[at];
+    if !head.contains(['\t', '|', '｜']) {
+        return None;
+    }
+    let header = split(head);
+    let first = without_spaces(header.first()?);
+    let names_years = (first.contains("年度") || first.contains("年份"))
+        && first.chars().count() <= 8
+        && header_year(&first).is_none();
+    if !names_years
+        || header.len() < 3
+        || header[1..]
+            .iter()
+            .any(|h| h.is_empty() || header_year(h).is_some())
+    {
+        return None;
+    }
+    // Each column's indicator and the unit in its last brackets.
+    let names: Vec<(String, Option<String>)> = header[1..]
+        .iter()
+        .map(|h| {
+            let h = h.trim();
+            match h.rfind(['(', '（']) {
+                Some(p) if h.ends_with([')', '）']) => {
+                    let inner = h[p..]
+                        .trim_start_matches(['(', '（'])
+                        .trim_end_matches([')', '）']);
+                    // `（个，累计）`: the unit before a comma.
+                    let unit = inner.split(['，', ',']).next().unwrap_or("").trim();
+                    if Unit::parse(unit).is_ok() {
+                        (h[..p].trim().to_string(), Some(without_spaces(unit)))
+                    } else {
+                        (h.to_string(), None)
+                    }
+                }
+                _ => (h.to_string(), None),
+            }
+        })
+        .collect();
+    let mut out = Vec::new();
+    let mut i = at + 1;
+    while i < lines.len() {
+        let l = lines[i];
+        if l.trim().is_empty() {
+            break;
+        }
+        let cells = split(l);
+        let label = without_spaces(cells.first().map_or("", |c| c.as_str()));
+        let Some(year) = header_year(&label).filter(|_| label.chars().take(4).all(is_digit)) else {
+            break;
+        };
+        let base = ["基期", "基础", "基数", "现状", "基准"]
+            .iter()
+            .any(|w| label.contains(w));
+        for (k, cell) in cells.iter().enumerate().skip(1) {
+            let Some((name, unit)) = names.get(k - 1) else {
+                break;
+            };
+            let Some((figure, th, kind, year)) =
+                marked_reading(cell, Some(year), base, start, &[], &[])
+            else {
+                continue;
+            };
+            let mut c = cell_figure(i + 1, kind, name, &th, year, end);
+            c.unit = th.unit.clone().or_else(|| unit.clone());
+            c.scope = scope_of(&format!("{name}{figure}"));
+            c.text = Some(figure.trim().to_string());
+            c.quote = Some(l.trim().to_string());
+            c.heading = Some(label.clone());
+            out.push(c);
+        }
+        i += 1;
+    }
+    (!out.is_empty()).then_some((out, i))
+}
+
 /// A line of a table shown as cards (a web page's mobile view, a table pasted from a form):
 /// `key：value`, the key a column title (`指标名称`, `单位`, `2022年基础值`, `2025年目标值`,
 /// `牵头单位`, `领域`). Returns the key's column and the value as printed.
@@ -1580,6 +1677,69 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    /// Tables printed the other way round: a year a row, an indicator a column (tabs or `|`,
+    /// a diagonal header cell `指标 年度`, a baseline row `2022年（基期值）`), each figure quoted
+    /// by its year's row, with the unit from its column's brackets.
+    #[test]
+    fn transposed_tables() {
+        use Kind::*;
+        type Figure = (Kind, i32, String, String, Option<String>);
+        let f = |k, y, v: &str, name: &str, unit: Option<&str>| -> Figure {
+            (
+                k,
+                y,
+                v.to_string(),
+                name.to_string(),
+                unit.map(String::from),
+            )
+        };
+        let head = "某县公共服务“七优享”工程实施方案(2023—2027年)\n";
+        let cases: Vec<(&str, Vec<Figure>)> = vec![
+            (
+                "年度\t普惠托位占比（%）\t新增中小学学位（个）\n2022年（基期值）\t50\t/\n2023年\t54\t累计1800\n2027年\t≥65\t累计9000\n",
+                vec![
+                    f(Baseline, 2022, "50", "普惠托位占比", Some("%")),
+                    f(Target, 2023, "54", "普惠托位占比", Some("%")),
+                    f(Target, 2023, "累计1800", "新增中小学学位", Some("个")),
+                    f(Target, 2027, "≥65", "普惠托位占比", Some("%")),
+                    f(Target, 2027, "累计9000", "新增中小学学位", Some("个")),
+                ],
+            ),
+            (
+                "| 指标 年度 | 城镇调查失业率（%） | 人均预期寿命（岁） |\n| 2022年基期值 | 4.2 | 82.9 |\n| 2025年 | <5 | 83.3 |\n",
+                vec![
+                    f(Baseline, 2022, "4.2", "城镇调查失业率", Some("%")),
+                    f(Baseline, 2022, "82.9", "人均预期寿命", Some("岁")),
+                    f(Target, 2025, "<5", "城镇调查失业率", Some("%")),
+                    f(Target, 2025, "83.3", "人均预期寿命", Some("岁")),
+                ],
+            ),
+            // A header whose cells are years is an ordinary table, not this.
+            ("年度\t2023年\t2024年\n托位数\t4.1\t4.4\n", vec![]),
+        ];
+        for (table, want) in cases {
+            let doc = format!("{head}{table}");
+            let got: Vec<Figure> = extract(&doc, None)
+                .candidates
+                .iter()
+                .map(|c| {
+                    (
+                        c.kind,
+                        c.year.unwrap_or_default(),
+                        c.text.clone().unwrap_or_default(),
+                        c.indicator.clone(),
+                        c.unit.clone(),
+                    )
+                })
+                .collect();
+            assert_eq!(got, want, "{table}");
+            for c in extract(&doc, None).candidates {
+                let quote = c.quote.unwrap_or_default();
+                assert!(table.contains(&quote), "{quote}");
+            }
+        }
     }
 
     /// Layouts of other counties' tables, each read by column.
