@@ -202,6 +202,8 @@ pub(crate) fn order(rows: &mut [Judged], order: Order) {
 pub(crate) struct Summary {
     pub total: usize,
     pub counts: BTreeMap<Status, usize>,
+    /// Rows whose verdict is doubtful (达标(存疑) …): counted within their status too.
+    pub doubtful: usize,
 }
 
 impl Summary {
@@ -216,6 +218,7 @@ impl Summary {
     pub fn add(&mut self, j: &Judged) {
         self.total += 1;
         *self.counts.entry(j.verdict.status).or_insert(0) += 1;
+        self.doubtful += usize::from(j.verdict.doubtful());
     }
 }
 

@@ -673,8 +673,8 @@ pub(crate) fn row_json(j: &Judged) -> crate::report::json::CheckRow {
 }
 
 /// "共N项: …" with the count of each status and of bad rows.
-pub(crate) fn summary_line(s: &Summary, bad: usize, en: bool) -> String {
-    let total = s.total;
+pub(crate) fn summary_line(sum: &Summary, bad: usize, en: bool) -> String {
+    let (total, s) = (sum.total, sum);
     let parts: Vec<String> = s
         .counts
         .iter()
@@ -686,6 +686,15 @@ pub(crate) fn summary_line(s: &Summary, bad: usize, en: bool) -> String {
         (false, false) => format!("共{total}项: {}", parts.join(", ")),
         (false, true) => format!("共{total}项"),
     };
+    // A count of 达标 that holds doubtful ones says so, so that a summary that goes up is no
+    // surer than its rows.
+    if sum.doubtful > 0 {
+        s.push_str(&if en {
+            format!("; {} doubtful (check before it goes up)", sum.doubtful)
+        } else {
+            format!("; 其中{}项存疑(上报前请核实)", sum.doubtful)
+        });
+    }
     if bad > 0 {
         s.push_str(&if en {
             format!("; {bad} bad rows (see above)")

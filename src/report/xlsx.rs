@@ -43,15 +43,21 @@ pub(crate) fn met_sentence(s: &Summary, en: bool) -> String {
     let on = met + s.counts.get(&Status::OnTrack).copied().unwrap_or(0);
     let d = decided(s);
     let pct = |p: Option<Decimal>| p.map_or("—".to_string(), |p| format!("{p:.1}%"));
+    // The counts hold doubtful rows (达标(存疑)): the headline says how many need a look.
+    let doubtful = match (s.doubtful, en) {
+        (0, _) => String::new(),
+        (n, true) => format!("; {n} doubtful, to check"),
+        (n, false) => format!("；其中存疑{n}项、须核实"),
+    };
     if en {
         format!(
-            "{met} met ({}); {on} on schedule ({}); of {d} judged",
+            "{met} met ({}); {on} on schedule ({}); of {d} judged{doubtful}",
             pct(share(met, d)),
             pct(share(on, d))
         )
     } else {
         format!(
-            "达标{met}项、占比{}；按期{on}项、占比{}（共判定{d}项）",
+            "达标{met}项、占比{}；按期{on}项、占比{}（共判定{d}项）{doubtful}",
             pct(share(met, d)),
             pct(share(on, d))
         )
