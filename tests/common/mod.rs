@@ -37,3 +37,4 @@ pub fn qyx_capped(args: &[&str], dir: &Path, mib: u64) -> Output {
         .output()
         .expect("qyx runs")
 }
+pub mod corpus;
