@@ -192,14 +192,27 @@ pub fn did_you_mean<'a>(
         return None;
     }
     let word = fold(word);
+    let chinese = word.chars().any(is_han);
     let mut best: Option<(f64, &str)> = None;
     for c in candidates {
-        let score = strsim::normalized_damerau_levenshtein(&word, &fold(c));
-        if score >= 0.6 && best.is_none_or(|(b, _)| score > b) {
+        let folded = fold(c);
+        let score = strsim::normalized_damerau_levenshtein(&word, &folded);
+        // A Chinese character carries a word's worth: one wrong character of two (`数剧`, typed
+        // by its pinyin, for `数据`) or a name cut short (`幼有` for `幼有善育`) is near.
+        let near = score >= 0.6
+            || chinese
+                && (strsim::damerau_levenshtein(&word, &folded) == 1
+                    || word.chars().count() >= 2 && folded.starts_with(&word));
+        if near && best.is_none_or(|(b, _)| score > b) {
             best = Some((score, c));
         }
     }
     best.map(|(_, c)| c)
+}
+
+/// A CJK ideograph (the unified block and its first extension).
+fn is_han(c: char) -> bool {
+    matches!(c, '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}')
 }
 
 /// A name as compared for "did you mean": full-width letters and digits (`ｃｈｉｌｄ`, typed with a
@@ -392,6 +405,12 @@ mod tests {
         );
         assert_eq!(did_you_mean("zzz", ids), None);
         assert_eq!(did_you_mean("诸暨", ["诸暨市", "瑞安市"]), Some("诸暨市"));
+        assert_eq!(did_you_mean("数剧", ["填报说明", "数据"]), Some("数据"));
+        assert_eq!(
+            did_you_mean("幼有", ["学有优教", "幼有善育"]),
+            Some("幼有善育")
+        );
+        assert_eq!(did_you_mean("数剧", ["指标", "地区"]), None);
         assert_eq!(did_you_mean(&"x".repeat(700_000), ["xx"]), None);
     }
 

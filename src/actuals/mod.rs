@@ -256,6 +256,14 @@ fn content_of(head: &[u8]) -> Content {
     }
     let text = String::from_utf8_lossy(head).to_ascii_lowercase();
     let start = text.trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n']);
+    // JSON from a web system's API (`[{"地区": …`), saved as .csv: no header line to find.
+    let mut json = start.chars().filter(|c| !c.is_whitespace());
+    if matches!(
+        (json.next(), json.next()),
+        (Some('['), Some('{' | '[' | '"')) | (Some('{'), Some('"'))
+    ) {
+        return Content::Foreign(" JSON 数据", "JSON data");
+    }
     if start.starts_with('<')
         && ["<html", "<table", "<?xml", "<!doctype"]
             .iter()
@@ -264,6 +272,36 @@ fn content_of(head: &[u8]) -> Content {
         return Content::Markup;
     }
     Content::Text
+}
+
+/// What a document given to `extract` is when it is no text: `(zh, en)` of a PDF, an image, a
+/// Word document, a workbook, an archive, an older Office file — by its first bytes (a zip's
+/// first entry names its kind: `word/`, `xl/`).
+pub(crate) fn not_text(head: &[u8]) -> Option<(&'static str, &'static str)> {
+    let head = &head[..head.len().min(1024)];
+    match content_of(head) {
+        Content::Foreign(zh, en) => Some((zh, en)),
+        Content::Zip => Some(zip_kind(head)),
+        Content::Ole => Some((
+            " Office 文件（.doc 或 .xls）",
+            "an Office file (.doc or .xls)",
+        )),
+        Content::Text | Content::Markup => None,
+    }
+}
+
+/// What a zip archive holds, by the names of the parts in its first bytes.
+fn zip_kind(head: &[u8]) -> (&'static str, &'static str) {
+    let has = |part: &[u8]| head.windows(part.len()).any(|w| w == part);
+    if has(b"word/") {
+        (" Word 文档", "a Word document")
+    } else if has(b"ppt/") {
+        (" PowerPoint 演示文稿", "a PowerPoint presentation")
+    } else if has(b"xl/") {
+        (" Excel 工作簿", "an Excel workbook")
+    } else {
+        ("压缩包", "a compressed archive")
+    }
 }
 
 fn foreign(name: &str, zh: &str, en: &str) -> Diagnostic {
@@ -302,6 +340,17 @@ fn read_as(name: &str, ext: &str, what: &str) -> Diagnostic {
             what = what
         ),
     )
+}
+
+/// `~$报表.xlsx`: the lock file Excel and WPS keep beside `报表.xlsx` while it is open (the
+/// owner's name in a few bytes). It is no workbook; the one it names is.
+pub(crate) fn lock_file(path: &Path) -> Option<String> {
+    let file = path.file_name()?.to_str()?;
+    let of = file.strip_prefix("~$")?;
+    Some(crate::tr!(
+        "这是 Excel 或 WPS 在打开 `{of}` 期间建立的锁定文件（lock file），不是工作簿: 请检查 `{of}` 本身",
+        "this is the lock file Excel or WPS keeps while `{of}` is open, not a workbook: check `{of}` itself"
+    ))
 }
 
 fn cannot_read(name: &str, e: &std::io::Error) -> Diagnostic {
@@ -358,6 +407,9 @@ fn read_any(
             "xlsx" | "xlsm" | "xls" | "xlsb" | "ods" | "et"
         );
         if let Some(m) = crate::diag::not_a_file(path) {
+            return Err(Diagnostic::error(&name, 0, 0, m));
+        }
+        if let Some(m) = lock_file(path) {
             return Err(Diagnostic::error(&name, 0, 0, m));
         }
         let content = sniff(path).map_err(|e| {

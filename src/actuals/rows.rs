@@ -347,9 +347,11 @@ impl<'a> Header<'a> {
         let field = |c: Col| match cell(c) {
             // A leading `'` is Excel's mark for "keep this as text", not part of the value.
             Some(x) => Field {
-                text: trim_field(rec.text(x))
-                    .trim_start_matches('\'')
-                    .trim_start(),
+                text: excel_text(
+                    trim_field(rec.text(x))
+                        .trim_start_matches('\'')
+                        .trim_start(),
+                ),
                 column: x.column,
             },
             // A short row: point past its last field.
@@ -437,6 +439,22 @@ impl<'a> Header<'a> {
                 .map(|_| field(Col::Note).text)
                 .filter(|t| !t.is_empty()),
         };
+        // `#N/A` where a name or a year belongs: a lookup formula that found nothing.
+        if let Some(f) = [&row.jurisdiction, &row.indicator, &row.year]
+            .into_iter()
+            .find(|f| super::value::formula_error(f.text))
+        {
+            problems.push(self.error(
+                line,
+                f.column,
+                crate::tr!(
+                    "`{}` 是表格公式的错误值: 请修正公式（如查找不到的名称），此行已跳过",
+                    "`{}` is a spreadsheet formula error: fix the formula (a lookup that found nothing?); the row is skipped",
+                    crate::diag::echo(f.text)
+                ),
+            ));
+            return None;
+        }
         // The header again (after a page break, or where two sheets were pasted together).
         if row.jurisdiction.text == self.repeated[0] && row.indicator.text == self.repeated[1] {
             return None;
@@ -515,6 +533,15 @@ impl<'a> Header<'a> {
         }
         Some(row)
     }
+}
+
+/// A field as Excel's keep-as-text formula writes it, `="2024"` (a script's or an export's way to
+/// stop Excel reading 2024 as a number or a date): the text inside the quotes.
+fn excel_text(text: &str) -> &str {
+    text.strip_prefix("=\"")
+        .and_then(|t| t.strip_suffix('"'))
+        .filter(|t| !t.contains('"'))
+        .unwrap_or(text)
 }
 
 /// Whether two names of the same length, two characters or more, differ in exactly one

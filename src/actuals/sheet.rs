@@ -27,6 +27,32 @@ fn is_percent(code: &str) -> bool {
     false
 }
 
+/// Whether an Excel date format shows the year alone (`yyyy`, `yyyy"年"`, `e`): such a cell
+/// reads as the year the clerk sees, not as the date 2024-01-01 it stores.
+fn is_year_only(code: &str) -> bool {
+    let mut quoted = false;
+    let mut year = false;
+    for c in code.chars() {
+        match c {
+            '"' => quoted = !quoted,
+            _ if quoted => {}
+            'y' | 'Y' | 'e' => year = true,
+            'm' | 'M' | 'd' | 'D' | 'h' | 'H' | 's' | 'S' => return false,
+            _ => {}
+        }
+    }
+    year
+}
+
+/// How a cell's style shows it, as far as reading it goes.
+#[derive(Clone, Copy, Default, PartialEq)]
+enum Shown {
+    #[default]
+    Plain,
+    Percent,
+    Year,
+}
+
 /// A number as a clerk typed it: the shortest text that reads back as the same float (94.5, not
 /// 94.499999), times 100 with `%` when the cell shows a percentage.
 /// Excel keeps and shows 15 significant digits: a formula's cached 94.49999999999999 is the
@@ -60,8 +86,12 @@ fn date_text(d: &calamine::ExcelDateTime) -> String {
     format!("{y:04}-{m:02}-{day:02}")
 }
 
-fn cell_text(v: &DataRef<'_>, percent: bool) -> (String, CellKind) {
+fn cell_text(v: &DataRef<'_>, shown: Shown) -> (String, CellKind) {
+    let percent = shown == Shown::Percent;
     match v {
+        DataRef::DateTime(d) if shown == Shown::Year && !d.is_duration() => {
+            (d.to_ymd_hms_milli().0.to_string(), CellKind::Text)
+        }
         DataRef::Empty => (String::new(), CellKind::Text),
         DataRef::String(s) => (s.clone(), CellKind::Text),
         DataRef::SharedString(s) => (s.to_string(), CellKind::Text),
@@ -142,9 +172,11 @@ fn check_unpacked(path: &Path, name: &str) -> Result<(), Diagnostic> {
     Ok(())
 }
 
-/// The sheets to try, in order. A sheet asked for by name is the only one. Otherwise the visible
-/// sheets in order: a workbook's first sheet is often its instructions (填报说明) or empty, and
-/// a hidden one holds lookup lists, never the report.
+/// The sheets to try, in order. A sheet asked for by name is the only one; Excel's sheet names
+/// ignore case and a clerk cannot see a trailing space, so `sheet1` is `Sheet1` and `数据` is
+/// `数据 ` when no sheet is named exactly so. Otherwise the visible worksheets in order (a
+/// workbook's first sheet is often its instructions, 填报说明, or a chart), then the hidden ones:
+/// a hidden sheet holds lookup lists, never the report, unless no visible one has a header.
 fn candidates(
     name: &str,
     sheets: &[calamine::Sheet],
@@ -153,30 +185,58 @@ fn candidates(
     let err = |m: String| Diagnostic::error(name, 0, 0, m);
     let names: Vec<&str> = sheets.iter().map(|s| s.name.as_str()).collect();
     if let Some(s) = asked {
-        return match names.iter().find(|n| **n == s) {
+        let loose = |n: &str| crate::diag::fold(n.trim()) == crate::diag::fold(s.trim());
+        let found = names
+            .iter()
+            .find(|n| **n == s)
+            .or_else(|| names.iter().find(|n| loose(n)));
+        return match found {
             Some(n) => Ok(vec![n.to_string()]),
-            None => Err(err(crate::tr!(
-                "没有工作表 `{}`{}；现有工作表: {}",
-                "no sheet `{}`{}; sheets: {}",
-                echo(s),
-                suggestion(s, names.iter().copied()),
-                names.join(", ")
-            ))),
+            None => {
+                // `--sheet 2`: the clerk counted the tabs.
+                let near = s
+                    .trim()
+                    .parse::<usize>()
+                    .ok()
+                    .and_then(|i| Some((i, *names.get(i.checked_sub(1)?)?)));
+                let hint = match near {
+                    Some((i, n)) => crate::tr!(
+                        "（是否想输入 `{n}`，第 {i} 个工作表？）",
+                        " (did you mean `{n}`, sheet {i}?)"
+                    ),
+                    None => suggestion(s, names.iter().copied()),
+                };
+                Err(err(crate::tr!(
+                    "没有工作表 `{}`{}；现有工作表: {}",
+                    "no sheet `{}`{}; sheets: {}",
+                    echo(s),
+                    hint,
+                    names.join(", ")
+                )))
+            }
         };
     }
-    let visible: Vec<String> = sheets
+    let work = |s: &&calamine::Sheet| s.typ == calamine::SheetType::WorkSheet;
+    let mut order: Vec<String> = sheets
         .iter()
+        .filter(work)
         .filter(|s| s.visible == SheetVisible::Visible)
         .map(|s| s.name.clone())
         .collect();
-    match (visible.is_empty(), names.is_empty()) {
-        (_, true) => Err(err(crate::tr!(
+    order.extend(
+        sheets
+            .iter()
+            .filter(work)
+            .filter(|s| s.visible != SheetVisible::Visible)
+            .map(|s| s.name.clone()),
+    );
+    if order.is_empty() {
+        return Err(err(crate::tr!(
             "工作簿中没有工作表",
             "the workbook has no sheets"
-        ))),
-        (true, false) => Ok(names.iter().map(|n| n.to_string()).collect()),
-        (false, false) => Ok(visible),
+        )));
     }
+    Ok(order)
 }
 
 /// The message for a sheet with nothing in it: the other sheets, and how to pick one.
@@ -223,6 +283,13 @@ impl Book {
             Ok(Book::Xlsb)
         } else if has("content.xml") {
             Ok(Book::Ods)
+        } else if has("word/document.xml") || has("ppt/presentation.xml") {
+            let (zh, en) = if has("word/document.xml") {
+                (" Word 文档", "a Word document")
+            } else {
+                (" PowerPoint 演示文稿", "a PowerPoint presentation")
+            };
+            Err(super::foreign(name, zh, en))
         } else {
             Err(Diagnostic::error(
                 name,
@@ -439,10 +506,15 @@ pub(super) fn read_sheet(
     };
     let names: Vec<String> = sheets.iter().map(|s| s.name.clone()).collect();
     let tried = candidates(name, &sheets, sheet)?;
+    let no_shared_strings = book == Book::Xlsx
+        && std::fs::File::open(path)
+            .ok()
+            .and_then(|f| zip::ZipArchive::new(f).ok())
+            .is_some_and(|z| z.index_for_name("xl/sharedStrings.xml").is_none());
     let mut first: Option<NoRows> = None;
     for chosen in &tried {
         let read = match &mut wb {
-            Open::Xlsx(x) => read_xlsx(x, name, chosen, each),
+            Open::Xlsx(x) => read_xlsx(x, name, chosen, no_shared_strings, each),
             Open::Other(o) => {
                 let merges = ods_merges.get(chosen).cloned().unwrap_or_default();
                 read_other(o, name, chosen, merges, each)
@@ -451,19 +523,22 @@ pub(super) fn read_sheet(
         match read {
             Ok(mut a) => {
                 if chosen != &tried[0] {
-                    a.problems.insert(
-                        0,
-                        Diagnostic::warning(
-                            name,
-                            0,
-                            0,
-                            crate::tr!(
-                                "工作表 `{}` 中没有表头，已读取工作表 `{chosen}`（用 --sheet 名称 可指定）",
-                                "sheet `{}` has no header: read sheet `{chosen}` (choose one with --sheet NAME)",
-                                tried[0]
-                            ),
-                        ),
-                    );
+                    let hidden = sheets
+                        .iter()
+                        .any(|s| &s.name == chosen && s.visible != SheetVisible::Visible);
+                    let m = if hidden {
+                        crate::tr!(
+                            "可见的工作表中没有表头，已读取隐藏的工作表 `{chosen}`: 请确认它就是要报送的数据",
+                            "no visible sheet has a header: read the hidden sheet `{chosen}`; make sure it holds the report"
+                        )
+                    } else {
+                        crate::tr!(
+                            "工作表 `{}` 中没有表头，已读取工作表 `{chosen}`（用 --sheet 名称 可指定）",
+                            "sheet `{}` has no header: read sheet `{chosen}` (choose one with --sheet NAME)",
+                            tried[0]
+                        )
+                    };
+                    a.problems.insert(0, Diagnostic::warning(name, 0, 0, m));
                 }
                 a.encoding = "spreadsheet";
                 return Ok(a);
@@ -544,6 +619,7 @@ fn read_xlsx(
     wb: &mut Xlsx<std::io::BufReader<std::fs::File>>,
     name: &str,
     chosen: &str,
+    no_shared_strings: bool,
     each: &mut EachRow<'_>,
 ) -> Result<Actuals, NoRows> {
     // The value cells found empty, to ask after the read whether a formula stood there.
@@ -554,7 +630,7 @@ fn read_xlsx(
         }
         each(p, r);
     };
-    let mut read = read_cells(wb, name, chosen, &mut watch);
+    let mut read = read_cells(wb, name, chosen, no_shared_strings, &mut watch);
     if let Ok(a) = &mut read
         && !empties.is_empty()
     {
@@ -606,6 +682,7 @@ fn read_cells(
     wb: &mut Xlsx<std::io::BufReader<std::fs::File>>,
     name: &str,
     chosen: &str,
+    no_shared_strings: bool,
     each: &mut EachRow<'_>,
 ) -> Result<Actuals, NoRows> {
     let err = |m: String| NoRows::Bad(Diagnostic::error(name, 0, 0, m));
@@ -616,13 +693,13 @@ fn read_cells(
             "cannot read sheet `{chosen}`: {e}"
         ))
     })?;
-    let percent: Vec<bool> = reader
+    let shown: Vec<Shown> = reader
         .styles()
         .iter()
-        .map(|s| {
-            s.number_format
-                .as_ref()
-                .is_some_and(|f| is_percent(&f.format_code))
+        .map(|s| match s.number_format.as_ref() {
+            Some(f) if is_percent(&f.format_code) => Shown::Percent,
+            Some(f) if is_year_only(&f.format_code) => Shown::Year,
+            _ => Shown::Plain,
         })
         .collect();
     let mut pending: Option<Record> = None;
@@ -644,21 +721,31 @@ fn read_cells(
                 }
                 Err(e) => {
                     done = true;
-                    let line = pending.as_ref().map_or(0, |r| r.line + 1);
-                    return Some(Err(Diagnostic::error(
-                        name,
-                        line,
-                        1,
+                    // calamine does not say which cell it failed on: the place is the first row
+                    // not read whole (A1 when none was).
+                    let (line, col) = (pending.as_ref().map_or(1, |r| r.line + 1), 1);
+                    let m = if no_shared_strings && e.to_string().contains("shared strings") {
+                        crate::tr!(
+                            "工作簿缺少文本表 xl/sharedStrings.xml，工作表 `{chosen}` 中此处起的文字单元格都无法读取: 文件已损坏或由不完整的程序生成；请用 Excel 或 WPS 打开后另存为 .xlsx 或 CSV",
+                            "the workbook lacks its table of texts (xl/sharedStrings.xml), so the text cells of sheet `{chosen}` cannot be read from here on: the file is damaged or was written by an incomplete program; open it in Excel or WPS and save it as .xlsx or CSV"
+                        )
+                    } else {
                         crate::tr!(
                             "无法读取工作表 `{chosen}` 的其余部分，此处起文件已损坏（{e}）: 以上各行已判断；请用 Excel 或 WPS 打开后另存为 .xlsx 或 CSV",
                             "cannot read the rest of sheet `{chosen}`: the file is damaged from here on ({e}); the rows above were judged; open it in Excel or WPS and save it as .xlsx or CSV"
-                        ),
-                    )));
+                        )
+                    };
+                    return Some(Err(
+                        Diagnostic::error(name, line, col, m).in_sheet(Some(chosen))
+                    ));
                 }
             };
             let (r, c) = cell.get_position();
             let (line, col) = (u64::from(r) + 1, u64::from(c) + 1);
-            let (text, kind) = cell_text(cell.get_value(), percent.get(style) == Some(&true));
+            let (text, kind) = cell_text(
+                cell.get_value(),
+                shown.get(style).copied().unwrap_or_default(),
+            );
             if text.trim().is_empty() {
                 continue;
             }

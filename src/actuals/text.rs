@@ -168,6 +168,8 @@ pub(super) struct Scanner<'a> {
     trail: u8,
     /// The field being read, as bytes (reused from field to field).
     field: Vec<u8>,
+    /// Where the first NUL byte before a line's text was passed over: said once, at the end.
+    nul: Option<(u64, u64)>,
 }
 
 impl<'a> Scanner<'a> {
@@ -200,12 +202,14 @@ impl<'a> Scanner<'a> {
             col: 1,
             trail: 0,
             field: Vec::new(),
+            nul: None,
         };
         // The delimiter is the one most used on the first line that has any: a comma, a tab
         // (Excel's "Unicode text") or a semicolon (Excel where the decimal mark is a comma). A
         // title line above the header often has none. (GBK's trail bytes are never these.)
         let eol = |b: &u8| *b == b'\n' || *b == b'\r';
-        let delims = |l: &[u8]| [b',', b'\t', b';'].map(|d| l.iter().filter(|b| **b == d).count());
+        let delims =
+            |l: &[u8]| [b',', b'\t', b';', b'|'].map(|d| l.iter().filter(|b| **b == d).count());
         let delimited = |l: &[u8]| delims(l).iter().any(|n| *n > 0);
         // A whole line with a delimiter is in the buffer.
         let has_line = |b: &[u8]| {
@@ -220,11 +224,10 @@ impl<'a> Scanner<'a> {
             .find(|l| delimited(l))
             .map(delims)
             .unwrap_or_default();
-        if counts[1] > counts[0] && counts[1] >= counts[2] {
-            s.delim = b'\t';
-        } else if counts[2] > counts[0] && counts[2] > counts[1] {
-            s.delim = b';';
-        }
+        // A database's or a script's export may use `|`. Ties go to the earlier: a comma, then a
+        // tab.
+        let most = (0..4).fold(0, |m, i| if counts[i] > counts[m] { i } else { m });
+        s.delim = [b',', b'\t', b';', b'|'][most];
         s.anchor = None;
         s
     }
@@ -401,9 +404,30 @@ impl Records for Scanner<'_> {
             loop {
                 if !self.have(n + 1) {
                     self.pos = self.bytes.len();
+                    if let Some((line, col)) = self.nul.take() {
+                        return Some(Err(Diagnostic::warning(
+                            self.name,
+                            line,
+                            col,
+                            crate::tr!(
+                                "此处起有空字节（NUL，\\0），不是文本，已跳过: 文件可能复制不完整或已损坏，请核对最后几行是否齐全",
+                                "NUL bytes (\\0) from here on, which are no text, were passed over: a copy cut short or a damaged file? check that the last rows are all there"
+                            ),
+                        )));
+                    }
                     return self.read_failure();
                 }
                 match self.bytes[self.pos + n] {
+                    // NUL padding (a copy cut short, a file preallocated) and the DOS end-of-file
+                    // mark Ctrl-Z (0x1A) that old Windows programs append: no text, passed over
+                    // one by one so that a run of any length costs no look-ahead.
+                    b @ (0 | 0x1A) if n == 0 => {
+                        if b == 0 {
+                            self.nul.get_or_insert((self.line, self.col));
+                        }
+                        self.bump();
+                        continue;
+                    }
                     b if b == delim || b == b' ' || b == b'\t' => {
                         n += 1;
                         if n > BLANK_LOOKAHEAD {

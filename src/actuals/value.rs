@@ -290,7 +290,7 @@ pub(crate) fn is_no_data(text: &str) -> bool {
 }
 
 /// A spreadsheet's formula error (`#DIV/0!`, `#N/A`, `#VALUE!` …) where a value belongs.
-fn formula_error(text: &str) -> bool {
+pub(super) fn formula_error(text: &str) -> bool {
     let t = text.trim().to_uppercase();
     [
         "#DIV/0!",

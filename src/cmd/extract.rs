@@ -143,19 +143,54 @@ pub(crate) fn run(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> anyhow::Result<Outcome> {
+    let refuse = |err: &mut dyn Write, m: String| -> anyhow::Result<Outcome> {
+        writeln!(
+            err,
+            "{}: {}: {m}",
+            crate::i18n::qyx_error(),
+            a.document.display()
+        )?;
+        Ok(Outcome::BadInput)
+    };
+    if a.document.is_dir() {
+        return refuse(
+            err,
+            crate::tr!(
+                "是文件夹，不是文件: 请给出一份文件的纯文本（.txt）",
+                "is a folder, not a document: give one document as plain text (.txt)"
+            ),
+        );
+    }
     let bytes = match read_document(&a.document) {
         Ok(b) => b,
         Err(e) => {
-            writeln!(
-                err,
-                "{}: {}: {}",
-                crate::i18n::qyx_error(),
-                a.document.display(),
-                crate::i18n::io_error(&e)
-            )?;
-            return Ok(Outcome::BadInput);
+            let mut m = crate::i18n::io_error(&e);
+            if e.kind() == std::io::ErrorKind::NotFound {
+                m.push_str(&crate::diag::near_file(&a.document));
+            }
+            return refuse(err, m);
         }
     };
+    if let Some((zh, en)) = crate::actuals::not_text(&bytes) {
+        return refuse(
+            err,
+            crate::tr!(
+                "这是{zh}，不是纯文本: 请在 WPS 或 Word 中另存为纯文本（.txt），或用 pdftotext 转出文字后再提取",
+                "this is {en}, not plain text: save it as plain text (.txt) in WPS or Word, or turn a PDF into text with pdftotext, then extract from that"
+            ),
+        );
+    }
+    // NUL bytes outside UTF-16 (which `decode` reads by its byte-order mark) are no text at all.
+    let utf16 = bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]);
+    if !utf16 && bytes.contains(&0) {
+        return refuse(
+            err,
+            crate::tr!(
+                "不是文本文件（含有二进制字节）: 请给出计划文件的纯文本（.txt）",
+                "not a text document (it holds binary bytes): give the plan document as plain text (.txt)"
+            ),
+        );
+    }
     if bytes.len() as u64 > MAX_BYTES {
         let mib = MAX_BYTES / 1024 / 1024;
         writeln!(

@@ -54,6 +54,25 @@ pub(crate) fn expand(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Diagnostic>) {
             files.push(p.clone());
         }
     }
+    // The same file named twice (`ok.csv ./ok.csv`, a folder and a file in it) is read once:
+    // read twice, each of its rows would be its own duplicate.
+    let mut seen = std::collections::HashSet::new();
+    files.retain(|f| {
+        let key = std::fs::canonicalize(f).unwrap_or_else(|_| f.clone());
+        let first = f == Path::new("-") || seen.insert(key);
+        if !first {
+            problems.push(Diagnostic::warning(
+                &f.display().to_string(),
+                0,
+                0,
+                crate::tr!(
+                    "此文件已给出过（同一文件给了两次）: 只读取一次",
+                    "given twice (the same file as before): read once"
+                ),
+            ));
+        }
+        first
+    });
     (files, problems)
 }
 
@@ -68,7 +87,7 @@ fn is_actuals_file(p: &Path) -> bool {
             .and_then(|e| e.to_str())
             .map(str::to_ascii_lowercase)
             .as_deref(),
-        Some("csv" | "xlsx" | "xlsm" | "xls" | "xlsb" | "ods")
+        Some("csv" | "tsv" | "xlsx" | "xlsm" | "xls" | "xlsb" | "ods" | "et")
     )
 }
 
