@@ -57,7 +57,7 @@ pub struct CheckArgs {
         "只看这一年",
         "Only this year."
     ))]
-    #[arg(long)]
+    #[arg(long, value_parser = crate::actuals::value::parse_year)]
     pub year: Option<i32>,
     #[arg(help = crate::tr!(
         "只看这个期间（`2024Q2`、`2024-06`、`2024年6月`）；与 --missing 同用时为催报的期间（默认：最近上报的期间）",
@@ -299,9 +299,15 @@ pub(crate) fn run(
             .filter(|d| d.severity == crate::diag::Severity::Error)
             .count()
             + read.unlisted.errors;
-        let failing = stream(&read, &q, a, dest.as_ref(), out)?;
+        let (failing, judged) = stream(&read, &q, a, dest.as_ref(), out)?;
         if let Some((path, _)) = &dest {
             super::write::wrote(err, path)?;
+        }
+        if judged == 0
+            && let Some(m) = nothing_left(&read, &q)
+        {
+            writeln!(err, "{}: {m}", crate::i18n::qyx_error())?;
+            return Ok(Outcome::BadInput);
         }
         if failing {
             outcome = outcome.worst(Outcome::Findings);
@@ -411,7 +417,45 @@ pub(crate) fn run(
     if checked.bad_rows() > 0 {
         outcome = Outcome::BadInput;
     }
+    if checked.rows.is_empty()
+        && let Some(m) = nothing_left(&read, &q)
+    {
+        writeln!(err, "{}: {m}", crate::i18n::qyx_error())?;
+        outcome = Outcome::BadInput;
+    }
     Ok(outcome)
+}
+
+/// A `--year` or `--period` that leaves nothing to judge is said, with the periods the actuals
+/// do report: an empty table and exit 0 would pass a CI job that asked for the wrong year.
+fn nothing_left(read: &check::Readings, q: &Query) -> Option<String> {
+    let asked = match (q.year, &q.period) {
+        (_, Some(p)) => format!("--period {p}"),
+        (Some(y), None) => format!("--year {y}"),
+        (None, None) => return None,
+    };
+    let every = Query {
+        year: None,
+        period: None,
+        all: false,
+        ..q.clone()
+    };
+    let mut reported = std::collections::BTreeSet::new();
+    let _ = read.each(&every, &mut |j| {
+        if reported.len() < 20 {
+            reported.insert(j.period.to_string());
+        }
+        Ok(())
+    });
+    let reported: Vec<String> = reported.into_iter().collect();
+    let what = q
+        .period
+        .map_or_else(|| q.year.unwrap_or_default().to_string(), |p| p.to_string());
+    let list = reported.join(", ");
+    Some(crate::tr!(
+        "{asked}: 没有 {what} 的行可判断；实际值报送的期间: {list}",
+        "{asked}: no row of {what} to judge; the actuals report {list}"
+    ))
 }
 
 /// 催报: for the period asked (else the latest reported), every indicator of the reporting
@@ -475,11 +519,12 @@ fn stream(
     a: &CheckArgs,
     dest: Option<&(PathBuf, Dest)>,
     out: &mut dyn Write,
-) -> anyhow::Result<bool> {
+) -> anyhow::Result<(bool, usize)> {
     let mut file;
     let (out, format): (&mut dyn Write, CheckFormat) = match dest {
         Some((path, Dest::Text(format))) => {
-            file = std::fs::File::create(path)?;
+            file = std::fs::File::create(path)
+                .map_err(|e| super::write::cannot_write(path, crate::i18n::io_error(&e)))?;
             if *format == Format::Csv {
                 file.write_all("\u{feff}".as_bytes())?;
             }
@@ -492,11 +537,13 @@ fn stream(
     };
     let mut w = std::io::BufWriter::with_capacity(1 << 16, out);
     let mut failed = false;
+    let mut judged = 0usize;
     let en = a.lang == Lang::En;
     match format {
         CheckFormat::Jsonl => {
             read.each(q, &mut |j| {
                 failed |= failing(&a.fail_on, &j);
+                judged += 1;
                 serde_json::to_writer(&mut w, &report::check::row_json(&j))?;
                 w.write_all(b"\n")?;
                 Ok(())
@@ -508,6 +555,7 @@ fn stream(
             let mut seq = ser.serialize_seq(None)?;
             read.each(q, &mut |j| {
                 failed |= failing(&a.fail_on, &j);
+                judged += 1;
                 seq.serialize_element(&report::check::row_json(&j))?;
                 Ok(())
             })?;
@@ -518,6 +566,7 @@ fn stream(
             let mut rows = report::check::CsvRows::new(&mut w, en, read.has_change(q))?;
             read.each(q, &mut |j| {
                 failed |= failing(&a.fail_on, &j);
+                judged += 1;
                 rows.row(&j)?;
                 Ok(())
             })?;
@@ -525,7 +574,7 @@ fn stream(
         }
     }
     w.flush()?;
-    Ok(failed)
+    Ok((failed, judged))
 }
 
 /// The gap table in a text format, with its summary line where the format has room for one.

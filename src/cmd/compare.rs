@@ -24,7 +24,7 @@ pub struct CompareArgs {
         "比较的年份（默认：每个计划都有目标的最晚年份）",
         "The year to compare (default: the latest year every plan has a target for)."
     ))]
-    #[arg(long)]
+    #[arg(long, value_parser = crate::actuals::value::parse_year)]
     pub year: Option<i32>,
     #[arg(help = crate::tr!(
         "只看这个领域",
@@ -54,7 +54,7 @@ pub struct RankArgs {
         "排名的年份（默认：各计划的最后一个目标，并标出其年份）",
         "The year to rank (default: each plan's last target, with its year shown)."
     ))]
-    #[arg(long, conflicts_with = "actuals")]
+    #[arg(long, conflicts_with = "actuals", value_parser = crate::actuals::value::parse_year)]
     pub year: Option<i32>,
     #[arg(help = crate::tr!(
         "为实绩而非计划排名（晾晒）：上报的实际值（文件或文件夹；多个文件各加一个 --actuals，合读为一段历史），各地区按应报目标绿灯占比排名",
@@ -132,6 +132,36 @@ pub(crate) fn compare(
         Ok(d) => d,
         Err(()) => return Ok(Outcome::BadInput),
     };
+    // A year no plan runs through compares nothing: said, with each plan's period.
+    if let Some(year) = a.year {
+        let spans: Vec<(String, i32, i32)> = plans
+            .iter()
+            .map(|p| {
+                let (start, end) = (p.plan.period.start.value, p.plan.period.end.value);
+                (p.plan.jurisdiction.name.clone(), start, end)
+            })
+            .collect();
+        if !spans
+            .iter()
+            .any(|(_, start, end)| (*start..=*end).contains(&year))
+        {
+            let spans: Vec<String> = spans
+                .iter()
+                .map(|(n, s, e)| format!("{n} {s}–{e}"))
+                .collect();
+            writeln!(
+                err,
+                "{}: {}",
+                crate::i18n::qyx_error(),
+                crate::tr!(
+                    "{year} 年不在任何一个所比较计划的期限内（{}）",
+                    "year {year} is outside every plan compared ({})",
+                    spans.join(crate::i18n::pick("；", "; "))
+                )
+            )?;
+            return Ok(Outcome::BadInput);
+        }
+    }
     let en = a.lang == Lang::En;
     let c = compare::compare(&set, plans, a.year, a.domain);
     match &dest {

@@ -78,6 +78,12 @@ pub(crate) fn refuse(
         && !parent.is_dir()
     {
         let folder = parent.display();
+        if parent.exists() {
+            return Some(crate::tr!(
+                "无法写入 {shown}：{folder} 是文件，不是文件夹；请换一个位置",
+                "cannot write {shown}: {folder} is a file, not a folder; choose another place"
+            ));
+        }
         return Some(crate::tr!(
             "无法写入 {shown}：文件夹 {folder} 不存在；请先建立它，或换一个位置",
             "cannot write {shown}: the folder {folder} does not exist; create it first, or choose another place"

@@ -310,7 +310,7 @@ pub(crate) fn run(
             false => match crate::plan::load::read_source_in(&dirs, &plan.document.source) {
                 Ok(b) => Some(squash(&String::from_utf8_lossy(&b))),
                 Err(e) => {
-                    writeln!(err, "qyx: error: {e}")?;
+                    writeln!(err, "{}: {e}", crate::i18n::qyx_error())?;
                     return Ok(Outcome::BadInput);
                 }
             },

@@ -22,7 +22,7 @@ pub struct TemplateArgs {
         "填报的年份（默认：今年，限于计划期内）",
         "The year to report (default: this year, kept within the plan's period)."
     ))]
-    #[arg(long, conflicts_with = "period")]
+    #[arg(long, conflicts_with = "period", value_parser = crate::actuals::value::parse_year)]
     pub year: Option<i32>,
     #[arg(help = crate::tr!(
         "填报的月份或季度（`2024-06`、`2024Q2`、`2024年6月`）：表中加一列期间和一列序时目标（到期末应完成的值）",
@@ -218,15 +218,33 @@ pub(crate) fn run(
         writeln!(err, "{}: {why}", crate::i18n::qyx_error())?;
         return Ok(Outcome::BadInput);
     }
+    // A template is a workbook or a CSV to fill in; `t.docx` would be a CSV under a Word name.
+    if let Some(path) = &a.output {
+        let ext = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        if ext != "xlsx" && ext != "csv" {
+            let near = crate::diag::did_you_mean(&ext, ["xlsx", "csv"])
+                .map(|e| path.with_extension(e).display().to_string());
+            let shown = path.display();
+            writeln!(
+                err,
+                "{}: {}",
+                crate::i18n::qyx_error(),
+                crate::tr!(
+                    "不知道把 {shown} 写成什么格式{}：填报模板的文件名应以 .xlsx 或 .csv 结尾",
+                    "cannot tell what to write {shown} as{}: a template's name should end in .xlsx or .csv",
+                    crate::diag::hint(near.as_deref())
+                )
+            )?;
+            return Ok(Outcome::BadInput);
+        }
+    }
     let t = sheet(&set, p, year, a.period, a.lang);
     // A file that cannot be written is named, with why (a missing folder, no permission).
-    let cannot = |path: &std::path::Path, e: String| {
-        anyhow::anyhow!(crate::tr!(
-            "无法写入 {}: {e}",
-            "cannot write {}: {e}",
-            path.display()
-        ))
-    };
+    let cannot = super::write::cannot_write;
     match &a.output {
         Some(path)
             if path

@@ -58,6 +58,7 @@ fn gather(a: &ValidateArgs, dir: &PlanDir) -> Result<(Vec<Input>, Vec<Diagnostic
     for p in &a.paths {
         if p.is_dir() {
             match list(&PlanDir::Path(p.clone())) {
+                Ok(f) if f.is_empty() => problems.push(no_plans(p)),
                 Ok(f) => files.extend(f),
                 Err(d) => problems.push(d),
             }
@@ -96,6 +97,19 @@ fn gather(a: &ValidateArgs, dir: &PlanDir) -> Result<(Vec<Input>, Vec<Diagnostic
     }
     files.dedup_by(|a, b| a.name() == b.name());
     Ok((files, problems))
+}
+
+/// A folder given to `validate` with no plan file in it: nothing was checked, which is no pass.
+fn no_plans(dir: &Path) -> Diagnostic {
+    Diagnostic::error(
+        &dir.display().to_string(),
+        0,
+        0,
+        crate::tr!(
+            "文件夹中没有计划文件（.yaml 或 .yml）: 没有可检查的内容",
+            "no plan files (.yaml or .yml) in this folder: nothing was checked"
+        ),
+    )
 }
 
 /// Reads, parses and checks the files one plan at a time: the catalogs first (the last that
@@ -242,7 +256,10 @@ pub(crate) fn run(
     }
     // A path given that is not there (or is neither a file nor a folder) could not be
     // validated at all: bad input, as the README's exit codes say, not a finding in a plan.
-    let missing = a.paths.iter().any(|p| !p.is_file() && !p.is_dir());
+    let missing = a.paths.iter().any(|p| {
+        !p.is_file() && !p.is_dir()
+            || p.is_dir() && list(&PlanDir::Path(p.clone())).is_ok_and(|l| l.is_empty())
+    });
     Ok(if no_catalog || missing {
         Outcome::BadInput
     } else if errors > 0 || (a.strict && warnings > 0) {
@@ -323,7 +340,13 @@ fn more_in_item<T: serde::de::DeserializeOwned>(
             text: probe.join("\n"),
         };
         match load::parse_yaml::<T>(&again) {
-            Err(next) if (from as u64..to as u64).contains(&(next.line.saturating_sub(1))) => {
+            // A field now missing is the blanked key's doing (`beter:` blanked leaves no
+            // `better:`), not another problem of the row: it would blank the row line by line.
+            Err(next)
+                if (from as u64..to as u64).contains(&(next.line.saturating_sub(1)))
+                    && !next.message.contains("missing field")
+                    && !next.message.contains("缺少字段") =>
+            {
                 d = next;
             }
             _ => return,

@@ -39,6 +39,9 @@ pub(crate) enum Dest {
     Text(Format),
 }
 
+/// The extensions `-o` writes.
+const KNOWN: [&str; 6] = ["xlsx", "html", "csv", "json", "md", "txt"];
+
 /// The destination a file name asks for, or why it cannot be written.
 pub(crate) fn dest(path: &Path) -> Result<Dest, String> {
     let ext = path
@@ -55,9 +58,13 @@ pub(crate) fn dest(path: &Path) -> Result<Dest, String> {
         "txt" => Dest::Text(Format::Table),
         _ => {
             let shown = path.display();
+            // `out.xlxs`, `out.cvs`: the extension meant.
+            let near = crate::diag::did_you_mean(&ext, KNOWN)
+                .map(|e| path.with_extension(e).display().to_string());
             return Err(crate::tr!(
-                "不知道把 {shown} 写成什么格式：文件名应以 .xlsx、.html、.csv、.json、.md 或 .txt 结尾",
-                "cannot tell what to write {shown} as: the name should end in .xlsx, .html, .csv, .json, .md or .txt"
+                "不知道把 {shown} 写成什么格式{}：文件名应以 .xlsx、.html、.csv、.json、.md 或 .txt 结尾",
+                "cannot tell what to write {shown} as{}: the name should end in .xlsx, .html, .csv, .json, .md or .txt",
+                crate::diag::hint(near.as_deref())
             ));
         }
     })
@@ -81,7 +88,7 @@ pub(crate) fn check(
         },
         Err(why) => why,
     };
-    writeln!(err, "qyx: error: {why}")?;
+    writeln!(err, "{}: {why}", crate::i18n::qyx_error())?;
     Ok(Err(()))
 }
 
@@ -92,8 +99,18 @@ pub(crate) fn text_file(path: &Path, format: Format, body: &[u8]) -> anyhow::Res
         buf.extend_from_slice("\u{feff}".as_bytes());
     }
     buf.extend_from_slice(body);
-    std::fs::write(path, buf)?;
+    std::fs::write(path, buf).map_err(|e| cannot_write(path, crate::i18n::io_error(&e)))?;
     Ok(())
+}
+
+/// A file that could not be written, with its name: the system's own words (`No such file or
+/// directory`) name no path, and by then the work is done and lost.
+pub(crate) fn cannot_write(path: &Path, e: impl std::fmt::Display) -> anyhow::Error {
+    let shown = path.display();
+    anyhow::anyhow!(crate::tr!(
+        "无法写入 {shown}: {e}",
+        "cannot write {shown}: {e}"
+    ))
 }
 
 /// Tells the user where the report went.

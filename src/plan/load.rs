@@ -36,8 +36,13 @@ pub struct SourceText {
 
 pub const CATALOG_FILE: &str = "catalog.yaml";
 
+/// A plan file by its name: `.yaml` or `.yml`, but not the lock file Office and WPS keep beside a
+/// file they have open (`~$zhuji.yaml`) nor an editor's hidden file (`.zhuji.yaml`).
 fn is_yaml(p: &Path) -> bool {
-    matches!(p.extension().and_then(|e| e.to_str()), Some("yaml" | "yml"))
+    let name = p.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+    !name.starts_with("~$")
+        && !name.starts_with('.')
+        && matches!(p.extension().and_then(|e| e.to_str()), Some("yaml" | "yml"))
 }
 
 /// A plan directory's file, listed but not read yet: a directory of thousands of plans is read
@@ -332,8 +337,27 @@ pub fn parse_yaml<T: DeserializeOwned>(src: &SourceText) -> Result<T, Diagnostic
             .unwrap_or(&message)
             .trim()
             .to_string();
-        Diagnostic::error(&src.name, line, column, explain(&message))
+        let mut d = Diagnostic::error(&src.name, line, column, explain(&message));
+        if line <= 1 && looks_like_csv(text) {
+            d.message.push_str(&crate::tr!(
+                "（这像是 CSV 表格（实际值？），不是计划文件: 实际值请用 qyx check 检查）",
+                " (this looks like a CSV table (actuals?), not a plan: check actuals with `qyx check`)"
+            ));
+        }
+        d
     })
+}
+
+/// Whether a file that does not parse as a plan reads as a table: its first line holds two or
+/// more commas (or tabs) and no `key:`.
+fn looks_like_csv(text: &str) -> bool {
+    let first = text
+        .lines()
+        .find(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
+        .unwrap_or_default();
+    !first.contains(": ")
+        && !first.trim_end().ends_with(':')
+        && (first.matches(',').count() >= 2 || first.matches('\t').count() >= 2)
 }
 
 /// The first YAML tag (`!!binary`, `!custom`) in `text`: (line, column, tag). A plain YAML

@@ -332,7 +332,8 @@ fn whole_year(j: &Judged) -> bool {
 
 /// Writes the `check` page.
 pub(crate) fn check_page(rows: &[Judged], en: bool, path: &Path) -> anyhow::Result<()> {
-    std::fs::write(path, check_html(rows, en))?;
+    std::fs::write(path, check_html(rows, en))
+        .map_err(|e| crate::cmd::write::cannot_write(path, crate::i18n::io_error(&e)))?;
     Ok(())
 }
 
@@ -621,7 +622,8 @@ fn indicator_block(b: &mut String, key: &str, js: &[&Judged], en: bool) {
 
 /// Writes the `compare` page: each shared indicator's plans on one chart.
 pub(crate) fn compare_page(c: &Comparison, en: bool, path: &Path) -> anyhow::Result<()> {
-    std::fs::write(path, compare_html(c, en))?;
+    std::fs::write(path, compare_html(c, en))
+        .map_err(|e| crate::cmd::write::cannot_write(path, crate::i18n::io_error(&e)))?;
     Ok(())
 }
 
@@ -781,6 +783,7 @@ pub(crate) fn rank_page(rows: &[Ranked], en: bool, path: &Path) -> anyhow::Resul
     if !current.is_empty() {
         b.push_str("</tbody></table></div>\n");
     }
-    std::fs::write(path, page(title, &b, en))?;
+    std::fs::write(path, page(title, &b, en))
+        .map_err(|e| crate::cmd::write::cannot_write(path, crate::i18n::io_error(&e)))?;
     Ok(())
 }

@@ -194,7 +194,8 @@ pub(crate) fn check_workbook(
     {
         chase_sheet(wb.add_worksheet(), m, period, en)?;
     }
-    wb.save(path)?;
+    wb.save(path)
+        .map_err(|e| crate::cmd::write::cannot_write(path, e))?;
     Ok(())
 }
 
@@ -207,7 +208,8 @@ pub(crate) fn missing_workbook(
 ) -> anyhow::Result<()> {
     let mut wb = Workbook::new();
     chase_sheet(wb.add_worksheet(), missing, period, en)?;
-    wb.save(path)?;
+    wb.save(path)
+        .map_err(|e| crate::cmd::write::cannot_write(path, e))?;
     Ok(())
 }
 
@@ -697,7 +699,8 @@ pub(crate) fn compare_workbook(
     if r > 0 {
         ws.autofilter(0, 0, r, headers.len() as u16 - 1)?;
     }
-    wb.save(path)?;
+    wb.save(path)
+        .map_err(|e| crate::cmd::write::cannot_write(path, e))?;
     Ok(())
 }
 
@@ -778,6 +781,7 @@ pub(crate) fn rank_workbook(
     w.apply(ws)?;
     ws.set_freeze_panes(1, 0)?;
     ws.autofilter(0, 0, rows.len() as u32, headers.len() as u16 - 1)?;
-    wb.save(path)?;
+    wb.save(path)
+        .map_err(|e| crate::cmd::write::cannot_write(path, e))?;
     Ok(())
 }
