@@ -44,6 +44,33 @@ pub fn error_text(e: &clap::Error) -> Option<String> {
     }
 }
 
+/// A line to add to clap's error where what was typed says what was meant: `--format xlsx` asks
+/// for a workbook, which `-o report.xlsx` writes (`--format` chooses how a table is printed).
+pub fn error_tip(e: &clap::Error) -> Option<String> {
+    use clap::error::{ContextKind, ContextValue};
+    if e.kind() != clap::error::ErrorKind::InvalidValue {
+        return None;
+    }
+    let text = |k| match e.get(k) {
+        Some(ContextValue::String(s)) => Some(s.as_str()),
+        _ => None,
+    };
+    let arg = text(ContextKind::InvalidArg)?;
+    let value = text(ContextKind::InvalidValue)?.trim().to_ascii_lowercase();
+    let value = value.trim_start_matches('.');
+    let file = match value {
+        "xlsx" | "xls" | "excel" => "report.xlsx",
+        "html" | "htm" | "pdf" => "report.html",
+        _ => return None,
+    };
+    arg.starts_with("--format").then(|| {
+        crate::tr!(
+            "提示: --format 选择表格的打印方式；工作簿或网页请用 -o 写入文件，如 -o {file}\n",
+            "tip: --format chooses how a table is printed; a workbook or a page is written to a file with -o, as -o {file}\n"
+        )
+    })
+}
+
 #[derive(Debug, Args)]
 pub struct Global {
     #[arg(help = crate::tr!(

@@ -13,13 +13,17 @@ fn main() -> ExitCode {
         .and_then(|m| qyx::cli::Cli::from_arg_matches(&m))
     {
         Ok(cli) => cli,
-        Err(e) => match qyx::cli::error_text(&e) {
-            Some(text) => {
-                let _ = write!(io::stderr(), "{text}");
-                return ExitCode::from(qyx::Outcome::BadInput as u8);
+        Err(e) => {
+            let tip = qyx::cli::error_tip(&e);
+            match (qyx::cli::error_text(&e), tip) {
+                (None, None) => e.exit(),
+                (text, tip) => {
+                    let text = text.unwrap_or_else(|| e.render().to_string());
+                    let _ = write!(io::stderr(), "{text}{}", tip.unwrap_or_default());
+                    return ExitCode::from(qyx::Outcome::BadInput as u8);
+                }
             }
-            None => e.exit(),
-        },
+        }
     };
     let (mut out, mut err) = (io::stdout().lock(), io::stderr().lock());
     // The process ends when `run` returns: what a command built is not freed piece by piece.

@@ -205,6 +205,28 @@ impl<'a> Header<'a> {
                 .or_else(|| HEADERS.iter().find(|(n, _)| *n == header_key(&key)));
             match found {
                 Some((_, c)) => {
+                    // A second note column (`备注` twice, one for the checker's remarks) decides
+                    // nothing: the first is the note, the second is said and left unread.
+                    if *c == Col::Note
+                        && let Some(first) = cols.iter().position(|x| x == c)
+                    {
+                        problems.push(
+                            Diagnostic::warning(
+                                name,
+                                rec.line,
+                                cell.column,
+                                crate::tr!(
+                                    "第二个 `{}` 列: 备注取第一个（第 {} 个字段），此列不读取",
+                                    "a second `{}` column: the note is the first (field {}); this one is not read",
+                                    echo(rec.text(cell).trim()),
+                                    first + 1
+                                ),
+                            )
+                            .in_sheet(sheet),
+                        );
+                        cols.push(Col::Ignored);
+                        continue;
+                    }
                     if *c != Col::Ignored
                         && let Some(first) = cols.iter().position(|x| x == c)
                     {
@@ -507,17 +529,18 @@ impl<'a> Header<'a> {
         .map(|c| col_name(c).to_string())
         .collect();
         if empty.is_some() && !absent.is_empty() {
-            problems.push(self.error(
-                line,
-                rec.cells.last().map_or(1, |x| x.column),
-                crate::tr!(
-                    "此行只有 {} 个字段，表头有 {} 列: 缺少 {}；此行已跳过",
-                    "this row has {} fields where the header has {}: it lacks {}; the row is skipped",
-                    rec.cells.len(),
-                    self.width,
-                    absent.join(crate::i18n::pick("、", ", "))
-                ),
+            let mut m = crate::tr!(
+                "此行只有 {} 个字段，表头有 {} 列: 缺少 {}；此行已跳过",
+                "this row has {} fields where the header has {}: it lacks {}; the row is skipped",
+                rec.cells.len(),
+                self.width,
+                absent.join(crate::i18n::pick("、", ", "))
+            );
+            m.push_str(&other_delimiter(
+                rec,
+                usize::try_from(self.width).unwrap_or(usize::MAX),
             ));
+            problems.push(self.error(line, rec.cells.last().map_or(1, |x| x.column), m));
             return None;
         }
         if let Some(f) = empty {
@@ -533,6 +556,31 @@ impl<'a> Header<'a> {
         }
         Some(row)
     }
+}
+
+/// For a row read as one field that holds the header's columns split by another delimiter (a
+/// tab-separated header over comma-separated rows, files pasted together): which one.
+fn other_delimiter(rec: &Record, width: usize) -> String {
+    let [only] = rec.cells.as_slice() else {
+        return String::new();
+    };
+    let text = rec.text(only);
+    let names = [
+        (',', "逗号", "commas"),
+        (';', "分号", "semicolons"),
+        ('\t', "制表符", "tabs"),
+        ('|', "竖线", "`|`"),
+    ];
+    names
+        .iter()
+        .find(|(d, ..)| width >= 2 && text.matches(*d).count() + 1 >= width)
+        .map(|(_, zh, en)| {
+            crate::tr!(
+                "（此行以{zh}分隔，表头却不是: 请让每一行用同一种分隔符）",
+                " (this row is separated by {en}, the header is not: separate every line alike)"
+            )
+        })
+        .unwrap_or_default()
 }
 
 /// A field as Excel's keep-as-text formula writes it, `="2024"` (a script's or an export's way to

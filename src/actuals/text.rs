@@ -170,6 +170,8 @@ pub(super) struct Scanner<'a> {
     field: Vec<u8>,
     /// Where the first NUL byte before a line's text was passed over: said once, at the end.
     nul: Option<(u64, u64)>,
+    /// Whether a record has been read: NUL bytes before any are no padding but no text at all.
+    read_one: bool,
 }
 
 impl<'a> Scanner<'a> {
@@ -203,6 +205,7 @@ impl<'a> Scanner<'a> {
             trail: 0,
             field: Vec::new(),
             nul: None,
+            read_one: false,
         };
         // The delimiter is the one most used on the first line that has any: a comma, a tab
         // (Excel's "Unicode text") or a semicolon (Excel where the decimal mark is a comma). A
@@ -421,7 +424,7 @@ impl Records for Scanner<'_> {
                     // NUL padding (a copy cut short, a file preallocated) and the DOS end-of-file
                     // mark Ctrl-Z (0x1A) that old Windows programs append: no text, passed over
                     // one by one so that a run of any length costs no look-ahead.
-                    b @ (0 | 0x1A) if n == 0 => {
+                    b @ (0 | 0x1A) if n == 0 && (b == 0x1A || self.read_one) => {
                         if b == 0 {
                             self.nul.get_or_insert((self.line, self.col));
                         }
@@ -581,6 +584,7 @@ impl Records for Scanner<'_> {
             }
         }
         self.field = buf;
+        self.read_one = true;
         Some(match trouble {
             Some(d) => Err(d),
             None => Ok(()),
@@ -715,10 +719,30 @@ pub(super) fn read_file(
     let mut f = std::fs::File::open(path).map_err(cannot)?;
     std::io::copy(&mut (&mut f).take(skip), &mut std::io::sink()).map_err(cannot)?;
     let mut records = Scanner::streaming(name, Box::new(f), enc);
-    let mut a = super::collect(name, None, &mut records, each)
-        .map_err(|e| e.unwrap_or_else(|| super::empty(name)))?;
+    let mut a = super::collect(name, None, &mut records, each).map_err(|e| {
+        let mut d = e.unwrap_or_else(|| super::empty(name));
+        d.message
+            .push_str(&big5_hint(head.get(skip as usize..).unwrap_or_default()));
+        d
+    })?;
     a.encoding = enc.name();
     Ok(a)
+}
+
+/// For a file whose header was not found: whether its first bytes read as a header in Big5
+/// (traditional Chinese Windows, a Taiwan or Hong Kong system's export), which qyx does not
+/// read and which also decodes, as garbage, in GB18030.
+fn big5_hint(head: &[u8]) -> String {
+    let line = head.split(|b| *b == b'\n').next().unwrap_or_default();
+    let (text, _, bad) = encoding_rs::BIG5.decode(line);
+    let header = ["地區", "指標", "年份", "數值", "地区", "指标", "数值"];
+    if bad || header.iter().filter(|w| text.contains(*w)).count() < 2 {
+        return String::new();
+    }
+    crate::tr!(
+        "（文件似乎是 Big5 编码（繁体中文）: 请另存为 UTF-8 或 GB18030（Excel: CSV UTF-8）后再检查）",
+        " (the file seems to be in Big5, traditional Chinese: save it as UTF-8 or GB18030 (Excel: CSV UTF-8), then check it again)"
+    )
 }
 
 #[cfg(test)]

@@ -480,6 +480,34 @@ fn typed_sign(text: &str) -> Option<String> {
     .filter(|_| rest.chars().next().is_some_and(|c| c.is_ascii_digit()))
 }
 
+/// What a value that is no number is, where its form says: a formula's text (`=60+6`, a CSV
+/// saved from cells formatted as text), Excel's `####` (a column too narrow, copied as shown),
+/// a decimal comma (`84,1` from a European Excel: not a thousands group, which has three digits).
+fn typed_form(t: &str) -> Option<String> {
+    if t.starts_with('=') {
+        return Some(crate::tr!(
+            "`{}` 是公式本身，不是它的计算结果: 请填写公式算出的数值",
+            "`{}` is a formula's text, not its result: type the value the formula gives",
+            echo(t)
+        ));
+    }
+    if t.len() >= 2 && t.chars().all(|c| c == '#') {
+        return Some(crate::tr!(
+            "`{}` 是 Excel 列宽不够时显示的符号，不是数值: 请在 Excel 中加宽该列后重新保存，或直接填写数值",
+            "`{}` is what Excel shows in a column too narrow for its number, not a value: widen the column in Excel and save again, or type the value",
+            echo(t)
+        ));
+    }
+    let (whole, frac) = t.split_once(',')?;
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    (digits(whole) && digits(frac) && frac.len() != 3).then(|| {
+        crate::tr!(
+            "应为 86、4.4、86% 或 1.33万元 这样的数，却是 `{t}`（小数逗号？是否应为 {whole}.{frac}）",
+            "expected a number like 86, 4.4, 86% or 1.33万元, found `{t}` (a decimal comma? did you mean {whole}.{frac}?)"
+        )
+    })
+}
+
 /// "expected a number like …, found `text`", for a value that is not one.
 fn not_a_number(text: &str) -> String {
     crate::tr!(
@@ -711,7 +739,7 @@ fn read_number(
         None => Threshold::parse(text),
     };
     let t = t.map_err(|e| {
-        let m = match typed_sign(text) {
+        let m = match typed_sign(text).or_else(|| typed_form(text)) {
             Some(m) => m,
             // The parser's words add nothing when they only repeat the text.
             None if e.message.contains(text) => not_a_number(text),

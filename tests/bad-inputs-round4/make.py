@@ -175,7 +175,7 @@ w(A + "t15-header-english-caps.csv", "JURISDICTION,Indicator,YEAR,Value,Unit\n" 
 w(A + "t16-only-whitespace.csv", " \n\t\n   \r\n")
 w(A + "t17-html-named-csv.csv", "<!DOCTYPE html><html><body><table><tr><td>地区</td></tr></table></body></html>\n")
 w(A + "t18-json-named-csv.csv", '[{"地区": "诸暨市", "指标": "普惠托位占比", "年份": 2024, "数值": 66}]\n')
-w(A + "t19-big5.csv", CSV.encode("big5", "replace"))
+w(A + "t19-big5.csv", "\r\n".join(["地區,指標,年份,數值,單位", "諸暨市,普惠托位佔比,2024,66,%", "諸暨市,人均預期壽命,2024,82.40,歲"]).encode("big5") + b"\r\n")
 w(A + "t20-row-of-commas.csv", "\n".join([H, GOOD[0], ",,,,", ",,,,,,,,,,", GOOD[1], GOOD[2]]) + "\n")
 w(A + "t21-value-with-formula.csv", "\n".join([H, "诸暨市,普惠托位占比,2024,=60+6,%", GOOD[1], GOOD[2]]) + "\n")
 w(A + "t22-header-with-bom-and-quotes.csv", '\ufeff"地区","指标","年份","数值","单位"\n' + "\n".join('"' + g.replace(",", '","') + '"' for g in GOOD) + "\n")
