@@ -162,6 +162,9 @@ pub enum Note {
     /// baseline and the target, and no unit slip explains it; `factor` 0 is a 0 where both are
     /// well above it (not reported yet?).
     Far { factor: Decimal, against: Against },
+    /// A value far from its references that reads as a year and a month (`2024.6`): a date
+    /// typed where the value belongs.
+    DateLike { year: i32, month: u32 },
     /// A year's amount of money about a twelfth of the references, twelve times which lands on
     /// one: a month's amount typed where a year's belongs (`1183` for 1183元/月 in a 年标准 row
     /// of >14000). `meant` is the year's amount (14196).
@@ -226,6 +229,7 @@ impl Note {
             Note::Disagreement { flips, .. } => *flips,
             Note::Implausible { .. }
             | Note::Monthly { .. }
+            | Note::DateLike { .. }
             | Note::Far { .. }
             | Note::OverCap { .. }
             | Note::Typed { .. }
@@ -924,10 +928,30 @@ pub(crate) fn plausibility_against(
         })
         .flatten();
     let from_baseline = against != Against::Target;
-    slip.or_else(|| monthly(entry, v, &refs, from_baseline, against))
+    let note = slip
+        .or_else(|| monthly(entry, v, &refs, from_baseline, against))
         .or_else(|| decimal_slip(entry, v, &refs, from_baseline, against))
         .or(over)
-        .or_else(|| unexplained(entry, v, &refs, from_baseline, against))
+        .or_else(|| unexplained(entry, v, &refs, from_baseline, against))?;
+    // A far value that reads as a year and a month (`2024.6`: the report's date typed where the
+    // value belongs) is no slip of a unit: "did you mean 20.246%?" would mislead.
+    Some(match date_like(v) {
+        Some((year, month)) if far(v) => Note::DateLike { year, month },
+        _ => note,
+    })
+}
+
+/// `2024.6`, `2024.06`, `2024.12` as (2024, 6), (2024, 6), (2024, 12): a year of this century or
+/// the last decade of the one before, a point, and a month written with one or two digits.
+fn date_like(v: Decimal) -> Option<(i32, u32)> {
+    let year = v.trunc();
+    let y = i32::try_from(year.mantissa() / 10i128.pow(year.scale())).ok()?;
+    if !(1990..=2099).contains(&y) || !matches!(v.scale(), 1 | 2) {
+        return None;
+    }
+    let frac = v.checked_sub(year)?;
+    let month = u32::try_from(frac.mantissa()).ok()?;
+    (1..=12).contains(&month).then_some((y, month))
 }
 
 /// A value above the largest its quantity can be (the catalog's `max`).
@@ -955,7 +979,7 @@ fn monthly(
         .unit
         .as_ref()
         .and_then(|u| crate::unit::Unit::parse(&u.value).ok())
-        .is_some_and(|u| u.is_money() && u.printed() == u.base());
+        .is_some_and(|u| u.is_money() && !u.printed().contains(['/', '每']));
     let level = !matches!(
         entry.accrual(),
         crate::plan::schema::Accrual::Flow | crate::plan::schema::Accrual::Milestone

@@ -315,6 +315,14 @@ pub(crate) fn note_text(n: &Note, unit: &str, en: bool) -> String {
             against_words(*against, true),
             fmt(*meant)
         ),
+        (Note::DateLike { year, month }, false) => {
+            format!("存疑: 数值像是日期 ({year}年{month}月), 不像本指标的值: 请核实数值")
+        }
+        (Note::DateLike { year, month }, true) => {
+            format!(
+                "doubtful: the value reads as a date ({year}-{month:02}), not a value of this indicator: check it"
+            )
+        }
         (Note::Monthly { meant, against }, false) => format!(
             "存疑: 数值约为{}的1/12, 是月度金额吗? 按年应为 {}{unit}",
             against_words(*against, false),

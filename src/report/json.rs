@@ -115,7 +115,8 @@ pub(crate) struct Remark {
     /// judged by their number, `unit_converted` (`8.5‰` in a % row: a unit whose symbol is ten
     /// times or more from the row's, converted and judged), `over_max` (above the most the
     /// indicator can be: `150` in a share of at most 100 %), `monthly_amount` (a twelfth of a
-    /// year's amount: a month's typed, `did_you_mean` the year's).
+    /// year's amount: a month's typed, `did_you_mean` the year's), `date_like` (far from the
+    /// references and reading as a year and a month: `2024.6`).
     pub kind: &'static str,
     /// For `over_max`: the most the indicator can be (the catalog's `max`), in its unit.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -167,6 +168,7 @@ impl Remark {
                 r.factor = Some(n(*factor));
                 r.did_you_mean = Some(n(round(*meant, 4)));
             }
+            Note::DateLike { .. } => r.kind = "date_like",
             Note::Monthly { meant, .. } => {
                 r.kind = "monthly_amount";
                 r.did_you_mean = Some(n(round(*meant, 4)));
