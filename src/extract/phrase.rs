@@ -224,6 +224,7 @@ const AFTER_NAME: &[&str] = &[
     "较去年",
     "较基期",
     "的基础上",
+    "以20",
 ];
 
 /// Words that end a clause's words before its number without naming anything: the verb or
@@ -264,6 +265,10 @@ const TRAILING: &[&str] = &[
     "从",
     "为",
     "要",
+    "每年",
+    "每",
+    "年均值",
+    "平均值",
 ];
 
 /// A change verb after a quantity (`技能人才占从业人员比例提高`, `人均预期寿命提高`) sets the
@@ -272,8 +277,21 @@ const CHANGES: &[&str] = &[
     "提高", "提升", "下降", "降低", "缩小", "缩短", "增加", "减少",
 ];
 const QUANTITIES: &[&str] = &[
-    "率", "比例", "比重", "占比", "数", "量", "寿命", "水平", "收入", "标准", "费用", "面积",
-    "时间", "倍差",
+    "率",
+    "比例",
+    "比重",
+    "占比",
+    "数",
+    "量",
+    "寿命",
+    "水平",
+    "收入",
+    "标准",
+    "费用",
+    "面积",
+    "时间",
+    "倍差",
+    "满意度",
 ];
 
 /// Words before an indicator's name that are no part of it: a span (`五年新增…`,
@@ -370,10 +388,15 @@ pub(super) fn tidy_name(s: &str) -> String {
             }
         }
         for w in CHANGES {
-            if let Some(r) = t.strip_suffix(w)
-                && QUANTITIES.iter().any(|q| r.ends_with(q))
-            {
-                t = r.to_string();
+            // `满意度每年提升`: a change every year.
+            if let Some(r) = t.strip_suffix(w) {
+                let r = ["每年", "逐年", "年均"]
+                    .iter()
+                    .find_map(|y| r.strip_suffix(y))
+                    .unwrap_or(r);
+                if QUANTITIES.iter().any(|q| r.ends_with(q)) {
+                    t = r.to_string();
+                }
             }
         }
         for w in LEADING {
@@ -442,6 +465,10 @@ mod tests {
 完成社会人员学历提升 | 完成社会人员学历提升
 完成乡镇(社区)卫生院二乙水平能力提升 | 完成乡镇(社区)卫生院二乙水平能力提升
 入学安置比例较上一年度下降 | 入学安置比例较上一年度下降
+以2020—2022年平均值 |
+人均预期寿命年均值 | 人均预期寿命
+新增就业岗位每年 | 新增就业岗位
+公共服务满意度每年提升 | 公共服务满意度
 ";
         for line in CASES.lines() {
             let (raw, want) = line.split_once(" |").expect("raw | name");

@@ -311,6 +311,26 @@ fn level_beside(
     next.is_some() || prev.is_some()
 }
 
+/// The name the next clause of the sentence gives its figure (its words before it), for a
+/// figure whose own words name nothing (`以2020—2022年平均值81.5岁为基数，人均预期寿命提高0.5岁`).
+fn next_subject(
+    chars: &[char],
+    kept: &[Span],
+    last: usize,
+    clauses: &[(usize, usize)],
+) -> Option<String> {
+    let next = kept.get(last + 1)?;
+    let here = clauses
+        .iter()
+        .position(|(a, b)| *a <= kept[last].start && kept[last].start < *b)?;
+    let (a, b) = *clauses.get(here + 1)?;
+    if !(a..b).contains(&next.start) {
+        return None;
+    }
+    let name = tidy_name(&trim_fillers(&collect(&chars[a..next.start])));
+    (!name.is_empty()).then_some(name)
+}
+
 /// A tolerance of adjustment (`调整幅度原则上不超过10%`, `上下浮动不超过5%`): how far a yearly
 /// target may be moved, never a target itself.
 fn tolerance(chars: &[char], sp: &Span, clauses: &[(usize, usize)]) -> bool {
@@ -475,8 +495,9 @@ pub(super) fn prose_candidates(s: &Sentence, cx: &ProseContext) -> Vec<Candidate
             years_before(chars, sp.start)
                 .last()
                 .filter(|(p, _, _)| {
+                    // `2022年45%`, `2022年的45%`, `2020—2022年平均值81.5岁`.
                     let between = collect(&chars[*p..sp.start]);
-                    between.chars().count() <= 7 && !between.contains(['，', ',', '；'])
+                    between.chars().count() <= 10 && !between.contains(['，', ',', '；'])
                 })
                 .map(|(p, _, _)| *p)
         })
@@ -576,6 +597,10 @@ pub(super) fn prose_candidates(s: &Sentence, cx: &ProseContext) -> Vec<Candidate
             subject = tidy;
         } else if let Some(prev) = &last_subject {
             subject = prev.clone();
+        } else if let Some(next) = next_subject(chars, &kept, group[group.len() - 1], &clause_list)
+        {
+            // `以2020—2022年平均值81.5岁为基数，人均预期寿命提高0.5岁`: named after it.
+            subject = next;
         } else if let Some(title) = cx.outline.item_title().filter(|_| explains) {
             let title = tidy_name(title);
             if !title.is_empty() {
@@ -1320,6 +1345,28 @@ mod tests {
                 })
                 .collect();
             assert_eq!(figures(sentence), want, "{sentence}");
+        }
+    }
+
+    /// Names drafted for the figures of sentences that restate or explain a target: the
+    /// indicator only, borrowed from the clause before or after where a figure's words name
+    /// nothing. `sentence | name; name …`, one name a figure.
+    #[test]
+    fn names_of_restated_and_explained_figures() {
+        const CASES: &str = "\
+每千人口执业（助理）医师数由2022年的3.2人提高到2027年的3.8人。 | 每千人口执业（助理）医师数; 每千人口执业（助理）医师数
+到2027年，人均预期寿命在2020年81.9岁的基础上提高1岁，达到82.9岁。 | 人均预期寿命; 人均预期寿命
+3)人均预期寿命（岁）这项指标的2027年目标以“十三五”平均值82.71岁为基数，提高0.8岁以上。 | 人均预期寿命; 人均预期寿命
+以2020—2022年平均值81.5岁为基数，人均预期寿命提高0.5岁。 | 人均预期寿命; 人均预期寿命
+16.城乡居民收入倍差由2022年的1.78缩小至1.72以内。 | 城乡居民收入倍差; 城乡居民收入倍差
+到2025年，居民人均可支配收入突破6万元；到2027年，力争达到7万元。 | 居民人均可支配收入; 居民人均可支配收入
+到2027年，技能人才总量达到6.5万人，占从业人员比重达到36%。 | 技能人才总量; 技能人才占从业人员比重
+";
+        for line in CASES.lines() {
+            let (sentence, want) = line.split_once(" | ").expect("sentence | names");
+            let got: Vec<String> = read(sentence).into_iter().map(|c| c.indicator).collect();
+            let want: Vec<&str> = want.split("; ").collect();
+            assert_eq!(got, want, "{sentence}");
         }
     }
 

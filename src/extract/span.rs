@@ -59,11 +59,14 @@ pub(crate) fn span_before(words: &str, indicator: &str, counted: bool) -> Option
     };
     // The measure is stated close after the span (`十三五平均值`, `十三五期间全区累计实现…`), in the
     // clause that holds the figure.
-    let close: String = after
-        .split(['，', ',', '；', ';', '。'])
-        .next()
-        .unwrap_or("")
+    // A period in a clause of its own (`“十三五”时期，全县人均预期寿命年均值为81.3岁`) is measured in
+    // the clause after it.
+    let mut parts = after.split(['，', ',', '；', ';', '。']);
+    let first = parts.next().unwrap_or("");
+    let lead = ["期间", "时期", "以来"].contains(&first);
+    let close: String = first
         .chars()
+        .chain(parts.next().filter(|_| lead).unwrap_or("").chars())
         .take(24)
         .collect();
     let period = close.starts_with("期间") || close.starts_with("时期") || since;
