@@ -15,6 +15,7 @@ mod diag;
 mod extract;
 #[cfg(test)]
 mod fuzz;
+mod hant;
 pub mod i18n;
 mod judge;
 mod numeral;

@@ -383,14 +383,16 @@ const PART_SEPARATORS: &[char] = &['、', '；', ';', '，', ','];
 /// The longest target text read: a phrase, not a paragraph.
 pub(crate) const MAX_TARGET_CHARS: usize = 200;
 
-/// Folds full-width digits, letters and signs to ASCII, so that `＞７０` reads as `>70`.
+/// Folds full-width digits, letters and signs to ASCII, so that `＞７０` reads as `>70`, and
+/// Traditional characters to the Simplified ones they were made from (`達到4.5個`: a page shown
+/// through its 繁體 button, quoted as printed).
 fn fold(c: char) -> char {
     match c {
         '\u{FF01}'..='\u{FF5E}' if c != '％' && c != '（' && c != '）' => {
             char::from_u32(c as u32 - 0xFEE0).unwrap_or(c)
         }
         '\u{3000}' | '\u{00A0}' => ' ',
-        _ => c,
+        _ => crate::hant::fold_char(c),
     }
 }
 

@@ -189,8 +189,12 @@ pub(crate) struct Extraction {
 
 /// Reads a document (already decoded) into candidates. `end_year` overrides the plan's end year.
 pub(crate) fn extract(text: &str, end_year: Option<i32>) -> Extraction {
-    let text = clean(text);
-    let mut info = doc_info(&text);
+    let source = clean(text);
+    // A page shown through its 繁體 button is read as the Simplified text it was made from; what
+    // is quoted is mapped back to the characters the source prints.
+    let folded = crate::hant::fold(&source);
+    let text = folded.as_deref().unwrap_or(&source);
+    let mut info = doc_info(text);
     if let Some(e) = end_year {
         info.end = Some(e);
         if info.start.is_some_and(|s| s > e) {
@@ -198,7 +202,7 @@ pub(crate) fn extract(text: &str, end_year: Option<i32>) -> Extraction {
         }
     }
     if info.end.is_none() {
-        info.end = largest_by_year(&text);
+        info.end = largest_by_year(text);
     }
     if info.start.is_none()
         && let Some(e) = info.end
@@ -281,11 +285,25 @@ pub(crate) fn extract(text: &str, end_year: Option<i32>) -> Extraction {
             c.indicator.clone(),
         ))
     });
+    if let Some(f) = &folded {
+        let u = crate::hant::Unfold::new(&source, f);
+        let back = |s: &mut Option<String>| {
+            if let Some(t) = s.as_mut() {
+                *t = u.unfold(t);
+            }
+        };
+        for c in &mut out {
+            back(&mut c.quote);
+            back(&mut c.text);
+            back(&mut c.cell);
+            back(&mut c.table);
+        }
+    }
     Extraction {
         info,
         candidates: out,
-        legends: legend::legends(&text),
-        splits: split::splits(&text),
+        legends: legend::legends(text),
+        splits: split::splits(text),
     }
 }
 
