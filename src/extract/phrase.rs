@@ -274,7 +274,7 @@ const TRAILING: &[&str] = &[
 /// A change verb after a quantity (`技能人才占从业人员比例提高`, `人均预期寿命提高`) sets the
 /// figure; after other words it is part of a name (`学历提升`, `能力提升`).
 const CHANGES: &[&str] = &[
-    "提高", "提升", "下降", "降低", "缩小", "缩短", "增加", "减少",
+    "提高", "提升", "下降", "降低", "缩小", "缩短", "增加", "减少", "递增", "递减",
 ];
 const QUANTITIES: &[&str] = &[
     "率",
@@ -469,6 +469,8 @@ mod tests {
 人均预期寿命年均值 | 人均预期寿命
 新增就业岗位每年 | 新增就业岗位
 公共服务满意度每年提升 | 公共服务满意度
+县域就诊率每年递增 | 县域就诊率
+最低生活保障标准每年递增 | 最低生活保障标准
 ";
         for line in CASES.lines() {
             let (raw, want) = line.split_once(" |").expect("raw | name");

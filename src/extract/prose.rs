@@ -311,6 +311,44 @@ fn level_beside(
     next.is_some() || prev.is_some()
 }
 
+/// The subject of a clause with no figure right before the figure's (`最低生活保障标准动态调整，
+/// 到2027年不低于…`, `居民健康素养水平逐年提升，2023-2027年分别达到…`), less the words of how it
+/// moves, for a figure whose own words name nothing.
+fn lead_subject(
+    chars: &[char],
+    kept: &[Span],
+    first: usize,
+    clauses: &[(usize, usize)],
+) -> Option<String> {
+    const MOVES: &[&str] = &[
+        "动态调整",
+        "逐年提高",
+        "逐年提升",
+        "逐年增长",
+        "逐年下降",
+        "逐年缩小",
+        "稳步提升",
+        "稳步提高",
+        "持续提升",
+        "持续提高",
+        "不断提高",
+        "不断提升",
+        "逐步提高",
+        "逐步提升",
+    ];
+    let here = clauses
+        .iter()
+        .position(|(a, b)| *a <= kept[first].start && kept[first].start < *b)?;
+    let (a, b) = *clauses.get(here.checked_sub(1)?)?;
+    if kept.iter().any(|sp| (a..b).contains(&sp.start)) {
+        return None;
+    }
+    let words = trim_fillers(&collect(&chars[a..b]));
+    let name = MOVES.iter().find_map(|m| words.strip_suffix(m))?;
+    let name = tidy_name(name);
+    (!name.is_empty() && name.chars().count() <= 30).then_some(name)
+}
+
 /// The name the next clause of the sentence gives its figure (its words before it), for a
 /// figure whose own words name nothing (`以2020—2022年平均值81.5岁为基数，人均预期寿命提高0.5岁`).
 fn next_subject(
@@ -597,6 +635,9 @@ pub(super) fn prose_candidates(s: &Sentence, cx: &ProseContext) -> Vec<Candidate
             subject = tidy;
         } else if let Some(prev) = &last_subject {
             subject = prev.clone();
+        } else if let Some(prev) = lead_subject(chars, &kept, group[0], &clause_list) {
+            // `最低生活保障标准动态调整，到2027年不低于每人每月1300元`.
+            subject = prev;
         } else if let Some(next) = next_subject(chars, &kept, group[group.len() - 1], &clause_list)
         {
             // `以2020—2022年平均值81.5岁为基数，人均预期寿命提高0.5岁`: named after it.
@@ -988,9 +1029,10 @@ pub(super) fn prose_candidates(s: &Sentence, cx: &ProseContext) -> Vec<Candidate
             }
             // `比2022年提高2个百分点`: the plan format holds levels, not changes.
             // A growth rate (`年均增长10%`) is a figure of its own.
-            let growth = collect(&chars[cl_start..sp.start])
-                .trim_end()
-                .ends_with("增长")
+            let head = collect(&chars[cl_start..sp.start]);
+            let growth = ["增长", "递增"]
+                .iter()
+                .any(|w| head.trim_end().ends_with(w))
                 && c.unit.as_deref().is_some_and(|u| u.contains(['%', '％']));
             if c.kind == Kind::Target && !growth && change_verb_before(chars, sp, cl_start) {
                 c.doubts.push(crate::tr!(
@@ -1361,6 +1403,7 @@ mod tests {
 16.城乡居民收入倍差由2022年的1.78缩小至1.72以内。 | 城乡居民收入倍差; 城乡居民收入倍差
 到2025年，居民人均可支配收入突破6万元；到2027年，力争达到7万元。 | 居民人均可支配收入; 居民人均可支配收入
 到2027年，技能人才总量达到6.5万人，占从业人员比重达到36%。 | 技能人才总量; 技能人才占从业人员比重
+最低生活保障标准动态调整，到2027年不低于每人每月1300元。 | 最低生活保障标准
 ";
         for line in CASES.lines() {
             let (sentence, want) = line.split_once(" | ").expect("sentence | names");
