@@ -671,6 +671,7 @@ pub(crate) fn reported<'a>(rows: &[check::Judged<'a>]) -> Vec<cycle::results::Re
             actual: j.actual,
             light: j.cycle.light,
             completion: j.cycle.completion,
+            doubtful: j.verdict.doubtful(),
         })
         .collect()
 }

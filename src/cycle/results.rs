@@ -20,6 +20,9 @@ pub(crate) struct Reported<'a> {
     pub actual: Option<Actual>,
     pub light: Option<Light>,
     pub completion: Option<Decimal>,
+    /// The verdict needs a look (达标(存疑) …): its light counts, and the standing says how many
+    /// of its lights are so.
+    pub doubtful: bool,
 }
 
 /// An indicator due in a period with no value.
@@ -115,6 +118,9 @@ pub(crate) struct Standing {
     pub green: usize,
     pub yellow: usize,
     pub red: usize,
+    /// Of the lights, those whose verdict is doubtful (a likely slip, a far value …): a ranking
+    /// that goes up says how much of it rests on values still to check.
+    pub doubtful: usize,
     /// Due but not reported: counted as due, never as green.
     pub missing: usize,
     /// Green as a share (%) of everything due (judged with a light, or missing).
@@ -150,6 +156,7 @@ pub(crate) fn standings<'a>(
     #[derive(Default)]
     struct Acc {
         lights: [usize; 3],
+        doubtful: usize,
         missing: usize,
         completions: Vec<Decimal>,
     }
@@ -158,6 +165,7 @@ pub(crate) fn standings<'a>(
         let Some(light) = r.light else { continue };
         let acc = groups.entry(key(r.plan, r.row)).or_default();
         acc.lights[light as usize] += 1;
+        acc.doubtful += usize::from(r.doubtful);
         if let Some(c) = r.completion {
             acc.completions.push(c.min(Decimal::ONE_HUNDRED));
         }
@@ -180,6 +188,7 @@ pub(crate) fn standings<'a>(
                 green,
                 yellow,
                 red,
+                doubtful: a.doubtful,
                 missing: a.missing,
                 share_green: pct(green, due),
                 completion,
@@ -235,6 +244,7 @@ mod tests {
             name: name.into(),
             green,
             yellow: 0,
+            doubtful: 0,
             red,
             missing: 0,
             share_green: pct(green, green + red),
