@@ -171,6 +171,38 @@ impl Record {
         });
     }
 
+    /// A whole line held in one field (`"地区,指标,年份,数值"`: CSV text pasted into one Excel
+    /// column and saved again, so that each line is quoted whole): split at the delimiter it
+    /// holds into the fields it is. False when the record is no such field.
+    fn split_whole_line(&mut self) -> bool {
+        let [only] = self.cells.as_slice() else {
+            return false;
+        };
+        let text = self.text(only).to_string();
+        let Some(delim) = [',', '\t', ';']
+            .into_iter()
+            .find(|d| text.matches(*d).count() >= 2)
+        else {
+            return false;
+        };
+        if text.contains(['"', '\n', '\r']) {
+            return false;
+        }
+        // The first character inside the quote.
+        let (line, mut column) = (self.line, only.column + 1);
+        self.clear(line);
+        for (i, part) in text.split(delim).take(MAX_FIELDS).enumerate() {
+            let t = part.trim();
+            self.push(t, column, CellKind::Text);
+            self.fields += 1;
+            if !t.is_empty() {
+                self.last_filled = Some((i as u64 + 1, column));
+            }
+            column += part.chars().count() as u64 + 1;
+        }
+        true
+    }
+
     /// Sets the text of the field at `index` (which exists).
     fn set(&mut self, index: usize, text: &str, kind: CellKind) {
         let start = self.text.len();
@@ -597,6 +629,7 @@ fn collect(
     // row in the first [`HEADER_SEARCH`] is a header, the first row's problem is.
     let mut first_problem = None;
     let mut looked = 0;
+    let mut whole_lines = false;
     let map = loop {
         match next(&mut rec) {
             None => return Err(first_problem.map_or(NoRows::Empty, NoRows::NoHeader)),
@@ -604,9 +637,11 @@ fn collect(
             Some(Err(d)) => problems.push(d.in_sheet(sheet)),
             Some(Ok(())) => {
                 let mut found = Vec::new();
+                let whole = rec.split_whole_line();
                 match rows::Header::read(name, sheet, &rec, &mut found) {
                     Ok(h) => {
                         problems.extend(found);
+                        whole_lines = whole;
                         break h;
                     }
                     Err(d) if rows::names_columns(&rec) >= 2 => {
@@ -651,6 +686,9 @@ fn collect(
         match r {
             Err(d) => problems.push(d.in_sheet(sheet)),
             Ok(()) => {
+                if whole_lines {
+                    rec.split_whole_line();
+                }
                 if let Some(row) = map.row(&rec, &mut problems) {
                     each(place, &row);
                 }

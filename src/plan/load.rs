@@ -77,6 +77,32 @@ impl Listed {
     }
 }
 
+/// A plan directory that cannot be listed: a file given where the folder belongs (`--plans
+/// plans/zhuji.yaml`) says which folder is meant; a folder not there gets a near name.
+fn unreadable_dir(p: &Path, e: &std::io::Error) -> Diagnostic {
+    let mut m = if p.is_file() {
+        let folder = p
+            .parent()
+            .filter(|d| !d.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        crate::tr!(
+            "这是文件，不是计划目录: --plans 指的是放 catalog.yaml 和各计划文件的文件夹，如 --plans {}",
+            "a file, not a plan directory: --plans names the folder holding catalog.yaml and the plan files, as --plans {}",
+            folder.display()
+        )
+    } else {
+        crate::tr!(
+            "无法读取计划目录: {}",
+            "cannot read plan directory: {}",
+            crate::i18n::io_error(e)
+        )
+    };
+    if e.kind() == std::io::ErrorKind::NotFound {
+        m.push_str(&crate::diag::near_file(p));
+    }
+    Diagnostic::error(&p.display().to_string(), 0, 0, m)
+}
+
 /// Every YAML file of a plan directory, sorted by name, the catalog first. `Err` only when the
 /// directory itself cannot be read.
 pub fn list_dir(dir: &PlanDir) -> Result<Vec<Listed>, Diagnostic> {
@@ -87,18 +113,7 @@ pub fn list_dir(dir: &PlanDir) -> Result<Vec<Listed>, Diagnostic> {
             .map(Listed::Builtin)
             .collect(),
         PlanDir::Path(p) => {
-            let entries = std::fs::read_dir(p).map_err(|e| {
-                Diagnostic::error(
-                    &p.display().to_string(),
-                    0,
-                    0,
-                    crate::tr!(
-                        "无法读取计划目录: {}",
-                        "cannot read plan directory: {}",
-                        crate::i18n::io_error(&e)
-                    ),
-                )
-            })?;
+            let entries = std::fs::read_dir(p).map_err(|e| unreadable_dir(p, &e))?;
             entries
                 .filter_map(|e| e.ok().map(|e| e.path()))
                 .filter(|p| is_yaml(p))
@@ -126,18 +141,7 @@ pub fn read_dir(dir: &PlanDir) -> Result<(Vec<SourceText>, Vec<Diagnostic>), Dia
             })
             .collect::<Vec<_>>(),
         PlanDir::Path(p) => {
-            let entries = std::fs::read_dir(p).map_err(|e| {
-                Diagnostic::error(
-                    &p.display().to_string(),
-                    0,
-                    0,
-                    crate::tr!(
-                        "无法读取计划目录: {}",
-                        "cannot read plan directory: {}",
-                        crate::i18n::io_error(&e)
-                    ),
-                )
-            })?;
+            let entries = std::fs::read_dir(p).map_err(|e| unreadable_dir(p, &e))?;
             let mut out = Vec::new();
             let mut paths: Vec<PathBuf> = entries
                 .filter_map(|e| e.ok().map(|e| e.path()))

@@ -614,7 +614,17 @@ impl PlanSet {
             let names = self.slots.iter().map(|p| p.name.clone());
             NameIndex::new(ids.chain(names))
         });
-        let hint = crate::diag::hint(index.nearest(k));
+        // `浙江省诸暨市`, `诸暨市（县级市）`: a name written inside more words is too long to be
+        // near by edit distance; the one plan whose name it holds is meant.
+        let within = || {
+            let mut holds = self
+                .slots
+                .iter()
+                .filter(|p| p.name.chars().count() >= 2 && k.contains(p.name.as_str()));
+            let first = holds.next()?;
+            holds.next().is_none().then_some(first.name.as_str())
+        };
+        let hint = crate::diag::hint(index.nearest(k).or_else(within));
         let (shown, ids) = (crate::diag::echo(k), self.listed_ids());
         let mut m = crate::tr!(
             "没有计划 `{shown}`{hint}；现有计划: {ids}",

@@ -277,3 +277,8 @@ w(C + "withlock/~$报表.xlsx", b"\x06qyx-clerk" + b"\x00" * 40 + b"\x06\x00q\x0
 w(P + "ok-testxian.csv", "地区,指标,年份,数值,单位\n测试县,普惠托位占比,2025,70,%\n")
 CUT = sheet_xml([HR] + GR + [["诸暨市", "城镇调查失业率", 2024, 4.4, "%"]]).split('<c r="B5"')[0] + '<c r="B5" t="inlineStr"><is><t>城镇调查'
 w(B + "d11b-damaged-data-sheet.xlsx", xlsx([data(CUT), ("备注", [["无"]], {})]))
+
+# --- added after the first fixes, found by probing further (README: "Added later") -------------
+w(A + "t33-whole-lines-quoted.csv", "\n".join('"' + l + '"' for l in [H] + GOOD) + "\n")
+w(B + "d25-csv-pasted-in-column-a.xlsx", xlsx([data([[l] for l in [H] + GOOD])]))
+w(A + "t34-jurisdiction-in-more-words.csv", "\n".join([H, "浙江省诸暨市,普惠托位占比,2024,66,%", "诸暨市（县级市）,基本养老保险参保人数,2024,84.1,万人", GOOD[2]]) + "\n")
