@@ -19,6 +19,7 @@ mod hant;
 pub mod i18n;
 mod judge;
 mod numeral;
+mod ocr;
 mod period;
 mod plan;
 mod report;

@@ -199,7 +199,11 @@ fn number_line(l: &str) -> Option<String> {
         && t.chars().count() <= 24
         && t.contains(['〔', '[', '［'])
         && t.chars().any(|c| c.is_ascii_digit());
-    ok.then(|| t.to_string())
+    // The year is bracketed in 〔〕 (GB/T 9704); typed or OCR'd `[2023]`, `［2023］` stand for them.
+    ok.then(|| {
+        t.replacen(['[', '［'], "〔", 1)
+            .replacen([']', '］'], "〕", 1)
+    })
 }
 
 /// Title, number, date, kind, jurisdiction and period, read from the document's opening: the
@@ -713,6 +717,18 @@ mod tests {
                     Some("implementation"),
                     None,
                     Some("宁波市海曙区人民政府办公室"),
+                    None,
+                ),
+            ),
+            (
+                "a scanned notice whose OCR read the number's 〔〕 as []",
+                "临海市人民政府办公室文件\n临政办发[2023]29号\n临海市人民政府办公室关于印发临海市公共服务“七优享”工程实施方案(2023一2027年)的通知\n",
+                want(
+                    Some("临海市"),
+                    Some((2023, 2027)),
+                    Some("implementation"),
+                    Some("临政办发〔2023〕29号"),
+                    Some("临海市人民政府办公室"),
                     None,
                 ),
             ),

@@ -190,6 +190,9 @@ pub(crate) struct Extraction {
 /// Reads a document (already decoded) into candidates. `end_year` overrides the plan's end year.
 pub(crate) fn extract(text: &str, end_year: Option<i32>) -> Extraction {
     let source = clean(text);
+    // A scanned page's OCR puts letters for digits inside figures (`6O%`, `4.l%`): read as the
+    // digits (validate reads the source so too), before the 繁體 fold.
+    let source = crate::ocr::digits(&source).unwrap_or(source);
     // A page shown through its 繁體 button is read as the Simplified text it was made from; what
     // is quoted is mapped back to the characters the source prints.
     let folded = crate::hant::fold(&source);

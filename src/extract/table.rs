@@ -575,7 +575,7 @@ fn bar_table_as_printed(lines: &[&str], at: usize) -> Option<(RawTable, usize)> 
                 && l.chars().count() <= 200
         }
     };
-    let mut rows = Vec::new();
+    let mut rows: Vec<RawRow> = Vec::new();
     let mut i = first_row;
     let mut domain = None;
     while i < lines.len() {
@@ -583,6 +583,39 @@ fn bar_table_as_printed(lines: &[&str], at: usize) -> Option<(RawTable, usize)> 
         if l.trim().is_empty() || !bars && page_marker(l) {
             i += 1;
             continue;
+        }
+        if !bars && !is_row(l) {
+            let pieces = split(l);
+            // A header's second row on a line of its own (`基础值 目标值 目标值` under the years,
+            // as OCR reads a scanned table a line at a time).
+            let sub_header = rows.is_empty()
+                && !pieces.is_empty()
+                && pieces
+                    .iter()
+                    .all(|c| column_of(c) != Column::Other || header_year(c).is_some());
+            // A name's end wrapped onto a line of its own after its row (`托位数`).
+            let name_end = match pieces.as_slice() {
+                [one] => {
+                    one.chars().count() <= 12
+                        && one.chars().all(|c| is_cjk(c) || "()（）".contains(c))
+                        && !one.starts_with('注')
+                }
+                _ => false,
+            };
+            if sub_header {
+                i += 1;
+                continue;
+            }
+            if name_end
+                && let Some((_, _, cells, _)) = rows.last_mut()
+                && let Some(name) = cells
+                    .iter_mut()
+                    .max_by_key(|c: &&mut String| c.chars().filter(|x| is_cjk(*x)).count())
+            {
+                name.push_str(pieces[0].trim());
+                i += 1;
+                continue;
+            }
         }
         if !is_row(l)
             || heading_at(&l.trim().chars().collect::<Vec<_>>(), 0).is_some_and(|h| h.0 <= 2)
@@ -1877,6 +1910,20 @@ mod tests {
                     b(2022, "50,180"),
                     t(2025, "61,480"),
                     t(2027, "70,390"),
+                ],
+            ),
+            // A scanned table's OCR layer: a row a line, cells split by single spaces, the
+            // header's second row on a line of its own, a name's end on the next line, `O`/`l`
+            // for digits, a merged domain cell printed on its group's first row only.
+            (
+                "序号 领域 指标名称 单位 2022年 2025年 2O27年 责任单位\n基础值 目标值 目标值\n1 幼有善育 每千人口拥有3岁以下婴幼儿 个 3.4 4.5 5.l 市卫健局\n托位数\n2 普惠托位占比 % 5O 6O 70 市卫健局\n注:累计为2023年起累计数。\n",
+                vec![
+                    b(2022, "3.4"),
+                    t(2025, "4.5"),
+                    t(2027, "5.1"),
+                    b(2022, "50"),
+                    t(2025, "60"),
+                    t(2027, "70"),
                 ],
             ),
             // w3m's drawn table: a cell's text wrapped inside its box.

@@ -144,7 +144,9 @@ pub fn squash(s: &str) -> String {
             out.push(c);
         }
     }
-    out
+    // A scanned page's OCR puts letters for digits inside figures (`6O%`): extract reads them as
+    // digits, and so does the check.
+    crate::ocr::digits(&out).unwrap_or(out)
 }
 
 /// Checks the catalog and every plan; with `sources` (one or more directories, searched in
