@@ -806,8 +806,8 @@ fn judge_number(
 /// typed as a fraction, 人 typed where the row counts 万人): the factor and what the value would
 /// be without the slip, in the catalog's unit. Else a value far from both with no slip to explain
 /// it ([`Note::Far`]). A value near either one is taken as typed.
-/// `peers` gives, when asked, the smallest and the largest baseline other plans state for the
-/// indicator (see [`peers`]).
+/// `peers` gives, when asked, the smallest and the largest baseline the plans state for the
+/// indicator (`PlanSet::peer_baselines`).
 pub fn plausibility(
     row: &Row,
     entry: &Entry,
@@ -830,21 +830,6 @@ pub(crate) fn magnitude(row: &Row, entry: &Entry) -> Option<Decimal> {
         return None;
     }
     numeric(row, entry, b).map(|(_, v)| v)
-}
-
-/// The smallest and the largest positive baseline ([`magnitude`]) among `rows`, the rows of
-/// other plans for one indicator: how large the indicator is where counties stand.
-pub(crate) fn peers<'r>(
-    rows: impl IntoIterator<Item = &'r Row>,
-    entry: &Entry,
-) -> Option<(Decimal, Decimal)> {
-    rows.into_iter()
-        .filter_map(|r| magnitude(r, entry))
-        .filter(|v| *v > Decimal::ZERO)
-        .fold(None, |acc, v| match acc {
-            None => Some((v, v)),
-            Some((lo, hi)) => Some((lo.min(v), hi.max(v))),
-        })
 }
 
 /// [`plausibility`] against the value the verdict holds a number against (see [`held_against`]).

@@ -521,11 +521,13 @@ impl PlanSet {
                     let Some(entry) = self.catalog.get(&row.id.value) else {
                         continue;
                     };
-                    let Some((lo, hi)) = crate::judge::peers([row], entry) else {
+                    let Some(v) =
+                        crate::judge::magnitude(row, entry).filter(|v| *v > Decimal::ZERO)
+                    else {
                         continue;
                     };
-                    let e = all.entry(entry.id.value.clone()).or_insert((lo, hi));
-                    *e = (e.0.min(lo), e.1.max(hi));
+                    let e = all.entry(entry.id.value.clone()).or_insert((v, v));
+                    *e = (e.0.min(v), e.1.max(v));
                 }
             };
             for slot in &self.slots {
