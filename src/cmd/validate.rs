@@ -142,23 +142,24 @@ fn check_files(
     }
     let mut validator = catalog.as_ref().map(|c| Validator::new(c, sources));
     let mut plans = 0;
-    for src in files
-        .iter()
-        .filter(|f| !f.is_catalog())
-        .filter_map(&mut read)
-    {
-        let mut src = src;
-        set_aside_bad_items::<Plan>(&mut src, set_aside);
-        match load::parse_yaml::<Plan>(&src) {
-            Ok(plan) => {
+    let listed: Vec<&Input> = files.iter().filter(|f| !f.is_catalog()).collect();
+    parse_in_order(&listed, &mut |parsed| {
+        let Parsed {
+            plan,
+            set_aside: aside,
+        } = parsed;
+        set_aside.extend(aside);
+        match plan {
+            Err(Unparsed::Unread(d)) => unread.push(d),
+            Err(Unparsed::Invalid(d)) => diags.push(d),
+            Ok(p) => {
                 plans += 1;
                 if let Some(v) = &mut validator {
-                    v.plan(&PlanFile::new(src, plan));
+                    v.plan(&p);
                 }
             }
-            Err(d) => diags.push(d),
         }
-    }
+    });
     match (validator, &catalog) {
         (Some(v), Some(c)) => {
             diags.extend(v.diags);
@@ -166,6 +167,74 @@ fn check_files(
         }
         _ => (PlanSet::no_catalog(dir, diags).1, None),
     }
+}
+
+/// One plan file read and parsed, with the rows set aside before parsing.
+struct Parsed {
+    plan: Result<PlanFile, Unparsed>,
+    set_aside: Vec<Diagnostic>,
+}
+
+enum Unparsed {
+    /// The file could not be read.
+    Unread(Diagnostic),
+    /// It is no plan (the YAML or its shape).
+    Invalid(Diagnostic),
+}
+
+fn parse_one(f: &Input) -> Parsed {
+    let mut set_aside = Vec::new();
+    let plan = match f.read() {
+        Err(d) => Err(Unparsed::Unread(d)),
+        Ok(mut src) => {
+            set_aside_bad_items::<Plan>(&mut src, &mut set_aside);
+            match load::parse_yaml::<Plan>(&src) {
+                Ok(plan) => Ok(PlanFile::new(src, plan)),
+                Err(d) => Err(Unparsed::Invalid(d)),
+            }
+        }
+    };
+    Parsed { plan, set_aside }
+}
+
+/// Reads and parses the plan files on every core and hands each to `each` in file order, so
+/// that the problems come out as a single thread would list them. Parsing the YAML is most of
+/// validate's work; the checks that follow compare plans with each other (a plan id given
+/// twice) and stay on this thread. Each worker parses every n-th file and waits until its last
+/// one is taken, so at most two plans a worker are in memory at once.
+fn parse_in_order(files: &[&Input], each: &mut dyn FnMut(Parsed)) {
+    let workers = std::thread::available_parallelism()
+        .map_or(1, std::num::NonZeroUsize::get)
+        .clamp(1, 8)
+        .min(files.len());
+    if workers <= 1 {
+        files.iter().for_each(|f| each(parse_one(f)));
+        return;
+    }
+    let lang = crate::i18n::current();
+    std::thread::scope(|scope| {
+        let mut inbox = Vec::with_capacity(workers);
+        for w in 0..workers {
+            let (tx, rx) = std::sync::mpsc::sync_channel::<Parsed>(1);
+            inbox.push(rx);
+            scope.spawn(move || {
+                // Messages are per thread: a worker speaks the run's language.
+                crate::i18n::set(lang);
+                for f in files.iter().skip(w).step_by(workers) {
+                    if tx.send(parse_one(f)).is_err() {
+                        return;
+                    }
+                }
+            });
+        }
+        for i in 0..files.len() {
+            match inbox[i % workers].recv() {
+                Ok(p) => each(p),
+                // A worker that stopped (it cannot, short of a panic): parse here instead.
+                Err(_) => each(parse_one(files[i])),
+            }
+        }
+    });
 }
 
 pub(crate) fn run(
@@ -409,6 +478,40 @@ fn plural(n: usize) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::item_lines;
+
+    #[test]
+    fn plans_parsed_on_several_threads_come_out_in_file_order_and_in_the_runs_language() {
+        use super::{Input, Parsed, Unparsed, parse_in_order};
+        use crate::plan::load::SourceText;
+        let inputs: Vec<Input> = (0..23)
+            .map(|i| {
+                Input::Text(SourceText {
+                    name: format!("p{i:02}.yaml"),
+                    // Every other file no plan at all, the rest a plan missing its fields.
+                    text: if i % 2 == 0 {
+                        "[".into()
+                    } else {
+                        "jurisdiction: {}\n".into()
+                    },
+                })
+            })
+            .collect();
+        let refs: Vec<&Input> = inputs.iter().collect();
+        crate::i18n::set(crate::cli::Lang::Zh);
+        let mut seen = Vec::new();
+        parse_in_order(&refs, &mut |p: Parsed| match p.plan {
+            Err(Unparsed::Invalid(d)) => seen.push((d.file.clone(), d.message.clone())),
+            _ => panic!("every file here is invalid"),
+        });
+        crate::i18n::set(crate::cli::Lang::En);
+        let files: Vec<&str> = seen.iter().map(|(f, _)| f.as_str()).collect();
+        let expected: Vec<String> = (0..23).map(|i| format!("p{i:02}.yaml")).collect();
+        assert_eq!(files, expected);
+        // Messages made on the workers speak Chinese, as the run does (`缺少字段 `id``).
+        for (f, m) in seen.iter().skip(1).step_by(2) {
+            assert!(m.contains("缺少字段"), "{f}: {m}");
+        }
+    }
 
     #[test]
     fn the_item_around_a_line() {
