@@ -18,8 +18,9 @@ use std::path::Path;
 /// indicator table as a numbered list, a two-level tab header, a mobile page's cards, a
 /// `-layout` table whose cells are centred over wrapped names); `tests/extract-prose` the
 /// sentences of 主要目标, tasks and an annex's 指标说明 (changes committed to, figures built on,
-/// tolerances).
-const CORPORA: [&str; 8] = [
+/// tolerances); `tests/extract-round7` (a pandoc grid table, tables with years as rows, an annex
+/// saved as CSV, a page read through its 繁體 button, a scanned page's OCR layer).
+const CORPORA: [&str; 9] = [
     "tests/extract-corpus",
     "tests/extract-heldout",
     "tests/extract-unseen",
@@ -27,6 +28,7 @@ const CORPORA: [&str; 8] = [
     "tests/extract-round4",
     "tests/extract-round5",
     "tests/extract-round6",
+    "tests/extract-round7",
     "tests/extract-prose",
 ];
 
