@@ -477,8 +477,25 @@ impl<'a> Header<'a> {
             ));
             return None;
         }
-        // The header again (after a page break, or where two sheets were pasted together).
-        if row.jurisdiction.text == self.repeated[0] && row.indicator.text == self.repeated[1] {
+        // The header again (after a page break, or where two sheets were pasted together), or
+        // in the other language (`jurisdiction,indicator,year,value` under `地区,指标,年份,数值`).
+        if row.jurisdiction.text == self.repeated[0] && row.indicator.text == self.repeated[1]
+            || [&row.jurisdiction, &row.indicator, &row.year]
+                .iter()
+                .all(|f| names_column(f.text))
+        {
+            return None;
+        }
+        // A form's footer (`制表人：张三`, `审核人：李四  填报日期：…`, `注：数据截至12月底`, a
+        // cell or a few, each a label and its value): no row, and no reason to fail the file.
+        let filled: Vec<&str> = rec
+            .cells
+            .iter()
+            .map(|c| rec.text(c))
+            .filter(|t| !t.trim().is_empty())
+            .take(5)
+            .collect();
+        if (1..=4).contains(&filled.len()) && filled.iter().all(|t| form_note(t)) {
             return None;
         }
         let when = row.period.as_ref().unwrap_or(&row.year);
@@ -556,6 +573,16 @@ impl<'a> Header<'a> {
         }
         Some(row)
     }
+}
+
+/// Whether a lone cell is a form's label and its value (`制表人：张三`, `填报日期: 2025-01-10`,
+/// `注：…`): a short label of letters, then a colon.
+fn form_note(text: &str) -> bool {
+    let t = trim_field(text);
+    t.split_once(['：', ':']).is_some_and(|(label, _)| {
+        let n = label.trim().chars().count();
+        (1..=8).contains(&n) && label.trim().chars().all(|c| c.is_alphabetic() || c == ' ')
+    })
 }
 
 /// For a row read as one field that holds the header's columns split by another delimiter (a
