@@ -1,12 +1,13 @@
 #!/usr/bin/env python3
 """Runs every case of cases.tsv with a qyx binary and prints one line a case: exit code, rows
 judged, the first line qyx said, and whether the case's expectations hold. Used to write the
-README's before/after table: `python3 record.py path/to/qyx`. The test is
-tests/bad_input_round3.rs; this script only records."""
+README's before/after table: `python3 record.py path/to/qyx [CORPUS]` (CORPUS: a folder with a
+cases.tsv of the same columns, default this one; round 4's record.py runs this one on its own
+folder). The tests are tests/bad_input_round3.rs and round4.rs; this script only records."""
 import os, shutil, subprocess, sys, tempfile
 
-def cases():
-    for line in open(os.path.join(os.path.dirname(__file__) or ".", "cases.tsv"), encoding="utf-8"):
+def cases(src):
+    for line in open(os.path.join(src, "cases.tsv"), encoding="utf-8"):
         if line.startswith("#") or not line.strip():
             continue
         name, folder, locale, code, rows, args, says, what = line.rstrip("\n").split("\t")
@@ -42,10 +43,10 @@ def run(qyx, here, case):
 
 if __name__ == "__main__":
     qyx = os.path.abspath(sys.argv[1])
-    src = os.path.dirname(os.path.abspath(__file__))
+    src = os.path.abspath(sys.argv[2]) if len(sys.argv) > 2 else os.path.dirname(os.path.abspath(__file__))
     with tempfile.TemporaryDirectory() as t:
         here = os.path.join(t, "c")
         shutil.copytree(src, here, symlinks=True)
-        for case in cases():
+        for case in cases(src):
             rc, judged, first, ok = run(qyx, here, case)
             print("\t".join([case[0], str(rc), "-" if judged is None else str(judged), "ok" if ok else "FAIL", first.replace("\t", " ")[:200]]))
