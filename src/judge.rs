@@ -947,6 +947,31 @@ pub(crate) fn over_cap(entry: &Entry, v: Decimal) -> Option<Note> {
         .map(|max| Note::OverCap { max })
 }
 
+/// Whether the indicator is judged as a level (a stock or a rate): a flow's year-to-date count
+/// is small early in the year, and a milestone has no size, so neither is doubted for being
+/// small.
+fn is_level(entry: &Entry) -> bool {
+    !matches!(
+        entry.accrual(),
+        crate::plan::schema::Accrual::Flow | crate::plan::schema::Accrual::Milestone
+    )
+}
+
+/// Whether a value far below the references says something: where higher is better always;
+/// where lower is better only against the row's own baseline (a ceiling may stand far above
+/// where a county is).
+fn small_tells(entry: &Entry, from_baseline: bool) -> bool {
+    entry.better == Better::Higher || from_baseline
+}
+
+/// Whether `meant` lies within `lo`–`hi` times one of the references (exact decimal products).
+fn near_any(meant: Decimal, refs: &[Decimal], lo: Decimal, hi: Decimal) -> bool {
+    refs.iter().any(|r| {
+        r.checked_mul(lo).is_some_and(|l| meant >= l)
+            && r.checked_mul(hi).is_some_and(|h| meant <= h)
+    })
+}
+
 /// A month's amount typed where the row counts a year's ([`Note::Monthly`]): the catalog's unit
 /// is money with no period (a year's amount, as the plans state incomes and allowances), the
 /// value a fifth of every reference or less, and twelve times it within a tenth of one. Checked
@@ -965,12 +990,8 @@ fn monthly(
         .as_ref()
         .and_then(|u| crate::unit::Unit::parse(&u.value).ok())
         .is_some_and(|u| u.is_money() && !u.printed().contains(['/', '每']));
-    let level = !matches!(
-        entry.accrual(),
-        crate::plan::schema::Accrual::Flow | crate::plan::schema::Accrual::Milestone
-    );
-    if !money || !level || !(entry.better == Better::Higher || from_baseline) || v <= Decimal::ZERO
-    {
+    let level = is_level(entry);
+    if !money || !level || !small_tells(entry, from_baseline) || v <= Decimal::ZERO {
         return None;
     }
     let v5 = v.checked_mul(Decimal::from(5))?;
@@ -978,14 +999,9 @@ fn monthly(
         return None;
     }
     let meant = v.checked_mul(Decimal::from(12))?;
-    // Within a tenth: meant / r from 0.9 to 1.1, as meant × 10 against r × 9 and r × 11.
-    let m10 = meant.checked_mul(Decimal::TEN)?;
-    let close = refs.iter().any(|r| {
-        r.checked_mul(Decimal::from(9)).is_some_and(|r9| m10 >= r9)
-            && r.checked_mul(Decimal::from(11))
-                .is_some_and(|r11| m10 <= r11)
-    });
-    close.then_some(Note::Monthly { meant, against })
+    // Within a tenth of one of them.
+    near_any(meant, refs, Decimal::new(9, 1), Decimal::new(11, 1))
+        .then_some(Note::Monthly { meant, against })
 }
 
 /// A value five times or more beyond every reference that a slipped decimal point explains: a
@@ -1006,12 +1022,9 @@ fn decimal_slip(
     let above = refs
         .iter()
         .all(|r| times(*r, five).is_some_and(|r5| v > r5));
-    let level = !matches!(
-        entry.accrual(),
-        crate::plan::schema::Accrual::Flow | crate::plan::schema::Accrual::Milestone
-    );
+    let level = is_level(entry);
     let below = level
-        && (entry.better == Better::Higher || from_baseline)
+        && small_tells(entry, from_baseline)
         && refs
             .iter()
             .all(|r| times(v, five).is_some_and(|v5| v5 < *r));
@@ -1021,13 +1034,8 @@ fn decimal_slip(
         _ => return None,
     };
     let meant = v.checked_div(factor)?;
-    // Within a fifth: meant / r from 0.8 to 1.25.
-    let (four, five_m) = (times(meant, Decimal::from(4))?, times(meant, five)?);
-    let close = refs.iter().any(|r| {
-        times(*r, Decimal::from(4)).is_some_and(|r4| five_m >= r4)
-            && times(*r, five).is_some_and(|r5| four <= r5)
-    });
-    close.then(|| Note::Implausible {
+    // Within a fifth of one of them: meant / r from 0.8 to 1.25.
+    near_any(meant, refs, Decimal::new(8, 1), Decimal::new(125, 2)).then(|| Note::Implausible {
         factor,
         meant,
         unit: entry.unit_text(),
@@ -1058,10 +1066,7 @@ fn unexplained(
             against,
         });
     }
-    let level = !matches!(
-        entry.accrual(),
-        crate::plan::schema::Accrual::Flow | crate::plan::schema::Accrual::Milestone
-    );
+    let level = is_level(entry);
     // A 0 where both are above it is a sheet not filled in as often as a real 0, whichever way
     // is better: worth a look before a 达标 goes up.
     if level && v.is_zero() {
@@ -1070,8 +1075,7 @@ fn unexplained(
             against,
         });
     }
-    let tenth_matters = entry.better == Better::Higher || from_baseline;
-    if level && tenth_matters && max_ratio * ten <= Decimal::ONE {
+    if level && small_tells(entry, from_baseline) && max_ratio * ten <= Decimal::ONE {
         return Some(Note::Far {
             factor: max_ratio.round_dp_with_strategy(3, RoundingStrategy::MidpointAwayFromZero),
             against,
@@ -1133,6 +1137,22 @@ mod tests {
     }
 
     const PATH: &str = "    table: \"1 x 60 70 80\"\n    baseline: { year: 2022, cell: \"60\" }\n    targets:\n      - { year: 2023, cell: \"70\" }\n      - { year: 2025, cell: \"80\" }\n      - { year: 2027, cell: \">90\" }\n";
+
+    #[test]
+    fn nearness_to_a_reference_is_inclusive_and_exact() {
+        let (lo, hi) = (dec!(0.9), dec!(1.1));
+        for (meant, refs, near) in [
+            (dec!(90), vec![dec!(100)], true),
+            (dec!(110), vec![dec!(100)], true),
+            (dec!(89.99), vec![dec!(100)], false),
+            (dec!(110.01), vec![dec!(100)], false),
+            // One reference near is enough.
+            (dec!(14196), vec![dec!(12600), dec!(14000)], true),
+            (dec!(5), vec![], false),
+        ] {
+            assert_eq!(near_any(meant, &refs, lo, hi), near, "{meant} against {refs:?}");
+        }
+    }
 
     #[test]
     fn exactly_on_the_threshold() {
