@@ -11,7 +11,7 @@ def cases(src):
         if line.startswith("#") or not line.strip():
             continue
         name, folder, locale, code, rows, args, says, what = line.rstrip("\n").split("\t")
-        yield name, folder, locale, int(code), rows, args.split(" "), says, what
+        yield name, folder, locale, int(code), rows, [a.replace("\u2420", " ") for a in args.split(" ")], says, what
 
 def env(locale):
     e = {k: v for k, v in os.environ.items() if not k.startswith(("LC_", "LANG", "QYX_"))}
