@@ -5,7 +5,7 @@
 //! JSON and the workbook and HTML reports all show the same rows.
 
 use crate::actuals::value::{parse_year, read_value};
-use crate::actuals::{self, ActualRow, Place};
+use crate::actuals::{self, ActualRow, Field, Place};
 use crate::cycle::{self, Bands, PeriodVerdict};
 use crate::diag::echo;
 use crate::diag::{Diagnostic, Severity};
@@ -535,7 +535,7 @@ impl<'a> Readings<'a> {
             );
             return;
         }
-        let (actual, doubts) = match read_value(r, row, entry) {
+        let (actual, mut doubts) = match read_value(r, row, entry) {
             Ok(Some(v)) => (v.actual, v.doubts),
             // An empty value is no data: listed by --all, never an error.
             Ok(None) => {
@@ -547,6 +547,29 @@ impl<'a> Readings<'a> {
                 return;
             }
         };
+        // A 备注 saying the figure is an estimate or of a changed definition: the verdict may
+        // not hold for the final figure.
+        if let Some(note) = r.note
+            && let Some(word) = crate::actuals::value::note_not_final(note)
+        {
+            doubts.push(judge::Note::Sheet(judge::SheetSays::Note {
+                note: note.to_string(),
+                word,
+            }));
+        }
+        // The value is the sheet's own target cell: the target copied into the value column?
+        // Not at 100 % or the most the indicator can be: that is what a target done reads
+        // (民生实事 100 %), and every sheet of completion rates would be doubtful.
+        if let Some(t) = r.target
+            && let Actual::Number(v) = actual
+            && entry.max.is_none_or(|max| v < max)
+            && !(v == Decimal::ONE_HUNDRED && entry.unit.as_ref().is_some_and(|u| u.value == "%"))
+            && sheet_target(r, t, row, entry) == Some(actual)
+        {
+            doubts.push(judge::Note::Sheet(judge::SheetSays::AsTarget {
+                cell: t.text.to_string(),
+            }));
+        }
         let series = self.series_of(plan, row, entry);
         let (value, kind) = Reading::pack(actual);
         let mut reading = Reading {
@@ -569,6 +592,21 @@ impl<'a> Readings<'a> {
             Some((at, earlier)) => {
                 let earlier = *earlier;
                 if earlier.file == fi {
+                    // Another value for the same indicator and period in the same file (a
+                    // town's row under the county's name, a 城镇 part, a revision pasted below):
+                    // the first is no surer than the second.
+                    if earlier.actual() != actual {
+                        let note = judge::Note::Sheet(judge::SheetSays::Twice {
+                            line: r.line,
+                            value: r.value.text.to_string(),
+                        });
+                        let warning = place.warning(
+                            earlier.line,
+                            1,
+                            implausible_warning(&value_text(earlier.actual()), &note, entry),
+                        );
+                        self.doubts.entry(at).or_default().push((note, warning));
+                    }
                     self.row_problems.push(place.error(
                         r.line,
                         1,
@@ -954,6 +992,32 @@ fn implausible_warning(typed: &str, note: &judge::Note, entry: &Entry) -> String
         "`{typed}` 约为 `{id}` {of}的{factor}({unit}): 是否应为 {meant}{unit}? (按所填数值判定, 已标为存疑)",
         "`{typed}` is about {factor} {of} of `{id}` ({unit}): did you mean {meant}{unit}? (judged as typed, marked doubtful)"
     )
+}
+
+/// The number of a sheet's target cell (`4.3`, `≥9.2`, `84.2万人`, `65%以上`), read as the row's
+/// value would be, or None where it holds no single number (`/`, `职工86、城乡居民70`).
+fn sheet_target(r: &ActualRow<'_>, t: Field<'_>, row: &Row, entry: &Entry) -> Option<Actual> {
+    let text = t
+        .text
+        .trim()
+        .trim_start_matches([
+            '≥', '≤', '>', '<', '=', '＞', '＜', '≧', '≦', '⩾', '⩽', '＝',
+        ])
+        .trim_end_matches("以上")
+        .trim_end_matches("以下")
+        .trim_end_matches("以内")
+        .trim();
+    let as_value = ActualRow {
+        value: Field {
+            text,
+            column: t.column,
+        },
+        ..*r
+    };
+    match read_value(&as_value, row, entry) {
+        Ok(Some(v)) if v.doubts.is_empty() => Some(v.actual),
+        _ => None,
+    }
 }
 
 /// A value as a message quotes it.

@@ -192,6 +192,24 @@ pub enum Note {
         value: Decimal,
         meant: Decimal,
     },
+    /// What the sheet around the value says that leaves its verdict in doubt.
+    Sheet(SheetSays),
+}
+
+/// What a sheet says beside a value that may undo its verdict (tests/clerk-sheets): the value
+/// itself reads cleanly, so only the sheet can tell.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SheetSays {
+    /// The row's 备注 says the figure is not final or not comparable: an estimate, a flash or
+    /// preliminary count, a changed definition (`预计数`, `快报数`, `口径调整`). `word` is the
+    /// word that says so.
+    Note { note: String, word: &'static str },
+    /// The same indicator and period again further down the same file, with another value:
+    /// which one is the jurisdiction's? (`line`, the value there as typed).
+    Twice { line: u64, value: String },
+    /// The value is the number of the sheet's own target cell beside it (a 目标值 column):
+    /// the target copied into the value column? (`cell`, the target cell as typed).
+    AsTarget { cell: String },
 }
 
 /// What a far value was held against, so that a message names only what the row has: a row
@@ -232,6 +250,7 @@ impl Note {
             | Note::DateLike { .. }
             | Note::Far { .. }
             | Note::OverCap { .. }
+            | Note::Sheet(_)
             | Note::Typed { .. }
             | Note::Converted { .. } => true,
         }

@@ -27,6 +27,8 @@ pub struct ActualRow<'r> {
     pub value: Field<'r>,
     pub unit: Option<Field<'r>>,
     pub note: Option<&'r str>,
+    /// The target the sheet copies beside the value (a 目标值 column), as typed.
+    pub target: Option<Field<'r>>,
 }
 
 #[derive(Debug, Clone, Copy)]

@@ -18,6 +18,9 @@ enum Col {
     Note,
     /// The indicator's printed name: read only when there is no indicator column.
     IndicatorName,
+    /// The target as the sheet copies it beside the value (目标值): never judged against, but
+    /// a value equal to it may be the target typed again.
+    Target,
     /// Columns a template carries for the reader's benefit (name, target, lead): read past.
     Ignored,
 }
@@ -66,12 +69,14 @@ const HEADERS: &[(&str, Col)] = &[
     ("note", Col::Note),
     ("备注", Col::Note),
     ("name", Col::IndicatorName),
-    ("target", Col::Ignored),
+    ("target", Col::Target),
     // `qyx template --period` writes what is due by the period's end beside the target.
     ("due", Col::Ignored),
     ("序时目标", Col::Ignored),
-    ("目标", Col::Ignored),
-    ("目标值", Col::Ignored),
+    ("目标", Col::Target),
+    ("目标值", Col::Target),
+    ("年度目标", Col::Target),
+    ("目标任务", Col::Target),
     ("lead", Col::Ignored),
     ("牵头单位", Col::Ignored),
     ("责任单位", Col::Ignored),
@@ -155,7 +160,7 @@ pub(super) struct Header<'a> {
 }
 
 /// How many kinds of [`Col`] there are.
-const COLS: usize = 10;
+const COLS: usize = 11;
 
 /// A column's header name in the language of the messages (both are accepted in a header).
 fn col_name(c: Col) -> &'static str {
@@ -170,6 +175,7 @@ fn col_name(c: Col) -> &'static str {
         Col::Unit => pick("单位", "unit"),
         Col::Note => pick("备注", "note"),
         Col::IndicatorName => pick("指标名称", "name"),
+        Col::Target => pick("目标值", "target"),
         Col::Ignored => "",
     }
 }
@@ -227,7 +233,7 @@ impl<'a> Header<'a> {
                         cols.push(Col::Ignored);
                         continue;
                     }
-                    if *c != Col::Ignored
+                    if !matches!(c, Col::Ignored | Col::Target)
                         && let Some(first) = cols.iter().position(|x| x == c)
                     {
                         return Err(at(
@@ -460,6 +466,10 @@ impl<'a> Header<'a> {
                 .find(Col::Note)
                 .map(|_| field(Col::Note).text)
                 .filter(|t| !t.is_empty()),
+            target: self
+                .find(Col::Target)
+                .map(|_| field(Col::Target))
+                .filter(|f| !f.text.is_empty()),
         };
         // `#N/A` where a name or a year belongs: a lookup formula that found nothing.
         if let Some(f) = [&row.jurisdiction, &row.indicator, &row.year]

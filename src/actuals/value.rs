@@ -210,6 +210,44 @@ pub(crate) fn parse_year(text: &str) -> Result<i32, String> {
     }
 }
 
+/// The word of a row's 备注 that says its figure is not final or not comparable — an estimate
+/// (`预计数`, `12月为预估数`, `暂估`), a flash or preliminary count (`快报数`, `初步统计`), not yet
+/// checked (`待核实`), or counted by a changed definition (`口径调整`, `统计口径调整后`) — unless
+/// a negation stands right before it (`非预计数`, `不含预计`). A verdict on such a figure may not
+/// hold for the final one: a 达标 on an estimate must not go up as a plain 达标.
+pub(crate) fn note_not_final(note: &str) -> Option<&'static str> {
+    const WORDS: &[&str] = &[
+        "预计",
+        "预估",
+        "估算",
+        "估计",
+        "暂估",
+        "推算",
+        "快报",
+        "初步",
+        "初报",
+        "暂定",
+        "未核实",
+        "待核实",
+        "待核",
+        "待确认",
+        "口径调整",
+        "调整口径",
+        "口径变化",
+        "口径变更",
+        "口径有变",
+        "口径不同",
+        "口径不一致",
+        "新口径",
+        "口径已调整",
+    ];
+    const NOT: &[&str] = &["非", "不是", "无", "不含", "未含", "没有"];
+    WORDS.iter().copied().find(|w| {
+        note.match_indices(w)
+            .any(|(i, _)| !NOT.iter().any(|n| note[..i].ends_with(n)))
+    })
+}
+
 /// An unfilled value cell: empty; only dashes, slashes or dots (`-`, `—`, `——`, `/`, `…`); or a
 /// word that says there is nothing to report yet (暂无, 无, 待统计, 未报, N/A …).
 pub(crate) fn is_no_data(text: &str) -> bool {
@@ -1056,6 +1094,32 @@ fn converted_note(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn notes_that_say_a_figure_is_not_final() {
+        for (note, word) in [
+            ("预计数", Some("预计")),
+            ("快报数", Some("快报")),
+            ("初步统计", Some("初步")),
+            ("12月为预估数", Some("预估")),
+            ("含预计", Some("预计")),
+            ("暂估", Some("暂估")),
+            ("估算", Some("估算")),
+            ("口径调整", Some("口径调整")),
+            ("统计口径调整后", Some("口径调整")),
+            ("按新口径", Some("新口径")),
+            ("数据待核实", Some("待核实")),
+            ("非预计数", None),
+            ("不含预计", None),
+            ("已核实", None),
+            ("数据来源：统计局", None),
+            ("按新标准", None),
+            ("同比提高1个百分点", None),
+            ("", None),
+        ] {
+            assert_eq!(note_not_final(note), word, "{note}");
+        }
+    }
 
     #[test]
     fn milestone_answers() {

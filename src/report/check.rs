@@ -5,7 +5,7 @@
 use crate::check::{Judged, Summary};
 use crate::cli::Format;
 use crate::cycle::Light;
-use crate::judge::{Actual, Against, Note, Reading, Status, Verdict};
+use crate::judge::{Actual, Against, Note, Reading, SheetSays, Status, Verdict};
 use crate::report::{Table, Tone, num, round};
 use crate::threshold::Op;
 use rust_decimal::Decimal;
@@ -375,6 +375,7 @@ pub(crate) fn note_text(n: &Note, unit: &str, en: bool) -> String {
             "not yet due: the plan's 0 for this year is a schedule's, not assessed".into()
         }
         (Note::Typed { typed, reading }, en) => reading_text(typed, *reading, en),
+        (Note::Sheet(says), en) => sheet_text(says, en),
         (
             Note::Converted {
                 typed,
@@ -397,6 +398,44 @@ pub(crate) fn note_text(n: &Note, unit: &str, en: bool) -> String {
                 )
             }
         }
+    }
+}
+
+/// What the sheet says beside a value that leaves its verdict in doubt, in words.
+fn sheet_text(says: &SheetSays, en: bool) -> String {
+    match (says, en) {
+        (SheetSays::Note { note, word }, false) if word.contains("口径") => format!(
+            "存疑: 备注 `{}` 说明统计口径有变, 与目标未必可比, 按所填数值判定; 请核实",
+            crate::diag::echo(note)
+        ),
+        (SheetSays::Note { note, word }, true) if word.contains("口径") => format!(
+            "doubtful: the note `{}` says the figure's definition changed, so it may not compare with the target; judged as typed, check it",
+            crate::diag::echo(note)
+        ),
+        (SheetSays::Note { note, .. }, false) => format!(
+            "存疑: 备注 `{}` 说明此数不是最终数(预计、快报或初步数), 按所填数值判定; 请以正式数核实",
+            crate::diag::echo(note)
+        ),
+        (SheetSays::Note { note, .. }, true) => format!(
+            "doubtful: the note `{}` says the figure is not final (an estimate, a flash or preliminary count); judged as typed, check it against the final figure",
+            crate::diag::echo(note)
+        ),
+        (SheetSays::AsTarget { cell }, false) => format!(
+            "存疑: 实际值与本表目标值 `{}` 相同: 是否把目标值填进了实际值? 请核实",
+            crate::diag::echo(cell)
+        ),
+        (SheetSays::AsTarget { cell }, true) => format!(
+            "doubtful: the value is the sheet's own target `{}`: the target typed into the value column? check it",
+            crate::diag::echo(cell)
+        ),
+        (SheetSays::Twice { line, value }, false) => format!(
+            "存疑: 同一文件第 {line} 行又报了此指标此期间的另一个值 `{}`: 哪一个是本地区的数值?",
+            crate::diag::echo(value)
+        ),
+        (SheetSays::Twice { line, value }, true) => format!(
+            "doubtful: line {line} of the same file reports this indicator and period again as `{}`: which is the jurisdiction's?",
+            crate::diag::echo(value)
+        ),
     }
 }
 

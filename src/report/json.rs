@@ -116,7 +116,11 @@ pub(crate) struct Remark {
     /// times or more from the row's, converted and judged), `over_max` (above the most the
     /// indicator can be: `150` in a share of at most 100 %), `monthly_amount` (a twelfth of a
     /// year's amount: a month's typed, `did_you_mean` the year's), `date_like` (far from the
-    /// references and reading as a year and a month: `2024.6`).
+    /// references and reading as a year and a month: `2024.6`), `note_not_final` (the row's 备注
+    /// says the figure is an estimate, a flash or preliminary count or of a changed definition:
+    /// `预计数`, `口径调整`), `reported_twice` (the same indicator and period again in the same
+    /// file with another value, `text`), `equals_sheet_target` (the value is the number of the
+    /// sheet's own 目标值 cell beside it, `text`: the target copied into the value column?).
     pub kind: &'static str,
     /// For `over_max`: the most the indicator can be (the catalog's `max`), in its unit.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -189,6 +193,18 @@ impl Remark {
                     crate::judge::Reading::Signed => "signed_value",
                 };
                 r.text = Some(typed.clone());
+            }
+            Note::Sheet(crate::judge::SheetSays::Note { note, .. }) => {
+                r.kind = "note_not_final";
+                r.text = Some(note.clone());
+            }
+            Note::Sheet(crate::judge::SheetSays::AsTarget { cell }) => {
+                r.kind = "equals_sheet_target";
+                r.text = Some(cell.clone());
+            }
+            Note::Sheet(crate::judge::SheetSays::Twice { value, .. }) => {
+                r.kind = "reported_twice";
+                r.text = Some(value.clone());
             }
             Note::Converted {
                 typed,
