@@ -15,7 +15,7 @@ use crate::plan::schema::{Accrual, Scope};
 use crate::plan::{Domain, Entry, PlanFile, PlanSet, Row, row_domain};
 use rust_decimal::Decimal;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
-use std::rc::Rc;
+use std::sync::Arc;
 
 /// One judged (jurisdiction, indicator, period): the plan's row and catalog entry it belongs to,
 /// the value reported, and the verdict. New facts about a row (a light, doubt, a finer period)
@@ -49,7 +49,7 @@ pub(crate) struct Judged<'a> {
     /// The change since the previous period reported for the same indicator.
     pub change: Option<Decimal>,
     /// The file the value came from (several files make a history).
-    pub file: Option<Rc<str>>,
+    pub file: Option<Arc<str>>,
 }
 
 impl<'a> Judged<'a> {
@@ -287,6 +287,11 @@ pub(crate) struct Series<'a> {
     category: Option<(Period, Category)>,
 }
 
+/// Readings judged as one piece of work by [`Readings::each_chunk`]: enough that handing a
+/// chunk between threads costs nothing beside judging it, few enough that the chunks in flight
+/// (two a thread) hold a few hundred kilobytes of output.
+const CHUNK: usize = 2048;
+
 /// No reading: the end of a series' chain.
 const NONE: u32 = u32::MAX;
 
@@ -335,7 +340,7 @@ type AddrMap<V> = crate::plan::fasthash::FastMap<usize, V>;
 pub(crate) struct Readings<'a> {
     set: &'a PlanSet,
     /// The names of the files read, for the `file` of their rows.
-    files: Vec<Rc<str>>,
+    files: Vec<Arc<str>>,
     series: Vec<Series<'a>>,
     /// A series by its plan row's address.
     index: AddrMap<u32>,
@@ -805,49 +810,111 @@ impl<'a> Readings<'a> {
         q: &Query,
         emit: &mut dyn FnMut(Judged<'a>) -> anyhow::Result<()>,
     ) -> anyhow::Result<()> {
-        for (i, r) in self.readings.iter().enumerate() {
-            let s = &self.series[r.series as usize];
-            if !self.selected(q, s, r.period) {
-                continue;
+        for i in 0..self.readings.len() {
+            if let Some(j) = self.judged(q, i) {
+                emit(j)?;
             }
-            let actual = r.actual();
-            let year_end = self
-                .find(r.series, Period::year(r.period.year - 1))
-                .and_then(|(_, e)| (e.kind == 0).then_some(e.value));
-            let mut j = Judged::new(s, r.period, Some(actual), year_end, &q.bands, &q.rules);
-            let doubts = self.doubts.get(&(i as u32));
-            // A unit converted across a different symbol is noted by itself (see `row`).
-            let converted = doubts.is_some_and(|d| {
-                d.iter()
-                    .any(|(n, _)| matches!(n, judge::Note::Converted { .. }))
-            });
-            if r.slip
-                && !converted
-                && let Some(note) = judge::plausibility(s.row, s.entry, &j.verdict, actual, &|| {
-                    self.set.peer_baselines(&s.entry.id.value)
-                })
-            {
-                j.verdict.notes.push(note);
-            }
-            if let Some(doubts) = doubts {
-                j.verdict
-                    .notes
-                    .extend(doubts.iter().map(|(note, _)| note.clone()));
-            }
-            j.change = self.change(r);
-            j.category = s
-                .category
-                .filter(|(end, _)| *end == r.period)
-                .map(|(_, c)| c);
-            j.line = Some(r.line);
-            j.note = self.notes.get(&(i as u32)).map(|n| n.to_string());
-            j.file = Some(self.files[r.file as usize].clone());
-            emit(j)?;
         }
         if q.all {
             self.each_unreported(q, emit)?;
         }
         Ok(())
+    }
+
+    /// [`Readings::each`] on every core: the readings are judged [`CHUNK`] at a time, each
+    /// chunk's rows handed by `work` to a `T` of its own (say, the chunk's CSV lines), and the
+    /// `T`s are handed to `sink` in the order read, so that what `sink` writes is byte for byte
+    /// what one thread writes; then, with `--all`, the targets nobody reported, as one more `T`.
+    /// At most two chunks a thread are held at once.
+    pub(crate) fn each_chunk<T: Send>(
+        &self,
+        q: &Query,
+        new: &(dyn Fn() -> T + Sync),
+        work: &(dyn Fn(&mut T, Judged<'a>) -> anyhow::Result<()> + Sync),
+        sink: &mut dyn FnMut(T) -> anyhow::Result<()>,
+    ) -> anyhow::Result<()> {
+        self.each_chunk_of(CHUNK, q, new, work, sink)
+    }
+
+    /// [`Readings::each_chunk`] with chunks of `chunk` readings.
+    fn each_chunk_of<T: Send>(
+        &self,
+        chunk: usize,
+        q: &Query,
+        new: &(dyn Fn() -> T + Sync),
+        work: &(dyn Fn(&mut T, Judged<'a>) -> anyhow::Result<()> + Sync),
+        sink: &mut dyn FnMut(T) -> anyhow::Result<()>,
+    ) -> anyhow::Result<()> {
+        let chunk = chunk.max(1);
+        let chunks = self.readings.len().div_ceil(chunk);
+        let judge_chunk = |c: usize| -> anyhow::Result<T> {
+            let mut t = new();
+            for i in c * chunk..((c + 1) * chunk).min(self.readings.len()) {
+                if let Some(j) = self.judged(q, i) {
+                    work(&mut t, j)?;
+                }
+            }
+            Ok(t)
+        };
+        let mut failed = Ok(());
+        crate::par::in_order(
+            chunks,
+            crate::par::workers(chunks),
+            &judge_chunk,
+            &mut |t| {
+                failed = t.and_then(&mut *sink);
+                failed.is_ok()
+            },
+        );
+        failed?;
+        if q.all {
+            let mut t = new();
+            self.each_unreported(q, &mut |j| work(&mut t, j))?;
+            sink(t)?;
+        }
+        Ok(())
+    }
+
+    /// The verdict on reading `i`, if `q` selects it.
+    fn judged(&self, q: &Query, i: usize) -> Option<Judged<'a>> {
+        let r = self.readings.get(i)?;
+        let s = &self.series[r.series as usize];
+        if !self.selected(q, s, r.period) {
+            return None;
+        }
+        let actual = r.actual();
+        let year_end = self
+            .find(r.series, Period::year(r.period.year - 1))
+            .and_then(|(_, e)| (e.kind == 0).then_some(e.value));
+        let mut j = Judged::new(s, r.period, Some(actual), year_end, &q.bands, &q.rules);
+        let doubts = self.doubts.get(&(i as u32));
+        // A unit converted across a different symbol is noted by itself (see `row`).
+        let converted = doubts.is_some_and(|d| {
+            d.iter()
+                .any(|(n, _)| matches!(n, judge::Note::Converted { .. }))
+        });
+        if r.slip
+            && !converted
+            && let Some(note) = judge::plausibility(s.row, s.entry, &j.verdict, actual, &|| {
+                self.set.peer_baselines(&s.entry.id.value)
+            })
+        {
+            j.verdict.notes.push(note);
+        }
+        if let Some(doubts) = doubts {
+            j.verdict
+                .notes
+                .extend(doubts.iter().map(|(note, _)| note.clone()));
+        }
+        j.change = self.change(r);
+        j.category = s
+            .category
+            .filter(|(end, _)| *end == r.period)
+            .map(|(_, c)| c);
+        j.line = Some(r.line);
+        j.note = self.notes.get(&(i as u32)).map(|n| n.to_string());
+        j.file = Some(self.files[r.file as usize].clone());
+        Some(j)
     }
 
     /// `--all`: the targets of the reported periods (or of the period or year asked for)
@@ -1037,6 +1104,111 @@ mod tests {
     fn a_reading_stays_compact() {
         // What a row costs once read: memory at a million rows is this times a million.
         assert!(std::mem::size_of::<Reading>() <= 48);
+    }
+
+    /// Every row of every bundled plan, each year of its period, a value a little off its
+    /// target (so that statuses vary), a year-to-date month for some, and rows that are errors.
+    fn province_sheet(set: &PlanSet) -> String {
+        let mut csv = String::from("jurisdiction,indicator,year,value\n");
+        for (n, p) in set.plans().enumerate() {
+            let (start, end) = (p.plan.period.start.value, p.plan.period.end.value);
+            for (k, row) in p.plan.indicators.iter().enumerate() {
+                for year in start..=end {
+                    let v = 10 + (n * 7 + k * 3 + year as usize) % 90;
+                    let period = if (k + year as usize).is_multiple_of(5) {
+                        format!("{year}年1-6月")
+                    } else {
+                        year.to_string()
+                    };
+                    csv.push_str(&format!("{},{},{period},{v}\n", p.id(), row.id.value));
+                }
+                if k.is_multiple_of(17) {
+                    csv.push_str(&format!("{},no-such-indicator,{start},1\n", p.id()));
+                }
+            }
+        }
+        csv
+    }
+
+    #[test]
+    fn judging_in_chunks_on_several_threads_writes_what_one_thread_writes() {
+        let (set, _) = PlanSet::load(&crate::plan::load::PlanDir::Builtin);
+        let set = set.expect("built-in plans");
+        let mut read = Readings::new(&set);
+        read.read_text(
+            "p.csv",
+            province_sheet(&set).into_bytes(),
+            actuals::Encoding::Auto,
+        )
+        .expect("read");
+        read.finish();
+        assert!(read.readings.len() > 1000, "{}", read.readings.len());
+        for all in [false, true] {
+            let q = Query {
+                all,
+                ..Query::default()
+            };
+            let line = |buf: &mut Vec<u8>, j: &Judged| {
+                crate::report::check::csv_line(buf, j, false, true, &mut String::new());
+                serde_json::to_writer(&mut *buf, &crate::report::check::row_json(j)).expect("json");
+            };
+            let mut one = Vec::new();
+            read.each(&q, &mut |j| {
+                line(&mut one, &j);
+                Ok(())
+            })
+            .expect("judged");
+            let lines = one.iter().filter(|&&b| b == b'\n').count();
+            assert!(lines > 1000, "{lines}");
+            for chunk in [1, 7, 500, 100_000] {
+                let mut many = Vec::new();
+                read.each_chunk_of(
+                    chunk,
+                    &q,
+                    &Vec::new,
+                    &|t, j| {
+                        line(t, &j);
+                        Ok(())
+                    },
+                    &mut |t| {
+                        many.extend(t);
+                        Ok(())
+                    },
+                )
+                .expect("judged");
+                assert!(one == many, "chunks of {chunk}, --all {all}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_sink_that_fails_stops_the_judging_with_its_error() {
+        let (set, _) = PlanSet::load(&crate::plan::load::PlanDir::Builtin);
+        let set = set.expect("built-in plans");
+        let mut read = Readings::new(&set);
+        let sheet = province_sheet(&set).into_bytes();
+        read.read_text("p.csv", sheet, actuals::Encoding::Auto)
+            .expect("read");
+        read.finish();
+        let mut taken = 0;
+        let r = read.each_chunk_of(
+            10,
+            &Query::default(),
+            &|| 0usize,
+            &|n, _| {
+                *n += 1;
+                Ok(())
+            },
+            &mut |_| {
+                taken += 1;
+                if taken == 3 {
+                    anyhow::bail!("pipe closed")
+                }
+                Ok(())
+            },
+        );
+        assert_eq!(r.map_err(|e| e.to_string()), Err("pipe closed".into()));
+        assert_eq!(taken, 3);
     }
 
     #[test]

@@ -1169,7 +1169,11 @@ mod tests {
             (dec!(14196), vec![dec!(12600), dec!(14000)], true),
             (dec!(5), vec![], false),
         ] {
-            assert_eq!(near_any(meant, &refs, lo, hi), near, "{meant} against {refs:?}");
+            assert_eq!(
+                near_any(meant, &refs, lo, hi),
+                near,
+                "{meant} against {refs:?}"
+            );
         }
     }
 

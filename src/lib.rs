@@ -20,6 +20,7 @@ pub mod i18n;
 mod judge;
 mod numeral;
 mod ocr;
+mod par;
 mod period;
 mod plan;
 mod report;

@@ -511,6 +511,22 @@ fn failing(fail_on: &[FailOn], j: &check::Judged) -> bool {
     })
 }
 
+/// A chunk of judged rows as another thread wrote them (see `check::Readings::each_chunk`).
+#[derive(Default)]
+struct Lines {
+    bytes: Vec<u8>,
+    scratch: String,
+    failed: bool,
+    judged: usize,
+}
+
+impl Lines {
+    fn count(&mut self, fail_on: &[FailOn], j: &check::Judged) {
+        self.failed |= failing(fail_on, j);
+        self.judged += 1;
+    }
+}
+
 /// Judges and writes the rows one by one, as CSV or JSON, to standard output or the `-o` file;
 /// whether any row fails (`--fail-on`).
 fn stream(
@@ -541,13 +557,20 @@ fn stream(
     let en = a.lang == Lang::En;
     match format {
         CheckFormat::Jsonl => {
-            read.each(q, &mut |j| {
-                failed |= failing(&a.fail_on, &j);
-                judged += 1;
-                serde_json::to_writer(&mut w, &report::check::row_json(&j))?;
-                w.write_all(b"\n")?;
-                Ok(())
-            })?;
+            read.each_chunk(
+                q,
+                &Lines::default,
+                &|t, j| {
+                    t.count(&a.fail_on, &j);
+                    serde_json::to_writer(&mut t.bytes, &report::check::row_json(&j))?;
+                    t.bytes.push(b'\n');
+                    Ok(())
+                },
+                &mut |t| {
+                    (failed, judged) = (failed | t.failed, judged + t.judged);
+                    Ok(w.write_all(&t.bytes)?)
+                },
+            )?;
         }
         CheckFormat::Json => {
             use serde::ser::{SerializeSeq, Serializer};
@@ -563,14 +586,23 @@ fn stream(
             writeln!(w)?;
         }
         _ => {
-            let mut rows = report::check::CsvRows::new(&mut w, en, read.has_change(q))?;
-            read.each(q, &mut |j| {
-                failed |= failing(&a.fail_on, &j);
-                judged += 1;
-                rows.row(&j)?;
-                Ok(())
-            })?;
-            rows.finish()?;
+            let change = read.has_change(q);
+            let mut header = Vec::new();
+            report::check::csv_header(&mut header, en, change);
+            w.write_all(&header)?;
+            read.each_chunk(
+                q,
+                &Lines::default,
+                &|t, j| {
+                    t.count(&a.fail_on, &j);
+                    report::check::csv_line(&mut t.bytes, &j, en, change, &mut t.scratch);
+                    Ok(())
+                },
+                &mut |t| {
+                    (failed, judged) = (failed | t.failed, judged + t.judged);
+                    Ok(w.write_all(&t.bytes)?)
+                },
+            )?;
         }
     }
     w.flush()?;
@@ -651,13 +683,32 @@ pub(crate) fn read_all<'a>(
 ) -> (check::Readings<'a>, Vec<crate::diag::Diagnostic>) {
     let (paths, mut problems) = cycle::history::expand(paths);
     let mut read = check::Readings::new(set);
-    for path in &paths {
-        if let Err(d) = read.read(path, encoding, sheet) {
-            problems.push(d);
+    let stop = std::sync::atomic::AtomicBool::new(false);
+    std::thread::scope(|scope| {
+        if decode_ahead(set, &paths) {
+            scope.spawn(|| set.decode_ahead(&stop));
         }
-    }
+        for path in &paths {
+            if let Err(d) = read.read(path, encoding, sheet) {
+                problems.push(d);
+            }
+        }
+        stop.store(true, std::sync::atomic::Ordering::Relaxed);
+    });
     read.finish();
     (read, problems)
+}
+
+/// Whether the sheets are large enough for their rows to ask for most of the plans (eight rows a
+/// plan, at some forty bytes a row), and the machine has a core to spare to decode them ahead.
+fn decode_ahead(set: &crate::plan::PlanSet, paths: &[PathBuf]) -> bool {
+    let bytes: u64 = paths
+        .iter()
+        .filter_map(|p| std::fs::metadata(p).ok())
+        .filter(std::fs::Metadata::is_file)
+        .map(|m| m.len())
+        .sum();
+    crate::par::workers(2) > 1 && bytes / 40 >= 8 * set.len() as u64
 }
 
 /// The judged rows as the round's results see them.

@@ -203,37 +203,10 @@ fn parse_one(f: &Input) -> Parsed {
 /// twice) and stay on this thread. Each worker parses every n-th file and waits until its last
 /// one is taken, so at most two plans a worker are in memory at once.
 fn parse_in_order(files: &[&Input], each: &mut dyn FnMut(Parsed)) {
-    let workers = std::thread::available_parallelism()
-        .map_or(1, std::num::NonZeroUsize::get)
-        .clamp(1, 8)
-        .min(files.len());
-    if workers <= 1 {
-        files.iter().for_each(|f| each(parse_one(f)));
-        return;
-    }
-    let lang = crate::i18n::current();
-    std::thread::scope(|scope| {
-        let mut inbox = Vec::with_capacity(workers);
-        for w in 0..workers {
-            let (tx, rx) = std::sync::mpsc::sync_channel::<Parsed>(1);
-            inbox.push(rx);
-            scope.spawn(move || {
-                // Messages are per thread: a worker speaks the run's language.
-                crate::i18n::set(lang);
-                for f in files.iter().skip(w).step_by(workers) {
-                    if tx.send(parse_one(f)).is_err() {
-                        return;
-                    }
-                }
-            });
-        }
-        for i in 0..files.len() {
-            match inbox[i % workers].recv() {
-                Ok(p) => each(p),
-                // A worker that stopped (it cannot, short of a panic): parse here instead.
-                Err(_) => each(parse_one(files[i])),
-            }
-        }
+    let workers = crate::par::workers(files.len());
+    crate::par::in_order(files.len(), workers, &|i| parse_one(files[i]), &mut |p| {
+        each(p);
+        true
     });
 }
 

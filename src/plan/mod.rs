@@ -546,6 +546,23 @@ impl PlanSet {
         all.get(indicator).copied()
     }
 
+    /// Decodes the plans not decoded yet, in file order, until `stop` is set: run on another
+    /// core beside the reading of a sheet large enough to ask for most of them, so that their
+    /// decoding is off the reader's path (a plan the reader asks for first it decodes itself).
+    pub(crate) fn decode_ahead(&self, stop: &std::sync::atomic::AtomicBool) {
+        for i in 0..self.slots.len() {
+            if stop.load(std::sync::atomic::Ordering::Relaxed) {
+                return;
+            }
+            let _ = self.get(i);
+        }
+    }
+
+    /// How many plans the set has.
+    pub(crate) fn len(&self) -> usize {
+        self.slots.len()
+    }
+
     /// Every plan, in file order (decoding those not decoded yet).
     pub fn plans(&self) -> impl Iterator<Item = &PlanFile> {
         (0..self.slots.len()).filter_map(|i| self.get(i))

@@ -610,21 +610,10 @@ pub(crate) fn render(rows: &[Judged], style: Style, out: &mut dyn Write) -> anyh
     Ok(())
 }
 
-/// The gap table as CSV, written a row at a time as the rows are judged: what `Table` (the csv
-/// crate's writer) writes for the same rows, byte for byte, without holding them. Each row is
-/// formatted into one buffer that is reused from row to row and handed to the output when it
-/// holds [`CSV_BUFFER`] bytes: writing a row allocates nothing.
-pub(crate) struct CsvRows<'w> {
-    out: &'w mut dyn Write,
-    buf: Vec<u8>,
-    en: bool,
-    change: bool,
-    scratch: String,
-}
-
-/// Bytes [`CsvRows`] gathers before writing them out.
-const CSV_BUFFER: usize = 64 * 1024;
-
+/// The gap table as CSV, written a row at a time as the rows are judged ([`csv_header`], then
+/// [`csv_line`] for each row): what `Table` (the csv crate's writer) writes for the same rows,
+/// byte for byte, without holding them. A line is formatted into a buffer the caller reuses:
+/// writing a row allocates nothing.
 /// Appends a CSV field after the one before it, quoted as the csv crate quotes by default: only
 /// a field holding a comma, a quote or a line break, its quotes doubled.
 fn csv_field(buf: &mut Vec<u8>, first: bool, text: &str) {
@@ -648,44 +637,32 @@ fn csv_field(buf: &mut Vec<u8>, first: bool, text: &str) {
     buf.push(b'"');
 }
 
-impl<'w> CsvRows<'w> {
-    /// Writes the header; `change` when any row has a change since a previous period.
-    pub fn new(out: &'w mut dyn Write, en: bool, change: bool) -> anyhow::Result<CsvRows<'w>> {
-        let mut buf = Vec::with_capacity(CSV_BUFFER + 4096);
-        for (i, h) in headers(en, change).into_iter().enumerate() {
-            csv_field(&mut buf, i == 0, h);
-        }
-        buf.push(b'\n');
-        Ok(CsvRows {
-            out,
-            buf,
-            en,
-            change,
-            scratch: String::new(),
-        })
+/// Appends the gap table's CSV header line; `change` when any row has a change since a previous
+/// period.
+pub(crate) fn csv_header(buf: &mut Vec<u8>, en: bool, change: bool) {
+    for (i, h) in headers(en, change).into_iter().enumerate() {
+        csv_field(buf, i == 0, h);
     }
+    buf.push(b'\n');
+}
 
-    pub fn row(&mut self, j: &Judged) -> anyhow::Result<()> {
-        let buf = &mut self.buf;
-        let mut first = true;
-        each_cell(j, self.en, self.change, &mut self.scratch, &mut |c| {
-            csv_field(buf, first, c);
-            first = false;
-            Ok(())
-        })?;
-        buf.push(b'\n');
-        if buf.len() >= CSV_BUFFER {
-            self.out.write_all(buf)?;
-            buf.clear();
-        }
+/// Appends one row of the gap table as a CSV line under [`csv_header`]'s header of the same
+/// `change`; `scratch` is reused from row to row.
+pub(crate) fn csv_line(
+    buf: &mut Vec<u8>,
+    j: &Judged,
+    en: bool,
+    change: bool,
+    scratch: &mut String,
+) {
+    let mut first = true;
+    // Writing into a buffer cannot fail.
+    let _ = each_cell(j, en, change, scratch, &mut |c| {
+        csv_field(buf, first, c);
+        first = false;
         Ok(())
-    }
-
-    pub fn finish(self) -> anyhow::Result<()> {
-        self.out.write_all(&self.buf)?;
-        self.out.flush()?;
-        Ok(())
-    }
+    });
+    buf.push(b'\n');
 }
 
 /// The status cell's and the light cell's colours.
