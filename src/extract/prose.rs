@@ -128,9 +128,9 @@ fn chinese_count(chars: &[char], sp: &Span) -> bool {
         "打造",
         "组建",
     ];
-    // A share in words (`八成`, `三个百分点`, `百分之九十`) is a figure wherever it stands.
+    // A share in words (`八成`, `三个百分点`, `百分之九十`, `千分之三`) is a figure wherever it stands.
     if sp.unit.as_deref().is_some_and(|u| {
-        ["成", "百分点", "个百分点", "%"].contains(&u)
+        ["成", "百分点", "个百分点", "%", "‰", "‱"].contains(&u)
             && !(u == "成" && sp.value >= rust_decimal::Decimal::TEN)
     }) {
         return true;
@@ -1282,6 +1282,16 @@ mod tests {
                     (Target, dec!(3), 2027),
                 ],
             ),
+            // 千分之 as 百分之 (not a target of 1000); a ratio's bare figure closing its clause.
+            (
+                "截至2022年底，婴儿死亡率为千分之二点六，城乡居民收入倍差1.68。到2027年，婴儿死亡率控制在千分之三以内。",
+                &[
+                    (Baseline, dec!(2.6), 2022),
+                    (Baseline, dec!(1.68), 2022),
+                    (Target, dec!(3), 2027),
+                ],
+            ),
+            ("实施“3.0行动”，推进2.0版建设。", &[]),
             (
                 "城乡老年食堂数量较2022年翻一番，达到200个。",
                 &[(Target, dec!(200), 2027)],

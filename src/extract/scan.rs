@@ -59,6 +59,12 @@ const EXTRA_CLASSIFIERS: &[&str] = &[
     "期", "轮", "届", "组", "队",
 ];
 
+/// The ends of the names of quantities printed without a unit (`城乡居民收入倍差`, `基尼系数`).
+const RATIO_NAMES: &[&str] = &["倍差", "系数", "指数", "比值"];
+
+/// Shares in words and the unit each is a figure of: the threshold parser's fraction words.
+const FRACTION_WORDS: &[(&str, &str)] = &[("百分之", "%"), ("千分之", "‰"), ("万分之", "‱")];
+
 pub(super) const RANGE_SEPARATORS: &[char] = &['—', '–', '-', '－', '~', '～', '至'];
 
 /// Reads a decimal at `i`: digits, an optional fraction (OCR may put spaces around the dot:
@@ -178,20 +184,21 @@ fn scan_unit(chars: &[char], i: usize) -> Option<(usize, String, bool)> {
 }
 
 pub(super) fn scan_span(chars: &[char], num_start: usize) -> Option<Span> {
-    // `百分之六十五`, `百分之百`: a percentage in words, its number after 之 (the 百 is no
-    // number of its own).
-    let percent_words = starts_with(chars, num_start, "百分之");
-    let (mut end, value) = if percent_words {
-        scan_number(chars, num_start + 3)?
-    } else {
-        scan_number(chars, num_start)?
+    // `百分之六十五`, `百分之百`, `千分之三`, `千分之二点六`: a share in words, its number after
+    // 之 (the 百 or 千 is no number of its own; read as 千, `千分之三` was a target of 1000).
+    let fraction = FRACTION_WORDS
+        .iter()
+        .find(|(w, _)| starts_with(chars, num_start, w));
+    let (mut end, value) = match fraction {
+        Some((w, _)) => scan_number(chars, num_start + w.chars().count())?,
+        None => scan_number(chars, num_start)?,
     };
     let mut unit = None;
     let mut unknown_unit = false;
     let mut high = None;
     let k = skip_spaces(chars, end);
-    if percent_words {
-        unit = Some("%".to_string());
+    if let Some((_, u)) = fraction {
+        unit = Some(u.to_string());
     } else if let Some((e, u, unknown)) = scan_unit(chars, k) {
         end = e;
         unit = Some(u);
@@ -425,7 +432,19 @@ pub(super) fn not_a_target(chars: &[char], span: &Span) -> Option<&'static str> 
         && chars
             .get(span.end)
             .is_none_or(|c| "，,；;。、".contains(*c));
-    if span.unit.is_none() && span.op_word.is_none() && span.suffix.is_none() && !after_year {
+    // `城乡居民收入倍差1.68。`: a quantity with no unit (a ratio's name) closing its clause with
+    // its figure; a bare number is otherwise a name's (`3.0行动`) or a list's.
+    let closes = chars
+        .get(span.end)
+        .is_none_or(|c| "，,；;。、".contains(*c));
+    let after_ratio =
+        closes && span.value.scale() > 0 && RATIO_NAMES.iter().any(|w| ends_with_at(chars, i, w));
+    if span.unit.is_none()
+        && span.op_word.is_none()
+        && span.suffix.is_none()
+        && !after_year
+        && !after_ratio
+    {
         return Some("bare number in prose");
     }
     // `仍差0.6年`, `相差2个百分点`: the distance to a target, not one.
