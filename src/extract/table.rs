@@ -686,9 +686,10 @@ fn bar_table_as_printed(lines: &[&str], at: usize) -> Option<(RawTable, usize)> 
     ))
 }
 
-/// A piece of a line printed in fixed-width columns: where it stands on the screen (display
-/// columns, a Chinese character taking two, as `pdftotext -layout`, pandoc and w3m lay text
-/// out), which box it is in when the line is drawn with `│`, and its text.
+/// A piece of a line printed in fixed-width columns: where it stands (display columns, a Chinese
+/// character taking two, as pandoc and w3m lay text out; or characters, each one column, as
+/// `pdftotext -layout` places them on its grid), which box it is in when the line is drawn with
+/// `│`, and its text.
 #[derive(Debug, Clone)]
 struct Segment {
     start: usize,
@@ -707,8 +708,9 @@ impl Segment {
 const BOX_BARS: [char; 2] = ['│', '┃'];
 
 /// A line cut into its pieces: at the bars of a drawn table, else at runs of two or more spaces
-/// (a tab counts as a run). One space stays inside a piece (`每千名 3 岁以下`).
-fn segments(line: &str) -> Vec<Segment> {
+/// (a tab counts as a run). One space stays inside a piece (`每千名 3 岁以下`). `wide`: a Chinese
+/// character takes two columns (else one).
+fn segments(line: &str, wide: bool) -> Vec<Segment> {
     use unicode_width::UnicodeWidthChar;
     let drawn = line.contains(BOX_BARS);
     let mut out = Vec::new();
@@ -725,7 +727,13 @@ fn segments(line: &str) -> Vec<Segment> {
         }
     };
     for c in line.chars() {
-        let w = if c == '\t' { 2 } else { c.width().unwrap_or(0) };
+        let w = if c == '\t' {
+            2
+        } else if wide {
+            c.width().unwrap_or(0)
+        } else {
+            usize::from(c.width().unwrap_or(0) > 0)
+        };
         if drawn && BOX_BARS.contains(&c) {
             flush(&mut piece, start, end, bars, &mut out);
             bars += 1;
@@ -837,33 +845,186 @@ fn grid_lines(lines: &[&str], at: usize) -> Option<Vec<String>> {
     Some(block)
 }
 
+/// The header's pieces with two titles a single space apart taken as two (`领域 序号`: narrow
+/// columns the layout put one space between).
+fn split_titles(head: Vec<Segment>, wide: bool) -> Vec<Segment> {
+    let mut out = Vec::with_capacity(head.len());
+    for s in head {
+        let parts: Vec<&str> = s.text.split(' ').collect();
+        if parts.len() < 2 || parts.iter().any(|p| column_of(p) == Column::Other) {
+            out.push(s);
+            continue;
+        }
+        let mut start = s.start;
+        for p in parts {
+            let w: usize = p
+                .chars()
+                .map(|c| {
+                    use unicode_width::UnicodeWidthChar;
+                    if wide { c.width().unwrap_or(0) } else { 1 }
+                })
+                .sum();
+            out.push(Segment {
+                start,
+                end: start + w,
+                boxed: s.boxed,
+                text: p.to_string(),
+            });
+            start += w + 1;
+        }
+    }
+    out
+}
+
+/// The column a piece stands under: the same box, else the nearest header centre.
+fn column_under(head: &[Segment], s: &Segment) -> usize {
+    if let Some(b) = s.boxed
+        && let Some(k) = head.iter().position(|h| h.boxed == Some(b))
+    {
+        return k;
+    }
+    (0..head.len())
+        .min_by_key(|k| head[*k].centre().abs_diff(s.centre()))
+        .unwrap_or(0)
+}
+
+/// The columns a row's pieces stand under, kept in the order printed: each piece in its own
+/// column, left to right, as near the header's pieces as they can be. Narrow columns printed
+/// close together (`领域 序号` over `幼  1`) put a piece as near one column as the next, and only
+/// the order tells that the `1` after the `幼` is the label. A drawn table's boxes, and a line
+/// of more pieces than columns (a cell broken by a run of spaces), are placed piece by piece.
+fn columns_in_order(head: &[Segment], columns: &[Column], segs: &[Segment]) -> Vec<usize> {
+    let (n, m) = (segs.len(), head.len());
+    if n > m || n * m > 4096 || segs.iter().any(|s| s.boxed.is_some()) {
+        return segs.iter().map(|s| column_under(head, s)).collect();
+    }
+    // A domain prints no digit, and a label is all digits: far from any column of the other kind.
+    const MISFIT: usize = 1000;
+    let dist = |i: usize, j: usize| {
+        let label = is_row_label(&segs[i].text);
+        let misfit = match columns[j] {
+            Column::Domain => segs[i].text.chars().any(is_digit),
+            Column::Label => !label,
+            _ => false,
+        };
+        head[j].centre().abs_diff(segs[i].centre()) + if misfit { MISFIT } else { 0 }
+    };
+    // best[i][j]: the least distance placing the first i pieces in the first j columns.
+    let mut best = vec![vec![usize::MAX; m + 1]; n + 1];
+    best[0].fill(0);
+    for i in 1..=n {
+        for j in i..=m {
+            let skip = best[i][j - 1];
+            let take = best[i - 1][j - 1].saturating_add(dist(i - 1, j - 1));
+            best[i][j] = skip.min(take);
+        }
+    }
+    let mut out = vec![0; n];
+    let (mut i, mut j) = (n, m);
+    while i > 0 && j > 0 {
+        if best[i][j] == best[i][j - 1] && j > i {
+            j -= 1;
+        } else {
+            out[i - 1] = j - 1;
+            i -= 1;
+            j -= 1;
+        }
+    }
+    out
+}
+
+/// Whether the table's columns line up counting a Chinese character as two columns (as pandoc
+/// and w3m print, and a PDF whose text was placed by its width) rather than one (as
+/// `pdftotext -layout` puts each character in one cell of its grid, so that a row's figures
+/// stand as far right as its name is long in characters): the measure under which the pieces
+/// of the lines below the header stand nearer the header's.
+fn measured_wide(lines: &[&str], at: usize) -> bool {
+    let misfit = |wide: bool| -> usize {
+        let head = split_titles(segments(lines[at], wide), wide);
+        lines[at + 1..]
+            .iter()
+            .filter(|l| !l.trim().is_empty())
+            .take(12)
+            .flat_map(|l| segments(l, wide))
+            .map(|s| {
+                head.iter()
+                    .map(|h| h.centre().abs_diff(s.centre()))
+                    .min()
+                    .unwrap_or(0)
+            })
+            .sum()
+    };
+    misfit(true) <= misfit(false)
+}
+
+/// A header row of years under a header that spans them (`基础值 … 年度目标` over `2022年 2023年
+/// … 2027年`, the years printed under the row naming 指标): the years are the value columns. A
+/// year under a baseline title (its piece overlapping the title's) is the baseline's.
+fn spanned_years(head: &[Segment], segs: &[Segment]) -> Option<Vec<Segment>> {
+    let values: Vec<usize> = (0..head.len())
+        .filter(|k| matches!(column_of(&head[*k].text), Column::Value(..)))
+        .collect();
+    let all_years = segs.iter().all(|s| header_year(&s.text).is_some());
+    if !all_years || segs.len() < 2 || segs.len() <= values.len() {
+        return None;
+    }
+    let first = segs.first()?.start;
+    let last = segs.last()?.end;
+    let mut out: Vec<Segment> = Vec::with_capacity(head.len() + segs.len());
+    let mut placed = false;
+    for (k, h) in head.iter().enumerate() {
+        let spanned = values.contains(&k) && h.end > first && h.start < last;
+        if !spanned {
+            out.push(h.clone());
+            continue;
+        }
+        if !placed {
+            for y in segs {
+                let base = head.iter().any(|t| {
+                    matches!(column_of(&t.text), Column::Value(_, true))
+                        && t.start < y.end
+                        && y.start < t.end
+                });
+                let mut text = y.text.clone();
+                if base {
+                    text.push_str("基础值");
+                }
+                out.push(Segment { text, ..y.clone() });
+            }
+            placed = true;
+        }
+    }
+    out.sort_by_key(|s| s.start);
+    Some(out)
+}
+
 /// [`aligned_table`] on lines as printed (or a grid table's lines drawn with `│`).
 fn fixed_width_table(lines: &[&str], at: usize) -> Option<(RawTable, usize)> {
     let first = lines[at];
     if first.contains(['|', '｜', '\t']) || !could_be_header(first) {
         return None;
     }
-    let head = segments(first);
+    let wide = measured_wide(lines, at);
+    let segments = |l: &str| segments(l, wide);
+    let mut head = split_titles(segments(first), wide);
     if head.len() < 3 || !header_like(&head) {
         return None;
     }
+    // Years under titles that span them: the years are the columns.
+    if let Some(next) = lines.get(at + 1)
+        && !next.contains(['|', '｜', '\t'])
+        && let Some(h) = spanned_years(&head, &segments(next))
+    {
+        head = h;
+    }
+    let head = head;
     let mut columns: Vec<Column> = head.iter().map(|s| column_of(&s.text)).collect();
     let mut titles: Vec<String> = head.iter().map(|s| s.text.clone()).collect();
     if !columns.contains(&Column::Name) {
         return None;
     }
     let drawn = head.iter().all(|s| s.boxed.is_some());
-    // The column a piece stands under: the same box, else the nearest header centre.
-    let column_at = |s: &Segment| -> usize {
-        if let Some(b) = s.boxed
-            && let Some(k) = head.iter().position(|h| h.boxed == Some(b))
-        {
-            return k;
-        }
-        (0..head.len())
-            .min_by_key(|k| head[*k].centre().abs_diff(s.centre()))
-            .unwrap_or(0)
-    };
+    let column_at = |s: &Segment| column_under(&head, s);
     // Header rows under the first (`基础值 目标值 目标值`, or the years under `基期值 目标值`), and
     // one above it: a two-level header prints `2022年` over `基数` and a spanning `年度目标` over
     // the years on the line before the one naming 指标.
@@ -918,6 +1079,9 @@ fn fixed_width_table(lines: &[&str], at: usize) -> Option<(RawTable, usize)> {
     // above the line with its label.
     type Pieces = Vec<(usize, String)>;
     type Aligned = (usize, Vec<Pieces>, usize);
+    let name_col = columns.iter().position(|c| *c == Column::Name).unwrap_or(0);
+    // The first lines of the rows that divide the row above (their names are completed below).
+    let mut sub_rows: Vec<usize> = Vec::new();
     let mut rows: Vec<Aligned> = Vec::new();
     let mut current: Option<Aligned> = None;
     // Lines of words only (no label, no figure) not yet given to a row: a PDF centres a cell in
@@ -963,21 +1127,47 @@ fn fixed_width_table(lines: &[&str], at: usize) -> Option<(RawTable, usize)> {
         {
             break;
         }
-        let placed: Pieces = segs
-            .iter()
-            .map(|s| (column_at(s), s.text.clone()))
+        let placed: Pieces = columns_in_order(&head, &columns, &segs)
+            .into_iter()
+            .zip(&segs)
+            .map(|(k, s)| (k, s.text.clone()))
             .collect();
         let figures = placed
             .iter()
             .filter(|(k, txt)| value_cols.contains(k) && txt.chars().any(is_digit))
             .count();
+        // A sub-row (`（1）小学`, `其中：城镇居民` / `农村居民` under a row naming what they
+        // divide): no label of its own, its figures in columns the row above has filled, or its
+        // name opening with a sub-item's mark.
+        let labelled =
+            label_col.is_some_and(|lc| placed.iter().any(|(k, txt)| *k == lc && is_row_label(txt)));
+        let sub_row = !drawn
+            && label_col.is_some()
+            && !labelled
+            && figures > 0
+            && current.as_ref().is_some_and(|(_, printed, _)| {
+                placed
+                    .iter()
+                    .any(|(k, txt)| *k == name_col && sub_item(txt).is_some())
+                    || placed.iter().any(|(k, txt)| {
+                        value_cols.contains(k)
+                            && txt.chars().any(is_digit)
+                            && printed
+                                .iter()
+                                .flatten()
+                                .any(|(pk, pt)| pk == k && pt.chars().any(is_digit))
+                    })
+            });
         let starts = if drawn {
             after_rule
-        } else if let Some(lc) = label_col {
-            placed.iter().any(|(k, txt)| *k == lc && is_row_label(txt))
+        } else if label_col.is_some() {
+            labelled || sub_row
         } else {
             figures > 0
         };
+        if sub_row {
+            sub_rows.push(i + 1);
+        }
         after_rule = false;
         if starts {
             // The held lines a row centred over them still owes below its label line go to it;
@@ -1062,15 +1252,35 @@ fn fixed_width_table(lines: &[&str], at: usize) -> Option<(RawTable, usize)> {
             (line, cells, printed)
         })
         .collect();
+    // A sub-row is named with the row it divides: `城镇职工` under `基本养老保险参保率` is
+    // `城镇职工基本养老保险参保率`, `城镇居民` under `居民人均可支配收入` `城镇居民人均可支配收入`.
+    let mut parent: Option<String> = None;
+    let rows: Vec<(usize, Vec<String>, Vec<Pieces>)> = rows
+        .into_iter()
+        .map(|(line, mut cells, printed)| {
+            let name = cells.get(name_col).cloned().unwrap_or_default();
+            if !sub_rows.contains(&line) {
+                parent = Some(name);
+            } else if let Some(p) = &parent
+                && let Some(cell) = cells.get_mut(name_col)
+            {
+                *cell = divided_name(sub_item(&name).unwrap_or(&name), p);
+            }
+            (line, cells, printed)
+        })
+        .collect();
     // Rows by column, the domain taken out (a merged cell keeps the domain above).
     let dc = columns.iter().position(|c| *c == Column::Domain);
+    let stacked = dc.map(|dc| stacked_domains(rows.iter().map(|(_, cells, _)| &cells[dc])));
     let mut domain: Option<String> = None;
     let mut raw = Vec::new();
-    for (line, mut cells, printed) in rows {
+    for (r, (line, mut cells, printed)) in rows.into_iter().enumerate() {
         if let Some(dc) = dc {
             let d = cells.remove(dc);
-            if !d.is_empty() {
-                domain = Some(without_spaces(&d));
+            match stacked.as_ref().and_then(|s| s.get(r)) {
+                Some(Some(name)) => domain = Some(name.clone()),
+                _ if !d.is_empty() => domain = Some(without_spaces(&d)),
+                _ => {}
             }
         }
         // The row as `validate` finds it in the source: its line with the most figures.
@@ -1105,6 +1315,86 @@ fn fixed_width_table(lines: &[&str], at: usize) -> Option<(RawTable, usize)> {
         },
         i,
     ))
+}
+
+/// A merged 领域 cell a PDF printed one character a line over its group (`幼` / `有` / `善` /
+/// `育` beside the group's rows, each row holding a piece or none): for each row, the domain
+/// its pieces spell together with those of the rows before and after it in the group, where
+/// the pieces of consecutive rows spell a domain's name; `None` where they do not.
+fn stacked_domains<'a>(cells: impl Iterator<Item = &'a String>) -> Vec<Option<String>> {
+    let cells: Vec<String> = cells.map(|c| without_spaces(c)).collect();
+    let mut out = vec![None; cells.len()];
+    let mut r = 0;
+    while r < cells.len() {
+        let short = |c: &str| !c.is_empty() && c.chars().count() < 4;
+        if !short(&cells[r]) {
+            r += 1;
+            continue;
+        }
+        // The pieces from this row on, rows without one between them, until they spell a name.
+        let mut spelled = String::new();
+        let mut end = r;
+        let mut found = None;
+        while end < cells.len() && spelled.chars().count() < 8 {
+            let c = &cells[end];
+            if !c.is_empty() && !short(c) {
+                break;
+            }
+            spelled.push_str(c);
+            end += 1;
+            if !c.is_empty() && Domain::parse(&spelled).is_some() {
+                found = Some(spelled.clone());
+                break;
+            }
+        }
+        match found {
+            Some(name) => {
+                for slot in &mut out[r..end] {
+                    *slot = Some(name.clone());
+                }
+                r = end;
+            }
+            None => r += 1,
+        }
+    }
+    out
+}
+
+/// The words of a sub-item after its mark: `（1）小学` → `小学`, `其中：城镇居民` → `城镇居民`,
+/// `②初中` → `初中`; `None` without a mark.
+fn sub_item(name: &str) -> Option<&str> {
+    let t = name.trim();
+    if let Some(r) = t.strip_prefix("其中") {
+        return Some(r.trim_start_matches([':', '：', ' ']).trim());
+    }
+    let circled = t.chars().next().is_some_and(|c| ('①'..='⑳').contains(&c));
+    if circled {
+        return t.char_indices().nth(1).map(|(i, _)| t[i..].trim());
+    }
+    let open = t.strip_prefix(['(', '（'])?;
+    let close = open.find([')', '）'])?;
+    let digits = &open[..close];
+    (!digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit()))
+        .then(|| open[close..].trim_start_matches([')', '）']).trim())
+}
+
+/// A sub-row's name completed by the row it divides: the sub-item's words before the parent's
+/// name, a word both print once (`城镇居民` + `居民人均可支配收入` → `城镇居民人均可支配收入`).
+/// A sub-item that is a name already (longer than the parent's first words) stays itself.
+fn divided_name(sub: &str, parent: &str) -> String {
+    let parent = parent.trim();
+    if sub.is_empty() || parent.is_empty() || sub.chars().count() > 8 || parent.contains(sub) {
+        return sub.to_string();
+    }
+    let sc: Vec<char> = sub.chars().collect();
+    let pc: Vec<char> = parent.chars().collect();
+    let overlap = (1..=sc.len().min(pc.len()))
+        .rev()
+        .find(|k| sc[sc.len() - k..] == pc[..*k])
+        .unwrap_or(0);
+    let mut out = sub.to_string();
+    out.extend(&pc[overlap..]);
+    out
 }
 
 /// The signs printed on a row's label or name (`*1`, `▲4`, `☆每千人口…`, `普惠托位占比*`).
@@ -1648,6 +1938,93 @@ pub(super) fn table_candidates(
 mod tests {
     use super::*;
     use crate::extract::extract;
+
+    /// `pdftotext -layout` of a landscape annex: columns counted in characters, `领域 序号` one
+    /// space apart, the years under `基础值 … 年度目标`, the 领域 one character a line, sub-rows.
+    #[test]
+    fn a_landscape_table_with_stacked_domains_and_sub_rows() {
+        let doc = [
+            " 领域 序号      指标名称                单位    基础值                     年度目标                    牵头单位",
+            "                                      2022年   2023年   2024年   2025年   2026年   2027年",
+            "",
+            "幼  1        普惠托位占比              %     55      58      61      64      67      70      市卫健局",
+            "有",
+            "善  2        婴幼儿照护服务覆盖率          %     80      85      88      90      92      95      市卫健局",
+            "育",
+            "",
+            "劳  3        居民人均可支配收入           元                                                     市统计局",
+            "有           其中：城镇居民             元     81200   86000   89500   92500   94500   96000",
+            "所                 农村居民          元     45800   48500   51000   53500   56000   58000",
+            "得",
+        ]
+        .join("\n");
+        let ex = extract(&doc, Some(2027));
+        let got: Vec<(Kind, &str, i32, String, Option<Domain>)> = ex
+            .candidates
+            .iter()
+            .filter(|c| c.year == Some(2022) || c.year == Some(2027))
+            .map(|c| {
+                let v = c.value.unwrap_or_default().to_string();
+                (
+                    c.kind,
+                    c.indicator.as_str(),
+                    c.year.unwrap_or(0),
+                    v,
+                    c.domain,
+                )
+            })
+            .collect();
+        use Kind::*;
+        let (d1, d3) = (Some(Domain::幼有善育), Some(Domain::劳有所得));
+        let (n1, n2, n3, n4) = (
+            "普惠托位占比",
+            "婴幼儿照护服务覆盖率",
+            "城镇居民人均可支配收入",
+            "农村居民人均可支配收入",
+        );
+        assert_eq!(
+            got,
+            [
+                (Baseline, n1, 2022, "55".into(), d1),
+                (Target, n1, 2027, "70".into(), d1),
+                (Baseline, n2, 2022, "80".into(), d1),
+                (Target, n2, 2027, "95".into(), d1),
+                (Baseline, n3, 2022, "81200".into(), d3),
+                (Target, n3, 2027, "96000".into(), d3),
+                (Baseline, n4, 2022, "45800".into(), d3),
+                (Target, n4, 2027, "58000".into(), d3),
+            ]
+        );
+        assert_eq!(ex.candidates.len(), 4 * 6);
+    }
+
+    #[test]
+    fn sub_items_are_named_with_the_row_they_divide() {
+        for (sub, parent, want) in [
+            (
+                "其中：城镇居民",
+                "居民人均可支配收入",
+                "城镇居民人均可支配收入",
+            ),
+            (
+                "（1）城镇职工",
+                "基本养老保险参保率",
+                "城镇职工基本养老保险参保率",
+            ),
+            ("②初中", "优质均衡达标学校占比", "初中优质均衡达标学校占比"),
+            (
+                "(2)城乡居民基本养老保险参保率",
+                "基本养老保险参保率",
+                "城乡居民基本养老保险参保率",
+            ),
+            ("农村居民", "", "农村居民"),
+        ] {
+            let words = sub_item(sub).unwrap_or(sub);
+            assert_eq!(divided_name(words, parent), want, "{sub} under {parent}");
+        }
+        assert_eq!(sub_item("（一）托育"), None);
+        assert_eq!(sub_item("普惠托位占比"), None);
+    }
 
     #[test]
     fn tables_one_cell_a_line() {
