@@ -20,6 +20,7 @@
 mod draft;
 mod info;
 mod legend;
+pub(crate) mod markup;
 mod matching;
 mod outline;
 mod phrase;
@@ -53,10 +54,12 @@ pub(crate) fn decode(bytes: &[u8]) -> String {
     }
 }
 
-/// Removes the web pages' table debris (runs of five or more `|`), as the quote checker does,
-/// so that a quote copied from the cleaned text is found in the source.
+/// Removes the web pages' table debris (runs of five or more `|`) and reads a converter's markup
+/// as the text it marks up (an HTML table as `|` rows, `$5 8 \%$` as `58%`: [`markup`]), as the
+/// quote checker does, so that a quote copied from the cleaned text is found in the source.
 pub(crate) fn clean(text: &str) -> String {
-    crate::plan::validate::strip_debris(text)
+    let plain = markup::plain(text);
+    crate::plan::validate::strip_debris(plain.as_deref().unwrap_or(text))
 }
 
 /// Whether a number is something to reach, or a figure the document reports as already reached.

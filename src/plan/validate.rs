@@ -221,7 +221,9 @@ pub(crate) struct Source {
 
 impl Source {
     pub(crate) fn new(text: &str) -> Source {
-        let squashed = squash(text);
+        // A converter's markup is read as extract reads it (an HTML table as `|` rows).
+        let plain = crate::extract::markup::plain(text);
+        let squashed = squash(plain.as_deref().unwrap_or(text));
         // Full-width bars (`｜`) and a drawn table's (`│`, w3m) separate cells as ASCII ones do.
         let no_bars = squashed.replace(CELL_BARS, "");
         Source { squashed, no_bars }

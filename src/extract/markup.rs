@@ -1,0 +1,358 @@
+//! Markup a document converter leaves in plain text, read as the text it marks up: an HTML table
+//! (MinerU, docling and a page's source put a table as `<table><tr><td rowspan="2">…`, often on
+//! one line) becomes one `|` row a line, and a number a PDF-to-Markdown converter took for a
+//! formula (`$5 8 \%$`, `$\geq 9 8 . 5 \%$`) becomes the number (`58%`, `≥98.5%`).
+//!
+//! Why it exists: the table readers read rows by line and cells by position, and the prose
+//! reader reads `58%`, not `$5 8 \%$`. `validate` reads a source through the same function
+//! ([`plain`]), so the rows and figures a draft quotes from the plain text are found there.
+//!
+//! Bounded: one pass over the text; a table's grid is at most [`MAX_CELLS`] cells, a formula at
+//! most [`MAX_FORMULA`] characters, and anything beyond is left as printed.
+
+/// The most cells a table is laid out in; a larger one is left as printed.
+const MAX_CELLS: usize = 20_000;
+
+/// The longest inline formula read as a number.
+const MAX_FORMULA: usize = 60;
+
+/// The text with its HTML tables as `|` rows and its numbers-as-formulas as numbers; None when
+/// it has neither.
+pub(crate) fn plain(text: &str) -> Option<String> {
+    let tables = has_table(text).then(|| html_tables(text));
+    let t = tables.as_deref().unwrap_or(text);
+    let formulas = t.contains('$').then(|| inline_numbers(t)).flatten();
+    formulas.or(tables)
+}
+
+fn has_table(text: &str) -> bool {
+    let lower = text.to_ascii_lowercase();
+    lower.contains("<table") && lower.contains("</table")
+}
+
+/// Every `<table>…</table>` as its rows, one a line (`| 1 | 幼有善育 | … |`), on lines of their
+/// own; the `<html>`/`<body>` a converter wraps a table in is dropped.
+fn html_tables(text: &str) -> String {
+    let lower = text.to_ascii_lowercase();
+    let mut out = String::with_capacity(text.len());
+    let mut at = 0;
+    while let Some(open) = lower[at..].find("<table").map(|p| p + at) {
+        let Some(close) = lower[open..]
+            .find("</table>")
+            .map(|p| p + open + "</table>".len())
+        else {
+            break;
+        };
+        out.push_str(&without_wrappers(&text[at..open]));
+        match grid(&text[open..close]) {
+            Some(rows) => {
+                if !out.is_empty() && !out.ends_with('\n') {
+                    out.push('\n');
+                }
+                for r in rows {
+                    out.push_str("| ");
+                    out.push_str(&r.join(" | "));
+                    out.push_str(" |\n");
+                }
+            }
+            None => out.push_str(&text[open..close]),
+        }
+        at = close;
+    }
+    let rest = without_wrappers(&text[at..]);
+    if out.ends_with('\n') && rest.starts_with('\n') {
+        out.push_str(&rest[1..]);
+    } else {
+        out.push_str(&rest);
+    }
+    out
+}
+
+/// The text without the `<html>`, `<body>` tags around a table.
+fn without_wrappers(s: &str) -> String {
+    let mut t = s.to_string();
+    for tag in [
+        "<html>", "</html>", "<body>", "</body>", "<HTML>", "</HTML>", "<BODY>", "</BODY>",
+    ] {
+        t = t.replace(tag, "");
+    }
+    t
+}
+
+/// A cell as the table markup gives it: its text, and how many rows and columns it spans.
+struct Cell {
+    text: String,
+    rows: usize,
+    cols: usize,
+}
+
+/// The table laid out in a grid: a cell spanning rows prints on its first row only (as a merged
+/// cell does in every other layout: the rows below keep an empty cell in its place), a cell
+/// spanning columns prints its words in each (a title over two years' columns: `目标值`) and a
+/// figure in its first. None for markup with no row.
+fn grid(table: &str) -> Option<Vec<Vec<String>>> {
+    let rows = rows(table);
+    if rows.is_empty() {
+        return None;
+    }
+    let width = rows
+        .iter()
+        .map(|r| r.iter().map(|c| c.cols).sum::<usize>())
+        .max()
+        .unwrap_or(0);
+    if width == 0 || width.saturating_mul(rows.len()) > MAX_CELLS {
+        return None;
+    }
+    // For each column, how many more rows a cell above still covers.
+    let mut covered = vec![0usize; width];
+    let mut out = Vec::with_capacity(rows.len());
+    for row in rows {
+        let mut line = vec![String::new(); width];
+        let mut col = 0;
+        for cell in row {
+            while col < width && covered[col] > 0 {
+                col += 1;
+            }
+            if col >= width {
+                break;
+            }
+            let words = !cell.text.chars().any(|c| c.is_ascii_digit());
+            for k in col..(col + cell.cols).min(width) {
+                if k == col || words {
+                    line[k] = cell.text.clone();
+                }
+                covered[k] = cell.rows;
+            }
+            col += cell.cols;
+        }
+        for c in covered.iter_mut() {
+            *c = c.saturating_sub(1);
+        }
+        out.push(line);
+    }
+    Some(out)
+}
+
+/// The rows of a table's markup, each its cells (`<td>` or `<th>`).
+fn rows(table: &str) -> Vec<Vec<Cell>> {
+    let lower = table.to_ascii_lowercase();
+    let mut rows = Vec::new();
+    let mut at = 0;
+    while let Some(tr) = lower[at..].find("<tr").map(|p| p + at) {
+        let end = lower[tr..]
+            .find("</tr")
+            .map_or(table.len(), |p| p + tr)
+            .min(
+                lower[tr + 3..]
+                    .find("<tr")
+                    .map_or(table.len(), |p| p + tr + 3),
+            );
+        let mut cells = Vec::new();
+        let mut c = tr;
+        while let Some(open) = find_cell(&lower[c..end]).map(|p| p + c) {
+            let Some(gt) = lower[open..end].find('>').map(|p| p + open) else {
+                break;
+            };
+            let attrs = &lower[open..gt];
+            let close = lower[gt..end]
+                .find("</t")
+                .map_or(end, |p| p + gt)
+                .min(find_cell(&lower[gt..end]).map_or(end, |p| p + gt));
+            cells.push(Cell {
+                text: cell_text(&table[gt + 1..close]),
+                rows: span(attrs, "rowspan"),
+                cols: span(attrs, "colspan"),
+            });
+            c = close.max(gt + 1);
+        }
+        rows.push(cells);
+        at = end.max(tr + 3);
+    }
+    rows
+}
+
+/// Where the next `<td` or `<th` opens.
+fn find_cell(lower: &str) -> Option<usize> {
+    match (lower.find("<td"), lower.find("<th")) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
+    }
+}
+
+/// A `rowspan="2"` or `colspan=3` attribute's count (1 without one; at most 100).
+fn span(attrs: &str, name: &str) -> usize {
+    let Some(p) = attrs.find(name) else {
+        return 1;
+    };
+    let digits: String = attrs[p + name.len()..]
+        .chars()
+        .skip_while(|c| matches!(c, '=' | '"' | '\'' | ' '))
+        .take_while(char::is_ascii_digit)
+        .collect();
+    digits.parse().unwrap_or(1).clamp(1, 100)
+}
+
+/// A cell's text: a `<br>` joins the lines it breaks (a name wrapped in its cell), other tags
+/// are dropped, entities read (`&lt;5` is `<5`), white space runs are one space.
+fn cell_text(inner: &str) -> String {
+    let mut text = String::with_capacity(inner.len());
+    let mut chars = inner.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        match c {
+            '<' => {
+                for (_, t) in chars.by_ref() {
+                    if t == '>' {
+                        break;
+                    }
+                }
+            }
+            '&' => {
+                let rest = &inner[i + 1..];
+                match rest.find(';').filter(|p| *p <= 8) {
+                    Some(p) if entity(&rest[..p]).is_some() => {
+                        text.extend(entity(&rest[..p]));
+                        for _ in 0..=p {
+                            chars.next();
+                        }
+                    }
+                    _ => text.push('&'),
+                }
+            }
+            c => text.push(c),
+        }
+    }
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The character an HTML entity names (`lt`, `#8805`, `#x2265`).
+fn entity(name: &str) -> Option<char> {
+    Some(match name {
+        "lt" => '<',
+        "gt" => '>',
+        "amp" => '&',
+        "quot" => '"',
+        "apos" => '\'',
+        "nbsp" => ' ',
+        "ge" => '≥',
+        "le" => '≤',
+        "times" => '×',
+        "middot" => '·',
+        _ => {
+            let n = name.strip_prefix('#')?;
+            let code = match n.strip_prefix(['x', 'X']) {
+                Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+                None => n.parse().ok()?,
+            };
+            return char::from_u32(code);
+        }
+    })
+}
+
+/// Inline formulas that are only a number (`$5 8 \%$`, `$\geq 9 8 . 5 \%$`, `$8 / 1 0$`) as the
+/// number; None when there is none. A formula with anything else (a letter, a command qyx does
+/// not know) is left as printed.
+fn inline_numbers(text: &str) -> Option<String> {
+    let mut out = String::with_capacity(text.len());
+    let mut changed = false;
+    let mut rest = text;
+    while let Some(open) = rest.find('$') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let close = after
+            .char_indices()
+            .take(MAX_FORMULA)
+            .find(|(_, c)| *c == '$' || *c == '\n')
+            .filter(|(_, c)| *c == '$')
+            .map(|(p, _)| p);
+        match close.and_then(|p| number_formula(&after[..p]).map(|n| (p, n))) {
+            Some((p, n)) => {
+                out.push_str(&n);
+                changed = true;
+                rest = &after[p + 1..];
+            }
+            None => {
+                out.push('$');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    changed.then_some(out)
+}
+
+/// A formula's body as the number it spells, or None.
+fn number_formula(body: &str) -> Option<String> {
+    const COMMANDS: &[(&str, &str)] = &[
+        ("\\geqslant", "≥"),
+        ("\\leqslant", "≤"),
+        ("\\geq", "≥"),
+        ("\\leq", "≤"),
+        ("\\ge", "≥"),
+        ("\\le", "≤"),
+        ("\\%", "%"),
+        ("\\sim", "～"),
+        ("\\approx", "≈"),
+        ("\\cdot", "."),
+    ];
+    let mut out = String::new();
+    let mut rest = body.trim();
+    let mut digits = false;
+    while let Some(c) = rest.chars().next() {
+        if let Some((cmd, sign)) = COMMANDS.iter().find(|(cmd, _)| {
+            rest.starts_with(cmd)
+                && !rest[cmd.len()..].starts_with(|c: char| c.is_ascii_alphabetic())
+        }) {
+            out.push_str(sign);
+            rest = &rest[cmd.len()..];
+            continue;
+        }
+        match c {
+            '0'..='9' => {
+                digits = true;
+                out.push(c);
+            }
+            '.' | '%' | '/' | '<' | '>' | '=' | '+' | '-' | '~' => out.push(c),
+            ' ' | '{' | '}' => {}
+            _ => return None,
+        }
+        rest = &rest[c.len_utf8()..];
+    }
+    digits.then_some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_html_table_is_its_rows() {
+        let doc = "前文\n<html><body><table><tr><td rowspan=\"2\">序号</td><td rowspan=\"2\">领域</td><td rowspan=\"2\">指标</td><td>基期值</td><td colspan=\"2\">目标值</td></tr><tr><td>2022年</td><td>2025年</td><td>2027年</td></tr><tr><td>1</td><td rowspan=\"2\">幼有善育</td><td>每千人口拥有3岁以下<br>婴幼儿托位数</td><td>3.6</td><td>4.5</td><td>5.3</td></tr><tr><td>2</td><td>普惠托位占比</td><td>58</td><td>&lt;65</td><td>&gt;70</td></tr></table></body></html>\n注：后文";
+        let want = "前文\n\
+            | 序号 | 领域 | 指标 | 基期值 | 目标值 | 目标值 |\n\
+            |  |  |  | 2022年 | 2025年 | 2027年 |\n\
+            | 1 | 幼有善育 | 每千人口拥有3岁以下婴幼儿托位数 | 3.6 | 4.5 | 5.3 |\n\
+            | 2 |  | 普惠托位占比 | 58 | <65 | >70 |\n\
+            注：后文";
+        assert_eq!(plain(doc).as_deref(), Some(want));
+        // Not a table: left alone.
+        assert_eq!(
+            plain("<table> 没有行 </table>").as_deref(),
+            Some("<table> 没有行 </table>")
+        );
+        assert_eq!(plain("普通的文字"), None);
+    }
+
+    #[test]
+    fn numbers_taken_for_formulas_are_numbers() {
+        for (text, want) in [
+            ("普惠托位占比 $5 8 \\%$ ，", Some("普惠托位占比 58% ，")),
+            ("达到 $\\geq 9 8 . 5 \\%$ 。", Some("达到 ≥98.5% 。")),
+            ("控制在 $8 / 1 0$ 万以下", Some("控制在 8/10 万以下")),
+            ("$1 . 8$ 万个", Some("1.8 万个")),
+            ("价格 $5 元，另付 $3", None),
+            ("$x + 1$", None),
+        ] {
+            assert_eq!(plain(text).as_deref(), want, "{text}");
+        }
+    }
+}
