@@ -244,6 +244,24 @@ pub(crate) fn parse(text: &str, year: Option<i32>) -> Result<Period, String> {
         )
     };
     let mut t = chinese_year(&strip(text));
+    // `2,024`: a year cell formatted with a thousands separator (`#,##0`), saved as shown.
+    if t.len() >= 5
+        && t.as_bytes()[1] == b','
+        && t.as_bytes()[..5]
+            .iter()
+            .enumerate()
+            .all(|(i, b)| i == 1 || b.is_ascii_digit())
+    {
+        t.remove(1);
+    }
+    // Only where no year column stands beside it: there, `06` is a month.
+    if let Some(y) = two_digit_year(&t).filter(|_| year.is_none()) {
+        return Err(crate::tr!(
+            "{}（两位数的年份？是否应为 {y}）",
+            "{} (a two-digit year? did you mean {y}?)",
+            expected()
+        ));
+    }
     // 2024.0: a year cell formatted as a number with decimals, as Excel saves it in a CSV.
     if t.len() > 5
         && t.as_bytes()[..4].iter().all(u8::is_ascii_digit)
@@ -297,15 +315,47 @@ pub(crate) fn parse(text: &str, year: Option<i32>) -> Result<Period, String> {
     if !(1900..=2200).contains(&y) {
         return Err(expected());
     }
-    let p = months(rest, y).ok_or_else(expected)?;
+    let p = months(rest, y).ok_or_else(|| match no_such_part(rest) {
+        Some(why) => crate::tr!("{}（{why}）", "{} ({why})", expected()),
+        None => expected(),
+    })?;
     Ok(match basis {
         Some(b) => p.with_basis(b),
         None => p,
     })
 }
 
+/// `24`, `24年`, `24年度`: a year typed with two digits, and the year of this century meant.
+pub(crate) fn two_digit_year(t: &str) -> Option<i32> {
+    let digits = t.trim_end_matches(['年', '度']);
+    (digits.len() == 2 && digits.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| 2000 + digits.parse::<i32>().unwrap_or(0))
+}
+
+/// What is wrong with a month or quarter that does not exist (`13月`, `Q5`, `第0季度`), said
+/// with what it may be; `None` for what is no month or quarter at all.
+fn no_such_part(rest: &str) -> Option<String> {
+    let r = rest.trim_start_matches('第');
+    let quarter = r
+        .strip_prefix(['Q', 'q'])
+        .or_else(|| r.strip_suffix("季度"))
+        .or_else(|| r.strip_suffix('季'));
+    if let Some(n) = quarter.and_then(small_number) {
+        return Some(crate::tr!(
+            "没有第 {n} 季度: 季度为 1–4",
+            "there is no quarter {n}: a quarter is 1–4"
+        ));
+    }
+    let month = r.strip_suffix("月份").or_else(|| r.strip_suffix('月'))?;
+    let n = small_number(month)?;
+    Some(crate::tr!(
+        "没有 {n} 月: 月份为 1–12",
+        "there is no month {n}: a month is 1–12"
+    ))
+}
+
 /// A year written in Chinese digits (`二〇二四年`, `二零二四`) in ASCII digits; anything else as it is.
-fn chinese_year(t: &str) -> String {
+pub(crate) fn chinese_year(t: &str) -> String {
     const DIGITS: &str = "〇一二三四五六七八九";
     let digit = |c: char| match c {
         '零' | 'О' | 'O' | '○' => Some(0),
@@ -459,6 +509,8 @@ mod tests {
             ("2024.0", None, (2024, 1, 12), "2024"),
             ("2024.00", None, (2024, 1, 12), "2024"),
             ("二〇二四", None, (2024, 1, 12), "2024"),
+            ("2,024", None, (2024, 1, 12), "2024"),
+            ("2,024年6月", None, (2024, 1, 6), "2024-06"),
             ("二零二四年", None, (2024, 1, 12), "2024"),
             ("二〇二四年三季度", None, (2024, 1, 9), "2024Q3"),
             ("全年", Some(2024), (2024, 1, 12), "2024"),
@@ -504,7 +556,11 @@ mod tests {
     #[test]
     fn what_is_refused() {
         let table: &[(&str, Option<i32>, &str)] = &[
-            ("2024年13月", None, "expected a period"),
+            ("2024年13月", None, "there is no month 13: a month is 1–12"),
+            ("2024Q5", None, "there is no quarter 5: a quarter is 1–4"),
+            ("2024年第0季度", None, "there is no quarter 0"),
+            ("24年", None, "(a two-digit year? did you mean 2024?)"),
+            ("24", None, "did you mean 2024?"),
             ("6-4月", Some(2024), "expected a period"),
             ("上半年", None, "names no year"),
             ("2023Q2", Some(2024), "the year column says 2024"),

@@ -183,9 +183,10 @@ fn batch_count(text: &str, batch: bool) -> Option<bool> {
     t.value.map(|v| v > Decimal::ZERO)
 }
 
-/// A year as typed: `2024`, `2024年`, full-width `２０２４`; a four-digit year from 1900 to 2100.
+/// A year as typed: `2024`, `2024年`, full-width `２０２４`, `二〇二四`; a four-digit year from 1900
+/// to 2100. Also what `--year` takes, so that a command line takes a year as a cell does.
 pub(crate) fn parse_year(text: &str) -> Result<i32, String> {
-    let t: String = text
+    let t: String = crate::period::chinese_year(text.trim())
         .trim()
         .trim_end_matches(['年', '度'])
         .chars()
@@ -202,11 +203,18 @@ pub(crate) fn parse_year(text: &str) -> Result<i32, String> {
             "应为 2024 这样的年份，却是 `{y}` —— 是日期的序列号吗？请直接填年份",
             "expected a year like 2024, found `{y}` — a date's serial number? type the year itself"
         )),
-        _ => Err(crate::tr!(
-            "应为 2024 这样的年份，却是 `{}`",
-            "expected a year like 2024, found `{}`",
-            echo(text)
-        )),
+        _ => match crate::period::two_digit_year(t) {
+            Some(y) => Err(crate::tr!(
+                "应为 2024 这样的年份，却是 `{}`（两位数的年份？是否应为 {y}）",
+                "expected a year like 2024, found `{}` (a two-digit year? did you mean {y}?)",
+                echo(text)
+            )),
+            None => Err(crate::tr!(
+                "应为 2024 这样的年份，却是 `{}`",
+                "expected a year like 2024, found `{}`",
+                echo(text)
+            )),
+        },
     }
 }
 
@@ -345,6 +353,11 @@ pub(super) fn formula_error(text: &str) -> bool {
     .contains(&t.as_str())
 }
 
+/// Words and signs before a number that say it is approximate (约85, 近66, ≈84.1, ~85), longer
+/// first; and after it (85左右, 82.4上下, 85许).
+const APPROXIMATE_BEFORE: &[&str] = &["大约", "约为", "接近", "将近", "约", "近", "≈", "～", "~"];
+const APPROXIMATE_AFTER: &[&str] = &["左右", "上下", "许"];
+
 /// A value with words around its number: `85（预计）` (a remark in brackets), `约85` / `85左右`
 /// (approximate). The number, and how it was read; `None` for a plain value.
 fn words_around(text: &str) -> Option<(String, crate::judge::Reading)> {
@@ -361,10 +374,10 @@ fn words_around(text: &str) -> Option<(String, crate::judge::Reading)> {
             }
         }
     }
-    let core = ["大约", "约为", "约"]
+    let core = APPROXIMATE_BEFORE
         .iter()
         .find_map(|p| t.strip_prefix(p))
-        .or_else(|| t.strip_suffix("左右"))?;
+        .or_else(|| APPROXIMATE_AFTER.iter().find_map(|s| t.strip_suffix(s)))?;
     let core = core.trim();
     core.chars()
         .next()
@@ -536,6 +549,28 @@ fn typed_form(t: &str) -> Option<String> {
             echo(t)
         ));
     }
+    if let Some(meant) = european(t) {
+        return Some(crate::tr!(
+            "应为 86、4.4、86% 或 1.33万元 这样的数，却是 `{t}`（欧洲写法的千位点和小数逗号？是否应为 {meant}）",
+            "expected a number like 86, 4.4, 86% or 1.33万元, found `{t}` (dots between thousands and a decimal comma, as a European Excel writes? did you mean {meant}?)"
+        ));
+    }
+    if let Some((whole, rest)) = t.split_once('点')
+        && !whole.is_empty()
+        && whole.bytes().all(|b| b.is_ascii_digit())
+        && rest.starts_with(|c: char| c.is_ascii_digit())
+    {
+        return Some(crate::tr!(
+            "应为 86、4.4、86% 或 1.33万元 这样的数，却是 `{t}`（“点”是小数点？是否应为 {whole}.{rest}）",
+            "expected a number like 86, 4.4, 86% or 1.33万元, found `{t}` (点 for the decimal point? did you mean {whole}.{rest}?)"
+        ));
+    }
+    if let Some((low, high)) = range(t) {
+        return Some(crate::tr!(
+            "`{t}` 是一个范围（{low} 到 {high}），不是一个值: 报告值只填一个数，即实际达到的值",
+            "`{t}` is a range ({low} to {high}), not a value: a report is one number, the value reached"
+        ));
+    }
     let (whole, frac) = t.split_once(',')?;
     let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
     (digits(whole) && digits(frac) && frac.len() != 3).then(|| {
@@ -544,6 +579,53 @@ fn typed_form(t: &str) -> Option<String> {
             "expected a number like 86, 4.4, 86% or 1.33万元, found `{t}` (a decimal comma? did you mean {whole}.{frac}?)"
         )
     })
+}
+
+/// `14.196,00`, `1.234.567`: dots between groups of three digits, with a decimal comma or more
+/// than one dot, as a European Excel writes numbers; the number meant, in the usual notation.
+/// One dot and no comma (`1.234`) is a decimal point, and stays so.
+fn european(t: &str) -> Option<String> {
+    let (int, frac) = match t.split_once(',') {
+        Some((i, f)) => (i, Some(f)),
+        None => (t, None),
+    };
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    let mut groups = int.split('.');
+    let lead = groups.next()?;
+    let (mut n, mut meant) = (0, lead.to_string());
+    for g in groups {
+        if g.len() != 3 || !digits(g) {
+            return None;
+        }
+        n += 1;
+        meant.push_str(g);
+    }
+    let ok = (1..=3).contains(&lead.len())
+        && digits(lead)
+        && n >= 1
+        && (frac.is_some() || n >= 2)
+        && frac.is_none_or(digits);
+    ok.then(|| match frac {
+        Some(f) => format!("{meant}.{f}"),
+        None => meant,
+    })
+}
+
+/// `66-70`, `84～85`, `66至70%`: two numbers joined by a dash, a tilde or 至/到 — a range where
+/// one value belongs. The two ends as typed.
+fn range(t: &str) -> Option<(&str, &str)> {
+    let at = t.find(['-', '—', '–', '－', '~', '～', '至', '到'])?;
+    let (low, rest) = t.split_at(at);
+    let high = rest[rest.chars().next()?.len_utf8()..].trim_start_matches(['-', '—']);
+    let number = |s: &str| s.starts_with(|c: char| c.is_ascii_digit());
+    (number(low) && low.trim().bytes().all(|b| b.is_ascii_digit() || b == b'.') && number(high))
+        .then(|| (low.trim(), high.trim()))
+}
+
+/// What a value that is no number is, where its form says it: a sign, a formula's text, a
+/// European number, a range … (`typed_sign`, `typed_form`).
+fn what_it_is(text: &str) -> Option<String> {
+    typed_sign(text).or_else(|| typed_form(text))
 }
 
 /// "expected a number like …, found `text`", for a value that is not one.
@@ -777,7 +859,7 @@ fn read_number(
         None => Threshold::parse(text),
     };
     let t = t.map_err(|e| {
-        let m = match typed_sign(text).or_else(|| typed_form(text)) {
+        let m = match what_it_is(text) {
             Some(m) => m,
             // The parser's words add nothing when they only repeat the text.
             None if e.message.contains(text) => not_a_number(text),
@@ -786,7 +868,15 @@ fn read_number(
         (col, m)
     })?;
     if !matches!(t.op, Op::Reach | Op::Eq) || t.label.is_some() || t.high.is_some() {
-        return Err((col, not_a_number(text)));
+        let m = what_it_is(text).unwrap_or_else(|| match t.op {
+            Op::Ge | Op::Gt | Op::Le | Op::Lt => crate::tr!(
+                "`{}` 是目标的写法（≥、以上、不低于…），不是一个值: 报告值只填一个数，即实际达到的值",
+                "`{}` is written as a target (≥, 以上, 不低于 …), not a value: a report is one number, the value reached",
+                echo(text)
+            ),
+            _ => not_a_number(text),
+        });
+        return Err((col, m));
     }
     let value = t.value.ok_or_else(|| (col, not_a_number(text)))?;
     check_size(text, value).map_err(|m| (col, m))?;
@@ -1267,6 +1357,12 @@ mod tests {
             ("约85", Some(("85", Reading::Approximate))),
             ("大约85%", Some(("85%", Reading::Approximate))),
             ("85左右", Some(("85", Reading::Approximate))),
+            ("82.4上下", Some(("82.4", Reading::Approximate))),
+            ("近66", Some(("66", Reading::Approximate))),
+            ("接近66%", Some(("66%", Reading::Approximate))),
+            ("≈84.1", Some(("84.1", Reading::Approximate))),
+            ("~85", Some(("85", Reading::Approximate))),
+            ("近", None),
             ("（85）", None),
             ("85", None),
             ("约", None),
@@ -1302,8 +1398,19 @@ mod tests {
             ("(预计)", None),
             ("▲", None),
             ("85", None),
+            ("14.196,00", Some("did you mean 14196.00?")),
+            ("1.234.567", Some("did you mean 1234567?")),
+            ("1.234", None),
+            ("1.23,4", None),
+            ("82点4", Some("did you mean 82.4?")),
+            ("点4", None),
+            ("66-70", Some("a range (66 to 70)")),
+            ("84～85万人", Some("a range (84 to 85万人)")),
+            ("66至70", Some("a range")),
+            ("-5", None),
+            ("=60+6", Some("a formula's text")),
         ] {
-            let got = typed_sign(text);
+            let got = what_it_is(text);
             match hint {
                 Some(h) => assert!(
                     got.as_deref().is_some_and(|g| g.contains(h)),
@@ -1337,6 +1444,12 @@ mod tests {
         assert_eq!(parse_year("2024"), Ok(2024));
         assert_eq!(parse_year("２０２４年"), Ok(2024));
         assert_eq!(parse_year("2024.0"), Ok(2024));
+        assert_eq!(parse_year("二〇二四年"), Ok(2024));
+        assert!(
+            parse_year("24年")
+                .unwrap_err()
+                .contains("did you mean 2024?")
+        );
         assert!(parse_year("45292").unwrap_err().contains("serial number"));
         assert!(parse_year("24").is_err());
         assert!(parse_year(&"9".repeat(700_000)).unwrap_err().len() < 200);
