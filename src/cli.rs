@@ -48,13 +48,33 @@ pub fn error_text(e: &clap::Error) -> Option<String> {
 /// for a workbook, which `-o report.xlsx` writes (`--format` chooses how a table is printed).
 pub fn error_tip(e: &clap::Error) -> Option<String> {
     use clap::error::{ContextKind, ContextValue};
-    if e.kind() != clap::error::ErrorKind::InvalidValue {
-        return None;
-    }
     let text = |k| match e.get(k) {
         Some(ContextValue::String(s)) => Some(s.as_str()),
         _ => None,
     };
+    // A subcommand or a value typed in Chinese (`检查`, `--fail-on 未达标`): clap compares
+    // letters and finds nothing near; the word's meaning names it.
+    let valid: Vec<String> = match (e.kind(), e.get(ContextKind::ValidValue)) {
+        (clap::error::ErrorKind::InvalidValue, Some(ContextValue::Strings(v))) => v.clone(),
+        (clap::error::ErrorKind::InvalidSubcommand, _) => command()
+            .get_subcommands()
+            .map(|c| c.get_name().to_string())
+            .collect(),
+        _ => Vec::new(),
+    };
+    let typed = text(ContextKind::InvalidSubcommand).or_else(|| text(ContextKind::InvalidValue));
+    if let Some(meant) = typed
+        .and_then(meant_by)
+        .filter(|m| valid.iter().any(|v| v == m))
+    {
+        return Some(crate::tr!(
+            "提示: 是否想输入 '{meant}'？（命令和选项的取值用英文）\n",
+            "tip: did you mean '{meant}'? (commands and option values are written in English)\n"
+        ));
+    }
+    if e.kind() != clap::error::ErrorKind::InvalidValue {
+        return None;
+    }
     let arg = text(ContextKind::InvalidArg)?;
     let value = text(ContextKind::InvalidValue)?.trim().to_ascii_lowercase();
     let value = value.trim_start_matches('.');
@@ -69,6 +89,48 @@ pub fn error_tip(e: &clap::Error) -> Option<String> {
             "tip: --format chooses how a table is printed; a workbook or a page is written to a file with -o, as -o {file}\n"
         )
     })
+}
+
+/// Words a user may type for a subcommand or an option's value, in Chinese or as a near name
+/// clap's edit distance misses, and the name meant: subcommands, `--fail-on`, `--format`,
+/// `--lang`, `--by`, `--sort`.
+const MEANT: &[(&str, &[&str])] = &[
+    ("check", &["检查", "核查", "评判", "判断", "对照"]),
+    ("validate", &["校验", "验证", "检验", "核验"]),
+    ("compare", &["比较", "对比", "比对"]),
+    ("rank", &["排名", "排行", "排序", "晾晒"]),
+    ("template", &["模板", "模版", "填报模板"]),
+    ("extract", &["提取", "抽取", "摘录"]),
+    ("show", &["显示", "查看", "展示"]),
+    ("parse", &["解析"]),
+    ("not-met", &["未达标", "不达标", "未完成"]),
+    ("behind", &["滞后", "进度滞后", "落后"]),
+    ("yellow", &["黄灯", "黄"]),
+    ("red", &["红灯", "红"]),
+    ("doubtful", &["存疑", "可疑"]),
+    ("never", &["从不", "不失败"]),
+    ("table", &["表格", "表"]),
+    ("markdown", &["md"]),
+    (
+        "zh",
+        &["cn", "chinese", "中文", "汉语", "简体", "zh-hans", "zh_cn"],
+    ),
+    (
+        "en",
+        &["english", "英文", "英语", "en-us", "en_us", "en-gb"],
+    ),
+    ("lead", &["牵头单位", "责任单位", "部门", "department"]),
+    ("gap", &["差距"]),
+    ("status", &["状态"]),
+];
+
+/// The name meant by `typed`, from [`MEANT`] (letters compared without case).
+fn meant_by(typed: &str) -> Option<&'static str> {
+    let t = typed.trim().to_lowercase();
+    MEANT
+        .iter()
+        .find(|(_, words)| words.contains(&t.as_str()))
+        .map(|(name, _)| *name)
 }
 
 #[derive(Debug, Args)]

@@ -242,6 +242,18 @@ pub(crate) fn run(
         },
         None => None,
     };
+    // `--year 2025 --period 2024`: which is meant cannot be guessed, and either alone would
+    // judge something the other excludes.
+    if let (Some(y), Some(p)) = (a.year, a.period)
+        && p.year != y
+    {
+        let m = crate::tr!(
+            "--period {p} 不在 --year {y} 之内: 二者只给一个（期间已含年份）",
+            "--period {p} lies outside --year {y}: give one of them (a period names its year)"
+        );
+        writeln!(err, "{}: {m}", crate::i18n::qyx_error())?;
+        return Ok(Outcome::BadInput);
+    }
     let inputs: Vec<&std::path::Path> = a.actuals.iter().map(|p| p.as_path()).collect();
     let dest = match super::write::check(&a.output, &set, dir, &inputs, err)? {
         Ok(d) => d,
@@ -304,7 +316,7 @@ pub(crate) fn run(
             super::write::wrote(err, path)?;
         }
         if judged == 0
-            && let Some(m) = nothing_left(&read, &q)
+            && let Some(m) = nothing_left(&read, &q, &set)
         {
             writeln!(err, "{}: {m}", crate::i18n::qyx_error())?;
             return Ok(Outcome::BadInput);
@@ -418,7 +430,7 @@ pub(crate) fn run(
         outcome = Outcome::BadInput;
     }
     if checked.rows.is_empty()
-        && let Some(m) = nothing_left(&read, &q)
+        && let Some(m) = nothing_left(&read, &q, &set)
     {
         writeln!(err, "{}: {m}", crate::i18n::qyx_error())?;
         outcome = Outcome::BadInput;
@@ -426,34 +438,69 @@ pub(crate) fn run(
     Ok(outcome)
 }
 
-/// A `--year` or `--period` that leaves nothing to judge is said, with the periods the actuals
-/// do report: an empty table and exit 0 would pass a CI job that asked for the wrong year.
-fn nothing_left(read: &check::Readings, q: &Query) -> Option<String> {
-    let asked = match (q.year, &q.period) {
-        (_, Some(p)) => format!("--period {p}"),
-        (Some(y), None) => format!("--year {y}"),
-        (None, None) => return None,
+/// A `--year`, `--period` or `--jurisdiction` that leaves nothing to judge is said, with what the
+/// actuals do report: an empty table and exit 0 would pass a CI job that asked for the wrong
+/// year or county.
+fn nothing_left(read: &check::Readings, q: &Query, set: &crate::plan::PlanSet) -> Option<String> {
+    let period = match (q.year, &q.period) {
+        (_, Some(p)) => Some((format!("--period {p}"), p.to_string())),
+        (Some(y), None) => Some((format!("--year {y}"), y.to_string())),
+        (None, None) => None,
+    };
+    let place = q.jurisdiction.as_deref().map(|id| {
+        let name = set
+            .by_id(id)
+            .map_or(id, |p| p.plan.jurisdiction.name.as_str());
+        (format!("--jurisdiction {id}"), name.to_string())
+    });
+    // The period is said where one was asked (and the county's rows hold others), else the
+    // counties the actuals report.
+    let mut by_period = place.is_none();
+    if let (Some(_), Some(_)) = (&period, &place) {
+        let mut of_place = false;
+        let _ = read.each(
+            &Query {
+                year: None,
+                period: None,
+                all: false,
+                ..q.clone()
+            },
+            &mut |_| {
+                of_place = true;
+                Ok(())
+            },
+        );
+        by_period = of_place;
+    }
+    let (asked, what) = match (&period, &place) {
+        (Some(p), _) if by_period => p.clone(),
+        (_, Some(j)) => j.clone(),
+        _ => return None,
     };
     let every = Query {
         year: None,
         period: None,
+        jurisdiction: if by_period {
+            q.jurisdiction.clone()
+        } else {
+            None
+        },
         all: false,
         ..q.clone()
     };
     let mut reported = std::collections::BTreeSet::new();
     let _ = read.each(&every, &mut |j| {
         if reported.len() < 20 {
-            reported.insert(j.period.to_string());
+            reported.insert(match by_period {
+                true => j.period.to_string(),
+                false => j.plan.plan.jurisdiction.name.clone(),
+            });
         }
         Ok(())
     });
-    let reported: Vec<String> = reported.into_iter().collect();
-    let what = q
-        .period
-        .map_or_else(|| q.year.unwrap_or_default().to_string(), |p| p.to_string());
-    let list = reported.join(", ");
+    let list = reported.into_iter().collect::<Vec<_>>().join(", ");
     Some(crate::tr!(
-        "{asked}: 没有 {what} 的行可判断；实际值报送的期间: {list}",
+        "{asked}: 没有 {what} 的行可判断；实际值报送的是: {list}",
         "{asked}: no row of {what} to judge; the actuals report {list}"
     ))
 }
