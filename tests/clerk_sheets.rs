@@ -150,8 +150,6 @@ const STILL_WRONG: &[&str] = &[
     "02-two-years-side-by-side-gbk.csv:5@2025-10",
     "04-periods-as-typed.csv:2@2025-10",
     "04-periods-as-typed.csv:7@2026Q3",
-    "06-one-sheet-a-county.xlsx:4@2024",
-    "06-one-sheet-a-county.xlsx:5@2024",
     "07-county-as-sheet-name.xlsx:2@2024",
     "07-county-as-sheet-name.xlsx:3@2024",
     "07-county-as-sheet-name.xlsx:4@2024",

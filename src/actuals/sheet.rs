@@ -512,7 +512,16 @@ pub(super) fn read_sheet(
             .and_then(|f| zip::ZipArchive::new(f).ok())
             .is_some_and(|z| z.index_for_name("xl/sharedStrings.xml").is_none());
     let mut first: Option<NoRows> = None;
+    // Every visible sheet with a header is read, not only the first: a workbook of one sheet a
+    // county (诸暨市, 嵊泗县 …) is one report, and a sheet left unread is rows lost in silence.
+    let mut report: Option<Actuals> = None;
     for chosen in &tried {
+        let hidden = sheets
+            .iter()
+            .any(|s| &s.name == chosen && s.visible != SheetVisible::Visible);
+        if report.is_some() && hidden {
+            break;
+        }
         let read = match &mut wb {
             Open::Xlsx(x) => read_xlsx(x, name, chosen, no_shared_strings, each),
             Open::Other(o) => {
@@ -520,12 +529,9 @@ pub(super) fn read_sheet(
                 read_other(o, name, chosen, merges, each)
             }
         };
-        match read {
-            Ok(mut a) => {
+        match (read, &mut report) {
+            (Ok(mut a), None) => {
                 if chosen != &tried[0] {
-                    let hidden = sheets
-                        .iter()
-                        .any(|s| &s.name == chosen && s.visible != SheetVisible::Visible);
                     let m = if hidden {
                         crate::tr!(
                             "可见的工作表中没有表头，已读取隐藏的工作表 `{chosen}`: 请确认它就是要报送的数据",
@@ -541,13 +547,32 @@ pub(super) fn read_sheet(
                     a.problems.insert(0, Diagnostic::warning(name, 0, 0, m));
                 }
                 a.encoding = "spreadsheet";
-                return Ok(a);
+                report = Some(a);
             }
-            Err(NoRows::Bad(d)) => return Err(d),
-            Err(e) => {
+            (Ok(a), Some(r)) => {
+                r.problems.extend(a.problems);
+                r.unlisted.add(a.unlisted);
+            }
+            (Err(NoRows::Bad(d)), None) => return Err(d),
+            // A later sheet whose header cannot be read (a 指标说明 sheet of 序号, 指标, 解释) is
+            // said and passed over: the report already read stands.
+            (Err(NoRows::Bad(mut d)), Some(r)) => {
+                d.severity = crate::diag::Severity::Warning;
+                d.message.push_str(crate::i18n::pick(
+                    "；此工作表未读取",
+                    "; this sheet is not read",
+                ));
+                r.problems.push(d);
+            }
+            (Err(e), None) => {
                 first.get_or_insert(e);
             }
+            // Instructions after the report, or the empty Sheet2 Excel adds: nothing to read.
+            (Err(_), Some(_)) => {}
         }
+    }
+    if let Some(a) = report {
+        return Ok(a);
     }
     Err(first
         .unwrap_or(NoRows::Empty)

@@ -33,8 +33,8 @@ pub struct CheckArgs {
     #[arg(long, value_enum, default_value_t = Encoding::Auto)]
     pub encoding: Encoding,
     #[arg(help = crate::tr!(
-        "电子表格的工作表（默认：第一个）",
-        "The spreadsheet's sheet (default: the first)."
+        "电子表格的工作表（默认：每个有表头的可见工作表）",
+        "The spreadsheet's sheet (default: every visible sheet with a header)."
     ))]
     #[arg(long)]
     pub sheet: Option<String>,

@@ -341,6 +341,19 @@ write_xlsx("15-control-long-form.xlsx", [("Sheet1", [
     R(["合计", "", "", "", "", 89.4, "", ""], "warn", "", "", "a 合计"),
 ], ["B3:B3"])])
 
+# For tests/cmd/check-every-sheet (trycmd, not in expected.tsv): one sheet a county, then a
+# sheet of definitions whose header is no report's.
+EXPECTED_LEN = len(EXPECTED)
+os.makedirs("../cmd/check-every-sheet.in", exist_ok=True)
+write_xlsx("../cmd/check-every-sheet.in/counties.xlsx", [
+    ("填报说明", [["请各地在本地区工作表中填报"]], []),
+    ("诸暨市", [["地区", "指标", "年份", "数值"], ["诸暨市", "普惠托位占比", 2024, 66]], []),
+    ("嵊泗县", [["地区", "指标", "年份", "数值"], ["嵊泗县", "托位使用率", 2024, 60]], []),
+    ("指标解释", [["序号", "指标", "解释"], [1, "普惠托位占比", "普惠托位数/托位总数"]], []),
+    ("Sheet2", [], []),
+])
+del EXPECTED[EXPECTED_LEN:]
+
 with open("expected.tsv", "w", encoding="utf-8") as f:
     f.write("file\tsheet\tline\tperiod\tjurisdiction\tindicator\twant\twhy\n")
     for e in EXPECTED:
