@@ -112,6 +112,10 @@ pub(crate) enum CellKind {
     Text,
     /// A date-formatted cell: never a year or a value, whatever its serial number.
     Date,
+    /// A date on 1 January at midnight in a workbook that does not say its cells' formats (.xls,
+    /// .ods): what a year cell formatted `yyyy` holds (an .xlsx says so, and is read by it), so
+    /// its text is the year, and only the year column takes it.
+    YearStart,
 }
 
 /// One field of a record: where its text sits in the record's buffer, and its 1-based column (a

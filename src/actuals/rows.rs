@@ -415,15 +415,19 @@ impl<'a> Header<'a> {
         }
         for c in [Col::Year, Col::Value] {
             if let Some(x) = cell(c)
-                && x.kind == CellKind::Date
+                && (x.kind == CellKind::Date || x.kind == CellKind::YearStart && c != Col::Year)
             {
+                let shown = match x.kind {
+                    CellKind::YearStart => format!("{}-01-01", rec.text(x)),
+                    _ => rec.text(x).to_string(),
+                };
                 problems.push(self.error(
                     line,
                     x.column,
                     crate::tr!(
                         "{1}单元格中是日期（{0}）: 请把单元格设为数字或文本格式{2}",
                         "a date ({}) in the {} cell: format the cell as a number or text{}",
-                        rec.text(x),
+                        shown,
                         col_name(c),
                         if c == Col::Year {
                             crate::i18n::pick(

@@ -86,6 +86,18 @@ fn date_text(d: &calamine::ExcelDateTime) -> String {
     format!("{y:04}-{m:02}-{day:02}")
 }
 
+/// A date cell of an .xls or .ods (whose formats qyx does not see): 1 January at midnight is
+/// [`CellKind::YearStart`] with its year as the text, any other date a [`CellKind::Date`].
+fn year_start(date: &str, midnight: bool) -> (String, CellKind) {
+    let day = date.strip_suffix("T00:00:00").unwrap_or(date);
+    match day.strip_suffix("-01-01") {
+        Some(y) if midnight && y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()) => {
+            (y.to_string(), CellKind::YearStart)
+        }
+        _ => (date.to_string(), CellKind::Date),
+    }
+}
+
 fn cell_text(v: &DataRef<'_>, shown: Shown) -> (String, CellKind) {
     let percent = shown == Shown::Percent;
     match v {
@@ -842,8 +854,9 @@ fn read_other(
         };
         for (j, v) in row.iter().enumerate() {
             let (text, kind) = match v {
-                Data::DateTime(d) => (date_text(d), CellKind::Date),
-                Data::DateTimeIso(s) | Data::DurationIso(s) => (s.clone(), CellKind::Date),
+                Data::DateTime(d) => year_start(&date_text(d), d.as_f64().fract() == 0.0),
+                Data::DateTimeIso(s) => year_start(s, true),
+                Data::DurationIso(s) => (s.clone(), CellKind::Date),
                 Data::Float(f) => (number_text(*f, false), CellKind::Text),
                 Data::Bool(b) => ((if *b { "是" } else { "否" }).into(), CellKind::Text),
                 Data::Empty => continue,
