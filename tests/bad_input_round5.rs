@@ -51,7 +51,6 @@ fn run(dir: &Path, args: &[&str]) -> (Option<i32>, usize, String) {
 /// file: the rest reads as NUL bytes, but takes no disk): the rows are judged, the rest is
 /// passed over with a warning at its line, and the 5 GB are never read.
 #[test]
-#[ignore = "round 5: pending"]
 fn a_sparse_five_gigabyte_tail_is_not_read() {
     let tmp = tempfile::tempdir().unwrap();
     let f = std::fs::File::create(tmp.path().join("sparse.csv")).unwrap();

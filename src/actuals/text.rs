@@ -592,9 +592,58 @@ impl Records for Scanner<'_> {
     }
 }
 
+/// NUL bytes in a row that, where the file also ends in NUL bytes, are taken as its padding.
+const NUL_RUN: u64 = 1 << 20;
+
+/// A file's bytes up to its NUL padding: a file made long by `truncate -s 5G` or preallocated by
+/// a copy that stopped (a sparse file: the rest reads as NUL bytes but is no data) would
+/// otherwise be read whole, twice. Where the file's last 64 KiB are NUL bytes, the reading ends
+/// after the first run of [`NUL_RUN`] of them, which the scanner then says it passed over; a file
+/// whose end holds text is read whole, as before.
+struct NulTail<R> {
+    inner: R,
+    /// NUL bytes in a row so far, where the file ends in them; `None` where it does not.
+    run: Option<u64>,
+}
+
+impl<R: Read> Read for NulTail<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let Some(run) = self.run.as_mut() else {
+            return self.inner.read(buf);
+        };
+        if *run >= NUL_RUN {
+            return Ok(0);
+        }
+        let n = self.inner.read(buf)?;
+        for (i, b) in buf[..n].iter().enumerate() {
+            *run = if *b == 0 { *run + 1 } else { 0 };
+            if *run >= NUL_RUN {
+                return Ok(i + 1);
+            }
+        }
+        Ok(n)
+    }
+}
+
+/// Opens a text file as [`NulTail`] reads it.
+fn open_text(path: &std::path::Path) -> std::io::Result<NulTail<std::fs::File>> {
+    use std::io::{Seek, SeekFrom};
+    let mut f = std::fs::File::open(path)?;
+    let len = f.metadata()?.len();
+    let mut run = None;
+    if len > 2 * NUL_RUN {
+        let mut tail = vec![0u8; 64 * 1024];
+        f.seek(SeekFrom::Start(len - tail.len() as u64))?;
+        f.read_exact(&mut tail)?;
+        f.seek(SeekFrom::Start(0))?;
+        run = tail.iter().all(|b| *b == 0).then_some(0);
+    }
+    Ok(NulTail { inner: f, run })
+}
+
 /// Lines of a file (after `skip` bytes) that do not decode in `enc`, read a chunk at a time.
 fn bad_lines_in(path: &std::path::Path, skip: u64, enc: Enc) -> std::io::Result<usize> {
-    let mut f = std::io::BufReader::with_capacity(CHUNK, std::fs::File::open(path)?);
+    let mut f = std::io::BufReader::with_capacity(CHUNK, open_text(path)?);
     std::io::copy(&mut (&mut f).take(skip), &mut std::io::sink())?;
     let mut bad = 0;
     // The current line: whether it is already bad, and its bytes not yet checked (an
@@ -716,7 +765,7 @@ pub(super) fn read_file(
         Encoding::Auto if bad(Enc::Gb18030)? < utf8_bad => Enc::Gb18030,
         Encoding::Auto => Enc::Utf8,
     };
-    let mut f = std::fs::File::open(path).map_err(cannot)?;
+    let mut f = open_text(path).map_err(cannot)?;
     std::io::copy(&mut (&mut f).take(skip), &mut std::io::sink()).map_err(cannot)?;
     let mut records = Scanner::streaming(name, Box::new(f), enc);
     let mut a = super::collect(name, None, &mut records, each).map_err(|e| {
