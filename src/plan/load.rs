@@ -341,7 +341,11 @@ pub fn parse_yaml<T: DeserializeOwned>(src: &SourceText) -> Result<T, Diagnostic
             .unwrap_or(&message)
             .trim()
             .to_string();
-        let mut d = Diagnostic::error(&src.name, line, column, explain(&message));
+        let (column, said) = match ime_slip(text, line) {
+            Some((at, said)) => (at, said),
+            None => (column, explain(&message)),
+        };
+        let mut d = Diagnostic::error(&src.name, line, column, said);
         if line <= 1 && looks_like_csv(text) {
             d.message.push_str(&crate::tr!(
                 "（这像是 CSV 表格（实际值？），不是计划文件: 实际值请用 qyx check 检查）",
@@ -464,7 +468,7 @@ fn explain(message: &str) -> String {
             "unknown value `{value}`{hint}; expected one of {options}"
         );
     }
-    if let Some(said) = structure(message) {
+    if let Some(said) = structure(message).or_else(|| syntax(message)) {
         return said;
     }
     // The scanner's and the number readers' words, said as what to do.
@@ -489,6 +493,90 @@ fn explain(message: &str) -> String {
         return serde_in_chinese(message);
     }
     message.to_string()
+}
+
+/// A Chinese input method's punctuation where YAML's syntax needs ASCII, on the line the parser
+/// stopped at: a full-width colon after a key (`name：测试县`), a full-width comma inside
+/// `{ … }` or `[ … ]`. The parser's own words (`simple key expected ':'`, "expected a whole
+/// number") name neither; the character's column and what to type instead do.
+fn ime_slip(text: &str, line: u64) -> Option<(u64, String)> {
+    let l = text
+        .lines()
+        .nth(usize::try_from(line).ok()?.checked_sub(1)?)?;
+    let code = l.split(" #").next().unwrap_or(l);
+    let column = |at: usize| code[..at].chars().count() as u64 + 1;
+    // A key ends at its first colon: a full-width one before any ASCII `: `.
+    if let Some(at) = code.find('：')
+        && code.find(':').is_none_or(|ascii| at < ascii)
+        && !code.trim_start().starts_with(['"', '\''])
+    {
+        return Some((
+            column(at),
+            crate::tr!(
+                "键后是中文输入法的全角冒号 `：`: YAML 的键后要用半角冒号加空格 `: `，请改为半角",
+                "a full-width colon `：` (a Chinese input method's) after the key: YAML needs `: ` (ASCII colon and a space); retype it"
+            ),
+        ));
+    }
+    if code.contains(['{', '['])
+        && let Some(at) = code.find('，')
+    {
+        return Some((
+            column(at),
+            crate::tr!(
+                "`{{ … }}` 或 `[ … ]` 中是中文输入法的全角逗号 `，`: 各项之间要用半角逗号 `,`，请改为半角",
+                "a full-width comma `，` (a Chinese input method's) inside `{{ … }}` or `[ … ]`: items are separated by `,` (ASCII); retype it"
+            ),
+        ));
+    }
+    None
+}
+
+/// The YAML scanner's own messages said as what to do, in the user's language: a piece of its
+/// message, and what to say instead (Chinese, English).
+const SYNTAX: &[(&str, &str, &str)] = &[
+    (
+        "BOM must not appear",
+        "文件中间有不可见的字节顺序标记 BOM（U+FEFF，多半是从另一个文件粘贴来的）: 编辑器里看不见，请删除该位置的字符或重打这一行",
+        "an invisible byte-order mark (U+FEFF, pasted in from another file?) inside the file: editors show nothing there; delete the character or retype the line",
+    ),
+    (
+        "mapping values are not allowed",
+        "值中又出现 `: `（YAML 把 `键: 值: 更多` 读成嵌套）: 把整个值放进引号，如 `issuer: \"…: …\"`",
+        "a second `: ` inside a value (YAML reads `key: value: more` as nesting): put the whole value in quotes, as `issuer: \"…: …\"`",
+    ),
+    (
+        "unclosed quote",
+        "此处开始的引号没有闭合: 在值的末尾补上同样的引号（`\"` 或 `'`）",
+        "the quote opened here is never closed: end the value with the same quote (`\"` or `'`)",
+    ),
+    (
+        "trailing content after",
+        "引号闭合后同一行还有文字: 把整个值放进一对引号里（上文是否有未闭合的引号？）",
+        "text after the closing quote on the same line: put the whole value inside one pair of quotes (is a quote above left open?)",
+    ),
+    (
+        "did not find expected '-' indicator",
+        "此处应为列表项: 每项以 `- `（短横线加空格）开头，且与上一项对齐",
+        "expected a list item here: each item starts with `- ` (a dash and a space), aligned with the item above",
+    ),
+    (
+        "did not find expected key",
+        "此处应为 `键: 值`（键后是半角冒号加空格）: 检查冒号和缩进",
+        "expected `key: value` here (the key followed by `: `, an ASCII colon and a space): check the colon and the indentation",
+    ),
+    (
+        "simple key expected",
+        "此处应为 `键: 值`（键后是半角冒号加空格）: 检查冒号和缩进",
+        "expected `key: value` here (the key followed by `: `, an ASCII colon and a space): check the colon and the indentation",
+    ),
+];
+
+fn syntax(m: &str) -> Option<String> {
+    SYNTAX
+        .iter()
+        .find(|(piece, ..)| m.contains(piece))
+        .map(|(_, zh, en)| crate::i18n::pick(zh, en).to_string())
 }
 
 /// The parser's words for a file whose shape is wrong (a list where keys belong, nesting or
@@ -568,7 +656,8 @@ fn structure(message: &str) -> Option<String> {
     None
 }
 
-/// serde's standard messages with their frame in Chinese.
+/// serde's standard messages with their frame in Chinese; the YAML scanner's others framed as
+/// what they are.
 fn serde_in_chinese(message: &str) -> String {
     if let Some(rest) = message.strip_prefix("missing field ") {
         return format!("缺少字段 {rest}");
@@ -590,12 +679,43 @@ fn serde_in_chinese(message: &str) -> String {
             return format!("{zh}{got}，应为 {expected}");
         }
     }
+    if message.starts_with(char::is_lowercase) && !message.contains('`') {
+        return format!("YAML 语法错误（{message}）: 检查此处的冒号、缩进和引号");
+    }
     message.to_string()
 }
 
 #[cfg(test)]
 mod tests {
-    use super::find_tag;
+    use super::{find_tag, ime_slip};
+
+    #[test]
+    fn input_method_punctuation_is_found_where_syntax_needs_ascii() {
+        let cases: &[(&str, Option<(u64, &str)>)] = &[
+            ("a: 1\n  name：测试县\n", Some((7, "full-width colon"))),
+            (
+                "period: { start: 2023， end: 2027 }\n",
+                Some((22, "full-width comma")),
+            ),
+            ("columns: [2022，2025]\n", Some((15, "full-width comma"))),
+            // In a value, or quoted, they are text.
+            ("title: 附件：指标表\n", None),
+            ("note: 一，二\n", None),
+            ("\"a：b\": 1\n", None),
+        ];
+        for (text, want) in cases {
+            let line = if text.starts_with("a: 1") { 2 } else { 1 };
+            let got = ime_slip(text, line);
+            match want {
+                Some((col, says)) => {
+                    let (c, m) = got.unwrap_or_else(|| panic!("{text}: nothing found"));
+                    assert_eq!(c, *col, "{text}");
+                    assert!(m.contains(says), "{text}: {m}");
+                }
+                None => assert!(got.is_none(), "{text}: {got:?}"),
+            }
+        }
+    }
 
     #[test]
     fn finds_tags_where_nodes_start() {
