@@ -399,6 +399,27 @@ pub(super) fn years_each(
     (count == n).then(|| (start..=year).collect())
 }
 
+/// A year spelled in Chinese digits at `i` (`二〇二五年`, `二零二四年`, as formal documents date
+/// their targets): its end and value, digit by digit.
+fn chinese_year(chars: &[char], i: usize) -> Option<(usize, rust_decimal::Decimal)> {
+    const DIGITS: &str = "〇零一二三四五六七八九";
+    let digit = |c: &char| {
+        DIGITS
+            .chars()
+            .position(|d| d == *c)
+            .map(|p| p.saturating_sub(1))
+    };
+    if i > 0 && digit(&chars[i - 1]).is_some() {
+        return None;
+    }
+    let four = chars.get(i..i + 4)?;
+    let mut y = 0u32;
+    for c in four {
+        y = y * 10 + u32::try_from(digit(c)?).ok()?;
+    }
+    (chars.get(i + 4) == Some(&'年')).then(|| (i + 4, rust_decimal::Decimal::from(y)))
+}
+
 /// Every year expression in `chars[..end]`: (position, year, how).
 pub(super) fn years_before(chars: &[char], end: usize) -> Vec<(usize, i32, YearHow)> {
     let mut out = Vec::new();
@@ -407,8 +428,11 @@ pub(super) fn years_before(chars: &[char], end: usize) -> Vec<(usize, i32, YearH
     let mut i = marker_end.unwrap_or(0).min(end);
     while i < end {
         let after_dot = i > 0 && chars[i - 1] == '.' && marker_end != Some(i);
-        if is_digit(chars[i]) && (i == 0 || !is_digit(chars[i - 1]) && !after_dot) {
-            let Some((j, v)) = scan_number(chars, i) else {
+        let spelled = chinese_year(chars, i);
+        if spelled.is_some()
+            || is_digit(chars[i]) && (i == 0 || !is_digit(chars[i - 1]) && !after_dot)
+        {
+            let Some((j, v)) = spelled.or_else(|| scan_number(chars, i)) else {
                 i += 1;
                 continue;
             };

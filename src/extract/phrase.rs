@@ -127,14 +127,16 @@ pub(super) fn strip_year_prefix(s: &str) -> &str {
     loop {
         let before = t;
         // 到/至/于 only before a year: `至少` is an operator, not a preposition.
+        // A year in digits, or spelled in Chinese digits (`二〇二四年`).
+        let year_digit = |c: &char| is_digit(*c) || "〇零一二三四五六七八九".contains(*c);
         for w in ["截至", "到", "至", "于", "在"] {
             if let Some(r) = t.strip_prefix(w)
-                && r.chars().take_while(|c| is_digit(*c)).count() == 4
+                && r.chars().take_while(year_digit).count() == 4
             {
                 t = r;
             }
         }
-        let digits = t.chars().take_while(|c| is_digit(*c)).count();
+        let digits = t.chars().take_while(year_digit).count();
         if digits == 4 {
             let rest = t[t.char_indices().nth(digits).map_or(t.len(), |x| x.0)..].trim_start();
             if let Some(r) = rest.strip_prefix('年') {
@@ -377,8 +379,11 @@ pub(super) fn tidy_name(s: &str) -> String {
         // `提高到2027年的`: the year the figure is for, after the words that set it.
         t = t.trim_end_matches('的').to_string();
         let r = t.strip_suffix('年').unwrap_or(&t);
-        if r.chars().rev().take_while(|c| c.is_ascii_digit()).count() == 4 {
-            t = r[..r.len() - 4].to_string();
+        let year: Vec<char> = r.chars().rev().take(4).collect();
+        let chinese = |c: &char| "〇零一二三四五六七八九".contains(*c);
+        if year.len() == 4 && (year.iter().all(char::is_ascii_digit) || year.iter().all(chinese)) {
+            let cut: usize = year.iter().map(|c| c.len_utf8()).sum();
+            t = r[..r.len() - cut].to_string();
         }
         for w in TRAILING {
             if let Some(r) = t.strip_suffix(w)

@@ -10,7 +10,9 @@ use super::outline::{
     years_before, years_each,
 };
 use super::phrase::{only_verb, tidy_name, trim_fillers};
-use super::scan::{Span, chinese_number_at, collect, is_digit, is_space, not_a_target, scan_span};
+use super::scan::{
+    Span, chinese_number_at, collect, is_cjk, is_digit, is_space, not_a_target, scan_span,
+};
 use super::{Candidate, Kind};
 use crate::plan::schema::Scope;
 use crate::threshold::{Op, Threshold};
@@ -772,12 +774,22 @@ pub(super) fn prose_candidates(s: &Sentence, cx: &ProseContext) -> Vec<Candidate
                     && cx.start.is_some_and(|s| *y >= s)
             })
             .copied();
+        // `…占比较2023年提高5个百分点。` among a plan's tasks, no other year in the sentence: the
+        // change is the plan's to make (a change already made is reported under its results'
+        // heading, or with the year it was reached: `2022年…较2020年提高1.8个`).
+        // The clause names what changes (`较2022年提高2个百分点。` alone continues a report).
+        let only_compared = !years.is_empty()
+            && years.iter().all(|(p, y, how)| {
+                *how == YearHow::Compare
+                    && cx.start.is_some_and(|s| *y < s)
+                    && (cl_start..*p).filter(|q| is_cjk(chars[*q])).count() >= 3
+            });
         let committed_change = !cx.outline.past()
             && !based(first)
             && from.is_none()
             && change_verb_before(chars, first, cl_start)
             && measured_from(&before_all)
-            && (deadline.is_some() || commits);
+            && (deadline.is_some() || commits || only_compared);
         if committed_change
             && level_beside(chars, &kept, group[0], group[group.len() - 1], &clause_list)
         {
@@ -1292,6 +1304,16 @@ mod tests {
                 ],
             ),
             ("实施“3.0行动”，推进2.0版建设。", &[]),
+            // Years in Chinese digits; 余 before the unit; a change against a year before the
+            // plan among its tasks, no other year said.
+            (
+                "二〇二四年新增普惠托位1,200余个，二〇二五年再新增800个。",
+                &[(Target, dec!(1200), 2024), (Target, dec!(800), 2025)],
+            ),
+            (
+                "新增学位3,600个，优质均衡发展达标学校占比较2022年提高5个百分点。",
+                &[(Target, dec!(3600), 2027), (Target, dec!(5), 2027)],
+            ),
             (
                 "城乡老年食堂数量较2022年翻一番，达到200个。",
                 &[(Target, dec!(200), 2027)],

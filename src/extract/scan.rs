@@ -196,7 +196,17 @@ pub(super) fn scan_span(chars: &[char], num_start: usize) -> Option<Span> {
     let mut unit = None;
     let mut unknown_unit = false;
     let mut high = None;
-    let k = skip_spaces(chars, end);
+    let mut k = skip_spaces(chars, end);
+    // `1,200余个`, `300余家`: 余 between the number and its unit says "more than" (the parser
+    // reads it so); without it the unit was not found and the figure was passed over.
+    let mut more_than = None;
+    if fraction.is_none()
+        && chars.get(k) == Some(&'余')
+        && scan_unit(chars, k + 1).is_some_and(|(_, _, unknown)| !unknown)
+    {
+        more_than = SUFFIX_WORDS.iter().find(|w| **w == "余").copied();
+        k += 1;
+    }
     if let Some((_, u)) = fraction {
         unit = Some(u.to_string());
     } else if let Some((e, u, unknown)) = scan_unit(chars, k) {
@@ -223,7 +233,7 @@ pub(super) fn scan_span(chars: &[char], num_start: usize) -> Option<Span> {
         }
     }
     let k = skip_spaces(chars, end);
-    let suffix = word_at(chars, k, &SUFFIX_WORDS);
+    let suffix = word_at(chars, k, &SUFFIX_WORDS).or(more_than);
     if let Some(s) = suffix {
         end = k + s.chars().count();
     }
