@@ -326,6 +326,22 @@ pub(super) fn doc_info(text: &str) -> DocInfo {
         }
     }
     if info.number.is_none() {
+        // A page explaining a plan (政策解读, 一图读懂) names the plan it explains, its 文号 in
+        // brackets after it: `政策原文：…的通知（长政办发〔2023〕33号）` is this plan's number.
+        info.number = lines
+            .iter()
+            .filter(|l| {
+                let t = l.trim_start();
+                ["政策原文", "原文链接", "解读文件", "解读对象"]
+                    .iter()
+                    .any(|w| t.starts_with(w))
+            })
+            .find_map(|l| {
+                let open = l.rfind(['（', '('])?;
+                number_line(&l[open..])
+            });
+    }
+    if info.number.is_none() {
         // Above the title (a 红头 document prints it under the office's name), or just after.
         let near = |n: usize| title_line.is_none_or(|t| n <= t + 8);
         info.number = lines
@@ -874,6 +890,18 @@ mod tests {
                     Some("象政办发〔2023〕31号"),
                     Some("象山县公共服务七优享工程专班办公室"),
                     Some("2024-03-26"),
+                ),
+            ),
+            (
+                "a 一图读懂 page: the plan it explains, its 文号 in brackets after it",
+                "一图读懂｜《长兴县公共服务“七优享”工程实施方案（2023—2027年）》\n来源：长兴县发展和改革局　　发布时间：2023-09-06 16:20\n政策原文：长兴县人民政府办公室关于印发长兴县公共服务“七优享”工程实施方案（2023—2027年）的通知（长政办发〔2023〕33号）\n",
+                want(
+                    Some("长兴县"),
+                    Some((2023, 2027)),
+                    Some("implementation"),
+                    Some("长政办发〔2023〕33号"),
+                    Some("长兴县人民政府办公室"),
+                    Some("2023-09-06"),
                 ),
             ),
             (

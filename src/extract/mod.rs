@@ -41,7 +41,8 @@ use prose::{ProseContext, prose_candidates};
 use rust_decimal::Decimal;
 use scan::{collect, without_spaces};
 use table::{
-    aligned_table, bar_table, card_candidates, cell_table, table_candidates, transposed_candidates,
+    aligned_table, bar_table, card_candidates, cell_table, graphic_candidates, table_candidates,
+    transposed_candidates,
 };
 
 /// Decodes a document: UTF-8 (with or without BOM) first, else GB18030, which is what GBK files
@@ -249,6 +250,11 @@ pub(crate) fn extract(text: &str, end_year: Option<i32>) -> Extraction {
         }
         if let Some((cards, next)) = card_candidates(&lines, i, info.start, info.end) {
             out.extend(cards);
+            i = next;
+            continue;
+        }
+        if let Some((figures, next)) = graphic_candidates(&lines, i, info.start, info.end) {
+            out.extend(figures);
             i = next;
             continue;
         }

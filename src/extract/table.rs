@@ -1757,6 +1757,192 @@ pub(super) fn card_candidates(
     Some((out, i))
 }
 
+/// The signs a graphic page draws between a figure reached and the figure aimed at.
+const ARROWS: [&str; 4] = ["→", "->", "⟶", "➝"];
+
+/// What a line of a graphic page (一图读懂) is.
+#[derive(Debug, Clone, PartialEq)]
+enum GraphicLine {
+    /// Words naming something: an indicator, a heading, a note under a figure (`五年累计`).
+    Words(String),
+    /// `2022年` alone: the year of the figure below it.
+    Year(i32),
+    /// One figure, or two with an arrow between them (`58%→72%`: reached, aimed at).
+    Figures(Vec<String>),
+    /// Anything else: a sentence, a number alone (`01`).
+    Other,
+}
+
+fn graphic_line(t: &str) -> GraphicLine {
+    let t = t.trim();
+    if t.is_empty() || t.chars().count() > 30 || t.contains(['，', '。', '；', ',', ';', '：', ':'])
+    {
+        return GraphicLine::Other;
+    }
+    if let Some(y) = t.strip_suffix('年').and_then(|d| d.parse::<i32>().ok())
+        && (1990..=2100).contains(&y)
+    {
+        return GraphicLine::Year(y);
+    }
+    let figure = |f: &str| {
+        let f = f.trim();
+        let th = Threshold::parse(f).ok()?;
+        // A figure says what it counts (`3.8个`, `72%`) or how it is bounded (`≥72%`).
+        let said = th.unit.is_some() || !matches!(th.op, Op::Reach);
+        (th.value.is_some() && th.label.is_none() && said).then(|| f.to_string())
+    };
+    if let Some(arrow) = ARROWS.iter().find(|a| t.contains(*a))
+        && let Some((a, b)) = t.split_once(arrow)
+        && let (Some(a), Some(b)) = (figure(a), figure(b))
+    {
+        return GraphicLine::Figures(vec![a, b]);
+    }
+    if let Some(f) = figure(t) {
+        return GraphicLine::Figures(vec![f]);
+    }
+    let words = t.chars().filter(|c| is_cjk(*c)).count();
+    if words >= 2 {
+        return GraphicLine::Words(t.to_string());
+    }
+    GraphicLine::Other
+}
+
+/// A graphic page's figures (一图读懂: a plan drawn as panels, copied as text): each figure on a
+/// line of its own under its name (`普惠托位占比` / `58%→72%`; `每千人口…托位数` / `2022年` /
+/// `3.8个` / `2025年` / `4.6个`), or, where the line above is a figure already named, above its
+/// words (`1.3万人` / `每年城镇新增就业`). A year on a line of its own dates the figure under it;
+/// an arrow's two figures are a figure reached and one aimed at, of the years a legend above
+/// says (`主要指标（2022年→2027年）`), else the year before the plan and its end. A run of at
+/// least three such figures is read; each figure is quoted by its line.
+pub(super) fn graphic_candidates(
+    lines: &[&str],
+    at: usize,
+    start: Option<i32>,
+    end: Option<i32>,
+) -> Option<(Vec<Candidate>, usize)> {
+    let kinds: Vec<GraphicLine> = lines[at..]
+        .iter()
+        .take(2)
+        .map(|l| graphic_line(l))
+        .collect();
+    let opens = matches!(
+        kinds.as_slice(),
+        [
+            GraphicLine::Words(_),
+            GraphicLine::Figures(_) | GraphicLine::Year(_)
+        ]
+    );
+    if !opens {
+        return None;
+    }
+    // The legend of an arrow's years, the last one above.
+    let legend = lines[..at].iter().rev().take(60).find_map(|l| {
+        let arrow = ARROWS.iter().find(|a| l.contains(*a))?;
+        let (a, b) = l.split_once(arrow)?;
+        let year = |s: &str, last: bool| {
+            let years: Vec<i32> = s
+                .split(|c: char| !c.is_ascii_digit())
+                .filter_map(|d| d.parse().ok())
+                .filter(|y| (1990..=2100).contains(y))
+                .collect();
+            if last {
+                years.last().copied()
+            } else {
+                years.first().copied()
+            }
+        };
+        Some((year(a, true)?, year(b, false)?))
+    });
+    let from = legend.map(|l| l.0).or(start.map(|s| s - 1));
+    let to = legend.map(|l| l.1).or(end);
+    let mut out = Vec::new();
+    let mut i = at;
+    // The name the next figure takes, whether a figure took it already, the year above.
+    let mut name: Option<(String, bool)> = None;
+    let mut year: Option<i32> = None;
+    // The panel's heading just above (`01` / `幼有善育` / the first name).
+    let mut domain: Option<Domain> = lines[at.saturating_sub(3)..at]
+        .iter()
+        .rev()
+        .find_map(|l| Domain::parse(&without_spaces(l)));
+    let mut misses = 0;
+    let mut read_to = at;
+    while i < lines.len() && misses < 3 {
+        let line = graphic_line(lines[i]);
+        match line {
+            GraphicLine::Words(w) => {
+                if let Some(d) = Domain::parse(&without_spaces(&w)) {
+                    domain = Some(d);
+                }
+                name = Some((w, false));
+                year = None;
+                misses = 0;
+            }
+            GraphicLine::Year(y) => {
+                year = Some(y);
+                misses = 0;
+            }
+            GraphicLine::Figures(figs) => {
+                misses = 0;
+                let at_line = i;
+                // Named by the words above, else (a figure above its words) by the line below.
+                let named = match &name {
+                    Some((n, used)) if !used || year.is_some() => Some(n.clone()),
+                    _ => match lines.get(i + 1).map(|l| graphic_line(l)) {
+                        Some(GraphicLine::Words(w)) => {
+                            name = Some((w.clone(), true));
+                            i += 1;
+                            Some(w)
+                        }
+                        _ => None,
+                    },
+                };
+                let Some(n) = named else {
+                    i += 1;
+                    continue;
+                };
+                if let Some((_, used)) = name.as_mut() {
+                    *used = true;
+                }
+                let quote = lines[at_line].trim().to_string();
+                let years: Vec<Option<i32>> = if figs.len() == 2 {
+                    vec![from, to]
+                } else {
+                    vec![year]
+                };
+                for (f, y) in figs.iter().zip(years) {
+                    let Some((th, kind)) = cell_reading(f, y, false, start) else {
+                        continue;
+                    };
+                    let mut c = cell_figure(at_line + 1, kind, &n, &th, y, end);
+                    c.unit = th.unit.clone();
+                    c.scope = scope_of(&n);
+                    c.text = Some(f.clone());
+                    c.quote = Some(quote.clone());
+                    c.domain = domain;
+                    out.push(c);
+                }
+                year = None;
+                read_to = i + 1;
+            }
+            GraphicLine::Other => {
+                if lines[i].trim().is_empty() {
+                    // A panel ends; its number (`02`) and heading come next.
+                } else if lines[i].trim().chars().all(|c| c.is_ascii_digit()) {
+                    name = None;
+                } else {
+                    misses += 1;
+                }
+                if !lines[i].trim().is_empty() {
+                    name = None;
+                }
+            }
+        }
+        i += 1;
+    }
+    (out.len() >= 3).then_some((out, read_to))
+}
+
 /// Candidates of a table. A value column's year before the plan's `start` (a plain `2022年`
 /// column in a 2023–2027 plan) is a baseline, as a `基础值` column is: never a target year.
 pub(super) fn table_candidates(
@@ -1996,6 +2182,41 @@ mod tests {
             ]
         );
         assert_eq!(ex.candidates.len(), 4 * 6);
+    }
+
+    /// A 一图读懂 page: a figure under its name, years on lines of their own, an arrow's pair
+    /// dated by the legend above, a figure above its words.
+    #[test]
+    fn a_graphic_page_names_each_figure_by_its_line() {
+        let doc = "《长兴县公共服务“七优享”工程实施方案（2023—2027年）》\n主要指标（2022年→2027年）\n\n01\n幼有善育\n每千人口拥有3岁以下婴幼儿托位数\n2022年\n3.8个\n2025年\n4.6个\n普惠托位占比\n58%→72%\n城镇调查失业率\n控制在5%以内\n1.3万人\n每年城镇新增就业\n";
+        let ex = extract(doc, None);
+        let got: Vec<(Kind, &str, i32, String, &str)> = ex
+            .candidates
+            .iter()
+            .map(|c| {
+                (
+                    c.kind,
+                    c.indicator.as_str(),
+                    c.year.unwrap_or(0),
+                    c.value.unwrap_or_default().to_string(),
+                    c.quote.as_deref().unwrap_or_default(),
+                )
+            })
+            .collect();
+        use Kind::*;
+        let n1 = "每千人口拥有3岁以下婴幼儿托位数";
+        assert_eq!(
+            got,
+            [
+                (Baseline, n1, 2022, "3.8".into(), "3.8个"),
+                (Target, n1, 2025, "4.6".into(), "4.6个"),
+                (Baseline, "普惠托位占比", 2022, "58".into(), "58%→72%"),
+                (Target, "普惠托位占比", 2027, "72".into(), "58%→72%"),
+                (Target, "城镇调查失业率", 2027, "5".into(), "控制在5%以内"),
+                (Target, "每年城镇新增就业", 2027, "1.3".into(), "1.3万人"),
+            ]
+        );
+        assert_eq!(ex.candidates[0].domain, Some(Domain::幼有善育));
     }
 
     #[test]
