@@ -320,8 +320,37 @@ fn number_formula(body: &str) -> Option<String> {
     digits.then_some(out)
 }
 
+/// A cell printing two years' figures with a slash between them (`4.2/4.6`, `<5/<5`, `≈90/≈90`,
+/// `60%/65%`, under a header `2024年/2025年目标值`): the two. Not a rate per population
+/// (`8/10万`, `1/千`): its two sides are figures of one kind, in one unit or none.
+pub(crate) fn figure_pair(cell: &str) -> Option<(String, String)> {
+    let (a, b) = cell.trim().split_once(['/', '／'])?;
+    let (a, b) = (a.trim(), b.trim());
+    let read = |s: &str| {
+        crate::threshold::Threshold::parse(s)
+            .ok()
+            .filter(|t| t.value.is_some())
+    };
+    let (ta, tb) = (read(a)?, read(b)?);
+    let same_unit = ta.unit == tb.unit;
+    (same_unit && ta.label.is_none() && tb.label.is_none()).then(|| (a.to_string(), b.to_string()))
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn two_years_figures_in_one_cell() {
+        use super::figure_pair;
+        let pair = |a: &str, b: &str| Some((a.to_string(), b.to_string()));
+        assert_eq!(figure_pair("4.2/4.6"), pair("4.2", "4.6"));
+        assert_eq!(figure_pair("<5/<5"), pair("<5", "<5"));
+        assert_eq!(figure_pair("≈90/≈90"), pair("≈90", "≈90"));
+        assert_eq!(figure_pair("60%/65%"), pair("60%", "65%"));
+        assert_eq!(figure_pair("8/10万"), None);
+        assert_eq!(figure_pair("1/千"), None);
+        assert_eq!(figure_pair("72"), None);
+    }
+
     use super::*;
 
     #[test]

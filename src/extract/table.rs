@@ -1943,6 +1943,77 @@ pub(super) fn graphic_candidates(
     (out.len() >= 3).then_some((out, read_to))
 }
 
+/// A table with a column for two years (`2024年/2025年目标值`) whose cells print both years'
+/// figures (`4.2/4.6`, `<5/<5`, `≈90/≈90`): the column as two, one a year. None where no column
+/// names two years or some cell of it is no pair (a lone `/` sets no target in either year).
+fn year_pairs(t: &RawTable) -> Option<RawTable> {
+    let titled: Vec<(usize, &Column, Option<&String>)> = t
+        .columns
+        .iter()
+        .zip(t.titles.iter().map(Some).chain(std::iter::repeat(None)))
+        .filter(|(c, _)| **c != Column::Domain)
+        .enumerate()
+        .map(|(k, (c, title))| (k, c, title))
+        .collect();
+    let (k, base, years) = titled.iter().find_map(|(k, c, title)| {
+        let Column::Value(_, base) = c else {
+            return None;
+        };
+        let title = (*title)?;
+        let (a, b) = title.split_once(['/', '／'])?;
+        Some((*k, *base, (header_year(a)?, header_year(b)?)))
+    })?;
+    let pair = |cell: &str| -> Option<(String, String)> {
+        let c = cell.trim();
+        if c == "/" || c == "／" {
+            return Some((c.to_string(), c.to_string()));
+        }
+        crate::extract::markup::figure_pair(c)
+    };
+    let rows_pair = t.rows.iter().all(|(_, _, cells, _)| {
+        cells
+            .get(k)
+            .is_none_or(|c| c.trim().is_empty() || pair(c).is_some())
+    });
+    if !rows_pair {
+        return None;
+    }
+    // The column in the table's own columns (the domain counted).
+    let at = t
+        .columns
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| **c != Column::Domain)
+        .nth(k)?
+        .0;
+    let mut columns = t.columns.clone();
+    columns[at] = Column::Value(Some(years.0), base);
+    columns.insert(at + 1, Column::Value(Some(years.1), base));
+    let mut titles = t.titles.clone();
+    if at < titles.len() {
+        let title = titles[at].clone();
+        titles.insert(at + 1, title);
+    }
+    let rows = t
+        .rows
+        .iter()
+        .map(|(line, domain, cells, text)| {
+            let mut cells = cells.clone();
+            if let Some(c) = cells.get(k).cloned() {
+                let (a, b) = pair(&c).unwrap_or_default();
+                cells[k] = a;
+                cells.insert(k + 1, b);
+            }
+            (*line, domain.clone(), cells, text.clone())
+        })
+        .collect();
+    Some(RawTable {
+        columns,
+        titles,
+        rows,
+    })
+}
+
 /// Candidates of a table. A value column's year before the plan's `start` (a plain `2022年`
 /// column in a 2023–2027 plan) is a baseline, as a `基础值` column is: never a target year.
 pub(super) fn table_candidates(
@@ -1951,6 +2022,8 @@ pub(super) fn table_candidates(
     start: Option<i32>,
     end: Option<i32>,
 ) -> Vec<Candidate> {
+    let paired = year_pairs(t);
+    let t = paired.as_ref().unwrap_or(t);
     let dated = dated_notes(after);
     let cols: Vec<&Column> = t.columns.iter().filter(|c| **c != Column::Domain).collect();
     // A year's 完成值 in a table that also sets targets for a later year (a mid-term review:

@@ -1238,6 +1238,26 @@ fn check_no_target(
 /// A row's printed cells, squashed: split at `|` where the row has them, else at white space,
 /// and each at `、` (the parts of a composite cell).
 fn row_cells(table: &str) -> Vec<String> {
+    years_split(row_cells_as_printed(table))
+}
+
+/// A cell printing two years' figures (`4.2/4.6` under `2024年/2025年目标值`) is two cells, as
+/// extract reads it (`crate::extract::markup::figure_pair`; `8/10万` stays one).
+fn years_split(cells: Vec<String>) -> Vec<String> {
+    let mut out = Vec::with_capacity(cells.len());
+    for c in cells {
+        match crate::extract::markup::figure_pair(&c) {
+            Some((a, b)) => {
+                out.push(a);
+                out.push(b);
+            }
+            None => out.push(c),
+        }
+    }
+    out
+}
+
+fn row_cells_as_printed(table: &str) -> Vec<String> {
     let stripped = note_marks(&strip_debris(table)).1;
     if let Some(cells) = csv_cells(&stripped) {
         return cells
@@ -1283,6 +1303,10 @@ fn find_cell(cells: &[String], from: usize, cell: &str) -> Option<(usize, usize)
 /// there, with what OCR and typing split joined again — a lone sign with its number (`< 5`), a
 /// number split at its point (`94. 5`, `95 . 5`). A composite cell (`职工86、城乡居民70`) stays one.
 fn printed_cells(table: &str) -> Vec<String> {
+    years_split(printed_cells_as_printed(table))
+}
+
+fn printed_cells_as_printed(table: &str) -> Vec<String> {
     // A footnote mark on a cell (`4.6②`, `3.9[^1]`) points to a note: no part of the figure.
     let stripped = note_marks(&strip_debris(table)).1;
     // A row of a spreadsheet saved as CSV: its cells are between its commas.
