@@ -326,6 +326,13 @@ fn number_formula(body: &str) -> Option<String> {
 pub(crate) fn figure_pair(cell: &str) -> Option<(String, String)> {
     let (a, b) = cell.trim().split_once(['/', '／'])?;
     let (a, b) = (a.trim(), b.trim());
+    let digit = |s: &str| {
+        s.chars()
+            .any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
+    };
+    if !digit(a) || !digit(b) {
+        return None;
+    }
     let read = |s: &str| {
         crate::threshold::Threshold::parse(s)
             .ok()
