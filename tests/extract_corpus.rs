@@ -19,8 +19,11 @@ use std::path::Path;
 /// `-layout` table whose cells are centred over wrapped names); `tests/extract-prose` the
 /// sentences of 主要目标, tasks and an annex's 指标说明 (changes committed to, figures built on,
 /// tolerances); `tests/extract-round7` (a pandoc grid table, tables with years as rows, an annex
-/// saved as CSV, a page read through its 繁體 button, a scanned page's OCR layer).
-const CORPORA: [&str; 9] = [
+/// saved as CSV, a page read through its 繁體 button, a scanned page's OCR layer);
+/// `tests/extract-round8` (a .doc through antiword, a landscape `-layout` annex with its 领域 one
+/// character a line and sub-rows, MinerU's Markdown with an HTML table, a 一图读懂 page, a
+/// two-year notice with years in Chinese digits and `4.2/4.6` cells).
+const CORPORA: [&str; 10] = [
     "tests/extract-corpus",
     "tests/extract-heldout",
     "tests/extract-unseen",
@@ -29,6 +32,7 @@ const CORPORA: [&str; 9] = [
     "tests/extract-round5",
     "tests/extract-round6",
     "tests/extract-round7",
+    "tests/extract-round8",
     "tests/extract-prose",
 ];
 
