@@ -347,6 +347,8 @@ pub(crate) struct Readings<'a> {
     readings: Vec<Reading>,
     /// The note column, for the readings that have one.
     notes: HashMap<u32, Box<str>>,
+    /// The last sheet title a jurisdiction was taken from, and the plan it named.
+    implied: Option<(Box<str>, Result<&'a PlanFile, String>)>,
     /// Periods reported with an empty value, by plan: no data, listed by --all.
     unfilled: BTreeSet<(&'a str, Period)>,
     /// Rows of the sheets with no value typed.
@@ -374,6 +376,7 @@ impl<'a> Readings<'a> {
             index: AddrMap::default(),
             readings: Vec::new(),
             notes: HashMap::new(),
+            implied: None,
             unfilled: BTreeSet::new(),
             unfilled_rows: 0,
             read_problems: Vec::new(),
@@ -482,8 +485,21 @@ impl<'a> Readings<'a> {
         if crate::actuals::value::is_no_data(r.value.text) {
             self.unfilled_rows += 1;
         }
+        // A jurisdiction the sheet's title or name gives: the plan whose name it holds, found
+        // once for the sheet.
+        let found = match r.implied {
+            true => match &self.implied {
+                Some((text, found)) if **text == *r.jurisdiction.text => found.clone(),
+                _ => {
+                    let found = set.find_within(r.jurisdiction.text);
+                    self.implied = Some((r.jurisdiction.text.into(), found.clone()));
+                    found
+                }
+            },
+            false => set.find(r.jurisdiction.text),
+        };
         let mut bad = |col: u64, msg: String| self.row_problems.push(place.error(r.line, col, msg));
-        let plan = match set.find(r.jurisdiction.text) {
+        let plan = match found {
             Ok(p) => p,
             Err(e) => {
                 bad(

@@ -29,6 +29,9 @@ pub struct ActualRow<'r> {
     pub note: Option<&'r str>,
     /// The target the sheet copies beside the value (a 目标值 column), as typed.
     pub target: Option<Field<'r>>,
+    /// The jurisdiction is the sheet's title or name (no jurisdiction column, or `本市`/`全县`
+    /// typed in it): the plan whose name it holds is meant.
+    pub implied: bool,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -596,9 +599,24 @@ impl NoRows {
 fn two_row_header(upper: &Record, lower: &Record) -> Record {
     let mut both = Record::default();
     both.clear(lower.line);
+    // A period over a group of columns (`2025年1-10月` merged over `目标 | 完成`, its text in
+    // the first cell of the range) names the period of each lower cell under it.
+    let mut group = String::new();
     for i in 0..upper.cells.len().max(lower.cells.len()) {
         let (u, l) = (upper.cells.get(i), lower.cells.get(i));
+        if let Some(u) = u.map(|u| upper.text(u).trim()).filter(|t| !t.is_empty()) {
+            group.clear();
+            if rows::period_prefix(u).is_some_and(|(_, rest)| rest.is_empty()) {
+                group.push_str(u);
+            }
+        }
         let pick = match (u, l) {
+            (_, Some(l)) if !group.is_empty() && !lower.text(l).trim().is_empty() => {
+                let text = format!("{group}{}", lower.text(l).trim());
+                both.push(&text, l.column, l.kind);
+                both.last_filled = Some((i as u64 + 1, l.column));
+                continue;
+            }
             (_, Some(l)) if !lower.text(l).trim().is_empty() => Some((lower.text(l), l)),
             (Some(u), _) => Some((upper.text(u), u)),
             (None, Some(l)) => Some((lower.text(l), l)),
@@ -636,6 +654,12 @@ fn collect(
     let mut first_problem = None;
     let mut looked = 0;
     let mut whole_lines = false;
+    // The form's title and 填报单位 lines above the header, and the sheet's name: where the header
+    // has no jurisdiction or year column, they name them (`诸暨市卫生健康局2025年1-10月…`).
+    let mut title = String::new();
+    if let Some(s) = sheet {
+        title.push_str(s);
+    }
     let map = loop {
         match next(&mut rec) {
             None => return Err(first_problem.map_or(NoRows::Empty, NoRows::NoHeader)),
@@ -644,7 +668,7 @@ fn collect(
             Some(Ok(())) => {
                 let mut found = Vec::new();
                 let whole = rec.split_whole_line();
-                match rows::Header::read(name, sheet, &rec, &mut found) {
+                match rows::Header::read(name, sheet, &rec, &mut found, &title) {
                     Ok(h) => {
                         problems.extend(found);
                         whole_lines = whole;
@@ -659,7 +683,9 @@ fn collect(
                         {
                             let both = two_row_header(&upper, &rec);
                             let mut found = Vec::new();
-                            if let Ok(h) = rows::Header::read(name, sheet, &both, &mut found) {
+                            if let Ok(h) =
+                                rows::Header::read(name, sheet, &both, &mut found, &title)
+                            {
                                 problems.extend(found);
                                 break h;
                             }
@@ -668,6 +694,12 @@ fn collect(
                     }
                     Err(d) => {
                         first_problem.get_or_insert(d);
+                        for c in &rec.cells {
+                            if title.len() < 512 {
+                                title.push(' ');
+                                title.push_str(rec.text(c).trim());
+                            }
+                        }
                     }
                 }
             }
@@ -695,8 +727,14 @@ fn collect(
                 if whole_lines {
                     rec.split_whole_line();
                 }
-                if let Some(row) = map.row(&rec, &mut problems) {
+                if let Some(row) = map.row(&rec, &mut problems, 0) {
                     each(place, &row);
+                }
+                // A further period column's value: the record's own problems were said above.
+                for k in 1..map.readings() {
+                    if let Some(row) = map.row(&rec, &mut Vec::new(), k) {
+                        each(place, &row);
+                    }
                 }
             }
         }

@@ -100,11 +100,72 @@ fn header_key(key: &str) -> String {
     k
 }
 
+/// A header that starts with a period (`2025年1-10月完成值`, `1-10月完成`, `2024年目标值`,
+/// `2025年1-10月` alone): the period and what follows it. None where it starts with none (a
+/// period has a year's 年, a month's 月, a quarter's 季 or a half's 半).
+pub(super) fn period_prefix(text: &str) -> Option<(&str, &str)> {
+    let end = text
+        .char_indices()
+        .find(|(_, c)| {
+            !(c.is_ascii_digit() || "年月季度上下半前第全一二三四五六七八九十-—–~～至".contains(*c))
+        })
+        .map_or(text.len(), |(i, _)| i);
+    let (period, rest) = text.split_at(end);
+    (period.contains(['年', '月', '季', '半'])
+        && period
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_digit() || "一二三上下前第全".contains(c)))
+    .then_some((period, rest))
+}
+
+/// What a column named after its period holds: `完成`, `完成值`, `实际值` … a value, `目标`,
+/// `目标值` a target; None for anything else (a bare period is no column by itself: it may be
+/// a group over `目标 | 完成`).
+fn period_column(key: &str) -> Option<(&str, Col)> {
+    let (period, rest) = period_prefix(key)?;
+    let col = match rest {
+        "完成" | "完成值" | "完成数" | "实际" | "实际值" | "实际完成" | "实际完成值" | "数值"
+        | "完成情况" => Col::Value,
+        "目标" | "目标值" | "目标任务" => Col::Target,
+        _ => return None,
+    };
+    Some((period, col))
+}
+
+/// The first period a title names (`诸暨市卫生健康局2025年1-10月…情况表` → `2025年1-10月`): a
+/// year of four digits and 年, and the months or quarter after it — never a date (`填报日期：
+/// 2025年11月5日` is when the form was filled, not the period it reports).
+fn period_in(title: &str) -> Option<&str> {
+    title.char_indices().find_map(|(i, _)| {
+        let b = title.as_bytes().get(i..i + 4)?;
+        let starts = b.iter().all(u8::is_ascii_digit)
+            && matches!(b[0], b'1' | b'2')
+            && title[i + 4..].starts_with('年')
+            && !title[..i].ends_with(|c: char| c.is_ascii_digit());
+        if !starts {
+            return None;
+        }
+        let (p, rest) = period_prefix(&title[i..])?;
+        let date = p.ends_with(|c: char| c.is_ascii_digit()) || rest.starts_with(['日', '号']);
+        (!date).then_some(p)
+    })
+}
+
+/// A jurisdiction typed as "this county" (`本县`, `全市`, `本区`): the one the form's title or
+/// the sheet's name names.
+fn this_jurisdiction(text: &str) -> bool {
+    matches!(
+        text,
+        "本县" | "全县" | "本市" | "全市" | "本区" | "全区" | "本县（市、区）" | "本级"
+    )
+}
+
 /// Whether a header cell names a column qyx knows (read or read past).
 fn names_column(text: &str) -> bool {
     let key = trim_field(text).to_lowercase();
     let short = header_key(&key);
-    HEADERS.iter().any(|(n, _)| *n == key || *n == short)
+    HEADERS.iter().any(|(n, _)| *n == key || *n == short) || period_column(&short).is_some()
 }
 
 /// How many cells of a record name columns: a header names several, a form's title or its
@@ -157,6 +218,16 @@ pub(super) struct Header<'a> {
     repeated: [String; 2],
     /// The unit the value column's header states (`数值（万人）`).
     unit: Option<String>,
+    /// The form's title and the sheet's name, where the header has no jurisdiction column (or a
+    /// row types `本市`): the plan whose name it holds is the rows' jurisdiction.
+    context: String,
+    /// Whether the header has no jurisdiction column.
+    no_jurisdiction: bool,
+    /// The period of every row, where the header has no year or period column: the value
+    /// column's own (`1-10月完成值`, with the title's year) or the title's.
+    period: Option<String>,
+    /// Further value columns, each named by its period (`2025年1-10月` beside `2024年完成`).
+    more: Vec<(usize, String)>,
 }
 
 /// How many kinds of [`Col`] there are.
@@ -195,9 +266,14 @@ impl<'a> Header<'a> {
         sheet: Option<&'a str>,
         rec: &Record,
         problems: &mut Vec<Diagnostic>,
+        title: &str,
     ) -> Result<Header<'a>, Diagnostic> {
         let at = |col: u64, m: String| Diagnostic::error(name, rec.line, col, m).in_sheet(sheet);
         let mut cols: Vec<Col> = Vec::new();
+        // The period a value column is named after (`1-10月完成值`), and further columns of
+        // values named by their periods (`2025年1-10月` beside `2024年完成`).
+        let mut value_period: Option<String> = None;
+        let mut periods: Vec<(usize, String)> = Vec::new();
         let mut unknown: Vec<(String, usize)> = Vec::new();
         for (i, cell) in rec.cells.iter().enumerate() {
             let key = rec
@@ -205,11 +281,35 @@ impl<'a> Header<'a> {
                 .trim()
                 .trim_start_matches('\u{feff}')
                 .to_lowercase();
+            let short = header_key(&key);
+            let dated = period_column(&short);
             let found = HEADERS
                 .iter()
                 .find(|(n, _)| *n == key)
-                .or_else(|| HEADERS.iter().find(|(n, _)| *n == header_key(&key)));
-            match found {
+                .or_else(|| HEADERS.iter().find(|(n, _)| *n == short))
+                .map(|(_, c)| c)
+                .or(dated.as_ref().map(|(_, c)| c));
+            // Periods side by side (`2024年完成 | 2025年1-10月`): each a value column of its own
+            // period, read as a row each.
+            let bare = period_prefix(&short).filter(|(_, rest)| rest.is_empty());
+            if found.is_none()
+                && let Some((p, _)) = bare
+            {
+                periods.push((i, p.to_string()));
+                cols.push(Col::Ignored);
+                continue;
+            }
+            if let Some((p, Col::Value)) = dated
+                && found == Some(&Col::Value)
+            {
+                if value_period.is_some() && cols.contains(&Col::Value) {
+                    periods.push((i, p.to_string()));
+                    cols.push(Col::Ignored);
+                    continue;
+                }
+                value_period = Some(p.to_string());
+            }
+            match found.map(|c| ((), c)) {
                 Some((_, c)) => {
                     // A second note column (`备注` twice, one for the checker's remarks) decides
                     // nothing: the first is the note, the second is said and left unread.
@@ -277,10 +377,52 @@ impl<'a> Header<'a> {
         {
             cols[i] = Col::Indicator;
         }
+        // What the title names stands for a column the header lacks: the county (a department's
+        // 报表 for one county, or one sheet a county named after it) and the period (the value
+        // column's own, `1-10月完成值`, with the title's year; else the title's).
+        let title = title.trim();
+        let no_jurisdiction = !cols.contains(&Col::Jurisdiction) && !title.is_empty();
+        let dated = |p: String| match (p.contains('年'), period_in(title)) {
+            (true, _) => Some(p),
+            (false, Some(t)) => t.split_once('年').map(|(y, _)| format!("{y}年{p}")),
+            (false, None) => None,
+        };
+        let has_year = cols.contains(&Col::Year) || cols.contains(&Col::Period);
+        // Further period columns are values only beside a value column named by its period
+        // and with no year column; alone, a bare period is a group over `目标 | 完成`, and
+        // beside a plain 数值 it is said, unread.
+        let mut more = Vec::new();
+        for (i, p) in periods {
+            match (value_period.is_some() && !has_year, dated(p.clone())) {
+                (true, Some(p)) => more.push((i, p)),
+                _ => problems.push(
+                    Diagnostic::warning(
+                        name,
+                        rec.line,
+                        rec.cells.get(i).map_or(1, |c| c.column),
+                        crate::tr!(
+                            "未知列 `{}`: 其中的值不会读取（按期间分列的数值, 请每列写明“完成值”, 如 `2024年完成值`）",
+                            "unknown column `{}`: its values are not read (for values in a column a period, name each, e.g. `2024年完成值`)",
+                            echo(&p)
+                        ),
+                    )
+                    .in_sheet(sheet),
+                ),
+            }
+        }
+        let period = match value_period {
+            _ if has_year => None,
+            Some(p) => dated(p),
+            None => period_in(title).map(str::to_string),
+        };
         let mut missing = Vec::new();
         for c in [Col::Jurisdiction, Col::Indicator, Col::Year, Col::Value] {
             // A period column may carry the year itself (`2024年6月`).
-            if cols.contains(&c) || (c == Col::Year && cols.contains(&Col::Period)) {
+            if cols.contains(&c)
+                || (c == Col::Year && cols.contains(&Col::Period))
+                || (c == Col::Jurisdiction && no_jurisdiction)
+                || (c == Col::Year && period.is_some())
+            {
                 continue;
             }
             // A misspelt header is the likeliest reason a column is missing: name it.
@@ -339,6 +481,10 @@ impl<'a> Header<'a> {
             at,
             repeated,
             unit,
+            context: title.to_string(),
+            no_jurisdiction,
+            period,
+            more,
         })
     }
 
@@ -351,11 +497,20 @@ impl<'a> Header<'a> {
     }
 
     /// Turns a record into a row, or a problem that costs this row only.
+    /// How many rows each record is: one, and one more a further period column.
+    pub(super) fn readings(&self) -> usize {
+        1 + self.more.len()
+    }
+
+    /// Turns a record into its `k`th row (the `k`th period column's value, where the sheet has
+    /// periods side by side), or a problem that costs this row only.
     pub(super) fn row<'r>(
         &'r self,
         rec: &'r Record,
         problems: &mut Vec<Diagnostic>,
+        k: usize,
     ) -> Option<ActualRow<'r>> {
+        let more = k.checked_sub(1).and_then(|k| self.more.get(k));
         let line = rec.line;
         if let Some((n, col)) = rec.last_filled
             && n > self.width
@@ -442,11 +597,40 @@ impl<'a> Header<'a> {
                 return None;
             }
         }
+        // The title's county for a sheet without a jurisdiction column, or for `本市`/`全县`.
+        let typed = field(Col::Jurisdiction);
+        let implied =
+            !self.context.is_empty() && (self.no_jurisdiction || this_jurisdiction(typed.text));
+        let jurisdiction = match implied {
+            true => Field {
+                text: &self.context,
+                column: if self.no_jurisdiction {
+                    1
+                } else {
+                    typed.column
+                },
+            },
+            false => typed,
+        };
+        let value = match more.and_then(|(i, _)| rec.cells.get(*i)) {
+            Some(x) => Field {
+                text: trim_field(rec.text(x)),
+                column: x.column,
+            },
+            None => field(Col::Value),
+        };
+        let year = match (more, &self.period) {
+            (Some((_, p)), _) | (None, Some(p)) => Field {
+                text: p,
+                column: value.column,
+            },
+            (None, None) => field(Col::Year),
+        };
         let row = ActualRow {
             line,
-            jurisdiction: field(Col::Jurisdiction),
+            jurisdiction,
             indicator: field(Col::Indicator),
-            year: field(Col::Year),
+            year,
             period: self
                 .find(Col::Period)
                 .map(|_| field(Col::Period))
@@ -455,7 +639,7 @@ impl<'a> Header<'a> {
                 .find(Col::Basis)
                 .map(|_| field(Col::Basis))
                 .filter(|f| !f.text.is_empty()),
-            value: field(Col::Value),
+            value,
             unit: self
                 .find(Col::Unit)
                 .map(|_| field(Col::Unit))
@@ -474,6 +658,7 @@ impl<'a> Header<'a> {
                 .find(Col::Target)
                 .map(|_| field(Col::Target))
                 .filter(|f| !f.text.is_empty()),
+            implied,
         };
         // `#N/A` where a name or a year belongs: a lookup formula that found nothing.
         if let Some(f) = [&row.jurisdiction, &row.indicator, &row.year]
@@ -671,7 +856,7 @@ mod tests {
 
     fn header(cells: &[&str]) -> Result<(Vec<Diagnostic>, usize), Diagnostic> {
         let mut p = Vec::new();
-        Header::read("a.csv", None, &rec(1, cells), &mut p).map(|h| (p, h.width as usize))
+        Header::read("a.csv", None, &rec(1, cells), &mut p, "").map(|h| (p, h.width as usize))
     }
 
     #[test]
@@ -707,18 +892,19 @@ mod tests {
             None,
             &rec(1, &["jurisdiction", "indicator", "year", "value"]),
             &mut p,
+            "",
         )
         .unwrap();
         let two = rec(2, &["zhuji", "x", "2024", ""]);
-        let r = h.row(&two, &mut p).unwrap();
+        let r = h.row(&two, &mut p, 0).unwrap();
         assert_eq!(r.value.text, "");
         assert!(
-            h.row(&rec(3, &["zhuji", "x", "2024", "1", "", "9"]), &mut p)
+            h.row(&rec(3, &["zhuji", "x", "2024", "1", "", "9"]), &mut p, 0)
                 .is_none()
         );
         assert!(p[0].message.contains("field 6"), "{}", p[0]);
         assert!(
-            h.row(&rec(4, &["zhuji", "", "2024", "1"]), &mut p)
+            h.row(&rec(4, &["zhuji", "", "2024", "1"]), &mut p, 0)
                 .is_none()
         );
         assert_eq!((p[1].line, p[1].column), (4, 2));
@@ -759,6 +945,46 @@ mod tests {
             names_columns(&rec(1, &["序号", "地区", "指 标", "年份", "数值（万人）"])),
             5
         );
+    }
+
+    #[test]
+    fn periods_in_headers_and_titles() {
+        for (typed, want) in [
+            ("1-10月完成值", Some(("1-10月", Col::Value))),
+            ("2024年完成", Some(("2024年", Col::Value))),
+            ("2025年1-10月实际值", Some(("2025年1-10月", Col::Value))),
+            ("2025年目标值", Some(("2025年", Col::Target))),
+            ("前三季度完成", Some(("前三季度", Col::Value))),
+            ("2025年1-10月", None),
+            ("完成值", None),
+            ("2024年说明", None),
+            ("12345", None),
+        ] {
+            assert_eq!(period_column(typed), want, "{typed}");
+        }
+        assert_eq!(period_prefix("2025年1-10月"), Some(("2025年1-10月", "")));
+        for (title, want) in [
+            (
+                "诸暨市卫生健康局2025年1-10月公共服务“七优享”工程指标完成情况表",
+                Some("2025年1-10月"),
+            ),
+            ("诸暨市2024年“七优享”指标完成情况", Some("2024年")),
+            ("填报日期：2025年11月5日", None),
+            ("填报日期：2025年11月5日 2025年1-10月", Some("2025年1-10月")),
+            ("诸暨市 七优享 指标", None),
+            ("编号120251年", None),
+        ] {
+            assert_eq!(period_in(title), want, "{title}");
+        }
+        for (typed, this) in [
+            ("本市", true),
+            ("全县", true),
+            ("本区", true),
+            ("诸暨市", false),
+            ("", false),
+        ] {
+            assert_eq!(this_jurisdiction(typed), this, "{typed}");
+        }
     }
 
     #[test]

@@ -658,6 +658,32 @@ impl PlanSet {
         }
         Err(m)
     }
+
+    /// The one plan whose Chinese name a sheet's title or name holds (`诸暨市卫生健康局2025年…`,
+    /// a sheet named `嵊泗县`), or why none is: no name, or two.
+    pub(crate) fn find_within(&self, text: &str) -> Result<&PlanFile, String> {
+        let mut holds = self
+            .slots
+            .iter()
+            .filter(|p| p.name.chars().count() >= 2 && text.contains(p.name.as_str()));
+        let shown = crate::diag::echo(text.trim());
+        match (holds.next(), holds.next()) {
+            (Some(p), None) => {
+                let name = p.name.clone();
+                self.find(&name)
+            }
+            (Some(a), Some(b)) => Err(crate::tr!(
+                "表中没有地区列, 标题或工作表名 `{shown}` 含有两个地区（{}、{}）: 请加一列“地区”",
+                "no jurisdiction column, and the title or sheet name `{shown}` names two ({}, {}): add a 地区 column",
+                a.name,
+                b.name
+            )),
+            (None, _) => Err(crate::tr!(
+                "表中没有地区列, 标题或工作表名 `{shown}` 也没有写明地区: 请加一列“地区”, 或在标题中写明（如 诸暨市）",
+                "no jurisdiction column, and the title or sheet name `{shown}` names none: add a 地区 column, or name it in the title (e.g. 诸暨市)"
+            )),
+        }
+    }
 }
 
 /// A figure's threshold, read from its table cell (which wins when both are given) or its prose.
