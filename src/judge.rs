@@ -210,6 +210,10 @@ pub enum SheetSays {
     /// The value is the number of the sheet's own target cell beside it (a 目标值 column):
     /// the target copied into the value column? (`cell`, the target cell as typed).
     AsTarget { cell: String },
+    /// A flow's period typed as one month or quarter (`10月`, `三季度`) without 累计 or 当月, read
+    /// as the year to date and behind: the month's own figure would be behind too (`label`, the
+    /// period as judged).
+    PeriodUnsaid { label: String },
 }
 
 /// What a far value was held against, so that a message names only what the row has: a row

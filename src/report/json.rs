@@ -120,7 +120,9 @@ pub(crate) struct Remark {
     /// says the figure is an estimate, a flash or preliminary count or of a changed definition:
     /// `预计数`, `口径调整`), `reported_twice` (the same indicator and period again in the same
     /// file with another value, `text`), `equals_sheet_target` (the value is the number of the
-    /// sheet's own 目标值 cell beside it, `text`: the target copied into the value column?).
+    /// sheet's own 目标值 cell beside it, `text`: the target copied into the value column?),
+    /// `period_basis_unsaid` (a flow's period typed as one month or quarter, `10月`, judged as
+    /// the year to date and behind: the period's own figure?).
     pub kind: &'static str,
     /// For `over_max`: the most the indicator can be (the catalog's `max`), in its unit.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -197,6 +199,10 @@ impl Remark {
             Note::Sheet(crate::judge::SheetSays::Note { note, .. }) => {
                 r.kind = "note_not_final";
                 r.text = Some(note.clone());
+            }
+            Note::Sheet(crate::judge::SheetSays::PeriodUnsaid { label }) => {
+                r.kind = "period_basis_unsaid";
+                r.text = Some(label.clone());
             }
             Note::Sheet(crate::judge::SheetSays::AsTarget { cell }) => {
                 r.kind = "equals_sheet_target";

