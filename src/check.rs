@@ -485,6 +485,20 @@ impl<'a> Readings<'a> {
     /// problem that costs this row.
     fn row(&mut self, fi: u32, place: Place<'_>, r: &ActualRow<'_>) {
         let set = self.set;
+        // A name copied with the plan's marker or its unit (`*普惠托位占比`, `人均预期寿命（岁）`):
+        // the name, and the unit for the row where no unit column gives one. Asked only of a
+        // name the catalog does not know.
+        let copied;
+        let r = match set.catalog.get(r.indicator.text) {
+            None => match as_printed(r) {
+                Some(c) if set.catalog.get(c.indicator.text).is_some() => {
+                    copied = c;
+                    &copied
+                }
+                _ => r,
+            },
+            Some(_) => r,
+        };
         if crate::actuals::value::is_no_data(r.value.text) {
             self.unfilled_rows += 1;
         }
@@ -1093,6 +1107,40 @@ fn implausible_warning(typed: &str, note: &judge::Note, entry: &Entry) -> String
     )
 }
 
+/// A row whose indicator was copied as a plan prints it: a marker before the name (`*` 省定核心
+/// 指标, `▲` 观察性指标, `☆`) and a unit in brackets after it (`人均预期寿命（岁）`,
+/// `基本养老保险参保人数(人)`), the unit then the row's unit unless a unit column gives one.
+/// None where the name has neither (`普惠托位占比（城镇）` keeps its bracket: no unit).
+fn as_printed<'r>(r: &ActualRow<'r>) -> Option<ActualRow<'r>> {
+    let typed = r.indicator.text.trim();
+    let name = typed.trim_start_matches(['*', '＊', '▲', '△', '☆', '★', ' ']);
+    let (name, unit) = match name.strip_suffix([')', '）']).and_then(|n| {
+        let open = n.rfind(['(', '（'])?;
+        let inner = n[open..].trim_start_matches(['(', '（']).trim();
+        let is_unit = !inner.is_empty()
+            && (crate::unit::Unit::parse(inner).is_ok()
+                || crate::unit::bare_magnitude(inner).is_some());
+        is_unit.then(|| (n[..open].trim_end(), inner))
+    }) {
+        Some((n, u)) => (n, Some(u)),
+        None => (name, None),
+    };
+    if name == typed || name.is_empty() {
+        return None;
+    }
+    Some(ActualRow {
+        indicator: Field {
+            text: name,
+            column: r.indicator.column,
+        },
+        unit: r.unit.or(unit.map(|text| Field {
+            text,
+            column: r.indicator.column,
+        })),
+        ..*r
+    })
+}
+
 /// A period typed as one month or one quarter and nothing more (`10月`, `2025年10月`, `三季度`,
 /// `第三季度`): neither a span (`1-10月`, `前三季度`) nor a basis (`累计`, `当月`), nor a code
 /// (`2025-10`, `2025Q3`, which the template writes and which mean the year to date).
@@ -1150,6 +1198,50 @@ fn value_text(a: Actual) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn names_copied_as_a_plan_prints_them() {
+        let f = |text| Field { text, column: 2 };
+        for (typed, unit, want) in [
+            (
+                "人均预期寿命（岁）",
+                None,
+                Some(("人均预期寿命", Some("岁"))),
+            ),
+            (
+                "基本养老保险参保人数(人)",
+                None,
+                Some(("基本养老保险参保人数", Some("人"))),
+            ),
+            (
+                "基本养老保险参保人数(人)",
+                Some("万人"),
+                Some(("基本养老保险参保人数", Some("万人"))),
+            ),
+            ("*普惠托位占比", None, Some(("普惠托位占比", None))),
+            ("▲城镇调查失业率", None, Some(("城镇调查失业率", None))),
+            ("普惠托位占比（城镇）", None, None),
+            ("基本医疗保险政策范围内住院报销比例(含大病保险)", None, None),
+            ("普惠托位占比", None, None),
+            ("（%）", None, None),
+        ] {
+            let r = ActualRow {
+                line: 2,
+                jurisdiction: f("诸暨市"),
+                indicator: f(typed),
+                year: f("2024"),
+                period: None,
+                basis: None,
+                value: f("1"),
+                unit: unit.map(f),
+                note: None,
+                target: None,
+                implied: false,
+            };
+            let got = as_printed(&r).map(|c| (c.indicator.text, c.unit.map(|u| u.text)));
+            assert_eq!(got, want, "{typed}");
+        }
+    }
 
     #[test]
     fn periods_that_do_not_say_their_basis() {
