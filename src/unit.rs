@@ -430,7 +430,9 @@ impl Unit {
                 "未知单位 `{}`{}",
                 "unknown unit `{}`{}",
                 crate::diag::echo(text),
-                suggest(s)
+                unquoted(s)
+                    .map(|u| crate::diag::hint(Some(u)))
+                    .unwrap_or_else(|| suggest(s))
             ),
         })?;
         if r.len != s.len() {
@@ -555,6 +557,15 @@ pub(crate) fn complete(printed: &str, context: &str) -> String {
         return format!("{printed}{tail}");
     }
     printed.to_string()
+}
+
+/// A unit inside quotation marks (`“%”`, `‘个’`, `「人」`: a Chinese input method's quotes,
+/// which YAML takes as text) that reads as a unit without them.
+fn unquoted(s: &str) -> Option<&str> {
+    let inner = s
+        .strip_prefix(['“', '‘', '「', '"', '\''])?
+        .strip_suffix(['”', '’', '」', '"', '\''])?;
+    read(inner).filter(|r| r.len == inner.len()).map(|_| inner)
 }
 
 fn suggest(s: &str) -> String {
@@ -683,6 +694,14 @@ pub(crate) fn doc_rows() -> Vec<(String, String, Decimal)> {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_unit_in_quotation_marks_is_named_without_them() {
+        assert_eq!(unquoted("“%”"), Some("%"));
+        assert_eq!(unquoted("「万人」"), Some("万人"));
+        assert_eq!(unquoted("“盎司”"), None);
+        assert_eq!(unquoted("%"), None);
+    }
     use super::*;
     use rust_decimal_macros::dec;
 

@@ -346,6 +346,11 @@ pub fn parse_yaml<T: DeserializeOwned>(src: &SourceText) -> Result<T, Diagnostic
             None => (column, explain(&message)),
         };
         let mut d = Diagnostic::error(&src.name, line, column, said);
+        if message.trim().starts_with("expected mapping")
+            && let Some(shape) = shape_of(text, line)
+        {
+            d.message.push_str(&shape);
+        }
         if line <= 1 && looks_like_csv(text) {
             d.message.push_str(&crate::tr!(
                 "（这像是 CSV 表格（实际值？），不是计划文件: 实际值请用 qyx check 检查）",
@@ -433,6 +438,40 @@ pub(crate) fn find_tag(text: &str) -> Option<(u64, u64, &str)> {
     None
 }
 
+/// The values of a plan's fixed lists as a document prints them in Chinese, and the value a plan
+/// file takes (`level: 县` is `county`): edit distance finds nothing near a Chinese word.
+const CHINESE_VALUES: &[(&str, &str)] = &[
+    ("省", "province"),
+    ("市", "city"),
+    ("地级市", "city"),
+    ("设区市", "city"),
+    ("县", "county"),
+    ("县级市", "county-city"),
+    ("区", "district"),
+    ("市辖区", "district"),
+    ("实施方案", "implementation"),
+    ("工作要点", "work-points"),
+    ("规划", "five-year-plan"),
+    ("五年规划", "five-year-plan"),
+    ("核心指标", "core"),
+    ("省定核心指标", "core"),
+    ("观察性指标", "observational"),
+    ("探索和观察性指标", "observational"),
+    ("累计", "cumulative"),
+    ("每年", "annual"),
+    ("保持", "maintained"),
+    ("平均", "average"),
+    ("平均值", "average"),
+    ("合计", "total"),
+    ("总计", "total"),
+    ("越高越好", "higher"),
+    ("越低越好", "lower"),
+    ("增量", "flow"),
+    ("存量", "stock"),
+    ("比率", "rate"),
+    ("里程碑", "milestone"),
+];
+
 /// Rewords the YAML crate's messages for people who edit plans: a duplicate key loses data,
 /// and an unknown field gets a "did you mean". serde's other messages keep their wording in
 /// English; in Chinese their frame is translated and the names they quote kept.
@@ -460,7 +499,13 @@ fn explain(message: &str) -> String {
     {
         let expected = expected.strip_prefix("one of ").unwrap_or(expected);
         let options: Vec<&str> = expected.split(", ").map(|o| o.trim_matches('`')).collect();
-        let hint = crate::diag::suggestion(value, options.iter().copied());
+        let hint = match CHINESE_VALUES
+            .iter()
+            .find(|(zh, en)| *zh == value.trim() && options.contains(en))
+        {
+            Some((_, en)) => crate::diag::hint(Some(en)),
+            None => crate::diag::suggestion(value, options.iter().copied()),
+        };
         let options = options.join(", ");
         let value = crate::diag::echo(value);
         return crate::tr!(
@@ -530,6 +575,31 @@ fn ime_slip(text: &str, line: u64) -> Option<(u64, String)> {
         ));
     }
     None
+}
+
+/// For a single value where a key's `{ … }` belongs (`period: 2023-2027`), the form the key
+/// takes, with the years the value names: " (write it as `period: { start: 2023, end: 2027 }`)".
+fn shape_of(text: &str, line: u64) -> Option<String> {
+    let l = text
+        .lines()
+        .nth(usize::try_from(line).ok()?.checked_sub(1)?)?;
+    let (key, value) = l.trim().trim_start_matches("- ").split_once(':')?;
+    let years: Vec<&str> = value
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|y| y.len() == 4)
+        .collect();
+    let year = |i: usize, or: &'static str| years.get(i).copied().unwrap_or(or);
+    let form = match key.trim() {
+        "period" => format!("{{ start: {}, end: {} }}", year(0, "2023"), year(1, "2027")),
+        "baseline" => format!("{{ year: {}, cell: \"…\" }}", year(0, "2022")),
+        "target" | "targets" => format!("- {{ year: {}, cell: \"…\" }}", year(0, "2025")),
+        _ => return None,
+    };
+    let key = key.trim();
+    Some(crate::tr!(
+        "（应写成 `{key}: {form}`）",
+        " (write it as `{key}: {form}`)"
+    ))
 }
 
 /// The YAML scanner's own messages said as what to do, in the user's language: a piece of its
@@ -687,7 +757,17 @@ fn serde_in_chinese(message: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{find_tag, ime_slip};
+    use super::{find_tag, ime_slip, shape_of};
+
+    #[test]
+    fn a_single_value_where_a_form_belongs_gets_the_form() {
+        let said = shape_of("a: 1\nperiod: 2023—2027年\n", 2).unwrap();
+        assert!(
+            said.contains("`period: { start: 2023, end: 2027 }`"),
+            "{said}"
+        );
+        assert!(shape_of("title: x\n", 1).is_none());
+    }
 
     #[test]
     fn input_method_punctuation_is_found_where_syntax_needs_ascii() {

@@ -686,7 +686,12 @@ fn check_plan(
                     Ok(t) => readings.push((s, t.resolve(entry.better))),
                     Err(e) => out.error(
                         s,
-                        crate::tr!("无法解读 `{}`: {e}", "cannot read `{}`: {e}", s.value),
+                        crate::tr!(
+                            "无法解读 `{}`: {e}{}",
+                            "cannot read `{}`: {e}{}",
+                            s.value,
+                            crate::diag::hint(ime_operator(&s.value).as_deref())
+                        ),
                     ),
                 }
             }
@@ -1096,9 +1101,10 @@ fn check_document(plan: &crate::plan::Plan, out: &mut Out) {
         Some(date) if !is_date(&date.value) => out.error(
             date,
             crate::tr!(
-                "日期 `{}` 不是 YYYY-MM-DD（或 YYYY-MM）",
-                "date `{}` is not YYYY-MM-DD (or YYYY-MM)",
-                date.value
+                "日期 `{}` 不是 YYYY-MM-DD（或 YYYY-MM）{}",
+                "date `{}` is not YYYY-MM-DD (or YYYY-MM){}",
+                date.value,
+                crate::diag::hint(iso_date(&date.value).as_deref())
             ),
         ),
         _ => {}
@@ -1827,6 +1833,46 @@ fn place_cells<'a>(
     problems
 }
 
+/// A date as Chinese documents and Excel write it (`2023年4月17日`, `2023/4/17`, `2023.4.17`,
+/// `2023年4月`) in the form a plan file takes, `2023-04-17`; `None` for anything else.
+fn iso_date(text: &str) -> Option<String> {
+    let t = text.trim().trim_end_matches('日');
+    let parts: Vec<&str> = t
+        .split(['年', '月', '/', '.', '-'])
+        .filter(|p| !p.is_empty())
+        .collect();
+    let num = |p: &str, n: usize| {
+        (p.len() <= n && p.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| p.parse::<u32>().ok())
+            .flatten()
+    };
+    let year = parts
+        .first()
+        .filter(|y| y.len() == 4)
+        .and_then(|y| num(y, 4))?;
+    let month = num(parts.get(1)?, 2).filter(|m| (1..=12).contains(m))?;
+    match parts.get(2) {
+        None => Some(format!("{year}-{month:02}")),
+        Some(d) => {
+            let day = num(d, 2).filter(|d| (1..=31).contains(d))?;
+            (parts.len() == 3).then(|| format!("{year}-{month:02}-{day:02}"))
+        }
+    }
+}
+
+/// A target typed with a Chinese input method's angle quotes for `>` and `<` (`》68`, `《5`,
+/// `》=68`), as the threshold reader would take it; `None` where there is none or it still
+/// does not read.
+fn ime_operator(text: &str) -> Option<String> {
+    if !text.contains(['》', '《']) {
+        return None;
+    }
+    let meant = text.replace('》', ">").replace('《', "<");
+    crate::threshold::Threshold::parse(&meant)
+        .ok()
+        .map(|_| meant)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1953,5 +1999,25 @@ mod tests {
         let cells = printed_cells("5 托育机构数(个) 75 80");
         assert_eq!(figure_cells(&cells, 6, false, false), None);
         assert_eq!(figure_cells(&cells, 6, true, false), Some(vec!["75", "80"]));
+    }
+
+    #[test]
+    fn slips_of_hand_get_the_form_meant() {
+        type Meant = fn(&str) -> Option<String>;
+        let cases: &[(Meant, &str, Option<&str>)] = &[
+            (iso_date, "2023年4月17日", Some("2023-04-17")),
+            (iso_date, "2023/4/17", Some("2023-04-17")),
+            (iso_date, "2023.04.17", Some("2023-04-17")),
+            (iso_date, "2023年4月", Some("2023-04")),
+            (iso_date, "2023年13月1日", None),
+            (iso_date, "四月", None),
+            (ime_operator, "》68", Some(">68")),
+            (ime_operator, "《5%", Some("<5%")),
+            (ime_operator, "》》", None),
+            (ime_operator, "≥68", None),
+        ];
+        for (meant_by, typed, meant) in cases {
+            assert_eq!(meant_by(typed).as_deref(), *meant, "{typed}");
+        }
     }
 }
