@@ -287,7 +287,17 @@ impl Book {
     pub(super) fn of_zip(path: &Path, name: &str, ext: &str) -> Result<Book, Diagnostic> {
         let zip = std::fs::File::open(path)
             .map_err(|e| super::cannot_read(name, &e))
-            .and_then(|f| zip::ZipArchive::new(f).map_err(|e| damaged(name, &e.to_string())))?;
+            .and_then(|f| zip::ZipArchive::new(f).map_err(|e| damaged(name, &e.to_string())));
+        let zip = match zip {
+            Ok(z) => z,
+            // Cut short: what its parts say, read from their own headers.
+            Err(e) => match salvage(path)
+                .and_then(|s| zip::ZipArchive::new(std::io::Cursor::new(s.bytes)).ok())
+            {
+                Some(z) if z.index_for_name("xl/workbook.xml").is_some() => return Ok(Book::Xlsx),
+                _ => return Err(e),
+            },
+        };
         let has = |part: &str| zip.index_for_name(part).is_some();
         if has("xl/workbook.xml") {
             Ok(Book::Xlsx)
@@ -430,8 +440,90 @@ fn scan_ods(path: &Path, name: &str) -> Result<OdsMerges, Diagnostic> {
     Ok(merges)
 }
 
+/// Where an .xlsx is read from: its file, or what [`salvage`] recovered of one cut short.
+enum Src {
+    File(std::fs::File),
+    Mem(std::io::Cursor<Vec<u8>>),
+}
+
+impl std::io::Read for Src {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        match self {
+            Src::File(f) => f.read(buf),
+            Src::Mem(m) => m.read(buf),
+        }
+    }
+}
+
+impl std::io::Seek for Src {
+    fn seek(&mut self, to: std::io::SeekFrom) -> std::io::Result<u64> {
+        match self {
+            Src::File(f) => f.seek(to),
+            Src::Mem(m) => m.seek(to),
+        }
+    }
+}
+
+/// What a workbook cut short still holds, as a zip again.
+struct Salvaged {
+    bytes: Vec<u8>,
+    /// The part the file ends inside (read up to there), else the last part read whole.
+    cut: String,
+}
+
+impl Salvaged {
+    fn said(&self, name: &str) -> Diagnostic {
+        let part = &self.cut;
+        Diagnostic::warning(
+            name,
+            0,
+            0,
+            crate::tr!(
+                "文件不完整（cut short）: 末尾的 zip 目录缺失，文件在 {part} 处或其后中断（下载或复制未完成？）；已读取其中尚存的内容，请向报送单位索取完整文件",
+                "the file is cut short: the zip directory written at its end is missing, and it stops inside or after {part} (a download or copy that did not finish?); what it holds was read; ask for the whole file"
+            ),
+        )
+    }
+}
+
+/// A zip whose end — and with it the directory of its parts — is missing (a download or a copy
+/// that stopped) is read part by part from the headers each part carries before its data, as far
+/// as the bytes go: a workbook cut after its sheet loses nothing, one cut inside it loses only the
+/// rows after the cut (the sheet's reader says where). Within [`MAX_BYTES`] unpacked; `None`
+/// where nothing is recovered.
+fn salvage(path: &Path) -> Option<Salvaged> {
+    use std::io::{Read, Write};
+    let mut f = std::io::BufReader::new(std::fs::File::open(path).ok()?);
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let stored =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    let (mut total, mut cut, mut parts) = (0u64, String::new(), 0);
+    while let Ok(Some(mut part)) = zip::read::read_zipfile_from_stream(&mut f) {
+        let name = part.name().map(|n| n.to_string()).unwrap_or_default();
+        let mut body = Vec::new();
+        let read = (&mut part)
+            .take(MAX_BYTES + 1 - total)
+            .read_to_end(&mut body);
+        total += body.len() as u64;
+        if total > MAX_BYTES {
+            return None;
+        }
+        out.start_file(name.as_str(), stored).ok()?;
+        out.write_all(&body).ok()?;
+        parts += 1;
+        cut = name;
+        if read.is_err() {
+            break;
+        }
+    }
+    let bytes = out.finish().ok()?.into_inner();
+    (parts > 0).then_some(Salvaged { bytes, cut })
+}
+
 /// A workbook that cannot be opened: say what the clerk can do, with the reader's words after.
 fn damaged(name: &str, why: &str) -> Diagnostic {
+    // calamine frames the zip reader's words; said once, as the zip reader says them.
+    let why = why.strip_prefix("Zip error: ").unwrap_or(why);
     Diagnostic::error(
         name,
         0,
@@ -472,7 +564,7 @@ fn protected(name: &str) -> Diagnostic {
 
 /// An open workbook: .xlsx is streamed, the others read a sheet whole.
 enum Open {
-    Xlsx(Xlsx<std::io::BufReader<std::fs::File>>),
+    Xlsx(Xlsx<std::io::BufReader<Src>>),
     Other(Sheets<std::io::BufReader<std::fs::File>>),
 }
 
@@ -494,8 +586,24 @@ pub(super) fn read_sheet(
         _ => Default::default(),
     };
     let why = |e: &dyn std::fmt::Display| damaged(name, &e.to_string());
+    let mut cut_short = None;
     let mut wb = match book {
-        Book::Xlsx => Open::Xlsx(open_workbook(path).map_err(|e| why(&e))?),
+        Book::Xlsx => {
+            let opened = std::fs::File::open(path)
+                .map_err(|e| super::cannot_read(name, &e))
+                .and_then(|f| {
+                    Xlsx::new(std::io::BufReader::new(Src::File(f))).map_err(|e| why(&e))
+                });
+            match (opened, salvage(path)) {
+                (Ok(x), _) => Open::Xlsx(x),
+                (Err(e), None) => return Err(e),
+                (Err(e), Some(s)) => {
+                    cut_short = Some(s.said(name));
+                    let mem = std::io::Cursor::new(s.bytes);
+                    Open::Xlsx(Xlsx::new(std::io::BufReader::new(Src::Mem(mem))).map_err(|_| e)?)
+                }
+            }
+        }
         Book::Xlsb => Open::Other(Sheets::Xlsb(
             open_workbook::<Xlsb<_>, _>(path).map_err(|e| why(&e))?,
         )),
@@ -583,7 +691,8 @@ pub(super) fn read_sheet(
             (Err(_), Some(_)) => {}
         }
     }
-    if let Some(a) = report {
+    if let Some(mut a) = report {
+        a.problems.splice(0..0, cut_short);
         return Ok(a);
     }
     Err(first
@@ -653,7 +762,7 @@ impl Merged {
 
 /// Reads one sheet of an .xlsx, cell by cell.
 fn read_xlsx(
-    wb: &mut Xlsx<std::io::BufReader<std::fs::File>>,
+    wb: &mut Xlsx<std::io::BufReader<Src>>,
     name: &str,
     chosen: &str,
     no_shared_strings: bool,
@@ -684,7 +793,7 @@ const MAX_EMPTIES: usize = 10_000;
 /// lose its values without a word. So the value cells found empty are looked up in a second,
 /// streamed pass over the sheet — only when there are any — and each formula among them said.
 fn uncalculated(
-    wb: &mut Xlsx<std::io::BufReader<std::fs::File>>,
+    wb: &mut Xlsx<std::io::BufReader<Src>>,
     name: &str,
     chosen: &str,
     empties: &[(u64, u64)],
@@ -716,7 +825,7 @@ fn uncalculated(
 
 /// Reads one sheet's cells, streamed, handing each row to `each`.
 fn read_cells(
-    wb: &mut Xlsx<std::io::BufReader<std::fs::File>>,
+    wb: &mut Xlsx<std::io::BufReader<Src>>,
     name: &str,
     chosen: &str,
     no_shared_strings: bool,
