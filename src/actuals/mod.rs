@@ -9,6 +9,7 @@ mod rows;
 mod sheet;
 mod text;
 pub(crate) mod value;
+mod web;
 use std::io::Read;
 use std::path::Path;
 
@@ -461,7 +462,7 @@ fn read_any(
             d
         })?;
         let book = match content {
-            Content::Markup => return Err(markup(&name)),
+            Content::Markup => return web::read(path, &name, each),
             Content::Foreign(zh, en) => return Err(foreign(&name, zh, en)),
             Content::Zip => Some(sheet::Book::of_zip(path, &name, &ext)?),
             Content::Ole => Some(sheet::Book::Xls),

@@ -117,7 +117,7 @@ fn cell_text(v: &DataRef<'_>, shown: Shown) -> (String, CellKind) {
 }
 
 /// Adds a cell at sheet column `col` (1-based) to a record, keeping the first [`MAX_FIELDS`].
-fn put(rec: &mut Record, col: u64, mut text: String, kind: CellKind) {
+pub(super) fn put(rec: &mut Record, col: u64, mut text: String, kind: CellKind) {
     // One long shared string referenced by many cells would otherwise be copied into every row,
     // so memory would grow with the input. No name or value is this long: keep a short, visibly
     // cut head, which no name or number matches, so the row is refused with its place.
@@ -144,7 +144,7 @@ fn put(rec: &mut Record, col: u64, mut text: String, kind: CellKind) {
 }
 
 /// Records made one by one (a sheet's rows), moved into the caller's record.
-struct Made<I>(I);
+pub(super) struct Made<I>(pub(super) I);
 
 impl<I: Iterator<Item = Result<Record, Diagnostic>>> Records for Made<I> {
     fn next_into(&mut self, rec: &mut Record) -> Option<Result<(), Diagnostic>> {
