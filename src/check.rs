@@ -870,13 +870,15 @@ impl<'a> Readings<'a> {
         work: &(dyn Fn(&mut T, Judged<'a>) -> anyhow::Result<()> + Sync),
         sink: &mut dyn FnMut(T) -> anyhow::Result<()>,
     ) -> anyhow::Result<()> {
-        self.each_chunk_of(CHUNK, q, new, work, sink)
+        let chunks = self.readings.len().div_ceil(CHUNK);
+        self.each_chunk_of(CHUNK, crate::par::workers(chunks), q, new, work, sink)
     }
 
-    /// [`Readings::each_chunk`] with chunks of `chunk` readings.
+    /// [`Readings::each_chunk`] with chunks of `chunk` readings judged on `workers` threads.
     fn each_chunk_of<T: Send>(
         &self,
         chunk: usize,
+        workers: usize,
         q: &Query,
         new: &(dyn Fn() -> T + Sync),
         work: &(dyn Fn(&mut T, Judged<'a>) -> anyhow::Result<()> + Sync),
@@ -894,15 +896,10 @@ impl<'a> Readings<'a> {
             Ok(t)
         };
         let mut failed = Ok(());
-        crate::par::in_order(
-            chunks,
-            crate::par::workers(chunks),
-            &judge_chunk,
-            &mut |t| {
-                failed = t.and_then(&mut *sink);
-                failed.is_ok()
-            },
-        );
+        crate::par::in_order(chunks, workers, &judge_chunk, &mut |t| {
+            failed = t.and_then(&mut *sink);
+            failed.is_ok()
+        });
         failed?;
         if q.all {
             let mut t = new();
@@ -1325,10 +1322,11 @@ mod tests {
             .expect("judged");
             let lines = one.iter().filter(|&&b| b == b'\n').count();
             assert!(lines > 1000, "{lines}");
-            for chunk in [1, 7, 500, 100_000] {
+            for (chunk, workers) in [(1, 2), (7, 3), (500, 1), (500, 2), (100_000, 2)] {
                 let mut many = Vec::new();
                 read.each_chunk_of(
                     chunk,
+                    workers,
                     &q,
                     &Vec::new,
                     &|t, j| {
@@ -1341,7 +1339,10 @@ mod tests {
                     },
                 )
                 .expect("judged");
-                assert!(one == many, "chunks of {chunk}, --all {all}");
+                assert!(
+                    one == many,
+                    "chunks of {chunk} on {workers} threads, --all {all}"
+                );
             }
         }
     }
@@ -1358,6 +1359,7 @@ mod tests {
         let mut taken = 0;
         let r = read.each_chunk_of(
             10,
+            3,
             &Query::default(),
             &|| 0usize,
             &|n, _| {

@@ -93,11 +93,11 @@ def rows_of(path):
 def check(a):
     pandas_env = {k: v for k, v in os.environ.items()
                   if k not in ("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE")}
-    base = " | qyx/baseline (CPU)" if a.baseline else ""
+    base = " | qyx/baseline | qyx/baseline (CPU)" if a.baseline else ""
     print("| case | rows | qyx | rawcsv | pandas | wc -l | qyx/rawcsv | pandas/qyx "
           "| qyx/rawcsv (CPU) | pandas/qyx (CPU) | qyx per row (CPU) "
           f"| RSS qyx | RSS qyx (no rows) | RSS rawcsv | RSS pandas | qyx exit{base} |")
-    print("|---" * (16 + bool(a.baseline)) + "|")
+    print("|---" * (16 + 2 * bool(a.baseline)) + "|")
     for case in a.cases:
         label, plans, targets, actuals = case.split(":")
         # The same plans with a header-only sheet: what loading costs, so that the per-row
@@ -129,7 +129,8 @@ def check(a):
               f"| {ratio(res, 'pandas', 'qyx', 3)} | {med(per_row):.2f} µs "
               f"| {mib(res, 'qyx')} | {mib(res, 'qyx0')} | {mib(res, 'rawcsv')} "
               f"| {mib(res, 'pandas')} | {sorted({r[2] for r in res['qyx']})} "
-              + (f"| {ratio(res, 'qyx', 'baseline', 3)} " if a.baseline else "")
+              + (f"| {ratio(res, 'qyx', 'baseline')} | {ratio(res, 'qyx', 'baseline', 3)} "
+                 if a.baseline else "")
               + "|", flush=True)
 
 
