@@ -4,6 +4,11 @@
 Run from this directory; every file is committed, so the tests do not need Python.
 """
 import io, os, zipfile
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "common"))
+from sheetgen import col  # noqa: E402  (the A1 column letters every generator uses)
 
 H = "地区,指标,年份,数值,单位"
 GOOD = ["诸暨市,普惠托位占比,2024,66,%",
@@ -64,14 +69,6 @@ w("a08b-header-unit-ren.csv", "\n".join(["地区,指标,年份,数值(人)", "�
 w("a08c-header-unit-pct.csv", "\n".join(["地区,指标,年份,完成值（%）", "诸暨市,普惠托位占比,2024,66", "诸暨市,基本养老保险参保人数,2024,84.1"]) + "\n")
 
 # --- xlsx by hand -----------------------------------------------------------------------
-def col(n):
-    s = ""
-    n += 1
-    while n:
-        n, r = divmod(n - 1, 26)
-        s = chr(65 + r) + s
-    return s
-
 def xlsx(rows, merges=(), sheets=None, hidden_first=False):
     """rows: list of lists (str or number). sheets: list of (name, rows, merges)."""
     if sheets is None:

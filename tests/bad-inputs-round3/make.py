@@ -3,6 +3,11 @@
 is committed, so the tests need no Python. The 10 MB cases (a field, a line) are made at test
 time by tests/bad_input_round3.rs."""
 import io, os, shutil, struct, time, zipfile
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "common"))
+from sheetgen import col  # noqa: E402  (the A1 column letters every generator uses)
 
 # Fixed zip timestamps, so that running this again writes the same bytes.
 time.time = lambda: 1704067200.0
@@ -113,14 +118,6 @@ GOOD = ["诸暨市,普惠托位占比,2024,66,%",
         "诸暨市,基本养老保险参保人数,2024,84.1,万人",
         "诸暨市,人均预期寿命,2024,82.40,岁"]
 CSV = "\n".join([H] + GOOD) + "\n"
-
-def col(n):
-    s = ""
-    n += 1
-    while n:
-        n, r = divmod(n - 1, 26)
-        s = chr(65 + r) + s
-    return s
 
 CT = ('<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
       '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'

@@ -5,6 +5,11 @@ converted from the .xlsx written here by `soffice --headless` (LibreOffice) the 
 WPS or Excel would save them; the very large cases (a million formatted empty rows, 100 000
 columns, a 20 MB document) are made at test time by tests/bad_input_round4.rs."""
 import io, os, shutil, subprocess, tempfile, time, zipfile
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "common"))
+from sheetgen import col  # noqa: E402  (the A1 column letters every generator uses)
 
 # Fixed zip timestamps, so that running this again writes the same bytes.
 time.time = lambda: 1704067200.0
@@ -25,15 +30,6 @@ GR = [["诸暨市", "普惠托位占比", 2024, 66, "%"], ["诸暨市", "基本�
       ["诸暨市", "人均预期寿命", 2024, 82.4, "岁"]]
 
 # ---------------------------------------------------------------- xlsx by hand --------------
-def col(n):
-    s = ""
-    n += 1
-    while n:
-        n, r = divmod(n - 1, 26)
-        s = chr(65 + r) + s
-    return s
-
-
 def cell(ref, v, shared):
     if v is None or v == "":
         return ""

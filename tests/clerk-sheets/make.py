@@ -11,6 +11,11 @@ error or no data), jurisdiction id, indicator id, want, why. `want` is a status 
 over with a warning at that row: a total), or several of these joined by `|` where each would be
 right."""
 import io, os, time, zipfile
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "common"))
+from sheetgen import col  # noqa: E402  (the A1 column letters every generator uses)
 
 time.time = lambda: 1704067200.0
 ZT = (2024, 1, 1, 0, 0, 0)
@@ -51,15 +56,6 @@ def write_csv(name, rows, enc="utf-8-sig"):
 
 
 # ---------------------------------------------------------------- xlsx by hand --------------
-def col(n):
-    s = ""
-    n += 1
-    while n:
-        n, r = divmod(n - 1, 26)
-        s = chr(65 + r) + s
-    return s
-
-
 def esc(s):
     return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
