@@ -1348,6 +1348,39 @@ mod tests {
     }
 
     #[test]
+    fn json_elements_written_apart_are_the_pretty_array() {
+        let (set, _) = PlanSet::load(&crate::plan::load::PlanDir::Builtin);
+        let set = set.expect("built-in plans");
+        let mut read = Readings::new(&set);
+        read.read_text(
+            "p.csv",
+            province_sheet(&set).into_bytes(),
+            actuals::Encoding::Auto,
+        )
+        .expect("read");
+        read.finish();
+        let q = Query {
+            all: true,
+            ..Query::default()
+        };
+        let mut rows = Vec::new();
+        let mut apart = Vec::new();
+        read.each(&q, &mut |j| {
+            rows.push(crate::report::check::row_json(&j));
+            crate::report::check::json_element(&mut apart, &j, &mut Vec::new());
+            Ok(())
+        })
+        .expect("judged");
+        assert!(rows.len() > 1000, "{}", rows.len());
+        let mut joined = b"[".to_vec();
+        joined.extend_from_slice(&apart[1..]);
+        joined.extend_from_slice(b"\n]");
+        let whole = serde_json::to_string_pretty(&rows).expect("json");
+        assert!(whole.contains("\n    \""), "nested keys are indented");
+        assert_eq!(String::from_utf8(joined).expect("utf-8"), whole);
+    }
+
+    #[test]
     fn a_sink_that_fails_stops_the_judging_with_its_error() {
         let (set, _) = PlanSet::load(&crate::plan::load::PlanDir::Builtin);
         let set = set.expect("built-in plans");

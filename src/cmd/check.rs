@@ -563,6 +563,7 @@ fn failing(fail_on: &[FailOn], j: &check::Judged) -> bool {
 struct Lines {
     bytes: Vec<u8>,
     scratch: String,
+    json: Vec<u8>,
     failed: bool,
     judged: usize,
 }
@@ -620,17 +621,30 @@ fn stream(
             )?;
         }
         CheckFormat::Json => {
-            use serde::ser::{SerializeSeq, Serializer};
-            let mut ser = serde_json::Serializer::pretty(&mut w);
-            let mut seq = ser.serialize_seq(None)?;
-            read.each(q, &mut |j| {
-                failed |= failing(&a.fail_on, &j);
-                judged += 1;
-                seq.serialize_element(&report::check::row_json(&j))?;
-                Ok(())
-            })?;
-            seq.end()?;
-            writeln!(w)?;
+            // Each element comes with its comma; the first one's is dropped here.
+            let mut first = true;
+            read.each_chunk(
+                q,
+                &Lines::default,
+                &|t, j| {
+                    t.count(&a.fail_on, &j);
+                    report::check::json_element(&mut t.bytes, &j, &mut t.json);
+                    Ok(())
+                },
+                &mut |t| {
+                    (failed, judged) = (failed | t.failed, judged + t.judged);
+                    let bytes = match (first, t.bytes.split_first()) {
+                        (true, Some((_, rest))) => {
+                            first = false;
+                            w.write_all(b"[")?;
+                            rest
+                        }
+                        _ => &t.bytes[..],
+                    };
+                    Ok(w.write_all(bytes)?)
+                },
+            )?;
+            w.write_all(if first { b"[]\n" } else { b"\n]\n" })?;
         }
         _ => {
             let change = read.has_change(q);

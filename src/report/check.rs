@@ -702,6 +702,26 @@ pub(crate) fn row_json(j: &Judged) -> crate::report::json::CheckRow {
     crate::report::json::CheckRow::of(j)
 }
 
+/// Appends one row as an element of the pretty-printed JSON array `--format json` writes:
+/// `,` and a line break, then the row indented one level, exactly as serde_json's pretty
+/// printer writes an element after the first (the array's writer drops the first element's
+/// comma). Written by itself so that chunks of rows can be formatted on several threads;
+/// indenting after each line break is exact because JSON text holds no raw line break inside
+/// a string. `scratch` is reused from row to row.
+pub(crate) fn json_element(buf: &mut Vec<u8>, j: &Judged, scratch: &mut Vec<u8>) {
+    scratch.clear();
+    let mut ser = serde_json::Serializer::pretty(&mut *scratch);
+    // A row is plain data (strings, numbers, lists): writing it into memory cannot fail.
+    let _ = serde::Serialize::serialize(&row_json(j), &mut ser);
+    buf.extend_from_slice(b",\n  ");
+    for &b in scratch.iter() {
+        buf.push(b);
+        if b == b'\n' {
+            buf.extend_from_slice(b"  ");
+        }
+    }
+}
+
 /// "共N项: …" with the count of each status and of bad rows.
 pub(crate) fn summary_line(sum: &Summary, bad: usize, en: bool) -> String {
     let (total, s) = (sum.total, sum);
