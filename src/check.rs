@@ -1292,18 +1292,28 @@ mod tests {
         csv
     }
 
-    #[test]
-    fn judging_in_chunks_on_several_threads_writes_what_one_thread_writes() {
+    fn builtin() -> PlanSet {
         let (set, _) = PlanSet::load(&crate::plan::load::PlanDir::Builtin);
-        let set = set.expect("built-in plans");
-        let mut read = Readings::new(&set);
+        set.expect("built-in plans")
+    }
+
+    /// [`province_sheet`] read and finished.
+    fn province_readings(set: &PlanSet) -> Readings<'_> {
+        let mut read = Readings::new(set);
         read.read_text(
             "p.csv",
-            province_sheet(&set).into_bytes(),
+            province_sheet(set).into_bytes(),
             actuals::Encoding::Auto,
         )
         .expect("read");
         read.finish();
+        read
+    }
+
+    #[test]
+    fn judging_in_chunks_on_several_threads_writes_what_one_thread_writes() {
+        let set = builtin();
+        let read = province_readings(&set);
         assert!(read.readings.len() > 1000, "{}", read.readings.len());
         for all in [false, true] {
             let q = Query {
@@ -1349,16 +1359,8 @@ mod tests {
 
     #[test]
     fn json_elements_written_apart_are_the_pretty_array() {
-        let (set, _) = PlanSet::load(&crate::plan::load::PlanDir::Builtin);
-        let set = set.expect("built-in plans");
-        let mut read = Readings::new(&set);
-        read.read_text(
-            "p.csv",
-            province_sheet(&set).into_bytes(),
-            actuals::Encoding::Auto,
-        )
-        .expect("read");
-        read.finish();
+        let set = builtin();
+        let read = province_readings(&set);
         let q = Query {
             all: true,
             ..Query::default()
@@ -1382,13 +1384,8 @@ mod tests {
 
     #[test]
     fn a_sink_that_fails_stops_the_judging_with_its_error() {
-        let (set, _) = PlanSet::load(&crate::plan::load::PlanDir::Builtin);
-        let set = set.expect("built-in plans");
-        let mut read = Readings::new(&set);
-        let sheet = province_sheet(&set).into_bytes();
-        read.read_text("p.csv", sheet, actuals::Encoding::Auto)
-            .expect("read");
-        read.finish();
+        let set = builtin();
+        let read = province_readings(&set);
         let mut taken = 0;
         let r = read.each_chunk_of(
             10,
