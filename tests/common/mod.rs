@@ -38,3 +38,4 @@ pub fn qyx_capped(args: &[&str], dir: &Path, mib: u64) -> Output {
         .expect("qyx runs")
 }
 pub mod corpus;
+pub mod sheets;
