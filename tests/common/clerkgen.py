@@ -96,8 +96,9 @@ def sheet_xml(rows, merges, shared, opts=None):
     return x + '</worksheet>'
 
 
-def write_xlsx(name, sheets, styles=STYLES):
-    """sheets: (sheet name, rows, merges[, opts for sheet_xml])."""
+def write_xlsx(name, sheets, styles=STYLES, rewrite=None):
+    """sheets: (sheet name, rows, merges[, opts for sheet_xml]); `rewrite` changes the parts (a
+    dict of name → XML) before they are zipped, as another program would write them."""
     shared = []
     parts = {}
     ct = ['<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
@@ -124,6 +125,8 @@ def write_xlsx(name, sheets, styles=STYLES):
              "_rels/.rels": ('<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
                              f'<Relationship Id="rId1" Type="{R_NS}/officeDocument" Target="xl/workbook.xml"/></Relationships>'),
              "xl/workbook.xml": wb, "xl/_rels/workbook.xml.rels": rels, "xl/styles.xml": styles, **parts}
+    if rewrite:
+        rewrite(parts)
     b = io.BytesIO()
     with zipfile.ZipFile(b, "w", zipfile.ZIP_DEFLATED) as z:
         for k, v in parts.items():
