@@ -28,8 +28,6 @@ const STILL_WRONG: &[&str] = &[
     "08-city-summary.csv:4@2024",
     "08-city-summary.csv:8@",
     "08-city-summary.csv:9@2024",
-    "09-corrected-column-hidden.xlsx:2@2024",
-    "09-corrected-column-hidden.xlsx:3@2024",
     "12-bilingual-header.csv:7@2024",
     "12-bilingual-header.csv:8@2024",
     "12b-english-header.csv:2@2024",

@@ -133,6 +133,19 @@ fn period_column(key: &str) -> Option<(&str, Col)> {
     Some((period, col))
 }
 
+/// A value column that corrects another (`修正后数值`, `核实后完成值`, `更正值`): a clerk who
+/// revises a figure adds such a column beside the first (often hiding the first), and the
+/// corrected figure is the report.
+fn corrects_value(key: &str) -> bool {
+    const BEFORE: [&str; 6] = ["修正后", "更正后", "调整后", "核实后", "修订后", "核定"];
+    const ALONE: [&str; 6] = ["修正值", "修正数", "更正值", "更正数", "核实数", "核定数"];
+    ALONE.contains(&key)
+        || BEFORE.iter().any(|b| {
+            key.strip_prefix(b)
+                .is_some_and(|rest| HEADERS.iter().any(|(n, c)| *c == Col::Value && *n == rest))
+        })
+}
+
 /// The first period a title names (`诸暨市卫生健康局2025年1-10月…情况表` → `2025年1-10月`): a
 /// year of four digits and 年, and the months or quarter after it — never a date (`填报日期：
 /// 2025年11月5日` is when the form was filled, not the period it reports).
@@ -228,6 +241,9 @@ pub(super) struct Header<'a> {
     period: Option<String>,
     /// Further value columns, each named by its period (`2025年1-10月` beside `2024年完成`).
     more: Vec<(usize, String)>,
+    /// The value column a corrected one revises (`数值` beside `修正后数值`): read where the
+    /// corrected cell is empty.
+    fallback: Option<usize>,
 }
 
 /// How many kinds of [`Col`] there are.
@@ -275,6 +291,7 @@ impl<'a> Header<'a> {
         let mut value_period: Option<String> = None;
         let mut periods: Vec<(usize, String)> = Vec::new();
         let mut unknown: Vec<(String, usize)> = Vec::new();
+        let mut corrected: Option<usize> = None;
         for (i, cell) in rec.cells.iter().enumerate() {
             let key = rec
                 .text(cell)
@@ -282,6 +299,11 @@ impl<'a> Header<'a> {
                 .trim_start_matches('\u{feff}')
                 .to_lowercase();
             let short = header_key(&key);
+            if corrects_value(&short) && corrected.is_none() {
+                corrected = Some(i);
+                cols.push(Col::Ignored);
+                continue;
+            }
             let dated = period_column(&short);
             let found = HEADERS
                 .iter()
@@ -371,6 +393,31 @@ impl<'a> Header<'a> {
                     cols.push(Col::Ignored);
                 }
             }
+        }
+        // The corrected column is the value; the one it revises is read only where no
+        // correction is given, and the header says so.
+        let mut fallback = None;
+        if let Some(i) = corrected {
+            if let Some(j) = cols.iter().position(|c| *c == Col::Value) {
+                cols[j] = Col::Ignored;
+                fallback = Some(j);
+                let text = |k: usize| echo(rec.text(&rec.cells[k]).trim());
+                problems.push(
+                    Diagnostic::warning(
+                        name,
+                        rec.line,
+                        rec.cells[i].column,
+                        crate::tr!(
+                            "`{}` 是对 `{}` 的修正: 按修正后的值判定, 修正列为空的行按 `{1}` 判定",
+                            "`{}` corrects `{}`: the corrected value is judged, and `{1}` where the corrected cell is empty",
+                            text(i),
+                            text(j)
+                        ),
+                    )
+                    .in_sheet(sheet),
+                );
+            }
+            cols[i] = Col::Value;
         }
         if !cols.contains(&Col::Indicator)
             && let Some(i) = cols.iter().position(|c| *c == Col::IndicatorName)
@@ -485,6 +532,7 @@ impl<'a> Header<'a> {
             no_jurisdiction,
             period,
             more,
+            fallback,
         })
     }
 
@@ -617,7 +665,20 @@ impl<'a> Header<'a> {
                 text: trim_field(rec.text(x)),
                 column: x.column,
             },
-            None => field(Col::Value),
+            None => match (
+                field(Col::Value),
+                self.fallback.and_then(|j| rec.cells.get(j)),
+            ) {
+                (v, Some(x)) if v.text.is_empty() => Field {
+                    text: excel_text(
+                        trim_field(rec.text(x))
+                            .trim_start_matches('\'')
+                            .trim_start(),
+                    ),
+                    column: x.column,
+                },
+                (v, _) => v,
+            },
         };
         let year = match (more, &self.period) {
             (Some((_, p)), _) | (None, Some(p)) => Field {
@@ -944,6 +1005,38 @@ mod tests {
         assert_eq!(
             names_columns(&rec(1, &["序号", "地区", "指 标", "年份", "数值（万人）"])),
             5
+        );
+    }
+
+    #[test]
+    fn a_corrected_value_column_is_the_value() {
+        for (typed, corrects) in [
+            ("修正后数值", true),
+            ("核实后完成值", true),
+            ("调整后实际值", true),
+            ("更正值", true),
+            ("修正后", false),
+            ("修正后备注", false),
+            ("数值", false),
+        ] {
+            assert_eq!(corrects_value(typed), corrects, "{typed}");
+        }
+        let mut p = Vec::new();
+        let header = rec(1, &["地区", "指标", "年份", "数值", "修正后数值"]);
+        let h = Header::read("a.csv", None, &header, &mut p, "").unwrap();
+        assert!(p[0].message.contains("corrects"), "{}", p[0]);
+        let row = |cells: &[&str]| {
+            let r = rec(2, cells);
+            let mut p = Vec::new();
+            h.row(&r, &mut p, 0).map(|r| r.value.text.to_string())
+        };
+        assert_eq!(
+            row(&["zhuji", "x", "2024", "64", "66"]).as_deref(),
+            Some("66")
+        );
+        assert_eq!(
+            row(&["zhuji", "x", "2024", "84.1", ""]).as_deref(),
+            Some("84.1")
         );
     }
 
