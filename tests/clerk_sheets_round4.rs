@@ -24,7 +24,6 @@ const STILL_WRONG: &[&str] = &[
     "04-year-on-year-columns-gbk.csv:4@2024",
     "04-year-on-year-columns-gbk.csv:5@2024",
     "04-year-on-year-columns-gbk.csv:6@2024",
-    "05-no-data-as-typed.csv:2@",
     "08-city-summary.csv:4@2024",
     "08-city-summary.csv:8@",
     "08-city-summary.csv:9@2024",

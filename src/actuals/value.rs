@@ -783,6 +783,19 @@ pub(crate) fn read_value(
             ),
         ));
     }
+    // `一` alone is the numeral one, and the stroke a Chinese input method gives for a dash:
+    // a clerk who means 1 types `1` (or `一个`), one who means "no data" a dash. Read as 1 it was
+    // a verdict nobody reported; read as no data, a real 1 lost. Ask.
+    if !text.is_empty() && text.chars().all(|c| c == '一' || c.is_whitespace()) {
+        return Err((
+            col,
+            crate::tr!(
+                "`{}` 是数字“一”还是输入法打出的横线？是 1 请写 `1`，无数据请留空或写 `-`",
+                "`{}` is the numeral one (一) or a dash typed with a Chinese input method? write `1` for one, leave the cell empty or `-` for no data",
+                echo(text)
+            ),
+        ));
+    }
     if entry.better == Better::Done {
         let answer = milestone(text).or_else(|| batch_count(text, is_batch(row)));
         let doubts: Vec<_> = doubt(text, row, entry).into_iter().collect();
