@@ -64,6 +64,21 @@ const HEADERS: &[(&str, Col)] = &[
     ("说明", Col::Note),
     ("序号", Col::Ignored),
     ("区县", Col::Jurisdiction),
+    // A city's summary names its column by the level of what it lists: `县（市、区）`.
+    ("县", Col::Jurisdiction),
+    ("县区", Col::Jurisdiction),
+    ("县市", Col::Jurisdiction),
+    // English templates' words beside qyx's own.
+    ("region", Col::Jurisdiction),
+    ("county", Col::Jurisdiction),
+    ("district", Col::Jurisdiction),
+    ("area", Col::Jurisdiction),
+    ("actual", Col::Value),
+    ("actualvalue", Col::Value),
+    ("remarks", Col::Note),
+    ("remark", Col::Note),
+    ("notes", Col::Note),
+    ("comments", Col::Note),
     ("unit", Col::Unit),
     ("单位", Col::Unit),
     ("note", Col::Note),
@@ -174,11 +189,26 @@ fn this_jurisdiction(text: &str) -> bool {
     )
 }
 
+/// The column a header cell names (`key` lowercased): as typed, else reduced to its name
+/// ([`header_key`]), else — a cell in two languages, `地区↵Region`, `数值/Value`, `年份 Year`, as
+/// bilingual templates print them — the one column its parts agree on.
+fn header_col(key: &str) -> Option<Col> {
+    let known = |k: &str| HEADERS.iter().find(|(n, _)| *n == k).map(|(_, c)| *c);
+    known(key).or_else(|| known(&header_key(key))).or_else(|| {
+        let mut parts = key
+            .split(['\n', '/', '／', ' ', '\u{3000}'])
+            .filter(|p| !p.trim().is_empty());
+        let first = known(&header_key(parts.next()?))?;
+        parts
+            .all(|p| known(&header_key(p)) == Some(first))
+            .then_some(first)
+    })
+}
+
 /// Whether a header cell names a column qyx knows (read or read past).
 fn names_column(text: &str) -> bool {
     let key = trim_field(text).to_lowercase();
-    let short = header_key(&key);
-    HEADERS.iter().any(|(n, _)| *n == key || *n == short) || period_column(&short).is_some()
+    header_col(&key).is_some() || period_column(&header_key(&key)).is_some()
 }
 
 /// How many cells of a record name columns: a header names several, a form's title or its
@@ -305,12 +335,11 @@ impl<'a> Header<'a> {
                 continue;
             }
             let dated = period_column(&short);
-            let found = HEADERS
-                .iter()
-                .find(|(n, _)| *n == key)
-                .or_else(|| HEADERS.iter().find(|(n, _)| *n == short))
-                .map(|(_, c)| c)
-                .or(dated.as_ref().map(|(_, c)| c));
+            let found = header_col(&key)
+                .as_ref()
+                .or(dated.as_ref().map(|(_, c)| c))
+                .copied();
+            let found = found.as_ref();
             // Periods side by side (`2024年完成 | 2025年1-10月`): each a value column of its own
             // period, read as a row each.
             let bare = period_prefix(&short).filter(|(_, rest)| rest.is_empty());
@@ -1093,6 +1122,21 @@ mod tests {
             ("备注【选填】", "备注"),
         ] {
             assert_eq!(header_key(typed.trim()), name, "{typed}");
+        }
+        for (typed, col) in [
+            ("县（市、区）", Some(Col::Jurisdiction)),
+            ("地区\nregion", Some(Col::Jurisdiction)),
+            ("数值/value", Some(Col::Value)),
+            ("年份 year", Some(Col::Year)),
+            ("actual", Some(Col::Value)),
+            ("remarks", Some(Col::Note)),
+            ("累计/当期", Some(Col::Basis)),
+            // Parts that name two columns name neither.
+            ("地区\n指标", None),
+            ("地区 名称x", None),
+            ("", None),
+        ] {
+            assert_eq!(header_col(typed), col, "{typed}");
         }
     }
 }
