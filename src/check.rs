@@ -573,6 +573,35 @@ impl<'a> Readings<'a> {
             );
             return;
         }
+        // A sheet with the year's new amount beside the running total (`本年新增 | 累计完成`):
+        // an indicator counted within each year is judged on the year's own amount, a level or
+        // a running total on the total — no one column is every row's value.
+        let own;
+        let r = match r.year_own {
+            Some(o) if entry.accrual() == Accrual::Flow && !is_cumulative(row) => {
+                own = ActualRow { value: o, ..*r };
+                &own
+            }
+            Some(o) if r.only_year_own => {
+                bad(
+                    o.column,
+                    match is_cumulative(row) {
+                        true => crate::tr!(
+                            "此列是当年新增数, 而 `{}` 的目标是累计数: 请另填一列“累计完成”（自计划起始年的累计）",
+                            "this column holds the year's new amount, but the target of `{}` is a running total: add a 累计完成 column with the total since the plan began",
+                            entry.id.value
+                        ),
+                        false => crate::tr!(
+                            "此列是当年新增数, 而 `{}` 按年末水平判定: 请另填一列“累计”（现有总量）",
+                            "this column holds the year's new amount, but `{}` is judged on its level: add a 累计 column with the total there is",
+                            entry.id.value
+                        ),
+                    },
+                );
+                return;
+            }
+            _ => r,
+        };
         let (actual, mut doubts) = match read_value(r, row, entry) {
             Ok(Some(v)) => (v.actual, v.doubts),
             // An empty value is no data: listed by --all, never an error.
@@ -1233,6 +1262,8 @@ mod tests {
                 unit: unit.map(f),
                 note: None,
                 target: None,
+                year_own: None,
+                only_year_own: false,
                 implied: false,
             };
             let got = as_printed(&r).map(|c| (c.indicator.text, c.unit.map(|u| u.text)));

@@ -30,6 +30,13 @@ pub struct ActualRow<'r> {
     pub note: Option<&'r str>,
     /// The target the sheet copies beside the value (a 目标值 column), as typed.
     pub target: Option<Field<'r>>,
+    /// The year's own new amount (a `本年新增` column), where the sheet gives one: the value of
+    /// an indicator counted within each year (a flow whose target is no running total); the
+    /// total (`累计完成`, in `value`) is every other indicator's.
+    pub year_own: Option<Field<'r>>,
+    /// The sheet gives only the year's own new amount: no total to judge a level or a running
+    /// total by.
+    pub only_year_own: bool,
     /// The jurisdiction is the sheet's title or name (no jurisdiction column, or `本市`/`全县`
     /// typed in it): the plan whose name it holds is meant.
     pub implied: bool,

@@ -21,6 +21,10 @@ enum Col {
     /// The target as the sheet copies it beside the value (目标值): never judged against, but
     /// a value equal to it may be the target typed again.
     Target,
+    /// The year's own new amount (`本年新增`) beside the running total, or alone.
+    YearOwn,
+    /// The running total (`累计完成`): the value, where a `本年新增` column is beside it.
+    Total,
     /// Columns a template carries for the reader's benefit (name, target, lead): read past.
     Ignored,
 }
@@ -63,6 +67,18 @@ const HEADERS: &[(&str, Col)] = &[
     ("本期完成", Col::Value),
     ("填报值", Col::Value),
     ("计量单位", Col::Unit),
+    ("本年新增", Col::YearOwn),
+    ("当年新增", Col::YearOwn),
+    ("今年新增", Col::YearOwn),
+    ("年度新增", Col::YearOwn),
+    ("本年新增数", Col::YearOwn),
+    ("新增数", Col::YearOwn),
+    ("累计", Col::Total),
+    ("累计完成", Col::Total),
+    ("累计数", Col::Total),
+    ("累计值", Col::Total),
+    ("累计完成数", Col::Total),
+    ("累计完成值", Col::Total),
     ("说明", Col::Note),
     ("序号", Col::Ignored),
     ("区县", Col::Jurisdiction),
@@ -292,10 +308,13 @@ pub(super) struct Header<'a> {
     /// The value column a corrected one revises (`数值` beside `修正后数值`): read where the
     /// corrected cell is empty.
     fallback: Option<usize>,
+    /// The `本年新增` column, and whether it is the only value the sheet gives.
+    year_own: Option<usize>,
+    only_year_own: bool,
 }
 
 /// How many kinds of [`Col`] there are.
-const COLS: usize = 11;
+const COLS: usize = 13;
 
 /// A column's header name in the language of the messages (both are accepted in a header).
 fn col_name(c: Col) -> &'static str {
@@ -311,6 +330,8 @@ fn col_name(c: Col) -> &'static str {
         Col::Note => pick("备注", "note"),
         Col::IndicatorName => pick("指标名称", "name"),
         Col::Target => pick("目标值", "target"),
+        Col::YearOwn => pick("本年新增", "new this year"),
+        Col::Total => pick("累计", "total"),
         Col::Ignored => "",
     }
 }
@@ -439,6 +460,44 @@ impl<'a> Header<'a> {
                     }
                     cols.push(Col::Ignored);
                 }
+            }
+        }
+        // `本年新增 | 累计完成`: the total is the value, the year's own amount read beside it
+        // (which a row's indicator takes is decided where the indicator is known); either alone
+        // is the value. Beside a value column of its own, neither is read.
+        let (mut year_own, mut only_year_own) = (None, false);
+        let total = cols.iter().position(|c| *c == Col::Total);
+        let own = cols.iter().position(|c| *c == Col::YearOwn);
+        if cols.contains(&Col::Value) {
+            for i in total.into_iter().chain(own) {
+                cols[i] = Col::Ignored;
+                problems.push(
+                    Diagnostic::warning(
+                        name,
+                        rec.line,
+                        rec.cells[i].column,
+                        crate::tr!(
+                            "`{}` 列未读取: 数值取自 `{}` 列",
+                            "the `{}` column is not read: the value is the `{}` column's",
+                            echo(rec.text(&rec.cells[i]).trim()),
+                            col_name(Col::Value)
+                        ),
+                    )
+                    .in_sheet(sheet),
+                );
+            }
+        } else {
+            if let Some(t) = total {
+                cols[t] = Col::Value;
+            }
+            if let Some(o) = own {
+                year_own = Some(o);
+                only_year_own = total.is_none();
+                cols[o] = if only_year_own {
+                    Col::Value
+                } else {
+                    Col::Ignored
+                };
             }
         }
         // The corrected column is the value; the one it revises is read only where no
@@ -580,6 +639,8 @@ impl<'a> Header<'a> {
             period,
             more,
             fallback,
+            year_own,
+            only_year_own,
         })
     }
 
@@ -766,6 +827,15 @@ impl<'a> Header<'a> {
                 .find(Col::Target)
                 .map(|_| field(Col::Target))
                 .filter(|f| !f.text.is_empty()),
+            year_own: self
+                .year_own
+                .filter(|_| more.is_none())
+                .and_then(|i| rec.cells.get(i))
+                .map(|x| Field {
+                    text: trim_field(rec.text(x)),
+                    column: x.column,
+                }),
+            only_year_own: self.only_year_own,
             implied,
         };
         // `#N/A` where a name or a year belongs: a lookup formula that found nothing.
