@@ -465,26 +465,24 @@ impl<'a> Header<'a> {
         // `本年新增 | 累计完成`: the total is the value, the year's own amount read beside it
         // (which a row's indicator takes is decided where the indicator is known); either alone
         // is the value. Beside a value column of its own, neither is read.
+        let warn_at = |i: usize, m: String| {
+            Diagnostic::warning(name, rec.line, rec.cells[i].column, m).in_sheet(sheet)
+        };
         let (mut year_own, mut only_year_own) = (None, false);
         let total = cols.iter().position(|c| *c == Col::Total);
         let own = cols.iter().position(|c| *c == Col::YearOwn);
         if cols.contains(&Col::Value) {
             for i in total.into_iter().chain(own) {
                 cols[i] = Col::Ignored;
-                problems.push(
-                    Diagnostic::warning(
-                        name,
-                        rec.line,
-                        rec.cells[i].column,
-                        crate::tr!(
-                            "`{}` 列未读取: 数值取自 `{}` 列",
-                            "the `{}` column is not read: the value is the `{}` column's",
-                            echo(rec.text(&rec.cells[i]).trim()),
-                            col_name(Col::Value)
-                        ),
-                    )
-                    .in_sheet(sheet),
-                );
+                problems.push(warn_at(
+                    i,
+                    crate::tr!(
+                        "`{}` 列未读取: 数值取自 `{}` 列",
+                        "the `{}` column is not read: the value is the `{}` column's",
+                        echo(rec.text(&rec.cells[i]).trim()),
+                        col_name(Col::Value)
+                    ),
+                ));
             }
         } else {
             if let Some(t) = total {
@@ -508,20 +506,15 @@ impl<'a> Header<'a> {
                 cols[j] = Col::Ignored;
                 fallback = Some(j);
                 let text = |k: usize| echo(rec.text(&rec.cells[k]).trim());
-                problems.push(
-                    Diagnostic::warning(
-                        name,
-                        rec.line,
-                        rec.cells[i].column,
-                        crate::tr!(
-                            "`{}` 是对 `{}` 的修正: 按修正后的值判定, 修正列为空的行按 `{1}` 判定",
-                            "`{}` corrects `{}`: the corrected value is judged, and `{1}` where the corrected cell is empty",
-                            text(i),
-                            text(j)
-                        ),
-                    )
-                    .in_sheet(sheet),
-                );
+                problems.push(warn_at(
+                    i,
+                    crate::tr!(
+                        "`{}` 是对 `{}` 的修正: 按修正后的值判定, 修正列为空的行按 `{1}` 判定",
+                        "`{}` corrects `{}`: the corrected value is judged, and `{1}` where the corrected cell is empty",
+                        text(i),
+                        text(j)
+                    ),
+                ));
             }
             cols[i] = Col::Value;
         }
