@@ -370,12 +370,9 @@ const RANGE_SEPARATORS: &[&str] = &["——", "—", "–", "-", "~", "至", "�
 /// Signs before a number: `−5` (U+2212), `-5`, `负5`.
 const SIGNS: &[(&str, bool)] = &[("-", true), ("−", true), ("负", true), ("+", false)];
 
-/// Chinese fraction words that carry their own unit: `百分之九十五` is 95 %.
-const FRACTION_WORDS: &[(&str, &str)] = &[
-    ("百分之", "百分之"),
-    ("千分之", "千分之"),
-    ("万分之", "万分之"),
-];
+/// Chinese fraction words that carry their own unit, the word itself: `百分之九十五` is 95 %,
+/// `十万分之九` 9 per 100 000 (not 10 ‱: `十万` is no number before `万分之`).
+const FRACTION_WORDS: &[(&str, &str)] = crate::unit::FRACTIONS;
 
 /// List separators between the parts of a composite cell (`职工86、城乡居民70`).
 const PART_SEPARATORS: &[char] = &['、', '；', ';', '，', ','];
@@ -657,8 +654,8 @@ fn core(chars: &[char], start: usize) -> Result<Reading, ParseError> {
     }
     c.skip_ws();
     let mut unit_text = None;
-    if let Some((_, u)) = c.eat(FRACTION_WORDS) {
-        unit_text = Some(u.to_string());
+    if let Some((w, _)) = c.eat(FRACTION_WORDS) {
+        unit_text = Some(w.to_string());
     }
     let number_at = c.pos;
     let Some((mut value, mut value_text, chinese)) = signed_number(&mut c)? else {
@@ -753,7 +750,7 @@ fn core(chars: &[char], start: usize) -> Result<Reading, ParseError> {
     ) {
         c.skip_ws();
         if let Some(fw) = c.eat(FRACTION_WORDS) {
-            unit_text.get_or_insert_with(|| fw.1.to_string());
+            unit_text.get_or_insert_with(|| fw.0.to_string());
         }
         let high_at = c.pos;
         match signed_number(&mut c)? {
@@ -1977,6 +1974,11 @@ mod tests {
             ("百分之九十五", Op::Reach, dec!(95), Some("百分之")),
             ("百分之百", Op::Reach, dec!(100), Some("百分之")),
             ("千分之五以下", Op::Le, dec!(5), Some("千分之")),
+            ("千分之二点六", Op::Reach, dec!(2.6), Some("千分之")),
+            ("万分之五", Op::Reach, dec!(5), Some("万分之")),
+            // Not 10 ‱ (`十万` read as a number before `万分之`).
+            ("控制在十万分之九以下", Op::Le, dec!(9), Some("十万分之")),
+            ("十万分之十二", Op::Reach, dec!(12), Some("十万分之")),
             ("不少于二十个", Op::Ge, dec!(20), Some("个")),
             ("达到三千万元", Op::Reach, dec!(3000), Some("万元")),
             ("两千人以上", Op::Ge, dec!(2000), Some("人")),

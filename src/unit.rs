@@ -50,6 +50,8 @@ const BASES: &[Base] = &[
     b(&["%", "％", "百分比", "百分之"], "%", "ratio", (1, 0)),
     b(&["‰", "千分之"], "%", "ratio", (1, 1)),
     b(&["‱", "万分之"], "%", "ratio", (1, 2)),
+    // 孕产妇死亡率 `十万分之九`: 9 per 100 000, as `9/10万` (a rate per population) is.
+    b(&["十万分之"], "%", "ratio", (1, 3)),
     // 八成 is 80 %: a tenth, as the documents count shares in speech.
     b(&["成"], "%", "ratio", (10, 0)),
     b(
@@ -146,6 +148,16 @@ const BASES: &[Base] = &[
     count(&["只"], "animal"),
     count(&["单"], "order"),
     count(&["块"], "piece"),
+];
+
+/// Shares in words, each with the sign a table prints for it: the number after the word is the
+/// figure (`百分之九十` is 90 %, `千分之三` 3 ‰, `十万分之九` 9 per 100 000). The threshold parser
+/// keeps the word as the unit, `extract` gives the sign; every word is a unit of [`BASES`].
+pub(crate) const FRACTIONS: &[(&str, &str)] = &[
+    ("百分之", "%"),
+    ("千分之", "‰"),
+    ("万分之", "‱"),
+    ("十万分之", "/10万"),
 ];
 
 /// Magnitudes before a base, longest first.
@@ -789,6 +801,21 @@ mod tests {
             assert!(unit.is_compatible(&base), "{u} -> {}", unit.base());
             assert_eq!(base.base(), unit.base(), "{u}");
         }
+    }
+
+    /// A share in words is the unit its sign is: `十万分之九` and `9/10万` are the same rate.
+    #[test]
+    fn fraction_words_are_their_signs() {
+        for (word, sign) in FRACTIONS {
+            let (w, s) = (Unit::parse(word), Unit::parse(sign));
+            let (w, s) = (
+                w.unwrap_or_else(|e| panic!("{word}: {e}")),
+                s.unwrap_or_else(|e| panic!("{sign}: {e}")),
+            );
+            assert_eq!((w.base(), w.factor()), (s.base(), s.factor()), "{word}");
+        }
+        let per_100k = Unit::parse("十万分之").unwrap();
+        assert_eq!((per_100k.base(), per_100k.factor()), ("%", dec!(0.001)));
     }
 
     /// A magnitude or a period written with a number goes with it; a different symbol is ten

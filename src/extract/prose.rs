@@ -11,7 +11,8 @@ use super::outline::{
 };
 use super::phrase::{only_verb, tidy_name, trim_fillers};
 use super::scan::{
-    Span, chinese_number_at, collect, is_cjk, is_digit, is_space, not_a_target, scan_span,
+    Span, chinese_number_at, collect, fraction_at, is_cjk, is_digit, is_space, not_a_target,
+    scan_span,
 };
 use super::{Candidate, Kind};
 use crate::plan::schema::Scope;
@@ -130,9 +131,11 @@ fn chinese_count(chars: &[char], sp: &Span) -> bool {
         "打造",
         "组建",
     ];
-    // A share in words (`八成`, `三个百分点`, `百分之九十`, `千分之三`) is a figure wherever it stands.
+    // A share in words (`八成`, `三个百分点`, `百分之九十`, `千分之三`, `十万分之九`) is a figure
+    // wherever it stands.
     if sp.unit.as_deref().is_some_and(|u| {
-        ["成", "百分点", "个百分点", "%", "‰", "‱"].contains(&u)
+        (["成", "百分点", "个百分点"].contains(&u)
+            || crate::unit::FRACTIONS.iter().any(|(_, sign)| *sign == u))
             && !(u == "成" && sp.value >= rust_decimal::Decimal::TEN)
     }) {
         return true;
@@ -447,7 +450,8 @@ pub(super) fn prose_candidates(s: &Sentence, cx: &ProseContext) -> Vec<Candidate
     while i < chars.len() {
         let digits = is_digit(chars[i])
             && (i == 0 || !is_digit(chars[i - 1]) && chars[i - 1] != '.' && chars[i - 1] != '．');
-        let chinese = !digits && chinese_number_at(chars, i);
+        // `万分之五`, `十万分之九`: a share in words starts at its word (万 starts no number).
+        let chinese = !digits && (chinese_number_at(chars, i) || fraction_at(chars, i).is_some());
         if (digits || chinese)
             && let Some(span) = scan_span(chars, i)
         {
@@ -1443,6 +1447,57 @@ mod tests {
             let want: Vec<&str> = want.split("; ").collect();
             assert_eq!(got, want, "{sentence}");
         }
+    }
+
+    /// Shares in words: the number after 之 in the unit the word names, never the 百, 千, 万 or
+    /// 十万 before it as a number (`十万分之九` was a target of 10, `万分之五` no figure).
+    #[test]
+    fn shares_in_words() {
+        let (le, reach) = (Op::Le, Op::Reach);
+        check(
+            "到2027年，孕产妇死亡率控制在十万分之九以下。",
+            &[(
+                "控制在十万分之九以下",
+                le,
+                dec!(9),
+                Some("十万分之"),
+                2027,
+                true,
+            )],
+        );
+        check(
+            "到2027年，婴儿死亡率控制在千分之二点五以内。",
+            &[(
+                "控制在千分之二点五以内",
+                le,
+                dec!(2.5),
+                Some("千分之"),
+                2027,
+                true,
+            )],
+        );
+        check(
+            "到2027年，严重致残出生缺陷发生率控制在万分之五以下。",
+            &[(
+                "控制在万分之五以下",
+                le,
+                dec!(5),
+                Some("万分之"),
+                2027,
+                true,
+            )],
+        );
+        check(
+            "到2027年，护理型床位占比达到百分之六十五。",
+            &[(
+                "达到百分之六十五",
+                reach,
+                dec!(65),
+                Some("百分之"),
+                2027,
+                true,
+            )],
+        );
     }
 
     #[test]

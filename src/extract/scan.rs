@@ -62,8 +62,15 @@ const EXTRA_CLASSIFIERS: &[&str] = &[
 /// The ends of the names of quantities printed without a unit (`城乡居民收入倍差`, `基尼系数`).
 const RATIO_NAMES: &[&str] = &["倍差", "系数", "指数", "比值"];
 
-/// Shares in words and the unit each is a figure of: the threshold parser's fraction words.
-const FRACTION_WORDS: &[(&str, &str)] = &[("百分之", "%"), ("千分之", "‰"), ("万分之", "‱")];
+/// The share in words (`百分之`, `千分之`, `万分之`, `十万分之`) that starts at `i`, with the sign
+/// its figure is in: the threshold parser's fraction words, the longest there.
+pub(super) fn fraction_at(chars: &[char], i: usize) -> Option<(&'static str, &'static str)> {
+    crate::unit::FRACTIONS
+        .iter()
+        .filter(|(w, _)| starts_with(chars, i, w))
+        .max_by_key(|(w, _)| w.chars().count())
+        .copied()
+}
 
 pub(super) const RANGE_SEPARATORS: &[char] = &['—', '–', '-', '－', '~', '～', '至'];
 
@@ -184,11 +191,10 @@ fn scan_unit(chars: &[char], i: usize) -> Option<(usize, String, bool)> {
 }
 
 pub(super) fn scan_span(chars: &[char], num_start: usize) -> Option<Span> {
-    // `百分之六十五`, `百分之百`, `千分之三`, `千分之二点六`: a share in words, its number after
-    // 之 (the 百 or 千 is no number of its own; read as 千, `千分之三` was a target of 1000).
-    let fraction = FRACTION_WORDS
-        .iter()
-        .find(|(w, _)| starts_with(chars, num_start, w));
+    // `百分之六十五`, `百分之百`, `千分之三`, `千分之二点六`, `十万分之九`: a share in words, its
+    // number after 之 (the 百, 千 or 十万 is no number of its own: read as one, `千分之三` was a
+    // target of 1000 and `十万分之九` one of 10).
+    let fraction = fraction_at(chars, num_start);
     let (mut end, value) = match fraction {
         Some((w, _)) => scan_number(chars, num_start + w.chars().count())?,
         None => scan_number(chars, num_start)?,
