@@ -19,10 +19,25 @@ const MAX_FORMULA: usize = 60;
 /// The text with its HTML tables as `|` rows and its numbers-as-formulas as numbers; None when
 /// it has neither.
 pub(crate) fn plain(text: &str) -> Option<String> {
+    plain_lines(text).map(|(t, _)| t)
+}
+
+/// [`plain`], and for each of its lines the line of `text` it stands for (1-based): a table's
+/// rows are laid out a line each, so the lines after a one-line table would otherwise be counted
+/// off from the source's (the draft's `line` must point at the document the user has).
+pub(crate) fn plain_lines(text: &str) -> Option<(String, Vec<usize>)> {
     let tables = has_table(text).then(|| html_tables(text));
-    let t = tables.as_deref().unwrap_or(text);
+    let t = tables.as_ref().map_or(text, |(t, _)| t.as_str());
+    // A formula never spans a line: the lines stay the table pass's.
     let formulas = t.contains('$').then(|| inline_numbers(t)).flatten();
-    formulas.or(tables)
+    match (formulas, tables) {
+        (Some(f), Some((_, lines))) => Some((f, lines)),
+        (Some(f), None) => {
+            let lines = (1..=f.lines().count().max(1)).collect();
+            Some((f, lines))
+        }
+        (None, tables) => tables,
+    }
 }
 
 fn has_table(text: &str) -> bool {
@@ -30,11 +45,27 @@ fn has_table(text: &str) -> bool {
     lower.contains("<table") && lower.contains("</table")
 }
 
+/// Appends `piece` (text of the source with no table in it) to `out`, counting its lines off
+/// from `line`, the source's line where it starts; returns the line where it ends.
+fn copy_lines(out: &mut String, lines: &mut Vec<usize>, piece: &str, mut line: usize) -> usize {
+    for c in piece.chars() {
+        out.push(c);
+        if c == '\n' {
+            lines.push(line);
+            line += 1;
+        }
+    }
+    line
+}
+
 /// Every `<table>…</table>` as its rows, one a line (`| 1 | 幼有善育 | … |`), on lines of their
-/// own; the `<html>`/`<body>` a converter wraps a table in is dropped.
-fn html_tables(text: &str) -> String {
+/// own; the `<html>`/`<body>` a converter wraps a table in is dropped. With the text, the source
+/// line of each of its lines: a row's is the line its `<tr>` stands on.
+fn html_tables(text: &str) -> (String, Vec<usize>) {
     let lower = text.to_ascii_lowercase();
     let mut out = String::with_capacity(text.len());
+    let mut lines = Vec::new();
+    let mut line = 1;
     let mut at = 0;
     while let Some(open) = lower[at..].find("<table").map(|p| p + at) {
         let Some(close) = lower[open..]
@@ -43,29 +74,43 @@ fn html_tables(text: &str) -> String {
         else {
             break;
         };
-        out.push_str(&without_wrappers(&text[at..open]));
-        match grid(&text[open..close]) {
+        line = copy_lines(
+            &mut out,
+            &mut lines,
+            &without_wrappers(&text[at..open]),
+            line,
+        );
+        let table = &text[open..close];
+        match grid(table) {
             Some(rows) => {
                 if !out.is_empty() && !out.ends_with('\n') {
                     out.push('\n');
+                    lines.push(line);
                 }
-                for r in rows {
+                for (offset, r) in rows {
                     out.push_str("| ");
                     out.push_str(&r.join(" | "));
                     out.push_str(" |\n");
+                    lines.push(line + table[..offset].matches('\n').count());
                 }
+                line += table.matches('\n').count();
             }
-            None => out.push_str(&text[open..close]),
+            None => line = copy_lines(&mut out, &mut lines, table, line),
         }
         at = close;
     }
     let rest = without_wrappers(&text[at..]);
-    if out.ends_with('\n') && rest.starts_with('\n') {
-        out.push_str(&rest[1..]);
-    } else {
-        out.push_str(&rest);
-    }
-    out
+    let rest = match rest.strip_prefix('\n') {
+        // The line break that ends the table's last line: its rows end with theirs.
+        Some(r) if out.ends_with('\n') => {
+            line += 1;
+            r
+        }
+        _ => rest.as_str(),
+    };
+    line = copy_lines(&mut out, &mut lines, rest, line);
+    lines.push(line);
+    (out, lines)
 }
 
 /// The text without the `<html>`, `<body>` tags around a table.
@@ -89,15 +134,16 @@ struct Cell {
 /// The table laid out in a grid: a cell spanning rows prints on its first row only (as a merged
 /// cell does in every other layout: the rows below keep an empty cell in its place), a cell
 /// spanning columns prints its words in each (a title over two years' columns: `目标值`) and a
-/// figure in its first. None for markup with no row.
-fn grid(table: &str) -> Option<Vec<Vec<String>>> {
+/// figure in its first. Each row with where its `<tr` stands in `table`. None for markup with no
+/// row.
+fn grid(table: &str) -> Option<Vec<(usize, Vec<String>)>> {
     let rows = rows(table);
     if rows.is_empty() {
         return None;
     }
     let width = rows
         .iter()
-        .map(|r| r.iter().map(|c| c.cols).sum::<usize>())
+        .map(|(_, r)| r.iter().map(|c| c.cols).sum::<usize>())
         .max()
         .unwrap_or(0);
     if width == 0 || width.saturating_mul(rows.len()) > MAX_CELLS {
@@ -106,7 +152,7 @@ fn grid(table: &str) -> Option<Vec<Vec<String>>> {
     // For each column, how many more rows a cell above still covers.
     let mut covered = vec![0usize; width];
     let mut out = Vec::with_capacity(rows.len());
-    for row in rows {
+    for (offset, row) in rows {
         let mut line = vec![String::new(); width];
         let mut col = 0;
         for cell in row {
@@ -128,13 +174,13 @@ fn grid(table: &str) -> Option<Vec<Vec<String>>> {
         for c in covered.iter_mut() {
             *c = c.saturating_sub(1);
         }
-        out.push(line);
+        out.push((offset, line));
     }
     Some(out)
 }
 
-/// The rows of a table's markup, each its cells (`<td>` or `<th>`).
-fn rows(table: &str) -> Vec<Vec<Cell>> {
+/// The rows of a table's markup, each its cells (`<td>` or `<th>`), with where its `<tr` stands.
+fn rows(table: &str) -> Vec<(usize, Vec<Cell>)> {
     let lower = table.to_ascii_lowercase();
     let mut rows = Vec::new();
     let mut at = 0;
@@ -165,7 +211,7 @@ fn rows(table: &str) -> Vec<Vec<Cell>> {
             });
             c = close.max(gt + 1);
         }
-        rows.push(cells);
+        rows.push((tr, cells));
         at = end.max(tr + 3);
     }
     rows
@@ -370,6 +416,8 @@ mod tests {
             | 2 |  | 普惠托位占比 | 58 | <65 | >70 |\n\
             注：后文";
         assert_eq!(plain(doc).as_deref(), Some(want));
+        // Each line's line in the source: the table's four rows are its line 2's.
+        assert_eq!(plain_lines(doc).map(|p| p.1), Some(vec![1, 2, 2, 2, 2, 3]));
         // Not a table: left alone.
         assert_eq!(
             plain("<table> 没有行 </table>").as_deref(),

@@ -57,10 +57,14 @@ pub(crate) fn decode(bytes: &[u8]) -> String {
 
 /// Removes the web pages' table debris (runs of five or more `|`) and reads a converter's markup
 /// as the text it marks up (an HTML table as `|` rows, `$5 8 \%$` as `58%`: [`markup`]), as the
-/// quote checker does, so that a quote copied from the cleaned text is found in the source.
-pub(crate) fn clean(text: &str) -> String {
-    let plain = markup::plain(text);
-    crate::plan::validate::strip_debris(plain.as_deref().unwrap_or(text))
+/// quote checker does, so that a quote copied from the cleaned text is found in the source. With
+/// it, where the markup's tables were laid out a row a line, the source's line of each line.
+fn clean(text: &str) -> (String, Option<Vec<usize>>) {
+    let (plain, lines) = markup::plain_lines(text).unzip();
+    (
+        crate::plan::validate::strip_debris(plain.as_deref().unwrap_or(text)),
+        lines,
+    )
 }
 
 /// Whether a number is something to reach, or a figure the document reports as already reached.
@@ -193,7 +197,7 @@ pub(crate) struct Extraction {
 
 /// Reads a document (already decoded) into candidates. `end_year` overrides the plan's end year.
 pub(crate) fn extract(text: &str, end_year: Option<i32>) -> Extraction {
-    let source = clean(text);
+    let (source, source_lines) = clean(text);
     // A scanned page's OCR puts letters for digits inside figures (`6O%`, `4.l%`): read as the
     // digits (validate reads the source so too), before the 繁體 fold.
     let source = crate::ocr::digits(&source).unwrap_or(source);
@@ -311,11 +315,28 @@ pub(crate) fn extract(text: &str, end_year: Option<i32>) -> Extraction {
             back(&mut c.table);
         }
     }
+    let mut splits = split::splits(text);
+    // Lines are counted in the text as read; the user's document has its HTML tables on the
+    // lines they were printed on (MinerU puts a whole table on one).
+    if let Some(map) = &source_lines {
+        let at = |l: usize| {
+            l.checked_sub(1)
+                .and_then(|k| map.get(k))
+                .copied()
+                .unwrap_or(l)
+        };
+        for c in &mut out {
+            c.line = at(c.line);
+        }
+        for s in &mut splits {
+            s.lines = at(*s.lines.start())..=at(*s.lines.end());
+        }
+    }
     Extraction {
         info,
         candidates: out,
         legends: legend::legends(text),
-        splits: split::splits(text),
+        splits,
     }
 }
 
@@ -342,7 +363,7 @@ mod tests {
         let (gbk, _, _) = encoding_rs::GB18030.encode("到2027年,普惠托位占比达到70%以上。");
         assert_eq!(decode(&gbk), "到2027年,普惠托位占比达到70%以上。");
         assert_eq!(decode("\u{feff}达到".as_bytes()), "达到");
-        assert_eq!(clean("a||||||b|c"), "ab|c");
+        assert_eq!(clean("a||||||b|c").0, "ab|c");
         let info = doc_info(
             "文号: 诸政办发〔2023〕10号\n成文日期: 2023-04-17\n诸暨市人民政府办公室关于印发《诸暨市公共服务“七优享”工程实施方案(2023-2027年)》的通知\n",
         );
@@ -377,6 +398,46 @@ mod tests {
                 Some("2024-06-07")
             )
         );
+    }
+
+    /// A figure's line is the source's: an HTML table is laid out a row a line to be read, but
+    /// the lines after it (and its rows) are where the user's document prints them.
+    #[test]
+    fn lines_are_the_sources_after_an_html_table() {
+        let row = "<tr><td>序号</td><td>指标</td><td>2022年</td><td>2027年</td></tr>";
+        let data = "<tr><td>1</td><td>普惠托位占比(%)</td><td>58</td><td>70</td></tr>";
+        let prose = "到2027年，婴儿死亡率控制在3‰以内。";
+        for (doc, table_line, prose_line) in [
+            (format!("前文\n<table>{row}{data}</table>\n{prose}\n"), 2, 3),
+            (
+                format!("前文\n<table>\n{row}\n{data}\n</table>\n\n{prose}\n"),
+                4,
+                7,
+            ),
+            (
+                format!("<html><body><table>{row}{data}</table></body></html>{prose}"),
+                1,
+                1,
+            ),
+            (
+                format!("前文<table>{row}\n{data}</table>后文\n{prose}"),
+                2,
+                3,
+            ),
+        ] {
+            let ex = extract(&doc, Some(2027));
+            let lines: Vec<(&str, usize)> =
+                ex.candidates.iter().map(|c| (c.source(), c.line)).collect();
+            assert_eq!(
+                lines,
+                [
+                    ("table", table_line),
+                    ("table", table_line),
+                    ("prose", prose_line)
+                ],
+                "{doc}"
+            );
+        }
     }
 
     /// The catalog built into the binary, for the tests of matching and of the draft.
