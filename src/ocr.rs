@@ -3,8 +3,9 @@
 //! that `extract` reads the figure and `validate` finds the corrected quote in the source.
 //!
 //! Why only inside numbers: a letter among digits, with no other Latin letter next to it, is no
-//! word of a Chinese plan (`PM2.5`, `5G`, `ICP` keep theirs; a code such as `O2O` standing
-//! alone would be read as `020`). Each letter becomes one digit, so a text keeps its length.
+//! word of a Chinese plan (`PM2.5`, `5G`, `ICP` keep theirs). Nor is an `O` that would make a
+//! number start with a zero before a digit: no figure is printed so, while a chemical formula or a
+//! code is (`臭氧(O3)浓度`, `O2O`). Each letter becomes one digit, so a text keeps its length.
 
 /// Whether `c` may be an OCR'd digit or is one.
 fn digitish(c: char) -> bool {
@@ -31,8 +32,12 @@ pub(crate) fn digits(text: &str) -> Option<String> {
         let letter_next = |k: Option<&char>| k.is_some_and(|c| c.is_ascii_alphabetic());
         let has_digit = run.iter().any(char::is_ascii_digit);
         let has_letter = run.iter().any(|c| c.is_ascii_alphabetic());
+        // `O3` as `03`: no number starts so (`O.5` as `0.5` does).
+        let leading_zero =
+            matches!(run.first(), Some('O' | 'o')) && run.get(1).is_some_and(|c| *c != '.');
         if has_digit
             && has_letter
+            && !leading_zero
             && !letter_next(start.checked_sub(1).and_then(|k| chars.get(k)))
             && !letter_next(chars.get(i))
         {
@@ -66,6 +71,18 @@ mod tests {
             ("PM2.5浓度,5G基站,ICP备05006278号", None),
             ("l号楼 I类 O型", None),
             ("达到60%", None),
+            // A formula or a code: no number starts with a zero before a digit.
+            ("臭氧(O3)浓度下降,O2O平台,NO2,CO2,SO2,H2O", None),
+            ("O3浓度 O2O", None),
+            (
+                "iOS17 IOS 17 iOS1O Win10 No.1 NO.1O COVID-19 H7N9 TOP10",
+                None,
+            ),
+            ("www.gov.cn/art/2023/5/col1229l0", None),
+            // An O for a leading zero before the point is one.
+            // Letters alone are no number (`IO`, `lO`): a digit among them says it is one.
+            ("达到O.5‰,l0个,lO个", Some("达到0.5‰,10个,lO个")),
+            ("1O0%,2O23.O5", Some("100%,2023.05")),
         ];
         for (text, want) in cases {
             assert_eq!(digits(text).as_deref(), want, "{text}");
