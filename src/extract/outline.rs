@@ -399,25 +399,25 @@ pub(super) fn years_each(
     (count == n).then(|| (start..=year).collect())
 }
 
-/// A year spelled in Chinese digits at `i` (`二〇二五年`, `二零二四年`, as formal documents date
-/// their targets): its end and value, digit by digit.
+/// A year spelled in Chinese digits at `i` (`二〇二五年`, `二零二四年`, `二○二四年` with a circle
+/// for the zero, as formal documents date their targets): its end and value, read by the shared
+/// number reader (four Chinese digits are read digit by digit: [`crate::numeral::scan`]).
 fn chinese_year(chars: &[char], i: usize) -> Option<(usize, rust_decimal::Decimal)> {
-    const DIGITS: &str = "〇零一二三四五六七八九";
-    let digit = |c: &char| {
-        DIGITS
-            .chars()
-            .position(|d| d == *c)
-            .map(|p| p.saturating_sub(1))
+    let digit = |k: usize| {
+        chars
+            .get(k)
+            .copied()
+            .and_then(crate::numeral::chinese_digit)
     };
-    if i > 0 && digit(&chars[i - 1]).is_some() {
+    if digit(i).is_none() || i > 0 && digit(i - 1).is_some() {
         return None;
     }
-    let four = chars.get(i..i + 4)?;
-    let mut y = 0u32;
-    for c in four {
-        y = y * 10 + u32::try_from(digit(c)?).ok()?;
-    }
-    (chars.get(i + 4) == Some(&'年')).then(|| (i + 4, rust_decimal::Decimal::from(y)))
+    let n = crate::numeral::scan(chars, i).ok()??;
+    let year = n.value.scale() == 0
+        && (rust_decimal::Decimal::from(1900)..=rust_decimal::Decimal::from(2100))
+            .contains(&n.value);
+    (n.chinese && n.end == i + 4 && year && chars.get(n.end) == Some(&'年'))
+        .then_some((n.end, n.value))
 }
 
 /// Every year expression in `chars[..end]`: (position, year, how).

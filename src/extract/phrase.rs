@@ -128,7 +128,7 @@ pub(super) fn strip_year_prefix(s: &str) -> &str {
         let before = t;
         // 到/至/于 only before a year: `至少` is an operator, not a preposition.
         // A year in digits, or spelled in Chinese digits (`二〇二四年`).
-        let year_digit = |c: &char| is_digit(*c) || "〇零一二三四五六七八九".contains(*c);
+        let year_digit = |c: &char| is_digit(*c) || crate::numeral::chinese_digit(*c).is_some();
         for w in ["截至", "到", "至", "于", "在"] {
             if let Some(r) = t.strip_prefix(w)
                 && r.chars().take_while(year_digit).count() == 4
@@ -380,7 +380,7 @@ pub(super) fn tidy_name(s: &str) -> String {
         t = t.trim_end_matches('的').to_string();
         let r = t.strip_suffix('年').unwrap_or(&t);
         let year: Vec<char> = r.chars().rev().take(4).collect();
-        let chinese = |c: &char| "〇零一二三四五六七八九".contains(*c);
+        let chinese = |c: &char| crate::numeral::chinese_digit(*c).is_some();
         if year.len() == 4 && (year.iter().all(char::is_ascii_digit) || year.iter().all(chinese)) {
             let cut: usize = year.iter().map(|c| c.len_utf8()).sum();
             t = r[..r.len() - cut].to_string();

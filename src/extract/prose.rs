@@ -1314,6 +1314,11 @@ mod tests {
                 "二〇二四年新增普惠托位1,200余个，二〇二五年再新增800个。",
                 &[(Target, dec!(1200), 2024), (Target, dec!(800), 2025)],
             ),
+            // The zero typed as a circle (○, U+25CB), as many documents print it, or as 零.
+            (
+                "二○二四年底，普惠托位占比达到六成；到二零二五年底，托位数达到4.6个。",
+                &[(Target, dec!(6), 2024), (Target, dec!(4.6), 2025)],
+            ),
             (
                 "新增学位3,600个，优质均衡发展达标学校占比较2022年提高5个百分点。",
                 &[(Target, dec!(3600), 2027), (Target, dec!(5), 2027)],
