@@ -439,20 +439,18 @@ pub(super) fn not_a_target(chars: &[char], span: &Span) -> Option<&'static str> 
     if after_num.is_some_and(|c| "月日号时点期届批次".contains(c)) && span.unit.is_none() {
         return Some("date or number");
     }
-    // `城乡居民收入倍差：2022年1.76，2027年…`: a bare figure right after its year, closing its
-    // clause, is that year's figure (a list of an indicator's figures by year).
-    let after_year = i >= 5
-        && chars[i - 1] == '年'
-        && chars[i - 5..i - 1].iter().all(|c| c.is_ascii_digit())
-        && (i == 5 || !is_digit(chars[i - 6]))
-        && chars
-            .get(span.end)
-            .is_none_or(|c| "，,；;。、".contains(*c));
-    // `城乡居民收入倍差1.68。`: a quantity with no unit (a ratio's name) closing its clause with
-    // its figure; a bare number is otherwise a name's (`3.0行动`) or a list's.
+    // A bare number is a name's (`3.0行动`) or a list's, unless it closes its clause with its
+    // figure: right after its year (`城乡居民收入倍差：2022年1.76，2027年…`, a list of an
+    // indicator's figures by year), or as a decimal after the name of a quantity with no unit
+    // (`城乡居民收入倍差1.68。`).
     let closes = chars
         .get(span.end)
         .is_none_or(|c| "，,；;。、".contains(*c));
+    let after_year = closes
+        && i >= 5
+        && chars[i - 1] == '年'
+        && chars[i - 5..i - 1].iter().all(|c| c.is_ascii_digit())
+        && (i == 5 || !is_digit(chars[i - 6]));
     let after_ratio =
         closes && span.value.scale() > 0 && RATIO_NAMES.iter().any(|w| ends_with_at(chars, i, w));
     if span.unit.is_none()
