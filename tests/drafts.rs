@@ -299,3 +299,65 @@ fn an_area_named_for_a_domain_is_mapped_to_it() {
         "{report}"
     );
 }
+
+/// A column for two years (`2024年/2025年目标值`, cells `4.2/4.6`) is two columns, and a cell with
+/// a slash in another column (a deadline `2025/12`) is one cell: `validate` reads the row the way
+/// that explains the plan's cells (it read every `a/b` cell as two, so `2025/12` became two
+/// figure cells after `56 70` and `70` was not found in 2027's column, while a wrong `12` was).
+#[test]
+fn a_slash_in_a_cell_is_two_years_only_where_the_plan_says_so() {
+    let two_years = "某县公共服务“七优享”工程攻坚行动方案（2024—2025年）
+主要指标
+序号\t指标\t单位\t2023年基础值\t2024年/2025年目标值\t责任单位
+1\t每千人口拥有3岁以下婴幼儿托位数\t个\t3.9\t4.2/4.6\t县卫健局
+2\t城镇调查失业率\t%\t4.5\t<5/<5\t县人社局
+3\t普惠托位占比\t%\t56\t60/65\t县卫健局
+";
+    let (_, draft, _) = draft_of(two_years);
+    has_all(
+        &draft,
+        &[
+            "      - year: 2024\n        cell: \"4.2\"\n",
+            "      - year: 2025\n        cell: \"4.6\"\n",
+            "      - year: 2025\n        cell: \"65\"\n",
+        ],
+    );
+    let deadline = "某县公共服务“七优享”工程实施方案（2023—2027年）
+主要指标
+序号\t指标\t单位\t2022年\t2027年\t完成时限\t责任单位
+1\t每千人口拥有3岁以下婴幼儿托位数\t个\t3.9\t5.5\t2025/12\t县卫健局
+2\t普惠托位占比\t%\t56\t70\t2027/12\t县卫健局
+3\t城镇调查失业率\t%\t4.5\t5\t2027/12\t县人社局
+";
+    let (dir, draft, _) = draft_of(deadline);
+    has_all(
+        &draft,
+        &["columns: [2022, 2027]\n", "        cell: \"70\"\n"],
+    );
+    // A wrong cell is still found wrong, in its own column.
+    std::fs::write(
+        dir.path().join("draft.yaml"),
+        draft.replace("cell: \"70\"", "cell: \"12\""),
+    )
+    .expect("written");
+    let plans = here().join("plans");
+    let v = common::qyx(
+        &[
+            "--plans",
+            plans.to_str().expect("utf-8"),
+            "--lang",
+            "en",
+            "validate",
+            "draft.yaml",
+            "--sources",
+            ".",
+        ],
+        dir.path(),
+    );
+    let report = String::from_utf8_lossy(&v.stdout);
+    assert!(
+        report.contains("error: 2027's column prints `70`, not `12`"),
+        "{report}"
+    );
+    assert!(report.contains("1 error"), "{report}");
+}

@@ -560,7 +560,7 @@ impl Layout {
             let Some(p) = p else {
                 // A row with no figure read from its table: read by the plan's columns when
                 // it prints that many, else left to itself.
-                let run = table_of(r).map(|t| PrintedRow::new(t).last_run().len());
+                let run = printed_row(r).map(|p| p.last_run().len());
                 out.push(run.filter(|n| *n == plan.len()).map(|_| plan.clone()));
                 continue;
             };
@@ -624,10 +624,9 @@ impl Layout {
 /// The row's candidates with each table figure given the year of the column it is printed in
 /// (a baseline before the period), where extract read the row a year off its table's header.
 fn by_columns(r: &DraftRow, cols: &[i32], start: i32) -> Vec<Candidate> {
-    let Some(table) = table_of(r) else {
+    let Some(printed) = printed_row(r) else {
         return Vec::new();
     };
-    let printed = PrintedRow::new(table);
     let run = printed.last_run();
     let Some(placed) = positions(&run, &cell_figures(r)) else {
         return Vec::new();
@@ -690,6 +689,19 @@ fn table_of<'a>(r: &DraftRow<'a>) -> Option<&'a str> {
     r.members.iter().find_map(|c| c.table.as_deref())
 }
 
+/// The row's printed cells as `validate` reads them: the reading (as printed, or with a cell
+/// of two years' figures as two) whose cells hold the row's table figures, as printed where
+/// both do.
+fn printed_row(r: &DraftRow) -> Option<PrintedRow> {
+    let figures = cell_figures(r);
+    let readings = PrintedRow::readings(table_of(r)?);
+    let k = readings
+        .iter()
+        .position(|p| positions(&p.last_run(), &figures).is_some())
+        .unwrap_or(0);
+    readings.into_iter().nth(k)
+}
+
 /// The row's figures read from its table, in year order, one a year.
 fn cell_figures<'a>(r: &DraftRow<'a>) -> Vec<(i32, &'a str)> {
     let mut figures: Vec<(i32, &str)> = r
@@ -704,12 +716,11 @@ fn cell_figures<'a>(r: &DraftRow<'a>) -> Vec<(i32, &'a str)> {
 
 /// Where the row's figures sit in its printed figure cells, left to right in year order.
 fn place(r: &DraftRow) -> Option<Placed> {
-    let table = table_of(r)?;
     let figures = cell_figures(r);
     if figures.is_empty() {
         return None;
     }
-    let printed = PrintedRow::new(table);
+    let printed = printed_row(r)?;
     let run = printed.last_run();
     let mut years = vec![None; run.len()];
     for (year, k) in positions(&run, &figures)? {
@@ -737,10 +748,9 @@ fn positions(run: &[&str], figures: &[(i32, &str)]) -> Option<Vec<(i32, usize)>>
 
 /// Whether `validate`, reading the row by `cols`, finds each figure's cell in its year's column.
 fn reads_back(r: &DraftRow, cols: &[i32]) -> bool {
-    let Some(table) = table_of(r) else {
+    let Some(printed) = printed_row(r) else {
         return true;
     };
-    let printed = PrintedRow::new(table);
     let truncated = r.members.iter().any(|c| c.truncated);
     let Some(cells) = printed.by_columns(cols.len(), truncated) else {
         return cell_figures(r).is_empty();
@@ -1134,8 +1144,9 @@ fn unread_cells(
     row_todo: &mut Vec<String>,
     observational: bool,
 ) {
-    let Some(table) = table_of(r) else { return };
-    let printed = PrintedRow::new(table);
+    let Some(printed) = printed_row(r) else {
+        return;
+    };
     let truncated = r.members.iter().any(|c| c.truncated);
     let Some(cells) = printed.by_columns(cols.len(), truncated) else {
         return;

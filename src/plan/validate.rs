@@ -1241,29 +1241,31 @@ fn check_no_target(
     }
 }
 
+/// The ways a row's cells can be read: as printed, then (where the row has such a cell) with
+/// each cell printing two years' figures as two (`4.2/4.6` under `2024年/2025年目标值`, as
+/// extract reads it: `crate::extract::markup::figure_pair`; `8/10万` stays one). Only the plan's
+/// cells tell which is meant — a `2025/12` date or `85/70` for two groups is one cell — so the
+/// checks take the reading that explains them.
+fn readings(cells: &[String]) -> impl Iterator<Item = Vec<String>> + '_ {
+    let split = cells
+        .iter()
+        .any(|c| crate::extract::markup::figure_pair(c).is_some())
+        .then(|| {
+            let mut out = Vec::with_capacity(cells.len() + 1);
+            for c in cells {
+                match crate::extract::markup::figure_pair(c) {
+                    Some((a, b)) => out.extend([squash(&a), squash(&b)]),
+                    None => out.push(c.clone()),
+                }
+            }
+            out
+        });
+    std::iter::once(cells.to_vec()).chain(split)
+}
+
 /// A row's printed cells, squashed: split at `|` where the row has them, else at white space,
 /// and each at `、` (the parts of a composite cell).
 fn row_cells(table: &str) -> Vec<String> {
-    years_split(row_cells_as_printed(table))
-}
-
-/// A cell printing two years' figures (`4.2/4.6` under `2024年/2025年目标值`) is two cells, as
-/// extract reads it (`crate::extract::markup::figure_pair`; `8/10万` stays one).
-fn years_split(cells: Vec<String>) -> Vec<String> {
-    let mut out = Vec::with_capacity(cells.len());
-    for c in cells {
-        match crate::extract::markup::figure_pair(&c) {
-            Some((a, b)) => {
-                out.push(a);
-                out.push(b);
-            }
-            None => out.push(c),
-        }
-    }
-    out
-}
-
-fn row_cells_as_printed(table: &str) -> Vec<String> {
     let stripped = note_marks(&strip_debris(table)).1;
     if let Some(cells) = csv_cells(&stripped) {
         return cells
@@ -1309,10 +1311,6 @@ fn find_cell(cells: &[String], from: usize, cell: &str) -> Option<(usize, usize)
 /// there, with what OCR and typing split joined again — a lone sign with its number (`< 5`), a
 /// number split at its point (`94. 5`, `95 . 5`). A composite cell (`职工86、城乡居民70`) stays one.
 fn printed_cells(table: &str) -> Vec<String> {
-    years_split(printed_cells_as_printed(table))
-}
-
-fn printed_cells_as_printed(table: &str) -> Vec<String> {
     // A footnote mark on a cell (`4.6②`, `3.9[^1]`) points to a note: no part of the figure.
     let stripped = note_marks(&strip_debris(table)).1;
     // A row of a spreadsheet saved as CSV: its cells are between its commas.
@@ -1426,10 +1424,12 @@ pub(crate) struct PrintedRow {
 }
 
 impl PrintedRow {
-    pub(crate) fn new(table: &str) -> PrintedRow {
-        PrintedRow {
-            cells: printed_cells(table),
-        }
+    /// The row's readings, as printed first (see [`readings`]): a draft takes the one whose
+    /// cells hold its figures, as `validate` does.
+    pub(crate) fn readings(table: &str) -> Vec<PrintedRow> {
+        readings(&printed_cells(table))
+            .map(|cells| PrintedRow { cells })
+            .collect()
     }
 
     /// The row's last run of figure cells: as many figure columns as it prints.
@@ -1544,10 +1544,20 @@ fn check_cells(
     }
     figures.sort_by_key(|f| f.year.value);
     let (columns, stated) = row_columns(plan, row, inferred);
+    // The row as printed, or with its cells of two years' figures split: the reading that
+    // explains the plan's cells best (as printed where both do).
     let printed = printed_cells(&table.value);
-    match figure_cells(&printed, columns.len(), row.truncated, !stated) {
-        Some(cells) => {
-            for (spot, msg) in check_by_column(row, entry, &columns, &cells, &figures, stated) {
+    let best = readings(&printed)
+        .filter_map(|cells| {
+            let cells = figure_cells(&cells, columns.len(), row.truncated, !stated)?;
+            Some(check_by_column(
+                row, entry, &columns, &cells, &figures, stated,
+            ))
+        })
+        .min_by_key(Vec::len);
+    match best {
+        Some(problems) => {
+            for (spot, msg) in problems {
                 out.error(spot, msg);
             }
         }
@@ -1715,21 +1725,25 @@ fn check_by_order(
     figures: &[&crate::plan::Figure],
     out: &mut Out,
 ) {
-    let cells = row_cells(&table.value);
     // The first figure's cell may also be printed earlier in the row (a row label `16` before
-    // the value 16): of the places it could start, the one that explains the row best counts.
+    // the value 16): of the places it could start, in either reading of the row, the one that
+    // explains the row best counts.
     let first = figures
         .first()
         .and_then(|f| f.cell.as_ref())
         .map(|c| squash(&c.value))
         .unwrap_or_default();
-    let mut starts: Vec<usize> = (0..cells.len())
-        .filter(|s| find_cell(&cells, *s, &first).is_some_and(|(b, _)| b == *s))
-        .collect();
-    starts.push(0);
-    let best = starts
-        .into_iter()
-        .map(|s| place_cells(row, entry, table, &cells, figures, s))
+    let best = readings(&row_cells(&table.value))
+        .flat_map(|cells| {
+            let mut starts: Vec<usize> = (0..cells.len())
+                .filter(|s| find_cell(&cells, *s, &first).is_some_and(|(b, _)| b == *s))
+                .collect();
+            starts.push(0);
+            starts
+                .into_iter()
+                .map(|s| place_cells(row, entry, table, &cells, figures, s))
+                .collect::<Vec<_>>()
+        })
         .min_by_key(Vec::len)
         .unwrap_or_default();
     for (spot, msg) in best {
