@@ -593,12 +593,16 @@ fn bar_table_as_printed(lines: &[&str], at: usize) -> Option<(RawTable, usize)> 
                 && pieces
                     .iter()
                     .all(|c| column_of(c) != Column::Other || header_year(c).is_some());
-            // A name's end wrapped onto a line of its own after its row (`托位数`).
+            // A name's end wrapped onto a line of its own right under its row (`托位数`); not
+            // the heading after the table (`（一）加强组织领导`), nor one after a blank line.
             let name_end = match pieces.as_slice() {
                 [one] => {
                     one.chars().count() <= 12
                         && one.chars().all(|c| is_cjk(c) || "()（）".contains(c))
                         && !one.starts_with('注')
+                        && heading_at(&one.chars().collect::<Vec<_>>(), 0).is_none()
+                        && i > 0
+                        && !lines[i - 1].trim().is_empty()
                 }
                 _ => false,
             };
@@ -2290,6 +2294,23 @@ mod tests {
             ]
         );
         assert_eq!(ex.candidates[0].domain, Some(Domain::幼有善育));
+    }
+
+    /// A scanned table read a row a line: a name's end on the line under its row joins it, but
+    /// not the heading after the table, nor a line after a blank one.
+    #[test]
+    fn a_heading_after_an_ocr_table_is_no_names_end() {
+        let table = "序号 领域 指标名称 单位 2022年 2025年 2027年 责任单位\n基础值 目标值 目标值\n1 幼有善育 每千人口拥有3岁以下婴幼儿 个 3.4 4.5 5.1 县卫健局\n托位数\n2 普惠托位占比 % 50 60 70 县卫健局\n";
+        for after in ["（一）加强组织领导\n成立工作专班。\n", "\n保障措施\n"] {
+            let ex = extract(&format!("{table}{after}"), Some(2027));
+            let mut names: Vec<&str> = ex.candidates.iter().map(|c| c.indicator.as_str()).collect();
+            names.dedup();
+            assert_eq!(
+                names,
+                ["每千人口拥有3岁以下婴幼儿托位数", "普惠托位占比"],
+                "{after}"
+            );
+        }
     }
 
     #[test]
