@@ -1875,14 +1875,27 @@ pub(super) fn graphic_candidates(
         let line = graphic_line(lines[i]);
         match line {
             GraphicLine::Words(w) => {
-                if let Some(d) = Domain::parse(&without_spaces(&w)) {
-                    domain = Some(d);
+                // A panel's heading (`幼有善育`) is its domain, no figure's name: `1.3万人` under
+                // `劳有所得` is named by the words under it.
+                match Domain::parse(&without_spaces(&w)) {
+                    Some(d) => {
+                        domain = Some(d);
+                        name = None;
+                    }
+                    None => name = Some((w, false)),
                 }
-                name = Some((w, false));
                 year = None;
                 misses = 0;
             }
             GraphicLine::Year(y) => {
+                // Years on consecutive lines are a table's header (`2022年` / `2025年` /
+                // `2027年`, a cell a line), not a panel's year over its figure.
+                if matches!(
+                    lines.get(i + 1).map(|l| graphic_line(l)),
+                    Some(GraphicLine::Year(_))
+                ) {
+                    break;
+                }
                 year = Some(y);
                 misses = 0;
             }
@@ -1901,10 +1914,9 @@ pub(super) fn graphic_candidates(
                         _ => None,
                     },
                 };
-                let Some(n) = named else {
-                    i += 1;
-                    continue;
-                };
+                // A figure nothing names is no panel's: the lines are something else (a table a
+                // cell a line, `58%` / `72%` under one name), and are read as such.
+                let n = named?;
                 if let Some((_, used)) = name.as_mut() {
                     *used = true;
                 }
@@ -2294,6 +2306,43 @@ mod tests {
             ]
         );
         assert_eq!(ex.candidates[0].domain, Some(Domain::幼有善育));
+    }
+
+    /// What a graphic page is not: a table a cell a line (its years a header row: `72%` over
+    /// `每千人口托位数` is no figure of that name, `58%` under its name no 2027 target), and a
+    /// panel's heading is no figure's name.
+    #[test]
+    fn a_graphic_page_is_not_a_table_a_cell_a_line() {
+        let table = "指标\n2022年\n2027年\n普惠托位占比\n58%\n72%\n每千人口托位数\n3.8个\n5.5个\n城镇调查失业率\n4.2%\n<5%\n";
+        let lines: Vec<&str> = table.lines().collect();
+        for at in 0..lines.len() {
+            assert!(
+                graphic_candidates(&lines, at, Some(2023), Some(2027)).is_none(),
+                "read as a graphic page from line {}",
+                at + 1
+            );
+        }
+        let page = "主要指标（2022年→2027年）\n\n02\n劳有所得\n1.3万人\n每年城镇新增就业\n城镇调查失业率\n控制在5%以内\n居民人均可支配收入\n6.5万元→9万元\n";
+        let lines: Vec<&str> = page.lines().collect();
+        let (got, _) = (0..lines.len())
+            .find_map(|at| graphic_candidates(&lines, at, Some(2023), Some(2027)))
+            .expect("a graphic page");
+        let got: Vec<(&str, i32, String)> = got
+            .iter()
+            .map(|c| {
+                let v = c.value.unwrap_or_default().to_string();
+                (c.indicator.as_str(), c.year.unwrap_or(0), v)
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("每年城镇新增就业", 2027, "1.3".to_string()),
+                ("城镇调查失业率", 2027, "5".to_string()),
+                ("居民人均可支配收入", 2022, "6.5".to_string()),
+                ("居民人均可支配收入", 2027, "9".to_string()),
+            ]
+        );
     }
 
     /// A scanned table read a row a line: a name's end on the line under its row joins it, but
