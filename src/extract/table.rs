@@ -1084,6 +1084,10 @@ fn fixed_width_table(lines: &[&str], at: usize) -> Option<(RawTable, usize)> {
     type Pieces = Vec<(usize, String)>;
     type Aligned = (usize, Vec<Pieces>, usize);
     let name_col = columns.iter().position(|c| *c == Column::Name).unwrap_or(0);
+    // What the 领域 column prints, with the line it is on (a merged cell printed one character
+    // a line stands beside its rows, not on them: [`stacked_domains`]).
+    let domain_col = columns.iter().position(|c| *c == Column::Domain);
+    let mut domain_pieces: Vec<(usize, String)> = Vec::new();
     // The first lines of the rows that divide the row above (their names are completed below).
     let mut sub_rows: Vec<usize> = Vec::new();
     let mut rows: Vec<Aligned> = Vec::new();
@@ -1136,6 +1140,14 @@ fn fixed_width_table(lines: &[&str], at: usize) -> Option<(RawTable, usize)> {
             .zip(&segs)
             .map(|(k, s)| (k, s.text.clone()))
             .collect();
+        if let Some(dc) = domain_col {
+            domain_pieces.extend(
+                placed
+                    .iter()
+                    .filter(|(k, _)| *k == dc)
+                    .map(|(_, t)| (i + 1, without_spaces(t))),
+            );
+        }
         let figures = placed
             .iter()
             .filter(|(k, txt)| value_cols.contains(k) && txt.chars().any(is_digit))
@@ -1274,8 +1286,9 @@ fn fixed_width_table(lines: &[&str], at: usize) -> Option<(RawTable, usize)> {
         })
         .collect();
     // Rows by column, the domain taken out (a merged cell keeps the domain above).
-    let dc = columns.iter().position(|c| *c == Column::Domain);
-    let stacked = dc.map(|dc| stacked_domains(rows.iter().map(|(_, cells, _)| &cells[dc])));
+    let dc = domain_col;
+    let row_lines: Vec<usize> = rows.iter().map(|(line, _, _)| *line).collect();
+    let stacked = stacked_domains(&row_lines, &domain_pieces);
     let mut domain: Option<String> = None;
     let mut raw = Vec::new();
     for (r, (line, mut cells, printed)) in rows.into_iter().enumerate() {
@@ -1322,46 +1335,53 @@ fn fixed_width_table(lines: &[&str], at: usize) -> Option<(RawTable, usize)> {
 }
 
 /// A merged 领域 cell a PDF printed one character a line over its group (`幼` / `有` / `善` /
-/// `育` beside the group's rows, each row holding a piece or none): for each row, the domain
-/// its pieces spell together with those of the rows before and after it in the group, where
-/// the pieces of consecutive rows spell a domain's name; `None` where they do not.
-fn stacked_domains<'a>(cells: impl Iterator<Item = &'a String>) -> Vec<Option<String>> {
-    let cells: Vec<String> = cells.map(|c| without_spaces(c)).collect();
-    let mut out = vec![None; cells.len()];
-    let mut r = 0;
-    while r < cells.len() {
-        let short = |c: &str| !c.is_empty() && c.chars().count() < 4;
-        if !short(&cells[r]) {
-            r += 1;
-            continue;
-        }
-        // The pieces from this row on, rows without one between them, until they spell a name.
-        let mut spelled = String::new();
-        let mut end = r;
-        let mut found = None;
-        while end < cells.len() && spelled.chars().count() < 8 {
-            let c = &cells[end];
-            if !c.is_empty() && !short(c) {
-                break;
-            }
-            spelled.push_str(c);
-            end += 1;
-            if !c.is_empty() && Domain::parse(&spelled).is_some() {
-                found = Some(spelled.clone());
-                break;
-            }
-        }
-        match found {
-            Some(name) => {
-                for slot in &mut out[r..end] {
-                    *slot = Some(name.clone());
-                }
-                r = end;
-            }
-            None => r += 1,
+/// `育` beside the group's rows): for each row (by the line its label is on), the domain its
+/// group's characters spell. The characters are centred beside the group, so a group's first
+/// and last rows may stand above or below them (`3 婴幼儿家庭照护…` under `育`, `4 学前教育…` over
+/// `学`): a row goes to the group whose characters stand nearest to it, the one above where
+/// both are as near. `None` where the column prints something else than such pieces (a whole
+/// name on a row's line is that row's), or they spell no domain.
+fn stacked_domains(rows: &[usize], pieces: &[(usize, String)]) -> Option<Vec<Option<String>>> {
+    let short = |t: &String| t.chars().count() < 4 && !t.chars().any(is_digit);
+    if pieces.is_empty() || !pieces.iter().all(|(_, t)| short(t)) {
+        return None;
+    }
+    // The groups: consecutive pieces until they spell a domain's name, with their first and
+    // last lines.
+    let mut groups: Vec<(usize, usize, String)> = Vec::new();
+    let mut spelled = String::new();
+    let mut first = None;
+    for (line, t) in pieces {
+        let from = *first.get_or_insert(*line);
+        spelled.push_str(t);
+        if Domain::parse(&spelled).is_some() {
+            groups.push((from, *line, std::mem::take(&mut spelled)));
+            first = None;
+        } else if spelled.chars().count() >= 8 {
+            return None;
         }
     }
-    out
+    if groups.is_empty() || !spelled.is_empty() {
+        return None;
+    }
+    let distance = |row: usize, (a, b, _): &(usize, usize, String)| {
+        if row < *a {
+            a - row
+        } else {
+            row.saturating_sub(*b)
+        }
+    };
+    Some(
+        rows.iter()
+            .map(|row| {
+                // min_by_key keeps the first of equals: the group above.
+                groups
+                    .iter()
+                    .min_by_key(|g| distance(*row, g))
+                    .map(|g| g.2.clone())
+            })
+            .collect(),
+    )
 }
 
 /// The words of a sub-item after its mark: `（1）小学` → `小学`, `其中：城镇居民` → `城镇居民`,
@@ -2343,6 +2363,75 @@ mod tests {
                 ("居民人均可支配收入", 2027, "9".to_string()),
             ]
         );
+    }
+
+    /// The 领域 printed one character a line beside its rows: each row takes the group whose
+    /// characters stand nearest (the group above where both are as near), so a group's first
+    /// row printed above its characters has its domain (it had none, or the group above's).
+    #[test]
+    fn stacked_domains_go_to_the_nearest_rows() {
+        let p = |v: &[(usize, &str)]| -> Vec<(usize, String)> {
+            v.iter().map(|(l, t)| (*l, t.to_string())).collect()
+        };
+        let (d1, d2, d3) = ("幼有善育", "学有优教", "劳有所得");
+        // (what, the rows' lines, the pieces and their lines, each row's domain)
+        type Case<'a> = (
+            &'a str,
+            Vec<usize>,
+            Vec<(usize, String)>,
+            Option<Vec<&'a str>>,
+        );
+        let cases: Vec<Case> = vec![
+            (
+                "dongyang: rows under and over their group's characters, ties to the group above",
+                vec![73, 75, 77, 79, 81, 83, 85, 87, 89, 91, 93],
+                p(&[
+                    (73, "幼"),
+                    (74, "有"),
+                    (75, "善"),
+                    (76, "育"),
+                    (80, "学"),
+                    (81, "有"),
+                    (82, "优"),
+                    (83, "教"),
+                    (88, "劳"),
+                    (89, "有"),
+                    (90, "所"),
+                    (91, "得"),
+                ]),
+                Some(vec![d1, d1, d1, d2, d2, d2, d2, d3, d3, d3, d3]),
+            ),
+            (
+                "the table's first row above its group's characters",
+                vec![10, 12, 14, 16],
+                p(&[(11, "幼"), (12, "有"), (13, "善"), (14, "育")]),
+                Some(vec![d1, d1, d1, d1]),
+            ),
+            (
+                "two characters a line",
+                vec![10, 11, 13],
+                p(&[(10, "幼有"), (11, "善育"), (13, "学有"), (14, "优教")]),
+                Some(vec![d1, d1, d2]),
+            ),
+            (
+                "a whole name on its row's line is no stacked cell",
+                vec![10, 11],
+                p(&[(10, "幼有善育")]),
+                None,
+            ),
+            (
+                "pieces that spell no domain",
+                vec![10, 11, 12],
+                p(&[(10, "托"), (11, "育"), (12, "服务")]),
+                None,
+            ),
+            ("no pieces", vec![10], Vec::new(), None),
+        ];
+        for (what, rows, pieces, want) in cases {
+            let want: Option<Vec<Option<String>>> =
+                want.map(|w| w.iter().map(|d| Some(d.to_string())).collect());
+            assert_eq!(stacked_domains(&rows, &pieces), want, "{what}");
+        }
     }
 
     /// A scanned table read a row a line: a name's end on the line under its row joins it, but
