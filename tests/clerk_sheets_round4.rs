@@ -12,14 +12,7 @@ use std::path::Path;
 
 /// The cases that still come out wrong, as `file:line@period` — a ratchet: each must still be
 /// wrong (a fixed one is taken off the list) and every other case must be right.
-const STILL_WRONG: &[&str] = &[
-    "15-counties-as-columns.csv:3@2024",
-    "15-counties-as-columns.csv:4@2024",
-    "15-counties-as-columns.csv:5@2024",
-    "16-indicators-as-columns.csv:2@2024/basic-pension-insured",
-    "16-indicators-as-columns.csv:2@2024/childcare-inclusive-share",
-    "16-indicators-as-columns.csv:2@2024/life-expectancy",
-];
+const STILL_WRONG: &[&str] = &[];
 
 #[test]
 fn whole_sheets_round4() {

@@ -304,13 +304,27 @@ pub(super) struct Header<'a> {
     /// column's own (`1-10月完成值`, with the title's year) or the title's.
     period: Option<String>,
     /// Further value columns, each named by its period (`2025年1-10月` beside `2024年完成`).
-    more: Vec<(usize, String)>,
+    more: Vec<(usize, Over)>,
+    /// The sheet is laid out across (no value column): each further column is a reading, and
+    /// the row has none of its own.
+    across: bool,
     /// The value column a corrected one revises (`数值` beside `修正后数值`): read where the
     /// corrected cell is empty.
     fallback: Option<usize>,
     /// The `本年新增` column, and whether it is the only value the sheet gives.
     year_own: Option<usize>,
     only_year_own: bool,
+}
+
+/// What a further value column stands for, beside the row's own cells: its period (`2024年完成`
+/// beside `2025年1-10月`), or — a sheet laid out across — the indicator (`普惠托位占比（%）` over a
+/// column, one row a county) or the jurisdiction (`诸暨市 | 嵊泗县` over columns, one row an
+/// indicator) its header names.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Over {
+    Period(String),
+    Indicator(String),
+    Jurisdiction(String),
 }
 
 /// How many kinds of [`Col`] there are.
@@ -540,7 +554,7 @@ impl<'a> Header<'a> {
         let mut more = Vec::new();
         for (i, p) in periods {
             match (value_period.is_some() && !has_year, dated(p.clone())) {
-                (true, Some(p)) => more.push((i, p)),
+                (true, Some(p)) => more.push((i, Over::Period(p))),
                 _ => problems.push(
                     Diagnostic::warning(
                         name,
@@ -561,8 +575,65 @@ impl<'a> Header<'a> {
             Some(p) => dated(p),
             None => period_in(title).map(str::to_string),
         };
+        // A sheet laid out across, with no value column: one row a county and a column an
+        // indicator, or one row an indicator and a column a county. The columns qyx does not
+        // know are the readings, named by their headers (the catalog and the plans decide
+        // whether they name anything: an unknown name is an error at its cell). A header near a
+        // column's name (`数直`) is a slip, not a reading: the header is refused as before.
+        let lacks = |c: Col| !cols.contains(&c);
+        let axis = match (lacks(Col::Indicator), lacks(Col::Jurisdiction)) {
+            _ if !lacks(Col::Value) || !more.is_empty() => None,
+            (true, false) => Some(Over::Indicator as fn(String) -> Over),
+            (false, true) => Some(Over::Jurisdiction as fn(String) -> Over),
+            _ => None,
+        };
+        let spellings = || HEADERS.iter().map(|(n, _)| *n);
+        let slip = |k: &str| {
+            crate::diag::did_you_mean(k, spellings()).is_some()
+                || spellings().any(|s| one_char_off(k, s))
+        };
+        let across = match axis {
+            // Only where nothing else is missing: a sheet of definitions (`序号 | 指标 | 解释`)
+            // lacks a year too, and is no report laid out across.
+            Some(over)
+                if (has_year || period.is_some())
+                    && !unknown.is_empty()
+                    && !unknown.iter().any(|(k, _)| slip(k)) =>
+            {
+                let fields: Vec<usize> = unknown.iter().map(|(_, f)| f - 1).collect();
+                let names: Vec<String> = fields
+                    .iter()
+                    .map(|i| rec.text(&rec.cells[*i]).trim().to_string())
+                    .collect();
+                let columns: Vec<u64> = fields.iter().map(|i| rec.cells[*i].column).collect();
+                problems.retain(|d| !(d.line == rec.line && columns.contains(&d.column)));
+                problems.push(
+                    Diagnostic::warning(
+                        name,
+                        rec.line,
+                        columns[0],
+                        crate::tr!(
+                            "表头没有数值列: 每一列（{}）按{}读取, 单元格为该{1}的数值",
+                            "the header has no value column: each column ({}) is read as a{} of its own, its cells that{1}'s values",
+                            names.join(crate::i18n::pick("、", ", ")),
+                            match lacks(Col::Indicator) {
+                                true => crate::i18n::pick("指标", "n indicator"),
+                                false => crate::i18n::pick("地区", " jurisdiction"),
+                            }
+                        ),
+                    )
+                    .in_sheet(sheet),
+                );
+                more.extend(fields.into_iter().zip(names.into_iter().map(over)));
+                true
+            }
+            _ => false,
+        };
         let mut missing = Vec::new();
         for c in [Col::Jurisdiction, Col::Indicator, Col::Year, Col::Value] {
+            if across && lacks(c) && c != Col::Year {
+                continue;
+            }
             // A period column may carry the year itself (`2024年6月`).
             if cols.contains(&c)
                 || (c == Col::Year && cols.contains(&Col::Period))
@@ -631,6 +702,7 @@ impl<'a> Header<'a> {
             no_jurisdiction,
             period,
             more,
+            across,
             fallback,
             year_own,
             only_year_own,
@@ -648,7 +720,7 @@ impl<'a> Header<'a> {
     /// Turns a record into a row, or a problem that costs this row only.
     /// How many rows each record is: one, and one more a further period column.
     pub(super) fn readings(&self) -> usize {
-        1 + self.more.len()
+        usize::from(!self.across) + self.more.len()
     }
 
     /// Turns a record into its `k`th row (the `k`th period column's value, where the sheet has
@@ -659,7 +731,10 @@ impl<'a> Header<'a> {
         problems: &mut Vec<Diagnostic>,
         k: usize,
     ) -> Option<ActualRow<'r>> {
-        let more = k.checked_sub(1).and_then(|k| self.more.get(k));
+        let more = match self.across {
+            true => self.more.get(k),
+            false => k.checked_sub(1).and_then(|k| self.more.get(k)),
+        };
         let line = rec.line;
         if let Some((n, col)) = rec.last_filled
             && n > self.width
@@ -750,8 +825,12 @@ impl<'a> Header<'a> {
         let typed = field(Col::Jurisdiction);
         let implied =
             !self.context.is_empty() && (self.no_jurisdiction || this_jurisdiction(typed.text));
-        let jurisdiction = match implied {
-            true => Field {
+        let jurisdiction = match (more, implied) {
+            (Some((i, Over::Jurisdiction(j))), _) => Field {
+                text: j,
+                column: rec.cells.get(*i).map_or(1, |x| x.column),
+            },
+            (_, true) => Field {
                 text: &self.context,
                 column: if self.no_jurisdiction {
                     1
@@ -759,8 +838,9 @@ impl<'a> Header<'a> {
                     typed.column
                 },
             },
-            false => typed,
+            (_, false) => typed,
         };
+        let implied = implied && !matches!(more, Some((_, Over::Jurisdiction(_))));
         let value = match more.and_then(|(i, _)| rec.cells.get(*i)) {
             Some(x) => Field {
                 text: trim_field(rec.text(x)),
@@ -781,17 +861,29 @@ impl<'a> Header<'a> {
                 (v, _) => v,
             },
         };
+        // A blank cell of a sheet laid out across is a reading not made (a county without
+        // the indicator in its plan), not a row.
+        if self.across && value.text.is_empty() {
+            return None;
+        }
         let year = match (more, &self.period) {
-            (Some((_, p)), _) | (None, Some(p)) => Field {
+            (Some((_, Over::Period(p))), _) | (_, Some(p)) => Field {
                 text: p,
                 column: value.column,
             },
-            (None, None) => field(Col::Year),
+            _ => field(Col::Year),
+        };
+        let indicator = match more {
+            Some((_, Over::Indicator(n))) => Field {
+                text: n,
+                column: value.column,
+            },
+            _ => field(Col::Indicator),
         };
         let row = ActualRow {
             line,
             jurisdiction,
-            indicator: field(Col::Indicator),
+            indicator,
             year,
             period: self
                 .find(Col::Period)
