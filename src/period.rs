@@ -282,6 +282,14 @@ pub(crate) fn parse(text: &str, year: Option<i32>) -> Result<Period, String> {
             break;
         }
     }
+    // As of a date: `截至10月底`, `截至2025年10月末`, `第三季度末`, `1-10月止` — the year to
+    // the end of that month or quarter, whatever the clerk counted before it.
+    if basis.is_none()
+        && let Some(rest) = as_of(&t)
+    {
+        t = rest;
+        basis = Some(Basis::YearToDate);
+    }
     if basis.is_none() {
         for w in ["累计", "ytd"] {
             if let Some(rest) = t.strip_suffix(w) {
@@ -323,6 +331,34 @@ pub(crate) fn parse(text: &str, year: Option<i32>) -> Result<Period, String> {
         Some(b) => p.with_basis(b),
         None => p,
     })
+}
+
+/// A period said as of its end (`截至10月底`, `第三季度末`, `1-10月止`): the period without the
+/// words, or None where it says no such thing. `2024年末` is the year, and keeps its words.
+fn as_of(t: &str) -> Option<String> {
+    let mut r = t;
+    for w in ["截至到", "截止到", "截至", "截止", "至"] {
+        if let Some(x) = r.strip_prefix(w) {
+            r = x;
+            break;
+        }
+    }
+    let stripped = r.len() != t.len();
+    let end = [
+        ("月底", "月"),
+        ("月末", "月"),
+        ("月止", "月"),
+        ("季度末", "季度"),
+        ("季度底", "季度"),
+        ("季度止", "季度"),
+        ("季末", "季"),
+    ]
+    .into_iter()
+    .find_map(|(w, keep)| r.strip_suffix(w).map(|x| format!("{x}{keep}")));
+    match end {
+        Some(e) => Some(e),
+        None => stripped.then(|| r.to_string()),
+    }
 }
 
 /// `24`, `24年`, `24年度`: a year typed with two digits, and the year of this century meant.
@@ -539,6 +575,12 @@ mod tests {
             ("上半年", Some(2024), (2024, 1, 6), "2024H1"),
             ("2024年上半年", None, (2024, 1, 6), "2024H1"),
             ("前三季度", Some(2024), (2024, 1, 9), "2024Q3"),
+            ("截至10月底", Some(2025), (2025, 1, 10), "2025-10"),
+            ("截至2025年10月末", None, (2025, 1, 10), "2025-10"),
+            ("截止6月", Some(2025), (2025, 1, 6), "2025-06"),
+            ("第三季度末", Some(2025), (2025, 1, 9), "2025Q3"),
+            ("1-10月止", Some(2025), (2025, 1, 10), "2025-10"),
+            ("2024年末", None, (2024, 1, 12), "2024"),
             // For the period alone: a span from after January, a suffix, 下半年.
             ("4-6月", Some(2024), (2024, 4, 6), "2024年4-6月"),
             ("下半年", Some(2024), (2024, 7, 12), "2024H2当期"),
