@@ -64,6 +64,35 @@ pub(crate) fn ascii_digit(c: char) -> Option<u32> {
     }
 }
 
+/// The text with what a full-width input mode types for a figure read as ASCII: digits
+/// (`２０２５年`), a point between digits (`３．２`) and the percent sign (`５２％`); None when it
+/// has none. Brackets, commas and colons stay full-width: they are the Chinese text's own.
+///
+/// Why: a clerk who types a whole plan in full-width mode prints its 文号 (`〔２０２３〕３３号`), its
+/// table's header years (`２０２２年基础值`) and every figure so; each reader would otherwise need
+/// its own full-width case. Each character becomes one, so a text keeps its length and a quote
+/// read from the folded text maps back to the source character by character.
+pub(crate) fn narrow_figures(text: &str) -> Option<String> {
+    let chars: Vec<char> = text.chars().collect();
+    let digit = |k: Option<&char>| k.is_some_and(|c| ascii_digit(*c).is_some());
+    let mut changed = false;
+    let out: String = chars
+        .iter()
+        .enumerate()
+        .map(|(i, &c)| {
+            let n = match c {
+                '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
+                '．' if i > 0 && digit(chars.get(i - 1)) && digit(chars.get(i + 1)) => '.',
+                '％' => '%',
+                _ => c,
+            };
+            changed |= n != c;
+            n
+        })
+        .collect();
+    changed.then_some(out)
+}
+
 /// A Chinese digit's value (`〇`/`零` 0 … `九` 9, `两` 2, and the financial forms).
 pub(crate) fn chinese_digit(c: char) -> Option<u32> {
     Some(match c {
@@ -369,6 +398,20 @@ pub(crate) fn parse_number(text: &str) -> Result<Decimal, NumeralError> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn full_width_figures_read_as_ascii() {
+        assert_eq!(
+            narrow_figures("磐政办发〔２０２３〕３３号，占比５２％，托位数３．２个").as_deref(),
+            Some("磐政办发〔2023〕33号，占比52%，托位数3.2个")
+        );
+        // Not a point between digits, not a figure: the text stays as it is.
+        assert_eq!(
+            narrow_figures("注：１．第３项").as_deref(),
+            Some("注：1．第3项")
+        );
+        assert_eq!(narrow_figures("（一）幼有善育，达到4.5个"), None);
+    }
+
     use super::*;
     use rust_decimal_macros::dec;
 

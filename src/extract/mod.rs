@@ -204,6 +204,9 @@ pub(crate) fn extract(text: &str, end_year: Option<i32>) -> Extraction {
     // A page shown through its 繁體 button is read as the Simplified text it was made from; what
     // is quoted is mapped back to the characters the source prints.
     let folded = crate::hant::fold(&source);
+    // Figures typed in a full-width input mode (`２０２２年`, `３．２`, `５２％`) are read as ASCII,
+    // and mapped back the same way.
+    let folded = crate::numeral::narrow_figures(folded.as_deref().unwrap_or(&source)).or(folded);
     let text = folded.as_deref().unwrap_or(&source);
     let mut info = doc_info(text);
     if let Some(e) = end_year {
@@ -308,11 +311,29 @@ pub(crate) fn extract(text: &str, end_year: Option<i32>) -> Extraction {
                 *t = u.unfold(t);
             }
         };
+        // A cell is mapped back inside its row and a phrase inside its quote: a short figure
+        // (`65`) is printed both ways in a document typed partly in full-width mode, and only
+        // its own row or clause says which.
+        let within =
+            |whole: &Option<String>, folded: &Option<String>, part: &mut Option<String>| {
+                if let (Some(w), Some(f), Some(p)) = (whole, folded, part.as_mut()) {
+                    *p = crate::hant::Unfold::new(w, f).unfold(p);
+                }
+            };
         for c in &mut out {
+            let (quote, row) = (c.quote.clone(), c.table.clone());
             back(&mut c.quote);
-            back(&mut c.text);
-            back(&mut c.cell);
             back(&mut c.table);
+            if quote.is_some() {
+                within(&c.quote, &quote, &mut c.text);
+            } else {
+                back(&mut c.text);
+            }
+            if row.is_some() {
+                within(&c.table, &row, &mut c.cell);
+            } else {
+                back(&mut c.cell);
+            }
         }
     }
     let mut splits = split::splits(text);
