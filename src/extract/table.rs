@@ -1542,6 +1542,70 @@ fn dated_notes(after: &[&str]) -> Vec<(char, i32)> {
     dated
 }
 
+/// The notes under a table that date the baselines of rows they name by number (`注：1.第3项、
+/// 第9项基础值为2021年数据。`, `序号5的基期值为2021年`): each row number with its year.
+///
+/// Why: a note dates a baseline by the row's 序号 as often as by a mark on it; the row's label is
+/// that number.
+fn numbered_notes(after: &[&str]) -> Vec<(u32, i32)> {
+    let mut dated = Vec::new();
+    for l in after.iter().take(12) {
+        let t = without_spaces(l);
+        for note in t.split(['。', '；', ';']) {
+            if !(note.contains("基础值") || note.contains("基期") || note.contains("基数")) {
+                continue;
+            }
+            let chars: Vec<char> = note.chars().collect();
+            let mut rows = Vec::new();
+            let mut i = 0;
+            while i < chars.len() {
+                let lead = if chars[i] == '第' {
+                    1
+                } else if chars[i..].starts_with(&['序', '号']) {
+                    2
+                } else {
+                    i += 1;
+                    continue;
+                };
+                // `第3项、第9项`, `第3、9项`, `序号3、9`: numbers of at most three digits.
+                let mut j = i + lead;
+                let mut found = Vec::new();
+                loop {
+                    let from = j;
+                    while chars.get(j).is_some_and(char::is_ascii_digit) {
+                        j += 1;
+                    }
+                    if j == from || j - from > 3 {
+                        break;
+                    }
+                    found.extend(collect_digits(&chars[from..j]));
+                    if chars.get(j) == Some(&'、')
+                        && chars.get(j + 1).is_some_and(char::is_ascii_digit)
+                    {
+                        j += 1;
+                    } else {
+                        break;
+                    }
+                }
+                let closes = lead == 2 || chars.get(j) == Some(&'项');
+                if closes {
+                    rows.extend(found);
+                }
+                i = j.max(i + 1);
+            }
+            if let Some(y) = header_year(note).filter(|_| !rows.is_empty()) {
+                dated.extend(rows.into_iter().map(|r| (r, y)));
+            }
+        }
+    }
+    dated
+}
+
+/// The number a run of ASCII digits spells.
+fn collect_digits(d: &[char]) -> Option<u32> {
+    d.iter().collect::<String>().parse().ok()
+}
+
 /// A baseline's year as a note dates it, by the mark on its cell or on its row's name.
 fn noted_year(marks: &[char], name_marks: &[char], dated: &[(char, i32)]) -> Option<i32> {
     marks
@@ -2061,6 +2125,7 @@ pub(super) fn table_candidates(
     let paired = year_pairs(t);
     let t = paired.as_ref().unwrap_or(t);
     let dated = dated_notes(after);
+    let numbered = numbered_notes(after);
     let cols: Vec<&Column> = t.columns.iter().filter(|c| **c != Column::Domain).collect();
     // A year's 完成值 in a table that also sets targets for a later year (a mid-term review:
     // `2025年目标值 | 2022年完成值`) is a figure reached, not a target.
@@ -2128,6 +2193,15 @@ pub(super) fn table_candidates(
             .map(|u| without_spaces(u))
             .filter(|u| !u.is_empty());
         let marker = printed_sign(label.as_deref(), name_raw);
+        let row_noted = label
+            .as_deref()
+            .and_then(|l| {
+                without_spaces(l)
+                    .trim_start_matches(&SIGNS[..])
+                    .parse::<u32>()
+                    .ok()
+            })
+            .and_then(|n| numbered.iter().find(|(r, _)| *r == n).map(|(_, y)| *y));
         // A footnote mark on the name (`普惠托位占比①`) points to a note, and is no part of it.
         let (name_marks, name_raw) = note_marks(name_raw);
         let name_raw = &name_raw.trim().trim_matches(&SIGNS[..]).trim().to_string();
@@ -2190,6 +2264,11 @@ pub(super) fn table_candidates(
                     marked_reading(part, *year, *base, start, &name_marks, &dated)
                 else {
                     continue;
+                };
+                // A note that dates this row's baseline by its number (`第3项…为2021年数据`).
+                let year = match (kind, row_noted) {
+                    (Kind::Baseline, Some(y)) => Some(y),
+                    _ => year,
                 };
                 let mut c = cell_figure(*line, kind, &name, &th, year, end);
                 c.unit = th
@@ -2623,6 +2702,17 @@ mod tests {
                     b(2022, "80"),
                     t(2025, "90"),
                     t(2027, "100"),
+                ],
+            ),
+            // A table typed in a full-width input mode, its cells aligned by full-width spaces,
+            // and a note dating row 2's baseline by its 序号 (row 1 keeps the header's year).
+            (
+                "序号　　指标名称　　　　单位　　２０２２年基础值　　２０２５年目标\n１　　　普惠托位占比　　％　　　５２　　　　　　　　６０\n２　　　人均预期寿命　　岁　　　８１．２　　　　　　８１．８\n注：１.第２项、第５项基础值为２０２１年数据。\n",
+                vec![
+                    b(2022, "５２"),
+                    t(2025, "６０"),
+                    b(2021, "８１．２"),
+                    t(2025, "８１．８"),
                 ],
             ),
             // A header of two rows.
