@@ -36,7 +36,9 @@ pub(crate) use matching::{CatalogMatch, Matcher};
 use crate::plan::schema::{Domain, Scope};
 use crate::threshold::Op;
 use info::{doc_info, largest_by_year};
-use outline::{Outline, heading_at, heading_title, paragraph, sentences, wrap_width};
+use outline::{
+    Outline, heading_at, heading_title, heading_until, paragraph, sentences, wrap_width,
+};
 use prose::{ProseContext, prose_candidates};
 use rust_decimal::Decimal;
 use scan::{collect, without_spaces};
@@ -278,12 +280,21 @@ pub(crate) fn extract(text: &str, end_year: Option<i32>) -> Extraction {
                 break 'lines;
             }
             if let Some((level, len, marker)) = heading_at(&s.chars, 0) {
-                outline.enter(level, marker, heading_title(&s.chars, len));
+                outline.enter(
+                    level,
+                    marker,
+                    heading_title(&s.chars, len),
+                    heading_until(&s.chars, len),
+                );
             }
             let cx = ProseContext {
                 outline: &outline,
                 start: info.start,
-                end: info.end,
+                // A stage's heading (`第一阶段（2023—2025年）`) is the end of what is under it.
+                end: outline
+                    .until()
+                    .filter(|u| info.start.is_none_or(|s| *u >= s))
+                    .or(info.end),
                 written,
             };
             out.extend(prose_candidates(&s, &cx));

@@ -82,22 +82,35 @@ pub(super) struct Outline {
     l1: Option<(String, String)>,
     l2: Option<(String, String)>,
     l3: Option<String>,
+    /// The year a level-1 and a level-2 heading date what is under them to (`（一）第一阶段
+    /// （2023—2025年）`, `二、到2025年主要目标`).
+    until: [Option<i32>; 2],
 }
 
 impl Outline {
-    pub(super) fn enter(&mut self, level: u8, marker: String, title: String) {
+    /// Enters a heading; `until`: the year its own words date its part to ([`heading_until`]).
+    pub(super) fn enter(&mut self, level: u8, marker: String, title: String, until: Option<i32>) {
         match level {
             1 => {
                 self.l1 = Some((marker, title));
                 self.l2 = None;
                 self.l3 = None;
+                self.until = [until, None];
             }
             2 => {
                 self.l2 = Some((marker, title));
                 self.l3 = None;
+                self.until[1] = until;
             }
             _ => self.l3 = Some(marker),
         }
+    }
+
+    /// The year the headings above date a figure with no year of its own to: a plan in stages
+    /// (`（一）第一阶段（2023—2025年）` over `⑴…达到4.5个；`) sets the first stage's targets for its
+    /// last year, not the plan's.
+    pub(super) fn until(&self) -> Option<i32> {
+        self.until[1].or(self.until[0])
     }
 
     pub(super) fn section(&self) -> Option<String> {
@@ -149,6 +162,22 @@ impl Outline {
             .or(self.l1.as_ref())
             .is_some_and(|(_, t)| PAST.iter().any(|p| t.contains(p)))
     }
+}
+
+/// The year a heading's own words date its part to: the last year its title names as a deadline
+/// or the end of a span, or the brackets right after its title (`（一）第一阶段（2023—2025年）`,
+/// `二、到2025年主要目标`, `（二）2024年重点任务`). A year later in the heading's sentence
+/// (`（一）实施…行动，到2025年完成试点。`) is that sentence's own.
+pub(super) fn heading_until(chars: &[char], marker_len: usize) -> Option<i32> {
+    let title_end = chars[marker_len..]
+        .iter()
+        .position(|c| "。 :：,，".contains(*c) || is_space(*c))
+        .map_or(chars.len(), |p| marker_len + p);
+    years_before(chars, title_end)
+        .iter()
+        .rev()
+        .find(|(_, _, how)| matches!(how, YearHow::By | YearHow::Bare))
+        .map(|(_, y, _)| *y)
 }
 
 /// The title after a heading marker: up to the first stop, bracket or space.

@@ -1733,6 +1733,26 @@ mod tests {
         );
     }
 
+    /// A plan in stages: a stage's heading dates the targets under it that state no year, until
+    /// the next heading of its level; a heading running on into a paragraph dates nothing.
+    #[test]
+    fn a_stage_heading_dates_the_targets_under_it() {
+        let doc = "某县公共服务“七优享”工程实施方案（2023—2027年）\n二、总体要求\n（一）第一阶段（2023—2025年）：补齐短板、夯实基础。\n1.幼有善育。⑴每千人口拥有3岁以下婴幼儿托位数达到4.5个；⑵普惠托位占比较2022年提高10个百分点。\n2.学有优教。到2027年，学前教育普及普惠率达到98%。\n（二）第二阶段（2026—2027年）：全面提升。\n①普惠托位占比力争达到70%。\n三、重点任务\n（一）实施“托育护苗”行动，推进托育服务进社区，到2025年完成试点。新增托位800个。\n";
+        let got: Vec<(String, Option<i32>)> = extract(doc, None)
+            .candidates
+            .iter()
+            .map(|c| (c.text.clone().unwrap_or_default(), c.year))
+            .collect();
+        let want = [
+            ("达到4.5个", 2025),
+            ("10个百分点", 2025),
+            ("达到98%", 2027),
+            ("达到70%", 2027),
+            ("800个", 2027),
+        ];
+        assert_eq!(got, want.map(|(t, y)| (t.to_string(), Some(y))).to_vec());
+    }
+
     /// An item that names its indicator before a colon and gives its figures year by year: the
     /// name is each figure's.
     #[test]
