@@ -424,6 +424,23 @@ impl ProseContext<'_> {
     }
 }
 
+/// Whether a sentence with no year reports the year it is written in: `今年`, `本年`, or a span of
+/// months (`1—10月`, `1-6月`, `上半年`, `前三季度`) that has no year of its own.
+fn this_year(sentence: &str) -> bool {
+    let chars: Vec<char> = sentence.chars().collect();
+    let months = chars.windows(2).enumerate().any(|(k, w)| {
+        super::scan::RANGE_SEPARATORS.contains(&w[0])
+            && k > 0
+            && chars[k - 1].is_ascii_digit()
+            && w[1].is_ascii_digit()
+            && chars[k + 1..].iter().find(|c| !c.is_ascii_digit()) == Some(&'月')
+    });
+    months
+        || ["今年", "本年", "上半年", "前三季度", "一季度"]
+            .iter()
+            .any(|w| sentence.contains(w))
+}
+
 /// Words that commit a sentence to what it states (a target, not a report).
 const COMMIT_WORDS: &[&str] = &["确保", "力争", "争取", "计划", "预计", "目标"];
 
@@ -827,6 +844,11 @@ pub(super) fn prose_candidates(s: &Sentence, cx: &ProseContext) -> Vec<Candidate
             Some((_, y, _)) => (Some(y), true),
             // `“十四五”以来`: a figure reached since then, so up to the year before the plan
             // (the year before a report's, for a report written during its plan).
+            // `今年以来…`, `1—10月，全县新增城镇就业3860人`: what the year the document was
+            // written in has reached so far.
+            None if past && this_year(&sentence_text) && cx.written.is_some() => {
+                (cx.written, false)
+            }
             None if past && sentence_text.contains("以来") => (cx.reached(), false),
             None if own_part.contains("十四五") => (Some(2025), true),
             None if own_part.contains("十三五") => (Some(2020), true),
@@ -1671,6 +1693,9 @@ mod tests {
             "附件1 分解任务",
             "专栏2 十大民生工程",
             "图 4 各镇街目标",
+            "注：2023年（现状）为1—10月统计数或全年预计数。",
+            "全县新增城镇就业任务完成年度目标的110%。",
+            "“浙里康养”应用在全县23个养老服务中心全面推广。",
         ] {
             let c = read(s);
             assert!(c.is_empty(), "{s}: {c:#?}");
@@ -1715,6 +1740,21 @@ mod tests {
         );
         assert_eq!(ex.candidates[5].area.as_deref(), Some("现代教育服务"));
         assert_eq!(ex.candidates[0].area, None);
+        // A notice of December 2023 reports this year's progress: `1—10月` with no year is 2023's.
+        let doc = "某县公共服务“七优享”工程实施方案（2023—2027年）\n成文日期：2023-12-06\n一、工作基础\n2022年，全县每千人口拥有3岁以下婴幼儿托位数3.4个。今年以来，各项工作取得积极进展。1—10月，全县新增城镇就业3860人，普惠托位占比已达到58%。\n";
+        let got: Vec<(Kind, Option<i32>)> = extract(doc, None)
+            .candidates
+            .iter()
+            .map(|c| (c.kind, c.year))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (Kind::Baseline, Some(2022)),
+                (Kind::Baseline, Some(2023)),
+                (Kind::Baseline, Some(2023))
+            ]
+        );
         // In a 2024 work-points plan, 2023年 is last year's result; 较 compares with the past,
         // and a change already made (`较2022年提高2个百分点`) is no level: no figure.
         let doc = "《2024年嵊泗县公共服务“七优享”工程工作要点》\n2023年,全县城镇新增就业3000人。较2022年提高2个百分点。2023年,普惠托位占比达到55%。2024年,计划实施重大项目3个。\n";

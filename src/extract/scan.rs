@@ -439,6 +439,36 @@ pub(super) fn not_a_target(chars: &[char], span: &Span) -> Option<&'static str> 
     if after_num.is_some_and(|c| "月日号时点期届批次".contains(c)) && span.unit.is_none() {
         return Some("date or number");
     }
+    // `1—10月统计数`, `1-6月`: the months a figure covers, not a range of figures.
+    if chars
+        .get(num_end)
+        .is_some_and(|c| RANGE_SEPARATORS.contains(c))
+        && let Some((e, _)) = scan_number(chars, num_end + 1)
+        && chars.get(e) == Some(&'月')
+    {
+        return Some("months (1—10月)");
+    }
+    // `完成年度目标的110%`, `占年度计划的108%`: how much of a target was done, not a figure of
+    // the indicator.
+    let lead = collect(&chars[span.start.saturating_sub(12)..span.start]);
+    if lead.ends_with('的')
+        && ["目标的", "计划的", "任务的"]
+            .iter()
+            .any(|w| lead.ends_with(w))
+        && ["完成", "占"].iter().any(|w| lead.contains(w))
+    {
+        return Some("a share of a target done");
+    }
+    // `在全县23个养老服务中心全面推广`: where something is done, not a count to reach.
+    if span.op_word.is_none() {
+        let mut k = span.start;
+        while k > 0 && "全本县市区乡镇".contains(chars[k - 1]) && span.start - k < 2 {
+            k -= 1;
+        }
+        if k > 0 && k < span.start && chars[k - 1] == '在' {
+            return Some("where it is done (在全县23个…)");
+        }
+    }
     // A bare number is a name's (`3.0行动`) or a list's, unless it closes its clause with its
     // figure: right after its year (`城乡居民收入倍差：2022年1.76，2027年…`, a list of an
     // indicator's figures by year), or as a decimal after the name of a quantity with no unit
