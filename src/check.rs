@@ -333,6 +333,14 @@ impl Reading {
     }
 }
 
+/// A sheet's rows with a target cell beside the value (see [`Readings::copied_targets`]).
+#[derive(Debug, Default)]
+struct BesideTarget {
+    compared: usize,
+    /// The readings whose value equals the target, each with its note and warning.
+    equal: Vec<(u32, judge::Note, Diagnostic)>,
+}
+
 /// A map by a plan row's address: the series index, looked up once per row.
 type AddrMap<V> = crate::plan::fasthash::FastMap<usize, V>;
 
@@ -363,6 +371,10 @@ pub(crate) struct Readings<'a> {
     /// The doubts a value's words or units leave (`基本完成`, `85（预计）`, `8.5‰` in a % row),
     /// by reading, each with its warning.
     doubts: BTreeMap<u32, Vec<(judge::Note, Diagnostic)>>,
+    /// The rows of each sheet of the file being read that have a 目标值 cell beside the value:
+    /// how many, and those whose value equals it (doubtful once the file is read, where they
+    /// are half the sheet's or more: see [`Readings::copied_targets`]).
+    beside_target: HashMap<(u32, Option<Box<str>>), BesideTarget>,
     /// Every problem in file order, then line order (after [`Readings::finish`]), the first
     /// [`crate::diag::MAX_LISTED`] of them.
     pub problems: Vec<Diagnostic>,
@@ -386,6 +398,7 @@ impl<'a> Readings<'a> {
             row_problems: Vec::new(),
             slips: BTreeMap::new(),
             doubts: BTreeMap::new(),
+            beside_target: HashMap::new(),
             problems: Vec::new(),
             unlisted: crate::diag::Unlisted::default(),
         }
@@ -408,8 +421,9 @@ impl<'a> Readings<'a> {
         let a = actuals::read(path, encoding, sheet, &mut |place, r| {
             self.row(fi, place, r);
             self.cap_problems();
-        })?;
-        self.add_file(a);
+        });
+        self.copied_targets();
+        self.add_file(a?);
         Ok(())
     }
 
@@ -425,8 +439,9 @@ impl<'a> Readings<'a> {
         let a = actuals::read_text(name, bytes, encoding, &mut |place, r| {
             self.row(fi, place, r);
             self.cap_problems();
-        })?;
-        self.add_file(a);
+        });
+        self.copied_targets();
+        self.add_file(a?);
         Ok(())
     }
 
@@ -434,6 +449,22 @@ impl<'a> Readings<'a> {
         self.read_problems.extend(a.problems);
         self.unlisted.add(a.unlisted);
         self.files.push(a.name.into());
+    }
+
+    /// After each file, read whole or not: the values equal to the sheet's own 目标值 cell beside
+    /// them are doubtful where they are half or more of the sheet's rows with one — the target
+    /// column copied into the value column (tests/clerk-sheets 11: five of seven). A county on its target in one
+    /// row of many (`85` beside 85, `3` beside 3个) is a verdict like any other, not a doubt:
+    /// doubting every exact hit made each sheet that carries its targets noisy.
+    fn copied_targets(&mut self) {
+        for (_, tally) in self.beside_target.drain() {
+            if tally.equal.len() * 2 < tally.compared {
+                continue;
+            }
+            for (at, note, warning) in tally.equal {
+                self.doubts.entry(at).or_default().push((note, warning));
+            }
+        }
     }
 
     /// Keeps the first [`crate::diag::MAX_LISTED`] row problems and unit-slip warnings, counting
@@ -624,19 +655,20 @@ impl<'a> Readings<'a> {
                 word,
             }));
         }
-        // The value is the sheet's own target cell: the target copied into the value column?
-        // Not at 100 % or the most the indicator can be: that is what a target done reads
-        // (民生实事 100 %), and every sheet of completion rates would be doubtful.
-        if let Some(t) = r.target
-            && let Actual::Number(v) = actual
-            && entry.max.is_none_or(|max| v < max)
-            && !(v == Decimal::ONE_HUNDRED && entry.unit.as_ref().is_some_and(|u| u.value == "%"))
-            && sheet_target(r, t, row, entry) == Some(actual)
-        {
-            doubts.push(judge::Note::Sheet(judge::SheetSays::AsTarget {
-                cell: t.text.to_string(),
-            }));
-        }
+        // The value beside the sheet's own target cell: equal to it, the target copied into the
+        // value column — or a county exactly on a target (`85` of 85, `3` of 建成3个). One row
+        // cannot tell them apart; the sheet can (see `Readings::copied_targets`). Not at 100 %
+        // or the most the indicator can be: that is what a target done reads (民生实事 100 %).
+        let beside_target = match (r.target, actual) {
+            (Some(t), Actual::Number(v))
+                if entry.max.is_none_or(|max| v < max)
+                    && !(v == Decimal::ONE_HUNDRED
+                        && entry.unit.as_ref().is_some_and(|u| u.value == "%")) =>
+            {
+                sheet_target(r, t, row, entry).map(|target| (t, target == actual))
+            }
+            _ => None,
+        };
         let series = self.series_of(plan, row, entry);
         let (value, kind) = Reading::pack(actual);
         let mut reading = Reading {
@@ -728,6 +760,24 @@ impl<'a> Readings<'a> {
         };
         if let Some(note) = r.note {
             self.notes.insert(at, note.into());
+        }
+        if let Some((t, equal)) = beside_target {
+            let tally = self
+                .beside_target
+                .entry((fi, place.sheet.map(Box::from)))
+                .or_default();
+            tally.compared += 1;
+            if equal {
+                let note = judge::Note::Sheet(judge::SheetSays::AsTarget {
+                    cell: t.text.to_string(),
+                });
+                let warning = place.warning(
+                    r.line,
+                    r.value.column,
+                    implausible_warning(&typed(r), &note, entry),
+                );
+                tally.equal.push((at, note, warning));
+            }
         }
         if !doubts.is_empty() {
             let warned = doubts
@@ -1186,22 +1236,22 @@ fn unsaid_period(text: &str) -> bool {
     month || quarter
 }
 
-/// The number of a sheet's target cell (`4.3`, `≥9.2`, `84.2万人`, `65%以上`), read as the row's
-/// value would be, or None where it holds no single number (`/`, `职工86、城乡居民70`).
+/// The number of a sheet's target cell (`4.3`, `≥9.2`, `84.2万人`, `65%以上`, `不低于85%`), read by
+/// the threshold reader plans are read with and then as the row's value would be (its unit
+/// converted), or None where it holds no single number (`/`, `职工86、城乡居民70`, `2—3个`).
 fn sheet_target(r: &ActualRow<'_>, t: Field<'_>, row: &Row, entry: &Entry) -> Option<Actual> {
-    let text = t
-        .text
-        .trim()
-        .trim_start_matches([
-            '≥', '≤', '>', '<', '=', '＞', '＜', '≧', '≦', '⩾', '⩽', '＝',
-        ])
-        .trim_end_matches("以上")
-        .trim_end_matches("以下")
-        .trim_end_matches("以内")
-        .trim();
+    let th = crate::threshold::Threshold::parse(t.text).ok()?;
+    if th.high.is_some() || th.label.is_some() {
+        return None;
+    }
+    let text = format!(
+        "{}{}",
+        th.value?.normalize(),
+        th.unit.as_deref().unwrap_or("")
+    );
     let as_value = ActualRow {
         value: Field {
-            text,
+            text: &text,
             column: t.column,
         },
         ..*r

@@ -207,8 +207,9 @@ pub enum SheetSays {
     /// The same indicator and period again further down the same file, with another value:
     /// which one is the jurisdiction's? (`line`, the value there as typed).
     Twice { line: u64, value: String },
-    /// The value is the number of the sheet's own target cell beside it (a 目标值 column):
-    /// the target copied into the value column? (`cell`, the target cell as typed).
+    /// The value is the number of the sheet's own target cell beside it (a 目标值 column), as
+    /// in half or more of the sheet's rows with one: the target column copied into the value
+    /// column? (`cell`, the target cell as typed).
     AsTarget { cell: String },
     /// A flow's period typed as one month or quarter (`10月`, `三季度`) without 累计 or 当月, read
     /// as the year to date and behind: the month's own figure would be behind too (`label`, the

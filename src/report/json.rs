@@ -120,7 +120,8 @@ pub(crate) struct Remark {
     /// says the figure is an estimate, a flash or preliminary count or of a changed definition:
     /// `预计数`, `口径调整`), `reported_twice` (the same indicator and period again in the same
     /// file with another value, `text`), `equals_sheet_target` (the value is the number of the
-    /// sheet's own 目标值 cell beside it, `text`: the target copied into the value column?),
+    /// sheet's own 目标值 cell beside it, `text`, as in half or more of the sheet's rows with
+    /// one: the target column copied into the value column?),
     /// `period_basis_unsaid` (a flow's period typed as one month or quarter, `10月`, judged as
     /// the year to date and behind: the period's own figure?).
     pub kind: &'static str,
