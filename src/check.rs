@@ -5,7 +5,7 @@
 //! JSON and the workbook and HTML reports all show the same rows.
 
 use crate::actuals::value::{parse_year, read_value};
-use crate::actuals::{self, ActualRow, Field, Place};
+use crate::actuals::{self, ActualRow, Field, Implied, Place};
 use crate::cycle::{self, Bands, PeriodVerdict};
 use crate::diag::echo;
 use crate::diag::{Diagnostic, Severity};
@@ -360,6 +360,8 @@ pub(crate) struct Readings<'a> {
     notes: HashMap<u32, Box<str>>,
     /// The last sheet title a jurisdiction was taken from, and the plan it named.
     implied: Option<(Box<str>, Result<&'a PlanFile, String>)>,
+    /// The sheets (file, sheet, header line) whose title names no plan, said once each.
+    unnamed_sheets: std::collections::HashSet<(u32, Option<Box<str>>, u64)>,
     /// Periods reported with an empty value, by plan: no data, listed by --all.
     unfilled: BTreeSet<(&'a str, Period)>,
     /// Rows of the sheets with no value typed.
@@ -392,6 +394,7 @@ impl<'a> Readings<'a> {
             readings: Vec::new(),
             notes: HashMap::new(),
             implied: None,
+            unnamed_sheets: Default::default(),
             unfilled: BTreeSet::new(),
             unfilled_rows: 0,
             read_problems: Vec::new(),
@@ -536,7 +539,7 @@ impl<'a> Readings<'a> {
         // A jurisdiction the sheet's title or name gives: the plan whose name it holds, found
         // once for the sheet.
         let found = match r.implied {
-            true => match &self.implied {
+            Implied::ThisOne | Implied::Sheet { .. } => match &self.implied {
                 Some((text, found)) if **text == *r.jurisdiction.text => found.clone(),
                 _ => {
                     let found = set.find_within(r.jurisdiction.text);
@@ -544,8 +547,24 @@ impl<'a> Readings<'a> {
                     found
                 }
             },
-            false => set.find(r.jurisdiction.text),
+            Implied::No => set.find(r.jurisdiction.text),
         };
+        // A sheet with no jurisdiction column whose title and name (`Sheet1`) name no plan: one
+        // problem, its header's, said once — not the same error at each of its rows.
+        if let (Implied::Sheet { header }, Err(e)) = (r.implied, &found) {
+            let key = (fi, place.sheet.map(Box::from), header);
+            if self.unnamed_sheets.insert(key) {
+                self.row_problems.push(place.error(
+                    header,
+                    1,
+                    crate::tr!(
+                        "{e}; 本表各行均未判定",
+                        "{e}; no row of this sheet is judged"
+                    ),
+                ));
+            }
+            return;
+        }
         let mut bad = |col: u64, msg: String| self.row_problems.push(place.error(r.line, col, msg));
         let plan = match found {
             Ok(p) => p,
@@ -1314,7 +1333,7 @@ mod tests {
                 target: None,
                 year_own: None,
                 only_year_own: false,
-                implied: false,
+                implied: Implied::No,
             };
             let got = as_printed(&r).map(|c| (c.indicator.text, c.unit.map(|u| u.text)));
             assert_eq!(got, want, "{typed}");

@@ -37,9 +37,21 @@ pub struct ActualRow<'r> {
     /// The sheet gives only the year's own new amount: no total to judge a level or a running
     /// total by.
     pub only_year_own: bool,
-    /// The jurisdiction is the sheet's title or name (no jurisdiction column, or `本市`/`全县`
-    /// typed in it): the plan whose name it holds is meant.
-    pub implied: bool,
+    /// Whether the jurisdiction is the sheet's title or name (no jurisdiction column, or
+    /// `本市`/`全县` typed in it): the plan whose name it holds is meant.
+    pub implied: Implied,
+}
+
+/// Where a row's jurisdiction is named, when not in a cell of its own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Implied {
+    /// In its own cell.
+    No,
+    /// `本市`, `全县` typed in the jurisdiction column: the one the title or sheet name names.
+    ThisOne,
+    /// The header (at line `header`) has no jurisdiction column: the title or the sheet's name
+    /// names it for every row, so a title that names none is one problem, the header's.
+    Sheet { header: u64 },
 }
 
 #[derive(Debug, Clone, Copy)]

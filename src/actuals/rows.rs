@@ -1,7 +1,7 @@
 //! The header row and the rows under it: which column holds what (English or Chinese names),
 //! and each record turned into an [`ActualRow`] or a located problem.
 
-use super::{ActualRow, CellKind, Field, Record};
+use super::{ActualRow, CellKind, Field, Implied, Record};
 use crate::diag::{Diagnostic, echo, suggestion};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -300,6 +300,8 @@ pub(super) struct Header<'a> {
     context: String,
     /// Whether the header has no jurisdiction column.
     no_jurisdiction: bool,
+    /// The header's line (its lower row, for a header over two).
+    line: u64,
     /// The period of every row, where the header has no year or period column: the value
     /// column's own (`1-10月完成值`, with the title's year) or the title's.
     period: Option<String>,
@@ -700,6 +702,7 @@ impl<'a> Header<'a> {
             unit,
             context: title.to_string(),
             no_jurisdiction,
+            line: rec.line,
             period,
             more,
             across,
@@ -823,24 +826,29 @@ impl<'a> Header<'a> {
         }
         // The title's county for a sheet without a jurisdiction column, or for `本市`/`全县`.
         let typed = field(Col::Jurisdiction);
-        let implied =
-            !self.context.is_empty() && (self.no_jurisdiction || this_jurisdiction(typed.text));
+        let implied = match (self.no_jurisdiction, this_jurisdiction(typed.text), more) {
+            // A sheet laid out with a county a column names each value's county.
+            (_, _, Some((_, Over::Jurisdiction(_)))) => Implied::No,
+            _ if self.context.is_empty() => Implied::No,
+            (true, _, _) => Implied::Sheet { header: self.line },
+            (false, true, _) => Implied::ThisOne,
+            (false, false, _) => Implied::No,
+        };
         let jurisdiction = match (more, implied) {
             (Some((i, Over::Jurisdiction(j))), _) => Field {
                 text: j,
                 column: rec.cells.get(*i).map_or(1, |x| x.column),
             },
-            (_, true) => Field {
+            (_, Implied::No) => typed,
+            (_, Implied::ThisOne) => Field {
                 text: &self.context,
-                column: if self.no_jurisdiction {
-                    1
-                } else {
-                    typed.column
-                },
+                column: typed.column,
             },
-            (_, false) => typed,
+            (_, Implied::Sheet { .. }) => Field {
+                text: &self.context,
+                column: 1,
+            },
         };
-        let implied = implied && !matches!(more, Some((_, Over::Jurisdiction(_))));
         let value = match more.and_then(|(i, _)| rec.cells.get(*i)) {
             Some(x) => Field {
                 text: trim_field(rec.text(x)),
