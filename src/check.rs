@@ -700,7 +700,7 @@ impl<'a> Readings<'a> {
             unsaid: r.basis.is_none()
                 && entry.accrual() == Accrual::Flow
                 && !is_cumulative(row)
-                && unsaid_period(r.period.as_ref().unwrap_or(&r.year).text),
+                && crate::period::basis_unsaid(r.period.as_ref().unwrap_or(&r.year).text),
             file: fi,
             line: r.line,
         };
@@ -1038,9 +1038,10 @@ impl<'a> Readings<'a> {
                 .notes
                 .extend(doubts.iter().map(|(note, _)| note.clone()));
         }
-        // Read as the year to date, a flow's value can only understate the county: a 进度正常
-        // holds either way, a 进度滞后 may be the month's own figure.
-        if r.unsaid && j.verdict.status == Status::Behind {
+        // Read as the year to date, a flow's value can only understate the county: a 进度正常 or
+        // a 达标 holds either way, a 进度滞后 or a 未达标 (`12月` against the year's target) may
+        // be the month's own figure.
+        if r.unsaid && matches!(j.verdict.status, Status::Behind | Status::NotMet) {
             j.verdict
                 .notes
                 .push(judge::Note::Sheet(judge::SheetSays::PeriodUnsaid {
@@ -1236,25 +1237,6 @@ fn as_printed<'r>(r: &ActualRow<'r>) -> Option<ActualRow<'r>> {
     })
 }
 
-/// A period typed as one month or one quarter and nothing more (`10月`, `2025年10月`, `三季度`,
-/// `第三季度`): neither a span (`1-10月`, `前三季度`) nor a basis (`累计`, `当月`), nor a code
-/// (`2025-10`, `2025Q3`, which the template writes and which mean the year to date).
-fn unsaid_period(text: &str) -> bool {
-    let t = text.trim();
-    let t = match t.split_once('年') {
-        Some((y, rest)) if y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()) => rest,
-        _ => t,
-    };
-    let t = t.strip_prefix('第').unwrap_or(t);
-    let month = t
-        .strip_suffix('月')
-        .is_some_and(|m| (1..=2).contains(&m.len()) && m.bytes().all(|b| b.is_ascii_digit()));
-    let quarter = t
-        .strip_suffix("季度")
-        .is_some_and(|q| matches!(q, "一" | "二" | "三" | "四" | "1" | "2" | "3" | "4"));
-    month || quarter
-}
-
 /// The number of a sheet's target cell (`4.3`, `≥9.2`, `84.2万人`, `65%以上`, `不低于85%`), read by
 /// the threshold reader plans are read with and then as the row's value would be (its unit
 /// converted), or None where it holds no single number (`/`, `职工86、城乡居民70`, `2—3个`).
@@ -1337,28 +1319,6 @@ mod tests {
             };
             let got = as_printed(&r).map(|c| (c.indicator.text, c.unit.map(|u| u.text)));
             assert_eq!(got, want, "{typed}");
-        }
-    }
-
-    #[test]
-    fn periods_that_do_not_say_their_basis() {
-        for (typed, unsaid) in [
-            ("10月", true),
-            ("2025年10月", true),
-            ("三季度", true),
-            ("第三季度", true),
-            ("2026年三季度", true),
-            ("1-10月", false),
-            ("前三季度", false),
-            ("上半年", false),
-            ("10月（当月）", false),
-            ("三季度当季", false),
-            ("2025-10", false),
-            ("2025Q3", false),
-            ("2025", false),
-            ("11", false),
-        ] {
-            assert_eq!(unsaid_period(typed), unsaid, "{typed}");
         }
     }
 

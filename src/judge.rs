@@ -212,8 +212,8 @@ pub enum SheetSays {
     /// column? (`cell`, the target cell as typed).
     AsTarget { cell: String },
     /// A flow's period typed as one month or quarter (`10月`, `三季度`) without 累计 or 当月, read
-    /// as the year to date and behind: the month's own figure would be behind too (`label`, the
-    /// period as judged).
+    /// as the year to date and behind or not met: were it the month's own figure, the year to
+    /// date would be more (`label`, the period as judged).
     PeriodUnsaid { label: String },
 }
 

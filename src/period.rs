@@ -361,6 +361,35 @@ fn as_of(t: &str) -> Option<String> {
     }
 }
 
+/// Whether a period cell, as typed, leaves open whether its value is the year to date or the
+/// period's own: one month or one quarter after the first, named in words — `10月`, `10月份`,
+/// `十月`, `2025年10月`, `三季度`, `第3季`, or a bare `10` in a month column — with no basis
+/// word (`累计`, `当月`). Not a span (`1-10月`, `前三季度`, `上半年`), January or the first
+/// quarter (its year to date is its own), nor a code (`2025-10`, `202510`, `2025Q3`: the form
+/// the template writes, which means the year to date).
+pub(crate) fn basis_unsaid(text: &str) -> bool {
+    let t = chinese_year(&strip(text)).to_lowercase();
+    if ALONE_WORDS.iter().chain(YTD_WORDS).any(|w| t.contains(w)) {
+        return false;
+    }
+    let (year, rest) = split_year(&t);
+    // A code: the year joined to its month by a separator or nothing, or a quarter as Q3.
+    let worded = year.is_none() || t[4..].starts_with('年');
+    if !worded || rest.starts_with('q') {
+        return false;
+    }
+    let r = rest.trim_start_matches('第');
+    let quarter = r.strip_suffix("季度").or_else(|| r.strip_suffix('季'));
+    if let Some(q) = quarter {
+        return small_number(q).is_some_and(|n| (2..=4).contains(&n));
+    }
+    let month = r
+        .strip_suffix("月份")
+        .or_else(|| r.strip_suffix('月'))
+        .unwrap_or(r);
+    small_number(month).is_some_and(|n| (2..=12).contains(&n))
+}
+
 /// `24`, `24年`, `24年度`: a year typed with two digits, and the year of this century meant.
 pub(crate) fn two_digit_year(t: &str) -> Option<i32> {
     let digits = t.trim_end_matches(['年', '度']);
@@ -658,6 +687,41 @@ mod tests {
         ps.sort();
         let labels: Vec<_> = ps.iter().map(|p| p.label(false)).collect();
         assert_eq!(labels, ["2023", "2024Q2", "2024年4-6月", "2024"]);
+    }
+
+    #[test]
+    fn periods_that_do_not_say_their_basis() {
+        for (typed, unsaid) in [
+            ("10月", true),
+            ("10月份", true),
+            ("十月", true),
+            ("2025年10月", true),
+            ("二〇二五年十月", true),
+            ("12月", true),
+            ("三季度", true),
+            ("第三季度", true),
+            ("第3季", true),
+            ("2026年三季度", true),
+            ("10", true),
+            ("1月", false),
+            ("一季度", false),
+            ("1-10月", false),
+            ("前三季度", false),
+            ("上半年", false),
+            ("10月（当月）", false),
+            ("三季度当季", false),
+            ("10月累计", false),
+            ("2025-10", false),
+            ("2025.10", false),
+            ("202510", false),
+            ("2025Q3", false),
+            ("Q3", false),
+            ("2025", false),
+            ("2025年", false),
+            ("全年", false),
+        ] {
+            assert_eq!(basis_unsaid(typed), unsaid, "{typed}");
+        }
     }
 
     #[test]

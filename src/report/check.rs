@@ -429,10 +429,10 @@ fn sheet_text(says: &SheetSays, en: bool) -> String {
             crate::diag::echo(cell)
         ),
         (SheetSays::PeriodUnsaid { label }, false) => format!(
-            "存疑: 期间只写了一个月或一个季度, 按年初至 {label} 的累计数判定为滞后; 若此数只是当月或当季的, 请在期间写明“当月”“当季”(如 10月当月)"
+            "存疑: 期间只写了一个月或一个季度, 按年初至 {label} 的累计数判定; 若此数只是当月或当季的, 累计数更高, 结论可能不同: 请在期间写明“当月”“当季”(如 10月当月)"
         ),
         (SheetSays::PeriodUnsaid { label }, true) => format!(
-            "doubtful: the period names one month or quarter; judged as the year to {label} and behind; if the value is that month's or quarter's own, say so in the period (10月当月)"
+            "doubtful: the period names one month or quarter; judged as the year to {label}; if the value is that month's or quarter's own, the year to date is more and the verdict may differ: say so in the period (10月当月)"
         ),
         (SheetSays::Twice { line, value }, false) => format!(
             "存疑: 同一文件第 {line} 行又报了此指标此期间的另一个值 `{}`: 哪一个是本地区的数值?",

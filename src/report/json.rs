@@ -123,7 +123,7 @@ pub(crate) struct Remark {
     /// sheet's own 目标值 cell beside it, `text`, as in half or more of the sheet's rows with
     /// one: the target column copied into the value column?),
     /// `period_basis_unsaid` (a flow's period typed as one month or quarter, `10月`, judged as
-    /// the year to date and behind: the period's own figure?).
+    /// the year to date and behind or not met: the period's own figure?).
     pub kind: &'static str,
     /// For `over_max`: the most the indicator can be (the catalog's `max`), in its unit.
     #[serde(skip_serializing_if = "Option::is_none")]
