@@ -249,7 +249,7 @@ pub(crate) fn note_not_final(note: &str) -> Option<&'static str> {
         "新口径",
         "口径已调整",
     ];
-    const NOT: &[&str] = &["非", "不是", "无", "不含", "未含", "没有"];
+    const NOT: &[&str] = &["非", "不是", "无", "不含", "未含", "没有", "未"];
     WORDS.iter().copied().find(|w| {
         note.match_indices(w)
             .any(|(i, _)| !NOT.iter().any(|n| note[..i].ends_with(n)))
@@ -353,11 +353,6 @@ pub(super) fn formula_error(text: &str) -> bool {
     .contains(&t.as_str())
 }
 
-/// Words and signs before a number that say it is approximate (约85, 近66, ≈84.1, ~85), longer
-/// first; and after it (85左右, 82.4上下, 85许).
-const APPROXIMATE_BEFORE: &[&str] = &["大约", "约为", "接近", "将近", "约", "近", "≈", "～", "~"];
-const APPROXIMATE_AFTER: &[&str] = &["左右", "上下", "许"];
-
 /// A value with words around its number: `85（预计）` (a remark in brackets), `约85` / `85左右`
 /// (approximate). The number, and how it was read; `None` for a plain value.
 fn words_around(text: &str) -> Option<(String, crate::judge::Reading)> {
@@ -374,15 +369,34 @@ fn words_around(text: &str) -> Option<(String, crate::judge::Reading)> {
             }
         }
     }
-    let core = APPROXIMATE_BEFORE
-        .iter()
-        .find_map(|p| t.strip_prefix(p))
-        .or_else(|| APPROXIMATE_AFTER.iter().find_map(|s| t.strip_suffix(s)))?;
-    let core = core.trim();
-    core.chars()
-        .next()
-        .is_some_and(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
-        .then(|| (core.to_string(), Reading::Approximate))
+    // 许 (85许) says "about" only after a figure, never in a plan's target.
+    if let Some(core) = t.strip_suffix('许').map(str::trim)
+        && core.starts_with(|c: char| c.is_ascii_digit() || ('０'..='９').contains(&c))
+    {
+        return Some((core.to_string(), Reading::Approximate));
+    }
+    approximate(t).map(|core| (core, Reading::Approximate))
+}
+
+/// The number (with its unit) of a value the threshold reader — the one plans are read with, so
+/// that a value and a target share their words — reads as about a number (`约85`, `近66`,
+/// `≈84.1`, `~85`, `85左右`, `82.4上下`) or a little more than it (`66余`, `30多`, `1万多人`: 余 and
+/// 多 after a figure say it was rounded down); `None` for anything else.
+fn approximate(t: &str) -> Option<String> {
+    let r = crate::threshold::Threshold::read(t).ok()?;
+    let th = &r.threshold;
+    let more = th.op == Op::Gt
+        && !r.op_words.is_empty()
+        && r.op_words.iter().all(|w| w == "余" || w == "多");
+    if !(th.op == Op::Approx || more)
+        || th.high.is_some()
+        || th.label.is_some()
+        || r.relative.is_some()
+    {
+        return None;
+    }
+    let number = r.value_text.as_deref()?;
+    Some(format!("{number}{}", th.unit.as_deref().unwrap_or("")))
 }
 
 /// A value read from its cell: what is judged, and what a person should look at before the
@@ -1214,6 +1228,8 @@ mod tests {
             ("数据待核实", Some("待核实")),
             ("非预计数", None),
             ("不含预计", None),
+            ("未调整口径", None),
+            ("口径未调整", None),
             ("已核实", None),
             ("数据来源：统计局", None),
             ("按新标准", None),
@@ -1375,6 +1391,14 @@ mod tests {
             ("接近66%", Some(("66%", Reading::Approximate))),
             ("≈84.1", Some(("84.1", Reading::Approximate))),
             ("~85", Some(("85", Reading::Approximate))),
+            ("～85", Some(("85", Reading::Approximate))),
+            ("85许", Some(("85", Reading::Approximate))),
+            ("66余", Some(("66", Reading::Approximate))),
+            ("30多", Some(("30", Reading::Approximate))),
+            ("1万多人", Some(("1万人", Reading::Approximate))),
+            ("多于30", None),
+            (">30", None),
+            ("30以上", None),
             ("近", None),
             ("（85）", None),
             ("85", None),
