@@ -594,10 +594,11 @@ pub(super) fn read_sheet(
                 .and_then(|f| {
                     Xlsx::new(std::io::BufReader::new(Src::File(f))).map_err(|e| why(&e))
                 });
-            match (opened, salvage(path)) {
-                (Ok(x), _) => Open::Xlsx(x),
-                (Err(e), None) => return Err(e),
-                (Err(e), Some(s)) => {
+            // Salvaged only when it does not open: salvaging unpacks the whole file into memory.
+            match opened {
+                Ok(x) => Open::Xlsx(x),
+                Err(e) => {
+                    let s = salvage(path).ok_or_else(|| e.clone())?;
                     cut_short = Some(s.said(name));
                     let mem = std::io::Cursor::new(s.bytes);
                     Open::Xlsx(Xlsx::new(std::io::BufReader::new(Src::Mem(mem))).map_err(|_| e)?)
@@ -849,6 +850,8 @@ fn read_cells(
         })
         .collect();
     let mut pending: Option<Record> = None;
+    // The last column any row read whole reaches.
+    let mut widest = 0u64;
     let mut filled = 0usize;
     let mut done = false;
     let records = std::iter::from_fn(|| {
@@ -867,9 +870,22 @@ fn read_cells(
                 }
                 Err(e) => {
                     done = true;
-                    // calamine does not say which cell it failed on: the place is the first row
-                    // not read whole (A1 when none was).
-                    let (line, col) = (pending.as_ref().map_or(1, |r| r.line + 1), 1);
+                    // calamine does not say which cell it failed on, nor whether the row being
+                    // read had ended: one that stops short of the rows before it (d04's row 13,
+                    // cut inside D13 of A–E) lost its last cells — its value — and is not
+                    // judged; the place is the first row not read whole (A1 when none was).
+                    let short = pending
+                        .as_ref()
+                        .is_some_and(|p| p.last_filled.map_or(0, |(_, c)| c) < widest);
+                    let line = match &pending {
+                        Some(p) if short => p.line,
+                        Some(p) => p.line + 1,
+                        None => 1,
+                    };
+                    if short {
+                        pending = None;
+                    }
+                    let col = 1;
                     let m = if no_shared_strings && e.to_string().contains("shared strings") {
                         crate::tr!(
                             "工作簿缺少文本表 xl/sharedStrings.xml，工作表 `{chosen}` 中此处起的文字单元格都无法读取: 文件已损坏或由不完整的程序生成；请用 Excel 或 WPS 打开后另存为 .xlsx 或 CSV",
@@ -920,6 +936,7 @@ fn read_cells(
             });
             put(rec, col, text, kind);
             if let Some(mut o) = out {
+                widest = widest.max(o.last_filled.map_or(0, |(_, c)| c));
                 merged.fill(&mut o);
                 return Some(Ok(o));
             }
