@@ -79,18 +79,44 @@ fn decode(bytes: &[u8]) -> String {
 }
 
 /// The rows of the first table: each a list of (1-based column, text). HTML's `<tr>` / `<td>`,
-/// `<th>` with `colspan`; the XML Spreadsheet's `<Row>` / `<Cell ss:Index=…>`.
+/// `<th>` with `colspan` and `rowspan`; the XML Spreadsheet's `<Row>` / `<Cell ss:Index=…>` with
+/// `ss:MergeAcross` and `ss:MergeDown`. A cell spanning rows holds for every row it spans, as a
+/// workbook's merged cell does (the 地区 or 领域 of a block): a `rowspan` leaves the rows below
+/// without that cell, so reading them as they stand would shift every cell after it one
+/// column left, under the wrong header.
 fn rows(text: &str, spreadsheet: bool) -> Vec<Vec<(u64, String)>> {
     let (row_tag, cell_tags): (&str, &[&str]) = if spreadsheet {
         ("row", &["cell"])
     } else {
         ("tr", &["td", "th"])
     };
+    let (across, down) = if spreadsheet {
+        ("mergeacross", "mergedown")
+    } else {
+        ("colspan", "rowspan")
+    };
     let mut out: Vec<Vec<(u64, String)>> = Vec::new();
-    let mut cell: Option<(u64, String)> = None;
+    // The cell being read: its column, its text, the columns it spans and the rows below it
+    // spans.
+    let mut cell: Option<(u64, String, u64, u64)> = None;
+    // Cells spanning down from rows above: column → (rows left, text).
+    let mut spans: std::collections::BTreeMap<u64, (u64, String)> = Default::default();
     let mut col = 0u64;
     let mut at = 0;
     let mut in_row = false;
+    // Ends the last row: the cells spanning down into it take their columns.
+    let end_row = |out: &mut Vec<Vec<(u64, String)>>,
+                   spans: &mut std::collections::BTreeMap<u64, (u64, String)>| {
+        let Some(row) = out.last_mut() else { return };
+        for (c, (left, text)) in spans.iter_mut() {
+            if !row.iter().any(|(x, _)| x == c) {
+                row.push((*c, text.clone()));
+            }
+            *left -= 1;
+        }
+        spans.retain(|_, (left, _)| *left > 0);
+        row.sort_by_key(|(c, _)| *c);
+    };
     while let Some(open) = text[at..].find('<').map(|i| at + i) {
         if let Some(c) = cell.as_mut() {
             c.1.push_str(&text[at..open]);
@@ -111,28 +137,65 @@ fn rows(text: &str, spreadsheet: bool) -> Vec<Vec<(u64, String)>> {
         let is_cell = cell_tags.contains(&tname);
         // A row, a cell or the table's end closes the cell before it (HTML may omit `</td>`).
         if (tname == row_tag || is_cell || tname == "table")
-            && let (Some((c, t)), Some(row)) = (cell.take(), out.last_mut())
+            && let (Some((c, t, wide, below)), Some(row)) = (cell.take(), out.last_mut())
         {
-            row.push((c, entities(&t)));
+            let t = entities(&t);
+            if below > 0 {
+                // Its own row counts: the end of this row takes one.
+                for k in 0..wide {
+                    let shown = if k == 0 { t.clone() } else { String::new() };
+                    spans.insert(c + k, (below + 1, shown));
+                }
+            }
+            row.push((c, t));
         }
         match (tname, end) {
             ("table", true) if !out.is_empty() => break,
             (t, false) if t == row_tag => {
+                if in_row {
+                    end_row(&mut out, &mut spans);
+                }
                 out.push(Vec::new());
                 in_row = true;
                 col = 0;
             }
-            (t, true) if t == row_tag => in_row = false,
+            (t, true) if t == row_tag => {
+                end_row(&mut out, &mut spans);
+                in_row = false;
+            }
             (_, false) if is_cell && in_row => {
-                col = attr(tag, "index").unwrap_or(col + 1);
-                cell = Some((col, String::new()));
-                col += attr(tag, "colspan").unwrap_or(1).saturating_sub(1);
+                // `ss:Index` places an XML Spreadsheet's cell (HTML has no such attribute, and
+                // `tabindex=` would read as one).
+                col = match attr(tag, "index").filter(|_| spreadsheet) {
+                    Some(i) => i,
+                    None => {
+                        // Past the columns a cell above still spans.
+                        let mut c = col + 1;
+                        while spans.contains_key(&c) {
+                            c += 1;
+                        }
+                        c
+                    }
+                };
+                let (extra, wide) = if spreadsheet {
+                    (0, attr(tag, across).unwrap_or(0) + 1)
+                } else {
+                    (1, attr(tag, across).unwrap_or(1))
+                };
+                let below = attr(tag, down)
+                    .map_or(0, |n| n.saturating_sub(extra))
+                    .min(10_000);
+                cell = Some((col, String::new(), wide.min(256), below));
+                col += wide.saturating_sub(1);
             }
             _ => {}
         }
         if out.len() > super::MAX_CELLS {
             break;
         }
+    }
+    if in_row {
+        end_row(&mut out, &mut spans);
     }
     out
 }
@@ -203,6 +266,40 @@ mod tests {
             vec![
                 vec![(1, "地区".into()), (2, "a & b".into()), (4, "66%".into())],
                 vec![(1, "x".into())]
+            ]
+        );
+        // 地区 spanning three rows, 领域 two: the rows below lack those cells.
+        let spanned = "<table><tr><td>地区</td><td>领域</td><td>指标</td><td>数值</td></tr>\
+                       <tr><td rowspan=\"3\">诸暨市</td><td rowspan=\"2\">幼有善育</td><td>a</td><td>1</td></tr>\
+                       <tr><td>b</td><td>2</td></tr>\
+                       <tr><td>学有优教</td><td>c</td><td>3</td></tr>\
+                       <tr><td>嵊泗县</td><td>x</td><td>d</td><td>4</td></tr></table>";
+        let got = rows(spanned, false);
+        let texts: Vec<Vec<&str>> = got
+            .iter()
+            .map(|r| r.iter().map(|(_, t)| t.as_str()).collect())
+            .collect();
+        assert_eq!(
+            texts,
+            vec![
+                vec!["地区", "领域", "指标", "数值"],
+                vec!["诸暨市", "幼有善育", "a", "1"],
+                vec!["诸暨市", "幼有善育", "b", "2"],
+                vec!["诸暨市", "学有优教", "c", "3"],
+                vec!["嵊泗县", "x", "d", "4"],
+            ]
+        );
+        assert_eq!(
+            got[2].iter().map(|(c, _)| *c).collect::<Vec<_>>(),
+            [1, 2, 3, 4]
+        );
+        let merged = "<Workbook><Table><Row><Cell ss:MergeDown=\"1\"><Data>诸暨市</Data></Cell>\
+                      <Cell><Data>a</Data></Cell></Row><Row><Cell ss:Index=\"2\"><Data>b</Data></Cell></Row></Table></Workbook>";
+        assert_eq!(
+            rows(merged, true),
+            vec![
+                vec![(1, "诸暨市".into()), (2, "a".into())],
+                vec![(1, "诸暨市".into()), (2, "b".into())]
             ]
         );
         let xml = "<Workbook><Worksheet><Table><Row><Cell><Data ss:Type=\"String\">地区</Data></Cell>\
