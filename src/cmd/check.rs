@@ -351,6 +351,10 @@ pub(crate) fn run(
         // `-o` writes the list where it is asked to go: a workbook of one 催报 sheet, or a file
         // in a text format.
         match &dest {
+            // JSON Lines as judged rows are: one missing report a line, never an array.
+            None if a.format == CheckFormat::Jsonl => {
+                report::cycle::render_missing_lines(&missing, en, out)?
+            }
             None => report::cycle::render_missing(&missing, period, a.format.base(), en, out)?,
             Some((path, Dest::Xlsx)) => {
                 report::xlsx::missing_workbook(&missing, period, en, path)?;

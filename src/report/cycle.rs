@@ -78,6 +78,39 @@ pub(crate) fn missing_cells(m: &Missing, en: bool) -> [String; 7] {
     ]
 }
 
+/// The 催报 list as JSON Lines (`--missing --format jsonl`): each missing report one object a
+/// line, in the order the list prints, as `--format jsonl` writes judged rows.
+pub(crate) fn render_missing_lines(
+    missing: &[Missing],
+    en: bool,
+    out: &mut dyn Write,
+) -> anyhow::Result<()> {
+    for m in by_lead(missing, en) {
+        serde_json::to_writer(&mut *out, &missing_json(m))?;
+        out.write_all(b"\n")?;
+    }
+    Ok(())
+}
+
+/// One missing report as JSON: its lead, jurisdiction, indicator, name and period, and the last
+/// value reported for it.
+fn missing_json(m: &Missing) -> serde_json::Value {
+    json!({
+        "lead": m.row.lead,
+        "jurisdiction": m.plan.id(),
+        "indicator": m.entry.id.value,
+        "name": m.row.name,
+        "period": m.period.label(false),
+        "last": m.last.map(|(p, v)| json!({
+            "period": p.label(false),
+            "actual": match v {
+                Actual::Number(n) => json!(num(n)),
+                Actual::Done(d) => json!(d),
+            },
+        })),
+    })
+}
+
 /// The 催报 list, ordered by lead department, then a line that counts it.
 pub(crate) fn render_missing(
     missing: &[Missing],
@@ -88,25 +121,7 @@ pub(crate) fn render_missing(
 ) -> anyhow::Result<()> {
     let rows = by_lead(missing, en);
     if format == Format::Json {
-        let v: Vec<_> = rows
-            .iter()
-            .map(|m| {
-                json!({
-                    "lead": m.row.lead,
-                    "jurisdiction": m.plan.id(),
-                    "indicator": m.entry.id.value,
-                    "name": m.row.name,
-                    "period": m.period.label(false),
-                    "last": m.last.map(|(p, v)| json!({
-                        "period": p.label(false),
-                        "actual": match v {
-                            Actual::Number(n) => json!(num(n)),
-                            Actual::Done(d) => json!(d),
-                        },
-                    })),
-                })
-            })
-            .collect();
+        let v: Vec<_> = rows.iter().map(|m| missing_json(m)).collect();
         writeln!(out, "{}", serde_json::to_string_pretty(&v)?)?;
         return Ok(());
     }
