@@ -619,6 +619,13 @@ impl PlanSet {
                 let folded = crate::diag::fold(k);
                 self.by_key.get(&folded).or_else(|| self.by_en.get(&folded))
             });
+        // `诸暨市（县级市）`, `嵊泗县(县)`: a name with its level in brackets after it, as a
+        // form's 地区（县市区） column invites; the bracket says only what kind of place it is.
+        if found.is_none()
+            && let Some(name) = without_level_note(k)
+        {
+            return self.find(name);
+        }
         if let Some(&i) = found {
             return self.get(i).ok_or_else(|| {
                 let file = &self.slots[i].file;
@@ -684,6 +691,33 @@ impl PlanSet {
             )),
         }
     }
+}
+
+/// A jurisdiction's name with a bracket after it that says only its administrative level
+/// (`诸暨市（县级市）`, `龙湾区(市辖区)`, `嵊泗县【县】`): the name. `None` for any other bracket —
+/// `诸暨市（城区）` names a part of the county, which is never its figure.
+fn without_level_note(text: &str) -> Option<&str> {
+    const LEVELS: &[&str] = &[
+        "县",
+        "市",
+        "区",
+        "县级市",
+        "市辖区",
+        "地级市",
+        "设区市",
+        "自治县",
+        "县市区",
+        "县、市、区",
+        "省辖市",
+        "代管",
+        "省直管",
+    ];
+    let inside = text.trim().strip_suffix(['）', ')', '】'])?;
+    let at = inside.find(['（', '(', '【'])?;
+    let (name, note) = inside.split_at(at);
+    let note = note.trim_start_matches(['（', '(', '【']).trim();
+    let name = name.trim();
+    (LEVELS.contains(&note) && name.chars().count() >= 2).then_some(name)
 }
 
 /// A figure's threshold, read from its table cell (which wins when both are given) or its prose.
@@ -960,6 +994,22 @@ pub(crate) fn row_domain(p: &PlanFile, cat: &CatalogIndex, row: &Row) -> Option<
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_name_with_its_level_in_brackets() {
+        for (typed, name) in [
+            ("诸暨市（县级市）", Some("诸暨市")),
+            ("诸暨市(县级市)", Some("诸暨市")),
+            ("龙湾区（市辖区）", Some("龙湾区")),
+            ("嵊泗县【县】", Some("嵊泗县")),
+            ("诸暨市（城区）", None),
+            ("普惠托位占比（城镇）", None),
+            ("（县级市）", None),
+            ("诸暨市", None),
+        ] {
+            assert_eq!(without_level_note(typed), name, "{typed}");
+        }
+    }
 
     #[test]
     fn a_plan_finds_each_row_by_id_and_the_first_of_a_repeated_id() {
