@@ -63,9 +63,7 @@ pub fn error_tip(e: &clap::Error) -> Option<String> {
         _ => Vec::new(),
     };
     let typed = text(ContextKind::InvalidSubcommand).or_else(|| text(ContextKind::InvalidValue));
-    if let Some(meant) = typed
-        .and_then(meant_by)
-        .filter(|m| valid.iter().any(|v| v == m))
+    if let Some(meant) = typed.and_then(|t| crate::diag::meant(t, valid.iter().map(String::as_str)))
     {
         return Some(crate::tr!(
             "提示: 是否想输入 '{meant}'？（命令和选项的取值用英文）\n",
@@ -89,48 +87,6 @@ pub fn error_tip(e: &clap::Error) -> Option<String> {
             "tip: --format chooses how a table is printed; a workbook or a page is written to a file with -o, as -o {file}\n"
         )
     })
-}
-
-/// Words a user may type for a subcommand or an option's value, in Chinese or as a near name
-/// clap's edit distance misses, and the name meant: subcommands, `--fail-on`, `--format`,
-/// `--lang`, `--by`, `--sort`.
-const MEANT: &[(&str, &[&str])] = &[
-    ("check", &["检查", "核查", "评判", "判断", "对照"]),
-    ("validate", &["校验", "验证", "检验", "核验"]),
-    ("compare", &["比较", "对比", "比对"]),
-    ("rank", &["排名", "排行", "排序", "晾晒"]),
-    ("template", &["模板", "模版", "填报模板"]),
-    ("extract", &["提取", "抽取", "摘录"]),
-    ("show", &["显示", "查看", "展示"]),
-    ("parse", &["解析"]),
-    ("not-met", &["未达标", "不达标", "未完成"]),
-    ("behind", &["滞后", "进度滞后", "落后"]),
-    ("yellow", &["黄灯", "黄"]),
-    ("red", &["红灯", "红"]),
-    ("doubtful", &["存疑", "可疑"]),
-    ("never", &["从不", "不失败"]),
-    ("table", &["表格", "表"]),
-    ("markdown", &["md"]),
-    (
-        "zh",
-        &["cn", "chinese", "中文", "汉语", "简体", "zh-hans", "zh_cn"],
-    ),
-    (
-        "en",
-        &["english", "英文", "英语", "en-us", "en_us", "en-gb"],
-    ),
-    ("lead", &["牵头单位", "责任单位", "部门", "department"]),
-    ("gap", &["差距"]),
-    ("status", &["状态"]),
-];
-
-/// The name meant by `typed`, from [`MEANT`] (letters compared without case).
-fn meant_by(typed: &str) -> Option<&'static str> {
-    let t = typed.trim().to_lowercase();
-    MEANT
-        .iter()
-        .find(|(_, words)| words.contains(&t.as_str()))
-        .map(|(name, _)| *name)
 }
 
 #[derive(Debug, Args)]

@@ -321,6 +321,78 @@ pub fn suggestion<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>)
     hint(did_you_mean(word, candidates))
 }
 
+/// Words users type for a name qyx takes in English, in Chinese or as a near name edit distance
+/// misses (it finds nothing near a Chinese word), and the name meant: subcommands and option
+/// values (`检查` is `check`, `--fail-on 未达标` `not-met`, `--lang cn` `zh`), and the values of a
+/// plan's fixed lists as documents print them (`level: 县` is `county`, `scope: 累计`
+/// `cumulative`). One table for both, asked with the names valid where the word was typed
+/// (see [`meant`]).
+const MEANT: &[(&str, &[&str])] = &[
+    // Subcommands.
+    ("check", &["检查", "核查", "评判", "判断", "对照"]),
+    ("validate", &["校验", "验证", "检验", "核验"]),
+    ("compare", &["比较", "对比", "比对"]),
+    ("rank", &["排名", "排行", "排序", "晾晒"]),
+    ("template", &["模板", "模版", "填报模板"]),
+    ("extract", &["提取", "抽取", "摘录"]),
+    ("show", &["显示", "查看", "展示"]),
+    ("parse", &["解析"]),
+    // Option values: --fail-on, --format, --lang, --by, --sort.
+    ("not-met", &["未达标", "不达标", "未完成"]),
+    ("behind", &["滞后", "进度滞后", "落后"]),
+    ("yellow", &["黄灯", "黄"]),
+    ("red", &["红灯", "红"]),
+    ("doubtful", &["存疑", "可疑"]),
+    ("never", &["从不", "不失败"]),
+    ("table", &["表格", "表"]),
+    ("markdown", &["md"]),
+    (
+        "zh",
+        &["cn", "chinese", "中文", "汉语", "简体", "zh-hans", "zh_cn"],
+    ),
+    (
+        "en",
+        &["english", "英文", "英语", "en-us", "en_us", "en-gb"],
+    ),
+    ("lead", &["牵头单位", "责任单位", "部门", "department"]),
+    ("gap", &["差距"]),
+    ("status", &["状态"]),
+    // A plan's fixed lists.
+    ("province", &["省"]),
+    ("city", &["市", "地级市", "设区市"]),
+    ("county", &["县"]),
+    ("county-city", &["县级市"]),
+    ("district", &["区", "市辖区"]),
+    ("implementation", &["实施方案"]),
+    ("work-points", &["工作要点"]),
+    ("five-year-plan", &["规划", "五年规划"]),
+    ("core", &["核心指标", "省定核心指标"]),
+    ("observational", &["观察性指标", "探索和观察性指标"]),
+    ("cumulative", &["累计"]),
+    ("annual", &["每年"]),
+    ("maintained", &["保持"]),
+    ("average", &["平均", "平均值"]),
+    ("total", &["合计", "总计"]),
+    ("higher", &["越高越好"]),
+    ("lower", &["越低越好"]),
+    ("flow", &["增量"]),
+    ("stock", &["存量"]),
+    ("rate", &["比率"]),
+    ("milestone", &["里程碑"]),
+];
+
+/// The name among `valid` that `typed` means by [`MEANT`] (letters compared without case), or
+/// None: a word is offered only where its name is allowed.
+pub(crate) fn meant<'v>(typed: &str, valid: impl IntoIterator<Item = &'v str>) -> Option<&'v str> {
+    let t = typed.trim().to_lowercase();
+    let named: Vec<&str> = MEANT
+        .iter()
+        .filter(|(_, words)| words.contains(&t.as_str()))
+        .map(|(name, _)| *name)
+        .collect();
+    valid.into_iter().find(|v| named.contains(v))
+}
+
 /// ` (did you mean `x`?)` for a name found, e.g. by [`NameIndex::nearest`], or nothing.
 pub(crate) fn hint(near: Option<&str>) -> String {
     near.map(|c| crate::tr!("（是否想输入 `{c}`？）", " (did you mean `{c}`?)"))
@@ -365,6 +437,25 @@ pub(crate) fn near_file(path: &std::path::Path) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn words_typed_for_a_name_where_it_is_valid() {
+        let cli = ["check", "validate", "compare"];
+        let levels = ["province", "city", "county", "county-city", "district"];
+        let fail_on = ["behind", "not-met", "doubtful", "never"];
+        for (typed, valid, want) in [
+            ("检查", &cli[..], Some("check")),
+            ("累计", &cli[..], None),
+            ("县", &levels[..], Some("county")),
+            ("县级市", &levels[..], Some("county-city")),
+            ("县", &cli[..], None),
+            (" 未达标 ", &fail_on[..], Some("not-met")),
+            ("CN", &["zh", "en"][..], Some("zh")),
+            ("check", &cli[..], None),
+        ] {
+            assert_eq!(meant(typed, valid.iter().copied()), want, "{typed}");
+        }
+    }
 
     #[test]
     fn names_in_capitals_or_full_width_find_their_own_id() {

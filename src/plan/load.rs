@@ -438,40 +438,6 @@ pub(crate) fn find_tag(text: &str) -> Option<(u64, u64, &str)> {
     None
 }
 
-/// The values of a plan's fixed lists as a document prints them in Chinese, and the value a plan
-/// file takes (`level: 县` is `county`): edit distance finds nothing near a Chinese word.
-const CHINESE_VALUES: &[(&str, &str)] = &[
-    ("省", "province"),
-    ("市", "city"),
-    ("地级市", "city"),
-    ("设区市", "city"),
-    ("县", "county"),
-    ("县级市", "county-city"),
-    ("区", "district"),
-    ("市辖区", "district"),
-    ("实施方案", "implementation"),
-    ("工作要点", "work-points"),
-    ("规划", "five-year-plan"),
-    ("五年规划", "five-year-plan"),
-    ("核心指标", "core"),
-    ("省定核心指标", "core"),
-    ("观察性指标", "observational"),
-    ("探索和观察性指标", "observational"),
-    ("累计", "cumulative"),
-    ("每年", "annual"),
-    ("保持", "maintained"),
-    ("平均", "average"),
-    ("平均值", "average"),
-    ("合计", "total"),
-    ("总计", "total"),
-    ("越高越好", "higher"),
-    ("越低越好", "lower"),
-    ("增量", "flow"),
-    ("存量", "stock"),
-    ("比率", "rate"),
-    ("里程碑", "milestone"),
-];
-
 /// Rewords the YAML crate's messages for people who edit plans: a duplicate key loses data,
 /// and an unknown field gets a "did you mean". serde's other messages keep their wording in
 /// English; in Chinese their frame is translated and the names they quote kept.
@@ -499,11 +465,8 @@ fn explain(message: &str) -> String {
     {
         let expected = expected.strip_prefix("one of ").unwrap_or(expected);
         let options: Vec<&str> = expected.split(", ").map(|o| o.trim_matches('`')).collect();
-        let hint = match CHINESE_VALUES
-            .iter()
-            .find(|(zh, en)| *zh == value.trim() && options.contains(en))
-        {
-            Some((_, en)) => crate::diag::hint(Some(en)),
+        let hint = match crate::diag::meant(value, options.iter().copied()) {
+            Some(en) => crate::diag::hint(Some(en)),
             None => crate::diag::suggestion(value, options.iter().copied()),
         };
         let options = options.join(", ");
