@@ -317,18 +317,35 @@ const MAX_SET_ASIDE: usize = 200;
 /// Every row's schema problem, not only the first: a file whose `indicators` item does not fit
 /// the schema (an unknown key, a wrong type) has that problem reported and the item set aside —
 /// its lines blanked, so every other line keeps its number — and is read again, until it reads
-/// or the problem lies outside the items (then it is left for the loader to report). The rows
-/// that fit are then checked for their meaning as usual.
+/// or the problem lies outside the items (then it is left for the loader to report; an unknown
+/// value of a fixed list there is replaced by an allowed one for the next read, so that the
+/// problems after it are found, and put back after). The rows that fit are then checked for
+/// their meaning as usual.
 fn set_aside_bad_items<T: serde::de::DeserializeOwned>(
     file: &mut SourceText,
     diags: &mut Vec<Diagnostic>,
 ) {
+    // Values outside the items replaced for the next read, each line as written kept to be put
+    // back: `level: 县` and `kind: 实施方案` in one plan were said one a run (fix, run again).
+    let mut replaced: Vec<(usize, String)> = Vec::new();
     for _ in 0..MAX_SET_ASIDE {
         let Err(d) = load::parse_yaml::<T>(file) else {
-            return;
+            break;
         };
         let Some((from, to)) = item_lines(&file.text, d.line) else {
-            return;
+            if let Some((k, with)) = replace_value(&file.text, &d) {
+                // The first is said by the loader when the file is read as written.
+                if !replaced.is_empty() {
+                    diags.push(d);
+                }
+                let mut lines: Vec<String> = file.text.lines().map(str::to_string).collect();
+                if let Some(l) = lines.get_mut(k) {
+                    replaced.push((k, std::mem::replace(l, with)));
+                }
+                file.text = lines.join("\n");
+                continue;
+            }
+            break;
         };
         let mut lines: Vec<String> = file.text.lines().map(str::to_string).collect();
         more_in_item::<T>(file, &lines, (from, to), d, diags);
@@ -342,6 +359,39 @@ fn set_aside_bad_items<T: serde::de::DeserializeOwned>(
         }
         file.text = lines.join("\n");
     }
+    if !replaced.is_empty() {
+        let mut lines: Vec<String> = file.text.lines().map(str::to_string).collect();
+        for (k, line) in replaced {
+            if let Some(l) = lines.get_mut(k) {
+                *l = line;
+            }
+        }
+        file.text = lines.join("\n");
+    }
+}
+
+/// For an unknown value of a fixed list outside the items (`level: 县`, `kind: 实施方案`): the
+/// 0-based line and the line with the value replaced by one the list allows, so that
+/// the file reads on to its next problem.
+fn replace_value(text: &str, d: &Diagnostic) -> Option<(usize, String)> {
+    let allowed = load::allowed_value(&d.message)?;
+    let k = usize::try_from(d.line).ok()?.checked_sub(1)?;
+    let line = text.lines().nth(k)?;
+    let at = line
+        .char_indices()
+        .nth(usize::try_from(d.column).ok()?.checked_sub(1)?)?
+        .0;
+    let rest = &line[at..];
+    let len = match rest.chars().next()? {
+        q @ ('"' | '\'') => rest[1..].find(q)? + 2,
+        _ => rest.find([',', '}', ']', '#']).unwrap_or(rest.len()),
+    };
+    let value = rest[..len].trim_end();
+    if value.is_empty() {
+        return None;
+    }
+    let with = format!("{}{allowed}{}", &line[..at], &rest[value.len()..]);
+    Some((k, with))
 }
 
 /// The problem `d` of the item at lines `from..to`, then every other one the same item has

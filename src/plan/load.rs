@@ -438,6 +438,20 @@ pub(crate) fn find_tag(text: &str) -> Option<(u64, u64, &str)> {
     None
 }
 
+/// The first value a fixed list allows, from the message [`explain`] gives an unknown one
+/// ("unknown value `县`…; expected one of province, city, …"), in either language.
+pub(crate) fn allowed_value(message: &str) -> Option<&str> {
+    let (_, options) = message
+        .split_once("; expected one of ")
+        .filter(|_| message.starts_with("unknown value `"))
+        .or_else(|| {
+            message
+                .split_once("；应为以下之一: ")
+                .filter(|_| message.starts_with("未知取值 `"))
+        })?;
+    options.split(", ").next().filter(|o| !o.is_empty())
+}
+
 /// Rewords the YAML crate's messages for people who edit plans: a duplicate key loses data,
 /// and an unknown field gets a "did you mean". serde's other messages keep their wording in
 /// English; in Chinese their frame is translated and the names they quote kept.
