@@ -86,9 +86,10 @@ fn date_text(d: &calamine::ExcelDateTime) -> String {
     format!("{y:04}-{m:02}-{day:02}")
 }
 
-/// A date cell of an .xls or .ods (whose formats qyx does not see): 1 January at midnight is
-/// [`CellKind::YearStart`] with its year as the text, any other date a [`CellKind::Date`].
-fn year_start(date: &str, midnight: bool) -> (String, CellKind) {
+/// A date cell of an .xls, an .ods or an XML Spreadsheet (whose formats qyx does not see): 1
+/// January at midnight is [`CellKind::YearStart`] with its year as the text, any other date a
+/// [`CellKind::Date`].
+pub(super) fn year_start(date: &str, midnight: bool) -> (String, CellKind) {
     let day = date.strip_suffix("T00:00:00").unwrap_or(date);
     match day.strip_suffix("-01-01") {
         Some(y) if midnight && y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()) => {

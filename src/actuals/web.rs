@@ -30,8 +30,8 @@ pub(super) fn read(path: &Path, name: &str, each: &mut EachRow<'_>) -> Result<Ac
             line: i as u64 + 1,
             ..Record::default()
         };
-        for (col, cell) in cells {
-            super::sheet::put(&mut rec, col, cell, CellKind::Text);
+        for (col, cell, kind) in cells {
+            super::sheet::put(&mut rec, col, cell, kind);
         }
         Ok(rec)
     });
@@ -78,13 +78,16 @@ fn decode(bytes: &[u8]) -> String {
     }
 }
 
-/// The rows of the first table: each a list of (1-based column, text). HTML's `<tr>` / `<td>`,
+/// Cells spanning down from rows above: column → (rows left, text, kind).
+type Spans = std::collections::BTreeMap<u64, (u64, String, CellKind)>;
+
+/// The rows of the first table: each a list of (1-based column, text, kind). HTML's `<tr>` / `<td>`,
 /// `<th>` with `colspan` and `rowspan`; the XML Spreadsheet's `<Row>` / `<Cell ss:Index=…>` with
 /// `ss:MergeAcross` and `ss:MergeDown`. A cell spanning rows holds for every row it spans, as a
 /// workbook's merged cell does (the 地区 or 领域 of a block): a `rowspan` leaves the rows below
 /// without that cell, so reading them as they stand would shift every cell after it one
 /// column left, under the wrong header.
-fn rows(text: &str, spreadsheet: bool) -> Vec<Vec<(u64, String)>> {
+fn rows(text: &str, spreadsheet: bool) -> Vec<Vec<(u64, String, CellKind)>> {
     let (row_tag, cell_tags): (&str, &[&str]) = if spreadsheet {
         ("row", &["cell"])
     } else {
@@ -95,27 +98,25 @@ fn rows(text: &str, spreadsheet: bool) -> Vec<Vec<(u64, String)>> {
     } else {
         ("colspan", "rowspan")
     };
-    let mut out: Vec<Vec<(u64, String)>> = Vec::new();
-    // The cell being read: its column, its text, the columns it spans and the rows below it
-    // spans.
-    let mut cell: Option<(u64, String, u64, u64)> = None;
-    // Cells spanning down from rows above: column → (rows left, text).
-    let mut spans: std::collections::BTreeMap<u64, (u64, String)> = Default::default();
+    let mut out: Vec<Vec<(u64, String, CellKind)>> = Vec::new();
+    // The cell being read: its column, its text, the columns it spans, the rows below it spans,
+    // and whether it holds a date (an XML Spreadsheet's `<Data ss:Type="DateTime">`).
+    let mut cell: Option<(u64, String, u64, u64, bool)> = None;
+    let mut spans: Spans = Default::default();
     let mut col = 0u64;
     let mut at = 0;
     let mut in_row = false;
     // Ends the last row: the cells spanning down into it take their columns.
-    let end_row = |out: &mut Vec<Vec<(u64, String)>>,
-                   spans: &mut std::collections::BTreeMap<u64, (u64, String)>| {
+    let end_row = |out: &mut Vec<Vec<(u64, String, CellKind)>>, spans: &mut Spans| {
         let Some(row) = out.last_mut() else { return };
-        for (c, (left, text)) in spans.iter_mut() {
-            if !row.iter().any(|(x, _)| x == c) {
-                row.push((*c, text.clone()));
+        for (c, (left, text, kind)) in spans.iter_mut() {
+            if !row.iter().any(|(x, _, _)| x == c) {
+                row.push((*c, text.clone(), *kind));
             }
             *left -= 1;
         }
-        spans.retain(|_, (left, _)| *left > 0);
-        row.sort_by_key(|(c, _)| *c);
+        spans.retain(|_, (left, _, _)| *left > 0);
+        row.sort_by_key(|(c, _, _)| *c);
     };
     while let Some(open) = text[at..].find('<').map(|i| at + i) {
         if let Some(c) = cell.as_mut() {
@@ -137,17 +138,31 @@ fn rows(text: &str, spreadsheet: bool) -> Vec<Vec<(u64, String)>> {
         let is_cell = cell_tags.contains(&tname);
         // A row, a cell or the table's end closes the cell before it (HTML may omit `</td>`).
         if (tname == row_tag || is_cell || tname == "table")
-            && let (Some((c, t, wide, below)), Some(row)) = (cell.take(), out.last_mut())
+            && let (Some((c, t, wide, below, date)), Some(row)) = (cell.take(), out.last_mut())
         {
             let t = entities(&t);
+            // A date as the XML Spreadsheet writes it (`2024-01-01T00:00:00.000`): a year cell
+            // formatted `yyyy` holds 1 January at midnight, read as that year as in an .xls.
+            let (t, kind) = match date {
+                true => {
+                    let t = t.split('.').next().unwrap_or_default();
+                    let midnight = t.split_once('T').is_none_or(|(_, h)| h == "00:00:00");
+                    let day = t.split('T').next().unwrap_or_default();
+                    super::sheet::year_start(day, midnight)
+                }
+                false => (t, CellKind::Text),
+            };
             if below > 0 {
                 // Its own row counts: the end of this row takes one.
                 for k in 0..wide {
-                    let shown = if k == 0 { t.clone() } else { String::new() };
-                    spans.insert(c + k, (below + 1, shown));
+                    let shown = match k {
+                        0 => (t.clone(), kind),
+                        _ => (String::new(), CellKind::Text),
+                    };
+                    spans.insert(c + k, (below + 1, shown.0, shown.1));
                 }
             }
-            row.push((c, t));
+            row.push((c, t, kind));
         }
         match (tname, end) {
             ("table", true) if !out.is_empty() => break,
@@ -185,8 +200,13 @@ fn rows(text: &str, spreadsheet: bool) -> Vec<Vec<(u64, String)>> {
                 let below = attr(tag, down)
                     .map_or(0, |n| n.saturating_sub(extra))
                     .min(10_000);
-                cell = Some((col, String::new(), wide.min(256), below));
+                cell = Some((col, String::new(), wide.min(256), below, false));
                 col += wide.saturating_sub(1);
+            }
+            ("data", false) if spreadsheet => {
+                if let Some(c) = cell.as_mut() {
+                    c.4 = tag.to_ascii_lowercase().contains("type=\"datetime\"");
+                }
             }
             _ => {}
         }
@@ -257,12 +277,19 @@ fn entities(t: &str) -> String {
 mod tests {
     use super::*;
 
+    /// The rows' columns and texts.
+    fn placed(rows: Vec<Vec<(u64, String, CellKind)>>) -> Vec<Vec<(u64, String)>> {
+        rows.into_iter()
+            .map(|r| r.into_iter().map(|(c, t, _)| (c, t)).collect())
+            .collect()
+    }
+
     #[test]
     fn rows_and_cells_of_a_page_and_an_xml_spreadsheet() {
         let page = "<table><tr><th>地区</th><td colspan=\"2\">a &amp; b</td><td>&nbsp;66&#37;</td></tr>\
                     <tr><td>x</td></tr></table><table><tr><td>second</td></tr></table>";
         assert_eq!(
-            rows(page, false),
+            placed(rows(page, false)),
             vec![
                 vec![(1, "地区".into()), (2, "a & b".into()), (4, "66%".into())],
                 vec![(1, "x".into())]
@@ -274,7 +301,7 @@ mod tests {
                        <tr><td>b</td><td>2</td></tr>\
                        <tr><td>学有优教</td><td>c</td><td>3</td></tr>\
                        <tr><td>嵊泗县</td><td>x</td><td>d</td><td>4</td></tr></table>";
-        let got = rows(spanned, false);
+        let got = placed(rows(spanned, false));
         let texts: Vec<Vec<&str>> = got
             .iter()
             .map(|r| r.iter().map(|(_, t)| t.as_str()).collect())
@@ -296,16 +323,35 @@ mod tests {
         let merged = "<Workbook><Table><Row><Cell ss:MergeDown=\"1\"><Data>诸暨市</Data></Cell>\
                       <Cell><Data>a</Data></Cell></Row><Row><Cell ss:Index=\"2\"><Data>b</Data></Cell></Row></Table></Workbook>";
         assert_eq!(
-            rows(merged, true),
+            placed(rows(merged, true)),
             vec![
                 vec![(1, "诸暨市".into()), (2, "a".into())],
                 vec![(1, "诸暨市".into()), (2, "b".into())]
             ]
         );
+        // A year cell formatted `yyyy` (1 January at midnight) is the year; any other date a date.
+        let dated = "<Workbook><Table><Row><Cell><Data ss:Type=\"DateTime\">2024-01-01T00:00:00.000</Data></Cell>\
+                     <Cell><Data ss:Type=\"DateTime\">2024-12-31T00:00:00.000</Data></Cell>\
+                     <Cell><Data ss:Type=\"String\">2024-01-01</Data></Cell></Row></Table></Workbook>";
+        assert_eq!(
+            rows(dated, true),
+            vec![vec![
+                (1, "2024".into(), CellKind::YearStart),
+                (2, "2024-12-31".into(), CellKind::Date),
+                (3, "2024-01-01".into(), CellKind::Text)
+            ]]
+        );
+        // A date merged down is a date in the rows it spans too.
+        let merged_date = "<Workbook><Table><Row><Cell ss:MergeDown=\"1\"><Data ss:Type=\"DateTime\">2024-12-31T00:00:00.000</Data></Cell>\
+                           </Row><Row></Row></Table></Workbook>";
+        assert_eq!(
+            rows(merged_date, true)[1],
+            vec![(1, "2024-12-31".into(), CellKind::Date)]
+        );
         let xml = "<Workbook><Worksheet><Table><Row><Cell><Data ss:Type=\"String\">地区</Data></Cell>\
                    <Cell ss:Index=\"3\"><Data ss:Type=\"Number\">2024</Data></Cell></Row></Table></Worksheet></Workbook>";
         assert_eq!(
-            rows(xml, true),
+            placed(rows(xml, true)),
             vec![vec![(1, "地区".into()), (3, "2024".into())]]
         );
     }
