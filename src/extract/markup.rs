@@ -1,7 +1,10 @@
 //! Markup a document converter leaves in plain text, read as the text it marks up: an HTML table
 //! (MinerU, docling and a page's source put a table as `<table><tr><td rowspan="2">…`, often on
 //! one line) becomes one `|` row a line, and a number a PDF-to-Markdown converter took for a
-//! formula (`$5 8 \%$`, `$\geq 9 8 . 5 \%$`) becomes the number (`58%`, `≥98.5%`).
+//! formula (`$5 8 \%$`, `$\geq 9 8 . 5 \%$`) becomes the number (`58%`, `≥98.5%`), and a
+//! spreadsheet saved as tab-separated text (Excel's 文本文件(制表符分隔)) has each row on one line:
+//! a cell holding a line break is quoted there and runs over lines (`1\t幼有善育\t"每千人口拥有3岁以下`
+//! / `婴幼儿托位数*"\t个\t3.9…`), read as the cell it is (`每千人口拥有3岁以下婴幼儿托位数*`).
 //!
 //! Why it exists: the table readers read rows by line and cells by position, and the prose
 //! reader reads `58%`, not `$5 8 \%$`. `validate` reads a source through the same function
@@ -16,6 +19,9 @@ const MAX_CELLS: usize = 20_000;
 /// The longest inline formula read as a number.
 const MAX_FORMULA: usize = 60;
 
+/// The most lines a spreadsheet's quoted cell runs over; a quote left open longer is a stray `"`.
+const MAX_CELL_LINES: usize = 8;
+
 /// The text with its HTML tables as `|` rows and its numbers-as-formulas as numbers; None when
 /// it has neither.
 pub(crate) fn plain(text: &str) -> Option<String> {
@@ -26,6 +32,24 @@ pub(crate) fn plain(text: &str) -> Option<String> {
 /// rows are laid out a line each, so the lines after a one-line table would otherwise be counted
 /// off from the source's (the draft's `line` must point at the document the user has).
 pub(crate) fn plain_lines(text: &str) -> Option<(String, Vec<usize>)> {
+    match tab_records(text) {
+        // Each later pass counts lines off the records' text: map them back to the source's.
+        Some((t, map)) => Some(match markup_lines(&t) {
+            Some((p, lines)) => {
+                let back = lines
+                    .iter()
+                    .map(|&l| map.get(l.saturating_sub(1)).copied().unwrap_or(l))
+                    .collect();
+                (p, back)
+            }
+            None => (t, map),
+        }),
+        None => markup_lines(text),
+    }
+}
+
+/// [`plain_lines`] but for the spreadsheet's records: HTML tables and formulas.
+fn markup_lines(text: &str) -> Option<(String, Vec<usize>)> {
     let tables = has_table(text).then(|| html_tables(text));
     let t = tables.as_ref().map_or(text, |(t, _)| t.as_str());
     // A formula never spans a line: the lines stay the table pass's.
@@ -38,6 +62,72 @@ pub(crate) fn plain_lines(text: &str) -> Option<(String, Vec<usize>)> {
         }
         (None, tables) => tables,
     }
+}
+
+/// A spreadsheet saved as tab-separated text, each of its records on one line: a record whose
+/// quoted cell holds line breaks (`"2022年` / `基础值"`) joined to the line that closes the quote,
+/// the breaks inside the cell dropped (a Chinese name or title wraps with no space), and every
+/// quoted cell of a tab-separated line unquoted (`""` is a `"`). With the text, the source line
+/// of each of its lines (a record's is its first). None when no tab-separated line has a quoted
+/// cell. A quote left open for more than [`MAX_CELL_LINES`] lines is no cell: left as printed.
+fn tab_records(text: &str) -> Option<(String, Vec<usize>)> {
+    // A cell that opens a quote: at the start of a line or right after a tab (a record's first
+    // cell may be the quoted one, its tabs on its last line: the 注 under a table).
+    let quoted_cell = |l: &str| l.starts_with('"') || l.contains("\t\"");
+    if !text.contains('\t') || !text.lines().any(quoted_cell) {
+        return None;
+    }
+    let source: Vec<&str> = text.split('\n').collect();
+    let mut out = String::with_capacity(text.len());
+    let mut lines = Vec::with_capacity(source.len());
+    let mut changed = false;
+    let mut i = 0;
+    while i < source.len() {
+        let l = source[i];
+        let mut n = 1;
+        if quoted_cell(l) {
+            let mut record = l.trim_end_matches('\r').to_string();
+            while record.matches('"').count() % 2 == 1 && n < MAX_CELL_LINES && i + n < source.len()
+            {
+                record.push('\n');
+                record.push_str(source[i + n].trim_end_matches('\r'));
+                n += 1;
+            }
+            if record.matches('"').count().is_multiple_of(2) && record.contains('\t') {
+                out.push_str(&unquoted(&record));
+                changed = true;
+            } else {
+                out.push_str(l);
+                n = 1;
+            }
+        } else {
+            out.push_str(l);
+        }
+        lines.push(i + 1);
+        i += n;
+        if i < source.len() {
+            out.push('\n');
+        }
+    }
+    changed.then_some((out, lines))
+}
+
+/// A tab-separated record's cells with their spreadsheet quoting undone: a cell wrapped in `"`
+/// loses the wrapping, its `""` become `"` and its line breaks go; other cells stay as printed.
+fn unquoted(record: &str) -> String {
+    let cells: Vec<String> = record
+        .split('\t')
+        .map(|c| {
+            let t = c.trim_end_matches('\r');
+            match t.strip_prefix('"').and_then(|r| r.strip_suffix('"')) {
+                Some(inner) if t.len() >= 2 => {
+                    inner.replace("\"\"", "\"").replace(['\n', '\r'], "")
+                }
+                _ => c.to_string(),
+            }
+        })
+        .collect();
+    cells.join("\t")
 }
 
 fn has_table(text: &str) -> bool {
@@ -424,6 +514,47 @@ mod tests {
             Some("<table> 没有行 </table>")
         );
         assert_eq!(plain("普通的文字"), None);
+    }
+
+    #[test]
+    fn a_spreadsheet_saved_as_tab_separated_text_has_a_record_a_line() {
+        for (text, want, lines) in [
+            // Excel's quoting: a header cell and a name with a line break, rows ending in CRLF.
+            (
+                "附件\n序号\t指标名称\t\"2022年\n基础值\"\t2027年\r\n1\t\"每千人口拥有3岁以下\n婴幼儿托位数*\"\t3.9\t5.5\r\n2\t普惠托位占比\t55.00%\t≥ 70\r\n后文",
+                Some(
+                    "附件\n序号\t指标名称\t2022年基础值\t2027年\n1\t每千人口拥有3岁以下婴幼儿托位数*\t3.9\t5.5\n2\t普惠托位占比\t55.00%\t≥ 70\r\n后文",
+                ),
+                vec![1, 2, 4, 6, 7],
+            ),
+            // A quote inside a quoted cell, doubled; a one-line quoted cell.
+            (
+                "3\t\"“浙里康养”\"\"智慧\"\"平台\"\t80",
+                Some("3\t“浙里康养”\"智慧\"平台\t80"),
+                vec![1],
+            ),
+            // The 注 as one quoted cell of three lines, then the tail.
+            (
+                "\"注：1.带*的为核心指标；\n2.“—”表示暂无数据；\n3.累计数。\"\t\t\n完",
+                Some("注：1.带*的为核心指标；2.“—”表示暂无数据；3.累计数。\t\t\n完"),
+                vec![1, 4],
+            ),
+            // A stray quote never closed within its lines: left as printed.
+            (
+                "1\t\"半个引号\t5\n二\n三\n四\n五\n六\n七\n八\n九\n十",
+                None,
+                vec![],
+            ),
+            // No tab: a comma CSV is read by the table reader itself; prose is left alone.
+            ("1,\"每千人口\n托位数\",3.9", None, vec![]),
+            ("他说\"好\"。", None, vec![]),
+        ] {
+            let got = plain_lines(text);
+            assert_eq!(got.as_ref().map(|g| g.0.as_str()), want, "{text:?}");
+            if let Some((_, l)) = got {
+                assert_eq!(l, lines, "{text:?}");
+            }
+        }
     }
 
     #[test]

@@ -506,6 +506,12 @@ fn bar_table_as_printed(lines: &[&str], at: usize) -> Option<(RawTable, usize)> 
         }
     };
     let mut header = split(lines[at]);
+    // A line of one cell is no header, though it names 指标: a sheet's title saved with the tabs
+    // of the empty cells after it (`…主要指标年度目标表\t\t\t`); the header is under it (its rows
+    // are not the title's second line).
+    if !bars && header.len() < 2 {
+        return None;
+    }
     let mut first_row = at + 1;
     // A header of two rows copied with tabs, a merged cell spanning columns above the years
     // (`基础值 | 年度目标 (spanning five)` over `2022年 | 2023年 … 2027年`): the second row starts
@@ -2763,6 +2769,30 @@ mod tests {
             (
                 "序号\t指标名称\t单位\t基础值\t目标值\t\t牵头单位\n2022年\t2025年\t2027年\n1\t普惠托位占比\t%\t52\t≥60\t≥70\t县卫健局\n",
                 vec![b(2022, "52"), t(2025, "≥60"), t(2027, "≥70")],
+            ),
+            // A sheet saved by Excel as tab-separated text: its title with the tabs of the empty
+            // cells after it (no header, though it names 指标), a header cell and a name holding
+            // a line break quoted over two lines, `年度目标` spanning the years, CRLF rows, the
+            // cells as Excel displays them (`55.00%`, `68,520`), `≥ 70` with a space, `85-90`.
+            (
+                "某县主要指标年度目标表\t\t\t\t\t\t\r\n序号\t指标名称\t\"2022年\r\n基础值\"\t年度目标\t\t\t牵头单位\r\n\t\t\t2023年\t2025年\t2027年\t\r\n1\t\"每千人口拥有3岁以下\n婴幼儿托位数*\"\t3.9\t4.2\t4.5\t5.5\t市卫健局\r\n2\t普惠托位占比\t55.00%\t58.00%\t64.00%\t≥ 70\t市卫健局\r\n3\t\"居民人均\n可支配收入（元）\"\t68,520\t72,600\t79,000\t87,000\t市统计局\r\n4\t\"困难群众医疗费用\n综合保障率\"\t85\t85-90\t\"≥ 90\"\t/\t市医保局\r\n\"注：1.带*的为核心指标；\n2.“/”表示当年不设目标。\"\t\t\t\t\t\t\r\n",
+                vec![
+                    b(2022, "3.9"),
+                    t(2023, "4.2"),
+                    t(2025, "4.5"),
+                    t(2027, "5.5"),
+                    b(2022, "55.00%"),
+                    t(2023, "58.00%"),
+                    t(2025, "64.00%"),
+                    t(2027, "≥ 70"),
+                    b(2022, "68,520"),
+                    t(2023, "72,600"),
+                    t(2025, "79,000"),
+                    t(2027, "87,000"),
+                    b(2022, "85"),
+                    t(2023, "85-90"),
+                    t(2025, "≥ 90"),
+                ],
             ),
             // Tabs with an empty domain cell, and an 属性 column after the years.
             (

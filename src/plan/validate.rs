@@ -93,9 +93,11 @@ pub(crate) fn note_marks(s: &str) -> (Vec<char>, String) {
 /// into its cells: commas outside double quotes separate them, a quoted cell keeps its commas and
 /// line breaks (`"2022年` / `基础值"` is `2022年基础值`: the break taken out), `""` is a quote, and
 /// Excel's text formula `="1"` is its text. Empty cells after the last are dropped. None for text
-/// that is no record: fewer than three separating commas, or `|` or tabs between cells.
+/// that is no record: fewer than three separating commas, or `|` or tabs between cells, or a row
+/// whose cells are apart by spaces and whose every comma stands between digits (`8 居民人均可支配
+/// 收入 元 68,520 72,600`: thousands separators, as a spreadsheet displays its figures).
 pub(crate) fn csv_cells(record: &str) -> Option<Vec<String>> {
-    if record.contains(['|', '｜', '\t']) {
+    if record.contains(['|', '｜', '\t']) || spaced_with_separators(record) {
         return None;
     }
     let mut cells = vec![String::new()];
@@ -128,6 +130,33 @@ pub(crate) fn csv_cells(record: &str) -> Option<Vec<String>> {
         cells.pop();
     }
     Some(cells)
+}
+
+/// Whether a row's cells stand apart by white space (outside quotes) and its commas (outside
+/// quotes) all stand between two digits: figures' thousands separators, no CSV record's.
+fn spaced_with_separators(record: &str) -> bool {
+    let chars: Vec<char> = record.trim().chars().collect();
+    let mut quoted = false;
+    let (mut spaced, mut commas) = (false, 0);
+    for (k, &c) in chars.iter().enumerate() {
+        match c {
+            '"' => quoted = !quoted,
+            _ if quoted => {}
+            ',' => {
+                let digit = |j: Option<usize>| {
+                    j.and_then(|j| chars.get(j))
+                        .is_some_and(|d: &char| d.is_ascii_digit())
+                };
+                if !(digit(k.checked_sub(1)) && digit(Some(k + 1))) {
+                    return false;
+                }
+                commas += 1;
+            }
+            c if c.is_whitespace() => spaced = true,
+            _ => {}
+        }
+    }
+    spaced && commas > 0
 }
 
 /// Text as the quote check compares it: no white space, no runs of web-page `|` debris, and a
@@ -1969,7 +1998,7 @@ mod tests {
                 "县卫健局,县妇联"
             ]
         );
-        let cases: [(&str, Option<Vec<&str>>); 4] = [
+        let cases: [(&str, Option<Vec<&str>>); 8] = [
             ("a,\"b,c\",\"d\"\"e\",,", Some(vec!["a", "b,c", "d\"e"])),
             (
                 "\"2022年\n基础值\",x,y,z",
@@ -1977,6 +2006,18 @@ mod tests {
             ),
             ("1,2,3", None),
             ("| a,b,c,d |", None),
+            // A row apart by spaces whose commas are thousands separators is no record; a CSV
+            // record of figures alone, or with a quoted `"50,180"`, is one.
+            ("8 居民人均可支配收入 元 68,520 72,600 76,000 79,000", None),
+            ("1,100,98,100", Some(vec!["1", "100", "98", "100"])),
+            (
+                "2,新增托位,个,\"3,500\",\"7,000\"",
+                Some(vec!["2", "新增托位", "个", "3,500", "7,000"]),
+            ),
+            (
+                "3, 普惠托位占比, %, 55, 70",
+                Some(vec!["3", "普惠托位占比", "%", "55", "70"]),
+            ),
         ];
         for (record, want) in cases {
             let want = want.map(|w| w.iter().map(|c| c.to_string()).collect::<Vec<_>>());
