@@ -970,14 +970,34 @@ fn measured_wide(lines: &[&str], at: usize) -> bool {
 /// A header row of years under a header that spans them (`基础值 … 年度目标` over `2022年 2023年
 /// … 2027年`, the years printed under the row naming 指标): the years are the value columns. A
 /// year under a baseline title (its piece overlapping the title's) is the baseline's.
-fn spanned_years(head: &[Segment], segs: &[Segment]) -> Option<Vec<Segment>> {
+fn spanned_years(head: &[Segment], all: &[Segment]) -> Option<Vec<Segment>> {
     let values: Vec<usize> = (0..head.len())
         .filter(|k| matches!(column_of(&head[*k].text), Column::Value(..)))
         .collect();
-    let all_years = segs.iter().all(|s| header_year(&s.text).is_some());
-    if !all_years || segs.len() < 2 || segs.len() <= values.len() {
+    // The row may also end a title of its own column (`2022年` over `基础值`, beside the years
+    // `年度目标` spans): such a piece joins the title it stands under.
+    let (segs, titles): (Vec<Segment>, Vec<Segment>) = all
+        .iter()
+        .cloned()
+        .partition(|s| header_year(&s.text).is_some());
+    let under = |t: &Segment| {
+        head.iter()
+            .position(|h| h.start < t.end && t.start < h.end && header_year(&h.text).is_some())
+    };
+    let titled = titles
+        .iter()
+        .all(|t| matches!(column_of(&t.text), Column::Value(..)) && under(t).is_some());
+    if !titled || segs.len() < 2 || segs.len() <= values.len() {
         return None;
     }
+    let mut head = head.to_vec();
+    for t in &titles {
+        if let Some(k) = under(t) {
+            head[k].text.push_str(&t.text);
+        }
+    }
+    let head = head.as_slice();
+    let segs = segs.as_slice();
     let first = segs.first()?.start;
     let last = segs.last()?.end;
     let mut out: Vec<Segment> = Vec::with_capacity(head.len() + segs.len());
@@ -1130,8 +1150,10 @@ fn fixed_width_table(lines: &[&str], at: usize) -> Option<(RawTable, usize)> {
             break;
         }
         let segs = segments(l);
-        // The header again, on the next page.
+        // The header again, on the next page: the row above ends with its page, so the words
+        // over the next page's first row are its own.
         if segs.len() >= 2 && header_like(&segs) {
+            finish(&mut current, &mut held, &mut rows);
             i += 1;
             continue;
         }
@@ -1202,8 +1224,49 @@ fn fixed_width_table(lines: &[&str], at: usize) -> Option<(RawTable, usize)> {
                 .map_or(0, |(_, p, above)| above.saturating_sub(p.len() - above - 1));
             let centred = current.iter().chain(&rows).any(|(_, _, above)| *above > 0);
             let fits = |h: &Pieces| h.iter().all(|(k, _)| placed.iter().all(|(pk, _)| pk != k));
-            let split = if centred {
-                owed.min(held.len())
+            let split = if current.is_none() && label_col.is_some() && !drawn {
+                // The table's (or its page's) first row: no row above to owe a line to, so the
+                // words over its line are the top of its name (`每千人口拥有` over `1 … 3岁以下
+                // 婴幼儿 个 3.1 …` over `托位数`).
+                0
+            } else if centred {
+                // A wrapped cell fills its column on every line but its last: the row above
+                // goes on over the held lines while its name's last piece fills the column
+                // (`城镇调查失业` / `率`, `均可支配收入` / `增速`); a short piece ended it, and the
+                // rest are the top of the new row's name (`每千人口执业` over its `（助理）医师`).
+                let name_of = |p: &Pieces| -> String {
+                    p.iter()
+                        .filter(|(k, _)| *k == name_col)
+                        .map(|(_, t)| t.as_str())
+                        .collect()
+                };
+                let width = |t: &str| -> usize {
+                    t.chars().map(|c| if c.is_ascii() { 1 } else { 2 }).sum()
+                };
+                let above_names: Vec<String> = current
+                    .iter()
+                    .flat_map(|(_, p, _)| p.iter().map(name_of))
+                    .filter(|t| !t.is_empty())
+                    .collect();
+                let widest = above_names
+                    .iter()
+                    .cloned()
+                    .chain(held.iter().map(name_of))
+                    .chain(std::iter::once(name_of(&placed)))
+                    .map(|t| width(&t))
+                    .max()
+                    .unwrap_or(0);
+                let full = |t: &str| width(t) + 2 > widest;
+                let mut last = above_names.last().cloned();
+                let mut going_on = 0;
+                while going_on < held.len()
+                    && last.as_deref().is_some_and(full)
+                    && held[going_on].iter().all(|(k, _)| *k == name_col)
+                {
+                    last = Some(name_of(&held[going_on]));
+                    going_on += 1;
+                }
+                going_on.max(owed).min(held.len())
             } else {
                 held.iter()
                     .rposition(|h| !fits(h))
@@ -2318,6 +2381,72 @@ pub(super) fn table_candidates(
 mod tests {
     use super::*;
     use crate::extract::extract;
+
+    /// `pdftotext -layout` of an annex whose names wrap over three lines in a narrow column: a
+    /// row's one-line cells print on the name's middle line, a two-line name's on its first, and
+    /// `基础值` under `2022年` beside the years `年度目标` spans. Each name whole, each figure its
+    /// year's, across the page break (the header again, the first row's top over its line).
+    #[test]
+    fn names_over_three_lines_with_cells_on_the_middle_one() {
+        let doc = [
+            "序号  领域      指标名称        单位    2022年              年度目标            牵头单位",
+            "                                        基础值    2025年    2026年    2027年",
+            "",
+            "                每千人口拥有",
+            "1     幼有善育  3岁以下婴幼儿   个      3.1       4.2       4.6       5         县卫健局",
+            "                托位数",
+            "2               普惠托位占比    %       50        62        66        ≥ 70      县卫健局",
+            "3               城镇调查失业    %       3.6       < 5       < 5       < 5       县人社局",
+            "                率",
+            "                居民人均可支",
+            "4     劳有所得  配收入          万元    3.96      4.6       4.85      5.1       县统计局",
+            "5               低收入农户人    %       12.1      ≥ 10      ≥ 10      ≥ 10      县农业局",
+            "                均可支配收入",
+            "                增速",
+            "                每千人口执业",
+            "6     病有良医  （助理）医师    人      2.8       3.1       3.2       3.3       县卫健局",
+            "                数",
+            "7               人均预期寿命    岁      81.6      82        —         82.5      县卫健局",
+            "",
+            "                                                  — 4 —",
+            "序号  领域      指标名称        单位    2022年              年度目标            牵头单位",
+            "                                        基础值    2025年    2026年    2027年",
+            "",
+            "                每万老年人拥",
+            "8     老有康养  有持证养老护    人      12        18        20        22        县民政局",
+            "                理员数",
+        ]
+        .join("\n");
+        let ex = extract(&doc, Some(2027));
+        let got: Vec<(&str, Kind, i32, String)> = ex
+            .candidates
+            .iter()
+            .filter(|c| c.year == Some(2022) || c.year == Some(2027))
+            .map(|c| {
+                let v = c.value.unwrap_or_default().to_string();
+                (c.indicator.as_str(), c.kind, c.year.unwrap_or(0), v)
+            })
+            .collect();
+        use Kind::*;
+        let row = |n, b: &str, t: &str| {
+            [
+                (n, Baseline, 2022, b.to_string()),
+                (n, Target, 2027, t.to_string()),
+            ]
+        };
+        let want: Vec<_> = [
+            row("每千人口拥有3岁以下婴幼儿托位数", "3.1", "5"),
+            row("普惠托位占比", "50", "70"),
+            row("城镇调查失业率", "3.6", "5"),
+            row("居民人均可支配收入", "3.96", "5.1"),
+            row("低收入农户人均可支配收入增速", "12.1", "10"),
+            row("每千人口执业（助理）医师数", "2.8", "3.3"),
+            row("人均预期寿命", "81.6", "82.5"),
+            row("每万老年人拥有持证养老护理员数", "12", "22"),
+        ]
+        .concat();
+        assert_eq!(got, want);
+    }
 
     /// `pdftotext -layout` of a landscape annex: columns counted in characters, `领域 序号` one
     /// space apart, the years under `基础值 … 年度目标`, the 领域 one character a line, sub-rows.
