@@ -156,6 +156,11 @@ impl Outline {
     /// Under a heading about what was achieved (一、发展背景 (一)总体成效).
     pub(super) fn past(&self) -> bool {
         const PAST: &[&str] = &["成效", "背景", "基础", "回顾", "现状", "进展", "成就"];
+        // A review (`一、2023年工作回顾`, as a 政府工作报告 opens) is past all through: its parts
+        // are titled by what went well (`（一）经济运行稳中向好`), not by what is past.
+        if self.l1.as_ref().is_some_and(|(_, t)| t.contains("回顾")) {
+            return true;
+        }
         // The innermost heading decides: 一、发展背景 holds both (一)总体成效 and (二)发展环境.
         self.l2
             .as_ref()

@@ -846,6 +846,13 @@ pub(super) fn prose_candidates(s: &Sentence, cx: &ProseContext) -> Vec<Candidate
             // (the year before a report's, for a report written during its plan).
             // `今年以来…`, `1—10月，全县新增城镇就业3860人`: what the year the document was
             // written in has reached so far.
+            // `在去年新增普惠托位480个的基础上，今年再新增…`: the clause's own word first.
+            None if past
+                && collect(&chars[cl_start..cl_end.max(cl_start)]).contains("去年")
+                && cx.written.is_some() =>
+            {
+                (cx.written.map(|w| w - 1), false)
+            }
             None if past && this_year(&sentence_text) && cx.written.is_some() => {
                 (cx.written, false)
             }
@@ -1753,6 +1760,34 @@ mod tests {
                 (Kind::Baseline, Some(2022)),
                 (Kind::Baseline, Some(2023)),
                 (Kind::Baseline, Some(2023))
+            ]
+        );
+        // A 政府工作报告 of January 2024: its review (`一、2023年工作回顾`) is past under every part
+        // (`（一）民生福祉持续增进` names no past), and in its work plan `在去年…的基础上` is 2023's
+        // beside this year's (`今年`) target; the work plan's own figures stay targets.
+        let doc = "政府工作报告
+——2024年1月10日在某县第十七届人民代表大会第四次会议上
+一、2023年工作回顾
+全年实现地区生产总值735.6亿元。
+（一）民生福祉持续增进。新增普惠托位480个，城镇调查失业率为3.2%。
+二、2024年重点工作
+（一）深入实施公共服务“七优享”工程。在去年新增普惠托位480个的基础上，今年再新增普惠托位300个，到2027年每千人口拥有3岁以下婴幼儿托位数达到5.5个。
+";
+        let got: Vec<(Kind, Option<i32>, String)> = extract(doc, None)
+            .candidates
+            .iter()
+            .map(|c| (c.kind, c.year, c.value.unwrap_or_default().to_string()))
+            .collect();
+        let f = |k, y, v: &str| (k, Some(y), v.to_string());
+        assert_eq!(
+            got,
+            [
+                f(Baseline, 2023, "735.6"),
+                f(Baseline, 2023, "480"),
+                f(Baseline, 2023, "3.2"),
+                f(Baseline, 2023, "480"),
+                f(Target, 2024, "300"),
+                f(Target, 2027, "5.5"),
             ]
         );
         // In a 2024 work-points plan, 2023年 is last year's result; 较 compares with the past,
