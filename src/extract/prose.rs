@@ -118,6 +118,23 @@ fn chinese_count(chars: &[char], sp: &Span) -> bool {
     if op_ok && sp.unit.is_some() && !sp.unknown_unit && sp.value > rust_decimal::Decimal::ONE {
         return true;
     }
+    // A whole figure spelled out (`每人每月一千一百三十九元`, `八千人以上`, `两千套（间）`): a digit
+    // and a 百 or 千 after it, in a unit qyx reads, is no word of the text (`千家万户`, `百姓`, `每千
+    // 人口` start at the 千; `一百多年` is a duration).
+    let spelled = collect(&chars[sp.num_start..sp.end]);
+    if chars
+        .get(sp.num_start)
+        .is_some_and(|c| crate::numeral::chinese_digit(*c).is_some_and(|d| d > 0))
+        && spelled.contains(['百', '千'])
+        && sp.value >= rust_decimal::Decimal::ONE_HUNDRED
+        && sp
+            .unit
+            .as_deref()
+            .is_some_and(|u| !["年", "天", "日", "月", "周", "小时", "分钟", "岁"].contains(&u))
+        && !sp.unknown_unit
+    {
+        return true;
+    }
     const CREATE: &[&str] = &[
         "建成",
         "新建",
@@ -382,7 +399,8 @@ fn tolerance(chars: &[char], sp: &Span, clauses: &[(usize, usize)]) -> bool {
         .find(|(a, b)| *a <= sp.start && sp.start < *b)
         .map_or(0, |c| c.0);
     let words = collect(&chars[start..sp.start]);
-    ["幅度", "浮动", "偏差", "误差"]
+    // `纳入年度综合考核，权重不低于百分之五`: how much a part counts in a score.
+    ["幅度", "浮动", "偏差", "误差", "权重"]
         .iter()
         .any(|w| words.contains(w))
 }
@@ -1295,6 +1313,33 @@ mod tests {
                 ],
             ),
             ("全力建设八个高地,打造“七个高地”,争创3个标杆。", &[]),
+            // Whole figures spelled out (a 政策解读 in words): a digit and a 百 or 千 in a unit qyx
+            // reads is a figure wherever it stands; a word that starts at 千 or 百, a duration
+            // and a page's reading count are none.
+            (
+                "最低生活保障标准达到每人每月一千四百元,每年城镇新增就业八千人以上,新增保障性租赁住房两千套（间）。",
+                &[
+                    (Target, dec!(1400), 2027),
+                    (Target, dec!(8000), 2027),
+                    (Target, dec!(2000), 2027),
+                ],
+            ),
+            (
+                "千家万户受益,百姓满意,每千人口执业（助理）医师数达到3.5人,一所有一百多年历史的学校。",
+                &[(Target, dec!(3.5), 2027)],
+            ),
+            ("阅读 2.3万　在看 318　赞 96", &[]),
+            ("浏览次数：1.2万", &[]),
+            // A price held to a share of another quantity, and an assessment's weight, are no
+            // level; a share held to a share of another count is (`教师比例不低于…的15%`).
+            (
+                "普惠托育收费不高于当地城镇居民人均可支配收入的两成,纳入年度综合考核,权重不低于百分之五。",
+                &[],
+            ),
+            (
+                "每年交流轮岗教师比例不低于应交流人数的15%。",
+                &[(Target, dec!(15), 2027)],
+            ),
             // An indicator's figures year by year after its name and a colon (a bare one right
             // after its year), one figure for two years, a span's end, a clause of its own for
             // every year; shares in words; the level a comparison reaches; a figure inside a

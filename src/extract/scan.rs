@@ -459,6 +459,56 @@ pub(super) fn not_a_target(chars: &[char], span: &Span) -> Option<&'static str> 
     {
         return Some("a share of a target done");
     }
+    // `阅读 2.3万`, `浏览次数：1362`, `在看 318`: a page's count of its readers, not a figure.
+    let said: String = collect(&chars[span.start.saturating_sub(6)..span.start]);
+    let said = said.trim_end_matches([' ', '\u{3000}', ':', '：']);
+    if [
+        "阅读",
+        "阅读量",
+        "浏览",
+        "浏览量",
+        "浏览次数",
+        "点击量",
+        "在看",
+        "点赞",
+        "转发",
+        "分享",
+    ]
+    .iter()
+    .any(|w| said.ends_with(w))
+    {
+        return Some("a page's count of readers (阅读 2.3万)");
+    }
+    // `收费不高于当地城镇居民人均可支配收入的两成`: a price or amount held to a share of another
+    // quantity (a rule of pricing, as a definition), no level of an indicator; where what is
+    // compared is itself a share (`教师比例不低于应交流人数的15%`), the share is its level.
+    let share = span.unit.as_deref().is_some_and(|u| {
+        ["成", "%"].contains(&u) || crate::unit::FRACTIONS.iter().any(|(_, sign)| *sign == u)
+    });
+    if share && span.op_word.is_none() && span.start > 0 && chars[span.start - 1] == '的' {
+        let from = chars[..span.start]
+            .iter()
+            .rposition(|c| "，,；;。：:".contains(*c))
+            .map_or(0, |p| p + 1);
+        let clause = collect(&chars[from..span.start - 1]);
+        let compared = ["不高于", "不超过", "低于", "不低于", "高于", "超过"]
+            .iter()
+            .filter_map(|w| clause.rfind(w).map(|p| (p, p + w.len())))
+            // The longest word ending there: `不低于`, not the `低于` in it.
+            .max_by_key(|(at, end)| (*end, std::cmp::Reverse(*at)))
+            .is_some_and(|(at, p)| {
+                let subject = clause[..at].trim_end_matches(['应', '须', '要']);
+                let object = &clause[p..];
+                !["比例", "占比", "比重", "率"]
+                    .iter()
+                    .any(|w| subject.ends_with(w))
+                    && object.chars().filter(|c| is_cjk(*c)).count() >= 2
+                    && !object.chars().any(is_digit)
+            });
+        if compared {
+            return Some("a share of another quantity (不高于…收入的两成)");
+        }
+    }
     // `在全县23个养老服务中心全面推广`: where something is done, not a count to reach.
     if span.op_word.is_none() {
         let mut k = span.start;
