@@ -13,10 +13,11 @@
 //! How the reading is split: `scan` reads a number and what belongs to it and rules out what is
 //! not a target; `outline` follows the headings, splits sentences and reads years; `phrase` trims
 //! an indicator's name; `prose` and `table` turn sentences and surviving tables into
-//! [`Candidate`]s; `info` reads what the document says about itself. `matching` ties candidates
+//! [`Candidate`]s (`blocks` a table printed one column after another); `info` reads what the document says about itself. `matching` ties candidates
 //! to the catalog and `draft` writes them as a plan file. This module holds the types they share
 //! and [`extract`], which walks the document line by line.
 
+mod blocks;
 mod draft;
 mod info;
 mod legend;
@@ -35,6 +36,7 @@ pub(crate) use matching::{CatalogMatch, Matcher};
 
 use crate::plan::schema::{Domain, Scope};
 use crate::threshold::Op;
+use blocks::column_blocks;
 use info::{doc_info, largest_by_year};
 use outline::{
     Outline, heading_at, heading_title, heading_until, paragraph, sentences, wrap_width,
@@ -247,6 +249,7 @@ pub(crate) fn extract(text: &str, end_year: Option<i32>) -> Extraction {
         if let Some((t, next)) = cell_table(&lines, i)
             .or_else(|| aligned_table(&lines, i))
             .or_else(|| bar_table(&lines, i))
+            .or_else(|| column_blocks(&lines, i))
         {
             out.extend(table_candidates(&t, &lines[next..], info.start, info.end));
             i = next;

@@ -13,7 +13,7 @@ use crate::plan::validate::{is_note_mark, markdown_mark, note_marks};
 use crate::threshold::{Op, Threshold};
 use crate::unit::Unit;
 
-fn is_row_label(s: &str) -> bool {
+pub(super) fn is_row_label(s: &str) -> bool {
     let t = without_spaces(s);
     let digits = t.trim_start_matches(['*', '▲', '★', '△', '＊']);
     !digits.is_empty() && digits.len() <= 3 && digits.chars().all(|c| c.is_ascii_digit())
@@ -21,7 +21,7 @@ fn is_row_label(s: &str) -> bool {
 
 /// What a table column holds.
 #[derive(Debug, Clone, PartialEq)]
-enum Column {
+pub(super) enum Column {
     Domain,
     Label,
     Name,
@@ -36,7 +36,7 @@ enum Column {
 }
 
 /// The first year (1990–2100) printed in a header, with or without 年.
-fn header_year(h: &str) -> Option<i32> {
+pub(super) fn header_year(h: &str) -> Option<i32> {
     let chars: Vec<char> = h.chars().collect();
     let mut i = 0;
     while i < chars.len() {
@@ -58,7 +58,7 @@ fn header_year(h: &str) -> Option<i32> {
     None
 }
 
-fn column_of(header: &str) -> Column {
+pub(super) fn column_of(header: &str) -> Column {
     let h = without_spaces(header);
     if h == "领域" || h == "类别" {
         return Column::Domain;
@@ -102,11 +102,15 @@ type Building = (usize, Vec<String>, Option<Vec<String>>);
 type RawRow = (usize, Option<String>, Vec<String>, Option<String>);
 
 pub(super) struct RawTable {
-    columns: Vec<Column>,
+    pub(super) columns: Vec<Column>,
     /// The header's words over each column (`2022年完成值`).
-    titles: Vec<String>,
+    pub(super) titles: Vec<String>,
     /// (line, domain heading above it, cells, the row as printed when it is one line)
-    rows: Vec<RawRow>,
+    pub(super) rows: Vec<RawRow>,
+    /// For each row, the cells printed apart from the row (a line of their own, or a line of a
+    /// continuation page): the line and its text, to quote the cell by. Empty where every cell
+    /// stands in its row as printed.
+    pub(super) quoted: Vec<Vec<Option<(usize, String)>>>,
 }
 
 /// A table printed one cell a line: a header (领域 序号 指标 … 单位), then rows that start with a
@@ -284,6 +288,7 @@ pub(super) fn cell_table(lines: &[&str], at: usize) -> Option<(RawTable, usize)>
             columns,
             titles,
             rows,
+            quoted: Vec::new(),
         },
         i,
     ))
@@ -691,6 +696,7 @@ fn bar_table_as_printed(lines: &[&str], at: usize) -> Option<(RawTable, usize)> 
             columns,
             titles: header,
             rows,
+            quoted: Vec::new(),
         },
         i,
     ))
@@ -779,7 +785,7 @@ fn rule_line(l: &str) -> bool {
 
 /// Page furniture a table runs through when it is split over pages: a footer (`— 4 —`,
 /// `第 2 页 共 6 页`), `(续表)`, a form feed.
-fn furniture(l: &str) -> bool {
+pub(super) fn furniture(l: &str) -> bool {
     let t = without_spaces(l);
     let t = t.trim_matches(['(', ')', '（', '）', '\u{c}']);
     if t.is_empty() || t == "续表" || t == "续上表" {
@@ -1398,6 +1404,7 @@ fn fixed_width_table(lines: &[&str], at: usize) -> Option<(RawTable, usize)> {
             columns,
             titles,
             rows: raw,
+            quoted: Vec::new(),
         },
         i,
     ))
@@ -2176,10 +2183,23 @@ fn year_pairs(t: &RawTable) -> Option<RawTable> {
             (*line, domain.clone(), cells, text.clone())
         })
         .collect();
+    // A cell quoted apart from its row is quoted so for both years.
+    let quoted = t
+        .quoted
+        .iter()
+        .map(|q| {
+            let mut q = q.clone();
+            if let Some(c) = q.get(k).cloned() {
+                q.insert(k + 1, c);
+            }
+            q
+        })
+        .collect();
     Some(RawTable {
         columns,
         titles,
         rows,
+        quoted,
     })
 }
 
@@ -2238,7 +2258,7 @@ pub(super) fn table_candidates(
         .collect();
     let cols: Vec<&Column> = cols.iter().collect();
     let mut out = Vec::new();
-    for (line, domain, cells, printed) in &t.rows {
+    for (r, (line, domain, cells, printed)) in t.rows.iter().enumerate() {
         // Rows without a label (a table with no 序号 column) start at the name.
         let offset = usize::from(
             cols.first() == Some(&&Column::Label)
@@ -2355,8 +2375,20 @@ pub(super) fn table_candidates(
                     ));
                 }
                 c.scope = scope_of(&name);
-                c.cell = Some(figure.trim_start().trim_end_matches('、').to_string());
-                c.table = Some(row_text.clone());
+                let figure = figure.trim_start().trim_end_matches('、').to_string();
+                // A cell printed apart from its row (no line prints the row) is quoted by the
+                // line that prints it, as prose is.
+                let apart = n
+                    .checked_sub(offset)
+                    .and_then(|m| t.quoted.get(r)?.get(m)?.as_ref());
+                if let Some((at, quote)) = apart {
+                    c.line = *at;
+                    c.text = Some(figure);
+                    c.quote = Some(quote.clone());
+                } else {
+                    c.cell = Some(figure);
+                    c.table = Some(row_text.clone());
+                }
                 c.row = label.as_ref().map(|l| l.trim().to_string());
                 c.lead = lead.as_ref().map(|l| l.trim().to_string());
                 c.domain = domain

@@ -1,0 +1,402 @@
+//! A table printed one column after another: `序号` and its labels, then `指标名称` and the names,
+//! `单位` and the units, `2022年` / `基础值` and the baselines, … each column a block of lines.
+//!
+//! Why it exists: a PDF read in its text order (pdftotext without `-layout`, a viewer's copy)
+//! takes each column of a table that stands apart from the next for a column of text, so the
+//! table's rows are nowhere printed. Row `i` is the `i`-th line of each block, which holds only
+//! when the blocks are as long as each other: a table whose blocks do not line up is left to the
+//! other readers rather than read with its figures under the wrong names.
+
+use super::outline::{domain_in, heading_at};
+use super::scan::{is_cjk, is_digit, without_spaces};
+use super::table::{Column, RawTable, column_of, furniture, header_year, is_row_label};
+use crate::plan::schema::Domain;
+use unicode_width::UnicodeWidthStr;
+
+/// More columns than any plan's table has: reading stops there.
+const MAX_BLOCKS: usize = 16;
+/// More rows than any plan's table has, so that reading a block is bounded on any input.
+const MAX_ROWS: usize = 200;
+/// Lines a page break may take inside a block: blank lines, the footer (`— 4 —`), a form feed.
+const MAX_GAP: usize = 6;
+
+/// One column as printed: its title (the header's lines joined), what it holds, and its cells,
+/// each with its 1-based line.
+struct Block {
+    title: String,
+    column: Column,
+    cells: Vec<(usize, String)>,
+}
+
+/// What a line heads, when it is a column's title: short words naming a column (`序号`,
+/// `指标名称`, `单位`, `2022年`, `基础值`, `牵头单位`), no sentence and no figure of a row.
+fn title_of(line: &str) -> Option<Column> {
+    let t = without_spaces(line);
+    let n = t.chars().count();
+    if n == 0 || n > 10 || !t.chars().any(is_cjk) || t.contains(['，', '。', '；', '：', ':']) {
+        return None;
+    }
+    if is_row_label(&t) {
+        return None;
+    }
+    Some(column_of(&t)).filter(|c| *c != Column::Other)
+}
+
+/// A word that completes a title broken over lines (`指标` / `名称`, `责任` / `单位`): only these,
+/// for a cell right under its title may be as short.
+fn title_piece(line: &str) -> bool {
+    ["名称", "内容", "单位", "部门"].contains(&without_spaces(line).as_str())
+}
+
+/// Whether a line ends the table: a note under it, a heading, a sentence.
+fn ends_table(t: &str) -> bool {
+    let chars: Vec<char> = t.chars().collect();
+    t.starts_with('注')
+        || t.starts_with("附件")
+        || heading_at(&chars, 0).is_some_and(|h| h.0 <= 2)
+        || t.contains(['。', '，', '；'])
+        || chars.len() > 40
+}
+
+/// The next line from `at` that is no page furniture nor blank, within a page break's reach.
+fn past_gap(lines: &[&str], at: usize) -> Option<usize> {
+    (at..lines.len().min(at + MAX_GAP)).find(|k| {
+        let t = lines[*k].trim();
+        !t.is_empty() && !furniture(t)
+    })
+}
+
+/// A block's title from line `at`: its first line and the lines that complete it (`2022年` over
+/// `基础值`, `指标` over `名称`), blank lines allowed between. A title names one year at most, so
+/// `2025年目标值` over `2027年目标值` are two titles. Returns the title, its column and the line
+/// after it.
+fn block_title(lines: &[&str], at: usize) -> Option<(String, Column, usize)> {
+    let mut column = title_of(lines[at])?;
+    let mut title = without_spaces(lines[at]);
+    let mut next = at + 1;
+    for _ in 0..2 {
+        let Some(k) = (next..lines.len().min(next + 3)).find(|k| !lines[*k].trim().is_empty())
+        else {
+            break;
+        };
+        let piece = without_spaces(lines[k]);
+        let joined = format!("{title}{piece}");
+        let years =
+            usize::from(header_year(&title).is_some()) + usize::from(header_year(&piece).is_some());
+        let fits = match (&column, title_of(&piece)) {
+            (Column::Value(..), Some(Column::Value(..))) => years == 1,
+            (_, Some(_)) => false,
+            (c, None) => {
+                title_piece(&piece)
+                    && std::mem::discriminant(&column_of(&joined)) == std::mem::discriminant(c)
+            }
+        };
+        if !fits {
+            break;
+        }
+        column = column_of(&joined);
+        title = joined;
+        next = k + 1;
+    }
+    Some((title, column, next))
+}
+
+/// The cells of a block from line `at` (after its title), and where reading goes on: the line
+/// of the next block's title, or `None` with the line after the table. A blank line or a page's
+/// footer inside the block is passed over unless what follows is a title, ends the table, or
+/// comes after as many cells as a block has (`rows`, once known).
+fn block_cells(
+    lines: &[&str],
+    at: usize,
+    rows: Option<usize>,
+) -> (Vec<(usize, String)>, Option<usize>, usize) {
+    let mut cells: Vec<(usize, String)> = Vec::new();
+    let mut k = at;
+    while k < lines.len() && cells.len() < 2 * MAX_ROWS {
+        let t = lines[k].trim();
+        if t.is_empty() || furniture(t) {
+            let Some(j) = past_gap(lines, k) else {
+                return (cells, None, k);
+            };
+            let after = lines[j].trim();
+            if title_of(after).is_some() {
+                return (cells, Some(j), j);
+            }
+            if ends_table(after) || rows.is_some_and(|n| cells.len() >= n) {
+                return (cells, None, k);
+            }
+            k = j;
+            continue;
+        }
+        if ends_table(t) {
+            return (cells, None, k);
+        }
+        cells.push((k + 1, t.to_string()));
+        k += 1;
+    }
+    (cells, None, k)
+}
+
+/// A block of words with more lines than the table has rows: the cells a column too narrow for
+/// them broke over lines, put back together. A broken cell's first line fills the column (as
+/// wide as its widest line, near enough) and the line after it is shorter; of such pairs, those
+/// whose second line is shortest are joined, as many as the block has lines too many. `None`
+/// where there are not as many such pairs.
+fn rejoined(cells: &[(usize, String)], rows: usize) -> Option<Vec<(usize, String)>> {
+    let extra = cells.len().checked_sub(rows)?;
+    if extra == 0 {
+        return Some(cells.to_vec());
+    }
+    let widths: Vec<usize> = cells.iter().map(|(_, t)| t.width()).collect();
+    let widest = widths.iter().copied().max()?;
+    let mut pairs: Vec<usize> = (0..cells.len() - 1)
+        .filter(|j| widths[*j] + 2 >= widest && widths[j + 1] < widths[*j])
+        .collect();
+    pairs.sort_by_key(|j| (widths[j + 1], *j));
+    let mut chosen: Vec<usize> = Vec::new();
+    for j in pairs {
+        if chosen.len() == extra {
+            break;
+        }
+        if chosen.iter().all(|c| c.abs_diff(j) > 1) {
+            chosen.push(j);
+        }
+    }
+    if chosen.len() < extra {
+        return None;
+    }
+    let mut out: Vec<(usize, String)> = Vec::with_capacity(rows);
+    let mut j = 0;
+    while j < cells.len() {
+        let (line, text) = &cells[j];
+        if chosen.contains(&j) {
+            out.push((*line, format!("{text}{}", cells[j + 1].1)));
+            j += 2;
+        } else {
+            out.push((*line, text.clone()));
+            j += 1;
+        }
+    }
+    Some(out)
+}
+
+/// Whether a value column's cell may be one: a figure, a mark for none (`/`, `—`) or a word or
+/// two (`全覆盖`), never a sentence.
+fn value_cell(t: &str) -> bool {
+    without_spaces(t).chars().count() <= 16
+}
+
+/// A table printed one column after another, starting at the title of its first column (line
+/// `at`): each block a title and its cells, the `i`-th cell of each block the `i`-th row's. Read
+/// only when it has names and figures and its blocks line up: the figure columns and the labels
+/// as many cells as each other, the columns of words as many once their broken cells are put
+/// back together. A 领域 column printed a merged cell a group is no row's and is passed over.
+pub(super) fn column_blocks(lines: &[&str], at: usize) -> Option<(RawTable, usize)> {
+    title_of(lines[at])?;
+    let mut blocks: Vec<Block> = Vec::new();
+    let mut k = at;
+    let end = loop {
+        let (title, column, from) = block_title(lines, k)?;
+        // A title the table has printed already starts another table (its next page).
+        if blocks.iter().any(|b| b.title == title) {
+            break k;
+        }
+        let known = blocks
+            .iter()
+            .find(|b| matches!(b.column, Column::Label | Column::Value(..)))
+            .map(|b| b.cells.len());
+        let (cells, next, after) = block_cells(lines, from, known);
+        if cells.is_empty() {
+            return None;
+        }
+        blocks.push(Block {
+            title,
+            column,
+            cells,
+        });
+        match next {
+            Some(n) if blocks.len() < MAX_BLOCKS => k = n,
+            _ => break after,
+        }
+    };
+    let values: Vec<&Block> = blocks
+        .iter()
+        .filter(|b| matches!(b.column, Column::Value(..)))
+        .collect();
+    let rows = values.first()?.cells.len();
+    if !(2..=MAX_ROWS).contains(&rows)
+        || values.iter().any(|b| b.cells.len() != rows)
+        || blocks.iter().filter(|b| b.column == Column::Name).count() != 1
+    {
+        return None;
+    }
+    let cells: Vec<&(usize, String)> = values.iter().flat_map(|b| &b.cells).collect();
+    let figures = cells
+        .iter()
+        .filter(|(_, t)| t.chars().any(is_digit))
+        .count();
+    if !cells.iter().all(|(_, t)| value_cell(t)) || figures * 2 < cells.len() {
+        return None;
+    }
+    let mut columns = Vec::new();
+    let mut titles = Vec::new();
+    let mut by_column: Vec<Vec<(usize, String)>> = Vec::new();
+    let mut domains: Option<Vec<String>> = None;
+    for b in &blocks {
+        match &b.column {
+            Column::Label
+                if b.cells.len() != rows || !b.cells.iter().all(|(_, t)| is_row_label(t)) =>
+            {
+                return None;
+            }
+            Column::Domain => {
+                let named = |t: &str| {
+                    let t = without_spaces(t);
+                    Domain::parse(&t).is_some() || domain_in(&t).is_some()
+                };
+                if b.cells.len() == rows {
+                    domains = Some(b.cells.iter().map(|(_, t)| without_spaces(t)).collect());
+                } else if b.cells.len() > rows || !b.cells.iter().all(|(_, t)| named(t)) {
+                    return None;
+                }
+                continue;
+            }
+            _ => {}
+        }
+        let cells = match (&b.column, rejoined(&b.cells, rows)) {
+            (Column::Label | Column::Value(..), _) => b.cells.clone(),
+            (_, Some(cells)) => cells,
+            // A column of words that holds no figure (牵头单位, 备注) and does not line up (an
+            // empty cell prints no line) is passed over; names and units must line up.
+            (Column::Lead | Column::Text | Column::Other, None) => continue,
+            (_, None) => return None,
+        };
+        columns.push(b.column.clone());
+        titles.push(b.title.clone());
+        by_column.push(cells);
+    }
+    let name_col = columns.iter().position(|c| *c == Column::Name)?;
+    if !by_column[name_col]
+        .iter()
+        .all(|(_, t)| t.chars().any(is_cjk))
+    {
+        return None;
+    }
+    let mut raw = Vec::with_capacity(rows);
+    let mut quoted = Vec::with_capacity(rows);
+    for r in 0..rows {
+        let cells: Vec<String> = by_column.iter().map(|c| c[r].1.clone()).collect();
+        let line = by_column[name_col][r].0;
+        let domain = domains.as_ref().map(|d| d[r].clone());
+        raw.push((line, domain, cells, None));
+        quoted.push(
+            by_column
+                .iter()
+                .map(|c| Some((c[r].0, c[r].1.clone())))
+                .collect(),
+        );
+    }
+    Some((
+        RawTable {
+            columns,
+            titles,
+            rows: raw,
+            quoted,
+        },
+        end,
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::{Kind, extract};
+
+    /// The table's figures as (kind, name, year, value, unit, quote).
+    fn figures(doc: &str) -> Vec<(Kind, String, i32, String, Option<String>, String)> {
+        extract(doc, Some(2027))
+            .candidates
+            .iter()
+            .filter(|c| c.section.as_deref() == Some("表"))
+            .map(|c| {
+                (
+                    c.kind,
+                    c.indicator.clone(),
+                    c.year.unwrap_or(0),
+                    c.value.unwrap_or_default().to_string(),
+                    c.unit.clone(),
+                    c.quote.clone().unwrap_or_default(),
+                )
+            })
+            .collect()
+    }
+
+    const HEAD: &str = "岱山县公共服务“七优享”工程实施方案（2023—2027年）\n附件\n\n主要指标\n\n";
+
+    /// The rows most cases print: each row's name, 2022 baseline and 2027 target.
+    const THREE: &str = "普惠托位占比 50 70; 人均预期寿命 81.9 82.5; 最低生活保障标准 1160 1460";
+
+    /// Layouts a PDF read in text order gives a table: each case's blocks, and the figures
+    /// (name, baseline 2022, target 2027; …) it must read, none where the blocks do not line up.
+    #[test]
+    fn tables_printed_a_column_at_a_time() {
+        #[rustfmt::skip]
+        let cases: &[(&str, &str, &str)] = &[
+            ("a block a column, a blank line between", "序号\n\n1\n2\n3\n\n指标名称\n\n普惠托位占比\n人均预期寿命\n最低生活保障标准\n\n单位\n\n%\n岁\n元/月\n\n2022年\n基础值\n\n50\n81.9\n1160\n\n2027年\n目标值\n\n70\n82.5\n1460\n\n牵头单位\n\n县卫健局\n县卫健局\n县民政局\n\n注：基础值为统计快报数。\n", THREE),
+            ("a name broken over two lines, the title too (`指标` / `名称`)", "序号\n\n1\n2\n3\n\n指标\n名称\n\n每千人口拥有3岁以下婴幼\n儿托位数\n普惠托位占比\n人均预期寿命\n\n2022年基础值\n\n3.1\n50\n81.9\n\n2027年目标值\n\n5\n70\n82.5\n", "每千人口拥有3岁以下婴幼儿托位数 3.1 5; 普惠托位占比 50 70; 人均预期寿命 81.9 82.5"),
+            ("a page's footer and form feed inside blocks", "序号\n\n1\n2\n\n— 4 —\n\u{c}3\n\n指标名称\n\n普惠托位占比\n人均预期寿命\n最低生活保障标准\n\n2022年\n基础值\n\n50\n81.9\n\n— 5 —\n\n\u{c}1160\n\n2027年\n目标值\n\n70\n82.5\n1460\n", THREE),
+            ("a merged 领域 block (a cell a group) and a 牵头单位 with an empty cell: passed over", "领域\n\n幼有善育\n病有良医\n\n序号\n\n1\n2\n3\n\n指标名称\n\n普惠托位占比\n托育机构数\n人均预期寿命\n\n2022年\n基础值\n\n50\n12\n81.9\n\n2027年\n目标值\n\n70\n20\n82.5\n\n牵头单位\n\n县卫健局\n县卫健局\n", "普惠托位占比 50 70; 托育机构数 12 20; 人均预期寿命 81.9 82.5"),
+            ("a figure block shorter than the labels: not read", "序号\n\n1\n2\n3\n\n指标名称\n\n普惠托位占比\n人均预期寿命\n最低生活保障标准\n\n2022年\n基础值\n\n50\n81.9\n\n2027年\n目标值\n\n70\n82.5\n1460\n", ""),
+            ("a name block one line too long with no broken cell: not read", "序号\n\n1\n2\n\n指标名称\n\n普惠托位占比\n人均预期寿命\n最低生活保障标准\n\n2022年\n基础值\n\n50\n81.9\n\n2027年\n目标值\n\n70\n82.5\n", ""),
+            ("labels that are no row numbers: the table read from its names on", "序号\n\n一\n二\n\n指标名称\n\n普惠托位占比\n人均预期寿命\n\n2022年\n基础值\n\n50\n81.9\n\n2027年\n目标值\n\n70\n82.5\n", "普惠托位占比 50 70; 人均预期寿命 81.9 82.5"),
+            ("figures in words and a sentence after the labels: not read", "序号\n\n1\n2\n\n指标名称\n\n普惠托位占比\n人均预期寿命\n\n2027年\n目标值\n\n稳步提高\n持续提升\n", ""),
+        ];
+        for (what, blocks, want) in cases {
+            let got = figures(&format!("{HEAD}{blocks}"));
+            let expected: Vec<(Kind, String, i32, String)> = want
+                .split("; ")
+                .filter(|r| !r.is_empty())
+                .flat_map(|r| {
+                    let [name, base, target] = r.split(' ').collect::<Vec<_>>()[..] else {
+                        panic!("a row of {what}: {r}");
+                    };
+                    [
+                        (Kind::Baseline, name.to_string(), 2022, base.to_string()),
+                        (Kind::Target, name.to_string(), 2027, target.to_string()),
+                    ]
+                })
+                .collect();
+            let got_short: Vec<(Kind, String, i32, String)> = got
+                .iter()
+                .map(|(k, n, y, v, _, _)| (*k, n.clone(), *y, v.clone()))
+                .collect();
+            assert_eq!(got_short, expected, "{what}");
+            // Each figure is quoted by its own line.
+            for (_, _, _, v, _, quote) in &got {
+                assert_eq!(quote, v, "{what}");
+            }
+        }
+    }
+
+    /// Units come from their block, and the next page's blocks (the titles printed again) are
+    /// another table, not more columns of this one.
+    #[test]
+    fn units_and_a_second_page_of_blocks() {
+        let doc = format!(
+            "{HEAD}序号\n\n1\n2\n\n指标名称\n\n普惠托位占比\n人均预期寿命\n\n单位\n\n%\n岁\n\n2027年\n目标值\n\n70\n82.5\n\n— 4 —\n\u{c}序号\n\n3\n4\n\n指标名称\n\n托育机构数\n最低生活保障标准\n\n单位\n\n家\n元/月\n\n2027年\n目标值\n\n20\n1460\n"
+        );
+        let got: Vec<(String, String, Option<String>)> = figures(&doc)
+            .into_iter()
+            .map(|(_, n, _, v, u, _)| (n, v, u))
+            .collect();
+        let s = |a: &str, b: &str, u: &str| (a.to_string(), b.to_string(), Some(u.to_string()));
+        assert_eq!(
+            got,
+            [
+                s("普惠托位占比", "70", "%"),
+                s("人均预期寿命", "82.5", "岁"),
+                s("托育机构数", "20", "家"),
+                s("最低生活保障标准", "1460", "元/月"),
+            ]
+        );
+    }
+}
