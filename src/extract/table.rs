@@ -1034,6 +1034,30 @@ fn spanned_years(head: &[Segment], all: &[Segment]) -> Option<Vec<Segment>> {
     Some(out)
 }
 
+/// A header row under (or over) the one naming the columns, its words added to the titles of the
+/// columns they stand under: a year (`2022年` over `基础值`) or a baseline's or target's word
+/// makes that column a figure column of the year.
+fn merge_header_row(
+    head: &[Segment],
+    segs: &[Segment],
+    columns: &mut [Column],
+    titles: &mut [String],
+) {
+    for s in segs {
+        let k = column_under(head, s);
+        titles[k].push_str(&s.text);
+        let sub = column_of(&s.text);
+        let year = header_year(&s.text);
+        columns[k] = match (&columns[k], year, sub) {
+            (Column::Value(y, base), _, Column::Value(sy, sb)) => {
+                Column::Value(y.or(sy).or(year), *base || sb)
+            }
+            (Column::Other, Some(y), Column::Value(_, sb)) => Column::Value(Some(y), sb),
+            (c, _, _) => c.clone(),
+        };
+    }
+}
+
 /// [`aligned_table`] on lines as printed (or a grid table's lines drawn with `│`).
 fn fixed_width_table(lines: &[&str], at: usize) -> Option<(RawTable, usize)> {
     let first = lines[at];
@@ -1060,24 +1084,11 @@ fn fixed_width_table(lines: &[&str], at: usize) -> Option<(RawTable, usize)> {
         return None;
     }
     let drawn = head.iter().all(|s| s.boxed.is_some());
-    let column_at = |s: &Segment| column_under(&head, s);
     // Header rows under the first (`基础值 目标值 目标值`, or the years under `基期值 目标值`), and
     // one above it: a two-level header prints `2022年` over `基数` and a spanning `年度目标` over
     // the years on the line before the one naming 指标.
     let merge = |segs: &[Segment], columns: &mut Vec<Column>, titles: &mut Vec<String>| {
-        for s in segs {
-            let k = column_at(s);
-            titles[k].push_str(&s.text);
-            let sub = column_of(&s.text);
-            let year = header_year(&s.text);
-            columns[k] = match (&columns[k], year, sub) {
-                (Column::Value(y, base), _, Column::Value(sy, sb)) => {
-                    Column::Value(y.or(sy).or(year), *base || sb)
-                }
-                (Column::Other, Some(y), Column::Value(_, sb)) => Column::Value(Some(y), sb),
-                (c, _, _) => c.clone(),
-            };
-        }
+        merge_header_row(&head, segs, columns, titles);
     };
     if let Some(above) = at.checked_sub(1).map(|k| lines[k])
         && !above.contains(['|', '｜', '\t'])
@@ -1129,6 +1140,13 @@ fn fixed_width_table(lines: &[&str], at: usize) -> Option<(RawTable, usize)> {
     // label and figures and half below it; a name that is only wrapped prints below.
     let mut held: Vec<Pieces> = Vec::new();
     let mut after_rule = true;
+    // The pages of the sheet's further columns (their headers, one for each set of columns),
+    // the one being read, and what its rows print: the row of the first page they continue,
+    // the page, the line and its text, the pieces by the page's columns.
+    let mut sides: Vec<Further> = Vec::new();
+    let mut further: Option<usize> = None;
+    let mut joined: Vec<(usize, usize, usize, String, Pieces)> = Vec::new();
+    let mut joining: Option<usize> = None;
     let finish = |cur: &mut Option<Aligned>, held: &mut Vec<Pieces>, rows: &mut Vec<Aligned>| {
         if let Some(mut r) = cur.take() {
             r.1.append(held);
@@ -1157,9 +1175,25 @@ fn fixed_width_table(lines: &[&str], at: usize) -> Option<(RawTable, usize)> {
         }
         let segs = segments(l);
         // The header again, on the next page: the row above ends with its page, so the words
-        // over the next page's first row are its own.
+        // over the next page's first row are its own. A header naming the rows' labels but no
+        // 指标 heads a page of the sheet's further columns, its rows those with its labels.
         if segs.len() >= 2 && header_like(&segs) {
             finish(&mut current, &mut held, &mut rows);
+            further = None;
+            if label_col.is_some()
+                && let Some((head, next)) = further_columns(lines, i, wide)
+            {
+                let k = match sides.iter().position(|f| f.titles == head.titles) {
+                    Some(k) => k,
+                    None => {
+                        sides.push(head);
+                        sides.len() - 1
+                    }
+                };
+                further = Some(k);
+                i = next;
+                continue;
+            }
             i += 1;
             continue;
         }
@@ -1168,6 +1202,47 @@ fn fixed_width_table(lines: &[&str], at: usize) -> Option<(RawTable, usize)> {
             && (only.text.contains(['。', '，', '；']) || only.text.chars().count() > 30)
         {
             break;
+        }
+        if let Some(k) = further {
+            let side = &sides[k];
+            let placed: Pieces = columns_in_order(&side.head, &side.columns, &segs)
+                .into_iter()
+                .zip(&segs)
+                .map(|(k, s)| (k, s.text.clone()))
+                .collect();
+            let label = placed
+                .iter()
+                .find(|(c, t)| side.columns[*c] == Column::Label && is_row_label(t))
+                .map(|(_, t)| without_spaces(t));
+            let quote = segs
+                .iter()
+                .map(|s| s.text.as_str())
+                .collect::<Vec<_>>()
+                .join(" ");
+            match label {
+                // The row of the first page printing the same label; a label none printed (or
+                // a second line for it) is no cell of the table.
+                Some(label) => {
+                    let row = rows.iter().position(|(_, printed, _)| {
+                        printed.iter().flatten().any(|(c, t)| {
+                            Some(*c) == label_col && is_row_label(t) && without_spaces(t) == label
+                        })
+                    });
+                    let free = row.filter(|r| !joined.iter().any(|j| j.0 == *r && j.1 == k));
+                    joining = free.map(|_| joined.len());
+                    if let Some(r) = free {
+                        joined.push((r, k, i + 1, quote, placed));
+                    }
+                }
+                // A cell wrapped onto the next line (`县卫健局、` / `县医保局`) is the row's.
+                None => {
+                    if let Some(j) = joining {
+                        joined[j].4.extend(placed);
+                    }
+                }
+            }
+            i += 1;
+            continue;
         }
         let placed: Pieces = columns_in_order(&head, &columns, &segs)
             .into_iter()
@@ -1331,14 +1406,7 @@ fn fixed_width_table(lines: &[&str], at: usize) -> Option<(RawTable, usize)> {
                 } else {
                     pieces
                 };
-                for txt in keep {
-                    if !cell.is_empty()
-                        && !cell.ends_with(|c: char| is_cjk(c) || "()（）".contains(c))
-                    {
-                        cell.push(' ');
-                    }
-                    cell.push_str(txt);
-                }
+                *cell = join_pieces(keep);
             }
             (line, cells, printed)
         })
@@ -1366,7 +1434,33 @@ fn fixed_width_table(lines: &[&str], at: usize) -> Option<(RawTable, usize)> {
     let stacked = stacked_domains(&row_lines, &domain_pieces);
     let mut domain: Option<String> = None;
     let mut raw = Vec::new();
+    // The further pages' columns (not their labels), after the first page's.
+    let extra: Vec<(usize, usize)> = sides
+        .iter()
+        .enumerate()
+        .flat_map(|(f, side)| {
+            side.columns
+                .iter()
+                .enumerate()
+                .filter(|(_, c)| !matches!(c, Column::Label | Column::Domain | Column::Name))
+                .map(move |(k, _)| (f, k))
+        })
+        .collect();
+    let mut quoted = Vec::new();
+    let mut labels = std::collections::HashSet::new();
+    let mut bare_page = false;
     for (r, (line, mut cells, printed)) in rows.into_iter().enumerate() {
+        // A label printed again with no name beside it is a row of a page printing the sheet's
+        // further columns under no header of its own, and so is every row with no name after
+        // it: which year each figure is for, nothing on the page says.
+        let nameless = !cells[name_col].chars().any(is_cjk);
+        let again = label_col
+            .map(|lc| without_spaces(&cells[lc]))
+            .is_some_and(|l| is_row_label(&l) && !labels.insert(l));
+        bare_page |= again && nameless;
+        if bare_page && nameless {
+            continue;
+        }
         if let Some(dc) = dc {
             let d = cells.remove(dc);
             match stacked.as_ref().and_then(|s| s.get(r)) {
@@ -1374,6 +1468,23 @@ fn fixed_width_table(lines: &[&str], at: usize) -> Option<(RawTable, usize)> {
                 _ if !d.is_empty() => domain = Some(without_spaces(&d)),
                 _ => {}
             }
+        }
+        // Its cells on the further pages, each quoted by the line printing it there.
+        let mut apart: Vec<Option<(usize, String)>> = vec![None; cells.len()];
+        for (f, k) in &extra {
+            let on_page = joined.iter().find(|j| j.0 == r && j.1 == *f);
+            let cell = on_page.map_or_else(String::new, |j| {
+                join_pieces(j.4.iter().filter(|(c, _)| c == k).map(|(_, t)| t.as_str()))
+            });
+            apart.push(
+                on_page
+                    .filter(|_| !cell.is_empty())
+                    .map(|j| (j.2, j.3.clone())),
+            );
+            cells.push(cell);
+        }
+        if !joined.is_empty() {
+            quoted.push(apart);
         }
         // The row as `validate` finds it in the source: its line with the most figures.
         let best = printed
@@ -1399,15 +1510,81 @@ fn fixed_width_table(lines: &[&str], at: usize) -> Option<(RawTable, usize)> {
         };
         raw.push((line, domain.clone(), cells, Some(text)));
     }
+    for (f, k) in extra {
+        columns.push(sides[f].columns[k].clone());
+        titles.push(sides[f].titles[k].clone());
+    }
     Some((
         RawTable {
             columns,
             titles,
             rows: raw,
-            quoted: Vec::new(),
+            quoted,
         },
         i,
     ))
+}
+
+/// A cell's pieces printed on lines of their own, as one: a space between two pieces unless
+/// the first ends in a Chinese character, a bracket or a `、` (a name or a list of offices
+/// wrapped inside its cell).
+fn join_pieces<'a>(pieces: impl IntoIterator<Item = &'a str>) -> String {
+    let mut cell = String::new();
+    for txt in pieces {
+        if !cell.is_empty() && !cell.ends_with(|c: char| is_cjk(c) || "()（）、".contains(c)) {
+            cell.push(' ');
+        }
+        cell.push_str(txt);
+    }
+    cell
+}
+
+/// The header of a page printing a sheet's further columns: Excel prints a sheet too wide for
+/// its page a block of columns after another, and repeats only the columns set as 打印标题
+/// (`序号`, the label) on the later pages, so such a page's header names the label and figure
+/// or lead columns and no 指标 (`序号 年度目标 牵头单位` over `2025年 2026年 2027年`). Its columns,
+/// with the header rows under it, and the line after them.
+fn further_columns(lines: &[&str], at: usize, wide: bool) -> Option<(Further, usize)> {
+    let mut head = split_titles(segments(lines[at], wide), wide);
+    let named: Vec<Column> = head.iter().map(|s| column_of(&s.text)).collect();
+    if !named.contains(&Column::Label) || named.contains(&Column::Name) {
+        return None;
+    }
+    let mut i = at + 1;
+    if let Some(next) = lines.get(i)
+        && let Some(h) = spanned_years(&head, &segments(next, wide))
+    {
+        head = h;
+        i += 1;
+    }
+    let mut columns: Vec<Column> = head.iter().map(|s| column_of(&s.text)).collect();
+    let mut titles: Vec<String> = head.iter().map(|s| s.text.clone()).collect();
+    while let Some(l) = lines.get(i) {
+        let segs = segments(l, wide);
+        if segs.is_empty() || !header_like(&segs) {
+            break;
+        }
+        merge_header_row(&head, &segs, &mut columns, &mut titles);
+        i += 1;
+    }
+    columns
+        .iter()
+        .any(|c| matches!(c, Column::Value(..)))
+        .then_some((
+            Further {
+                head,
+                columns,
+                titles,
+            },
+            i,
+        ))
+}
+
+/// A page's header of a sheet's further columns ([`further_columns`]).
+struct Further {
+    head: Vec<Segment>,
+    columns: Vec<Column>,
+    titles: Vec<String>,
 }
 
 /// A merged 领域 cell a PDF printed one character a line over its group (`幼` / `有` / `善` /
@@ -3226,5 +3403,211 @@ mod tests {
             };
             assert_eq!(c.indicator, want, "{c:?}");
         }
+    }
+
+    /// A `-layout` annex run over pages. Excel prints a sheet too wide for its page a block of
+    /// columns at a time, repeating only 序号 (the 打印标题) on the later pages: their rows are
+    /// the first page's with those labels, their figures of the years their own header names,
+    /// each quoted by its line there. Without such a header nothing says a page's years; a
+    /// page of further rows, with the header again, part of it or none, keeps the first page's
+    /// columns.
+    #[test]
+    fn a_sheet_printed_a_block_of_columns_a_page() {
+        let first = [
+            "领域   序号       指标名称              单位      基础值          年度目标",
+            "                                       2022年    2023年    2024年",
+            "",
+            "幼有善育  1    每千人口拥有3岁以下婴幼儿托位数     个       3.0      3.5      4.0",
+            "",
+            "      2    普惠托位占比               %       48       52       56",
+            "",
+            "劳有所得  3    城镇调查失业率              %       4.3      <5       <5",
+            "",
+            "                          — 4 —",
+            "\u{c}",
+        ];
+        let side = [
+            "序号            年度目标                 牵头单位",
+            "       2025年    2026年    2027年",
+            "",
+            "1       4.5      4.8      5.0      县卫健局、",
+            "                                   县医保局",
+            "2       60       65       70       县卫健局",
+            "",
+            "3       <5       <5       <5       县人力社保局",
+            "9       1        2        3        县民政局",
+        ];
+        let rows_3_4 = [
+            "劳有所得  3    城镇调查失业率              %       4.3      <5       <5",
+            "",
+            "      4    低收入农户人均可支配收入         元       18900    20600    22400",
+        ];
+        let head = "某县公共服务“七优享”工程实施方案（2023—2027年）\n附件\n";
+        let page = |parts: &[&[&str]]| {
+            format!(
+                "{head}{}\n注：第2项为2023年起累计数。\n",
+                parts.concat().join("\n")
+            )
+        };
+        let (one, two) = (&first[..7], &first[9..]);
+        let footer = ["", "                          — 5 —", "\u{c}"];
+        let years_again = [
+            "                                       2022年    2023年    2024年",
+            "",
+        ];
+        let full_again = &first[..2];
+        let side_header_on_one_line = [
+            "序号    2025年   2026年   2027年   牵头单位",
+            "1       4.5      4.8      5.0      县卫健局、",
+            "                                   县医保局",
+            "2       60       65       70       县卫健局",
+        ];
+        let bare_side = &side[3..];
+        // (what, the document, each row's label and its figures in order)
+        type Case<'a> = (&'a str, String, &'a [(&'a str, &'a str)]);
+        let cases: [Case; 7] = [
+            (
+                "further columns under 序号 and 年度目标 over the years",
+                page(&[&first, &side]),
+                &[
+                    ("1", "3.0 3.5 4.0 4.5 4.8 5.0"),
+                    ("2", "48 52 56 60 65 70"),
+                    ("3", "4.3 5 5 5 5 5"),
+                ],
+            ),
+            (
+                "the further page's years on its header's line",
+                page(&[&first[..7], &footer, &side_header_on_one_line]),
+                &[("1", "3.0 3.5 4.0 4.5 4.8 5.0"), ("2", "48 52 56 60 65 70")],
+            ),
+            (
+                "labels and figures under no header: the page's years unknown",
+                page(&[&first, bare_side]),
+                &[("1", "3.0 3.5 4.0"), ("2", "48 52 56"), ("3", "4.3 5 5")],
+            ),
+            (
+                "further rows under no header",
+                page(&[one, two, &rows_3_4]),
+                &[
+                    ("1", "3.0 3.5 4.0"),
+                    ("2", "48 52 56"),
+                    ("3", "4.3 5 5"),
+                    ("4", "18900 20600 22400"),
+                ],
+            ),
+            (
+                "further rows under the header's years only",
+                page(&[one, two, &years_again, &rows_3_4]),
+                &[
+                    ("1", "3.0 3.5 4.0"),
+                    ("2", "48 52 56"),
+                    ("3", "4.3 5 5"),
+                    ("4", "18900 20600 22400"),
+                ],
+            ),
+            (
+                "further rows under the header again",
+                page(&[one, two, full_again, &rows_3_4]),
+                &[
+                    ("1", "3.0 3.5 4.0"),
+                    ("2", "48 52 56"),
+                    ("3", "4.3 5 5"),
+                    ("4", "18900 20600 22400"),
+                ],
+            ),
+            // Printed down, then over: rows 1–2, rows 3–4 under the header again, then each
+            // block's further columns under the same short header.
+            (
+                "down, then over",
+                page(&[
+                    one,
+                    two,
+                    full_again,
+                    &rows_3_4,
+                    &footer,
+                    &side[..6],
+                    &footer,
+                    &side[..3],
+                    &[
+                        "3       <5       <5       <5       县人力社保局",
+                        "4       24300    26300    28400    县农业农村局",
+                    ],
+                ]),
+                &[
+                    ("1", "3.0 3.5 4.0 4.5 4.8 5.0"),
+                    ("2", "48 52 56 60 65 70"),
+                    ("3", "4.3 5 5 5 5 5"),
+                    ("4", "18900 20600 22400 24300 26300 28400"),
+                ],
+            ),
+        ];
+        for (what, doc, want) in cases {
+            let ex = extract(&doc, Some(2027));
+            let table: Vec<&Candidate> = ex
+                .candidates
+                .iter()
+                .filter(|c| c.section.as_deref() == Some("表"))
+                .collect();
+            let mut got: Vec<(String, String)> = Vec::new();
+            for c in &table {
+                let row = c.row.clone().unwrap_or_default();
+                let figure = c.cell.clone().or(c.text.clone()).unwrap_or_default();
+                let figure = figure.trim_start_matches('<').to_string();
+                match got.last_mut() {
+                    Some((r, figures)) if *r == row => {
+                        figures.push(' ');
+                        figures.push_str(&figure);
+                    }
+                    _ => got.push((row, figure)),
+                }
+            }
+            let want: Vec<(String, String)> = want
+                .iter()
+                .map(|(r, f)| (r.to_string(), f.to_string()))
+                .collect();
+            assert_eq!(got, want, "{what}\n{doc}");
+            // Every year once, the first page's in order.
+            for c in &table {
+                let years: Vec<i32> = table
+                    .iter()
+                    .filter(|d| d.row == c.row)
+                    .filter_map(|d| d.year)
+                    .collect();
+                assert!(years.windows(2).all(|w| w[0] < w[1]), "{what}: {years:?}");
+            }
+        }
+        // A figure of a further page is quoted by its line there, and the row's lead is that
+        // page's, wrapped over two lines.
+        let ex = extract(&page(&[&first, &side]), Some(2027));
+        let at = |year: i32, row: &str| {
+            ex.candidates
+                .iter()
+                .find(|c| c.year == Some(year) && c.row.as_deref() == Some(row))
+                .unwrap_or_else(|| panic!("{year} of row {row}"))
+        };
+        let c = at(2026, "1");
+        assert_eq!(
+            (
+                c.indicator.as_str(),
+                c.kind,
+                c.text.as_deref(),
+                c.quote.as_deref(),
+                c.lead.as_deref(),
+                c.line
+            ),
+            (
+                "每千人口拥有3岁以下婴幼儿托位数",
+                Kind::Target,
+                Some("4.8"),
+                Some("1 4.5 4.8 5.0 县卫健局、"),
+                Some("县卫健局、县医保局"),
+                17
+            )
+        );
+        let base = at(2022, "3");
+        assert_eq!(
+            (base.kind, base.lead.as_deref()),
+            (Kind::Baseline, Some("县人力社保局"))
+        );
     }
 }
