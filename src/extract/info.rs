@@ -217,6 +217,9 @@ pub(super) fn doc_info(text: &str) -> DocInfo {
     let lines: Vec<&str> = head.lines().collect();
     // (title, rank, line): 0 the notice's own, 1 a title line, 2 an uncited 《…》.
     let mut titles: Vec<(String, u8, usize)> = Vec::new();
+    // A title and the 文号 in brackets right after it (`《…》（萧政办发〔2023〕36号）`,
+    // `（龙政办发〔2023〕67号，以下简称《实施方案》）`), where it is not cited.
+    let mut numbered: Vec<(String, String)> = Vec::new();
     for (n, line) in logical_lines(&lines) {
         let line = line.as_str();
         for (at, _) in line.match_indices('《') {
@@ -237,11 +240,19 @@ pub(super) fn doc_info(text: &str) -> DocInfo {
                 .rev()
                 .collect();
             let after = &rest[close..];
-            if before.ends_with("关于印发") || before.ends_with("印发") && after.contains("通知")
-            {
+            let number = bracketed_number(&after['》'.len_utf8()..]);
+            let cited = CITING.iter().any(|w| before.contains(w));
+            // An office issued it (`…办公室印发了《…》`): the notice's own, where the notice
+            // follows or its 文号 does.
+            let issued = before.trim_end_matches('了').ends_with("印发")
+                && (after.contains("通知") || number.is_some());
+            if before.ends_with("关于印发") || issued {
                 titles.push((t.to_string(), 0, n));
-            } else if !CITING.iter().any(|w| before.contains(w)) {
+            } else if !cited {
                 titles.push((t.to_string(), 2, n));
+            }
+            if let Some(number) = number.filter(|_| !cited) {
+                numbered.push((t.to_string(), number));
             }
         }
         // `…关于印发X的通知` with no brackets round the title.
@@ -326,6 +337,15 @@ pub(super) fn doc_info(text: &str) -> DocInfo {
         }
     }
     if info.number.is_none() {
+        // A page reporting or explaining the plan gives its 文号 in brackets after its title.
+        info.number = own.and_then(|(t, _, _)| {
+            numbered
+                .iter()
+                .find(|(n, _)| n == t)
+                .map(|(_, number)| number.clone())
+        });
+    }
+    if info.number.is_none() {
         // A page explaining a plan (政策解读, 一图读懂) names the plan it explains, its 文号 in
         // brackets after it: `政策原文：…的通知（长政办发〔2023〕33号）` is this plan's number.
         info.number = lines
@@ -362,6 +382,22 @@ pub(super) fn doc_info(text: &str) -> DocInfo {
             info.issuer = Some(issuer);
         }
     }
+    // An office that `印发《…》` (a page reporting the plan: `杭州市萧山区人民政府办公室印发《…》`).
+    if info.issuer.is_none() {
+        info.issuer = head.match_indices("印发").find_map(|(p, _)| {
+            let next = head[p + "印发".len()..].trim_start_matches('了');
+            if !next.starts_with('《') {
+                return None;
+            }
+            let before: Vec<char> = head[..p]
+                .chars()
+                .rev()
+                .take_while(|c| !c.is_whitespace() && !"。:：,，;；》、".contains(*c))
+                .collect();
+            office(&before.into_iter().rev().collect::<String>())
+                .filter(|o| o.ends_with("办公室") || o.ends_with("人民政府"))
+        });
+    }
     if info.issuer.is_none()
         && let Some(p) = head.find("发布机构")
     {
@@ -384,7 +420,56 @@ pub(super) fn doc_info(text: &str) -> DocInfo {
     if info.jurisdiction.is_none() {
         info.jurisdiction = info.issuer.as_deref().and_then(jurisdiction_in);
     }
+    // A report to a people's congress names its place only as the congress it is given to and
+    // the government whose head gives it.
+    if info.jurisdiction.is_none() {
+        info.jurisdiction = lines
+            .iter()
+            .take(HEAD_LINES)
+            .find_map(|l| reported_place(l));
+    }
     info
+}
+
+/// How many of the opening's lines a report's byline is looked for in.
+const HEAD_LINES: usize = 12;
+
+/// The 文号 in brackets at the start of `t` (what follows a title's `》`): `（萧政办发〔2023〕36号）`,
+/// `（龙政办发〔2023〕67号，以下简称《实施方案》）`.
+fn bracketed_number(t: &str) -> Option<String> {
+    let t = t.trim_start();
+    let inner = t.strip_prefix(['（', '('])?;
+    let end = inner.find(['）', ')', '，', ',', '；', ';'])?;
+    number_line(&inner[..end])
+}
+
+/// The place a report's byline names: the congress it is given to (`在海盐县第十七届人民代表大会
+/// 第四次会议上`) or the head of the government giving it (`海盐县人民政府县长　沈建明`). Not
+/// inside a cited title (`《…人民政府关于…》`).
+fn reported_place(line: &str) -> Option<String> {
+    let t: String = line.chars().filter(|c| !c.is_whitespace()).collect();
+    let congress = t.find("届人民代表大会").and_then(|p| t[..p].rfind('第'));
+    let head = ["县长", "市长", "区长", "代县长", "代市长", "代区长"]
+        .iter()
+        .find_map(|w| t.find(&format!("人民政府{w}")));
+    let at = congress.or(head)?;
+    if t[..at].contains('《') && !t[..at].contains('》') {
+        return None;
+    }
+    // The place is the run of Chinese characters before it, after the words that lead to it
+    // (`——2024年1月10日在`).
+    let run: String = t[..at]
+        .chars()
+        .rev()
+        .take_while(|c| super::scan::is_cjk(*c))
+        .take(12)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    let place = run.rsplit(['在', '于']).next()?;
+    let place = jurisdiction_in(place)?;
+    (place.chars().count() >= 2 && place.ends_with(['县', '市', '区'])).then_some(place)
 }
 
 /// What separates a page's label from its value: `成文日期: | 2021-10-19 |`.
@@ -912,6 +997,86 @@ mod tests {
         ];
         for (what, doc, expected) in cases {
             assert_eq!(&header(doc), expected, "{what}");
+        }
+    }
+
+    /// Pages about a plan (an account's article, a 政策解读) name it as issued by its office, its
+    /// 文号 in brackets after it; a report to a people's congress names its place only in its
+    /// byline. A parent plan cited, even with its 文号, gives neither place nor number.
+    #[test]
+    fn a_plan_named_by_a_page_about_it_or_a_report() {
+        let imp = Some("implementation");
+        let period = Some((2023, 2027));
+        let cases: &[(&str, &str, Header)] = &[
+            (
+                "an account's article: a headline naming the plan, then the office that issued it and its 文号",
+                "萧山发布\n2023-09-18 18:30 发表于浙江\n重磅！萧山公共服务“七优享”方案出炉，这些变化和你有关👇\n近日，杭州市萧山区人民政府办公室印发《萧山区公共服务“七优享”工程实施方案（2023—2027年）》（萧政办发〔2023〕36号）。\n",
+                want(
+                    Some("萧山区"),
+                    period,
+                    imp,
+                    Some("萧政办发〔2023〕36号"),
+                    Some("杭州市萧山区人民政府办公室"),
+                    Some("2023-09-18"),
+                ),
+            ),
+            (
+                "a 政策解读: `印发了《…》（文号，以下简称《…》）`, then the province's plan issued",
+                "《龙港市公共服务“七优享”工程实施方案（2023—2027年）》政策解读\n近日，龙港市人民政府办公室印发了《龙港市公共服务“七优享”工程实施方案（2023—2027年）》（龙政办发〔2023〕67号，以下简称《实施方案》）。\n答：省委、省政府印发《浙江省公共服务“七优享”工程实施方案（2023—2027年）》（浙政发〔2023〕9号），温州市随后出台了实施方案。\n",
+                want(
+                    Some("龙港市"),
+                    period,
+                    imp,
+                    Some("龙政办发〔2023〕67号"),
+                    Some("龙港市人民政府办公室"),
+                    None,
+                ),
+            ),
+            (
+                "half-width brackets and a space before them",
+                "日前，宁波市鄞州区人民政府办公室印发《鄞州区公共服务“七优享”工程实施方案(2023—2027年)》 (鄞政办发〔2023〕71号)。\n",
+                want(
+                    Some("鄞州区"),
+                    period,
+                    imp,
+                    Some("鄞政办发〔2023〕71号"),
+                    Some("宁波市鄞州区人民政府办公室"),
+                    None,
+                ),
+            ),
+            (
+                "the city's plan cited with its 文号: neither place nor number from it",
+                "为贯彻落实《丽水市公共服务“七优享”工程实施方案（2023—2027年）》（丽政办发〔2023〕5号），结合我县实际，制定本方案。\n缙云县公共服务“七优享”工程实施方案（2023—2027年）\n",
+                want(Some("缙云县"), period, imp, None, None, None),
+            ),
+        ];
+        for (what, doc, expected) in cases {
+            assert_eq!(&header(doc), expected, "{what}");
+        }
+        // A report's opening (its byline, a line a case), then a plan of its city cited: the
+        // place and date read (`-` none).
+        let bylines = "\
+            ——2024年1月10日在海盐县第十七届人民代表大会第四次会议上\\n海盐县人民政府县长　沈建明 | 海盐县 | 2024-01-10
+            慈溪市人民政府代市长　王某某 | 慈溪市 | -
+            ——2024年1月8日在宁波市鄞州区第十九届人民代表大会第四次会议上 | 鄞州区 | 2024-01-08
+            根据《海盐县第十七届人民代表大会第四次会议关于政府工作报告的决议》，…… | - | -
+            主持人：海盐县人民政府副县长　张某某\\n浙江省人民政府办公厅 | - | -";
+        for case in bylines.lines() {
+            let cells: Vec<&str> = case.split(" | ").map(str::trim).collect();
+            let [byline, place, date] = cells[..] else {
+                panic!("{case}");
+            };
+            let doc = format!(
+                "政府工作报告\n{}\n各位代表：\n贯彻《嘉兴市公共服务“七优享”工程实施方案》，……\n",
+                byline.replace("\\n", "\n")
+            );
+            let info = doc_info(&doc);
+            let read = |v: Option<String>| v.unwrap_or_else(|| "-".into());
+            assert_eq!(
+                (read(info.jurisdiction), read(info.date)),
+                (place.to_string(), date.to_string()),
+                "{doc}"
+            );
         }
     }
 
