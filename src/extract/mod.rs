@@ -243,6 +243,8 @@ pub(crate) fn extract(text: &str, end_year: Option<i32>) -> Extraction {
         .and_then(|d| d.get(..4))
         .and_then(|y| y.parse().ok());
     let mut outline = Outline::default();
+    // The year a line of its own dates what is under it to ([`stage_line`]).
+    let mut stage: Option<i32> = None;
     let mut out: Vec<Candidate> = Vec::new();
     let mut i = 0;
     'lines: while i < lines.len() {
@@ -272,6 +274,11 @@ pub(crate) fn extract(text: &str, end_year: Option<i32>) -> Extraction {
         }
         // A paragraph a PDF broke at the page width is read whole.
         let (para, next) = paragraph(&lines, i, wrap);
+        if let Some(y) = stage_line(&para) {
+            stage = Some(y).filter(|y| info.start.is_none_or(|s| *y >= s));
+        } else if section_line(&para) {
+            stage = None;
+        }
         for s in sentences(&para, i + 1) {
             let sq = without_spaces(&collect(&s.chars));
             // The annex after the plan is a staff list: names, titles and telephone numbers. A
@@ -283,6 +290,10 @@ pub(crate) fn extract(text: &str, end_year: Option<i32>) -> Extraction {
                 break 'lines;
             }
             if let Some((level, len, marker)) = heading_at(&s.chars, 0) {
+                // A list item (`1.`) is one of the items a year standing alone dates.
+                if level <= 2 {
+                    stage = None;
+                }
                 outline.enter(
                     level,
                     marker,
@@ -293,9 +304,10 @@ pub(crate) fn extract(text: &str, end_year: Option<i32>) -> Extraction {
             let cx = ProseContext {
                 outline: &outline,
                 start: info.start,
-                // A stage's heading (`第一阶段（2023—2025年）`) is the end of what is under it.
-                end: outline
-                    .until()
+                // A stage's heading (`第一阶段（2023—2025年）`) is the end of what is under it, and
+                // so is a year standing alone over items (`**到2025年**`).
+                end: stage
+                    .or(outline.until())
                     .filter(|u| info.start.is_none_or(|s| *u >= s))
                     .or(info.end),
                 written,
@@ -373,6 +385,30 @@ pub(crate) fn extract(text: &str, end_year: Option<i32>) -> Extraction {
         legends: legend::legends(text),
         splits,
     }
+}
+
+/// The year a line standing alone names as what the items under it reach by, whatever marks
+/// it (`**到2025年**`, `【到2027年】`, `到2025年：`): an article dates its bullets so, as a plan's
+/// stage heading does, up to the next such line or the next section.
+fn stage_line(para: &str) -> Option<i32> {
+    let t: String = para
+        .chars()
+        .filter(|c| c.is_ascii_digit() || scan::is_cjk(*c))
+        .collect();
+    let year = t.strip_prefix(['到', '至'])?.strip_suffix('年')?;
+    (year.len() == 4)
+        .then(|| year.parse().ok())
+        .flatten()
+        .filter(|y| (2000..=2100).contains(y))
+}
+
+/// A line naming a section and nothing more (`👶 **幼有善育**`, `📚 学有优教`): what a year
+/// standing alone above dated ends there.
+fn section_line(para: &str) -> bool {
+    let words: String = para.chars().filter(|c| scan::is_cjk(*c)).collect();
+    !para.chars().any(|c| c.is_ascii_digit())
+        && words.chars().count() <= 8
+        && outline::domain_in(&words).is_some()
 }
 
 /// Whether the annex starting at line `at` holds indicators or targets (its title, on its line or
@@ -472,6 +508,51 @@ mod tests {
                 ],
                 "{doc}"
             );
+        }
+    }
+
+    /// A year standing alone on its line (`**到2025年**` in an account's article) dates the items
+    /// under it, as a stage's heading does, up to the next such line, a heading or a line naming
+    /// a section; a year among words, a bare year and a year before the plan date nothing.
+    #[test]
+    fn a_year_standing_alone_dates_the_items_under_it() {
+        let title = "某区公共服务“七优享”工程实施方案（2023—2027年）\n\n";
+        let cases = [
+            (
+                "bold lines over bullets",
+                "👶 **幼有善育**\n\n**到2025年**\n\n▲ 每千人口拥有3岁以下婴幼儿托位数达到**4.6个**\n\n▲ 普惠托位占比达到**65%**\n\n**到2027年**\n\n▲ 普惠托位占比达到**70%以上**\n",
+                "2025 4.6, 2025 65, 2027 70",
+            ),
+            (
+                "the later year first; a section's line ends it",
+                "**到2027年**\n▲ 普惠托位占比达到70%\n**到2025年**\n▲ 普惠托位占比达到65%\n📚 **学有优教**\n学前教育普及普惠率达到98%以上；\n",
+                "2027 70, 2025 65, 2027 98",
+            ),
+            (
+                "brackets and a colon; a heading ends it",
+                "【到2025年】\n1.普惠托位占比达到65%；\n到2025年：\n每千人口执业（助理）医师数达到4.2人\n二、重点任务\n养老机构护理型床位占比达到65%。\n",
+                "2025 65, 2025 4.2, 2027 65",
+            ),
+            (
+                "a year among words, a bare year, a year before the plan",
+                "到2025年，普惠托位占比达到65%。\n人均预期寿命达到84岁。\n2025年\n县域就诊率达到90%以上。\n**到2020年**\n每万人拥有持证社会工作者数达到22人。\n",
+                "2025 65, 2027 84, 2027 90, 2027 22",
+            ),
+        ];
+        for (what, body, want) in cases {
+            let ex = extract(&format!("{title}{body}"), None);
+            let got: Vec<String> = ex
+                .candidates
+                .iter()
+                .map(|c| {
+                    format!(
+                        "{} {}",
+                        c.year.unwrap_or_default(),
+                        c.value.unwrap_or_default()
+                    )
+                })
+                .collect();
+            assert_eq!(got.join(", "), want, "{what}");
         }
     }
 
