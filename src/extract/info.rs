@@ -428,6 +428,14 @@ pub(super) fn doc_info(text: &str) -> DocInfo {
             .take(HEAD_LINES)
             .find_map(|l| reported_place(l));
     }
+    // A report to a congress: its title line (`政府工作报告`, `2024年海盐县政府工作报告`) or its
+    // byline, where no plan's title was found.
+    info.report = info.title.is_none()
+        && lines.iter().take(HEAD_LINES).any(|l| {
+            let t: String = l.chars().filter(|c| !c.is_whitespace()).collect();
+            t.ends_with("政府工作报告") && t.chars().count() <= 24
+                || t.contains("届人民代表大会") && t.ends_with("会议上")
+        });
     info
 }
 

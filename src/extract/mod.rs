@@ -186,6 +186,8 @@ pub(crate) struct DocInfo {
     pub end: Option<i32>,
     /// The period is not the title's: inferred from the years the document aims at.
     pub period_assumed: bool,
+    /// A 政府工作报告: what it sets without a year is for the year it is given in.
+    pub report: bool,
 }
 
 /// The result of reading one document.
@@ -245,6 +247,9 @@ pub(crate) fn extract(text: &str, end_year: Option<i32>) -> Extraction {
     let mut outline = Outline::default();
     // The year a line of its own dates what is under it to ([`stage_line`]).
     let mut stage: Option<i32> = None;
+    // A report's clauses with no year of their own (`一般性支出压减10%以上` under a heading
+    // naming none) are for the year it is given in, not the end of the plans it cites.
+    let reported = written.filter(|_| info.report);
     let mut out: Vec<Candidate> = Vec::new();
     let mut i = 0;
     'lines: while i < lines.len() {
@@ -309,6 +314,7 @@ pub(crate) fn extract(text: &str, end_year: Option<i32>) -> Extraction {
                 end: stage
                     .or(outline.until())
                     .filter(|u| info.start.is_none_or(|s| *u >= s))
+                    .or(reported)
                     .or(info.end),
                 written,
             };
@@ -450,6 +456,7 @@ mod tests {
                 start: Some(2023),
                 end: Some(2027),
                 period_assumed: false,
+                report: false,
             }
         );
         let info = doc_info("《2024年龙湾区公共服务“七优享”工程工作要点》 2024年6月7日");
@@ -521,38 +528,82 @@ mod tests {
             (
                 "bold lines over bullets",
                 "👶 **幼有善育**\n\n**到2025年**\n\n▲ 每千人口拥有3岁以下婴幼儿托位数达到**4.6个**\n\n▲ 普惠托位占比达到**65%**\n\n**到2027年**\n\n▲ 普惠托位占比达到**70%以上**\n",
-                "2025 4.6, 2025 65, 2027 70",
+                "target 2025 4.6, target 2025 65, target 2027 70",
             ),
             (
                 "the later year first; a section's line ends it",
                 "**到2027年**\n▲ 普惠托位占比达到70%\n**到2025年**\n▲ 普惠托位占比达到65%\n📚 **学有优教**\n学前教育普及普惠率达到98%以上；\n",
-                "2027 70, 2025 65, 2027 98",
+                "target 2027 70, target 2025 65, target 2027 98",
             ),
             (
                 "brackets and a colon; a heading ends it",
                 "【到2025年】\n1.普惠托位占比达到65%；\n到2025年：\n每千人口执业（助理）医师数达到4.2人\n二、重点任务\n养老机构护理型床位占比达到65%。\n",
-                "2025 65, 2025 4.2, 2027 65",
+                "target 2025 65, target 2025 4.2, target 2027 65",
             ),
             (
                 "a year among words, a bare year, a year before the plan",
                 "到2025年，普惠托位占比达到65%。\n人均预期寿命达到84岁。\n2025年\n县域就诊率达到90%以上。\n**到2020年**\n每万人拥有持证社会工作者数达到22人。\n",
-                "2025 65, 2027 84, 2027 90, 2027 22",
+                "target 2025 65, target 2027 84, target 2027 90, target 2027 22",
             ),
         ];
         for (what, body, want) in cases {
-            let ex = extract(&format!("{title}{body}"), None);
-            let got: Vec<String> = ex
-                .candidates
-                .iter()
-                .map(|c| {
-                    format!(
-                        "{} {}",
-                        c.year.unwrap_or_default(),
-                        c.value.unwrap_or_default()
-                    )
-                })
-                .collect();
-            assert_eq!(got.join(", "), want, "{what}");
+            assert_eq!(figures(&format!("{title}{body}")), want, "{what}");
+        }
+    }
+
+    /// A document's candidates as `kind year value`, in order.
+    fn figures(doc: &str) -> String {
+        let got: Vec<String> = extract(doc, None)
+            .candidates
+            .iter()
+            .map(|c| {
+                format!(
+                    "{} {} {}",
+                    c.kind.name(),
+                    c.year.unwrap_or_default(),
+                    c.value.unwrap_or_default()
+                )
+            })
+            .collect();
+        got.join(", ")
+    }
+
+    /// A 政府工作报告 (its title line or its byline) sets what names no year for the year it is
+    /// given in, under a heading naming no year too; a plan's own such clause is its end year's,
+    /// and a notice citing a report is no report.
+    #[test]
+    fn a_report_sets_for_its_own_year() {
+        let body = "一、2023年工作回顾\n新增普惠托位480个。\n二、2024年重点工作\n新增普惠托位300个，到2027年普惠托位占比达到70%。\n三、全面加强政府自身建设\n一般性支出压减10%以上。\n";
+        let cases = [
+            (
+                "a report's title and byline",
+                "政府工作报告\n\n——2024年1月10日在某县第十七届人民代表大会第四次会议上\n\n某县人民政府县长　某某\n\n",
+                "baseline 2023 480, target 2024 300, target 2027 70, target 2024 10",
+            ),
+            (
+                "a byline only",
+                "——2024年1月12日在某市第十届人民代表大会第三次会议上\n",
+                "baseline 2023 480, target 2024 300, target 2027 70, target 2024 10",
+            ),
+            (
+                "the title with its place and year, the date under it",
+                "2024年某县政府工作报告\n2024年1月9日\n",
+                "baseline 2023 480, target 2024 300, target 2027 70, target 2024 10",
+            ),
+            (
+                "a report with no date: the plans' end (what its review reports, read elsewhere)",
+                "政府工作报告\n",
+                "target 2024 300, target 2027 70, target 2027 10",
+            ),
+            (
+                "a plan citing a report",
+                "某县公共服务“七优享”工程实施方案（2023—2027年）\n根据《2024年政府工作报告》，制定本方案。\n2024年1月9日\n",
+                "baseline 2023 480, target 2024 300, target 2027 70, target 2027 10",
+            ),
+        ];
+        for (what, head, want) in cases {
+            let got = figures(&format!("{head}{body}"));
+            assert!(got.ends_with(want), "{what}: {got}");
         }
     }
 
