@@ -288,8 +288,12 @@ fn on_page(l: &str) -> (&str, usize, usize) {
     let t = l.trim();
     // A form feed (a new page) takes no room on the page.
     let lead = l[..l.len() - l.trim_start().len()].replace('\u{c}', "");
+    // The two characters' indent `pdftotext -layout` prints as four spaces (each as wide as a
+    // half-width digit) take the room of two characters, not four.
     let (chars, width) = if lead.contains('\t') || lead.width() > 8 {
         (0, 0)
+    } else if lead.chars().all(|c| c == ' ') {
+        (lead.len().div_ceil(2), lead.width())
     } else {
         (lead.chars().count(), lead.width())
     };
@@ -620,6 +624,87 @@ mod tests {
         );
         // The quote of a figure after the break starts on its own page.
         assert_eq!(got[3], (2027, "10".into(), "改扩建幼儿园10所".into()));
+    }
+
+    /// `pdftotext -layout` of a page whose half-width digits let a line hold more characters
+    /// than one of Chinese only, each paragraph's first line indented by four spaces (the two
+    /// characters' indent): the page's width is found with the indent as two characters, and a
+    /// paragraph broken inside a word (`每千人` / `口`) or a figure (`达到4` / `.5个`) is read
+    /// whole. With `　　` for the indent, the same.
+    #[test]
+    fn paragraphs_indented_by_four_spaces() {
+        let page = [
+            "    一、发展基础",
+            "    2022年，全县每千人口拥有3岁以下婴幼儿托位数3个，",
+            "普惠托位占比48%，学前教育普及普惠率95.5%，每千人",
+            "口执业（助理）医师数2.8人，人均预期寿命81.5岁，最",
+            "低生活保障标准每人每月1100元，较2021年增长9.8%。",
+            "    二、主要目标",
+            "    到2025年，每千人口拥有3岁以下婴幼儿托位数达到4",
+            ".5个，普惠托位占比达到60%，低收入农户人均可支配收入",
+            "达到2.43万元，每万老年人拥有持证养老护理员数达到19",
+            "人。",
+            "    到2027年，每千人口拥有3岁以下婴幼儿托位数达到5",
+            "个，普惠托位占比达到70%，学前教育普及普惠率达到98%，",
+            "义务教育优质均衡发展达标学校占比较2022年提高35个百",
+            "分点，低收入农户人均可支配收入较2022年增长50%，人",
+            "均预期寿命达到82.4岁，城镇住房保障受益覆盖率不低于全",
+            "省平均水平，最低生活保障标准达到每人每月1460元。",
+            "    三、重点任务",
+            "    （一）托育服务提质。实施托育机构“扩容提质”计划，每",
+            "年新增托位不少于150个，2027年底前实现每个乡镇（街",
+            "道）建有1个以上婴幼儿成长驿站。",
+            "\u{c}    （二）教育优质均衡。推进“县中崛起”，2025年普通",
+            "高中优质特色发展学校达到3所，到2027年，新改扩建中小",
+            "学和幼儿园7所。",
+            "    （三）就业增收共富。每年城镇新增就业2500人以上，",
+            "低收入农户人均可支配收入增速高于全县农村居民2个百分点。",
+            "    （四）医疗卫生提升。到2027年，县域就诊率达到90%",
+            "以上，每千人口医疗机构床位数达到5.2张。",
+            "    （五）养老服务提升。养老机构护理型床位占比达到65%，",
+            "建成乡镇（街道）康养联合体10家。",
+            "    （六）住房保障扩面。2023—2027年，累计新增保",
+            "障性租赁住房1000套（间）。",
+            "    （七）社会救助兜底。每万人拥有持证社会工作者数达到1",
+            "8人。",
+        ];
+        let want = [
+            "baseline 2022 2.8 每千人口执业（助理）医师数",
+            "target 2025 2.43 低收入农户人均可支配收入",
+            "target 2025 19 每万老年人拥有持证养老护理员数",
+        ];
+        let title = "某县公共服务“七优享”工程实施方案（2023—2027年）\n";
+        for indent in ["    ", "　　"] {
+            let doc: Vec<String> = page
+                .iter()
+                .map(|l| match l.strip_prefix("    ") {
+                    Some(rest) => format!("{indent}{rest}"),
+                    None => l.to_string(),
+                })
+                .collect();
+            let doc = format!("{title}{}\n", doc.join("\n"));
+            let got: Vec<String> = extract(&doc, None)
+                .candidates
+                .iter()
+                .map(|c| {
+                    let v = c.value.unwrap_or_default();
+                    let (kind, year) = (c.kind.name(), c.year.unwrap_or_default());
+                    format!("{kind} {year} {v} {}", c.indicator)
+                })
+                .collect();
+            for w in want {
+                assert!(got.iter().any(|g| g.starts_with(w)), "{w}: {got:#?}");
+            }
+            // `每千人` at a line's end is the start of `每千人口`, no thousand.
+            assert!(
+                !got.iter().any(|g| g.starts_with("baseline 2022 1000")),
+                "{got:#?}"
+            );
+            assert!(
+                got.iter().any(|g| g.starts_with("target 2027 18 ")),
+                "{got:#?}"
+            );
+        }
     }
 }
 
