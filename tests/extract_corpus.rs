@@ -22,8 +22,12 @@ use std::path::Path;
 /// saved as CSV, a page read through its 繁體 button, a scanned page's OCR layer);
 /// `tests/extract-round8` (a .doc through antiword, a landscape `-layout` annex with its 领域 one
 /// character a line and sub-rows, MinerU's Markdown with an HTML table, a 一图读懂 page, a
-/// two-year notice with years in Chinese digits and `4.2/4.6` cells).
-const CORPORA: [&str; 10] = [
+/// two-year notice with years in Chinese digits and `4.2/4.6` cells); `tests/extract-round9` (a
+/// plan in stages, a full-width input mode, a notice reporting its year's progress, a table read a
+/// column at a time, a sheet printed a block of columns a page); `tests/extract-round10` (a WeChat
+/// article, an Excel sheet saved as tab-separated text, a 政府工作报告, a 政策解读 in Chinese
+/// numerals, names wrapped over three lines).
+const CORPORA: [&str; 12] = [
     "tests/extract-corpus",
     "tests/extract-heldout",
     "tests/extract-unseen",
@@ -33,6 +37,8 @@ const CORPORA: [&str; 10] = [
     "tests/extract-round6",
     "tests/extract-round7",
     "tests/extract-round8",
+    "tests/extract-round9",
+    "tests/extract-round10",
     "tests/extract-prose",
 ];
 
