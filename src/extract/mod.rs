@@ -18,6 +18,7 @@
 //! and [`extract`], which walks the document line by line.
 
 mod blocks;
+mod dated;
 mod draft;
 mod info;
 mod legend;

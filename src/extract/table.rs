@@ -2521,21 +2521,33 @@ pub(super) fn table_candidates(
             if !is_past && without_spaces(cell) == "0" && last_positive.is_some_and(|l| l > n) {
                 continue;
             }
-            let parts: Vec<&str> = cell
-                .split(['、', '；', ';'])
-                .filter(|p| !p.trim().is_empty())
-                .collect();
-            for part in parts {
-                let Some((figure, th, kind, year)) =
-                    marked_reading(part, *year, *base, start, &name_marks, &dated)
-                else {
-                    continue;
+            // A cell that dates its figures (`2025年：4.5；2027年：5.5`, `3.8（2021年）`) gives each
+            // year its own; any other is one figure, or several of one year (`职工86、城乡居民70`).
+            let readings: Vec<(String, Threshold, Kind, Option<i32>, bool)> =
+                match super::dated::dated_parts(cell) {
+                    Some(dated) => dated
+                        .into_iter()
+                        .filter_map(|(y, words)| {
+                            let (th, kind) = cell_reading(&words, Some(y), *base, start)?;
+                            Some((words, th, kind, Some(y), true))
+                        })
+                        .collect(),
+                    None => cell
+                        .split(['、', '；', ';'])
+                        .filter(|p| !p.trim().is_empty())
+                        .filter_map(|part| {
+                            let (figure, th, kind, year) =
+                                marked_reading(part, *year, *base, start, &name_marks, &dated)?;
+                            // A note that dates this row's baseline by its number (`第3项…为2021年数据`).
+                            let year = match (kind, row_noted) {
+                                (Kind::Baseline, Some(y)) => Some(y),
+                                _ => year,
+                            };
+                            Some((figure, th, kind, year, false))
+                        })
+                        .collect(),
                 };
-                // A note that dates this row's baseline by its number (`第3项…为2021年数据`).
-                let year = match (kind, row_noted) {
-                    (Kind::Baseline, Some(y)) => Some(y),
-                    _ => year,
-                };
+            for (figure, th, kind, year, own_year) in readings {
                 let mut c = cell_figure(*line, kind, &name, &th, year, end);
                 c.unit = th
                     .unit
@@ -2562,6 +2574,11 @@ pub(super) fn table_candidates(
                     c.line = *at;
                     c.text = Some(figure);
                     c.quote = Some(quote.clone());
+                } else if own_year {
+                    // Not a cell of its column's year: quoted by its row (or its cell), as
+                    // prose is, with the words that give its year's figure.
+                    c.text = Some(figure);
+                    c.quote = Some(printed.clone().unwrap_or_else(|| cell.trim().to_string()));
                 } else {
                     c.cell = Some(figure);
                     c.table = Some(row_text.clone());
