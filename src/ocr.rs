@@ -6,6 +6,13 @@
 //! word of a Chinese plan (`PM2.5`, `5G`, `ICP` keep theirs). Nor is an `O` that would make a
 //! number start with a zero before a digit: no figure is printed so, while a chemical formula or a
 //! code is (`臭氧(O3)浓度`, `O2O`). Each letter becomes one digit, so a text keeps its length.
+//!
+//! tesseract's Chinese model prints a space between every two characters (`每 千 人 口 拥 有 3 岁
+//! 以 下`), digit runs whole; a reader who knows it reads the words and the figures as printed, and
+//! the slips such a page has as the signs they stand for ([`spaced`]): `9/6` for `%`, `一` for a
+//! dash between years, `74，600`, a ruled table's rule read as `I` or `]` or lost at a row's
+//! start. Only a document most of whose lines are spaced so is read this way: a letter-spaced title
+//! in a typed document (`附 件`) changes nothing, and nor does a `9/6` anywhere else.
 
 /// Whether `c` may be an OCR'd digit or is one.
 fn digitish(c: char) -> bool {
@@ -54,6 +61,167 @@ pub(crate) fn digits(text: &str) -> Option<String> {
     changed.then(|| out.into_iter().collect())
 }
 
+/// Whether `c` is a CJK ideograph.
+fn is_cjk(c: char) -> bool {
+    ('\u{4E00}'..='\u{9FFF}').contains(&c)
+}
+
+/// Whether a line is printed a space between every two characters: most of its ideographs are
+/// followed by one space and a character, few by another ideograph.
+fn spaced_line(line: &str) -> bool {
+    let chars: Vec<char> = line.chars().collect();
+    let (mut apart, mut together) = (0, 0);
+    for (k, c) in chars.iter().enumerate() {
+        if !is_cjk(*c) {
+            continue;
+        }
+        match (chars.get(k + 1), chars.get(k + 2)) {
+            (Some(' '), Some(n)) if !n.is_whitespace() => apart += 1,
+            (Some(n), _) if is_cjk(*n) => together += 1,
+            _ => {}
+        }
+    }
+    apart >= 4 && apart >= 3 * together
+}
+
+/// A document as tesseract printed it, read as the page shows it: a space between every two
+/// characters dropped (not between two Latin letters or digits, nor at a table's rule), a ruled
+/// table's rules read as rules, and OCR's slips in figures read as the signs they stand for.
+/// None for a document that is not spaced so (fewer than half its lines of words), or unchanged.
+/// Lines are kept as they are: a line of the result is the line of the source.
+pub(crate) fn spaced(text: &str) -> Option<String> {
+    let lines: Vec<&str> = text.split('\n').collect();
+    let worded = lines
+        .iter()
+        .filter(|l| l.chars().filter(|c| is_cjk(*c)).count() >= 4)
+        .count();
+    let apart = lines.iter().filter(|l| spaced_line(l)).count();
+    if apart < 3 || apart * 2 < worded {
+        return None;
+    }
+    let out = lines
+        .iter()
+        .map(|l| slips(&unspaced(&ruled_row(l))))
+        .collect::<Vec<_>>()
+        .join("\n");
+    (out != text).then_some(out)
+}
+
+/// A ruled table's row as the page prints it: a rule read as a letter (`岁 I 83.6`, `9/6 ] 57`:
+/// a lone `I`, `[` or `]` where no rule stands next to it) is a rule, a row's first or last rule
+/// that was not read is restored, a cell of `一` alone is the dash of no data (`—`, not the
+/// numeral one), and a cell of single digits apart (`8 8`) one number. A line with fewer than
+/// three rules is no row.
+fn ruled_row(line: &str) -> String {
+    let mut tokens: Vec<&str> = line.split(' ').collect();
+    let rules = |t: &[&str]| t.iter().map(|t| t.matches('|').count()).sum::<usize>();
+    if rules(&tokens) < 2 {
+        return line.to_string();
+    }
+    for k in 0..tokens.len() {
+        let lone = matches!(tokens[k], "I" | "[" | "]");
+        let beside = |j: Option<usize>| j.and_then(|j| tokens.get(j)).is_some_and(|t| *t == "|");
+        if lone && !beside(k.checked_sub(1)) && !beside(Some(k + 1)) {
+            tokens[k] = "|";
+        }
+    }
+    if rules(&tokens) < 3 {
+        return line.to_string();
+    }
+    let mut row = tokens.join(" ");
+    let trimmed = row.trim();
+    if trimmed.ends_with('|') && !trimmed.starts_with('|') {
+        row = format!("| {row}");
+    } else if trimmed.starts_with('|') && !trimmed.ends_with('|') {
+        row = format!("{row} |");
+    }
+    row.split('|')
+        .map(|cell| {
+            let t = cell.trim();
+            if t == "一" {
+                cell.replace('一', "—")
+            } else if t.contains(' ') && t.chars().all(|c| c.is_ascii_digit() || c == ' ') {
+                format!(" {} ", t.replace(' ', ""))
+            } else {
+                cell.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("|")
+}
+
+/// The line without the spaces OCR put between characters: a single space goes unless it stands
+/// between two Latin letters or digits (two figures, a word) or beside a rule; a wider gap (a
+/// layout's column) stays.
+fn unspaced(line: &str) -> String {
+    let chars: Vec<char> = line.chars().collect();
+    let word = |c: char| c.is_ascii_alphanumeric() || c == '.';
+    chars
+        .iter()
+        .enumerate()
+        .filter(|&(k, &c)| {
+            let (Some(&a), Some(&b)) = (k.checked_sub(1).map(|p| &chars[p]), chars.get(k + 1))
+            else {
+                return true;
+            };
+            let between = !a.is_whitespace() && !b.is_whitespace();
+            let kept = word(a) && word(b) || a == '|' || b == '|';
+            c != ' ' || !between || kept
+        })
+        .map(|(_, c)| *c)
+        .collect()
+}
+
+/// OCR's slips in figures, read as what the page prints: `9/6` for `%` after a figure or as a
+/// cell of its own (`9O9/6`, `| 9/6 |`; a date's `2023/9/6` keeps it), a full-width comma
+/// between thousands (`74，600`), `一` for a dash between two figures (`2023一2027年`), and a lone
+/// `l` before a measure word (`建成l家`) the digit one.
+fn slips(line: &str) -> String {
+    let chars: Vec<char> = line.chars().collect();
+    let mut out = String::with_capacity(line.len());
+    let digitish =
+        |c: Option<&char>| c.is_some_and(|c| c.is_ascii_digit() || matches!(c, 'O' | 'l'));
+    let edge = |c: Option<&char>| c.is_none_or(|c| c.is_whitespace() || *c == '|');
+    let mut k = 0;
+    while k < chars.len() {
+        let c = chars[k];
+        let prev = k.checked_sub(1).and_then(|p| chars.get(p));
+        if c == '9' && chars.get(k + 1) == Some(&'/') && chars.get(k + 2) == Some(&'6') {
+            let next = chars.get(k + 3);
+            let ends = next.is_none_or(|n| !n.is_ascii_digit() && *n != '/');
+            let figure = digitish(prev) && prev != Some(&'/');
+            if ends && (figure || edge(prev) && edge(next)) {
+                out.push('%');
+                k += 3;
+                continue;
+            }
+        }
+        let between_digits = prev.is_some_and(char::is_ascii_digit)
+            && chars.get(k + 1).is_some_and(char::is_ascii_digit);
+        if c == '，'
+            && between_digits
+            && chars.len() >= k + 4
+            && chars[k + 1..k + 4].iter().all(char::is_ascii_digit)
+            && chars.get(k + 4).is_none_or(|n| !n.is_ascii_digit())
+        {
+            out.push(',');
+        } else if c == '一' && between_digits {
+            out.push('—');
+        } else if c == 'l'
+            && prev.is_some_and(|p| is_cjk(*p))
+            && crate::unit::unit_prefix_len(&chars[k + 1..].iter().take(8).collect::<String>())
+                .is_some()
+            && chars.get(k + 1).is_some_and(|n| is_cjk(*n))
+        {
+            out.push('1');
+        } else {
+            out.push(c);
+        }
+        k += 1;
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -87,5 +255,86 @@ mod tests {
         for (text, want) in cases {
             assert_eq!(digits(text).as_deref(), want, "{text}");
         }
+    }
+    /// A page of tesseract's spaced text: four spaced lines and the line under test.
+    fn page(line: &str) -> String {
+        let spaced = "为 高 质 量 推 进 公 共 服 务 工 程 ， 制 定 本 方 案 。\n";
+        format!("{spaced}{spaced}{spaced}{line}\n{spaced}")
+    }
+
+    #[test]
+    fn a_page_tesseract_spaced() {
+        let cases = [
+            // Words and figures as printed; `3 岁` is part of a name, no figure apart.
+            (
+                "2022 年 ， 全 区 每 千 人 口 拥 有 3 岁 以 下 婴 幼 儿 托 位 数 3.4",
+                "2022年，全区每千人口拥有3岁以下婴幼儿托位数3.4",
+            ),
+            (
+                "到 2O25 年 ， 人 均 预 期 寿 命 达 到 84 岁 。",
+                "到2O25年，人均预期寿命达到84岁。",
+            ),
+            // `9/6` after a figure is `%`, a date's is not; `一` between years a dash.
+            ("县 域 就 诊 率 达 到 9O9/6 以 上", "县域就诊率达到9O%以上"),
+            ("达 到 859/6", "达到85%"),
+            ("于 2023/9/6 印 发", "于2023/9/6印发"),
+            ("实 施 方 案 (2023 一 2027 年 )", "实施方案(2023—2027年)"),
+            // `( 一 )` is a heading's numeral, a lone `l` before a measure word the digit one.
+            (
+                "( 一 ) 幼 有 善 育 。 至 少 建 成 l 家",
+                "(一)幼有善育。至少建成1家",
+            ),
+            ("一 l 一", "一l一"),
+            // Two figures, two Latin words stay apart.
+            ("城 乡 倍 差 2.1 1.9 PM 2.5", "城乡倍差2.1 1.9 PM 2.5"),
+            // A ruled row: rules misread as `I` and `]`, the first one lost, `8 8`, `一`, `9/6`,
+            // `74，600`.
+            (
+                "| 9 | | 人 均 预 期 寿 命 | 岁 I 83.6 | 84 | 84.3 | 区 卫 健 局 |",
+                "| 9 | | 人均预期寿命 | 岁 | 83.6 | 84 | 84.3 | 区卫健局 |",
+            ),
+            (
+                "| 12 | | 护 理 型 床 位 占 比 | 9/6 ] 57 | 6O | 65 | 区 民 政 局 |",
+                "| 12 | | 护理型床位占比 | % | 57 | 6O | 65 | 区民政局 |",
+            ),
+            (
+                "6 | | 居 民 人 均 可 支 配 收 入 | 元 | 74，600 | 86，000 | 一 | 区 统 计 局 |",
+                "| 6 | | 居民人均可支配收入 | 元 | 74,600 | 86,000 | — | 区统计局 |",
+            ),
+            (
+                "| 10 | | 县 域 就 诊 率 | 9/6 | 8 8 | 9O | 92 | 区 卫 健 局 |",
+                "| 10 | | 县域就诊率 | % | 88 | 9O | 92 | 区卫健局 |",
+            ),
+            // A rule beside a rule is an empty cell's, `I` inside a cell a word's.
+            ("| 1 | I | 3.4 | I 类 |", "| 1 | I | 3.4 | I类 |"),
+            // A cell that cannot be read for sure stays as printed.
+            (
+                "| 15 | 元 / 月 | ll65 | l3▒0 | l450 |",
+                "| 15 | 元/月 | ll65 | l3▒0 | l450 |",
+            ),
+        ];
+        for (line, want) in cases {
+            let got = spaced(&page(line)).unwrap_or_else(|| panic!("{line}: not read"));
+            assert_eq!(got.lines().nth(3), Some(want), "{line}");
+            assert_eq!(got.lines().count(), page(line).lines().count(), "{line}");
+        }
+    }
+
+    #[test]
+    fn only_a_spaced_page_is_read_so() {
+        let typed = [
+            // A typed page with a letter-spaced title: nothing changes, `9/6` and `一` included.
+            "附 件\n到2025年，县域就诊率达到90%以上。\n于2023/9/6印发，方案(2023一2027年)。\n",
+            "目 录 一 二 三 四 五\n每千人口拥有3岁以下婴幼儿托位数4.5个。\n| 1 | 托位数 | 3.4 | 4.5 |\n",
+            // Two spaced lines among many typed ones are a typed page's.
+            "关 于 印 发 实 施 方 案 的 通 知\n公 共 服 务 七 优 享 工 程\n普惠托位占比达到65%。\n学前教育普及普惠率达到98%。\n城镇调查失业率控制在5%以内。\n",
+            "",
+        ];
+        for t in typed {
+            assert_eq!(spaced(t), None, "{t}");
+        }
+        // A spaced page is read once: what it gives reads the same again.
+        let once = spaced(&page("达 到 859/6 ， 74，600")).unwrap();
+        assert_eq!(spaced(&once), None);
     }
 }

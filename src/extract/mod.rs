@@ -205,6 +205,9 @@ pub(crate) struct Extraction {
 /// Reads a document (already decoded) into candidates. `end_year` overrides the plan's end year.
 pub(crate) fn extract(text: &str, end_year: Option<i32>) -> Extraction {
     let (source, source_lines) = clean(text);
+    // A page tesseract read, a space between every two characters: read as the page prints it
+    // (validate reads the source so too).
+    let source = crate::ocr::spaced(&source).unwrap_or(source);
     // A scanned page's OCR puts letters for digits inside figures (`6O%`, `4.l%`): read as the
     // digits (validate reads the source so too), before the 繁體 fold.
     let source = crate::ocr::digits(&source).unwrap_or(source);

@@ -164,6 +164,8 @@ fn spaced_with_separators(record: &str) -> bool {
 pub fn squash(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let stripped = strip_debris(s);
+    // A page tesseract read is compared as extract reads it: its spaces, rules and slips.
+    let stripped = crate::ocr::spaced(&stripped).unwrap_or(stripped);
     let mut chars = stripped.chars().peekable();
     while let Some(c) = chars.next() {
         if c == '\\' && chars.peek().is_some_and(char::is_ascii_punctuation) {
@@ -1370,6 +1372,9 @@ fn printed_cells(table: &str) -> Vec<String> {
     out
 }
 
+/// What OCR prints where it could not read a character: shades and the replacement character.
+const ILLEGIBLE: &[char] = &['░', '▒', '▓', '█', '\u{FFFD}'];
+
 /// A printed cell that holds a figure: a number the threshold parser reads (`≥85`, `4.0`,
 /// `80以上`), each part of a composite cell (`职工86、城乡居民70`), a no-target sign (`/`, `—`),
 /// or a short milestone word (`建成`, `创成`) — not a name, a label (`*1`) or a department
@@ -1377,6 +1382,14 @@ fn printed_cells(table: &str) -> Vec<String> {
 fn is_figure_cell(c: &str) -> bool {
     // An empty cell of a `|` row: a figure column that prints nothing.
     if c.is_empty() {
+        return true;
+    }
+    // A figure OCR could not read whole (`l3▒0`: a shade where a digit was) is still the cell of
+    // its column, one the plan gives no figure for.
+    if c.contains(ILLEGIBLE)
+        && c.chars()
+            .all(|ch| ch.is_ascii_digit() || ch == '.' || ILLEGIBLE.contains(&ch))
+    {
         return true;
     }
     if c.chars()
@@ -2054,6 +2067,15 @@ mod tests {
         let cells = printed_cells("5 托育机构数(个) 75 80");
         assert_eq!(figure_cells(&cells, 6, false, false), None);
         assert_eq!(figure_cells(&cells, 6, true, false), Some(vec!["75", "80"]));
+        // A figure OCR could not read whole keeps its column; words with a shade are no figure.
+        let cells =
+            printed_cells("| 15 | 最低生活保障标准 | 元/月 | ll65 | l3▒0 | l450 | 区民政局 |");
+        assert_eq!(
+            figure_cells(&cells, 3, false, false),
+            Some(vec!["1165", "13▒0", "1450"])
+        );
+        assert!(is_figure_cell("▒.5") && is_figure_cell("13\u{FFFD}0"));
+        assert!(!is_figure_cell("区▒局") && !is_figure_cell("▒85%"));
     }
 
     #[test]
