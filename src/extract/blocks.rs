@@ -6,6 +6,14 @@
 //! table's rows are nowhere printed. Row `i` is the `i`-th line of each block, which holds only
 //! when the blocks are as long as each other: a table whose blocks do not line up is left to the
 //! other readers rather than read with its figures under the wrong names.
+//!
+//! The other way round, a table printed a row a block ([`row_blocks`]): a county page's mobile
+//! view copied from the phone puts each cell on its own line and a blank line between rows, the
+//! header's titles a line each (its row of years, under a `基础值` and a `目标值` spanning them,
+//! after the titles). No line prints a row either, and a merged 领域 prints on its group's first
+//! row only, so rows are as long as the header or shorter by the merged cells: each cell is laid
+//! out under its column by what it holds (a row number, a name, a unit, a figure), and a block
+//! that cannot be ends the table.
 
 use super::outline::{domain_in, heading_at};
 use super::scan::{is_cjk, is_digit, without_spaces};
@@ -307,6 +315,250 @@ pub(super) fn column_blocks(lines: &[&str], at: usize) -> Option<(RawTable, usiz
     ))
 }
 
+/// The blocks of lines from line `at` on: each run of non-blank lines (page furniture passed
+/// over) with the 0-based line of each, up to a gap longer than a page break's; at most
+/// `MAX_ROWS + 2` blocks.
+fn line_blocks(lines: &[&str], at: usize) -> Vec<Vec<(usize, String)>> {
+    let mut blocks: Vec<Vec<(usize, String)>> = Vec::new();
+    let mut current: Vec<(usize, String)> = Vec::new();
+    let mut k = at;
+    while k < lines.len() && blocks.len() < MAX_ROWS + 2 {
+        let t = lines[k].trim();
+        if t.is_empty() || furniture(t) {
+            if !current.is_empty() {
+                blocks.push(std::mem::take(&mut current));
+            }
+            match past_gap(lines, k) {
+                Some(j) => k = j,
+                None => break,
+            }
+            continue;
+        }
+        if current.len() > 2 * MAX_BLOCKS {
+            break;
+        }
+        current.push((k, t.to_string()));
+        k += 1;
+    }
+    if !current.is_empty() {
+        blocks.push(current);
+    }
+    blocks
+}
+
+/// The leaf columns of a header printed a title a line, its second row (the years under a
+/// spanning `基础值` / `目标值`) after its first: each column and its title. The second row is
+/// the trailing run of titles naming a year, when the first names figure columns with no year;
+/// the years go to those columns in order, one each, or (more years than columns) one to each
+/// baseline column and the rest to the one target column. None where they do not go so.
+fn two_level_header(titles: &[String]) -> Option<Vec<(Column, String)>> {
+    let dated = |t: &String| matches!(column_of(t), Column::Value(Some(_), _));
+    let years = titles.iter().rev().take_while(|t| dated(t)).count();
+    let (first, second) = titles.split_at(titles.len() - years);
+    let yearless: Vec<usize> = (0..first.len())
+        .filter(|k| matches!(column_of(&first[*k]), Column::Value(None, _)))
+        .collect();
+    if second.is_empty() || yearless.is_empty() {
+        return Some(titles.iter().map(|t| (column_of(t), t.clone())).collect());
+    }
+    let base = |k: &usize| matches!(column_of(&first[*k]), Column::Value(None, true));
+    // How many years each yearless column spans.
+    let spans: Vec<usize> = if second.len() == yearless.len() {
+        vec![1; yearless.len()]
+    } else {
+        let targets = yearless.iter().filter(|k| !base(k)).count();
+        let rest = second.len().checked_sub(yearless.len() - targets)?;
+        if targets != 1 || rest == 0 {
+            return None;
+        }
+        yearless
+            .iter()
+            .map(|k| if base(k) { 1 } else { rest })
+            .collect()
+    };
+    if spans.iter().sum::<usize>() != second.len() {
+        return None;
+    }
+    let mut out = Vec::new();
+    let mut years = second.iter();
+    for (k, title) in first.iter().enumerate() {
+        match yearless.iter().position(|y| *y == k) {
+            Some(p) => {
+                for year in years.by_ref().take(spans[p]) {
+                    let t = format!("{title}{year}");
+                    out.push((column_of(&t), t));
+                }
+            }
+            None => out.push((column_of(title), title.clone())),
+        }
+    }
+    Some(out)
+}
+
+/// Whether a cell may stand in a column of a row printed a cell a line: a label is a row
+/// number, a 领域 names one, a name is words that are no row number, a unit short, a figure's
+/// cell no sentence.
+fn fits(column: &Column, t: &str) -> bool {
+    let t = without_spaces(t);
+    let n = t.chars().count();
+    match column {
+        Column::Label => is_row_label(&t),
+        Column::Domain => Domain::parse(&t).is_some() || domain_in(&t).is_some(),
+        Column::Name => n >= 2 && t.chars().any(is_cjk) && !is_row_label(&t),
+        Column::Unit => n <= 8 && !t.chars().all(|c| is_digit(c) || c == '.'),
+        Column::Value(..) => value_cell(&t),
+        Column::Lead => t.chars().any(is_cjk) && !t.contains('。'),
+        Column::Text | Column::Other => true,
+    }
+}
+
+/// The lines a name wrapped inside its cell (`<br>`) may take beyond its first.
+const MAX_WRAPS: usize = 2;
+
+/// A row's cells, one for each column: `None` where the row prints none.
+type LaidOut = Vec<Option<(usize, String)>>;
+
+/// A row's block laid out over the table's columns: all of them, or all but the cells a merged
+/// cell prints on its group's first row only (the 领域, the lead), the 领域 first. The cells of
+/// each column (`None` where the block has none) when every one fits its column. A name broken
+/// over lines in its cell (`每千人口拥有3岁以下` / `婴幼儿托位数`) is put back together where
+/// the row is laid out so and not as printed: up to `wraps` joins.
+fn laid_out(columns: &[Column], block: &[(usize, String)], wraps: usize) -> Option<LaidOut> {
+    if let Some(out) = laid_out_as_printed(columns, block) {
+        return Some(out);
+    }
+    let name = columns.iter().position(|c| *c == Column::Name)?;
+    if wraps == 0 || block.len() > columns.len() + wraps {
+        return None;
+    }
+    (0..block.len().saturating_sub(1)).find_map(|k| {
+        let (line, first) = &block[k];
+        let second = &block[k + 1].1;
+        if !first.chars().any(is_cjk) || !second.chars().any(is_cjk) {
+            return None;
+        }
+        let mut joined = block.to_vec();
+        joined[k] = (*line, format!("{first}{second}"));
+        joined.remove(k + 1);
+        let out = laid_out(columns, &joined, wraps - 1)?;
+        (out[name].as_ref() == Some(&joined[k])).then_some(out)
+    })
+}
+
+/// [`laid_out`] with each line a cell.
+fn laid_out_as_printed(columns: &[Column], block: &[(usize, String)]) -> Option<LaidOut> {
+    let missing = columns.len().checked_sub(block.len())?;
+    let mergeable: Vec<usize> = [Column::Domain, Column::Lead]
+        .iter()
+        .filter_map(|m| columns.iter().position(|c| c == m))
+        .collect();
+    let choices: Vec<Vec<usize>> = match missing {
+        0 => vec![Vec::new()],
+        1 => mergeable.iter().map(|m| vec![*m]).collect(),
+        2 if mergeable.len() == 2 => vec![mergeable.clone()],
+        _ => Vec::new(),
+    };
+    choices.into_iter().find_map(|absent| {
+        let mut cells = block.iter();
+        let out: LaidOut = (0..columns.len())
+            .map(|k| {
+                (!absent.contains(&k))
+                    .then(|| cells.next().cloned())
+                    .flatten()
+            })
+            .collect();
+        let ok = columns
+            .iter()
+            .zip(&out)
+            .all(|(c, cell)| cell.as_ref().is_none_or(|(_, t)| fits(c, t)));
+        ok.then_some(out)
+    })
+}
+
+/// A table printed a row a block (a county page's mobile view copied from the browser): the
+/// header's titles a line each (its second row of years under `基础值` and `目标值`, as a block
+/// of its own or not), then each row its cells a line, a blank line between rows. A merged cell
+/// prints on its group's first row only, so a row may lack its 领域 (or its lead): a block of 8
+/// lines, then blocks of 7. Read from the header (line `at`) to the first block that is no row.
+pub(super) fn row_blocks(lines: &[&str], at: usize) -> Option<(RawTable, usize)> {
+    title_of(lines[at])?;
+    let blocks = line_blocks(lines, at);
+    let mut titles: Vec<String> = Vec::new();
+    let mut b = 0;
+    // The header: one block of titles, and a second of titles after it.
+    while b < blocks.len().min(2) && blocks[b].iter().all(|(_, t)| title_of(t).is_some()) {
+        titles.extend(blocks[b].iter().map(|(_, t)| without_spaces(t)));
+        b += 1;
+    }
+    if b == 0 || blocks[0].len() < 3 {
+        return None;
+    }
+    let header = two_level_header(&titles)?;
+    let columns: Vec<Column> = header.iter().map(|(c, _)| c.clone()).collect();
+    let names = columns.iter().filter(|c| **c == Column::Name).count();
+    if names != 1 || !columns.iter().any(|c| matches!(c, Column::Value(..))) {
+        return None;
+    }
+    let domain_col = columns.iter().position(|c| *c == Column::Domain);
+    let mut rows: Vec<Vec<Option<(usize, String)>>> = Vec::new();
+    let mut end = blocks[b.saturating_sub(1)].last()?.0 + 1;
+    for block in &blocks[b..] {
+        if ends_table(&block[0].1) || rows.len() >= MAX_ROWS {
+            break;
+        }
+        let Some(row) = laid_out(&columns, block, MAX_WRAPS) else {
+            break;
+        };
+        end = block.last()?.0 + 1;
+        rows.push(row);
+    }
+    let value_cells: Vec<&String> = rows
+        .iter()
+        .flat_map(|r| r.iter().zip(&columns))
+        .filter(|(_, c)| matches!(c, Column::Value(..)))
+        .filter_map(|(cell, _)| cell.as_ref().map(|(_, t)| t))
+        .collect();
+    let figures = value_cells
+        .iter()
+        .filter(|t| t.chars().any(is_digit))
+        .count();
+    if rows.len() < 2 || figures * 2 < value_cells.len() {
+        return None;
+    }
+    let kept: Vec<usize> = (0..columns.len())
+        .filter(|k| Some(*k) != domain_col)
+        .collect();
+    let name_col = columns.iter().position(|c| *c == Column::Name)?;
+    let mut domain: Option<String> = None;
+    let mut raw = Vec::with_capacity(rows.len());
+    let mut quoted = Vec::with_capacity(rows.len());
+    for row in rows {
+        if let Some(d) = domain_col.and_then(|k| row[k].as_ref()) {
+            domain = Some(without_spaces(&d.1));
+        }
+        let line = row[name_col].as_ref().map_or(end, |(l, _)| l + 1);
+        let cells: Vec<String> = kept
+            .iter()
+            .map(|k| row[*k].as_ref().map_or(String::new(), |(_, t)| t.clone()))
+            .collect();
+        raw.push((line, domain.clone(), cells, None));
+        quoted.push(
+            kept.iter()
+                .map(|k| row[*k].as_ref().map(|(l, t)| (l + 1, t.clone())))
+                .collect(),
+        );
+    }
+    Some((
+        RawTable {
+            columns: kept.iter().map(|k| columns[*k].clone()).collect(),
+            titles: kept.iter().map(|k| header[*k].1.clone()).collect(),
+            rows: raw,
+            quoted,
+        },
+        end,
+    ))
+}
+
 #[cfg(test)]
 mod tests {
     use crate::extract::{Kind, extract};
@@ -398,5 +650,56 @@ mod tests {
                 s("最低生活保障标准", "1460", "元/月"),
             ]
         );
+    }
+    /// A table a row a block (a mobile page's copy: each cell its line, a blank line between
+    /// rows), its header a title a line with or without its years' row under `基础值` and
+    /// `目标值`, the merged 领域 on a group's first row only: each figure by its row and the year
+    /// of its column, quoted by its own line, the 领域 carried to the group's later rows. Rows of
+    /// sentences or of words, and years that do not go under the titles, give no row.
+    #[test]
+    fn tables_printed_a_row_a_block() {
+        let rows3 = "1\n幼有善育\n普惠托位占比\n%\n50\n65\n70\n区卫健局\n\n2\n托育机构数\n家\n12\n16\n20\n区卫健局\n\n3\n病有良医\n人均预期寿命\n岁\n81.9\n82.2\n≥82.5\n区卫健局\n\n注：1.基础值为统计快报数。\n";
+        let three_years = "baseline 2022 50 普惠托位占比 幼有善育, target 2025 65 普惠托位占比 幼有善育, target 2027 70 普惠托位占比 幼有善育, baseline 2022 12 托育机构数 幼有善育, target 2025 16 托育机构数 幼有善育, target 2027 20 托育机构数 幼有善育, baseline 2022 81.9 人均预期寿命 病有良医, target 2025 82.2 人均预期寿命 病有良医, target 2027 82.5 人均预期寿命 病有良医";
+        #[rustfmt::skip]
+        let cases: Vec<(&str, String, &str)> = vec![
+            ("two header blocks, the years under 基础值 and 目标值", format!("序号\n领域\n指标名称\n单位\n基础值\n目标值\n责任单位\n\n2022年\n2025年\n2027年\n\n{rows3}"), three_years),
+            ("the years in the header's block", format!("序号\n领域\n指标名称\n单位\n基础值\n目标值\n责任单位\n2022年\n2025年\n2027年\n\n{rows3}"), three_years),
+            ("a dated baseline title, 目标值 over two years", format!("序号\n领域\n指标名称\n单位\n2022年基础值\n目标值\n责任单位\n\n2025年\n2027年\n\n{rows3}"), three_years),
+            ("one header block of dated titles, two blank lines between rows", "序号\n领域\n指标名称\n单位\n2022年基础值\n2025年目标值\n2027年目标值\n牵头单位\n\n1\n幼有善育\n普惠托位占比\n%\n50\n65\n70\n区卫健局\n\n\n2\n托育机构数\n家\n12\n16\n20\n区卫健局\n\n\n3\n病有良医\n人均预期寿命\n岁\n81.9\n82.2\n≥82.5\n区卫健局\n".to_string(), three_years),
+            ("no 序号, the 领域 first, the unit after the figures, no lead", "领域\n指标名称\n2022年\n2027年\n单位\n\n幼有善育\n普惠托位占比\n50\n70\n%\n\n托育机构数\n12\n20\n家\n".to_string(), "baseline 2022 50 普惠托位占比 幼有善育, target 2027 70 普惠托位占比 幼有善育, baseline 2022 12 托育机构数 幼有善育, target 2027 20 托育机构数 幼有善育"),
+            ("a lead merged down too: a row of 5 lines after one of 7", "序号\n领域\n指标名称\n单位\n2022年\n2027年\n牵头单位\n\n1\n幼有善育\n普惠托位占比\n%\n50\n70\n县卫健局\n\n2\n托育机构数\n家\n12\n20\n".to_string(), "baseline 2022 50 普惠托位占比 幼有善育, target 2027 70 普惠托位占比 幼有善育, baseline 2022 12 托育机构数 幼有善育, target 2027 20 托育机构数 幼有善育"),
+            ("a name broken over two lines in its cell, with and without the 领域", "序号\n领域\n指标名称\n单位\n2022年\n2027年\n牵头单位\n\n1\n学有优教\n义务教育优质均衡发展\n达标学校占比\n%\n40\n75\n县教育局\n\n2\n每千人口拥有3岁以下\n婴幼儿托位数\n个\n3.1\n5\n县卫健局\n".to_string(), "baseline 2022 40 义务教育优质均衡发展达标学校占比 学有优教, target 2027 75 义务教育优质均衡发展达标学校占比 学有优教, baseline 2022 3.1 每千人口拥有3岁以下婴幼儿托位数 学有优教, target 2027 5 每千人口拥有3岁以下婴幼儿托位数 学有优教"),
+            ("rows of words: nothing", "序号\n指标名称\n单位\n2027年目标值\n\n1\n普惠托位占比\n%\n稳步提高\n\n2\n托育机构数\n家\n持续增加\n".to_string(), ""),
+            ("a header over sentences: nothing", "序号\n指标名称\n单位\n2027年目标值\n\n到2027年，普惠托位占比达到70%。\n".to_string(), "target 2027 70 普惠托位占比 -"),
+        ];
+        for (what, blocks, want) in cases {
+            let doc = format!("{HEAD}{blocks}");
+            let ex = extract(&doc, Some(2027));
+            let got: Vec<String> = ex
+                .candidates
+                .iter()
+                .map(|c| {
+                    format!(
+                        "{} {} {} {} {}",
+                        c.kind.name(),
+                        c.year.unwrap_or(0),
+                        c.value.unwrap_or_default(),
+                        c.indicator,
+                        c.area.as_deref().unwrap_or("-")
+                    )
+                })
+                .collect();
+            assert_eq!(got.join(", "), want, "{what}");
+            // Each table figure is quoted by its own line, which prints it.
+            for c in ex
+                .candidates
+                .iter()
+                .filter(|c| c.section.as_deref() == Some("表"))
+            {
+                let line = doc.lines().nth(c.line - 1).unwrap_or_default();
+                assert_eq!(c.quote.as_deref(), Some(line), "{what}");
+                assert!(line.contains(c.text.as_deref().unwrap_or("?")), "{what}");
+            }
+        }
     }
 }

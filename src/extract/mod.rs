@@ -13,9 +13,10 @@
 //! How the reading is split: `scan` reads a number and what belongs to it and rules out what is
 //! not a target; `outline` follows the headings, splits sentences and reads years; `phrase` trims
 //! an indicator's name; `prose` and `table` turn sentences and surviving tables into
-//! [`Candidate`]s (`blocks` a table printed one column after another); `info` reads what the document says about itself. `matching` ties candidates
-//! to the catalog and `draft` writes them as a plan file. This module holds the types they share
-//! and [`extract`], which walks the document line by line.
+//! [`Candidate`]s (`blocks` a table printed one column after another, or a row a block); `info`
+//! reads what the document says about itself. `matching` ties candidates to the catalog and
+//! `draft` writes them as a plan file. This module holds the types they share and [`extract`],
+//! which walks the document line by line.
 
 mod blocks;
 mod dated;
@@ -37,7 +38,7 @@ pub(crate) use matching::{CatalogMatch, Matcher};
 
 use crate::plan::schema::{Domain, Scope};
 use crate::threshold::Op;
-use blocks::column_blocks;
+use blocks::{column_blocks, row_blocks};
 use info::{doc_info, largest_by_year};
 use outline::{
     Outline, heading_at, heading_title, heading_until, paragraph, sentences, wrap_width,
@@ -257,7 +258,8 @@ pub(crate) fn extract(text: &str, end_year: Option<i32>) -> Extraction {
     let mut out: Vec<Candidate> = Vec::new();
     let mut i = 0;
     'lines: while i < lines.len() {
-        if let Some((t, next)) = cell_table(&lines, i)
+        if let Some((t, next)) = row_blocks(&lines, i)
+            .or_else(|| cell_table(&lines, i))
             .or_else(|| aligned_table(&lines, i))
             .or_else(|| bar_table(&lines, i))
             .or_else(|| column_blocks(&lines, i))
