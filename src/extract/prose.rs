@@ -1747,6 +1747,8 @@ mod tests {
             "图 4 各镇街目标",
             "注：2023年（现状）为1—10月统计数或全年预计数。",
             "全县新增城镇就业任务完成年度目标的110%。",
+            "区专班每季度召开1次工作例会。",
+            "建立每月通报2次、每个季度督查1次的工作机制。",
             "“浙里康养”应用在全县23个养老服务中心全面推广。",
         ] {
             let c = read(s);
@@ -1759,6 +1761,16 @@ mod tests {
         let c = read("到2027年,新建图书馆分馆3个以上。");
         assert_eq!(c.len(), 1, "{c:#?}");
         assert_eq!(c[0].value, Some(dec!(3)));
+        // A count of people trained every year (`人次`) and a count of times that is no rule's
+        // frequency (twenty drills) are figures.
+        for (s, v) in [
+            ("每年开展职业技能培训1万人次。", dec!(1)),
+            ("每季度召开例会，全年开展应急演练20次。", dec!(20)),
+        ] {
+            let c = read(s);
+            assert_eq!(c.len(), 1, "{s}: {c:#?}");
+            assert_eq!(c[0].value, Some(v), "{s}");
+        }
         // The annex is a staff list.
         let c = read(
             "到2027年,普惠托位占比达到70%以上。\n附件:专班名单\n专班下设办公室和9个分领域专项组。",

@@ -439,6 +439,21 @@ pub(super) fn not_a_target(chars: &[char], span: &Span) -> Option<&'static str> 
     if after_num.is_some_and(|c| "月日号时点期届批次".contains(c)) && span.unit.is_none() {
         return Some("date or number");
     }
+    // `每季度召开1次工作例会`, `每月通报2次`: how often a body sits or a task recurs, a rule of
+    // the work, not a figure an indicator reports (`每年培训1万人次` counts people and is read).
+    if span.unit.as_deref() == Some("次") && span.value <= rust_decimal::Decimal::from(12) {
+        let from = chars[..span.start]
+            .iter()
+            .rposition(|c| "，,；;。：:\n".contains(*c))
+            .map_or(0, |p| p + 1);
+        let clause = collect(&chars[from..span.start]);
+        let every = ["季度", "月", "年", "半年", "周", "旬", "天"]
+            .iter()
+            .any(|p| clause.contains(&format!("每{p}")) || clause.contains(&format!("每个{p}")));
+        if every {
+            return Some("how often a task recurs (每季度召开1次)");
+        }
+    }
     // `1—10月统计数`, `1-6月`: the months a figure covers, not a range of figures.
     if chars
         .get(num_end)
