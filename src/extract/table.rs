@@ -492,14 +492,35 @@ fn csv_records(lines: &[&str], at: usize) -> Option<Vec<(String, Vec<String>, us
     (out.len() >= 2 && out[0].1.len() >= 3).then_some(out)
 }
 
+/// The cells of a row between `|`, a Markdown escape read as the sign it escapes: pandoc
+/// prints a cell's `<`, `>`, `*` as `\<`, `\>`, `\*` (`每年\<5`, `托位数\*`), and a `\|` is a bar
+/// inside a cell, no cell's end. `validate` reads an escape so too.
+fn bar_cells(l: &str) -> Vec<String> {
+    let mut cells = vec![String::new()];
+    let mut chars = l.trim().trim_matches(['|', '｜']).chars().peekable();
+    while let Some(c) = chars.next() {
+        let c = match c {
+            '\\' if chars.peek().is_some_and(char::is_ascii_punctuation) => chars.next(),
+            '|' | '｜' => {
+                cells.push(String::new());
+                None
+            }
+            c => Some(c),
+        };
+        if let (Some(c), Some(cell)) = (c, cells.last_mut()) {
+            cell.push(c);
+        }
+    }
+    cells.into_iter().map(|c| c.trim().to_string()).collect()
+}
+
 /// [`bar_table`] on lines as printed (`|`, tabs or runs of spaces between cells).
 fn bar_table_as_printed(lines: &[&str], at: usize) -> Option<(RawTable, usize)> {
     let bar_count = |l: &str| l.matches(['|', '｜']).count();
     let bars = bar_count(lines[at]) >= 2;
     let split = |l: &str| -> Vec<String> {
         if bars {
-            let t = l.trim().trim_matches(['|', '｜']);
-            t.split(['|', '｜']).map(|c| c.trim().to_string()).collect()
+            bar_cells(l)
         } else if l.contains('\t') {
             l.trim()
                 .split('\t')
@@ -2612,6 +2633,43 @@ mod tests {
     /// row's one-line cells print on the name's middle line, a two-line name's on its first, and
     /// `基础值` under `2022年` beside the years `年度目标` spans. Each name whole, each figure its
     /// year's, across the page break (the header again, the first row's top over its line).
+    /// pandoc's pipe table escapes a cell's `<`, `>` and `*` (`每年\<5`, `托位数\*`): read as the
+    /// signs, so `每年\<5` is a target below 5 and the `*` is the row's sign, not part of its
+    /// name; an escaped bar is a bar inside its cell. A cell of words stays no figure.
+    #[test]
+    fn a_pipe_tables_escaped_signs() {
+        let doc = "| 序号 | 指标名称 | 单位 | 2022年 | 2027年 |\n|---|---|---|---|---|\n\
+| 1 | 城镇调查失业率 | % | 3.9 | 每年\\<5 |\n\
+| 2 | 每千人口拥有3岁以下婴幼儿托位数\\* | 个 | 3.6 | \\>5.5 |\n\
+| 3 | 普惠托位占比 | % | 55 | 稳步提高\\|持续 |\n";
+        let got: Vec<String> = extract(doc, Some(2027))
+            .candidates
+            .iter()
+            .map(|c| {
+                format!(
+                    "{} {} {:?} {} {} {}",
+                    c.kind.name(),
+                    c.year.unwrap_or_default(),
+                    c.op,
+                    c.value.unwrap_or_default(),
+                    c.indicator,
+                    c.marker.as_deref().unwrap_or("-")
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                "baseline 2022 Reach 3.9 城镇调查失业率 -",
+                "target 2027 Lt 5 城镇调查失业率 -",
+                "baseline 2022 Reach 3.6 每千人口拥有3岁以下婴幼儿托位数 *",
+                "target 2027 Gt 5.5 每千人口拥有3岁以下婴幼儿托位数 *",
+                "baseline 2022 Reach 55 普惠托位占比 -",
+            ]
+        );
+        assert_eq!(bar_cells("| a\\|b | \\* | c |"), ["a|b", "*", "c"]);
+    }
+
     #[test]
     fn names_over_three_lines_with_cells_on_the_middle_one() {
         let doc = [
