@@ -327,7 +327,9 @@ pub(super) fn doc_info(text: &str) -> DocInfo {
         .min()
     {
         let rest: String = head[p + label.len()..].chars().take(60).collect::<String>();
-        let rest = rest.trim_start_matches([':', '：', ' ', '\n', '\t', '\r']);
+        // The label's cell and the number's may stand apart (`| 文号： | 舟普政办发〔2023〕38号 |`, a
+        // page's 信息公开 table read as its rows).
+        let rest = rest.trim_start_matches([':', '：', ' ', '\n', '\t', '\r', '|', '｜']);
         let rest = rest.trim_start();
         if let Some(q) = rest.find('号') {
             let cand = rest[..q + '号'.len_utf8()].trim();
@@ -779,6 +781,18 @@ mod tests {
                     Some("文政办发〔2023〕46号"),
                     Some("文成县人民政府办公室"),
                     Some("2023-07-25"),
+                ),
+            ),
+            (
+                "a saved page's 信息公开 table as its rows: the label's cell beside the number's",
+                "| 索引号： | 002960310/2023-88415 | 文号： | 舟普政办发〔2023〕38号 |\n| 发布机构： | 区政府办公室 | 成文日期： | 2023-09-08 |\n舟山市普陀区人民政府办公室关于印发普陀区公共服务“七优享”工程实施方案（2023—2027年）的通知\n",
+                want(
+                    Some("普陀区"),
+                    Some((2023, 2027)),
+                    Some("implementation"),
+                    Some("舟普政办发〔2023〕38号"),
+                    Some("舟山市普陀区人民政府办公室"),
+                    Some("2023-09-08"),
                 ),
             ),
             (

@@ -50,7 +50,7 @@ pub(crate) fn plain_lines(text: &str) -> Option<(String, Vec<usize>)> {
 
 /// [`plain_lines`] but for the spreadsheet's records: HTML tables and formulas.
 fn markup_lines(text: &str) -> Option<(String, Vec<usize>)> {
-    let tables = has_table(text).then(|| html_tables(text));
+    let tables = (has_table(text) || is_page(text)).then(|| html_tables(text));
     let t = tables.as_ref().map_or(text, |(t, _)| t.as_str());
     // A formula never spans a line: the lines stay the table pass's.
     let formulas = t.contains('$').then(|| inline_numbers(t)).flatten();
@@ -135,6 +135,148 @@ fn has_table(text: &str) -> bool {
     lower.contains("<table") && lower.contains("</table")
 }
 
+/// Whether the text is a web page's source (a page saved from the browser): paragraphs and
+/// runs in tags, not only a converter's table wrapped in `<html><body>`.
+fn is_page(text: &str) -> bool {
+    let lower = text.to_ascii_lowercase();
+    ["</p>", "</div>", "</span>", "</head>"]
+        .iter()
+        .any(|t| lower.contains(t))
+}
+
+/// Tags that end a line of the page's text where the next text follows on the same source line.
+const BLOCK_TAGS: [&str; 20] = [
+    "p",
+    "div",
+    "br",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "ul",
+    "ol",
+    "tr",
+    "table",
+    "title",
+    "section",
+    "article",
+    "blockquote",
+    "hr",
+    "dd",
+];
+
+/// Appends a web page's `piece` (no table in it) as the text it shows, counting its lines off
+/// from `line` as [`copy_lines`] does: a tag is no text, so the runs Word leaves inside a
+/// paragraph join as printed (`城镇新增就业<span lang="EN-US">6120</span>人` is `城镇新增就业6120人`,
+/// `<span>3.</span><span>7</span>` is `3.7`); what `<style>`, `<script>` and comments hold is no
+/// text either (`width:25%`, `_pageId = 8654321`); entities are read (`&ge;98%` is `≥98%`, an
+/// `&nbsp;` between thousands no break: `71&nbsp;850` is `71850`). Every line break of the source
+/// stays one, and a paragraph's end (`</p>`, `<br>`) with more text after it on its line is one
+/// more, standing for the same source line.
+fn copy_page(out: &mut String, lines: &mut Vec<usize>, piece: &str, mut line: usize) -> usize {
+    let lower = piece.to_ascii_lowercase();
+    let mut pending = false;
+    let mut i = 0;
+    let newlines = |out: &mut String, lines: &mut Vec<usize>, skipped: &str, line: &mut usize| {
+        for _ in skipped.matches('\n') {
+            out.push('\n');
+            lines.push(*line);
+            *line += 1;
+        }
+    };
+    while let Some(c) = piece[i..].chars().next() {
+        let rest = &lower[i..];
+        let tag = c == '<'
+            && rest[1..]
+                .chars()
+                .next()
+                .is_some_and(|n| n.is_ascii_alphabetic() || n == '/' || n == '!');
+        if tag {
+            let name: String = rest[1..]
+                .trim_start_matches('/')
+                .chars()
+                .take_while(char::is_ascii_alphanumeric)
+                .collect();
+            // A comment, or an element whose content is no text, runs to its end.
+            let until = if rest.starts_with("<!--") {
+                Some("-->")
+            } else if name == "style" || name == "script" {
+                Some(if name == "style" {
+                    "</style"
+                } else {
+                    "</script"
+                })
+            } else {
+                None
+            };
+            let end = match until {
+                Some("-->") => rest.find("-->").map(|p| p + 3),
+                // The closing tag runs to its `>`.
+                Some(u) => rest.find(u).map(|p| {
+                    let after = p + u.len();
+                    rest[after..].find('>').map_or(after, |q| after + q + 1)
+                }),
+                None => rest.find('>').map(|p| p + 1),
+            };
+            let end = end.unwrap_or(rest.len());
+            newlines(out, lines, &rest[..end], &mut line);
+            if BLOCK_TAGS.contains(&name.as_str()) && !out.ends_with('\n') && !out.is_empty() {
+                pending = true;
+            }
+            if piece[i..i + end].contains('\n') {
+                pending = false;
+            }
+            i += end;
+            continue;
+        }
+        if c == '\n' {
+            out.push('\n');
+            lines.push(line);
+            line += 1;
+            pending = false;
+            i += 1;
+            continue;
+        }
+        let (text, len) = match c {
+            '&' => match entity_at(&piece[i..], out.chars().last()) {
+                Some((t, len)) => (t, len),
+                None => (Some('&'), 1),
+            },
+            c => (Some(c), c.len_utf8()),
+        };
+        if let Some(t) = text {
+            if pending && !t.is_whitespace() {
+                out.push('\n');
+                lines.push(line);
+                pending = false;
+            }
+            out.push(t);
+        }
+        i += len;
+    }
+    line
+}
+
+/// The entity at the start of `s` (`&lt;`, `&#8805;`): the character it stands for, none for an
+/// `&nbsp;` between the digits of a figure and its next three (a thousands space: `71&nbsp;850`),
+/// and its length. `before` is the character printed before it.
+fn entity_at(s: &str, before: Option<char>) -> Option<(Option<char>, usize)> {
+    let rest = s.strip_prefix('&')?;
+    let p = rest.find(';').filter(|p| *p <= 8)?;
+    let c = entity(&rest[..p])?;
+    let len = p + 2;
+    let after = &s[len..];
+    let thousands = c == ' '
+        && before.is_some_and(|b| b.is_ascii_digit())
+        && after.len() >= 3
+        && after[..3].bytes().all(|b| b.is_ascii_digit())
+        && !after[3..].starts_with(|d: char| d.is_ascii_digit());
+    Some(((!thousands).then_some(c), len))
+}
+
 /// Appends `piece` (text of the source with no table in it) to `out`, counting its lines off
 /// from `line`, the source's line where it starts; returns the line where it ends.
 fn copy_lines(out: &mut String, lines: &mut Vec<usize>, piece: &str, mut line: usize) -> usize {
@@ -153,6 +295,7 @@ fn copy_lines(out: &mut String, lines: &mut Vec<usize>, piece: &str, mut line: u
 /// line of each of its lines: a row's is the line its `<tr>` stands on.
 fn html_tables(text: &str) -> (String, Vec<usize>) {
     let lower = text.to_ascii_lowercase();
+    let page = is_page(text);
     let mut out = String::with_capacity(text.len());
     let mut lines = Vec::new();
     let mut line = 1;
@@ -164,12 +307,16 @@ fn html_tables(text: &str) -> (String, Vec<usize>) {
         else {
             break;
         };
-        line = copy_lines(
-            &mut out,
-            &mut lines,
-            &without_wrappers(&text[at..open]),
-            line,
-        );
+        line = if page {
+            copy_page(&mut out, &mut lines, &text[at..open], line)
+        } else {
+            copy_lines(
+                &mut out,
+                &mut lines,
+                &without_wrappers(&text[at..open]),
+                line,
+            )
+        };
         let table = &text[open..close];
         match grid(table) {
             Some(rows) => {
@@ -188,6 +335,11 @@ fn html_tables(text: &str) -> (String, Vec<usize>) {
             None => line = copy_lines(&mut out, &mut lines, table, line),
         }
         at = close;
+    }
+    if page {
+        line = copy_page(&mut out, &mut lines, &text[at..], line);
+        lines.push(line);
+        return (out, lines);
     }
     let rest = without_wrappers(&text[at..]);
     let rest = match rest.strip_prefix('\n') {
@@ -342,18 +494,15 @@ fn cell_text(inner: &str) -> String {
                     }
                 }
             }
-            '&' => {
-                let rest = &inner[i + 1..];
-                match rest.find(';').filter(|p| *p <= 8) {
-                    Some(p) if entity(&rest[..p]).is_some() => {
-                        text.extend(entity(&rest[..p]));
-                        for _ in 0..=p {
-                            chars.next();
-                        }
+            '&' => match entity_at(&inner[i..], text.chars().last()) {
+                Some((c, len)) => {
+                    text.extend(c);
+                    while chars.peek().is_some_and(|(k, _)| *k < i + len) {
+                        chars.next();
                     }
-                    _ => text.push('&'),
                 }
-            }
+                None => text.push('&'),
+            },
             c => text.push(c),
         }
     }
@@ -373,6 +522,20 @@ fn entity(name: &str) -> Option<char> {
         "le" => '≤',
         "times" => '×',
         "middot" => '·',
+        "ldquo" => '“',
+        "rdquo" => '”',
+        "lsquo" => '‘',
+        "rsquo" => '’',
+        "mdash" => '—',
+        "ndash" => '–',
+        "hellip" => '…',
+        "permil" => '‰',
+        "plusmn" => '±',
+        "divide" => '÷',
+        "deg" => '°',
+        "bull" => '•',
+        "yen" => '¥',
+        "ensp" | "emsp" | "thinsp" => ' ',
         _ => {
             let n = name.strip_prefix('#')?;
             let code = match n.strip_prefix(['x', 'X']) {
@@ -514,6 +677,56 @@ mod tests {
             Some("<table> 没有行 </table>")
         );
         assert_eq!(plain("普通的文字"), None);
+    }
+
+    /// A page saved from the browser is the text it shows: its `<style>`, `<script>` and
+    /// comments are none, Word's runs inside a paragraph join (a figure split over two runs is one
+    /// figure), entities are read and an `&nbsp;` between thousands is no break, in prose and in
+    /// a table's cells; paragraphs on one source line are lines of their own, each standing for
+    /// that source line. A converter's table wrapped in `<html><body>` is no page.
+    #[test]
+    fn a_saved_page_is_the_text_it_shows() {
+        let cases: &[(&str, &str, &str)] = &[
+            (
+                "a paragraph of runs, a figure split over two",
+                "<p style=\"text-indent:2em;\">托位数<span lang=\"EN-US\">3.</span><span lang=\"EN-US\">7</span>个，就业<span lang=\"EN-US\">6120</span>人</p>",
+                "托位数3.7个，就业6120人",
+            ),
+            (
+                "a style, a script and a comment over lines: no text, their lines kept",
+                "<style type=\"text/css\">\n.xxgk td{width:25%;}\n</style><!-- 注释 -->\n<p>正文</p>\n<script>var _pageId = 8654321;</script>",
+                "\n\n\n正文\n",
+            ),
+            (
+                "entities; an nbsp between thousands and one that is a space",
+                "<p>达到&ge;98%，&lt;5%，&ldquo;七优享&rdquo;（2023&mdash;2027年），71&nbsp;850元，共&nbsp;850个，12&nbsp;3456</p>",
+                "达到≥98%，<5%，“七优享”（2023—2027年），71850元，共 850个，12 3456",
+            ),
+            (
+                "two paragraphs on one line",
+                "<div><p>第一段。</p><p>第二段。</p></div>",
+                "第一段。\n第二段。",
+            ),
+            (
+                "a table's cells",
+                "<div>表</div>\n<table>\n<tr><td>文号：</td><td>舟普政办发〔2023〕38号</td></tr>\n<tr><td><p>6</p></td><td><p>71&nbsp;850</p></td></tr>\n</table>\n<p>注</p>",
+                "表\n| 文号： | 舟普政办发〔2023〕38号 |\n| 6 | 71850 |\n\n注",
+            ),
+        ];
+        for (what, doc, want) in cases {
+            let (text, lines) = plain_lines(doc).unwrap_or_default();
+            assert_eq!(text, *want, "{what}");
+            assert!(lines.len() >= text.lines().count(), "{what}");
+        }
+        // Each line's source line: `第二段。` stands on the source's first line too.
+        let (_, lines) =
+            plain_lines("<div><p>第一段。</p><p>第二段。</p></div>\n<p>三</p>").unwrap_or_default();
+        assert_eq!(lines[..3], [1, 1, 2]);
+        // A converter's table in `<html><body>` and text with no tag are no page.
+        assert!(!is_page(
+            "<html><body><table><tr><td>1</td></tr></table></body></html>"
+        ));
+        assert_eq!(plain("达到5 < 6 的水平"), None);
     }
 
     #[test]
