@@ -718,6 +718,14 @@ fn core(chars: &[char], start: usize) -> Result<Reading, ParseError> {
     if unit_text.is_none() {
         unit_text = unit(&mut c);
     }
+    // `4.1（个）`, `2150（套（间））`, `1250(元/月)`: a unit in brackets after the figure is its
+    // unit (a key-value line's, a cell's), not a note on it.
+    if unit_text.is_none()
+        && let Some((len, u)) = crate::unit::bracketed(&chars[c.pos..])
+    {
+        c.pos += len;
+        unit_text = Some(u);
+    }
     if chinese && value == Decimal::ONE && unit_text.as_deref() == Some("批") {
         // 一批 is "a batch of", not a count of one.
         return Err(ParseError {
@@ -2012,7 +2020,18 @@ mod tests {
             ("1200元/人·年", Op::Reach, dec!(1200), Some("元/人·年")),
             ("50万平方米", Op::Reach, dec!(50), Some("万平方米")),
             ("35微克/立方米以下", Op::Le, dec!(35), Some("微克/立方米")),
+            // A unit in brackets after the figure (a key-value line's `2023年完成值：4.1（个）`).
+            ("4.1（个）", Op::Reach, dec!(4.1), Some("个")),
+            ("≥4.6（个）", Op::Ge, dec!(4.6), Some("个")),
+            ("1.02（万人）", Op::Reach, dec!(1.02), Some("万人")),
+            ("2150（套（间））", Op::Reach, dec!(2150), Some("套（间）")),
+            ("≥1330(元/月)", Op::Ge, dec!(1330), Some("元/月")),
+            ("≥83.2（岁）", Op::Ge, dec!(83.2), Some("岁")),
+            // Brackets holding a note stay a note.
+            ("≥85%（省定）", Op::Ge, dec!(85), Some("%")),
+            ("100（动态）", Op::Reach, dec!(100), None),
         ]);
+        assert_eq!(Threshold::parse("4.1（个以上）").unwrap().unit, None);
     }
 
     #[test]

@@ -542,6 +542,30 @@ pub(crate) fn unit_prefix_len(s: &str) -> Option<usize> {
     read(s).map(|r| r.len)
 }
 
+/// A unit printed in brackets after its figure (`4.1（个）`, `1.02（万人）`, `2150（套（间））`,
+/// `1250(元/月)`), as a key-value line or a cell prints it: the brackets' length in characters and
+/// the unit inside. None where the brackets hold anything but a whole unit: a note (`（省定）`),
+/// a year (`（2021年）`), a unit with words after it (`（个以上）`).
+pub(crate) fn bracketed(chars: &[char]) -> Option<(usize, String)> {
+    if !matches!(chars.first(), Some('(' | '（')) {
+        return None;
+    }
+    // The bracket that closes the first, over a unit's own (`套（间）`), within a unit's length.
+    let mut depth = 0;
+    let close = chars.iter().take(12).position(|c| {
+        match c {
+            '(' | '（' => depth += 1,
+            ')' | '）' => depth -= 1,
+            _ => {}
+        }
+        depth == 0
+    })?;
+    let inner: String = chars[1..close].iter().collect();
+    let inner = inner.trim();
+    (!inner.is_empty() && unit_prefix_len(inner) == Some(inner.len()))
+        .then(|| (close + 1, inner.to_string()))
+}
+
 /// The factor of a magnitude printed alone (`万` in `100万`: 10000), which is not a unit.
 pub(crate) fn bare_magnitude(text: &str) -> Option<Decimal> {
     let t = text.trim();
@@ -721,6 +745,30 @@ mod tests {
         Unit::parse(from)
             .unwrap()
             .convert(v, &Unit::parse(to).unwrap())
+    }
+
+    #[test]
+    fn a_unit_in_brackets_after_its_figure() {
+        let cases = [
+            ("（个）；2024年", Some((3, "个"))),
+            ("（万人）；", Some((4, "万人"))),
+            ("（套（间））；", Some((6, "套（间）"))),
+            ("(元/月)", Some((5, "元/月"))),
+            ("（%）", Some((3, "%"))),
+            ("（ 岁 ）", Some((5, "岁"))),
+            // A note, a year, a unit with words after it, an open bracket: no unit.
+            ("（省定）", None),
+            ("（2021年）", None),
+            ("（个以上）", None),
+            ("（个", None),
+            ("（）", None),
+            ("个", None),
+        ];
+        for (text, want) in cases {
+            let chars: Vec<char> = text.chars().collect();
+            let got = super::bracketed(&chars);
+            assert_eq!(got, want.map(|(n, u)| (n, u.to_string())), "{text}");
+        }
     }
 
     #[test]

@@ -1896,4 +1896,35 @@ mod tests {
             assert_eq!(c.indicator, "每千人口拥有3岁以下婴幼儿托位数", "{c:?}");
         }
     }
+
+    /// A work-points plan's annex as key-value lines, each figure with its unit in brackets after
+    /// it (`4.1（个）`, `2150（套（间））`, `1250(元/月)`): read with that unit; brackets holding a
+    /// note or a year are none.
+    #[test]
+    fn a_unit_in_brackets_after_a_figure() {
+        let doc = "2024年某区公共服务“七优享”工程工作要点\n附件\n1.指标名称：每千人口拥有3岁以下婴幼儿托位数；2023年完成值：4.1（个）；2024年目标值：≥4.6（个）；责任单位：区卫健局。\n2.指标名称：城镇新增就业；2023年完成值：1.02（万人）；2024年目标值：1（万人）。\n3.指标名称：新增保障性租赁住房；2023年完成值：2150（套（间））；2024年目标值：1500(套(间))。\n4.指标名称：最低生活保障标准；2023年完成值：1250（元/月）；2024年目标值：≥1330(元/月)。\n5.指标名称：普惠托位占比；2024年目标值：≥65%（省定）。\n6.新建托育机构3所（省定）。浏览次数：862（次）\n";
+        let got: Vec<(Kind, Decimal, Option<i32>, Option<String>)> = extract(doc, None)
+            .candidates
+            .iter()
+            .map(|c| (c.kind, c.value.unwrap_or_default(), c.year, c.unit.clone()))
+            .collect();
+        let (b, t) = (Kind::Baseline, Kind::Target);
+        let want = [
+            (b, dec!(4.1), 2023, Some("个")),
+            (t, dec!(4.6), 2024, Some("个")),
+            (b, dec!(1.02), 2023, Some("万人")),
+            (t, dec!(1), 2024, Some("万人")),
+            (b, dec!(2150), 2023, Some("套（间）")),
+            (t, dec!(1500), 2024, Some("套(间)")),
+            (b, dec!(1250), 2023, Some("元/月")),
+            (t, dec!(1330), 2024, Some("元/月")),
+            (t, dec!(65), 2024, Some("%")),
+            (t, dec!(3), 2024, Some("所")),
+        ];
+        let want: Vec<_> = want
+            .iter()
+            .map(|(k, v, y, u)| (*k, *v, Some(*y), u.map(String::from)))
+            .collect();
+        assert_eq!(got, want);
+    }
 }

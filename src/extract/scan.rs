@@ -219,6 +219,11 @@ pub(super) fn scan_span(chars: &[char], num_start: usize) -> Option<Span> {
         end = e;
         unit = Some(u);
         unknown_unit = unknown;
+    } else if let Some((len, u)) = crate::unit::bracketed(&chars[k..]) {
+        // `2023年完成值：4.1（个）`: a unit in brackets after the figure, as the threshold
+        // parser reads it.
+        end = k + len;
+        unit = Some(u);
     }
     // A range: `2—3个`, `80%—85%`, `1-2所`.
     if chars.get(end).is_some_and(|c| RANGE_SEPARATORS.contains(c)) {
