@@ -48,8 +48,26 @@ pub(crate) fn plain_lines(text: &str) -> Option<(String, Vec<usize>)> {
     }
 }
 
-/// [`plain_lines`] but for the spreadsheet's records: HTML tables and formulas.
+/// [`plain_lines`] but for the spreadsheet's records: Mathpix's LaTeX, HTML tables and formulas.
 fn markup_lines(text: &str) -> Option<(String, Vec<usize>)> {
+    match super::latex::plain_lines(text) {
+        // Each later pass counts lines off the LaTeX's reading: map them back to the source's.
+        Some((t, map)) => Some(match html_lines(&t) {
+            Some((p, lines)) => {
+                let back = lines
+                    .iter()
+                    .map(|&l| map.get(l.saturating_sub(1)).copied().unwrap_or(l))
+                    .collect();
+                (p, back)
+            }
+            None => (t, map),
+        }),
+        None => html_lines(text),
+    }
+}
+
+/// HTML tables and formulas.
+fn html_lines(text: &str) -> Option<(String, Vec<usize>)> {
     let tables = (has_table(text) || is_page(text)).then(|| html_tables(text));
     let t = tables.as_ref().map_or(text, |(t, _)| t.as_str());
     // A formula never spans a line: the lines stay the table pass's.
@@ -279,7 +297,12 @@ fn entity_at(s: &str, before: Option<char>) -> Option<(Option<char>, usize)> {
 
 /// Appends `piece` (text of the source with no table in it) to `out`, counting its lines off
 /// from `line`, the source's line where it starts; returns the line where it ends.
-fn copy_lines(out: &mut String, lines: &mut Vec<usize>, piece: &str, mut line: usize) -> usize {
+pub(super) fn copy_lines(
+    out: &mut String,
+    lines: &mut Vec<usize>,
+    piece: &str,
+    mut line: usize,
+) -> usize {
     for c in piece.chars() {
         out.push(c);
         if c == '\n' {
@@ -367,10 +390,10 @@ fn without_wrappers(s: &str) -> String {
 }
 
 /// A cell as the table markup gives it: its text, and how many rows and columns it spans.
-struct Cell {
-    text: String,
-    rows: usize,
-    cols: usize,
+pub(super) struct Cell {
+    pub(super) text: String,
+    pub(super) rows: usize,
+    pub(super) cols: usize,
 }
 
 /// The table laid out in a grid: a cell spanning rows prints on its first row only (as a merged
@@ -379,7 +402,11 @@ struct Cell {
 /// figure in its first. Each row with where its `<tr` stands in `table`. None for markup with no
 /// row.
 fn grid(table: &str) -> Option<Vec<(usize, Vec<String>)>> {
-    let rows = rows(table);
+    layout(rows(table))
+}
+
+/// Rows of cells (each with where it stands in its table) laid out in a grid as [`grid`] says.
+pub(super) fn layout(rows: Vec<(usize, Vec<Cell>)>) -> Option<Vec<(usize, Vec<String>)>> {
     if rows.is_empty() {
         return None;
     }
@@ -580,7 +607,7 @@ fn inline_numbers(text: &str) -> Option<String> {
 }
 
 /// A formula's body as the number it spells, or None.
-fn number_formula(body: &str) -> Option<String> {
+pub(super) fn number_formula(body: &str) -> Option<String> {
     const COMMANDS: &[(&str, &str)] = &[
         ("\\geqslant", "≥"),
         ("\\leqslant", "≤"),

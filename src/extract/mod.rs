@@ -22,6 +22,7 @@ mod blocks;
 mod dated;
 mod draft;
 mod info;
+mod latex;
 mod legend;
 pub(crate) mod markup;
 mod matching;

@@ -1725,6 +1725,10 @@ mod tests {
     fn not_targets() {
         for s in [
             "瑞安市人民政府办公室 2023年4月27日",
+            // A converter that spaces digits from Chinese (Mathpix, 盘古之白) spaces the date too.
+            "宁波市鄞州区人民政府办公室 2023 年 9 月 14 日",
+            "2023 年 9 月 14 日印发",
+            "每月 5 号前报送。",
             "完善以家庭照护、社区统筹、社会兴办、单位自建、幼儿园办托班等5+X托育服务模式。",
             "加快构建“1+1+X”医育结合托育指导体系。",
             "按照1515总体布局,深化“服务惠老”五大友好行动。",
@@ -1766,6 +1770,8 @@ mod tests {
         for (s, v) in [
             ("每年开展职业技能培训1万人次。", dec!(1)),
             ("每季度召开例会，全年开展应急演练20次。", dec!(20)),
+            // Spaced from its number, a count's unit is still its own (`14 天` no date).
+            ("到2027年，审批时限压缩至 14 天。", dec!(14)),
         ] {
             let c = read(s);
             assert_eq!(c.len(), 1, "{s}: {c:#?}");

@@ -441,7 +441,12 @@ pub(super) fn not_a_target(chars: &[char], span: &Span) -> Option<&'static str> 
     if day_words.iter().any(|w| starts_with(chars, num_end, w)) {
         return Some("date");
     }
-    if after_num.is_some_and(|c| "月日号时点期届批次".contains(c)) && span.unit.is_none() {
+    // A unit of its own only when spaced off its number (`2023 年 9 月 14 日`, as a converter
+    // that spaces digits from Chinese prints a date): the day or month it is, no unit.
+    let date_unit = |u: &str| ["月", "日", "号"].contains(&u);
+    if after_num.is_some_and(|c| "月日号时点期届批次".contains(c))
+        && span.unit.as_deref().is_none_or(date_unit)
+    {
         return Some("date or number");
     }
     // `每季度召开1次工作例会`, `每月通报2次`: how often a body sits or a task recurs, a rule of
