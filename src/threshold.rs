@@ -619,6 +619,22 @@ fn unit(c: &mut Cursor) -> Option<String> {
     Some(u.to_string())
 }
 
+/// The figure a ratio `a:b` states, per one: `1:1.2` (医护比, nurses per doctor) is 1.2, `1.9:1`
+/// (城乡居民收入比) 1.9. `named` says the words call it a ratio (`医护比`, `…比例`, `倍差`: a
+/// target that is the ratio alone, a table's cell, is one); without them only `1:X` with a
+/// decimal X is one, as no time (`10:12`, `1:30`) or score (`2:1`) prints a decimal. Either part
+/// is below 100: `1:500000` is a map's scale, no figure.
+pub(crate) fn ratio_figure(a: Decimal, b: Decimal, named: bool) -> Option<Decimal> {
+    let small = |x: Decimal| x > Decimal::ZERO && x < Decimal::ONE_HUNDRED;
+    if a == Decimal::ONE && small(b) && (named || b.scale() > 0) {
+        Some(b)
+    } else if b == Decimal::ONE && small(a) && named {
+        Some(a)
+    } else {
+        None
+    }
+}
+
 /// Reads a target that starts at `start` (no label before it), to the end of the text.
 fn core(chars: &[char], start: usize) -> Result<Reading, ParseError> {
     let mut c = Cursor { chars, pos: start };
@@ -685,17 +701,21 @@ fn core(chars: &[char], start: usize) -> Result<Reading, ParseError> {
     }
     c.skip_ws();
     // A ratio: `1.9:1` is the number before the colon; `1:1.2` (医护比) the one after it, per one.
+    // A target that is a ratio and nothing else names what it is by its place ([`ratio_figure`]).
     let colon_at = c.pos;
     if c.peek() == Some(':') {
         c.pos += 1;
         c.skip_ws();
         match signed_number(&mut c)? {
-            Some((after, _, _)) if after == Decimal::ONE => {}
-            Some((after, text, _)) if value == Decimal::ONE => {
-                value = after;
-                value_text = format!("1:{text}");
-            }
-            _ => c.pos = colon_at,
+            Some((after, text, _)) => match ratio_figure(value, after, true) {
+                Some(v) if v != value => {
+                    value = v;
+                    value_text = format!("1:{text}");
+                }
+                Some(_) => {}
+                None => c.pos = colon_at,
+            },
+            None => c.pos = colon_at,
         }
         c.skip_ws();
     }
@@ -2032,6 +2052,38 @@ mod tests {
             ("100（动态）", Op::Reach, dec!(100), None),
         ]);
         assert_eq!(Threshold::parse("4.1（个以上）").unwrap().unit, None);
+    }
+
+    /// A ratio is the figure per one; a time, a score without the words of a ratio, and a map's
+    /// scale are none.
+    #[test]
+    fn ratios() {
+        let cases = [
+            (dec!(1), dec!(1.2), false, Some(dec!(1.2))),
+            (dec!(1), dec!(1.15), true, Some(dec!(1.15))),
+            (dec!(1), dec!(2), true, Some(dec!(2))),
+            (dec!(1.9), dec!(1), true, Some(dec!(1.9))),
+            (dec!(1), dec!(1), true, Some(dec!(1))),
+            // A time, a score, a scale.
+            (dec!(10), dec!(12), true, None),
+            (dec!(1), dec!(30), false, None),
+            (dec!(2), dec!(1), false, None),
+            (dec!(1), dec!(500000), true, None),
+            (dec!(1), dec!(0), true, None),
+        ];
+        for (a, b, named, want) in cases {
+            assert_eq!(ratio_figure(a, b, named), want, "{a}:{b} {named}");
+        }
+        check(&[
+            ("1:1.05", Op::Reach, dec!(1.05), None),
+            ("达到1:1.2", Op::Reach, dec!(1.2), None),
+            ("不低于1：1.15", Op::Ge, dec!(1.15), None),
+            ("1:2", Op::Reach, dec!(2), None),
+            ("缩小到2.0:1以内", Op::Le, dec!(2.0), None),
+        ]);
+        for scale in ["1:500000", "10:12", "1:0"] {
+            assert!(Threshold::parse(scale).is_err(), "{scale}");
+        }
     }
 
     #[test]

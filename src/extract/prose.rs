@@ -1933,4 +1933,30 @@ mod tests {
             .collect();
         assert_eq!(got, want);
     }
+
+    /// A ratio `1:X` is the figure X where the words call it a ratio or X is a decimal, as the
+    /// threshold parser reads it; a time, a score, a map's scale and a list's number are none.
+    #[test]
+    fn a_ratio_is_its_figure_per_one() {
+        use Kind::*;
+        let cases: &[(&str, &[Figure])] = &[
+            ("到2025年，医护比达到1:1.2。", &[(Target, dec!(1.2), 2025)]),
+            (
+                "医护比不低于1：1.15，床护比1:0.6。",
+                &[(Target, dec!(1.15), 2027), (Target, dec!(0.6), 2027)],
+            ),
+            (
+                "医护比例提高到1:2，城乡居民收入倍差缩小到1.9:1。",
+                &[(Target, dec!(2), 2027), (Target, dec!(1.9), 2027)],
+            ),
+            ("2022年医护比为1:1.05。", &[(Baseline, dec!(1.05), 2022)]),
+            // A time, a score, a scale, a list's number: none.
+            ("每日10:12开放，1:30结束。", &[]),
+            ("比赛以2:1获胜，绘制1:500000地图。", &[]),
+            ("医护比达到1:500000。", &[]),
+        ];
+        for (sentence, want) in cases {
+            assert_eq!(figures(sentence), want.to_vec(), "{sentence}");
+        }
+    }
 }

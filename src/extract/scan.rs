@@ -164,6 +164,8 @@ pub(super) struct Span {
     /// The unit is one qyx does not know (`片`): the parser cannot read it.
     pub(super) unknown_unit: bool,
     pub(super) suffix: Option<&'static str>,
+    /// The number is a ratio's figure (`医护比达到1:1.2`: 1.2), printed with its `1:`.
+    pub(super) ratio: bool,
 }
 
 fn scan_unit(chars: &[char], i: usize) -> Option<(usize, String, bool)> {
@@ -190,14 +192,52 @@ fn scan_unit(chars: &[char], i: usize) -> Option<(usize, String, bool)> {
     }
 }
 
+/// The words that call what follows a ratio (`医护比`, `床护比`, `医护比例`, `城乡居民收入倍差`).
+const RATIO_WORDS: &[&str] = &["比", "比例", "比值", "倍差"];
+
+/// A ratio at `num_start` (`1:1.2`, `1：1.15`, `1.9:1`): where it ends and its figure per one, as
+/// the threshold parser reads it ([`crate::threshold::ratio_figure`]); the words before it (an
+/// operator word aside) say whether it is called a ratio. A part followed by a unit (`任务1:1.2万
+/// 个`) is a list's number and a figure, no ratio.
+fn ratio_at(chars: &[char], num_start: usize) -> Option<(usize, Decimal)> {
+    let (colon, a) = scan_number(chars, num_start)?;
+    let colon = skip_spaces(chars, colon);
+    if !matches!(chars.get(colon), Some(':' | '：')) {
+        return None;
+    }
+    let (end, b) = scan_number(chars, skip_spaces(chars, colon + 1))?;
+    let after = skip_spaces(chars, end);
+    if scan_unit(chars, after).is_some() || chars.get(after).is_some_and(|c| is_digit(*c)) {
+        return None;
+    }
+    let mut before = num_start;
+    while before > 0 && is_space(chars[before - 1]) {
+        before -= 1;
+    }
+    if let Some(w) = OP_WORDS
+        .iter()
+        .filter(|w| ends_with_at(chars, before, w))
+        .max_by_key(|w| w.chars().count())
+    {
+        before -= w.chars().count();
+    }
+    let named = RATIO_WORDS.iter().any(|w| ends_with_at(chars, before, w));
+    crate::threshold::ratio_figure(a, b, named).map(|v| (end, v))
+}
+
 pub(super) fn scan_span(chars: &[char], num_start: usize) -> Option<Span> {
     // `百分之六十五`, `百分之百`, `千分之三`, `千分之二点六`, `十万分之九`: a share in words, its
     // number after 之 (the 百, 千 or 十万 is no number of its own: read as one, `千分之三` was a
     // target of 1000 and `十万分之九` one of 10).
     let fraction = fraction_at(chars, num_start);
-    let (mut end, value) = match fraction {
-        Some((w, _)) => scan_number(chars, num_start + w.chars().count())?,
-        None => scan_number(chars, num_start)?,
+    let ratio = match fraction {
+        Some(_) => None,
+        None => ratio_at(chars, num_start),
+    };
+    let (mut end, value) = match (fraction, ratio) {
+        (Some((w, _)), _) => scan_number(chars, num_start + w.chars().count())?,
+        (None, Some(r)) => r,
+        (None, None) => scan_number(chars, num_start)?,
     };
     let mut unit = None;
     let mut unknown_unit = false;
@@ -281,6 +321,7 @@ pub(super) fn scan_span(chars: &[char], num_start: usize) -> Option<Span> {
         unit,
         unknown_unit,
         suffix,
+        ratio: ratio.is_some(),
     })
 }
 
@@ -398,7 +439,7 @@ pub(super) fn not_a_target(chars: &[char], span: &Span) -> Option<&'static str> 
     {
         return Some("scheme name (5+X)");
     }
-    if after_num.is_some_and(|c| c == ':' || c == '：')
+    if !span.ratio && after_num.is_some_and(|c| c == ':' || c == '：')
         || prev.is_some_and(|c| c == ':' || c == '：') && i >= 2 && is_digit(chars[i - 2])
     {
         return Some("ratio or time");
@@ -563,6 +604,7 @@ pub(super) fn not_a_target(chars: &[char], span: &Span) -> Option<&'static str> 
         && span.suffix.is_none()
         && !after_year
         && !after_ratio
+        && !span.ratio
     {
         return Some("bare number in prose");
     }
