@@ -26,8 +26,10 @@ use std::path::Path;
 /// plan in stages, a full-width input mode, a notice reporting its year's progress, a table read a
 /// column at a time, a sheet printed a block of columns a page); `tests/extract-round10` (a WeChat
 /// article, an Excel sheet saved as tab-separated text, a 政府工作报告, a 政策解读 in Chinese
-/// numerals, names wrapped over three lines).
-const CORPORA: [&str; 12] = [
+/// numerals, names wrapped over three lines); `tests/extract-round11` (pandoc's GFM with several
+/// years in a cell, a page OCR'd by tesseract a space between every two characters, key-value
+/// lines with units in brackets, a page saved as HTML, a mobile page's table a cell a line).
+const CORPORA: [&str; 13] = [
     "tests/extract-corpus",
     "tests/extract-heldout",
     "tests/extract-unseen",
@@ -39,6 +41,7 @@ const CORPORA: [&str; 12] = [
     "tests/extract-round8",
     "tests/extract-round9",
     "tests/extract-round10",
+    "tests/extract-round11",
     "tests/extract-prose",
 ];
 
