@@ -388,7 +388,21 @@ fn two_row_tab_header(first: &str, second: &str) -> Option<Vec<String>> {
         return None;
     }
     let up: Vec<&str> = first.trim_end().split('\t').map(str::trim).collect();
-    let down: Vec<&str> = second.trim_end().split('\t').map(str::trim).collect();
+    // A script reading a .docx cell by cell (python-docx) prints a cell merged down from the
+    // first row again in the second (`序号\t领域\t…\t2022年\t2025年\t…\t牵头单位`): a title
+    // repeated in its place stands over nothing, as the empty cell a copy leaves would.
+    let mut repeated = false;
+    let down: Vec<&str> = second
+        .trim_end()
+        .split('\t')
+        .map(str::trim)
+        .enumerate()
+        .map(|(k, c)| {
+            let again = !c.is_empty() && up.get(k) == Some(&c) && header_year(c).is_none();
+            repeated |= again;
+            if again { "" } else { c }
+        })
+        .collect();
     let titles =
         |c: &&str| c.is_empty() || header_year(c).is_some() || column_of(c) != Column::Other;
     if down.len() > up.len()
@@ -397,7 +411,7 @@ fn two_row_tab_header(first: &str, second: &str) -> Option<Vec<String>> {
     {
         return None;
     }
-    let under: Vec<&str> = if second.starts_with('\t') {
+    let under: Vec<&str> = if second.starts_with('\t') || repeated {
         down
     } else {
         if !down.iter().all(|c| header_year(c).is_some()) {
@@ -3182,6 +3196,25 @@ mod tests {
             (
                 "序号\t指标名称\t单位\t基础值\t目标值\t\t牵头单位\n2022年\t2025年\t2027年\n1\t普惠托位占比\t%\t52\t≥60\t≥70\t县卫健局\n",
                 vec![b(2022, "52"), t(2025, "≥60"), t(2027, "≥70")],
+            ),
+            // python-docx's rows: a merged cell repeated in each grid cell it covers, the header's
+            // first row's titles again in the second over the years, 领域 on every row, a cell of
+            // two paragraphs running its row over two lines.
+            (
+                "序号\t领域\t指标名称\t单位\t基础值\t目标值\t目标值\t指标属性\t牵头单位\n序号\t领域\t指标名称\t单位\t2022年\t2025年\t2027年\t指标属性\t牵头单位\n1\t幼有善育\t普惠托位占比\t%\t52\t60\t67\t预期性\t区卫健局\n2\t学有优教\t义务教育优质均衡发展\n达标学校占比\t%\t61\t81\t85\t约束性\t区教育局\n",
+                vec![
+                    b(2022, "52"),
+                    t(2025, "60"),
+                    t(2027, "67"),
+                    b(2022, "61"),
+                    t(2025, "81"),
+                    t(2027, "85"),
+                ],
+            ),
+            // A second row repeating the first's words with no year under them is no header row.
+            (
+                "序号\t指标名称\t单位\t2022年基础值\t2027年目标值\n序号\t指标名称\t单位\t2022年基础值\t2027年目标值\n1\t普惠托位占比\t%\t52\t≥70\n",
+                vec![b(2022, "52"), t(2027, "≥70")],
             ),
             // A sheet saved by Excel as tab-separated text: its title with the tabs of the empty
             // cells after it (no header, though it names 指标), a header cell and a name holding
