@@ -74,6 +74,34 @@ fn clean(text: &str) -> (String, Option<Vec<usize>>) {
     )
 }
 
+/// The text with its no-break and fixed-width spaces (U+00A0, U+2002–U+200A, U+202F, U+205F)
+/// as plain spaces, one for one; None when it has none. One between two digits stays: it
+/// groups a figure's thousands (`71 850`), which the figure readers take as one number.
+/// `validate` compares quotes without white space, so a quote read here is found there.
+fn plain_spaces(text: &str) -> Option<String> {
+    let odd = |c: char| {
+        matches!(
+            c,
+            '\u{a0}' | '\u{2002}'..='\u{200a}' | '\u{202f}' | '\u{205f}'
+        )
+    };
+    if !text.contains(odd) {
+        return None;
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let digit = |k: Option<&char>| k.is_some_and(char::is_ascii_digit);
+    Some(
+        chars
+            .iter()
+            .enumerate()
+            .map(|(i, &c)| {
+                let grouping = i > 0 && digit(chars.get(i - 1)) && digit(chars.get(i + 1));
+                if odd(c) && !grouping { ' ' } else { c }
+            })
+            .collect(),
+    )
+}
+
 /// Whether a number is something to reach, or a figure the document reports as already reached.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Kind {
@@ -207,6 +235,9 @@ pub(crate) struct Extraction {
 /// Reads a document (already decoded) into candidates. `end_year` overrides the plan's end year.
 pub(crate) fn extract(text: &str, end_year: Option<i32>) -> Extraction {
     let (source, source_lines) = clean(text);
+    // A page copied from a browser or a word processor keeps its no-break spaces (an indent, a
+    // table's alignment, a gap after a label): every reader below takes them for spaces.
+    let source = plain_spaces(&source).unwrap_or(source);
     // A page tesseract read, a space between every two characters: read as the page prints it
     // (validate reads the source so too).
     let source = crate::ocr::spaced(&source).unwrap_or(source);
@@ -441,6 +472,48 @@ fn annex_of_indicators(lines: &[&str], at: usize) -> bool {
 mod tests {
     use super::*;
     use crate::plan::CatalogIndex;
+
+    /// A page copied from a browser or a word processor with no-break spaces (U+00A0) and
+    /// other fixed-width spaces where its text has spaces: the indent before a pandoc table's
+    /// rule, a gap after a label, the cells of a row apart; read as the same page with plain
+    /// spaces. One between two digits groups a figure's thousands and stays.
+    #[test]
+    fn no_break_spaces_are_spaces() {
+        for (text, want) in [
+            ("\u{a0}\u{a0}------", Some("  ------")),
+            ("序号\u{a0}\u{a0}指标\u{2003}单位", Some("序号  指标 单位")),
+            ("达到\u{202f}85%", Some("达到 85%")),
+            ("71\u{a0}850元", Some("71\u{a0}850元")),
+            ("2025年\u{a0}85", Some("2025年 85")),
+            ("达到85%", None),
+        ] {
+            assert_eq!(plain_spaces(text).as_deref(), want, "{text:?}");
+        }
+        let plain = "表1 主要指标\n\n  ------ ------------------------ ---------- ----------\n  序号   指标                     2022年     2027年\n  ------ ------------------------ ---------- ----------\n  1      普惠托位占比（%）        55         70\n  2      学前教育普及普惠率（%）  97         98\n  ------ ------------------------ ---------- ----------\n";
+        let copied = plain
+            .lines()
+            .map(|l| {
+                let body = l.trim_start_matches(' ');
+                "\u{a0}".repeat(l.len() - body.len()) + body
+            })
+            .collect::<Vec<_>>()
+            .join("\n");
+        let figures = |t: &str| -> Vec<String> {
+            extract(t, None)
+                .candidates
+                .iter()
+                .map(|c| {
+                    format!(
+                        "{} {}",
+                        c.year.unwrap_or_default(),
+                        c.value.unwrap_or_default()
+                    )
+                })
+                .collect()
+        };
+        assert!(!figures(plain).is_empty());
+        assert_eq!(figures(&copied), figures(plain));
+    }
 
     #[test]
     fn documents_decode_and_describe_themselves() {

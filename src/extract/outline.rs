@@ -246,10 +246,14 @@ pub(super) struct Wrap {
     width: Option<usize>,
 }
 
-/// Whether a line reads as prose: long enough to wrap, and not a table row (no gap of two
-/// spaces or a tab between its words).
+/// Whether a line reads as prose: long enough to wrap, not a table row (no gap of two spaces
+/// or a tab between its words) and not a table's rule (`+------+----+`, `=====`: no word at all,
+/// and as wide as its table, which is no page's width).
 fn prose_line(t: &str) -> bool {
-    t.chars().count() >= 15 && !t.contains("  ") && !t.contains(['\t', '\u{3000}', '|', '│'])
+    t.chars().count() >= 15
+        && !t.contains("  ")
+        && !t.contains(['\t', '\u{3000}', '|', '│'])
+        && t.chars().any(char::is_alphabetic)
 }
 
 /// The most common length of a document's long prose lines, when most of them have it and
@@ -322,8 +326,11 @@ pub(super) fn paragraph(lines: &[&str], at: usize, wrap: Wrap) -> (String, usize
         let (t, chars, width) = on_page(l);
         prose_line(t)
             && !t.ends_with(['。', '！', '？', '!', '?', '；', ';', '：', ':'])
-            && (wrap.chars.is_some_and(|c| chars + 2 >= c)
-                || wrap.width.is_some_and(|w| width + 4 >= w))
+            // Within four characters of the width: a typesetter moves a figure (`98.5%`) or a
+            // mark that may not start a line (`、`, `）`) whole to the next line, leaving its
+            // line that much short; a paragraph's last line is shorter still.
+            && (wrap.chars.is_some_and(|c| chars + 4 >= c)
+                || wrap.width.is_some_and(|w| width + 8 >= w))
     };
     let mut text = lines[at].to_string();
     let mut i = at + 1;
@@ -624,6 +631,86 @@ mod tests {
         );
         // The quote of a figure after the break starts on its own page.
         assert_eq!(got[3], (2027, "10".into(), "改扩建幼儿园10所".into()));
+    }
+
+    /// Prose broken at the page width beside a grid table (pandoc's Markdown wraps its prose, a
+    /// PDF its lines): the table's rules (`+------+`, as wide as the table, no word on them)
+    /// are no prose line and leave the page's width as the prose gives it; a line that ends a
+    /// figure or a mark short of the width (the figure `98.5%` or a `、` moved whole to the next
+    /// line, as a typesetter moves them) still runs on. Each wrapped list keeps its years.
+    #[test]
+    fn paragraphs_wrapped_beside_a_grid_table() {
+        let rule =
+            "+------+------------------+----------+--------+--------+--------+--------+--------+";
+        let row =
+            "| 1    | 每千人口拥有3岁  | 3.9      | 4.2    | 4.4    | 4.6    | 4.9    | 5.2    |";
+        let mut page = vec!["某县公共服务“七优享”工程实施方案（2023—2027年）", ""];
+        for _ in 0..6 {
+            page.extend([rule, row]);
+        }
+        page.extend([
+            rule,
+            "",
+            "到2025年，公共服务优质共享取得阶段性成效，每千人口拥有3岁以下婴幼",
+            "儿托位数达到4.6个，学前教育普及普惠率达到98.5%，每千人口执业（助",
+            "理）医师数达到4.1人，基本建成“15分钟公共服务圈”。",
+            "",
+            "——幼有善育。每千人口拥有3岁以下婴幼儿托位数达到5.2个，普惠托",
+            "位占比2023—2027年分别为55%、58%、61%、64%、67%，婴幼儿家长科学育",
+            "儿指导服务率保持在95%以上。",
+            "",
+            "——老有康养。建成乡镇（街道）康养联合体10家，推进医养结合，养老机",
+            "构护理型床位占比2023—2027年分别为58%、60%、62%、64%和66%，每",
+            "万老年人拥有持证养老护理员数达到26人以上，居家养老服务持续完善。",
+            "",
+            "坚持以人民为中心的发展思想，聚焦“一老一小”等重点群体，推动公共服务",
+            "从“有没有”向“好不好”转变，加快打造公共服务品牌，为高水平建设共同",
+            "富裕示范区提供有力支撑，让人民群众的获得感、幸福感、安全感更加充实",
+            "、更有保障、更可持续。",
+            "",
+            "到2026年，新增普惠托位500个，托育机构乡镇（街道）覆盖率达到",
+            "98.5%，社区嵌入式托育点达到120个，婴幼儿照护服务水平明显提升。",
+            "",
+            "——病有良医。县域就诊率达到90%，每千人口医疗机构床位数达到5.6张，",
+            "人均预期寿命达到83.5岁，孕产妇死亡率控制在8/10万以下。",
+        ]);
+        let text = page.join("\n");
+        let got: Vec<String> = extract(&text, None)
+            .candidates
+            .iter()
+            .filter(|c| c.table.is_none())
+            .map(|c| {
+                format!(
+                    "{} {}",
+                    c.year.unwrap_or_default(),
+                    c.value.unwrap_or_default()
+                )
+            })
+            .collect();
+        for want in [
+            "2025 4.6",
+            "2025 98.5",
+            "2025 4.1",
+            "2023 55",
+            "2025 61",
+            "2027 67",
+            "2027 95",
+            "2023 58",
+            "2025 62",
+            "2026 64",
+            "2027 66",
+            "2027 26",
+            "2026 98.5",
+            "2026 120",
+        ] {
+            assert!(got.contains(&want.to_string()), "{want} not in {got:?}");
+        }
+        let lines: Vec<&str> = text.lines().collect();
+        assert!(wrap_width(&lines).width.is_some());
+        assert!(!prose_line(rule) && !prose_line("=================="));
+        assert!(prose_line(
+            "到2025年，每千人口拥有3岁以下婴幼儿托位数达到4.6个"
+        ));
     }
 
     /// `pdftotext -layout` of a page whose half-width digits let a line hold more characters
