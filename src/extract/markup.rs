@@ -50,6 +50,18 @@ pub(crate) fn plain_lines(text: &str) -> Option<(String, Vec<usize>)> {
 
 /// [`plain_lines`] but for the spreadsheet's records: Mathpix's LaTeX, HTML tables and formulas.
 fn markup_lines(text: &str) -> Option<(String, Vec<usize>)> {
+    // A pandas CSV keeps its lines one for one: the later passes' lines are the source's.
+    if let Some(sheet) = super::pandas::plain(text) {
+        return Some(latex_lines(&sheet).unwrap_or_else(|| {
+            let lines = (1..=sheet.split('\n').count()).collect();
+            (sheet, lines)
+        }));
+    }
+    latex_lines(text)
+}
+
+/// Mathpix's LaTeX, then HTML tables and formulas.
+fn latex_lines(text: &str) -> Option<(String, Vec<usize>)> {
     match super::latex::plain_lines(text) {
         // Each later pass counts lines off the LaTeX's reading: map them back to the source's.
         Some((t, map)) => Some(match html_lines(&t) {

@@ -27,6 +27,7 @@ mod legend;
 pub(crate) mod markup;
 mod matching;
 mod outline;
+mod pandas;
 mod phrase;
 mod prose;
 mod scan;

@@ -453,7 +453,16 @@ pub(super) fn bar_table(lines: &[&str], at: usize) -> Option<(RawTable, usize)> 
         // Each record as a `|` row on its first line (its other lines left empty), read as a
         // `|` table; each row is then quoted as the source prints it, commas and quotes.
         let mut view: Vec<String> = lines[..at].iter().map(|l| l.to_string()).collect();
+        // A record's empty cells at its end are cells still (a header's second row with the
+        // years, `,,,,2022年,2024年,2025年,2027年,,`): each row as wide as the widest.
+        let width = records.iter().map(|(_, c, _)| c.len()).max().unwrap_or(0);
         for (_, cells, n) in &records {
+            let pad = width - cells.len();
+            let cells: Vec<&str> = cells
+                .iter()
+                .map(String::as_str)
+                .chain(std::iter::repeat_n("", pad))
+                .collect();
             view.push(format!("| {} |", cells.join(" | ")));
             view.extend(std::iter::repeat_n(String::new(), n - 1));
         }
@@ -3210,6 +3219,12 @@ mod tests {
                     t(2025, "81"),
                     t(2027, "85"),
                 ],
+            ),
+            // CSV whose header's second row ends in empty cells (`,,,,2022年,2027年,,`): the
+            // record is as wide as the header still, the years under their titles.
+            (
+                "序号,指标名称,单位,基础值,目标值,,指标属性,牵头单位\n,,,2022年,2025年,2027年,,\n1,普惠托位占比,%,57,62,70,预期性,县卫健局\n",
+                vec![b(2022, "57"), t(2025, "62"), t(2027, "70")],
             ),
             // A second row repeating the first's words with no year under them is no header row.
             (
