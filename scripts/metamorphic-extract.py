@@ -4,8 +4,8 @@
 Run from the repository root: python3 scripts/metamorphic-extract.py QYX [TRANSFORM ...] [-v]
 
 Every document of the corpora (tests/extract-*/NAME.txt with its NAME.expect.yaml) is changed in
-ways that do not change what it says: Windows line ends, a byte-order mark, GB18030 bytes (what
-Notepad and WPS save on a Chinese Windows), spaces left at line ends, non-breaking spaces for
+ways that do not change what it says: Windows line ends, a byte-order mark, GB18030 bytes or UTF-16
+with its byte-order mark (what Notepad and WPS save on a Chinese Windows), spaces left at line ends, non-breaking spaces for
 spaces (a web page copied), full-width digits in its prose, a full-width indent before each
 paragraph, and its long prose lines broken again at 33 characters' room (a PDF read without
 `-layout`). For each change this prints, per corpus, how many documents read differently from
@@ -68,6 +68,7 @@ TRANSFORMS = {
     "crlf": lambda t: t.replace("\n", "\r\n").encode("utf-8"),
     "bom": lambda t: ("\ufeff" + t).encode("utf-8"),
     "gb18030": lambda t: t.encode("gb18030"),
+    "utf16": lambda t: t.replace("\n", "\r\n").encode("utf-16"),
     "trailing-spaces": lambda t: "\n".join(l + "  " if l.strip() else l for l in t.split("\n")).encode("utf-8"),
     "nbsp": lambda t: "\n".join(l.replace(" ", "\u00a0") if prose(l) else l for l in t.split("\n")).encode("utf-8"),
     "fullwidth-digits": lambda t: "\n".join(l.translate(FULL) if prose(l) else l for l in t.split("\n")).encode("utf-8"),

@@ -31,6 +31,42 @@ fn draft_of(doc: &str) -> (tempfile::TempDir, String, String) {
     (dir, draft, report)
 }
 
+/// A document as Notepad or WPS saves it on a Chinese Windows — GB18030 (GBK), or UTF-16 with
+/// its byte-order mark ("Unicode") — and with Windows line ends: extract reads it, and `validate
+/// --sources` finds every quote of the draft in it (it read the bytes as UTF-8 and found none).
+#[test]
+fn a_document_saved_in_gbk_or_utf16_validates_against_itself() {
+    let text = SPANS.replace('\n', "\r\n");
+    let utf16: Vec<u8> = [0xFF, 0xFE]
+        .into_iter()
+        .chain(text.encode_utf16().flat_map(u16::to_le_bytes))
+        .collect();
+    let (gbk, _, _) = encoding_rs::GB18030.encode(&text);
+    let plans = here().join("plans");
+    let plans = plans.to_str().expect("utf-8");
+    for bytes in [gbk.into_owned(), utf16] {
+        let dir = tempfile::tempdir().expect("temp dir");
+        std::fs::write(dir.path().join("doc.txt"), &bytes).expect("written");
+        let out = common::qyx(&["--plans", plans, "extract", "doc.txt"], dir.path());
+        let draft = String::from_utf8(out.stdout).expect("utf-8");
+        assert!(draft.contains("text: \"2.3万人\""), "{draft}");
+        std::fs::write(dir.path().join("draft.yaml"), &draft).expect("written");
+        let v = common::qyx(
+            &["--plans", plans, "validate", "draft.yaml", "--sources", "."],
+            dir.path(),
+        );
+        let report = String::from_utf8_lossy(&v.stdout).into_owned();
+        assert!(
+            report
+                .lines()
+                .last()
+                .unwrap_or_default()
+                .starts_with("0 errors"),
+            "{report}"
+        );
+    }
+}
+
 fn has_all(draft: &str, wants: &[&str]) {
     for want in wants {
         assert!(draft.contains(want), "no `{want}` in\n{draft}");

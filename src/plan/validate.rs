@@ -275,7 +275,9 @@ const CELL_BARS: [char; 4] = ['|', '｜', '│', '┃'];
 /// The plan's document from the first of `dirs` that has it.
 fn read_source(dirs: &[&Path], p: &PlanFile, diags: &mut Vec<Diagnostic>) -> Option<Source> {
     match super::load::read_source_in(dirs, &p.plan.document.source) {
-        Ok(bytes) => Some(Source::new(&String::from_utf8_lossy(&bytes))),
+        // Decoded as extract decodes it: a document saved by Notepad or WPS on a Chinese Windows
+        // is GB18030 (GBK) or UTF-16, and its draft's quotes are in its own characters.
+        Ok(bytes) => Some(Source::new(&crate::extract::decode(&bytes))),
         Err(e) => {
             let line = p
                 .source
