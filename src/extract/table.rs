@@ -363,7 +363,11 @@ fn run_together(token: &str) -> Vec<String> {
             .skip(1)
             .filter(|b| {
                 let tail = &rest[*b..];
-                tail.chars().count() >= 2 && tail.chars().all(is_cjk) && reads(&rest[..*b])
+                // A year heading its column (`2022年基础值`, a header's cell) is no figure.
+                tail.chars().count() >= 2
+                    && tail.chars().all(is_cjk)
+                    && reads(&rest[..*b])
+                    && header_year(&rest[..*b]).is_none()
             })
             .last();
         if let Some(b) = cut {
@@ -3225,6 +3229,19 @@ mod tests {
             (
                 "序号,指标名称,单位,基础值,目标值,,指标属性,牵头单位\n,,,2022年,2025年,2027年,,\n1,普惠托位占比,%,57,62,70,预期性,县卫健局\n",
                 vec![b(2022, "57"), t(2025, "62"), t(2027, "70")],
+            ),
+            // A page's table printed a row a line with one space between cells (lynx): a header
+            // cell `2022年基础值` is one title, not a figure and a word.
+            (
+                "序号 领域 指标名称 单位 2022年基础值 2025年目标值 2027年目标值 牵头单位\n1 幼有善育 普惠托位占比 % 54 65 70 市卫健局\n2 每千人口执业（助理）医师数 人 3.12 3.5 3.8 市卫健局\n",
+                vec![
+                    b(2022, "54"),
+                    t(2025, "65"),
+                    t(2027, "70"),
+                    b(2022, "3.12"),
+                    t(2025, "3.5"),
+                    t(2027, "3.8"),
+                ],
             ),
             // A second row repeating the first's words with no year under them is no header row.
             (
