@@ -285,6 +285,9 @@ pub(crate) fn extract(text: &str, end_year: Option<i32>) -> Extraction {
     let mut outline = Outline::default();
     // The year a line of its own dates what is under it to ([`stage_line`]).
     let mut stage: Option<i32> = None;
+    // Whether the stage is a lead sentence's ([`lead_year`]): it dates the `——` items right
+    // after it only.
+    let mut led = false;
     // A report's clauses with no year of their own (`一般性支出压减10%以上` under a heading
     // naming none) are for the year it is given in, not the end of the plans it cites.
     let reported = written.filter(|_| info.report);
@@ -320,8 +323,15 @@ pub(crate) fn extract(text: &str, end_year: Option<i32>) -> Extraction {
         let (para, next) = paragraph(&lines, i, wrap);
         if let Some(y) = stage_line(&para) {
             stage = Some(y).filter(|y| info.start.is_none_or(|s| *y >= s));
-        } else if section_line(&para) {
+            led = false;
+        } else if let Some(y) = lead_year(&para).filter(|_| dash_item_at(&lines, next)) {
+            stage = Some(y).filter(|y| info.start.is_none_or(|s| *y >= s));
+            led = true;
+        } else if section_line(&para)
+            || led && !dash_item_at(&lines, i) && after_sentence(&lines, i)
+        {
             stage = None;
+            led = false;
         }
         for s in sentences(&para, i + 1) {
             let sq = without_spaces(&collect(&s.chars));
@@ -445,6 +455,44 @@ fn stage_line(para: &str) -> Option<i32> {
         .then(|| year.parse().ok())
         .flatten()
         .filter(|y| (2000..=2100).contains(y))
+}
+
+/// The year a goal's lead sentence names with no figure of its own (`到2025年，公共服务“七优享”
+/// 工程取得显著成效，…。`): the `——幼有善育。…` items under it, each a paragraph of its own, are
+/// what it says will be reached by then, as a year standing alone dates what is under it.
+fn lead_year(para: &str) -> Option<i32> {
+    let t = para.trim();
+    let rest = t.strip_prefix(['到', '至'])?;
+    let year: String = rest.chars().take_while(char::is_ascii_digit).collect();
+    let after = rest[year.len()..].strip_prefix('年')?;
+    let clause = after.strip_prefix(['，', ','])?;
+    (year.len() == 4
+        && !clause
+            .chars()
+            .any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c)))
+    .then(|| year.parse().ok())
+    .flatten()
+    .filter(|y| (2000..=2100).contains(y))
+}
+
+/// Whether the first line with text from `at` on is a `——` item (`——幼有善育。…`).
+fn dash_item_at(lines: &[&str], at: usize) -> bool {
+    lines[at.min(lines.len())..]
+        .iter()
+        .map(|l| l.trim())
+        .find(|l| !l.is_empty())
+        .is_some_and(|l| l.starts_with("——"))
+}
+
+/// Whether the last line with text before `at` ends a sentence: a line after it starts a
+/// paragraph, not the rest of an item a page broke (`…达标学校占` / `比达到80%。`).
+fn after_sentence(lines: &[&str], at: usize) -> bool {
+    lines[..at.min(lines.len())]
+        .iter()
+        .rev()
+        .map(|l| l.trim())
+        .find(|l| !l.is_empty())
+        .is_none_or(|l| l.ends_with(['。', '；', ';', '！', '!', '：', ':']))
 }
 
 /// A line naming a section and nothing more (`👶 **幼有善育**`, `📚 学有优教`): what a year
@@ -625,6 +673,16 @@ mod tests {
                 "a year among words, a bare year, a year before the plan",
                 "到2025年，普惠托位占比达到65%。\n人均预期寿命达到84岁。\n2025年\n县域就诊率达到90%以上。\n**到2020年**\n每万人拥有持证社会工作者数达到22人。\n",
                 "target 2025 65, target 2027 84, target 2027 90, target 2027 22",
+            ),
+            (
+                "a lead sentence with no figure over `——` items, one broken over two lines",
+                "到2025年，公共服务“七优享”工程取得显著成效。\n\n——幼有善育。普惠托位占比达到65%。\n\n——学有优教。学前教育普及普惠率达到97.5%以上，义务教育优质均衡发展达标学校占\n比达到80%。\n\n——病有良医。居民健康素养水平达到40%。\n\n养老机构护理型床位占比达到60%。\n",
+                "target 2025 65, target 2025 97.5, target 2025 80, target 2025 40, target 2027 60",
+            ),
+            (
+                "a lead with a figure of its own, or no `——` item after it, dates nothing more",
+                "到2025年，普惠托位占比达到65%。\n——学有优教。学前教育普及普惠率达到98%。\n到2025年，各项工作取得成效。\n\n城镇调查失业率控制在5%以内。\n",
+                "target 2025 65, target 2027 98, target 2027 5",
             ),
         ];
         for (what, body, want) in cases {
