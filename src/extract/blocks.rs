@@ -475,23 +475,72 @@ fn laid_out_as_printed(columns: &[Column], block: &[(usize, String)]) -> Option<
     })
 }
 
+/// The column titles a block of header lines starts with, a line each, and how many lines they
+/// take: a title broken over two lines is one (`指标` / `名称`, `责任` / `单位`): a line that is no
+/// title with the next, or a title with a word that completes it and is none itself.
+fn header_titles(block: &[(usize, String)]) -> (Vec<String>, usize) {
+    let mut titles = Vec::new();
+    let mut k = 0;
+    while k < block.len() {
+        let t = without_spaces(&block[k].1);
+        let next = block.get(k + 1).map(|(_, n)| without_spaces(n));
+        let joined = next.as_ref().map(|n| format!("{t}{n}"));
+        let same = |a: &str, b: &str| {
+            std::mem::discriminant(&column_of(a)) == std::mem::discriminant(&column_of(b))
+        };
+        let completes = |n: &str, j: &str| {
+            title_of(n).is_none() && title_piece(n) && same(&t, j)
+                || title_of(&t).is_none() && title_of(j).is_some() && !same(n, j)
+        };
+        match (title_of(&t), next.as_deref(), joined.as_deref()) {
+            (_, Some(n), Some(j)) if completes(n, j) => {
+                titles.push(j.to_string());
+                k += 2;
+            }
+            (Some(_), _, _) => {
+                titles.push(t);
+                k += 1;
+            }
+            (None, _, _) => break,
+        }
+    }
+    (titles, k)
+}
+
 /// A table printed a row a block (a county page's mobile view copied from the browser): the
 /// header's titles a line each (its second row of years under `基础值` and `目标值`, as a block
 /// of its own or not), then each row its cells a line, a blank line between rows. A merged cell
 /// prints on its group's first row only, so a row may lack its 领域 (or its lead): a block of 8
-/// lines, then blocks of 7. Read from the header (line `at`) to the first block that is no row.
+/// lines, then blocks of 7. Read from the header (line `at`) to the first block that is no row
+/// and is not followed by one (a block between rows that is none is passed over).
 pub(super) fn row_blocks(lines: &[&str], at: usize) -> Option<(RawTable, usize)> {
     title_of(lines[at])?;
-    let blocks = line_blocks(lines, at);
-    let mut titles: Vec<String> = Vec::new();
-    let mut b = 0;
-    // The header: one block of titles, and a second of titles after it.
-    while b < blocks.len().min(2) && blocks[b].iter().all(|(_, t)| title_of(t).is_some()) {
-        titles.extend(blocks[b].iter().map(|(_, t)| without_spaces(t)));
-        b += 1;
-    }
-    if b == 0 || blocks[0].len() < 3 {
+    let mut blocks = line_blocks(lines, at);
+    // The header: the titles a block starts with, and a second block of titles after it. A
+    // first row printed right under the titles (no blank line) is a block of its own.
+    let (mut titles, used) = header_titles(blocks.first()?);
+    if titles.len() < 3 {
         return None;
+    }
+    let mut b = 1;
+    if used < blocks[0].len() {
+        let row = blocks[0].split_off(used);
+        blocks.insert(1, row);
+    } else if let Some(more) = blocks.get(1) {
+        // The second block of titles, or the years under the titles with the first row right
+        // under them.
+        let (second, n) = header_titles(more);
+        let years = second
+            .iter()
+            .all(|t| matches!(column_of(t), Column::Value(Some(_), _)));
+        if n == more.len() || n > 0 && years {
+            titles.extend(second);
+            b = 2;
+            if n < more.len() {
+                let row = blocks[1].split_off(n);
+                blocks.insert(2, row);
+            }
+        }
     }
     let header = two_level_header(&titles)?;
     let columns: Vec<Column> = header.iter().map(|(c, _)| c.clone()).collect();
@@ -501,16 +550,27 @@ pub(super) fn row_blocks(lines: &[&str], at: usize) -> Option<(RawTable, usize)>
     }
     let domain_col = columns.iter().position(|c| *c == Column::Domain);
     let mut rows: Vec<Vec<Option<(usize, String)>>> = Vec::new();
-    let mut end = blocks[b.saturating_sub(1)].last()?.0 + 1;
-    for block in &blocks[b..] {
-        if ends_table(&block[0].1) || rows.len() >= MAX_ROWS {
+    let mut end = blocks[b - 1].last()?.0 + 1;
+    let row_at = |j: usize| {
+        blocks
+            .get(j)
+            .filter(|block| !ends_table(&block[0].1))
+            .and_then(|block| laid_out(&columns, block, MAX_WRAPS))
+    };
+    for (j, block) in blocks.iter().enumerate().skip(b) {
+        if rows.len() >= MAX_ROWS {
             break;
         }
-        let Some(row) = laid_out(&columns, block, MAX_WRAPS) else {
-            break;
-        };
-        end = block.last()?.0 + 1;
-        rows.push(row);
+        match row_at(j) {
+            Some(row) => {
+                end = block.last()?.0 + 1;
+                rows.push(row);
+            }
+            // A block that is no row between rows (an empty cell printed no line, a cell broke
+            // over more lines than a name does) is passed over; two end the table.
+            None if !rows.is_empty() && !ends_table(&block[0].1) && row_at(j + 1).is_some() => {}
+            None => break,
+        }
     }
     let value_cells: Vec<&String> = rows
         .iter()
@@ -669,6 +729,9 @@ mod tests {
             ("no 序号, the 领域 first, the unit after the figures, no lead", "领域\n指标名称\n2022年\n2027年\n单位\n\n幼有善育\n普惠托位占比\n50\n70\n%\n\n托育机构数\n12\n20\n家\n".to_string(), "baseline 2022 50 普惠托位占比 幼有善育, target 2027 70 普惠托位占比 幼有善育, baseline 2022 12 托育机构数 幼有善育, target 2027 20 托育机构数 幼有善育"),
             ("a lead merged down too: a row of 5 lines after one of 7", "序号\n领域\n指标名称\n单位\n2022年\n2027年\n牵头单位\n\n1\n幼有善育\n普惠托位占比\n%\n50\n70\n县卫健局\n\n2\n托育机构数\n家\n12\n20\n".to_string(), "baseline 2022 50 普惠托位占比 幼有善育, target 2027 70 普惠托位占比 幼有善育, baseline 2022 12 托育机构数 幼有善育, target 2027 20 托育机构数 幼有善育"),
             ("a name broken over two lines in its cell, with and without the 领域", "序号\n领域\n指标名称\n单位\n2022年\n2027年\n牵头单位\n\n1\n学有优教\n义务教育优质均衡发展\n达标学校占比\n%\n40\n75\n县教育局\n\n2\n每千人口拥有3岁以下\n婴幼儿托位数\n个\n3.1\n5\n县卫健局\n".to_string(), "baseline 2022 40 义务教育优质均衡发展达标学校占比 学有优教, target 2027 75 义务教育优质均衡发展达标学校占比 学有优教, baseline 2022 3.1 每千人口拥有3岁以下婴幼儿托位数 学有优教, target 2027 5 每千人口拥有3岁以下婴幼儿托位数 学有优教"),
+            ("titles broken over two lines (`指标` / `名称`, `责任` / `单位`), the first row right under the header", "序号\n领域\n指标\n名称\n单位\n2022年\n2027年\n责任\n单位\n1\n幼有善育\n普惠托位占比\n%\n50\n70\n县卫健局\n\n2\n托育机构数\n家\n12\n20\n县卫健局\n".to_string(), "baseline 2022 50 普惠托位占比 幼有善育, target 2027 70 普惠托位占比 幼有善育, baseline 2022 12 托育机构数 幼有善育, target 2027 20 托育机构数 幼有善育"),
+            ("the years' block with the first row right under it", format!("序号\n领域\n指标名称\n单位\n基础值\n目标值\n责任单位\n\n2022年\n2025年\n2027年\n{rows3}"), three_years),
+            ("a block that is no row between rows: passed over", "序号\n领域\n指标名称\n单位\n2022年\n2027年\n责任单位\n\n1\n幼有善育\n普惠托位占比\n%\n50\n70\n县卫健局\n\n2\n托育机构数\n家\n12\n20\n县卫健局\n备注一\n备注二\n\n3\n病有良医\n人均预期寿命\n岁\n81.9\n82.5\n县卫健局\n".to_string(), "baseline 2022 50 普惠托位占比 幼有善育, target 2027 70 普惠托位占比 幼有善育, baseline 2022 81.9 人均预期寿命 病有良医, target 2027 82.5 人均预期寿命 病有良医"),
             ("rows of words: nothing", "序号\n指标名称\n单位\n2027年目标值\n\n1\n普惠托位占比\n%\n稳步提高\n\n2\n托育机构数\n家\n持续增加\n".to_string(), ""),
             ("a header over sentences: nothing", "序号\n指标名称\n单位\n2027年目标值\n\n到2027年，普惠托位占比达到70%。\n".to_string(), "target 2027 70 普惠托位占比 -"),
         ];
