@@ -57,7 +57,20 @@ fn markup_lines(text: &str) -> Option<(String, Vec<usize>)> {
             (sheet, lines)
         }));
     }
-    latex_lines(text)
+    match super::columns::plain_lines(text) {
+        // The later passes count lines off the columns' reading: map them back.
+        Some((t, map)) => Some(match latex_lines(&t) {
+            Some((p, lines)) => {
+                let back = lines
+                    .iter()
+                    .map(|&l| map.get(l.saturating_sub(1)).copied().unwrap_or(l))
+                    .collect();
+                (p, back)
+            }
+            None => (t, map),
+        }),
+        None => latex_lines(text),
+    }
 }
 
 /// Mathpix's LaTeX, then HTML tables and formulas.

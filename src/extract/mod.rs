@@ -19,6 +19,7 @@
 //! which walks the document line by line.
 
 mod blocks;
+mod columns;
 mod dated;
 mod draft;
 mod info;
