@@ -28,8 +28,10 @@ use std::path::Path;
 /// article, an Excel sheet saved as tab-separated text, a 政府工作报告, a 政策解读 in Chinese
 /// numerals, names wrapped over three lines); `tests/extract-round11` (pandoc's GFM with several
 /// years in a cell, a page OCR'd by tesseract a space between every two characters, key-value
-/// lines with units in brackets, a page saved as HTML, a mobile page's table a cell a line).
-const CORPORA: [&str; 13] = [
+/// lines with units in brackets, a page saved as HTML, a mobile page's table a cell a line);
+/// `tests/extract-round12` (Mathpix's LaTeX, `lynx -dump`, a paper's page in two columns, a sheet
+/// written back by pandas, a .docx dumped by python-docx).
+const CORPORA: [&str; 14] = [
     "tests/extract-corpus",
     "tests/extract-heldout",
     "tests/extract-unseen",
@@ -42,6 +44,7 @@ const CORPORA: [&str; 13] = [
     "tests/extract-round9",
     "tests/extract-round10",
     "tests/extract-round11",
+    "tests/extract-round12",
     "tests/extract-prose",
 ];
 
