@@ -99,41 +99,67 @@ pub(crate) fn spaced(text: &str) -> Option<String> {
     if apart < 3 || apart * 2 < worded {
         return None;
     }
-    let out = lines
-        .iter()
-        .map(|l| slips(&unspaced(&ruled_row(l))))
-        .collect::<Vec<_>>()
-        .join("\n");
+    // The rules of the table's first row (its header): how many a row of it has.
+    let mut width: Option<usize> = None;
+    let mut out = Vec::with_capacity(lines.len());
+    for line in &lines {
+        let row = ruled_row(line, width);
+        let rules = row.matches('|').count();
+        if rules >= 3 {
+            width.get_or_insert(rules);
+        } else if !line.trim().is_empty() {
+            width = None;
+        }
+        out.push(slips(&unspaced(&row)));
+    }
+    let out = out.join("\n");
     (out != text).then_some(out)
 }
 
-/// A ruled table's row as the page prints it: a rule read as a letter (`岁 I 83.6`, `9/6 ] 57`:
-/// a lone `I`, `[` or `]` where no rule stands next to it) is a rule, a row's first or last rule
-/// that was not read is restored, a cell of `一` alone is the dash of no data (`—`, not the
+/// A ruled table's row as the page prints it: a rule read as a sign (`岁 I 83.6`, `9/6 ] 57`: a
+/// lone `I`, `[`, `]` or `丨` where no rule stands next to it) is a rule, and so is a lone `l` or
+/// a `!` (an empty cell's rule too) where the row has that many rules fewer than its table's
+/// first row (`width`; elsewhere an `l` is a figure's 1 or a word's); a row's first or last rule that was not read is restored (both,
+/// where the row has two fewer); a cell of `一` alone is the dash of no data (`—`, not the
 /// numeral one), and a cell of single digits apart (`8 8`) one number. A line with fewer than
 /// three rules is no row.
-fn ruled_row(line: &str) -> String {
+fn ruled_row(line: &str, width: Option<usize>) -> String {
     let mut tokens: Vec<&str> = line.split(' ').collect();
     let rules = |t: &[&str]| t.iter().map(|t| t.matches('|').count()).sum::<usize>();
     if rules(&tokens) < 2 {
         return line.to_string();
     }
-    for k in 0..tokens.len() {
-        let lone = matches!(tokens[k], "I" | "[" | "]");
+    let lone = |tokens: &[&str], k: usize, signs: &[&str]| {
         let beside = |j: Option<usize>| j.and_then(|j| tokens.get(j)).is_some_and(|t| *t == "|");
-        if lone && !beside(k.checked_sub(1)) && !beside(Some(k + 1)) {
+        signs.contains(&tokens[k]) && !beside(k.checked_sub(1)) && !beside(Some(k + 1))
+    };
+    for k in 0..tokens.len() {
+        if lone(&tokens, k, &["I", "[", "]", "丨"]) {
             tokens[k] = "|";
         }
     }
     if rules(&tokens) < 3 {
         return line.to_string();
     }
+    let joined = tokens.join(" ");
+    let (starts, ends) = (joined.trim().starts_with('|'), joined.trim().ends_with('|'));
+    let edges = usize::from(!starts) + usize::from(!ends);
+    let missing = width.map_or(0, |w| w.saturating_sub(rules(&tokens) + edges));
+    // `!` is no word's nor figure's, beside a rule too (an empty cell's rule read so).
+    let letters: Vec<usize> = (0..tokens.len())
+        .filter(|k| lone(&tokens, *k, &["l"]) || tokens[*k] == "!")
+        .collect();
+    if missing > 0 && letters.len() == missing {
+        for k in letters {
+            tokens[k] = "|";
+        }
+    }
     let mut row = tokens.join(" ");
-    let trimmed = row.trim();
-    if trimmed.ends_with('|') && !trimmed.starts_with('|') {
-        row = format!("| {row}");
-    } else if trimmed.starts_with('|') && !trimmed.ends_with('|') {
-        row = format!("{row} |");
+    match (starts, ends) {
+        (false, true) => row = format!("| {row}"),
+        (true, false) => row = format!("{row} |"),
+        (false, false) if width == Some(rules(&tokens) + 2) => row = format!("| {row} |"),
+        _ => {}
     }
     row.split('|')
         .map(|cell| {
@@ -307,6 +333,10 @@ mod tests {
             ),
             // A rule beside a rule is an empty cell's, `I` inside a cell a word's.
             ("| 1 | I | 3.4 | I 类 |", "| 1 | I | 3.4 | I类 |"),
+            (
+                "| 1 | 托 位 数 丨 3.4 | 4.5 |",
+                "| 1 | 托位数 | 3.4 | 4.5 |",
+            ),
             // A cell that cannot be read for sure stays as printed.
             (
                 "| 15 | 元 / 月 | ll65 | l3▒0 | l450 |",
@@ -317,6 +347,54 @@ mod tests {
             let got = spaced(&page(line)).unwrap_or_else(|| panic!("{line}: not read"));
             assert_eq!(got.lines().nth(3), Some(want), "{line}");
             assert_eq!(got.lines().count(), page(line).lines().count(), "{line}");
+        }
+    }
+
+    /// A rule read as `l` or `!` is one only where the row has that many rules fewer than its
+    /// table's first row; a row missing both its first and last rules gets both back.
+    #[test]
+    fn rules_counted_by_the_first_row() {
+        let spaced_page = |rows: &str| {
+            let text = page(&format!(
+                "| 序 号 | 指 标 名 称 | 单 位 | 2022 年 | 2025 年 |\n{rows}"
+            ));
+            let read = spaced(&text).unwrap();
+            read.lines()
+                .skip(4)
+                .take(rows.lines().count())
+                .map(String::from)
+                .collect::<Vec<_>>()
+        };
+        let cases = [
+            (
+                "| 2 | 普 惠 托 位 占 比 l 9/6 | 56 | 65 |",
+                "| 2 | 普惠托位占比 | % | 56 | 65 |",
+            ),
+            (
+                "| 3 | 学 前 教 育 ! 9/6 | 97.6 | 98 |",
+                "| 3 | 学前教育 | % | 97.6 | 98 |",
+            ),
+            (
+                "| 3 | ! 学 前 教 育 | 97.6 | 98 |",
+                "| 3 | | 学前教育 | 97.6 | 98 |",
+            ),
+            // A row of all its rules: `l` is a figure's 1.
+            (
+                "| 4 | 至 少 建 成 l 家 | 家 | 3 | 5 |",
+                "| 4 | 至少建成1家 | 家 | 3 | 5 |",
+            ),
+            // A rule fewer and two letters: which is the rule is not sure, none is one.
+            (
+                "| 5 | 建 成 l 家 l 个 | 3 | 5 |",
+                "| 5 | 建成1家1个 | 3 | 5 |",
+            ),
+            (
+                "6 | 托 位 数 | 个 | 3.4 | 4.5",
+                "| 6 | 托位数 | 个 | 3.4 | 4.5 |",
+            ),
+        ];
+        for (row, want) in cases {
+            assert_eq!(spaced_page(row), [want], "{row}");
         }
     }
 
