@@ -339,7 +339,10 @@ pub(crate) fn extract(text: &str, end_year: Option<i32>) -> Extraction {
             // The annex after the plan is a staff list: names, titles and telephone numbers. A
             // notice that names its attachments before the plan has found no target yet.
             // An annex that is the plan's indicator table (`附件` / `…主要指标表`) is read.
+            // `附件。` or `附件，…` is the end of a sentence a line break cut (`…年度目标见` /
+            // `附件。`), no annex's heading.
             if sq.starts_with("附件")
+                && !sq["附件".len()..].starts_with(['。', '，', '、', '；', '）', ')'])
                 && (sq.contains("名单") || !out.is_empty() && !annex_of_indicators(&lines, i))
             {
                 break 'lines;
@@ -522,6 +525,30 @@ fn annex_of_indicators(lines: &[&str], at: usize) -> bool {
 mod tests {
     use super::*;
     use crate::plan::CatalogIndex;
+
+    /// A sentence broken before its last word, `附件。` on a line of its own (`…各项指标年度目标见`
+    /// / `附件。`), is no annex's heading: what follows it is still read. An annex of staff names
+    /// after the plan still ends the reading.
+    #[test]
+    fn a_sentence_ending_in_fujian_is_no_annex() {
+        let head = "某县公共服务“七优享”工程实施方案（2023—2027年）\n到2027年，普惠托位占比达到70%，各项指标年度目标见\n";
+        let tail = "\n一、重点任务\n到2027年，县域就诊率达到90%。\n";
+        let values = |t: &str| -> Vec<String> {
+            extract(t, None)
+                .candidates
+                .iter()
+                .map(|c| c.value.unwrap_or_default().to_string())
+                .collect()
+        };
+        for (line, want) in [
+            ("附件。", vec!["70", "90"]),
+            ("附件，请认真落实。", vec!["70", "90"]),
+            ("附件：工作专班成员名单", vec!["70"]),
+            ("附件1", vec!["70"]),
+        ] {
+            assert_eq!(values(&format!("{head}{line}{tail}")), want, "{line}");
+        }
+    }
 
     /// A page copied from a browser or a word processor with no-break spaces (U+00A0) and
     /// other fixed-width spaces where its text has spaces: the indent before a pandoc table's
