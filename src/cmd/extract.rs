@@ -180,8 +180,11 @@ pub(crate) fn run(
             ),
         );
     }
-    // NUL bytes outside UTF-16 (which `decode` reads by its byte-order mark) are no text at all.
-    let utf16 = bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]);
+    // NUL bytes outside UTF-16 (which `decode` reads by its byte-order mark, or by where its
+    // ASCII characters' zero bytes fall) are no text at all.
+    let utf16 = bytes.starts_with(&[0xFF, 0xFE])
+        || bytes.starts_with(&[0xFE, 0xFF])
+        || extract::utf16_unmarked(&bytes).is_some();
     if !utf16 && bytes.contains(&0) {
         return refuse(
             err,

@@ -55,12 +55,35 @@ use table::{
 };
 
 /// Decodes a document: UTF-8 (with or without BOM) first, else GB18030, which is what GBK files
-/// from Windows machines in China are.
+/// from Windows machines in China are; UTF-16 with its byte-order mark (Notepad's "Unicode", read
+/// by encoding_rs's sniffing) or without one (what `iconv -t UTF-16LE` and some exports write).
 pub(crate) fn decode(bytes: &[u8]) -> String {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    if let Some(e) = utf16_unmarked(bytes) {
+        return e.decode_with_bom_removal(bytes).0.into_owned();
+    }
     match std::str::from_utf8(bytes) {
         Ok(s) => s.to_string(),
         Err(_) => encoding_rs::GB18030.decode(bytes).0.into_owned(),
+    }
+}
+
+/// UTF-16 without a byte-order mark. UTF-8 and GB18030 text has no zero byte; UTF-16 has one in
+/// every ASCII character (digits, line ends, spaces), on the same side of its pair: low side
+/// first in UTF-16LE. A few Chinese characters have a zero byte too (`一` is U+4E00), so the side
+/// that holds nearly all the zeros, and enough of them, says which it is.
+pub(crate) fn utf16_unmarked(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
+    let head = &bytes[..bytes.len().min(4096) & !1];
+    let pairs = head.len() / 2;
+    let zeros = |side: usize| head.chunks_exact(2).filter(|p| p[side] == 0).count();
+    let (first, second) = (zeros(0), zeros(1));
+    let one_side = |a: usize, b: usize| a >= 2 && a * 16 >= pairs && b * 10 <= a;
+    if one_side(second, first) {
+        Some(encoding_rs::UTF_16LE)
+    } else if one_side(first, second) {
+        Some(encoding_rs::UTF_16BE)
+    } else {
+        None
     }
 }
 
@@ -597,6 +620,15 @@ mod tests {
         let (gbk, _, _) = encoding_rs::GB18030.encode("到2027年,普惠托位占比达到70%以上。");
         assert_eq!(decode(&gbk), "到2027年,普惠托位占比达到70%以上。");
         assert_eq!(decode("\u{feff}达到".as_bytes()), "达到");
+        // UTF-16 with and without its mark, a `一、` heading's zero byte on the other side.
+        let text = "一、主要目标\r\n到2027年，普惠托位占比达到70%以上。\r\n";
+        let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+        let marked: Vec<u8> = [0xFF, 0xFE].into_iter().chain(le.iter().copied()).collect();
+        for bytes in [&le, &be, &marked] {
+            assert_eq!(decode(bytes), text);
+        }
+        assert_eq!(decode("一、主要目标".as_bytes()), "一、主要目标");
         assert_eq!(clean("a||||||b|c").0, "ab|c");
         let info = doc_info(
             "文号: 诸政办发〔2023〕10号\n成文日期: 2023-04-17\n诸暨市人民政府办公室关于印发《诸暨市公共服务“七优享”工程实施方案(2023-2027年)》的通知\n",
