@@ -32,9 +32,18 @@ pub(crate) fn plain(text: &str) -> Option<String> {
 /// rows are laid out a line each, so the lines after a one-line table would otherwise be counted
 /// off from the source's (the draft's `line` must point at the document the user has).
 pub(crate) fn plain_lines(text: &str) -> Option<(String, Vec<usize>)> {
-    match tab_records(text) {
-        // Each later pass counts lines off the records' text: map them back to the source's.
-        Some((t, map)) => Some(match markup_lines(&t) {
+    then(tab_records(text), text, markup_lines)
+}
+
+/// A pass's reading: its text and, for each of its lines, the line it stands for (1-based).
+type Read = Option<(String, Vec<usize>)>;
+
+/// One pass's reading (`first`, of `text`), then `next`'s of what it read, each line of the
+/// result mapped back to the line of `text` it stands for: each later pass counts lines off the
+/// earlier one's text, and the draft's `line` must point at the document the user has.
+fn then(first: Read, text: &str, next: fn(&str) -> Read) -> Read {
+    match first {
+        Some((t, map)) => Some(match next(&t) {
             Some((p, lines)) => {
                 let back = lines
                     .iter()
@@ -44,7 +53,7 @@ pub(crate) fn plain_lines(text: &str) -> Option<(String, Vec<usize>)> {
             }
             None => (t, map),
         }),
-        None => markup_lines(text),
+        None => next(text),
     }
 }
 
@@ -57,38 +66,13 @@ fn markup_lines(text: &str) -> Option<(String, Vec<usize>)> {
             (sheet, lines)
         }));
     }
-    match super::columns::plain_lines(text) {
-        // The later passes count lines off the columns' reading: map them back.
-        Some((t, map)) => Some(match latex_lines(&t) {
-            Some((p, lines)) => {
-                let back = lines
-                    .iter()
-                    .map(|&l| map.get(l.saturating_sub(1)).copied().unwrap_or(l))
-                    .collect();
-                (p, back)
-            }
-            None => (t, map),
-        }),
-        None => latex_lines(text),
-    }
+    // A page set in two columns, read a column at a time.
+    then(super::columns::plain_lines(text), text, latex_lines)
 }
 
 /// Mathpix's LaTeX, then HTML tables and formulas.
 fn latex_lines(text: &str) -> Option<(String, Vec<usize>)> {
-    match super::latex::plain_lines(text) {
-        // Each later pass counts lines off the LaTeX's reading: map them back to the source's.
-        Some((t, map)) => Some(match html_lines(&t) {
-            Some((p, lines)) => {
-                let back = lines
-                    .iter()
-                    .map(|&l| map.get(l.saturating_sub(1)).copied().unwrap_or(l))
-                    .collect();
-                (p, back)
-            }
-            None => (t, map),
-        }),
-        None => html_lines(text),
-    }
+    then(super::latex::plain_lines(text), text, html_lines)
 }
 
 /// HTML tables and formulas.
