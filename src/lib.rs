@@ -24,6 +24,7 @@ mod par;
 mod period;
 mod plan;
 mod report;
+mod sniff;
 mod threshold;
 mod unit;
 

@@ -290,6 +290,22 @@ fn lines_are_right_in_every_line_ending_and_encoding() {
                 .0
                 .into_owned(),
         ),
+        // UTF-16 as `iconv` and some exports write it, without a byte-order mark, and a note
+        // whose `一` (U+4E00) puts a zero byte on the other side of its pair.
+        (
+            "utf16le.csv",
+            body.replace("two", "一二")
+                .encode_utf16()
+                .flat_map(u16::to_le_bytes)
+                .collect(),
+        ),
+        (
+            "utf16be.csv",
+            body.replace("two", "一二")
+                .encode_utf16()
+                .flat_map(u16::to_be_bytes)
+                .collect(),
+        ),
     ];
     for (name, bytes) in cases {
         write(dir.path(), name, &bytes);

@@ -62,30 +62,7 @@ fn bad_lines(bytes: &[u8], enc: Enc) -> usize {
         .count()
 }
 
-/// How much of a file's start [`utf16_unmarked`] looks at.
-pub(super) const HEAD: usize = 1024;
-
-/// UTF-16 without a byte-order mark (what some exports and `iconv -t UTF-16LE` write): a CSV
-/// has commas, digits and line ends, which in UTF-16 are a zero byte beside an ASCII one, all on
-/// the same side of each pair. UTF-8 and GB18030 text has no zero bytes at all, so a few on one
-/// side and none on the other say which UTF-16 it is.
-pub(super) fn utf16_unmarked(head: &[u8]) -> Option<&'static encoding_rs::Encoding> {
-    let pairs = head.len() / 2;
-    let zeros = |side: usize| {
-        head.chunks_exact(2)
-            .filter(|p| p[side] == 0 && p[1 - side] != 0)
-            .count()
-    };
-    let (first, second) = (zeros(0), zeros(1));
-    let enough = |n: usize| n >= 2 && n * 8 >= pairs;
-    if enough(second) && first == 0 {
-        Some(encoding_rs::UTF_16LE)
-    } else if enough(first) && second == 0 {
-        Some(encoding_rs::UTF_16BE)
-    } else {
-        None
-    }
-}
+use crate::sniff::{HEAD, utf16_unmarked};
 
 /// Chooses the encoding and strips a byte-order mark. UTF-16 (Excel's "Unicode text") is
 /// converted to UTF-8 first. A whole-file error only where the other encoding reads every

@@ -184,7 +184,7 @@ pub(crate) fn run(
     // ASCII characters' zero bytes fall) are no text at all.
     let utf16 = bytes.starts_with(&[0xFF, 0xFE])
         || bytes.starts_with(&[0xFE, 0xFF])
-        || extract::utf16_unmarked(&bytes).is_some();
+        || crate::sniff::utf16_unmarked(&bytes).is_some();
     if !utf16 && bytes.contains(&0) {
         return refuse(
             err,

@@ -59,31 +59,12 @@ use table::{
 /// by encoding_rs's sniffing) or without one (what `iconv -t UTF-16LE` and some exports write).
 pub(crate) fn decode(bytes: &[u8]) -> String {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    if let Some(e) = utf16_unmarked(bytes) {
+    if let Some(e) = crate::sniff::utf16_unmarked(bytes) {
         return e.decode_with_bom_removal(bytes).0.into_owned();
     }
     match std::str::from_utf8(bytes) {
         Ok(s) => s.to_string(),
         Err(_) => encoding_rs::GB18030.decode(bytes).0.into_owned(),
-    }
-}
-
-/// UTF-16 without a byte-order mark. UTF-8 and GB18030 text has no zero byte; UTF-16 has one in
-/// every ASCII character (digits, line ends, spaces), on the same side of its pair: low side
-/// first in UTF-16LE. A few Chinese characters have a zero byte too (`一` is U+4E00), so the side
-/// that holds nearly all the zeros, and enough of them, says which it is.
-pub(crate) fn utf16_unmarked(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
-    let head = &bytes[..bytes.len().min(4096) & !1];
-    let pairs = head.len() / 2;
-    let zeros = |side: usize| head.chunks_exact(2).filter(|p| p[side] == 0).count();
-    let (first, second) = (zeros(0), zeros(1));
-    let one_side = |a: usize, b: usize| a >= 2 && a * 16 >= pairs && b * 10 <= a;
-    if one_side(second, first) {
-        Some(encoding_rs::UTF_16LE)
-    } else if one_side(first, second) {
-        Some(encoding_rs::UTF_16BE)
-    } else {
-        None
     }
 }
 
