@@ -113,17 +113,23 @@ pub(crate) fn sheet(
         if r.threshold.op == Op::None {
             continue;
         }
-        let f = row
-            .targets
-            .iter()
-            .find(|f| f.year.value == r.year && f.scope == scope);
-        let printed = f
-            .and_then(|f| f.cell.as_ref().or(f.text.as_ref()))
-            .map(|s| s.value.trim().to_string())
-            .unwrap_or_else(|| r.threshold.display());
+        // A figure as `check` shows it (`≥94.5`), not the cell as printed: a department filling
+        // the sheet in reads a bare `65` as "exactly 65" and an OCR-damaged `94. 5` as two
+        // numbers, and the sheet and the report that judges it should say the same. A milestone
+        // keeps its printed words (`创成`, `全覆盖`): they say what "done" is.
+        let printed = match r.threshold.op {
+            Op::Done => row
+                .targets
+                .iter()
+                .find(|f| f.year.value == r.year && f.scope == scope)
+                .and_then(|f| f.cell.as_ref().or(f.text.as_ref()))
+                .map(|s| s.value.trim().to_string())
+                .unwrap_or_else(|| r.threshold.display()),
+            _ => r.threshold.display(),
+        };
         let target = match scope {
             Scope::Level if r.year == year => printed,
-            _ => format!("{printed} ({} {})", r.year, scope.name()),
+            _ => format!("{printed} ({} {})", r.year, scope.label(lang == Lang::En)),
         };
         let unit = row
             .unit
