@@ -332,7 +332,129 @@ pub(crate) fn is_no_data(text: &str) -> bool {
     }) {
         return true;
     }
-    WORDS.contains(&half_width_lower(t).as_str())
+    let t = half_width_lower(t);
+    let t = t.trim_end_matches(['。', '.', '！', '!']);
+    WORDS.contains(&t) || pending_phrase(t)
+}
+
+/// A phrase a clerk makes up to say the figure is not there yet, beyond [`is_no_data`]'s fixed
+/// words: `暂缺`, `尚未统计`, `暂未上报`, `数据未出`, `数据待更新`, `核实中`, `年底统计`,
+/// `无法统计`. Read as a grammar, not a list, because every office words it its own way: time
+/// words (暂, 尚, 目前, 数据 …), then a negation or "awaiting" (未, 无, 缺, 待, 不, 无法) and what
+/// is awaited (统计, 上报, 公布, 核实 …), or what is awaited then 中 (in progress), or a later
+/// time then what happens then (`年底统计`). Every part must be one of these words, so a claim
+/// about the target is never taken for no data: `未达标`, `未完成`, `不达标`, `无变化` stay
+/// errors (or milestone answers) because 达标, 完成 and 变化 are not awaited things.
+fn pending_phrase(t: &str) -> bool {
+    const TIME: &[&str] = &[
+        "暂时",
+        "暂",
+        "尚",
+        "目前",
+        "当前",
+        "仍",
+        "还",
+        "本期",
+        "本月",
+        "本季度",
+        "该项",
+        "此项",
+        "本项",
+        "数据",
+        "指标",
+    ];
+    const LATER: &[&str] = &[
+        "年底",
+        "年末",
+        "年度",
+        "次年",
+        "明年",
+        "下月",
+        "下季度",
+        "季末",
+    ];
+    const NOT: &[&str] = &["无法", "没有", "暂不", "未", "无", "缺", "待", "不"];
+    // 缺 and 无 say it alone (`暂缺`, `暂无`); the others need what is awaited: `待` alone is no
+    // phrase, and `不` or `没有` alone answers a milestone ("not done"), which is no "not yet".
+    const ALONE: &[&str] = &["缺", "无"];
+    const AWAITED: &[&str] = &[
+        "统计", "上报", "报送", "填报", "填写", "报", "填", "提供", "反馈", "公布", "发布", "核实",
+        "核定", "核", "确认", "更新", "产生", "出来", "出", "补充", "补报", "补", "录入", "采集",
+        "测算", "监测", "评估", "数据", "数", "失", "涉及", "适用", "定",
+    ];
+    fn take<'a>(t: &'a str, words: &[&str]) -> Option<(&'a str, &'a str)> {
+        words
+            .iter()
+            .filter(|w| t.starts_with(**w))
+            .max_by_key(|w| w.len())
+            .map(|w| (&t[..w.len()], &t[w.len()..]))
+    }
+    let mut t = t.trim();
+    let mut later = false;
+    while let Some((w, rest)) = take(t, TIME).or_else(|| take(t, LATER)) {
+        later |= LATER.contains(&w);
+        t = rest;
+    }
+    fn awaited(mut t: &str) -> (usize, &str) {
+        let mut n = 0;
+        while let Some((_, rest)) = take(t, AWAITED) {
+            t = rest;
+            n += 1;
+        }
+        (n, t)
+    }
+    // What is awaited, then 中 (`核实中`), or after a later time (`年底统计`).
+    let (n, rest) = awaited(t);
+    if n > 0 && (rest == "中" || (later && rest.is_empty())) {
+        return true;
+    }
+    // One or more "not yet" and what is not yet there: `尚未统计`, `数据未出`, `暂缺`.
+    let mut said = false;
+    while let Some((not, rest)) = take(t, NOT) {
+        let (n, rest) = awaited(rest);
+        if n == 0 && !ALONE.contains(&not) {
+            return false;
+        }
+        said = true;
+        let rest = rest.strip_prefix(['中', '了']).unwrap_or(rest);
+        t = rest
+            .strip_prefix(['、', '，', ',', '；', ' '])
+            .unwrap_or(rest);
+    }
+    said && t.is_empty()
+}
+
+/// `17/25`, `189 / 200`: a count of a count, which a clerk types for a rate (17 of 25 schools).
+/// `Some(share)` is its percentage to two places where it has one; `None` inside when the
+/// denominator is 0 or the division overflows. Never judged: which of the two is the indicator's
+/// value, and whether the rate is of these, is the clerk's to say.
+fn fraction(text: &str) -> Option<Option<Decimal>> {
+    let (num, den) = text.split_once(['/', '／'])?;
+    let (num, den) = (plain_number(num.trim())?, plain_number(den.trim())?);
+    // `5/100`, `5/1000`: a rate per hundred or thousand, which the unit reader takes.
+    let mut per = den.normalize();
+    while per > Decimal::ONE && (per % Decimal::TEN).is_zero() {
+        per /= Decimal::TEN;
+    }
+    if per == Decimal::ONE && den >= Decimal::ONE_HUNDRED {
+        return None;
+    }
+    Some(
+        num.checked_div(den)
+            .and_then(|q| q.checked_mul(Decimal::ONE_HUNDRED))
+            .map(|p| p.round_dp(2).normalize()),
+    )
+}
+
+/// A ditto mark or its words (`〃`, `同上`) where a value belongs: the clerk means the row
+/// above's value, which qyx does not copy — a report that goes up must carry each value typed.
+fn is_ditto(text: &str) -> bool {
+    let t = text.trim();
+    !t.is_empty()
+        && (t
+            .chars()
+            .all(|c| matches!(c, '〃' | '″' | '々' | '"' | '”'))
+            || matches!(t, "同上" | "仝上" | "同前" | "同上年" | "同左"))
 }
 
 /// A spreadsheet's formula error (`#DIV/0!`, `#N/A`, `#VALUE!` …) where a value belongs.
@@ -806,6 +928,61 @@ pub(crate) fn read_value(
             crate::tr!(
                 "`{}` 是数字“一”还是输入法打出的横线？是 1 请写 `1`，无数据请留空或写 `-`",
                 "`{}` is the numeral one (一) or a dash typed with a Chinese input method? write `1` for one, leave the cell empty or `-` for no data",
+                echo(text)
+            ),
+        ));
+    }
+    if is_ditto(text) {
+        return Err((
+            col,
+            crate::tr!(
+                "`{}` 是“同上”: 请填写数值本身（qyx 不从别的行抄数）",
+                "`{}` means \"same as above\": type the value itself (qyx never copies a value from another row)",
+                echo(text)
+            ),
+        ));
+    }
+    if entry.better != Better::Done
+        && let Some(share) = fraction(text)
+    {
+        let percent = row
+            .unit
+            .as_ref()
+            .or(entry.unit.as_ref())
+            .is_some_and(|u| u.value.trim() == "%");
+        return Err((
+            col,
+            match (percent, share) {
+                (true, Some(p)) if p <= Decimal::ONE_HUNDRED => crate::tr!(
+                    "`{}` 是分数: 若指 {}%，请填 {}（qyx 不替填报人做除法）",
+                    "`{}` is a fraction: if it means {}%, type {} (qyx does not divide for the reporter)",
+                    echo(text),
+                    p,
+                    p
+                ),
+                _ => crate::tr!(
+                    "`{}` 是分数: 请填写指标单位下的数值本身",
+                    "`{}` is a fraction: type the value itself, in the indicator's unit",
+                    echo(text)
+                ),
+            },
+        ));
+    }
+    // A verdict typed where a figure belongs (`未达标` in a 托位数 row): qyx judges, and only
+    // the figure can show by how much.
+    let t = text.trim();
+    let verdict = ["尚未", "基本", "已", "未", "不", "尚"]
+        .iter()
+        .find_map(|p| t.strip_prefix(p))
+        .unwrap_or(t);
+    if entry.better != Better::Done
+        && matches!(verdict, "达标" | "完成" | "达到" | "满足" | "符合" | "超标")
+    {
+        return Err((
+            col,
+            crate::tr!(
+                "`{}` 是判定，不是数值: 请填写实际完成的数值，由 qyx 对照目标判定",
+                "`{}` is a verdict, not a value: type the figure reported, and qyx judges it against the target",
                 echo(text)
             ),
         ));
@@ -1347,16 +1524,84 @@ mod tests {
             "不适用",
             "不涉及",
             "统计中",
+            // Phrases made up of the same parts.
+            "暂缺",
+            "缺失",
+            "尚未统计",
+            "暂未上报",
+            "暂未统计。",
+            "数据未出",
+            "数据待更新",
+            "目前无数据",
+            "核实中",
+            "待公布",
+            "年底统计",
+            "年度统计",
+            "无法统计",
+            "暂不统计",
+            "尚未上报、待核实",
+            "（尚未统计）",
         ] {
             assert!(is_no_data(t), "{t:?}");
         }
-        for t in ["0", "85", "#N/A", "否", "见附件", "八十五", "-5", "约85"] {
+        for t in [
+            "0",
+            "85",
+            "#N/A",
+            "否",
+            "见附件",
+            "八十五",
+            "-5",
+            "约85",
+            // A claim about the target, or a milestone's answer, is not "nothing yet".
+            "未达标",
+            "不达标",
+            "未完成",
+            "无变化",
+            "不",
+            "待",
+            "暂",
+            "数据",
+            "统计",
+            "年底",
+            "未完成统计任务",
+            "待85",
+            "没有",
+        ] {
             assert!(!is_no_data(t), "{t:?}");
         }
         assert!(formula_error("#DIV/0!") && formula_error("#n/a") && !formula_error("#1"));
     }
 
     /// A milestone answer with a remark in brackets is doubtful unless the remark is a date.
+    #[test]
+    fn fractions_are_offered_as_percentages_never_judged() {
+        let pct = |t: &str| fraction(t).map(|p| p.map(|d| d.to_string()));
+        let cases: &[(&str, Option<Option<&str>>)] = &[
+            ("17/25", Some(Some("68"))),
+            ("189 / 200", Some(Some("94.5"))),
+            ("2／3", Some(Some("66.67"))),
+            ("1/0", Some(None)),
+            ("1.5/2", Some(Some("75"))),
+            // A date typed as a value divides too; the message offers no share over 100 %.
+            ("2024/6", Some(Some("33733.33"))),
+            // Not fractions: a no-data mark, words, a range.
+            ("-/-", None),
+            ("/", None),
+            ("85/", None),
+            ("约17/25", None),
+            ("66-70", None),
+            // Per hundred, thousand, ten thousand: rates the unit reader takes.
+            ("5/100", None),
+            ("5/1000", None),
+            ("3/10000", None),
+            ("17/10", Some(Some("170"))),
+        ];
+        for (t, want) in cases {
+            assert_eq!(pct(t), want.map(|p| p.map(str::to_string)), "{t}");
+        }
+    }
+
     #[test]
     fn milestone_remarks() {
         for (text, remark, date) in [
