@@ -312,10 +312,102 @@ pub(super) fn wrap_width(lines: &[&str]) -> Wrap {
         .collect();
     let chars: Vec<usize> = prose.iter().map(|p| p.1).collect();
     let widths: Vec<usize> = prose.iter().map(|p| p.2).collect();
-    Wrap {
+    let wrap = Wrap {
         chars: common_length(&chars),
         width: common_length(&widths),
+    };
+    if wrap.chars.is_some() || wrap.width.is_some() {
+        return wrap;
     }
+    // Too few lines of one length, or paragraphs left whole among the broken ones: the lines
+    // that stop mid-sentence say it.
+    let runs: Vec<(usize, usize)> = lines
+        .iter()
+        .enumerate()
+        .filter_map(|(i, l)| {
+            let (t, chars, width) = on_page(l);
+            (prose_line(t) && runs_on(t, lines.get(i + 1).copied())).then_some((chars, width))
+        })
+        .collect();
+    Wrap {
+        chars: run_on_length(runs.iter().map(|r| r.0).collect(), &chars, 2),
+        width: run_on_length(runs.iter().map(|r| r.1).collect(), &widths, 4),
+    }
+}
+
+/// Whether a prose line stops mid-sentence and the next line goes on with it: no mark that ends
+/// a sentence or a clause's list, a clause's comma in it (a page's full line of prose has one;
+/// a title or a table's header wrapped over two lines has none), no table row (two figures a
+/// space apart: `45 60 70 县卫健局`, a flattened .docx), and a next line that is text, no heading
+/// and no row of cells.
+fn runs_on(t: &str, next: Option<&str>) -> bool {
+    let next = next.map(str::trim).unwrap_or_default();
+    let chars: Vec<char> = next.chars().collect();
+    !t.ends_with(['。', '！', '？', '!', '?', '；', ';', '：', ':'])
+        && t.contains(['，', ',', '、'])
+        && !figures_apart(t)
+        && !next.is_empty()
+        && !next.contains("  ")
+        && heading_at(&chars, 0).is_none()
+}
+
+/// Two figures with only spaces between them (`3.2 4.5`, `92 ≥93`), or a comma that groups no
+/// thousands (`3.7,4.3`, `20,22`; `1,200` is one figure): cells of a table row or of a CSV
+/// record, which prose never prints (`达到 4.8 个` puts words between).
+fn figures_apart(t: &str) -> bool {
+    let c: Vec<char> = t.chars().collect();
+    let digit = |k: usize| c.get(k).is_some_and(char::is_ascii_digit);
+    (1..c.len()).any(|i| {
+        if !(digit(i - 1) || matches!(c[i - 1], '%' | '‰')) {
+            return false;
+        }
+        let mut k = i;
+        if c[i] == ',' {
+            let run = (i + 1..c.len()).take_while(|&j| digit(j)).count();
+            return run > 0 && run != 3;
+        }
+        while c.get(k) == Some(&' ') {
+            k += 1;
+        }
+        if k == i {
+            return false;
+        }
+        if c.get(k)
+            .is_some_and(|&o| matches!(o, '≥' | '≤' | '<' | '>' | '＜' | '＞'))
+        {
+            k += 1;
+        }
+        digit(k)
+    })
+}
+
+/// The page width from the lines that run on to the next (`runs`): the longest length that at
+/// least two of them, and half of them, come within `window` of, with hardly any of them longer
+/// (a paragraph the PDF did not break stops at its full stop, and is no such line); and hardly
+/// any prose line a little longer than it (up to half as long again: no page prints one, while
+/// a paragraph left whole is as long as it is). A short document's two or three broken lines,
+/// or a document whose paragraphs are broken in part (a converter joined some), give their
+/// width; a page of cards (`指标名称：…` over `单位：个`), a paragraph a line, none.
+fn run_on_length(mut runs: Vec<usize>, all: &[usize], window: usize) -> Option<usize> {
+    runs.sort_unstable();
+    let n = runs.len();
+    let mut tops = runs.clone();
+    tops.dedup();
+    for &c in tops.iter().rev() {
+        let longer = n - runs.partition_point(|l| *l <= c + window);
+        if longer * 10 > n {
+            return None;
+        }
+        let near = runs.partition_point(|l| *l <= c) - runs.partition_point(|l| *l + window < c);
+        if near >= 2 && near * 2 >= n {
+            let over = all
+                .iter()
+                .filter(|l| **l > c + window && **l <= c * 3 / 2)
+                .count();
+            return (over * 10 <= all.len()).then_some(c);
+        }
+    }
+    None
 }
 
 /// The paragraph that starts at line `at`: the line itself, or, in a document whose paragraphs
@@ -710,6 +802,91 @@ mod tests {
         assert!(!prose_line(rule) && !prose_line("=================="));
         assert!(prose_line(
             "到2025年，每千人口拥有3岁以下婴幼儿托位数达到4.6个"
+        ));
+    }
+
+    /// A page width the lines stopping mid-sentence show, where too few lines share one length
+    /// (a short work-points notice) or paragraphs left whole stand among the broken ones (a
+    /// converter that joined some): the broken ones are read whole, so that `2023年` on the line
+    /// above still dates `520个` and `4.5` / `个` is one figure. Not where nothing was broken: a
+    /// page of cards (`指标名称：…` over `单位：个`), a paragraph a line, a table flattened a row a
+    /// line (`1 每千人口… 3.2 4.5 5.0 县卫健局`, its rows stop with no full stop).
+    #[test]
+    fn paragraphs_broken_on_a_short_or_partly_broken_page() {
+        let year_of = |text: &str, value: &str| {
+            extract(text, None)
+                .candidates
+                .iter()
+                .filter(|c| c.value.is_some_and(|v| v.to_string() == value))
+                .map(|c| (c.kind.name(), c.year.unwrap_or_default()))
+                .collect::<Vec<_>>()
+        };
+        let short = [
+            "2024年某县公共服务“七优享”工程工作要点",
+            "2024年是实施公共服务“七优享”工程的关键之年。2023年,全县新增托位",
+            "520个,建成城乡社区嵌入式托育点12个。",
+            "一、幼有善育",
+            "全年新增普惠性托位350个,每千人口拥有3岁以下婴幼儿托位数提升至4.5",
+            "个。",
+            "二、学有优教",
+            "新改扩建幼儿园4所,新增学前教育学位900个;义务教育阶段学生近视率下降",
+            "1个百分点。",
+        ]
+        .join("\n");
+        assert_eq!(year_of(&short, "520"), [("baseline", 2023)], "{short}");
+        assert_eq!(year_of(&short, "4.5"), [("target", 2024)], "{short}");
+        let lines: Vec<&str> = short.lines().collect();
+        assert!(common_length(&[70, 70, 70]).is_none());
+        assert!(wrap_width(&lines).width.is_some());
+        // Broken in part: one paragraph left whole (longer than the page, up to its full stop)
+        // and a table flattened a row a line among the broken ones.
+        let part = [
+            "某县公共服务“七优享”工程实施方案（2023—2027年）",
+            "为贯彻落实《某市公共服务“七优享”工程实施方案（2023—2027年）》，推动公共服务从“有没有”向“好不好”转变，加快打造公共服务品牌，结合我县实际，制定本方案。",
+            "序号 指标 2022年 2025年 2027年 责任单位",
+            "1 每千人口拥有3岁以下婴幼儿托位数(个) 3.2 4.5 5.0 县卫健局",
+            "2 普惠托位占比(%) 45 60 70 县卫健局",
+            "（一）幼有善育。到2025年，全县乡镇（街道）托育机构覆盖率达到100%，新增托",
+            "位300个。",
+            "（二）学有优教。推进城乡教育共同体建设，到2025年，新建公办幼儿园3所、中",
+            "小学2所。",
+            "（三）病有良医。到2027年，县域就诊率达到90%以上，基层就诊率65%以上。",
+        ]
+        .join("\n");
+        assert_eq!(year_of(&part, "300"), [("target", 2025)], "{part}");
+        assert_eq!(year_of(&part, "2"), [("target", 2025)], "{part}");
+        // Cards and one paragraph a line: nothing broken, no width.
+        let mut cards = vec!["某县“七优享”工程主要指标解读"];
+        for _ in 0..4 {
+            cards.extend([
+                "指标名称：每千人口拥有3岁以下婴幼儿托位数",
+                "单位：个",
+                "2025年目标值：累计新增2400",
+                "2027年目标值：累计新增4000",
+                "牵头单位：县卫健局",
+                "指标说明：指每千名常住人口拥有的3岁以下婴幼儿托位数量，反映托育服务供给能力。",
+            ]);
+        }
+        assert!(wrap_width(&cards).chars.is_none() && wrap_width(&cards).width.is_none());
+        let web = [
+            "某县公共服务“七优享”工程实施方案（2023—2027年）",
+            "某县人民政府办公室关于印发实施方案的通知",
+            "到2025年，新增普惠托位500个，托育机构乡镇（街道）覆盖率达到100%，婴幼儿照护服务水平明显提升。",
+            "到2027年，新建学校8所，新增学位3600个以上，城镇登记失业率控制在3.5%以内。",
+            "每年开展补贴性职业技能培训1万人次以上，帮扶困难人员就业不少于500人，零就业家庭动态清零，技能人才占比提高。",
+        ];
+        assert!(wrap_width(&web).width.is_none(), "{web:?}");
+        assert!(figures_apart("2 普惠托位占比(%) 45 60 70 县卫健局"));
+        assert!(figures_apart("3 普惠性幼儿园在园幼儿占比 92 ≥93 ≥95"));
+        assert!(!figures_apart(
+            "每千人口拥有 3 岁以下婴幼儿托位数达到 4.8 个"
+        ));
+        assert!(!figures_apart("到 2025 年，新增 500 个"));
+        assert!(figures_apart(
+            "2,1,幼有善育,每千人口拥有3岁以下婴幼儿托位数*,个,3.7,4.3"
+        ));
+        assert!(!figures_apart(
+            "新增普惠托位1,200个,托育机构覆盖率达到100%,新增学位3,600个"
         ));
     }
 
