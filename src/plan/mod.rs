@@ -130,7 +130,7 @@ impl CatalogIndex {
             NameIndex::new(keys)
         });
         let Some(near) = index.nearest(&key) else {
-            return String::new();
+            return self.abbreviation(&key);
         };
         // Name the id, whatever spelling was nearest.
         let e = &self.entries[self.by_key[near]];
@@ -145,6 +145,60 @@ impl CatalogIndex {
         }
     }
 }
+
+impl CatalogIndex {
+    /// ` (did you mean …?)` for a name cut short the way offices shorten names, keeping some
+    /// of its characters in order (`低保标准` for 最低生活保障标准, `慢病死亡率` for
+    /// 重大慢病过早死亡率), which edit distance finds too far. Only a Chinese word of two or more
+    /// characters, and only when at most [`ABBREVIATED`] indicators keep it: a word that fits many
+    /// (`人数`) says nothing. Each is named; the user chooses, qyx never does.
+    fn abbreviation(&self, key: &str) -> String {
+        let chars: Vec<char> = key.chars().collect();
+        let han = |c: &&char| matches!(c, '\u{4e00}'..='\u{9fff}');
+        if chars.iter().filter(han).count() < 2
+            || chars.len() > crate::diag::MAX_SUGGEST_CHARS
+            || !chars.iter().all(|c| han(&c) || c.is_ascii_digit())
+        {
+            return String::new();
+        }
+        let keeps = |name: &str| {
+            let mut want = chars.iter().peekable();
+            for c in name.chars() {
+                if want.peek() == Some(&&c) {
+                    want.next();
+                }
+            }
+            want.peek().is_none()
+        };
+        // The shortest name first: the fewer characters an office dropped, the likelier the
+        // name it meant (`最低生活保障标准` before `低保边缘家庭…(低保标准的倍数)`).
+        let mut found: Vec<(usize, usize)> = self
+            .by_key
+            .iter()
+            .filter(|(k, _)| keeps(k))
+            .map(|(k, i)| (*i, k.chars().count()))
+            .collect();
+        found.sort_unstable();
+        found.dedup_by_key(|(i, _)| *i);
+        found.sort_unstable_by_key(|&(i, n)| (n, i));
+        let found: Vec<usize> = found.into_iter().map(|(i, _)| i).collect();
+        if found.is_empty() || found.len() > ABBREVIATED {
+            return String::new();
+        }
+        let names: Vec<String> = found
+            .iter()
+            .map(|&i| format!("`{}` {}", self.entries[i].id.value, self.entries[i].name))
+            .collect();
+        crate::tr!(
+            "（是否想输入 {}？）",
+            " (did you mean {}?)",
+            names.join(crate::tr!(" 或 ", " or ").as_str())
+        )
+    }
+}
+
+/// How many indicators a shortened name may fit and still be suggested.
+const ABBREVIATED: usize = 3;
 
 /// What a command needs of the plans it loads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -1096,6 +1150,44 @@ mod tests {
         assert!(
             e.contains("is a path") && e.contains("40 plans in all"),
             "{e}"
+        );
+    }
+
+    /// A name cut short, as offices shorten names, gets the indicators that keep its characters
+    /// in order, when few do; a word that fits many, or none, gets nothing.
+    #[test]
+    fn shortened_names_suggest_the_few_indicators_that_keep_them() {
+        crate::i18n::set(crate::cli::Lang::En);
+        let set = clones(1);
+        let cases: &[(&str, &[&str])] = &[
+            ("低保标准", &["minimum-living-allowance"]),
+            ("慢病死亡率", &["premature-mortality-major-chronic"]),
+            ("托育持证率", &["childcare-staff-certification-rate"]),
+            ("人数", &[]),
+            ("低", &[]),
+            ("低保标准abc", &[]),
+            ("准标保低", &[]),
+        ];
+        for (word, want) in cases {
+            let hint = set.catalog.suggest(word);
+            for id in *want {
+                assert!(hint.contains(&format!("`{id}`")), "{word}: {hint}");
+            }
+            if want.is_empty() {
+                assert_eq!(hint, "", "{word}");
+            }
+        }
+        // The shortest name first.
+        let hint = set.catalog.suggest("低保标准");
+        assert!(
+            hint.starts_with(" (did you mean `minimum-living-allowance`"),
+            "{hint}"
+        );
+        // Edit distance still answers first where it finds a name.
+        assert!(
+            set.catalog
+                .suggest("人均预期寿")
+                .contains("life-expectancy")
         );
     }
 
