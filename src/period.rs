@@ -254,6 +254,28 @@ pub(crate) fn parse(text: &str, year: Option<i32>) -> Result<Period, String> {
     {
         t.remove(1);
     }
+    // A school year is counted under the year it starts, as education statistics count it
+    // (the 2024 高等教育毛入学率 is the 2024–2025 school year's).
+    match school_year(&t) {
+        Some(Ok(y)) => t = y.to_string(),
+        Some(Err(())) => {
+            return Err(crate::tr!(
+                "{}（学年跨相连的两年，如 2024-2025学年，计入 2024 年）",
+                "{} (a school year spans two years in a row, as 2024-2025学年, counted as 2024)",
+                expected()
+            ));
+        }
+        None if years_in_a_row(&t).is_some() => {
+            return Err(crate::tr!(
+                "{}（两个相连的年份：若是学年，请写 {}学年（计入 {} 年），否则只写一个年份）",
+                "{} (two years in a row: for a school year write {}学年 (counted as {}), else one year)",
+                expected(),
+                text.trim(),
+                years_in_a_row(&t).unwrap_or_default()
+            ));
+        }
+        None => {}
+    }
     // Only where no year column stands beside it: there, `06` is a month.
     if let Some(y) = two_digit_year(&t).filter(|_| year.is_none()) {
         return Err(crate::tr!(
@@ -331,6 +353,48 @@ pub(crate) fn parse(text: &str, year: Option<i32>) -> Result<Period, String> {
         Some(b) => p.with_basis(b),
         None => p,
     })
+}
+
+/// A school year (`2024-2025学年`, `2024/25学年`, `2024学年度`): `Ok` of the year it starts,
+/// `Err` where its two years are not in a row, `None` where the text is no school year.
+fn school_year(t: &str) -> Option<Result<i32, ()>> {
+    let rest = t
+        .strip_suffix("学年度")
+        .or_else(|| t.strip_suffix("学年"))?;
+    let rest = rest.strip_suffix('年').unwrap_or(rest);
+    let b = rest.as_bytes();
+    let first: i32 = rest
+        .get(..4)
+        .filter(|y| y.bytes().all(|c| c.is_ascii_digit()))?
+        .parse()
+        .ok()?;
+    if b.len() == 4 {
+        return Some(Ok(first));
+    }
+    Some(years_in_a_row(rest).ok_or(()))
+}
+
+/// Two years in a row apart by a dash or a slash (`2024-2025`, `2024/25`, `2024—2025年`): the
+/// first.
+fn years_in_a_row(t: &str) -> Option<i32> {
+    let t = t.strip_suffix('年').unwrap_or(t);
+    let first: i32 = t
+        .get(..4)
+        .filter(|y| y.bytes().all(|c| c.is_ascii_digit()))?
+        .parse()
+        .ok()?;
+    let second = t[4..].strip_prefix(['-', '/', '—', '–', '~', '～', '－', '至'])?;
+    let second = second.strip_suffix('年').unwrap_or(second);
+    if second.is_empty() || !second.bytes().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let next = second.parse::<i32>().ok()?;
+    let follows = match second.len() {
+        4 => next == first + 1,
+        2 => next == (first + 1) % 100,
+        _ => false,
+    };
+    follows.then_some(first)
 }
 
 /// A period said as of its end (`截至10月底`, `第三季度末`, `1-10月止`): the period without the
@@ -616,6 +680,14 @@ mod tests {
             ("2024年6月(当月)", None, (2024, 6, 6), "2024-06当期"),
             ("2024年二季度当季", None, (2024, 4, 6), "2024Q2当期"),
             ("1-6月累计", Some(2024), (2024, 1, 6), "2024-06"),
+            // A school year is the year it starts.
+            ("2024-2025学年", None, (2024, 1, 12), "2024"),
+            ("2023/2024学年", None, (2023, 1, 12), "2023"),
+            ("2024—2025学年", None, (2024, 1, 12), "2024"),
+            ("2024-25学年", None, (2024, 1, 12), "2024"),
+            ("2024学年", None, (2024, 1, 12), "2024"),
+            ("2024学年度", None, (2024, 1, 12), "2024"),
+            ("2024-2025学年", Some(2024), (2024, 1, 12), "2024"),
         ];
         for (text, year, (y, a, b), label) in table {
             let p = parse(text, *year).unwrap_or_else(|e| panic!("{text}: {e}"));
@@ -631,6 +703,19 @@ mod tests {
             ("2024Q5", None, "there is no quarter 5: a quarter is 1–4"),
             ("2024年第0季度", None, "there is no quarter 0"),
             ("24年", None, "(a two-digit year? did you mean 2024?)"),
+            (
+                "2023-2025学年",
+                None,
+                "a school year spans two years in a row",
+            ),
+            ("2024-2025学年", Some(2025), "the year column says 2025"),
+            ("学年", None, "expected a period"),
+            (
+                "2023-2024",
+                None,
+                "two years in a row: for a school year write 2023-2024学年 (counted as 2023)",
+            ),
+            ("2023/24", None, "counted as 2023"),
             ("24", None, "did you mean 2024?"),
             ("6-4月", Some(2024), "expected a period"),
             ("上半年", None, "names no year"),
