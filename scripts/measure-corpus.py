@@ -74,7 +74,17 @@ for exp_path in sorted(glob.glob(f"{CORPUS}/*.expect.yaml")):
     exp = yaml.safe_load(open(exp_path, encoding="utf-8"))
     figs = answers(exp_path)
     gold = [f[0] for f in figs]
-    cands = json.loads(run("extract", doc, "--format", "json").stdout)
+    out = run("extract", doc, "--format", "json")
+    if out.returncode != 0 and not out.stdout:
+        # A document extract refuses (an RTF file, a PDF): no figure read, no draft written.
+        reason = out.stderr.strip().splitlines()[-1] if out.stderr.strip() else "refused"
+        if VERBOSE:
+            print(f"REFUSED {name}: {reason}", file=sys.stderr)
+        extra = " 0/0 | 0/0 |" if EXTRA else ""
+        print(f"| {name} | {len(gold)} | 0 | 0 | 0% | 0% |{extra} refused | refused |")
+        tot = [a + b for a, b in zip(tot, [len(gold), 0, 0, 0])]
+        continue
+    cands = json.loads(out.stdout)
     cands = [c for c in cands if c["year"] is not None and c["value"] is not None]
     got = [key(c["kind"], c["year"], c["value"]) for c in cands]
     draft = run("extract", doc).stdout
