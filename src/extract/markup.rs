@@ -32,7 +32,13 @@ pub(crate) fn plain(text: &str) -> Option<String> {
 /// rows are laid out a line each, so the lines after a one-line table would otherwise be counted
 /// off from the source's (the draft's `line` must point at the document the user has).
 pub(crate) fn plain_lines(text: &str) -> Option<(String, Vec<usize>)> {
-    then(tab_records(text), text, markup_lines)
+    then(tab_records(text), text, long_lines)
+}
+
+/// [`plain_lines`] after the spreadsheet's records: a long-format export (one record per
+/// indicator and year) as the table it stands for, then the markup.
+fn long_lines(text: &str) -> Option<(String, Vec<usize>)> {
+    then(super::longform::plain_lines(text), text, markup_lines)
 }
 
 /// A pass's reading: its text and, for each of its lines, the line it stands for (1-based).

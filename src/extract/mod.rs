@@ -25,6 +25,7 @@ mod draft;
 mod info;
 mod latex;
 mod legend;
+mod longform;
 pub(crate) mod markup;
 mod matching;
 mod outline;
