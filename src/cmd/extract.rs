@@ -171,7 +171,10 @@ pub(crate) fn run(
             return refuse(err, m);
         }
     };
-    if let Some((zh, en)) = crate::actuals::not_text(&bytes) {
+    // An RTF document is text WPS or Word wrote: extract reads the text it shows (a CSV of
+    // actuals in RTF is still no table, so the shared check keeps naming it there).
+    let rtf = bytes.starts_with(b"{\\rtf");
+    if let Some((zh, en)) = crate::actuals::not_text(&bytes).filter(|_| !rtf) {
         return refuse(
             err,
             crate::tr!(
