@@ -484,6 +484,51 @@ fn spreadsheets_say_what_their_cells_are() {
     assert_eq!(v.as_array().unwrap().len(), 1);
 }
 
+/// A period cell holding a date shown as a year and a month (`yyyy"年"m"月"`, `yyyy-mm`) is the
+/// month the clerk sees, not the date it stores (which was "a date, not a period").
+#[test]
+fn a_date_shown_as_a_month_is_that_month() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet().set_name("数据").unwrap();
+    let words = rust_xlsxwriter::Format::new().set_num_format("yyyy\"年\"m\"月\"");
+    let code = rust_xlsxwriter::Format::new().set_num_format("yyyy-mm");
+    let day = rust_xlsxwriter::Format::new().set_num_format("yyyy-mm-dd");
+    for (c, h) in ["地区", "指标", "期间", "数值"].iter().enumerate() {
+        ws.write_string(0, c as u16, *h).unwrap();
+    }
+    // 2025-09-30, 2025-10-31 and 2025-06-30 as Excel stores them.
+    for (r, (ind, serial, format, value)) in [
+        ("基本养老保险参保人数", 45930, &words, 85.0),
+        ("人均预期寿命", 45961, &code, 83.0),
+        ("普惠托位占比", 45838, &day, 66.0),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let r = r as u32 + 1;
+        ws.write_string(r, 0, "诸暨市").unwrap();
+        ws.write_string(r, 1, ind).unwrap();
+        ws.write_number_with_format(r, 2, serial, format).unwrap();
+        ws.write_number(r, 3, value).unwrap();
+    }
+    wb.save(dir.path().join("m.xlsx")).unwrap();
+    let out = qyx(&["check", "m.xlsx", "--format", "json"], dir.path());
+    let e = stderr(&out);
+    assert!(
+        e.contains("m.xlsx:数据!C4: error: `2025-06-30` is a date, not a period"),
+        "{e}"
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let periods: Vec<&str> = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["period"]["label"].as_str().unwrap_or("?"))
+        .collect();
+    assert_eq!(periods, ["2025-09", "2025-10"], "{v}");
+}
+
 #[test]
 fn values_are_read_as_clerks_type_them() {
     let dir = tempfile::tempdir().unwrap();

@@ -44,6 +44,41 @@ fn is_year_only(code: &str) -> bool {
     year
 }
 
+/// Whether an Excel date format shows a year and a month and nothing finer (`yyyy"年"m"月"`,
+/// `yyyy-mm`, `yyyy年m月`): such a cell reads as the month the clerk sees, not as the date
+/// 2025-09-30 it stores; `Some(true)` where it says the month in words (年, 月), which the period
+/// rules read as a month named in words, `Some(false)` for a code (`2025-09`).
+fn year_month(code: &str) -> Option<bool> {
+    let mut quoted = false;
+    let (mut year, mut month, mut words) = (false, false, false);
+    // The first section only: `;` parts are for negative numbers and text.
+    let code = code.split(';').next().unwrap_or("");
+    let mut chars = code.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '"' => quoted = !quoted,
+            '年' | '月' => words = true,
+            _ if quoted => {}
+            // `[$-804]`, `[DBNum1]`: a locale or a numeral style, not a part of the date.
+            '[' => {
+                for c in chars.by_ref() {
+                    if c == ']' {
+                        break;
+                    }
+                }
+            }
+            '\\' => {
+                chars.next();
+            }
+            'y' | 'Y' | 'e' => year = true,
+            'm' | 'M' => month = true,
+            'd' | 'D' | 'h' | 'H' | 's' | 'S' | 'a' | 'A' => return None,
+            _ => {}
+        }
+    }
+    (year && month).then_some(words)
+}
+
 /// How a cell's style shows it, as far as reading it goes.
 #[derive(Clone, Copy, Default, PartialEq)]
 enum Shown {
@@ -51,6 +86,10 @@ enum Shown {
     Plain,
     Percent,
     Year,
+    /// A year and a month: in words (`2025年9月`) or as a code (`2025-09`).
+    Month {
+        words: bool,
+    },
 }
 
 /// A number as a clerk typed it: the shortest text that reads back as the same float (94.5, not
@@ -104,6 +143,14 @@ fn cell_text(v: &DataRef<'_>, shown: Shown) -> (String, CellKind) {
     match v {
         DataRef::DateTime(d) if shown == Shown::Year && !d.is_duration() => {
             (d.to_ymd_hms_milli().0.to_string(), CellKind::Text)
+        }
+        DataRef::DateTime(d) if !d.is_duration() && matches!(shown, Shown::Month { .. }) => {
+            let (y, m, ..) = d.to_ymd_hms_milli();
+            let text = match shown {
+                Shown::Month { words: true } => format!("{y}年{m}月"),
+                _ => format!("{y:04}-{m:02}"),
+            };
+            (text, CellKind::Text)
         }
         DataRef::Empty => (String::new(), CellKind::Text),
         DataRef::String(s) => (s.clone(), CellKind::Text),
@@ -847,6 +894,10 @@ fn read_cells(
         .map(|s| match s.number_format.as_ref() {
             Some(f) if is_percent(&f.format_code) => Shown::Percent,
             Some(f) if is_year_only(&f.format_code) => Shown::Year,
+            Some(f) => match year_month(&f.format_code) {
+                Some(words) => Shown::Month { words },
+                None => Shown::Plain,
+            },
             _ => Shown::Plain,
         })
         .collect();
@@ -1001,6 +1052,31 @@ fn read_other(
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn date_formats_that_show_a_month() {
+        use super::{is_year_only, year_month};
+        let cases: &[(&str, Option<bool>)] = &[
+            ("yyyy\"年\"m\"月\"", Some(true)),
+            ("yyyy年m月", Some(true)),
+            ("[$-804]yyyy\"年\"mm\"月\"", Some(true)),
+            ("yyyy-mm", Some(false)),
+            ("yyyy/m", Some(false)),
+            ("mmm-yy", Some(false)),
+            ("yyyy-mm-dd", None),
+            ("m\"月\"d\"日\"", None),
+            ("yyyy\"年\"", None),
+            ("h:mm", None),
+            ("yyyy-mm hh:mm", None),
+            ("0.0%", None),
+            ("General", None),
+            ("\"m\"yyyy", None),
+        ];
+        for (code, want) in cases {
+            assert_eq!(year_month(code), *want, "{code}");
+        }
+        assert!(is_year_only("yyyy\"年\"") && !is_year_only("yyyy-mm"));
+    }
+
     use super::*;
 
     #[test]
