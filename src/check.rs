@@ -733,12 +733,16 @@ impl<'a> Readings<'a> {
                         r.line,
                         1,
                         crate::tr!(
-                            "重复的行: {} {} {} 已在第 {} 行上报",
-                            "duplicate row: {} {} {} was already reported at line {}",
+                            "重复的行: {} {} {} 已在{}上报",
+                            "duplicate row: {} {} {} was already reported at {}",
                             plan.id(),
                             entry.id.value,
                             period.label(false),
-                            earlier.line
+                            // A sheet's rows are rows, a text file's lines lines.
+                            match place.sheet {
+                                Some(_) => crate::tr!("第 {} 行", "row {}", earlier.line),
+                                None => crate::tr!("第 {} 行", "line {}", earlier.line),
+                            }
                         ),
                     ));
                     return;

@@ -330,13 +330,14 @@ fn spreadsheet_places_are_sheet_and_cell() {
     for (c, h) in ["地区", "指标", "年份", "数值"].iter().enumerate() {
         ws.write_string(0, c as u16, *h).unwrap();
     }
-    let rows: [(&str, &str, f64, &str); 6] = [
+    let rows: [(&str, &str, f64, &str); 7] = [
         ("诸暨市", "人均预期寿命", 2024.0, "82.5"),
         ("诸暨市", "高等教育毛入学率", 2024.0, "见附件"),
         ("", "", 0.0, ""),
         ("诸暨市", "人均预期寿命", 2025.0, "83"),
         ("诸暨市", "高等教育毛入学率", 2025.0, "72"),
         ("诸暨市", "nosuch", 2025.0, "1"),
+        ("诸暨市", "人均预期寿命", 2025.0, "83"),
     ];
     for (i, (j, ind, y, v)) in rows.iter().enumerate() {
         let r = i as u32 + 1;
@@ -357,6 +358,11 @@ fn spreadsheet_places_are_sheet_and_cell() {
     );
     assert!(
         e.contains("a.xlsx:数据!B7: error: unknown indicator `nosuch`"),
+        "{e}"
+    );
+    // A sheet's place is a row, not a line.
+    assert!(
+        e.contains("a.xlsx:数据!A8: error: duplicate row: zhuji life-expectancy 2025 was already reported at row 5"),
         "{e}"
     );
     let lines: Vec<_> = judged(&out).into_iter().map(|r| r.0).collect();
