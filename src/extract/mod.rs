@@ -82,6 +82,28 @@ fn clean(text: &str) -> (String, Option<Vec<usize>>) {
     )
 }
 
+/// The text with each bare carriage return (one not before a line feed) as a line feed, one for
+/// one; None when it has none. Classic Mac OS and some OCR and export tools end lines with CR
+/// alone, which `str::lines` does not split at: the whole document was one line, its tables
+/// and headings unread. A CR before LF (Windows) is left to `lines`.
+fn bare_cr_ends(text: &str) -> Option<String> {
+    let bare = |b: &[u8]| b[0] == b'\r' && b.get(1) != Some(&b'\n');
+    let bytes = text.as_bytes();
+    if !(0..bytes.len()).any(|i| bare(&bytes[i..])) {
+        return None;
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        out.push(if c == '\r' && chars.peek() != Some(&'\n') {
+            '\n'
+        } else {
+            c
+        });
+    }
+    Some(out)
+}
+
 /// The text with its no-break and fixed-width spaces (U+00A0, U+2002–U+200A, U+202F, U+205F)
 /// as plain spaces, one for one; None when it has none. One between two digits stays: it
 /// groups a figure's thousands (`71 850`), which the figure readers take as one number.
@@ -242,6 +264,8 @@ pub(crate) struct Extraction {
 
 /// Reads a document (already decoded) into candidates. `end_year` overrides the plan's end year.
 pub(crate) fn extract(text: &str, end_year: Option<i32>) -> Extraction {
+    let lines_ended = bare_cr_ends(text);
+    let text = lines_ended.as_deref().unwrap_or(text);
     let (source, source_lines) = clean(text);
     // A page copied from a browser or a word processor keeps its no-break spaces (an indent, a
     // table's alignment, a gap after a label): every reader below takes them for spaces.
@@ -554,6 +578,32 @@ mod tests {
         ] {
             assert_eq!(values(&format!("{head}{line}{tail}")), want, "{line}");
         }
+    }
+
+    /// Lines ended by a carriage return alone (Classic Mac OS, some OCR and export tools) are
+    /// lines: the document reads as with line feeds, figure for figure and line for line. A CR
+    /// before a LF is Windows' line end, left to `lines`; the text is unchanged without one.
+    #[test]
+    fn bare_carriage_returns_end_lines() {
+        for (text, want) in [
+            ("一\r二\r三", Some("一\n二\n三")),
+            ("一\r\n二\r\r三\r", Some("一\r\n二\n\n三\n")),
+            ("一\r\n二\n三", None),
+            ("一二三", None),
+        ] {
+            assert_eq!(bare_cr_ends(text).as_deref(), want, "{text:?}");
+        }
+        let doc = "某县公共服务“七优享”工程实施方案（2023—2027年）\n一、主要目标\n到2025年，普惠托位占比达到65%。\n\n序号\n指标名称\n2022年\n2027年\n1\n学前教育普及普惠率（%）\n96.5\n98\n";
+        let read = |t: &str| -> Vec<(usize, String)> {
+            extract(t, None)
+                .candidates
+                .iter()
+                .map(|c| (c.line, c.value.unwrap_or_default().to_string()))
+                .collect()
+        };
+        let want = read(doc);
+        assert_eq!(want.len(), 3, "{want:?}");
+        assert_eq!(read(&doc.replace('\n', "\r")), want);
     }
 
     /// A page copied from a browser or a word processor with no-break spaces (U+00A0) and
