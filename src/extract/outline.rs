@@ -493,9 +493,23 @@ pub(super) enum YearHow {
 /// Whether the number at `i` ends a range (`2023—2027年`, `2023年至2027年`): a separator right
 /// before it, itself after a digit or 年. `截至2022年` is a year, not the end of a range.
 fn range_end(chars: &[char], i: usize) -> bool {
-    i >= 2
-        && RANGE_SEPARATORS.contains(&chars[i - 1])
-        && (is_digit(chars[i - 2]) || chars[i - 2] == '年' || is_space(chars[i - 2]))
+    range_start(chars, i).is_some()
+}
+
+/// Where the range a number at `i` ends starts: the index just past its first figure (and its
+/// 年), when a separator stands right before `i` — one, or doubled as keyboards and typesetters
+/// write a dash (`2023——2027年`, `2023--2027年`) — itself after a digit, 年 or a space.
+fn range_start(chars: &[char], i: usize) -> Option<usize> {
+    let mut k = i;
+    while k > 0
+        && i - k < 2
+        && RANGE_SEPARATORS.contains(&chars[k - 1])
+        && (k == i || chars[k - 1] == chars[i - 1])
+    {
+        k -= 1;
+    }
+    (k < i && k >= 1 && (is_digit(chars[k - 1]) || chars[k - 1] == '年' || is_space(chars[k - 1])))
+        .then_some(k)
 }
 
 /// The years a list of `n` values takes one each, in order: `2023—2027年分别为55%、58%、61%、64%、67%`
@@ -520,10 +534,7 @@ pub(super) fn years_each(
         return Some(ys);
     }
     // The span's first year: `2023—2027年`, `2023年—2027年`, `2023年至2027年`.
-    if !range_end(chars, year_at) {
-        return None;
-    }
-    let mut k = year_at - 1;
+    let mut k = range_start(chars, year_at)?;
     if k > 0 && chars[k - 1] == '年' {
         k -= 1;
     }
@@ -803,6 +814,39 @@ mod tests {
         assert!(prose_line(
             "到2025年，每千人口拥有3岁以下婴幼儿托位数达到4.6个"
         ));
+    }
+
+    /// A span of years with whatever dash the keyboard or converter wrote (`——` and `--`
+    /// doubled, `–`, `－`, `～`, `~`, `至`) is a span: no figure in a title, and `分别` gives each of
+    /// its years a value. A range of figures with such a dash (`2000~3000张`) is still a figure.
+    #[test]
+    fn year_spans_with_any_dash() {
+        for sep in ["—", "——", "-", "--", "－", "–", "～", "~", "至"] {
+            let text = format!(
+                "某县公共服务“七优享”工程实施方案（2023{sep}2027年）\n普惠托位占比2023{sep}2027年分别为55%、58%、61%、64%、67%。\n"
+            );
+            let got: Vec<(i32, String)> = extract(&text, None)
+                .candidates
+                .iter()
+                .map(|c| {
+                    let v = c.value.unwrap_or_default().to_string();
+                    (c.year.unwrap_or_default(), v)
+                })
+                .collect();
+            let want: Vec<(i32, String)> = [55, 58, 61, 64, 67]
+                .iter()
+                .zip(2023..)
+                .map(|(v, y)| (y, v.to_string()))
+                .collect();
+            assert_eq!(got, want, "{sep}");
+        }
+        let beds = extract("到2027年，新增养老床位2000~3000张。\n", None);
+        let beds: Vec<String> = beds
+            .candidates
+            .iter()
+            .map(|c| format!("{:?} {:?}", c.value, c.high))
+            .collect();
+        assert_eq!(beds, ["Some(2000) Some(3000)"]);
     }
 
     /// A page width the lines stopping mid-sentence show, where too few lines share one length

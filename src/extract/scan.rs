@@ -74,6 +74,17 @@ pub(super) fn fraction_at(chars: &[char], i: usize) -> Option<(&'static str, &'s
 
 pub(super) const RANGE_SEPARATORS: &[char] = &['—', '–', '-', '－', '~', '～', '至'];
 
+/// Whether a year (1900–2100, a whole number) follows the separator at `i` (one, or doubled:
+/// `——`, `--`), spaces allowed after it.
+fn year_after(chars: &[char], i: usize) -> bool {
+    let mut k = i + 1;
+    if chars.get(k) == chars.get(i) {
+        k += 1;
+    }
+    scan_number(chars, skip_spaces(chars, k))
+        .is_some_and(|(_, v)| v.scale() == 0 && (1900..=2100).contains(&v.mantissa()))
+}
+
 /// Reads a decimal at `i`: digits, an optional fraction (OCR may put spaces around the dot:
 /// `94. 5`), thousands separators. Returns the end and the value.
 pub(super) fn scan_number(chars: &[char], i: usize) -> Option<(usize, Decimal)> {
@@ -457,6 +468,11 @@ pub(super) fn not_a_target(chars: &[char], span: &Span) -> Option<&'static str> 
         let j = skip_spaces(chars, scan_number(chars, i).map_or(i, |x| x.0));
         match chars.get(j) {
             Some('年') | Some('-') | Some('—') | Some('－') | Some('/') | Some('.') => {
+                return Some("date");
+            }
+            // `2023～2027年`, `2023~2027`, `2023至2027年`, `2023–2027`: a span of years with
+            // any dash a keyboard or a converter writes; `2000~3000元` stays a range of figures.
+            Some(c) if RANGE_SEPARATORS.contains(c) && year_after(chars, j) => {
                 return Some("date");
             }
             _ => {}
