@@ -104,6 +104,67 @@ fn bare_cr_ends(text: &str) -> Option<String> {
     Some(out)
 }
 
+/// The text with the single spaces between a Chinese character and a figure taken out
+/// (`2025 年` → `2025年`, `达到 95%` → `达到95%`, `2023 年 8 月 25 日`), line by line; None when
+/// no line has one. Rules that read a year, a heading (`一、2023 年工作回顾`) or an operator
+/// right before its figure then hold for such text too. Only a line of prose, with a Chinese
+/// clause's mark in it (`，。；：、`); a line of cells is left as it is: a header
+/// (`序号 指标 2022年 2025年`), a run of spaces or a tab between cells, a `|`, or two figures a
+/// space apart (a table row a line, `1 普惠托位占比 % 45 60 70`: the spaces part its cells). `validate` compares quotes
+/// without white space, so a quote read here is found in the source.
+fn digits_unspaced(text: &str) -> Option<String> {
+    let cjk = |c: char| matches!(c, '\u{3400}'..='\u{4dbf}' | '\u{4e00}'..='\u{9fff}');
+    let figure = |c: char| c.is_ascii_digit() || c == '%';
+    let prose = |line: &str| {
+        line.contains(['，', '。', '；', '：', '、'])
+            && !line.trim_end().contains("  ")
+            && !line.contains(['\t', '|', '｜', '│'])
+            && !outline::figures_apart(line)
+    };
+    // Where a Chinese character and a figure meet in prose, and whether a space parts them.
+    let meets = |c: &[char], i: usize| -> Option<bool> {
+        let (a, b) = (*c.get(i)?, *c.get(i + 1)?);
+        if cjk(a) && b.is_ascii_digit() || figure(a) && cjk(b) {
+            return Some(false);
+        }
+        let after = *c.get(i + 2)?;
+        (b == ' ' && (cjk(a) && after.is_ascii_digit() || figure(a) && cjk(after))).then_some(true)
+    };
+    let lines: Vec<(&str, Vec<char>)> = text
+        .split_inclusive('\n')
+        .map(|l| (l, l.chars().collect()))
+        .collect();
+    let (mut spaced, mut all) = (0, 0);
+    for (_, c) in lines.iter().filter(|(l, _)| prose(l)) {
+        for i in 0..c.len() {
+            if let Some(s) = meets(c, i) {
+                all += 1;
+                spaced += usize::from(s);
+            }
+        }
+    }
+    // The tools space every such meeting; an author's stray space (`2024 年,…4个`) is his.
+    if spaced == 0 || spaced * 2 < all {
+        return None;
+    }
+    let mut out = String::with_capacity(text.len());
+    for (line, c) in &lines {
+        if !prose(line) {
+            out.push_str(line);
+            continue;
+        }
+        let mut i = 0;
+        while i < c.len() {
+            out.push(c[i]);
+            if meets(c, i) == Some(true) {
+                i += 1;
+            }
+            i += 1;
+        }
+    }
+    Some(out)
+}
+
 /// The text with its no-break and fixed-width spaces (U+00A0, U+2002–U+200A, U+202F, U+205F)
 /// as plain spaces, one for one; None when it has none. One between two digits stays: it
 /// groups a figure's thousands (`71 850`), which the figure readers take as one number.
@@ -270,6 +331,9 @@ pub(crate) fn extract(text: &str, end_year: Option<i32>) -> Extraction {
     // A page copied from a browser or a word processor keeps its no-break spaces (an indent, a
     // table's alignment, a gap after a label): every reader below takes them for spaces.
     let source = plain_spaces(&source).unwrap_or(source);
+    // Mathpix, some PDF tools and pangu-style editors put a space between Chinese and a figure
+    // (`到 2025 年`, `达到 95%`): read as the text without it.
+    let source = digits_unspaced(&source).unwrap_or(source);
     // A page tesseract read, a space between every two characters: read as the page prints it
     // (validate reads the source so too).
     let source = crate::ocr::spaced(&source).unwrap_or(source);
@@ -578,6 +642,39 @@ mod tests {
         ] {
             assert_eq!(values(&format!("{head}{line}{tail}")), want, "{line}");
         }
+    }
+
+    /// Text a tool spaced wherever Chinese meets a figure (Mathpix, pangu-style editors:
+    /// `一、2023 年工作回顾`, `达到 95%`) is read without those spaces, so a year's heading, a
+    /// deadline and an operator hold; an author's stray space among unspaced figures, a table's
+    /// row or header (figures or years a space apart) and a line with no clause mark stay.
+    #[test]
+    fn spaces_a_tool_put_between_chinese_and_figures() {
+        for (text, want) in [
+            (
+                "一、2023 年工作回顾\n全年新增托位 480 个，覆盖率达到 95%。\n",
+                Some("一、2023年工作回顾\n全年新增托位480个，覆盖率达到95%。\n"),
+            ),
+            (
+                "到 2025 年，新增 500 个。\n序号 指标 2022年 2025年\n1 普惠托位占比 45 60\n",
+                Some("到2025年，新增500个。\n序号 指标 2022年 2025年\n1 普惠托位占比 45 60\n"),
+            ),
+            (
+                "2024 年,计划实施项目4个，年度投资2.35亿元，新建3所。\n",
+                None,
+            ),
+            ("到2025年，新增500个。\n", None),
+            ("2023 年 8 月 25 日\n", None),
+        ] {
+            assert_eq!(digits_unspaced(text).as_deref(), want, "{text}");
+        }
+        let spaced = "某县公共服务“七优享”工程工作要点\n一、2023 年工作回顾\n2023 年，全县新增普惠托位 480 个。\n二、2024 年目标\n到 2024 年，普惠托位占比达到 65%。\n";
+        let got: Vec<(&str, i32)> = extract(spaced, None)
+            .candidates
+            .iter()
+            .map(|c| (c.kind.name(), c.year.unwrap_or_default()))
+            .collect();
+        assert_eq!(got, [("baseline", 2023), ("target", 2024)], "{spaced}");
     }
 
     /// Lines ended by a carriage return alone (Classic Mac OS, some OCR and export tools) are

@@ -354,7 +354,7 @@ fn runs_on(t: &str, next: Option<&str>) -> bool {
 /// Two figures with only spaces between them (`3.2 4.5`, `92 ≥93`), or a comma that groups no
 /// thousands (`3.7,4.3`, `20,22`; `1,200` is one figure): cells of a table row or of a CSV
 /// record, which prose never prints (`达到 4.8 个` puts words between).
-fn figures_apart(t: &str) -> bool {
+pub(super) fn figures_apart(t: &str) -> bool {
     let c: Vec<char> = t.chars().collect();
     let digit = |k: usize| c.get(k).is_some_and(char::is_ascii_digit);
     (1..c.len()).any(|i| {
