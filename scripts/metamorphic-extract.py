@@ -4,15 +4,47 @@
 Run from the repository root: python3 scripts/metamorphic-extract.py QYX [TRANSFORM ...] [-v]
 
 Every document of the corpora (tests/extract-*/NAME.txt with its NAME.expect.yaml) is changed in
-ways that do not change what it says: Windows line ends, a byte-order mark, GB18030 bytes or UTF-16
-with its byte-order mark (what Notepad and WPS save on a Chinese Windows), spaces left at line ends, non-breaking spaces for
-spaces (a web page copied), full-width digits in its prose, a full-width indent before each
-paragraph, and its long prose lines broken again at 33 characters' room (a PDF read without
-`-layout`). For each change this prints, per corpus, how many documents read differently from
-the document as it is (kind, year and value of every candidate), the figures lost and gained,
-and strict recall against the answers before and after. A layout rule that holds only for the
-bytes a document happens to have shows here; the held-back documents come in every one of these
-forms. Not run by `cargo test` (tests/extract_corpus.rs holds the documents as they are).
+ways that do not change what it says. For each change this prints, per corpus, how many documents
+read differently from the document as it is (kind, year and value of every candidate), the
+figures lost and gained, and strict recall against the answers before and after. A layout rule
+that holds only for the bytes a document happens to have shows here; the held-back documents come
+in every one of these forms. Not run by `cargo test` (tests/extract_invariance.rs holds the byte
+changes — crlf, bom, gb18030, utf16 — as invariants; tests/extract_corpus.rs the documents as
+they are). The changes (name: what it does, and who writes text so):
+
+  crlf              Windows line ends (Notepad, WPS, Word's "plain text").
+  cr                old Mac line ends, a bare CR (Classic Mac OS exports, some OCR tools).
+  bom               a UTF-8 byte-order mark (Notepad's "UTF-8 with BOM").
+  gb18030           GB18030 bytes (Notepad's "ANSI" on a Chinese Windows).
+  utf16             UTF-16 with its byte-order mark and CRLF (Notepad's "Unicode").
+  trailing-spaces   two spaces at the end of every non-blank line (editors, `-layout`).
+  formfeed          a form feed at the end of every 40 lines and of the document, as pdftotext
+                    ends each page (without -layout its page's lines stay as they were).
+  nbsp              no-break spaces for the spaces of prose lines (a web page copied).
+  fullwidth-digits  digits in prose lines full-width (`２０２５年`: an input method's full-width mode).
+  indent            a full-width indent `　　` before each long prose line (Word, WPS).
+  cjk-digit-space   a space between a Chinese character and a digit on either side in prose
+                    (`2025 年`, `达到 95%`: Mathpix, some PDF tools and pangu-style editors).
+  halfwidth-punct   prose's full-width `（）`, `，`, `％`, `：`, `；` as `()`, `,`, `%`, `:`, `;`
+                    (an English input mode, a converter that normalises to ASCII).
+  fullwidth-punct   prose's `()`, `,`, `%`, `:`, `;` as `（）`, `，`, `％`, `：`, `；` (the other way;
+                    neither touches a line with an ASCII `"`, a CSV record's, whose commas are
+                    its syntax).
+  range-DASH        the dash of a year range (`2023—2027年`, `2023-2027`, `（2023–2027）`)
+                    written as another: range-dashes `——`, range-hyphens `--`, range-fullminus
+                    `－`, range-wave `～`, range-tilde `~`, range-zhi `至` (all seen in
+                    published plans' titles and tables).
+  tabs              a table in fixed-width columns whose rows all have as many cells (runs of
+                    two or more spaces apart) with a tab between its cells instead (a sheet or
+                    a .docx table saved as tab-separated text); one with an empty cell or a
+                    wrapped name is left, its cells' places being what says their columns.
+  rewrap, rewrap26, rewrap40
+                    long prose lines broken again at 33 (26, 40) characters' room as a PDF
+                    prints them without `-layout` (a half-width character half a character's
+                    room; no line starting with a closing mark; a figure never broken). A
+                    document already broken at a page's width is left as it is: breaking it
+                    again leaves a character or two of each line on a line of its own, which
+                    no tool prints.
 """
 import glob, json, os, re, subprocess, sys, tempfile
 from collections import Counter
@@ -64,16 +96,91 @@ def wrap(line, width=66):
     return out + [line] if line else out
 
 
+def broken(lines):
+    """Whether a document is already broken at a page's width: most of its long prose lines
+    within a few columns of the longest common length, hardly any longer."""
+    widths = [sum(map(cols, l.strip())) for l in lines if prose(l) and len(l.strip()) >= 15]
+    common = Counter(w for w in widths if w >= 30).most_common(1)
+    if not common:
+        return False
+    page = max(w for w in widths if abs(w - common[0][0]) <= 4)
+    near = sum(1 for w in widths if page - 8 <= w <= page)
+    return near >= 5 and near * 3 >= len(widths) and sum(1 for w in widths if w > page + 2) * 10 <= len(widths)
+
+
+def rewrap(t, chars):
+    lines = t.split("\n")
+    if broken(lines):
+        return t.encode("utf-8")
+    return "\n".join(w for l in lines for w in wrap(l, 2 * chars)).encode("utf-8")
+
+
+def in_prose(f):
+    """A change made to prose lines only."""
+    return lambda t: "\n".join(f(l) if prose(l) else l for l in t.split("\n")).encode("utf-8")
+
+
+HALF = str.maketrans("（），％：；", "(),%:;")
+FULLP = str.maketrans("(),%:;", "（），％：；")
+CJK = "\u3400-\u9fff"
+RANGE = re.compile(r"((?:19|20)\d\d)年?\s*(?:—{1,2}|–|-{1,2}|－|～|~|至)\s*((?:19|20)\d\d)")
+
+
+def ranges(dash):
+    return lambda t: RANGE.sub(lambda m: m.group(1) + dash + m.group(2), t).encode("utf-8")
+
+
+def formfeed(t):
+    lines = t.split("\n")
+    for i in range(39, len(lines), 40):
+        lines[i] += "\f"
+    return ("\n".join(lines).rstrip("\n") + "\n\f").encode("utf-8")
+
+
+def tabs(t):
+    """Each block of table lines whose rows all have as many cells (runs of two or more spaces
+    apart, three cells at least) with a tab between cells: what a sheet saved as tab-separated
+    text prints. A block with a row short of cells (an empty cell, a name wrapped onto its own
+    line) is left as it is: tabs would lose where its cells stand, which says their columns."""
+    lines = t.split("\n")
+    cells = lambda l: re.split(r"(?<=\S) {2,}(?=\S)", l.strip())
+    is_row = lambda l: TABLE.search(l) and "|" not in l and "\t" not in l and len(cells(l)) >= 3
+    i = 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and is_row(lines[j]):
+            j += 1
+        if j - i >= 2 and len({len(cells(l)) for l in lines[i:j]}) == 1:
+            lines[i:j] = ["\t".join(cells(l)) for l in lines[i:j]]
+        i = max(j, i + 1)
+    return "\n".join(lines).encode("utf-8")
+
+
 TRANSFORMS = {
     "crlf": lambda t: t.replace("\n", "\r\n").encode("utf-8"),
+    "cr": lambda t: t.replace("\n", "\r").encode("utf-8"),
     "bom": lambda t: ("\ufeff" + t).encode("utf-8"),
     "gb18030": lambda t: t.encode("gb18030"),
     "utf16": lambda t: t.replace("\n", "\r\n").encode("utf-16"),
     "trailing-spaces": lambda t: "\n".join(l + "  " if l.strip() else l for l in t.split("\n")).encode("utf-8"),
-    "nbsp": lambda t: "\n".join(l.replace(" ", "\u00a0") if prose(l) else l for l in t.split("\n")).encode("utf-8"),
-    "fullwidth-digits": lambda t: "\n".join(l.translate(FULL) if prose(l) else l for l in t.split("\n")).encode("utf-8"),
+    "formfeed": formfeed,
+    "nbsp": in_prose(lambda l: l.replace(" ", "\u00a0")),
+    "fullwidth-digits": in_prose(lambda l: l.translate(FULL)),
     "indent": lambda t: "\n".join("\u3000\u3000" + l.lstrip() if prose(l) and len(l.strip()) > 30 else l for l in t.split("\n")).encode("utf-8"),
-    "rewrap": lambda t: "\n".join(w for l in t.split("\n") for w in wrap(l)).encode("utf-8"),
+    "cjk-digit-space": in_prose(lambda l: re.sub(f"(?<=[{CJK}])(?=[0-9])|(?<=[0-9%])(?=[{CJK}])", " ", l)),
+    # A line with an ASCII quote is a CSV record's (or markup's): its commas are syntax.
+    "halfwidth-punct": in_prose(lambda l: l if '"' in l else l.translate(HALF)),
+    "fullwidth-punct": in_prose(lambda l: l if '"' in l else l.translate(FULLP)),
+    "range-dashes": ranges("——"),
+    "range-hyphens": ranges("--"),
+    "range-fullminus": ranges("－"),
+    "range-wave": ranges("～"),
+    "range-tilde": ranges("~"),
+    "range-zhi": ranges("至"),
+    "tabs": tabs,
+    "rewrap": lambda t: rewrap(t, 33),
+    "rewrap26": lambda t: rewrap(t, 26),
+    "rewrap40": lambda t: rewrap(t, 40),
 }
 
 
