@@ -85,23 +85,30 @@ fn clean(text: &str) -> (String, Option<Vec<usize>>) {
 /// The text with each bare carriage return (one not before a line feed) as a line feed, one for
 /// one; None when it has none. Classic Mac OS and some OCR and export tools end lines with CR
 /// alone, which `str::lines` does not split at: the whole document was one line, its tables
-/// and headings unread. A CR before LF (Windows) is left to `lines`.
+/// and headings unread. A CR before LF (Windows), or before more CRs and a LF, is left as it was.
 fn bare_cr_ends(text: &str) -> Option<String> {
-    let bare = |b: &[u8]| b[0] == b'\r' && b.get(1) != Some(&b'\n');
     let bytes = text.as_bytes();
-    if !(0..bytes.len()).any(|i| bare(&bytes[i..])) {
+    // A CR is a line's end unless a LF follows it, after any further CRs: `\r\r\n` is a
+    // Windows line end converted twice (a CR LF cell of an Excel export saved again), one end.
+    // Read from the end, so that a run of CRs costs its length once.
+    let mut bare = vec![false; bytes.len()];
+    let mut lf_next = false;
+    for i in (0..bytes.len()).rev() {
+        if bytes[i] == b'\r' {
+            bare[i] = !lf_next;
+        } else {
+            lf_next = bytes[i] == b'\n';
+        }
+    }
+    if !bare.contains(&true) {
         return None;
     }
-    let mut out = String::with_capacity(text.len());
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        out.push(if c == '\r' && chars.peek() != Some(&'\n') {
-            '\n'
-        } else {
-            c
-        });
-    }
-    Some(out)
+    let out: Vec<u8> = bytes
+        .iter()
+        .zip(&bare)
+        .map(|(&b, &cr)| if cr { b'\n' } else { b })
+        .collect();
+    String::from_utf8(out).ok()
 }
 
 /// The text with the single spaces between a Chinese character and a figure taken out
@@ -686,6 +693,7 @@ mod tests {
             ("一\r二\r三", Some("一\n二\n三")),
             ("一\r\n二\r\r三\r", Some("一\r\n二\n\n三\n")),
             ("一\r\n二\n三", None),
+            ("一\r\r\n二\r\n", None),
             ("一二三", None),
         ] {
             assert_eq!(bare_cr_ends(text).as_deref(), want, "{text:?}");
