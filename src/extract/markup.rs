@@ -43,7 +43,13 @@ fn record_lines(text: &str) -> Option<(String, Vec<usize>)> {
 /// [`plain_lines`] after the spreadsheet's records: a long-format export (one record per
 /// indicator and year) as the table it stands for, then the markup.
 fn long_lines(text: &str) -> Option<(String, Vec<usize>)> {
-    then(super::longform::plain_lines(text), text, markup_lines)
+    then(super::longform::plain_lines(text), text, revised_lines)
+}
+
+/// [`plain_lines`] after a long-format export: a revision's 对照表 as its targets in force, then
+/// the markup.
+fn revised_lines(text: &str) -> Option<(String, Vec<usize>)> {
+    then(super::revision::plain_lines(text), text, markup_lines)
 }
 
 /// A pass's reading: its text and, for each of its lines, the line it stands for (1-based).

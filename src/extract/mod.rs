@@ -32,6 +32,7 @@ mod outline;
 mod pandas;
 mod phrase;
 mod prose;
+mod revision;
 mod rtf;
 mod scan;
 mod span;
