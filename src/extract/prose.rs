@@ -228,6 +228,60 @@ fn change_start(chars: &[char], sp: &Span, clause_start: usize) -> Option<Option
     (after.starts_with('到') || after.starts_with('至')).then_some(year)
 }
 
+/// Verbs of a revision: a plan's target changed to another (`由4.5个调整为4.8个`).
+const REVISE_VERBS: &[&str] = &[
+    "调整为",
+    "调整到",
+    "调整至",
+    "调整成",
+    "修改为",
+    "修订为",
+    "调增为",
+    "调增至",
+    "调减为",
+    "调减至",
+    "上调至",
+    "上调为",
+    "下调至",
+    "下调为",
+];
+
+/// Whether the figure of `sp` is a target a revision replaces, no figure of the plan in force:
+/// the starting figure of a revision (`由4.5个调整为4.8个`, `由控制在5%以内调整为…`, and a
+/// target's change, `目标由4.0人提高至4.2人`) or a target stated as the old one (`原2027年目标为
+/// 3.5张`). A change from a past level (`由2022年的3.9个提高到5.5个`) is none of these: its
+/// starting figure is the baseline ([`change_start`]).
+fn superseded(chars: &[char], sp: &Span) -> bool {
+    let clause_start = chars[..sp.start]
+        .iter()
+        .rposition(|c| matches!(c, '，' | ',' | '；' | ';' | '。' | '：' | ':' | '\n'))
+        .map_or(0, |p| p + 1);
+    let before = collect(&chars[clause_start..sp.start]);
+    let before = before.trim_end();
+    let after = collect(&chars[sp.end..chars.len().min(sp.end + 8)]);
+    let after = after.trim_start();
+    if let Some(rest) = before
+        .strip_suffix('由')
+        .or_else(|| before.strip_suffix('从'))
+    {
+        if REVISE_VERBS.iter().any(|v| after.starts_with(v)) {
+            return true;
+        }
+        // A target's change: `目标由X提高至Y` (the target's old figure, not a level reached).
+        let to = |a: &str| a.starts_with('到') || a.starts_with('至');
+        let changes = CHANGE_VERBS
+            .iter()
+            .any(|v| after.strip_prefix(v).is_some_and(to));
+        return changes && (rest.ends_with("目标") || rest.ends_with("目标值"));
+    }
+    // The words up to the number itself (`为` may be read as the figure's operator word).
+    let stated = collect(&chars[clause_start..sp.num_start.max(clause_start)]);
+    ["目标为", "目标值为", "目标是"]
+        .iter()
+        .any(|w| stated.trim_end().ends_with(w))
+        && stated.contains('原')
+}
+
 /// Operator words that state the level a figure reaches (`达到`, `提高到`).
 const LEVEL_WORDS: &[&str] = &[
     "达到",
@@ -511,7 +565,8 @@ pub(super) fn prose_candidates(s: &Sentence, cx: &ProseContext) -> Vec<Candidate
         let glued = prev_end == Some(sp.start) && sp.op_word.is_none();
         // `由2022年的1.78缩小至1.72以内`: a change's starting figure needs no unit of its own.
         let why_not = not_a_target(chars, &sp)
-            .filter(|w| *w != "bare number in prose" || change_start(chars, &sp, 0).is_none());
+            .filter(|w| *w != "bare number in prose" || change_start(chars, &sp, 0).is_none())
+            .or_else(|| superseded(chars, &sp).then_some("superseded target"));
         prev_end = (why_not != Some("date")).then_some(sp.end);
         if glued || why_not.is_some() {
             continue;
@@ -1261,6 +1316,41 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    /// A revision notice: the target in force is the revised one; the one it replaces, and a
+    /// target stated as the old one, are no figures. A change from a past level keeps its
+    /// starting figure as the baseline.
+    #[test]
+    fn a_revision_keeps_the_target_in_force() {
+        use Kind::*;
+        let cases: &[(&str, &[Figure])] = &[
+            (
+                "每千人口拥有3岁以下婴幼儿托位数：2025年目标由4.5个调整为4.8个，2027年目标由5.0个调整为5.5个。",
+                &[(Target, dec!(4.8), 2025), (Target, dec!(5.5), 2027)],
+            ),
+            (
+                "城镇调查失业率：2027年目标由控制在5%以内调整为控制在5.5%以内。",
+                &[(Target, dec!(5.5), 2027)],
+            ),
+            (
+                "每千人口执业（助理）医师数：2027年目标由4.0人提高至4.2人。",
+                &[(Target, dec!(4.2), 2027)],
+            ),
+            (
+                "“每百户家庭拥有养老床位数”（原2027年目标为3.5张）不再作为考核指标。",
+                &[],
+            ),
+            // Not a revision: a level reached and one aimed at; a target stated as it is.
+            (
+                "到2027年，每千人口拥有3岁以下婴幼儿托位数由2022年的3.9个提高到5.5个。",
+                &[(Baseline, dec!(3.9), 2022), (Target, dec!(5.5), 2027)],
+            ),
+            ("2027年普惠托位占比目标为70%。", &[(Target, dec!(70), 2027)]),
+        ];
+        for (sentence, want) in cases {
+            assert_eq!(figures(sentence), *want, "{sentence}");
+        }
     }
 
     /// Layouts of other counties' prose: a change from a figure to another, the year printed
