@@ -10,7 +10,8 @@ figures lost and gained, and strict recall against the answers before and after.
 that holds only for the bytes a document happens to have shows here; the held-back documents come
 in every one of these forms. Not run by `cargo test` (tests/extract_invariance.rs holds the byte
 changes — crlf, bom, gb18030, utf16 — as invariants; tests/extract_corpus.rs the documents as
-they are). The changes (name: what it does, and who writes text so):
+they are). An RTF document (`{\\rtf…`) gets the byte changes only: its lines are markup. The
+changes (name: what it does, and who writes text so):
 
   crlf              Windows line ends (Notepad, WPS, Word's "plain text").
   cr                old Mac line ends, a bare CR (Classic Mac OS exports, some OCR tools).
@@ -184,6 +185,9 @@ TRANSFORMS = {
 }
 
 
+BYTES = {"crlf", "cr", "bom", "gb18030", "utf16"}
+
+
 def key(kind, year, value):
     return (kind, int(year), Decimal(str(value)).normalize())
 
@@ -218,8 +222,10 @@ with tempfile.TemporaryDirectory() as tmp:
         for doc, (was, gold) in base.items():
             text = open(doc, encoding="utf-8").read()
             path = os.path.join(tmp, os.path.basename(doc))
+            # An RTF document's lines are its markup: only the byte changes apply to it.
+            rtf = text.startswith("{\\rtf") and name not in BYTES
             with open(path, "wb") as f:
-                f.write(TRANSFORMS[name](text))
+                f.write(text.encode("utf-8") if rtf else TRANSFORMS[name](text))
             now = candidates(path) or Counter()
             was = was or Counter()
             a, n = recall(was, gold)
