@@ -522,16 +522,20 @@ impl<'a> Readings<'a> {
         // A name copied with the plan's marker or its unit (`*普惠托位占比`, `人均预期寿命（岁）`):
         // the name, and the unit for the row where no unit column gives one. Asked only of a
         // name the catalog does not know.
+        // The entry found here is the row's: looked up once, not again below.
         let copied;
-        let r = match set.catalog.get(r.indicator.text) {
+        let (r, entry) = match set.catalog.get(r.indicator.text) {
             None => match as_printed(r) {
-                Some(c) if set.catalog.get(c.indicator.text).is_some() => {
-                    copied = c;
-                    &copied
-                }
-                _ => r,
+                Some(c) => match set.catalog.get(c.indicator.text) {
+                    Some(e) => {
+                        copied = c;
+                        (&copied, Some(e))
+                    }
+                    None => (r, None),
+                },
+                None => (r, None),
             },
-            Some(_) => r,
+            found => (r, found),
         };
         if crate::actuals::value::is_no_data(r.value.text) {
             self.unfilled_rows += 1;
@@ -578,7 +582,7 @@ impl<'a> Readings<'a> {
                 return;
             }
         };
-        let Some(entry) = set.catalog.get(r.indicator.text) else {
+        let Some(entry) = entry else {
             bad(
                 r.indicator.column,
                 crate::tr!(
@@ -1160,6 +1164,19 @@ fn slip(
     // every row, and the row is judged later anyway.
     let ctx = judge::Ctx::new(&plan.plan, judge::Rules::default());
     let target = judge::held_against(row, entry, &ctx, period.year);
+    // Within five times of the positive target it is held against, as of the baseline above:
+    // no slip, decimal point, month or far value fits then (each asks that every reference be
+    // beyond five times, or ten), and neither do the other plans' baselines (asked only of a
+    // value a fifth of a ceiling or less). Most rows end here, before the references and the
+    // unit are looked at.
+    if !over_cap
+        && let Some(t) = target
+        && t > Decimal::ZERO
+        && v.checked_div(t)
+            .is_some_and(|q| q < five && q * five > Decimal::ONE)
+    {
+        return None;
+    }
     judge::plausibility_against(row, entry, target, actual, &|| {
         set.peer_baselines(&entry.id.value)
     })

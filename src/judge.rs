@@ -1012,7 +1012,7 @@ fn monthly(
     let money = entry
         .unit
         .as_ref()
-        .and_then(|u| crate::unit::Unit::parse(&u.value).ok())
+        .and_then(|u| crate::plan::memo::unit(&u.value).ok())
         .is_some_and(|u| u.is_money() && !u.printed().contains(['/', '每']));
     let level = is_level(entry);
     if !money || !level || !small_tells(entry, from_baseline) || v <= Decimal::ZERO {
