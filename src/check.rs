@@ -82,7 +82,7 @@ impl<'a> Judged<'a> {
             domain: s.domain,
             year: period.year,
             period,
-            baseline: s.baseline,
+            baseline: judge::stated_baseline(row, entry),
             verdict,
             actual,
             category: None,
@@ -278,7 +278,6 @@ pub(crate) struct Series<'a> {
     row: &'a Row,
     entry: &'a Entry,
     domain: Option<Domain>,
-    baseline: Option<judge::Baseline>,
     /// The series' latest reading, which links to the one before (see [`Reading::prev`]).
     last: u32,
     /// Open SDG's category, once the whole input is read, and the period whose value it ends
@@ -341,8 +340,10 @@ struct BesideTarget {
     equal: Vec<(u32, judge::Note, Diagnostic)>,
 }
 
-/// A map by a plan row's address: the series index, looked up once per row.
-type AddrMap<V> = crate::plan::fasthash::FastMap<usize, V>;
+/// Each plan's series by row position ([`NONE`]: none yet), by the plan's address: a few
+/// thousand plans in a map that stays in cache, and four bytes a row of a plan a sheet names,
+/// where a map by row held an entry of every series (at a million rows, tens of megabytes).
+type SeriesIndex = crate::plan::fasthash::FastMap<usize, Box<[u32]>>;
 
 /// Everything read from the actuals files, in the order read, ready to be judged row by row.
 /// Memory grows with the distinct values reported (a few dozen bytes each, for the history
@@ -353,8 +354,8 @@ pub(crate) struct Readings<'a> {
     /// The names of the files read, for the `file` of their rows.
     files: Vec<Arc<str>>,
     series: Vec<Series<'a>>,
-    /// A series by its plan row's address.
-    index: AddrMap<u32>,
+    /// A series by its plan and row position.
+    index: SeriesIndex,
     readings: Vec<Reading>,
     /// The note column, for the readings that have one.
     notes: HashMap<u32, Box<str>>,
@@ -390,7 +391,7 @@ impl<'a> Readings<'a> {
             set,
             files: Vec::new(),
             series: Vec::new(),
-            index: AddrMap::default(),
+            index: SeriesIndex::default(),
             readings: Vec::new(),
             notes: HashMap::new(),
             implied: None,
@@ -479,24 +480,34 @@ impl<'a> Readings<'a> {
         }
     }
 
-    /// The series of a plan's row, made on its first reading.
-    fn series_of(&mut self, plan: &'a PlanFile, row: &'a Row, entry: &'a Entry) -> u32 {
-        let key = row as *const Row as usize;
-        if let Some(&i) = self.index.get(&key) {
-            return i;
-        }
+    /// The series of a plan's row (at position `at` of the plan), made on its first reading.
+    fn series_of(&mut self, plan: &'a PlanFile, at: u32, row: &'a Row, entry: &'a Entry) -> u32 {
         let i = self.series.len() as u32;
+        let rows = self
+            .index
+            .entry(std::ptr::from_ref(plan) as usize)
+            .or_insert_with(|| vec![NONE; plan.plan.indicators.len()].into_boxed_slice());
+        if let Some(slot) = rows.get_mut(at as usize) {
+            if *slot != NONE {
+                return *slot;
+            }
+            *slot = i;
+        }
         self.series.push(Series {
             plan,
             row,
             entry,
             domain: row_domain(plan, &self.set.catalog, row),
-            baseline: judge::stated_baseline(row, entry),
             last: NONE,
             category: None,
         });
-        self.index.insert(key, i);
         i
+    }
+
+    /// The series of the row at position `at` of a plan, if it has one.
+    fn series_at(&self, plan: &PlanFile, at: usize) -> Option<u32> {
+        let rows = self.index.get(&(std::ptr::from_ref(plan) as usize))?;
+        rows.get(at).copied().filter(|&i| i != NONE)
     }
 
     /// The readings of a series, latest read first.
@@ -594,7 +605,7 @@ impl<'a> Readings<'a> {
             );
             return;
         };
-        let Some(row) = plan.row(&entry.id.value) else {
+        let Some((at, row)) = plan.row_at(&entry.id.value) else {
             bad(
                 r.indicator.column,
                 crate::tr!(
@@ -692,7 +703,7 @@ impl<'a> Readings<'a> {
             }
             _ => None,
         };
-        let series = self.series_of(plan, row, entry);
+        let series = self.series_of(plan, at, row, entry);
         let (value, kind) = Reading::pack(actual);
         let mut reading = Reading {
             series,
@@ -1098,12 +1109,11 @@ impl<'a> Readings<'a> {
                 (None, None) => ps,
             };
             for p in ps {
-                for row in &plan.plan.indicators {
+                for (k, row) in plan.plan.indicators.iter().enumerate() {
                     let Some(entry) = set.catalog.get(&row.id.value) else {
                         continue;
                     };
-                    let key = row as *const Row as usize;
-                    if let Some(&si) = self.index.get(&key)
+                    if let Some(si) = self.series_at(plan, k)
                         && self.find(si, p).is_some()
                     {
                         continue;
@@ -1113,7 +1123,6 @@ impl<'a> Readings<'a> {
                         row,
                         entry,
                         domain: row_domain(plan, &set.catalog, row),
-                        baseline: judge::stated_baseline(row, entry),
                         last: NONE,
                         category: None,
                     };

@@ -48,15 +48,21 @@ impl PlanFile {
 
     /// The plan's row of a catalog id (the first row of an id, as a scan would find it), in
     /// logarithmic time.
+    #[cfg(test)]
     pub fn row(&self, id: &str) -> Option<&Row> {
+        self.row_at(id).map(|(_, r)| r)
+    }
+
+    /// [`PlanFile::row`] with the row's position in the plan.
+    pub(crate) fn row_at(&self, id: &str) -> Option<(u32, &Row)> {
         let h = id_hash(id);
         let from = self.rows.partition_point(|&(k, _)| k < h);
         // Rows whose ids share a hash sit side by side, in row order.
         self.rows[from..]
             .iter()
             .take_while(|&&(k, _)| k == h)
-            .map(|&(_, i)| &self.plan.indicators[i as usize])
-            .find(|r| r.id.value == id)
+            .filter_map(|&(_, i)| Some((i, self.plan.indicators.get(i as usize)?)))
+            .find(|(_, r)| r.id.value == id)
     }
 }
 
