@@ -1397,7 +1397,13 @@ fn is_figure_cell(c: &str) -> bool {
     if c.chars()
         .any(|ch| ch.is_ascii_digit() || ('０'..='９').contains(&ch))
     {
-        return c.split('、').all(|p| super::memo::threshold(p).is_ok());
+        // A change (`年均增长6%`, `较上年提高1个百分点`) is no level a plan can hold, but it is
+        // printed in its year's column as any figure is: counted, so the row's other cells keep
+        // their columns.
+        return c.split('、').all(|p| {
+            super::memo::threshold(p).is_ok()
+                || crate::threshold::Threshold::read(p).is_ok_and(|r| r.relative.is_some())
+        });
     }
     const OFFICE: &[char] = &[
         '局', '委', '办', '院', '部', '会', '厅', '处', '站', '所', '府', '社', '队', '团', '司',
@@ -2060,6 +2066,28 @@ mod tests {
         );
         let cells = printed_cells("3 0-3 岁儿童发育监测筛查率(%) 93 95 95 95 95 95 卫生健康局");
         assert_eq!(figure_cells(&cells, 6, false, false).unwrap()[0], "93");
+        // A change printed in its year's column keeps the columns after it where they are.
+        for (row, cells_wanted) in [
+            (
+                "7 居民人均可支配收入 万元 7.21 年均增长6% 10左右 区统计局",
+                vec!["7.21", "年均增长6%", "10左右"],
+            ),
+            (
+                "11 养老机构护理型床位占比 % 54 较上年提高1个百分点 65 区民政局",
+                vec!["54", "较上年提高1个百分点", "65"],
+            ),
+            (
+                "4 达标学校占比 % 57 较2022年提高10个百分点 较2022年提高20个百分点 区教育局",
+                vec!["57", "较2022年提高10个百分点", "较2022年提高20个百分点"],
+            ),
+        ] {
+            let cells = printed_cells(row);
+            assert_eq!(
+                figure_cells(&cells, 3, false, false),
+                Some(cells_wanted),
+                "{row}"
+            );
+        }
         // Columns inferred from two encoded years of a six-column row: not read by column.
         assert_eq!(figure_cells(&cells, 2, false, true), None);
         assert_eq!(
