@@ -265,16 +265,16 @@ pub(crate) fn parse(text: &str, year: Option<i32>) -> Result<Period, String> {
                 expected()
             ));
         }
-        None if years_in_a_row(&t).is_some() => {
-            return Err(crate::tr!(
-                "{}（两个相连的年份：若是学年，请写 {}学年（计入 {} 年），否则只写一个年份）",
-                "{} (two years in a row: for a school year write {}学年 (counted as {}), else one year)",
-                expected(),
-                text.trim(),
-                years_in_a_row(&t).unwrap_or_default()
-            ));
+        None => {
+            if let Some(first) = years_in_a_row(&t) {
+                return Err(crate::tr!(
+                    "{}（两个相连的年份：若是学年，请写 {}学年（计入 {first} 年），否则只写一个年份）",
+                    "{} (two years in a row: for a school year write {}学年 (counted as {first}), else one year)",
+                    expected(),
+                    text.trim()
+                ));
+            }
         }
-        None => {}
     }
     // Only where no year column stands beside it: there, `06` is a month.
     if let Some(y) = two_digit_year(&t).filter(|_| year.is_none()) {
@@ -362,29 +362,26 @@ fn school_year(t: &str) -> Option<Result<i32, ()>> {
         .strip_suffix("学年度")
         .or_else(|| t.strip_suffix("学年"))?;
     let rest = rest.strip_suffix('年').unwrap_or(rest);
-    let b = rest.as_bytes();
-    let first: i32 = rest
+    let (first, after) = leading_year(rest)?;
+    Some(match after {
+        "" => Ok(first),
+        _ => years_in_a_row(rest).ok_or(()),
+    })
+}
+
+/// Four digits at the start of `t`, as a year, and what follows them.
+fn leading_year(t: &str) -> Option<(i32, &str)> {
+    let year = t
         .get(..4)
-        .filter(|y| y.bytes().all(|c| c.is_ascii_digit()))?
-        .parse()
-        .ok()?;
-    if b.len() == 4 {
-        return Some(Ok(first));
-    }
-    Some(years_in_a_row(rest).ok_or(()))
+        .filter(|y| y.bytes().all(|c| c.is_ascii_digit()))?;
+    Some((year.parse().ok()?, &t[4..]))
 }
 
 /// Two years in a row apart by a dash or a slash (`2024-2025`, `2024/25`, `2024—2025年`): the
 /// first.
 fn years_in_a_row(t: &str) -> Option<i32> {
-    let t = t.strip_suffix('年').unwrap_or(t);
-    let first: i32 = t
-        .get(..4)
-        .filter(|y| y.bytes().all(|c| c.is_ascii_digit()))?
-        .parse()
-        .ok()?;
-    let second = t[4..].strip_prefix(['-', '/', '—', '–', '~', '～', '－', '至'])?;
-    let second = second.strip_suffix('年').unwrap_or(second);
+    let (first, after) = leading_year(t.strip_suffix('年').unwrap_or(t))?;
+    let second = after.strip_prefix(['-', '/', '—', '–', '~', '～', '－', '至'])?;
     if second.is_empty() || !second.bytes().all(|c| c.is_ascii_digit()) {
         return None;
     }
