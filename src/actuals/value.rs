@@ -701,6 +701,9 @@ fn typed_form(t: &str) -> Option<String> {
             "expected a number like 86, 4.4, 86% or 1.33万元, found `{t}` (点 for the decimal point? did you mean {whole}.{rest}?)"
         ));
     }
+    if let Some(m) = typed_mark(t) {
+        return Some(m);
+    }
     if let Some((low, high)) = range(t) {
         return Some(crate::tr!(
             "`{t}` 是一个范围（{low} 到 {high}），不是一个值: 报告值只填一个数，即实际达到的值",
@@ -713,6 +716,66 @@ fn typed_form(t: &str) -> Option<String> {
         crate::tr!(
             "应为 86、4.4、86% 或 1.33万元 这样的数，却是 `{t}`（小数逗号？是否应为 {whole}.{frac}）",
             "expected a number like 86, 4.4, 86% or 1.33万元, found `{t}` (a decimal comma? did you mean {whole}.{frac}?)"
+        )
+    })
+}
+
+/// Marks clerks type where a value or beside it goes, each with the number meant where there is
+/// one: a lone mark (`*`, `×`, `?`, `※`, the katakana `ー` a Japanese input method gives for a
+/// dash) is no value, and none says "no data" as plainly as an empty cell or `-`; a footnote mark
+/// after the number (`85*`, `85①`, `85※`) belongs in the note column; `4。3` and `4、3` are a
+/// decimal point typed with a Chinese input method, `.43` a number with its leading zero
+/// dropped. Each is refused with what was probably meant: read, a wrong guess would be a verdict
+/// nobody reported.
+fn typed_mark(t: &str) -> Option<String> {
+    const MARKS: &[char] = &[
+        '*', '＊', '×', 'x', 'X', '?', '？', '※', '#', '＃', 'ー', '△', '☆', '★', '√', '✓', '✔',
+    ];
+    let mut chars = t.chars();
+    if let (Some(c), None) = (chars.next(), chars.next())
+        && MARKS.contains(&c)
+    {
+        return Some(crate::tr!(
+            "`{}` 是符号，不是数值: 无数据请留空或填 `-`，说明请写在备注列",
+            "`{}` is a mark, not a value: leave the cell empty or `-` for no data, and write a remark in the note column",
+            echo(t)
+        ));
+    }
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    let number = |s: &str| {
+        let (i, f) = s.split_once('.').unwrap_or((s, "1"));
+        digits(i) && digits(f)
+    };
+    let footnote = t
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| {
+            matches!(c, '*' | '＊' | '※' | '#' | '＃' | '†' | '‡') || ('①'..='⑳').contains(&c)
+        })
+        .last()
+        .map(|(i, _)| &t[..i])
+        .filter(|n| number(n));
+    if let Some(n) = footnote {
+        return Some(crate::tr!(
+            "`{}` 的数字后是注释符号: 数值单元格只填 {n}，注释写在备注列",
+            "`{}` has a footnote mark after its number: type {n} alone in the value cell, the footnote in the note column",
+            echo(t)
+        ));
+    }
+    if let Some((whole, frac)) = t.split_once(['。', '、'])
+        && digits(whole)
+        && digits(frac)
+    {
+        return Some(crate::tr!(
+            "应为 86、4.4、86% 或 1.33万元 这样的数，却是 `{t}`（输入法打出的小数点？是否应为 {whole}.{frac}）",
+            "expected a number like 86, 4.4, 86% or 1.33万元, found `{t}` (a decimal point typed with a Chinese input method? did you mean {whole}.{frac}?)"
+        ));
+    }
+    let frac = t.strip_prefix(['.', '．'])?;
+    digits(frac).then(|| {
+        crate::tr!(
+            "应为 86、4.4、86% 或 1.33万元 这样的数，却是 `{t}`（是否应为 0.{frac}）",
+            "expected a number like 86, 4.4, 86% or 1.33万元, found `{t}` (did you mean 0.{frac}?)"
         )
     })
 }
@@ -1691,6 +1754,24 @@ mod tests {
             ("66至70", Some("a range")),
             ("-5", None),
             ("=60+6", Some("a formula's text")),
+            ("*", Some("is a mark, not a value")),
+            ("×", Some("is a mark, not a value")),
+            ("？", Some("is a mark, not a value")),
+            ("ー", Some("is a mark, not a value")),
+            ("**", None),
+            ("85*", Some("type 85 alone")),
+            ("85.5①", Some("type 85.5 alone")),
+            ("85※#", Some("type 85 alone")),
+            ("*85", None),
+            ("85a*", None),
+            ("4。3", Some("did you mean 4.3?")),
+            ("4、3", Some("did you mean 4.3?")),
+            ("4。", None),
+            ("、3", None),
+            (".43", Some("did you mean 0.43?")),
+            ("．5", Some("did you mean 0.5?")),
+            (".", None),
+            (".4.3", None),
         ] {
             let got = what_it_is(text);
             match hint {
