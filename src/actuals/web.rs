@@ -205,7 +205,8 @@ fn rows(text: &str, spreadsheet: bool) -> Vec<Vec<(u64, String, CellKind)>> {
             }
             ("data", false) if spreadsheet => {
                 if let Some(c) = cell.as_mut() {
-                    c.4 = tag.to_ascii_lowercase().contains("type=\"datetime\"");
+                    c.4 =
+                        attr_text(tag, "type").is_some_and(|t| t.eq_ignore_ascii_case("datetime"));
                 }
             }
             _ => {}
@@ -222,14 +223,50 @@ fn rows(text: &str, spreadsheet: bool) -> Vec<Vec<(u64, String, CellKind)>> {
 
 /// A number attribute of a tag (`colspan="2"`, `ss:Index="3"`), by its name without prefix.
 fn attr(tag: &str, key: &str) -> Option<u64> {
-    let lower = tag.to_ascii_lowercase();
-    let at = lower.find(&format!("{key}="))? + key.len() + 1;
-    let v: String = lower[at..]
-        .trim_start_matches(['"', '\''])
+    let v: String = attr_text(tag, key)?
         .chars()
         .take_while(char::is_ascii_digit)
         .collect();
     v.parse().ok().filter(|n| (1..=16_384).contains(n))
+}
+
+/// An attribute's value by its name without prefix (`ss:Type` is `type`), however the writer
+/// quoted it: `"…"`, `'…'` or not at all, with or without spaces around `=` (XML allows both
+/// quotes, HTML all three; a hand-edited or converted workbook has any of them). The name must
+/// be whole: `data-colspan=` is no `colspan`.
+fn attr_text<'t>(tag: &'t str, key: &str) -> Option<&'t str> {
+    let bytes = tag.as_bytes();
+    let mut from = 0;
+    while let Some(i) = tag[from..]
+        .char_indices()
+        .find(|&(j, _)| {
+            tag[from + j..]
+                .get(..key.len())
+                .is_some_and(|w| w.eq_ignore_ascii_case(key))
+        })
+        .map(|(j, _)| from + j)
+    {
+        from = i + key.len();
+        let whole_start = i == 0 || matches!(bytes[i - 1], b' ' | b'\t' | b'\n' | b'\r' | b':');
+        let rest = tag[from..].trim_start();
+        let Some(value) = rest.strip_prefix('=').filter(|_| whole_start) else {
+            continue;
+        };
+        let value = value.trim_start();
+        return Some(match value.chars().next() {
+            Some(q @ ('"' | '\'')) => {
+                let inner = &value[1..];
+                &inner[..inner.find(q).unwrap_or(inner.len())]
+            }
+            _ => {
+                let end = value
+                    .find(|c: char| c.is_whitespace() || c == '/' || c == '>')
+                    .unwrap_or(value.len());
+                &value[..end]
+            }
+        });
+    }
+    None
 }
 
 /// A cell's text: entities decoded, white space (and `&nbsp;`) collapsed and trimmed.
@@ -276,6 +313,29 @@ fn entities(t: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Attributes however their writer quoted and spaced them; a name inside another is none.
+    #[test]
+    fn attributes_as_written() {
+        for (tag, key, want) in [
+            (r#"Data ss:Type="DateTime""#, "type", Some("DateTime")),
+            ("Data ss:Type='DateTime'", "type", Some("DateTime")),
+            ("Data ss:Type=DateTime", "type", Some("DateTime")),
+            (r#"Data ss:Type = "DateTime" "#, "type", Some("DateTime")),
+            ("td colspan=2>", "colspan", Some("2")),
+            ("td COLSPAN = '3'", "colspan", Some("3")),
+            (r#"td data-colspan="2""#, "colspan", None),
+            (r#"td tabindex="2""#, "index", None),
+            (r#"td rowspan="2" colspan="4""#, "colspan", Some("4")),
+            (r#"td colspan"#, "colspan", None),
+            (r#"td colspan=""#, "colspan", Some("")),
+            ("td 列=2", "列", Some("2")),
+        ] {
+            assert_eq!(attr_text(tag, key), want, "{tag}");
+        }
+        assert_eq!(attr("td colspan = '3'", "colspan"), Some(3));
+        assert_eq!(attr("td colspan=0", "colspan"), None);
+    }
 
     /// The rows' columns and texts.
     fn placed(rows: Vec<Vec<(u64, String, CellKind)>>) -> Vec<Vec<(u64, String)>> {
@@ -329,9 +389,10 @@ mod tests {
                 vec![(1, "诸暨市".into()), (2, "b".into())]
             ]
         );
-        // A year cell formatted `yyyy` (1 January at midnight) is the year; any other date a date.
+        // A year cell formatted `yyyy` (1 January at midnight) is the year; any other date a date
+        // (its type in single quotes, as a converter may write XML, as much as in double).
         let dated = "<Workbook><Table><Row><Cell><Data ss:Type=\"DateTime\">2024-01-01T00:00:00.000</Data></Cell>\
-                     <Cell><Data ss:Type=\"DateTime\">2024-12-31T00:00:00.000</Data></Cell>\
+                     <Cell><Data ss:Type='DateTime'>2024-12-31T00:00:00.000</Data></Cell>\
                      <Cell><Data ss:Type=\"String\">2024-01-01</Data></Cell></Row></Table></Workbook>";
         assert_eq!(
             rows(dated, true),
