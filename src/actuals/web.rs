@@ -10,7 +10,7 @@ use crate::diag::Diagnostic;
 use std::io::Read;
 use std::path::Path;
 
-/// Reads the first table of the markup file at `path`.
+/// Reads the table of the markup file at `path` that holds the data (see [`rows`]).
 pub(super) fn read(path: &Path, name: &str, each: &mut EachRow<'_>) -> Result<Actuals, Diagnostic> {
     let mut bytes = Vec::new();
     std::fs::File::open(path)
@@ -56,8 +56,8 @@ pub(super) fn read(path: &Path, name: &str, each: &mut EachRow<'_>) -> Result<Ac
             "this is an Excel 2003 XML Spreadsheet (XML Spreadsheet 2003), not an .xls workbook: read as a table (places are its rows and columns); better save it as .xlsx or CSV",
         ),
         false => (
-            "这是网页（HTML）表格，不是 Excel 工作簿（许多系统导出的 .xls 即是如此）: 已读取其第一个表格（位置为表格的行和列）；最好另存为 .xlsx 或 CSV",
-            "this is a web page's (HTML) table, not an Excel workbook (what many systems export as .xls): its first table was read (places are its rows and columns); better save it as .xlsx or CSV",
+            "这是网页（HTML）表格，不是 Excel 工作簿（许多系统导出的 .xls 即是如此）: 已读取其中数据最多的表格（位置为该表格的行和列）；最好另存为 .xlsx 或 CSV",
+            "this is a web page's (HTML) table, not an Excel workbook (what many systems export as .xls): its fullest table was read (places are that table's rows and columns); better save it as .xlsx or CSV",
         ),
     };
     let said = crate::i18n::pick(zh, en);
@@ -81,13 +81,101 @@ fn decode(bytes: &[u8]) -> String {
 /// Cells spanning down from rows above: column → (rows left, text, kind).
 type Spans = std::collections::BTreeMap<u64, (u64, String, CellKind)>;
 
-/// The rows of the first table: each a list of (1-based column, text, kind). HTML's `<tr>` / `<td>`,
-/// `<th>` with `colspan` and `rowspan`; the XML Spreadsheet's `<Row>` / `<Cell ss:Index=…>` with
-/// `ss:MergeAcross` and `ss:MergeDown`. A cell spanning rows holds for every row it spans, as a
-/// workbook's merged cell does (the 地区 or 领域 of a block): a `rowspan` leaves the rows below
-/// without that cell, so reading them as they stand would shift every cell after it one
-/// column left, under the wrong header.
-fn rows(text: &str, spreadsheet: bool) -> Vec<Vec<(u64, String, CellKind)>> {
+/// A table's rows: each a list of (1-based column, text, kind).
+type Rows = Vec<Vec<(u64, String, CellKind)>>;
+
+/// One table being read: its rows so far, the cell being read (its column, its text, the
+/// columns it spans, the rows below it spans, and whether it holds a date — an XML
+/// Spreadsheet's `<Data ss:Type="DateTime">`), the cells spanning down into the next rows, the
+/// last column taken, and whether a row is open.
+#[derive(Default)]
+struct Table {
+    out: Rows,
+    cell: Option<(u64, String, u64, u64, bool)>,
+    spans: Spans,
+    col: u64,
+    in_row: bool,
+}
+
+impl Table {
+    /// Ends the last row: the cells spanning down into it take their columns.
+    fn end_row(&mut self) {
+        let Some(row) = self.out.last_mut() else {
+            return;
+        };
+        for (c, (left, text, kind)) in self.spans.iter_mut() {
+            if !row.iter().any(|(x, _, _)| x == c) {
+                row.push((*c, text.clone(), *kind));
+            }
+            *left -= 1;
+        }
+        self.spans.retain(|_, (left, _, _)| *left > 0);
+        row.sort_by_key(|(c, _, _)| *c);
+    }
+
+    /// Puts the cell being read, if any, into the last row (and the rows it spans).
+    fn end_cell(&mut self) {
+        let (Some((c, t, wide, below, date)), Some(row)) = (self.cell.take(), self.out.last_mut())
+        else {
+            return;
+        };
+        let t = entities(&t);
+        // A date as the XML Spreadsheet writes it (`2024-01-01T00:00:00.000`): a year cell
+        // formatted `yyyy` holds 1 January at midnight, read as that year as in an .xls.
+        let (t, kind) = match date {
+            true => {
+                let t = t.split('.').next().unwrap_or_default();
+                let midnight = t.split_once('T').is_none_or(|(_, h)| h == "00:00:00");
+                let day = t.split('T').next().unwrap_or_default();
+                super::sheet::year_start(day, midnight)
+            }
+            false => (t, CellKind::Text),
+        };
+        if below > 0 {
+            // Its own row counts: the end of this row takes one.
+            for k in 0..wide {
+                let shown = match k {
+                    0 => (t.clone(), kind),
+                    _ => (String::new(), CellKind::Text),
+                };
+                self.spans.insert(c + k, (below + 1, shown.0, shown.1));
+            }
+        }
+        row.push((c, t, kind));
+    }
+
+    /// The table as read, its open cell and row ended.
+    fn finish(mut self) -> Rows {
+        self.end_cell();
+        if self.in_row {
+            self.end_row();
+        }
+        self.out
+    }
+
+    /// How much of a page's data the table holds: its filled cells in rows of two or more (a
+    /// layout table's rows hold a title, a menu item, a date, one a row).
+    fn filled(rows: &Rows) -> usize {
+        rows.iter()
+            .map(|r| r.iter().filter(|(_, t, _)| !t.is_empty()).count())
+            .filter(|n| *n >= 2)
+            .sum()
+    }
+}
+
+/// The rows of the table that holds the data: each a list of (1-based column, text, kind).
+/// HTML's `<tr>` / `<td>`, `<th>` with `colspan` and `rowspan`; the XML Spreadsheet's `<Row>` /
+/// `<Cell ss:Index=…>` with `ss:MergeAcross` and `ss:MergeDown`. A cell spanning rows holds for
+/// every row it spans, as a workbook's merged cell does (the 地区 or 领域 of a block): a
+/// `rowspan` leaves the rows below without that cell, so reading them as they stand would shift
+/// every cell after it one column left, under the wrong header.
+///
+/// An XML Spreadsheet's first table is its first sheet, what Excel opens. A web page may hold
+/// several tables, and 政务 systems lay their pages out with tables: a title in a table of its
+/// own above the data, or the data table nested in a cell of a layout table. Each table is read
+/// as its own (a nested one does not end the table around it, nor spill its rows into it), and
+/// the one with the most filled cells is the data.
+fn rows(text: &str, spreadsheet: bool) -> Rows {
     let (row_tag, cell_tags): (&str, &[&str]) = if spreadsheet {
         ("row", &["cell"])
     } else {
@@ -98,33 +186,22 @@ fn rows(text: &str, spreadsheet: bool) -> Vec<Vec<(u64, String, CellKind)>> {
     } else {
         ("colspan", "rowspan")
     };
-    let mut out: Vec<Vec<(u64, String, CellKind)>> = Vec::new();
-    // The cell being read: its column, its text, the columns it spans, the rows below it spans,
-    // and whether it holds a date (an XML Spreadsheet's `<Data ss:Type="DateTime">`).
-    let mut cell: Option<(u64, String, u64, u64, bool)> = None;
-    let mut spans: Spans = Default::default();
-    let mut col = 0u64;
+    // The tables open, innermost last; a page's markup outside any `<table>` (or an XML
+    // Spreadsheet's rows, whose `<Table>` is implied) is read as one, as before.
+    let mut open_tables: Vec<Table> = vec![Table::default()];
+    let mut done: Vec<Rows> = Vec::new();
+    // Cells read in all: the limit holds however the cells are spread over tables.
+    let mut cells = 0usize;
     let mut at = 0;
-    let mut in_row = false;
-    // Ends the last row: the cells spanning down into it take their columns.
-    let end_row = |out: &mut Vec<Vec<(u64, String, CellKind)>>, spans: &mut Spans| {
-        let Some(row) = out.last_mut() else { return };
-        for (c, (left, text, kind)) in spans.iter_mut() {
-            if !row.iter().any(|(x, _, _)| x == c) {
-                row.push((*c, text.clone(), *kind));
-            }
-            *left -= 1;
-        }
-        spans.retain(|_, (left, _, _)| *left > 0);
-        row.sort_by_key(|(c, _, _)| *c);
-    };
     while let Some(open) = text[at..].find('<').map(|i| at + i) {
-        if let Some(c) = cell.as_mut() {
-            c.1.push_str(&text[at..open]);
-        }
         let Some(close) = text[open..].find('>').map(|i| open + i) else {
             break;
         };
+        let depth = open_tables.len();
+        let table = open_tables.last_mut().expect("the outermost table stays");
+        if let Some(c) = table.cell.as_mut() {
+            c.1.push_str(&text[at..open]);
+        }
         let tag = &text[open + 1..close];
         at = close + 1;
         let end = tag.starts_with('/');
@@ -136,57 +213,51 @@ fn rows(text: &str, spreadsheet: bool) -> Vec<Vec<(u64, String, CellKind)>> {
             .to_ascii_lowercase();
         let tname = tname.rsplit(':').next().unwrap_or_default();
         let is_cell = cell_tags.contains(&tname);
-        // A row, a cell or the table's end closes the cell before it (HTML may omit `</td>`).
-        if (tname == row_tag || is_cell || tname == "table")
-            && let (Some((c, t, wide, below, date)), Some(row)) = (cell.take(), out.last_mut())
-        {
-            let t = entities(&t);
-            // A date as the XML Spreadsheet writes it (`2024-01-01T00:00:00.000`): a year cell
-            // formatted `yyyy` holds 1 January at midnight, read as that year as in an .xls.
-            let (t, kind) = match date {
-                true => {
-                    let t = t.split('.').next().unwrap_or_default();
-                    let midnight = t.split_once('T').is_none_or(|(_, h)| h == "00:00:00");
-                    let day = t.split('T').next().unwrap_or_default();
-                    super::sheet::year_start(day, midnight)
-                }
-                false => (t, CellKind::Text),
-            };
-            if below > 0 {
-                // Its own row counts: the end of this row takes one.
-                for k in 0..wide {
-                    let shown = match k {
-                        0 => (t.clone(), kind),
-                        _ => (String::new(), CellKind::Text),
-                    };
-                    spans.insert(c + k, (below + 1, shown.0, shown.1));
+        match (tname, end) {
+            // The cell the table sits in stays open: its text goes on after the table. Nesting
+            // deeper than any page lays out is read flat, within the limit.
+            ("table", false) if !spreadsheet && depth < 64 => {
+                open_tables.push(Table::default());
+            }
+            ("table", true) => {
+                if spreadsheet {
+                    let table = open_tables.pop().expect("the outermost table stays");
+                    let rows = table.finish();
+                    if !rows.is_empty() {
+                        return rows;
+                    }
+                    open_tables.push(Table::default());
+                } else if open_tables.len() > 1 {
+                    let table = open_tables.pop().expect("an inner table");
+                    done.push(table.finish());
                 }
             }
-            row.push((c, t, kind));
-        }
-        match (tname, end) {
-            ("table", true) if !out.is_empty() => break,
             (t, false) if t == row_tag => {
-                if in_row {
-                    end_row(&mut out, &mut spans);
+                // A row closes the cell before it (HTML may omit `</td>`).
+                table.end_cell();
+                if table.in_row {
+                    table.end_row();
                 }
-                out.push(Vec::new());
-                in_row = true;
-                col = 0;
+                table.out.push(Vec::new());
+                table.in_row = true;
+                table.col = 0;
             }
             (t, true) if t == row_tag => {
-                end_row(&mut out, &mut spans);
-                in_row = false;
+                table.end_cell();
+                table.end_row();
+                table.in_row = false;
             }
-            (_, false) if is_cell && in_row => {
+            (_, false) if is_cell && table.in_row => {
+                table.end_cell();
+                cells += 1;
                 // `ss:Index` places an XML Spreadsheet's cell (HTML has no such attribute, and
                 // `tabindex=` would read as one).
-                col = match attr(tag, "index").filter(|_| spreadsheet) {
+                table.col = match attr(tag, "index").filter(|_| spreadsheet) {
                     Some(i) => i,
                     None => {
                         // Past the columns a cell above still spans.
-                        let mut c = col + 1;
-                        while spans.contains_key(&c) {
+                        let mut c = table.col + 1;
+                        while table.spans.contains_key(&c) {
                             c += 1;
                         }
                         c
@@ -200,25 +271,38 @@ fn rows(text: &str, spreadsheet: bool) -> Vec<Vec<(u64, String, CellKind)>> {
                 let below = attr(tag, down)
                     .map_or(0, |n| n.saturating_sub(extra))
                     .min(10_000);
-                cell = Some((col, String::new(), wide.min(256), below, false));
-                col += wide.saturating_sub(1);
+                table.cell = Some((table.col, String::new(), wide.min(256), below, false));
+                table.col += wide.saturating_sub(1);
             }
+            (t, true) if cell_tags.contains(&t) => table.end_cell(),
             ("data", false) if spreadsheet => {
-                if let Some(c) = cell.as_mut() {
+                if let Some(c) = table.cell.as_mut() {
                     c.4 =
                         attr_text(tag, "type").is_some_and(|t| t.eq_ignore_ascii_case("datetime"));
                 }
             }
             _ => {}
         }
-        if out.len() > super::MAX_CELLS {
+        if cells > super::MAX_CELLS {
             break;
         }
     }
-    if in_row {
-        end_row(&mut out, &mut spans);
+    done.extend(open_tables.into_iter().rev().map(Table::finish));
+    if spreadsheet {
+        return done.into_iter().find(|r| !r.is_empty()).unwrap_or_default();
     }
-    out
+    // The first of the fullest: a page's tables in the order they end, so an outer table after
+    // its inner ones; ties go to the one that ended first.
+    let mut best: Option<Rows> = None;
+    for rows in done {
+        if best
+            .as_ref()
+            .is_none_or(|b| Table::filled(&rows) > Table::filled(b))
+        {
+            best = Some(rows);
+        }
+    }
+    best.unwrap_or_default()
 }
 
 /// A number attribute of a tag (`colspan="2"`, `ss:Index="3"`), by its name without prefix.
@@ -388,6 +472,28 @@ mod tests {
                 vec![(1, "诸暨市".into()), (2, "a".into())],
                 vec![(1, "诸暨市".into()), (2, "b".into())]
             ]
+        );
+        // A title in a table of its own above the data, and the data nested in a layout
+        // table's cell with a menu beside it: the data table is read, whole, in both.
+        let data = "<table><tr><td>地区</td><td>数值</td></tr><tr><td>诸暨市</td><td>1</td></tr>\
+                    <tr><td>嵊泗县</td><td>2</td></tr></table>";
+        let expect = vec![
+            vec![(1, "地区".to_string()), (2, "数值".into())],
+            vec![(1, "诸暨市".into()), (2, "1".into())],
+            vec![(1, "嵊泗县".into()), (2, "2".into())],
+        ];
+        let titled = format!("<table><tr><td>2024年10月七优享指标月报</td></tr></table>{data}");
+        assert_eq!(placed(rows(&titled, false)), expect);
+        let nested = format!(
+            "<table><tr><td>首页</td><td>通知公告</td></tr><tr><td>月报</td><td>{data}填报说明</td></tr>\
+             <tr><td>联系电话</td></tr></table>"
+        );
+        assert_eq!(placed(rows(&nested, false)), expect);
+        // The layout around it keeps its own cells: the one holding the table, its text.
+        let outer = nested.replace(data, "");
+        assert_eq!(
+            placed(rows(&outer, false))[1],
+            vec![(1, "月报".to_string()), (2, "填报说明".into())]
         );
         // A year cell formatted `yyyy` (1 January at midnight) is the year; any other date a date
         // (its type in single quotes, as a converter may write XML, as much as in double).
