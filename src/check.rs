@@ -1233,13 +1233,15 @@ fn implausible_warning(typed: &str, note: &judge::Note, entry: &Entry) -> String
     )
 }
 
-/// A row whose indicator was copied as a plan prints it: a marker before the name (`*` 省定核心
-/// 指标, `▲` 观察性指标, `☆`) and a unit in brackets after it (`人均预期寿命（岁）`,
-/// `基本养老保险参保人数(人)`), the unit then the row's unit unless a unit column gives one.
-/// None where the name has neither (`普惠托位占比（城镇）` keeps its bracket: no unit).
+/// A row whose indicator was copied as a plan or a list prints it: a marker before the name (`*`
+/// 省定核心指标, `▲` 观察性指标, `☆`), its number in the list (`1.`, `3、`, `（二）`, `(2)`, `①`)
+/// and a unit in brackets after it (`人均预期寿命（岁）`, `基本养老保险参保人数(人)`), the unit
+/// then the row's unit unless a unit column gives one. None where the name has none of them
+/// (`普惠托位占比（城镇）` keeps its bracket: no unit; `3岁以下…` its 3: no list number).
 fn as_printed<'r>(r: &ActualRow<'r>) -> Option<ActualRow<'r>> {
     let typed = r.indicator.text.trim();
     let name = typed.trim_start_matches(['*', '＊', '▲', '△', '☆', '★', ' ']);
+    let name = without_list_number(name).trim_start_matches(['*', '＊', '▲', '△', '☆', '★', ' ']);
     let (name, unit) = match name.strip_suffix([')', '）']).and_then(|n| {
         let open = n.rfind(['(', '（'])?;
         let inner = n[open..].trim_start_matches(['(', '（']).trim();
@@ -1265,6 +1267,42 @@ fn as_printed<'r>(r: &ActualRow<'r>) -> Option<ActualRow<'r>> {
         })),
         ..*r
     })
+}
+
+/// A name without the number a list gives it: `1.` `12、` `3）` (digits and a mark, then no
+/// digit: `1.5万人` and `3岁以下` keep theirs), `一、` `十二．` (Chinese numerals and a mark),
+/// `（二）` `(2)` `【3】` (in brackets), `①` `⑵` `⒊` (one character). The name as it is where it
+/// has none, or nothing follows the number.
+fn without_list_number(name: &str) -> &str {
+    const CHINESE: &str = "一二三四五六七八九十";
+    let numeral = |c: char| c.is_ascii_digit() || CHINESE.contains(c);
+    let rest = name.trim_start_matches(numeral);
+    let number = &name[..name.len() - rest.len()];
+    let digits = !number.is_empty() && number.chars().count() <= 3;
+    let after = if digits
+        && (number.bytes().all(|b| b.is_ascii_digit())
+            || !number.bytes().any(|b| b.is_ascii_digit()))
+    {
+        rest.strip_prefix(['.', '．', '、', ')', '）'])
+            .filter(|r| !r.starts_with(|c: char| c.is_ascii_digit() || c == '%'))
+    } else if let Some(inner) = name.strip_prefix(['(', '（', '【', '[']) {
+        let r = inner.trim_start_matches(numeral);
+        let n = inner.len() - r.len();
+        (1..=9)
+            .contains(&n)
+            .then(|| r.strip_prefix([')', '）', '】', ']']))
+            .flatten()
+    } else {
+        let mut chars = name.chars();
+        chars
+            .next()
+            .filter(|c| ('①'..='⒛').contains(c))
+            .map(|_| chars.as_str())
+    };
+    match after.map(str::trim_start) {
+        Some(r) if !r.is_empty() => r,
+        _ => name,
+    }
 }
 
 /// The number of a sheet's target cell (`4.3`, `≥9.2`, `84.2万人`, `65%以上`, `不低于85%`), read by
@@ -1331,6 +1369,32 @@ mod tests {
             ("基本医疗保险政策范围内住院报销比例(含大病保险)", None, None),
             ("普惠托位占比", None, None),
             ("（%）", None, None),
+            (
+                "1.每千人口拥有3岁以下婴幼儿托位数",
+                None,
+                Some(("每千人口拥有3岁以下婴幼儿托位数", None)),
+            ),
+            (
+                "3、重大慢病过早死亡率",
+                None,
+                Some(("重大慢病过早死亡率", None)),
+            ),
+            (
+                "（二）普惠托位占比（%）",
+                None,
+                Some(("普惠托位占比", Some("%"))),
+            ),
+            ("(12) 人均预期寿命", None, Some(("人均预期寿命", None))),
+            ("十二、人均预期寿命", None, Some(("人均预期寿命", None))),
+            ("①人均预期寿命", None, Some(("人均预期寿命", None))),
+            ("2.*普惠托位占比", None, Some(("普惠托位占比", None))),
+            ("3岁以下婴幼儿托位数", None, None),
+            ("0-3岁儿童发育监测筛查率", None, None),
+            ("1.5万人", None, None),
+            ("1.", None, None),
+            ("（一）", None, None),
+            ("1234.人均预期寿命", None, None),
+            ("一1人均预期寿命", None, None),
         ] {
             let r = ActualRow {
                 line: 2,
