@@ -680,7 +680,7 @@ fn collect(
     if let Some(s) = sheet {
         title.push_str(s);
     }
-    let map = loop {
+    let mut map = loop {
         match next(&mut rec) {
             None => return Err(first_problem.map_or(NoRows::Empty, NoRows::NoHeader)),
             Some(Err(d)) if first_problem.is_none() => return Err(NoRows::Bad(d.in_sheet(sheet))),
@@ -747,6 +747,7 @@ fn collect(
                 if whole_lines {
                     rec.split_whole_line();
                 }
+                map.fill_down(&rec, &mut problems);
                 if let Some(row) = map.row(&rec, &mut problems, 0) {
                     each(place, &row);
                 }

@@ -316,7 +316,32 @@ pub(super) struct Header<'a> {
     /// The `本年新增` column, and whether it is the only value the sheet gives.
     year_own: Option<usize>,
     only_year_own: bool,
+    /// The jurisdiction and year cells above, for a row that leaves them blank.
+    above: Above,
 }
+
+/// The cells of the jurisdiction and year columns (in that order) a block of rows leaves
+/// blank under the first: what a sheet with merged cells gives when saved as CSV (the text in
+/// the top cell only), and how clerks lay out a sheet by hand. Each blank is the cell above's,
+/// with a warning at the first of the run.
+#[derive(Default)]
+struct Above {
+    /// The last filled cell's text, while the block lasts.
+    text: [String; 2],
+    /// Whether this record's cell is blank and takes the text above.
+    down: [bool; 2],
+    /// Whether the run that this record is in has been warned of.
+    warned: [bool; 2],
+    /// Whether the row above typed its cell (not taken from above).
+    typed: [bool; 2],
+    /// Whether the column was seen typed out row by row (the same text on two rows one under
+    /// the other): its sheet has no merged cells there, so a blank in it is a cell left out,
+    /// an error as ever, not a merge.
+    per_row: [bool; 2],
+}
+
+// Not the period: a blank period is the whole year, as the README says, never the one above.
+const FILLED_DOWN: [Col; 2] = [Col::Jurisdiction, Col::Year];
 
 /// What a further value column stands for, beside the row's own cells: its period (`2024年完成`
 /// beside `2025年1-10月`), or — a sheet laid out across — the indicator (`普惠托位占比（%）` over a
@@ -709,7 +734,63 @@ impl<'a> Header<'a> {
             fallback,
             year_own,
             only_year_own,
+            above: Above::default(),
         })
+    }
+
+    /// Notes, before a record is read as rows, which of its jurisdiction and year cells
+    /// are blank under a filled one in the same block (rows with an indicator, no total), and
+    /// warns once a run: `地区为空: 沿用上方的 `诸暨市``. A row without an indicator (a blank
+    /// line, a heading, a total) ends the block; a column typed out row by row (`诸暨市` on two
+    /// rows one under the other) is never filled down: a blank there is a cell left out.
+    pub(super) fn fill_down(&mut self, rec: &Record, problems: &mut Vec<Diagnostic>) {
+        let at = self.at;
+        let text = |c: Col| {
+            at[c as usize]
+                .and_then(|i| rec.cells.get(i))
+                .map_or("", |x| trim_field(rec.text(x)))
+        };
+        let block =
+            !text(Col::Indicator).is_empty() && !rec.cells.iter().any(|c| is_total(rec.text(c)));
+        for (i, c) in FILLED_DOWN.into_iter().enumerate() {
+            let Some(at) = at[c as usize] else { continue };
+            let t = text(c);
+            self.above.down[i] = false;
+            if !block {
+                self.above.text[i].clear();
+                self.above.typed[i] = false;
+            } else if !t.is_empty() {
+                if self.above.text[i] != t {
+                    self.above.text[i].clear();
+                    self.above.text[i].push_str(t);
+                } else if self.above.typed[i] {
+                    self.above.per_row[i] = true;
+                }
+                self.above.warned[i] = false;
+                self.above.typed[i] = true;
+            } else if !self.above.text[i].is_empty() && !self.above.per_row[i] {
+                self.above.typed[i] = false;
+                self.above.down[i] = true;
+                if !self.above.warned[i] {
+                    self.above.warned[i] = true;
+                    let column = rec.cells.get(at).map_or(at as u64 + 1, |x| x.column);
+                    problems.push(
+                        Diagnostic::warning(
+                            self.name,
+                            rec.line,
+                            column,
+                            crate::tr!(
+                                "{}为空: 此行及其下连续为空的行沿用上方的 `{}`（合并单元格另存为 CSV 时只有首行有字）；若不是，请填写",
+                                "{} is blank: this row and the blank ones right under it take `{}` from above (a merged cell saved as CSV keeps its text in the top row only); if that is wrong, fill it in",
+                                col_name(c),
+                                crate::diag::echo(&self.above.text[i])
+                            ),
+                        )
+                        .in_sheet(self.sheet),
+                    );
+                }
+            }
+        }
     }
 
     fn find(&self, c: Col) -> Option<usize> {
@@ -754,7 +835,7 @@ impl<'a> Header<'a> {
             return None;
         }
         let cell = |c: Col| self.find(c).and_then(|i| rec.cells.get(i));
-        let field = |c: Col| match cell(c) {
+        let typed_field = |c: Col| match cell(c) {
             // A leading `'` is Excel's mark for "keep this as text", not part of the value.
             Some(x) => Field {
                 text: excel_text(
@@ -769,6 +850,17 @@ impl<'a> Header<'a> {
                 text: "",
                 column: rec.cells.last().map_or(1, |x| x.column + 1),
             },
+        };
+        // A blank under a block's filled cell takes its text (see [`Header::fill_down`]).
+        let field = |c: Col| {
+            let f = typed_field(c);
+            match FILLED_DOWN.iter().position(|d| *d == c) {
+                Some(i) if f.text.is_empty() && self.above.down[i] => Field {
+                    text: &self.above.text[i],
+                    column: f.column,
+                },
+                _ => f,
+            }
         };
         // A quoted value that runs over lines and holds commas swallowed the rows after it (a
         // name typed with Alt+Enter has a line break, but never a comma and a line break).
