@@ -47,7 +47,7 @@ pub struct ActualRow<'r> {
 pub enum Implied {
     /// In its own cell.
     No,
-    /// `本市`, `全县` typed in the jurisdiction column: the one the title or sheet name names.
+    /// `本市`, `全县` typed in the jurisdiction column: the one the title, sheet or file name names.
     ThisOne,
     /// The header (at line `header`) has no jurisdiction column: the title or the sheet's name
     /// names it for every row, so a title that names none is one problem, the header's.
@@ -653,6 +653,24 @@ fn two_row_header(upper: &Record, lower: &Record) -> Record {
     both
 }
 
+/// The title and sheet name, and after them the file's name where it names a place (`诸暨市卫健局
+/// 2024年报送.csv`: 市, 县 or 区 in it): a department's report sent as a file named for its
+/// county, with no 地区 column and no title, names its county there only. Last, so that a
+/// title's county and period come first; a file named for another county than its title makes
+/// two, which is said.
+/// Whether the file's name was added is the second.
+fn with_file(title: &str, name: &str) -> (String, bool) {
+    let stem = Path::new(name)
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .filter(|s| name != "-" && s.contains(['市', '县', '区']) && !title.contains(*s));
+    match stem {
+        Some(s) if title.trim().is_empty() => (s.to_string(), true),
+        Some(s) => (format!("{title} {s}"), true),
+        None => (title.to_string(), false),
+    }
+}
+
 fn collect(
     name: &str,
     sheet: Option<&str>,
@@ -688,9 +706,25 @@ fn collect(
             Some(Ok(())) => {
                 let mut found = Vec::new();
                 let whole = rec.split_whole_line();
-                match rows::Header::read(name, sheet, &rec, &mut found, &title) {
+                let (context, by_file) = with_file(&title, name);
+                match rows::Header::read(name, sheet, &rec, &mut found, &context) {
                     Ok(h) => {
                         problems.extend(found);
+                        if by_file && h.no_jurisdiction() {
+                            problems.push(
+                                Diagnostic::warning(
+                                    name,
+                                    rec.line,
+                                    1,
+                                    crate::tr!(
+                                        "表中没有地区列: 各行的地区按标题和文件名（`{}`）认定；若文件名写的不是本表的地区（如拿别的县的表改的），请加一列“地区”",
+                                        "no jurisdiction column: the rows' jurisdiction is the one the title and file name (`{}`) name; if the file is named for another (a form copied from another county's), add a 地区 column",
+                                        crate::diag::echo(context.trim())
+                                    ),
+                                )
+                                .in_sheet(sheet),
+                            );
+                        }
                         whole_lines = whole;
                         break h;
                     }

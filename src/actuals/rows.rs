@@ -797,6 +797,11 @@ impl<'a> Header<'a> {
         self.at[c as usize]
     }
 
+    /// Whether the header has no jurisdiction column, the title naming the rows' county.
+    pub(super) fn no_jurisdiction(&self) -> bool {
+        self.no_jurisdiction
+    }
+
     fn error(&self, line: u64, col: u64, m: String) -> Diagnostic {
         Diagnostic::error(self.name, line, col, m).in_sheet(self.sheet)
     }

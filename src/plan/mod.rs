@@ -740,14 +740,14 @@ impl PlanSet {
                 self.find(&name)
             }
             (Some(a), Some(b)) => Err(crate::tr!(
-                "表中没有地区列, 标题或工作表名 `{shown}` 含有两个地区（{}、{}）: 请加一列“地区”",
-                "no jurisdiction column, and the title or sheet name `{shown}` names two ({}, {}): add a 地区 column",
+                "表中没有地区列, 标题、工作表名或文件名 `{shown}` 含有两个地区（{}、{}）: 请加一列“地区”",
+                "no jurisdiction column, and the title, sheet or file name `{shown}` names two ({}, {}): add a 地区 column",
                 a.name,
                 b.name
             )),
             (None, _) => Err(crate::tr!(
-                "表中没有地区列, 标题或工作表名 `{shown}` 也没有写明地区: 请加一列“地区”, 或在标题中写明（如 诸暨市）",
-                "no jurisdiction column, and the title or sheet name `{shown}` names none: add a 地区 column, or name it in the title (e.g. 诸暨市)"
+                "表中没有地区列, 标题、工作表名或文件名 `{shown}` 也没有写明地区: 请加一列“地区”, 或在标题中写明（如 诸暨市）",
+                "no jurisdiction column, and the title, sheet or file name `{shown}` names none: add a 地区 column, or name it in the title (e.g. 诸暨市)"
             )),
         }
     }
