@@ -440,7 +440,10 @@ pub(super) fn paragraph(lines: &[&str], at: usize, wrap: Wrap) -> (String, usize
         let Some(next) = lines.get(i) else { break };
         let t = next.trim();
         let chars: Vec<char> = t.chars().collect();
-        if t.is_empty() || t.contains("  ") || heading_at(&chars, 0).is_some() {
+        // A line of cells (a tab between them, as a word processor's text export parts them)
+        // is a table's row, not the rest of the line above: a table's title as long as the page's
+        // lines (`…主要指标进度安排表`) took its header row into the prose.
+        if t.is_empty() || t.contains("  ") || t.contains('\t') || heading_at(&chars, 0).is_some() {
             break;
         }
         text.truncate(text.trim_end().len());

@@ -196,10 +196,18 @@ fn change_start(chars: &[char], sp: &Span, clause_start: usize) -> Option<Option
         b -= 1;
     }
     let before = collect(&chars[clause_start..b]);
-    let before = before
-        .trim_end_matches('的')
-        .trim_end_matches("年底")
-        .trim_end_matches("末");
+    // `由每人每月1236元提高到1320元`: the rate's words stand between 由 and its figure.
+    // `由2022年的每人每月1150元`: as many such words as there are.
+    let mut before = before.as_str();
+    loop {
+        let t = ["的", " ", "每人", "每月", "每年", "年底", "末"]
+            .iter()
+            .fold(before, |b, w| b.trim_end_matches(w));
+        if t == before {
+            break;
+        }
+        before = t;
+    }
     // `由2022年`: the year right before; `由`: none.
     let (rest, year) = match before.strip_suffix('年') {
         Some(r) => {
@@ -459,6 +467,24 @@ fn tolerance(chars: &[char], sp: &Span, clauses: &[(usize, usize)]) -> bool {
         .any(|w| words.contains(w))
 }
 
+/// A step of a year's schedule (`一季度完成全年任务的25%以上，上半年完成50%以上`, `一季度达到20人、
+/// 年底达到22人`): a figure its clause dates to a quarter or a half-year, from the clause's start
+/// or the figure before it in the clause on. A plan's figures are of years; the year's own
+/// (`年底达到22人`) stays.
+fn progress_step(chars: &[char], sp: &Span, clauses: &[(usize, usize)], ends: &[usize]) -> bool {
+    let clause = clauses
+        .iter()
+        .find(|(a, b)| *a <= sp.start && sp.start < *b)
+        .map_or(0, |c| c.0);
+    let from = ends
+        .iter()
+        .copied()
+        .filter(|e| *e <= sp.start)
+        .max()
+        .map_or(clause, |e| e.max(clause));
+    super::table::progress_point(&collect(&chars[from..sp.start]))
+}
+
 /// A figure that picks out who a rule applies to (`完成率低于90%的乡镇（街道）予以通报`): a
 /// shortfall followed by 的 and the places, offices or people it sorts, not a target.
 fn qualifies_who(chars: &[char], sp: &Span) -> bool {
@@ -605,6 +631,7 @@ pub(super) fn prose_candidates(s: &Sentence, cx: &ProseContext) -> Vec<Candidate
     if defines {
         kept.clear();
     }
+    let ends: Vec<usize> = kept.iter().map(|sp| sp.end).collect();
     let kept: Vec<Span> = kept
         .into_iter()
         .enumerate()
@@ -612,6 +639,7 @@ pub(super) fn prose_candidates(s: &Sentence, cx: &ProseContext) -> Vec<Candidate
             !qualifiers.contains(n)
                 && !tolerance(chars, sp, &clause_list)
                 && !qualifies_who(chars, sp)
+                && !progress_step(chars, sp, &clause_list, &ends)
         })
         .map(|(_, sp)| sp)
         .collect();
@@ -1316,6 +1344,49 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    /// A year's schedule by quarter: a figure its clause dates to a quarter or a half-year is a
+    /// step towards the year's target, no figure; the year's own beside it stays (`年底达到22人`,
+    /// `全年`), and a quarter named in the words before another clause's figure does not reach
+    /// it. A change's starting figure behind a rate's words (`由每人每月1236元提高到1320元`) is the
+    /// baseline, as `由1236元` is.
+    #[test]
+    fn a_quarters_step_is_no_figure() {
+        use Kind::*;
+        let cases: &[(&str, &[Figure])] = &[
+            (
+                "一季度完成全年任务的25%以上，上半年完成50%以上，前三季度完成80%以上。",
+                &[],
+            ),
+            (
+                "每万老年人拥有持证养老护理员数一季度达到20人、年底达到22人。",
+                &[(Target, dec!(22), 2027)],
+            ),
+            (
+                "第一季度新增普惠托位150个，全年新增普惠托位600个。",
+                &[(Target, dec!(600), 2027)],
+            ),
+            (
+                "1—6月新增就业0.6万人，全年城镇新增就业1.3万人以上。",
+                &[(Target, dec!(1.3), 2027)],
+            ),
+            (
+                "每季度开展一次评估，县域就诊率达到92%以上。",
+                &[(Target, dec!(92), 2027)],
+            ),
+            (
+                "最低生活保障标准由每人每月1236元提高到1320元。",
+                &[(Baseline, dec!(1236), 2022), (Target, dec!(1320), 2027)],
+            ),
+            (
+                "最低生活保障标准由2022年的每人每月1150元提高到1450元。",
+                &[(Baseline, dec!(1150), 2022), (Target, dec!(1450), 2027)],
+            ),
+        ];
+        for (sentence, want) in cases {
+            assert_eq!(figures(sentence), *want, "{sentence}");
+        }
     }
 
     /// A revision notice: the target in force is the revised one; the one it replaces, and a

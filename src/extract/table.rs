@@ -80,6 +80,11 @@ pub(super) fn column_of(header: &str) -> Column {
     if h.contains("单位") || h.contains("部门") {
         return Column::Lead;
     }
+    // A quarter's or half-year's column (`一季度`, `上半年`, `2024年二季度目标`) is a progress
+    // point inside a year, no year's figure.
+    if progress_point(&h) {
+        return Column::Other;
+    }
     // A year anywhere in the header: `2023年`, `2022基础值`, `基期值(2022年)`, `2025目标`.
     let year = header_year(&h);
     let base = h.contains("基础")
@@ -92,6 +97,41 @@ pub(super) fn column_of(header: &str) -> Column {
         return Column::Value(year, base);
     }
     Column::Other
+}
+
+/// Whether words name a point inside a year that a schedule reports progress at: a quarter
+/// (`一季度`, `第二季度`, `前三季度`, `Q3`), a half-year (`上半年`, `下半年`), or a span of months
+/// (`1—6月`, `1-9月`). A plan's figure is of a year; these are the steps towards it.
+pub(super) fn progress_point(words: &str) -> bool {
+    if words.contains("季度") || words.contains("半年") {
+        return true;
+    }
+    let c: Vec<char> = words.chars().collect();
+    let quarter = c.windows(2).enumerate().any(|(k, w)| {
+        matches!(w[0], 'Q' | 'q')
+            && matches!(w[1], '1'..='4')
+            && (k == 0 || !c[k - 1].is_ascii_alphanumeric())
+            && c.get(k + 2).is_none_or(|n| !n.is_ascii_digit())
+    });
+    // `1—6月`: a month, a dash, a month and 月, no 年 right before (`2023—2027年`, a period).
+    let months = c.iter().enumerate().any(|(k, &m)| {
+        if m != '月' {
+            return false;
+        }
+        let digits = |end: usize| {
+            c[..end]
+                .iter()
+                .rev()
+                .take_while(|d| d.is_ascii_digit())
+                .count()
+        };
+        let b = digits(k);
+        let dash = k.checked_sub(b + 1).map(|d| c[d]);
+        (1..=2).contains(&b)
+            && dash.is_some_and(|d| matches!(d, '—' | '-' | '－' | '–' | '~' | '～' | '至'))
+            && (1..=2).contains(&digits(k - b - 1))
+    });
+    quarter || months
 }
 
 /// A row being read one cell a line: its line, its cells, and the cells in the order printed
@@ -407,10 +447,20 @@ fn two_row_tab_header(first: &str, second: &str) -> Option<Vec<String>> {
             if again { "" } else { c }
         })
         .collect();
-    let titles =
-        |c: &&str| c.is_empty() || header_year(c).is_some() || column_of(c) != Column::Other;
+    let titles = |c: &&str| {
+        c.is_empty()
+            || header_year(c).is_some()
+            || column_of(c) != Column::Other
+            || progress_point(c)
+    };
+    // The years may stand in the first row and what each column holds under them
+    // (`2023年\t2024年\t进度安排` over `\t\t\t完成值\t目标值\t一季度\t二季度`): the second row,
+    // starting with the tabs of the cells merged down, still stands cell under cell.
+    let years_above = second.starts_with('\t')
+        && up.iter().filter(|c| header_year(c).is_some()).count() >= 2
+        && down.iter().any(|c| !c.is_empty());
     if down.len() > up.len()
-        || down.iter().filter(|c| header_year(c).is_some()).count() < 2
+        || down.iter().filter(|c| header_year(c).is_some()).count() < 2 && !years_above
         || !down.iter().all(titles)
     {
         return None;
@@ -2655,6 +2705,98 @@ pub(super) fn table_candidates(
 mod tests {
     use super::*;
     use crate::extract::extract;
+
+    /// A quarter's, a half-year's or a span of months' column or words: progress points inside
+    /// a year. A period (`2023—2027年`), a date, a year and a word that merely holds 季 do not.
+    #[test]
+    fn points_inside_a_year() {
+        for (words, want) in [
+            ("一季度", true),
+            ("第二季度", true),
+            ("前三季度", true),
+            ("上半年", true),
+            ("2024年下半年目标", true),
+            ("Q3", true),
+            ("1—6月", true),
+            ("1-9月累计", true),
+            ("2023—2027年", false),
+            ("2024年目标值", false),
+            ("12月底前", false),
+            ("季节性", false),
+            ("QA1", false),
+            ("Q12", false),
+            ("", false),
+        ] {
+            assert_eq!(progress_point(words), want, "{words}");
+        }
+        assert_eq!(column_of("一季度"), Column::Other);
+        assert_eq!(column_of("2024年二季度目标"), Column::Other);
+    }
+
+    /// A word processor's text export (Word's 纯文本) of a 2024 schedule: a table's title as long
+    /// as the page's wrapped lines, then a tab header of two rows, the years in the first
+    /// (`2023年`, `2024年`) and what each holds under them in the second (`完成值`, `目标值`, and
+    /// the quarters `进度安排（累计）` spans). The title takes no row into its paragraph, each
+    /// year's column keeps its figure, and no quarter's figure is read.
+    #[test]
+    fn a_schedule_by_quarter_under_its_years() {
+        let para = "　　各牵头单位按下表分季度推进，季度进度为累计完成数，每\n季度结束后10日内报区专班办公室。\n";
+        let doc = format!(
+            "黄岩区公共服务“七优享”工程2024年工作要点\n{}\n附件\n黄岩区公共服务“七优享”工程2024年主要指标进度安排表\n\
+序号\t指标名称\t单位\t2023年\t2024年\t进度安排（累计）\t\t\t牵头单位\n\
+\t\t\t完成值\t目标值\t一季度\t二季度\t三季度\t\n\
+1\t新增普惠托位\t个\t420\t500\t120\t260\t400\t区卫健局\n\
+2\t城镇调查失业率\t%\t4.2\t<5\t<5\t<5\t<5\t区人力社保局\n",
+            para.repeat(6)
+        );
+        let got: Vec<String> = extract(&doc, None)
+            .candidates
+            .iter()
+            .filter(|c| c.cell.is_some())
+            .map(|c| {
+                format!(
+                    "{} {} {}",
+                    c.kind.name(),
+                    c.year.unwrap_or_default(),
+                    c.value.unwrap_or_default()
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                "baseline 2023 420",
+                "target 2024 500",
+                "baseline 2023 4.2",
+                "target 2024 5"
+            ],
+            "{doc}"
+        );
+        let header = two_row_tab_header(
+            "序号\t指标名称\t2023年\t2024年\t进度安排\t\t牵头单位",
+            "\t\t完成值\t目标值\t一季度\t二季度\t",
+        );
+        assert_eq!(
+            header.as_deref(),
+            Some(
+                &[
+                    "序号",
+                    "指标名称",
+                    "2023年完成值",
+                    "2024年目标值",
+                    "进度安排一季度",
+                    "二季度",
+                    "牵头单位"
+                ]
+                .map(String::from)[..]
+            )
+        );
+        // A group's row under the header (its merged 领域 empty) is no header's second row.
+        assert!(
+            two_row_tab_header("领域\t指标名称\t2022年\t2025年", "\t普惠托位占比\t45\t60")
+                .is_none()
+        );
+    }
 
     /// `pdftotext -layout` of an annex whose names wrap over three lines in a narrow column: a
     /// row's one-line cells print on the name's middle line, a two-line name's on its first, and
