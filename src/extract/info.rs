@@ -222,6 +222,11 @@ pub(super) fn doc_info(text: &str) -> DocInfo {
     let mut numbered: Vec<(String, String)> = Vec::new();
     for (n, line) in logical_lines(&lines) {
         let line = line.as_str();
+        // A mail's header (`主题: 回复: 洞头区七优享实施方案主要指标报备`) is the message's, not
+        // the title of the document it carries.
+        if mail_header(line) {
+            continue;
+        }
         for (at, _) in line.match_indices('《') {
             let rest = &line[at + '《'.len_utf8()..];
             let Some(close) = rest.find('》') else {
@@ -240,7 +245,14 @@ pub(super) fn doc_info(text: &str) -> DocInfo {
                 .rev()
                 .collect();
             let after = &rest[close..];
-            let number = bracketed_number(&after['》'.len_utf8()..]);
+            // The sentence may run on over the lines a page or a mail client wrapped.
+            let sentence = lines
+                .iter()
+                .skip(n + 1)
+                .take(2)
+                .fold(after['》'.len_utf8()..].to_string(), |s, l| s + l.trim());
+            let number =
+                bracketed_number(&after['》'.len_utf8()..]).or_else(|| issued_number(&sentence));
             let cited = CITING.iter().any(|w| before.contains(w));
             // An office issued it (`…办公室印发了《…》`): the notice's own, where the notice
             // follows or its 文号 does.
@@ -451,6 +463,42 @@ fn bracketed_number(t: &str) -> Option<String> {
     let inner = t.strip_prefix(['（', '('])?;
     let end = inner.find(['）', ')', '，', ',', '；', ';'])?;
     number_line(&inner[..end])
+}
+
+/// Whether a line is one of a mail's headers: a label a mail client prints (`主题:`,
+/// `Subject:`, `发件人：`, `From:`) and its colon at the line's start.
+fn mail_header(line: &str) -> bool {
+    const LABELS: [&str; 14] = [
+        "主题",
+        "Subject",
+        "发件人",
+        "From",
+        "收件人",
+        "To",
+        "抄送",
+        "Cc",
+        "日期",
+        "Date",
+        "发送时间",
+        "时间",
+        "Sent",
+        "答复",
+    ];
+    let t = line.trim_start();
+    LABELS.iter().any(|l| {
+        t.strip_prefix(l)
+            .is_some_and(|r| r.trim_start().starts_with([':', '：']))
+    })
+}
+
+/// The 文号 a sentence about a title gives where it says the title was issued, after the title
+/// and before the sentence ends: `《…》已经区政府第27次常务会议审议通过，于9月28日印发（洞政办发
+/// 〔2023〕52号）`. Not a later sentence's, nor a number the sentence does not say was issued.
+fn issued_number(after: &str) -> Option<String> {
+    let sentence = &after[..after.find(['。', '》', '《']).unwrap_or(after.len())];
+    sentence
+        .match_indices("印发")
+        .find_map(|(p, w)| bracketed_number(&sentence[p + w.len()..]))
 }
 
 /// The place a report's byline names: the congress it is given to (`在海盐县第十七届人民代表大会
@@ -766,6 +814,43 @@ mod tests {
             issuer.map(String::from),
             date.map(String::from),
         )
+    }
+
+    /// The 文号 a sentence gives where it says the plan was issued, after the title and other
+    /// words (a county's mail reporting its plan); a number the sentence does not say was
+    /// issued, one in the next sentence, and a cited plan's stay no number of this one.
+    #[test]
+    fn the_number_a_sentence_says_the_plan_was_issued_under() {
+        let number = |doc: &str| doc_info(doc).number;
+        let title = "《洞头区公共服务“七优享”工程实施方案（2023—2027年）》";
+        for (sentence, want) in [
+            (
+                "已经区政府第27次常务会议审议通过，于9月28日印发（洞政办发〔2023〕52号）。",
+                Some("洞政办发〔2023〕52号"),
+            ),
+            (
+                "已于9月28日印发(洞政办发〔2023〕52号)。",
+                Some("洞政办发〔2023〕52号"),
+            ),
+            ("已审议通过（洞政办发〔2023〕52号）。", None),
+            ("已审议通过。印发（洞政办发〔2023〕52号）。", None),
+            (
+                "已经区政府第\n27次常务会议审议通过，于9月28日印发（洞政办发〔2023〕52号）。",
+                Some("洞政办发〔2023〕52号"),
+            ),
+        ] {
+            assert_eq!(
+                number(&format!("{title}{sentence}\n")).as_deref(),
+                want,
+                "{sentence}"
+            );
+        }
+        assert_eq!(
+            number(&format!(
+                "根据{title}于9月28日印发（洞政办发〔2023〕52号）的要求\n"
+            )),
+            None
+        );
     }
 
     #[test]

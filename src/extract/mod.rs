@@ -26,6 +26,7 @@ mod info;
 mod latex;
 mod legend;
 mod longform;
+mod mail;
 pub(crate) mod markup;
 mod matching;
 mod outline;

@@ -171,14 +171,36 @@ fn chinese_count(chars: &[char], sp: &Span) -> bool {
     op_ok || verb || closes
 }
 
-/// The year printed in brackets right after a figure: `3.9个(2022年)`.
-fn bracketed_year(chars: &[char], end: usize) -> Option<i32> {
-    chars.get(end).filter(|c| **c == '(' || **c == '（')?;
-    let digits: String = chars.get(end + 1..end + 5)?.iter().collect();
-    let y: i32 = digits.parse().ok()?;
-    let closes = chars.get(end + 5) == Some(&'年')
-        && chars.get(end + 6).is_some_and(|c| *c == ')' || *c == '）');
-    ((1990..=2100).contains(&y) && closes).then_some(y)
+/// The years printed in brackets right after a figure: `3.9个(2022年)`, and one figure of
+/// several years, `100%（2025年、2027年）`, `（2025、2027年）`. Empty where the brackets hold anything
+/// else (`（2023—2027年）`, a span, is the years a figure is kept through, not each its own).
+fn bracketed_years(chars: &[char], end: usize) -> Vec<i32> {
+    let Some(open) = chars.get(end).filter(|c| **c == '(' || **c == '（') else {
+        return Vec::new();
+    };
+    let close = if *open == '(' { ')' } else { '）' };
+    let Some(len) = chars[end + 1..].iter().take(24).position(|c| *c == close) else {
+        return Vec::new();
+    };
+    let inner = collect(&chars[end + 1..end + 1 + len]);
+    let Some(list) = inner.strip_suffix('年') else {
+        return Vec::new();
+    };
+    let years: Vec<Option<i32>> = list
+        .split(['、', '，', ',', '和'])
+        .map(|y| {
+            let y = y.trim().trim_end_matches('年');
+            (y.len() == 4)
+                .then(|| y.parse().ok())
+                .flatten()
+                .filter(|y| (1990..=2100).contains(y))
+        })
+        .collect();
+    if years.iter().all(Option::is_some) {
+        years.into_iter().flatten().collect()
+    } else {
+        Vec::new()
+    }
 }
 
 /// Verbs of a change from one figure to another: 由3.9个提高到5.5个, 从50%提高到70%.
@@ -1094,6 +1116,9 @@ pub(super) fn prose_candidates(s: &Sentence, cx: &ProseContext) -> Vec<Candidate
         for (gi, name) in &pairs {
             let sp = &kept[*gi];
             let (t, parsed) = read(sp, chars);
+            let bracketed = bracketed_years(chars, sp.end);
+            // The other years of `100%（2025年、2027年）`: the figure is each one's.
+            let mut bracket_more: Vec<i32> = Vec::new();
             let mut c = Candidate::blank(s.line);
             c.kind = if past { Kind::Baseline } else { Kind::Target };
             c.indicator = name
@@ -1120,13 +1145,18 @@ pub(super) fn prose_candidates(s: &Sentence, cx: &ProseContext) -> Vec<Candidate
                 c.kind = Kind::Baseline;
                 c.year = y.or(since).or(cx.start.map(|s| s - 1));
                 c.year_stated = y.is_some();
-            } else if let Some(y) = bracketed_year(chars, sp.end) {
-                // `提高到3.9个(2022年)`: the year printed with the figure is its own.
+            } else if let Some((&y, more)) = bracketed.split_last() {
+                // `提高到3.9个(2022年)`: the year printed with the figure is its own, and so is
+                // its kind: in `3.6个（2022年），4.5个（2025年）` the 2022 before does not make
+                // 4.5 a past figure.
                 c.year = Some(y);
                 c.year_stated = true;
-                if cx.start.is_some_and(|s| y < s) {
-                    c.kind = Kind::Baseline;
+                match cx.start {
+                    Some(s) if y < s => c.kind = Kind::Baseline,
+                    Some(_) => c.kind = Kind::Target,
+                    None => {}
                 }
+                bracket_more = more.to_vec();
             }
             c.op = shared_op.filter(|o| *o != Op::Reach).unwrap_or(t.op);
             c.value = t.value;
@@ -1227,7 +1257,7 @@ pub(super) fn prose_candidates(s: &Sentence, cx: &ProseContext) -> Vec<Candidate
                 out.push(c);
                 continue;
             }
-            for y in &also {
+            for y in also.iter().chain(&bracket_more) {
                 let mut earlier = c.clone();
                 earlier.year = Some(*y);
                 if cx.start.is_some_and(|s| *y < s) {
@@ -1344,6 +1374,42 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    /// A numbered list whose figures each carry their year in brackets after them (a county's
+    /// 主要指标 as it mails them): each figure is its bracket's year and kind, not the year of the
+    /// bracket before it; a bracket of several years gives the figure to each; a span in brackets
+    /// (`（2023—2027年）`) is no year of its own.
+    #[test]
+    fn a_figures_year_in_brackets_after_it() {
+        use Kind::*;
+        let cases: &[(&str, &[Figure])] = &[
+            (
+                "1.每千人口拥有3岁以下婴幼儿托位数：3.6个（2022年），4.5个（2025年），5.2个（2027年）。",
+                &[
+                    (Baseline, dec!(3.6), 2022),
+                    (Target, dec!(4.5), 2025),
+                    (Target, dec!(5.2), 2027),
+                ],
+            ),
+            (
+                "10.康养联合体乡镇（街道）覆盖率：100%（2025年、2027年）。",
+                &[(Target, dec!(100), 2025), (Target, dec!(100), 2027)],
+            ),
+            (
+                "8.人均预期寿命：81.9岁（2022年），82.5岁（2027年）。",
+                &[(Baseline, dec!(81.9), 2022), (Target, dec!(82.5), 2027)],
+            ),
+        ];
+        for (sentence, want) in cases {
+            assert_eq!(figures(sentence), *want, "{sentence}");
+        }
+        let chars: Vec<char> = "5%（2023—2027年）".chars().collect();
+        assert!(bracketed_years(&chars, 2).is_empty());
+        let chars: Vec<char> = "5%（2025、2027年）".chars().collect();
+        assert_eq!(bracketed_years(&chars, 2), [2025, 2027]);
+        let chars: Vec<char> = "5%（2025年".chars().collect();
+        assert!(bracketed_years(&chars, 2).is_empty());
     }
 
     /// A year's schedule by quarter: a figure its clause dates to a quarter or a half-year is a

@@ -1,0 +1,118 @@
+//! An e-mail's quoted text read as the text it quotes: a reply quotes the message it answers a
+//! line at a time behind `> ` (`>> ` a message that one quoted in turn), so a plan forwarded by
+//! mail (a county's 主要指标 sent to its city, the city's reply to the province) prints every
+//! line of the plan behind marks that belong to no sentence, and the client's wrapping breaks a
+//! figure across two such lines (`8.2万元（2` / `> 027年）`).
+//!
+//! Why it exists: the readers find a sentence's figures, a wrapped paragraph's lines and a
+//! title's place in text as it was written; with the marks in place a line's first word is `>`,
+//! and a figure broken by a wrap is two. `validate` reads a source through the same pass
+//! ([`super::markup::plain`]), so what a draft quotes from the unquoted text is found there.
+//!
+//! Bounded: one pass over the lines; the lines stay one for one.
+
+/// The fewest lines quoted behind `>` for a text to be read as a mail's quote.
+const MIN_QUOTED: usize = 3;
+
+/// The marks quoting a line (`>`, `>>`, `> > `, and the one space after the last), when they are
+/// a quote's: followed by a space, by the line's end, or by another mark. `>98` (a table's
+/// cell a line) is a figure's sign, not a quote.
+fn marks(line: &str) -> Option<usize> {
+    if !line.starts_with('>') {
+        return None;
+    }
+    let b = line.as_bytes();
+    let mut end = 0;
+    while end < b.len() && (b[end] == b'>' || b[end] == b' ' && b.get(end + 1) == Some(&b'>')) {
+        end += 1;
+    }
+    match b.get(end) {
+        None | Some(b'\r') => Some(end),
+        Some(b' ') => Some(end + 1),
+        _ => None,
+    }
+}
+
+/// The text with its quote marks taken off every quoted line; None where fewer than
+/// [`MIN_QUOTED`] lines are quoted or none of them holds Chinese text (no mail quoting a plan).
+pub(crate) fn plain_lines(text: &str) -> Option<(String, Vec<usize>)> {
+    let quoted: Vec<(&str, Option<usize>)> = text.split('\n').map(|l| (l, marks(l))).collect();
+    let count = quoted.iter().filter(|(_, m)| m.is_some()).count();
+    let chinese = quoted
+        .iter()
+        .any(|(l, m)| m.is_some_and(|m| l[m..].chars().next().is_some_and(super::scan::is_cjk)));
+    if count < MIN_QUOTED || !chinese {
+        return None;
+    }
+    let out: Vec<&str> = quoted
+        .iter()
+        .map(|(l, m)| m.map_or(*l, |m| &l[m..]))
+        .collect();
+    let lines = (1..=out.len()).collect();
+    Some((out.join("\n"), lines))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A reply's quote, a quote inside it, a quoted empty line and a CRLF line lose their marks;
+    /// a table a cell a line whose cells carry `>` (`>98`) and a text with two quoted lines keep
+    /// theirs.
+    #[test]
+    fn a_mails_quote_marks() {
+        let unquoted = |t: &str| plain_lines(t).map(|(t, _)| t);
+        assert_eq!(
+            unquoted("刘处：\n在 2023/10/12 15:26, 专班 写道:\n> 市专班：\n>\n> 1.托位数：4.5个（20\n> 25年）。\r\n>> 请于10月13日前报送。\n> > 另：\n"),
+            Some("刘处：\n在 2023/10/12 15:26, 专班 写道:\n市专班：\n\n1.托位数：4.5个（20\n25年）。\r\n请于10月13日前报送。\n另：\n".into())
+        );
+        assert_eq!(
+            unquoted("序号\n1\n高中段毛入学率\n%\n>98\n>98\n>98.5\n>99\n"),
+            None
+        );
+        assert_eq!(unquoted("> 市专班：\n> 请审核。\n正文\n"), None);
+        assert_eq!(unquoted("> 2 3\n> 4 5\n> 6 7\n"), None);
+        assert_eq!(marks(">"), Some(1));
+        assert_eq!(marks("> > 文"), Some(4));
+        assert_eq!(marks(">5"), None);
+        assert_eq!(marks("≥5"), None);
+    }
+
+    /// The plan a county mailed, quoted in its city's reply, wrapped by the mail client: a
+    /// figure's year broken onto the next quoted line (`8.2万元（2` / `> 027年）`) and a meeting's
+    /// number (`第` / `> 27次常务会议`) are read as the unquoted text reads them: the year put
+    /// back, the meeting no figure, the title the county's.
+    #[test]
+    fn a_quoted_plan_is_read() {
+        let doc = "主题: 回复: 洞头区七优享实施方案主要指标报备\n\n刘处：\n\n洞头区报来的主要指标转给您，原文见下。\n\n在 2023/10/12 15:26, 洞头区七优享专班 写道:\n\
+> 市专班：\n>\n\
+> 《洞头区公共服务“七优享”工程实施方案（2023—2027年）》已经区政府第\n\
+> 27次常务会议审议通过，于9月28日印发（洞政办发〔2023〕52号）。现将\n\
+> 主要指标报备如下（括号内为年份）：\n>\n\
+> 1.每千人口拥有3岁以下婴幼儿托位数：3.6个（2022年），4.5个（2025年），\n\
+> 5.2个（2027年）。\n\
+> 4.义务教育优质均衡发展达标学校占比：57%（2022年），70%（2025年），\n\
+> 85%（2027年）。\n\
+> 6.居民人均可支配收入：5.86万元（2022年），7万元（2025年），8.2万元（2\n\
+> 027年）。\n\
+> 7.每千人口执业（助理）医师数：3.05人（2022年），3.4人（2025年），3.8\n\
+> 人（2027年）。\n";
+        let x = crate::extract::extract(doc, None);
+        let got: Vec<String> = x
+            .candidates
+            .iter()
+            .map(|c| {
+                format!(
+                    "{} {} {}",
+                    c.kind.name(),
+                    c.year.unwrap_or_default(),
+                    c.value.unwrap_or_default()
+                )
+            })
+            .collect();
+        assert!(got.contains(&"target 2027 8.2".to_string()), "{got:?}");
+        assert!(got.contains(&"target 2027 3.8".to_string()), "{got:?}");
+        assert!(!got.iter().any(|g| g.ends_with(" 27")), "{got:?}");
+        assert_eq!(x.info.jurisdiction.as_deref(), Some("洞头区"));
+    }
+}
