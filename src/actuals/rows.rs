@@ -182,6 +182,46 @@ fn period_column(key: &str) -> Option<(&str, Col)> {
     Some((period, col))
 }
 
+/// A column a department works out from its value beside it, whose content qyx works out
+/// itself and never reads: a rate of completion (`完成率`, `目标完成率`), the progress against the
+/// schedule (`序时进度`), its own verdict (`是否达标`, `达标情况`, `自评`), a light, a rank, a score.
+/// A bare `进度` or `完成情况` is not one: a milestone's row reports its progress there.
+fn derived(key: &str) -> bool {
+    const DERIVED: &[&str] = &[
+        "完成率",
+        "完成比例",
+        "完成比",
+        "完成进度",
+        "目标完成率",
+        "任务完成率",
+        "年度完成率",
+        "序时进度",
+        "时序进度",
+        "序时完成率",
+        "是否达标",
+        "达标情况",
+        "达标与否",
+        "是否完成",
+        "是否完成目标",
+        "自评",
+        "自评结果",
+        "自评情况",
+        "评价",
+        "预警",
+        "预警等级",
+        "亮灯",
+        "亮灯情况",
+        "红黄绿灯",
+        "排名",
+        "得分",
+        "completionrate",
+        "progress",
+        "status",
+        "met",
+    ];
+    DERIVED.contains(&key)
+}
+
 /// A value column that corrects another (`修正后数值`, `核实后完成值`, `更正值`): a clerk who
 /// revises a figure adds such a column beside the first (often hiding the first), and the
 /// corrected figure is the report.
@@ -402,6 +442,8 @@ impl<'a> Header<'a> {
         let mut periods: Vec<(usize, String)> = Vec::new();
         let mut unknown: Vec<(String, usize)> = Vec::new();
         let mut corrected: Option<usize> = None;
+        // The first column a department works out from its value (`完成率`, `是否达标`).
+        let mut derived_at: Option<(String, usize)> = None;
         for (i, cell) in rec.cells.iter().enumerate() {
             let key = rec
                 .text(cell)
@@ -411,6 +453,24 @@ impl<'a> Header<'a> {
             let short = header_key(&key);
             if corrects_value(&short) && corrected.is_none() {
                 corrected = Some(i);
+                cols.push(Col::Ignored);
+                continue;
+            }
+            if header_col(&key).is_none() && derived(&short) {
+                problems.push(
+                    Diagnostic::warning(
+                        name,
+                        rec.line,
+                        cell.column,
+                        crate::tr!(
+                            "`{}` 列不读取: 完成率、进度、是否达标由 qyx 按数值和目标算出",
+                            "the `{}` column is not read: qyx works out the rate, the progress and whether the target is met from the value and the target",
+                            echo(rec.text(cell).trim())
+                        ),
+                    )
+                    .in_sheet(sheet),
+                );
+                derived_at.get_or_insert((key.clone(), i + 1));
                 cols.push(Col::Ignored);
                 continue;
             }
@@ -686,14 +746,21 @@ impl<'a> Header<'a> {
                             .map(|s| (k, field, s))
                     })
                 });
-            missing.push(match near {
-                Some((k, field, s)) => crate::tr!(
+            let worked_out = derived_at.as_ref().filter(|_| c == Col::Value);
+            missing.push(match (near, worked_out) {
+                (_, Some((k, field))) => crate::tr!(
+                    "{}（第 {field} 个字段 `{}` 是由数值算出的完成率或评价，不是数值本身: 请加一列实际完成的数值，如 `完成值`）",
+                    "{} (field {field} `{}` is worked out from the value — a rate of completion or a verdict —, not the value: add a column of the value reached, e.g. `完成值`)",
+                    col_name(c),
+                    echo(k)
+                ),
+                (Some((k, field, s)), _) => crate::tr!(
                     "{}（第 {field} 个字段 `{}`: 是否想输入 `{s}`？）",
                     "{} (field {field} `{}`: did you mean `{s}`?)",
                     col_name(c),
                     echo(k)
                 ),
-                None => col_name(c).to_string(),
+                (None, None) => col_name(c).to_string(),
             });
         }
         if !missing.is_empty() {
