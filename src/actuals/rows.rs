@@ -288,10 +288,25 @@ fn names_column(text: &str) -> bool {
 /// How many cells of a record name columns: a header names several, a form's title or its
 /// 填报单位 line none.
 pub(super) fn names_columns(rec: &Record) -> usize {
-    rec.cells
+    let known = rec
+        .cells
         .iter()
         .filter(|c| names_column(rec.text(c)))
-        .count()
+        .count();
+    // A ledger's periods (`指标 | 1月 | 2月 | 3月`) name columns beside a name qyx knows; alone
+    // (`2024年 | 1-10月` under a title) they are no header.
+    let periods = rec
+        .cells
+        .iter()
+        .filter(|c| {
+            let key = header_key(&trim_field(rec.text(c)).to_lowercase());
+            period_prefix(&key).is_some_and(|(_, rest)| rest.is_empty())
+        })
+        .count();
+    match known {
+        0 => 0,
+        k => k + periods,
+    }
 }
 
 /// The unit a value column's header states in brackets (`数值（万人）`, `完成值(%)`,
@@ -639,7 +654,42 @@ impl<'a> Header<'a> {
         // and with no year column; alone, a bare period is a group over `目标 | 完成`, and
         // beside a plain 数值 it is said, unread.
         let mut more = Vec::new();
+        // A ledger a period a column (`指标 | 1月 | 2月 | 3月`, `1-3月 | 1-6月`, `一季度 | 二季度`)
+        // with no value column: each column is a reading of its period, of the title's year or
+        // the row's own (a 年份 column). Two or more, so that a lone period is still the group
+        // over `目标 | 完成` it is in a header over two rows.
+        let year_col = cols.contains(&Col::Year) && !cols.contains(&Col::Period);
+        let by_period = !cols.contains(&Col::Value)
+            && value_period.is_none()
+            && periods.len() >= 2
+            && periods
+                .iter()
+                .all(|(_, p)| (year_col && !p.contains('年')) || dated(p.clone()).is_some());
+        if by_period {
+            let names: Vec<String> = periods.iter().map(|(_, p)| p.clone()).collect();
+            problems.push(
+                Diagnostic::warning(
+                    name,
+                    rec.line,
+                    rec.cells.get(periods[0].0).map_or(1, |c| c.column),
+                    crate::tr!(
+                        "表头没有数值列: 每一列（{}）按期间读取, 单元格为该期间的数值",
+                        "the header has no value column: each column ({}) is read as a period of its own, its cells that period's values",
+                        names.join(crate::i18n::pick("、", ", "))
+                    ),
+                )
+                .in_sheet(sheet),
+            );
+        }
         for (i, p) in periods {
+            if by_period {
+                let p = match year_col && !p.contains('年') {
+                    true => p,
+                    false => dated(p.clone()).unwrap_or(p),
+                };
+                more.push((i, Over::Period(p)));
+                continue;
+            }
             match (value_period.is_some() && !has_year, dated(p.clone())) {
                 (true, Some(p)) => more.push((i, Over::Period(p))),
                 _ => problems.push(
@@ -658,7 +708,7 @@ impl<'a> Header<'a> {
             }
         }
         let period = match value_period {
-            _ if has_year => None,
+            _ if has_year || by_period => None,
             Some(p) => dated(p),
             None => period_in(title).map(str::to_string),
         };
@@ -714,7 +764,7 @@ impl<'a> Header<'a> {
                 more.extend(fields.into_iter().zip(names.into_iter().map(over)));
                 true
             }
-            _ => false,
+            _ => by_period,
         };
         let mut missing = Vec::new();
         for c in [Col::Jurisdiction, Col::Indicator, Col::Year, Col::Value] {
@@ -725,7 +775,7 @@ impl<'a> Header<'a> {
             if cols.contains(&c)
                 || (c == Col::Year && cols.contains(&Col::Period))
                 || (c == Col::Jurisdiction && no_jurisdiction)
-                || (c == Col::Year && period.is_some())
+                || (c == Col::Year && (period.is_some() || by_period))
             {
                 continue;
             }
@@ -1038,7 +1088,19 @@ impl<'a> Header<'a> {
         if self.across && value.text.is_empty() {
             return None;
         }
+        // A period column without its year (`1月` in a ledger with a 年份 column) is the row's
+        // year's: the year from its cell, the period from the column.
+        let own_year = match more {
+            Some((_, Over::Period(p))) if !p.contains('年') && self.find(Col::Year).is_some() => {
+                Some(Field {
+                    text: p.as_str(),
+                    column: value.column,
+                })
+            }
+            _ => None,
+        };
         let year = match (more, &self.period) {
+            _ if own_year.is_some() => field(Col::Year),
             (Some((_, Over::Period(p))), _) | (_, Some(p)) => Field {
                 text: p,
                 column: value.column,
@@ -1057,10 +1119,11 @@ impl<'a> Header<'a> {
             jurisdiction,
             indicator,
             year,
-            period: self
-                .find(Col::Period)
-                .map(|_| field(Col::Period))
-                .filter(|f| !f.text.is_empty()),
+            period: own_year.or_else(|| {
+                self.find(Col::Period)
+                    .map(|_| field(Col::Period))
+                    .filter(|f| !f.text.is_empty())
+            }),
             basis: self
                 .find(Col::Basis)
                 .map(|_| field(Col::Basis))
