@@ -885,7 +885,12 @@ impl<'a> Header<'a> {
                 }
                 self.above.warned[i] = false;
                 self.above.typed[i] = true;
-            } else if !self.above.text[i].is_empty() && !self.above.per_row[i] {
+            } else if !self.above.text[i].is_empty()
+                && !self.above.per_row[i]
+                // A row that stops short lacks the cell, which is no blank: said as it was.
+                && rec.cells.len() > at
+                && self.find(Col::Value).is_none_or(|v| rec.cells.len() > v)
+            {
                 self.above.typed[i] = false;
                 self.above.down[i] = true;
                 if !self.above.warned[i] {
@@ -906,6 +911,8 @@ impl<'a> Header<'a> {
                         .in_sheet(self.sheet),
                     );
                 }
+            } else {
+                self.above.typed[i] = false;
             }
         }
     }
