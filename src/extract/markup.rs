@@ -32,7 +32,12 @@ pub(crate) fn plain(text: &str) -> Option<String> {
 /// rows are laid out a line each, so the lines after a one-line table would otherwise be counted
 /// off from the source's (the draft's `line` must point at the document the user has).
 pub(crate) fn plain_lines(text: &str) -> Option<(String, Vec<usize>)> {
-    then(super::mail::plain_lines(text), text, document_lines)
+    then(super::mail::plain_lines(text), text, asciidoc_lines)
+}
+
+/// [`plain_lines`] after a mail's quote marks: AsciiDoc's tables and headings, then the rest.
+fn asciidoc_lines(text: &str) -> Option<(String, Vec<usize>)> {
+    then(super::asciidoc::plain_lines(text), text, document_lines)
 }
 
 /// [`plain_lines`] after a mail's quote marks: an RTF document's text, then the rest.

@@ -18,6 +18,7 @@
 //! `draft` writes them as a plan file. This module holds the types they share and [`extract`],
 //! which walks the document line by line.
 
+mod asciidoc;
 mod blocks;
 mod columns;
 mod dated;
