@@ -37,7 +37,13 @@ const CITING: [&str; 10] = [
 /// Whether a string reads as a plan's title.
 fn plan_words(t: &str) -> bool {
     let t: String = t.chars().filter(|c| !c.is_whitespace()).collect();
-    (t.contains("方案") || t.contains("要点") || t.contains("规划") || t.contains("计划"))
+    // A year's 考核办法 (考核评价办法, 评分细则) sets the year's targets in its table as a plan does.
+    let assessment = t.contains("考核") && (t.contains("办法") || t.contains("细则"));
+    (t.contains("方案")
+        || t.contains("要点")
+        || t.contains("规划")
+        || t.contains("计划")
+        || assessment)
         && (t.contains("公共服务") || t.contains("七优享") || t.contains("民生"))
         && !t.contains("关于")
         && !t.contains("通知")

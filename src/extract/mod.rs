@@ -613,12 +613,13 @@ fn section_line(para: &str) -> bool {
 }
 
 /// Whether the annex starting at line `at` holds indicators or targets (its title, on its line or
-/// the next few, names 指标 or 目标): a table to read, not a staff list.
+/// the next few, names 指标 or 目标, or the header of its table a cell a line does, under a title
+/// that names neither: `…考核评分细则` / `序号` / `考核指标`): a table to read, not a staff list.
 fn annex_of_indicators(lines: &[&str], at: usize) -> bool {
     lines[at..]
         .iter()
         .filter(|l| !l.trim().is_empty())
-        .take(3)
+        .take(6)
         .any(|l| {
             let t = without_spaces(l);
             t.chars().count() <= 60 && (t.contains("指标") || t.contains("目标"))
@@ -629,6 +630,51 @@ fn annex_of_indicators(lines: &[&str], at: usize) -> bool {
 mod tests {
     use super::*;
     use crate::plan::CatalogIndex;
+
+    /// A year's 考核评价办法: its own title and year, not the plan it cites (2023—2027); its prose
+    /// of scores, grades and weights (`70分`, `90分以上为优秀`, `完成率低于60%的不得分`, `每项加1分`,
+    /// `32项重点任务`) no figures; its annex, titled `…评分细则` with 指标 only in its table's
+    /// header a cell a line, read, the 分值 column and the 评分标准 text no figures, each row's
+    /// 完成值 a baseline and 目标值 a target. Minutes (`15分钟`) and `十万分之九` stay what they are.
+    #[test]
+    fn an_assessments_scores_are_no_targets() {
+        let doc = "关于印发某市公共服务“七优享”工程2024年度考核评价办法的通知\n某政办发〔2024〕15号\n\
+考核实行百分制，由指标完成情况（70分）、重点任务推进（20分）和群众满意度（10分）三部分组成。\n\
+对照《某市公共服务“七优享”工程实施方案（2023—2027年）》确定的2024年度目标计分，完成率低于60%的不得分。\n\
+重点考核32项重点任务的推进情况。获评省级优秀案例的，每项加1分。\n\
+考核得分90分以上为优秀，60分以下为不合格。\n\
+到2024年，建成“15分钟公共服务圈”，婴儿死亡率控制在十万分之九以下。\n\
+附件\n某市公共服务“七优享”工程2024年度考核评分细则\n序号\n考核指标\n单位\n分值\n2023年完成值\n2024年目标值\n评分标准\n\
+1\n每千人口拥有3岁以下婴幼儿托位数\n个\n12\n4.3\n4.6\n达到目标值得12分；每低0.1个扣1.5分\n\
+2\n城镇调查失业率\n%\n8\n4.1\n<5\n控制在目标以内得8分\n";
+        let x = extract(doc, None);
+        assert_eq!((x.info.start, x.info.end), (Some(2024), Some(2024)));
+        let got: Vec<String> = x
+            .candidates
+            .iter()
+            .map(|c| {
+                format!(
+                    "{} {} {}",
+                    c.kind.name(),
+                    c.year.unwrap_or_default(),
+                    c.value.unwrap_or_default()
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                "target 2024 9",
+                "baseline 2023 4.3",
+                "target 2024 4.6",
+                "baseline 2023 4.1",
+                "target 2024 5"
+            ],
+            "{doc}"
+        );
+        assert_eq!(table::column_of("分值"), table::Column::Text);
+        assert_eq!(table::column_of("评分标准"), table::Column::Text);
+    }
 
     /// A sentence broken before its last word, `附件。` on a line of its own (`…各项指标年度目标见`
     /// / `附件。`), is no annex's heading: what follows it is still read. An annex of staff names

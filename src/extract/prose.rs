@@ -516,10 +516,13 @@ fn qualifies_who(chars: &[char], sp: &Span) -> bool {
     ];
     // A shortfall sorts; `实现80%的乡镇(街道)设有…文化站` sets a share of them as a target.
     const SHORT: &[&str] = &["低于", "不足", "少于", "不到", "未达到", "未达", "未完成"];
+    // `完成率低于60%的不得分`: what a shortfall costs in a score, a rule as much as whom it sorts.
+    const COSTS: &[&str] = &["不得分", "不计分", "扣", "不予", "予以"];
     sp.op_word.is_some_and(|w| SHORT.contains(&w))
         && chars.get(sp.end) == Some(&'的')
         && WHO
             .iter()
+            .chain(COSTS)
             .any(|w| super::scan::starts_with(chars, sp.end + 1, w))
 }
 

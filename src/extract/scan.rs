@@ -629,9 +629,22 @@ pub(super) fn not_a_target(chars: &[char], span: &Span) -> Option<&'static str> 
     if ["仍差", "还差", "相差", "尚差", "差距"].contains(&before.as_str()) {
         return Some("a gap to a target");
     }
-    // `主要指标共20项,已完成6项`: a count of the plan's own indicators.
-    if span.unit.as_deref() == Some("项") && collect(chars).contains("指标") {
-        return Some("a count of indicators");
+    // `主要指标共20项,已完成6项`: a count of the plan's own indicators; `重点考核…32项重点任务`:
+    // of the items an assessment covers.
+    if span.unit.as_deref() == Some("项") {
+        let sentence = collect(chars);
+        if sentence.contains("指标") {
+            return Some("a count of indicators");
+        }
+        if sentence.contains("考核") {
+            return Some("a count of what is assessed");
+        }
+    }
+    // An assessment's points (`指标完成情况（70分）`, `90分以上为优秀`, `每项加1分`): what a result
+    // scores, no target. Not 分钟 (minutes), nor 分之 (`十万分之九`, read before its number).
+    let j = skip_spaces(chars, scan_number(chars, i).map_or(i, |x| x.0));
+    if chars.get(j) == Some(&'分') && chars.get(j + 1).is_none_or(|c| !"钟之".contains(*c)) {
+        return Some("a score (70分)");
     }
     // Ages and durations inside names: 3岁以下婴幼儿, 0-3岁, 15分钟公共服务圈. A figure a
     // clause builds on (`以“十三五”平均值82.71岁为基数`, `在81.9岁的基础上`) is no name's.

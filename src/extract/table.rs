@@ -71,6 +71,13 @@ pub(super) fn column_of(header: &str) -> Column {
     {
         return Column::Text;
     }
+    // An assessment's scores (`分值`, `权重`, `得分`, `评分标准`): what a target is worth, none.
+    if ["分值", "权重", "得分", "评分", "扣分", "加分"]
+        .iter()
+        .any(|w| h.contains(w))
+    {
+        return Column::Text;
+    }
     if h.contains("指标") {
         return Column::Name;
     }
