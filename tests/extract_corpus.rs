@@ -30,8 +30,10 @@ use std::path::Path;
 /// years in a cell, a page OCR'd by tesseract a space between every two characters, key-value
 /// lines with units in brackets, a page saved as HTML, a mobile page's table a cell a line);
 /// `tests/extract-round12` (Mathpix's LaTeX, `lynx -dump`, a paper's page in two columns, a sheet
-/// written back by pandas, a .docx dumped by python-docx).
-const CORPORA: [&str; 14] = [
+/// written back by pandas, a .docx dumped by python-docx); `tests/extract-round14` (a workbook
+/// through xlsx2csv, a 考核评价办法 through LibreOffice, a plan quoted in an e-mail, a bilingual
+/// AsciiDoc table, Word's text with a schedule by quarter).
+const CORPORA: [&str; 15] = [
     "tests/extract-corpus",
     "tests/extract-heldout",
     "tests/extract-unseen",
@@ -45,6 +47,7 @@ const CORPORA: [&str; 14] = [
     "tests/extract-round10",
     "tests/extract-round11",
     "tests/extract-round12",
+    "tests/extract-round14",
     "tests/extract-prose",
 ];
 
