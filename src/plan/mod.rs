@@ -682,7 +682,7 @@ impl PlanSet {
         // `诸暨市（县级市）`, `嵊泗县(县)`: a name with its level in brackets after it, as a
         // form's 地区（县市区） column invites; the bracket says only what kind of place it is.
         if found.is_none()
-            && let Some(name) = without_level_note(k)
+            && let Some(name) = without_level_note(k).or_else(|| without_parents(k))
         {
             return self.find(name);
         }
@@ -778,6 +778,31 @@ fn without_level_note(text: &str) -> Option<&str> {
     let note = note.trim_start_matches(['（', '(', '【']).trim();
     let name = name.trim();
     (LEVELS.contains(&note) && name.chars().count() >= 2).then_some(name)
+}
+
+/// A jurisdiction written as an address writes it, with the province and the city above it
+/// (`绍兴市诸暨市`, `浙江省温州市鹿城区`), or as its government (`诸暨市人民政府`, `诸暨市政府`): the
+/// name. A city is taken off only where what follows is a county's, a city's or a district's
+/// name (`诸暨市店口镇` stays: a town is a part, never the county's figure); `诸暨市本级` and a
+/// department (`诸暨市卫健局`) are not the jurisdiction's name and stay too. None where nothing
+/// was taken off.
+fn without_parents(text: &str) -> Option<&str> {
+    let start = text.trim();
+    let mut t = start.strip_prefix("浙江省").unwrap_or(start);
+    t = t
+        .strip_suffix("人民政府")
+        .or_else(|| t.strip_suffix("政府"))
+        .unwrap_or(t);
+    if let Some(i) = t.find('市') {
+        let (city, rest) = (&t[..i], &t[i + '市'.len_utf8()..]);
+        if (2..=4).contains(&city.chars().count())
+            && rest.chars().count() >= 2
+            && rest.ends_with(['市', '县', '区'])
+        {
+            t = rest;
+        }
+    }
+    (t != start && t.chars().count() >= 2).then_some(t)
 }
 
 /// A figure's threshold, read from its table cell (which wins when both are given) or its prose.
@@ -1068,6 +1093,29 @@ mod tests {
             ("诸暨市", None),
         ] {
             assert_eq!(without_level_note(typed), name, "{typed}");
+        }
+    }
+
+    #[test]
+    fn a_name_with_its_province_city_or_government() {
+        for (typed, name) in [
+            ("绍兴市诸暨市", Some("诸暨市")),
+            ("浙江省绍兴市诸暨市", Some("诸暨市")),
+            ("浙江省诸暨市", Some("诸暨市")),
+            ("温州市鹿城区", Some("鹿城区")),
+            ("舟山市嵊泗县", Some("嵊泗县")),
+            ("诸暨市人民政府", Some("诸暨市")),
+            ("绍兴市诸暨市人民政府", Some("诸暨市")),
+            ("诸暨市政府", Some("诸暨市")),
+            ("诸暨市店口镇", None),
+            ("诸暨市本级", None),
+            ("诸暨市卫健局", None),
+            ("诸暨市", None),
+            ("绍兴市", None),
+            ("浙江省", None),
+            ("人民政府", None),
+        ] {
+            assert_eq!(without_parents(typed), name, "{typed}");
         }
     }
 
