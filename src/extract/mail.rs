@@ -29,7 +29,13 @@ fn marks(line: &str) -> Option<usize> {
     match b.get(end) {
         None | Some(b'\r') => Some(end),
         Some(b' ') => Some(end + 1),
-        _ => None,
+        // A client that puts no space after its marks (`>市专班：`, `>>请于…`): Chinese after
+        // `>` is no figure's sign.
+        _ => line[end..]
+            .chars()
+            .next()
+            .is_some_and(|c| super::scan::is_cjk(c) || "《“（【".contains(c))
+            .then_some(end),
     }
 }
 
@@ -44,10 +50,31 @@ pub(crate) fn plain_lines(text: &str) -> Option<(String, Vec<usize>)> {
     if count < MIN_QUOTED || !chinese {
         return None;
     }
-    let out: Vec<&str> = quoted
-        .iter()
-        .map(|(l, m)| m.map_or(*l, |m| &l[m..]))
-        .collect();
+    // A line the client wrapped inside a quote with no space after its marks may go on with a
+    // figure's rest (`>27次常务会议`, `>027年）`, `>/月`): right under a quoted line it is quoted as
+    // deep, and as many `>` as that line's are marks; a sign after them (`>>98`) stays.
+    let mut out: Vec<&str> = Vec::with_capacity(quoted.len());
+    let mut depth = 0;
+    for (l, m) in &quoted {
+        let line = match m {
+            Some(m) => {
+                depth = l[..*m].matches('>').count();
+                &l[*m..]
+            }
+            None if depth > 0
+                && l.as_bytes()
+                    .get(..depth)
+                    .is_some_and(|b| b.iter().all(|&x| x == b'>')) =>
+            {
+                &l[depth..]
+            }
+            None => {
+                depth = 0;
+                l
+            }
+        };
+        out.push(line);
+    }
     let lines = (1..=out.len()).collect();
     Some((out.join("\n"), lines))
 }
@@ -71,10 +98,17 @@ mod tests {
             None
         );
         assert_eq!(unquoted("> 市专班：\n> 请审核。\n正文\n"), None);
+        // No space after the marks: a line right under a quoted one loses as many `>`.
+        assert_eq!(
+            unquoted(">市专班：\n>已经区政府第\n>27次常务会议审议通过。\n>>请于\n>>10月13日前报送，\n>>>98\n正文\n>5\n"),
+            Some("市专班：\n已经区政府第\n27次常务会议审议通过。\n请于\n10月13日前报送，\n>98\n正文\n>5\n".into())
+        );
         assert_eq!(unquoted("> 2 3\n> 4 5\n> 6 7\n"), None);
         assert_eq!(marks(">"), Some(1));
         assert_eq!(marks("> > 文"), Some(4));
         assert_eq!(marks(">5"), None);
+        assert_eq!(marks(">>请于10月13日前报送"), Some(2));
+        assert_eq!(marks(">《某县…方案》"), Some(1));
         assert_eq!(marks("≥5"), None);
     }
 

@@ -440,10 +440,15 @@ pub(super) fn paragraph(lines: &[&str], at: usize, wrap: Wrap) -> (String, usize
         let Some(next) = lines.get(i) else { break };
         let t = next.trim();
         let chars: Vec<char> = t.chars().collect();
-        // A line of cells (a tab between them, as a word processor's text export parts them)
-        // is a table's row, not the rest of the line above: a table's title as long as the page's
+        // A line of cells (a tab between them, as a word processor's text export parts them; a
+        // CSV record) is a table's row, not the rest of the line above: a table's title as long as the page's
         // lines (`…主要指标进度安排表`) took its header row into the prose.
-        if t.is_empty() || t.contains("  ") || t.contains('\t') || heading_at(&chars, 0).is_some() {
+        if t.is_empty()
+            || t.contains("  ")
+            || t.contains('\t')
+            || csv_record(t)
+            || heading_at(&chars, 0).is_some()
+        {
             break;
         }
         text.truncate(text.trim_end().len());
@@ -455,6 +460,16 @@ pub(super) fn paragraph(lines: &[&str], at: usize, wrap: Wrap) -> (String, usize
         i += 1;
     }
     (text, i)
+}
+
+/// Whether a line reads as a CSV record (a sheet saved or converted to CSV under a table's
+/// title): three or more ASCII commas and no sentence's end, with an empty cell (`,,`) or
+/// only short cells. Prose typed with half-width commas (`到2025年,新增普惠托位500个,托育机构
+/// 乡镇(街道)覆盖率达到100%,`) has long clauses between them.
+fn csv_record(t: &str) -> bool {
+    t.matches(',').count() >= 3
+        && !t.contains(['。', '；'])
+        && (t.contains(",,") || t.split(',').all(|f| f.chars().count() <= 12))
 }
 
 /// The line after a page break that starts at line `at` (blank lines, a page-number footer such
@@ -737,6 +752,37 @@ mod tests {
         );
         // The quote of a figure after the break starts on its own page.
         assert_eq!(got[3], (2027, "10".into(), "改扩建幼儿园10所".into()));
+    }
+
+    /// A table's title as wide as the page's wrapped lines, then its rows: a tab-separated row
+    /// or a CSV record under it is no rest of the title's line. Prose typed with half-width
+    /// commas (long clauses between them) still runs on.
+    #[test]
+    fn a_row_under_a_titles_line_is_no_prose() {
+        for (line, record) in [
+            (
+                "序号,指标名称,单位,2023年,2024年,进度安排（累计）,,,牵头单位",
+                true,
+            ),
+            ("1,新增普惠托位,个,420,500,120,260,400,区卫健局", true),
+            (
+                "到2025年,新增普惠托位500个,托育机构乡镇(街道)覆盖率达到100%,",
+                false,
+            ),
+            ("新增普惠托位500个，托育机构覆盖率达到100%。", false),
+            ("a,b,c", false),
+        ] {
+            assert_eq!(csv_record(line), record, "{line}");
+        }
+        let para = "　　各牵头单位按下表分季度推进，季度进度为累计完成数，每季度\n";
+        let mut lines: Vec<&str> = vec![para.trim_end(); 6];
+        lines.push("黄岩区公共服务“七优享”工程2024年主要指标进度安排表");
+        lines.push("序号,指标名称,单位,2023年,2024年,进度安排（累计）,,,牵头单位");
+        lines.push("序号\t指标名称\t单位\t2023年\t2024年");
+        let wrap = wrap_width(&lines);
+        assert_eq!(paragraph(&lines, 6, wrap).1, 7);
+        lines[7] = lines[8];
+        assert_eq!(paragraph(&lines, 6, wrap).1, 7);
     }
 
     /// Prose broken at the page width beside a grid table (pandoc's Markdown wraps its prose, a
