@@ -359,6 +359,9 @@ pub(crate) struct Readings<'a> {
     readings: Vec<Reading>,
     /// The note column, for the readings that have one.
     notes: HashMap<u32, Box<str>>,
+    /// The sheet's own verdict (`是否达标`: whether it says met, and the cell as typed), for the
+    /// readings that have one: held against qyx's when the reading is judged.
+    claims: HashMap<u32, (bool, Box<str>)>,
     /// The last sheet title a jurisdiction was taken from, and the plan it named.
     implied: Option<(Box<str>, Result<&'a PlanFile, String>)>,
     /// The sheets (file, sheet, header line) whose title names no plan, said once each.
@@ -394,6 +397,7 @@ impl<'a> Readings<'a> {
             index: SeriesIndex::default(),
             readings: Vec::new(),
             notes: HashMap::new(),
+            claims: HashMap::new(),
             implied: None,
             unnamed_sheets: Default::default(),
             unfilled: BTreeSet::new(),
@@ -786,6 +790,7 @@ impl<'a> Readings<'a> {
                 self.slips.remove(&at);
                 self.doubts.remove(&at);
                 self.notes.remove(&at);
+                self.claims.remove(&at);
                 at
             }
             None => {
@@ -798,6 +803,12 @@ impl<'a> Readings<'a> {
         };
         if let Some(note) = r.note {
             self.notes.insert(at, note.into());
+        }
+        if let Some(says) = r
+            .claim
+            .and_then(|c| claimed(c.text).map(|m| (m, c.text.into())))
+        {
+            self.claims.insert(at, says);
         }
         if let Some((t, equal)) = beside_target {
             let tally = self
@@ -1067,6 +1078,23 @@ impl<'a> Readings<'a> {
                     label: r.period.label(false),
                 }));
         }
+        // The sheet's own verdict against qyx's: met (or on track) against not met (or behind),
+        // either way, leaves the value in doubt — the value, the target or the self-assessment
+        // is wrong, and only the department can say which.
+        if let Some((met, cell)) = self.claims.get(&(i as u32)) {
+            let judged_met = match j.verdict.status {
+                Status::Met | Status::OnTrack => Some(true),
+                Status::NotMet | Status::Behind => Some(false),
+                _ => None,
+            };
+            if judged_met.is_some_and(|j| j != *met) {
+                j.verdict
+                    .notes
+                    .push(judge::Note::Sheet(judge::SheetSays::Claims {
+                        cell: cell.to_string(),
+                    }));
+            }
+        }
         j.change = self.change(r);
         j.category = s
             .category
@@ -1331,6 +1359,19 @@ fn sheet_target(r: &ActualRow<'_>, t: Field<'_>, row: &Row, entry: &Entry) -> Op
     }
 }
 
+/// What a sheet's own verdict cell says: met (`是`, `达标`, `已完成`, `√`), not met (`否`,
+/// `未达标`, `未完成`, `×`), or nothing qyx reads (`基本达标`, `/`, a remark): None.
+fn claimed(text: &str) -> Option<bool> {
+    let t = text.trim().to_lowercase();
+    match t.as_str() {
+        "是" | "达标" | "已达标" | "完成" | "已完成" | "达到" | "已达到" | "√" | "✓" | "✔"
+        | "y" | "yes" | "met" => Some(true),
+        "否" | "未达标" | "不达标" | "未完成" | "没有完成" | "未达到" | "×" | "✗" | "✘" | "x"
+        | "n" | "no" => Some(false),
+        _ => None,
+    }
+}
+
 /// A value as a message quotes it.
 fn value_text(a: Actual) -> String {
     match a {
@@ -1407,6 +1448,7 @@ mod tests {
                 unit: unit.map(f),
                 note: None,
                 target: None,
+                claim: None,
                 year_own: None,
                 only_year_own: false,
                 implied: Implied::No,

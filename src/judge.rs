@@ -215,6 +215,10 @@ pub enum SheetSays {
     /// as the year to date and behind or not met: were it the month's own figure, the year to
     /// date would be more (`label`, the period as judged).
     PeriodUnsaid { label: String },
+    /// The sheet's own verdict beside the value (a `是否达标` column) says the opposite of the
+    /// one its value gets: the value, the target or the self-assessment is wrong (`cell`, the
+    /// sheet's verdict as typed).
+    Claims { cell: String },
 }
 
 /// What a far value was held against, so that a message names only what the row has: a row

@@ -30,6 +30,8 @@ pub struct ActualRow<'r> {
     pub note: Option<&'r str>,
     /// The target the sheet copies beside the value (a 目标值 column), as typed.
     pub target: Option<Field<'r>>,
+    /// The sheet's own verdict beside the value (a `是否达标` column), as typed.
+    pub claim: Option<Field<'r>>,
     /// The year's own new amount (a `本年新增` column), where the sheet gives one: the value of
     /// an indicator counted within each year (a flow whose target is no running total); the
     /// total (`累计完成`, in `value`) is every other indicator's.

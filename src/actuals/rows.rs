@@ -25,6 +25,9 @@ enum Col {
     YearOwn,
     /// The running total (`累计完成`): the value, where a `本年新增` column is beside it.
     Total,
+    /// The sheet's own verdict on the row (`是否达标`: 是/否): never the verdict, but one that
+    /// disagrees with it leaves the value in doubt.
+    Claim,
     /// Columns a template carries for the reader's benefit (name, target, lead): read past.
     Ignored,
 }
@@ -126,6 +129,15 @@ const HEADERS: &[(&str, Col)] = &[
     ("环比增长", Col::Ignored),
     ("增减", Col::Ignored),
     ("增幅", Col::Ignored),
+    // A department's own verdict beside its value, read to be compared with qyx's.
+    ("是否达标", Col::Claim),
+    ("达标情况", Col::Claim),
+    ("达标与否", Col::Claim),
+    ("是否完成", Col::Claim),
+    ("是否完成目标", Col::Claim),
+    ("自评", Col::Claim),
+    ("自评结果", Col::Claim),
+    ("自评情况", Col::Claim),
     ("lead", Col::Ignored),
     ("牵头单位", Col::Ignored),
     ("责任单位", Col::Ignored),
@@ -184,7 +196,8 @@ fn period_column(key: &str) -> Option<(&str, Col)> {
 
 /// A column a department works out from its value beside it, whose content qyx works out
 /// itself and never reads: a rate of completion (`完成率`, `目标完成率`), the progress against the
-/// schedule (`序时进度`), its own verdict (`是否达标`, `达标情况`, `自评`), a light, a rank, a score.
+/// schedule (`序时进度`), a light, a rank, a score (its own verdict, `是否达标`, is read: see
+/// [`Col::Claim`]).
 /// A bare `进度` or `完成情况` is not one: a milestone's row reports its progress there.
 fn derived(key: &str) -> bool {
     const DERIVED: &[&str] = &[
@@ -198,14 +211,6 @@ fn derived(key: &str) -> bool {
         "序时进度",
         "时序进度",
         "序时完成率",
-        "是否达标",
-        "达标情况",
-        "达标与否",
-        "是否完成",
-        "是否完成目标",
-        "自评",
-        "自评结果",
-        "自评情况",
         "评价",
         "预警",
         "预警等级",
@@ -410,7 +415,7 @@ enum Over {
 }
 
 /// How many kinds of [`Col`] there are.
-const COLS: usize = 13;
+const COLS: usize = 14;
 
 /// A column's header name in the language of the messages (both are accepted in a header).
 fn col_name(c: Col) -> &'static str {
@@ -428,6 +433,7 @@ fn col_name(c: Col) -> &'static str {
         Col::Target => pick("目标值", "target"),
         Col::YearOwn => pick("本年新增", "new this year"),
         Col::Total => pick("累计", "total"),
+        Col::Claim => pick("是否达标", "met"),
         Col::Ignored => "",
     }
 }
@@ -1153,6 +1159,11 @@ impl<'a> Header<'a> {
             target: self
                 .find(Col::Target)
                 .map(|_| field(Col::Target))
+                .filter(|f| !f.text.is_empty()),
+            claim: self
+                .find(Col::Claim)
+                .filter(|_| more.is_none())
+                .map(|_| field(Col::Claim))
                 .filter(|f| !f.text.is_empty()),
             year_own: self
                 .year_own

@@ -434,6 +434,14 @@ fn sheet_text(says: &SheetSays, en: bool) -> String {
         (SheetSays::PeriodUnsaid { label }, true) => format!(
             "doubtful: the period names one month or quarter; judged as the year to {label}; if the value is that month's or quarter's own, the year to date is more and the verdict may differ: say so in the period (10月当月)"
         ),
+        (SheetSays::Claims { cell }, false) => format!(
+            "存疑: 本表自评 `{}` 与按数值和目标判定的结论相反: 数值、目标或自评有误, 请核实",
+            crate::diag::echo(cell)
+        ),
+        (SheetSays::Claims { cell }, true) => format!(
+            "doubtful: the sheet's own verdict `{}` says the opposite: the value, the target or the self-assessment is wrong; check it",
+            crate::diag::echo(cell)
+        ),
         (SheetSays::Twice { line, value }, false) => format!(
             "存疑: 同一文件第 {line} 行又报了此指标此期间的另一个值 `{}`: 哪一个是本地区的数值?",
             crate::diag::echo(value)
