@@ -104,7 +104,7 @@ fn cols_attribute(line: &str) -> Option<usize> {
 /// it, at the line's start or after white space. The columns and rows it spans, and where its
 /// text starts.
 fn cell_start(line: &str, at: usize) -> Option<(usize, usize, usize)> {
-    if at > 0 && !line[..at].ends_with([' ', '\t']) {
+    if at > 0 && !line[..at].ends_with([' ', '\t', '|']) {
         return None;
     }
     let rest = &line[at..];
@@ -149,7 +149,9 @@ fn cells_of(body: &[(usize, &str)]) -> Vec<Cell> {
             let bar = at + p;
             // A bar escaped (`\|`) is text of its cell.
             let escaped = line[..bar].ends_with('\\');
-            let spec_from = line[..bar].rfind([' ', '\t']).map_or(0, |s| s + 1);
+            // The spec (`2+`, `.3+`, `a`) stands between the last space and the bar, never
+            // before the bar ahead of it: `||` is an empty cell, then another.
+            let spec_from = line[at..bar].rfind([' ', '\t']).map_or(at, |s| at + s + 1);
             if !escaped && let Some(start) = cell_start(line, spec_from) {
                 starts.push((spec_from, start));
             }
@@ -316,6 +318,16 @@ mod tests {
                 "| 领域 | 指标 | 2025年 | 2027年 |\n| 幼有善育 | 托位数 | 4.5 | 5.5 |\n|  | 普惠占比 | ≥60 |  |\n| 学有优教 | 学位a¦b | 1 | 2 |\n"
             )
         );
+        // `||` is an empty cell, then the next: never a cell starting before the bar ahead of
+        // it (which cut a slice backwards: a panic on a damaged copy of round 14's shengsi).
+        let empty = "|===\n|a |b |c\n|1 ||3\n|===\n";
+        assert_eq!(
+            plain(empty).as_deref(),
+            Some("| a | b | c |\n| 1 |  | 3 |\n")
+        );
+        let damaged =
+            "|===\n|单位 |2025年 |2027年 |牵头\nyuan/month ||1160 |1310 |1460 |县民政局 +\n|===\n";
+        let _ = plain(damaged);
         let ragged = "|===\n|a |b |c\n|1 |2\n|===\n";
         assert_eq!(
             plain(ragged).as_deref(),
