@@ -15,28 +15,49 @@
 const MIN_QUOTED: usize = 3;
 
 /// The marks quoting a line (`>`, `>>`, `> > `, and the one space after the last), when they are
-/// a quote's: followed by a space, by the line's end, or by another mark. `>98` (a table's
-/// cell a line) is a figure's sign, not a quote.
+/// a quote's: followed by a space, by the line's end, by another mark, or by Chinese (a client
+/// that puts no space after them). `>98` (a table's cell a line) is a figure's sign, not a quote.
+/// An indent before the marks (a quote pasted into a word processor) and a no-break space after
+/// them (a web mail's page copied) belong to the marks; the count is of bytes, the marks' end.
 fn marks(line: &str) -> Option<usize> {
-    if !line.starts_with('>') {
+    let lead = line.len()
+        - line
+            .trim_start_matches([' ', '\t', '\u{3000}', '\u{a0}'])
+            .len();
+    let rest = &line[lead..];
+    if !rest.starts_with('>') {
         return None;
     }
-    let b = line.as_bytes();
+    let gap = |s: &str| {
+        [" ", "\u{a0}"]
+            .into_iter()
+            .find(|g| s.starts_with(g))
+            .map(str::len)
+    };
     let mut end = 0;
-    while end < b.len() && (b[end] == b'>' || b[end] == b' ' && b.get(end + 1) == Some(&b'>')) {
-        end += 1;
+    while end < rest.len() {
+        if rest[end..].starts_with('>') {
+            end += 1;
+        } else if let Some(g) = gap(&rest[end..]).filter(|g| rest[end + g..].starts_with('>')) {
+            end += g;
+        } else {
+            break;
+        }
     }
-    match b.get(end) {
-        None | Some(b'\r') => Some(end),
-        Some(b' ') => Some(end + 1),
-        // A client that puts no space after its marks (`>市专班：`, `>>请于…`): Chinese after
-        // `>` is no figure's sign.
-        _ => line[end..]
+    let after = &rest[end..];
+    let quote = if after.is_empty() || after.starts_with('\r') {
+        Some(end)
+    } else if let Some(g) = gap(after) {
+        Some(end + g)
+    } else {
+        // `>市专班：`, `>>请于…`: Chinese after `>` is no figure's sign.
+        after
             .chars()
             .next()
             .is_some_and(|c| super::scan::is_cjk(c) || "《“（【".contains(c))
-            .then_some(end),
-    }
+            .then_some(end)
+    };
+    quote.map(|q| lead + q)
 }
 
 /// The text with its quote marks taken off every quoted line; None where fewer than
@@ -107,6 +128,10 @@ mod tests {
         assert_eq!(marks(">"), Some(1));
         assert_eq!(marks("> > 文"), Some(4));
         assert_eq!(marks(">5"), None);
+        assert_eq!(marks("　　> 6.居民人均可支配收入"), Some(8));
+        assert_eq!(marks(">\u{a0}市专班"), Some(3));
+        assert_eq!(marks(">\u{a0}>\u{a0}请于"), Some(6));
+        assert_eq!(marks("  >98"), None);
         assert_eq!(marks(">>请于10月13日前报送"), Some(2));
         assert_eq!(marks(">《某县…方案》"), Some(1));
         assert_eq!(marks("≥5"), None);
