@@ -441,12 +441,13 @@ pub(super) fn paragraph(lines: &[&str], at: usize, wrap: Wrap) -> (String, usize
         let t = next.trim();
         let chars: Vec<char> = t.chars().collect();
         // A line of cells (a tab between them, as a word processor's text export parts them; a
-        // CSV record) is a table's row, not the rest of the line above: a table's title as long as the page's
+        // CSV record; a table's first header cell a cell a line) is a table's row, not the rest of the line above: a table's title as long as the page's
         // lines (`…主要指标进度安排表`) took its header row into the prose.
         if t.is_empty()
             || t.contains("  ")
             || t.contains('\t')
             || csv_record(t)
+            || header_cell(t)
             || heading_at(&chars, 0).is_some()
         {
             break;
@@ -470,6 +471,13 @@ fn csv_record(t: &str) -> bool {
     t.matches(',').count() >= 3
         && !t.contains(['。', '；'])
         && (t.contains(",,") || t.split(',').all(|f| f.chars().count() <= 12))
+}
+
+/// Whether a line is a table's header cell of its own (`序号`, `领域`, `考核指标`: a table a cell a
+/// line), which no wrapped sentence's rest is.
+fn header_cell(t: &str) -> bool {
+    use super::table::{Column, column_of};
+    t.chars().count() <= 8 && matches!(column_of(t), Column::Label | Column::Domain | Column::Name)
 }
 
 /// The line after a page break that starts at line `at` (blank lines, a page-number footer such
@@ -774,7 +782,8 @@ mod tests {
         ] {
             assert_eq!(csv_record(line), record, "{line}");
         }
-        let para = "　　各牵头单位按下表分季度推进，季度进度为累计完成数，每季度\n";
+        // As many characters a line as the title has: the title's line may run on.
+        let para = "各牵头单位按下表分季度推进季度进度为累计完成数每季度结束\n";
         let mut lines: Vec<&str> = vec![para.trim_end(); 6];
         lines.push("黄岩区公共服务“七优享”工程2024年主要指标进度安排表");
         lines.push("序号,指标名称,单位,2023年,2024年,进度安排（累计）,,,牵头单位");
@@ -783,6 +792,13 @@ mod tests {
         assert_eq!(paragraph(&lines, 6, wrap).1, 7);
         lines[7] = lines[8];
         assert_eq!(paragraph(&lines, 6, wrap).1, 7);
+        // A table a cell a line: its first header cell on a line of its own.
+        for cell in ["序号", "领域", "考核指标"] {
+            lines[7] = cell;
+            assert_eq!(paragraph(&lines, 6, wrap).1, 7, "{cell}");
+        }
+        lines[7] = "婴幼儿托位数达到5个。";
+        assert_eq!(paragraph(&lines, 6, wrap).1, 8);
     }
 
     /// Prose broken at the page width beside a grid table (pandoc's Markdown wraps its prose, a
