@@ -875,9 +875,11 @@ pub struct Resolved {
 
 /// A figure's resolution and the catalog entry it was made for (by address: a figure is always
 /// resolved against its row's entry, so the check only guards against a second catalog).
-/// Boxed: most figures of a large plan set are never judged, and an empty slot then costs a
-/// pointer instead of a whole resolution (170 bytes) in every figure.
-pub(crate) type CachedResolve = Box<(usize, Result<Resolved, String>)>;
+/// Shared: figures that read alike (the same entry, row unit, text, year and no-target reading)
+/// hold one resolution between them ([`pool`]), so that a plan set costs a pointer a figure,
+/// not a resolution (about 170 bytes) a figure judged; at province scale most figures of one
+/// indicator repeat a handful of texts (`≥95`, `100`) in the same few years.
+pub(crate) type CachedResolve = std::sync::Arc<(usize, Result<Resolved, String>)>;
 
 /// Resolves a figure of `row` against its catalog `entry`. Errors are messages for the user.
 /// The first resolution is kept in the figure, so a target's text is parsed once per run.
@@ -895,12 +897,74 @@ pub(crate) fn resolved<'f>(
     let key = std::ptr::from_ref(entry) as usize;
     let cached = f
         .resolved
-        .get_or_init(|| Box::new((key, resolve_reading(row, entry, f, figure_threshold(f)))));
+        .get_or_init(|| pool::resolution(row, entry, f, key));
     if cached.0 == key {
         std::borrow::Cow::Borrowed(&cached.1)
     } else {
         // A figure resolved against another entry first keeps that answer; this one is returned.
         std::borrow::Cow::Owned(resolve_reading(row, entry, f, figure_threshold(f)))
+    }
+}
+
+/// Resolutions shared between figures that read alike. A resolution depends on the entry (its
+/// address, unit, direction and unit synonyms), the row's unit, the figure's year, its text
+/// and whether it sets no target; the pool is keyed by all of them, content included, so that a
+/// catalog freed and another allocated at the same address (tests build many) never meets a
+/// stale answer. Per thread, as [`memo`] is, and bounded as it is: a run's distinct readings
+/// are bounded by the plans loaded, never by the rows. Only readings that succeed are shared:
+/// an error's message is in the language of the moment.
+mod pool {
+    use super::{CachedResolve, Entry, Figure, Row, figure_threshold, resolve_reading};
+    use std::cell::RefCell;
+    use std::collections::HashMap;
+    use std::fmt::Write;
+    use std::sync::Arc;
+
+    /// At most this many shared resolutions a thread; beyond it, a figure keeps its own.
+    const LIMIT: usize = 1 << 16;
+
+    thread_local! {
+        /// The key being built (reused, so that a lookup allocates nothing) and the pool.
+        static POOL: RefCell<(String, HashMap<Box<str>, CachedResolve>)> = RefCell::default();
+    }
+
+    /// Length-prefixed, so that no two different sets of texts write the same key.
+    fn text(buf: &mut String, s: Option<&str>) {
+        let _ = match s {
+            Some(s) => write!(buf, "|{}:{s}", s.len()),
+            None => write!(buf, "|-"),
+        };
+    }
+
+    /// The figure's resolution: a shared one where one reads alike, else made (and shared).
+    pub(super) fn resolution(row: &Row, entry: &Entry, f: &Figure, key: usize) -> CachedResolve {
+        let no_target = f.no_target.is_some() || f.not_due(row, entry.better);
+        POOL.with_borrow_mut(|(buf, map)| {
+            buf.clear();
+            let _ = write!(
+                buf,
+                "{key:x}|{:?}|{}|{}",
+                entry.better,
+                f.year.value,
+                u8::from(no_target)
+            );
+            text(buf, entry.unit.as_ref().map(|u| u.value.as_str()));
+            let _ = write!(buf, "|{}", entry.unit_synonyms.len());
+            for s in &entry.unit_synonyms {
+                text(buf, Some(s));
+            }
+            text(buf, row.unit.as_ref().map(|u| u.value.as_str()));
+            let reading = f.cell.as_ref().or(f.text.as_ref());
+            text(buf, reading.map(|s| s.value.as_str()));
+            if let Some(r) = map.get(buf.as_str()) {
+                return Arc::clone(r);
+            }
+            let r = Arc::new((key, resolve_reading(row, entry, f, figure_threshold(f))));
+            if r.1.is_ok() && map.len() < LIMIT {
+                map.insert(buf.as_str().into(), Arc::clone(&r));
+            }
+            r
+        })
     }
 }
 
@@ -1265,5 +1329,38 @@ mod tests {
             resolve_reading(row, entry, f, figure_threshold(f)).map(|r| r.normalized()),
             first
         );
+    }
+
+    /// Figures that read alike (two plans' copies of a row) share one resolution; every figure
+    /// still gets the answer it would get alone.
+    #[test]
+    fn figures_that_read_alike_share_one_resolution() {
+        let set = clones(2);
+        let plans: Vec<&PlanFile> = set.plans().collect();
+        let (a, b) = (&plans[0].plan.indicators, &plans[1].plan.indicators);
+        let mut shared = 0;
+        for (ra, rb) in a.iter().zip(b) {
+            let Some(entry) = set.catalog.get(&ra.id.value) else {
+                continue;
+            };
+            for (fa, fb) in ra.targets.iter().zip(&rb.targets) {
+                let (x, y) = (resolved(ra, entry, fa), resolved(rb, entry, fb));
+                let alone = resolve_reading(rb, entry, fb, figure_threshold(fb));
+                assert_eq!(
+                    y.as_ref().as_ref().map(Resolved::normalized),
+                    alone.as_ref().map(Resolved::normalized)
+                );
+                assert_eq!(
+                    x.as_ref().as_ref().map(Resolved::normalized),
+                    alone.as_ref().map(Resolved::normalized)
+                );
+                let (pa, pb) = (fa.resolved.get().unwrap(), fb.resolved.get().unwrap());
+                if pa.1.is_ok() {
+                    assert!(std::sync::Arc::ptr_eq(pa, pb), "{}", ra.id.value);
+                    shared += 1;
+                }
+            }
+        }
+        assert!(shared > 50, "{shared}");
     }
 }
