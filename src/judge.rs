@@ -567,7 +567,11 @@ fn prose_reading(row: &Row, entry: &Entry, f: &Figure, cell: &Resolved) -> Optio
     (!same).then(|| Prose {
         reading: p,
         cell: printed.value.trim().to_string(),
-        text: f.text.as_ref().map(|t| t.value.clone()).unwrap_or_default(),
+        text: f
+            .text
+            .as_ref()
+            .map(|t| t.value.to_string())
+            .unwrap_or_default(),
     })
 }
 

@@ -1011,8 +1011,9 @@ pub(crate) fn read_value(
         let percent = row
             .unit
             .as_ref()
-            .or(entry.unit.as_ref())
-            .is_some_and(|u| u.value.trim() == "%");
+            .map(|u| u.value.as_str())
+            .or(entry.unit.as_ref().map(|u| u.value.as_str()))
+            .is_some_and(|u| u.trim() == "%");
         return Err((
             col,
             match (percent, share) {

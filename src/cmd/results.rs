@@ -20,7 +20,7 @@ use std::io::Write;
 fn group_key(by_lead: bool, en: bool) -> impl Fn(&PlanFile, &Row) -> String {
     move |p: &PlanFile, r: &Row| {
         if by_lead {
-            r.lead.clone().unwrap_or_else(|| {
+            r.lead.as_deref().map(String::from).unwrap_or_else(|| {
                 if en {
                     "(no lead)"
                 } else {

@@ -17,7 +17,7 @@ fn printed(f: &Figure) -> String {
     f.cell
         .as_ref()
         .map(|c| c.value.trim().to_string())
-        .or_else(|| f.text.as_ref().map(|t| t.value.clone()))
+        .or_else(|| f.text.as_ref().map(|t| t.value.to_string()))
         .unwrap_or_default()
 }
 
@@ -132,7 +132,7 @@ fn table(p: &PlanFile, cat: &CatalogIndex, lang: Lang, table_only: bool) -> Tabl
         let area = row
             .area
             .as_ref()
-            .map(|a| a.value.clone())
+            .map(|a| a.value.to_string())
             .or_else(|| row_domain(p, cat, row).map(|d| d.zh().to_string()))
             .unwrap_or_default();
         let label = row.row.as_deref().cloned().unwrap_or_else(|| {
@@ -141,14 +141,14 @@ fn table(p: &PlanFile, cat: &CatalogIndex, lang: Lang, table_only: bool) -> Tabl
                 .unwrap_or_default()
         });
         let name = if en {
-            entry.map_or(row.name.clone(), |e| e.name_en.clone())
+            entry.map_or(row.name.to_string(), |e| e.name_en.clone())
         } else {
-            row.name.clone()
+            row.name.to_string()
         };
         let unit = row
             .unit
             .as_ref()
-            .map(|u| u.value.clone())
+            .map(|u| u.value.to_string())
             .unwrap_or_default();
         let baseline = row.baseline.as_ref().map(|b| {
             let s = printed(b);
@@ -194,7 +194,7 @@ fn table(p: &PlanFile, cat: &CatalogIndex, lang: Lang, table_only: bool) -> Tabl
                 .collect();
             cells.push(here.join("; "));
         }
-        cells.push(row.lead.clone().unwrap_or_default());
+        cells.push(row.lead.as_deref().map(String::from).unwrap_or_default());
         t.push(cells);
     }
     t

@@ -134,17 +134,18 @@ pub(crate) fn sheet(
         let unit = row
             .unit
             .as_ref()
-            .or(entry.unit.as_ref())
-            .map(|u| u.value.clone())
+            .map(|u| u.value.as_str())
+            .or(entry.unit.as_ref().map(|u| u.value.as_str()))
+            .map(String::from)
             .unwrap_or_default();
         let mut cells = vec![
             p.plan.jurisdiction.name.clone(),
             entry.id.value.clone(),
-            row.name.clone(),
+            row.name.to_string(),
             year.to_string(),
             target,
             unit,
-            row.lead.clone().unwrap_or_default(),
+            row.lead.as_deref().map(String::from).unwrap_or_default(),
             String::new(),
             String::new(),
         ];

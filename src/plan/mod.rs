@@ -1000,14 +1000,14 @@ fn resolve_reading(
     let context = entry
         .unit
         .as_ref()
-        .or(row.unit.as_ref())
         .map(|u| u.value.as_str())
+        .or(row.unit.as_ref().map(|u| u.value.as_str()))
         .unwrap_or_default();
     let printed = t
         .unit
         .as_deref()
         .map(|u| crate::unit::complete(u, context))
-        .or_else(|| row.unit.as_ref().map(|u| u.value.clone()))
+        .or_else(|| row.unit.as_ref().map(|u| u.value.to_string()))
         // A unit the entry names as a synonym (名 for 个) is the entry's own unit.
         .map(|u| match &entry.unit {
             Some(c) if entry.is_unit_synonym(&u) => c.value.clone(),
@@ -1191,7 +1191,7 @@ mod tests {
             .find(|f| f.name.ends_with("zhuji.yaml"))
             .unwrap();
         let mut plan: Plan = load::parse_yaml(zhuji).unwrap();
-        let ids: Vec<String> = plan.indicators.iter().map(|r| r.id.value.clone()).collect();
+        let ids: Vec<schema::Text> = plan.indicators.iter().map(|r| r.id.value.clone()).collect();
         // A second row of the first id, as a plan with the indicator in two tables has.
         let mut again: Plan = load::parse_yaml(zhuji).unwrap();
         let mut twin = again.indicators.swap_remove(0);
@@ -1329,6 +1329,29 @@ mod tests {
             resolve_reading(row, entry, f, figure_threshold(f)).map(|r| r.normalized()),
             first
         );
+    }
+
+    /// Two plans that print the same ids, names, units, departments and cells hold one copy of
+    /// each text between them, and a text reads and writes as the string it is.
+    #[test]
+    fn plans_share_the_texts_they_print_alike() {
+        let set = clones(2);
+        let plans: Vec<&PlanFile> = set.plans().collect();
+        let same = |a: &schema::Text, b: &schema::Text| std::ptr::eq(a.as_ptr(), b.as_ptr());
+        let (a, b) = (&plans[0].plan.indicators, &plans[1].plan.indicators);
+        assert!(!a.is_empty());
+        for (ra, rb) in a.iter().zip(b) {
+            assert!(same(&ra.id.value, &rb.id.value) && same(&ra.name, &rb.name));
+            for (fa, fb) in ra.targets.iter().zip(&rb.targets) {
+                if let (Some(x), Some(y)) = (&fa.cell, &fb.cell) {
+                    assert!(same(&x.value, &y.value), "{}", x.value);
+                }
+            }
+        }
+        let t = schema::intern("≥95%");
+        assert_eq!(serde_json::to_string(&t).unwrap(), "\"≥95%\"");
+        let back: schema::Text = serde_json::from_str("\"≥95%\"").unwrap();
+        assert!(same(&back, &t) && back == "≥95%" && back.as_str() == "≥95%");
     }
 
     /// Figures that read alike (two plans' copies of a row) share one resolution; every figure

@@ -55,6 +55,152 @@ impl<T: Serialize> Serialize for Spanned<T> {
     }
 }
 
+/// A text of a plan's row or figure (a catalog id, a name, a unit, a lead department, an area, a
+/// cell or a phrase), shared by every row and plan that prints it: province plans repeat the
+/// same ids, units, departments, areas and cells thousands of times, and a decoded plan held one
+/// heap string of each (at 1 M rows / 5 000 plans about three million of them). Read through
+/// a run-wide pool ([`intern`]); read and written as a plain string, so the files, the schema
+/// and the cache's encoding are as before. Reads as a `str`.
+#[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Text(std::sync::Arc<str>);
+
+impl Text {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::ops::Deref for Text {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl AsRef<str> for Text {
+    fn as_ref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::borrow::Borrow<str> for Text {
+    fn borrow(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Debug for Text {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(&*self.0, f)
+    }
+}
+
+impl std::fmt::Display for Text {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Display::fmt(&*self.0, f)
+    }
+}
+
+impl PartialEq<str> for Text {
+    fn eq(&self, o: &str) -> bool {
+        *self.0 == *o
+    }
+}
+
+impl PartialEq<&str> for Text {
+    fn eq(&self, o: &&str) -> bool {
+        *self.0 == **o
+    }
+}
+
+impl PartialEq<String> for Text {
+    fn eq(&self, o: &String) -> bool {
+        *self.0 == **o
+    }
+}
+
+impl PartialEq<Text> for str {
+    fn eq(&self, o: &Text) -> bool {
+        *self == *o.0
+    }
+}
+
+impl PartialEq<Text> for &str {
+    fn eq(&self, o: &Text) -> bool {
+        **self == *o.0
+    }
+}
+
+impl PartialEq<Text> for String {
+    fn eq(&self, o: &Text) -> bool {
+        **self == *o.0
+    }
+}
+
+impl From<&str> for Text {
+    fn from(s: &str) -> Text {
+        intern(s)
+    }
+}
+
+impl From<String> for Text {
+    fn from(s: String) -> Text {
+        intern(&s)
+    }
+}
+
+impl From<Text> for String {
+    fn from(t: Text) -> String {
+        t.0.to_string()
+    }
+}
+
+impl Serialize for Text {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.0)
+    }
+}
+
+impl<'de> Deserialize<'de> for Text {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl serde::de::Visitor<'_> for V {
+            type Value = Text;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a string")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Text, E> {
+                Ok(intern(v))
+            }
+        }
+        d.deserialize_string(V)
+    }
+}
+
+/// The one [`Text`] of a string: from the run's pool, which keeps at most [`INTERNED`] texts
+/// (a run's distinct texts are bounded by the plans it loads, never by the rows; past the
+/// bound a text is its own). Shared by every thread (plans are decoded on two).
+pub fn intern(s: &str) -> Text {
+    use std::collections::HashSet;
+    use std::sync::{Arc, Mutex, OnceLock};
+    static POOL: OnceLock<Mutex<HashSet<Arc<str>>>> = OnceLock::new();
+    let pool = POOL.get_or_init(Mutex::default);
+    let Ok(mut pool) = pool.lock() else {
+        return Text(Arc::from(s));
+    };
+    if let Some(t) = pool.get(s) {
+        return Text(Arc::clone(t));
+    }
+    let t: Arc<str> = Arc::from(s);
+    if pool.len() < INTERNED {
+        pool.insert(Arc::clone(&t));
+    }
+    Text(t)
+}
+
+/// How many texts [`intern`] keeps.
+const INTERNED: usize = 1 << 20;
+
 /// One plan document, encoded.
 #[derive(Debug, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -299,13 +445,14 @@ impl Domain {
 pub struct Row {
     /// Catalog id.
     #[schemars(with = "String")]
-    pub id: Spanned<String>,
+    pub id: Spanned<Text>,
     /// The name as printed.
-    pub name: String,
+    #[schemars(with = "String")]
+    pub name: Text,
     /// The unit as printed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(with = "Option<String>")]
-    pub unit: Option<Spanned<String>>,
+    pub unit: Option<Spanned<Text>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub marker: Option<Marker>,
     /// The sign printed on the row's name or label as it is (`☆`, `*`, `▲`, `#`), whatever it
@@ -315,11 +462,12 @@ pub struct Row {
     pub printed_marker: Option<Box<Spanned<String>>>,
     /// Lead department (牵头/责任单位) as printed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub lead: Option<String>,
+    #[schemars(with = "Option<String>")]
+    pub lead: Option<Text>,
     /// The plan's area (section heading) the row belongs to.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(with = "Option<String>")]
-    pub area: Option<Spanned<String>>,
+    pub area: Option<Spanned<Text>>,
     /// The table's row label as printed: `*1`, `▲7`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(with = "Option<String>")]
@@ -381,11 +529,11 @@ pub struct Figure {
     /// The table cell as printed, character for character.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(with = "Option<String>")]
-    pub cell: Option<Spanned<String>>,
+    pub cell: Option<Spanned<Text>>,
     /// The prose phrase that states it, verbatim: `达到5.5个以上`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(with = "Option<String>")]
-    pub text: Option<Spanned<String>>,
+    pub text: Option<Spanned<Text>>,
     /// The verbatim sentence containing `text`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(with = "Option<String>")]

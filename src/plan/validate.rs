@@ -2,7 +2,7 @@
 //! problem is collected with its line and column; nothing stops at the first.
 
 use super::schema::Accrual;
-use super::schema::Spanned;
+use super::schema::{Spanned, Text};
 use super::{CatalogIndex, PlanFile, name_key, op_against, resolve};
 use crate::diag::{Diagnostic, suggestion};
 use crate::threshold::{Better, Op};
@@ -774,11 +774,11 @@ fn check_plan(
                 let unit_a = a
                     .unit
                     .clone()
-                    .or(row.unit.as_ref().map(|u| u.value.clone()));
+                    .or(row.unit.as_ref().map(|u| u.value.to_string()));
                 let unit_b = b
                     .unit
                     .clone()
-                    .or(row.unit.as_ref().map(|u| u.value.clone()));
+                    .or(row.unit.as_ref().map(|u| u.value.to_string()));
                 let norm = |t: &crate::threshold::Threshold, u: &Option<String>| {
                     let f = u
                         .as_deref()
@@ -1178,7 +1178,7 @@ fn check_no_target(
     f: &crate::plan::Figure,
     row: &crate::plan::Row,
     entry: &crate::plan::Entry,
-    readings: &[(&Spanned<String>, crate::threshold::Threshold)],
+    readings: &[(&Spanned<Text>, crate::threshold::Threshold)],
     out: &mut Out,
 ) {
     use crate::plan::schema::{Marker, NoTarget};
@@ -1648,7 +1648,7 @@ fn check_by_column<'a>(
     cells: &[&str],
     figures: &[&'a crate::plan::Figure],
     stated: bool,
-) -> Vec<(&'a Spanned<String>, String)> {
+) -> Vec<(&'a Spanned<Text>, String)> {
     let mut problems = Vec::new();
     for f in figures.iter().copied() {
         let Some(cell) = &f.cell else { continue };
@@ -1733,7 +1733,7 @@ fn check_by_column<'a>(
 fn bare_number(
     f: &crate::plan::Figure,
     entry: &crate::plan::Entry,
-    cell: &Spanned<String>,
+    cell: &Spanned<Text>,
     printed: &str,
 ) -> Option<Option<String>> {
     let written = super::memo::threshold(&cell.value)
@@ -1810,7 +1810,7 @@ fn place_cells<'a>(
     cells: &[String],
     figures: &[&'a crate::plan::Figure],
     start: usize,
-) -> Vec<(&'a Spanned<String>, String)> {
+) -> Vec<(&'a Spanned<Text>, String)> {
     let mut problems = Vec::new();
     let cells = cells.to_vec();
     let mut prev: Option<(i32, usize)> = None;

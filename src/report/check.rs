@@ -577,7 +577,7 @@ pub(crate) fn render(rows: &[Judged], style: Style, out: &mut dyn Write) -> anyh
         let mut groups: BTreeMap<String, Vec<&Judged>> = BTreeMap::new();
         for j in rows {
             groups
-                .entry(j.row.lead.clone().unwrap_or_else(|| {
+                .entry(j.row.lead.as_deref().map(String::from).unwrap_or_else(|| {
                     if en {
                         "(no lead)".into()
                     } else {

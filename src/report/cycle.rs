@@ -69,7 +69,7 @@ pub(crate) fn missing_cells(m: &Missing, en: bool) -> [String; 7] {
         if en {
             m.entry.name_en.clone()
         } else {
-            m.row.name.clone()
+            m.row.name.to_string()
         },
         m.entry.unit_text(),
         m.period.label(en),

@@ -445,7 +445,7 @@ fn indicator_block(b: &mut String, key: &str, js: &[&Judged], en: bool) {
     let name = if en {
         first.entry.name_en.clone()
     } else {
-        first.row.name.clone()
+        first.row.name.to_string()
     };
     let unit = first.entry.unit_text();
     let _ = write!(

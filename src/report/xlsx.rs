@@ -295,10 +295,10 @@ fn summary_sheet(ws: &mut Worksheet, rows: &[Judged], en: bool) -> Result<(), Xl
         (
             t(en, "按牵头单位", "By lead department"),
             Box::new(move |j: &Judged| {
-                j.row
-                    .lead
-                    .clone()
-                    .unwrap_or_else(|| t(en, "（未列牵头单位）", "(no lead)").into())
+                j.row.lead.as_deref().map_or_else(
+                    || t(en, "（未列牵头单位）", "(no lead)").into(),
+                    String::from,
+                )
             }),
         ),
         (
@@ -411,7 +411,7 @@ fn details_sheet(ws: &mut Worksheet, rows: &[Judged], en: bool) -> Result<(), Xl
             if en {
                 j.entry.name_en.clone()
             } else {
-                j.row.name.clone()
+                j.row.name.to_string()
             },
             ws,
             &mut w,
@@ -462,7 +462,12 @@ fn details_sheet(ws: &mut Worksheet, rows: &[Judged], en: bool) -> Result<(), Xl
             ws,
             &mut w,
         )?;
-        text(15, j.row.lead.clone().unwrap_or_default(), ws, &mut w)?;
+        text(
+            15,
+            j.row.lead.as_deref().map(String::from).unwrap_or_default(),
+            ws,
+            &mut w,
+        )?;
         if let Some(l) = j.line {
             ws.write_number(r, 16, l as f64)?;
         }
@@ -508,15 +513,15 @@ fn reminder_sheet(ws: &mut Worksheet, missing: &[&Judged], en: bool) -> Result<(
     for (i, j) in sorted.into_iter().enumerate() {
         let r = i as u32 + 1;
         let cells = [
-            j.row
-                .lead
-                .clone()
-                .unwrap_or_else(|| t(en, "（未列牵头单位）", "(no lead)").into()),
+            j.row.lead.as_deref().map_or_else(
+                || t(en, "（未列牵头单位）", "(no lead)").into(),
+                String::from,
+            ),
             j.plan.plan.jurisdiction.label(en),
             if en {
                 j.entry.name_en.clone()
             } else {
-                j.row.name.clone()
+                j.row.name.to_string()
             },
             j.entry.unit_text(),
         ];
