@@ -10,7 +10,7 @@ use crate::cycle::{self, Bands, PeriodVerdict};
 use crate::diag::echo;
 use crate::diag::{Diagnostic, Severity};
 use crate::judge::{self, Actual, Category, Status, Verdict};
-use crate::period::Period;
+use crate::period::{Grain, Period};
 use crate::plan::schema::{Accrual, Scope};
 use crate::plan::{Domain, Entry, PlanFile, PlanSet, Row, row_domain};
 use rust_decimal::Decimal;
@@ -295,39 +295,162 @@ const CHUNK: usize = 2048;
 const NONE: u32 = u32::MAX;
 
 /// One reported value that read cleanly, kept compact until it is judged: a province's sheet
-/// costs these few bytes a row, not its text. Its plan, row and entry are its series'.
+/// costs these 32 bytes a row, not its text (a million rows, 32 MB). Its plan, row and entry
+/// are its series'. The value is kept as its decimal's parts (the low 64 bits of its 96-bit
+/// magnitude, sign and scale: exact, negative zero and trailing zeros kept), and a value whose
+/// magnitude needs more bits or a line past `u32::MAX` is kept whole in the readings'
+/// [`Wide`] list instead, so that nothing is ever rounded or cut.
 #[derive(Debug, Clone, Copy)]
 struct Reading {
+    /// The magnitude's low 64 bits; for a wide reading, its place in the [`Wide`] list.
+    low: u64,
     series: u32,
     /// The series' reading read before this one ([`NONE`]: this is the first).
     prev: u32,
-    period: Period,
-    value: Decimal,
-    /// 0: `value` is the number; 1: done; 2: not done.
-    kind: u8,
-    /// The value was taken for a unit slip (then it says nothing about a trend).
-    slip: bool,
-    /// A flow's period typed as one month or quarter (`10月`, `三季度`) without saying whether
-    /// the value is the year to date or the period's own: read as the year to date.
-    unsaid: bool,
+    year: i32,
+    /// The line read at (for a wide reading, in the [`Wide`] list).
+    line: u32,
     file: u32,
-    line: u64,
+    first: u8,
+    last: u8,
+    /// The grain (3 bits), then 2 bits of kind (0: the value is the number; 1: done; 2: not
+    /// done), then [`SLIP`] (the value was taken for a unit slip: then it says nothing about a
+    /// trend), [`UNSAID`] (a flow's period typed as one month or quarter, `10月`, `三季度`,
+    /// without saying whether the value is the year to date or the period's own: read as the
+    /// year to date) and [`NEGATIVE`].
+    flags: u8,
+    /// The value's scale (5 bits), and [`WIDE`].
+    scale: u8,
 }
 
-impl Reading {
-    fn actual(&self) -> Actual {
-        match self.kind {
-            1 => Actual::Done(true),
-            2 => Actual::Done(false),
-            _ => Actual::Number(self.value),
-        }
-    }
+/// A value or a line too large for a [`Reading`], kept whole.
+type Wide = Vec<(Decimal, u64)>;
 
-    fn pack(a: Actual) -> (Decimal, u8) {
-        match a {
+const SLIP: u8 = 1 << 5;
+const UNSAID: u8 = 1 << 6;
+const NEGATIVE: u8 = 1 << 7;
+const WIDE: u8 = 1 << 7;
+
+impl Reading {
+    #[allow(clippy::too_many_arguments)]
+    fn new(
+        series: u32,
+        period: Period,
+        actual: Actual,
+        unsaid: bool,
+        file: u32,
+        line: u64,
+        wide: &mut Wide,
+    ) -> Reading {
+        let (value, kind) = match actual {
             Actual::Number(v) => (v, 0),
             Actual::Done(true) => (Decimal::ZERO, 1),
             Actual::Done(false) => (Decimal::ZERO, 2),
+        };
+        let magnitude = value.mantissa().unsigned_abs();
+        let narrow = u64::try_from(magnitude).ok().zip(u32::try_from(line).ok());
+        let (low, line, scale) = match narrow {
+            Some((low, line)) if line != u32::MAX => (low, line, value.scale() as u8),
+            _ => {
+                wide.push((value, line));
+                ((wide.len() - 1) as u64, u32::MAX, WIDE)
+            }
+        };
+        let grain = match period.grain {
+            Grain::Year => 0,
+            Grain::Half => 1,
+            Grain::Quarter => 2,
+            Grain::Month => 3,
+            Grain::Span => 4,
+        };
+        let mut flags = grain | (kind << 3);
+        if unsaid {
+            flags |= UNSAID;
+        }
+        if value.is_sign_negative() {
+            flags |= NEGATIVE;
+        }
+        Reading {
+            low,
+            series,
+            prev: NONE,
+            year: period.year,
+            line,
+            file,
+            first: period.first,
+            last: period.last,
+            flags,
+            scale,
+        }
+    }
+
+    fn period(&self) -> Period {
+        let grain = match self.flags & 7 {
+            0 => Grain::Year,
+            1 => Grain::Half,
+            2 => Grain::Quarter,
+            3 => Grain::Month,
+            _ => Grain::Span,
+        };
+        Period {
+            year: self.year,
+            first: self.first,
+            last: self.last,
+            grain,
+        }
+    }
+
+    /// 0: the value is the number; 1: done; 2: not done.
+    fn kind(&self) -> u8 {
+        (self.flags >> 3) & 3
+    }
+
+    fn slip(&self) -> bool {
+        self.flags & SLIP != 0
+    }
+
+    fn set_slip(&mut self, slip: bool) {
+        if slip {
+            self.flags |= SLIP;
+        } else {
+            self.flags &= !SLIP;
+        }
+    }
+
+    fn unsaid(&self) -> bool {
+        self.flags & UNSAID != 0
+    }
+
+    fn is_wide(&self) -> bool {
+        self.scale & WIDE != 0
+    }
+
+    /// The number (zero for done or not done), exactly as read.
+    fn value(&self, wide: &Wide) -> Decimal {
+        if self.is_wide() {
+            return wide.get(self.low as usize).map_or(Decimal::ZERO, |w| w.0);
+        }
+        Decimal::from_parts(
+            self.low as u32,
+            (self.low >> 32) as u32,
+            0,
+            self.flags & NEGATIVE != 0,
+            u32::from(self.scale),
+        )
+    }
+
+    fn line(&self, wide: &Wide) -> u64 {
+        if self.is_wide() {
+            return wide.get(self.low as usize).map_or(0, |w| w.1);
+        }
+        u64::from(self.line)
+    }
+
+    fn actual(&self, wide: &Wide) -> Actual {
+        match self.kind() {
+            1 => Actual::Done(true),
+            2 => Actual::Done(false),
+            _ => Actual::Number(self.value(wide)),
         }
     }
 }
@@ -357,6 +480,8 @@ pub(crate) struct Readings<'a> {
     /// A series by its plan and row position.
     index: SeriesIndex,
     readings: Vec<Reading>,
+    /// The readings' values and lines too large for a [`Reading`].
+    wide: Wide,
     /// The note column, for the readings that have one.
     notes: HashMap<u32, Box<str>>,
     /// The sheet's own verdict (`是否达标`: whether it says met, and the cell as typed), for the
@@ -396,6 +521,7 @@ impl<'a> Readings<'a> {
             series: Vec::new(),
             index: SeriesIndex::default(),
             readings: Vec::new(),
+            wide: Wide::new(),
             notes: HashMap::new(),
             claims: HashMap::new(),
             implied: None,
@@ -527,7 +653,7 @@ impl<'a> Readings<'a> {
 
     /// The reading of a series for a period.
     fn find(&self, series: u32, period: Period) -> Option<(u32, &Reading)> {
-        self.chain(series).find(|(_, r)| r.period == period)
+        self.chain(series).find(|(_, r)| r.period() == period)
     }
 
     /// Reads one row: matched to its plan, indicator and period and its value read, or a located
@@ -708,43 +834,35 @@ impl<'a> Readings<'a> {
             _ => None,
         };
         let series = self.series_of(plan, at, row, entry);
-        let (value, kind) = Reading::pack(actual);
-        let mut reading = Reading {
-            series,
-            prev: NONE,
-            period,
-            value,
-            kind,
-            slip: false,
-            unsaid: r.basis.is_none()
-                && entry.accrual() == Accrual::Flow
-                && !is_cumulative(row)
-                && crate::period::basis_unsaid(r.period.as_ref().unwrap_or(&r.year).text),
-            file: fi,
-            line: r.line,
-        };
+        let unsaid = r.basis.is_none()
+            && entry.accrual() == Accrual::Flow
+            && !is_cumulative(row)
+            && crate::period::basis_unsaid(r.period.as_ref().unwrap_or(&r.year).text);
+        let mut reading = Reading::new(series, period, actual, unsaid, fi, r.line, &mut self.wide);
         // A unit converted across a different symbol says what the plausibility check would.
         let converted = doubts
             .iter()
             .any(|n| matches!(n, judge::Note::Converted { .. }));
         let slip = slip(set, row, entry, plan, period, actual).filter(|_| !converted);
-        reading.slip = slip.is_some() || converted;
+        reading.set_slip(slip.is_some() || converted);
         let at = match self.find(series, period) {
             Some((at, earlier)) => {
                 let earlier = *earlier;
+                let (earlier_actual, earlier_line) =
+                    (earlier.actual(&self.wide), earlier.line(&self.wide));
                 if earlier.file == fi {
                     // Another value for the same indicator and period in the same file (a
                     // town's row under the county's name, a 城镇 part, a revision pasted below):
                     // the first is no surer than the second.
-                    if earlier.actual() != actual {
+                    if earlier_actual != actual {
                         let note = judge::Note::Sheet(judge::SheetSays::Twice {
                             line: r.line,
                             value: r.value.text.to_string(),
                         });
                         let warning = place.warning(
-                            earlier.line,
+                            earlier_line,
                             1,
-                            implausible_warning(&value_text(earlier.actual()), &note, entry),
+                            implausible_warning(&value_text(earlier_actual), &note, entry),
                         );
                         self.doubts.entry(at).or_default().push((note, warning));
                     }
@@ -759,15 +877,15 @@ impl<'a> Readings<'a> {
                             period.label(false),
                             // A sheet's rows are rows, a text file's lines lines.
                             match place.sheet {
-                                Some(_) => crate::tr!("第 {} 行", "row {}", earlier.line),
-                                None => crate::tr!("第 {} 行", "line {}", earlier.line),
+                                Some(_) => crate::tr!("第 {} 行", "row {}", earlier_line),
+                                None => crate::tr!("第 {} 行", "line {}", earlier_line),
                             }
                         ),
                     ));
                     return;
                 }
                 // A later file revises an earlier one; a different value is worth a word.
-                if earlier.actual() != actual {
+                if earlier_actual != actual {
                     self.row_problems.push(place.warning(
                         r.line,
                         r.value.column,
@@ -778,9 +896,9 @@ impl<'a> Readings<'a> {
                             entry.id.value,
                             period.label(false),
                             value_text(actual),
-                            value_text(earlier.actual()),
+                            value_text(earlier_actual),
                             self.files[earlier.file as usize],
-                            earlier.line
+                            earlier_line
                         ),
                     ));
                 }
@@ -895,10 +1013,10 @@ impl<'a> Readings<'a> {
         let mut points: Vec<(Period, Decimal)> = self
             .chain(series)
             .map(|(_, r)| r)
-            .filter(|r| r.period.is_year_to_date() && (!within_year || r.period.is_full_year()))
+            .filter(|r| r.period().is_year_to_date() && (!within_year || r.period().is_full_year()))
             // A value taken for a unit slip says nothing about the trend.
-            .filter(|r| !r.slip && r.kind == 0)
-            .map(|r| (r.period, r.value))
+            .filter(|r| !r.slip() && r.kind() == 0)
+            .map(|r| (r.period(), r.value(&self.wide)))
             .collect();
         if points.len() < 2 {
             return None;
@@ -909,7 +1027,7 @@ impl<'a> Readings<'a> {
             .iter()
             .map(|(p, v)| (cycle::history::time(p), *v))
             .collect();
-        let last = self.chain(series).map(|(_, r)| r.period.year).max()?;
+        let last = self.chain(series).map(|(_, r)| r.period().year).max()?;
         let final_target = s
             .row
             .targets
@@ -940,31 +1058,34 @@ impl<'a> Readings<'a> {
 
     /// The change since the previous period of a reading.
     fn change(&self, r: &Reading) -> Option<Decimal> {
-        let Actual::Number(v) = r.actual() else {
+        let Actual::Number(v) = r.actual(&self.wide) else {
             return None;
         };
         let s = &self.series[r.series as usize];
         let flow = s.entry.accrual() == Accrual::Flow;
-        let ytd = r.period.is_year_to_date();
+        let ytd = r.period().is_year_to_date();
         // The latest earlier period with a number, of the same basis.
         let prev = self
             .chain(r.series)
             .map(|(_, p)| p)
-            .filter(|p| p.period < r.period && p.kind == 0 && p.period.is_year_to_date() == ytd)
-            .max_by_key(|p| p.period)?;
+            .filter(|p| {
+                p.period() < r.period() && p.kind() == 0 && p.period().is_year_to_date() == ytd
+            })
+            .max_by_key(|p| p.period())?;
         // A flow counted within the year is compared only within the same year: its
         // year-to-date sum restarts in January.
-        if flow && prev.period.year != r.period.year {
+        if flow && prev.period().year != r.period().year {
             return None;
         }
-        v.checked_sub(prev.value)
+        v.checked_sub(prev.value(&self.wide))
     }
 
     /// Whether any row `q` selects has a change since a previous period (the gap table then
     /// has a column for it), known before the first row is written.
     pub(crate) fn has_change(&self, q: &Query) -> bool {
         self.readings.iter().any(|r| {
-            self.selected(q, &self.series[r.series as usize], r.period) && self.change(r).is_some()
+            self.selected(q, &self.series[r.series as usize], r.period())
+                && self.change(r).is_some()
         })
     }
 
@@ -1041,21 +1162,21 @@ impl<'a> Readings<'a> {
     fn judged(&self, q: &Query, i: usize) -> Option<Judged<'a>> {
         let r = self.readings.get(i)?;
         let s = &self.series[r.series as usize];
-        if !self.selected(q, s, r.period) {
+        if !self.selected(q, s, r.period()) {
             return None;
         }
-        let actual = r.actual();
+        let actual = r.actual(&self.wide);
         let year_end = self
-            .find(r.series, Period::year(r.period.year - 1))
-            .and_then(|(_, e)| (e.kind == 0).then_some(e.value));
-        let mut j = Judged::new(s, r.period, Some(actual), year_end, &q.bands, &q.rules);
+            .find(r.series, Period::year(r.period().year - 1))
+            .and_then(|(_, e)| (e.kind() == 0).then_some(e.value(&self.wide)));
+        let mut j = Judged::new(s, r.period(), Some(actual), year_end, &q.bands, &q.rules);
         let doubts = self.doubts.get(&(i as u32));
         // A unit converted across a different symbol is noted by itself (see `row`).
         let converted = doubts.is_some_and(|d| {
             d.iter()
                 .any(|(n, _)| matches!(n, judge::Note::Converted { .. }))
         });
-        if r.slip
+        if r.slip()
             && !converted
             && let Some(note) = judge::plausibility(s.row, s.entry, &j.verdict, actual, &|| {
                 self.set.peer_baselines(&s.entry.id.value)
@@ -1071,11 +1192,11 @@ impl<'a> Readings<'a> {
         // Read as the year to date, a flow's value can only understate the county: a 进度正常 or
         // a 达标 holds either way, a 进度滞后 or a 未达标 (`12月` against the year's target) may
         // be the month's own figure.
-        if r.unsaid && matches!(j.verdict.status, Status::Behind | Status::NotMet) {
+        if r.unsaid() && matches!(j.verdict.status, Status::Behind | Status::NotMet) {
             j.verdict
                 .notes
                 .push(judge::Note::Sheet(judge::SheetSays::PeriodUnsaid {
-                    label: r.period.label(false),
+                    label: r.period().label(false),
                 }));
         }
         // The sheet's own verdict against qyx's: met (or on track) against not met (or behind),
@@ -1098,9 +1219,9 @@ impl<'a> Readings<'a> {
         j.change = self.change(r);
         j.category = s
             .category
-            .filter(|(end, _)| *end == r.period)
+            .filter(|(end, _)| *end == r.period())
             .map(|(_, c)| c);
-        j.line = Some(r.line);
+        j.line = Some(r.line(&self.wide));
         j.note = self.notes.get(&(i as u32)).map(|n| n.to_string());
         j.file = Some(self.files[r.file as usize].clone());
         Some(j)
@@ -1117,7 +1238,7 @@ impl<'a> Readings<'a> {
         let mut periods: BTreeMap<&str, BTreeSet<Period>> = BTreeMap::new();
         for r in &self.readings {
             let s = &self.series[r.series as usize];
-            periods.entry(s.plan.id()).or_default().insert(r.period);
+            periods.entry(s.plan.id()).or_default().insert(r.period());
         }
         for (id, p) in &self.unfilled {
             periods.entry(id).or_default().insert(*p);
@@ -1461,7 +1582,77 @@ mod tests {
     #[test]
     fn a_reading_stays_compact() {
         // What a row costs once read: memory at a million rows is this times a million.
-        assert!(std::mem::size_of::<Reading>() <= 48);
+        assert!(std::mem::size_of::<Reading>() <= 32);
+    }
+
+    /// A reading gives back exactly what was read: every value (negative zero, trailing zeros,
+    /// 28 decimals, the largest decimals), kind, period, flag and line, wide ones included.
+    #[test]
+    fn a_reading_gives_back_exactly_what_was_read() {
+        use std::str::FromStr;
+        let mut wide = Wide::new();
+        let values = [
+            "0",
+            "-0",
+            "0.000",
+            "85",
+            "85.0",
+            "-3.25",
+            "1234567.8900",
+            "0.0000000000000000000000000001",
+            "18446744073709551615",
+            "18446744073709551616",
+            "-79228162514264337593543950335",
+            "7922816251426433759354395033.5",
+        ];
+        let periods = [
+            crate::period::parse("2024", None).unwrap(),
+            crate::period::parse("2024年1-6月", None).unwrap(),
+            crate::period::parse("2024Q3", None).unwrap(),
+            crate::period::parse("2024年10月", None).unwrap(),
+            crate::period::parse("2024年4-8月", None).unwrap(),
+            crate::period::parse("2024年下半年", None).unwrap(),
+        ];
+        let actuals = values
+            .iter()
+            .map(|v| Actual::Number(Decimal::from_str(v).unwrap()))
+            .chain([Actual::Done(true), Actual::Done(false)]);
+        let lines = [
+            0,
+            1,
+            2,
+            u64::from(u32::MAX) - 1,
+            u64::from(u32::MAX),
+            u64::MAX,
+        ];
+        for (n, actual) in actuals.enumerate() {
+            for (k, period) in periods.iter().enumerate() {
+                let line = lines[(n + k) % lines.len()];
+                let (unsaid, slip) = ((n + k) % 2 == 0, (n + k) % 3 == 0);
+                let mut r = Reading::new(7, *period, actual, unsaid, 3, line, &mut wide);
+                r.set_slip(slip);
+                let back = r.actual(&wide);
+                match (back, actual) {
+                    (Actual::Number(b), Actual::Number(a)) => {
+                        assert_eq!(b.serialize(), a.serialize(), "{a}")
+                    }
+                    _ => assert_eq!(back, actual),
+                }
+                let p = r.period();
+                assert_eq!(
+                    (p.year, p.first, p.last, p.grain, p.label(false)),
+                    (
+                        period.year,
+                        period.first,
+                        period.last,
+                        period.grain,
+                        period.label(false)
+                    )
+                );
+                assert_eq!((r.line(&wide), r.unsaid(), r.slip()), (line, unsaid, slip));
+                assert_eq!((r.series, r.file, r.prev), (7, 3, NONE));
+            }
+        }
     }
 
     /// Every row of every bundled plan, each year of its period, a value a little off its
