@@ -325,8 +325,11 @@ fn entity_at(s: &str, before: Option<char>) -> Option<(Option<char>, usize)> {
     let after = &s[len..];
     let thousands = c == ' '
         && before.is_some_and(|b| b.is_ascii_digit())
-        && after.len() >= 3
-        && after[..3].bytes().all(|b| b.is_ascii_digit())
+        // Bytes, not a slice of the text: a character of three bytes there is no char boundary.
+        && after
+            .as_bytes()
+            .get(..3)
+            .is_some_and(|b| b.iter().all(u8::is_ascii_digit))
         && !after[3..].starts_with(|d: char| d.is_ascii_digit());
     Some(((!thousands).then_some(c), len))
 }
@@ -721,6 +724,18 @@ mod tests {
     }
 
     use super::*;
+
+    /// `&nbsp;` between a figure's digits and its next three is a thousands space, however
+    /// many bytes the characters after it take (a character of three bytes at the third byte
+    /// panicked, on a damaged copy of round 11's putuo).
+    #[test]
+    fn a_thousands_space_by_bytes() {
+        assert_eq!(entity_at("&nbsp;850元", Some('1')), Some((None, 6)));
+        assert_eq!(entity_at("&nbsp;8500", Some('1')), Some((Some(' '), 6)));
+        assert_eq!(entity_at("&nbsp;00箼等", Some('1')), Some((Some(' '), 6)));
+        assert_eq!(entity_at("&nbsp;箼", Some('1')), Some((Some(' '), 6)));
+        assert_eq!(entity_at("&nbsp;85", Some('1')), Some((Some(' '), 6)));
+    }
 
     #[test]
     fn an_html_table_is_its_rows() {
