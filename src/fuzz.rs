@@ -12,8 +12,9 @@
 //! ```
 //!
 //! The threshold and unit targets run `QYX_FUZZ_CASES` cases each; the CSV targets, which judge
-//! every case against the plans, a tenth; the xlsx and plan targets, which build a workbook or
-//! parse and validate a whole plan per case, a thousandth (5 000 000 → 11 million cases).
+//! every case against the plans, a tenth; the xlsx, plan and extract targets, which build a
+//! workbook, parse and validate a whole plan or read a whole document per case, a thousandth
+//! (5 000 000 → 11 million cases).
 
 use crate::actuals::{self, Encoding};
 use crate::check::{self, Query};
@@ -264,6 +265,98 @@ fn plan_case(which: usize, edits: Vec<(usize, usize, String)>) -> Result<(), Tes
     Ok(())
 }
 
+/// The documents of the extract corpora (`tests/extract-*/*.txt`), read once: the layouts
+/// extract's rules were written for, to be damaged.
+fn documents() -> &'static [(String, String)] {
+    static DOCS: OnceLock<Vec<(String, String)>> = OnceLock::new();
+    DOCS.get_or_init(|| {
+        let tests = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests");
+        let mut docs = Vec::new();
+        for dir in std::fs::read_dir(&tests).into_iter().flatten().flatten() {
+            let name = dir.file_name().to_string_lossy().into_owned();
+            if !name.starts_with("extract-") {
+                continue;
+            }
+            for f in std::fs::read_dir(dir.path())
+                .into_iter()
+                .flatten()
+                .flatten()
+            {
+                let path = f.path();
+                if path.extension().is_some_and(|e| e == "txt")
+                    && let Ok(bytes) = std::fs::read(&path)
+                {
+                    docs.push((path.display().to_string(), crate::extract::decode(&bytes)));
+                }
+            }
+        }
+        docs.sort();
+        docs
+    })
+}
+
+/// A document of the corpora with pieces cut, repeated or replaced (a page lost, a line
+/// pasted twice, a cell's sign in the wrong place): extract reads it, matches its candidates
+/// and writes its draft, and never panics.
+fn extract_case(which: usize, edits: Vec<(usize, usize, String)>) -> Result<(), TestCaseError> {
+    let docs = documents();
+    if docs.is_empty() {
+        return Ok(());
+    }
+    let (name, text) = &docs[which % docs.len()];
+    let mut text = text.clone();
+    for (at, len, insert) in edits {
+        let mut at = at % (text.len() + 1);
+        while !text.is_char_boundary(at) {
+            at -= 1;
+        }
+        let mut end = (at + len % 400).min(text.len());
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        // Half the edits cut or replace; the rest paste a piece of the text again elsewhere.
+        let piece = match insert.as_str() {
+            "" => text[at..end].repeat(2),
+            _ => insert,
+        };
+        text.replace_range(at..end, &piece);
+    }
+    let ex = crate::extract::extract(&text, None);
+    let matcher = crate::extract::Matcher::new(&plans().catalog);
+    let matches: Vec<_> = ex.candidates.iter().map(|c| matcher.find(c)).collect();
+    let _ = crate::extract::draft_yaml(&ex, &matches, name);
+    Ok(())
+}
+
+/// What a damaged document may hold where its text was: the marks its layouts are read by.
+fn document_piece() -> impl Strategy<Value = String> {
+    prop_oneof![
+        Just(String::new()),
+        Just("\n".to_string()),
+        Just("\r\n".to_string()),
+        Just("\u{c}".to_string()),
+        Just("|".to_string()),
+        Just("||".to_string()),
+        Just("\t".to_string()),
+        Just("　　".to_string()),
+        Just("&nbsp;".to_string()),
+        Just("<td>".to_string()),
+        Just("</tr>".to_string()),
+        Just("\\cell ".to_string()),
+        Just("{\\rtf1 ".to_string()),
+        Just("|===".to_string()),
+        Just("> ".to_string()),
+        Just("（2023—2027年）".to_string()),
+        Just("2025年".to_string()),
+        Just("≥".to_string()),
+        Just("%".to_string()),
+        Just("“".to_string()),
+        Just("一、".to_string()),
+        threshold_text(),
+        any::<String>(),
+    ]
+}
+
 fn yaml_piece() -> impl Strategy<Value = String> {
     prop_oneof![
         Just("\n".to_string()),
@@ -332,6 +425,11 @@ proptest! {
     #[test]
     fn xlsx_reader_never_panics(cells in proptest::collection::vec((any::<u32>(), any::<u16>(), cell(), any::<u8>()), 0..30)) {
         xlsx_case(cells)?;
+    }
+
+    #[test]
+    fn extract_never_panics(which in any::<usize>(), edits in proptest::collection::vec((any::<usize>(), any::<usize>(), document_piece()), 1..6)) {
+        extract_case(which, edits)?;
     }
 
     #[test]

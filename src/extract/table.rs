@@ -2545,7 +2545,7 @@ pub(super) fn table_candidates(
         let offset = usize::from(
             cols.first() == Some(&&Column::Label)
                 && cells.len() < cols.len()
-                && !is_row_label(&cells[0]),
+                && cells.first().is_some_and(|c| !is_row_label(c)),
         );
         let cell_at =
             |n: usize| -> Option<&String> { n.checked_sub(offset).and_then(|m| cells.get(m)) };
