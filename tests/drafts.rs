@@ -399,3 +399,71 @@ fn a_slash_in_a_cell_is_two_years_only_where_the_plan_says_so() {
     );
     assert!(report.contains("1 error"), "{report}");
 }
+
+/// A table as `pdftotext -raw` gives it (a header over five lines, 2025 and 2027 each split into a
+/// 目标值 and a 挑战值 column, a row broken where its name wraps, the header again on the next
+/// page): every figure is read under its year and kind, the draft states a split year twice in
+/// `columns`, and it validates — the 挑战值 kept in the row's note, each cell found in its own
+/// year's column (the 2026 cell after 2025's two was read as 2025's stretch). A cell typed into
+/// another year's column is still an error.
+#[test]
+fn a_raw_table_with_stretch_columns_is_drafted_by_its_columns() {
+    let doc = "镇海区公共服务“七优享”工程实施方案（2023—2027年）
+到2025年，每千人口拥有3岁以下婴幼儿托位数达到4.7个、力争达到5个。到2027年，达到5.5个、力争达到5.8个。
+附件
+主要指标年度目标
+序号 领域 指标名称 单位 2022年
+基础值
+年度目标 责任单位
+2023年 2024年 2025年 2026年 2027年
+目标值 挑战值 目标值 挑战值
+1 幼有善育 每千人口拥有3岁以下
+婴幼儿托位数
+个 3.7 4.1 4.4 4.7 5.0 5.0 5.5 5.8 区卫健局
+2 普惠托位占比 % 56 60 62 65 68 68 70 75 区卫健局
+— 4 —
+\u{c}序号 领域 指标名称 单位 2022年
+基础值
+年度目标 责任单位
+2023年 2024年 2025年 2026年 2027年
+目标值 挑战值 目标值 挑战值
+3 劳有所得 城镇调查失业率 % 3.8 <5 <5 <5 <4.5 <5 <5 <4.5 区人力社保局
+";
+    let (dir, draft, _) = draft_of(doc);
+    has_all(
+        &draft,
+        &[
+            "columns: [2022, 2023, 2024, 2025, 2025, 2026, 2027, 2027]\n",
+            "      - year: 2026\n        cell: \"68\"\n",
+            "      - year: 2027\n        cell: \"70\"\n",
+            "      - year: 2026\n        cell: \"<5\"\n",
+        ],
+    );
+    std::fs::write(
+        dir.path().join("draft.yaml"),
+        draft.replace(
+            "      - year: 2026\n        cell: \"68\"\n",
+            "      - year: 2026\n        cell: \"75\"\n",
+        ),
+    )
+    .expect("written");
+    let plans = here().join("plans");
+    let v = common::qyx(
+        &[
+            "--plans",
+            plans.to_str().expect("utf-8"),
+            "--lang",
+            "en",
+            "validate",
+            "draft.yaml",
+            "--sources",
+            ".",
+        ],
+        dir.path(),
+    );
+    let report = String::from_utf8_lossy(&v.stdout);
+    assert!(
+        report.contains("error: cell `75` for 2026 is printed in 2027's column"),
+        "{report}"
+    );
+}

@@ -679,9 +679,13 @@ fn complete(mut years: Vec<Option<i32>>) -> Option<Vec<i32>> {
             years[k] = Some(a + 1);
         }
     }
-    // Each year once, in the header's order (a review prints 2020, 2025, then 2022's result).
+    // Each year once, in the header's order (a review prints 2020, 2025, then 2022's result),
+    // or twice side by side where the header splits it (目标值 / 挑战值).
     let years: Vec<i32> = years.into_iter().collect::<Option<_>>()?;
-    let distinct = (1..years.len()).all(|k| !years[..k].contains(&years[k]));
+    let distinct = (1..years.len()).all(|k| {
+        let beside = years[k - 1] == years[k] && (k < 2 || years[k - 2] != years[k]);
+        beside || !years[..k].contains(&years[k])
+    });
     distinct.then_some(years)
 }
 
@@ -702,15 +706,20 @@ fn printed_row(r: &DraftRow) -> Option<PrintedRow> {
     readings.into_iter().nth(k)
 }
 
-/// The row's figures read from its table, in year order, one a year.
+/// The row's figures read from its table, in year order, one a cell: a year split into a
+/// target and a stretch column (目标值 / 挑战值) has two, left to right.
 fn cell_figures<'a>(r: &DraftRow<'a>) -> Vec<(i32, &'a str)> {
-    let mut figures: Vec<(i32, &str)> = r
-        .members
-        .iter()
-        .filter_map(|c| Some((c.year?, c.cell.as_deref()?)))
-        .collect();
+    let mut figures: Vec<(i32, &str)> = Vec::new();
+    for c in &r.members {
+        let (Some(year), Some(cell)) = (c.year, c.cell.as_deref()) else {
+            continue;
+        };
+        // Two figures of one cell (`职工86、城乡居民70`) are one cell to place.
+        if !figures.contains(&(year, cell)) {
+            figures.push((year, cell));
+        }
+    }
     figures.sort_by_key(|f| f.0);
-    figures.dedup_by_key(|f| f.0);
     figures
 }
 
@@ -755,11 +764,11 @@ fn reads_back(r: &DraftRow, cols: &[i32]) -> bool {
     let Some(cells) = printed.by_columns(cols.len(), truncated) else {
         return cell_figures(r).is_empty();
     };
+    // A year split into two columns: its figure in either (as `validate` reads it).
     cell_figures(r).iter().all(|(year, cell)| {
         cols.iter()
-            .position(|y| y == year)
-            .and_then(|k| cells.get(k))
-            .is_some_and(|printed| PrintedRow::holds(printed, cell))
+            .zip(&cells)
+            .any(|(y, printed)| y == year && PrintedRow::holds(printed, cell))
     })
 }
 

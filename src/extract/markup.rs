@@ -59,7 +59,13 @@ fn long_lines(text: &str) -> Option<(String, Vec<usize>)> {
 /// [`plain_lines`] after a long-format export: a revision's 对照表 as its targets in force, then
 /// the markup.
 fn revised_lines(text: &str) -> Option<(String, Vec<usize>)> {
-    then(super::revision::plain_lines(text), text, markup_lines)
+    then(super::revision::plain_lines(text), text, raw_lines)
+}
+
+/// [`plain_lines`] after a revision's 对照表: a `pdftotext -raw` table as a row a line, then the
+/// markup.
+fn raw_lines(text: &str) -> Option<(String, Vec<usize>)> {
+    then(super::raw::plain_lines(text), text, markup_lines)
 }
 
 /// A pass's reading: its text and, for each of its lines, the line it stands for (1-based).

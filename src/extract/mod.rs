@@ -34,6 +34,7 @@ mod outline;
 mod pandas;
 mod phrase;
 mod prose;
+mod raw;
 mod revision;
 mod rtf;
 mod scan;

@@ -439,7 +439,18 @@ fn check_plan(
         );
     }
     check_document(plan, &mut out);
-    check_columns(&plan.columns, &mut out);
+    let table_years = |rows: &mut dyn Iterator<Item = &crate::plan::Row>| -> Vec<i32> {
+        rows.filter(|r| r.table.is_some())
+            .flat_map(|r| r.baseline.as_deref().into_iter().chain(&r.targets))
+            .filter(|f| f.cell.is_some())
+            .map(|f| f.year.value)
+            .collect()
+    };
+    check_columns(
+        &plan.columns,
+        &table_years(&mut plan.indicators.iter().filter(|r| r.columns.is_empty())),
+        &mut out,
+    );
     let (start, end) = (plan.period.start.value, plan.period.end.value);
     for y in [&plan.period.start, &plan.period.end, &plan.baseline_year]
         .into_iter()
@@ -561,7 +572,11 @@ fn check_plan(
                 );
             }
         }
-        check_columns(&row.columns, &mut out);
+        check_columns(
+            &row.columns,
+            &table_years(&mut std::iter::once(row)),
+            &mut out,
+        );
         check_marker(row, &mut out);
         let catalog_unit = entry
             .unit
@@ -1532,8 +1547,6 @@ fn inferred_columns(plan: &crate::plan::Plan) -> Vec<i32> {
     years
 }
 
-/// Stated columns are the header's years left to right, each once. Not necessarily in year
-/// order: a review's table prints `2020年基期值 | 2025年目标值 | 2022年完成值`.
 /// The years a plan can speak of. A year outside them (`-2023`, `20225`) is a slip of the
 /// keyboard; said as such, before the period checks it upsets are read as the problem.
 const YEARS: std::ops::RangeInclusive<i32> = 1900..=2200;
@@ -1553,9 +1566,19 @@ fn plausible_year(y: &Spanned<i32>, out: &mut Out) {
     }
 }
 
-fn check_columns(columns: &[Spanned<i32>], out: &mut Out) {
+/// Stated columns are the header's years left to right, each once (a year split into 目标值 and
+/// 挑战值 columns twice, side by side). Not necessarily in year order: a review's table prints
+/// `2020年基期值 | 2025年目标值 | 2022年完成值`. `years`: the years of the figures read by them.
+fn check_columns(columns: &[Spanned<i32>], years: &[i32], out: &mut Out) {
+    // A year twice side by side is a split one (`2025年` over `目标值` / `挑战值`) unless a
+    // figure's year is then missing: `[2022, 2025, 2025]` for a 2027 cell is a slip of the hand.
+    let complete = years.iter().all(|y| columns.iter().any(|c| c.value == *y));
     for (k, c) in columns.iter().enumerate() {
-        if columns[..k].iter().any(|e| e.value == c.value) {
+        let beside = complete
+            && k > 0
+            && columns[k - 1].value == c.value
+            && (k < 2 || columns[k - 2].value != c.value);
+        if !beside && columns[..k].iter().any(|e| e.value == c.value) {
             out.error(
                 c,
                 crate::tr!(
@@ -1681,6 +1704,14 @@ fn check_by_column<'a>(
             continue;
         };
         if is_cell(there, &want) {
+            continue;
+        }
+        // A year split into a target and a stretch column: its figure is either.
+        let split = columns
+            .iter()
+            .zip(cells)
+            .any(|(y, c)| *y == year && is_cell(c, &want));
+        if split {
             continue;
         }
         if let Some(j) = cells.iter().position(|c| is_cell(c, &want)) {
