@@ -208,7 +208,7 @@ mod tests {
 
     /// A pipe table whose 目标值 column has no year: each figure of a dated cell is its year's,
     /// quoted by its row; a cell of one figure stays the plan's end year's; a reference year
-    /// (`较2022年提高5个百分点`) dates nothing.
+    /// (`较2022年提高5个百分点`) dates nothing: the change is the end year's.
     #[test]
     fn a_table_whose_cells_date_their_figures() {
         use crate::extract::{Kind, extract};
@@ -252,6 +252,8 @@ mod tests {
             (Baseline, 2022, "98.9", false),
             (Target, 2027, "98.5", false),
             (Baseline, 2022, "55", false),
+            // A change committed to is the end year's figure (the draft asks for its level).
+            (Target, 2027, "5", false),
         ];
         let want: Vec<(Kind, i32, String, bool)> = want
             .iter()

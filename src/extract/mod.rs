@@ -480,6 +480,9 @@ pub(crate) fn extract(text: &str, end_year: Option<i32>) -> Extraction {
         }
         i = next;
     }
+    for c in &mut out {
+        table::change_doubt(c);
+    }
     // Pages that print their text twice give every candidate twice (under the same headings: a
     // plan that restates a goal word for word in another section states it twice).
     let mut seen = std::collections::HashSet::new();
@@ -680,6 +683,63 @@ mod tests {
     /// A sentence broken before its last word, `附件。` on a line of its own (`…各项指标年度目标见`
     /// / `附件。`), is no annex's heading: what follows it is still read. An annex of staff names
     /// after the plan still ends the reading.
+    /// What `extract` reads from `doc`: each candidate's kind, year and value, and its doubts.
+    fn read_back(doc: &str) -> Vec<(String, i32, String, usize)> {
+        extract(doc, None)
+            .candidates
+            .iter()
+            .map(|c| {
+                (
+                    c.kind.name().to_string(),
+                    c.year.unwrap_or_default(),
+                    c.value.unwrap_or_default().normalize().to_string(),
+                    c.doubts.len(),
+                )
+            })
+            .collect()
+    }
+
+    /// A change committed to in a year's column (`较2022年提高10个百分点`, `较上年提高1个百分点`,
+    /// `年均增长6%`) is that year's figure, with a doubt asking for the level; `不低于上年` (no
+    /// number) and `—` are none.
+    #[test]
+    fn a_change_in_a_cell_is_a_figure_to_settle() {
+        let head = "某县公共服务“七优享”工程实施方案（2023—2027年）\n主要指标\n序号\t指标\t单位\t2022年基础值\t2025年\t2027年\t责任单位\n";
+        let t = |s: &str| s.to_string();
+        for (row, want) in [
+            (
+                "1\t达标学校占比\t%\t57\t较2022年提高10个百分点\t较2022年提高20个百分点\t县教育局",
+                vec![
+                    (t("baseline"), 2022, t("57"), 0),
+                    (t("target"), 2025, t("10"), 1),
+                    (t("target"), 2027, t("20"), 1),
+                ],
+            ),
+            (
+                "2\t护理型床位占比\t%\t54\t较上年提高1个百分点\t65\t县民政局",
+                vec![
+                    (t("baseline"), 2022, t("54"), 0),
+                    (t("target"), 2025, t("1"), 1),
+                    (t("target"), 2027, t("65"), 0),
+                ],
+            ),
+            (
+                "3\t居民人均可支配收入\t万元\t7.21\t年均增长6%\t10左右\t县统计局",
+                vec![
+                    (t("baseline"), 2022, t("7.21"), 0),
+                    (t("target"), 2025, t("6"), 1),
+                    (t("target"), 2027, t("10"), 0),
+                ],
+            ),
+            (
+                "4\t公众满意度\t%\t90\t不低于上年\t—\t县统计局",
+                vec![(t("baseline"), 2022, t("90"), 0)],
+            ),
+        ] {
+            assert_eq!(read_back(&format!("{head}{row}\n")), want, "{row}");
+        }
+    }
+
     #[test]
     fn a_sentence_ending_in_fujian_is_no_annex() {
         let head = "某县公共服务“七优享”工程实施方案（2023—2027年）\n到2027年，普惠托位占比达到70%，各项指标年度目标见\n";

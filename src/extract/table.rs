@@ -1805,7 +1805,17 @@ fn cell_reading(
     base: bool,
     start: Option<i32>,
 ) -> Option<(Threshold, Kind)> {
-    let th = Threshold::parse(cell.trim()).ok()?;
+    // A change committed to in a year's column (`较2022年提高10个百分点`, `年均增长6%`) is that
+    // year's figure, as in prose; what level it asks for is the draft's question.
+    let th = match Threshold::parse(cell.trim()) {
+        Ok(th) => th,
+        Err(_) => {
+            Threshold::read(cell.trim())
+                .ok()
+                .filter(|r| r.relative.is_some())?
+                .threshold
+        }
+    };
     if matches!(th.op, Op::None | Op::Done) || th.value.is_none() {
         return None;
     }
@@ -1816,6 +1826,28 @@ fn cell_reading(
         Kind::Target
     };
     Some((th, kind))
+}
+
+/// The question a figure read from a change printed in a table's cell (`较2022年提高10个百分点`,
+/// `较上年提高1个百分点`, `年均增长6%`) puts to a person, on the candidate: the plan format holds
+/// the level a year asks for, and a change read as a level would be judged wrongly.
+pub(super) fn change_doubt(c: &mut Candidate) {
+    let Some(cell) = c.cell.as_deref().map(str::trim) else {
+        return;
+    };
+    if Threshold::parse(cell).is_ok() {
+        return;
+    }
+    let Some(change) = Threshold::read(cell).ok().and_then(|r| r.relative) else {
+        return;
+    };
+    let base = change
+        .base
+        .unwrap_or_else(|| crate::i18n::pick("基期", "the baseline").to_string());
+    c.doubts.push(crate::tr!(
+        "`{cell}` 是相对 {base} 的变化量而非水平值：计划格式只记水平值，请按 {base} 的数值算出该年要求的水平值作为目标",
+        "`{cell}` is a change from {base}, not a level: the plan format holds the level it asks for — work out that year's level from {base}'s figure and write it as the target"
+    ));
 }
 
 /// A figure a table prints in a cell of its own: read from the cell, named by the row (the
