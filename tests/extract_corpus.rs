@@ -30,10 +30,13 @@ use std::path::Path;
 /// years in a cell, a page OCR'd by tesseract a space between every two characters, key-value
 /// lines with units in brackets, a page saved as HTML, a mobile page's table a cell a line);
 /// `tests/extract-round12` (Mathpix's LaTeX, `lynx -dump`, a paper's page in two columns, a sheet
-/// written back by pandas, a .docx dumped by python-docx); `tests/extract-round14` (a workbook
+/// written back by pandas, a .docx dumped by python-docx); `tests/extract-round13` (a data
+/// platform's long-format export, a revision notice, a WPS RTF file, `pdftotext -raw` with
+/// 目标值/挑战值 columns, a `-layout` 续表 with changes and ranges in its cells);
+/// `tests/extract-round14` (a workbook
 /// through xlsx2csv, a 考核评价办法 through LibreOffice, a plan quoted in an e-mail, a bilingual
 /// AsciiDoc table, Word's text with a schedule by quarter).
-const CORPORA: [&str; 15] = [
+const CORPORA: [&str; 16] = [
     "tests/extract-corpus",
     "tests/extract-heldout",
     "tests/extract-unseen",
@@ -47,6 +50,7 @@ const CORPORA: [&str; 15] = [
     "tests/extract-round10",
     "tests/extract-round11",
     "tests/extract-round12",
+    "tests/extract-round13",
     "tests/extract-round14",
     "tests/extract-prose",
 ];

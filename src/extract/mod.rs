@@ -740,6 +740,33 @@ mod tests {
         }
     }
 
+    /// A quotation that states a target (`调整为“2025年达到58%，2027年达到65%”`) is read: its
+    /// years and figures; the old one quoted after 原 is superseded, no figure; a name or slogan in
+    /// quotation marks stays none.
+    #[test]
+    fn a_quoted_target_is_read() {
+        let head = "某县关于调整公共服务“七优享”工程实施方案（2023—2027年）部分指标目标值的通知\n";
+        let t = |s: &str| s.to_string();
+        for (line, want) in [
+            (
+                "养老机构护理型床位占比：原“2025年达到60%”调整为“2025年达到58%，2027年达到65%”。",
+                vec![
+                    (t("target"), 2025, t("58"), 0),
+                    (t("target"), 2027, t("65"), 0),
+                ],
+            ),
+            ("全面落实“15分钟公共服务圈”建设。", vec![]),
+            ("实施“2023年度10件民生实事”。", vec![]),
+            ("推进“2025年民生实事10件”。", vec![]),
+        ] {
+            let got: Vec<_> = read_back(&format!("{head}{line}\n"))
+                .into_iter()
+                .map(|(k, y, v, _)| (k, y, v, 0))
+                .collect();
+            assert_eq!(got, want, "{line}");
+        }
+    }
+
     #[test]
     fn a_sentence_ending_in_fujian_is_no_annex() {
         let head = "某县公共服务“七优享”工程实施方案（2023—2027年）\n到2027年，普惠托位占比达到70%，各项指标年度目标见\n";

@@ -304,6 +304,12 @@ fn superseded(chars: &[char], sp: &Span) -> bool {
             .any(|v| after.strip_prefix(v).is_some_and(to));
         return changes && (rest.ends_with("目标") || rest.ends_with("目标值"));
     }
+    // The old target quoted: `原“2025年达到60%”调整为“…”`.
+    if let Some(o) = before.rfind("原“")
+        && !before[o..].contains('”')
+    {
+        return true;
+    }
     // The words up to the number itself (`为` may be read as the figure's operator word).
     let stated = collect(&chars[clause_start..sp.num_start.max(clause_start)]);
     ["目标为", "目标值为", "目标是"]

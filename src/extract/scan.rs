@@ -343,7 +343,9 @@ const BRACKET_REACH: usize = 200;
 /// Which bracket pairs enclose position `i` of a sentence: a number inside “…”, 《…》 or 〔…〕
 /// is part of a name or a document number, not a target.
 pub(super) fn enclosed(chars: &[char], i: usize) -> bool {
-    let chars = &chars[i.saturating_sub(BRACKET_REACH)..i];
+    let all = chars;
+    let from = i.saturating_sub(BRACKET_REACH);
+    let chars = &chars[from..i];
     let i = chars.len();
     let pairs = [
         ('“', '”'),
@@ -359,12 +361,43 @@ pub(super) fn enclosed(chars: &[char], i: usize) -> bool {
             let last_open = chars[..i].iter().rposition(|c| c == open);
             let last_close = chars[..i].iter().rposition(|c| c == close);
             match (last_open, last_close) {
-                (Some(o), Some(c)) => o > c,
-                (Some(_), None) => true,
+                (Some(o), Some(c)) if o > c => *open != '“' || !quoted_target(&all[from + o + 1..]),
+                (Some(o), None) => *open != '“' || !quoted_target(&all[from + o + 1..]),
                 _ => false,
             }
         }
     })
+}
+
+/// Words that set a level in a target's statement.
+const QUOTED_VERBS: &[&str] = &[
+    "达到",
+    "提高到",
+    "提高至",
+    "提升到",
+    "提升至",
+    "不低于",
+    "不少于",
+    "控制在",
+    "保持在",
+    "稳定在",
+];
+
+/// Whether a quotation (what follows its opening mark) quotes a target's statement, whose years
+/// and figures are read: it opens with a year (`“2025年达到58%，2027年达到65%”`) and a verb
+/// that sets a level stands in it. A revision quotes the targets it puts in force so; a name or
+/// a slogan in quotation marks (`“15分钟公共服务圈”`, `“2023年度民生实事”`) is no statement.
+fn quoted_target(after_open: &[char]) -> bool {
+    let digits = after_open.iter().take_while(|c| c.is_ascii_digit()).count();
+    if digits != 4 || after_open.get(4) != Some(&'年') || after_open.get(5) == Some(&'度') {
+        return false;
+    }
+    let quote: String = after_open
+        .iter()
+        .take(BRACKET_REACH)
+        .take_while(|c| **c != '”')
+        .collect();
+    QUOTED_VERBS.iter().any(|v| quote.contains(v))
 }
 
 /// Nouns that make a count a description (`5种模式为主`, `25条举措`) rather than a commitment.
