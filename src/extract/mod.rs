@@ -350,7 +350,13 @@ pub(crate) fn extract(text: &str, end_year: Option<i32>) -> Extraction {
     let source = crate::ocr::spaced(&source).unwrap_or(source);
     // A scanned page's OCR puts letters for digits inside figures (`6O%`, `4.l%`): read as the
     // digits (validate reads the source so too), before the 繁體 fold.
-    let source = crate::ocr::digits(&source).unwrap_or(source);
+    let read = crate::ocr::digits(&source);
+    // What it read so is a guess a person must check against the scan (`5l` may be 51 or 5.1).
+    let misread = read
+        .as_deref()
+        .map(|r| misreadings(&source, r))
+        .unwrap_or_default();
+    let source = read.unwrap_or(source);
     // A page shown through its 繁體 button is read as the Simplified text it was made from; what
     // is quoted is mapped back to the characters the source prints.
     let folded = crate::hant::fold(&source);
@@ -482,6 +488,7 @@ pub(crate) fn extract(text: &str, end_year: Option<i32>) -> Extraction {
     }
     for c in &mut out {
         table::change_doubt(c);
+        ocr_doubt(c, &misread);
     }
     // Pages that print their text twice give every candidate twice (under the same headings: a
     // plan that restates a goal word for word in another section states it twice).
@@ -551,6 +558,66 @@ pub(crate) fn extract(text: &str, end_year: Option<i32>) -> Extraction {
         candidates: out,
         legends: legend::legends(text),
         splits,
+    }
+}
+
+/// A figure OCR printed with a letter for a digit: its line (0-based), as printed (`5l`) and as
+/// read (`51`).
+type Misreading = (usize, String, String);
+
+/// Where [`crate::ocr::digits`] read a letter as a digit: each figure so read, printed and read.
+/// The reading keeps every line's length, so the two texts are compared character by character.
+fn misreadings(printed: &str, read: &str) -> Vec<Misreading> {
+    let digitish = |c: char| c.is_ascii_digit() || matches!(c, '.' | 'O' | 'o' | 'l' | 'I');
+    let mut out = Vec::new();
+    for (n, (p, r)) in printed.split('\n').zip(read.split('\n')).enumerate() {
+        if p == r {
+            continue;
+        }
+        let (p, r): (Vec<char>, Vec<char>) = (p.chars().collect(), r.chars().collect());
+        let mut k = 0;
+        while k < p.len().min(r.len()) {
+            if p[k] == r[k] {
+                k += 1;
+                continue;
+            }
+            let mut a = k;
+            while a > 0 && digitish(p[a - 1]) {
+                a -= 1;
+            }
+            let mut b = k;
+            while b < p.len().min(r.len()) && digitish(p[b]) {
+                b += 1;
+            }
+            out.push((
+                n,
+                p[a..b].iter().collect(),
+                r[a..b]
+                    .iter()
+                    .collect::<String>()
+                    .trim_matches('.')
+                    .to_string(),
+            ));
+            k = b.max(k + 1);
+        }
+    }
+    out
+}
+
+/// The doubt on a figure read from a number OCR printed with a letter for a digit, on its line.
+fn ocr_doubt(c: &mut Candidate, misread: &[Misreading]) {
+    let Some(printed) = c.cell.as_deref().or(c.text.as_deref()) else {
+        return;
+    };
+    let line = c.line.saturating_sub(1);
+    for (_, was, read) in misread
+        .iter()
+        .filter(|(n, _, r)| *n == line && !r.is_empty() && printed.contains(r.as_str()))
+    {
+        c.doubts.push(crate::tr!(
+            "原文印作 `{was}`，读作 `{read}`：可能是 OCR 把数字认成了字母，请对照扫描件核对",
+            "the source prints `{was}`, read as `{read}`: a letter OCR put for a digit? check the figure against the scanned page"
+        ));
     }
 }
 
@@ -697,6 +764,45 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    /// A figure OCR printed with a letter for a digit (`5l`, `6O%`, `4.l`) is read as the digits
+    /// with a doubt naming what the source prints; a figure printed right has none, and a code
+    /// (`PM2.5`, `O2O`) is no misreading.
+    #[test]
+    fn an_ocr_misread_figure_is_read_with_a_doubt() {
+        let head = "某县公共服务“七优享”工程实施方案（2023—2027年）\n";
+        for (line, want) in [
+            ("到2027年，普惠托位占比达到6O%。", vec![("60", 1)]),
+            ("到2027年，每千人口拥有托位数达到5.l个。", vec![("5.1", 1)]),
+            (
+                "到2027年，护理员达到5l人，养老床位达到1200张。",
+                vec![("51", 1), ("1200", 0)],
+            ),
+            ("到2027年，普惠托位占比达到60%。", vec![("60", 0)]),
+        ] {
+            let got: Vec<(String, usize)> = extract(&format!("{head}{line}\n"), None)
+                .candidates
+                .iter()
+                .map(|c| {
+                    (
+                        c.value.unwrap_or_default().normalize().to_string(),
+                        c.doubts.len(),
+                    )
+                })
+                .collect();
+            let want: Vec<(String, usize)> =
+                want.iter().map(|(v, n)| (v.to_string(), *n)).collect();
+            assert_eq!(got, want, "{line}");
+        }
+        assert_eq!(
+            misreadings("达到5l人，PM2.5下降\n6O%", "达到51人，PM2.5下降\n60%"),
+            vec![
+                (0, "5l".to_string(), "51".to_string()),
+                (1, "6O".to_string(), "60".to_string())
+            ]
+        );
+        assert!(misreadings("", "").is_empty());
     }
 
     /// A change committed to in a year's column (`较2022年提高10个百分点`, `较上年提高1个百分点`,
