@@ -110,6 +110,19 @@ fn jurisdiction_in(t: &str) -> Option<String> {
     if first.chars().count() > 8 {
         return None;
     }
+    // A name is Chinese characters: what stands before them is the line's markup or a tag (a
+    // Markdown heading's `#`, AsciiDoc's `=`, a chat's `[文件]`, `【转发】`), not the name's.
+    let han = |c: char| ('\u{4e00}'..='\u{9fff}').contains(&c);
+    let from = first
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| han(*c))
+        .last()
+        .map_or(first.len(), |(i, _)| i);
+    let first = &first[from..];
+    if first.chars().count() < 2 {
+        return None;
+    }
     // A city's name before its district's: the district is the document's.
     if PARENTS.contains(&first) {
         let rest = &t[end..];
@@ -820,6 +833,28 @@ mod tests {
             issuer.map(String::from),
             date.map(String::from),
         )
+    }
+
+    /// A title's jurisdiction without the line's markup or a tag before it: a Markdown
+    /// heading's `#`, AsciiDoc's `=`, a chat's `[文件]` and `【转发】` (round 15's luqiao and
+    /// pingyang took `#路桥区` and `[文件]平阳县`); a year before it as before.
+    #[test]
+    fn a_title_s_jurisdiction_without_markup() {
+        for (title, want) in [
+            ("# 路桥区公共服务“七优享”工程实施方案", Some("路桥区")),
+            ("#路桥区公共服务", Some("路桥区")),
+            ("= 嵊泗县公共服务", Some("嵊泗县")),
+            (
+                "[文件] 平阳县公共服务七优享工程实施方案（印发稿）.pdf",
+                Some("平阳县"),
+            ),
+            ("【转发】平阳县公共服务", Some("平阳县")),
+            ("2024玉环市公共服务", Some("玉环市")),
+            ("温州市鹿城区公共服务", Some("鹿城区")),
+            ("## 市", None),
+        ] {
+            assert_eq!(jurisdiction_in(title).as_deref(), want, "{title}");
+        }
     }
 
     /// The 文号 a sentence gives where it says the plan was issued, after the title and other
