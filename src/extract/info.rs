@@ -214,6 +214,12 @@ fn number_line(l: &str) -> Option<String> {
         .trim_start_matches(['•', '·', '●', '-', '*'])
         .trim_start_matches(['(', '（'])
         .trim_end_matches([')', '）']);
+    // An annex printed under its notice's number (`柯政办发〔2023〕28号附件`, `…号附件1`): the
+    // number is the notice's, which the annex's plan was issued under.
+    let t = t
+        .trim_end_matches(|c: char| c.is_ascii_digit() || "一二三四五六七八九十".contains(c))
+        .strip_suffix("附件")
+        .unwrap_or(t);
     let ok = t.ends_with('号')
         && t.chars().count() <= 24
         && t.contains(['〔', '[', '［'])
@@ -833,6 +839,26 @@ mod tests {
             issuer.map(String::from),
             date.map(String::from),
         )
+    }
+
+    /// A 文号 line as printed: alone, after a label, in brackets, or over an annex it heads
+    /// (`…号附件`, `…号附件1`: the notice's number); a number of another kind is none.
+    #[test]
+    fn a_number_line() {
+        for (line, want) in [
+            ("柯政办发〔2023〕28号", Some("柯政办发〔2023〕28号")),
+            (
+                "               柯政办发〔2023〕28号附件",
+                Some("柯政办发〔2023〕28号"),
+            ),
+            ("柯政办发〔2023〕28号附件2", Some("柯政办发〔2023〕28号")),
+            ("文号：路政办发[2023]47号", Some("路政办发〔2023〕47号")),
+            ("附件", None),
+            ("柯政办发〔2023〕28号附件表", None),
+            ("第2号", None),
+        ] {
+            assert_eq!(number_line(line).as_deref(), want, "{line}");
+        }
     }
 
     /// A title's jurisdiction without the line's markup or a tag before it: a Markdown
