@@ -160,14 +160,7 @@ mod tests {
         let got: Vec<String> = x
             .candidates
             .iter()
-            .map(|c| {
-                format!(
-                    "{} {} {}",
-                    c.kind.name(),
-                    c.year.unwrap_or_default(),
-                    c.value.unwrap_or_default()
-                )
-            })
+            .map(crate::extract::kind_year_value)
             .collect();
         assert!(got.contains(&"target 2027 8.2".to_string()), "{got:?}");
         assert!(got.contains(&"target 2027 3.8".to_string()), "{got:?}");

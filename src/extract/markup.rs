@@ -340,6 +340,37 @@ fn entity_at(s: &str, before: Option<char>) -> Option<(Option<char>, usize)> {
     Some(((!thousands).then_some(c), len))
 }
 
+/// The source's lines with each run that `run` reads (from a line: the lines it stands for,
+/// each with the 0-based source line it comes from, and the line after the run) put in the
+/// run's place and every other line copied, and for each line of the result the 1-based line
+/// of the source it stands for; None when no run was read. The frame of the passes that turn a
+/// layout into `|` rows (a long-format export, a `pdftotext -raw` table).
+pub(super) fn rewrite_runs(
+    source: &[&str],
+    mut run: impl FnMut(usize) -> Option<(Vec<(String, usize)>, usize)>,
+) -> Option<(String, Vec<usize>)> {
+    let mut out: Vec<String> = Vec::with_capacity(source.len());
+    let mut lines: Vec<usize> = Vec::with_capacity(source.len());
+    let mut changed = false;
+    let mut i = 0;
+    while i < source.len() {
+        if let Some((table, next)) = run(i) {
+            for (line, at) in table {
+                out.push(line);
+                lines.push(at + 1);
+            }
+            changed = true;
+            // A run ends after the line it starts on, so the loop always moves on.
+            i = next.max(i + 1);
+            continue;
+        }
+        out.push(source[i].to_string());
+        lines.push(i + 1);
+        i += 1;
+    }
+    changed.then(|| (out.join("\n"), lines))
+}
+
 /// Appends `piece` (text of the source with no table in it) to `out`, counting its lines off
 /// from `line`, the source's line where it starts; returns the line where it ends.
 pub(super) fn copy_lines(

@@ -334,6 +334,17 @@ pub(crate) struct Extraction {
     pub splits: Vec<split::Split>,
 }
 
+/// A candidate as the tests compare it: `kind year value` (`target 2027 5.5`).
+#[cfg(test)]
+pub(crate) fn kind_year_value(c: &Candidate) -> String {
+    format!(
+        "{} {} {}",
+        c.kind.name(),
+        c.year.unwrap_or_default(),
+        c.value.unwrap_or_default()
+    )
+}
+
 /// Reads a document (already decoded) into candidates. `end_year` overrides the plan's end year.
 pub(crate) fn extract(text: &str, end_year: Option<i32>) -> Extraction {
     let lines_ended = bare_cr_ends(text);
@@ -723,14 +734,7 @@ mod tests {
         let got: Vec<String> = x
             .candidates
             .iter()
-            .map(|c| {
-                format!(
-                    "{} {} {}",
-                    c.kind.name(),
-                    c.year.unwrap_or_default(),
-                    c.value.unwrap_or_default()
-                )
-            })
+            .map(crate::extract::kind_year_value)
             .collect();
         assert_eq!(
             got,
@@ -1136,14 +1140,7 @@ mod tests {
         let got: Vec<String> = extract(doc, None)
             .candidates
             .iter()
-            .map(|c| {
-                format!(
-                    "{} {} {}",
-                    c.kind.name(),
-                    c.year.unwrap_or_default(),
-                    c.value.unwrap_or_default()
-                )
-            })
+            .map(crate::extract::kind_year_value)
             .collect();
         got.join(", ")
     }

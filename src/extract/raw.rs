@@ -55,25 +55,7 @@ pub(crate) fn plain_lines(text: &str) -> Option<(String, Vec<usize>)> {
         return None;
     }
     let source: Vec<&str> = text.split('\n').collect();
-    let mut out: Vec<String> = Vec::with_capacity(source.len());
-    let mut lines: Vec<usize> = Vec::with_capacity(source.len());
-    let mut changed = false;
-    let mut i = 0;
-    while i < source.len() {
-        if let Some((table, next)) = table(&source, i, text) {
-            for (line, at) in table {
-                out.push(line);
-                lines.push(at + 1);
-            }
-            changed = true;
-            i = next;
-            continue;
-        }
-        out.push(source[i].to_string());
-        lines.push(i + 1);
-        i += 1;
-    }
-    changed.then(|| (out.join("\n"), lines))
+    super::markup::rewrite_runs(&source, |i| table(&source, i, text))
 }
 
 /// A line as the PDF printed it: no form feed, no line end, any white space one space, a full-width digit (`２０２５年`) ASCII, and a year's title whole where a tool spaced it

@@ -2792,14 +2792,7 @@ mod tests {
             .candidates
             .iter()
             .filter(|c| c.cell.is_some())
-            .map(|c| {
-                format!(
-                    "{} {} {}",
-                    c.kind.name(),
-                    c.year.unwrap_or_default(),
-                    c.value.unwrap_or_default()
-                )
-            })
+            .map(crate::extract::kind_year_value)
             .collect();
         assert_eq!(
             got,
