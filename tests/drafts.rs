@@ -69,6 +69,25 @@ fn a_document_saved_in_gbk_or_utf16_validates_against_itself() {
     }
 }
 
+/// What `validate` says, in English, of the `draft.yaml` in `dir` (its source beside it).
+fn validated_in_english(dir: &std::path::Path) -> String {
+    let plans = here().join("plans");
+    let v = common::qyx(
+        &[
+            "--plans",
+            plans.to_str().expect("utf-8"),
+            "--lang",
+            "en",
+            "validate",
+            "draft.yaml",
+            "--sources",
+            ".",
+        ],
+        dir,
+    );
+    String::from_utf8_lossy(&v.stdout).into_owned()
+}
+
 fn has_all(draft: &str, wants: &[&str]) {
     for want in wants {
         assert!(draft.contains(want), "no `{want}` in\n{draft}");
@@ -378,21 +397,7 @@ fn a_slash_in_a_cell_is_two_years_only_where_the_plan_says_so() {
         draft.replace("cell: \"70\"", "cell: \"12\""),
     )
     .expect("written");
-    let plans = here().join("plans");
-    let v = common::qyx(
-        &[
-            "--plans",
-            plans.to_str().expect("utf-8"),
-            "--lang",
-            "en",
-            "validate",
-            "draft.yaml",
-            "--sources",
-            ".",
-        ],
-        dir.path(),
-    );
-    let report = String::from_utf8_lossy(&v.stdout);
+    let report = validated_in_english(dir.path());
     assert!(
         report.contains("error: 2027's column prints `70`, not `12`"),
         "{report}"
@@ -447,21 +452,7 @@ fn a_raw_table_with_stretch_columns_is_drafted_by_its_columns() {
         ),
     )
     .expect("written");
-    let plans = here().join("plans");
-    let v = common::qyx(
-        &[
-            "--plans",
-            plans.to_str().expect("utf-8"),
-            "--lang",
-            "en",
-            "validate",
-            "draft.yaml",
-            "--sources",
-            ".",
-        ],
-        dir.path(),
-    );
-    let report = String::from_utf8_lossy(&v.stdout);
+    let report = validated_in_english(dir.path());
     assert!(
         report.contains("error: cell `75` for 2026 is printed in 2027's column"),
         "{report}"

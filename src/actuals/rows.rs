@@ -138,6 +138,7 @@ const HEADERS: &[(&str, Col)] = &[
     ("自评", Col::Claim),
     ("自评结果", Col::Claim),
     ("自评情况", Col::Claim),
+    ("met", Col::Claim),
     ("lead", Col::Ignored),
     ("牵头单位", Col::Ignored),
     ("责任单位", Col::Ignored),
@@ -222,7 +223,6 @@ fn derived(key: &str) -> bool {
         "completionrate",
         "progress",
         "status",
-        "met",
     ];
     DERIVED.contains(&key)
 }
@@ -484,8 +484,8 @@ impl<'a> Header<'a> {
                         rec.line,
                         cell.column,
                         crate::tr!(
-                            "`{}` 列不读取: 完成率、进度、是否达标由 qyx 按数值和目标算出",
-                            "the `{}` column is not read: qyx works out the rate, the progress and whether the target is met from the value and the target",
+                            "`{}` 列不读取: 完成率、进度、排名和得分由 qyx 按数值和目标算出",
+                            "the `{}` column is not read: qyx works out the rate, the progress, the rank and the score from the value and the target",
                             echo(rec.text(cell).trim())
                         ),
                     )
