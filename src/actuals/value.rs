@@ -704,6 +704,13 @@ fn typed_form(t: &str) -> Option<String> {
     if let Some(m) = typed_mark(t) {
         return Some(m);
     }
+    if looks_like_date(t) {
+        return Some(crate::tr!(
+            "`{}` 是日期，不是数值: 表格软件会把 3-5、3/5 这样输入的内容（或设为日期格式的单元格）显示成日期；请把单元格设为“数值”或“文本”格式后重新填写实际值",
+            "`{}` is a date, not a value: a spreadsheet shows what was typed as 3-5 or 3/5 (or any cell formatted as a date) as a date; format the cell as a number or text and type the value again",
+            echo(t)
+        ));
+    }
     if let Some((low, high)) = range(t) {
         return Some(crate::tr!(
             "`{t}` 是一个范围（{low} 到 {high}），不是一个值: 报告值只填一个数，即实际达到的值",
@@ -778,6 +785,45 @@ fn typed_mark(t: &str) -> Option<String> {
             "expected a number like 86, 4.4, 86% or 1.33万元, found `{t}` (did you mean 0.{frac}?)"
         )
     })
+}
+
+/// A cell a spreadsheet shows as a date: `3月5日`, `2026年3月5日`, `5-Mar`, `Mar-05`, `05-Mar-26`,
+/// `2026/3/5`, `2026-03-05`. Which number was typed cannot be told (`3-5`, `3/5`, or `3.5` in
+/// a locale with a decimal comma), so none is guessed.
+fn looks_like_date(t: &str) -> bool {
+    const MONTHS: &[&str] = &[
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    let num = |s: &str, max: u32| {
+        (1..=2).contains(&s.len())
+            && s.bytes().all(|b| b.is_ascii_digit())
+            && s.parse::<u32>().is_ok_and(|n| (1..=max).contains(&n))
+    };
+    let year = |s: &str| s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit());
+    // 3月5日, 2026年3月5日
+    let cjk = t
+        .split_once('年')
+        .map_or(Some(t), |(y, rest)| year(y).then_some(rest));
+    if let Some(md) = cjk
+        && let Some((m, d)) = md
+            .strip_suffix(['日', '号'])
+            .and_then(|r| r.split_once('月'))
+        && num(m, 12)
+        && num(d, 31)
+    {
+        return true;
+    }
+    let parts: Vec<&str> = t.split(['-', '/']).collect();
+    let month = |s: &str| MONTHS.contains(&s.to_ascii_lowercase().as_str());
+    match parts.as_slice() {
+        // 2026/3/5, 2026-03-05
+        [y, m, d] if year(y) => num(m, 12) && num(d, 31),
+        // 05-Mar-26
+        [d, m, y] => num(d, 31) && month(m) && (y.len() == 2 || year(y)),
+        // 5-Mar, Mar-05
+        [a, b] => (num(a, 31) && month(b)) || (month(a) && num(b, 99)),
+        _ => false,
+    }
 }
 
 /// `14.196,00`, `1.234.567`: dots between groups of three digits, with a decimal comma or more
@@ -1773,6 +1819,18 @@ mod tests {
             ("．5", Some("did you mean 0.5?")),
             (".", None),
             (".4.3", None),
+            ("3月5日", Some("is a date, not a value")),
+            ("2026年12月31日", Some("is a date")),
+            ("5-Mar", Some("is a date")),
+            ("Mar-05", Some("is a date")),
+            ("05-mar-26", Some("is a date")),
+            ("2026/3/5", Some("is a date")),
+            ("2026-03-05", Some("is a date")),
+            ("13月5日", None),
+            ("3月", None),
+            ("5-Mars", None),
+            ("2026/13/5", None),
+            ("3-5", Some("a range (3 to 5)")),
         ] {
             let got = what_it_is(text);
             match hint {
