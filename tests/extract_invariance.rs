@@ -58,7 +58,8 @@ fn documents() -> Vec<PathBuf> {
     docs
 }
 
-fn candidates(doc: &Path, plans: &Path, dir: &Path) -> String {
+/// The candidates extract reads from a document, as JSON; None where extract refuses it.
+fn candidates(doc: &Path, plans: &Path, dir: &Path) -> Option<String> {
     let out = common::qyx(
         &[
             "--plans",
@@ -70,22 +71,27 @@ fn candidates(doc: &Path, plans: &Path, dir: &Path) -> String {
         ],
         dir,
     );
-    assert!(out.status.success(), "{}: extract failed", doc.display());
-    String::from_utf8(out.stdout).expect("utf-8 json")
+    out.status
+        .success()
+        .then(|| String::from_utf8(out.stdout).expect("utf-8 json"))
 }
 
 /// Every saving of one document, against the document as it is; the differences found.
 fn check(doc: &Path, plans: &Path) -> Vec<String> {
     let here = std::env::current_dir().expect("cwd");
     let text = std::fs::read_to_string(doc).expect("a UTF-8 document");
-    let want = candidates(&here.join(doc), plans, &here);
+    // A document extract refuses as it is (a form it cannot read yet) has no reading to keep.
+    let Some(want) = candidates(&here.join(doc), plans, &here) else {
+        return Vec::new();
+    };
     let dir = tempfile::tempdir().expect("temp dir");
     let saved = dir.path().join(doc.file_name().expect("a file"));
     let mut wrong = Vec::new();
     for (how, save) in SAVINGS {
         std::fs::write(&saved, save(&text)).expect("written");
         let got = candidates(&saved, plans, dir.path());
-        if got != want {
+        if got.as_ref() != Some(&want) {
+            let got = got.unwrap_or_else(|| "(refused)".to_string());
             let at = want
                 .lines()
                 .zip(got.lines())
