@@ -691,6 +691,26 @@ fn output_never_replaces_a_plan_or_an_existing_file() {
         dir.path(),
     );
     assert!(out.status.success(), "{}", stderr(&out));
+    // The input under another name (a hard link: what a second name for the same file on a
+    // case-insensitive disk is too) is still the input, `--force` or not.
+    write(
+        dir.path(),
+        "in.csv",
+        "地区,指标,年份,数值\n诸暨市,普惠托位占比,2024,66\n",
+    );
+    std::fs::hard_link(dir.path().join("in.csv"), dir.path().join("alias.csv")).unwrap();
+    let before = std::fs::read(dir.path().join("in.csv")).unwrap();
+    let out = qyx(
+        &["check", "in.csv", "-o", "alias.csv", "--force"],
+        dir.path(),
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("not writing alias.csv: it is an input of this command"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(std::fs::read(dir.path().join("in.csv")).unwrap(), before);
 }
 
 #[test]

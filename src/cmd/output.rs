@@ -53,10 +53,13 @@ pub(crate) fn refuse(
             d.display()
         ));
     }
-    if inputs
-        .iter()
-        .any(|i| i.canonicalize().is_ok_and(|i| i == real))
-    {
+    // The same file by identity, not by name: a hard link, another case of the name on a
+    // case-insensitive disk (Windows, macOS), a path through a mapped drive.
+    let same = |other: &Path| {
+        same_file::is_same_file(other, path).unwrap_or(false)
+            || other.canonicalize().is_ok_and(|o| o == real)
+    };
+    if inputs.iter().any(|i| same(i)) {
         return Some(crate::tr!(
             "不写入 {shown}：它是本次读取的输入文件",
             "not writing {shown}: it is an input of this command"
@@ -65,7 +68,7 @@ pub(crate) fn refuse(
     let is_plan = set
         .file_names()
         .chain(std::iter::once(set.catalog.source.name.as_str()))
-        .any(|n| Path::new(n).canonicalize().is_ok_and(|n| n == real));
+        .any(|n| same(Path::new(n)));
     if is_plan {
         return Some(crate::tr!(
             "不写入 {shown}：它是计划文件",
