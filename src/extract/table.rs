@@ -816,6 +816,9 @@ struct Segment {
     start: usize,
     end: usize,
     boxed: Option<usize>,
+    /// The header's column this piece was cut to, in a sheet of fixed-width fields
+    /// ([`field_pieces`]): its place there says its column, whatever its centre.
+    field: Option<usize>,
     text: String,
 }
 
@@ -843,6 +846,7 @@ fn segments(line: &str, wide: bool) -> Vec<Segment> {
                 start,
                 end,
                 boxed: drawn.then(|| bars.saturating_sub(1)),
+                field: None,
                 text: std::mem::take(piece),
             });
         }
@@ -878,6 +882,91 @@ fn segments(line: &str, wide: bool) -> Vec<Segment> {
     }
     flush(&mut piece, start, end, bars, &mut out);
     out
+}
+
+/// A line's pieces cut at the starts of the header's fields, for a sheet saved as fixed-width
+/// text (Excel's 带格式文本文件 `.prn`, a mainframe or statistics system's report): every column
+/// has a fixed width, text is left-aligned at its field's start and cut at its end, a number is
+/// right-aligned to its field's end. So a number runs straight into the text of the next field
+/// (`5.00区卫健局`, a 序号 `1幼有善育`), and a name cut at its width into its unit (`…课后服务%`,
+/// `…医师人`): the field a piece stands in, not the gap around it, says its column. Each piece
+/// gets the field it starts in. None where a piece does not keep to the fields (neither starts
+/// nor ends at a field's start, or a wide character straddles one): then the line is no such
+/// sheet's row. `starts`: the fields' starts, in order; `wide` as for [`segments`].
+fn field_pieces(segs: &[Segment], starts: &[usize], wide: bool) -> Option<Vec<Segment>> {
+    use unicode_width::UnicodeWidthChar;
+    let last = *starts.last()?;
+    let mut out = Vec::with_capacity(segs.len());
+    for s in segs {
+        // The piece's characters with their columns (one space stands for the single space
+        // [`segments`] keeps inside a piece).
+        let mut col = s.start;
+        let mut part = String::new();
+        let mut from = col;
+        let mut push = |part: &mut String, from: usize, to: usize| -> Option<()> {
+            let text = part.trim();
+            if !text.is_empty() {
+                let lead = part.len() - part.trim_start().len();
+                let start = from + lead;
+                let end = to - (part.len() - part.trim_end().len());
+                // Left-aligned text starts at its field, a right-aligned figure ends at the next.
+                let fits = starts.contains(&start) || starts.contains(&end) || start >= last;
+                if !fits {
+                    return None;
+                }
+                let field = starts.iter().rposition(|b| *b <= start).unwrap_or(0);
+                out.push(Segment {
+                    start,
+                    end,
+                    boxed: None,
+                    field: Some(field),
+                    text: text.to_string(),
+                });
+            }
+            part.clear();
+            Some(())
+        };
+        for c in s.text.chars() {
+            let w = if wide {
+                c.width().unwrap_or(0)
+            } else {
+                usize::from(c.width().unwrap_or(0) > 0)
+            };
+            if col > from && starts.contains(&col) {
+                push(&mut part, from, col)?;
+                from = col;
+            } else if starts.iter().any(|b| col < *b && *b < col + w) {
+                return None;
+            }
+            part.push(c);
+            col += w;
+        }
+        push(&mut part, from, col)?;
+    }
+    Some(out)
+}
+
+/// Whether the rows under a header keep to fixed-width fields ([`field_pieces`]) and some piece
+/// runs over a field's start (else the gaps already part the cells, and the layout is read as
+/// it is): the first rows up to a blank line or the `注` under the table, at least two.
+fn fielded(head: &[Segment], rows: &[&str], wide: bool) -> Option<Vec<usize>> {
+    let starts: Vec<usize> = head.iter().map(|h| h.start).collect();
+    if starts.windows(2).any(|w| w[0] >= w[1]) {
+        return None;
+    }
+    let lines: Vec<&str> = rows
+        .iter()
+        .copied()
+        .take_while(|l| !l.trim().is_empty() && !l.trim().starts_with('注'))
+        .take(12)
+        .collect();
+    let mut cut = false;
+    for l in &lines {
+        let segs = segments(l, wide);
+        let parts = field_pieces(&segs, &starts, wide)?;
+        cut |= parts.len() > segs.len();
+    }
+    (lines.len() >= 2 && cut).then_some(starts)
 }
 
 /// A rule of a drawn or plain-text table: `├────┼──┤`, `------ ----`, `+---+`, `====`.
@@ -989,6 +1078,7 @@ fn split_titles(head: Vec<Segment>, wide: bool) -> Vec<Segment> {
                 start,
                 end: start + w,
                 boxed: s.boxed,
+                field: None,
                 text: p.to_string(),
             });
             start += w + 1;
@@ -999,6 +1089,9 @@ fn split_titles(head: Vec<Segment>, wide: bool) -> Vec<Segment> {
 
 /// The column a piece stands under: the same box, else the nearest header centre.
 fn column_under(head: &[Segment], s: &Segment) -> usize {
+    if let Some(k) = s.field.filter(|k| *k < head.len()) {
+        return k;
+    }
     if let Some(b) = s.boxed
         && let Some(k) = head.iter().position(|h| h.boxed == Some(b))
     {
@@ -1016,7 +1109,7 @@ fn column_under(head: &[Segment], s: &Segment) -> usize {
 /// of more pieces than columns (a cell broken by a run of spaces), are placed piece by piece.
 fn columns_in_order(head: &[Segment], columns: &[Column], segs: &[Segment]) -> Vec<usize> {
     let (n, m) = (segs.len(), head.len());
-    if n > m || n * m > 4096 || segs.iter().any(|s| s.boxed.is_some()) {
+    if n > m || n * m > 4096 || segs.iter().any(|s| s.boxed.is_some() || s.field.is_some()) {
         return segs.iter().map(|s| column_under(head, s)).collect();
     }
     // A domain prints no digit, and a label is all digits: far from any column of the other kind.
@@ -1169,7 +1262,12 @@ fn fixed_width_table(lines: &[&str], at: usize) -> Option<(RawTable, usize)> {
     if first.contains(['|', '｜', '\t']) || !could_be_header(first) {
         return None;
     }
-    let wide = measured_wide(lines, at);
+    // A sheet of fixed-width fields measures its widths as GBK bytes do, a Chinese character
+    // two, though its right-aligned figures stand nearer other titles' centres.
+    let wide = measured_wide(lines, at) || {
+        let head = split_titles(segments(first, true), true);
+        fielded(&head, &lines[at + 1..], true).is_some()
+    };
     let segments = |l: &str| segments(l, wide);
     let mut head = split_titles(segments(first), wide);
     if head.len() < 3 || !header_like(&head) {
@@ -1223,6 +1321,15 @@ fn fixed_width_table(lines: &[&str], at: usize) -> Option<(RawTable, usize)> {
     if !columns.iter().any(|c| matches!(c, Column::Value(..))) {
         return None;
     }
+    // A sheet of fixed-width fields: each line's pieces cut at the fields' starts.
+    let fields = fielded(&head, &lines[i..], wide);
+    let row_pieces = |l: &str| {
+        let segs = segments(l);
+        fields
+            .as_deref()
+            .and_then(|f| field_pieces(&segs, f, wide))
+            .unwrap_or(segs)
+    };
     let label_col = columns.iter().position(|c| *c == Column::Label);
     let value_cols: Vec<usize> = (0..columns.len())
         .filter(|k| matches!(columns[*k], Column::Value(..)))
@@ -1278,7 +1385,7 @@ fn fixed_width_table(lines: &[&str], at: usize) -> Option<(RawTable, usize)> {
         if t.starts_with('注') || heading_at(&chars, 0).is_some_and(|h| h.0 <= 2) {
             break;
         }
-        let segs = segments(l);
+        let segs = row_pieces(l);
         // The header again, on the next page: the row above ends with its page, so the words
         // over the next page's first row are its own. A header naming the rows' labels but no
         // 指标 heads a page of the sheet's further columns, its rows those with its labels.
@@ -1991,6 +2098,61 @@ fn numbered_notes(after: &[&str]) -> Vec<(u32, i32)> {
     dated
 }
 
+/// The year a note under the table says the whole table's baseline is (`注：2022年为基础值，2023年
+/// 至2027年为年度目标`, `2022年数据为基期值`, `基期年为2022年`): a sheet whose header prints the
+/// years alone (`2022年 2023年 … 2027年`) says only there which column is the baseline. A note
+/// that dates one row's baseline (`第3项基础值为2021年数据`, `③该项…`) is [`numbered_notes`]'
+/// and [`dated_notes`]', no table's.
+fn base_year_note(after: &[&str]) -> Option<i32> {
+    const BASE: [&str; 7] = [
+        "基础值",
+        "基期值",
+        "基期年",
+        "基准年",
+        "基准值",
+        "基数",
+        "基期",
+    ];
+    for l in after.iter().take(12) {
+        let t = without_spaces(l);
+        for clause in t.split(['。', '；', ';', '，', ',']) {
+            if clause.contains('项') || clause.contains("序号") || clause.contains("该") {
+                continue;
+            }
+            if clause.chars().any(is_note_mark) || markdown_mark(clause).is_some() {
+                continue;
+            }
+            let c = clause.trim_start_matches(['注', '说', '明', '备', '：', ':']);
+            // A note's list number (`1.`, `2、`), not the year after it.
+            let digits = c.len() - c.trim_start_matches(|d: char| d.is_ascii_digit()).len();
+            let c = match c[digits..].chars().next() {
+                Some(m) if digits <= 2 && "、.．)）".contains(m) => &c[digits + m.len_utf8()..],
+                _ => c,
+            };
+            let Some(y) = header_year(c) else { continue };
+            let year = y.to_string();
+            // `2022年为基础值`, `2022年数据为基期值`: the year first, then the word.
+            let year_first = c.starts_with(&year)
+                && ["年为", "年是", "年数据为", "年数值为"]
+                    .iter()
+                    .any(|w| c[year.len()..].starts_with(w))
+                && BASE
+                    .iter()
+                    .any(|b| c.ends_with(b) || c.ends_with(&format!("{b}年")));
+            // `基期年为2022年`: the word first.
+            let word_first = ["基期年", "基准年", "基期", "基础年"].iter().any(|b| {
+                c.strip_prefix(b)
+                    .and_then(|r| r.strip_prefix(['为', '是']))
+                    .is_some_and(|r| r == format!("{year}年") || r == year)
+            });
+            if year_first || word_first {
+                return Some(y);
+            }
+        }
+    }
+    None
+}
+
 /// The number a run of ASCII digits spells.
 fn collect_digits(d: &[char]) -> Option<u32> {
     d.iter().collect::<String>().parse().ok()
@@ -2529,7 +2691,30 @@ pub(super) fn table_candidates(
     let t = paired.as_ref().unwrap_or(t);
     let dated = dated_notes(after);
     let numbered = numbered_notes(after);
-    let cols: Vec<&Column> = t.columns.iter().filter(|c| **c != Column::Domain).collect();
+    // A note naming the baseline's year makes the first year's column, printed with no word of
+    // its own, the baseline where later columns set targets.
+    let noted_base = base_year_note(after);
+    let first_value = t.columns.iter().find_map(|c| match c {
+        Column::Value(y, _) => Some(*y),
+        _ => None,
+    });
+    let later_targets = t
+        .columns
+        .iter()
+        .any(|c| matches!(c, Column::Value(Some(y), false) if noted_base.is_some_and(|b| *y > b)));
+    let noted_column = noted_base.filter(|b| first_value == Some(Some(*b)) && later_targets);
+    let cols: Vec<Column> = t
+        .columns
+        .iter()
+        .filter(|c| **c != Column::Domain)
+        .map(|c| match c {
+            Column::Value(Some(y), false) if noted_column == Some(*y) => {
+                Column::Value(Some(*y), true)
+            }
+            c => c.clone(),
+        })
+        .collect();
+    let cols: Vec<&Column> = cols.iter().collect();
     // A year's 完成值 in a table that also sets targets for a later year (a mid-term review:
     // `2025年目标值 | 2022年完成值`) is a figure reached, not a target.
     let last_target = cols
@@ -3239,6 +3424,87 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    /// A sheet saved as fixed-width text (Excel's `.prn`): fields measured in GBK bytes, text
+    /// left-aligned and cut at its field's end, figures right-aligned to the next field's start.
+    /// A figure running into the next field's text (`5.00区卫健局`, the 序号 `1幼有善育`), a name cut
+    /// into its unit (`…课后服务%`, `…标准元/月`) and an empty unit cell keep every figure in its
+    /// own year's column; the 注 under it (even cut) says the first year is the baseline. Near
+    /// misses: with no such 注, or a 注 dating one row, the 2022 column stays as it was; a table
+    /// whose pieces keep to no fields (figures centred under their titles) is read by its
+    /// centres as before.
+    #[test]
+    fn a_sheet_of_fixed_width_fields() {
+        use Kind::*;
+        let t = |y, c: &str| (Target, y, c.to_string());
+        let b = |y, c: &str| (Baseline, y, c.to_string());
+        // Each line as saved: a `\` line continuation would eat the fields' leading spaces.
+        let sheet = [
+            "某区公共服务“七优享”",
+            "",
+            "序号 领域      指标名称                单位    2022年   2023年   2027年   责任单位",
+            "    1幼有善育  每千人口拥有3岁以下婴幼 个           3.60     3.90     5.00区卫健局",
+            "    2          义务教育阶段学校课后服务%           86.0%    88.0%    95.0%区教育局",
+            "    3          城乡居民收入倍差                     1.68     1.67     1.62区统计局",
+            "    4          困难群众基本生活救助标准元/月       1,120    1,180    1,420区民政局",
+            "",
+        ]
+        .join("\n");
+        let rows = |first: fn(i32, &str) -> Cell| -> Vec<Cell> {
+            [
+                ["3.60", "3.90", "5.00"],
+                ["86.0%", "88.0%", "95.0%"],
+                ["1.68", "1.67", "1.62"],
+                ["1,120", "1,180", "1,420"],
+            ]
+            .iter()
+            .flat_map(|[a, m, z]| [first(2022, a), t(2023, m), t(2027, z)])
+            .collect()
+        };
+        let with = |note: &str| format!("{sheet}{note}\n");
+        assert_eq!(
+            cells(&with("               注：2022年为基础值，2023")),
+            rows(|y, c| (Baseline, y, c.to_string()))
+        );
+        assert_eq!(
+            cells(&with("注：1.2022年数据为基期值。")),
+            rows(|y, c| (Baseline, y, c.to_string()))
+        );
+        assert_eq!(
+            cells(&with("注：基期年为2022年")),
+            rows(|y, c| (Baseline, y, c.to_string()))
+        );
+        assert_eq!(cells(&with("")), rows(|y, c| (Target, y, c.to_string())));
+        assert_eq!(
+            cells(&with("注：第2项基础值为2021年数据。")).first(),
+            Some(&t(2022, "3.60"))
+        );
+        assert_eq!(
+            cells(&with("注：2021年为基础值。")).first(),
+            Some(&t(2022, "3.60"))
+        );
+        // Centred under their titles, the figures keep to no fields: read by their centres.
+        let centred = [
+            "某区公共服务“七优享”",
+            "",
+            "序号   指标名称              2022年基础值   2025年   2027年",
+            " 1     普惠托位占比             48.0          60       70",
+            " 2     人均预期寿命             81.2         81.5     81.8",
+            "",
+        ]
+        .join("\n");
+        assert_eq!(
+            cells(&centred),
+            vec![
+                b(2022, "48.0"),
+                t(2025, "60"),
+                t(2027, "70"),
+                b(2022, "81.2"),
+                t(2025, "81.5"),
+                t(2027, "81.8")
+            ]
+        );
     }
 
     /// Tables printed the other way round: a year a row, an indicator a column (tabs or `|`,
