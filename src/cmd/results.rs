@@ -7,7 +7,7 @@ use super::compare::RankArgs;
 use crate::Outcome;
 use crate::check::Query;
 use crate::cli::{Format, Lang};
-use crate::cycle::results::{Reported, Standing, arrow, missing, moves, standings};
+use crate::cycle::results::{Reported, Standing, arrow, behind, missing, moves, standings};
 use crate::period::Period;
 use crate::plan::load::PlanDir;
 use crate::plan::{PlanFile, PlanSet, Row};
@@ -113,6 +113,9 @@ pub(crate) fn rank(
             .map(|o| outcome.worst(o));
     }
 
+    if a.period.is_none() && jur.is_none() {
+        late_note(&plans, &rep, period, en, err)?;
+    }
     let key = group_key(jur.is_some(), en);
     let mut now = round_standings(&set, &plans, &rep, period, &key);
     if let Some(p) = previous {
@@ -129,6 +132,45 @@ pub(crate) fn rank(
         out,
     )?;
     Ok(outcome)
+}
+
+/// Says which jurisdictions the default period ranks as unreported though they reported an
+/// earlier period, and the latest period every one of them reported.
+fn late_note(
+    plans: &[&PlanFile],
+    rep: &[Reported],
+    period: Period,
+    en: bool,
+    err: &mut dyn Write,
+) -> std::io::Result<()> {
+    let late = behind(plans, rep, period);
+    let Some(all) = late.iter().map(|(_, p)| *p).min() else {
+        return Ok(());
+    };
+    const NAMED: usize = 5;
+    let names: Vec<String> = late
+        .iter()
+        .take(NAMED)
+        .map(|(p, at)| {
+            let (name, at) = (p.plan.jurisdiction.label(en), at.label(false));
+            crate::tr!("{name}（最近一期 {at}）", "{name} (latest {at})")
+        })
+        .collect();
+    let more = if late.len() > NAMED {
+        crate::tr!(" 等 {} 个", " and {} more", late.len() - NAMED)
+    } else {
+        String::new()
+    };
+    let (at, all) = (period.label(false), all.label(false));
+    let names = names.join(crate::tr!("、", ", ").as_str());
+    writeln!(
+        err,
+        "{}",
+        crate::tr!(
+            "qyx: 提示: {at} 未上报的地区: {names}{more}，本期按未报计；各地都已上报的最近一期为 {all}: --period {all}",
+            "qyx: note: not reported for {at}: {names}{more}; counted as unreported. The latest period every jurisdiction reported is {all}: --period {all}"
+        )
+    )
 }
 
 /// Jurisdictions ranked by one indicator's completion rate in the period.

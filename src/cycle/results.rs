@@ -65,6 +65,27 @@ pub(crate) fn due(row: &Row, entry: &Entry, ctx: &crate::judge::Ctx, period: Per
     true
 }
 
+/// The plans that reported nothing in `period` but did earlier, each with its latest period: a
+/// county whose month is not in yet counts every target as unreported in a round ranked at the
+/// latest period anyone reported, and the analyst should know that is why it stands low.
+pub(crate) fn behind<'a>(
+    plans: &[&'a PlanFile],
+    reported: &[Reported<'a>],
+    period: Period,
+) -> Vec<(&'a PlanFile, Period)> {
+    plans
+        .iter()
+        .filter_map(|p| {
+            let latest = reported
+                .iter()
+                .filter(|r| r.plan.id() == p.id() && r.actual.is_some())
+                .map(|r| r.period)
+                .max()?;
+            (latest < period).then_some((*p, latest))
+        })
+        .collect()
+}
+
 /// Every indicator of `plans` due in `period` that `reported` has no value for, in plan order.
 pub(crate) fn missing<'a>(
     set: &'a PlanSet,
