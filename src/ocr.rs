@@ -14,10 +14,22 @@
 //! start. Only a document most of whose lines are spaced so is read this way: a letter-spaced title
 //! in a typed document (`附 件`) changes nothing, and nor does a `9/6` anywhere else.
 
-/// Whether `c` may be an OCR'd digit or is one.
-fn digitish(c: char) -> bool {
-    c.is_ascii_digit() || matches!(c, 'O' | 'o' | 'l' | 'I' | '.')
+/// Whether `c` may be an OCR'd digit or is one, or a figure's point as OCR prints it. Full-width
+/// digits count: a scan's engine may print some digits of one figure full-width (`５I`, `9７`).
+pub(crate) fn digitish(c: char) -> bool {
+    is_digit(c) || matches!(c, 'O' | 'o' | 'l' | 'I' | '.') || MIDDLE_DOTS.contains(&c)
 }
+
+/// A digit, ASCII or full-width.
+fn is_digit(c: char) -> bool {
+    c.is_ascii_digit() || ('０'..='９').contains(&c)
+}
+
+/// The dots some OCR engines (an OFD reader's 文字识别 among them) print for a figure's decimal
+/// point (`3·4个`, `O·8万套`): the middle dot, the katakana middle dot, the bullet operator.
+/// Between two digits no Chinese plan prints one for anything else (a name's `·` stands between
+/// words), so there it is the point.
+const MIDDLE_DOTS: [char; 3] = ['·', '・', '∙'];
 
 /// The text with the letters OCR put for digits inside numbers read as digits; None when there
 /// are none.
@@ -37,25 +49,44 @@ pub(crate) fn digits(text: &str) -> Option<String> {
         }
         let run = &chars[start..i];
         let letter_next = |k: Option<&char>| k.is_some_and(|c| c.is_ascii_alphabetic());
-        let has_digit = run.iter().any(char::is_ascii_digit);
+        let has_digit = run.iter().any(|c| is_digit(*c));
         let has_letter = run.iter().any(|c| c.is_ascii_alphabetic());
-        // `O3` as `03`: no number starts so (`O.5` as `0.5` does).
+        let point = |c: &char| *c == '.' || MIDDLE_DOTS.contains(c);
+        // A middle dot inside the run is a figure's point (`3·4`, not `3·` before a word): each
+        // of them, since the quote check reads a row's figures without the spaces between them
+        // (`3·63·94·I`); not a date's (`2023·10·08`) nor a named day's in quotes (`“5·12”`).
+        let dots_inside = run.len() > 2
+            && run[1..run.len() - 1]
+                .iter()
+                .any(|c| MIDDLE_DOTS.contains(c));
+        let date = run.iter().filter(|c| point(c)).count() >= 2
+            && run.iter().take_while(|c| !point(c)).count() == 4
+            && matches!(run[..2], ['1' | 'l' | 'I', '9'] | ['2', '0' | 'O' | 'o']);
+        let named_day = start
+            .checked_sub(1)
+            .is_some_and(|k| matches!(chars[k], '“' | '"' | '「'))
+            && chars.get(i).is_some_and(|c| matches!(c, '”' | '"' | '」'));
+        let dot_inside = dots_inside && !date && !named_day;
+        // `O3` as `03`: no number starts so (`O.5` and `O·5` as `0.5` do).
         let leading_zero =
-            matches!(run.first(), Some('O' | 'o')) && run.get(1).is_some_and(|c| *c != '.');
+            matches!(run.first(), Some('O' | 'o')) && run.get(1).is_some_and(|c| !point(c));
         if has_digit
-            && has_letter
+            && (has_letter || dot_inside)
             && !leading_zero
             && !letter_next(start.checked_sub(1).and_then(|k| chars.get(k)))
             && !letter_next(chars.get(i))
         {
-            for c in &mut out[start..i] {
-                *c = match *c {
+            for k in start..i {
+                let between =
+                    k > start && k + 1 < i && !point(&chars[k - 1]) && !point(&chars[k + 1]);
+                out[k] = match chars[k] {
                     'O' | 'o' => '0',
                     'l' | 'I' => '1',
+                    c if dot_inside && between && MIDDLE_DOTS.contains(&c) => '.',
                     c => c,
                 };
+                changed |= out[k] != chars[k];
             }
-            changed = true;
         }
     }
     changed.then(|| out.into_iter().collect())
@@ -282,6 +313,36 @@ mod tests {
             assert_eq!(digits(text).as_deref(), want, "{text}");
         }
     }
+
+    #[test]
+    fn a_middle_dot_ocr_put_for_the_point() {
+        let cases = [
+            ("托位数3·4个", Some("托位数3.4个")),
+            ("1·38万人,O·8万套,4·I人", Some("1.38万人,0.8万套,4.1人")),
+            ("96・2% 4∙5个", Some("96.2% 4.5个")),
+            // Full-width digits and letters in one figure: the letters are read (the digits
+            // stay full-width for the later fold).
+            ("５I ≥6O", Some("５1 ≥60")),
+            // A row's figures as the quote check reads them, without the spaces between them.
+            ("万人I·38I·2I·2", Some("万人1.381.21.2")),
+            ("3·63·94·I", Some("3.63.94.1")),
+            // Near misses: a dot before or after the digits, a name's dot, a date, a named day,
+            // two dots together, none.
+            ("第3·", None),
+            ("·5G", None),
+            ("习近平·3", None),
+            ("2023·10·08", None),
+            ("2O23·1O·O8", Some("2023·10·08")),
+            ("“5·12”护士节", None),
+            ("3··4", None),
+            ("达到3.4个", None),
+            ("9７％", None),
+        ];
+        for (text, want) in cases {
+            assert_eq!(digits(text).as_deref(), want, "{text}");
+        }
+    }
+
     /// A page of tesseract's spaced text: four spaced lines and the line under test.
     fn page(line: &str) -> String {
         let spaced = "为 高 质 量 推 进 公 共 服 务 工 程 ， 制 定 本 方 案 。\n";

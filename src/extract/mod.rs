@@ -579,7 +579,7 @@ type Misreading = (usize, String, String);
 /// Where [`crate::ocr::digits`] read a letter as a digit: each figure so read, printed and read.
 /// The reading keeps every line's length, so the two texts are compared character by character.
 fn misreadings(printed: &str, read: &str) -> Vec<Misreading> {
-    let digitish = |c: char| c.is_ascii_digit() || matches!(c, '.' | 'O' | 'o' | 'l' | 'I');
+    let digitish = crate::ocr::digitish;
     let mut out = Vec::new();
     for (n, (p, r)) in printed.split('\n').zip(read.split('\n')).enumerate() {
         if p == r {
