@@ -220,6 +220,10 @@ fn number_line(l: &str) -> Option<String> {
         .trim_end_matches(|c: char| c.is_ascii_digit() || "一二三四五六七八九十".contains(c))
         .strip_suffix("附件")
         .unwrap_or(t);
+    // An OCR'd or typed `婺政办发（2023）61号`: the year in round brackets right after the
+    // issuer's words and before the serial number stands for 〔2023〕.
+    let rounded = round_bracketed_year(t);
+    let t = rounded.as_deref().unwrap_or(t);
     let ok = t.ends_with('号')
         && t.chars().count() <= 24
         && t.contains(['〔', '[', '［'])
@@ -229,6 +233,30 @@ fn number_line(l: &str) -> Option<String> {
         t.replacen(['[', '［'], "〔", 1)
             .replacen([']', '］'], "〕", 1)
     })
+}
+
+/// A 文号 whose year is in round brackets (`婺政办发（2023）61号`, `婺政办发(2023)61号`) with
+/// its year in 〔〕; None for anything else: the issuer's words are Chinese (two to twelve
+/// characters), the year four digits from 1990 on, the serial digits before `号`.
+fn round_bracketed_year(t: &str) -> Option<String> {
+    let open = t.find(['（', '('])?;
+    let issuer = &t[..open];
+    let rest = &t[open..];
+    let rest = rest.strip_prefix('（').or_else(|| rest.strip_prefix('('))?;
+    let close = rest.find(['）', ')'])?;
+    let year = &rest[..close];
+    let serial = rest[close..]
+        .strip_prefix('）')
+        .or_else(|| rest[close..].strip_prefix(')'))?
+        .strip_suffix('号')?;
+    let issuer_ok =
+        (2..=12).contains(&issuer.chars().count()) && issuer.chars().all(super::scan::is_cjk);
+    let year_ok = year.len() == 4
+        && year
+            .parse::<u32>()
+            .is_ok_and(|y| (1990..=2100).contains(&y));
+    let serial_ok = (1..=4).contains(&serial.len()) && serial.chars().all(|c| c.is_ascii_digit());
+    (issuer_ok && year_ok && serial_ok).then(|| format!("{issuer}〔{year}〕{serial}号"))
 }
 
 /// Title, number, date, kind, jurisdiction and period, read from the document's opening: the
@@ -300,6 +328,11 @@ pub(super) fn doc_info(text: &str) -> DocInfo {
                 && plan_words(&rest[..q])
             {
                 titles.push((rest[..q].trim().to_string(), 0, n));
+                // `…关于印发X的通知（舟定政办发〔2023〕44号）`: the notice's own number after it
+                // (a dataset's `依据文件`, a list of documents).
+                if let Some(number) = bracketed_number(&rest[q + "的通知".len()..]) {
+                    numbered.push((rest[..q].trim().to_string(), number));
+                }
             }
         }
         let t = line.trim();
@@ -856,9 +889,30 @@ mod tests {
             ("附件", None),
             ("柯政办发〔2023〕28号附件表", None),
             ("第2号", None),
+            // An OCR'd or typed year in round brackets (round 16's wucheng).
+            ("婺政办发（2023）61号", Some("婺政办发〔2023〕61号")),
+            ("婺政办发(2023)61号", Some("婺政办发〔2023〕61号")),
+            ("婺政办发（2O23）61号", None),
+            ("婺政办发（2023年）61号", None),
+            ("第（2023）61号", None),
+            ("婺政办发（2023）123456号", None),
+            ("（2023）61号", None),
         ] {
             assert_eq!(number_line(line).as_deref(), want, "{line}");
         }
+    }
+
+    /// A notice's title with its number in brackets after `的通知` (a dataset's `依据文件`, a
+    /// list of documents): the number is the notice's; a cited plan's is not.
+    #[test]
+    fn a_notice_s_number_after_its_title() {
+        let doc = "定海区公共服务“七优享”工程主要指标\n舟山市定海区人民政府办公室关于印发定海区公共服务“七优享”工程实施方案（2023—2027年）的通知（舟定政办发〔2023〕44号）\n";
+        assert_eq!(
+            doc_info(doc).number.as_deref(),
+            Some("舟定政办发〔2023〕44号")
+        );
+        let cited = "某区公共服务“七优享”工程实施方案（2023—2027年）\n根据《某市人民政府办公室关于印发某市公共服务“七优享”工程实施方案的通知》（某政办发〔2023〕4号），制定本方案。\n";
+        assert_eq!(doc_info(cited).number, None);
     }
 
     /// A title's jurisdiction without the line's markup or a tag before it: a Markdown
