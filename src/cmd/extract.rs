@@ -174,7 +174,10 @@ pub(crate) fn run(
     // An RTF document is text WPS or Word wrote: extract reads the text it shows (a CSV of
     // actuals in RTF is still no table, so the shared check keeps naming it there).
     let rtf = bytes.starts_with(b"{\\rtf");
-    if let Some((zh, en)) = crate::actuals::not_text(&bytes).filter(|_| !rtf) {
+    // A JSON dataset (a web system's answer) whose rows are a table is read as that table; other
+    // JSON is still no document.
+    let dataset = || extract::json::is_dataset(&extract::decode(&bytes));
+    if let Some((zh, en)) = crate::actuals::not_text(&bytes).filter(|_| !rtf && !dataset()) {
         return refuse(
             err,
             crate::tr!(

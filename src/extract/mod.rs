@@ -24,6 +24,7 @@ mod columns;
 mod dated;
 mod draft;
 mod info;
+pub(crate) mod json;
 mod latex;
 mod legend;
 mod longform;
