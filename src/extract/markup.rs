@@ -32,7 +32,12 @@ pub(crate) fn plain(text: &str) -> Option<String> {
 /// rows are laid out a line each, so the lines after a one-line table would otherwise be counted
 /// off from the source's (the draft's `line` must point at the document the user has).
 pub(crate) fn plain_lines(text: &str) -> Option<(String, Vec<usize>)> {
-    then(super::json::plain_lines(text), text, mail_lines)
+    then(super::json::plain_lines(text), text, tracked_lines)
+}
+
+/// [`plain_lines`] after a JSON dataset's table: a draft's tracked changes accepted, then the rest.
+fn tracked_lines(text: &str) -> Option<(String, Vec<usize>)> {
+    then(super::tracked::plain_lines(text), text, mail_lines)
 }
 
 /// [`plain_lines`] after a JSON dataset's table: a mail's quote marks, then the rest.

@@ -42,6 +42,7 @@ mod scan;
 mod span;
 mod split;
 mod table;
+mod tracked;
 
 pub(crate) use draft::draft_yaml;
 pub(crate) use matching::{CatalogMatch, Matcher};
