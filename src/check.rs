@@ -1009,6 +1009,14 @@ impl<'a> Readings<'a> {
     /// January.
     fn category(&self, series: u32) -> Option<(Period, Category)> {
         let s = &self.series[series as usize];
+        // Most series of a large sheet have one reading: no trend, known without gathering it.
+        if self
+            .readings
+            .get(s.last as usize)
+            .is_none_or(|r| r.prev == NONE)
+        {
+            return None;
+        }
         let within_year = s.entry.accrual() == Accrual::Flow && !is_cumulative(s.row);
         let mut points: Vec<(Period, Decimal)> = self
             .chain(series)

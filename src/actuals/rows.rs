@@ -286,7 +286,14 @@ fn header_col(key: &str) -> Option<Col> {
 
 /// Whether a header cell names a column qyx knows (read or read past).
 fn names_column(text: &str) -> bool {
-    let key = trim_field(text).to_lowercase();
+    let key = trim_field(text);
+    // A plain number (a row's year, `2024`) names no column: no header and no period column is
+    // digits alone. Asked of every row (is it the header again?), so it is answered before the
+    // header list is searched.
+    if !key.is_empty() && key.bytes().all(|b| b.is_ascii_digit()) {
+        return false;
+    }
+    let key = key.to_lowercase();
     header_col(&key).is_some() || period_column(&header_key(&key)).is_some()
 }
 
@@ -1195,7 +1202,8 @@ impl<'a> Header<'a> {
         // The header again (after a page break, or where two sheets were pasted together), or
         // in the other language (`jurisdiction,indicator,year,value` under `地区,指标,年份,数值`).
         if row.jurisdiction.text == self.repeated[0] && row.indicator.text == self.repeated[1]
-            || [&row.jurisdiction, &row.indicator, &row.year]
+            // The year first: a data row's is a number, answered at once.
+            || [&row.year, &row.jurisdiction, &row.indicator]
                 .iter()
                 .all(|f| names_column(f.text))
         {
@@ -1203,14 +1211,15 @@ impl<'a> Header<'a> {
         }
         // A form's footer (`制表人：张三`, `审核人：李四  填报日期：…`, `注：数据截至12月底`, a
         // cell or a few, each a label and its value): no row, and no reason to fail the file.
-        let filled: Vec<&str> = rec
-            .cells
-            .iter()
-            .map(|c| rec.text(c))
-            .filter(|t| !t.trim().is_empty())
-            .take(5)
-            .collect();
-        if (1..=4).contains(&filled.len()) && filled.iter().all(|t| form_note(t)) {
+        // Counted, then read, without collecting them: every row asks.
+        let filled = || {
+            rec.cells
+                .iter()
+                .map(|c| rec.text(c))
+                .filter(|t| !t.trim().is_empty())
+                .take(5)
+        };
+        if (1..=4).contains(&filled().count()) && filled().all(form_note) {
             return None;
         }
         let when = row.period.as_ref().unwrap_or(&row.year);

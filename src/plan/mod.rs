@@ -820,10 +820,10 @@ fn figure_threshold(f: &Figure) -> Option<Result<Threshold, ParseError>> {
 /// memory never grows with the rows. A text that does not parse is parsed again each time: its
 /// message is in the language of the moment, and errors are rare.
 pub(crate) mod memo {
+    use crate::plan::fasthash::FastMap as HashMap;
     use crate::threshold::{ParseError, Threshold};
     use crate::unit::{Unit, UnitError};
     use std::cell::RefCell;
-    use std::collections::HashMap;
 
     /// How many distinct texts of each kind are kept.
     pub(crate) const LIMIT: usize = 1 << 16;
@@ -915,8 +915,8 @@ pub(crate) fn resolved<'f>(
 /// an error's message is in the language of the moment.
 mod pool {
     use super::{CachedResolve, Entry, Figure, Row, figure_threshold, resolve_reading};
+    use crate::plan::fasthash::FastMap as HashMap;
     use std::cell::RefCell;
-    use std::collections::HashMap;
     use std::fmt::Write;
     use std::sync::Arc;
 

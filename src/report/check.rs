@@ -170,7 +170,9 @@ pub(crate) fn each_cell(
         scratch.push_str(&b.display(en));
     }
     put(scratch)?;
-    put(&target_text(j, en))?;
+    scratch.clear();
+    push_target(scratch, j, en);
+    put(scratch)?;
     scratch.clear();
     match j.actual {
         None => {}
@@ -510,46 +512,57 @@ fn fmt(d: Decimal) -> String {
 }
 
 pub(crate) fn target_text(j: &Judged, en: bool) -> String {
+    let mut s = String::new();
+    push_target(&mut s, j, en);
+    s
+}
+
+/// Appends the target cell ([`target_text`]): the row writers reuse one buffer for it.
+fn push_target(s: &mut String, j: &Judged, en: bool) {
+    use std::fmt::Write as _;
     let Some(a) = &j.verdict.applied else {
-        return "/".into();
+        s.push('/');
+        return;
     };
     let t = &a.target;
     let th = t.normalized();
-    let mut s = match th.op {
-        Op::Done => (if en { "done" } else { "完成" }).to_string(),
-        _ => th.display(),
-    };
+    match th.op {
+        Op::Done => s.push_str(if en { "done" } else { "完成" }),
+        _ => s.push_str(&th.display()),
+    }
     if t.year != j.year || a.scope != crate::plan::schema::Scope::Level {
         let scope = a.scope.label(en);
-        s = format!(
-            "{s} ({}{}{scope})",
+        let _ = write!(
+            s,
+            " ({}{}{scope})",
             t.year,
             if scope.is_empty() { "" } else { " " }
         );
     }
     if let Some(p) = a.path {
-        s = format!("{s}, {} {}", if en { "path" } else { "路径" }, fmt(p));
+        let _ = write!(s, ", {} {}", if en { "path" } else { "路径" }, fmt(p));
     }
     // A month or a quarter: what the schedule asks by the period's end.
     if let Some(sch) = j.cycle.schedule.as_ref()
         && !j.period.is_full_year()
     {
-        s = if sch.in_full {
-            format!(
-                "{s}; {} {}",
+        let _ = if sch.in_full {
+            write!(
+                s,
+                "; {} {}",
                 if en { "due in full" } else { "全额" },
                 fmt(sch.due)
             )
         } else {
-            format!(
-                "{s}; {} {}% {}",
+            write!(
+                s,
+                "; {} {}% {}",
                 if en { "schedule" } else { "序时" },
                 num(round(sch.share * Decimal::ONE_HUNDRED, 1)),
                 fmt(sch.due)
             )
         };
     }
-    s
 }
 
 pub(crate) fn actual_text(a: Option<Actual>, en: bool) -> String {
