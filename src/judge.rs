@@ -357,11 +357,19 @@ pub struct Baseline {
 impl Baseline {
     /// `72.66 (2022)`, `82.71 (十三五平均)`, `47 (2016–2020 total)`.
     pub fn display(&self, en: bool) -> String {
-        let v = crate::report::num(crate::report::round(self.value, 4));
-        match self.kind {
-            Measure::Level => format!("{v} ({})", self.year),
-            _ => format!("{v} ({})", self.span(en)),
-        }
+        let mut s = String::new();
+        self.push_display(&mut s, en);
+        s
+    }
+
+    /// Appends [`Baseline::display`]: the row writers reuse one buffer for it.
+    pub(crate) fn push_display(&self, s: &mut String, en: bool) {
+        use std::fmt::Write as _;
+        crate::report::push_decimal(s, crate::report::round(self.value, 4).normalize());
+        let _ = match self.kind {
+            Measure::Level => write!(s, " ({})", self.year),
+            _ => write!(s, " ({})", self.span(en)),
+        };
     }
 
     /// What an average or a total covers, in words: `十三五平均`, `十三五累计`, `2016–2020

@@ -459,7 +459,12 @@ fn is_ditto(text: &str) -> bool {
 
 /// A spreadsheet's formula error (`#DIV/0!`, `#N/A`, `#VALUE!` …) where a value belongs.
 pub(super) fn formula_error(text: &str) -> bool {
-    let t = text.trim().to_uppercase();
+    let t = text.trim();
+    // Every error starts with `#`: the other cells of every row are answered without a copy.
+    if !t.starts_with('#') {
+        return false;
+    }
+    let t = t.to_uppercase();
     [
         "#DIV/0!",
         "#N/A",

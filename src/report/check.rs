@@ -167,7 +167,7 @@ pub(crate) fn each_cell(
     put(scratch)?;
     scratch.clear();
     if let Some(b) = j.baseline {
-        scratch.push_str(&b.display(en));
+        b.push_display(scratch, en);
     }
     put(scratch)?;
     scratch.clear();
