@@ -1132,7 +1132,8 @@ fn numeric(chars: &[char]) -> Result<Reading, ParseError> {
                 if k > first
                     && r.threshold.unit.is_none()
                     && !chars[k].is_ascii_digit()
-                    && crate::numeral::starts_number(chars[k]) => {}
+                    && crate::numeral::starts_number(chars[k])
+                    && !matches!(chars[k - 1], '前' | '第') => {}
             Ok(_) if !labelled(k) => {}
             Ok(mut r) => {
                 if k > first {
@@ -1160,6 +1161,7 @@ fn numeric(chars: &[char]) -> Result<Reading, ParseError> {
                         None => r.threshold.label = Some(label),
                     }
                 }
+                standing(&mut r);
                 return Ok(r);
             }
             Err(e) => {
@@ -1349,6 +1351,50 @@ fn relative_refused(input: &str, r: &Reading, x: &Relative) -> ParseError {
     }
 }
 
+/// A place in a ranking (`全省前三`, `排名前5位`, `进入前10名`, `前10强`, `保持全省第一`,
+/// `前10%`) is a place or better: the number is a rank, the lower the better, never a count of
+/// people (`名`, `位` after a number are otherwise 人). Read as `≤ N` with no unit (`≤ N%` for
+/// a share of the ranking), the label without its 前/第, and a note saying so. Other units after
+/// 前 (`前3年`) are no place and stay as read.
+fn standing(r: &mut Reading) {
+    let Some(label) = r.threshold.label.as_deref() else {
+        return;
+    };
+    let Some(mark) = ['前', '第'].into_iter().find(|m| label.ends_with(*m)) else {
+        return;
+    };
+    let unit = r.threshold.unit.clone();
+    let unit = unit.as_deref();
+    let percent = unit == Some("%") && mark == '前';
+    if !(matches!(unit, None | Some("名" | "位" | "强")) || percent) {
+        return;
+    }
+    if !matches!(r.threshold.op, Op::Reach | Op::Ge | Op::Le) || r.relative.is_some() {
+        return;
+    }
+    let Some(n) = r.threshold.value else {
+        return;
+    };
+    let rest = label[..label.len() - mark.len_utf8()].trim();
+    r.threshold.op = Op::Le;
+    r.threshold.label = (!rest.is_empty()).then(|| rest.to_string());
+    if !percent {
+        r.threshold.unit = None;
+    }
+    r.op_words = vec![format!("{mark}…{}", unit.unwrap_or(""))];
+    r.note = Some(if percent {
+        crate::tr!(
+            "名次目标: 排在前 {n}%（越靠前越好）",
+            "a place in a ranking: within the top {n}% (the higher placed the better)"
+        )
+    } else {
+        crate::tr!(
+            "名次目标: 第 {n} 名或更靠前（名次数越小越好）",
+            "a place in a ranking: place {n} or better (the lower the number the better)"
+        )
+    });
+}
+
 /// `翻一番` (×2), `翻两番` (×4), `翻了一番`, with the label and base before it.
 fn doubling(chars: &[char]) -> Option<Reading> {
     let text: String = chars.iter().collect();
@@ -1466,7 +1512,12 @@ impl Threshold {
                 }
             };
         }
-        let err = match numeric(&chars) {
+        // `前10强`: 强 names the places, as 名 does; no unit reads it.
+        let places = match chars.split_last() {
+            Some(('强', head)) if head.contains(&'前') => head,
+            _ => &chars[..],
+        };
+        let err = match numeric(places) {
             Ok(r) => return Ok(r),
             Err(e) => e,
         };
@@ -1644,6 +1695,42 @@ mod tests {
             ("1.2‰", Op::Reach, dec!(1.2), Some("‰")),
             ("80以上", Op::Ge, dec!(80), None),
         ]);
+    }
+
+    /// A place in a ranking is that place or better — never a count of people, never ≥.
+    #[test]
+    fn places_in_a_ranking() {
+        for (input, value, unit, label) in [
+            ("前三名", dec!(3), None, None),
+            ("全省前三", dec!(3), None, Some("全省")),
+            ("排名前5位", dec!(5), None, Some("排名")),
+            ("进入全省前10名", dec!(10), None, Some("进入全省")),
+            ("前10强", dec!(10), None, None),
+            ("保持全省第一", dec!(1), None, Some("保持全省")),
+            ("第1名", dec!(1), None, None),
+            ("全省第二位", dec!(2), None, Some("全省")),
+            ("前三名以内", dec!(3), None, None),
+            ("前10%", dec!(10), Some("%"), None),
+        ] {
+            let r = Threshold::read(input).unwrap();
+            let t = &r.threshold;
+            assert_eq!(
+                (t.op, t.value, t.unit.as_deref(), t.label.as_deref()),
+                (Op::Le, Some(value), unit, label),
+                "{input}"
+            );
+            assert!(r.note.is_some(), "{input}: says it is a place");
+        }
+        // Near misses: 前 or 第 not before a place, 名 a count of people.
+        for (input, op, unit) in [
+            ("前3年", Op::Reach, Some("年")),
+            ("新增10名", Op::Reach, Some("名")),
+            ("第三方评价满意度90%", Op::Reach, Some("%")),
+            ("≥85", Op::Ge, None),
+        ] {
+            let t = Threshold::parse(input).unwrap();
+            assert_eq!((t.op, t.unit.as_deref()), (op, unit), "{input}");
+        }
     }
 
     #[test]
