@@ -18,6 +18,7 @@
 //! `draft` writes them as a plan file. This module holds the types they share and [`extract`],
 //! which walks the document line by line.
 
+mod arrows;
 mod asciidoc;
 mod blocks;
 mod columns;
@@ -417,6 +418,7 @@ pub(crate) fn extract(text: &str, end_year: Option<i32>) -> Extraction {
     // naming none) are for the year it is given in, not the end of the plans it cites.
     let reported = written.filter(|_| info.report);
     let mut out: Vec<Candidate> = Vec::new();
+    let path_years = arrows::path_years(&lines, info.start, info.end);
     let mut i = 0;
     'lines: while i < lines.len() {
         if let Some((t, next)) = row_blocks(&lines, i)
@@ -442,6 +444,17 @@ pub(crate) fn extract(text: &str, end_year: Option<i32>) -> Extraction {
         if let Some((figures, next)) = graphic_candidates(&lines, i, info.start, info.end) {
             out.extend(figures);
             i = next;
+            continue;
+        }
+        // A path of figures under an indicator's name (`3.4个 → 4.5个（2025） → 5.0个（2027）`).
+        if let Some(figures) = arrows::path_candidates(&lines, i, &path_years) {
+            for mut c in figures {
+                c.domain = outline.domain();
+                c.area = outline.area();
+                c.section = outline.section();
+                out.push(c);
+            }
+            i += 1;
             continue;
         }
         // A paragraph a PDF broke at the page width is read whole.

@@ -1,0 +1,254 @@
+//! A path of figures drawn with arrows under an indicator's name, as a 汇报 deck or a briefing
+//! prints a target: `3.4个 → 4.5个（2025） → 5.0个（2027）`, or with no years at all
+//! `42% → 60% → 70%` and `1.78 → 1.74 → 1.70`. The first figure is where the indicator stands
+//! (the baseline of the base year the document names: `基期年为2022年`, else the year before its
+//! period), each later one a target: of the year in brackets after it, else of the plan's
+//! milestones in turn (the years the document names as its target years or prints on its other
+//! paths, else its end year and the years two before it).
+//!
+//! Why it exists: read as prose the line is one clause with no year but its last, so every figure
+//! of it took the last year (`3.4个`, a baseline, a 2027 target), and a path of bare numbers no
+//! year at all.
+//!
+//! Bounded: one pass over a line; a path holds at most [`MAX_STEPS`] figures.
+
+use super::scan::{is_cjk, without_spaces};
+use super::table::header_year;
+use super::{Candidate, Kind};
+use crate::threshold::{Op, Threshold};
+
+/// The most figures one path holds (a baseline and a target for each year of a long plan).
+const MAX_STEPS: usize = 12;
+
+/// The arrows a path is drawn with.
+const ARROWS: [&str; 7] = ["→", "->", "⟶", "➝", "➔", "⇒", "=>"];
+
+/// What a bullet or list sign before a line's words may be.
+const BULLETS: [char; 10] = ['•', '·', '▪', '◦', '●', '○', '■', '□', '-', '*'];
+
+/// A line without its bullet and the spaces around it.
+fn unbulleted(line: &str) -> &str {
+    line.trim().trim_start_matches(BULLETS).trim()
+}
+
+/// A step of a path: its figure as printed, read, and the year in brackets after it.
+type Step = (String, Threshold, Option<i32>);
+
+/// A step of a path ([`Step`]).
+fn step(part: &str) -> Option<Step> {
+    let part = part.trim();
+    // `4.5个（2025）`, `(2025年)`: the year the figure is for.
+    let (figure, year) = match part.strip_suffix(['）', ')']) {
+        Some(open) => {
+            let at = open.rfind(['（', '('])?;
+            let inside = &open[at..];
+            let inside = inside
+                .trim_start_matches(['（', '('])
+                .trim_end_matches('年');
+            let year =
+                header_year(inside).filter(|_| inside.chars().all(|c| c.is_ascii_digit()))?;
+            (open[..at].trim(), Some(year))
+        }
+        None => (part, None),
+    };
+    let th = Threshold::parse(figure).ok()?;
+    if th.value.is_none() || th.label.is_some() || matches!(th.op, Op::None | Op::Done) {
+        return None;
+    }
+    Some((figure.to_string(), th, year))
+}
+
+/// The steps of a line that is a path (two figures or more between arrows, nothing else on it);
+/// the words before the first figure, if the line names its indicator itself (`普惠托位占比：42%
+/// → 60%`).
+fn path(line: &str) -> Option<(Option<String>, Vec<Step>)> {
+    let t = unbulleted(line);
+    if !ARROWS.iter().any(|a| t.contains(a)) || t.chars().count() > 200 {
+        return None;
+    }
+    let mut parts: Vec<&str> = vec![t];
+    for a in ARROWS {
+        parts = parts.iter().flat_map(|p| p.split(a)).collect();
+    }
+    if parts.len() < 2 || parts.len() > MAX_STEPS {
+        return None;
+    }
+    let mut name = None;
+    let mut steps = Vec::with_capacity(parts.len());
+    for (k, part) in parts.iter().enumerate() {
+        let read = step(part).or_else(|| {
+            // The first figure after its name and a colon.
+            let (words, figure) = part.rsplit_once(['：', ':']).filter(|_| k == 0)?;
+            let words = words.trim();
+            if words.is_empty() || !words.chars().any(is_cjk) {
+                return None;
+            }
+            name = Some(words.to_string());
+            step(figure)
+        })?;
+        steps.push(read);
+    }
+    Some((name, steps))
+}
+
+/// Whether a line names an indicator a path under it is of: words, no figure of a sentence.
+fn name_line(line: &str) -> Option<String> {
+    let t = unbulleted(line);
+    let ok = !t.is_empty()
+        && t.chars().count() <= 40
+        && t.chars().any(is_cjk)
+        && !t.contains(['。', '，', '；', '：', ':'])
+        && path(line).is_none();
+    ok.then(|| t.to_string())
+}
+
+/// The years a document's paths are read with: the base year (`基期年为2022年`, `以2022年为基期`,
+/// else the year before its period) and its milestones (`目标年为2025年、2027年`, the years
+/// printed on its paths).
+pub(super) struct PathYears {
+    base: Option<i32>,
+    milestones: Vec<i32>,
+    end: Option<i32>,
+}
+
+/// The years a document's paths are read with ([`PathYears`]).
+pub(super) fn path_years(lines: &[&str], start: Option<i32>, end: Option<i32>) -> PathYears {
+    let mut base = None;
+    let mut milestones: Vec<i32> = Vec::new();
+    let within = |y: i32| start.is_none_or(|s| y >= s) && end.is_none_or(|e| y <= e);
+    for l in lines {
+        if let Some((_, steps)) = path(l) {
+            milestones.extend(steps.iter().filter_map(|s| s.2).filter(|y| within(*y)));
+            continue;
+        }
+        let t = without_spaces(l);
+        for clause in t.split(['，', '。', '；', ',', ';']) {
+            let clause = clause.trim_start_matches(BULLETS);
+            let named = |word: &str| -> Option<&str> {
+                let at = clause.find(word)?;
+                clause[at + word.len()..].strip_prefix(['为', '是'])
+            };
+            if base.is_none() {
+                base = named("基期年")
+                    .or_else(|| named("基准年"))
+                    .and_then(header_year)
+                    .or_else(|| {
+                        let at = clause.find("为基期")?;
+                        clause[..at].strip_prefix('以').and_then(header_year)
+                    });
+            }
+            if let Some(rest) = named("目标年") {
+                let mut k = 0;
+                while let Some(y) = rest.get(k..).and_then(header_year) {
+                    if within(y) {
+                        milestones.push(y);
+                    }
+                    k += rest[k..].find(&y.to_string()).unwrap_or(0) + 4;
+                }
+            }
+        }
+    }
+    milestones.sort_unstable();
+    milestones.dedup();
+    PathYears {
+        base: base.or(start.map(|s| s - 1)),
+        milestones,
+        end,
+    }
+}
+
+/// The candidates of a path on line `at` (0-based) of `lines`, named by the line above it (or
+/// its own words before the first figure); None where the line is no path.
+pub(super) fn path_candidates(
+    lines: &[&str],
+    at: usize,
+    years: &PathYears,
+) -> Option<Vec<Candidate>> {
+    let (own, steps) = path(lines[at])?;
+    let name = own.or_else(|| {
+        let above = lines[..at].iter().rev().find(|l| !l.trim().is_empty())?;
+        name_line(above)
+    })?;
+    let quote = lines[at].trim().to_string();
+    // The targets with no year of their own take the milestones in turn, the last the end year.
+    let unstated = steps.iter().skip(1).filter(|s| s.2.is_none()).count();
+    let mut defaults: Vec<i32> = if years.milestones.len() >= unstated {
+        years.milestones[years.milestones.len() - unstated..].to_vec()
+    } else {
+        let end = years.end?;
+        (0..unstated).rev().map(|k| end - 2 * k as i32).collect()
+    };
+    defaults.reverse();
+    let mut out = Vec::with_capacity(steps.len());
+    for (k, (figure, th, year)) in steps.into_iter().enumerate() {
+        let (kind, year, stated) = match (k, year) {
+            (0, Some(y)) => (Kind::Baseline, y, true),
+            (0, None) => (Kind::Baseline, years.base?, false),
+            (_, Some(y)) => (Kind::Target, y, true),
+            (_, None) => (Kind::Target, defaults.pop()?, false),
+        };
+        let mut c = Candidate::blank(at + 1);
+        c.kind = kind;
+        c.indicator = name.clone();
+        c.year = Some(year);
+        c.year_stated = stated;
+        c.op = th.op;
+        c.value = th.value;
+        c.high = th.high;
+        c.unit = th.unit;
+        c.text = Some(figure);
+        c.quote = Some(quote.clone());
+        out.push(c);
+    }
+    Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `lines (\n between) | candidates as kind year value; …` (empty: no path). The deck's
+    /// base year is 2022 and its period 2023–2027 unless a line says otherwise.
+    const CASES: &str = "
+每千人口托位数\\n• 3.4个 → 4.5个（2025） → 5.0个（2027） | baseline 2022 3.4; target 2025 4.5; target 2027 5.0
+普惠托位占比\\n    • 42% → 60% → 70% | baseline 2022 42; target 2025 60; target 2027 70
+城乡居民收入倍差\\n1.78 → 1.74 → 1.70 | baseline 2022 1.78; target 2025 1.74; target 2027 1.70
+人均预期寿命\\n81.2岁 -> 82岁 | baseline 2022 81.2; target 2027 82
+普惠托位占比：42% → 70%（2027年） | baseline 2022 42; target 2027 70
+基期年为2021年\\n普惠托位占比\\n42% → 60% → 70% | baseline 2021 42; target 2025 60; target 2027 70
+目标年为2024年、2027年\\n普惠托位占比\\n42% → 60% → 70% | baseline 2022 42; target 2024 60; target 2027 70
+起草背景\\n2023年4月 → 8月 | 
+每千人口托位数\\n2025年4.5个 → 2027年5.0个 | 
+• 我市开展专题调研18次，书面征求意见43条\\n42% → 60% | 
+调研 → 起草 → 审议 | 
+";
+
+    #[test]
+    fn paths_under_their_names() {
+        for case in CASES.lines().filter(|l| !l.trim().is_empty()) {
+            let (doc, want) = case.split_once(" |").expect("doc | want");
+            let doc = doc.replace("\\n", "\n");
+            let lines: Vec<&str> = doc.lines().collect();
+            let years = path_years(&lines, Some(2023), Some(2027));
+            let got: Vec<String> = (0..lines.len())
+                .filter_map(|i| path_candidates(&lines, i, &years))
+                .flatten()
+                .map(|c| {
+                    format!(
+                        "{} {} {}",
+                        c.kind.name(),
+                        c.year.unwrap_or_default(),
+                        c.text.as_deref().map_or(String::new(), |t| {
+                            Threshold::parse(t)
+                                .ok()
+                                .and_then(|t| t.value)
+                                .map(|v| v.to_string())
+                                .unwrap_or_default()
+                        })
+                    )
+                })
+                .collect();
+            assert_eq!(got.join("; "), want.trim(), "{doc}");
+        }
+    }
+}
