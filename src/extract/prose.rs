@@ -1957,6 +1957,35 @@ mod tests {
 
     /// Numbers that are not targets: dates, document numbers, scheme names, ages and durations in
     /// names, codes, ordinals.
+    /// A 汇报's account of the plan, no figures: the drafting's counts (`调研18次`, `征求意见43条，
+    /// 采纳39条`), the plan's parts counted with no verb (`26项重点任务、58个重点项目`, `（共36个
+    /// 项目）`) and a year's money set aside (`2023年安排项目资金12.6亿元`). Near misses read as
+    /// before: parts with a verb (`新建58个重点项目`), a floor of funding committed to every year
+    /// (`每年安排专项资金不少于1亿元`, round 8 and 10 count it), drills counted (`应急演练20次`).
+    #[test]
+    fn accounts_of_the_plan_are_no_figures() {
+        for s in [
+            "我市开展专题调研18次，书面征求意见43条，采纳39条。",
+            "召开座谈会5场，修改完善12稿。",
+            "7大领域、26项重点任务、58个重点项目。",
+            "附件：重点项目清单（共36个项目）",
+            "2023年安排项目资金12.6亿元。",
+        ] {
+            let c = read(s);
+            assert!(c.is_empty(), "{s}: {c:#?}");
+        }
+        for (s, v) in [
+            ("到2027年，新建58个重点项目。", dec!(58)),
+            ("每年安排专项资金不少于1亿元。", dec!(1)),
+            ("全年开展应急演练20次。", dec!(20)),
+            ("到2027年，人均可支配收入达到6.5万元。", dec!(6.5)),
+        ] {
+            let c = read(s);
+            assert_eq!(c.len(), 1, "{s}: {c:#?}");
+            assert_eq!(c[0].value, Some(v), "{s}");
+        }
+    }
+
     #[test]
     fn not_targets() {
         for s in [

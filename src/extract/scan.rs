@@ -417,6 +417,17 @@ const ABSTRACT_NOUNS: &[&str] = &[
     "省级地方标准",
 ];
 
+/// Words of a plan's drafting: the research, consultation and review it went through.
+const DRAFTING: &[&str] = &[
+    "调研", "征求", "意见", "建议", "采纳", "座谈", "论证", "走访", "研讨", "修改",
+];
+
+/// The parts a plan counts of itself (`26项重点任务`, `58个重点项目`, `共36个项目`).
+const PLAN_PARTS: &[&str] = &["任务", "项目", "工程", "行动", "举措", "领域", "事项"];
+
+/// Verbs that set money aside for the work (`安排资金`, `投入经费`).
+const FUNDING_VERBS: &[&str] = &["安排", "投入", "统筹", "拨付", "下达", "落实", "筹措"];
+
 /// Nouns that name a goal rather than a thing to count: `建设八个高地`, `打造3个标杆` is a named
 /// set of aims, not a quantity anyone reports.
 pub(super) const GOAL_NOUNS: &[&str] = &[
@@ -694,6 +705,53 @@ pub(super) fn not_a_target(chars: &[char], span: &Span) -> Option<&'static str> 
     }
     if span.unit.as_deref() == Some("岁") && span.high.is_some() {
         return Some("age range");
+    }
+    // The clause before the number, from its last stop (a list's `、` too).
+    let clause_before = {
+        let from = chars[..span.start]
+            .iter()
+            .rposition(|c| "，,；;。：:、（(\n•".contains(*c))
+            .map_or(0, |p| p + 1);
+        collect(&chars[from..span.start])
+    };
+    // `开展专题调研18次`, `书面征求意见43条，采纳39条`, `召开座谈会5场`: how the plan was drafted
+    // (a 汇报's or a 起草说明's account), no figure of an indicator.
+    let count_unit = span
+        .unit
+        .as_deref()
+        .is_some_and(|u| ["次", "条", "场", "轮", "份", "稿"].contains(&u));
+    if count_unit && span.op_word.is_none() && DRAFTING.iter().any(|w| clause_before.contains(w)) {
+        return Some("a count of the drafting (调研18次, 征求意见43条)");
+    }
+    // `7大领域、26项重点任务、58个重点项目`, `（共36个项目）`: the plan's own parts counted, with
+    // no verb to do them (`新建58个重点项目` is read).
+    if span.op_word.is_none()
+        && clause_before
+            .trim()
+            .trim_start_matches(['(', '（'])
+            .trim_start_matches(['共', '计', '合', '总'])
+            .trim_start_matches('计')
+            .is_empty()
+    {
+        let rest = collect(&chars[span.end..chars.len().min(span.end + 8)]);
+        let noun: String = rest
+            .chars()
+            .take_while(|c| !"，,；;。：:、)）".contains(*c))
+            .collect();
+        if PLAN_PARTS.iter().any(|n| noun.ends_with(n)) {
+            return Some("a count of the plan's parts (26项重点任务)");
+        }
+    }
+    // `2023年安排项目资金12.6亿元`: money a year's budget set aside for the work, no level of an
+    // indicator. A floor the plan commits to (`每年安排专项资金不少于1亿元`) is read: earlier
+    // rounds' answers count it.
+    let money = span.unit.as_deref().is_some_and(|u| u.ends_with('元'));
+    if money
+        && span.op_word.is_none()
+        && ["资金", "经费"].iter().any(|w| clause_before.contains(w))
+        && FUNDING_VERBS.iter().any(|w| clause_before.contains(w))
+    {
+        return Some("funding set aside (安排资金12.6亿元)");
     }
     // `5种模式`, `25条举措`, `3个省级地方标准`: a count inside a description, not a commitment.
     if span.op_word.is_none() {
