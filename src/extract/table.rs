@@ -1904,6 +1904,34 @@ fn printed_sign(label: Option<&str>, name: &str) -> Option<String> {
         .map(String::from)
 }
 
+/// A cell's values for the stages or groups its row covers, parted by `/` (`0.34/0.29` for 小学
+/// and 初中, `<0.32/<0.27`): each a figure of the cell's year. Only where every part reads as a
+/// figure in the same unit: `810元/月` and `/10万` are units, a lone `/` no target, and `1/10万`
+/// no pair.
+fn stage_values(part: &str) -> Vec<&str> {
+    let pieces: Vec<&str> = part.split('/').collect();
+    if pieces.len() < 2 || pieces.len() > 4 {
+        return vec![part];
+    }
+    let read: Vec<Option<Threshold>> = pieces
+        .iter()
+        .map(|p| {
+            Threshold::parse(p.trim())
+                .ok()
+                .filter(|t| t.value.is_some() && t.label.is_none())
+        })
+        .collect();
+    let same_unit = read
+        .iter()
+        .flatten()
+        .all(|t| t.unit == read[0].as_ref().and_then(|f| f.unit.clone()));
+    if read.iter().all(Option::is_some) && same_unit {
+        pieces
+    } else {
+        vec![part]
+    }
+}
+
 /// A cell's figure and whether it is a baseline (a `基础值` column, or a year before the plan's
 /// `start`); None for a cell that sets nothing (`/`, a milestone word, words).
 fn cell_reading(
@@ -2856,6 +2884,7 @@ pub(super) fn table_candidates(
                         .collect(),
                     None => cell
                         .split(['、', '；', ';'])
+                        .flat_map(stage_values)
                         .filter(|p| !p.trim().is_empty())
                         .filter_map(|part| {
                             let (figure, th, kind, year) =
@@ -3505,6 +3534,36 @@ mod tests {
                 t(2027, "81.8")
             ]
         );
+    }
+
+    /// A cell of two values for two stages or groups (`0.34/0.29` for 小学/初中): two figures of
+    /// its year. Near misses, read as before: a unit with `/` (`810元/月`), a lone `/`, `1/10万`
+    /// (no pair: the parts' units differ).
+    #[test]
+    fn stage_values_in_one_cell() {
+        use Kind::*;
+        let doc = "某区公共服务“七优享”工程实施方案(2023—2027年)\n\
+| 序号 | 指标 | 2022年基础值 | 2025年 | 2027年 |\n\
+| 1 | 校际差异系数 | 0.34/0.29 | <0.32/<0.27 | 0.30/0.25 |\n\
+| 2 | 救助标准（元/月） | 810元/月 | / | 1/10万 |\n";
+        assert_eq!(
+            cells(doc),
+            vec![
+                (Baseline, 2022, "0.34".into()),
+                (Baseline, 2022, "0.29".into()),
+                (Target, 2025, "<0.32".into()),
+                (Target, 2025, "<0.27".into()),
+                (Target, 2027, "0.30".into()),
+                (Target, 2027, "0.25".into()),
+                (Baseline, 2022, "810元/月".into()),
+                // One figure as before: the parts are in different units.
+                (Target, 2027, "1/10万".into()),
+            ]
+        );
+        assert_eq!(stage_values("0.34/0.29"), vec!["0.34", "0.29"]);
+        assert_eq!(stage_values("810元/月"), vec!["810元/月"]);
+        assert_eq!(stage_values("1/10万"), vec!["1/10万"]);
+        assert_eq!(stage_values("/"), vec!["/"]);
     }
 
     /// Tables printed the other way round: a year a row, an indicator a column (tabs or `|`,
