@@ -35,8 +35,10 @@ use std::path::Path;
 /// 目标值/挑战值 columns, a `-layout` 续表 with changes and ranges in its cells);
 /// `tests/extract-round14` (a workbook
 /// through xlsx2csv, a 考核评价办法 through LibreOffice, a plan quoted in an e-mail, a bilingual
-/// AsciiDoc table, Word's text with a schedule by quarter).
-const CORPORA: [&str; 16] = [
+/// AsciiDoc table, Word's text with a schedule by quarter); `tests/extract-round15` (an Excel
+/// sheet saved as fixed-width .prn, a 汇报 deck's arrows, a Yuque Markdown page, a WeChat group,
+/// a 人大 report's annex with footnotes).
+const CORPORA: [&str; 17] = [
     "tests/extract-corpus",
     "tests/extract-heldout",
     "tests/extract-unseen",
@@ -52,6 +54,7 @@ const CORPORA: [&str; 16] = [
     "tests/extract-round12",
     "tests/extract-round13",
     "tests/extract-round14",
+    "tests/extract-round15",
     "tests/extract-prose",
 ];
 
