@@ -500,6 +500,23 @@ pub(super) fn doc_info(text: &str) -> DocInfo {
             .take(HEAD_LINES)
             .find_map(|l| reported_place(l));
     }
+    // A bulletin on a year's progress (`关于2024年前三季度…主要指标进展情况的通报`), where no
+    // plan's title was found: its title and year are its own, its place the red head's.
+    if info.title.is_none()
+        && let Some((title, year)) = progress_title(&lines)
+    {
+        info.title = Some(title);
+        info.kind = Some("work-points");
+        info.start = Some(year);
+        info.end = Some(year);
+        info.progress = true;
+        if info.jurisdiction.is_none() {
+            info.jurisdiction = lines
+                .iter()
+                .find(|l| !l.trim().is_empty())
+                .and_then(|l| jurisdiction_in(l));
+        }
+    }
     // A report to a congress: its title line (`政府工作报告`, `2024年海盐县政府工作报告`) or its
     // byline, where no plan's title was found.
     info.report = info.title.is_none()
@@ -513,6 +530,38 @@ pub(super) fn doc_info(text: &str) -> DocInfo {
 
 /// How many of the opening's lines a report's byline is looked for in.
 const HEAD_LINES: usize = 12;
+
+/// Words a bulletin's title ends with that report a year's progress (`…进展情况的通报`).
+const PROGRESS_WORDS: [&str; 5] = ["进展情况", "进度情况", "推进情况", "完成情况", "实施情况"];
+
+/// The title of a bulletin on a year's progress among the opening's lines, a title a page wraps
+/// joined again (`关于2024年前三季度公共服务“七优享”工程` / `主要指标进展情况的通报`), and the
+/// year it reports: `关于` at a line's start, `…情况的通报` within three lines, the first year in
+/// it, the words of a public-service programme. A bulletin the title of which names no year, or
+/// a notice of anything else, is none.
+fn progress_title(lines: &[&str]) -> Option<(String, i32)> {
+    let squashed = |l: &str| l.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+    lines
+        .iter()
+        .take(HEAD_LINES)
+        .enumerate()
+        .find_map(|(n, l)| {
+            let first = squashed(l);
+            let rest = first.strip_prefix("关于")?;
+            let mut t = rest.to_string();
+            for next in lines.iter().skip(n + 1).take(3) {
+                if t.contains("的通报") {
+                    break;
+                }
+                t.push_str(&squashed(next));
+            }
+            let t = &t[..t.find("的通报")?];
+            let reports = PROGRESS_WORDS.iter().any(|w| t.ends_with(w));
+            let programme = t.contains("七优享") || t.contains("公共服务") || t.contains("民生");
+            let year = period_in(t).map(|(a, _)| a)?;
+            (reports && programme && t.chars().count() <= 60).then(|| (t.to_string(), year))
+        })
+}
 
 /// The 文号 in brackets at the start of `t` (what follows a title's `》`): `（萧政办发〔2023〕36号）`,
 /// `（龙政办发〔2023〕67号，以下简称《实施方案》）`.
@@ -899,6 +948,24 @@ mod tests {
             ("（2023）61号", None),
         ] {
             assert_eq!(number_line(line).as_deref(), want, "{line}");
+        }
+    }
+
+    /// A bulletin on a year's progress (round 16's qujiang): its title over two lines, its year,
+    /// its place from the red head; a bulletin of anything else or with no year is none.
+    #[test]
+    fn a_progress_bulletin_s_header() {
+        let doc = "衢州市衢江区公共服务“七优享”工程建设工作专班办公室\n\n衢江七优享办〔2024〕9号\n\n关于2024年前三季度公共服务“七优享”工程\n主要指标进展情况的通报\n\n各乡镇（街道），区级有关单位：\n";
+        let i = doc_info(doc);
+        assert_eq!(i.jurisdiction.as_deref(), Some("衢江区"));
+        assert_eq!((i.start, i.end), (Some(2024), Some(2024)));
+        assert!(i.progress);
+        for other in [
+            "某县人民政府办公室\n关于2024年安全生产工作情况的通报\n",
+            "某县人民政府办公室\n关于公共服务“七优享”工程主要指标进展情况的通报\n",
+            "某县人民政府办公室\n关于表扬2024年公共服务“七优享”工程先进集体的通报\n",
+        ] {
+            assert!(!doc_info(other).progress, "{other}");
         }
     }
 

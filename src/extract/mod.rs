@@ -324,6 +324,9 @@ pub(crate) struct DocInfo {
     pub period_assumed: bool,
     /// A 政府工作报告: what it sets without a year is for the year it is given in.
     pub report: bool,
+    /// A bulletin on a year's progress (`…进展情况的通报`): its prose reports what the year has
+    /// reached, and only the targets it quotes are figures.
+    pub progress: bool,
 }
 
 /// The result of reading one document.
@@ -508,7 +511,12 @@ pub(crate) fn extract(text: &str, end_year: Option<i32>) -> Extraction {
                     .or(info.end),
                 written,
             };
-            out.extend(prose_candidates(&s, &cx));
+            let read = prose_candidates(&s, &cx);
+            if info.progress {
+                out.extend(read.into_iter().filter_map(|c| quoted_target(c, &info)));
+            } else {
+                out.extend(read);
+            }
         }
         i = next;
     }
@@ -585,6 +593,40 @@ pub(crate) fn extract(text: &str, end_year: Option<i32>) -> Extraction {
         legends: legend::legends(text),
         splits,
     }
+}
+
+/// Words that name the target a progress bulletin quotes (`年度目标（4.2个）`, `年度目标为65%以上`,
+/// `年度计划5所`, `全年任务（4家）`, `年度任务1200套（间）`).
+const QUOTED_TARGET: [&str; 5] = ["目标", "任务", "计划", "目标值", "目标为"];
+
+/// Words that set a level from the one before (`由每人每月1130元提高到1230元`).
+const SET_TO: [&str; 6] = ["提高到", "提高至", "提升到", "提升至", "调整为", "调整到"];
+
+/// A prose figure of a bulletin on a year's progress, as what it is: the bulletin reports what
+/// the year has reached (`达到4.3个`, `为63%`, `完成…的77.3%`, `序时进度（75%）`, counts of
+/// indicators and lights), none of which is a figure; the targets it quotes are the year's
+/// (`已超过年度目标（4.2个）`, `年度计划5所`, `控制在1.65以内的年度目标`), and so is a level it
+/// says was set (`由…1130元提高到1230元`); a past year's figure stays a baseline.
+fn quoted_target(mut c: Candidate, info: &DocInfo) -> Option<Candidate> {
+    let quote = c.quote.as_deref()?;
+    let text = c.text.as_deref()?;
+    let at = quote.find(text)?;
+    let before = quote[..at].trim_end_matches(['（', '(', '：', ':', ' ', '是', '为']);
+    let after = &quote[at + text.len()..];
+    let named = QUOTED_TARGET.iter().any(|w| before.ends_with(w))
+        || ["的年度目标", "的目标", "的全年目标"]
+            .iter()
+            .any(|w| after.starts_with(w));
+    let set = SET_TO
+        .iter()
+        .any(|w| quote[..at].ends_with(w) || text.starts_with(w));
+    if named || set {
+        c.kind = Kind::Target;
+        c.year = info.end;
+        return Some(c);
+    }
+    (c.kind == Kind::Baseline && info.start.is_some_and(|s| c.year.is_some_and(|y| y < s)))
+        .then_some(c)
 }
 
 /// A figure OCR printed with a letter for a digit: its line (0-based), as printed (`5l`) and as
@@ -727,6 +769,45 @@ fn annex_of_indicators(lines: &[&str], at: usize) -> bool {
 mod tests {
     use super::*;
     use crate::plan::CatalogIndex;
+
+    /// A bulletin on a year's progress (round 16's qujiang): what the year has reached, shares
+    /// done, the 序时进度 and counts are no figures; the targets it quotes are the year's, and
+    /// a level set from the one before; a plan's prose is read as before.
+    #[test]
+    fn a_progress_bulletin_quotes_its_targets() {
+        let doc = "某县公共服务“七优享”工程建设工作专班办公室\n关于2024年前三季度公共服务“七优享”工程\n主要指标进展情况的通报\n\
+截至9月底，32项指标中达到序时进度（75%）的24项，占75%。\n\
+每千人口拥有3岁以下婴幼儿托位数达到4.3个，已超过年度目标（4.2个）；普惠托位占比为63%，年度目标为65%以上。\n\
+新改扩建中小学校2所，年度计划5所。城镇新增就业6180人，完成年度目标（8000人）的77.3%。\n\
+城乡居民收入倍差缩小至1.62，已实现控制在1.65以内的年度目标。县域就诊率88.7%，距年度目标（90%）还差1.3个百分点。\n\
+城乡低保标准由每人每月1130元提高到1230元。全县已谋划2025年重点项目36个。\n";
+        let mut got: Vec<String> = extract(doc, None)
+            .candidates
+            .iter()
+            .map(kind_year_value)
+            .collect();
+        got.sort();
+        let mut want = vec![
+            "target 2024 4.2",
+            "target 2024 65",
+            "target 2024 5",
+            "target 2024 8000",
+            "target 2024 1.65",
+            "target 2024 90",
+            "baseline 2023 1130",
+            "target 2024 1230",
+        ];
+        want.sort();
+        assert_eq!(got, want);
+        // The same sentences in a plan: what it reaches is read.
+        let plan = "某县公共服务“七优享”工程实施方案（2023—2027年）\n到2027年，每千人口拥有3岁以下婴幼儿托位数达到4.3个。\n";
+        let got: Vec<String> = extract(plan, None)
+            .candidates
+            .iter()
+            .map(kind_year_value)
+            .collect();
+        assert_eq!(got, ["target 2027 4.3"]);
+    }
 
     /// A year's 考核评价办法: its own title and year, not the plan it cites (2023—2027); its prose
     /// of scores, grades and weights (`70分`, `90分以上为优秀`, `完成率低于60%的不得分`, `每项加1分`,
@@ -1046,6 +1127,7 @@ mod tests {
                 end: Some(2027),
                 period_assumed: false,
                 report: false,
+                progress: false,
             }
         );
         let info = doc_info("《2024年龙湾区公共服务“七优享”工程工作要点》 2024年6月7日");
