@@ -249,13 +249,17 @@ fn change_start(chars: &[char], sp: &Span, clause_start: usize) -> Option<Option
     }
     let after = collect(&chars[sp.end..chars.len().min(sp.end + 6)]);
     let after = after.trim_start();
-    let after = CHANGE_VERBS
-        .iter()
-        .filter(|v| after.starts_with(**v))
-        .map(|v| &after[v.len()..])
-        .next()
-        .unwrap_or(after);
-    (after.starts_with('到') || after.starts_with('至')).then_some(year)
+    // `由2022年的3.2个翻一番`: a doubling of the figure from its year.
+    if after.starts_with('翻') && year.is_some() {
+        return Some(year);
+    }
+    let verb = CHANGE_VERBS.iter().find(|v| after.starts_with(**v));
+    let rest = verb.map_or(after, |v| &after[v.len()..]);
+    // `由2022年的3.3人增加1.2人`: a change by an amount from the figure of its year.
+    let by_amount = verb.is_some()
+        && year.is_some()
+        && rest.starts_with(|c: char| is_digit(c) || "一二两三四五六七八九十".contains(c));
+    (rest.starts_with('到') || rest.starts_with('至') || by_amount).then_some(year)
 }
 
 /// Verbs of a revision: a plan's target changed to another (`由4.5个调整为4.8个`).
@@ -931,11 +935,18 @@ pub(super) fn prose_candidates(s: &Sentence, cx: &ProseContext) -> Vec<Candidate
         // change is the plan's to make (a change already made is reported under its results'
         // heading, or with the year it was reached: `2022年…较2020年提高1.8个`).
         // The clause names what changes (`较2022年提高2个百分点。` alone continues a report).
-        let only_compared = !years.is_empty()
+        // A change from an earlier clause's starting figure (`由2022年的3.3人增加1.2人；人均预期寿命
+        // 较2022年提高1岁`) names a past year too, and commits to nothing else.
+        let only_compared = years.iter().any(|(_, _, how)| *how == YearHow::Compare)
             && years.iter().all(|(p, y, how)| {
-                *how == YearHow::Compare
-                    && cx.start.is_some_and(|s| *y < s)
-                    && (cl_start..*p).filter(|q| is_cjk(chars[*q])).count() >= 3
+                cx.start.is_some_and(|s| *y < s)
+                    && match how {
+                        YearHow::Compare => {
+                            (cl_start..*p).filter(|q| is_cjk(chars[*q])).count() >= 3
+                        }
+                        YearHow::From => *p < cl_start,
+                        _ => false,
+                    }
             });
         let committed_change = !cx.outline.past()
             && !based(first)
@@ -1706,6 +1717,11 @@ mod tests {
 # A change's bare starting figure; a change already made is still none.
 城乡居民收入倍差由2022年的1.78缩小至1.72以内。 | B 1.78 2022; T 1.72 2027
 2022年,全市托位数达到3.6个,较2020年提高1.8个。 | B 3.6 2022
+# The starting figure of a doubling or of a change by an amount (round 16's fenghua); a change
+# measured after it commits as it would alone.
+每千人口拥有3岁以下婴幼儿托位数由2022年的3.2个翻一番，达到6.4个。 | B 3.2 2022; T 6.4 2027
+每千人口执业（助理）医师数由2022年的3.3人增加1.2人；人均预期寿命较2022年提高1岁。 | B 3.3 2022; T 1.2 2027; T 1 2027
+2022年,全市托位数由2.1个增加到3.6个。 | B 2.1 2022; B 3.6 2022
 # As many values as years: one each, in order; one value for two years is a figure of each.
 到2025年、2027年，义务教育优质均衡发展乡镇覆盖率分别达到80%、85%。 | T 80 2025; T 85 2027
 居民人均可支配收入这项指标的2025年、2027年目标分别为6.2万元、7.1万元。 | T 6.2 2025; T 7.1 2027
