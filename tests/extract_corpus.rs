@@ -37,8 +37,10 @@ use std::path::Path;
 /// through xlsx2csv, a 考核评价办法 through LibreOffice, a plan quoted in an e-mail, a bilingual
 /// AsciiDoc table, Word's text with a schedule by quarter); `tests/extract-round15` (an Excel
 /// sheet saved as fixed-width .prn, a 汇报 deck's arrows, a Yuque Markdown page, a WeChat group,
-/// a 人大 report's annex with footnotes).
-const CORPORA: [&str; 17] = [
+/// a 人大 report's annex with footnotes); `tests/extract-round16` (a progress bulletin, a
+/// draft with tracked changes through pandoc, a page with its 政策解读 and targets relative to
+/// 2022, a JSON dataset, an OFD scan's OCR with a middle dot for the point).
+const CORPORA: [&str; 18] = [
     "tests/extract-corpus",
     "tests/extract-heldout",
     "tests/extract-unseen",
@@ -55,6 +57,7 @@ const CORPORA: [&str; 17] = [
     "tests/extract-round13",
     "tests/extract-round14",
     "tests/extract-round15",
+    "tests/extract-round16",
     "tests/extract-prose",
 ];
 
