@@ -351,6 +351,18 @@ pub(crate) fn kind_year_value(c: &Candidate) -> String {
     )
 }
 
+/// Whether line `at` is the rule a document draws over its footnotes: a line of at least five
+/// `─━—_-=` alone, the next line opening with a note mark (`①`…`⑳`).
+fn footnote_rule(lines: &[&str], at: usize) -> bool {
+    let t = lines[at].trim();
+    t.chars().count() >= 5
+        && t.chars().all(|c| "─━—_-=".contains(c))
+        && lines
+            .get(at + 1)
+            .and_then(|l| l.trim().chars().next())
+            .is_some_and(crate::plan::validate::is_note_mark)
+}
+
 /// Reads a document (already decoded) into candidates. `end_year` overrides the plan's end year.
 pub(crate) fn extract(text: &str, end_year: Option<i32>) -> Extraction {
     let lines_ended = bare_cr_ends(text);
@@ -447,6 +459,14 @@ pub(crate) fn extract(text: &str, end_year: Option<i32>) -> Extraction {
         if let Some((figures, next)) = graphic_candidates(&lines, i, info.start, info.end) {
             out.extend(figures);
             i = next;
+            continue;
+        }
+        // The footnotes under a rule (`① 按常住人口计算…2022年末常住人口为98.6万人。`): what a mark
+        // explains, no statement of the plan, though they print numbers.
+        if footnote_rule(&lines, i) {
+            while i < lines.len() && !lines[i].trim().is_empty() {
+                i += 1;
+            }
             continue;
         }
         // A path of figures under an indicator's name (`3.4个 → 4.5个（2025） → 5.0个（2027）`).
@@ -807,6 +827,33 @@ mod tests {
             .map(kind_year_value)
             .collect();
         assert_eq!(got, ["target 2027 4.3"]);
+    }
+
+    /// Footnotes under a rule are no statements (`2022年末常住人口为98.6万人`, `共有幼儿园105所`);
+    /// the figure a mark stands on is read. Near misses: a `①` item with no rule over it, and a
+    /// rule over text that is no footnote, are read as before.
+    #[test]
+    fn footnotes_under_a_rule_are_no_figures() {
+        let head = "某区公共服务“七优享”工程实施方案（2023—2027年）\n到2027年，每千人口托位数达到4.8个①。\n";
+        let values = |doc: &str| -> Vec<String> {
+            extract(doc, None)
+                .candidates
+                .iter()
+                .filter_map(|c| c.value.map(|v| v.to_string()))
+                .collect()
+        };
+        let notes = "──────────\n① 按常住人口计算，2022年末常住人口为98.6万人。\n② 2022年全区共有幼儿园105所。\n\n—3—\n";
+        assert_eq!(values(&format!("{head}{notes}")), vec!["4.8"]);
+        assert_eq!(
+            values(&format!("{head}\n①到2027年，普惠托位占比达到70%。\n")),
+            vec!["4.8", "70"]
+        );
+        assert_eq!(
+            values(&format!(
+                "{head}──────────\n到2027年，普惠托位占比达到70%。\n"
+            )),
+            vec!["4.8", "70"]
+        );
     }
 
     /// A year's 考核评价办法: its own title and year, not the plan it cites (2023—2027); its prose
