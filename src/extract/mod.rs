@@ -616,8 +616,9 @@ pub(crate) fn extract(text: &str, end_year: Option<i32>) -> Extraction {
 }
 
 /// Words that name the target a progress bulletin quotes (`年度目标（4.2个）`, `年度目标为65%以上`,
-/// `年度计划5所`, `全年任务（4家）`, `年度任务1200套（间）`).
-const QUOTED_TARGET: [&str; 5] = ["目标", "任务", "计划", "目标值", "目标为"];
+/// `年度计划5所`, `全年任务（4家）`, `年度任务1200套（间）`); `目标为` is 目标 once the `为` before
+/// the figure is trimmed.
+const QUOTED_TARGET: [&str; 4] = ["目标", "任务", "计划", "目标值"];
 
 /// Words that set a level from the one before (`由每人每月1130元提高到1230元`).
 const SET_TO: [&str; 6] = ["提高到", "提高至", "提升到", "提升至", "调整为", "调整到"];
