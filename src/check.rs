@@ -1395,20 +1395,19 @@ fn implausible_warning(typed: &str, note: &judge::Note, entry: &Entry) -> String
 /// and a unit in brackets after it (`人均预期寿命（岁）`, `基本养老保险参保人数(人)`), the unit
 /// then the row's unit unless a unit column gives one. None where the name has none of them
 /// (`普惠托位占比（城镇）` keeps its bracket: no unit; `3岁以下…` its 3: no list number).
-/// Marks a plan prints on an indicator's name (a key indicator, a footnote) and clerks copy
-/// with it: no part of the name.
-const MARKERS: &[char] = &[
-    '*', '＊', '▲', '△', '☆', '★', '※', '#', '＃', ' ', '①', '②', '③', '④', '⑤', '⑥', '⑦', '⑧',
-    '⑨', '⑩',
-];
+/// Marks clerks copy with an indicator's name: the signs plans print on names
+/// ([`crate::plan::schema::PRINTED_SIGNS`]), a footnote's number, a space between.
+fn is_marker(c: char) -> bool {
+    crate::plan::schema::PRINTED_SIGNS.contains(&c) || c == ' ' || ('①'..='⑩').contains(&c)
+}
 
 fn as_printed<'r>(r: &ActualRow<'r>) -> Option<ActualRow<'r>> {
     let typed = r.indicator.text.trim();
-    let name = typed.trim_start_matches(MARKERS);
-    let name = without_list_number(name).trim_start_matches(MARKERS);
+    let name = typed.trim_start_matches(is_marker);
+    let name = without_list_number(name).trim_start_matches(is_marker);
     // A mark after the name too (`基层就诊率★`, `…普及率*`, a footnote's `①`), before or after
     // a unit in brackets.
-    let name = name.trim_end_matches(MARKERS);
+    let name = name.trim_end_matches(is_marker);
     let (name, unit) = match name.strip_suffix([')', '）']).and_then(|n| {
         let open = n.rfind(['(', '（'])?;
         let inner = n[open..].trim_start_matches(['(', '（']).trim();
@@ -1417,7 +1416,7 @@ fn as_printed<'r>(r: &ActualRow<'r>) -> Option<ActualRow<'r>> {
                 || crate::unit::bare_magnitude(inner).is_some());
         is_unit.then(|| (n[..open].trim_end(), inner))
     }) {
-        Some((n, u)) => (n.trim_end_matches(MARKERS), Some(u)),
+        Some((n, u)) => (n.trim_end_matches(is_marker), Some(u)),
         None => (name, None),
     };
     if name == typed || name.is_empty() {
@@ -1582,6 +1581,9 @@ mod tests {
                 Some(("普惠托位占比", Some("%"))),
             ),
             ("★", None, None),
+            // Any sign a plan's legend can explain, the same list extract reads names with.
+            ("◆普惠托位占比", None, Some(("普惠托位占比", None))),
+            ("普惠托位占比●", None, Some(("普惠托位占比", None))),
             ("3岁以下婴幼儿托位数", None, None),
             ("0-3岁儿童发育监测筛查率", None, None),
             ("1.5万人", None, None),

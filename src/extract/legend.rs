@@ -7,8 +7,7 @@
 
 use crate::plan::schema::Marker;
 
-/// The signs printed on indicator names and row labels.
-pub(crate) const SIGNS: [char; 11] = ['*', '＊', '☆', '★', '▲', '△', '#', '＃', '※', '◆', '●'];
+use crate::plan::schema::PRINTED_SIGNS as SIGNS;
 
 /// One sign the document explains.
 #[derive(Debug, Clone, PartialEq)]

@@ -713,9 +713,7 @@ pub(super) fn prose_candidates(s: &Sentence, cx: &ProseContext) -> Vec<Candidate
             })
             .map(|p| {
                 let name = collect(&chars[from..p]);
-                let name = name
-                    .trim()
-                    .trim_matches(['△', '▲', '*', '＊', '☆', '★', '#']);
+                let name = name.trim().trim_matches(crate::plan::schema::PRINTED_SIGNS);
                 (p, name.trim().to_string())
             })
             .filter(|(_, n)| {

@@ -1886,8 +1886,8 @@ fn divided_name(sub: &str, parent: &str) -> String {
     out
 }
 
-/// The signs printed on a row's label or name (`*1`, `▲4`, `☆每千人口…`, `普惠托位占比*`).
-const SIGNS: [char; 7] = ['*', '＊', '▲', '△', '☆', '★', '#'];
+// The signs printed on a row's label or name (`*1`, `▲4`, `☆每千人口…`, `普惠托位占比*`).
+use crate::plan::schema::PRINTED_SIGNS as SIGNS;
 
 /// The sign on a row's label, else at either end of its name.
 fn printed_sign(label: Option<&str>, name: &str) -> Option<String> {

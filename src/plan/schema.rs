@@ -500,6 +500,13 @@ pub struct Row {
     pub todo: Vec<Spanned<String>>,
 }
 
+/// The signs plans print on indicator names and row labels (`*普惠托位占比`, `▲4`,
+/// `基层就诊率★`): what a document's legend explains, what extract keeps as `printed_marker`,
+/// and what `check` drops from a name copied as printed. One list, so that a sign one of them
+/// knows the others do too.
+pub(crate) const PRINTED_SIGNS: [char; 11] =
+    ['*', '＊', '☆', '★', '▲', '△', '#', '＃', '※', '◆', '●'];
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Marker {
