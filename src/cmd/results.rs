@@ -98,12 +98,13 @@ pub(crate) fn rank(
         return Ok(Outcome::BadInput);
     };
     let previous = periods.range(..period).next_back().copied();
-    let mut plans: Vec<&PlanFile> = Vec::new();
-    for r in &rep {
-        if !plans.iter().any(|p| p.id() == r.plan.id()) {
-            plans.push(r.plan);
-        }
-    }
+    // In the order first reported; a set, not a scan of the list, for a province's thousands.
+    let mut seen = std::collections::HashSet::new();
+    let plans: Vec<&PlanFile> = rep
+        .iter()
+        .filter(|r| seen.insert(r.plan.id()))
+        .map(|r| r.plan)
+        .collect();
 
     if let Some(k) = &a.indicator {
         let Some(entry) = super::find_indicator(&set, k, err)? else {

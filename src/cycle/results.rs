@@ -73,15 +73,17 @@ pub(crate) fn behind<'a>(
     reported: &[Reported<'a>],
     period: Period,
 ) -> Vec<(&'a PlanFile, Period)> {
+    // One pass over the reports: a province's sheets hold a row per target of every plan.
+    let mut latest: std::collections::HashMap<&str, Period> = std::collections::HashMap::new();
+    for r in reported.iter().filter(|r| r.actual.is_some()) {
+        let at = latest.entry(r.plan.id()).or_insert(r.period);
+        *at = (*at).max(r.period);
+    }
     plans
         .iter()
         .filter_map(|p| {
-            let latest = reported
-                .iter()
-                .filter(|r| r.plan.id() == p.id() && r.actual.is_some())
-                .map(|r| r.period)
-                .max()?;
-            (latest < period).then_some((*p, latest))
+            let at = *latest.get(p.id())?;
+            (at < period).then_some((*p, at))
         })
         .collect()
 }
