@@ -476,6 +476,16 @@ pub(crate) struct Readings<'a> {
     set: &'a PlanSet,
     /// The names of the files read, for the `file` of their rows.
     files: Vec<Arc<str>>,
+    /// The sheets each workbook read was read from, in the order read: a problem naming an
+    /// earlier row names it by sheet and row, as the clerk finds it, where a line alone would
+    /// not say which sheet.
+    file_sheets: Vec<Vec<Box<str>>>,
+    /// The sheets of the file being read so far.
+    sheets: Vec<Box<str>>,
+    /// The sheet (its place in [`Readings::file_sheets`]) of each reading read from a
+    /// workbook's second sheet or later: the first sheet's are not kept, so that a one-sheet
+    /// workbook, the usual case, costs nothing.
+    later_sheet: HashMap<u32, u16>,
     series: Vec<Series<'a>>,
     /// A series by its plan and row position.
     index: SeriesIndex,
@@ -518,6 +528,9 @@ impl<'a> Readings<'a> {
         Readings {
             set,
             files: Vec::new(),
+            file_sheets: Vec::new(),
+            sheets: Vec::new(),
+            later_sheet: HashMap::new(),
             series: Vec::new(),
             index: SeriesIndex::default(),
             readings: Vec::new(),
@@ -583,6 +596,49 @@ impl<'a> Readings<'a> {
         self.read_problems.extend(a.problems);
         self.unlisted.add(a.unlisted);
         self.files.push(a.name.into());
+        self.file_sheets.push(std::mem::take(&mut self.sheets));
+    }
+
+    /// The sheet of the file being read that a row is on, by its place among the file's
+    /// sheets (0 for the first, and for a file with none).
+    fn sheet_at(&mut self, sheet: Option<&str>) -> u16 {
+        let Some(sheet) = sheet else { return 0 };
+        // Rows come a sheet at a time: the last sheet seen is nearly always the row's.
+        if let Some(last) = self.sheets.last()
+            && **last == *sheet
+        {
+            return (self.sheets.len() - 1) as u16;
+        }
+        let at = match self.sheets.iter().position(|s| **s == *sheet) {
+            Some(at) => at,
+            None => {
+                self.sheets.push(sheet.into());
+                self.sheets.len() - 1
+            }
+        };
+        u16::try_from(at).unwrap_or(u16::MAX)
+    }
+
+    /// Where an earlier reading was read, as the user finds it: `file:line` for a text file,
+    /// the file, the sheet and the row for a workbook.
+    fn place_of(&self, at: u32, file: u32, line: u64) -> String {
+        let sheets = self.file_sheets.get(file as usize).map_or(
+            // The file being read: not yet in the list.
+            &self.sheets[..],
+            Vec::as_slice,
+        );
+        let name = self.files.get(file as usize).map_or("", |f| &**f);
+        let sheet = self.later_sheet.get(&at).copied().unwrap_or(0);
+        match sheets.get(sheet as usize) {
+            Some(sheet) => crate::tr!(
+                "{} 工作表 {} 第 {} 行",
+                "{}, sheet {}, row {}",
+                name,
+                sheet,
+                line
+            ),
+            None => format!("{name}:{line}"),
+        }
     }
 
     /// After each file, read whole or not: the values equal to the sheet's own 目标值 cell beside
@@ -845,9 +901,11 @@ impl<'a> Readings<'a> {
             .any(|n| matches!(n, judge::Note::Converted { .. }));
         let slip = slip(set, row, entry, plan, period, actual).filter(|_| !converted);
         reading.set_slip(slip.is_some() || converted);
+        let sheet = self.sheet_at(place.sheet);
         let at = match self.find(series, period) {
             Some((at, earlier)) => {
                 let earlier = *earlier;
+                let earlier_sheet = self.later_sheet.get(&at).copied().unwrap_or(0);
                 let (earlier_actual, earlier_line) =
                     (earlier.actual(&self.wide), earlier.line(&self.wide));
                 if earlier.file == fi {
@@ -857,12 +915,20 @@ impl<'a> Readings<'a> {
                     if earlier_actual != actual {
                         let note = judge::Note::Sheet(judge::SheetSays::Twice {
                             line: r.line,
+                            sheet: place.sheet.map(str::to_string),
                             value: r.value.text.to_string(),
                         });
-                        let warning = place.warning(
+                        // The warning is the earlier row's, on its own sheet.
+                        let warning = Diagnostic::warning(
+                            place.name,
                             earlier_line,
                             1,
                             implausible_warning(&value_text(earlier_actual), &note, entry),
+                        )
+                        .in_sheet(
+                            place
+                                .sheet
+                                .and(self.sheets.get(earlier_sheet as usize).map(|s| &**s)),
                         );
                         self.doubts.entry(at).or_default().push((note, warning));
                     }
@@ -875,10 +941,17 @@ impl<'a> Readings<'a> {
                             plan.id(),
                             entry.id.value,
                             period.label(false),
-                            // A sheet's rows are rows, a text file's lines lines.
-                            match place.sheet {
-                                Some(_) => crate::tr!("第 {} 行", "row {}", earlier_line),
-                                None => crate::tr!("第 {} 行", "line {}", earlier_line),
+                            // A sheet's rows are rows, a text file's lines lines; a row of
+                            // another sheet of the workbook is named with its sheet.
+                            match (place.sheet, self.sheets.get(earlier_sheet as usize)) {
+                                (Some(now), Some(then)) if **then != *now => crate::tr!(
+                                    "工作表 {} 第 {} 行",
+                                    "sheet {}, row {}",
+                                    then,
+                                    earlier_line
+                                ),
+                                (Some(_), _) => crate::tr!("第 {} 行", "row {}", earlier_line),
+                                (None, _) => crate::tr!("第 {} 行", "line {}", earlier_line),
                             }
                         ),
                     ));
@@ -890,21 +963,21 @@ impl<'a> Readings<'a> {
                         r.line,
                         r.value.column,
                         crate::tr!(
-                            "{0} {1} {2} 的数值不一致: 此处为 {3}，{5}:{6} 处为 {4}；采用后读文件的值",
-                            "conflicting values for {0} {1} {2}: {3} here, {4} at {5}:{6}; this later file's value is used",
+                            "{0} {1} {2} 的数值不一致: 此处为 {3}，{5} 处为 {4}；采用后读文件的值",
+                            "conflicting values for {0} {1} {2}: {3} here, {4} at {5}; this later file's value is used",
                             plan.id(),
                             entry.id.value,
                             period.label(false),
                             value_text(actual),
                             value_text(earlier_actual),
-                            self.files[earlier.file as usize],
-                            earlier_line
+                            self.place_of(at, earlier.file, earlier_line)
                         ),
                     ));
                 }
                 // The later reading takes the earlier one's place in the output and the chain.
                 reading.prev = earlier.prev;
                 self.readings[at as usize] = reading;
+                self.later_sheet.remove(&at);
                 self.slips.remove(&at);
                 self.doubts.remove(&at);
                 self.notes.remove(&at);
@@ -919,6 +992,9 @@ impl<'a> Readings<'a> {
                 at
             }
         };
+        if sheet > 0 {
+            self.later_sheet.insert(at, sheet);
+        }
         if let Some(note) = r.note {
             self.notes.insert(at, note.into());
         }

@@ -205,8 +205,13 @@ pub enum SheetSays {
     /// word that says so.
     Note { note: String, word: &'static str },
     /// The same indicator and period again further down the same file, with another value:
-    /// which one is the jurisdiction's? (`line`, the value there as typed).
-    Twice { line: u64, value: String },
+    /// which one is the jurisdiction's? (`line`, its sheet in a workbook, the value there as
+    /// typed).
+    Twice {
+        line: u64,
+        sheet: Option<String>,
+        value: String,
+    },
     /// The value is the number of the sheet's own target cell beside it (a 目标值 column), as
     /// in half or more of the sheet's rows with one: the target column copied into the value
     /// column? (`cell`, the target cell as typed).

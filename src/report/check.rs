@@ -444,12 +444,20 @@ fn sheet_text(says: &SheetSays, en: bool) -> String {
             "doubtful: the sheet's own verdict `{}` says the opposite: the value, the target or the self-assessment is wrong; check it",
             crate::diag::echo(cell)
         ),
-        (SheetSays::Twice { line, value }, false) => format!(
-            "存疑: 同一文件第 {line} 行又报了此指标此期间的另一个值 `{}`: 哪一个是本地区的数值?",
+        (SheetSays::Twice { line, sheet, value }, false) => format!(
+            "存疑: 同一文件{}第 {line} 行又报了此指标此期间的另一个值 `{}`: 哪一个是本地区的数值?",
+            sheet.as_ref().map_or(String::new(), |s| format!(
+                "工作表 {} ",
+                crate::diag::echo(s)
+            )),
             crate::diag::echo(value)
         ),
-        (SheetSays::Twice { line, value }, true) => format!(
-            "doubtful: line {line} of the same file reports this indicator and period again as `{}`: which is the jurisdiction's?",
+        (SheetSays::Twice { line, sheet, value }, true) => format!(
+            "doubtful: {} of the same file reports this indicator and period again as `{}`: which is the jurisdiction's?",
+            match sheet {
+                Some(s) => format!("row {line} of sheet {}", crate::diag::echo(s)),
+                None => format!("line {line}"),
+            },
             crate::diag::echo(value)
         ),
     }
