@@ -45,16 +45,23 @@ impl Reader<'_> {
         while let Some(&c) = self.chars.get(self.at) {
             match c {
                 '\n' => self.line += 1,
-                ' ' | '\t' | '\r' | '\u{feff}' => {}
+                // Any white space between tokens: a viewer's copy indents with no-break or
+                // full-width spaces, a printed page ends with a form feed.
+                c if c.is_whitespace() || c == '\u{feff}' => {}
                 _ => return,
             }
             self.at += 1;
         }
     }
 
+    /// Whether `c` (or its full-width twin: `，` `：` typed in a Chinese input mode) is next, and
+    /// if so steps over it.
     fn eat(&mut self, c: char) -> bool {
         self.space();
-        let here = self.chars.get(self.at) == Some(&c);
+        let here = self
+            .chars
+            .get(self.at)
+            .is_some_and(|&h| h == c || h as u32 == c as u32 + 0xFEE0);
         if here {
             self.at += 1;
         }
@@ -308,7 +315,9 @@ pub(crate) fn plain_lines(text: &str) -> Option<(String, Vec<usize>)> {
 /// Whether a document is a JSON dataset this reader lays out as a table (`extract` reads it
 /// rather than refusing JSON).
 pub(crate) fn is_dataset(text: &str) -> bool {
-    plain_lines(text).is_some()
+    // Read as `markup::plain_lines` reads it: full-width digits, no-break spaces.
+    let folded = super::markup::folded(text);
+    plain_lines(folded.as_deref().unwrap_or(text)).is_some()
 }
 
 #[cfg(test)]

@@ -31,8 +31,52 @@ pub(crate) fn plain(text: &str) -> Option<String> {
 /// [`plain`], and for each of its lines the line of `text` it stands for (1-based): a table's
 /// rows are laid out a line each, so the lines after a one-line table would otherwise be counted
 /// off from the source's (the draft's `line` must point at the document the user has).
+///
+/// The passes read the text as the readers after them do: its no-break spaces as spaces and its
+/// full-width figures (`５８％`, `３．２`) as ASCII, one character for one (extract folds them so
+/// after this pass; a formula `$５ ８ \%$`, a JSON number or an HTML cell typed in a full-width
+/// input mode, or indented with no-break spaces, is then read as its ASCII twin is). Where no pass
+/// reads anything the text is left to the caller, folded or not, as it was.
 pub(crate) fn plain_lines(text: &str) -> Option<(String, Vec<usize>)> {
+    let folded = folded(text);
+    let text = folded.as_deref().unwrap_or(text);
     then(super::json::plain_lines(text), text, tracked_lines)
+}
+
+/// The text as the passes of [`plain_lines`] read it, one character for one (the lines stay
+/// the source's): no-break spaces as spaces (not one between two digits, a thousands space),
+/// full-width digits, `．` between them and `％` as ASCII, and a TeX escape typed with a
+/// full-width bracket (`\（56 \%\）`, what a converter normalising punctuation to full width
+/// makes of `\(56 \%\)`) as the escape; None when it has none of them.
+pub(crate) fn folded(text: &str) -> Option<String> {
+    let spaced = super::plain_spaces(text);
+    let narrow = crate::numeral::narrow_figures(spaced.as_deref().unwrap_or(text)).or(spaced);
+    let t = narrow.as_deref().unwrap_or(text);
+    if !t.contains(['（', '）', '［', '］', '｛', '｝']) {
+        return narrow;
+    }
+    let mut out = String::with_capacity(t.len());
+    let mut escaped = false;
+    let mut changed = false;
+    for c in t.chars() {
+        let ascii = match c {
+            '（' => '(',
+            '）' => ')',
+            '［' => '[',
+            '］' => ']',
+            '｛' => '{',
+            '｝' => '}',
+            _ => c,
+        };
+        if escaped && ascii != c {
+            out.push(ascii);
+            changed = true;
+        } else {
+            out.push(c);
+        }
+        escaped = c == '\\' && !escaped;
+    }
+    if changed { Some(out) } else { narrow }
 }
 
 /// [`plain_lines`] after a JSON dataset's table: a draft's tracked changes accepted, then the rest.
@@ -724,7 +768,11 @@ pub(super) fn number_formula(body: &str) -> Option<String> {
                 out.push(c);
             }
             '.' | '%' | '/' | '<' | '>' | '=' | '+' | '-' | '~' => out.push(c),
-            ' ' | '{' | '}' => {}
+            // A full-width point spaced from its digits (`９ ８ ． ５`): no fold reaches it.
+            '．' => out.push('.'),
+            // Any space: a page copied from the browser puts no-break ones between the digits.
+            '{' | '}' => {}
+            c if c.is_whitespace() => {}
             _ => return None,
         }
         rest = &rest[c.len_utf8()..];
@@ -907,5 +955,53 @@ mod tests {
         ] {
             assert_eq!(plain(text).as_deref(), want, "{text}");
         }
+    }
+
+    /// The passes read a document as the readers after them do: no-break spaces, full-width
+    /// figures and a TeX escape typed with a full-width bracket folded, one character for one
+    /// (a page copied from the browser, an input method's full-width mode, a converter that
+    /// normalises punctuation): the formula, the JSON dataset, the LaTeX of the same document
+    /// with ASCII in it are read the same. Near misses: a full-width bracket with no escape
+    /// before it stays as printed, a thousands space between digits stays, and a document no
+    /// pass reads is left to the caller (None), folded or not.
+    #[test]
+    fn markup_is_read_as_its_folded_twin() {
+        for (what, text, want) in [
+            (
+                "no-break spaces in a formula",
+                "占比达到\u{a0}$6\u{a0}5\u{a0}\\%$\u{a0}，",
+                Some("占比达到 65% ，"),
+            ),
+            (
+                "full-width digits and percent in a formula",
+                "占比 $５ ８ \\％$ ，达到 $\\geq ９ ８ ． ５ \\%$。",
+                Some("占比 58% ，达到 ≥98.5%。"),
+            ),
+            (
+                "a TeX escape with full-width brackets; a bracket with none stays",
+                "实施方案（2023—2027年）占比 \\（56 \\％\\）；",
+                Some("实施方案（2023—2027年）占比 56%；"),
+            ),
+            (
+                "a JSON dataset indented with no-break spaces, full-width digits and commas",
+                "{\n\u{a0}\"rows\": [\n\u{3000}{\"指标名称\": \"托位数\", \"2027年目标值\": ５.５}，\n  {\"指标名称\": \"普惠\"， \"2027年目标值\"： \"≥70\"}\u{c}\n]\n}\n",
+                Some("指标名称\t2027年目标值\n托位数\t5.5\n普惠\t≥70\n"),
+            ),
+            (
+                "no markup: left to the caller",
+                "达到\u{a0}６５％，71\u{a0}850元",
+                None,
+            ),
+        ] {
+            assert_eq!(plain(text).as_deref(), want, "{what}");
+        }
+        assert_eq!(
+            folded("71\u{a0}850元\u{a0}共（3）项\\（").as_deref(),
+            Some("71\u{a0}850元 共（3）项\\(")
+        );
+        assert_eq!(folded("（2023—2027年）"), None);
+        assert!(super::super::json::is_dataset(
+            "[{\"指标\": \"托位\", \"值\": ５}，{\"指标\": \"普惠\", \"值\": ６}]"
+        ));
     }
 }
