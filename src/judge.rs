@@ -248,6 +248,9 @@ pub enum Reading {
     Remarked,
     /// `约85`, `85左右`: an approximate value; the number is judged.
     Approximate,
+    /// `0` or `1` under a target that brings something to zero (动态清零): read as how many are
+    /// left (0 met, 1 not), though a sheet also writes 否 and 是 so.
+    CountLeft,
     /// `+5`, `-5` where the row's figures have no sign: a change (较上年增减) typed where the
     /// value belongs, or a sign slip; the number is judged as typed.
     Signed,

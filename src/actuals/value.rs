@@ -47,9 +47,17 @@ const DONE_WORDS: &[&str] = &[
     "创建成功",
     "建设完成",
     "完成建设",
+    // An honour a 争创 target strives for, conferred: 已获评, 已获批, 已入选.
+    "获评",
+    "获批",
+    "入选",
+    // What a 全覆盖 or 动态清零 target asks, said done: 已全覆盖, 已清零.
+    "全覆盖",
+    "清零",
 ];
-/// Adverbs between 已 and the word that says it is done: 已全面建成, 已如期完成.
+/// Adverbs between 已 and the word that says it is done: 已全面建成, 已如期完成, 已成功创建.
 const ADVERBS: &[&str] = &[
+    "成功",
     "全面",
     "全部",
     "如期",
@@ -158,6 +166,134 @@ fn milestone_answer(text: &str) -> Option<(bool, bool)> {
         }
     }
     done(t).then_some((true, false))
+}
+
+/// Words of a target that brings something to zero and keeps it there: under it a number is how
+/// many are left, so `0` is the target met — where for any other milestone `0` is 否.
+const ZEROING: &[&str] = &[
+    "清零",
+    "零发生",
+    "零事故",
+    "零死亡",
+    "零新增",
+    "零拖欠",
+    "零欠薪",
+    "零投诉",
+    "零伤亡",
+    "零感染",
+];
+
+/// Whether a milestone row's target (or, where the target is the name's, its name) is to bring
+/// something to zero: 动态清零, 安全事故零发生.
+fn is_zeroing(row: &Row) -> bool {
+    let zeroing = |s: &str| ZEROING.iter().any(|w| s.contains(w));
+    zeroing(row.name.as_str())
+        || row.targets.iter().any(|f| {
+            [&f.cell, &f.text]
+                .into_iter()
+                .flatten()
+                .any(|s| zeroing(s.value.as_str()))
+        })
+}
+
+/// A count typed under a zeroing target (`0`, `0户`, `3起`): done when nothing is left, and
+/// whether the reading is doubtful — a bare `0` or `1` is also how a sheet says 否 or 是, so the
+/// count reading is marked for a person to confirm. `None` for anything that is not a count
+/// (a percent, a range, words), or on another row.
+fn zero_count(text: &str, zeroing: bool) -> Option<(bool, bool)> {
+    if !zeroing {
+        return None;
+    }
+    // A number, then at most a counting word of one or two characters (户, 起, 个, 例): `100%`
+    // cleared is the share done, read as milestone words read it, and a sign or a range is no
+    // count.
+    let t = half_width_lower(text.trim());
+    let end = t
+        .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+        .unwrap_or(t.len());
+    let (number, unit) = t.split_at(end);
+    let unit = unit.trim();
+    let counting =
+        unit.chars().count() <= 2 && unit.chars().all(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c));
+    if number.is_empty() || !counting {
+        return None;
+    }
+    let v = number.parse::<Decimal>().ok()?;
+    Some((v.is_zero(), unit.is_empty() && v <= Decimal::ONE))
+}
+
+/// A milestone answer that says the work is done in the target's own words (`已实现全覆盖` under
+/// 全覆盖, `已完成启智学校新建项目` in that row, `未实现动态清零`): a done word, or 已 alone, then
+/// the target's text, the end of it, or the row's name. Any other object after a done word may
+/// name a step short of the target (`已完成立项`, `已完成主体结顶`), so it is not read.
+fn echoes_target(text: &str, row: &Row) -> Option<bool> {
+    let t = half_width_lower(text.trim().trim_end_matches(['。', '.', '!', '！']));
+    let (negated, t) = match NEGATIONS.iter().find_map(|n| t.strip_prefix(n)) {
+        Some(rest) => (true, rest),
+        None => (false, t.as_str()),
+    };
+    let (had, t) = match t.strip_prefix('已') {
+        Some(rest) => (true, rest),
+        None => (false, t),
+    };
+    let t = ADVERBS.iter().find_map(|a| t.strip_prefix(a)).unwrap_or(t);
+    let rest = match DONE_WORDS.iter().find_map(|w| t.strip_prefix(w)) {
+        Some(rest) => rest,
+        None if had || negated => t,
+        None => return None,
+    };
+    let rest = rest.trim();
+    if rest.chars().count() < 2 {
+        return None;
+    }
+    let echoes = |s: &str| {
+        let s = half_width_lower(s);
+        s == rest || s.ends_with(rest)
+    };
+    let said = echoes(row.name.as_str())
+        || row.targets.iter().any(|f| {
+            [&f.cell, &f.text]
+                .into_iter()
+                .flatten()
+                .any(|s| echoes(s.value.as_str()))
+        });
+    said.then_some(!negated)
+}
+
+/// Why a milestone cell is refused, with what it takes: under a zeroing target a count too, and
+/// after a done word whose object is not the target (`已完成立项`) the question a person must
+/// answer — the step named may be short of the target.
+fn milestone_refusal(text: &str, row: &Row, entry: &Entry) -> String {
+    let zeroing = is_zeroing(row);
+    let mut message = crate::tr!(
+        "`{}` 是里程碑: 应为 是/否、已完成/未完成、已建成、已创成、√/× 或 Y/N{}，却是 `{}`",
+        "`{}` is a milestone: expected 是/否, 已完成/未完成, 已建成, 已创成, √/× or Y/N{}, found `{}`",
+        entry.id.value,
+        match zeroing {
+            true => crate::tr!(
+                "，或尚余数量（0 为已清零）",
+                ", or how many are left (0: cleared)"
+            ),
+            false => String::new(),
+        },
+        echo(text)
+    );
+    let t = half_width_lower(text.trim());
+    let t = t.strip_prefix('已').unwrap_or(&t);
+    let t = ADVERBS.iter().find_map(|a| t.strip_prefix(a)).unwrap_or(t);
+    if let Some(step) = DONE_WORDS
+        .iter()
+        .find_map(|w| t.strip_prefix(w))
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+    {
+        message.push_str(&crate::tr!(
+            "（`{}` 是目标本身，还是其中一步？目标已完成请填 是，未完成请填 否 或 推进中）",
+            " (is `{}` the target itself or a step towards it? type 是 if the target is done, else 否 or 推进中)",
+            echo(step)
+        ));
+    }
+    message
 }
 
 /// Whether a milestone row commits to "一批" (建成一批示范点): a batch of no stated size.
@@ -1103,8 +1239,19 @@ pub(crate) fn read_value(
         ));
     }
     if entry.better == Better::Done {
-        let answer = milestone(text).or_else(|| batch_count(text, is_batch(row)));
-        let doubts: Vec<_> = doubt(text, row, entry).into_iter().collect();
+        let counted = zero_count(text, is_zeroing(row));
+        let answer = counted
+            .map(|(done, _)| done)
+            .or_else(|| milestone(text))
+            .or_else(|| echoes_target(text, row))
+            .or_else(|| batch_count(text, is_batch(row)));
+        let mut doubts: Vec<_> = doubt(text, row, entry).into_iter().collect();
+        if counted.is_some_and(|(_, doubtful)| doubtful) {
+            doubts.push(crate::judge::Note::Typed {
+                typed: text.trim().to_string(),
+                reading: crate::judge::Reading::CountLeft,
+            });
+        }
         return answer
             .map(|d| {
                 Some(Value {
@@ -1112,17 +1259,7 @@ pub(crate) fn read_value(
                     doubts,
                 })
             })
-            .ok_or_else(|| {
-            (
-                col,
-                crate::tr!(
-                    "`{}` 是里程碑: 应为 是/否、已完成/未完成、已建成、已创成、√/× 或 Y/N，却是 `{}`",
-                    "`{}` is a milestone: expected 是/否, 已完成/未完成, 已建成, 已创成, √/× or Y/N, found `{}`",
-                    entry.id.value,
-                    echo(text)
-                ),
-            )
-        });
+            .ok_or_else(|| (col, milestone_refusal(text, row, entry)));
     }
     // `84.3萬`, `¥14200`, `14 200`: forms whose meaning is plain, read as their usual spelling.
     let spelled = clerk_forms(text, entry).map_err(|m| (col, m))?;
@@ -1953,5 +2090,99 @@ mod tests {
         let big = Decimal::from_str_exact("1000000000000000000000000000").unwrap();
         assert!(check_size("1000000000000000000000000000", big).is_err());
         assert!(check_size("0.000000000001", Decimal::ZERO).is_err());
+    }
+
+    /// A plan row `name` whose target for 2027 is printed `target`, as a plan file has it.
+    fn milestone_row(name: &str, target: &str) -> crate::plan::Plan {
+        serde_saphyr::from_str(&format!(
+            "jurisdiction: {{ id: t, name: 测, name_en: T, level: county }}\ndocument: {{ title: t, issuer: i, date: d, kind: implementation, source: s }}\nperiod: {{ start: 2023, end: 2027 }}\nbaseline_year: 2022\nindicators:\n  - id: m\n    name: \"{name}\"\n    targets:\n      - {{ year: 2027, text: \"{target}\", quote: \"{target}\" }}\n"
+        ))
+        .unwrap()
+    }
+
+    /// Under a target that brings something to zero a number is how many are left: `0` is met
+    /// (where for any other milestone it is 否), and a bare 0 or 1 — how sheets also write 否 and
+    /// 是 — is doubtful.
+    #[test]
+    fn counts_left_under_a_zeroing_target() {
+        for (name, target, zeroing) in [
+            ("退役军人“零就业”家庭动态清零", "动态清零", true),
+            ("欠薪线索", "动态清零", true),
+            ("城乡危房动态清零", "实现", true),
+            ("较大安全事故", "零发生", true),
+            // 零就业 is the kind of family, not a target of zero.
+            ("零就业家庭帮扶", "全覆盖", false),
+            ("启智学校新建项目", "建成", false),
+        ] {
+            let plan = milestone_row(name, target);
+            assert_eq!(is_zeroing(&plan.indicators[0]), zeroing, "{name} {target}");
+        }
+        for (text, want) in [
+            ("0", Some((true, true))),
+            ("1", Some((false, true))),
+            ("0户", Some((true, false))),
+            ("0 户", Some((true, false))),
+            ("0.0", Some((true, true))),
+            ("2", Some((false, false))),
+            ("3起", Some((false, false))),
+            ("１", Some((false, true))),
+            // Not counts: the share done, a sign, words, a range.
+            ("100%", None),
+            ("-1", None),
+            ("是", None),
+            ("已清零", None),
+            ("1-2", None),
+            ("", None),
+        ] {
+            assert_eq!(zero_count(text, true), want, "{text}");
+            assert_eq!(zero_count(text, false), None, "{text}");
+        }
+        // Without the count rule these stay milestone words.
+        assert_eq!(milestone("0"), Some(false));
+        assert_eq!(milestone("已清零"), Some(true));
+        assert_eq!(milestone("未清零"), Some(false));
+    }
+
+    /// A done word followed by the target's own words is the answer; followed by anything else
+    /// it may name a step short of the target, and is not read.
+    #[test]
+    fn answers_in_the_targets_words() {
+        let cover = milestone_row("乡镇(街道)体育社会组织全覆盖", "全覆盖");
+        let school = milestone_row("启智学校新建项目", "完成");
+        let zero = milestone_row("退役军人“零就业”家庭", "动态清零");
+        for (plan, text, want) in [
+            (&cover, "已实现全覆盖", Some(true)),
+            (&cover, "实现全覆盖", Some(true)),
+            (&cover, "未实现全覆盖", Some(false)),
+            (&cover, "已全面实现全覆盖", Some(true)),
+            (&cover, "已实现全覆盖。", Some(true)),
+            (&school, "已完成启智学校新建项目", Some(true)),
+            (&school, "已完成新建项目", Some(true)),
+            (&school, "尚未完成新建项目", Some(false)),
+            (&zero, "已实现动态清零", Some(true)),
+            (&zero, "实现清零", Some(true)),
+            // Steps short of the target, or too little to tell.
+            (&school, "已完成立项", None),
+            (&school, "已完成主体结顶", None),
+            (&school, "已完成招标", None),
+            (&cover, "已实现", None),
+            (&cover, "已实现覆盖80%", None),
+            (&cover, "全覆盖", None),
+            (&zero, "已实现目", None),
+        ] {
+            assert_eq!(echoes_target(text, &plan.indicators[0]), want, "{text}");
+        }
+        for (text, want) in [
+            ("已成功创建", Some(true)),
+            ("已获评", Some(true)),
+            ("已获批", Some(true)),
+            ("已入选", Some(true)),
+            ("未入选", Some(false)),
+            ("已全覆盖", Some(true)),
+            ("尚未全覆盖", Some(false)),
+            ("已申报", None),
+        ] {
+            assert_eq!(milestone(text), want, "{text}");
+        }
     }
 }

@@ -478,6 +478,12 @@ fn reading_text(typed: &str, reading: Reading, en: bool) -> String {
         (Reading::Approximate, true) => {
             format!("doubtful: `{typed}` is approximate; judged by its number")
         }
+        (Reading::CountLeft, false) => format!(
+            "存疑: 目标为清零, `{typed}` 按尚余数量判定(0 为已清零); 若填的是 是/否, 请改填 是 或 否"
+        ),
+        (Reading::CountLeft, true) => format!(
+            "doubtful: the target is to bring it to zero; `{typed}` is read as how many are left (0: cleared); if it meant yes or no, type 是 or 否"
+        ),
         (Reading::Signed, false) => {
             format!("存疑: `{typed}` 带正负号, 是较上期的增减吗? 按所填数值判定")
         }

@@ -195,6 +195,7 @@ impl Remark {
                     crate::judge::Reading::Remarked => "remarked_value",
                     crate::judge::Reading::Approximate => "approximate_value",
                     crate::judge::Reading::Signed => "signed_value",
+                    crate::judge::Reading::CountLeft => "count_left",
                 };
                 r.text = Some(typed.clone());
             }
