@@ -32,6 +32,7 @@ mod longform;
 mod mail;
 pub(crate) mod markup;
 mod matching;
+mod mime;
 mod outline;
 mod pandas;
 mod phrase;

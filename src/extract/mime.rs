@@ -1,0 +1,401 @@
+//! An e-mail saved as it travels (an `.eml` file from Foxmail, Outlook or a web mail's "download
+//! original"), read as the letter it carries: its header fields with their encoded words decoded
+//! (`Subject: =?utf-8?b?…?=`), its body's transfer encoding undone (quoted-printable `=E5=B9=BC`
+//! with soft breaks at 76 columns, base64), and of a `multipart/alternative` body only the plain
+//! text part (the HTML part is the same letter again: reading both would count every figure twice).
+//!
+//! Why it exists: a county's office sends its plan's indicator table to the city by mail, pasted
+//! from Excel into the letter, and the city keeps the message as it came. As saved, every Chinese
+//! character is `=XX=XX=XX` or base64, so no reader finds a word, and a soft break cuts a cell
+//! or a figure (`=E2=89=A5` / `70`). `validate` reads a source through the same pass
+//! ([`super::markup::plain`]), so what a draft quotes from the letter is found there.
+//!
+//! Each line of the result is mapped to the line of the message it comes from (a quoted-printable
+//! line to the line it starts on, a base64 part's line to the encoded line holding its first byte).
+//!
+//! Bounded: one pass over the message; parts nest at most [`MAX_DEPTH`] deep, at most
+//! [`MAX_PARTS`] are read.
+
+/// The deepest nesting of multipart bodies read.
+const MAX_DEPTH: usize = 4;
+
+/// The most parts of one message read; the rest are left out.
+const MAX_PARTS: usize = 64;
+
+/// The header fields kept as lines of the letter: who wrote it, to whom, when and on what.
+const KEPT: &[&str] = &["subject", "from", "to", "cc", "date"];
+
+/// A message's lines with their 1-based line numbers in the source.
+type Lines<'a> = [(usize, &'a str)];
+
+/// The letter a saved e-mail carries, with each line's source line; None when `text` is no
+/// MIME message (its first lines are not header fields naming a MIME body).
+pub(crate) fn plain_lines(text: &str) -> Option<(String, Vec<usize>)> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let lines: Vec<(usize, &str)> = text
+        .split('\n')
+        .map(|l| l.strip_suffix('\r').unwrap_or(l))
+        .enumerate()
+        .map(|(i, l)| (i + 1, l))
+        .collect();
+    let (fields, body) = header(&lines)?;
+    let named = |n: &str| fields.iter().any(|(k, _, _)| k.eq_ignore_ascii_case(n));
+    // A message, not a text that opens with `标题: …`: a MIME body and someone it is from or to.
+    if !(named("mime-version") || named("content-type"))
+        || !(named("from") || named("to") || named("subject"))
+    {
+        return None;
+    }
+    let mut out: Vec<(usize, String)> = Vec::new();
+    for (k, v, at) in &fields {
+        if KEPT.iter().any(|w| k.eq_ignore_ascii_case(w)) {
+            out.push((*at, format!("{k}: {}", words(v))));
+        }
+    }
+    out.push((body.first().map_or(lines.len(), |l| l.0), String::new()));
+    let mut parts = 0;
+    part(&fields, body, 0, &mut parts, &mut out);
+    let mut text = String::new();
+    let mut map = Vec::with_capacity(out.len());
+    for (at, l) in out {
+        text.push_str(&l);
+        text.push('\n');
+        map.push(at);
+    }
+    Some((text, map))
+}
+
+/// A header field: its name, its value unfolded, the line it starts on.
+type Field = (String, String, usize);
+
+/// The header fields at the start of `lines` (continuation lines unfolded) and the lines after
+/// the blank line ending them; None when the first line is no field.
+fn header<'a, 'b>(lines: &'b Lines<'a>) -> Option<(Vec<Field>, &'b Lines<'a>)> {
+    let mut fields: Vec<Field> = Vec::new();
+    for (i, &(at, l)) in lines.iter().enumerate() {
+        if l.trim().is_empty() {
+            return (!fields.is_empty()).then(|| (fields, &lines[i + 1..]));
+        }
+        if l.starts_with([' ', '\t']) {
+            let f = fields.last_mut()?;
+            f.1.push(' ');
+            f.1.push_str(l.trim());
+            continue;
+        }
+        let (k, v) = l.split_once(':')?;
+        if k.is_empty() || !k.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-') {
+            return None;
+        }
+        fields.push((k.to_string(), v.trim().to_string(), at));
+    }
+    None
+}
+
+/// The value of a field's parameter (`boundary="…"`, `charset=utf-8`), case-insensitive.
+fn param(value: &str, name: &str) -> Option<String> {
+    value.split(';').skip(1).find_map(|p| {
+        let (k, v) = p.split_once('=')?;
+        k.trim()
+            .eq_ignore_ascii_case(name)
+            .then(|| v.trim().trim_matches('"').to_string())
+    })
+}
+
+/// A field's value by name.
+fn field<'a>(fields: &'a [Field], name: &str) -> Option<&'a str> {
+    fields
+        .iter()
+        .find(|(k, _, _)| k.eq_ignore_ascii_case(name))
+        .map(|(_, v, _)| v.as_str())
+}
+
+/// One part (the message's body or a part of it) read into `out`: a multipart body's parts in
+/// turn (of an alternative only the plain text, else the first text), a text part decoded.
+fn part(
+    fields: &[Field],
+    body: &Lines,
+    depth: usize,
+    parts: &mut usize,
+    out: &mut Vec<(usize, String)>,
+) {
+    *parts += 1;
+    if *parts > MAX_PARTS {
+        return;
+    }
+    let ctype = field(fields, "content-type").unwrap_or("text/plain");
+    let kind = ctype
+        .split(';')
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_ascii_lowercase();
+    if let Some(rest) = kind.strip_prefix("multipart/") {
+        let Some(boundary) = param(ctype, "boundary").filter(|_| depth < MAX_DEPTH) else {
+            return;
+        };
+        let subs = split(body, &boundary);
+        if rest == "alternative" {
+            let is = |f: &[Field], t: &str| {
+                field(f, "content-type")
+                    .unwrap_or("text/plain")
+                    .to_ascii_lowercase()
+                    .starts_with(t)
+            };
+            let pick = subs
+                .iter()
+                .find(|(f, _)| is(f, "text/plain"))
+                .or_else(|| subs.iter().find(|(f, _)| is(f, "text/")))
+                .or(subs.first());
+            if let Some((f, b)) = pick {
+                part(f, b, depth + 1, parts, out);
+            }
+        } else {
+            for (f, b) in &subs {
+                part(f, b, depth + 1, parts, out);
+            }
+        }
+        return;
+    }
+    // An attachment that is no text (a spreadsheet, a picture) is bytes, not words.
+    if !kind.starts_with("text/") {
+        return;
+    }
+    let charset = param(ctype, "charset").unwrap_or_else(|| "utf-8".into());
+    let cte = field(fields, "content-transfer-encoding")
+        .unwrap_or("")
+        .trim()
+        .to_ascii_lowercase();
+    match cte.as_str() {
+        "quoted-printable" => quoted(body, &charset, out),
+        "base64" => {
+            let (bytes, per_line) = base64_lines(body);
+            let at = body.first().map_or(0, |l| l.0);
+            let mut offset: usize = 0;
+            for l in decode(&bytes, &charset).split('\n') {
+                let line = at + offset.checked_div(per_line).unwrap_or(0);
+                out.push((line, l.trim_end_matches('\r').to_string()));
+                offset += l.len() + 1;
+            }
+        }
+        _ => out.extend(body.iter().map(|&(at, l)| (at, l.to_string()))),
+    }
+}
+
+/// A multipart body's parts (header fields, lines) between its `--boundary` lines.
+fn split<'a, 'b>(body: &'b Lines<'a>, boundary: &str) -> Vec<(Vec<Field>, &'b Lines<'a>)> {
+    let open = format!("--{boundary}");
+    let marks: Vec<usize> = body
+        .iter()
+        .enumerate()
+        .filter(|(_, (_, l))| l.trim_end().starts_with(&open))
+        .map(|(i, _)| i)
+        .collect();
+    marks
+        .windows(2)
+        .filter_map(|w| {
+            let chunk = &body[w[0] + 1..w[1]];
+            // A part with no header fields opens with its blank line: its type is text/plain.
+            if chunk.first().is_some_and(|l| l.1.trim().is_empty()) {
+                return Some((Vec::new(), &chunk[1..]));
+            }
+            header(chunk)
+        })
+        .take(MAX_PARTS)
+        .collect()
+}
+
+/// A quoted-printable part decoded, each line of the letter at the source line it starts on: a
+/// line ending in `=` goes on with the next, `=XX` is a byte.
+fn quoted(body: &Lines, charset: &str, out: &mut Vec<(usize, String)>) {
+    let mut bytes = Vec::new();
+    let mut start = None;
+    for &(at, l) in body {
+        let start_at = *start.get_or_insert(at);
+        let l = l.trim_end_matches([' ', '\t']);
+        let (l, soft) = match l.strip_suffix('=') {
+            Some(s) => (s, true),
+            None => (l, false),
+        };
+        hex_bytes(l, &mut bytes);
+        if !soft {
+            out.push((start_at, decode(&bytes, charset)));
+            bytes.clear();
+            start = None;
+        }
+    }
+    if let Some(at) = start {
+        out.push((at, decode(&bytes, charset)));
+    }
+}
+
+/// Quoted-printable text's bytes: `=XX` a byte, anything else itself.
+fn hex_bytes(l: &str, bytes: &mut Vec<u8>) {
+    let b = l.as_bytes();
+    let hex = |c: u8| (c as char).to_digit(16);
+    let mut i = 0;
+    while i < b.len() {
+        match (
+            b[i],
+            b.get(i + 1).copied().and_then(hex),
+            b.get(i + 2).copied().and_then(hex),
+        ) {
+            (b'=', Some(h), Some(lo)) => {
+                bytes.push((h * 16 + lo) as u8);
+                i += 3;
+            }
+            (c, _, _) => {
+                bytes.push(c);
+                i += 1;
+            }
+        }
+    }
+}
+
+/// A base64 part's bytes, and how many bytes one of its encoded lines holds (to map a decoded
+/// line back to its encoded line).
+fn base64_lines(body: &Lines) -> (Vec<u8>, usize) {
+    let mut bytes = Vec::new();
+    let mut acc = 0u32;
+    let mut bits = 0;
+    let mut per_line = 0;
+    for &(_, l) in body {
+        for c in l.bytes() {
+            let v = match c {
+                b'A'..=b'Z' => c - b'A',
+                b'a'..=b'z' => c - b'a' + 26,
+                b'0'..=b'9' => c - b'0' + 52,
+                b'+' => 62,
+                b'/' => 63,
+                _ => continue,
+            };
+            acc = (acc << 6) | u32::from(v);
+            bits += 6;
+            if bits >= 8 {
+                bits -= 8;
+                bytes.push((acc >> bits) as u8);
+                acc &= (1 << bits) - 1;
+            }
+        }
+        if per_line == 0 {
+            per_line = bytes.len();
+        }
+    }
+    (bytes, per_line)
+}
+
+/// Bytes in the part's charset as text (UTF-8 unless a charset encoding_rs knows is named: GBK,
+/// GB2312 and GB18030 through GB18030, as a Chinese mail client writes them).
+fn decode(bytes: &[u8], charset: &str) -> String {
+    let enc = encoding_rs::Encoding::for_label(charset.trim().as_bytes())
+        .map(|e| {
+            if e == encoding_rs::GBK {
+                encoding_rs::GB18030
+            } else {
+                e
+            }
+        })
+        .unwrap_or(encoding_rs::UTF_8);
+    enc.decode_without_bom_handling(bytes).0.into_owned()
+}
+
+/// A header value with its RFC 2047 encoded words (`=?utf-8?b?…?=`, `=?gb2312?q?…?=`) decoded;
+/// the space between two encoded words is no text.
+fn words(value: &str) -> String {
+    let mut out = String::new();
+    let mut rest = value;
+    let mut last_encoded = false;
+    while let Some(i) = rest.find("=?") {
+        let (before, from) = rest.split_at(i);
+        let word = from[2..].splitn(3, '?').collect::<Vec<_>>();
+        let decoded = match word.as_slice() {
+            [charset, enc, tail] => tail.find("?=").map(|end| {
+                let data = &tail[..end];
+                let bytes = if enc.eq_ignore_ascii_case("b") {
+                    base64_lines(&[(1, data)]).0
+                } else {
+                    let mut o = Vec::new();
+                    hex_bytes(&data.replace('_', " "), &mut o);
+                    o
+                };
+                let used = 2 + charset.len() + 1 + enc.len() + 1 + end + 2;
+                (decode(&bytes, charset), used)
+            }),
+            _ => None,
+        };
+        match decoded {
+            Some((text, used)) => {
+                if !(last_encoded && before.trim().is_empty()) {
+                    out.push_str(before);
+                }
+                out.push_str(&text);
+                rest = &from[used..];
+                last_encoded = true;
+            }
+            None => {
+                out.push_str(before);
+                out.push_str("=?");
+                rest = &from[2..];
+                last_encoded = false;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A message's letter as read, and the source line of each of its lines.
+    fn read(text: &str) -> Option<(String, Vec<usize>)> {
+        plain_lines(text)
+    }
+
+    #[test]
+    fn a_saved_mail_is_read_as_its_letter() {
+        let table: &[(&str, Option<&str>)] = &[
+            // Quoted-printable with a soft break inside a figure (`=E2=89=A5` / `70`): one line.
+            (
+                "From: a@b.cn\nSubject: =?utf-8?b?5oyH5qCH?=\nMIME-Version: 1.0\nContent-Type: text/plain; charset=\"utf-8\"\nContent-Transfer-Encoding: quoted-printable\n\n=E6=99=AE=E6=83=A0\t57\t=\n=E2=89=A570\n",
+                Some("From: a@b.cn\nSubject: 指标\n\n普惠\t57\t≥70\n\n"),
+            ),
+            // An alternative: the plain part only, the HTML (base64) left out.
+            (
+                "To: x@y.cn\nMIME-Version: 1.0\nContent-Type: multipart/alternative; boundary=\"B\"\n\n--B\nContent-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: base64\n\n5omY5L2NNC41\n--B\nContent-Type: text/html; charset=utf-8\n\n<p>托位4.5</p>\n--B--\n",
+                Some("To: x@y.cn\n\n托位4.5\n"),
+            ),
+            // GB2312 in quoted-printable, as an older client writes it.
+            (
+                "From: a@b.cn\nMIME-Version: 1.0\nContent-Type: text/plain; charset=gb2312\nContent-Transfer-Encoding: quoted-printable\n\n=CD=D0=CE=BB4.5\n",
+                Some("From: a@b.cn\n\n托位4.5\n\n"),
+            ),
+            // Near misses: a text opening with `标题: …` lines, a header with no MIME body.
+            ("Subject: 通知\n\n托位4.5\n", None),
+            ("主题: 通知\nMIME-Version: 1.0\n\n托位4.5\n", None),
+            ("幼有善育\n托位4.5\n", None),
+        ];
+        for (text, want) in table {
+            let got = read(text).map(|(t, _)| t);
+            assert_eq!(got.as_deref(), *want, "{text}");
+        }
+    }
+
+    #[test]
+    fn each_line_points_at_the_line_it_comes_from() {
+        let text = "From: a@b.cn\nMIME-Version: 1.0\nContent-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: quoted-printable\n\n=E4=B8=80=\n=E4=BA=8C\n=E4=B8=89\n";
+        let (t, map) = read(text).expect("a message");
+        assert_eq!(t, "From: a@b.cn\n\n一二\n三\n\n");
+        assert_eq!(map, vec![1, 6, 6, 8, 9]);
+    }
+
+    #[test]
+    fn encoded_words_in_a_header() {
+        assert_eq!(
+            words("=?utf-8?b?5oyH?= =?utf-8?b?5qCH?= <a@b.cn>"),
+            "指标 <a@b.cn>"
+        );
+        assert_eq!(words("=?gb2312?q?=CD=D0=CE=BB?="), "托位");
+        assert_eq!(words("plain =? text"), "plain =? text");
+    }
+}
