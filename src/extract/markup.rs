@@ -40,10 +40,15 @@ pub(crate) fn plain(text: &str) -> Option<String> {
 pub(crate) fn plain_lines(text: &str) -> Option<(String, Vec<usize>)> {
     let folded = folded(text);
     let text = folded.as_deref().unwrap_or(text);
-    then(super::mime::plain_lines(text), text, json_lines)
+    then(super::mime::plain_lines(text), text, boxes_lines)
 }
 
-/// [`plain_lines`] after a saved e-mail's letter: a JSON dataset's table, then the rest.
+/// [`plain_lines`] after a saved e-mail's letter: an OCR engine's boxes laid out, then the rest.
+fn boxes_lines(text: &str) -> Option<(String, Vec<usize>)> {
+    then(super::boxes::plain_lines(text), text, json_lines)
+}
+
+/// [`plain_lines`] after OCR's boxes: a JSON dataset's table, then the rest.
 fn json_lines(text: &str) -> Option<(String, Vec<usize>)> {
     then(super::json::plain_lines(text), text, tracked_lines)
 }

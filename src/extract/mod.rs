@@ -21,6 +21,7 @@
 mod arrows;
 mod asciidoc;
 mod blocks;
+mod boxes;
 mod columns;
 mod dated;
 mod draft;

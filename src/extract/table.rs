@@ -1155,6 +1155,7 @@ fn columns_in_order(head: &[Segment], columns: &[Column], segs: &[Segment]) -> V
 fn measured_wide(lines: &[&str], at: usize) -> bool {
     let misfit = |wide: bool| -> usize {
         let head = split_titles(segments(lines[at], wide), wide);
+        let head = stacked_titles(&head, lines, at, |l| segments(l, wide)).unwrap_or(head);
         lines[at + 1..]
             .iter()
             .filter(|l| !l.trim().is_empty())
@@ -1232,6 +1233,55 @@ fn spanned_years(head: &[Segment], all: &[Segment]) -> Option<Vec<Segment>> {
     Some(out)
 }
 
+/// A header whose line naming 指标 leaves gaps where titles of two lines stand, one line above
+/// it and one below (`2022年` over `基期值` beside `序号 领域 指标名称 单位 … 责任单位`, which a
+/// converter or an OCR's boxes print on the middle line, as a table's one-line titles are centred
+/// beside its two-line ones): the head with each such title a column of its own, the line above's
+/// piece and the line below's under it read as one (`2022年基期值`). Only where both lines are
+/// titles all of whose pieces stand in the head's gaps, at least two of them years: a line of
+/// titles under the head's own columns (`基础值 目标值`) is [`merge_header_row`]'s.
+fn stacked_titles(
+    head: &[Segment],
+    lines: &[&str],
+    at: usize,
+    segments: impl Fn(&str) -> Vec<Segment>,
+) -> Option<Vec<Segment>> {
+    let above = segments(lines[at.checked_sub(1)?]);
+    let below = segments(lines.get(at + 1)?);
+    let overlaps = |a: &Segment, b: &Segment| a.start < b.end && b.start < a.end;
+    let in_gap = |s: &Segment| !head.iter().any(|h| overlaps(h, s));
+    let titles =
+        |segs: &[Segment]| !segs.is_empty() && header_like(segs) && segs.iter().all(in_gap);
+    if !titles(&above)
+        || !titles(&below)
+        || above
+            .iter()
+            .filter(|s| header_year(&s.text).is_some())
+            .count()
+            < 2
+    {
+        return None;
+    }
+    let mut out = head.to_vec();
+    for a in &above {
+        let mut s = a.clone();
+        if let Some(b) = below.iter().find(|b| overlaps(a, b)) {
+            s.text.push_str(&b.text);
+            s.start = s.start.min(b.start);
+            s.end = s.end.max(b.end);
+        }
+        out.push(s);
+    }
+    for b in below
+        .iter()
+        .filter(|b| !above.iter().any(|a| overlaps(a, b)))
+    {
+        out.push(b.clone());
+    }
+    out.sort_by_key(|s| s.start);
+    Some(out)
+}
+
 /// A header row under (or over) the one naming the columns, its words added to the titles of the
 /// columns they stand under: a year (`2022年` over `基础值`) or a baseline's or target's word
 /// makes that column a figure column of the year.
@@ -1280,6 +1330,12 @@ fn fixed_width_table(lines: &[&str], at: usize) -> Option<(RawTable, usize)> {
     {
         head = h;
     }
+    // Titles set above and below the line naming 指标, in its gaps (a single-line title centred
+    // beside two-line ones): each pair one column, both lines read.
+    let stacked = stacked_titles(&head, lines, at, segments);
+    if let Some(h) = &stacked {
+        head = h.clone();
+    }
     let head = head;
     let mut columns: Vec<Column> = head.iter().map(|s| column_of(&s.text)).collect();
     let mut titles: Vec<String> = head.iter().map(|s| s.text.clone()).collect();
@@ -1295,6 +1351,7 @@ fn fixed_width_table(lines: &[&str], at: usize) -> Option<(RawTable, usize)> {
     };
     if let Some(above) = at.checked_sub(1).map(|k| lines[k])
         && !above.contains(['|', '｜', '\t'])
+        && stacked.is_none()
     {
         let segs = segments(above);
         if !segs.is_empty()
@@ -1304,7 +1361,7 @@ fn fixed_width_table(lines: &[&str], at: usize) -> Option<(RawTable, usize)> {
             merge(&segs, &mut columns, &mut titles);
         }
     }
-    let mut i = at + 1;
+    let mut i = at + 1 + usize::from(stacked.is_some());
     while i < lines.len() {
         let l = lines[i];
         if rule_line(l) {
@@ -3083,6 +3140,72 @@ mod tests {
             ]
         );
         assert_eq!(bar_cells("| a\\|b | \\* | c |"), ["a|b", "*", "c"]);
+    }
+
+    /// Each candidate as `kind year value`.
+    fn figures_of(doc: &str) -> Vec<String> {
+        extract(doc, Some(2027))
+            .candidates
+            .iter()
+            .map(|c| {
+                format!(
+                    "{} {} {}",
+                    c.kind.name(),
+                    c.year.unwrap_or_default(),
+                    c.value.unwrap_or_default()
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn titles_stacked_above_and_below_the_line_naming_the_indicator() {
+        // An OCR's boxes or a PDF laid out: the one-line titles centred beside two-line ones.
+        let stacked = [
+            "                                                    2022年    2025年   2027年",
+            "序号  领域           指标名称                单位                               责任单位",
+            "                                                    基期值    目标值   目标值",
+            " 1    幼有善育       普惠托位占比            %      55        ≥65      ≥70      市卫健局",
+            " 2                   学前教育普惠率          %      92.6      95       ≥96      市教育局",
+        ]
+        .join("\n");
+        assert_eq!(
+            figures_of(&stacked),
+            [
+                "baseline 2022 55",
+                "target 2025 65",
+                "target 2027 70",
+                "baseline 2022 92.6",
+                "target 2025 95",
+                "target 2027 96",
+            ]
+        );
+        // Near miss: the titles under the head's own columns (`基础值 目标值 目标值` under
+        // `2022年 2025年 2027年`) are a second header row, read as before.
+        let under = [
+            "序号  领域      指标名称                单位   2022年    2025年   2027年   责任单位",
+            "                                              基础值    目标值   目标值",
+            " 1    幼有善育  普惠托位占比            %      55        ≥65      ≥70      市卫健局",
+        ]
+        .join("\n");
+        assert_eq!(
+            figures_of(&under),
+            ["baseline 2022 55", "target 2025 65", "target 2027 70"]
+        );
+        // Near miss: a line above with one year only (a title's date) makes no columns: the
+        // head has no figure column, so no table.
+        let one = [
+            "                                                    2022年",
+            "序号  领域           指标名称                单位                               责任单位",
+            "                                                    基期值",
+            " 1    幼有善育       普惠托位占比            %      55        ≥65      ≥70      市卫健局",
+        ]
+        .join("\n");
+        assert!(
+            !figures_of(&one).contains(&"target 2025 65".to_string()),
+            "{:?}",
+            figures_of(&one)
+        );
     }
 
     #[test]
