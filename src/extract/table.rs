@@ -576,6 +576,15 @@ fn csv_records(lines: &[&str], at: usize) -> Option<Vec<(String, Vec<String>, us
     (out.len() >= 2 && out[0].1.len() >= 3).then_some(out)
 }
 
+/// A Markdown table's rule under its header: `|---|:---:|`, every cell dashes and colons.
+fn md_rule(l: &str) -> bool {
+    let cells = bar_cells(l);
+    l.contains('-')
+        && cells
+            .iter()
+            .all(|c| !c.is_empty() && c.chars().all(|ch| ch == '-' || ch == ':'))
+}
+
 /// The cells of a row between `|`, a Markdown escape read as the sign it escapes: pandoc
 /// prints a cell's `<`, `>`, `*` as `\<`, `\>`, `\*` (`每年\<5`, `托位数\*`), and a `\|` is a bar
 /// inside a cell, no cell's end. `validate` reads an escape so too.
@@ -657,13 +666,16 @@ fn bar_table_as_printed(lines: &[&str], at: usize) -> Option<(RawTable, usize)> 
     let mut columns: Vec<Column> = header.iter().map(|h| column_of(h)).collect();
     // A header of two rows (`基期值 | 目标值 | 目标值` over `| | 2022年 | 2025年 | 2027年 |`):
     // the second gives the years, the first says which is the baseline.
+    // Markdown's rule under the header may stand between the two (docling writes a merged cell
+    // again in every cell it spans, so the second row is the table's first body row).
+    let sub = at + 1 + usize::from(lines.get(at + 1).is_some_and(|l| md_rule(l)));
     if bars
-        && let Some(second) = lines.get(at + 1).map(|l| split(l))
+        && let Some(second) = lines.get(sub).map(|l| split(l))
         && second.len() == columns.len()
         && second.iter().any(|c| header_year(c).is_some())
-        && second
-            .iter()
-            .all(|c| c.is_empty() || header_year(c).is_some() || column_of(c) != Column::Other)
+        && second.iter().zip(&header).all(|(c, h)| {
+            c.is_empty() || c == h || header_year(c).is_some() || column_of(c) != Column::Other
+        })
     {
         for (col, sub) in columns.iter_mut().zip(&second) {
             if let (Some(y), Column::Value(..) | Column::Other) = (header_year(sub), &*col) {
@@ -672,7 +684,7 @@ fn bar_table_as_printed(lines: &[&str], at: usize) -> Option<(RawTable, usize)> 
                 *col = Column::Value(Some(y), base);
             }
         }
-        first_row = at + 2;
+        first_row = sub + 1;
     }
     let values = columns
         .iter()
@@ -3206,6 +3218,34 @@ mod tests {
             "{:?}",
             figures_of(&one)
         );
+    }
+
+    #[test]
+    fn a_header_row_repeated_under_the_markdown_rule() {
+        // docling: a merged cell's text in every cell it spans, the header's second row the
+        // first body row after the rule.
+        let doc = "| 编号 | 领域 | 指标名称 | 单位 | 基期值 | 目标值 | 目标值 | 牵头单位 |\n\
+|------|------|----------|------|--------|--------|--------|----------|\n\
+| 编号 | 领域 | 指标名称 | 单位 | 2022年 | 2025年 | 2027年 | 牵头单位 |\n\
+| 1-1 | 幼有善育 | 普惠托位占比 | % | 58 | 66 | 70 | 市卫健局 |\n\
+| 1-2-1 | 幼有善育 | 其中：公办托位占比 | % | 21 | 28 | 32 | 市卫健局 |\n";
+        assert_eq!(
+            figures_of(doc),
+            [
+                "baseline 2022 58",
+                "target 2025 66",
+                "target 2027 70",
+                "baseline 2022 21",
+                "target 2025 28",
+                "target 2027 32",
+            ]
+        );
+        // Near miss: the first body row is a row of figures, not titles: read as a row.
+        let plain = "| 序号 | 指标名称 | 单位 | 2022年 | 2027年 |\n|---|---|---|---|---|\n\
+| 1 | 普惠托位占比 | % | 58 | 70 |\n";
+        assert_eq!(figures_of(plain), ["baseline 2022 58", "target 2027 70"]);
+        assert!(md_rule("|---|:---:|"));
+        assert!(!md_rule("| 1 | - |"));
     }
 
     #[test]
