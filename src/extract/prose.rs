@@ -222,9 +222,11 @@ fn change_start(chars: &[char], sp: &Span, clause_start: usize) -> Option<Option
     // `由2022年的每人每月1150元`: as many such words as there are.
     let mut before = before.as_str();
     loop {
-        let t = ["的", " ", "每人", "每月", "每年", "年底", "末"]
-            .iter()
-            .fold(before, |b, w| b.trim_end_matches(w));
+        let t = [
+            "的", " ", "每人", "每月", "每年", "年底", "末", "现在", "目前",
+        ]
+        .iter()
+        .fold(before, |b, w| b.trim_end_matches(w));
         if t == before {
             break;
         }
@@ -244,7 +246,9 @@ fn change_start(chars: &[char], sp: &Span, clause_start: usize) -> Option<Option
         }
         None => (before, None),
     };
-    if !(rest.ends_with('由') || rest.ends_with('从')) {
+    // `比2022年的82.8岁提高0.8岁`: a comparison with the figure of its year, by an amount.
+    let compared = year.is_some() && (rest.ends_with('比') || rest.ends_with('较'));
+    if !(rest.ends_with('由') || rest.ends_with('从') || compared) {
         return None;
     }
     let after = collect(&chars[sp.end..chars.len().min(sp.end + 6)]);
@@ -259,6 +263,9 @@ fn change_start(chars: &[char], sp: &Span, clause_start: usize) -> Option<Option
     let by_amount = verb.is_some()
         && year.is_some()
         && rest.starts_with(|c: char| is_digit(c) || "一二两三四五六七八九十".contains(c));
+    if compared {
+        return by_amount.then_some(year);
+    }
     (rest.starts_with('到') || rest.starts_with('至') || by_amount).then_some(year)
 }
 
@@ -417,13 +424,26 @@ fn level_beside(
             && n.op_word.is_some()
             && subjectless(&words(n))
     });
-    let prev = first.checked_sub(1).map(|p| &kept[p]).filter(|p| {
-        clause_at(p.start)
-            .zip(here)
-            .is_some_and(|(a, b)| a + 1 == b)
-            && p.op_word.is_some()
-            && subjectless(&words(&kept[first]))
-    });
+    // A change's starting figure in the change's own clause (`达到83.6岁，比2022年的82.8岁提高
+    // 0.8岁`) stands between the change and the level before it: the words after it are the
+    // change's.
+    let start_figure = first
+        .checked_sub(1)
+        .filter(|&p| here.is_some() && clause_at(kept[p].start) == here);
+    let change_words = start_figure.map_or_else(
+        || words(&kept[first]),
+        |p| collect(&chars[kept[p].end..kept[first].start]),
+    );
+    let prev = start_figure
+        .map_or(first.checked_sub(1), |p| p.checked_sub(1))
+        .map(|p| &kept[p])
+        .filter(|p| {
+            clause_at(p.start)
+                .zip(here)
+                .is_some_and(|(a, b)| a + 1 == b)
+                && p.op_word.is_some()
+                && subjectless(&change_words)
+        });
     next.is_some() || prev.is_some()
 }
 
@@ -557,6 +577,21 @@ impl ProseContext<'_> {
     }
 }
 
+/// Whether a figure reports what was done already in a year of the plan's period (`2023年1—4月，
+/// 全县已新增托位420个` in a plan of 2023—2027): progress inside the period, no figure. Done by
+/// the year before the period (`2023年，全县已建成康养联合体9个` in a plan for 2024) it is the
+/// baseline, as before. The year is the sentence's first, else the year it is written in where
+/// it tells of that year (`今年以来`); a sentence naming neither is read as before (round 9's
+/// notice: `1—10月，…已完成投资2.1亿元` under its 工作基础, a baseline of the year).
+fn progress_in_period(chars: &[char], sp: &Span, cx: &ProseContext) -> bool {
+    if !super::scan::done_so_far(chars, sp) {
+        return false;
+    }
+    let year = super::scan::first_year(chars)
+        .or_else(|| super::scan::so_far(chars).then_some(cx.written).flatten());
+    year.zip(cx.start).is_some_and(|(y, s)| y >= s)
+}
+
 /// Whether a sentence with no year reports the year it is written in: `今年`, `本年`, or a span of
 /// months (`1—10月`, `1-6月`, `上半年`, `前三季度`) that has no year of its own.
 fn this_year(sentence: &str) -> bool {
@@ -627,7 +662,8 @@ pub(super) fn prose_candidates(s: &Sentence, cx: &ProseContext) -> Vec<Candidate
         // `由2022年的1.78缩小至1.72以内`: a change's starting figure needs no unit of its own.
         let why_not = not_a_target(chars, &sp)
             .filter(|w| *w != "bare number in prose" || change_start(chars, &sp, 0).is_none())
-            .or_else(|| superseded(chars, &sp).then_some("superseded target"));
+            .or_else(|| superseded(chars, &sp).then_some("superseded target"))
+            .or_else(|| progress_in_period(chars, &sp, cx).then_some("done so far in the period"));
         prev_end = (why_not != Some("date")).then_some(sp.end);
         if glued || why_not.is_some() {
             continue;

@@ -417,6 +417,119 @@ const ABSTRACT_NOUNS: &[&str] = &[
     "省级地方标准",
 ];
 
+/// Verbs of what has been done already (`已新增托位420个`, `现有托育机构52家`): a report of
+/// progress or of the state of things, no figure the plan sets.
+const DONE: &[&str] = &[
+    "已新增",
+    "已完成",
+    "已建成",
+    "已新建",
+    "已开工",
+    "已安排",
+    "已投入",
+    "已有",
+    "现有",
+    "已累计",
+];
+
+/// Words that open an account of the year so far (`今年以来`, `1—4月`): a sentence with them and
+/// with `已` reports progress.
+const SO_FAR: &[&str] = &["今年以来", "年初以来", "目前", "截至目前"];
+
+/// Whether a figure reports what has been done already (`2023年1—4月，全县已新增托位420个，
+/// 已完成投资2.8亿元`; `今年以来，我们已新增托位560个，新建托育机构6家`; `全市现有托育机构52家`):
+/// a verb of it in its clause, or an account of the year so far (`今年以来`) with `已` of a
+/// thing done in its sentence. Not `已达到` (a level reached: a baseline of its year, or the
+/// bulletin's rules decide). Whether
+/// that is a baseline or no figure depends on the year it reports (the caller's to say).
+pub(super) fn done_so_far(chars: &[char], span: &Span) -> bool {
+    if span.op_word.is_some() {
+        return false;
+    }
+    let sentence = collect(chars);
+    let from = chars[..span.start]
+        .iter()
+        .rposition(|c| "，,；;。：:、（(\n•".contains(*c))
+        .map_or(0, |p| p + 1);
+    let clause_before = collect(&chars[from..span.start]);
+    // `已` of a thing done, not of a level reached (`已达到58%`, `已超过`).
+    let done = sentence
+        .match_indices('已')
+        .any(|(k, _)| !sentence[k + '已'.len_utf8()..].starts_with(['达', '超']));
+    DONE.iter().any(|w| clause_before.contains(w))
+        || SO_FAR.iter().any(|w| sentence.contains(w)) && done && !clause_before.contains("目标")
+}
+
+/// Whether a sentence tells of the year so far (`今年以来`, `目前`): its year is the one it was
+/// written in.
+pub(super) fn so_far(chars: &[char]) -> bool {
+    let sentence = collect(chars);
+    SO_FAR.iter().any(|w| sentence.contains(w))
+}
+
+/// The year a sentence's figures are of: its first year printed (`2023年1—4月`, `截至2023年10月`).
+pub(super) fn first_year(chars: &[char]) -> Option<i32> {
+    chars.windows(5).enumerate().find_map(|(k, w)| {
+        (w[4] == '年'
+            && w[..4].iter().all(char::is_ascii_digit)
+            && (k == 0 || !chars[k - 1].is_ascii_digit()))
+        .then(|| collect(&w[..4]).parse().ok())
+        .flatten()
+    })
+}
+
+/// Figures of the context around a plan, none of them a level the plan sets: a population, a
+/// copy count, the figure a change replaced, item numbers listed after `第`, a completion rate,
+/// a comparison stated as a past difference (`比“十三五”期间多了1800个`).
+fn context_figure(chars: &[char], span: &Span, clause_before: &str) -> Option<&'static str> {
+    let bare = span.op_word.is_none();
+    // `常住人口68.4万人`, `老年人口21.3万人，占总人口的26.7%`: a population, the scale of the
+    // place, not a figure of a per-capita indicator (`每千人口…`).
+    let unit = span.unit.as_deref().unwrap_or("");
+    let people = clause_before.contains("人口")
+        && !["每千人口", "每万人口", "每百人口", "千人口", "万人口"]
+            .iter()
+            .any(|w| clause_before.contains(w));
+    if bare && people && (unit.ends_with('人') || unit == "%" && clause_before.contains("占")) {
+        return Some("a population (常住人口68.4万人)");
+    }
+    // `（共印40份）`: the copies a document was printed in.
+    if unit == "份" && clause_before.contains('印') {
+        return Some("copies printed (共印40份)");
+    }
+    // `由送审稿的95%调整为96%以上`: the figure a change replaced; the one it set follows.
+    let rest = collect(&chars[span.end..chars.len().min(span.end + 4)]);
+    if ["调整为", "调整到", "修改为", "改为"]
+        .iter()
+        .any(|w| rest.starts_with(w))
+    {
+        return Some("the figure a change replaced (由95%调整为96%)");
+    }
+    // `第4、7、12项`: item numbers after `第`, the later ones after `、`.
+    let mut k = span.num_start;
+    while k > 0 && (is_digit(chars[k - 1]) || "、，,".contains(chars[k - 1])) {
+        k -= 1;
+    }
+    if k < span.num_start && k > 0 && chars[k - 1] == '第' {
+        return Some("item numbers (第4、7、12项)");
+    }
+    // `完成率68%`, `序时进度75%`: a share of a plan done.
+    let said = clause_before.trim_end_matches(['为', '达', ' ', '：', ':']);
+    if bare && ["完成率", "序时进度"].iter().any(|w| said.ends_with(w)) {
+        return Some("a completion rate (完成率68%)");
+    }
+    // `比“十三五”期间多了1800个`: a difference told as past, no level to reach.
+    if bare
+        && clause_before.contains('比')
+        && ["多了", "少了", "多出"]
+            .iter()
+            .any(|w| clause_before.ends_with(w))
+    {
+        return Some("a past difference (比…多了1800个)");
+    }
+    None
+}
+
 /// Words of a plan's drafting: the research, consultation and review it went through.
 const DRAFTING: &[&str] = &[
     "调研", "征求", "意见", "建议", "采纳", "座谈", "论证", "走访", "研讨", "修改",
@@ -692,11 +805,12 @@ pub(super) fn not_a_target(chars: &[char], span: &Span) -> Option<&'static str> 
     }
     // Ages and durations inside names: 3岁以下婴幼儿, 0-3岁, 15分钟公共服务圈. A figure a
     // clause builds on (`以“十三五”平均值82.71岁为基数`, `在81.9岁的基础上`) is no name's.
-    let base = ["为基数", "的基础上"]
+    // Nor the figure a change starts from (`比2022年的82.8岁提高0.8岁`).
+    let base = ["为基数", "的基础上", "提高", "增加", "延长"]
         .iter()
         .any(|w| starts_with(chars, span.end, w));
     if let Some(u) = &span.unit
-        && (u == "岁" || u == "分钟" || u == "小时" || u == "年")
+        && (u == "岁" || u == "周岁" || u == "分钟" || u == "小时" || u == "年")
         && span.op_word.is_none()
         && !base
         && next.is_some_and(|c| is_cjk(c) || c == '“')
@@ -720,7 +834,21 @@ pub(super) fn not_a_target(chars: &[char], span: &Span) -> Option<&'static str> 
         .unit
         .as_deref()
         .is_some_and(|u| ["次", "条", "场", "轮", "份", "稿"].contains(&u));
-    if count_unit && span.op_word.is_none() && DRAFTING.iter().any(|w| clause_before.contains(w)) {
+    // The drafting may be named after the count (`经过3轮征求意见`).
+    let clause_after = {
+        let rest = &chars[span.end..];
+        let to = rest
+            .iter()
+            .position(|c| "，,；;。：:、）)\n".contains(*c))
+            .unwrap_or(rest.len());
+        collect(&rest[..to])
+    };
+    if count_unit
+        && span.op_word.is_none()
+        && DRAFTING
+            .iter()
+            .any(|w| clause_before.contains(w) || clause_after.starts_with(w))
+    {
         return Some("a count of the drafting (调研18次, 征求意见43条)");
     }
     // `7大领域、26项重点任务、58个重点项目`, `（共36个项目）`: the plan's own parts counted, with
@@ -753,6 +881,9 @@ pub(super) fn not_a_target(chars: &[char], span: &Span) -> Option<&'static str> 
     {
         return Some("funding set aside (安排资金12.6亿元)");
     }
+    if let Some(why) = context_figure(chars, span, &clause_before) {
+        return Some(why);
+    }
     // `5种模式`, `25条举措`, `3个省级地方标准`: a count inside a description, not a commitment.
     if span.op_word.is_none() {
         let rest = collect(&chars[span.end..chars.len().min(span.end + 12)]);
@@ -773,4 +904,71 @@ pub(super) fn not_a_target(chars: &[char], span: &Span) -> Option<&'static str> 
         }
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    /// Each figure of a plan's sentence as `kind year value`.
+    fn figures(sentence: &str) -> Vec<String> {
+        let doc = format!(
+            "某县公共服务“七优享”工程实施方案（2023—2027年）\n成文日期：2023-09-14\n{sentence}\n"
+        );
+        super::super::extract(&doc, None)
+            .candidates
+            .iter()
+            .map(|c| {
+                format!(
+                    "{} {} {}",
+                    c.kind.name(),
+                    c.year.unwrap_or_default(),
+                    c.value.unwrap_or_default()
+                )
+            })
+            .collect()
+    }
+
+    /// The context around a plan (progress in the plan's period, a population, copies
+    /// printed, a replaced figure, item numbers, a completion rate, a past difference) gives no
+    /// figure; the near misses beside each are read as before.
+    #[test]
+    fn figures_of_the_context_are_no_figures() {
+        let none: &[&str] = &[
+            "2023年1—4月，全县已新增托位420个，已完成投资2.8亿元。",
+            "今年以来，我们已新增托位560个，新建托育机构6家。",
+            "全市现有托育机构52家（截至2023年10月），已有幼儿园89所。",
+            "2022年，全市常住人口68.4万人。",
+            "目前全区60周岁以上老年人口21.3万人，占总人口的26.7%。",
+            "（共印40份）",
+            "方案送审稿经过3轮征求意见。",
+            "注：第4、7、12项为2023年起累计数。",
+            "2023年1—9月全县已新增托位312个，完成率68%。",
+            "这个数字比“十三五”期间多了1800个。",
+        ];
+        for s in none {
+            assert!(figures(s).is_empty(), "{s}: {:?}", figures(s));
+        }
+        let read: &[(&str, &[&str])] = &[
+            // A level reached in the base year is a baseline; a target set is a target.
+            (
+                "截至2022年底，全县已建成托育机构45家。",
+                &["baseline 2022 45"],
+            ),
+            // Done in the year before the period: the baseline.
+            ("2022年，全县已新增托位420个。", &["baseline 2022 420"]),
+            (
+                "到2027年，每千人口拥有3岁以下婴幼儿托位数达到5.5个。",
+                &["target 2027 5.5"],
+            ),
+            ("到2027年，新增普惠托位1000个。", &["target 2027 1000"]),
+            // The figure in force after a change is read, the replaced one not.
+            (
+                "学前教育普惠率的2027年目标由送审稿的95%调整为96%以上。",
+                &["target 2027 96"],
+            ),
+            ("每年安排专项资金不少于1亿元。", &["target 2027 1"]),
+        ];
+        for (s, want) in read {
+            assert_eq!(figures(s), *want, "{s}");
+        }
+    }
 }
