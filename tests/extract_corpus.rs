@@ -39,8 +39,10 @@ use std::path::Path;
 /// sheet saved as fixed-width .prn, a 汇报 deck's arrows, a Yuque Markdown page, a WeChat group,
 /// a 人大 report's annex with footnotes); `tests/extract-round16` (a progress bulletin, a
 /// draft with tracked changes through pandoc, a page with its 政策解读 and targets relative to
-/// 2022, a JSON dataset, an OFD scan's OCR with a middle dot for the point).
-const CORPORA: [&str; 18] = [
+/// 2022, a JSON dataset, an OFD scan's OCR with a middle dot for the point);
+/// `tests/extract-round17` (PaddleOCR's log of a scanned notice, a 专题会议纪要, an e-mail saved
+/// as .eml, docling's Markdown with merged cells written out, a press conference's 图文实录).
+const CORPORA: [&str; 19] = [
     "tests/extract-corpus",
     "tests/extract-heldout",
     "tests/extract-unseen",
@@ -58,6 +60,7 @@ const CORPORA: [&str; 18] = [
     "tests/extract-round14",
     "tests/extract-round15",
     "tests/extract-round16",
+    "tests/extract-round17",
     "tests/extract-prose",
 ];
 
