@@ -64,7 +64,12 @@ impl<'a> Judged<'a> {
     ) -> Judged<'a> {
         let (plan, row, entry) = (s.plan, s.row, s.entry);
         let ctx = judge::Ctx::new(&plan.plan, *rules);
-        let mut cycle = cycle::judge_period(row, entry, &ctx, period, actual, year_end, bands);
+        let due = match s.due.get(row, entry, period.year) {
+            Some(due) => due,
+            None => judge::due(row, entry, &ctx, period.year),
+        };
+        let mut cycle =
+            cycle::judge_period_due(row, entry, &ctx, due, period, actual, year_end, bands);
         // The verdict is moved here, not copied: `cycle.verdict` is left bare.
         let bare = Verdict {
             status: cycle.verdict.status,
@@ -284,6 +289,54 @@ pub(crate) struct Series<'a> {
     /// on: it describes the series as of that report, so only that reading carries it (an
     /// earlier year that was behind must not read "target achieved" for a later year's value).
     category: Option<(Period, Category)>,
+    /// The target due in a year, as the unit-slip check found it while the row was read (see
+    /// [`DueSeen`]): judging a reading of that year takes it from here instead of looking
+    /// through the row's figures again, cold by then.
+    due: DueSeen,
+}
+
+/// The [`judge::Due`] target of one year of a series, kept as its parts: the year (`i32::MIN`:
+/// none kept), the due figure's position in the row ([`NONE_DUE`]: the year has no target)
+/// and the path. Most series have one reading, so one year a series is enough.
+#[derive(Debug, Clone, Copy)]
+struct DueSeen {
+    year: i32,
+    at: u16,
+    path: Option<Decimal>,
+}
+
+/// No figure is due in the year ([`DueSeen::at`]).
+const NONE_DUE: u16 = u16::MAX;
+
+impl DueSeen {
+    const UNSEEN: DueSeen = DueSeen {
+        year: i32::MIN,
+        at: NONE_DUE,
+        path: None,
+    };
+
+    /// What to keep of `due`, found for `year`; unseen when it cannot be made again.
+    fn of(row: &Row, year: i32, due: Option<&judge::Due>) -> DueSeen {
+        let parts = match due {
+            None => Some((NONE_DUE, None)),
+            Some(d) => d.parts(row).filter(|(at, _)| *at != NONE_DUE),
+        };
+        match parts {
+            Some((at, path)) => DueSeen { year, at, path },
+            None => DueSeen::UNSEEN,
+        }
+    }
+
+    /// The due target of `year`, if kept: `Some(None)` when the year has none.
+    fn get<'r>(&self, row: &'r Row, entry: &Entry, year: i32) -> Option<Option<judge::Due<'r>>> {
+        if self.year != year || year == i32::MIN {
+            return None;
+        }
+        if self.at == NONE_DUE {
+            return Some(None);
+        }
+        judge::Due::again(row, entry, (self.at, self.path)).map(Some)
+    }
 }
 
 /// Readings judged as one piece of work by [`Readings::each_chunk`]: enough that handing a
@@ -686,6 +739,7 @@ impl<'a> Readings<'a> {
             domain: row_domain(plan, &self.set.catalog, row),
             last: NONE,
             category: None,
+            due: DueSeen::UNSEEN,
         });
         i
     }
@@ -899,7 +953,11 @@ impl<'a> Readings<'a> {
         let converted = doubts
             .iter()
             .any(|n| matches!(n, judge::Note::Converted { .. }));
-        let slip = slip(set, row, entry, plan, period, actual).filter(|_| !converted);
+        let mut seen = None;
+        let slip = slip(set, row, entry, plan, period, actual, &mut seen).filter(|_| !converted);
+        if let Some(seen) = seen {
+            self.series[series as usize].due = seen;
+        }
         reading.set_slip(slip.is_some() || converted);
         let sheet = self.sheet_at(place.sheet);
         let at = match self.find(series, period) {
@@ -1358,6 +1416,7 @@ impl<'a> Readings<'a> {
                         domain: row_domain(plan, &set.catalog, row),
                         last: NONE,
                         category: None,
+                        due: DueSeen::UNSEEN,
                     };
                     if !self.selected(q, &s, p) {
                         continue;
@@ -1383,6 +1442,7 @@ fn slip(
     plan: &PlanFile,
     period: Period,
     actual: Actual,
+    seen: &mut Option<DueSeen>,
 ) -> Option<judge::Note> {
     let Actual::Number(v) = actual else {
         return None;
@@ -1405,7 +1465,12 @@ fn slip(
     // What judging would hold the value against, without judging it: the reader asks this of
     // every row, and the row is judged later anyway.
     let ctx = judge::Ctx::new(&plan.plan, judge::Rules::default());
-    let target = judge::held_against(row, entry, &ctx, period.year);
+    let due = judge::due(row, entry, &ctx, period.year);
+    // Kept for judging the row, which needs the same target.
+    *seen = Some(DueSeen::of(row, period.year, due.as_ref()));
+    let target = due
+        .as_ref()
+        .and_then(|d| judge::held_against_due(row, entry, &ctx, d));
     // Within five times of the positive target it is held against, as of the baseline above:
     // no slip, decimal point, month or far value fits then (each asks that every reference be
     // beyond five times, or ten), and neither do the other plans' baselines (asked only of a

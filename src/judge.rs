@@ -602,14 +602,47 @@ pub(crate) struct Due<'r> {
     pub path: Option<Decimal>,
 }
 
-/// The [`Due`] target of `year`; none when the year has none (no target, or none that reads).
-pub(crate) fn due<'r>(row: &'r Row, entry: &Entry, ctx: &Ctx, year: i32) -> Option<Due<'r>> {
+/// A figure's reading, borrowed where it is kept; none when it does not read.
+fn reading<'r>(row: &Row, entry: &Entry, f: &'r Figure) -> Option<std::borrow::Cow<'r, Resolved>> {
     use std::borrow::Cow;
-    let reading = |f: &'r Figure| match resolved(row, entry, f) {
+    match resolved(row, entry, f) {
         Cow::Borrowed(Ok(r)) => Some(Cow::Borrowed(r)),
         Cow::Owned(Ok(r)) => Some(Cow::Owned(r)),
         _ => None,
-    };
+    }
+}
+
+impl<'r> Due<'r> {
+    /// The position of the due figure in its row's targets, and the path: all a [`Due`] needs
+    /// to be made again ([`Due::again`]) without looking through the row's figures — what the
+    /// reader keeps of the unit-slip check's look, so that judging the row does not repeat it.
+    pub(crate) fn parts(&self, row: &Row) -> Option<(u16, Option<Decimal>)> {
+        let at = row
+            .targets
+            .iter()
+            .position(|f| std::ptr::eq(f, self.figure))?;
+        Some((u16::try_from(at).ok()?, self.path))
+    }
+
+    /// The [`Due`] whose [`Due::parts`] these are.
+    pub(crate) fn again(
+        row: &'r Row,
+        entry: &Entry,
+        (at, path): (u16, Option<Decimal>),
+    ) -> Option<Due<'r>> {
+        let figure = row.targets.get(usize::from(at))?;
+        let target = reading(row, entry, figure)?;
+        Some(Due {
+            figure,
+            target,
+            path,
+        })
+    }
+}
+
+/// The [`Due`] target of `year`; none when the year has none (no target, or none that reads).
+pub(crate) fn due<'r>(row: &'r Row, entry: &Entry, ctx: &Ctx, year: i32) -> Option<Due<'r>> {
+    let reading = |f: &'r Figure| reading(row, entry, f);
     if let Some(f) = applicable(row, entry, year) {
         return reading(f).map(|target| Due {
             figure: f,
@@ -637,10 +670,25 @@ pub(crate) fn due<'r>(row: &'r Row, entry: &Entry, ctx: &Ctx, year: i32) -> Opti
     })
 }
 
-/// Judges one reported value (or its absence) for `year`.
+/// [`judge_due`], finding the year's target itself.
+#[cfg(test)]
 pub fn judge(row: &Row, entry: &Entry, ctx: &Ctx, year: i32, actual: Option<Actual>) -> Verdict {
+    judge_due(row, entry, ctx, year, actual, due(row, entry, ctx, year))
+}
+
+/// Judges one reported value (or its absence) for `year`, against the year's [`Due`] target
+/// (from [`due`]; the caller finds it, so that the reader's unit-slip check and the verdict
+/// share one look through the row's figures).
+pub(crate) fn judge_due(
+    row: &Row,
+    entry: &Entry,
+    ctx: &Ctx,
+    year: i32,
+    actual: Option<Actual>,
+    due: Option<Due<'_>>,
+) -> Verdict {
     let tolerance = ctx.rules.tolerance(entry);
-    let Some(due) = due(row, entry, ctx, year) else {
+    let Some(due) = due else {
         return Verdict::bare(Status::NoTarget, None);
     };
     let figure = due.figure;
@@ -722,11 +770,16 @@ fn standing(
     })
 }
 
-/// The value [`judge`] holds a reported number against in `year` (the path's value where the year
+/// The value [`judge_due`] holds a reported number against in `year` (the path's value where the year
 /// is on a path, else the target's), found without judging: what [`plausibility`] compares a
 /// value with, which the reader asks of every row before any is judged.
+#[cfg(test)]
 pub(crate) fn held_against(row: &Row, entry: &Entry, ctx: &Ctx, year: i32) -> Option<Decimal> {
-    let due = due(row, entry, ctx, year)?;
+    held_against_due(row, entry, ctx, &due(row, entry, ctx, year)?)
+}
+
+/// [`held_against`] of the year's [`Due`] target, found by the caller.
+pub(crate) fn held_against_due(row: &Row, entry: &Entry, ctx: &Ctx, due: &Due) -> Option<Decimal> {
     let target = &*due.target;
     let keeps_path = match target.threshold.op {
         // Judged with no zone: the verdict keeps the path it was given.
@@ -880,7 +933,7 @@ pub(crate) fn magnitude(row: &Row, entry: &Entry) -> Option<Decimal> {
     numeric(row, entry, b).map(|(_, v)| v)
 }
 
-/// [`plausibility`] against the value the verdict holds a number against (see [`held_against`]).
+/// [`plausibility`] against the value the verdict holds a number against (see [`held_against_due`]).
 pub(crate) fn plausibility_against(
     row: &Row,
     entry: &Entry,

@@ -207,7 +207,12 @@ fn indicator_ranking(
         (rows, ranks)
     };
     let (rows, ranks) = order(period);
-    let before = previous.map(|p| order(p).1).unwrap_or_default();
+    // The previous round's ranks by plan, looked up for each row: a map, for a province's
+    // thousands of jurisdictions.
+    let mut before: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for (id, rank) in previous.map(|p| order(p).1).unwrap_or_default() {
+        before.entry(id).or_insert(rank);
+    }
     let headers: Vec<&str> = if en {
         vec![
             "rank",
@@ -223,10 +228,7 @@ fn indicator_ranking(
     let mut t = Table::new(headers);
     let mut json_rows = Vec::new();
     for (r, (id, rank)) in rows.iter().zip(&ranks) {
-        let moved = before
-            .iter()
-            .find(|(b, _)| b == id)
-            .map(|(_, b)| *b as i64 - *rank as i64);
+        let moved = before.get(id).map(|b| *b as i64 - *rank as i64);
         let actual = match r.actual {
             Some(crate::judge::Actual::Number(v)) => num(v),
             Some(crate::judge::Actual::Done(d)) => d.to_string(),

@@ -91,7 +91,23 @@ pub(crate) fn judge_period(
     year_end: Option<Decimal>,
     bands: &Bands,
 ) -> PeriodVerdict {
-    let verdict = judge::judge(row, entry, ctx, period.year, actual);
+    let due = judge::due(row, entry, ctx, period.year);
+    judge_period_due(row, entry, ctx, due, period, actual, year_end, bands)
+}
+
+/// [`judge_period`] with the year's [`judge::Due`] target already found.
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn judge_period_due(
+    row: &Row,
+    entry: &Entry,
+    ctx: &Ctx,
+    due: Option<judge::Due<'_>>,
+    period: Period,
+    actual: Option<Actual>,
+    year_end: Option<Decimal>,
+    bands: &Bands,
+) -> PeriodVerdict {
+    let verdict = judge::judge_due(row, entry, ctx, period.year, actual, due);
     let accrual = entry.accrual();
     let mut out = PeriodVerdict {
         verdict,

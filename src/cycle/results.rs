@@ -8,7 +8,7 @@ use crate::period::Period;
 use crate::plan::schema::{Accrual, Marker};
 use crate::plan::{Entry, PlanFile, PlanSet, Row};
 use rust_decimal::{Decimal, RoundingStrategy};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// One judged value, as the results of a round see it.
 #[derive(Debug, Clone)]
@@ -100,6 +100,21 @@ pub(crate) fn missing<'a>(
         .filter(|r| r.period == period && r.actual.is_some())
         .map(|r| (r.plan.id(), r.entry.id.value.as_str()))
         .collect();
+    // Each indicator's latest earlier value, found in one pass: a scan of every report for each
+    // missing target was thousands of targets times a province's rows.
+    let mut latest: HashMap<(&str, &str), (Period, Actual)> = HashMap::new();
+    for r in reported.iter().filter(|r| r.period < period) {
+        let Some(a) = r.actual else { continue };
+        let key = (r.plan.id(), r.entry.id.value.as_str());
+        match latest.get_mut(&key) {
+            // Of equal periods the one listed last, as a `max_by_key` over the list gave.
+            Some(at) if at.0 > r.period => {}
+            Some(at) => *at = (r.period, a),
+            None => {
+                latest.insert(key, (r.period, a));
+            }
+        }
+    }
     let mut out = Vec::new();
     for plan in plans {
         // Whether a target is due does not depend on the ≈ band: the default rules do.
@@ -113,15 +128,7 @@ pub(crate) fn missing<'a>(
             {
                 continue;
             }
-            let last = reported
-                .iter()
-                .filter(|r| {
-                    r.plan.id() == plan.id()
-                        && r.entry.id.value == entry.id.value
-                        && r.period < period
-                })
-                .filter_map(|r| r.actual.map(|a| (r.period, a)))
-                .max_by_key(|(p, _)| *p);
+            let last = latest.get(&(plan.id(), entry.id.value.as_str())).copied();
             out.push(Missing {
                 plan,
                 row,
@@ -240,11 +247,15 @@ pub(crate) fn standings<'a>(
 
 /// Sets each standing's move since `previous` (positive = up).
 pub(crate) fn moves(now: &mut [Standing], previous: &[Standing]) {
+    // By name through a map: a province's round ranks thousands of jurisdictions.
+    let mut before: HashMap<&str, usize> = HashMap::with_capacity(previous.len());
+    for p in previous {
+        before.entry(p.name.as_str()).or_insert(p.rank);
+    }
     for s in now {
-        s.moved = previous
-            .iter()
-            .find(|p| p.name == s.name)
-            .map(|p| p.rank as i64 - s.rank as i64);
+        s.moved = before
+            .get(s.name.as_str())
+            .map(|&rank| rank as i64 - s.rank as i64);
     }
 }
 
