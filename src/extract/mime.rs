@@ -82,7 +82,10 @@ fn header<'a, 'b>(lines: &'b Lines<'a>) -> Option<(Vec<Field>, &'b Lines<'a>)> {
             f.1.push_str(l.trim());
             continue;
         }
-        let (k, v) = l.split_once(':')?;
+        // A word processor's indent before a field, its full-width colon after the name (a
+        // message pasted into a document, its punctuation made full-width) are no part of it.
+        let l = l.trim_start_matches('\u{3000}');
+        let (k, v) = l.split_once([':', '：'])?;
         if k.is_empty() || !k.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-') {
             return None;
         }
@@ -93,7 +96,7 @@ fn header<'a, 'b>(lines: &'b Lines<'a>) -> Option<(Vec<Field>, &'b Lines<'a>)> {
 
 /// The value of a field's parameter (`boundary="…"`, `charset=utf-8`), case-insensitive.
 fn param(value: &str, name: &str) -> Option<String> {
-    value.split(';').skip(1).find_map(|p| {
+    value.split([';', '；']).skip(1).find_map(|p| {
         let (k, v) = p.split_once('=')?;
         k.trim()
             .eq_ignore_ascii_case(name)
@@ -187,7 +190,7 @@ fn split<'a, 'b>(body: &'b Lines<'a>, boundary: &str) -> Vec<(Vec<Field>, &'b Li
     let marks: Vec<usize> = body
         .iter()
         .enumerate()
-        .filter(|(_, (_, l))| l.trim_end().starts_with(&open))
+        .filter(|(_, (_, l))| l.trim_start_matches('\u{3000}').starts_with(&open))
         .map(|(i, _)| i)
         .collect();
     marks
@@ -211,7 +214,10 @@ fn quoted(body: &Lines, charset: &str, out: &mut Vec<(usize, String)>) {
     let mut start = None;
     for &(at, l) in body {
         let start_at = *start.get_or_insert(at);
-        let l = l.trim_end_matches([' ', '\t']);
+        // Quoted-printable is ASCII: an indent a word processor put before the line is not it.
+        let l = l
+            .trim_start_matches('\u{3000}')
+            .trim_end_matches([' ', '\t']);
         let (l, soft) = match l.strip_suffix('=') {
             Some(s) => (s, true),
             None => (l, false),
@@ -369,6 +375,11 @@ mod tests {
             (
                 "From: a@b.cn\nMIME-Version: 1.0\nContent-Type: text/plain; charset=gb2312\nContent-Transfer-Encoding: quoted-printable\n\n=CD=D0=CE=BB4.5\n",
                 Some("From: a@b.cn\n\n托位4.5\n\n"),
+            ),
+            // Pasted into a document: an indent before long lines, full-width `：` and `；`.
+            (
+                "From: a@b.cn\n\u{3000}\u{3000}MIME-Version：1.0\n\u{3000}\u{3000}Content-Type：multipart/alternative；boundary=B\n\n\u{3000}\u{3000}--B\nContent-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding：quoted-printable\n\n\u{3000}\u{3000}=E6=89=98=E4=BD=8D4.5\n--B--\n",
+                Some("From: a@b.cn\n\n托位4.5\n"),
             ),
             // Near misses: a text opening with `标题: …` lines, a header with no MIME body.
             ("Subject: 通知\n\n托位4.5\n", None),
