@@ -20,8 +20,27 @@ use crate::threshold::{Op, Threshold};
 /// The most figures one path holds (a baseline and a target for each year of a long plan).
 const MAX_STEPS: usize = 12;
 
-/// The arrows a path is drawn with.
-const ARROWS: [&str; 7] = ["→", "->", "⟶", "➝", "➔", "⇒", "=>"];
+/// The arrows a path is drawn with (the fonts' and input methods' many forms).
+const ARROWS: [&str; 13] = [
+    "→", "->", "⟶", "➝", "➔", "⇒", "=>", "➜", "➡", "⇨", "⟹", "➞", "➠",
+];
+
+/// Words a year in brackets after a step may carry (`（2025年目标）`, `（2027年底）`).
+const YEAR_WORDS: [&str; 6] = ["目标值", "目标", "底", "末", "前", "年"];
+
+/// A year at the start of a step (`2025年不低于4.5个`, `到2027年：5.0个`): the year and the rest.
+fn year_first(part: &str) -> Option<(i32, &str)> {
+    let t = part.trim_start_matches(['到', '至']);
+    let digits = t
+        .get(..4)
+        .filter(|d| d.chars().all(|c| c.is_ascii_digit()))?;
+    let rest = t[4..].strip_prefix('年')?;
+    let rest = rest
+        .trim_start_matches(['底', '末'])
+        .trim_start_matches(['：', ':']);
+    let year = header_year(digits)?;
+    Some((year, rest.trim()))
+}
 
 /// What a bullet or list sign before a line's words may be.
 const BULLETS: [char; 10] = ['•', '·', '▪', '◦', '●', '○', '■', '□', '-', '*'];
@@ -41,15 +60,18 @@ fn step(part: &str) -> Option<Step> {
     let (figure, year) = match part.strip_suffix(['）', ')']) {
         Some(open) => {
             let at = open.rfind(['（', '('])?;
-            let inside = &open[at..];
-            let inside = inside
-                .trim_start_matches(['（', '('])
-                .trim_end_matches('年');
-            let year =
-                header_year(inside).filter(|_| inside.chars().all(|c| c.is_ascii_digit()))?;
+            let inside = open[at..].trim_start_matches(['（', '(']);
+            let mut words = inside.get(4..).unwrap_or("x");
+            while let Some(w) = YEAR_WORDS.iter().find(|w| words.starts_with(**w)) {
+                words = &words[w.len()..];
+            }
+            let year = header_year(inside.get(..4)?).filter(|_| words.is_empty())?;
             (open[..at].trim(), Some(year))
         }
-        None => (part, None),
+        None => match year_first(part) {
+            Some((y, rest)) => (rest, Some(y)),
+            None => (part, None),
+        },
     };
     let th = Threshold::parse(figure).ok()?;
     if th.value.is_none() || th.label.is_some() || matches!(th.op, Op::None | Op::Done) {
@@ -182,6 +204,8 @@ pub(super) fn path_candidates(
     let mut out = Vec::with_capacity(steps.len());
     for (k, (figure, th, year)) in steps.into_iter().enumerate() {
         let (kind, year, stated) = match (k, year) {
+            // A first figure of a year in the period (`2025年4.5个 → 2027年5.0个`) is a target.
+            (0, Some(y)) if years.base.is_some_and(|b| y > b) => (Kind::Target, y, true),
             (0, Some(y)) => (Kind::Baseline, y, true),
             (0, None) => (Kind::Baseline, years.base?, false),
             (_, Some(y)) => (Kind::Target, y, true),
@@ -218,7 +242,12 @@ mod tests {
 基期年为2021年\\n普惠托位占比\\n42% → 60% → 70% | baseline 2021 42; target 2025 60; target 2027 70
 目标年为2024年、2027年\\n普惠托位占比\\n42% → 60% → 70% | baseline 2022 42; target 2024 60; target 2027 70
 起草背景\\n2023年4月 → 8月 | 
-每千人口托位数\\n2025年4.5个 → 2027年5.0个 | 
+每千人口托位数\\n2025年4.5个 → 2027年5.0个 | target 2025 4.5; target 2027 5.0
+每千人口托位数\\n3.4个 → 不低于4.5个（2025）→ 5.0个以上（2027） | baseline 2022 3.4; target 2025 4.5; target 2027 5.0
+每千人口托位数\\n3.4个→2025年不低于4.5个→到2027年：5.0个以上 | baseline 2022 3.4; target 2025 4.5; target 2027 5.0
+每千人口托位数\\n2022年3.4个 ➜ 力争4.5个以上（2025年目标） ➜ ≥5.0个（2027年底） | baseline 2022 3.4; target 2025 4.5; target 2027 5.0
+每千人口托位数\\n3.4个 → 4.5个（2025年左右） | 
+每千人口托位数\\n3.4个 → 2025年4.5个以上的目标 | 
 • 我市开展专题调研18次，书面征求意见43条\\n42% → 60% | 
 调研 → 起草 → 审议 | 
 ";

@@ -947,7 +947,7 @@ fn write_row(
         .members
         .iter()
         .copied()
-        .filter(|c| c.kind == Kind::Target)
+        .filter(|c| c.kind == Kind::Target && !c.computed)
         .collect();
     let mut done = vec![false; all.len()];
     for a in 0..all.len() {
@@ -1015,6 +1015,28 @@ fn write_row(
             continue;
         }
         targets.push(c);
+    }
+    // A level worked out from a multiple (`翻一番` of the base): no printed cell or words hold it,
+    // so it stays in `note`; a question unless the row prints that level for the year.
+    for c in r
+        .members
+        .iter()
+        .filter(|c| c.kind == Kind::Target && c.computed)
+    {
+        notes.push(format!(
+            "{}: {}",
+            described(c),
+            c.doubts.first().map_or("", String::as_str)
+        ));
+        let stated = targets.iter().any(|t| t.year == c.year && restates(t, c));
+        if !stated {
+            row_todo.push(crate::tr!(
+                "{} 年的目标是由倍数算出的 {}（见 `note`）：请核对后写作目标",
+                "the {} target is worked out from a multiple as {} (in `note`): check it and write it as a target",
+                c.year.unwrap_or(end),
+                c.value.map(|v| v.normalize().to_string()).unwrap_or_default()
+            ));
+        }
     }
     // The baseline: the first past figure before every target and not after the period starts.
     let first_target = targets.iter().filter_map(|t| t.year).min();
@@ -1192,6 +1214,7 @@ fn unread_cells(
             section: None,
             scope: Scope::Level,
             doubts: Vec::new(),
+            computed: false,
             ..template.clone()
         };
         match reading {
@@ -1409,6 +1432,30 @@ mod tests {
     use crate::extract::tests::builtin_catalog;
 
     /// The draft deserialises with the plan schema, whatever the catalog says.
+    #[test]
+    fn a_worked_out_figure_is_drafted_in_note() {
+        // The row's `翻一番` is twice its 2022 cell: kept in `note` with a question, never as a
+        // `cell` that `validate` would read as the multiple; the draft still loads.
+        let doc = "某区公共服务“七优享”工程实施方案（2023—2027年）\n\
+                   序号\t指标名称\t单位\t2022年\t2025年\t2027年\n1\t每千人口拥有3岁以下婴幼儿托位数\t个\t3.2\t4.8\t翻一番\n";
+        let ex = extract(doc, None);
+        let cat = builtin_catalog();
+        let matches: Vec<_> = ex
+            .candidates
+            .iter()
+            .map(|c| Matcher::new(&cat).find(c))
+            .collect();
+        let yaml = draft_yaml(&ex, &matches, "d.txt");
+        assert!(!yaml.contains("cell: \"翻一番\""), "{yaml}");
+        assert!(yaml.contains("worked out from a multiple as 6.4"), "{yaml}");
+        let src = crate::plan::load::SourceText {
+            name: "draft.yaml".into(),
+            text: yaml.clone(),
+        };
+        let _: crate::plan::Plan =
+            crate::plan::load::parse_yaml(&src).unwrap_or_else(|d| panic!("{d}\n{yaml}"));
+    }
+
     #[test]
     fn draft_is_a_plan_file() {
         let doc = "关于印发《瑞安市公共服务“七优享”工程实施方案(2023—2027年)》的通知 2023年4月27日\n二、重点任务 (一)加快实现“幼有善育”。到2027年,每千人口拥有3岁以下婴幼儿托位数达到5.55个以上,普惠托位占比达到70%以上。全市公办园、优质园、普惠园在园幼儿覆盖率分别达到67%、84%、95%以上。累计营收150亿以上。\n";

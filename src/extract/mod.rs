@@ -23,7 +23,9 @@ mod asciidoc;
 mod blocks;
 mod boxes;
 mod columns;
+mod correction;
 mod dated;
+mod doubling;
 mod draft;
 mod info;
 pub(crate) mod json;
@@ -268,6 +270,9 @@ pub(crate) struct Candidate {
     /// A baseline over a span of years (`“十三五”平均值`, `2018—2022年累计`): what it measures and
     /// the span's first year; its last is `year`. Read by the draft ([`span`]).
     pub span: Option<(crate::plan::schema::Measure, i32)>,
+    /// A figure worked out, not printed (`翻一番` of a printed base: [`doubling`]): the draft
+    /// keeps it in `note` with a question, never as a target's `cell` or `text`.
+    pub computed: bool,
 }
 
 impl Candidate {
@@ -297,6 +302,7 @@ impl Candidate {
             truncated: false,
             heading: None,
             span: None,
+            computed: false,
         }
     }
 
@@ -363,6 +369,41 @@ fn footnote_rule(lines: &[&str], at: usize) -> bool {
             .get(at + 1)
             .and_then(|l| l.trim().chars().next())
             .is_some_and(crate::plan::validate::is_note_mark)
+}
+
+/// Headings a web page puts over its links to other pages.
+const LINK_HEADINGS: [&str; 9] = [
+    "相关链接",
+    "延伸阅读",
+    "相关阅读",
+    "相关文章",
+    "相关新闻",
+    "推荐阅读",
+    "相关推荐",
+    "友情链接",
+    "相关文件",
+];
+
+/// Whether line `at` heads a web page's links to other pages (`相关链接`, `【延伸阅读】`), and if
+/// so the line after them: each a title, with or without its date (`奉化区2023年民生实事项目（10件）
+/// 进展情况\t2023-08-30`), none a sentence (no `。` or `；`), up to a blank line or a sentence.
+/// A title's numbers are the other page's, no statement of this one.
+fn related_links(lines: &[&str], at: usize) -> Option<usize> {
+    let t = lines[at]
+        .trim()
+        .trim_matches(['【', '】', '[', ']', '：', ':', ' ', '■', '▍', '|']);
+    if !LINK_HEADINGS.contains(&t) {
+        return None;
+    }
+    let link = |l: &str| {
+        let t = l.trim();
+        !t.is_empty() && !t.contains(['。', '；', ';']) && t.chars().count() <= 80
+    };
+    let mut k = at + 1;
+    while k < lines.len() && link(lines[k]) {
+        k += 1;
+    }
+    Some(k)
 }
 
 /// Reads a document (already decoded) into candidates. `end_year` overrides the plan's end year.
@@ -471,6 +512,11 @@ pub(crate) fn extract(text: &str, end_year: Option<i32>) -> Extraction {
             }
             continue;
         }
+        // A page's related links (`相关链接` over titles and dates): other pages' titles.
+        if let Some(next) = related_links(&lines, i) {
+            i = next;
+            continue;
+        }
         // A path of figures under an indicator's name (`3.4个 → 4.5个（2025） → 5.0个（2027）`).
         if let Some(figures) = arrows::path_candidates(&lines, i, &path_years) {
             for mut c in figures {
@@ -533,7 +579,10 @@ pub(crate) fn extract(text: &str, end_year: Option<i32>) -> Extraction {
                     .or(info.end),
                 written,
             };
-            let read = prose_candidates(&s, &cx);
+            let mut read = prose_candidates(&s, &cx);
+            // `2022年为每人每月290元，到2027年实现翻一番`: the level worked out from the base.
+            let doubled = doubling::doubled_in(&s, &read, cx.end);
+            read.extend(doubled);
             if info.progress {
                 out.extend(read.into_iter().filter_map(|c| quoted_target(c, &info)));
             } else {
@@ -542,6 +591,9 @@ pub(crate) fn extract(text: &str, end_year: Option<i32>) -> Extraction {
         }
         i = next;
     }
+    // A row's `翻一番` worked out from its baseline; a correction supersedes the cell it corrects.
+    doubling::doubled_cells(&mut out);
+    correction::corrected(&mut out, &lines);
     for c in &mut out {
         table::change_doubt(c);
         ocr_doubt(c, &misread);
@@ -835,6 +887,38 @@ mod tests {
     /// Footnotes under a rule are no statements (`2022年末常住人口为98.6万人`, `共有幼儿园105所`);
     /// the figure a mark stands on is read. Near misses: a `①` item with no rule over it, and a
     /// rule over text that is no footnote, are read as before.
+    #[test]
+    fn related_links_are_no_figures() {
+        let head = "某区公共服务“七优享”工程实施方案（2023—2027年）\n到2027年，每千人口托位数达到4.8个。\n";
+        let values = |doc: &str| -> Vec<String> {
+            extract(doc, None)
+                .candidates
+                .iter()
+                .filter_map(|c| c.value.map(|v| v.to_string()))
+                .collect()
+        };
+        let links = "相关链接\n奉化区2023年民生实事项目（10件）进展情况\t2023-08-30\n关于公布2023年第二批示范点名单的通知\t2023-07-12\n网站地图 | 联系我们\n";
+        assert_eq!(values(&format!("{head}{links}")), vec!["4.8"]);
+        assert_eq!(
+            values(&format!("{head}【延伸阅读】\n2025年新增普惠托位2000个\n")),
+            vec!["4.8"]
+        );
+        // Near misses: a 解读 is the plan's own words; a sentence under the heading is read; a
+        // title's figures with no heading over it are read as before.
+        assert_eq!(
+            values(&format!(
+                "{head}【相关解读】\n答：到2025年，全区新增普惠托位2000个。\n"
+            )),
+            vec!["4.8", "2000"]
+        );
+        assert_eq!(
+            values(&format!(
+                "{head}相关链接\n到2027年，普惠托位占比达到70%。\n"
+            )),
+            vec!["4.8", "70"]
+        );
+    }
+
     #[test]
     fn footnotes_under_a_rule_are_no_figures() {
         let head = "某区公共服务“七优享”工程实施方案（2023—2027年）\n到2027年，每千人口托位数达到4.8个①。\n";

@@ -971,17 +971,38 @@ pub(super) fn prose_candidates(s: &Sentence, cx: &ProseContext) -> Vec<Candidate
         // The clause names what changes (`较2022年提高2个百分点。` alone continues a report).
         // A change from an earlier clause's starting figure (`由2022年的3.3人增加1.2人；人均预期寿命
         // 较2022年提高1岁`) names a past year too, and commits to nothing else.
+        // A year in an aside closed before the figure (`普惠托位占比（2022年为52%）较2022年提高…`)
+        // dates the aside's figure, not the change after it.
+        let aside = |p: usize| {
+            if p < cl_start || p >= first.start {
+                return false;
+            }
+            let open = chars[cl_start..p]
+                .iter()
+                .rposition(|c| matches!(c, '（' | '('));
+            open.is_some_and(|o| {
+                chars[cl_start + o..p]
+                    .iter()
+                    .all(|c| !matches!(c, '）' | ')'))
+                    && chars[p..first.start]
+                        .iter()
+                        .any(|c| matches!(c, '）' | ')'))
+            })
+        };
         let only_compared = years.iter().any(|(_, _, how)| *how == YearHow::Compare)
-            && years.iter().all(|(p, y, how)| {
-                cx.start.is_some_and(|s| *y < s)
-                    && match how {
-                        YearHow::Compare => {
-                            (cl_start..*p).filter(|q| is_cjk(chars[*q])).count() >= 3
+            && years
+                .iter()
+                .filter(|(p, _, _)| !aside(*p))
+                .all(|(p, y, how)| {
+                    cx.start.is_some_and(|s| *y < s)
+                        && match how {
+                            YearHow::Compare => {
+                                (cl_start..*p).filter(|q| is_cjk(chars[*q])).count() >= 3
+                            }
+                            YearHow::From => *p < cl_start,
+                            _ => false,
                         }
-                        YearHow::From => *p < cl_start,
-                        _ => false,
-                    }
-            });
+                });
         let committed_change = !cx.outline.past()
             && !based(first)
             && from.is_none()
@@ -2011,7 +2032,10 @@ mod tests {
     /// 采纳39条`), the plan's parts counted with no verb (`26项重点任务、58个重点项目`, `（共36个
     /// 项目）`) and a year's money set aside (`2023年安排项目资金12.6亿元`). Near misses read as
     /// before: parts with a verb (`新建58个重点项目`), a floor of funding committed to every year
-    /// (`每年安排专项资金不少于1亿元`, round 8 and 10 count it), drills counted (`应急演练20次`).
+    /// (`每年安排专项资金不少于1亿元`, round 8 and 10 count it, and so does round 15's luqiao now),
+    /// drills counted (`应急演练20次`). The bodies consulted counted, asked (`征求了15个部门意见`)
+    /// or answering (`等12个单位反馈意见`), are the drafting's too; near misses: visits a plan sets
+    /// (`每年走访500家企业`), bodies with no word of comment (`新建12个单位食堂`).
     #[test]
     fn accounts_of_the_plan_are_no_figures() {
         for s in [
@@ -2020,6 +2044,9 @@ mod tests {
             "7大领域、26项重点任务、58个重点项目。",
             "附件：重点项目清单（共36个项目）",
             "2023年安排项目资金12.6亿元。",
+            "本稿根据区卫健局、区教育局等12个单位反馈意见修改。",
+            "书面征求了15个部门意见。",
+            "邀请8位专家参加论证。",
         ] {
             let c = read(s);
             assert!(c.is_empty(), "{s}: {c:#?}");
@@ -2029,6 +2056,8 @@ mod tests {
             ("每年安排专项资金不少于1亿元。", dec!(1)),
             ("全年开展应急演练20次。", dec!(20)),
             ("到2027年，人均可支配收入达到6.5万元。", dec!(6.5)),
+            ("每年走访500家企业。", dec!(500)),
+            ("到2027年，新建12个单位食堂。", dec!(12)),
         ] {
             let c = read(s);
             assert_eq!(c.len(), 1, "{s}: {c:#?}");

@@ -535,6 +535,19 @@ const DRAFTING: &[&str] = &[
     "调研", "征求", "意见", "建议", "采纳", "座谈", "论证", "走访", "研讨", "修改",
 ];
 
+/// Who a draft is sent to for comment, counted (`12个单位`, `15个部门`, `8位专家`).
+const CONSULTED: &[&str] = &[
+    "单位",
+    "部门",
+    "镇街",
+    "镇（街道）",
+    "乡镇",
+    "街道",
+    "专家",
+    "代表",
+    "委员",
+];
+
 /// The parts a plan counts of itself (`26项重点任务`, `58个重点项目`, `共36个项目`).
 const PLAN_PARTS: &[&str] = &["任务", "项目", "工程", "行动", "举措", "领域", "事项"];
 
@@ -850,6 +863,27 @@ pub(super) fn not_a_target(chars: &[char], span: &Span) -> Option<&'static str> 
             .any(|w| clause_before.contains(w) || clause_after.starts_with(w))
     {
         return Some("a count of the drafting (调研18次, 征求意见43条)");
+    }
+    // `根据…等12个单位反馈意见`, `征求了15个部门意见`, `8位专家参加论证`: the bodies consulted
+    // counted, the drafting's words before the count or right after its noun.
+    if span.op_word.is_none() && span.high.is_none() {
+        let rest = collect(&chars[span.end..chars.len().min(span.end + 12)]);
+        let rest = rest.trim_start_matches(['个', '家', '位', '名']);
+        let clause_after: String = rest
+            .chars()
+            .take_while(|c| !"，,；;。：:（(".contains(*c))
+            .collect();
+        let body = CONSULTED.iter().find(|b| clause_after.starts_with(**b));
+        // Asked before (`征求了15个部门意见`) or answering after (`12个单位反馈意见`); a visit
+        // (`走访500家企业`) is work a plan sets.
+        if let Some(b) = body
+            && (["征求", "征询", "听取"]
+                .iter()
+                .any(|w| clause_before.contains(w))
+                || DRAFTING.iter().any(|w| clause_after[b.len()..].contains(w)))
+        {
+            return Some("a count of the bodies consulted (12个单位反馈意见)");
+        }
     }
     // `7大领域、26项重点任务、58个重点项目`, `（共36个项目）`: the plan's own parts counted, with
     // no verb to do them (`新建58个重点项目` is read).

@@ -1318,6 +1318,34 @@ fn merge_header_row(
     }
 }
 
+/// Words that open the notes under a table (`注：`, `说明：`, `填报说明：1.…`, `数据来源：`).
+const NOTE_WORDS: [&str; 9] = [
+    "注",
+    "说明",
+    "备注",
+    "附注",
+    "填报说明",
+    "编制说明",
+    "资料来源",
+    "数据来源",
+    "注释",
+];
+
+/// Whether a line opens the notes under a table: a note word alone, or before a colon, a
+/// number or a note mark (`说明：1.分年度目标为…`, `注1`, `备注①`). A row whose name starts so
+/// (`说明书…`, `注册…`) goes on with words.
+pub(super) fn note_block(t: &str) -> bool {
+    let t = t.trim();
+    NOTE_WORDS.iter().any(|w| {
+        t.strip_prefix(w).is_some_and(|rest| {
+            rest.is_empty()
+                || rest.starts_with(['：', ':', '．', '.', '、', ' ', '\u{3000}', '\t'])
+                || rest.starts_with(|c: char| c.is_ascii_digit())
+                || rest.starts_with(crate::plan::validate::is_note_mark)
+        })
+    })
+}
+
 /// [`aligned_table`] on lines as printed (or a grid table's lines drawn with `│`).
 fn fixed_width_table(lines: &[&str], at: usize) -> Option<(RawTable, usize)> {
     let first = lines[at];
@@ -1451,7 +1479,7 @@ fn fixed_width_table(lines: &[&str], at: usize) -> Option<(RawTable, usize)> {
         }
         let t = l.trim();
         let chars: Vec<char> = t.chars().collect();
-        if t.starts_with('注') || heading_at(&chars, 0).is_some_and(|h| h.0 <= 2) {
+        if note_block(t) || heading_at(&chars, 0).is_some_and(|h| h.0 <= 2) {
             break;
         }
         let segs = row_pieces(l);
@@ -2039,7 +2067,8 @@ pub(super) fn change_doubt(c: &mut Candidate) {
     let Some(cell) = c.cell.as_deref().map(str::trim) else {
         return;
     };
-    if Threshold::parse(cell).is_ok() {
+    // A level worked out from the change (`翻一番` of the row's baseline) says so itself.
+    if c.computed || Threshold::parse(cell).is_ok() {
         return;
     }
     let Some(change) = Threshold::read(cell).ok().and_then(|r| r.relative) else {
@@ -3697,6 +3726,55 @@ mod tests {
                 t(2027, "81.8")
             ]
         );
+    }
+
+    /// The notes under a sheet of fixed-width fields end it (`说明：`, `填报说明：1.…` and its
+    /// `2.…`, `备注①`, `注 …`), as `注：` did: their lines are no rows, their figures no cells
+    /// (`2023—202` / `7年` read as a baseline of 7 in a row's column). Near misses: a name that
+    /// starts with a note's word (`注册护士数`, `说明书`) goes on.
+    #[test]
+    fn the_notes_under_a_sheet_end_it() {
+        let sheet = [
+            "某区公共服务“七优享”",
+            "",
+            "序号 领域      指标名称                单位    2022年   2023年   2027年   责任单位",
+            "    1幼有善育  每千人口拥有3岁以下婴幼 个           3.60     3.90     5.00区卫健局",
+            "    2          困难群众基本生活救助标准元/月       1,120    1,180    1,420区民政局",
+            "               填报说明：1.分年度目标为2023—2027年",
+            "               2.项目计划投资以年度计划为准，共10个",
+            "",
+        ]
+        .join("\n");
+        let table: Vec<Cell> = cells(&sheet)
+            .into_iter()
+            .filter(|c| !c.2.is_empty())
+            .collect();
+        // `分年度目标为2023—2027年`: the year before them is the baseline's.
+        let t = |y, c: &str| (Kind::Target, y, c.to_string());
+        let b = |y, c: &str| (Kind::Baseline, y, c.to_string());
+        assert_eq!(
+            table,
+            vec![
+                b(2022, "3.60"),
+                t(2023, "3.90"),
+                t(2027, "5.00"),
+                b(2022, "1,120"),
+                t(2023, "1,180"),
+                t(2027, "1,420")
+            ]
+        );
+        for (line, note) in [
+            ("说明：1.第14项为当年新开工数", true),
+            ("填报说明：1.分年度目标为", true),
+            ("备注①按常住人口计算", true),
+            ("注 2022年为基础值", true),
+            ("注1：单位为1/10万", true),
+            ("数据来源：区统计局", true),
+            ("注册护士数", false),
+            ("说明书发放率", false),
+        ] {
+            assert_eq!(note_block(line), note, "{line}");
+        }
     }
 
     /// A cell of two values for two stages or groups (`0.34/0.29` for 小学/初中): two figures of

@@ -1409,6 +1409,11 @@ fn is_figure_cell(c: &str) -> bool {
     {
         return true;
     }
+    // A multiple of the baseline in words (`翻一番`) is printed in its year's column too.
+    if c.contains('番') && crate::threshold::Threshold::read(c).is_ok_and(|r| r.relative.is_some())
+    {
+        return true;
+    }
     if c.chars()
         .any(|ch| ch.is_ascii_digit() || ('０'..='９').contains(&ch))
     {
