@@ -1438,6 +1438,13 @@ mod tests {
         // `cell` that `validate` would read as the multiple; the draft still loads.
         let doc = "某区公共服务“七优享”工程实施方案（2023—2027年）\n\
                    序号\t指标名称\t单位\t2022年\t2025年\t2027年\n1\t每千人口拥有3岁以下婴幼儿托位数\t个\t3.2\t4.8\t翻一番\n";
+        let (yaml, _) = drafted(doc, "d.txt");
+        assert!(!yaml.contains("cell: \"翻一番\""), "{yaml}");
+        assert!(yaml.contains("worked out from a multiple as 6.4"), "{yaml}");
+    }
+
+    /// A document's draft (matched to the built-in catalog) and the plan it loads as.
+    fn drafted(doc: &str, name: &str) -> (String, crate::plan::Plan) {
         let ex = extract(doc, None);
         let cat = builtin_catalog();
         let matches: Vec<_> = ex
@@ -1445,34 +1452,19 @@ mod tests {
             .iter()
             .map(|c| Matcher::new(&cat).find(c))
             .collect();
-        let yaml = draft_yaml(&ex, &matches, "d.txt");
-        assert!(!yaml.contains("cell: \"翻一番\""), "{yaml}");
-        assert!(yaml.contains("worked out from a multiple as 6.4"), "{yaml}");
+        let yaml = draft_yaml(&ex, &matches, name);
         let src = crate::plan::load::SourceText {
             name: "draft.yaml".into(),
             text: yaml.clone(),
         };
-        let _: crate::plan::Plan =
-            crate::plan::load::parse_yaml(&src).unwrap_or_else(|d| panic!("{d}\n{yaml}"));
+        let plan = crate::plan::load::parse_yaml(&src).unwrap_or_else(|d| panic!("{d}\n{yaml}"));
+        (yaml, plan)
     }
 
     #[test]
     fn draft_is_a_plan_file() {
         let doc = "关于印发《瑞安市公共服务“七优享”工程实施方案(2023—2027年)》的通知 2023年4月27日\n二、重点任务 (一)加快实现“幼有善育”。到2027年,每千人口拥有3岁以下婴幼儿托位数达到5.55个以上,普惠托位占比达到70%以上。全市公办园、优质园、普惠园在园幼儿覆盖率分别达到67%、84%、95%以上。累计营收150亿以上。\n";
-        let ex = extract(doc, None);
-        let cat = builtin_catalog();
-        let matches: Vec<_> = ex
-            .candidates
-            .iter()
-            .map(|c| Matcher::new(&cat).find(c))
-            .collect();
-        let yaml = draft_yaml(&ex, &matches, "ruian.txt");
-        let src = crate::plan::load::SourceText {
-            name: "draft.yaml".into(),
-            text: yaml.clone(),
-        };
-        let plan: crate::plan::Plan =
-            crate::plan::load::parse_yaml(&src).unwrap_or_else(|d| panic!("{d}\n{yaml}"));
+        let (yaml, plan) = drafted(doc, "ruian.txt");
         assert_eq!(plan.jurisdiction.name, "瑞安市");
         assert_eq!(
             (plan.period.start.value, plan.period.end.value),
@@ -1486,6 +1478,7 @@ mod tests {
         assert!(yaml.contains("- \"unit `亿` as printed"), "{yaml}");
         assert!(yaml.contains("id: \"todo-1\""), "{yaml}");
         // Unmatched, every row is `todo-N` and it still deserialises.
+        let ex = extract(doc, None);
         let none = vec![None; ex.candidates.len()];
         let yaml = draft_yaml(&ex, &none, "ruian.txt");
         let src = crate::plan::load::SourceText {

@@ -884,19 +884,20 @@ mod tests {
         assert_eq!(got, ["target 2027 4.3"]);
     }
 
-    /// Footnotes under a rule are no statements (`2022年末常住人口为98.6万人`, `共有幼儿园105所`);
-    /// the figure a mark stands on is read. Near misses: a `①` item with no rule over it, and a
-    /// rule over text that is no footnote, are read as before.
+    /// The values a document's candidates read, in order.
+    fn values(doc: &str) -> Vec<String> {
+        extract(doc, None)
+            .candidates
+            .iter()
+            .filter_map(|c| c.value.map(|v| v.to_string()))
+            .collect()
+    }
+
+    /// A page's related links (titles of other pages, with their dates) under their heading are
+    /// no figures.
     #[test]
     fn related_links_are_no_figures() {
         let head = "某区公共服务“七优享”工程实施方案（2023—2027年）\n到2027年，每千人口托位数达到4.8个。\n";
-        let values = |doc: &str| -> Vec<String> {
-            extract(doc, None)
-                .candidates
-                .iter()
-                .filter_map(|c| c.value.map(|v| v.to_string()))
-                .collect()
-        };
         let links = "相关链接\n奉化区2023年民生实事项目（10件）进展情况\t2023-08-30\n关于公布2023年第二批示范点名单的通知\t2023-07-12\n网站地图 | 联系我们\n";
         assert_eq!(values(&format!("{head}{links}")), vec!["4.8"]);
         assert_eq!(
@@ -919,16 +920,12 @@ mod tests {
         );
     }
 
+    /// Footnotes under a rule are no statements (`2022年末常住人口为98.6万人`, `共有幼儿园105所`);
+    /// the figure a mark stands on is read. Near misses: a `①` item with no rule over it, and a
+    /// rule over text that is no footnote, are read as before.
     #[test]
     fn footnotes_under_a_rule_are_no_figures() {
         let head = "某区公共服务“七优享”工程实施方案（2023—2027年）\n到2027年，每千人口托位数达到4.8个①。\n";
-        let values = |doc: &str| -> Vec<String> {
-            extract(doc, None)
-                .candidates
-                .iter()
-                .filter_map(|c| c.value.map(|v| v.to_string()))
-                .collect()
-        };
         let notes = "──────────\n① 按常住人口计算，2022年末常住人口为98.6万人。\n② 2022年全区共有幼儿园105所。\n\n—3—\n";
         assert_eq!(values(&format!("{head}{notes}")), vec!["4.8"]);
         assert_eq!(

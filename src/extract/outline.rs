@@ -446,6 +446,9 @@ pub(super) fn paragraph(lines: &[&str], at: usize, wrap: Wrap) -> (String, usize
         if t.is_empty()
             || t.contains("  ")
             || t.contains('\t')
+            // A table's row printed with bars (`| 序号 | 指标 |…`), under a title as long as
+            // the page's lines (`表1 …主要指标中期完成情况`).
+            || t.starts_with(['|', '｜', '│', '┃'])
             || csv_record(t)
             || header_cell(t)
             || heading_at(&chars, 0).is_some()
@@ -709,6 +712,25 @@ mod tests {
     /// A PDF's paragraphs broken at the page width (pdftotext keeps its lines): read whole, so
     /// that a year split over two lines is no figure and a deadline on the line above still
     /// governs. A web page's lines (a paragraph each) are left as they are.
+    #[test]
+    fn a_bar_row_is_no_rest_of_a_line() {
+        // A table's title as long as the page's lines, then its header row printed with bars:
+        // the row is the table's, not the rest of the title. Near miss: words go on.
+        let wrap = Wrap {
+            chars: Some(25),
+            width: None,
+        };
+        let title = "表1 建德市公共服务“十四五”规划主要指标中期完成情况";
+        let lines = [
+            title,
+            "| 序号 | 指标 | 单位 | 2020年基期值 |",
+            "| 1 | 托位数 | 个 | 1.8 |",
+        ];
+        assert_eq!(paragraph(&lines, 0, wrap).1, 1);
+        let lines = [title, "表（单位：个、%）"];
+        assert_eq!(paragraph(&lines, 0, wrap).1, 2);
+    }
+
     #[test]
     fn paragraphs_broken_at_the_page_width() {
         let pdf = "某县公共服务“七优享”工程实施方案(2023—2027年)\n    《某县公共服务“七优享”工程实施方案(2023—2\n027年)》已经县政府同意,现印发给你们,请认真执行。\n    (一)幼有善育。到２０２５年,新增普惠托位５００个,\n托育机构乡镇(街道)覆盖率达到１００％。\n    (二)学有优教。推进城乡教育共同体建设,到2027年,\n新(改扩)建学校8所,新增学位3600个以上。\n    (三)劳有所得。全县城镇登记失业率控制在3.5％以内,\n每年开展补贴性职业技能培训1万人次以上。\n";
