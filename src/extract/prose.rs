@@ -427,9 +427,21 @@ fn level_beside(
     // A change's starting figure in the change's own clause (`达到83.6岁，比2022年的82.8岁提高
     // 0.8岁`) stands between the change and the level before it: the words after it are the
     // change's.
+    // Only a figure the comparison names (`比2022年的82.8岁`): an aside before the change
+    // (`普惠托位占比（2022年为52%）较2022年提高15个百分点`) is none, and the level before it is
+    // another indicator's.
+    let compared_figure = |p: usize| {
+        let from = here.map_or(0, |h| clauses[h].0);
+        let before = collect(&chars[from..kept[p].start.max(from)]);
+        before.trim_end().ends_with('的')
+            && before.char_indices().any(|(i, c)| {
+                (c == '比' || c == '较')
+                    && before[i + c.len_utf8()..].starts_with(|d: char| is_digit(d))
+            })
+    };
     let start_figure = first
         .checked_sub(1)
-        .filter(|&p| here.is_some() && clause_at(kept[p].start) == here);
+        .filter(|&p| here.is_some() && clause_at(kept[p].start) == here && compared_figure(p));
     let change_words = start_figure.map_or_else(
         || words(&kept[first]),
         |p| collect(&chars[kept[p].end..kept[first].start]),
@@ -2036,6 +2048,40 @@ mod tests {
     /// drills counted (`应急演练20次`). The bodies consulted counted, asked (`征求了15个部门意见`)
     /// or answering (`等12个单位反馈意见`), are the drafting's too; near misses: visits a plan sets
     /// (`每年走访500家企业`), bodies with no word of comment (`新建12个单位食堂`).
+    /// A year in an aside closed before a change (`普惠托位占比（2022年为52%）较2022年提高15个
+    /// 百分点`) dates the aside's figure (a baseline), not the change, which is committed as it is
+    /// without the aside, even after another indicator's level (`…达到6.4个；`). Near misses: the
+    /// change alone; a change from the figure its comparison names, after its own level
+    /// (`到2027年，…达到83.6岁，比2022年的82.8岁提高0.8岁`: the level once).
+    #[test]
+    fn a_year_in_an_aside_dates_the_aside() {
+        let kyv = |s: &str| -> Vec<String> {
+            read(s)
+                .iter()
+                .map(crate::extract::kind_year_value)
+                .collect()
+        };
+        assert_eq!(
+            kyv(
+                "托位数由2022年的3.2个翻一番，达到6.4个；普惠托位占比（2022年为52%）较2022年提高15个百分点。"
+            ),
+            [
+                "baseline 2022 3.2",
+                "target 2027 6.4",
+                "baseline 2022 52",
+                "target 2027 15"
+            ]
+        );
+        assert_eq!(
+            kyv("普惠托位占比较2022年提高15个百分点。"),
+            ["target 2027 15"]
+        );
+        assert_eq!(
+            kyv("到2027年，人均预期寿命达到83.6岁，比2022年的82.8岁提高0.8岁。"),
+            ["target 2027 83.6", "baseline 2022 82.8"]
+        );
+    }
+
     #[test]
     fn accounts_of_the_plan_are_no_figures() {
         for s in [
