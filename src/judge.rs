@@ -194,6 +194,16 @@ pub enum Note {
     },
     /// What the sheet around the value says that leaves its verdict in doubt.
     Sheet(SheetSays),
+    /// Under a cumulative target (累计) the value is below the running total the year started
+    /// with, `start`: reported at the last year-end when `reported`, else the plan's (its
+    /// cumulative baseline or path). A running total does not fall, so the value is likely the
+    /// year's own amount (本年新增, as departments report a flow), for which the running total
+    /// would be `total` (start + value).
+    BelowRunningTotal {
+        start: Decimal,
+        reported: bool,
+        total: Decimal,
+    },
 }
 
 /// What a sheet says beside a value that may undo its verdict (tests/clerk-sheets): the value
@@ -269,7 +279,8 @@ impl Note {
             | Note::OverCap { .. }
             | Note::Sheet(_)
             | Note::Typed { .. }
-            | Note::Converted { .. } => true,
+            | Note::Converted { .. }
+            | Note::BelowRunningTotal { .. } => true,
         }
     }
 }

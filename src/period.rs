@@ -295,6 +295,13 @@ pub(crate) fn parse(text: &str, year: Option<i32>) -> Result<Period, String> {
     if let Some(d) = date(&t) {
         return Err(d);
     }
+    if let Some((m, d)) = excel_span(&t) {
+        return Err(crate::tr!(
+            "`{}` 是日期: Excel 会把输入的 {m}-{d} 变成 {m}月{d}日; 若指 {m}-{d}月, 请写成 {m}-{d}月（或先把单元格设为文本）",
+            "`{}` is a date: Excel turns {m}-{d} typed into a cell into a date; if {m}-{d}月 (months {m} to {d}) is meant, type {m}-{d}月 (or format the cell as text first)",
+            crate::diag::echo(text.trim())
+        ));
+    }
     // A basis word written into the period itself: `2024年6月(当月)`, `1-6月累计`.
     let mut basis = None;
     for w in ALONE_WORDS {
@@ -494,6 +501,29 @@ pub(crate) fn chinese_year(t: &str) -> String {
     let rest: String = t.chars().skip(4).collect();
     let year: String = head.iter().map(|d| d.to_string()).collect();
     format!("{year}{rest}")
+}
+
+/// A span of months as Excel shows it after reading it as a date (`1-10` typed into a cell
+/// becomes 1月10日, or `10-Jan` under an English locale): the months `(from, to)`, where the day
+/// can be a month after the first. No year: a date with its year is [`date`]'s.
+fn excel_span(t: &str) -> Option<(u8, u8)> {
+    const MONTHS: [&str; 12] = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    let t = t.to_ascii_lowercase();
+    let month_word = |w: &str| MONTHS.iter().position(|m| *m == w).map(|i| i as u8 + 1);
+    let (m, d) = if let Some(rest) = t.strip_suffix('日') {
+        let (m, d) = rest.split_once('月')?;
+        (m.parse().ok()?, d.parse().ok()?)
+    } else {
+        let (a, b) = t.split_once('-')?;
+        match (a.parse::<u8>(), b.parse::<u8>()) {
+            (Ok(d), Err(_)) => (month_word(b)?, d),
+            (Err(_), Ok(d)) => (month_word(a)?, d),
+            _ => return None,
+        }
+    };
+    ((1..=12).contains(&m) && m < d && d <= 12).then_some((m, d))
 }
 
 /// A full date (`2024-12-31`, `2024/6/30`, `2024年6月30日`, `20241231`) where a period belongs:
@@ -731,6 +761,19 @@ mod tests {
             ),
             ("2024年6月30日", None, "is a date"),
             ("20240630", None, "is a date"),
+            // Excel's dates of a span typed `1-10`: the span offered, never read as one.
+            (
+                "1月10日",
+                Some(2025),
+                "if 1-10月 (months 1 to 10) is meant, type 1-10月",
+            ),
+            ("10-Jan", Some(2025), "if 1-10月 (months 1 to 10) is meant"),
+            ("Jan-10", Some(2025), "if 1-10月"),
+            ("6-Apr", None, "if 4-6月"),
+            // A day no span can end on, a day before its month: no span offered.
+            ("1月15日", Some(2025), "expected a period"),
+            ("10月1日", Some(2025), "expected a period"),
+            ("15-Jan", Some(2025), "expected a period"),
             ("", Some(2024), ""),
         ];
         for (text, year, msg) in table {

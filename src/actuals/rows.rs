@@ -1060,6 +1060,7 @@ impl<'a> Header<'a> {
         }
         // The title's county for a sheet without a jurisdiction column, or for `本市`/`全县`.
         let typed = field(Col::Jurisdiction);
+        let typed_jurisdiction = typed.text;
         let implied = match (self.no_jurisdiction, this_jurisdiction(typed.text), more) {
             // A sheet laid out with a county a column names each value's county.
             (_, _, Some((_, Over::Jurisdiction(_)))) => Implied::No,
@@ -1201,7 +1202,9 @@ impl<'a> Header<'a> {
         }
         // The header again (after a page break, or where two sheets were pasted together), or
         // in the other language (`jurisdiction,indicator,year,value` under `地区,指标,年份,数值`).
-        if row.jurisdiction.text == self.repeated[0] && row.indicator.text == self.repeated[1]
+        // Compared as typed: a sheet without a jurisdiction column names the title's county on
+        // every row, its header's (absent) cell included.
+        if typed_jurisdiction == self.repeated[0] && row.indicator.text == self.repeated[1]
             // The year first: a data row's is a number, answered at once.
             || [&row.year, &row.jurisdiction, &row.indicator]
                 .iter()
@@ -1220,6 +1223,11 @@ impl<'a> Header<'a> {
                 .take(5)
         };
         if (1..=4).contains(&filled().count()) && filled().all(form_note) {
+            return None;
+        }
+        // A section's heading between blocks of rows (`二、病有良医`, `（三）住有宜居`), alone on
+        // its row: the blocks' titles of a sheet laid out by area, no indicator of its own.
+        if filled().count() == 1 && filled().all(section_heading) {
             return None;
         }
         let when = row.period.as_ref().unwrap_or(&row.year);
@@ -1297,6 +1305,39 @@ impl<'a> Header<'a> {
         }
         Some(row)
     }
+}
+
+/// Whether a lone cell is a section's heading: an area of the plans (`病有良医`, `二、病有良
+/// 医`, `（二）病有良医领域`), or a short title numbered in Chinese (`三、民生实事`, `（一）托育`)
+/// with no figure in it. An indicator numbered so (`一、每千人口拥有3岁以下婴幼儿托位数`) is
+/// longer or holds a figure, and stays a row.
+fn section_heading(text: &str) -> bool {
+    let t = trim_field(text);
+    let numbered = |t: &str| -> Option<usize> {
+        let inner = t
+            .strip_prefix(['（', '('])
+            .and_then(|r| r.split_once(['）', ')']))
+            .map(|(n, _)| n);
+        let n = match inner {
+            Some(n) => n,
+            None => t.split_once(['、', '．'])?.0,
+        };
+        (!n.is_empty() && n.chars().all(|c| "一二三四五六七八九十".contains(c)))
+            .then(|| t.find(n).map_or(0, |i| i + n.len()))
+    };
+    let rest = match numbered(t) {
+        Some(at) => t[at..].trim_start_matches(['、', '．', '）', ')', ' ', '\u{3000}']),
+        None => t,
+    };
+    // The plans' areas (七优享, and their 民生实事 / 重大项目 sections).
+    let is_area = crate::plan::schema::Domain::ALL.iter().any(|a| {
+        rest.strip_prefix(a.zh())
+            .is_some_and(|r| matches!(r, "" | "领域" | "方面" | "类" | "篇"))
+    });
+    is_area
+        || numbered(t).is_some()
+            && (1..=10).contains(&rest.chars().count())
+            && !rest.chars().any(|c| c.is_ascii_digit())
 }
 
 /// Whether a lone cell is a form's label and its value (`制表人：张三`, `填报日期: 2025-01-10`,
@@ -1460,6 +1501,26 @@ mod tests {
             ("", false),
         ] {
             assert_eq!(is_total(typed), total, "{typed}");
+        }
+        for (typed, heading) in [
+            ("二、病有良医", true),
+            ("（三）住有宜居", true),
+            ("(一)幼有善育领域", true),
+            ("病有良医", true),
+            ("老有康养方面", true),
+            ("三、民生实事", true),
+            ("十一、其他", true),
+            // An indicator numbered in Chinese is long or holds a figure; other text is no heading.
+            ("一、每千人口拥有3岁以下婴幼儿托位数", false),
+            ("二、城镇新增就业人数（万人）", false),
+            ("四、2025年目标", false),
+            ("人均预期寿命", false),
+            ("幼有善育、学有优教", false),
+            ("病有良医指数", false),
+            ("、", false),
+            ("", false),
+        ] {
+            assert_eq!(section_heading(typed), heading, "{typed}");
         }
         assert_eq!(names_columns(&rec(1, &["2024年七优享指标完成情况表"])), 0);
         assert_eq!(

@@ -170,6 +170,23 @@ pub(crate) fn judge_period_due(
             matches!(applied.scope, Scope::Annual | Scope::Maintained) || asks_nothing(s)
         }
     };
+    // A running total cannot fall below the total the year started with: a value below it is
+    // most likely the year's own amount, as departments report a flow (本年新增). Judged as the
+    // running total it would be far behind (a wrong 红灯), so the verdict is doubtful.
+    if accrual == Accrual::Flow
+        && cumulative
+        && better != Better::Lower
+        && period.is_year_to_date()
+        && let (Some(s), Some(Actual::Number(v))) = (start, actual)
+        && v < s
+        && let Some(total) = s.checked_add(v)
+    {
+        out.verdict.notes.push(judge::Note::BelowRunningTotal {
+            start: s,
+            reported: year_end.is_some(),
+            total,
+        });
+    }
     let start = start.unwrap_or(end);
     // A flow reported for the period alone is the increment within it.
     let (share, start, value) = match actual {

@@ -385,3 +385,81 @@ fn bands_move_the_lights() {
     assert_eq!(light(dec!(9.5), &Bands::default()), Some(Light::Green));
     assert_eq!(light(dec!(9.5), &zero), Some(Light::Yellow));
 }
+
+#[test]
+fn a_running_total_below_the_years_start_is_doubted() {
+    // 累计 ≥5 by 2027 (2023–2027): the path asks 2 by 2024, 3 by 2025.
+    let (row, e) = setup(
+        "万人",
+        "higher",
+        "flow",
+        "    targets:\n      - { year: 2027, scope: cumulative, text: 达5万人以上 }\n",
+    );
+    // (period, value, the total reported at the last year-end, doubted, total if the year's own)
+    type Running = (
+        &'static str,
+        Decimal,
+        Option<Decimal>,
+        bool,
+        Option<Decimal>,
+    );
+    let cases: &[Running] = &[
+        // Below the 2.1 reported at the end of 2024: the year's own amount, most likely.
+        (
+            "2025年1-10月",
+            dec!(1.2),
+            Some(dec!(2.1)),
+            true,
+            Some(dec!(3.3)),
+        ),
+        // Below the plan's 2 for the end of 2024, nothing reported.
+        ("2025", dec!(1.5), None, true, Some(dec!(3.5))),
+        // At or above the year's start: a running total, judged as it is.
+        ("2025年1-10月", dec!(2.1), Some(dec!(2.1)), false, None),
+        ("2025", dec!(2.5), None, false, None),
+        // The period's first year starts from zero: nothing to fall below.
+        ("2023", dec!(0.4), None, false, None),
+        // The month's own figure (当月) is judged as an increment: no running total to doubt.
+        ("2025年10月(当月)", dec!(0.1), Some(dec!(2.1)), false, None),
+    ];
+    for (period, value, year_end, doubted, total) in cases {
+        let p = crate::period::parse(period, None).unwrap();
+        let v = judge_period(
+            &row,
+            &e,
+            &CTX,
+            p,
+            Some(Actual::Number(*value)),
+            *year_end,
+            &Bands::default(),
+        );
+        let note = v.verdict.notes.iter().find_map(|n| match n {
+            judge::Note::BelowRunningTotal {
+                total, reported, ..
+            } => Some((*total, *reported)),
+            _ => None,
+        });
+        assert_eq!(v.verdict.doubtful(), *doubted, "{period} {value}");
+        assert_eq!(note.map(|n| n.0), *total, "{period} {value}");
+        if let Some((_, reported)) = note {
+            assert_eq!(reported, year_end.is_some(), "{period} {value}");
+        }
+    }
+    // A level (stock) is no running total: below last year is a fall, judged as it is.
+    let (row, e) = setup(
+        "万人",
+        "higher",
+        "stock",
+        "    baseline: { year: 2022, cell: \"83\" }\n    targets:\n      - { year: 2025, cell: \"≥84.8\" }\n",
+    );
+    let v = judge_period(
+        &row,
+        &e,
+        &CTX,
+        crate::period::parse("2025", None).unwrap(),
+        Some(Actual::Number(dec!(80))),
+        Some(dec!(84.1)),
+        &Bands::default(),
+    );
+    assert!(!v.verdict.doubtful());
+}

@@ -376,6 +376,40 @@ pub(crate) fn note_text(n: &Note, unit: &str, en: bool) -> String {
         (Note::NotDue, true) => {
             "not yet due: the plan's 0 for this year is a schedule's, not assessed".into()
         }
+        (
+            Note::BelowRunningTotal {
+                start,
+                reported,
+                total,
+            },
+            false,
+        ) => format!(
+            "存疑: 累计目标按累计数判定, 此数低于{} {}{unit}: 是本年新增吗? 若是, 累计为 {}{unit}, 请填累计数",
+            if *reported {
+                "上年末已报累计数"
+            } else {
+                "计划上年末累计"
+            },
+            fmt(*start),
+            fmt(*total)
+        ),
+        (
+            Note::BelowRunningTotal {
+                start,
+                reported,
+                total,
+            },
+            true,
+        ) => format!(
+            "doubtful: a cumulative target is judged on the running total, and this is below the {}{unit} {}: the year's own amount? then the total is {}{unit}: report the total",
+            fmt(*start),
+            if *reported {
+                "reported at last year-end"
+            } else {
+                "the plan asks by last year-end"
+            },
+            fmt(*total)
+        ),
         (Note::Typed { typed, reading }, en) => reading_text(typed, *reading, en),
         (Note::Sheet(says), en) => sheet_text(says, en),
         (

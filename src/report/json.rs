@@ -185,6 +185,10 @@ impl Remark {
                 r.kind = "far";
                 r.factor = Some(n(*factor));
             }
+            Note::BelowRunningTotal { total, .. } => {
+                r.kind = "below_running_total";
+                r.did_you_mean = Some(n(round(*total, 4)));
+            }
             Note::OverCap { max } => {
                 r.kind = "over_max";
                 r.max = Some(n(*max));
