@@ -845,7 +845,7 @@ impl<'a> Readings<'a> {
             );
             return;
         };
-        let Some((at, row)) = plan.row_at(&entry.id.value) else {
+        let Some((at, row)) = plan.row_of(&set.catalog, entry) else {
             bad(
                 r.indicator.column,
                 crate::tr!(

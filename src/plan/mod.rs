@@ -15,30 +15,37 @@ use rust_decimal::Decimal;
 pub use schema::{Catalog, Domain, Entry, Figure, Plan, Row};
 use std::sync::OnceLock;
 
-/// A plan file, read and deserialised, with its rows indexed by catalog id.
+/// A plan file, read and deserialised, with its rows indexed by catalog entry.
 #[derive(Debug)]
 pub struct PlanFile {
     pub source: SourceText,
     pub plan: Plan,
-    /// Row positions by the hash of their catalog id, in hash order (then row order): a plan's
-    /// index costs 8 bytes a row instead of a copy of every id in a hash map, which at province
-    /// scale (thousands of plans held at once) is memory that matters.
-    rows: Box<[(u32, u32)]>,
+    /// The plan's row of each catalog entry, built once per plan for the set's catalog (see
+    /// [`EntryRows`]).
+    by_entry: OnceLock<EntryRows>,
 }
+
+/// A plan's first row of each catalog id, by the position in the catalog of the first entry of
+/// that id ([`NO_ROW`]: none), and the catalog it was built for (the address of its entries).
+/// A row is then found by an array load: a province sheet names its plans' rows at random, and
+/// the hashed, sorted index this replaces cost a binary search through cold memory and a
+/// comparison of the row's id for every row of the sheet. Two bytes a catalog entry, which is
+/// what the sorted index cost a row (a plan has about as many rows as a quarter of the catalog).
+#[derive(Debug)]
+struct EntryRows {
+    catalog: usize,
+    rows: Box<[u16]>,
+}
+
+/// No row of the entry in the plan ([`EntryRows::rows`]).
+const NO_ROW: u16 = u16::MAX;
 
 impl PlanFile {
     pub fn new(source: SourceText, plan: Plan) -> PlanFile {
-        let mut rows: Vec<(u32, u32)> = plan
-            .indicators
-            .iter()
-            .enumerate()
-            .map(|(i, r)| (id_hash(&r.id.value), i as u32))
-            .collect();
-        rows.sort_unstable();
         PlanFile {
             source,
             plan,
-            rows: rows.into_boxed_slice(),
+            by_entry: OnceLock::new(),
         }
     }
 
@@ -46,31 +53,67 @@ impl PlanFile {
         &self.plan.jurisdiction.id.value
     }
 
-    /// The plan's row of a catalog id (the first row of an id, as a scan would find it), in
-    /// logarithmic time.
+    /// The plan's row of a catalog id (the first row of an id), by a scan.
     #[cfg(test)]
     pub fn row(&self, id: &str) -> Option<&Row> {
-        self.row_at(id).map(|(_, r)| r)
+        self.scan(id).map(|(_, r)| r)
     }
 
-    /// [`PlanFile::row`] with the row's position in the plan.
-    pub(crate) fn row_at(&self, id: &str) -> Option<(u32, &Row)> {
-        let h = id_hash(id);
-        let from = self.rows.partition_point(|&(k, _)| k < h);
-        // Rows whose ids share a hash sit side by side, in row order.
-        self.rows[from..]
-            .iter()
-            .take_while(|&&(k, _)| k == h)
-            .filter_map(|&(_, i)| Some((i, self.plan.indicators.get(i as usize)?)))
-            .find(|(_, r)| r.id.value == id)
+    /// The first row whose id is `id`, with its position, by looking at every row.
+    fn scan(&self, id: &str) -> Option<(u32, &Row)> {
+        let (at, row) =
+            (self.plan.indicators.iter().enumerate()).find(|(_, r)| r.id.value == id)?;
+        Some((u32::try_from(at).ok()?, row))
     }
-}
 
-/// A catalog id's hash for a plan's row index (collisions are told apart by the id itself).
-fn id_hash(id: &str) -> u32 {
-    use std::hash::BuildHasher;
-    let h = std::hash::BuildHasherDefault::<fasthash::FastHasher>::default().hash_one(id);
-    (h >> 32) as u32 ^ h as u32
+    /// The plan's row of `entry` of `catalog` (the first row of the entry's id, as a scan finds
+    /// it), with its position in the plan, in constant time once the plan's table is built.
+    pub(crate) fn row_of(&self, catalog: &CatalogIndex, entry: &Entry) -> Option<(u32, &Row)> {
+        let table = self.index_rows(catalog);
+        // Another catalog's table (in-process callers only), an entry that is no entry of this
+        // catalog, or a plan too long for the table: the rows are looked through.
+        let at = match catalog.first_of_id(entry) {
+            Some(first)
+                if table.catalog == catalog.address()
+                    && table.rows.len() == catalog.entries.len() =>
+            {
+                first
+            }
+            _ => return self.scan(&entry.id.value),
+        };
+        match table.rows.get(at).copied() {
+            Some(NO_ROW) if self.plan.indicators.len() >= usize::from(NO_ROW) => {
+                self.scan(&entry.id.value)
+            }
+            Some(NO_ROW) | None => None,
+            Some(i) => Some((u32::from(i), self.plan.indicators.get(usize::from(i))?)),
+        }
+    }
+
+    /// Builds the plan's row table for `catalog` if it has none yet (the set does it as it
+    /// decodes a plan, so that a second core decoding ahead builds it too).
+    fn index_rows(&self, catalog: &CatalogIndex) -> &EntryRows {
+        self.by_entry.get_or_init(|| {
+            let mut rows = vec![NO_ROW; catalog.entries.len()].into_boxed_slice();
+            for (i, r) in self.plan.indicators.iter().enumerate() {
+                let Ok(i) = u16::try_from(i) else { break };
+                if i == NO_ROW {
+                    break;
+                }
+                if let Some(slot) = catalog
+                    .id_position(&r.id.value)
+                    .and_then(|at| rows.get_mut(at))
+                    && *slot == NO_ROW
+                {
+                    *slot = i;
+                }
+            }
+            EntryRows {
+                catalog: catalog.address(),
+                rows,
+            }
+        })
+    }
 }
 
 /// The catalog with lookups by id, name and alias.
@@ -79,6 +122,9 @@ pub struct CatalogIndex {
     pub source: SourceText,
     pub entries: Vec<Entry>,
     by_key: FastMap<String, usize>,
+    /// For each entry, the position of the first entry of its id (itself, unless the catalog
+    /// repeats an id): the slot of a plan's row table that holds the id's row.
+    first: Box<[u32]>,
     /// Built on the first unknown name, so that runs without one never pay for it.
     near: OnceLock<NameIndex>,
 }
@@ -111,12 +157,46 @@ impl CatalogIndex {
                 by_key.entry(name_key(a)).or_insert(i);
             }
         }
-        CatalogIndex {
+        let mut index = CatalogIndex {
             source,
             entries: catalog.indicators,
             by_key,
+            first: Box::default(),
             near: OnceLock::new(),
+        };
+        index.first = (index.entries.iter())
+            .map(|e| {
+                index
+                    .id_position(&e.id.value)
+                    .map_or(u32::MAX, |i| i as u32)
+            })
+            .collect();
+        index
+    }
+
+    /// The position of the first entry whose id is `id`. The key map holds names and aliases
+    /// too, and the first entry to give a key keeps it: an id that an earlier entry's name or
+    /// alias shadows is looked for entry by entry.
+    fn id_position(&self, id: &str) -> Option<usize> {
+        match self.by_key.get(id) {
+            Some(&i) if self.entries.get(i).is_some_and(|e| e.id.value == id) => Some(i),
+            _ => self.entries.iter().position(|e| e.id.value == id),
         }
+    }
+
+    /// The position of the first entry of `entry`'s id, if `entry` is one of this catalog's.
+    fn first_of_id(&self, entry: &Entry) -> Option<usize> {
+        let size = std::mem::size_of::<Entry>().max(1);
+        let offset = (std::ptr::from_ref(entry) as usize).checked_sub(self.address())?;
+        let at = offset / size;
+        let mine = self.entries.get(at).is_some_and(|e| std::ptr::eq(e, entry));
+        let first = *self.first.get(at).filter(|_| mine)?;
+        (first != u32::MAX).then_some(first as usize)
+    }
+
+    /// What tells this catalog's row tables from another's: the address of its entries.
+    fn address(&self) -> usize {
+        self.entries.as_ptr() as usize
     }
 
     pub fn get(&self, id_or_name: &str) -> Option<&Entry> {
@@ -547,7 +627,9 @@ impl PlanSet {
                     name: slot.file.clone(),
                     text: String::new(),
                 };
-                Some(PlanFile::new(source, self.decode(slot)?))
+                let plan = PlanFile::new(source, self.decode(slot)?);
+                plan.index_rows(&self.catalog);
+                Some(plan)
             })
             .as_ref()
     }
@@ -1204,6 +1286,103 @@ mod tests {
         assert_ne!(p.row(&ids[0]).unwrap().name, "again");
         assert!(p.row("no-such-indicator").is_none());
         assert!(p.row("").is_none());
+    }
+
+    /// A plan's row of a catalog entry, through the plan's table, is the row a scan of the
+    /// plan for the entry's id finds: the first of a repeated id, one row for every entry of an
+    /// id the catalog repeats, an id an earlier entry's alias shadows, none for an entry the
+    /// plan lacks; an entry of another catalog, or a table built for another catalog, is
+    /// looked for by a scan.
+    #[test]
+    fn a_plan_finds_the_row_of_a_catalog_entry_as_a_scan_would() {
+        let catalog = |text: &str| {
+            let c: Catalog = serde_saphyr::from_str(text).unwrap();
+            let src = SourceText {
+                name: CATALOG_FILE.into(),
+                text: String::new(),
+            };
+            CatalogIndex::new(src, c)
+        };
+        let text = "indicators:\n\
+            \x20 - { id: a, name: 甲, name_en: A, aliases: [b], domain: 病有良医, unit: \"%\", better: higher }\n\
+            \x20 - { id: c, name: 丙, name_en: C, domain: 病有良医, unit: \"%\", better: higher }\n\
+            \x20 - { id: b, name: 乙, name_en: B, domain: 病有良医, unit: \"%\", better: higher }\n\
+            \x20 - { id: c, name: 丙二, name_en: C2, domain: 病有良医, unit: \"%\", better: higher }\n\
+            \x20 - { id: e, name: 戊, name_en: E, domain: 病有良医, unit: \"%\", better: higher }\n";
+        let (cat, other) = (catalog(text), catalog(text));
+        let row = |id: &str, name: &str| {
+            format!(
+                "  - id: {id}\n    name: {name}\n    unit: \"%\"\n    targets:\n      - {{ year: 2025, cell: \"80\" }}\n"
+            )
+        };
+        let plan_text = format!(
+            "jurisdiction: {{ id: t, name: 测市, name_en: T, level: county }}\ndocument: {{ title: t, issuer: i, date: d, kind: implementation, source: s }}\nperiod: {{ start: 2023, end: 2027 }}\nbaseline_year: 2022\nindicators:\n{}{}{}{}{}",
+            row("a", "first a"),
+            row("b", "b"),
+            row("c", "c"),
+            row("a", "second a"),
+            row("z", "not in the catalog"),
+        );
+        let plan = || {
+            let p: Plan = serde_saphyr::from_str(&plan_text).unwrap();
+            let src = SourceText {
+                name: "t.yaml".into(),
+                text: String::new(),
+            };
+            PlanFile::new(src, p)
+        };
+        let (p, q) = (plan(), plan());
+        // Built for `other` first: asked with `cat`, q's table is another catalog's.
+        let _ = q.row_of(&other, &other.entries[0]);
+        // (entry position, the row position found and its name)
+        for (entry, want) in [
+            (0, Some((0, "first a"))),
+            (1, Some((2, "c"))),
+            (2, Some((1, "b"))),
+            (3, Some((2, "c"))),
+            (4, None),
+        ] {
+            let e = &cat.entries[entry];
+            for (file, catalog, e) in [
+                (&p, &cat, e),
+                (&p, &cat, &other.entries[entry]),
+                (&q, &cat, e),
+                (&q, &other, &other.entries[entry]),
+            ] {
+                let got = file.row_of(catalog, e).map(|(at, r)| (at, r.name.as_str()));
+                assert_eq!(got, want, "entry {entry} ({})", e.id.value);
+                let scanned = file.scan(&e.id.value).map(|(at, r)| (at, r.name.as_str()));
+                assert_eq!(got, scanned, "entry {entry}");
+            }
+        }
+        assert!(
+            p.row("z").is_some(),
+            "a row the catalog lacks is still the plan's"
+        );
+    }
+
+    /// Every bundled plan finds, for every catalog entry, the row a scan finds.
+    #[test]
+    fn every_bundled_plan_finds_its_rows_through_its_table() {
+        let (files, _) = load::read_dir(&PlanDir::Builtin).unwrap();
+        let (set, diags) = PlanSet::from_sources(files, &PlanDir::Builtin);
+        assert!(diags.is_empty(), "{diags:?}");
+        let set = set.unwrap();
+        let mut found = 0;
+        for id in set.ids() {
+            let plan = set.by_id(id).unwrap();
+            for e in &set.catalog.entries {
+                let got = plan.row_of(&set.catalog, e).map(|(at, _)| at);
+                assert_eq!(
+                    got,
+                    plan.scan(&e.id.value).map(|(at, _)| at),
+                    "{id} {}",
+                    e.id.value
+                );
+                found += usize::from(got.is_some());
+            }
+        }
+        assert!(found > 100, "{found}");
     }
 
     /// The bundled catalog and `n` clones of Ruian's plan, `ruian_0` … (瑞安0市 …).
