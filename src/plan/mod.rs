@@ -937,6 +937,16 @@ pub(crate) mod memo {
         through(&THRESHOLDS, text, Threshold::parse)
     }
 
+    /// A text's operator and value as [`threshold`] reads them, `None` where it does not
+    /// parse: what a figure's first resolution asks of every figure (is it a schedule's `0`?),
+    /// without a copy of the whole reading.
+    pub(crate) fn op_value(
+        text: &str,
+    ) -> Option<(crate::threshold::Op, Option<rust_decimal::Decimal>)> {
+        let kept = THRESHOLDS.with_borrow(|m| m.get(text).map(|t| (t.op, t.value)));
+        kept.or_else(|| threshold(text).ok().map(|t| (t.op, t.value)))
+    }
+
     /// [`Unit::parse`], once per distinct text.
     pub(crate) fn unit(text: &str) -> Result<Unit, UnitError> {
         through(&UNITS, text, Unit::parse)
@@ -996,10 +1006,9 @@ pub(crate) fn resolved<'f>(
 /// are bounded by the plans loaded, never by the rows. Only readings that succeed are shared:
 /// an error's message is in the language of the moment.
 mod pool {
-    use super::{CachedResolve, Entry, Figure, Row, figure_threshold, resolve_reading};
+    use super::{Better, CachedResolve, Entry, Figure, Row, figure_threshold, resolve_reading};
     use crate::plan::fasthash::FastMap as HashMap;
     use std::cell::RefCell;
-    use std::fmt::Write;
     use std::sync::Arc;
 
     /// At most this many shared resolutions a thread; beyond it, a figure keeps its own.
@@ -1012,10 +1021,41 @@ mod pool {
 
     /// Length-prefixed, so that no two different sets of texts write the same key.
     fn text(buf: &mut String, s: Option<&str>) {
-        let _ = match s {
-            Some(s) => write!(buf, "|{}:{s}", s.len()),
-            None => write!(buf, "|-"),
-        };
+        match s {
+            Some(s) => {
+                buf.push('|');
+                number(buf, s.len() as u64);
+                buf.push(':');
+                buf.push_str(s);
+            }
+            None => buf.push_str("|-"),
+        }
+    }
+
+    /// A number's decimal digits: the key is made for every figure a run first judges, and
+    /// the formatting machinery cost more than the lookup it keys.
+    fn number(buf: &mut String, mut n: u64) {
+        let mut digits = [0u8; 20];
+        let mut at = digits.len();
+        loop {
+            at -= 1;
+            digits[at] = b'0' + (n % 10) as u8;
+            n /= 10;
+            if n == 0 {
+                break;
+            }
+        }
+        buf.extend(digits[at..].iter().map(|&d| char::from(d)));
+    }
+
+    #[cfg(test)]
+    #[test]
+    fn numbers_in_keys_are_their_decimal_digits() {
+        for n in [0, 7, 10, 2025, 65_535, u64::from(u32::MAX), u64::MAX] {
+            let mut buf = String::from("x");
+            number(&mut buf, n);
+            assert_eq!(buf, format!("x{n}"));
+        }
     }
 
     /// The figure's resolution: a shared one where one reads alike, else made (and shared).
@@ -1023,15 +1063,19 @@ mod pool {
         let no_target = f.no_target.is_some() || f.not_due(row, entry.better);
         POOL.with_borrow_mut(|(buf, map)| {
             buf.clear();
-            let _ = write!(
-                buf,
-                "{key:x}|{:?}|{}|{}",
-                entry.better,
-                f.year.value,
-                u8::from(no_target)
-            );
+            number(buf, key as u64);
+            buf.push(match entry.better {
+                Better::Higher => 'H',
+                Better::Lower => 'L',
+                Better::Done => 'D',
+            });
+            let year = f.year.value;
+            buf.push(if year < 0 { '-' } else { '+' });
+            number(buf, u64::from(year.unsigned_abs()));
+            buf.push(if no_target { '|' } else { '.' });
             text(buf, entry.unit.as_ref().map(|u| u.value.as_str()));
-            let _ = write!(buf, "|{}", entry.unit_synonyms.len());
+            buf.push('|');
+            number(buf, entry.unit_synonyms.len() as u64);
             for s in &entry.unit_synonyms {
                 text(buf, Some(s));
             }

@@ -183,7 +183,10 @@ impl<'de> Deserialize<'de> for Text {
 pub fn intern(s: &str) -> Text {
     use std::collections::HashSet;
     use std::sync::{Arc, Mutex, OnceLock};
-    static POOL: OnceLock<Mutex<HashSet<Arc<str>>>> = OnceLock::new();
+    // Plan texts, hashed as the plan indexes hash theirs (see `plan::fasthash`): SipHash was a
+    // good part of decoding a plan.
+    type Pool = HashSet<Arc<str>, std::hash::BuildHasherDefault<super::fasthash::FastHasher>>;
+    static POOL: OnceLock<Mutex<Pool>> = OnceLock::new();
     let pool = POOL.get_or_init(Mutex::default);
     let Ok(mut pool) = pool.lock() else {
         return Text(Arc::from(s));
@@ -612,19 +615,19 @@ impl Figure {
             f.cell
                 .as_ref()
                 .or(f.text.as_ref())
-                .and_then(|s| super::memo::threshold(&s.value).ok())
+                .and_then(|s| super::memo::op_value(&s.value))
         };
-        let Some(t) = reading(self) else {
+        let Some((op, value)) = reading(self) else {
             return false;
         };
-        if t.op != crate::threshold::Op::Reach || t.value.is_none_or(|v| !v.is_zero()) {
+        if op != crate::threshold::Op::Reach || value.is_none_or(|v| !v.is_zero()) {
             return false;
         }
         row.targets.iter().any(|o| {
             o.year.value > self.year.value
                 && o.no_target.is_none()
                 && reading(o)
-                    .and_then(|t| t.value)
+                    .and_then(|(_, v)| v)
                     .is_some_and(|v| v.is_sign_positive() && !v.is_zero())
         })
     }
