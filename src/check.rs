@@ -1308,9 +1308,16 @@ impl<'a> Readings<'a> {
             return None;
         }
         let actual = r.actual(&self.wide);
-        let year_end = self
-            .find(r.series, Period::year(r.period().year - 1))
-            .and_then(|(_, e)| (e.kind() == 0).then_some(e.value(&self.wide)));
+        // A series read once has no other period: no value at the end of the year before and
+        // no change since a previous period, known without walking its chain, through cold
+        // memory, for most rows of a province sheet (which reports most indicators once).
+        let alone = r.prev == NONE && s.last == i as u32;
+        let year_end = match alone {
+            true => None,
+            false => self
+                .find(r.series, Period::year(r.period().year - 1))
+                .and_then(|(_, e)| (e.kind() == 0).then_some(e.value(&self.wide))),
+        };
         let mut j = Judged::new(s, r.period(), Some(actual), year_end, &q.bands, &q.rules);
         let doubts = self.doubts.get(&(i as u32));
         // A unit converted across a different symbol is noted by itself (see `row`).
@@ -1358,7 +1365,7 @@ impl<'a> Readings<'a> {
                     }));
             }
         }
-        j.change = self.change(r);
+        j.change = if alone { None } else { self.change(r) };
         j.category = s
             .category
             .filter(|(end, _)| *end == r.period())
