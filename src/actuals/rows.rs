@@ -273,6 +273,7 @@ fn this_jurisdiction(text: &str) -> bool {
 /// bilingual templates print them — the one column its parts agree on.
 fn header_col(key: &str) -> Option<Col> {
     let known = |k: &str| HEADERS.iter().find(|(n, _)| *n == k).map(|(_, c)| *c);
+    let key = pivot_field(key).unwrap_or(key);
     known(key).or_else(|| known(&header_key(key))).or_else(|| {
         let mut parts = key
             .split(['\n', '/', '／', ' ', '\u{3000}'])
@@ -282,6 +283,20 @@ fn header_col(key: &str) -> Option<Col> {
             .all(|p| known(&header_key(p)) == Some(first))
             .then_some(first)
     })
+}
+
+/// The field a pivot table's value column aggregates, where the aggregate of one row is that
+/// row's value (`求和项:完成值`, `平均值项：数值`, `Sum of Actual`, `max of value`: Excel's and WPS's
+/// names in a pivot exported or pasted as values). Not a count (`计数项:数值`, `Count of`): the
+/// number of values is no value, and the column stays unknown.
+fn pivot_field(key: &str) -> Option<&str> {
+    const ZH: [&str; 4] = ["求和项", "平均值项", "最大值项", "最小值项"];
+    const EN: [&str; 4] = ["sum of ", "average of ", "max of ", "min of "];
+    ZH.iter()
+        .find_map(|p| key.strip_prefix(p)?.strip_prefix([':', '：']))
+        .or_else(|| EN.iter().find_map(|p| key.strip_prefix(p)))
+        .map(str::trim)
+        .filter(|f| !f.is_empty())
 }
 
 /// Whether a header cell names a column qyx knows (read or read past).
@@ -343,10 +358,16 @@ fn header_unit(text: &str) -> Option<String> {
 fn is_total(text: &str) -> bool {
     // Read from the end, without allocating: it is asked of every row's jurisdiction.
     let mut tail = text.chars().rev().filter(|c| !c.is_whitespace());
+    let t = text.trim_end();
     matches!(
         (tail.next(), tail.next()),
         (Some('计'), Some('合' | '总' | '小' | '共')) | (Some('总'), Some('汇'))
-    )
+    ) || t
+        .len()
+        .checked_sub(5)
+        .and_then(|i| t.get(i..))
+        // A pivot's `Total` / `Grand Total` (English Excel), `Subtotal`.
+        .is_some_and(|end| end.eq_ignore_ascii_case("total"))
 }
 
 /// The header's meaning: which column holds what.
@@ -1495,6 +1516,11 @@ mod tests {
             ("全县合计", true),
             ("小计", true),
             ("汇总", true),
+            ("诸暨市 汇总", true),
+            ("Grand Total", true),
+            ("total ", true),
+            ("Subtotal", true),
+            ("Totalis", false),
             ("总计 ", true),
             ("诸暨市", false),
             ("计", false),
@@ -1627,6 +1653,14 @@ mod tests {
             ("actual", Some(Col::Value)),
             ("remarks", Some(Col::Note)),
             ("累计/当期", Some(Col::Basis)),
+            // A pivot's aggregate of one row is the row's value; a count is no value.
+            ("求和项:完成值", Some(Col::Value)),
+            ("平均值项：数值", Some(Col::Value)),
+            ("sum of actual", Some(Col::Value)),
+            ("max of value", Some(Col::Value)),
+            ("计数项:数值", None),
+            ("count of actual", None),
+            ("求和项:", None),
             // Parts that name two columns name neither.
             ("地区\n指标", None),
             ("地区 名称x", None),

@@ -165,7 +165,83 @@ fn milestone_answer(text: &str) -> Option<(bool, bool)> {
             return Some((false, true));
         }
     }
+    // Done on a date, said with 已: 已于2024年6月完成, 2024年12月已建成, 已在2024年底通过.
+    let dated = strip_date(t);
+    if let Some(rest) = dated.strip_prefix('已') {
+        let at = rest.strip_prefix(['于', '在']).unwrap_or(rest);
+        let what = strip_date(at);
+        if (dated.len() < t.len() || what.len() < at.len()) && done(what) {
+            return Some((true, false));
+        }
+    }
+    if not_yet(t) {
+        return Some((false, false));
+    }
     done(t).then_some((true, false))
+}
+
+/// Words that put the work ahead of now: planned, striven for, promised, under way, to be done
+/// by a date. Not 预计 / 预期 / 有望: a sheet's 预计 is also an estimate of what the year comes to
+/// (`是（预计）`, a 预计数), so `预计完成` may say it is done, and is refused with the question.
+const NOT_YET: &[&str] = &[
+    "计划",
+    "力争",
+    "争取",
+    "拟",
+    "将",
+    "确保",
+    "正在",
+    "按计划",
+    "按进度",
+    "年内",
+    "年底前",
+    "年底",
+    "年前",
+    "月底前",
+];
+
+/// Whether an answer says the work is yet to be done — planned, promised or under way with the
+/// date it is due (`计划于2025年6月完成`, `年底前完成`, `力争年内建成`, `正在建设，预计2025年完成`,
+/// `按计划推进`): a clause starts with such a word and none says it is done (`已…`), so a date or
+/// a done word after them is what is hoped for, not what is. An answer with 已 in any clause
+/// (`已建成，待验收`) is not decided here.
+fn not_yet(t: &str) -> bool {
+    let clauses = || t.split([',', '，', ';', '；', '、']).map(str::trim);
+    !clauses().any(|c| c.starts_with('已'))
+        && clauses().any(|c| {
+            let after = strip_date(c);
+            // By a date: `2025年6月底前完成`, `6月内建成`.
+            let by = after.len() < c.len() && after.starts_with(['前', '内']);
+            by || NOT_YET.iter().any(|w| after.starts_with(w))
+        })
+}
+
+/// `t` without a date at its start (`2024年6月`, `2024年12月30日`, `2024年底`, `6月底`,
+/// `2024.6`): what was done, or is to be done, then.
+fn strip_date(t: &str) -> &str {
+    let digits = |s: &str| s.bytes().take_while(u8::is_ascii_digit).count();
+    let mut r = t;
+    for (unit, max) in [("年", 4), ("月", 2), ("日", 2), ("号", 2)] {
+        let n = digits(r);
+        if (1..=max).contains(&n)
+            && let Some(rest) = r[n..].strip_prefix(unit)
+        {
+            r = rest;
+        }
+    }
+    let n = digits(r);
+    if n == 4
+        && let Some(rest) = r[n..].strip_prefix('.')
+        && (1..=2).contains(&digits(rest))
+    {
+        r = &rest[digits(rest)..];
+    }
+    if r.len() == t.len() {
+        return t;
+    }
+    r.strip_prefix("份")
+        .unwrap_or(r)
+        .trim_start_matches(['底', '末', '初', '中'])
 }
 
 /// Words of a target that brings something to zero and keeps it there: under it a number is how
@@ -1737,6 +1813,28 @@ mod tests {
             ("80%", Some((false, false))),
             ("未达到", Some((false, false))),
             ("尚未落实", Some((false, false))),
+            // Done on a date, with 已.
+            ("已于2024年6月完成", Some((true, false))),
+            ("2024年12月已完成", Some((true, false))),
+            ("已在2024年底建成", Some((true, false))),
+            ("已于2024.6完成", Some((true, false))),
+            // Planned, expected, hoped for: not done, whatever date it names.
+            ("计划于2025年6月完成", Some((false, false))),
+            ("预计年底完成", None),
+            ("预计完成", None),
+            ("力争年内建成", Some((false, false))),
+            ("将于明年建成", Some((false, false))),
+            ("正在建设，预计2025年完成", Some((false, false))),
+            ("拟于2025年底完成", Some((false, false))),
+            ("年底前完成", Some((false, false))),
+            ("确保完成", Some((false, false))),
+            ("按计划推进", Some((false, false))),
+            ("2025年6月底前完成", Some((false, false))),
+            // Near misses: a date with no 已 (done then, or due then?), 已 with a step after.
+            ("2024年12月完成", None),
+            ("已建成，待验收", None),
+            ("已于2024年6月", None),
+            ("待验收", None),
         ];
         for (text, want) in cases {
             assert_eq!(milestone_answer(text), *want, "{text}");
