@@ -15,8 +15,8 @@ use std::path::PathBuf;
 #[derive(Debug, Args)]
 pub struct ExtractArgs {
     #[arg(help = crate::tr!(
-        "纯文本的计划文件（UTF-8 或 GB18030/GBK）；`-` 读标准输入",
-        "The plan document as plain text (UTF-8 or GB18030/GBK); `-` reads standard input."
+        "计划文件：Word 文档（.docx）或纯文本（UTF-8 或 GB18030/GBK）；`-` 读标准输入",
+        "The plan document: a Word document (.docx) or plain text (UTF-8 or GB18030/GBK); `-` reads standard input."
     ))]
     pub document: PathBuf,
     #[arg(help = crate::tr!(
@@ -156,8 +156,8 @@ pub(crate) fn run(
         return refuse(
             err,
             crate::tr!(
-                "是文件夹，不是文件: 请给出一份文件的纯文本（.txt）",
-                "is a folder, not a document: give one document as plain text (.txt)"
+                "是文件夹，不是文件: 请给出一份文件（.docx 或纯文本 .txt）",
+                "is a folder, not a document: give one document (.docx or plain text .txt)"
             ),
         );
     }
@@ -177,12 +177,16 @@ pub(crate) fn run(
     // A JSON dataset (a web system's answer) whose rows are a table is read as that table; other
     // JSON is still no document.
     let dataset = || extract::json::is_dataset(&extract::decode(&bytes));
-    if let Some((zh, en)) = crate::actuals::not_text(&bytes).filter(|_| !rtf && !dataset()) {
+    // A zip archive is read as a Word document (.docx); what else it may be (a workbook, a
+    // damaged download) the reader says better than the sniffing here.
+    let zip = extract::docx::is_zip(&bytes);
+    if let Some((zh, en)) = crate::actuals::not_text(&bytes).filter(|_| !rtf && !zip && !dataset())
+    {
         return refuse(
             err,
             crate::tr!(
-                "这是{zh}，不是纯文本: 请在 WPS 或 Word 中另存为纯文本（.txt），或用 pdftotext 转出文字后再提取",
-                "this is {en}, not plain text: save it as plain text (.txt) in WPS or Word, or turn a PDF into text with pdftotext, then extract from that"
+                "这是{zh}，不是 Word 文档（.docx）或纯文本: 请在 WPS 或 Word 中另存为 .docx 或纯文本（.txt），或用 pdftotext 转出文字后再提取",
+                "this is {en}, neither a Word document (.docx) nor plain text: save it as .docx or plain text (.txt) in WPS or Word, or turn a PDF into text with pdftotext, then extract from that"
             ),
         );
     }
@@ -191,12 +195,12 @@ pub(crate) fn run(
     let utf16 = bytes.starts_with(&[0xFF, 0xFE])
         || bytes.starts_with(&[0xFE, 0xFF])
         || crate::sniff::utf16_unmarked(&bytes).is_some();
-    if !utf16 && bytes.contains(&0) {
+    if !utf16 && !zip && bytes.contains(&0) {
         return refuse(
             err,
             crate::tr!(
-                "不是文本文件（含有二进制字节）: 请给出计划文件的纯文本（.txt）",
-                "not a text document (it holds binary bytes): give the plan document as plain text (.txt)"
+                "不是文本文件（含有二进制字节）: 请给出 Word 文档（.docx）或计划文件的纯文本（.txt）",
+                "not a text document (it holds binary bytes): give the plan document as a Word document (.docx) or as plain text (.txt)"
             ),
         );
     }
@@ -214,7 +218,10 @@ pub(crate) fn run(
         )?;
         return Ok(Outcome::BadInput);
     }
-    let text = extract::decode(&bytes);
+    let text = match extract::read_document(&bytes) {
+        Ok(t) => t,
+        Err(e) => return refuse(err, e.to_string()),
+    };
     // An empty document still gets a draft (no indicators, its open questions as `todo`), so
     // that a batch of drafts validates whatever came in; the warning says why it is empty.
     if text.trim().is_empty() {

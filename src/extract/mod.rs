@@ -9,6 +9,7 @@
 //!
 //! The document is plain text as copied from a government web page: one long paragraph, or one
 //! table cell a line, with `|` debris. Nothing here depends on line structure except the tables.
+//! A Word document (.docx) is first read as the text it shows ([`docx`], by [`read_document`]).
 //!
 //! How the reading is split: `scan` reads a number and what belongs to it and rules out what is
 //! not a target; `outline` follows the headings, splits sentences and reads years; `phrase` trims
@@ -25,6 +26,7 @@ mod boxes;
 mod columns;
 mod correction;
 mod dated;
+pub(crate) mod docx;
 mod doubling;
 mod draft;
 mod info;
@@ -66,6 +68,17 @@ use table::{
     aligned_table, bar_table, card_candidates, cell_table, graphic_candidates, table_candidates,
     transposed_candidates,
 };
+
+/// A document's text from its bytes, whatever it was saved as: a Word document (.docx, a zip
+/// archive) as the text it shows ([`docx`]), anything else as text ([`decode`]). An error says
+/// why a zip archive is no readable Word document (damaged, too large, a workbook); the caller
+/// names the file.
+pub(crate) fn read_document(bytes: &[u8]) -> Result<String, docx::Error> {
+    if docx::is_zip(bytes) {
+        return docx::text(bytes);
+    }
+    Ok(decode(bytes))
+}
 
 /// Decodes a document: UTF-8 (with or without BOM) first, else GB18030, which is what GBK files
 /// from Windows machines in China are; UTF-16 with its byte-order mark (Notepad's "Unicode", read

@@ -275,25 +275,35 @@ const CELL_BARS: [char; 4] = ['|', '｜', '│', '┃'];
 /// The plan's document from the first of `dirs` that has it.
 fn read_source(dirs: &[&Path], p: &PlanFile, diags: &mut Vec<Diagnostic>) -> Option<Source> {
     match super::load::read_source_in(dirs, &p.plan.document.source) {
-        // Decoded as extract decodes it: a document saved by Notepad or WPS on a Chinese Windows
-        // is GB18030 (GBK) or UTF-16, and its draft's quotes are in its own characters.
-        Ok(bytes) => Some(Source::new(&crate::extract::decode(&bytes))),
-        Err(e) => {
-            let line = p
-                .source
-                .text
-                .lines()
-                .position(|l| l.trim_start().starts_with("source:"))
-                .map_or(1, |i| i as u64 + 1);
-            diags.push(Diagnostic::error(
-                &p.source.name,
-                line,
-                3,
-                crate::tr!("原文件 {e}", "source document {e}"),
-            ));
-            None
-        }
+        // Read as extract reads it: a document saved by Notepad or WPS on a Chinese Windows is
+        // GB18030 (GBK) or UTF-16, a .docx is the text it shows, and its draft's quotes are in
+        // its own characters.
+        Ok(bytes) => match crate::extract::read_document(&bytes) {
+            Ok(text) => Some(Source::new(&text)),
+            Err(e) => {
+                let e = format!("{}: {e}", p.plan.document.source);
+                source_error(p, e, diags)
+            }
+        },
+        Err(e) => source_error(p, e, diags),
     }
+}
+
+/// An error at the plan's `source:` line: its source document cannot be read.
+fn source_error(p: &PlanFile, e: String, diags: &mut Vec<Diagnostic>) -> Option<Source> {
+    let line = p
+        .source
+        .text
+        .lines()
+        .position(|l| l.trim_start().starts_with("source:"))
+        .map_or(1, |i| i as u64 + 1);
+    diags.push(Diagnostic::error(
+        &p.source.name,
+        line,
+        3,
+        crate::tr!("原文件 {e}", "source document {e}"),
+    ));
+    None
 }
 
 fn check_catalog(cat: &CatalogIndex, diags: &mut Vec<Diagnostic>) {
