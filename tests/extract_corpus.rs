@@ -41,8 +41,11 @@ use std::path::Path;
 /// draft with tracked changes through pandoc, a page with its 政策解读 and targets relative to
 /// 2022, a JSON dataset, an OFD scan's OCR with a middle dot for the point);
 /// `tests/extract-round17` (PaddleOCR's log of a scanned notice, a 专题会议纪要, an e-mail saved
-/// as .eml, docling's Markdown with merged cells written out, a press conference's 图文实录).
-const CORPORA: [&str; 19] = [
+/// as .eml, docling's Markdown with merged cells written out, a press conference's 图文实录);
+/// `tests/extract-round18` (a video's SubRip subtitles, a 人大常委会 resolution approving the
+/// plan, a 民生实事 ballot saved as CSV, a 钉钉 发文审批单 with a `①…⑫` list, a workbook saved
+/// as SpreadsheetML).
+const CORPORA: [&str; 20] = [
     "tests/extract-corpus",
     "tests/extract-heldout",
     "tests/extract-unseen",
@@ -61,6 +64,7 @@ const CORPORA: [&str; 19] = [
     "tests/extract-round15",
     "tests/extract-round16",
     "tests/extract-round17",
+    "tests/extract-round18",
     "tests/extract-prose",
 ];
 

@@ -39,15 +39,32 @@ fn plan_words(t: &str) -> bool {
     let t: String = t.chars().filter(|c| !c.is_whitespace()).collect();
     // A year's 考核办法 (考核评价办法, 评分细则) sets the year's targets in its table as a plan does.
     let assessment = t.contains("考核") && (t.contains("办法") || t.contains("细则"));
+    // A plan's indicator sheet handed out alone (`…公共服务“七优享”工程主要指标表（2023—2027年）`)
+    // names the plan's place and period as its title does; a year's list of livelihood projects
+    // (`2024年民生实事项目候选项目票决表`) sets that year's quotas as a year's work points do. Not
+    // a report on them (`…完成情况`, `…进展`): that is no plan's title.
+    let sheet = (t.contains("主要指标") || t.contains("民生实事项目"))
+        && !t.contains("情况")
+        && !t.contains("进展");
     (t.contains("方案")
         || t.contains("要点")
         || t.contains("规划")
         || t.contains("计划")
-        || assessment)
+        || assessment
+        || sheet)
         && (t.contains("公共服务") || t.contains("七优享") || t.contains("民生"))
         && !t.contains("关于")
         && !t.contains("通知")
         && t.chars().count() <= 80
+}
+
+/// Whether a title is a plan's only as its indicator sheet or a year's 民生实事 list is
+/// ([`plan_words`]), naming no 方案, 要点, 规划, 计划 or 考核办法 of its own.
+fn sheet_title(t: &str) -> bool {
+    plan_words(t)
+        && !["方案", "要点", "规划", "计划", "考核"]
+            .iter()
+            .any(|w| t.contains(w))
 }
 
 /// The period a title states: `(2023—2027年)`, `(2023-2027年)`, the flattened `(20232027年)`, a
@@ -336,6 +353,13 @@ pub(super) fn doc_info(text: &str) -> DocInfo {
             }
         }
         let t = line.trim();
+        // A spreadsheet's title row saved as CSV: the title, then a comma for each empty cell
+        // of the row (`…票决表,,,,,,,`); one comma ending a line is a sentence's.
+        let t = if t.ends_with(",,") {
+            t.trim_end_matches(',').trim_end()
+        } else {
+            t
+        };
         let bare = t.trim_start_matches('《').trim_end_matches('》');
         // `表1 建德市公共服务“十四五”规划主要指标…` is a table's caption, not a title.
         let caption = t.starts_with("附表")
@@ -349,7 +373,10 @@ pub(super) fn doc_info(text: &str) -> DocInfo {
             && plan_words(bare)
             && !t.contains('《')
         {
-            titles.push((bare.to_string(), 1, n));
+            // A sheet's or a list's own title gives way to a plan it names (`本表为《…实施方案
+            // （2023—2027年）》（…号）附件1` under `…主要指标表`): the plan's title, period and 文号.
+            let rank = if sheet_title(bare) { 3 } else { 1 };
+            titles.push((bare.to_string(), rank, n));
         }
     }
     let parent = |t: &str| jurisdiction_in(t).is_some_and(|j| PARENTS.contains(&j.as_str()));
@@ -400,7 +427,9 @@ pub(super) fn doc_info(text: &str) -> DocInfo {
         // The label's cell and the number's may stand apart (`| 文号： | 舟普政办发〔2023〕38号 |`, a
         // page's 信息公开 table read as its rows).
         let rest = rest.trim_start_matches([':', '：', ' ', '\n', '\t', '\r', '|', '｜']);
-        let rest = rest.trim_start();
+        // Said rather than labelled (`文号是余政办发〔2023〕58号`, `文号为…`: a video's subtitles,
+        // a transcript).
+        let rest = rest.trim_start().trim_start_matches(['是', '为']);
         if let Some(q) = rest.find('号') {
             let cand = rest[..q + '号'.len_utf8()].trim();
             if cand.contains('〔') && !cand.contains(char::is_whitespace) {
@@ -432,6 +461,28 @@ pub(super) fn doc_info(text: &str) -> DocInfo {
                 let open = l.rfind(['（', '('])?;
                 number_line(&l[open..])
             });
+    }
+    if info.number.is_none() && own.is_some() {
+        // A text approving or reporting the plan says it was issued and gives its number in
+        // brackets (`决定批准该实施方案，由区人民政府办公室印发实施（临政办发〔2023〕71号）`): the
+        // plan's. Not a cited plan's (`根据《…》（…号）`: a title or a citing word in the
+        // sentence), nor a sentence that names no plan.
+        info.number = head.split(['。', '\n']).find_map(|sentence| {
+            // The sentence names the plan (`该实施方案`, `本方案`); a bare `印发（…号）` none.
+            let plan = ["方案", "规划", "要点", "计划"]
+                .iter()
+                .any(|w| sentence.contains(w));
+            if !plan || sentence.contains('《') || CITING.iter().any(|w| sentence.contains(w)) {
+                return None;
+            }
+            sentence.match_indices("印发").find_map(|(p, w)| {
+                let after = sentence[p + w.len()..].trim_start_matches(['实', '施', '执', '行']);
+                after
+                    .starts_with(['（', '('])
+                    .then(|| bracketed_number(after))
+                    .flatten()
+            })
+        });
     }
     if info.number.is_none() {
         // Above the title (a 红头 document prints it under the office's name), or just after.
@@ -1021,6 +1072,11 @@ mod tests {
                 Some("洞政办发〔2023〕52号"),
             ),
             ("已审议通过（洞政办发〔2023〕52号）。", None),
+            // A resolution approving the plan: `该实施方案…印发实施（…号）` in a later sentence.
+            (
+                "\n会议经过表决，决定批准该实施方案，由区人民政府办公室印发实施（洞政办发〔2023〕52号）。",
+                Some("洞政办发〔2023〕52号"),
+            ),
             ("已审议通过。印发（洞政办发〔2023〕52号）。", None),
             (
                 "已经区政府第\n27次常务会议审议通过，于9月28日印发（洞政办发〔2023〕52号）。",
@@ -1039,6 +1095,58 @@ mod tests {
             )),
             None
         );
+    }
+
+    /// Titles that are no `…方案` but name the plan's place and period: an indicator sheet handed
+    /// out alone, a year's 民生实事 list (a one-year document), a CSV title row (`…,,,,`); a 文号
+    /// said (`文号是…`). Near misses: a report on the projects; one comma ending a sentence.
+    #[test]
+    fn a_sheet_s_or_a_list_s_title() {
+        for (doc, j, period, number) in [
+            (
+                "金华市金东区公共服务“七优享”工程主要指标表（2023—2027年）\n金东政办发〔2023〕39号附件\n",
+                Some("金东区"),
+                Some((2023, 2027)),
+                Some("金东政办发〔2023〕39号"),
+            ),
+            (
+                "嘉兴市南湖区2024年民生实事项目候选项目票决表,,,,,,,\n序号,类别,项目名称,,,,,\n",
+                Some("南湖区"),
+                Some((2024, 2024)),
+                None,
+            ),
+            (
+                "一起来看《余杭区公共服务“七优享”工程实施方案（2023—2027年）》，文号是余政办发〔2023〕58号，\n",
+                Some("余杭区"),
+                Some((2023, 2027)),
+                Some("余政办发〔2023〕58号"),
+            ),
+            // A plan the sheet names is the document's.
+            (
+                "吴兴区公共服务“七优享”工程主要指标表,,,\n本表为《吴兴区公共服务“七优享”工程实施方案（2023—2027年）》（吴政办发〔2023〕41号）附件1,,,\n",
+                Some("吴兴区"),
+                Some((2023, 2027)),
+                Some("吴政办发〔2023〕41号"),
+            ),
+            ("南湖区2024年民生实事项目进展情况\n", None, None, None),
+            (
+                "南湖区2024年民生实事项目候选项目票决表,\n",
+                None,
+                None,
+                None,
+            ),
+        ] {
+            let i = doc_info(doc);
+            assert_eq!(
+                (
+                    i.jurisdiction.as_deref(),
+                    i.start.zip(i.end),
+                    i.number.as_deref()
+                ),
+                (j, period, number),
+                "{doc}"
+            );
+        }
     }
 
     #[test]

@@ -50,7 +50,17 @@ fn boxes_lines(text: &str) -> Option<(String, Vec<usize>)> {
 
 /// [`plain_lines`] after OCR's boxes: a JSON dataset's table, then the rest.
 fn json_lines(text: &str) -> Option<(String, Vec<usize>)> {
-    then(super::json::plain_lines(text), text, tracked_lines)
+    then(super::json::plain_lines(text), text, workbook_lines)
+}
+
+/// [`plain_lines`] after a JSON dataset: a workbook saved as XML (SpreadsheetML), then the rest.
+fn workbook_lines(text: &str) -> Option<(String, Vec<usize>)> {
+    then(super::xmlsheet::plain_lines(text), text, subtitle_lines)
+}
+
+/// [`plain_lines`] after a workbook: a video's subtitles as the speech they carry, then the rest.
+fn subtitle_lines(text: &str) -> Option<(String, Vec<usize>)> {
+    then(super::subtitles::plain_lines(text), text, tracked_lines)
 }
 
 /// The text as the passes of [`plain_lines`] read it, one character for one (the lines stay
@@ -677,7 +687,7 @@ fn cell_text(inner: &str) -> String {
 }
 
 /// The character an HTML entity names (`lt`, `#8805`, `#x2265`).
-fn entity(name: &str) -> Option<char> {
+pub(super) fn entity(name: &str) -> Option<char> {
     Some(match name {
         "lt" => '<',
         "gt" => '>',

@@ -48,8 +48,10 @@ mod rtf;
 mod scan;
 mod span;
 mod split;
+mod subtitles;
 mod table;
 mod tracked;
+mod xmlsheet;
 
 pub(crate) use draft::draft_yaml;
 pub(crate) use matching::{CatalogMatch, Matcher};
@@ -419,6 +421,30 @@ fn related_links(lines: &[&str], at: usize) -> Option<usize> {
     Some(k)
 }
 
+/// Headings of the instructions printed under a form (a ballot, a return to fill in).
+const INSTRUCTION_HEADINGS: [&str; 5] =
+    ["填表说明", "填报说明", "填写说明", "投票说明", "票决说明"];
+
+/// Whether line `at` heads a form's instructions (`填表说明：`, a CSV row `填表说明：,,,,`), and if
+/// so the line after them: the heading's line and the notes under it up to a blank line. They
+/// tell whoever fills the form in how to (`请在…栏内划“○”`, `本次票决候选项目12个，…确定正式项目
+/// 10个`, `每季度结束后10日内报送`): their numbers count the form's entries and set its rules, no
+/// statement of the plan. A note that is not a form's (`说明：`, `注：`) is read as before.
+fn form_instructions(lines: &[&str], at: usize) -> Option<usize> {
+    let t = lines[at]
+        .trim()
+        .trim_start_matches(['"', '【', '[', ' '])
+        .trim_end_matches([',', '\t', ' ']);
+    if !INSTRUCTION_HEADINGS.iter().any(|h| t.starts_with(h)) {
+        return None;
+    }
+    let mut k = at + 1;
+    while k < lines.len() && !lines[k].trim().trim_matches(',').is_empty() {
+        k += 1;
+    }
+    Some(k)
+}
+
 /// Reads a document (already decoded) into candidates. `end_year` overrides the plan's end year.
 pub(crate) fn extract(text: &str, end_year: Option<i32>) -> Extraction {
     let lines_ended = bare_cr_ends(text);
@@ -527,6 +553,11 @@ pub(crate) fn extract(text: &str, end_year: Option<i32>) -> Extraction {
         }
         // A page's related links (`相关链接` over titles and dates): other pages' titles.
         if let Some(next) = related_links(&lines, i) {
+            i = next;
+            continue;
+        }
+        // A form's instructions (`填表说明：1.本次票决候选项目12个…`): how to fill it in.
+        if let Some(next) = form_instructions(&lines, i) {
             i = next;
             continue;
         }
@@ -930,6 +961,31 @@ mod tests {
                 "{head}相关链接\n到2027年，普惠托位占比达到70%。\n"
             )),
             vec!["4.8", "70"]
+        );
+    }
+
+    /// A form's instructions (`填表说明：` over numbered notes, as text or as CSV rows) are no
+    /// figures, up to a blank line. Near misses: a sentence after the blank line is read; a
+    /// note under another heading (`说明：`) is read as before.
+    #[test]
+    fn a_form_s_instructions_are_no_figures() {
+        let head = "某区2024年民生实事项目候选项目票决表\n到2024年，新增普惠托位600个。\n";
+        for notes in [
+            "填表说明：\n1.本次票决候选项目12个，按得票多少确定正式项目10个。\n2.每季度结束后10日内报送。\n",
+            "填表说明：,,,,,,,\n1.本次票决候选项目12个，确定正式项目10个。,,,,,,,\n",
+            "【填报说明】1.本表共12项。\n",
+        ] {
+            assert_eq!(values(&format!("{head}{notes}")), vec!["600"], "{notes}");
+        }
+        assert_eq!(
+            values(&format!(
+                "{head}填表说明：\n1.本次候选项目12个。\n\n到2024年，新增学位3600个。\n"
+            )),
+            vec!["600", "3600"]
+        );
+        assert_eq!(
+            values(&format!("{head}说明：新建社区卫生服务站3个。\n")),
+            vec!["600", "3"]
         );
     }
 

@@ -597,6 +597,13 @@ fn chinese_year(chars: &[char], i: usize) -> Option<(usize, rust_decimal::Decima
         .then_some((n.end, n.value))
 }
 
+/// Whether the 比 just before `i` ends the name of a share or a ratio (`普惠托位占比2025年达到
+/// 65%`, `医护比2027年达到1:1.2`, `生师比`), not a comparison with the year after it
+/// (`比2022年提高`): the year after such a name dates its figure.
+fn names_a_ratio(chars: &[char], i: usize) -> bool {
+    i >= 2 && chars[i - 1] == '比' && "占护师".contains(chars[i - 2])
+}
+
 /// Every year expression in `chars[..end]`: (position, year, how).
 pub(super) fn years_before(chars: &[char], end: usize) -> Vec<(usize, i32, YearHow)> {
     let mut out = Vec::new();
@@ -632,6 +639,7 @@ pub(super) fn years_before(chars: &[char], end: usize) -> Vec<(usize, i32, YearH
                 } else if ["较", "比", "相比"]
                     .iter()
                     .any(|w| ends_with_at(chars, i, w))
+                    && !names_a_ratio(chars, i)
                 {
                     YearHow::Compare
                 } else if ["到", "至", "于", "在", "力争", "争取"]

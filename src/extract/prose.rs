@@ -251,8 +251,13 @@ fn change_start(chars: &[char], sp: &Span, clause_start: usize) -> Option<Option
     if !(rest.ends_with('由') || rest.ends_with('从') || compared) {
         return None;
     }
-    let after = collect(&chars[sp.end..chars.len().min(sp.end + 6)]);
-    let after = after.trim_start();
+    let after = collect(&chars[sp.end..chars.len().min(sp.end + 7)]);
+    // A pause between the starting figure and its verb (`从2022年的56%，提高到2027年的70%`: a
+    // speech's subtitles, a line's end read as a comma) parts no change.
+    let after = after
+        .trim_start()
+        .trim_start_matches(['，', ','])
+        .trim_start();
     // `由2022年的3.2个翻一番`: a doubling of the figure from its year.
     if after.starts_with('翻') && year.is_some() {
         return Some(year);
@@ -459,6 +464,24 @@ fn level_beside(
     next.is_some() || prev.is_some()
 }
 
+/// The words (fillers trimmed) of the clause right before the one of figure `first`, where that
+/// clause holds no figure.
+fn bare_clause_before(
+    chars: &[char],
+    kept: &[Span],
+    first: usize,
+    clauses: &[(usize, usize)],
+) -> Option<String> {
+    let here = clauses
+        .iter()
+        .position(|(a, b)| *a <= kept[first].start && kept[first].start < *b)?;
+    let (a, b) = *clauses.get(here.checked_sub(1)?)?;
+    if kept.iter().any(|sp| (a..b).contains(&sp.start)) {
+        return None;
+    }
+    Some(trim_fillers(&collect(&chars[a..b])))
+}
+
 /// The subject of a clause with no figure right before the figure's (`最低生活保障标准动态调整，
 /// 到2027年不低于…`, `居民健康素养水平逐年提升，2023-2027年分别达到…`), less the words of how it
 /// moves, for a figure whose own words name nothing.
@@ -484,17 +507,33 @@ fn lead_subject(
         "逐步提高",
         "逐步提升",
     ];
-    let here = clauses
-        .iter()
-        .position(|(a, b)| *a <= kept[first].start && kept[first].start < *b)?;
-    let (a, b) = *clauses.get(here.checked_sub(1)?)?;
-    if kept.iter().any(|sp| (a..b).contains(&sp.start)) {
-        return None;
-    }
-    let words = trim_fillers(&collect(&chars[a..b]));
+    let words = bare_clause_before(chars, kept, first, clauses)?;
     let name = MOVES.iter().find_map(|m| words.strip_suffix(m))?;
     let name = tidy_name(name);
     (!name.is_empty() && name.chars().count() <= 30).then_some(name)
+}
+
+/// The clause right before the figure's when it holds no figure and is a quantity's name only
+/// (`二级以上幼儿园在园幼儿占比，2027年稳定在95%以上`, `最低生活保障标准，每人每月不低于1300元`):
+/// the name of a figure whose own words name nothing. Not a clause of other words (`方案提出`,
+/// `学有优教方面`), a definition (`指…的比重`), nor one with a figure of its own.
+fn named_before(
+    chars: &[char],
+    kept: &[Span],
+    first: usize,
+    clauses: &[(usize, usize)],
+) -> Option<String> {
+    const QUANTITY_ENDS: &[&str] = &[
+        "数", "率", "比", "比例", "比重", "标准", "寿命", "收入", "水平", "人次", "总量",
+    ];
+    let words = bare_clause_before(chars, kept, first, clauses)?;
+    // A definition (`指普惠性托位数占托位总数的比重`) says what is counted, not the name.
+    if words.starts_with('指') || words.starts_with("是指") {
+        return None;
+    }
+    let name = tidy_name(&words);
+    (QUANTITY_ENDS.iter().any(|w| name.ends_with(w)) && (2..=30).contains(&name.chars().count()))
+        .then_some(name)
 }
 
 /// The name the next clause of the sentence gives its figure (its words before it), for a
@@ -557,10 +596,25 @@ fn qualifies_who(chars: &[char], sp: &Span) -> bool {
         "企业", "家庭", "人员", "对象",
     ];
     // A shortfall sorts; `实现80%的乡镇(街道)设有…文化站` sets a share of them as a target.
-    const SHORT: &[&str] = &["低于", "不足", "少于", "不到", "未达到", "未达", "未完成"];
+    const SHORT: &[&str] = &[
+        "低于",
+        "不足",
+        "少于",
+        "不到",
+        "未达到",
+        "未达",
+        "未完成",
+        "不达",
+        "达不到",
+    ];
     // `完成率低于60%的不得分`: what a shortfall costs in a score, a rule as much as whom it sorts.
     const COSTS: &[&str] = &["不得分", "不计分", "扣", "不予", "予以"];
-    sp.op_word.is_some_and(|w| SHORT.contains(&w))
+    // A shortfall word the threshold parser has no operator for (`不达60%的乡镇`) is still one.
+    let short = sp.op_word.is_some_and(|w| SHORT.contains(&w))
+        || SHORT
+            .iter()
+            .any(|w| super::scan::ends_with_at(chars, sp.num_start, w));
+    short
         && chars.get(sp.end) == Some(&'的')
         && WHO
             .iter()
@@ -836,8 +890,13 @@ pub(super) fn prose_candidates(s: &Sentence, cx: &ProseContext) -> Vec<Candidate
         // an item explaining an indicator (`（二）普惠托位占比（%）。…2027年目标值为75%`), the item's.
         let tidy = tidy_name(&subject);
         let explains = ["目标", "指标"].iter().any(|w| subject.contains(w));
-        if !tidy.is_empty() {
+        // One character is no quantity's name (`是3.9个`: a copula left over).
+        if tidy.chars().count() >= 2 {
             subject = tidy;
+        } else if let Some(name) = named_before(chars, &kept, group[0], &clause_list) {
+            // `人均预期寿命，到2027年提高到84岁以上`: a clause that is only a name, then its figure
+            // (a speech's pause after the name, a subtitle line's end).
+            subject = name;
         } else if let Some(prev) = &last_subject {
             subject = prev.clone();
         } else if let Some(prev) = lead_subject(chars, &kept, group[0], &clause_list) {
@@ -922,8 +981,12 @@ pub(super) fn prose_candidates(s: &Sentence, cx: &ProseContext) -> Vec<Candidate
             y => y,
         };
         // `2025年、2027年均不低于97%`: one figure for each of the years listed.
+        // The list is the figures' right after it: a later figure of the sentence with no year
+        // of its own (`…2025年、2027年分别达到62%、68%；城镇调查失业率控制在5%以内`) takes the
+        // list's last year, as after any year, not each of them again.
         let mut also: Vec<i32> = Vec::new();
-        if let Some((p, _, _)) = year {
+        let listed_for_it = |p: usize| !kept.iter().any(|s| s.start > p && s.end <= first.start);
+        if let Some((p, _, _)) = year.filter(|(p, _, _)| listed_for_it(*p)) {
             let mut at = p;
             while at >= 2 && "、和及".contains(chars[at - 1]) && chars[at - 2] == '年' {
                 let Some((q, y, _)) = years

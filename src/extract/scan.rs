@@ -490,8 +490,21 @@ fn context_figure(chars: &[char], span: &Span, clause_before: &str) -> Option<&'
         && !["每千人口", "每万人口", "每百人口", "千人口", "万人口"]
             .iter()
             .any(|w| clause_before.contains(w));
-    if bare && people && (unit.ends_with('人') || unit == "%" && clause_before.contains("占")) {
+    // A population the place has reached already (`常住人口已达134.5万人`) is its scale as well.
+    let reached = clause_before.contains('已');
+    if (bare || reached)
+        && people
+        && (unit.ends_with('人') || unit == "%" && clause_before.contains("占"))
+    {
         return Some("a population (常住人口68.4万人)");
+    }
+    // `应出席常委会组成人员29人，实际出席25人`, `应到245名，实到231名`: who attended a meeting.
+    if ["出席", "列席", "缺席", "请假", "应到", "实到"]
+        .iter()
+        .any(|w| clause_before.contains(w))
+        && (unit.ends_with('人') || unit == "名")
+    {
+        return Some("a meeting's attendance (实际出席25人)");
     }
     // `（共印40份）`: the copies a document was printed in.
     if unit == "份" && clause_before.contains('印') {
@@ -592,6 +605,28 @@ fn caption_number(chars: &[char], i: usize) -> bool {
 }
 
 /// Why a number is not a target, or `None` when it may be one.
+/// Words that may stand between a year and its bare figure in a list of an indicator's figures
+/// by year: what the figure is (`2022年基数3.8`, `2022年基础值55`), its scope
+/// (`2023—2027年累计6000`, `2025年、2027年均＜5`), an operator sign (`2025年≥65`).
+const YEAR_FIGURE_WORDS: [&str; 6] = ["基数", "基础值", "基期值", "现状值", "累计", "均"];
+
+/// Whether the number at `i` is a figure right after its year (`2025年4.6`), perhaps with an
+/// operator sign (`2025年≥65`, `2027年＜5`) or a word saying what it is between
+/// ([`YEAR_FIGURE_WORDS`]): an indicator's figures listed year by year.
+fn after_its_year(chars: &[char], i: usize) -> bool {
+    let mut k = i;
+    while k > 0 && (is_space(chars[k - 1]) || "≥≤＞＜><≧≦＝=".contains(chars[k - 1])) {
+        k -= 1;
+    }
+    if let Some(w) = YEAR_FIGURE_WORDS.iter().find(|w| ends_with_at(chars, k, w)) {
+        k -= w.chars().count();
+    }
+    k >= 5
+        && chars[k - 1] == '年'
+        && chars[k - 5..k - 1].iter().all(|c| c.is_ascii_digit())
+        && (k == 5 || !is_digit(chars[k - 6]))
+}
+
 pub(super) fn not_a_target(chars: &[char], span: &Span) -> Option<&'static str> {
     let i = span.num_start;
     let prev = i.checked_sub(1).map(|p| chars[p]);
@@ -761,6 +796,25 @@ pub(super) fn not_a_target(chars: &[char], span: &Span) -> Option<&'static str> 
             return Some("a share of another quantity (不高于…收入的两成)");
         }
     }
+    // `对山区5个乡镇的…给予倾斜`: the places a measure favours, named by their count (the count,
+    // the places' words, 的), not a count to reach.
+    let qualified = chars[span.end..]
+        .iter()
+        .take(5)
+        .position(|c| *c == '的')
+        .is_some_and(|p| chars[span.end..span.end + p].iter().all(|c| is_cjk(*c)));
+    if span.op_word.is_none()
+        && qualified
+        && (1..=4).any(|d| {
+            span.start >= d
+                && chars[span.start - d] == '对'
+                && chars[span.start - d + 1..span.start]
+                    .iter()
+                    .all(|c| is_cjk(*c))
+        })
+    {
+        return Some("whom a measure favours (对山区5个乡镇的…)");
+    }
     // `在全县23个养老服务中心全面推广`: where something is done, not a count to reach.
     if span.op_word.is_none() {
         let mut k = span.start;
@@ -778,11 +832,7 @@ pub(super) fn not_a_target(chars: &[char], span: &Span) -> Option<&'static str> 
     let closes = chars
         .get(span.end)
         .is_none_or(|c| "，,；;。、".contains(*c));
-    let after_year = closes
-        && i >= 5
-        && chars[i - 1] == '年'
-        && chars[i - 5..i - 1].iter().all(|c| c.is_ascii_digit())
-        && (i == 5 || !is_digit(chars[i - 6]));
+    let after_year = closes && after_its_year(chars, i);
     let after_ratio =
         closes && span.value.scale() > 0 && RATIO_NAMES.iter().any(|w| ends_with_at(chars, i, w));
     if span.unit.is_none()
@@ -942,13 +992,17 @@ pub(super) fn not_a_target(chars: &[char], span: &Span) -> Option<&'static str> 
 
 #[cfg(test)]
 mod tests {
-    /// Each figure of a plan's sentence as `kind year value`.
-    fn figures(sentence: &str) -> Vec<String> {
+    /// The candidates of a plan's sentence.
+    fn read(sentence: &str) -> Vec<super::super::Candidate> {
         let doc = format!(
             "某县公共服务“七优享”工程实施方案（2023—2027年）\n成文日期：2023-09-14\n{sentence}\n"
         );
-        super::super::extract(&doc, None)
-            .candidates
+        super::super::extract(&doc, None).candidates
+    }
+
+    /// Each figure of a plan's sentence as `kind year value`.
+    fn figures(sentence: &str) -> Vec<String> {
+        read(sentence)
             .iter()
             .map(|c| {
                 format!(
@@ -959,6 +1013,112 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    /// Each figure of a plan's sentence as `indicator value`.
+    fn named(sentence: &str) -> Vec<String> {
+        read(sentence)
+            .iter()
+            .map(|c| format!("{} {}", c.indicator, c.value.unwrap_or_default()))
+            .collect()
+    }
+
+    /// An indicator's figures listed year by year: a bare figure after its year with an operator
+    /// sign (`2025年≥65`) or a word of what it is (`2022年基数55`, `2022年基础值`), of its scope
+    /// (`累计6000`, `均＜5`) between; a share's name right before its year (`占比2025年`: no
+    /// comparison `比2025年`); a list of years (`2025年、2027年`) the years of its own figures
+    /// only. Near misses: another word between year and figure; a comparison; the list's own
+    /// figure.
+    #[test]
+    fn figures_after_their_years() {
+        let read: &[(&str, &[&str])] = &[
+            (
+                "①普惠托位占比（%）：2022年基数55，2025年≥65，2027年≥70",
+                &["baseline 2022 55", "target 2025 65", "target 2027 70"],
+            ),
+            (
+                "⑥居民人均可支配收入（元）：2022年基础值72860，2027年≥98000",
+                &["baseline 2022 72860", "target 2027 98000"],
+            ),
+            (
+                "⑤城镇调查失业率（%）：2025年、2027年均＜5",
+                &["target 2025 5", "target 2027 5"],
+            ),
+            (
+                "④新增中小学学位数（个）：2023—2027年累计6000",
+                &["target 2027 6000"],
+            ),
+            (
+                "普惠托位占比2025年达到65%以上，2027年达到70%以上。",
+                &["target 2025 65", "target 2027 70"],
+            ),
+            (
+                "普惠托位占比2025年、2027年分别达到62%、68%；城镇调查失业率控制在5%以内。",
+                &["target 2025 62", "target 2027 68", "target 2027 5"],
+            ),
+            // A pause between a change's start and its verb (subtitles).
+            (
+                "普惠托位占比从2022年的56%，提高到2027年的70%以上。",
+                &["baseline 2022 56", "target 2027 70"],
+            ),
+            // Near misses.
+            ("2023年计划2.0，", &[]),
+            ("人均预期寿命比2022年提高1岁。", &["target 2027 1"]),
+            (
+                "2025年、2027年均不低于97%。",
+                &["target 2025 97", "target 2027 97"],
+            ),
+        ];
+        for (s, want) in read {
+            assert_eq!(figures(s), *want, "{s}");
+        }
+    }
+
+    /// A clause that is a quantity's name only, then its figure's clause (a speech's pause):
+    /// the name is the figure's. Near misses: a clause of other words, a definition.
+    #[test]
+    fn a_name_in_a_clause_of_its_own() {
+        for (s, want) in [
+            (
+                "二级以上幼儿园在园幼儿占比，2027年稳定在95%以上。",
+                "二级以上幼儿园在园幼儿占比 95",
+            ),
+            (
+                "最低生活保障标准，每人每月不低于1300元。",
+                "最低生活保障标准 1300",
+            ),
+            ("方案提出，2027年稳定在95%以上。", " 95"),
+            (
+                "（二）普惠托位占比（%）。指普惠性托位数占托位总数的比重，2027年目标值为75%。",
+                "普惠托位占比 75",
+            ),
+        ] {
+            assert_eq!(named(s), [want], "{s}");
+        }
+    }
+
+    /// A meeting's business (who attended, how it voted), the places a measure favours, whom a
+    /// shortfall sorts (`不达60%的乡镇`), a population reached already: no figures. Near misses:
+    /// a share of places as a target, people a measure serves, a population to reach.
+    #[test]
+    fn a_meeting_s_business_is_no_figure() {
+        for s in [
+            "应出席常委会组成人员29人，实际出席25人。",
+            "出席会议代表应到245名，实到231名。",
+            "对山区5个乡镇的托育、养老设施建设给予倾斜。",
+            "托育机构覆盖率不达60%的乡镇不得列为达标乡镇。",
+            "余杭常住人口已达134.5万人。",
+        ] {
+            assert!(figures(s).is_empty(), "{s}: {:?}", figures(s));
+        }
+        for (s, want) in [
+            ("到2027年，实现80%的乡镇设有托育机构。", "target 2027 80"),
+            ("到2027年，为1.8万名老年人提供免费体检。", "target 2027 1.8"),
+            ("对照标准，到2027年托位数达到5.5个。", "target 2027 5.5"),
+            ("到2027年常住人口达到140万人。", "target 2027 140"),
+        ] {
+            assert_eq!(figures(s), [want], "{s}");
+        }
     }
 
     /// The context around a plan (progress in the plan's period, a population, copies
