@@ -297,7 +297,7 @@ pub(crate) fn parse(text: &str, year: Option<i32>) -> Result<Period, String> {
     }
     if let Some((m, d)) = excel_span(&t) {
         return Err(crate::tr!(
-            "`{}` 是日期: Excel 会把输入的 {m}-{d} 变成 {m}月{d}日; 若指 {m}-{d}月, 请写成 {m}-{d}月（或先把单元格设为文本）",
+            "`{}` 是日期：Excel 会把输入的 {m}-{d} 变成 {m}月{d}日；若指 {m}-{d}月，请写成 {m}-{d}月（或先把单元格设为文本）",
             "`{}` is a date: Excel turns {m}-{d} typed into a cell into a date; if {m}-{d}月 (months {m} to {d}) is meant, type {m}-{d}月 (or format the cell as text first)",
             crate::diag::echo(text.trim())
         ));
@@ -556,10 +556,18 @@ fn date(t: &str) -> Option<String> {
     if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
         return None;
     }
-    Some(crate::tr!(
+    let mut said = crate::tr!(
         "`{t}` 是日期，不是期间: 全年的值请填 {y}，截至 {m} 月底的值请填 {y}-{m:02}",
         "`{t}` is a date, not a period: write {y} for the year's value, or {y}-{m:02} for the value to the end of month {m}"
-    ))
+    );
+    // A day that can end a span of months: the date Excel made of `1-10` typed into a cell.
+    if m < d && d <= 12 {
+        said.push_str(&crate::tr!(
+            "；若指 {m}-{d}月：Excel 会把输入的 {m}-{d} 变成日期，请写成 {m}-{d}月（或先把单元格设为文本）",
+            "; if {m}-{d}月 is meant: Excel turns {m}-{d} typed into a cell into a date, type {m}-{d}月 (or format the cell as text first)"
+        ));
+    }
+    Some(said)
 }
 
 /// Splits a leading year (`2024`, `2024年`, `2024年度`, `2024-`, `2024/`, `2024.`) from the rest.
@@ -761,6 +769,16 @@ mod tests {
             ),
             ("2024年6月30日", None, "is a date"),
             ("20240630", None, "is a date"),
+            (
+                "2025/1/10",
+                None,
+                "or 2025-01 for the value to the end of month 1; if 1-10月 is meant",
+            ),
+            (
+                "2025-01-10",
+                None,
+                "if 1-10月 is meant: Excel turns 1-10 typed into a cell",
+            ),
             // Excel's dates of a span typed `1-10`: the span offered, never read as one.
             (
                 "1月10日",

@@ -304,8 +304,10 @@ impl<'a> Scanner<'a> {
                 self.pos += n;
             }
             Enc::Gb18030 => {
-                let end = self.pos + n;
-                while self.pos < end {
+                // Counted, not run to a position: a lead byte's look at the byte after it may
+                // read the next chunk, which drops the bytes passed and moves every position
+                // (and at the end of the input, a position past the end was never reached).
+                for _ in 0..n {
                     self.bump();
                 }
             }
@@ -860,6 +862,35 @@ mod tests {
         assert!(msg.contains("never closed"), "{msg}");
         assert_eq!(r[2], Ok((3, vec![("e".into(), 1), ("f".into(), 3)])));
         assert_eq!(r[3].clone().unwrap().0, 4);
+    }
+
+    #[test]
+    fn a_gb18030_lead_byte_at_the_end_of_a_stream_ends_it() {
+        // A row cut after a lead byte (0x90), read as a file is, in chunks: the look at its
+        // trail byte found the end of the input, and the scanner went round for ever (found by
+        // mutating tests/bad-inputs-round2/a08c-header-unit-pct.csv).
+        let bytes = b"\xe5\x9c\xb0\xe5\x8c\xba,\xe6\x8c\x87\xe6\xa0\x87,\xe5\xb9\xb4\xe4\xbb\xbd,\xe5\xe6\x95\xb0,2024,-84.1\n-\xae\x8c\xe6\x88\x90".to_vec();
+        let (bytes, enc) = prepare("t", bytes, Encoding::Auto).unwrap();
+        assert!(matches!(enc, Enc::Gb18030));
+        let len = bytes.len();
+        let recs = records(Scanner::streaming(
+            "t",
+            Box::new(std::io::Cursor::new(bytes)),
+            enc,
+        ));
+        assert_eq!(recs.len(), 2);
+        // Every byte in a window of its own: each look ahead reads a chunk.
+        for cut in [len - 1, len - 2] {
+            let mut bytes = b"a,b\n".to_vec();
+            bytes.extend_from_slice(&[b'c', b','][..]);
+            bytes.extend(std::iter::repeat_n(0xB0u8, cut % 7 + 1));
+            let recs = records(Scanner::streaming(
+                "t",
+                Box::new(std::io::Cursor::new(bytes)),
+                Enc::Gb18030,
+            ));
+            assert_eq!(recs.len(), 2, "{cut}");
+        }
     }
 
     #[test]
