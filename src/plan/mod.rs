@@ -101,7 +101,7 @@ impl PlanFile {
                     break;
                 }
                 if let Some(slot) = catalog
-                    .id_position(&r.id.value)
+                    .text_position(&r.id.value)
                     .and_then(|at| rows.get_mut(at))
                     && *slot == NO_ROW
                 {
@@ -125,6 +125,13 @@ pub struct CatalogIndex {
     /// For each entry, the position of the first entry of its id (itself, unless the catalog
     /// repeats an id): the slot of a plan's row table that holds the id's row.
     first: Box<[u32]>,
+    /// The first entry of each id by the address of the id's pooled text ([`schema::intern`]):
+    /// decoded rows hold their ids as pooled texts, so a plan's row table is built by the
+    /// address alone, where looking each id up by its characters cost more than the rest of
+    /// the table at 5 000 plans (perf, 10 k rows: 7.6 % of the CPU). The texts are kept, so
+    /// that no other text takes one of their addresses.
+    by_text: FastMap<usize, u32>,
+    texts: Box<[schema::Text]>,
     /// Built on the first unknown name, so that runs without one never pay for it.
     near: OnceLock<NameIndex>,
 }
@@ -162,6 +169,8 @@ impl CatalogIndex {
             entries: catalog.indicators,
             by_key,
             first: Box::default(),
+            by_text: FastMap::default(),
+            texts: Box::default(),
             near: OnceLock::new(),
         };
         index.first = (index.entries.iter())
@@ -171,7 +180,24 @@ impl CatalogIndex {
                     .map_or(u32::MAX, |i| i as u32)
             })
             .collect();
+        index.texts = (index.entries.iter())
+            .map(|e| schema::intern(&e.id.value))
+            .collect();
+        for (t, &first) in index.texts.iter().zip(&index.first) {
+            if first != u32::MAX {
+                index.by_text.entry(t.address()).or_insert(first);
+            }
+        }
         index
+    }
+
+    /// [`CatalogIndex::id_position`] of a row's id: by its pooled text's address where the
+    /// catalog's id is that text, else by its characters.
+    fn text_position(&self, id: &schema::Text) -> Option<usize> {
+        match self.by_text.get(&id.address()) {
+            Some(&i) => Some(i as usize),
+            None => self.id_position(id),
+        }
     }
 
     /// The position of the first entry whose id is `id`. The key map holds names and aliases
@@ -1403,6 +1429,12 @@ mod tests {
             p.row("z").is_some(),
             "a row the catalog lacks is still the plan's"
         );
+        // A row's id finds its entry by its pooled text's address, as by its characters.
+        for (id, want) in [("a", Some(0)), ("b", Some(2)), ("c", Some(1)), ("z", None)] {
+            assert_eq!(cat.text_position(&schema::intern(id)), want, "{id}");
+            assert_eq!(cat.id_position(id), want, "{id}");
+        }
+        assert_eq!(cat.text_position(&schema::Text::default()), None);
     }
 
     /// Every bundled plan finds, for every catalog entry, the row a scan finds.

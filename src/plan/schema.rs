@@ -68,6 +68,12 @@ impl Text {
     pub fn as_str(&self) -> &str {
         &self.0
     }
+
+    /// Where the text is kept: two texts at one address are one text (the same pooled copy),
+    /// so that a lookup by a pooled text needs no comparison of characters.
+    pub(crate) fn address(&self) -> usize {
+        std::sync::Arc::as_ptr(&self.0).cast::<u8>() as usize
+    }
 }
 
 impl std::ops::Deref for Text {
