@@ -510,8 +510,13 @@ fn excel_span(t: &str) -> Option<(u8, u8)> {
     const MONTHS: [&str; 12] = [
         "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
     ];
-    let t = t.to_ascii_lowercase();
-    let month_word = |w: &str| MONTHS.iter().position(|m| *m == w).map(|i| i as u8 + 1);
+    // Asked of every period read: no copy made.
+    let month_word = |w: &str| {
+        MONTHS
+            .iter()
+            .position(|m| m.eq_ignore_ascii_case(w))
+            .map(|i| i as u8 + 1)
+    };
     let (m, d) = if let Some(rest) = t.strip_suffix('日') {
         let (m, d) = rest.split_once('月')?;
         (m.parse().ok()?, d.parse().ok()?)
