@@ -1095,7 +1095,9 @@ pub(super) fn prose_candidates(s: &Sentence, cx: &ProseContext) -> Vec<Candidate
             && (cx.outline.past()
             || based(first)
             || past_words(&clause_words) && !(commits && compared_only)
-            || sentence_text.contains("十三五") && !own_future
+            // A period named up to the figure's clause (`以“十三五”平均值为基数`), not in a later
+            // clause comparing with it (`…新增学位5000个，这个数字比“十三五”期间多了1800个`).
+            || collect(&chars[..cl_end.max(cl_start)]).contains("十三五") && !own_future
             || matches!(year, Some((_, _, YearHow::Past | YearHow::Compare)))
             || matches!((year, cx.reached()), (Some((_, y, YearHow::Bare)), Some(r)) if y <= r)
             // `“十四五”以来,累计新增托位1200个`: what has been done since then.

@@ -506,6 +506,16 @@ fn context_figure(chars: &[char], span: &Span, clause_before: &str) -> Option<&'
     {
         return Some("a meeting's attendance (实际出席25人)");
     }
+    // `（2022年已安排1.5亿元）`, `已下达资金3200万元`: money a budget has given already, in any
+    // year (the base year's too): no level of an indicator. Not a level reached
+    // (`已提高到每人每月290元`), nor money set aside ahead (`每年安排…不少于1亿元`).
+    if unit.ends_with('元')
+        && ["已安排", "已下达", "已拨付", "已落实资金"]
+            .iter()
+            .any(|w| clause_before.contains(w))
+    {
+        return Some("money arranged already (已安排1.5亿元)");
+    }
     // `（共印40份）`: the copies a document was printed in.
     if unit == "份" && clause_before.contains('印') {
         return Some("copies printed (共印40份)");
@@ -1137,6 +1147,8 @@ mod tests {
             "注：第4、7、12项为2023年起累计数。",
             "2023年1—9月全县已新增托位312个，完成率68%。",
             "这个数字比“十三五”期间多了1800个。",
+            "不再安排新的专项债额度（2022年已安排1.5亿元）。",
+            "省级已下达资金3200万元。",
         ];
         for s in none {
             assert!(figures(s).is_empty(), "{s}: {:?}", figures(s));
@@ -1160,6 +1172,19 @@ mod tests {
                 &["target 2027 96"],
             ),
             ("每年安排专项资金不少于1亿元。", &["target 2027 1"]),
+            (
+                "2022年城乡居民基础养老金已提高到每人每月290元。",
+                &["baseline 2022 290"],
+            ),
+            // A period compared with after the figure's clause dates nothing; one before it does.
+            (
+                "到2027年，义务教育阶段累计新增学位5000个，这个数字比“十三五”期间多了1800个。",
+                &["target 2027 5000"],
+            ),
+            (
+                "以“十三五”平均值82.71岁为基数，到2027年人均预期寿命达到83.5岁。",
+                &["baseline 2020 82.71", "target 2027 83.5"],
+            ),
         ];
         for (s, want) in read {
             assert_eq!(figures(s), *want, "{s}");
