@@ -368,7 +368,13 @@ fn strip_unit_bracket(s: &str) -> &str {
 pub(super) fn tidy_name(s: &str) -> String {
     let mut t = strip_list_marker(s).to_string();
     for w in AFTER_NAME {
-        if let Some(p) = t.find(w) {
+        // `普惠托位占比2025年`, `医护比2027年`: the 比 ends a share's or a ratio's name, and the
+        // year after it is the figure's, no comparison `比2025年`.
+        let p = t
+            .match_indices(w)
+            .map(|(p, _)| p)
+            .find(|&p| !w.starts_with('比') || !t[..p].ends_with(['占', '护', '师']));
+        if let Some(p) = p {
             t.truncate(p);
         }
     }
@@ -434,6 +440,9 @@ mod tests {
     #[test]
     fn names_are_trimmed_to_the_indicator() {
         const CASES: &str = "\
+普惠托位占比2025年、2027年分别达到 | 普惠托位占比
+医护比2027年达到 | 医护比
+人均预期寿命比2022年 | 人均预期寿命
 3)人均预期寿命（岁）这项指标的2027年目标以“十三五”平均值 | 人均预期寿命
 人均预期寿命以“十三五”平均值 | 人均预期寿命
 4)城镇调查失业率（%）这项指标的年度目标 | 城镇调查失业率
