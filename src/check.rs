@@ -868,8 +868,34 @@ impl<'a> Readings<'a> {
         let year = period.year;
         let (start, end) = (plan.plan.period.start.value, plan.plan.period.end.value);
         if year < start || year > end {
+            let at = r.period.as_ref().unwrap_or(&r.year).column;
+            // The baseline year's figure, sent beside the year's (last year's sheet kept, a 基数
+            // row): where the plan starts from, not a target — said, not refused.
+            let base = plan.plan.baseline_year.value;
+            if year == base && period.is_full_year() {
+                let printed = judge::baseline(row, entry)
+                    .filter(|(y, _)| *y == base)
+                    .map(|(_, v)| v.normalize().to_string());
+                self.row_problems.push(place.warning(
+                    r.line,
+                    at,
+                    match printed {
+                        Some(v) => crate::tr!(
+                            "{year} 年是{}计划的基期年（计划基础值 {v}）: 基期值不判定",
+                            "year {year} is the baseline year of {}'s plan (its baseline: {v}): a baseline is not judged",
+                            plan.plan.jurisdiction.name
+                        ),
+                        None => crate::tr!(
+                            "{year} 年是{}计划的基期年: 基期值不判定",
+                            "year {year} is the baseline year of {}'s plan: a baseline is not judged",
+                            plan.plan.jurisdiction.name
+                        ),
+                    },
+                ));
+                return;
+            }
             bad(
-                r.period.as_ref().unwrap_or(&r.year).column,
+                at,
                 crate::tr!(
                     "{year} 年不在{}计划的期限（{start}–{end}）内",
                     "year {year} is outside the plan of {} ({start}–{end})",
