@@ -73,7 +73,13 @@ fn spoken(line: &str) -> String {
             }
             let before = out.chars().last();
             let after = chars.get(e).copied();
+            // A space between a figure (or a Latin word) and a Chinese character is typesetting
+            // (`2022 年`, `达到 4.6 个`, as pangu-style spacing prints them), not a pause.
+            let typeset = |x: char, y: char| {
+                (x.is_ascii_alphanumeric() || matches!(x, '%' | '‰')) && super::scan::is_cjk(y)
+            };
             match (before, after) {
+                (Some(b), Some(a)) if typeset(b, a) || typeset(a, b) => {}
                 (Some(b), Some(a)) if b.is_ascii() && a.is_ascii() => out.push(' '),
                 (Some(b), Some(_)) if !ends_pause(b) => out.push('，'),
                 _ => {}
@@ -175,6 +181,16 @@ mod tests {
              PM 2.5浓度下降！"
         );
         assert_eq!(lines, vec![3]);
+        // The same cues typeset with spaces between figures and characters: the same speech;
+        // a space between two characters is still a pause.
+        let spaced = "1\n00:00:00,500 --> 00:00:04,852\n2022 年 全区托位数是 3.9 个\n\n\
+                      2\n00:00:04,852 --> 00:00:08,910\n到 2025 年要达到 4.6 个 到 2027 年\n\n\
+                      3\n00:00:09,030 --> 00:00:12,441\n普惠托位占比达到 70% 以上\n";
+        let (text, _) = plain_lines(spaced).unwrap();
+        assert_eq!(
+            text,
+            "2022年，全区托位数是3.9个，到2025年要达到4.6个，到2027年，普惠托位占比达到70%以上。"
+        );
         // WebVTT: a header, no cue numbers, hours left out, settings after the span.
         let vtt = "WEBVTT\n\n00:00.500 --> 00:04.852 align:start\n方案提出\n\n00:04.852 --> 00:08.910\n到2027年\n\n00:09.030 --> 00:12.441\n普惠托位占比达到70%\n";
         let (text, _) = plain_lines(vtt).unwrap();
