@@ -27,14 +27,25 @@
 //! `skip_serializing_if`, which only a self-describing format reads back (postcard and bincode
 //! cannot), and a binary one decodes several times faster than JSON. Positions are not kept:
 //! values read back carry no line and column, which only `validate` needs.
+//!
+//! A plan's texts (its rows' ids, names, units, departments, areas, cells and phrases) are
+//! pooled in memory ([`Text`]), and pooling one means hashing it: done at every text of every
+//! decode, that was a quarter of `check`'s time at 5 000 plans. So each text is written once,
+//! in the file's table of texts, and a plan holds its place there; a decode takes a text by its
+//! place, pooled on first use and shared from then on. The table is read and checked when the
+//! file is opened; every encoding carries a checksum, checked before it is decoded, so that a
+//! damaged place (which would still decode, to another text) is never taken for a plan.
 
+use super::fasthash::FastMap;
 use super::load::{Listed, PlanDir, SourceText};
+use super::schema::{Text, intern};
 use super::{Catalog, Entry, Need, Plan};
 use serde::{Deserialize, Serialize};
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::io::{Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex, OnceLock};
 use std::time::{Duration, SystemTime};
 
 /// The hash of a file's bytes.
@@ -42,7 +53,8 @@ pub(crate) type Hash = [u8; 32];
 
 /// The version of the cache's layout: raised by hand when [`Stored`] changes shape in a way the
 /// sources hashed below would not show (they do show every change to the plan types).
-const FORMAT: u32 = 3;
+/// 4: texts by their place in the file's table; a checksum on every encoding.
+const FORMAT: u32 = 4;
 
 /// The sources that decide what a plan file parses into, and so what the cache holds: the plan
 /// types and their serde attributes, the loader, this module, the schema files and the locked
@@ -137,11 +149,148 @@ fn quiet_for() -> Duration {
     QUIET
 }
 
-/// Where an encoded catalog or plan sits after the header.
+/// Where an encoded catalog, plan or table of texts sits after the header, and the checksum of
+/// its bytes.
 #[derive(Debug, Clone, Copy, Serialize, Deserialize)]
 pub(crate) struct Blob {
     at: u64,
     len: u32,
+    sum: u64,
+}
+
+/// The checksum of an encoding: the first 8 bytes of its BLAKE3 hash (a few microseconds for a
+/// plan, against the tens of its decoding).
+fn checksum(bytes: &[u8]) -> u64 {
+    let h = blake3::hash(bytes);
+    let mut first = [0u8; 8];
+    first.copy_from_slice(&h.as_bytes()[..8]);
+    u64::from_le_bytes(first)
+}
+
+/// A cache file's texts, each pooled ([`intern`]) the first time a decode takes it.
+#[derive(Debug)]
+pub(crate) struct Table {
+    /// Every text, one after another.
+    text: String,
+    /// Where each text ends in `text` (each starts where the one before it ends).
+    ends: Vec<u32>,
+    pooled: Box<[OnceLock<Text>]>,
+}
+
+impl Table {
+    /// The table stored as `bytes`; none if they are not one (damaged: then the file is no
+    /// cache). Every bound is checked against the text read, so nothing read is trusted.
+    fn parse(bytes: &[u8]) -> Option<Table> {
+        // rmp-serde takes a length as a hint only, and reads no string past its input.
+        let (ends, text): (Vec<u32>, String) = rmp_serde::from_slice(bytes).ok()?;
+        let mut start = 0usize;
+        for &e in &ends {
+            let e = e as usize;
+            if e < start || e > text.len() || !text.is_char_boundary(e) {
+                return None;
+            }
+            start = e;
+        }
+        let pooled = ends.iter().map(|_| OnceLock::new()).collect();
+        Some(Table { text, ends, pooled })
+    }
+
+    fn str(&self, i: usize) -> Option<&str> {
+        let start = match i.checked_sub(1) {
+            Some(p) => *self.ends.get(p)? as usize,
+            None => 0,
+        };
+        self.text.get(start..*self.ends.get(i)? as usize)
+    }
+
+    /// The pooled text at place `i`.
+    fn get(&self, i: u64) -> Option<Text> {
+        let i = usize::try_from(i).ok()?;
+        let s = self.str(i)?;
+        Some(self.pooled.get(i)?.get_or_init(|| intern(s)).clone())
+    }
+
+    fn len(&self) -> usize {
+        self.ends.len()
+    }
+}
+
+/// The texts of a cache file being written: those of the file it replaces first, in their
+/// places (so that the encodings copied from it still read right), then the new ones.
+#[derive(Default)]
+struct TableWriter {
+    places: FastMap<String, u32>,
+    text: String,
+    ends: Vec<u32>,
+}
+
+impl TableWriter {
+    fn seeded(old: Option<&Table>) -> TableWriter {
+        let mut w = TableWriter::default();
+        if let Some(t) = old {
+            // Copied place for place, a repeated text included (it keeps its first place for
+            // the new encodings): a copied encoding may hold either.
+            w.text.clone_from(&t.text);
+            w.ends.clone_from(&t.ends);
+            w.places = super::fasthash::with_capacity(t.len());
+            for i in 0..t.len() {
+                if let (Some(s), Ok(p)) = (t.str(i), u32::try_from(i)) {
+                    w.places.entry(s.to_string()).or_insert(p);
+                }
+            }
+        }
+        w
+    }
+
+    /// A text's place, given it now if it has none; none past 4 G texts or bytes of them (then
+    /// the text is written whole, which a decode reads as well).
+    fn place(&mut self, s: &str) -> Option<u32> {
+        if let Some(&i) = self.places.get(s) {
+            return Some(i);
+        }
+        let i = u32::try_from(self.ends.len()).ok()?;
+        let end = u32::try_from(self.text.len() + s.len()).ok()?;
+        self.text.push_str(s);
+        self.ends.push(end);
+        self.places.insert(s.to_string(), i);
+        Some(i)
+    }
+
+    fn encode(&self) -> Option<Vec<u8>> {
+        rmp_serde::to_vec(&(&self.ends, &self.text)).ok()
+    }
+}
+
+thread_local! {
+    /// The table a plan is being encoded with, on the thread encoding it.
+    static WRITING: RefCell<Option<TableWriter>> = const { RefCell::new(None) };
+    /// The table a plan is being decoded with, on the thread decoding it (plans are decoded on
+    /// two threads, each from its own slice of the same file).
+    static READING: RefCell<Option<Arc<Table>>> = const { RefCell::new(None) };
+}
+
+/// The place a text being written into a cache file takes in its table; none when no cache
+/// file is being written (the text is then written whole, as in every other format).
+pub(crate) fn text_index(t: &Text) -> Option<u32> {
+    WRITING.with_borrow_mut(|w| w.as_mut()?.place(t))
+}
+
+/// Whether a plan is being decoded from a cache file (whose texts are places in its table).
+pub(crate) fn decoding_texts() -> bool {
+    READING.with_borrow(Option::is_some)
+}
+
+/// The text at a place of the table of the cache file being decoded.
+pub(crate) fn text_at(i: u64) -> Option<Text> {
+    READING.with_borrow(|t| t.as_ref()?.get(i))
+}
+
+/// Decodes with `table` as the texts' table, on this thread.
+fn reading<T>(table: &Arc<Table>, f: impl FnOnce() -> T) -> T {
+    let before = READING.replace(Some(Arc::clone(table)));
+    let out = f();
+    READING.set(before);
+    out
 }
 
 /// A cached plan as the header lists it: what the plan index needs without decoding it.
@@ -161,6 +310,8 @@ struct Header {
     stamps: Vec<(String, Stamp, Hash)>,
     catalog: Option<(Hash, Blob)>,
     plans: Vec<Listing>,
+    /// The table of the plans' texts.
+    texts: Blob,
 }
 
 /// A catalog as stored: the same fields as [`Catalog`], borrowed from an index.
@@ -201,21 +352,30 @@ pub(crate) struct Blobs {
     file: Mutex<std::fs::File>,
     /// Where the first encoding starts.
     base: u64,
+    /// The file's table of texts.
+    table: Arc<Table>,
 }
 
 impl Blobs {
+    /// An encoding's bytes, if they are the ones written (the checksum agrees). Its length was
+    /// checked against the file's when the file was opened.
     fn read(&self, b: Blob) -> Option<Vec<u8>> {
-        let mut f = self.file.lock().ok()?;
-        f.seek(SeekFrom::Start(self.base.checked_add(b.at)?)).ok()?;
-        let mut buf = vec![0; b.len as usize];
-        f.read_exact(&mut buf).ok()?;
-        Some(buf)
+        let buf = read_at(&mut *self.file.lock().ok()?, self.base, b)?;
+        (checksum(&buf) == b.sum).then_some(buf)
     }
 
     /// A cached plan, decoded; none if its bytes are damaged (then it is parsed again).
     pub(crate) fn plan(&self, b: Blob) -> Option<Plan> {
-        rmp_serde::from_slice(&self.read(b)?).ok()
+        let bytes = self.read(b)?;
+        reading(&self.table, || rmp_serde::from_slice(&bytes).ok())
     }
+}
+
+fn read_at(f: &mut std::fs::File, base: u64, b: Blob) -> Option<Vec<u8>> {
+    f.seek(SeekFrom::Start(base.checked_add(b.at)?)).ok()?;
+    let mut buf = vec![0; b.len as usize];
+    f.read_exact(&mut buf).ok()?;
+    Some(buf)
 }
 
 /// The largest header read: a directory of 5 000 plans has one of about 1.5 MB.
@@ -226,7 +386,7 @@ const MAX_HEADER: u64 = 256 << 20;
 pub(crate) struct Cache {
     path: Option<PathBuf>,
     build: String,
-    blobs: Option<std::sync::Arc<Blobs>>,
+    blobs: Option<Arc<Blobs>>,
     stamps: HashMap<String, (Stamp, Hash)>,
     catalog: Option<(Hash, Blob)>,
     plans: HashMap<Hash, Listing>,
@@ -279,16 +439,26 @@ impl Cache {
         let last = h.plans.iter().map(|l| end(&l.blob));
         if last
             .chain(h.catalog.iter().map(|(_, b)| end(b)))
+            .chain([end(&h.texts)])
             .any(|e| e > size)
         {
             return cache;
         }
+        // The table is read whole, and a damaged one makes the file no cache (rewritten then):
+        // every plan's texts are in it.
+        let table = read_at(&mut file, base, h.texts)
+            .filter(|b| checksum(b) == h.texts.sum)
+            .and_then(|b| Table::parse(&b));
+        let Some(table) = table else {
+            return cache;
+        };
         cache.stamps = h.stamps.into_iter().map(|(n, s, h)| (n, (s, h))).collect();
         cache.catalog = h.catalog;
         cache.plans = h.plans.into_iter().map(|l| (l.hash, l)).collect();
-        cache.blobs = Some(std::sync::Arc::new(Blobs {
+        cache.blobs = Some(Arc::new(Blobs {
             file: Mutex::new(file),
             base,
+            table: Arc::new(table),
         }));
         cache
     }
@@ -336,7 +506,7 @@ impl Cache {
     }
 
     /// The open cache file's encoded plans, for decoding them as they are asked for.
-    pub(crate) fn blobs(&self) -> Option<std::sync::Arc<Blobs>> {
+    pub(crate) fn blobs(&self) -> Option<Arc<Blobs>> {
         self.blobs.clone()
     }
 
@@ -356,6 +526,7 @@ impl Cache {
             let b = Blob {
                 at,
                 len: u32::try_from(bytes.len()).ok()?,
+                sum: checksum(&bytes),
             };
             at += bytes.len() as u64;
             blobs.push(bytes);
@@ -369,6 +540,11 @@ impl Cache {
                 .collect(),
             catalog: None,
             plans: Vec::with_capacity(plans.len()),
+            texts: Blob {
+                at: 0,
+                len: 0,
+                sum: 0,
+            },
         };
         if let Some((h, indicators)) = catalog {
             let Ok(bytes) = rmp_serde::to_vec_named(&CatalogRef { indicators }) else {
@@ -379,11 +555,25 @@ impl Cache {
             };
             header.catalog = Some((*h, b));
         }
+        // The old file's texts keep their places: its encodings are copied as they are.
+        let old = self.blobs.as_ref().map(|b| &*b.table);
+        WRITING.set(Some(TableWriter::seeded(old)));
+        // Taken back whatever happens below, so that no later serialization on this thread
+        // writes places.
+        struct Done;
+        impl Drop for Done {
+            fn drop(&mut self) {
+                WRITING.set(None);
+            }
+        }
+        let done = Done;
         for p in plans {
             let (bytes, mut listing) = match p {
                 ToStore::Cached(l) => {
+                    // A damaged encoding is left out, so that the next run parses its plan
+                    // and writes it afresh.
                     let Some(bytes) = self.blobs.as_ref().and_then(|b| b.read(l.blob)) else {
-                        return;
+                        continue;
                     };
                     (bytes, l.clone())
                 }
@@ -397,7 +587,11 @@ impl Cache {
                         id: j.id.value.clone(),
                         name: j.name.clone(),
                         name_en: j.name_en.clone(),
-                        blob: Blob { at: 0, len: 0 },
+                        blob: Blob {
+                            at: 0,
+                            len: 0,
+                            sum: 0,
+                        },
                     };
                     (bytes, listing)
                 }
@@ -408,6 +602,12 @@ impl Cache {
             listing.blob = b;
             header.plans.push(listing);
         }
+        let table = WRITING.take().and_then(|w| w.encode());
+        drop(done);
+        let Some(texts) = table.and_then(|t| place(t, &mut blobs)) else {
+            return;
+        };
+        header.texts = texts;
         let Ok(head) = rmp_serde::to_vec_named(&header) else {
             return;
         };
@@ -627,9 +827,10 @@ pub(super) mod tests {
         PlanSet::load_cached_in(&dir, Some(cache.path()), Need::Targets);
         let file = file_for(&dir, cache.path(), Need::Targets);
         let mut bytes = std::fs::read(&file).unwrap();
-        // The plan is the last encoding: garble its tail, the header intact.
-        let n = bytes.len();
-        bytes[n - 200..].fill(0xc1);
+        // Garble the plan's encoding's tail, the header and the table of texts intact.
+        let (h, base) = header_of(&file);
+        let end = (base + h.plans[0].blob.at) as usize + h.plans[0].blob.len as usize;
+        bytes[end - 200..end].fill(0xc1);
         std::fs::write(&file, &bytes).unwrap();
         let (set, diags) = PlanSet::load_cached_in(&dir, Some(cache.path()), Need::Targets);
         NO_QUIET.set(false);
@@ -669,5 +870,186 @@ pub(super) mod tests {
             assert_eq!(targets(&lean), targets(&full));
         }
         assert_eq!(std::fs::read_dir(cache.path()).unwrap().count(), 2);
+    }
+
+    /// Ruian's plan directory, its plans as parsed, and its cache as first written.
+    struct Cached {
+        _plans: tempfile::TempDir,
+        cache: tempfile::TempDir,
+        dir: PlanDir,
+        parsed: PlanSet,
+        file: PathBuf,
+        bytes: Vec<u8>,
+    }
+
+    impl Cached {
+        fn new() -> Cached {
+            let (plans, cache) = (plan_dir(), tempfile::tempdir().unwrap());
+            let dir = PlanDir::Path(plans.path().to_path_buf());
+            let parsed = PlanSet::load_cached_in(&dir, None, Need::Everything)
+                .0
+                .unwrap();
+            PlanSet::load_cached_in(&dir, Some(cache.path()), Need::Everything);
+            let file = file_for(&dir, cache.path(), Need::Everything);
+            let bytes = std::fs::read(&file).unwrap();
+            Cached {
+                _plans: plans,
+                cache,
+                dir,
+                parsed,
+                file,
+                bytes,
+            }
+        }
+    }
+
+    /// A cache file's header and where its encodings start.
+    fn header_of(file: &Path) -> (Header, u64) {
+        let bytes = std::fs::read(file).unwrap();
+        let len = u64::from_le_bytes(bytes[..8].try_into().unwrap());
+        let h = rmp_serde::from_slice(&bytes[8..8 + len as usize]).unwrap();
+        (h, 8 + len)
+    }
+
+    #[test]
+    fn every_bundled_plan_reads_back_from_the_cache_as_parsed_with_pooled_texts() {
+        for need in [Need::Everything, Need::Targets] {
+            let cache = tempfile::tempdir().unwrap();
+            let dir = PlanDir::Builtin;
+            let parsed = PlanSet::load_cached_in(&dir, None, need).0.unwrap();
+            let first = PlanSet::load_cached_in(&dir, Some(cache.path()), need)
+                .0
+                .unwrap();
+            let second = PlanSet::load_cached_in(&dir, Some(cache.path()), need)
+                .0
+                .unwrap();
+            assert!(second.slots.iter().all(|s| s.plan.get().is_none()));
+            assert!(parsed.plans().count() > 1);
+            assert_eq!(as_json(&first), as_json(&parsed), "{need:?}");
+            assert_eq!(as_json(&second), as_json(&parsed), "{need:?}");
+            // The texts came from the table, and a table's text is the run's pooled one.
+            let (h, _) = header_of(&file_for(&dir, cache.path(), need));
+            assert!(h.texts.len > 0 && h.plans.len() == parsed.plans().count());
+            for p in second.plans() {
+                for r in &p.plan.indicators {
+                    let pooled = intern(&r.id.value);
+                    assert_eq!(r.id.value.address(), pooled.address(), "{}", r.id.value);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_cut_cache_file_is_never_opened_whatever_the_length() {
+        let (plans, cache) = (plan_dir(), tempfile::tempdir().unwrap());
+        let dir = PlanDir::Path(plans.path().to_path_buf());
+        PlanSet::load_cached_in(&dir, Some(cache.path()), Need::Everything);
+        let file = file_for(&dir, cache.path(), Need::Everything);
+        let bytes = std::fs::read(&file).unwrap();
+        assert!(
+            Cache::open(&dir, Some(cache.path()), Need::Everything)
+                .blobs
+                .is_some()
+        );
+        let n = bytes.len();
+        let cuts = (0..n).step_by(61).chain(n.saturating_sub(64)..n);
+        for cut in cuts {
+            std::fs::write(&file, &bytes[..cut]).unwrap();
+            let c = Cache::open(&dir, Some(cache.path()), Need::Everything);
+            assert!(
+                c.blobs.is_none() && c.plans.is_empty(),
+                "cut at {cut} of {n}"
+            );
+        }
+        // And the next load writes it whole again.
+        PlanSet::load_cached_in(&dir, Some(cache.path()), Need::Everything);
+        assert_eq!(std::fs::read(&file).unwrap(), bytes);
+    }
+
+    #[test]
+    fn a_damaged_table_of_texts_makes_the_file_no_cache_and_it_is_rewritten() {
+        let k = Cached::new();
+        let (h, base) = header_of(&k.file);
+        let t = (base + h.texts.at) as usize;
+        for at in [
+            t,
+            t + h.texts.len as usize / 2,
+            t + h.texts.len as usize - 1,
+        ] {
+            let mut damaged = k.bytes.clone();
+            // One character of one text changed: still a table, but not the one written.
+            damaged[at] ^= 0x01;
+            std::fs::write(&k.file, &damaged).unwrap();
+            let c = Cache::open(&k.dir, Some(k.cache.path()), Need::Everything);
+            assert!(c.blobs.is_none() && c.plans.is_empty(), "byte {at}");
+            let set = PlanSet::load_cached_in(&k.dir, Some(k.cache.path()), Need::Everything)
+                .0
+                .unwrap();
+            assert_eq!(as_json(&set), as_json(&k.parsed));
+            assert_eq!(std::fs::read(&k.file).unwrap(), k.bytes, "rewritten whole");
+        }
+    }
+
+    #[test]
+    fn a_damaged_plan_encoding_is_never_decoded() {
+        let k = Cached::new();
+        let (h, base) = header_of(&k.file);
+        let b = h.plans[0].blob;
+        let p = (base + b.at) as usize;
+        // Every byte of the encoding in turn: a place in the table changed by one still
+        // decodes (to another text), so only the checksum tells.
+        for at in (p..p + b.len as usize).step_by(37) {
+            let mut damaged = k.bytes.clone();
+            damaged[at] ^= 0x01;
+            std::fs::write(&k.file, &damaged).unwrap();
+            let c = Cache::open(&k.dir, Some(k.cache.path()), Need::Everything);
+            assert!(c.blobs.as_ref().unwrap().plan(b).is_none(), "byte {at}");
+        }
+        let set = PlanSet::load_cached_in(&k.dir, Some(k.cache.path()), Need::Everything)
+            .0
+            .unwrap();
+        assert_eq!(as_json(&set), as_json(&k.parsed));
+    }
+
+    #[test]
+    fn a_table_read_from_bad_bytes_is_none_never_a_panic() {
+        let mut w = TableWriter::default();
+        for s in ["≥95%", "", "万人", "≥95%", "户"] {
+            w.place(s).unwrap();
+        }
+        assert_eq!(w.ends.len(), 4, "a text has one place");
+        let bytes = w.encode().unwrap();
+        let t = Arc::new(Table::parse(&bytes).unwrap());
+        assert_eq!(
+            (t.str(0), t.str(1), t.str(3), t.str(4)),
+            (Some("≥95%"), Some(""), Some("户"), None)
+        );
+        assert_eq!(reading(&t, || text_at(2)).as_deref(), Some("万人"));
+        assert!(
+            reading(&t, || text_at(4)).is_none() && reading(&t, || text_at(u64::MAX)).is_none()
+        );
+        assert!(
+            text_at(0).is_none() && !decoding_texts(),
+            "no table outside a decode"
+        );
+        for cut in 0..bytes.len() {
+            assert!(Table::parse(&bytes[..cut]).is_none(), "cut at {cut}");
+        }
+        for at in 0..bytes.len() {
+            for bit in 0..8 {
+                let mut b = bytes.clone();
+                b[at] ^= 1 << bit;
+                let _ = Table::parse(&b);
+            }
+        }
+        // Ends that go back, that pass the text or that cut a character; a length of 4 G
+        // entries with nothing behind it.
+        let bad = |ends: Vec<u32>, text: &str| rmp_serde::to_vec(&(ends, text)).unwrap();
+        assert!(Table::parse(&bad(vec![3, 2], "abc")).is_none());
+        assert!(Table::parse(&bad(vec![4], "abc")).is_none());
+        assert!(Table::parse(&bad(vec![1], "≥")).is_none());
+        assert!(Table::parse(&[0x92, 0xdd, 0xff, 0xff, 0xff, 0xff]).is_none());
+        // A text read as a number outside a cache's decode is refused, as before.
+        assert!(serde_json::from_str::<Text>("3").is_err());
     }
 }
