@@ -202,12 +202,13 @@ const NOT_YET: &[&str] = &[
 
 /// Whether an answer says the work is yet to be done — planned, promised or under way with the
 /// date it is due (`计划于2025年6月完成`, `年底前完成`, `力争年内建成`, `正在建设，预计2025年完成`,
-/// `按计划推进`): a clause starts with such a word and none says it is done (`已…`), so a date or
-/// a done word after them is what is hoped for, not what is. An answer with 已 in any clause
-/// (`已建成，待验收`) is not decided here.
+/// `按计划推进`): a clause starts with such a word and nothing says it is done (`已`), so a date
+/// or a done word after them is what is hoped for, not what is. An answer with 已 anywhere
+/// (`已建成，待验收`, `年底前已完成`) is not decided here.
 fn not_yet(t: &str) -> bool {
     let clauses = || t.split([',', '，', ';', '；', '、']).map(str::trim);
-    !clauses().any(|c| c.starts_with('已'))
+    // Any 已 says something is done already (`年底前已完成`): not for this rule to decide.
+    !t.contains('已')
         && clauses().any(|c| {
             let after = strip_date(c);
             // By a date: `2025年6月底前完成`, `6月内建成`.
@@ -1835,6 +1836,9 @@ mod tests {
             ("已建成，待验收", None),
             ("已于2024年6月", None),
             ("待验收", None),
+            // Done before a date: 已 anywhere is no work ahead.
+            ("年底前已完成", None),
+            ("计划已完成", None),
         ];
         for (text, want) in cases {
             assert_eq!(milestone_answer(text), *want, "{text}");
