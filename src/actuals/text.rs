@@ -872,24 +872,25 @@ mod tests {
         let bytes = b"\xe5\x9c\xb0\xe5\x8c\xba,\xe6\x8c\x87\xe6\xa0\x87,\xe5\xb9\xb4\xe4\xbb\xbd,\xe5\xe6\x95\xb0,2024,-84.1\n-\xae\x8c\xe6\x88\x90".to_vec();
         let (bytes, enc) = prepare("t", bytes, Encoding::Auto).unwrap();
         assert!(matches!(enc, Enc::Gb18030));
-        let len = bytes.len();
         let recs = records(Scanner::streaming(
             "t",
             Box::new(std::io::Cursor::new(bytes)),
             enc,
         ));
         assert_eq!(recs.len(), 2);
-        // Every byte in a window of its own: each look ahead reads a chunk.
-        for cut in [len - 1, len - 2] {
-            let mut bytes = b"a,b\n".to_vec();
-            bytes.extend_from_slice(&[b'c', b','][..]);
-            bytes.extend(std::iter::repeat_n(0xB0u8, cut % 7 + 1));
+        // The last field ending in each way a GB18030 sequence can be cut: a lone lead byte, a
+        // lead byte and a four-byte sequence's second byte, a whole two-byte character, a lead
+        // byte after a full character. Each ends, with the rows before it kept.
+        for tail in [&b"\xB0"[..], b"\x81\x30", b"\xB0\xA1", b"\xB0\xA1\xB0"] {
+            let mut bytes = b"a,b\nc,".to_vec();
+            bytes.extend_from_slice(tail);
             let recs = records(Scanner::streaming(
                 "t",
                 Box::new(std::io::Cursor::new(bytes)),
                 Enc::Gb18030,
             ));
-            assert_eq!(recs.len(), 2, "{cut}");
+            assert_eq!(recs.len(), 2, "{tail:?}");
+            assert!(recs[0].is_ok(), "{tail:?}");
         }
     }
 
