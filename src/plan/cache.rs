@@ -752,7 +752,14 @@ pub(super) mod tests {
             assert!(c.known_hash(&name, again).is_none());
         }
         NO_QUIET.set(false);
-        // A stamp taken too soon after the file was written is not recorded.
+        // A stamp taken too soon after the file was written is not recorded. The file is
+        // dated ahead, so that a stalled machine cannot make it quiet before the load.
+        let ahead = SystemTime::now() + Duration::from_secs(3600);
+        std::fs::File::options()
+            .write(true)
+            .open(&ruian)
+            .and_then(|f| f.set_modified(ahead))
+            .unwrap();
         let fresh = tempfile::tempdir().unwrap();
         PlanSet::load_cached_in(&dir, Some(fresh.path()), Need::Targets);
         let c = Cache::open(&dir, Some(fresh.path()), Need::Targets);
@@ -805,6 +812,9 @@ pub(super) mod tests {
 
     #[test]
     fn a_damaged_cache_is_ignored_and_replaced() {
+        // Stamps taken at once: whether the plans were written 2 s ago must not change the
+        // bytes compared below (a loaded machine takes that long).
+        NO_QUIET.set(true);
         let (plans, cache) = (plan_dir(), tempfile::tempdir().unwrap());
         let dir = PlanDir::Path(plans.path().to_path_buf());
         PlanSet::load_cached_in(&dir, Some(cache.path()), Need::Everything)
@@ -884,6 +894,9 @@ pub(super) mod tests {
 
     impl Cached {
         fn new() -> Cached {
+            // Stamps taken at once, so that a rewritten file's bytes never depend on how long
+            // the test took.
+            NO_QUIET.set(true);
             let (plans, cache) = (plan_dir(), tempfile::tempdir().unwrap());
             let dir = PlanDir::Path(plans.path().to_path_buf());
             let parsed = PlanSet::load_cached_in(&dir, None, Need::Everything)
@@ -941,6 +954,9 @@ pub(super) mod tests {
 
     #[test]
     fn a_cut_cache_file_is_never_opened_whatever_the_length() {
+        // Stamps taken at once: the cuts below take seconds on a loaded machine, and a stamp
+        // first recorded by the last load would make its file differ from the first one.
+        NO_QUIET.set(true);
         let (plans, cache) = (plan_dir(), tempfile::tempdir().unwrap());
         let dir = PlanDir::Path(plans.path().to_path_buf());
         PlanSet::load_cached_in(&dir, Some(cache.path()), Need::Everything);
