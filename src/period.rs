@@ -236,6 +236,31 @@ fn small_number(s: &str) -> Option<u8> {
 /// Reads a period as written in a year or period cell; `year` is the year column's value, used
 /// when the period names no year of its own (`1-6月`, 上半年). The error says what was expected.
 pub(crate) fn parse(text: &str, year: Option<i32>) -> Result<Period, String> {
+    parse_period(text, year).map_err(|e| remark_in_period(text, year).unwrap_or(e))
+}
+
+/// Why a period cell that names a period and says its figure is not final (`2025年（预计）`,
+/// `1-10月快报`) is refused: the period is read, but the doubt it carries belongs in the note
+/// column, where qyx marks the verdict 存疑 — read here, the 预计 would be lost and the verdict
+/// shown clean.
+fn remark_in_period(text: &str, year: Option<i32>) -> Option<String> {
+    let word = crate::actuals::value::note_not_final(text)?;
+    let t = text.trim();
+    // The remark in brackets, or the word itself, taken out.
+    let bare = match t.find(['(', '（', '[', '【']) {
+        Some(i) if t.ends_with([')', '）', ']', '】']) => t[..i].to_string(),
+        _ => t.replacen(word, "", 1),
+    };
+    let bare = bare.trim().trim_end_matches(['数', '值']).trim();
+    parse_period(bare, year).ok()?;
+    Some(crate::tr!(
+        "期间 `{}` 里写了 `{word}`: 期间列只写期间（{bare}），`{word}` 请写在备注列，qyx 会把该行标为存疑",
+        "the period `{}` says `{word}`: the period column holds the period alone ({bare}); write `{word}` in the note column, where qyx marks the row doubtful",
+        crate::diag::echo(t)
+    ))
+}
+
+fn parse_period(text: &str, year: Option<i32>) -> Result<Period, String> {
     let expected = || {
         crate::tr!(
             "应为 2024、2024Q2、2024-06、2024年6月、2024年二季度或 1-6月 这样的期间，实为 `{}`",
@@ -292,6 +317,12 @@ pub(crate) fn parse(text: &str, year: Option<i32>) -> Result<Period, String> {
     {
         t.truncate(4);
     }
+    // As of a date: the year to the end of its month where the date ends one.
+    let mut as_of_day = false;
+    if let Some(said) = as_of_date(&t, year) {
+        t = said?;
+        as_of_day = true;
+    }
     if let Some(d) = date(&t) {
         return Err(d);
     }
@@ -313,7 +344,9 @@ pub(crate) fn parse(text: &str, year: Option<i32>) -> Result<Period, String> {
     }
     // As of a date: `截至10月底`, `截至2025年10月末`, `第三季度末`, `1-10月止` — the year to
     // the end of that month or quarter, whatever the clerk counted before it.
-    if basis.is_none()
+    if as_of_day {
+        basis = Some(Basis::YearToDate);
+    } else if basis.is_none()
         && let Some(rest) = as_of(&t)
     {
         t = rest;
@@ -531,9 +564,9 @@ fn excel_span(t: &str) -> Option<(u8, u8)> {
     ((1..=12).contains(&m) && m < d && d <= 12).then_some((m, d))
 }
 
-/// A full date (`2024-12-31`, `2024/6/30`, `2024年6月30日`, `20241231`) where a period belongs:
-/// which period is meant — the year, or the month the date ends — is the clerk's to say.
-fn date(t: &str) -> Option<String> {
+/// A full date (`2024-12-31`, `2024/6/30`, `2024.6.30`, `2024年6月30日`, `20241231`): its year,
+/// month and day, where the month and the day can be.
+fn ymd(t: &str) -> Option<(i32, u8, u8)> {
     fn num(s: &str) -> Option<(u8, &str)> {
         let n = s.bytes().take_while(u8::is_ascii_digit).count();
         ((1..=2).contains(&n)).then(|| Some((s[..n].parse().ok()?, &s[n..])))?
@@ -553,14 +586,79 @@ fn date(t: &str) -> Option<String> {
         };
         let (m, r) = num(&rest[sep.len_utf8()..])?;
         let (d, r) = num(r.strip_prefix(after)?)?;
-        if !(r.is_empty() || sep == '年' && r == "日") {
+        if !(r.is_empty() || sep == '年' && (r == "日" || r == "号")) {
             return None;
         }
         (m, d)
     };
-    if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
-        return None;
+    ((1..=12).contains(&m) && (1..=31).contains(&d)).then_some((y.parse().ok()?, m, d))
+}
+
+/// The last day of a month (February's by the year, where it is known; 29 where it is not, which
+/// only widens what [`as_of_date`] reads as a month's end by one day in three years of four).
+fn last_day(year: Option<i32>, month: u8) -> u8 {
+    match month {
+        2 => match year {
+            Some(y) if !(y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)) => 28,
+            _ => 29,
+        },
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
     }
+}
+
+/// A period said as of a date (`截至2025年10月31日`, `截止10月31日`, `至2025-09-30止`): the year to
+/// the end of that month where the date is the month's last day (the text of that month, to be
+/// read on), a refusal where it falls inside a month (reports run in whole months), `None` where
+/// the text says no such thing.
+fn as_of_date(t: &str, year: Option<i32>) -> Option<Result<String, String>> {
+    let r = ["截至到", "截止到", "截至", "截止", "至"]
+        .iter()
+        .find_map(|w| t.strip_prefix(w))?;
+    let r = r
+        .strip_suffix("为止")
+        .or_else(|| r.strip_suffix('止'))
+        .unwrap_or(r);
+    let (y, m, d) = match ymd(r) {
+        Some((y, m, d)) => (Some(y), m, d),
+        None => {
+            // `10月31日` in a row whose year is in its own column.
+            let (m, d) = r.strip_suffix(['日', '号'])?.split_once('月')?;
+            let (m, d) = (m.parse::<u8>().ok()?, d.parse::<u8>().ok()?);
+            if !((1..=12).contains(&m) && (1..=31).contains(&d)) {
+                return None;
+            }
+            (None, m, d)
+        }
+    };
+    let y_known = y.or(year);
+    if d == last_day(y_known, m) || (m == 2 && y_known.is_none() && d == 28) {
+        // To the year's end is the year, as `2024年末` is.
+        return Some(Ok(match y {
+            Some(y) if m == 12 => format!("{y}年"),
+            Some(y) => format!("{y}年{m}月"),
+            None => format!("{m}月"),
+        }));
+    }
+    let y = y_known.map_or(String::new(), |y| format!("{y}年"));
+    let before = m - 1;
+    Some(Err(if before == 0 {
+        crate::tr!(
+            "`{t}` 截至月中，报告期按整月计: 截至 1 月底的值请填 {y}1月",
+            "`{t}` ends inside a month, and periods run in whole months: for the value to the end of January write {y}1月"
+        )
+    } else {
+        crate::tr!(
+            "`{t}` 截至月中，报告期按整月计: 截至 {m} 月底的值请填 {y}1-{m}月，截至 {before} 月底的值请填 {y}1-{before}月",
+            "`{t}` ends inside a month, and periods run in whole months: for the value to the end of month {m} write {y}1-{m}月, to the end of month {before} {y}1-{before}月"
+        )
+    }))
+}
+
+/// A full date (`2024-12-31`, `2024/6/30`, `2024年6月30日`, `20241231`) where a period belongs:
+/// which period is meant — the year, or the month the date ends — is the clerk's to say.
+fn date(t: &str) -> Option<String> {
+    let (y, m, d) = ymd(t)?;
     let mut said = crate::tr!(
         "`{t}` 是日期，不是期间: 全年的值请填 {y}，截至 {m} 月底的值请填 {y}-{m:02}",
         "`{t}` is a date, not a period: write {y} for the year's value, or {y}-{m:02} for the value to the end of month {m}"
@@ -713,6 +811,14 @@ mod tests {
             ("截止6月", Some(2025), (2025, 1, 6), "2025-06"),
             ("第三季度末", Some(2025), (2025, 1, 9), "2025Q3"),
             ("1-10月止", Some(2025), (2025, 1, 10), "2025-10"),
+            // As of a date that ends a month: the year to that month's end.
+            ("截至2025年10月31日", None, (2025, 1, 10), "2025-10"),
+            ("截止2025-09-30", None, (2025, 1, 9), "2025-09"),
+            ("截至2025/6/30止", None, (2025, 1, 6), "2025-06"),
+            ("截至10月31日", Some(2025), (2025, 1, 10), "2025-10"),
+            ("截至2024年2月29日", None, (2024, 1, 2), "2024-02"),
+            ("截至2025年2月28日", None, (2025, 1, 2), "2025-02"),
+            ("截至2025年12月31日", None, (2025, 1, 12), "2025"),
             ("2024年末", None, (2024, 1, 12), "2024"),
             // For the period alone: a span from after January, a suffix, 下半年.
             ("4-6月", Some(2024), (2024, 4, 6), "2024年4-6月"),
@@ -743,6 +849,41 @@ mod tests {
             ("2024Q5", None, "there is no quarter 5: a quarter is 1–4"),
             ("2024年第0季度", None, "there is no quarter 0"),
             ("24年", None, "(a two-digit year? did you mean 2024?)"),
+            (
+                "截至2025年10月15日",
+                None,
+                "ends inside a month, and periods run in whole months: for the value to the end of month 10 write 2025年1-10月, to the end of month 9 2025年1-9月",
+            ),
+            ("截至2025年2月29日", None, "ends inside a month"),
+            (
+                "截至1月20日",
+                Some(2025),
+                "to the end of January write 2025年1月",
+            ),
+            (
+                "截至2025年10月31日",
+                Some(2024),
+                "names year 2025, but the year column says 2024",
+            ),
+            // A period that says its figure is not final: the word belongs in the note column.
+            (
+                "2025年（预计）",
+                None,
+                "holds the period alone (2025年); write `预计` in the note",
+            ),
+            (
+                "1-10月快报",
+                Some(2025),
+                "holds the period alone (1-10月); write `快报`",
+            ),
+            (
+                "2025年1-10月(初步统计)",
+                None,
+                "(2025年1-10月); write `初步`",
+            ),
+            ("2025年（测试）", None, "expected a period"),
+            // Without 截至 a date is still one of two readings.
+            ("2025年10月31日", None, "is a date, not a period"),
             (
                 "2023-2025学年",
                 None,

@@ -304,6 +304,24 @@ const CASES: &[(&str, i32, &str, &str, Want)] = &[
         "推进中",
         Is("on_track", "否"),
     ),
+    (
+        "全面建成“15分钟公共服务圈”",
+        2027,
+        "",
+        "✅",
+        Is("met", "是"),
+    ),
+    (
+        "全面建成“15分钟公共服务圈”",
+        2027,
+        "",
+        "❌",
+        Is("not_met", "否"),
+    ),
+    // A change typed where the value belongs: never read as a level.
+    ("普惠托位占比", 2024, "", "提高5个百分点", Error),
+    ("普惠托位占比", 2024, "", "同比增长2.1%", Error),
+    ("普惠托位占比", 2024, "", "66%↑", Error),
     ("全面建成“15分钟公共服务圈”", 2027, "", "待统计", NoData),
     ("全面建成“15分钟公共服务圈”", 2027, "", "好", Error),
 ];
@@ -499,6 +517,12 @@ fn years_as_typed() {
         ("2024-12-31", None),
         ("2024年6月30日", None),
         ("45657", None),
+        // As of a month's last day: the year to that month; inside a month, refused.
+        ("截至2024年9月30日", Some("2024-09")),
+        ("截止2024-12-31", Some("2024")),
+        ("截至2024年9月15日", None),
+        // A period that says its figure is an estimate: the word belongs in 备注.
+        ("2024年（预计）", None),
     ];
     for (year, want) in cases {
         std::fs::write(

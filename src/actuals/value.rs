@@ -70,10 +70,10 @@ const ADVERBS: &[&str] = &[
 ];
 const NEGATIONS: &[&str] = &["没有", "尚未", "暂未", "还未", "未", "不", "没", "无"];
 const YES: &[&str] = &[
-    "是", "有", "√", "✓", "✔", "☑", "y", "yes", "true", "done", "1", "对", "ok", "100%",
+    "是", "有", "√", "✓", "✔", "☑", "✅", "🗸", "y", "yes", "true", "done", "1", "对", "ok", "100%",
 ];
 const NO: &[&str] = &[
-    "否", "×", "✗", "✘", "☒", "x", "n", "no", "false", "0", "不是", "0%",
+    "否", "×", "✗", "✘", "☒", "❌", "❎", "✖", "x", "n", "no", "false", "0", "不是", "0%",
 ];
 /// Words that say the work is under way and not done: 推进中, 在建, 已开工, 部分完成.
 const UNDER_WAY: &[&str] = &[
@@ -113,6 +113,9 @@ pub(crate) fn milestone(text: &str) -> Option<bool> {
 /// as a Chinese keyboard types them, read as their ASCII forms.
 fn half_width_lower(text: &str) -> String {
     text.chars()
+        // A variation selector after a mark (`✔️`, as a phone's keyboard or WeChat sends it)
+        // only asks for its emoji picture.
+        .filter(|c| !matches!(c, '\u{FE0E}' | '\u{FE0F}'))
         .map(|c| match c {
             '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
             _ => c,
@@ -876,7 +879,20 @@ fn typed_sign(text: &str) -> Option<String> {
             echo(t)
         ));
     }
-    let rest = t.strip_prefix(['▲', '△', '↑', '▼', '▽', '↓'])?;
+    // After the number (`66%↑`, `85▼`): the level, marked as risen or fallen.
+    if let Some(rest) = t.strip_suffix(['▲', '△', '↑', '⬆', '▼', '▽', '↓', '⬇'])
+        && rest
+            .trim_end()
+            .ends_with(|c: char| c.is_ascii_digit() || c == '%')
+    {
+        let rest = rest.trim_end();
+        return Some(crate::tr!(
+            "`{}`: ↑/↓、▲/▼ 标示升降，不是数值的一部分: 请只填数值本身（{rest}），升降写在备注列",
+            "`{}`: ↑/↓ and ▲/▼ mark a rise or a fall, not part of a value: type the value alone ({rest}) and the change in the note column",
+            echo(t)
+        ));
+    }
+    let rest = t.strip_prefix(['▲', '△', '↑', '⬆', '▼', '▽', '↓', '⬇'])?;
     Some(crate::tr!(
         "`{}`: ▲/▼ 在统计表中表示增减（或观察性指标），不是数值的一部分: 请只填数值本身（下降写成负数）",
         "`{}`: ▲/▼ mark a rise or a fall (or an observational row) in statistical tables, not part of a value: write the value itself (a fall as a negative number)",
@@ -1088,7 +1104,51 @@ fn range(t: &str) -> Option<(&str, &str)> {
 /// What a value that is no number is, where its form says it: a sign, a formula's text, a
 /// European number, a range … (`typed_sign`, `typed_form`).
 fn what_it_is(text: &str) -> Option<String> {
-    typed_sign(text).or_else(|| typed_form(text))
+    typed_sign(text)
+        .or_else(|| typed_form(text))
+        .or_else(|| typed_change(text))
+}
+
+/// A change typed where the value belongs (`提高5个百分点`, `同比增长2.1%`, `较上年下降0.5`): what
+/// a department's summary says of its figure, not the figure. Read as a level it would be a
+/// verdict on a number nobody reported; the plan parser's words about it (write the baseline
+/// plus the increase as the target) are for a plan's author, not for the clerk.
+fn typed_change(t: &str) -> Option<String> {
+    const CHANGE: &[&str] = &[
+        "提高",
+        "提升",
+        "增长",
+        "增加",
+        "上升",
+        "上涨",
+        "增幅",
+        "净增",
+        "下降",
+        "降低",
+        "减少",
+        "回落",
+        "降幅",
+        "同比",
+        "环比",
+        "较上年",
+        "比上年",
+        "较去年",
+        "比去年",
+        "较基期",
+        "比基期",
+        "较上期",
+        "比上期",
+    ];
+    let word = CHANGE.iter().find(|w| t.contains(**w))?;
+    t.chars()
+        .any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
+        .then(|| {
+            crate::tr!(
+                "`{}` 是变化量（`{word}`: 较上年或基期的增减），不是本期实际达到的值: 请填写实际达到的值本身，增减写在备注列",
+                "`{}` is a change (`{word}`: up or down on last year or the baseline), not the value reached: type the value itself, and the change in the note column",
+                echo(t)
+            )
+        })
 }
 
 /// "expected a number like …, found `text`", for a value that is not one.
@@ -1764,6 +1824,9 @@ mod tests {
             "yes",
             "已完成（2024年6月）",
             "已实现。",
+            "✅",
+            "✔\u{FE0F}",
+            "☑\u{FE0F}",
         ] {
             assert_eq!(milestone(yes), Some(true), "{yes}");
         }
@@ -1780,6 +1843,8 @@ mod tests {
             "N",
             "no",
             "不是",
+            "❌",
+            "✖\u{FE0F}",
         ] {
             assert_eq!(milestone(no), Some(false), "{no}");
         }
@@ -2031,6 +2096,21 @@ mod tests {
             ("（1,234）", Some("-1,234")),
             ("▲5", Some("▲/▼ mark a rise or a fall")),
             ("↓0.3", Some("▲/▼")),
+            (
+                "66%↑",
+                Some("mark a rise or a fall, not part of a value: type the value alone (66%)"),
+            ),
+            ("85 ▼", Some("type the value alone (85)")),
+            (
+                "提高5个百分点",
+                Some(
+                    "is a change (`提高`: up or down on last year or the baseline), not the value reached",
+                ),
+            ),
+            ("同比增长2.1%", Some("is a change (`增长`")),
+            ("较上年下降0.5", Some("is a change (`下降`")),
+            ("环比+3", Some("is a change (`环比`")),
+            ("有所提高", None),
             ("(预计)", None),
             ("▲", None),
             ("85", None),
