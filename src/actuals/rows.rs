@@ -312,6 +312,36 @@ fn names_column(text: &str) -> bool {
     header_col(&key).is_some() || period_column(&header_key(&key)).is_some()
 }
 
+/// Whether a period text names its year (`2025年1-10月`, `2025-10`): four digits first. `上半年`
+/// and `下半年` hold 年 and name none.
+fn names_year(p: &str) -> bool {
+    p.get(..4)
+        .is_some_and(|y| y.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// The year to date a ledger's period column ends, as a period text: a month (`3月`, `三月`)
+/// from January to it (`1-3月`); a quarter, a half or a span from January as the year to its
+/// end (`二季度累计`); a span from a later month (`4-6月`, one quarter's own)
+/// none, as it is no ledger of running months.
+fn year_to_date(p: &str) -> Option<String> {
+    let t = p.trim();
+    let (year, t) = match t.split_once('年') {
+        Some((y, rest)) if y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()) => (Some(y), rest),
+        _ => (None, t),
+    };
+    let months = match t.strip_suffix("月份").or_else(|| t.strip_suffix('月')) {
+        Some(m) if !m.contains(['-', '—', '~', '～', '至', '－']) => format!("1-{m}月"),
+        _ => t.to_string(),
+    };
+    let with_year = |m: &str| match year {
+        Some(y) => format!("{y}年{m}"),
+        None => m.to_string(),
+    };
+    let read = crate::period::parse(&with_year(&months), year.is_none().then_some(2000)).ok()?;
+    // `二季度` alone leaves open whether it is the quarter's own figure: 累计 says it.
+    (read.first == 1).then(|| with_year(&format!("{months}累计")))
+}
+
 /// How many cells of a record name columns: a header names several, a form's title or its
 /// 填报单位 line none.
 pub(super) fn names_columns(rec: &Record) -> usize {
@@ -398,6 +428,13 @@ pub(super) struct Header<'a> {
     /// The sheet is laid out across (no value column): each further column is a reading, and
     /// the row has none of its own.
     across: bool,
+    /// A ledger's period columns beside its running total (`1月 | 2月 | 3月 | 累计`): each
+    /// column and the year to date it ends (`2025年1-3月`, or `1-3月` beside a 年份 column).
+    /// The total is read for the year to the last period a row has filled in; where a row
+    /// leaves the total empty, that period's own cell is read, as its period (the column's own
+    /// text, `2025年2月`: a level's reading, and a flow's is 存疑 where it matters, as any single
+    /// month is).
+    ledger: Vec<(usize, String, String)>,
     /// The value column a corrected one revises (`数值` beside `修正后数值`): read where the
     /// corrected cell is empty.
     fallback: Option<usize>,
@@ -621,6 +658,8 @@ impl<'a> Header<'a> {
         let (mut year_own, mut only_year_own) = (None, false);
         let total = cols.iter().position(|c| *c == Col::Total);
         let own = cols.iter().position(|c| *c == Col::YearOwn);
+        let value_is_total =
+            !cols.contains(&Col::Value) && total.is_some() && own.is_none() && corrected.is_none();
         if cols.contains(&Col::Value) {
             for i in total.into_iter().chain(own) {
                 cols[i] = Col::Ignored;
@@ -678,7 +717,7 @@ impl<'a> Header<'a> {
         // column's own, `1-10月完成值`, with the title's year; else the title's).
         let title = title.trim();
         let no_jurisdiction = !cols.contains(&Col::Jurisdiction) && !title.is_empty();
-        let dated = |p: String| match (p.contains('年'), period_in(title)) {
+        let dated = |p: String| match (names_year(&p), period_in(title)) {
             (true, _) => Some(p),
             (false, Some(t)) => t.split_once('年').map(|(y, _)| format!("{y}年{p}")),
             (false, None) => None,
@@ -693,12 +732,48 @@ impl<'a> Header<'a> {
         // the row's own (a 年份 column). Two or more, so that a lone period is still the group
         // over `目标 | 完成` it is in a header over two rows.
         let year_col = cols.contains(&Col::Year) && !cols.contains(&Col::Period);
+        // A ledger a period a column with its running total (`1月 | 2月 | 3月 | 累计`): the
+        // months hold each month's own figure, which the total sums; the total is the year to
+        // the last month a row fills in, never the whole year the title names.
+        let ledger: Vec<(usize, String, String)> =
+            match value_is_total && value_period.is_none() && periods.len() >= 2 {
+                true => periods
+                    .iter()
+                    .map(|(i, p)| {
+                        let ytd = year_to_date(p)?;
+                        match year_col && !names_year(p) {
+                            true => Some((*i, ytd, p.clone())),
+                            false => Some((*i, dated(ytd)?, dated(p.clone())?)),
+                        }
+                    })
+                    .collect::<Option<Vec<_>>>()
+                    .unwrap_or_default(),
+                false => Vec::new(),
+            };
+        if !ledger.is_empty() {
+            let names: Vec<String> = periods.iter().map(|(_, p)| p.clone()).collect();
+            let total_at = cols.iter().position(|c| *c == Col::Value).unwrap_or(0);
+            problems.push(
+                Diagnostic::warning(
+                    name,
+                    rec.line,
+                    rec.cells.get(total_at).map_or(1, |c| c.column),
+                    crate::tr!(
+                        "`{}` 列按截至每行最后一个有数的期间（{}）的累计数判定; 各期间列为当期数, 不单独判定",
+                        "the `{}` column is judged as the year to date of the last period each row fills in ({}); the period columns are each period's own figure and are not judged alone",
+                        echo(rec.text(&rec.cells[total_at]).trim()),
+                        names.join(crate::i18n::pick("、", ", "))
+                    ),
+                )
+                .in_sheet(sheet),
+            );
+        }
         let by_period = !cols.contains(&Col::Value)
             && value_period.is_none()
             && periods.len() >= 2
             && periods
                 .iter()
-                .all(|(_, p)| (year_col && !p.contains('年')) || dated(p.clone()).is_some());
+                .all(|(_, p)| (year_col && !names_year(p)) || dated(p.clone()).is_some());
         if by_period {
             let names: Vec<String> = periods.iter().map(|(_, p)| p.clone()).collect();
             problems.push(
@@ -716,8 +791,11 @@ impl<'a> Header<'a> {
             );
         }
         for (i, p) in periods {
+            if !ledger.is_empty() {
+                continue;
+            }
             if by_period {
-                let p = match year_col && !p.contains('年') {
+                let p = match year_col && !names_year(&p) {
                     true => p,
                     false => dated(p.clone()).unwrap_or(p),
                 };
@@ -882,6 +960,7 @@ impl<'a> Header<'a> {
             period,
             more,
             across,
+            ledger,
             fallback,
             year_own,
             only_year_own,
@@ -1133,7 +1212,7 @@ impl<'a> Header<'a> {
         // A period column without its year (`1月` in a ledger with a 年份 column) is the row's
         // year's: the year from its cell, the period from the column.
         let own_year = match more {
-            Some((_, Over::Period(p))) if !p.contains('年') && self.find(Col::Year).is_some() => {
+            Some((_, Over::Period(p))) if !names_year(p) && self.find(Col::Year).is_some() => {
                 Some(Field {
                     text: p.as_str(),
                     column: value.column,
@@ -1141,8 +1220,40 @@ impl<'a> Header<'a> {
             }
             _ => None,
         };
+        // A ledger's total: the year to the last period this row fills in; with the total
+        // left empty, that period's own cell, as its own period.
+        let mut value = value;
+        let last_filled = match more {
+            None => self.ledger.iter().rev().find_map(|(i, ytd, own)| {
+                let cell = rec.cells.get(*i)?;
+                let typed = trim_field(rec.text(cell));
+                if typed.is_empty() || crate::actuals::value::is_no_data(typed) {
+                    return None;
+                }
+                if !value.text.is_empty() {
+                    return Some(ytd.as_str());
+                }
+                value = Field {
+                    text: typed,
+                    column: cell.column,
+                };
+                Some(own.as_str())
+            }),
+            Some(_) => None,
+        };
+        let own_year = match last_filled {
+            Some(p) if !names_year(p) && self.find(Col::Year).is_some() => Some(Field {
+                text: p,
+                column: value.column,
+            }),
+            _ => own_year,
+        };
         let year = match (more, &self.period) {
             _ if own_year.is_some() => field(Col::Year),
+            _ if last_filled.is_some() => Field {
+                text: last_filled.unwrap_or_default(),
+                column: value.column,
+            },
             (Some((_, Over::Period(p))), _) | (_, Some(p)) => Field {
                 text: p,
                 column: value.column,
@@ -1607,6 +1718,23 @@ mod tests {
             assert_eq!(period_column(typed), want, "{typed}");
         }
         assert_eq!(period_prefix("2025年1-10月"), Some(("2025年1-10月", "")));
+        // A ledger column's year to date: a month from January, a quarter or a span from
+        // January as it is; a span from a later month is no running ledger.
+        for (column, ytd) in [
+            ("3月", Some("1-3月累计")),
+            ("三月", Some("1-三月累计")),
+            ("10月份", Some("1-10月累计")),
+            ("1月", Some("1-1月累计")),
+            ("2025年3月", Some("2025年1-3月累计")),
+            ("二季度", Some("二季度累计")),
+            ("1-6月", Some("1-6月累计")),
+            ("上半年", Some("上半年累计")),
+            ("4-6月", None),
+            ("下半年", None),
+            ("13月", None),
+        ] {
+            assert_eq!(year_to_date(column).as_deref(), ytd, "{column}");
+        }
         for (title, want) in [
             (
                 "诸暨市卫生健康局2025年1-10月公共服务“七优享”工程指标完成情况表",
