@@ -82,6 +82,10 @@ const HEADERS: &[(&str, Col)] = &[
     ("累计值", Col::Total),
     ("累计完成数", Col::Total),
     ("累计完成值", Col::Total),
+    // A ledger's last column sums its periods (`1月 | 2月 | 3月 | 合计`): the running total.
+    ("合计", Col::Total),
+    ("合计数", Col::Total),
+    ("总计", Col::Total),
     ("说明", Col::Note),
     ("序号", Col::Ignored),
     ("区县", Col::Jurisdiction),
@@ -184,11 +188,16 @@ pub(super) fn period_prefix(text: &str) -> Option<(&str, &str)> {
 /// What a column named after its period holds: `完成`, `完成值`, `实际值` … a value, `目标`,
 /// `目标值` a target; None for anything else (a bare period is no column by itself: it may be
 /// a group over `目标 | 完成`).
+/// What a ledger's running-total column is called after its period (`1-3月累计`, `1-10月合计`).
+const RUNNING_TOTAL: &[&str] = &["累计", "累计完成", "累计数", "累计值", "累计完成值", "合计"];
+
 fn period_column(key: &str) -> Option<(&str, Col)> {
     let (period, rest) = period_prefix(key)?;
     let col = match rest {
         "完成" | "完成值" | "完成数" | "实际" | "实际值" | "实际完成" | "实际完成值" | "数值"
         | "完成情况" => Col::Value,
+        // `1-3月累计`: the running total to the period's end is that period's value.
+        r if RUNNING_TOTAL.contains(&r) => Col::Value,
         "目标" | "目标值" | "目标任务" => Col::Target,
         _ => return None,
     };
@@ -525,6 +534,9 @@ impl<'a> Header<'a> {
         // The period a value column is named after (`1-10月完成值`), and further columns of
         // values named by their periods (`2025年1-10月` beside `2024年完成`).
         let mut value_period: Option<String> = None;
+        // Whether that column is a running total (`1-3月累计`): the period columns beside it
+        // are each period's own figure, which it sums.
+        let mut value_period_total = false;
         let mut periods: Vec<(usize, String)> = Vec::new();
         let mut unknown: Vec<(String, usize)> = Vec::new();
         let mut corrected: Option<usize> = None;
@@ -585,6 +597,8 @@ impl<'a> Header<'a> {
                     continue;
                 }
                 value_period = Some(p.to_string());
+                value_period_total =
+                    period_prefix(&short).is_some_and(|(_, rest)| RUNNING_TOTAL.contains(&rest));
             }
             match found.map(|c| ((), c)) {
                 Some((_, c)) => {
@@ -790,8 +804,27 @@ impl<'a> Header<'a> {
                 .in_sheet(sheet),
             );
         }
+        let summed = value_period_total && !periods.is_empty();
+        if summed {
+            let names: Vec<String> = periods.iter().map(|(_, p)| p.clone()).collect();
+            let total_at = cols.iter().position(|c| *c == Col::Value).unwrap_or(0);
+            problems.push(
+                Diagnostic::warning(
+                    name,
+                    rec.line,
+                    rec.cells.get(periods[0].0).map_or(1, |c| c.column),
+                    crate::tr!(
+                        "期间列（{}）为各期当期数, 不单独判定: 数值取自累计列 `{}`",
+                        "the period columns ({}) are each period's own figure and are not judged alone: the value is the running total's, `{}`",
+                        names.join(crate::i18n::pick("、", ", ")),
+                        echo(rec.text(&rec.cells[total_at]).trim())
+                    ),
+                )
+                .in_sheet(sheet),
+            );
+        }
         for (i, p) in periods {
-            if !ledger.is_empty() {
+            if !ledger.is_empty() || summed {
                 continue;
             }
             if by_period {
