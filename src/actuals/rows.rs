@@ -452,6 +452,11 @@ pub(super) struct Header<'a> {
     only_year_own: bool,
     /// The jurisdiction and year cells above, for a row that leaves them blank.
     above: Above,
+    /// In a sheet without a jurisdiction column, the county a block of rows is under: its
+    /// name alone on a row (`诸暨市`, `二、嵊泗县`), as a city's summary lays out its counties;
+    /// and that row's line, which is no reading.
+    heading: String,
+    heading_line: u64,
 }
 
 /// The cells of the jurisdiction and year columns (in that order) a block of rows leaves
@@ -998,6 +1003,8 @@ impl<'a> Header<'a> {
             year_own,
             only_year_own,
             above: Above::default(),
+            heading: String::new(),
+            heading_line: 0,
         })
     }
 
@@ -1007,6 +1014,23 @@ impl<'a> Header<'a> {
     /// line, a heading, a total) ends the block; a column typed out row by row (`诸暨市` on two
     /// rows one under the other) is never filled down: a blank there is a cell left out.
     pub(super) fn fill_down(&mut self, rec: &Record, problems: &mut Vec<Diagnostic>) {
+        // A county's name alone on its row, in a sheet without a jurisdiction column: the rows
+        // under it are that county's, until the next.
+        if self.no_jurisdiction {
+            let mut filled = rec
+                .cells
+                .iter()
+                .map(|c| trim_field(rec.text(c)))
+                .filter(|t| !t.is_empty());
+            if let (Some(t), None) = (filled.next(), filled.next())
+                && let Some(name) = county_heading(t)
+            {
+                self.heading.clear();
+                self.heading.push_str(name);
+                self.heading_line = rec.line;
+                return;
+            }
+        }
         let at = self.at;
         let text = |c: Col| {
             at[c as usize]
@@ -1095,6 +1119,9 @@ impl<'a> Header<'a> {
             false => k.checked_sub(1).and_then(|k| self.more.get(k)),
         };
         let line = rec.line;
+        if line == self.heading_line {
+            return None;
+        }
         if let Some((n, col)) = rec.last_filled
             && n > self.width
         {
@@ -1197,6 +1224,8 @@ impl<'a> Header<'a> {
         let implied = match (self.no_jurisdiction, this_jurisdiction(typed.text), more) {
             // A sheet laid out with a county a column names each value's county.
             (_, _, Some((_, Over::Jurisdiction(_)))) => Implied::No,
+            // Under a county's heading: its name, as if typed in the row.
+            (true, _, _) if !self.heading.is_empty() => Implied::No,
             _ if self.context.is_empty() => Implied::No,
             (true, _, _) => Implied::Sheet { header: self.line },
             (false, true, _) => Implied::ThisOne,
@@ -1206,6 +1235,10 @@ impl<'a> Header<'a> {
             (Some((i, Over::Jurisdiction(j))), _) => Field {
                 text: j,
                 column: rec.cells.get(*i).map_or(1, |x| x.column),
+            },
+            (_, Implied::No) if self.no_jurisdiction && !self.heading.is_empty() => Field {
+                text: &self.heading,
+                column: 1,
             },
             (_, Implied::No) => typed,
             (_, Implied::ThisOne) => Field {
@@ -1472,6 +1505,33 @@ impl<'a> Header<'a> {
     }
 }
 
+/// A county's name alone on a row, as a block's heading in a sheet without a jurisdiction
+/// column (`诸暨市`, `二、嵊泗县`, `温州市龙湾区：`): the name. Short, ending in 市, 县 or 区, with no
+/// figure — an indicator alone on a row with its value left empty (`建成老年友好城市`) is longer.
+fn county_heading(text: &str) -> Option<&str> {
+    let t = trim_field(text);
+    let t = match t.split_once(['、', '．', '.']) {
+        Some((n, rest))
+            if !n.is_empty()
+                && n.chars()
+                    .all(|c| "一二三四五六七八九十".contains(c) || c.is_ascii_digit()) =>
+        {
+            rest
+        }
+        _ => t,
+    };
+    let t = t.trim().trim_end_matches([':', '：']).trim();
+    let n = t.chars().count();
+    ((2..=6).contains(&n)
+        && t.ends_with(['市', '县', '区'])
+        && !t
+            .chars()
+            .any(|c| c.is_ascii_digit() || c.is_ascii_punctuation())
+        && !is_total(t)
+        && !this_jurisdiction(t))
+    .then_some(t)
+}
+
 /// Whether a lone cell is a section's heading: an area of the plans (`病有良医`, `二、病有良
 /// 医`, `（二）病有良医领域`), or a short title numbered in Chinese (`三、民生实事`, `（一）托育`)
 /// with no figure in it. An indicator numbered so (`一、每千人口拥有3岁以下婴幼儿托位数`) is
@@ -1691,6 +1751,23 @@ mod tests {
             ("", false),
         ] {
             assert_eq!(section_heading(typed), heading, "{typed}");
+        }
+        for (typed, county) in [
+            ("诸暨市", Some("诸暨市")),
+            ("二、嵊泗县", Some("嵊泗县")),
+            ("3.龙湾区", Some("龙湾区")),
+            ("温州市龙湾区：", Some("温州市龙湾区")),
+            (" 越城区 ", Some("越城区")),
+            ("建成老年友好城市", None),
+            ("全市", None),
+            ("本县", None),
+            ("合计", None),
+            ("店口镇", None),
+            ("病有良医", None),
+            ("2025年诸暨市", None),
+            ("市", None),
+        ] {
+            assert_eq!(county_heading(typed), county, "{typed}");
         }
         assert_eq!(names_columns(&rec(1, &["2024年七优享指标完成情况表"])), 0);
         assert_eq!(
