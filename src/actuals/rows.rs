@@ -82,10 +82,6 @@ const HEADERS: &[(&str, Col)] = &[
     ("累计值", Col::Total),
     ("累计完成数", Col::Total),
     ("累计完成值", Col::Total),
-    // A ledger's last column sums its periods (`1月 | 2月 | 3月 | 合计`): the running total.
-    ("合计", Col::Total),
-    ("合计数", Col::Total),
-    ("总计", Col::Total),
     ("说明", Col::Note),
     ("序号", Col::Ignored),
     ("区县", Col::Jurisdiction),
@@ -674,6 +670,18 @@ impl<'a> Header<'a> {
         let warn_at = |i: usize, m: String| {
             Diagnostic::warning(name, rec.line, rec.cells[i].column, m).in_sheet(sheet)
         };
+        // A ledger's last column summing its periods (`1月 | 2月 | 3月 | 合计`) is its running
+        // total; elsewhere `合计` is a column qyx does not know (a city's sum beside its
+        // counties, `诸暨市 | 嵊泗县 | 合计`, is no county's reading).
+        if periods.len() >= 2 && !cols.contains(&Col::Value) && !cols.contains(&Col::Total) {
+            let sums = |k: &str| matches!(k, "合计" | "合计数" | "总计" | "合计值");
+            if let Some(&(_, field)) = unknown.iter().find(|(k, _)| sums(k)) {
+                let column = rec.cells[field - 1].column;
+                problems.retain(|d| !(d.line == rec.line && d.column == column));
+                unknown.retain(|(_, f)| *f != field);
+                cols[field - 1] = Col::Total;
+            }
+        }
         let (mut year_own, mut only_year_own) = (None, false);
         let total = cols.iter().position(|c| *c == Col::Total);
         let own = cols.iter().position(|c| *c == Col::YearOwn);
@@ -876,8 +884,10 @@ impl<'a> Header<'a> {
         };
         let spellings = || HEADERS.iter().map(|(n, _)| *n);
         let slip = |k: &str| {
-            crate::diag::did_you_mean(k, spellings()).is_some()
-                || spellings().any(|s| one_char_off(k, s))
+            // A sum's column (`诸暨市 | 嵊泗县 | 合计`) is one character from `累计` and no slip.
+            !is_total(k)
+                && (crate::diag::did_you_mean(k, spellings()).is_some()
+                    || spellings().any(|s| one_char_off(k, s)))
         };
         let across = match axis {
             // Only where nothing else is missing: a sheet of definitions (`序号 | 指标 | 解释`)
@@ -887,13 +897,33 @@ impl<'a> Header<'a> {
                     && !unknown.is_empty()
                     && !unknown.iter().any(|(k, _)| slip(k)) =>
             {
-                let fields: Vec<usize> = unknown.iter().map(|(_, f)| f - 1).collect();
+                let mut fields: Vec<usize> = unknown.iter().map(|(_, f)| f - 1).collect();
+                let columns: Vec<u64> = fields.iter().map(|i| rec.cells[*i].column).collect();
+                problems.retain(|d| !(d.line == rec.line && columns.contains(&d.column)));
+                // Counties across with their sum (`诸暨市 | 嵊泗县 | 合计`): the sum is no
+                // county's figure, said once and not read.
+                if lacks(Col::Jurisdiction) {
+                    fields.retain(|i| {
+                        let typed = rec.text(&rec.cells[*i]).trim();
+                        let sum = is_total(typed);
+                        if sum {
+                            problems.push(warn_at(
+                                *i,
+                                crate::tr!(
+                                    "`{}` 列是各地区之和, 不是任何一个地区的数值: 不读取",
+                                    "the `{}` column sums the jurisdictions beside it and is no jurisdiction's figure: not read",
+                                    echo(typed)
+                                ),
+                            ));
+                        }
+                        !sum
+                    });
+                }
                 let names: Vec<String> = fields
                     .iter()
                     .map(|i| rec.text(&rec.cells[*i]).trim().to_string())
                     .collect();
                 let columns: Vec<u64> = fields.iter().map(|i| rec.cells[*i].column).collect();
-                problems.retain(|d| !(d.line == rec.line && columns.contains(&d.column)));
                 problems.push(
                     Diagnostic::warning(
                         name,
@@ -1091,9 +1121,11 @@ impl<'a> Header<'a> {
         self.at[c as usize]
     }
 
-    /// Whether the header has no jurisdiction column, the title naming the rows' county.
+    /// Whether the header has no jurisdiction column, the title naming the rows' county (not
+    /// where the counties are the columns, `指标 | 诸暨市 | 嵊泗县`).
     pub(super) fn no_jurisdiction(&self) -> bool {
         self.no_jurisdiction
+            && !(self.across && matches!(self.more.first(), Some((_, Over::Jurisdiction(_)))))
     }
 
     fn error(&self, line: u64, col: u64, m: String) -> Diagnostic {
