@@ -172,6 +172,12 @@ pub(super) fn period_prefix(text: &str) -> Option<(&str, &str)> {
             !(c.is_ascii_digit() || "年月季度上下半前第全一二三四五六七八九十-—–~～至".contains(*c))
         })
         .map_or(text.len(), |(i, _)| i);
+    // A period ends in 年, 月, 季 or 度: a numeral after it starts a name (`2025年七优享`).
+    let end = text[..end]
+        .rfind(['年', '月', '季', '度'])
+        .map_or(end, |i| {
+            i + text[i..].chars().next().map_or(0, char::len_utf8)
+        });
     let (period, rest) = text.split_at(end);
     (period.contains(['年', '月', '季', '半'])
         && period
@@ -181,12 +187,12 @@ pub(super) fn period_prefix(text: &str) -> Option<(&str, &str)> {
     .then_some((period, rest))
 }
 
-/// What a column named after its period holds: `完成`, `完成值`, `实际值` … a value, `目标`,
-/// `目标值` a target; None for anything else (a bare period is no column by itself: it may be
-/// a group over `目标 | 完成`).
 /// What a ledger's running-total column is called after its period (`1-3月累计`, `1-10月合计`).
 const RUNNING_TOTAL: &[&str] = &["累计", "累计完成", "累计数", "累计值", "累计完成值", "合计"];
 
+/// What a column named after its period holds: `完成`, `完成值`, `实际值` … a value, `目标`,
+/// `目标值` a target; None for anything else (a bare period is no column by itself: it may be
+/// a group over `目标 | 完成`).
 fn period_column(key: &str) -> Option<(&str, Col)> {
     let (period, rest) = period_prefix(key)?;
     let col = match rest {
@@ -259,7 +265,10 @@ fn period_in(title: &str) -> Option<&str> {
             return None;
         }
         let (p, rest) = period_prefix(&title[i..])?;
-        let date = p.ends_with(|c: char| c.is_ascii_digit()) || rest.starts_with(['日', '号']);
+        let date = p.ends_with(|c: char| c.is_ascii_digit())
+            || rest
+                .trim_start_matches(|c: char| c.is_ascii_digit())
+                .starts_with(['日', '号']);
         (!date).then_some(p)
     })
 }
@@ -315,6 +324,14 @@ fn names_column(text: &str) -> bool {
     }
     let key = key.to_lowercase();
     header_col(&key).is_some() || period_column(&header_key(&key)).is_some()
+}
+
+/// A sheet named by a period without its year (`1月`, `一季度`, `1-6月`): that period.
+fn sheet_period(sheet: &str) -> Option<&str> {
+    let t = sheet.trim();
+    let (p, rest) = period_prefix(t)?;
+    (rest.is_empty() && !p.contains('年') && crate::period::parse(p, Some(2000)).is_ok())
+        .then_some(p)
 }
 
 /// Whether a period text names its year (`2025年1-10月`, `2025-10`): four digits first. `上半年`
@@ -868,7 +885,14 @@ impl<'a> Header<'a> {
         let period = match value_period {
             _ if has_year || by_period => None,
             Some(p) => dated(p),
-            None => period_in(title).map(str::to_string),
+            // A workbook a sheet a month (`1月`, `2月` under a title of `2025年…`): the title's
+            // year and the sheet's period.
+            None => period_in(title).map(|p| match sheet.and_then(sheet_period) {
+                Some(own) if p.len() == 7 && names_year(p) && p.ends_with('年') => {
+                    format!("{p}{own}")
+                }
+                _ => p.to_string(),
+            }),
         };
         // A sheet laid out across, with no value column: one row a county and a column an
         // indicator, or one row an indicator and a column a county. The columns qyx does not
@@ -1887,6 +1911,9 @@ mod tests {
             ("填报日期：2025年11月5日 2025年1-10月", Some("2025年1-10月")),
             ("诸暨市 七优享 指标", None),
             ("编号120251年", None),
+            // The programme's name after the year is no month.
+            ("诸暨市2025年七优享指标月报", Some("2025年")),
+            ("诸暨市2025年十月七优享指标月报", Some("2025年十月")),
         ] {
             assert_eq!(period_in(title), want, "{title}");
         }
