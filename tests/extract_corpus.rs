@@ -44,8 +44,10 @@ use std::path::Path;
 /// as .eml, docling's Markdown with merged cells written out, a press conference's 图文实录);
 /// `tests/extract-round18` (a video's SubRip subtitles, a 人大常委会 resolution approving the
 /// plan, a 民生实事 ballot saved as CSV, a 钉钉 发文审批单 with a `①…⑫` list, a workbook saved
-/// as SpreadsheetML).
-const CORPORA: [&str; 20] = [
+/// as SpreadsheetML); `tests/extract-round19` (a .docx saved by Word as Word XML, a pdfplumber
+/// listing, a reply to a 人大代表's suggestion, a sheet published by Excel as a web page, a
+/// 督查通报 with a table of places through Marker).
+const CORPORA: [&str; 21] = [
     "tests/extract-corpus",
     "tests/extract-heldout",
     "tests/extract-unseen",
@@ -65,6 +67,7 @@ const CORPORA: [&str; 20] = [
     "tests/extract-round16",
     "tests/extract-round17",
     "tests/extract-round18",
+    "tests/extract-round19",
     "tests/extract-prose",
 ];
 

@@ -96,7 +96,14 @@ pub(crate) fn text(bytes: &[u8]) -> Result<String, Error> {
 fn text_within(bytes: &[u8], limit: u64) -> Result<String, Error> {
     let damaged = |e: &dyn std::fmt::Display| Error::Damaged(e.to_string());
     let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).map_err(|e| damaged(&e))?;
-    let Some(at) = zip.index_for_name("word/document.xml") else {
+    // The main part is the one the package's relationships name (Word's is `word/document.xml`,
+    // but a generator may call it `word/document2.xml` or `word/main.xml`).
+    let main = main_part(&mut zip);
+    let Some(at) = main
+        .as_deref()
+        .and_then(|m| zip.index_for_name(m))
+        .or_else(|| zip.index_for_name("word/document.xml"))
+    else {
         let (zh, en) = what_zip(zip.file_names().filter_map(Result::ok));
         return Err(Error::NotWord(zh, en));
     };
@@ -119,6 +126,147 @@ fn text_within(bytes: &[u8], limit: u64) -> Result<String, Error> {
         },
     };
     body_text(&xml, limit)
+}
+
+/// The most bytes of a package's relationships or content types read to find its main part.
+const MAX_INDEX_BYTES: u64 = 1 << 20;
+
+/// The name of a package's main part: the target of `_rels/.rels`' `officeDocument`
+/// relationship, else the part `[Content_Types].xml` gives a Word body's content type; None
+/// where neither says (the caller tries `word/document.xml`).
+fn main_part(zip: &mut zip::ZipArchive<std::io::Cursor<&[u8]>>) -> Option<String> {
+    let mut part = |name: &str| -> Option<String> {
+        let at = zip.index_for_name(name)?;
+        let mut xml = Vec::new();
+        zip.by_index(at)
+            .ok()?
+            .take(MAX_INDEX_BYTES)
+            .read_to_end(&mut xml)
+            .ok()?;
+        String::from_utf8(xml).ok()
+    };
+    part("_rels/.rels")
+        .and_then(|x| office_document(&x))
+        .or_else(|| part("[Content_Types].xml").and_then(|x| typed_main(&x)))
+}
+
+/// The target of a relationships part's `officeDocument` relationship, without its leading `/`.
+fn office_document(rels: &str) -> Option<String> {
+    elements(rels, "Relationship")
+        .into_iter()
+        .find(|e| {
+            attr(e, "Type").is_some_and(|t| t.ends_with("/officeDocument"))
+                && attr(e, "TargetMode").is_none_or(|m| m != "External")
+        })
+        .and_then(|e| attr(&e, "Target"))
+        .map(|t| t.trim_start_matches('/').to_string())
+}
+
+/// The part a content-types index gives a Word body's type (a document, a macro-enabled one or
+/// a template), without its leading `/`.
+fn typed_main(types: &str) -> Option<String> {
+    elements(types, "Override")
+        .into_iter()
+        .find(|e| attr(e, "ContentType").is_some_and(|t| is_main_type(&t)))
+        .and_then(|e| attr(&e, "PartName"))
+        .map(|t| t.trim_start_matches('/').to_string())
+}
+
+/// Whether a content type is a Word body's.
+fn is_main_type(t: &str) -> bool {
+    t.starts_with("application/vnd.openxmlformats-officedocument.wordprocessingml.")
+        && t.ends_with(".main+xml")
+        || t.starts_with("application/vnd.ms-word.") && t.ends_with(".main+xml")
+}
+
+/// Every element of a local name in an XML text, as its start tag (a damaged text: those
+/// before the damage).
+fn elements(xml: &str, local: &str) -> Vec<BytesStart<'static>> {
+    let mut reader = quick_xml::Reader::from_str(xml);
+    let mut out = Vec::new();
+    while let Ok(ev) = reader.read_event() {
+        match ev {
+            Event::Start(e) | Event::Empty(e) if e.local_name().as_ref() == local => {
+                out.push(e.into_owned())
+            }
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    out
+}
+
+/// A Word document saved as one XML file, read as [`text`] reads a .docx, each line of the text
+/// standing for the source line its main part starts on: Word's "Word XML 文档" (Flat OPC,
+/// `<pkg:package>` with each part of the package inline, the main part named by the inline
+/// `/_rels/.rels` or by its content type) and Word 2003's XML (`<w:wordDocument>`, one body).
+/// None for any other text, or one whose body is no readable XML.
+///
+/// Why: a county office's "另存为 XML" gives this file, and read as text its runs are no words
+/// (a figure split over two runs, a table's cells as markup).
+pub(crate) fn flat_lines(text: &str) -> Option<(String, Vec<usize>)> {
+    let cut = (0..=text.len().min(4096))
+        .rev()
+        .find(|&k| text.is_char_boundary(k))
+        .unwrap_or(0);
+    let head = &text[..cut];
+    let (body, at) = if head.contains("<pkg:package") && text.contains("/2006/xmlPackage") {
+        flat_main(text)?
+    } else if head.contains("<w:wordDocument") && text.contains("/office/word/2003/wordml") {
+        (text, 0)
+    } else {
+        return None;
+    };
+    let out = body_text(body, MAX_XML_BYTES).ok()?;
+    let line = 1 + text[..at].matches('\n').count();
+    let lines = vec![line; out.lines().count() + 1];
+    Some((out, lines))
+}
+
+/// A Flat OPC package's main part: its XML and where it starts in the package.
+fn flat_main(text: &str) -> Option<(&str, usize)> {
+    let mut parts = Vec::new();
+    let mut at = 0;
+    while let Some(open) = text[at..].find("<pkg:part ").map(|p| p + at) {
+        let gt = open + text[open..].find('>')?;
+        let end = text[gt..]
+            .find("</pkg:part>")
+            .map_or(text.len(), |p| p + gt);
+        let tag = &text[open..=gt];
+        let value = |name: &str| {
+            let k = tag.find(&format!("{name}=\""))? + name.len() + 2;
+            tag[k..].find('"').map(|e| tag[k..k + e].to_string())
+        };
+        let inner = &text[gt + 1..end];
+        let data = inner
+            .find("<pkg:xmlData>")
+            .map(|p| p + "<pkg:xmlData>".len())
+            .and_then(|p| {
+                inner
+                    .rfind("</pkg:xmlData>")
+                    .filter(|&e| e >= p)
+                    .map(|e| (p, e))
+            });
+        if let (Some(name), Some((p, e))) = (value("pkg:name"), data) {
+            parts.push((
+                name,
+                value("pkg:contentType").unwrap_or_default(),
+                gt + 1 + p,
+                gt + 1 + e,
+            ));
+        }
+        at = end.max(gt + 1);
+    }
+    let named = parts
+        .iter()
+        .find(|p| p.0 == "/_rels/.rels")
+        .and_then(|p| office_document(&text[p.2..p.3]))
+        .map(|t| format!("/{t}"));
+    let main = parts
+        .iter()
+        .find(|p| named.as_ref() == Some(&p.0))
+        .or_else(|| parts.iter().find(|p| is_main_type(&p.1)))?;
+    Some((&text[main.2..main.3], main.2))
 }
 
 /// What a zip archive with no Word body is, by the names of its parts.
@@ -147,6 +295,9 @@ struct TableCell {
     paras: Vec<String>,
     span: usize,
     merge: Merge,
+    /// Its part in a horizontal merge (`w:hMerge`, what Word kept from a .doc's merged cells
+    /// before `w:gridSpan`): a continued cell widens the one before it.
+    hmerge: Merge,
 }
 
 /// A cell's part in a vertical merge (`w:vMerge`).
@@ -186,11 +337,24 @@ struct Body {
     text: usize,
     run: usize,
     hidden: usize,
+    /// The run depth whose properties hide it (`w:vanish`: hidden text Word does not show).
+    vanished: Option<usize>,
     limit: u64,
 }
 
 /// Elements whose text no reader sees (see the module doc).
-const HIDDEN: [&str; 4] = ["delText", "instrText", "Fallback", "moveFrom"];
+/// Word 2003's XML keeps headers, footers and notes inline (`w:hdr`, `w:ftr`, `w:footnote`): no
+/// body text either, as the module doc says of their parts.
+const HIDDEN: [&str; 8] = [
+    "delText",
+    "instrText",
+    "Fallback",
+    "moveFrom",
+    "hdr",
+    "ftr",
+    "footnote",
+    "endnote",
+];
 
 /// The text of `word/document.xml`'s body.
 fn body_text(xml: &str, limit: u64) -> Result<String, Error> {
@@ -202,6 +366,7 @@ fn body_text(xml: &str, limit: u64) -> Result<String, Error> {
         text: 0,
         run: 0,
         hidden: 0,
+        vanished: None,
         limit,
     };
     loop {
@@ -287,12 +452,24 @@ impl Body {
                     c.span = count(attr(e, "val").as_deref()).clamp(1, MAX_SPAN);
                 }
             }
-            "vMerge" => {
+            // Word 2003's XML spells them in lower case.
+            "vMerge" | "vmerge" | "hMerge" | "hmerge" => {
                 if let Some(Frame::Cell(c)) = self.frames.last_mut() {
-                    c.merge = match attr(e, "val").as_deref() {
+                    let merge = match attr(e, "val").as_deref() {
                         Some("restart") => Merge::Restart,
                         _ => Merge::Continue,
                     };
+                    match name {
+                        "vMerge" | "vmerge" => c.merge = merge,
+                        _ => c.hmerge = merge,
+                    }
+                }
+            }
+            // A run's hidden property (not one switched off: `w:val="0"`, `false`, `off`); the
+            // paragraph mark's, outside any run, hides no text.
+            "vanish" | "specVanish" if self.run > 0 => {
+                if !matches!(attr(e, "val").as_deref(), Some("0" | "false" | "off")) {
+                    self.vanished.get_or_insert(self.run);
                 }
             }
             "gridBefore" => {
@@ -317,7 +494,12 @@ impl Body {
                 }
             }
             "t" => self.text = self.text.saturating_sub(1),
-            "r" => self.run = self.run.saturating_sub(1),
+            "r" => {
+                if self.vanished == Some(self.run) {
+                    self.vanished = None;
+                }
+                self.run = self.run.saturating_sub(1);
+            }
             // Each closes the frame it opened; a stray end tag (a malformed part) closes none.
             "tc" => {
                 if matches!(self.frames.last(), Some(Frame::Cell(_)))
@@ -357,6 +539,7 @@ impl Body {
     /// Text added to the innermost open paragraph, unless an element hides it.
     fn push_shown(&mut self, s: &str) {
         if self.hidden == 0
+            && self.vanished.is_none()
             && let Some(p) = self.paras.last_mut()
         {
             p.push_str(s);
@@ -453,6 +636,14 @@ fn merged(rows: Vec<TableRow>) -> Vec<Vec<super::markup::Cell>> {
         }
         for c in row.cells {
             let span = c.span.max(1);
+            // A cell a horizontal merge continues: the merge's first cell spans it too.
+            if c.hmerge == Merge::Continue
+                && let Some(first) = cells.last_mut()
+            {
+                first.cols += span;
+                col += span;
+                continue;
+            }
             if c.merge == Merge::Continue
                 && let Some(&(r, k)) = open.get(&col)
             {
@@ -782,5 +973,226 @@ mod tests {
         );
         let m = Error::NotWord("压缩包", "a zip archive").to_string();
         assert!(m.contains(".docx") && m.contains("plain text"), "{m}");
+    }
+
+    const W: &str = r#"xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main""#;
+
+    /// Hidden text (`w:vanish` on a run) is none of the text, whatever it holds: a note, an old
+    /// value in a cell beside the new one, a whole paragraph's runs; a vanish switched off
+    /// (`w:val="0"`, `false`) and one on a paragraph's mark (outside any run) hide nothing.
+    #[test]
+    fn hidden_text_is_no_text() {
+        let r = |t: &str| format!("<w:r><w:t>{t}</w:t></w:r>");
+        let hid =
+            |t: &str, v: &str| format!("<w:r><w:rPr><w:vanish{v}/></w:rPr><w:t>{t}</w:t></w:r>");
+        let cases: Vec<(&str, String, &str)> = vec![
+            (
+                "a hidden note in a paragraph",
+                format!(
+                    "<w:p>{}{}{}</w:p>",
+                    r("达到4."),
+                    r("8个"),
+                    hid("（内部掌握：5.0个）", "")
+                ),
+                "达到4.8个\n",
+            ),
+            (
+                "a vanish switched off",
+                format!("<w:p>{}{}</w:p>", r("托位"), hid("5.5个", " w:val=\"0\"")),
+                "托位5.5个\n",
+            ),
+            (
+                "false",
+                format!("<w:p>{}</w:p>", hid("70%", " w:val=\"false\"")),
+                "70%\n",
+            ),
+            (
+                "the paragraph mark's vanish",
+                format!(
+                    "<w:p><w:pPr><w:rPr><w:vanish/></w:rPr></w:pPr>{}</w:p>",
+                    r("可见")
+                ),
+                "可见\n",
+            ),
+            (
+                "the run after a hidden one",
+                format!("<w:p>{}{}</w:p>", hid("旧", ""), r("新")),
+                "新\n",
+            ),
+            (
+                "an old value hidden in a cell",
+                format!(
+                    "<w:tbl><w:tr><w:tc><w:p>{}</w:p></w:tc><w:tc><w:p>{}{}</w:p></w:tc></w:tr></w:tbl>",
+                    r("托位数"),
+                    r("4.8"),
+                    hid("4.6", "")
+                ),
+                "| 托位数 | 4.8 |\n",
+            ),
+        ];
+        for (what, body, want) in cases {
+            let xml = format!("<w:document {W}><w:body>{body}</w:body></w:document>");
+            assert_eq!(body_text(&xml, MAX_XML_BYTES).unwrap(), want, "{what}");
+        }
+    }
+
+    /// `w:hMerge` (a .doc's merged cells as Word keeps them) widens the merge's first cell over
+    /// the cells it continues, as `w:gridSpan` does: `目标值` over two years, a 注 over the row;
+    /// Word 2003's lower-case `w:hmerge` / `w:vmerge` too.
+    #[test]
+    fn old_horizontal_merges_span_columns() {
+        let tc = |t: &str, pr: &str| {
+            format!("<w:tc><w:tcPr>{pr}</w:tcPr><w:p><w:r><w:t>{t}</w:t></w:r></w:p></w:tc>")
+        };
+        let body = format!(
+            "<w:tbl><w:tr>{}{}{}</w:tr><w:tr>{}{}{}</w:tr><w:tr>{}{}{}</w:tr><w:tr>{}{}{}</w:tr></w:tbl>",
+            tc("指标", "<w:vMerge w:val=\"restart\"/>"),
+            tc("目标值", "<w:hMerge w:val=\"restart\"/>"),
+            tc("", "<w:hMerge/>"),
+            tc("", "<w:vMerge/>"),
+            tc("2025年", ""),
+            tc("2027年", ""),
+            tc("托位数", ""),
+            tc("4.8", ""),
+            tc("5.5", ""),
+            tc("注：第1项为累计数。", "<w:hmerge w:val=\"restart\"/>"),
+            tc("", "<w:hmerge/>"),
+            tc("", "<w:hmerge w:val=\"continue\"/>"),
+        );
+        let xml = format!("<w:document {W}><w:body>{body}</w:body></w:document>");
+        assert_eq!(
+            body_text(&xml, MAX_XML_BYTES).unwrap(),
+            "| 指标 | 目标值 | 目标值 |\n|  | 2025年 | 2027年 |\n| 托位数 | 4.8 | 5.5 |\n| 注：第1项为累计数。 |  |  |\n"
+        );
+    }
+
+    /// The main part is the one `_rels/.rels` names, else the one `[Content_Types].xml` types as
+    /// a Word body, else `word/document.xml`; a relationship to an external target or of another
+    /// type names none.
+    #[test]
+    fn the_main_part_is_the_one_the_package_names() {
+        let body = |t: &str| {
+            format!(
+                "<w:document {W}><w:body><w:p><w:r><w:t>{t}</w:t></w:r></w:p></w:body></w:document>"
+            )
+        };
+        let rels = |target: &str| {
+            format!(
+                r#"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="{target}"/></Relationships>"#
+            )
+        };
+        let types = r#"<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/><Override PartName="/word/main.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>"#;
+        let b = body("正文");
+        let old = body("旧正文");
+        for (what, parts, want) in [
+            (
+                "named by the relationships",
+                vec![
+                    ("_rels/.rels", rels("word/document2.xml")),
+                    ("word/document.xml", old.clone()),
+                    ("word/document2.xml", b.clone()),
+                ],
+                "正文\n",
+            ),
+            (
+                "a leading slash",
+                vec![
+                    ("_rels/.rels", rels("/word/document2.xml")),
+                    ("word/document2.xml", b.clone()),
+                ],
+                "正文\n",
+            ),
+            (
+                "typed, no relationships",
+                vec![
+                    ("[Content_Types].xml", types.to_string()),
+                    ("word/main.xml", b.clone()),
+                ],
+                "正文\n",
+            ),
+            (
+                "named but missing: Word's name",
+                vec![
+                    ("_rels/.rels", rels("word/gone.xml")),
+                    ("word/document.xml", b.clone()),
+                ],
+                "正文\n",
+            ),
+        ] {
+            let parts: Vec<(&str, &[u8])> = parts.iter().map(|(n, x)| (*n, x.as_bytes())).collect();
+            assert_eq!(text(&zip_of(&parts)).unwrap(), want, "{what}");
+        }
+        assert_eq!(
+            office_document(&rels("word/document.xml")).as_deref(),
+            Some("word/document.xml")
+        );
+        assert_eq!(
+            office_document(
+                r#"<Relationships><Relationship Type="x/officeDocument" Target="http://a" TargetMode="External"/></Relationships>"#
+            ),
+            None
+        );
+        assert_eq!(typed_main(types).as_deref(), Some("word/main.xml"));
+        assert_eq!(typed_main("<Types/>"), None);
+        assert_eq!(office_document("<<<"), None);
+    }
+
+    /// A document saved as one XML file: Word's Flat OPC (`<pkg:package>`, the main part found
+    /// by the inline relationships or its content type, headers and properties not read) and
+    /// Word 2003's `<w:wordDocument>` (its inline header none of the body). Near misses: a package
+    /// with no Word body, a workbook's XML, plain text, a package cut short.
+    #[test]
+    fn a_document_saved_as_xml_is_its_body() {
+        let part = |name: &str, ct: &str, xml: &str| {
+            format!(
+                r#"<pkg:part pkg:name="{name}" pkg:contentType="{ct}"><pkg:xmlData>{xml}</pkg:xmlData></pkg:part>"#
+            )
+        };
+        let main_ct =
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml";
+        let rels = r#"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>"#;
+        let doc = format!(
+            "<w:document {W}><w:body>\n<w:p><w:r><w:t>上政办发〔</w:t></w:r><w:r><w:t>2023</w:t></w:r><w:r><w:t>〕41号</w:t></w:r></w:p>\n<w:p><w:r><w:t>到2025年达到4.</w:t></w:r><w:r><w:t>8个</w:t></w:r></w:p></w:body></w:document>"
+        );
+        let hdr = format!("<w:hdr {W}><w:p><w:r><w:t>页眉99个</w:t></w:r></w:p></w:hdr>");
+        let pkg = |parts: String| {
+            format!(
+                "<?xml version=\"1.0\" standalone=\"yes\"?>\r\n<?mso-application progid=\"Word.Document\"?>\r\n<pkg:package xmlns:pkg=\"http://schemas.microsoft.com/office/2006/xmlPackage\">{parts}</pkg:package>"
+            )
+        };
+        let want = "上政办发〔2023〕41号\n到2025年达到4.8个\n";
+        let flat = pkg(part(
+            "/_rels/.rels",
+            "application/vnd.openxmlformats-package.relationships+xml",
+            rels,
+        ) + &part(
+            "/word/header1.xml",
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml",
+            &hdr,
+        ) + &part("/word/document.xml", main_ct, &doc));
+        let (t, lines) = flat_lines(&flat).unwrap();
+        assert_eq!(t, want);
+        assert!(
+            lines.len() > t.lines().count() && lines[0] == 3,
+            "{lines:?}"
+        );
+        // No relationships part: the part typed as the main one.
+        let typed = pkg(part("/word/document.xml", main_ct, &doc));
+        assert_eq!(flat_lines(&typed).map(|x| x.0).as_deref(), Some(want));
+        // Word 2003: one body, its header inline.
+        let w2003 = "<?xml version=\"1.0\"?>\n<w:wordDocument xmlns:w=\"http://schemas.microsoft.com/office/word/2003/wordml\"><w:body><wx:sect><w:p><w:r><w:t>托位数5.5个</w:t></w:r></w:p><w:sectPr><w:hdr w:type=\"odd\"><w:p><w:r><w:t>第1页</w:t></w:r></w:p></w:hdr></w:sectPr></wx:sect></w:body></w:wordDocument>";
+        assert_eq!(
+            flat_lines(w2003).map(|x| x.0).as_deref(),
+            Some("托位数5.5个\n")
+        );
+        for other in [
+            pkg(part("/word/header1.xml", "application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml", &hdr)),
+            "<?xml version=\"1.0\"?>\n<Workbook xmlns=\"urn:schemas-microsoft-com:office:spreadsheet\"><Worksheet/></Workbook>".to_string(),
+            "托位数达到5.5个。".to_string(),
+            pkg(part("/word/document.xml", main_ct, &doc))[..200].to_string(),
+            "<pkg:package xmlns:pkg=\"http://schemas.microsoft.com/office/2006/xmlPackage\"><pkg:part pkg:name=\"/word/document.xml\"".to_string(),
+        ] {
+            assert_eq!(flat_lines(&other), None, "{other}");
+        }
     }
 }

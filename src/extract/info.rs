@@ -220,6 +220,12 @@ fn logical_lines(lines: &[&str]) -> Vec<(usize, String)> {
 /// Whether a line is a document number alone (after a label: `文件编号:`): `鹿政办发〔2023〕45号`,
 /// `海政办〔2024〕3号`.
 fn number_line(l: &str) -> Option<String> {
+    // A report up or a letter prints its signer on the number's line (`西卫健建〔2024〕37号
+    // 签发人：章建华`, GB/T 9704's 上行文): the number is what stands before.
+    let l = ["签发人", "签 发 人"]
+        .iter()
+        .find_map(|w| l.find(w).map(|p| &l[..p]))
+        .unwrap_or(l);
     let t: String = l.chars().filter(|c| !c.is_whitespace()).collect();
     let t = match t.rfind([':', '：']) {
         Some(p) if t[..p].ends_with("号") || t[..p].ends_with("编号") => {
@@ -582,6 +588,13 @@ pub(super) fn doc_info(text: &str) -> DocInfo {
 /// How many of the opening's lines a report's byline is looked for in.
 const HEAD_LINES: usize = 12;
 
+/// How many of the opening's lines a bulletin's title is looked for in: its red head, 期 and
+/// 文号 lines and the blank lines between them come first.
+const BULLETIN_HEAD_LINES: usize = 24;
+
+/// What kind of bulletin a title's `通报` may say (`督查通报`, `督导通报`, `专项督查通报`).
+const BULLETIN_KINDS: &[char] = &['督', '查', '导', '巡', '专', '项', '进', '度'];
+
 /// Words a bulletin's title ends with that report a year's progress (`…进展情况的通报`).
 const PROGRESS_WORDS: [&str; 5] = ["进展情况", "进度情况", "推进情况", "完成情况", "实施情况"];
 
@@ -594,19 +607,24 @@ fn progress_title(lines: &[&str]) -> Option<(String, i32)> {
     let squashed = |l: &str| l.chars().filter(|c| !c.is_whitespace()).collect::<String>();
     lines
         .iter()
-        .take(HEAD_LINES)
+        .take(BULLETIN_HEAD_LINES)
         .enumerate()
         .find_map(|(n, l)| {
+            // A Markdown heading's marks (`## 关于…`, a PDF-to-Markdown converter's) are none of
+            // the title.
             let first = squashed(l);
-            let rest = first.strip_prefix("关于")?;
+            let rest = first.trim_start_matches('#').strip_prefix("关于")?;
             let mut t = rest.to_string();
             for next in lines.iter().skip(n + 1).take(3) {
-                if t.contains("的通报") {
+                if t.contains("通报") {
                     break;
                 }
                 t.push_str(&squashed(next));
             }
-            let t = &t[..t.find("的通报")?];
+            // `…情况的通报`, and a bulletin of an inspection (`…情况的督查通报`, `督导通报`).
+            let t = t[..t.find("通报")?]
+                .trim_end_matches(BULLETIN_KINDS)
+                .strip_suffix('的')?;
             let reports = PROGRESS_WORDS.iter().any(|w| t.ends_with(w));
             let programme = t.contains("七优享") || t.contains("公共服务") || t.contains("民生");
             let year = period_in(t).map(|(a, _)| a)?;
@@ -997,6 +1015,15 @@ mod tests {
             ("第（2023）61号", None),
             ("婺政办发（2023）123456号", None),
             ("（2023）61号", None),
+            (
+                "西卫健建〔2024〕37号　　　　　　签发人：章建华",
+                Some("西卫健建〔2024〕37号"),
+            ),
+            (
+                "西卫健建〔2024〕37号 签 发 人：章建华",
+                Some("西卫健建〔2024〕37号"),
+            ),
+            ("签发人：章建华", None),
         ] {
             assert_eq!(number_line(line).as_deref(), want, "{line}");
         }
@@ -1011,10 +1038,39 @@ mod tests {
         assert_eq!(i.jurisdiction.as_deref(), Some("衢江区"));
         assert_eq!((i.start, i.end), (Some(2024), Some(2024)));
         assert!(i.progress);
+        // An inspection's bulletin through a PDF-to-Markdown converter (round 19's taizhou): its
+        // title a heading, `督查通报`, after a red head, 期 and 文号 over ten lines.
+        for (doc, place) in [
+            (
+                "台州市公共服务“七优享”工程工作专班办公室\n\n# 督 查 通 报\n\n（第3期）\n\n台七优享办〔2024〕11号\n\n台州市公共服务“七优享”工程工作专班办公室 2024年10月25日\n\n## 关于2024年1—9月公共服务“七优享”工程重点指标推进情况的督查通报\n\n各县（市、区）七优享专班办公室：\n",
+                "台州市",
+            ),
+            (
+                "某县七优享专班办公室\n关于2024年上半年公共服务“七优享”工程\n推进情况的专项督导通报\n",
+                "某县",
+            ),
+            (
+                "某县七优享专班办公室\n关于2024年公共服务“七优享”工程实施情况的进度通报\n",
+                "某县",
+            ),
+        ] {
+            let i = doc_info(doc);
+            assert!(i.progress, "{doc}");
+            assert_eq!((i.start, i.end), (Some(2024), Some(2024)), "{doc}");
+            assert!(
+                i.jurisdiction
+                    .as_deref()
+                    .is_some_and(|j| j.starts_with(place))
+                    || place == "某县",
+                "{doc}"
+            );
+        }
         for other in [
             "某县人民政府办公室\n关于2024年安全生产工作情况的通报\n",
             "某县人民政府办公室\n关于公共服务“七优享”工程主要指标进展情况的通报\n",
             "某县人民政府办公室\n关于表扬2024年公共服务“七优享”工程先进集体的通报\n",
+            "某县人民政府办公室\n关于2024年公共服务“七优享”工程督查情况的通报\n",
+            "## 关于2024年公共服务“七优享”工程先进集体的督查通报\n",
         ] {
             assert!(!doc_info(other).progress, "{other}");
         }

@@ -55,7 +55,17 @@ fn json_lines(text: &str) -> Option<(String, Vec<usize>)> {
 
 /// [`plain_lines`] after a JSON dataset: a workbook saved as XML (SpreadsheetML), then the rest.
 fn workbook_lines(text: &str) -> Option<(String, Vec<usize>)> {
-    then(super::xmlsheet::plain_lines(text), text, subtitle_lines)
+    then(super::xmlsheet::plain_lines(text), text, word_xml_lines)
+}
+
+/// [`plain_lines`] after a workbook: a Word document saved as XML, then the rest.
+fn word_xml_lines(text: &str) -> Option<(String, Vec<usize>)> {
+    then(super::docx::flat_lines(text), text, listing_lines)
+}
+
+/// [`plain_lines`] after a Word XML document: a script's printed rows, then the rest.
+fn listing_lines(text: &str) -> Option<(String, Vec<usize>)> {
+    then(super::listing::plain_lines(text), text, subtitle_lines)
 }
 
 /// [`plain_lines`] after a workbook: a video's subtitles as the speech they carry, then the rest.
@@ -497,10 +507,26 @@ fn html_tables(text: &str) -> (String, Vec<usize>) {
                     out.push('\n');
                     lines.push(line);
                 }
-                for (offset, r) in rows {
-                    out.push_str("| ");
-                    out.push_str(&r.join(" | "));
-                    out.push_str(" |\n");
+                let body = body_rows(rows.iter().map(|(_, r)| r.as_slice()));
+                for (i, (offset, r)) in rows.into_iter().enumerate() {
+                    match body
+                        .as_ref()
+                        .filter(|b| !b.contains(&i))
+                        .map(|_| caption(&r))
+                    {
+                        // A row of the table's edge with nothing in it: the hidden row of
+                        // widths Excel's web page ends with.
+                        Some(None) => continue,
+                        Some(Some(text)) => {
+                            out.push_str(text);
+                            out.push('\n');
+                        }
+                        None => {
+                            out.push_str("| ");
+                            out.push_str(&r.join(" | "));
+                            out.push_str(" |\n");
+                        }
+                    }
                     lines.push(line + table[..offset].matches('\n').count());
                 }
                 line += table.matches('\n').count();
@@ -526,6 +552,33 @@ fn html_tables(text: &str) -> (String, Vec<usize>) {
     line = copy_lines(&mut out, &mut lines, rest, line);
     lines.push(line);
     (out, lines)
+}
+
+/// The rows of a laid-out table between its captions: from the first row to the last with two
+/// different texts in it. A workbook's title (`滨江区…主要指标表（2023—2027年）`), an `附件1`
+/// above it and a 注 under the table are rows of one cell across the table in a spreadsheet saved
+/// as a web page or a document; read as rows, a title stood where the readers look for the
+/// header. None for a table with no such row (a one-column table is all body).
+pub(super) fn body_rows<'a>(
+    rows: impl Iterator<Item = &'a [String]>,
+) -> Option<std::ops::RangeInclusive<usize>> {
+    let mut first = None;
+    let mut last = 0;
+    for (i, r) in rows.enumerate() {
+        let mut texts = r.iter().filter(|t| !t.trim().is_empty());
+        let one = texts.next();
+        if one.is_some() && texts.any(|t| Some(t) != one) {
+            first.get_or_insert(i);
+            last = i;
+        }
+    }
+    first.map(|f| f..=last)
+}
+
+/// A row's text outside a table's body (where a row holds one text at most: a cell spanning the
+/// row prints its words in each); None for a row with no text.
+pub(super) fn caption(row: &[String]) -> Option<&str> {
+    row.iter().map(|t| t.trim()).find(|t| !t.is_empty())
 }
 
 /// The text without the `<html>`, `<body>` tags around a table.
@@ -683,7 +736,35 @@ fn cell_text(inner: &str) -> String {
             c => text.push(c),
         }
     }
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    joined_words(&text)
+}
+
+/// White space runs as one space, and none where a run holding a line break stands between two
+/// Chinese characters: a cell's name broken over the source's lines (Excel's web page breaks its
+/// lines anywhere: `…婴幼儿<br …/>` / `  托位数`) is one name, as a wrapped name in a Word cell is.
+pub(super) fn joined_words(text: &str) -> String {
+    let han = |c: Option<char>| {
+        c.is_some_and(|c| {
+            ('\u{4e00}'..='\u{9fff}').contains(&c) || ('\u{3400}'..='\u{4dbf}').contains(&c)
+        })
+    };
+    let mut out = String::with_capacity(text.len());
+    let mut gap: Option<bool> = None;
+    for c in text.chars() {
+        if c.is_whitespace() {
+            let broken = c == '\n' || c == '\r';
+            gap = Some(gap.unwrap_or(false) || broken);
+            continue;
+        }
+        if let Some(broken) = gap.take()
+            && !out.is_empty()
+            && !(broken && han(out.chars().last()) && han(Some(c)))
+        {
+            out.push(' ');
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// The character an HTML entity names (`lt`, `#8805`, `#x2265`).
@@ -870,6 +951,46 @@ mod tests {
             Some("<table> 没有行 </table>")
         );
         assert_eq!(plain("普通的文字"), None);
+    }
+
+    /// A spreadsheet saved as a web page (Excel's 发布为网页, round 19's binjiang): rows of one
+    /// text across the table before its header and after its last row (`附件1`, the title, a
+    /// 注) are lines of text, not rows, and an empty row at its edge (the hidden row of widths) is
+    /// none; a name broken over the source's lines inside a cell is one name (`婴幼儿<br />` /
+    /// `  托位数`), words broken so keep their space. Near misses: a one-column table, a domain's
+    /// row inside the body, a row of two texts.
+    #[test]
+    fn a_table_s_captions_are_text_and_its_cells_whole() {
+        let cases: &[(&str, &str, &str)] = &[
+            (
+                "title, header, rows, a note, the widths",
+                "<table>\n <tr><td colspan=3>附件1</td></tr>\n <tr><td colspan=3 class=xl66>滨江区…主要指标表（2023—2027年）</td></tr>\n <tr><td>指标</td><td>2022年<br style='mso-data-placement:same-cell' />\n  基础值</td><td>2027年</td></tr>\n <tr><td>每千人口拥有3岁以下婴幼儿<br />\n  托位数</td><td x:num=\"4\">4.0</td><td>5.5</td></tr>\n <tr><td colspan=3>注：第1项为2021年数据。</td></tr>\n <tr height=0><td width=43></td><td></td><td></td></tr>\n</table>",
+                "附件1\n滨江区…主要指标表（2023—2027年）\n| 指标 | 2022年基础值 | 2027年 |\n| 每千人口拥有3岁以下婴幼儿托位数 | 4.0 | 5.5 |\n注：第1项为2021年数据。\n",
+            ),
+            (
+                "a domain's row inside the body stays a row",
+                "<table><tr><td>指标</td><td>2027年</td></tr><tr><td colspan=2>幼有善育</td></tr><tr><td>托位数</td><td>5.5</td></tr></table>",
+                "| 指标 | 2027年 |\n| 幼有善育 | 幼有善育 |\n| 托位数 | 5.5 |\n",
+            ),
+            (
+                "a one-column table is all body",
+                "<table><tr><td>第一行</td></tr><tr><td>第二行</td></tr></table>",
+                "| 第一行 |\n| 第二行 |\n",
+            ),
+            (
+                "English words broken over lines keep a space",
+                "<table><tr><td>Childcare\n places</td><td>5.5</td></tr></table>",
+                "| Childcare places | 5.5 |\n",
+            ),
+        ];
+        for (what, doc, want) in cases {
+            assert_eq!(plain(doc).as_deref(), Some(*want), "{what}");
+        }
+        assert_eq!(joined_words("婴幼儿 托位数"), "婴幼儿 托位数");
+        assert_eq!(
+            joined_words("婴幼儿\n  托位数 3.9 \r\n 个"),
+            "婴幼儿托位数 3.9 个"
+        );
     }
 
     /// A page saved from the browser is the text it shows: its `<style>`, `<script>` and

@@ -33,6 +33,7 @@ mod info;
 pub(crate) mod json;
 mod latex;
 mod legend;
+mod listing;
 mod longform;
 mod mail;
 pub(crate) mod markup;
@@ -732,7 +733,12 @@ fn quoted_target(mut c: Candidate, info: &DocInfo) -> Option<Candidate> {
     let at = quote.find(text)?;
     let before = quote[..at].trim_end_matches(['（', '(', '：', ':', ' ', '是', '为']);
     let after = &quote[at + text.len()..];
-    let named = QUOTED_TARGET.iter().any(|w| before.ends_with(w))
+    // `确保年底前…达到4.5个、…65%以上`: what a bulletin asks the year to end at.
+    let ensured = ["确保年底", "确保全年", "确保年内"]
+        .iter()
+        .any(|w| quote[..at].contains(w));
+    let named = ensured
+        || QUOTED_TARGET.iter().any(|w| before.ends_with(w))
         || ["的年度目标", "的目标", "的全年目标"]
             .iter()
             .any(|w| after.starts_with(w));
@@ -926,6 +932,84 @@ mod tests {
             .map(kind_year_value)
             .collect();
         assert_eq!(got, ["target 2027 4.3"]);
+    }
+
+    /// A bulletin of an inspection (round 19's taizhou): what it asks the year to end at
+    /// (`确保年底前…达到4.5个、…65%以上`) is the year's target, what was reached none; its table
+    /// of places (`地区 | 每千人口托位数（个） | …`) gives its target row (`全市年度目标`) and its
+    /// year's level (`全市2023年完成值`), and no place's or part-year's row, over a page break
+    /// and the header printed again. Near misses: a target row with its year, a 注 under the table.
+    #[test]
+    fn an_inspection_bulletin_s_targets_and_table_of_places() {
+        let head =
+            "某市七优享专班办公室\n关于2024年1—9月公共服务“七优享”工程重点指标推进情况的督查通报\n";
+        let doc = format!(
+            "{head}全市托位数达到4.3个，普惠托位占比63.2%。确保年底前全市托位数达到4.5个、普惠托位占比达到65%以上。\n\n| 地区 | 托位数（个） | 普惠托位占比（%） | 进度评价 |\n|---|---|---|---|\n| 全市年度目标 | 4.5 | ≥65 | / |\n| 全市2023年完成值 | 4.1 | 61.5 | / |\n| 全市1—9月 | 4.3 | 63.2 | 符合 |\n| 甲县 | 4.6 | 66.1 | 较快 |\n\n- 3 -\n\n| 地区 | 托位数（个） | 普惠托位占比（%） | 进度评价 |\n|---|---|---|---|\n| 乙县 | 3.9 | 57.6 | 滞后 |\n| 2025年目标值 | 4.8 | 68 | / |\n\n注：进度评价按序时进度（75%）确定。\n"
+        );
+        let mut got: Vec<String> = extract(&doc, None)
+            .candidates
+            .iter()
+            .map(kind_year_value)
+            .collect();
+        got.sort();
+        let mut want = vec![
+            "target 2024 4.5",
+            "target 2024 65",
+            "target 2024 4.5",
+            "target 2024 65",
+            "baseline 2023 4.1",
+            "baseline 2023 61.5",
+            "target 2025 4.8",
+            "target 2025 68",
+        ];
+        want.sort();
+        assert_eq!(got, want);
+    }
+
+    /// A `|` table goes on over a page break (issue #14's leftover): the rows after a page's
+    /// number (`- 3 -`), footer (`第 4 页 共 9 页`), form feed or a converter's page line
+    /// (`{3}----`) are its rows, and its header printed again is no row. Near miss: a page number
+    /// after the table's last row, then prose.
+    #[test]
+    fn a_table_goes_on_over_a_page_break() {
+        let row = |n: u32, v: &str| format!("| {n} | 指标{n}数 | 个 | 1.{n} | {v} |\n");
+        let header = "| 序号 | 指标 | 单位 | 2022年基础值 | 2027年 |\n";
+        for marker in [
+            "- 3 -",
+            "第 4 页 共 9 页",
+            "\u{c}",
+            "{3}------------------------------------------------",
+            "第3页/共9页",
+            "— 12 —",
+        ] {
+            let doc = format!(
+                "某县公共服务“七优享”工程实施方案（2023—2027年）\n附件\n{header}|---|---|---|---|---|\n{}{}\n{marker}\n\n{header}{}{}",
+                row(1, "5.1"),
+                row(2, "5.2"),
+                row(3, "5.3"),
+                row(4, "5.4")
+            );
+            let got = figures(&doc);
+            assert_eq!(
+                got,
+                "baseline 2022 1.1, target 2027 5.1, baseline 2022 1.2, target 2027 5.2, baseline 2022 1.3, target 2027 5.3, baseline 2022 1.4, target 2027 5.4",
+                "{marker:?}"
+            );
+        }
+        for l in [
+            "- 3 -",
+            "第 3 页 共 9 页",
+            "共9页 第3页",
+            "Page 3 of 9",
+            "{12}----",
+            "\u{c}",
+            "=== 第 3 页 ===",
+        ] {
+            assert!(table::page_break_line(l), "{l:?}");
+        }
+        for l in ["第3页的表格", "{a}----", "| 3 |", "共有9个乡镇", "第三章"] {
+            assert!(!table::page_break_line(l), "{l:?}");
+        }
     }
 
     /// The values a document's candidates read, in order.

@@ -944,6 +944,18 @@ pub(super) fn prose_candidates(s: &Sentence, cx: &ProseContext) -> Vec<Candidate
                     .iter()
                     .any(|w| collect(&chars[cl_start..first.start]).contains(w))
         };
+        // A year written right against another figure before this one's clause (`普惠托位占比
+        // 2025年≥65%、2027年≥70%，义务教育…占比达到70%`: the year, then a sign or the digits) is
+        // that figure's own: the clauses after it keep the sentence's year (`到2025年，…`).
+        let dates_its_own = |p: usize| {
+            kept.iter().any(|s| {
+                s.end <= first.start
+                    && s.num_start >= p + 5
+                    && chars[p + 5..s.num_start]
+                        .iter()
+                        .all(|c| "≥≤＞＜><≧≦=＝ ".contains(*c))
+            })
+        };
         // A comparison's year (`比2022年提高2个百分点`) is its own clause's only, and the year of
         // a figure built on (`在2020年81.9岁的基础上`) that figure's.
         let year = years
@@ -954,6 +966,7 @@ pub(super) fn prose_candidates(s: &Sentence, cx: &ProseContext) -> Vec<Candidate
                     && *how != YearHow::From
                     && (!base_years.contains(p) || based(first))
                     && !(*how == YearHow::Compare && *p < cl_start)
+                    && !(*p < cl_start && dates_its_own(*p))
             })
             .copied()
             .filter(|(p, _, _)| {

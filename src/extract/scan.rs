@@ -48,6 +48,23 @@ pub(super) fn without_spaces(s: &str) -> String {
 static OP_WORDS: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| crate::threshold::WORD_OPS.iter().map(|(w, _)| *w).collect());
 
+/// Operator signs before a number, as the threshold parser reads them (full-width `＞` `＜`
+/// too); not `~` (a range's or an approximation's, read with the range) nor a bare `=`.
+const SIGN_OPS: &[&str] = &[
+    ">=", "=>", "≥", "≧", "⩾", "≮", "<=", "=<", "≤", "≦", "⩽", "≯", ">", "﹥", "<", "﹤", "≈", "≒",
+    "＞", "＜", "＞＝", "＜＝",
+];
+
+/// Whether what stands before an ASCII sign at `at` makes it markup, not an operator: a tag's end
+/// (`<br />2.第4项`), an arrow (`->`), a word or a figure written against it (`a>2`).
+fn markup_before(chars: &[char], at: usize) -> bool {
+    chars[..at]
+        .iter()
+        .rev()
+        .find(|c| **c != ' ')
+        .is_some_and(|c| c.is_ascii_alphanumeric() || "/-=<>\"'".contains(*c))
+}
+
 /// Words after the number that set the operator (Civil Code art. 1259), as the parser reads them.
 static SUFFIX_WORDS: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| crate::threshold::SUFFIXES.iter().map(|(w, _)| *w).collect());
@@ -321,6 +338,16 @@ pub(super) fn scan_span(chars: &[char], num_start: usize) -> Option<Span> {
             start = s;
             op_word = Some(*w);
         }
+    } else if let Some(w) = SIGN_OPS
+        .iter()
+        .filter(|w| ends_with_at(chars, before, w))
+        .max_by_key(|w| w.chars().count())
+        .filter(|w| !w.is_ascii() || !markup_before(chars, before - w.chars().count()))
+    {
+        // A sign in prose (`普惠托位占比2025年≥65%`, `失业率＜5%`) is the figure's operator as a
+        // word is: drafted without it, `≥65%` became a bare 65.
+        start = before - w.chars().count();
+        op_word = Some(*w);
     }
     Some(Span {
         start,
@@ -415,7 +442,34 @@ const ABSTRACT_NOUNS: &[&str] = &[
     "大类",
     "领域",
     "省级地方标准",
+    // `共提取2个表格`: a tool's count of what it read.
+    "表格",
 ];
+
+/// Divisions of a place, after their count and its `个` (`14个街道`, `9个县（市、区）`).
+const DIVISIONS: &[&str] = &[
+    "街道",
+    "社区",
+    "镇街",
+    "乡镇",
+    "镇（街道）",
+    "镇（街）",
+    "县（市、区）",
+    "县（市）",
+    "区（县、市）",
+    "县市区",
+    "行政村",
+    "村（社区）",
+];
+
+/// What follows a count of divisions that ends its noun (`14个街道、`, `12个镇街实现…`,
+/// `9个县（市、区）中`); not a noun it qualifies (`2个社区“一老一小”融合服务…点位`).
+const DIVISION_ENDS: &[&str] = &[
+    "、", "（", "(", "和", "及", "中", "实现", "开展", "均", "全", "共", "的",
+];
+
+/// Verbs that make a count of divisions something the plan builds (`创建15个社区`).
+const MAKING: &[&str] = &["建", "创", "打造", "培育", "改造", "达标", "新增", "提升"];
 
 /// Verbs of what has been done already (`已新增托位420个`, `现有托育机构52家`): a report of
 /// progress or of the state of things, no figure the plan sets.
@@ -516,6 +570,28 @@ fn context_figure(chars: &[char], span: &Span, clause_before: &str) -> Option<&'
     {
         return Some("money arranged already (已安排1.5亿元)");
     }
+    // `按每个托位1.2万元给予一次性建设补助`: the rate a subsidy is paid at, per thing, no level
+    // of an indicator.
+    let after = collect(&chars[span.end..chars.len().min(span.end + 16)]);
+    if unit.ends_with('元')
+        && clause_before.contains("按每")
+        && ["补助", "补贴", "奖励", "奖补", "资助"]
+            .iter()
+            .any(|w| after.contains(w))
+    {
+        return Some("a subsidy's rate (按每个托位1.2万元给予补助)");
+    }
+    // `部分老旧小区托育点面积不足80平方米`: what some places fall short of, a problem told, not
+    // a level the plan sets.
+    if ["部分", "个别", "有的", "少数"]
+        .iter()
+        .any(|w| clause_before.contains(w))
+        && ["不足", "低于", "未达到", "不到", "达不到"]
+            .iter()
+            .any(|w| clause_before.ends_with(w) || span.op_word == Some(*w))
+    {
+        return Some("a shortfall of some places (部分…不足80平方米)");
+    }
     // `（共印40份）`: the copies a document was printed in.
     if unit == "份" && clause_before.contains('印') {
         return Some("copies printed (共印40份)");
@@ -537,7 +613,7 @@ fn context_figure(chars: &[char], span: &Span, clause_before: &str) -> Option<&'
         return Some("item numbers (第4、7、12项)");
     }
     // `完成率68%`, `序时进度75%`: a share of a plan done.
-    let said = clause_before.trim_end_matches(['为', '达', ' ', '：', ':']);
+    let said = clause_before.trim_end_matches(['为', '达', ' ', '：', ':', '（', '(']);
     if bare && ["完成率", "序时进度"].iter().any(|w| said.ends_with(w)) {
         return Some("a completion rate (完成率68%)");
     }
@@ -991,6 +1067,17 @@ pub(super) fn not_a_target(chars: &[char], span: &Span) -> Option<&'static str> 
         {
             return Some("count in a description");
         }
+        // `辖区内共有14个街道、194个社区`, `对9个县（市、区）开展督查`, `12个镇街实现全覆盖`: how
+        // many divisions a place has or a measure reaches, its scale, not a level to reach.
+        // Not divisions the plan builds or makes (`创建15个社区…`, `打造10个未来社区`).
+        let division = DIVISIONS.iter().any(|n| {
+            head.strip_prefix(n).is_some_and(|after| {
+                after.is_empty() || DIVISION_ENDS.iter().any(|e| after.starts_with(e))
+            })
+        }) && matches!(span.unit.as_deref(), None | Some("个"));
+        if division && !MAKING.iter().any(|w| clause_before.contains(w)) {
+            return Some("a count of divisions (共有14个街道)");
+        }
         // `建设八个高地`, `打造“三个标杆”`: the count closes with the name of an aim.
         let head = head.trim_end_matches(['”', '"', '’', '」']);
         if GOAL_NOUNS.iter().any(|n| head.ends_with(n)) && head.chars().count() <= 8 {
@@ -1031,6 +1118,99 @@ mod tests {
             .iter()
             .map(|c| format!("{} {}", c.indicator, c.value.unwrap_or_default()))
             .collect()
+    }
+
+    /// The scale of a place and the terms of a measure (round 19): how many divisions it has or
+    /// a measure reaches (`14个街道`, `9个县（市、区）`, `12个镇街实现…`), a subsidy's rate
+    /// (`按每个托位1.2万元给予…补助`), what some places fall short of (`部分…不足80平方米`) are no
+    /// figures. Near misses: divisions the plan builds, a count qualifying another noun, a
+    /// division counted in 家, money a target sets, a shortfall the plan ends.
+    #[test]
+    fn a_place_s_scale_and_a_measure_s_terms_are_no_figures() {
+        for s in [
+            "辖区内共有14个街道、194个社区。",
+            "对9个县（市、区）开展了专项督查。",
+            "全区12个镇街实现医养结合服务全覆盖。",
+            "覆盖全县18个乡镇（街道）和210个行政村。",
+            "对新建普惠托育机构按每个托位1.2万元给予一次性建设补助。",
+            "按每张床位5000元给予运营补贴。",
+            "部分老旧小区托育点面积不足80平方米，离标准仍有差距。",
+            "个别乡镇普惠托位占比低于50%。",
+        ] {
+            assert!(figures(s).is_empty(), "{s}: {:?}", figures(s));
+        }
+        for (s, want) in [
+            ("到2027年，创建15个社区嵌入式服务中心。", "target 2027 15"),
+            (
+                "到2027年，完成全区2个社区“一老一小”融合服务点位建设。",
+                "target 2027 2",
+            ),
+            ("到2027年，完成3家乡镇卫生院能力提升。", "target 2027 3"),
+            (
+                "到2027年，托育机构建设补助资金达到1.2亿元。",
+                "target 2027 1.2",
+            ),
+            ("到2027年，普惠托位占比不低于70%。", "target 2027 70"),
+        ] {
+            assert_eq!(figures(s), [want], "{s}");
+        }
+    }
+
+    /// A year written against a figure (`2025年≥65%`, `2027年70%`) dates that figure alone; the
+    /// clauses after it keep the sentence's year (`到2025年，…`). Near miss: a year, then a verb
+    /// (`2025年达到4.8个，…达到65%`), dates the clauses after it.
+    #[test]
+    fn a_year_against_its_figure_is_that_figure_s_only() {
+        for (s, want) in [
+            (
+                "到2025年，托位数达到4.6个，普惠托位占比2025年≥65%、2027年≥70%，义务教育优质均衡发展达标学校占比达到70%。",
+                vec![
+                    "target 2025 4.6",
+                    "target 2025 65",
+                    "target 2027 70",
+                    "target 2025 70",
+                ],
+            ),
+            (
+                "到2025年，普惠托位占比2025年65%、2027年70%，人均预期寿命达到84岁。",
+                vec!["target 2025 65", "target 2027 70", "target 2025 84"],
+            ),
+            (
+                "2025年达到4.8个，普惠托位占比达到65%。",
+                vec!["target 2025 4.8", "target 2025 65"],
+            ),
+        ] {
+            assert_eq!(figures(s), want, "{s}");
+        }
+    }
+
+    /// A sign before a figure in prose is its operator, as a word is (issue #14's leftover: the
+    /// value was drafted, its sign lost): `2025年≥65%`, `＜5%`, `≤4.5%`, `>=90%`, after a name
+    /// or a year. Near misses: a tag's end (`<br />2.`), an arrow (`->3`), a letter before the
+    /// sign.
+    #[test]
+    fn a_sign_in_prose_is_the_figure_s_operator() {
+        for (s, text) in [
+            ("普惠托位占比2025年≥65%。", "≥65%"),
+            ("城镇调查失业率＜5%。", "＜5%"),
+            ("到2027年，城镇调查失业率≤4.5%。", "≤4.5%"),
+            ("到2027年，适龄儿童免疫规划疫苗接种率>=90%。", ">=90%"),
+            ("到2027年，人均预期寿命> 84岁。", "> 84岁"),
+        ] {
+            let got: Vec<String> = read(s).iter().filter_map(|c| c.text.clone()).collect();
+            assert_eq!(got, [text], "{s}");
+        }
+        for s in [
+            "注：1.目标值为区间下限。<br />2.第4项分列。",
+            "步骤a->3个环节",
+            "x<5的情形",
+        ] {
+            let got: Vec<String> = read(s).iter().filter_map(|c| c.text.clone()).collect();
+            assert!(
+                got.iter().all(|t| !t.starts_with(['<', '>'])),
+                "{s}: {got:?}"
+            );
+        }
     }
 
     /// An indicator's figures listed year by year: a bare figure after its year with an operator

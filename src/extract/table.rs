@@ -373,6 +373,43 @@ fn page_marker(l: &str) -> bool {
     !d.is_empty() && d.len() <= 3 && d.chars().all(|c| c.is_ascii_digit())
 }
 
+/// Whether a line marks a page break: a page number as a flattened .docx or a PDF prints it
+/// (`- 3 -`, `— 3 —`, `3`), a page's footer (`第 3 页 共 9 页`, `第3页/共9页`, `共9页 第3页`,
+/// `Page 3 of 9`), a form feed, a converter's page line (Marker's `{3}` and dashes, a script's
+/// `===== 第 3 页 =====`, `--- page 3 ---`).
+pub(super) fn page_break_line(l: &str) -> bool {
+    let t: String = without_spaces(l)
+        .chars()
+        .filter(|c| *c != '\u{c}')
+        .collect();
+    if t.is_empty() {
+        return l.contains('\u{c}');
+    }
+    if page_marker(&t) {
+        return true;
+    }
+    let bare = t.trim_matches(['-', '=', '—', '*', '#']);
+    let lower = bare.to_ascii_lowercase();
+    // `{3}------`: Marker's page line.
+    if let Some(rest) = bare.strip_prefix('{')
+        && let Some((n, _)) = rest.split_once('}')
+    {
+        return !n.is_empty() && n.len() <= 4 && n.chars().all(|c| c.is_ascii_digit());
+    }
+    let digits_and = |s: &str, words: &[&str]| {
+        let rest = words
+            .iter()
+            .fold(s.to_string(), |acc, w| acc.replace(w, ""));
+        !rest.is_empty()
+            && rest.chars().any(|c| c.is_ascii_digit())
+            && rest
+                .chars()
+                .all(|c| c.is_ascii_digit() || "/／,，、".contains(c))
+    };
+    (bare.contains('页') && digits_and(bare, &["第", "页", "共"]))
+        || (lower.starts_with("page") && digits_and(&lower, &["page", "of"]))
+}
+
 /// A cell of a flattened .docx may hold its neighbours, the spaces between them lost:
 /// `占比()85` is a name and a figure, `≥90县医保局` a figure and a department. Splits where a
 /// figure the threshold parser reads starts after a closing bracket, or ends before words that
@@ -712,6 +749,16 @@ fn bar_table_as_printed(lines: &[&str], at: usize) -> Option<(RawTable, usize)> 
             i += 1;
             continue;
         }
+        // A `|` table goes on over a page break: the page's number or footer (`- 3 -`, `第 3 页
+        // 共 9 页`, a form feed, a converter's `{3}------`) between two of its rows is none of it.
+        if bars && page_break_line(l) {
+            let next = (i + 1..lines.len())
+                .find(|&k| !(lines[k].trim().is_empty() || page_break_line(lines[k])));
+            if next.is_some_and(|k| bar_count(lines[k]) >= 2) {
+                i += 1;
+                continue;
+            }
+        }
         if !bars && !is_row(l) {
             let pieces = split(l);
             // A header's second row on a line of its own (`基础值 目标值 目标值` under the years,
@@ -753,6 +800,15 @@ fn bar_table_as_printed(lines: &[&str], at: usize) -> Option<(RawTable, usize)> 
             || heading_at(&l.trim().chars().collect::<Vec<_>>(), 0).is_some_and(|h| h.0 <= 2)
         {
             break;
+        }
+        // The header printed again on the next page (a table's 标题行重复) is no row.
+        if bars
+            && lines[at..first_row]
+                .iter()
+                .any(|h| without_spaces(h) == without_spaces(l))
+        {
+            i += 1;
+            continue;
         }
         let mut cells = split(l);
         // A tab-separated row keeps its empty cells when that gives it the header's columns
@@ -2180,6 +2236,7 @@ fn numbered_notes(after: &[&str]) -> Vec<(u32, i32)> {
             }
             let chars: Vec<char> = note.chars().collect();
             let mut rows = Vec::new();
+            let mut after_rows = 0;
             let mut i = 0;
             while i < chars.len() {
                 let lead = if chars[i] == '第' {
@@ -2211,12 +2268,17 @@ fn numbered_notes(after: &[&str]) -> Vec<(u32, i32)> {
                     }
                 }
                 let closes = lead == 2 || chars.get(j) == Some(&'项');
-                if closes {
+                if closes && !found.is_empty() {
                     rows.extend(found);
+                    after_rows = j;
                 }
                 i = j.max(i + 1);
             }
-            if let Some(y) = header_year(note).filter(|_| !rows.is_empty()) {
+            // The year said of the rows, after them: `“2022年基础值”中，第3项为2021年数据` names
+            // the column's year first.
+            let said: String = chars[after_rows..].iter().collect();
+            let year = header_year(&said).or_else(|| header_year(note));
+            if let Some(y) = year.filter(|_| !rows.is_empty()) {
                 dated.extend(rows.into_iter().map(|r| (r, y)));
             }
         }
@@ -2322,7 +2384,11 @@ pub(super) fn transposed_candidates(
     let names_years = (first.contains("年度") || first.contains("年份"))
         && first.chars().count() <= 8
         && header_year(&first).is_none();
-    if !names_years
+    // A table of places (a bulletin's `地区 | 每千人口托位数（个） | …`, a row a county): only
+    // its rows that name a target or a year's level are figures (`全市年度目标`, `全市2023年
+    // 完成值`); a place's row is what it reached.
+    let names_places = PLACE_HEADS.contains(&first.as_str());
+    if !(names_years || names_places)
         || header.len() < 3
         || header[1..]
             .iter()
@@ -2361,12 +2427,26 @@ pub(super) fn transposed_candidates(
         }
         let cells = split(l);
         let label = without_spaces(cells.first().map_or("", |c| c.as_str()));
-        let Some(year) = header_year(&label).filter(|_| label.chars().take(4).all(is_digit)) else {
-            break;
+        let (year, base) = if names_places {
+            // A Markdown table's rule, a header repeated after a page break: no row of figures.
+            let rule = label.chars().all(|c| matches!(c, '-' | ':' | '—'));
+            match place_row(&label, end) {
+                Some(read) if !rule => read,
+                _ => {
+                    i += 1;
+                    continue;
+                }
+            }
+        } else {
+            let Some(year) = header_year(&label).filter(|_| label.chars().take(4).all(is_digit))
+            else {
+                break;
+            };
+            let base = ["基期", "基础", "基数", "现状", "基准"]
+                .iter()
+                .any(|w| label.contains(w));
+            (year, base)
         };
-        let base = ["基期", "基础", "基数", "现状", "基准"]
-            .iter()
-            .any(|w| label.contains(w));
         for (k, cell) in cells.iter().enumerate().skip(1) {
             let Some((name, unit)) = names.get(k - 1) else {
                 break;
@@ -2387,6 +2467,37 @@ pub(super) fn transposed_candidates(
         i += 1;
     }
     (!out.is_empty()).then_some((out, i))
+}
+
+/// The first header cells of a table whose rows are places (`地区`, `县（市、区）`).
+const PLACE_HEADS: &[&str] = &[
+    "地区",
+    "区域",
+    "地方",
+    "县（市、区）",
+    "县(市、区)",
+    "县市区",
+    "区（县、市）",
+    "乡镇（街道）",
+    "乡镇(街道)",
+    "镇街",
+    "镇（街道）",
+];
+
+/// The year and kind of a row of a table of places that is a figure: a target's row
+/// (`全市年度目标`, `2024年目标值`: its year, else the plan's end) or a year's level (`全市2023年
+/// 完成值`, `2023年基数`: a baseline); None for a place's row, or a part of a year
+/// (`全市1—9月`, `2024年上半年完成值`).
+fn place_row(label: &str, end: Option<i32>) -> Option<(i32, bool)> {
+    let year = header_year(label);
+    if label.contains("目标") {
+        return year.or(end).map(|y| (y, false));
+    }
+    let level = ["完成值", "完成数", "基期", "基础", "基数", "现状", "实际值"]
+        .iter()
+        .any(|w| label.contains(w));
+    let part = label.contains('月') || label.contains("季度") || label.contains("半年");
+    year.filter(|_| level && !part).map(|y| (y, true))
 }
 
 /// A line of a table shown as cards (a web page's mobile view, a table pasted from a form):
@@ -4489,5 +4600,26 @@ mod tests {
             (base.kind, base.lead.as_deref()),
             (Kind::Baseline, Some("县人力社保局"))
         );
+    }
+
+    /// A note dates the rows it names by their numbers with the year said of them, after them:
+    /// `“2022年基础值”中，第3项为2021年数据` names the column's year first (round 19's binjiang).
+    #[test]
+    fn a_note_dates_the_rows_it_numbers() {
+        assert_eq!(
+            numbered_notes(&[
+                "注：1.第5项为累计数；3.“2022年基础值”中，第3项为2021年数据；4.本表数据截至2023年6月。"
+            ]),
+            [(3, 2021)]
+        );
+        assert_eq!(
+            numbered_notes(&["注：1.第3项、第9项基础值为2021年数据。"]),
+            [(3, 2021), (9, 2021)]
+        );
+        assert_eq!(
+            numbered_notes(&["注：序号5的基期值为2021年。"]),
+            [(5, 2021)]
+        );
+        assert!(numbered_notes(&["注：第3项为累计数。"]).is_empty());
     }
 }
