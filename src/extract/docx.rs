@@ -467,10 +467,11 @@ impl Body {
             }
             // A run's hidden property (not one switched off: `w:val="0"`, `false`, `off`); the
             // paragraph mark's, outside any run, hides no text.
-            "vanish" | "specVanish" if self.run > 0 => {
-                if !matches!(attr(e, "val").as_deref(), Some("0" | "false" | "off")) {
-                    self.vanished.get_or_insert(self.run);
-                }
+            "vanish" | "specVanish"
+                if self.run > 0
+                    && !matches!(attr(e, "val").as_deref(), Some("0" | "false" | "off")) =>
+            {
+                self.vanished.get_or_insert(self.run);
             }
             "gridBefore" => {
                 if let Some(Frame::Row(r)) = self.frames.last_mut() {

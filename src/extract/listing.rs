@@ -131,7 +131,7 @@ fn string(chars: &mut std::iter::Peekable<std::str::Chars>, quote: char) -> Opti
             continue;
         }
         let wide = |c: Option<char>| c.is_some_and(|c| !c.is_ascii());
-        if !out.is_empty() && !(wide(out.chars().last()) && wide(p.chars().next())) {
+        if !(out.is_empty() || wide(out.chars().last()) && wide(p.chars().next())) {
             out.push(' ');
         }
         out.push_str(&p);
