@@ -49,6 +49,20 @@ fn is_year_only(code: &str) -> bool {
 /// 2025-09-30 it stores; `Some(true)` where it says the month in words (年, 月), which the period
 /// rules read as a month named in words, `Some(false)` for a code (`2025-09`).
 fn year_month(code: &str) -> Option<bool> {
+    date_shape(code)
+        .filter(|(year, month, _)| *year && *month)
+        .map(|(.., words)| words)
+}
+
+/// Whether an Excel date format shows a month alone (`m"月"`, `mm`, `[DBNum1]m"月"`): such a
+/// cell in a 月份 column reads as the month the clerk sees (`10月`), not as the date it stores.
+fn month_only(code: &str) -> bool {
+    date_shape(code).is_some_and(|(year, month, _)| month && !year)
+}
+
+/// What parts of a date an Excel number format shows — the year, the month, and whether it
+/// says them in words (年, 月) — or `None` where it shows a day or a time too.
+fn date_shape(code: &str) -> Option<(bool, bool, bool)> {
     let mut quoted = false;
     let (mut year, mut month, mut words) = (false, false, false);
     // The first section only: `;` parts are for negative numbers and text.
@@ -76,7 +90,7 @@ fn year_month(code: &str) -> Option<bool> {
             _ => {}
         }
     }
-    (year && month).then_some(words)
+    Some((year, month, words))
 }
 
 /// How a cell's style shows it, as far as reading it goes.
@@ -90,6 +104,8 @@ enum Shown {
     Month {
         words: bool,
     },
+    /// A month alone (`10月`).
+    MonthAlone,
 }
 
 /// A number as a clerk typed it: the shortest text that reads back as the same float (94.5, not
@@ -151,6 +167,9 @@ fn cell_text(v: &DataRef<'_>, shown: Shown) -> (String, CellKind) {
                 _ => format!("{y:04}-{m:02}"),
             };
             (text, CellKind::Text)
+        }
+        DataRef::DateTime(d) if !d.is_duration() && shown == Shown::MonthAlone => {
+            (format!("{}月", d.to_ymd_hms_milli().1), CellKind::Text)
         }
         DataRef::Empty => (String::new(), CellKind::Text),
         DataRef::String(s) => (s.clone(), CellKind::Text),
@@ -896,6 +915,7 @@ fn read_cells(
             Some(f) if is_year_only(&f.format_code) => Shown::Year,
             Some(f) => match year_month(&f.format_code) {
                 Some(words) => Shown::Month { words },
+                None if month_only(&f.format_code) => Shown::MonthAlone,
                 None => Shown::Plain,
             },
             _ => Shown::Plain,
@@ -1075,6 +1095,18 @@ mod tests {
             assert_eq!(year_month(code), *want, "{code}");
         }
         assert!(is_year_only("yyyy\"年\"") && !is_year_only("yyyy-mm"));
+        for (code, alone) in [
+            ("m\"月\"", true),
+            ("mm", true),
+            ("[DBNum1]m\"月\"", true),
+            ("m月", true),
+            ("m\"月\"d\"日\"", false),
+            ("yyyy\"年\"m\"月\"", false),
+            ("h:mm", false),
+            ("General", false),
+        ] {
+            assert_eq!(super::month_only(code), alone, "{code}");
+        }
     }
 
     use super::*;
