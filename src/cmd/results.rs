@@ -242,7 +242,14 @@ fn indicator_ranking(
             r.completion
                 .map(|c| format!("{}%", num(c)))
                 .unwrap_or_default(),
-            r.light.map(|l| l.name(en).to_string()).unwrap_or_default(),
+            // A light on a doubtful verdict says so in its own cell: a 晾晒 that goes up
+            // carries no warning printed beside it.
+            match (r.light, r.doubtful) {
+                (Some(l), true) if en => format!("{} (doubtful)", l.name(en)),
+                (Some(l), true) => format!("{}(存疑)", l.name(en)),
+                (Some(l), false) => l.name(en).to_string(),
+                (None, _) => String::new(),
+            },
         ]);
         json_rows.push(json!({
             "rank": rank,
@@ -251,9 +258,11 @@ fn indicator_ranking(
             "actual": actual,
             "completion": r.completion.map(num),
             "light": r.light,
+            "doubtful": r.doubtful,
             "period": period.label(false),
         }));
     }
+    let doubtful = rows.iter().filter(|r| r.doubtful).count();
     if a.format == Format::Json {
         writeln!(out, "{}", serde_json::to_string_pretty(&json_rows)?)?;
         return Ok(Outcome::Clean);
@@ -273,6 +282,19 @@ fn indicator_ranking(
                 format!("{} {}: 按完成率排名", entry.name, period.label(en))
             }
         )?;
+        if doubtful > 0 {
+            writeln!(
+                out,
+                "{}",
+                if en {
+                    format!(
+                        "{doubtful} of them doubtful (check before reporting): the value may be wrong, and the rank with it"
+                    )
+                } else {
+                    format!("其中{doubtful}项存疑(上报前请核实): 其数值可能有误, 名次随之可能有误")
+                }
+            )?;
+        }
     }
     Ok(Outcome::Clean)
 }
