@@ -25,6 +25,9 @@ enum Col {
     YearOwn,
     /// The running total (`累计完成`): the value, where a `本年新增` column is beside it.
     Total,
+    /// The month's or the quarter's own figure (`本月完成`, `当季`): beside the running total it
+    /// is read past; alone it is the value, for the period alone (当期).
+    PeriodOwn,
     /// The sheet's own verdict on the row (`是否达标`: 是/否): never the verdict, but one that
     /// disagrees with it leaves the value in doubt.
     Claim,
@@ -68,6 +71,21 @@ const HEADERS: &[(&str, Col)] = &[
     ("本期值", Col::Value),
     ("本期数", Col::Value),
     ("本期完成", Col::Value),
+    ("本月", Col::PeriodOwn),
+    ("本月完成", Col::PeriodOwn),
+    ("本月完成值", Col::PeriodOwn),
+    ("本月数", Col::PeriodOwn),
+    ("当月", Col::PeriodOwn),
+    ("当月完成", Col::PeriodOwn),
+    ("当月完成值", Col::PeriodOwn),
+    ("当月数", Col::PeriodOwn),
+    ("本季", Col::PeriodOwn),
+    ("本季度", Col::PeriodOwn),
+    ("本季完成", Col::PeriodOwn),
+    ("本季度完成", Col::PeriodOwn),
+    ("当季", Col::PeriodOwn),
+    ("当季完成", Col::PeriodOwn),
+    ("当季度完成", Col::PeriodOwn),
     ("填报值", Col::Value),
     ("计量单位", Col::Unit),
     ("本年新增", Col::YearOwn),
@@ -465,6 +483,9 @@ pub(super) struct Header<'a> {
     only_year_own: bool,
     /// The jurisdiction and year cells above, for a row that leaves them blank.
     above: Above,
+    /// The value column is the period's own figure (`本月完成` alone): the rows' basis is 当期
+    /// where no 口径 column says otherwise.
+    alone: bool,
     /// In a sheet without a jurisdiction column, the county a block of rows is under: its
     /// name alone on a row (`诸暨市`, `二、嵊泗县`), as a city's summary lays out its counties;
     /// and that row's line, which is no reading.
@@ -507,7 +528,7 @@ enum Over {
 }
 
 /// How many kinds of [`Col`] there are.
-const COLS: usize = 14;
+const COLS: usize = 15;
 
 /// A column's header name in the language of the messages (both are accepted in a header).
 fn col_name(c: Col) -> &'static str {
@@ -525,6 +546,7 @@ fn col_name(c: Col) -> &'static str {
         Col::Target => pick("目标值", "target"),
         Col::YearOwn => pick("本年新增", "new this year"),
         Col::Total => pick("累计", "total"),
+        Col::PeriodOwn => pick("本月", "this month alone"),
         Col::Claim => pick("是否达标", "met"),
         Col::Ignored => "",
     }
@@ -729,6 +751,29 @@ impl<'a> Header<'a> {
                 } else {
                     Col::Ignored
                 };
+            }
+        }
+        // `本月完成` beside `累计完成`: the month's own figure, read past; alone, the value, for
+        // the period alone (当期).
+        let mut alone = false;
+        if let Some(i) = cols.iter().position(|c| *c == Col::PeriodOwn) {
+            match cols.iter().position(|c| *c == Col::Value) {
+                Some(v) => {
+                    cols[i] = Col::Ignored;
+                    problems.push(warn_at(
+                        i,
+                        crate::tr!(
+                            "`{}` 列是本期当期数, 不读取: 数值取自 `{}` 列（年初至今的累计）",
+                            "the `{}` column is the period's own figure and is not read: the value is the `{}` column's (the year to date)",
+                            echo(rec.text(&rec.cells[i]).trim()),
+                            echo(rec.text(&rec.cells[v]).trim())
+                        ),
+                    ));
+                }
+                None => {
+                    cols[i] = Col::Value;
+                    alone = true;
+                }
             }
         }
         // The corrected column is the value; the one it revises is read only where no
@@ -1057,6 +1102,7 @@ impl<'a> Header<'a> {
             year_own,
             only_year_own,
             above: Above::default(),
+            alone,
             heading: String::new(),
             heading_line: 0,
         })
@@ -1402,7 +1448,13 @@ impl<'a> Header<'a> {
             basis: self
                 .find(Col::Basis)
                 .map(|_| field(Col::Basis))
-                .filter(|f| !f.text.is_empty()),
+                .filter(|f| !f.text.is_empty())
+                .or_else(|| {
+                    (self.alone && more.is_none()).then_some(Field {
+                        text: "当期",
+                        column: value.column,
+                    })
+                }),
             value,
             unit: self
                 .find(Col::Unit)
