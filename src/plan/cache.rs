@@ -23,10 +23,9 @@
 //! (git's "racy" case); the change time, which no tool can set back, guards against an edit
 //! that keeps size and modification time.
 //!
-//! Each plan is encoded as MessagePack (rmp-serde) with named fields: the plan types carry
-//! `skip_serializing_if`, which only a self-describing format reads back (postcard and bincode
-//! cannot), and a binary one decodes several times faster than JSON. Positions are not kept:
-//! values read back carry no line and column, which only `validate` needs.
+//! Each plan is encoded by [`super::codec`]: its fields by position, without names (the header
+//! and the catalog, read once a run, are MessagePack through rmp-serde). Positions are not
+//! kept: values read back carry no line and column, which only `validate` needs.
 //!
 //! A plan's texts (its rows' ids, names, units, departments, areas, cells and phrases) are
 //! pooled in memory ([`Text`]), and pooling one means hashing it: done at every text of every
@@ -41,7 +40,6 @@ use super::load::{Listed, PlanDir, SourceText};
 use super::schema::{Text, intern};
 use super::{Catalog, Entry, Need, Plan};
 use serde::{Deserialize, Serialize};
-use std::cell::RefCell;
 use std::collections::HashMap;
 use std::io::{Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
@@ -54,17 +52,20 @@ pub(crate) type Hash = [u8; 32];
 /// The version of the cache's layout: raised by hand when [`Stored`] changes shape in a way the
 /// sources hashed below would not show (they do show every change to the plan types).
 /// 4: texts by their place in the file's table; a checksum on every encoding.
-const FORMAT: u32 = 4;
+/// 5: plans in [`super::codec`]'s encoding, fields by position, instead of named MessagePack.
+const FORMAT: u32 = 5;
 
 /// The sources that decide what a plan file parses into, and so what the cache holds: the plan
-/// types and their serde attributes, the loader, this module, the schema files and the locked
-/// versions of the crates that parse (serde-saphyr) and encode (rmp-serde). Hashed into the
+/// types and their serde attributes, the loader, this module and the plans' encoding
+/// ([`super::codec`]), the schema files and the locked versions of the crates that parse
+/// (serde-saphyr) and encode the header (rmp-serde). Hashed into the
 /// cache's key instead of the binary's modification time (as before), so that a rebuilt but
 /// unchanged qyx reuses its cache and a changed parser never serves what the old one read.
 const PARSING_SOURCES: &[&str] = &[
     include_str!("schema.rs"),
     include_str!("load.rs"),
     include_str!("cache.rs"),
+    include_str!("codec.rs"),
     include_str!("mod.rs"),
     include_str!("../threshold.rs"),
     include_str!("../../schema/plan.schema.json"),
@@ -180,7 +181,7 @@ pub(crate) struct Table {
 impl Table {
     /// The table stored as `bytes`; none if they are not one (damaged: then the file is no
     /// cache). Every bound is checked against the text read, so nothing read is trusted.
-    fn parse(bytes: &[u8]) -> Option<Table> {
+    pub(super) fn parse(bytes: &[u8]) -> Option<Table> {
         // rmp-serde takes a length as a hint only, and reads no string past its input.
         let (ends, text): (Vec<u32>, String) = rmp_serde::from_slice(bytes).ok()?;
         let mut start = 0usize;
@@ -204,7 +205,7 @@ impl Table {
     }
 
     /// The pooled text at place `i`.
-    fn get(&self, i: u64) -> Option<Text> {
+    pub(super) fn get(&self, i: u64) -> Option<Text> {
         let i = usize::try_from(i).ok()?;
         let s = self.str(i)?;
         Some(self.pooled.get(i)?.get_or_init(|| intern(s)).clone())
@@ -218,7 +219,7 @@ impl Table {
 /// The texts of a cache file being written: those of the file it replaces first, in their
 /// places (so that the encodings copied from it still read right), then the new ones.
 #[derive(Default)]
-struct TableWriter {
+pub(super) struct TableWriter {
     places: FastMap<String, u32>,
     text: String,
     ends: Vec<u32>,
@@ -244,7 +245,7 @@ impl TableWriter {
 
     /// A text's place, given it now if it has none; none past 4 G texts or bytes of them (then
     /// the text is written whole, which a decode reads as well).
-    fn place(&mut self, s: &str) -> Option<u32> {
+    pub(super) fn place(&mut self, s: &str) -> Option<u32> {
         if let Some(&i) = self.places.get(s) {
             return Some(i);
         }
@@ -256,41 +257,9 @@ impl TableWriter {
         Some(i)
     }
 
-    fn encode(&self) -> Option<Vec<u8>> {
+    pub(super) fn encode(&self) -> Option<Vec<u8>> {
         rmp_serde::to_vec(&(&self.ends, &self.text)).ok()
     }
-}
-
-thread_local! {
-    /// The table a plan is being encoded with, on the thread encoding it.
-    static WRITING: RefCell<Option<TableWriter>> = const { RefCell::new(None) };
-    /// The table a plan is being decoded with, on the thread decoding it (plans are decoded on
-    /// two threads, each from its own slice of the same file).
-    static READING: RefCell<Option<Arc<Table>>> = const { RefCell::new(None) };
-}
-
-/// The place a text being written into a cache file takes in its table; none when no cache
-/// file is being written (the text is then written whole, as in every other format).
-pub(crate) fn text_index(t: &Text) -> Option<u32> {
-    WRITING.with_borrow_mut(|w| w.as_mut()?.place(t))
-}
-
-/// Whether a plan is being decoded from a cache file (whose texts are places in its table).
-pub(crate) fn decoding_texts() -> bool {
-    READING.with_borrow(Option::is_some)
-}
-
-/// The text at a place of the table of the cache file being decoded.
-pub(crate) fn text_at(i: u64) -> Option<Text> {
-    READING.with_borrow(|t| t.as_ref()?.get(i))
-}
-
-/// Decodes with `table` as the texts' table, on this thread.
-fn reading<T>(table: &Arc<Table>, f: impl FnOnce() -> T) -> T {
-    let before = READING.replace(Some(Arc::clone(table)));
-    let out = f();
-    READING.set(before);
-    out
 }
 
 /// A cached plan as the header lists it: what the plan index needs without decoding it.
@@ -366,8 +335,7 @@ impl Blobs {
 
     /// A cached plan, decoded; none if its bytes are damaged (then it is parsed again).
     pub(crate) fn plan(&self, b: Blob) -> Option<Plan> {
-        let bytes = self.read(b)?;
-        reading(&self.table, || rmp_serde::from_slice(&bytes).ok())
+        super::codec::decode(&self.read(b)?, &self.table)
     }
 }
 
@@ -557,16 +525,7 @@ impl Cache {
         }
         // The old file's texts keep their places: its encodings are copied as they are.
         let old = self.blobs.as_ref().map(|b| &*b.table);
-        WRITING.set(Some(TableWriter::seeded(old)));
-        // Taken back whatever happens below, so that no later serialization on this thread
-        // writes places.
-        struct Done;
-        impl Drop for Done {
-            fn drop(&mut self) {
-                WRITING.set(None);
-            }
-        }
-        let done = Done;
+        let mut texts = TableWriter::seeded(old);
         for p in plans {
             let (bytes, mut listing) = match p {
                 ToStore::Cached(l) => {
@@ -578,7 +537,7 @@ impl Cache {
                     (bytes, l.clone())
                 }
                 ToStore::Parsed(hash, plan) => {
-                    let Ok(bytes) = rmp_serde::to_vec_named(plan) else {
+                    let Some(bytes) = super::codec::encode(plan, &mut |s| texts.place(s)) else {
                         return;
                     };
                     let j = &plan.jurisdiction;
@@ -602,8 +561,7 @@ impl Cache {
             listing.blob = b;
             header.plans.push(listing);
         }
-        let table = WRITING.take().and_then(|w| w.encode());
-        drop(done);
+        let table = texts.encode();
         let Some(texts) = table.and_then(|t| place(t, &mut blobs)) else {
             return;
         };
@@ -1040,14 +998,8 @@ pub(super) mod tests {
             (t.str(0), t.str(1), t.str(3), t.str(4)),
             (Some("≥95%"), Some(""), Some("户"), None)
         );
-        assert_eq!(reading(&t, || text_at(2)).as_deref(), Some("万人"));
-        assert!(
-            reading(&t, || text_at(4)).is_none() && reading(&t, || text_at(u64::MAX)).is_none()
-        );
-        assert!(
-            text_at(0).is_none() && !decoding_texts(),
-            "no table outside a decode"
-        );
+        assert_eq!(t.get(2).as_deref(), Some("万人"));
+        assert!(t.get(4).is_none() && t.get(u64::MAX).is_none());
         for cut in 0..bytes.len() {
             assert!(Table::parse(&bytes[..cut]).is_none(), "cut at {cut}");
         }
@@ -1065,7 +1017,7 @@ pub(super) mod tests {
         assert!(Table::parse(&bad(vec![4], "abc")).is_none());
         assert!(Table::parse(&bad(vec![1], "≥")).is_none());
         assert!(Table::parse(&[0x92, 0xdd, 0xff, 0xff, 0xff, 0xff]).is_none());
-        // A text read as a number outside a cache's decode is refused, as before.
+        // A text is a string in every serde format: a number is refused.
         assert!(serde_json::from_str::<Text>("3").is_err());
     }
 }

@@ -2,6 +2,7 @@
 //! the lookups every command shares (an indicator by id or alias, a plan by id or name).
 
 pub(crate) mod cache;
+pub(crate) mod codec;
 pub(crate) mod fasthash;
 pub mod load;
 pub mod schema;

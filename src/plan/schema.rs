@@ -163,12 +163,7 @@ impl From<Text> for String {
 
 impl Serialize for Text {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        // Written by the plan cache as its place in the cache's table of texts, so that a
-        // decode takes a pooled text by index instead of hashing its characters again.
-        match super::cache::text_index(self) {
-            Some(i) => s.serialize_u32(i),
-            None => s.serialize_str(&self.0),
-        }
+        s.serialize_str(&self.0)
     }
 }
 
@@ -183,18 +178,8 @@ impl<'de> Deserialize<'de> for Text {
             fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Text, E> {
                 Ok(intern(v))
             }
-            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Text, E> {
-                super::cache::text_at(v)
-                    .ok_or_else(|| E::invalid_value(serde::de::Unexpected::Unsigned(v), &self))
-            }
         }
-        // Only the plan cache writes a text as a number (see `Serialize`); any other format
-        // (YAML above all, where `10` is a string here) is asked for a string, as ever.
-        if super::cache::decoding_texts() {
-            d.deserialize_any(V)
-        } else {
-            d.deserialize_string(V)
-        }
+        d.deserialize_string(V)
     }
 }
 
