@@ -436,12 +436,21 @@ impl Domain {
 
     /// Accepts the Chinese name or the English one (`health`, `elderly-care`).
     /// Letter-spaced headings (`幼 有 善 育`) read as the words without the spaces.
+    /// Compared in place, without a copy of `s` or of any name: a plan's rows are put in
+    /// their domains by this, once per series judged (at 100 k rows it allocated eleven strings
+    /// a series, 3 % of `check`'s instructions).
     pub fn parse(s: &str) -> Option<Domain> {
         let s = s.trim();
-        let zh: String = s.chars().filter(|c| !c.is_whitespace()).collect();
-        Domain::ALL
-            .into_iter()
-            .find(|d| d.zh() == zh || d.en() == s || d.en().replace(' ', "-") == s)
+        let zh = |d: Domain| d.zh().chars().eq(s.chars().filter(|c| !c.is_whitespace()));
+        // The English name as written, or with each space a hyphen (`elderly-care`).
+        let en = |d: Domain| {
+            let name = d.en().as_bytes();
+            name == s.as_bytes()
+                || name.len() == s.len()
+                    && (name.iter().zip(s.as_bytes()))
+                        .all(|(&n, &c)| if n == b' ' { c == b'-' } else { n == c })
+        };
+        Domain::ALL.into_iter().find(|&d| zh(d) || en(d))
     }
 }
 

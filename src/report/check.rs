@@ -573,10 +573,21 @@ fn push_target(s: &mut String, j: &Judged, en: bool) {
         return;
     };
     let t = &a.target;
-    let th = t.normalized();
-    match th.op {
-        Op::Done => s.push_str(if en { "done" } else { "完成" }),
-        _ => s.push_str(&th.display()),
+    // What `t.normalized().display()` writes, appended in place: that made a copy of the
+    // threshold and three strings a row.
+    match (t.threshold.op, t.value, t.high) {
+        (Op::Done, ..) => s.push_str(if en { "done" } else { "完成" }),
+        (Op::None, ..) => s.push('/'),
+        (Op::Range, Some(l), Some(h)) => {
+            crate::report::push_decimal(s, l.normalize());
+            s.push('–');
+            crate::report::push_decimal(s, h.normalize());
+        }
+        (op, Some(v), _) => {
+            s.push_str(op.symbol());
+            crate::report::push_decimal(s, v.normalize());
+        }
+        _ => {}
     }
     if t.year != j.year || a.scope != crate::plan::schema::Scope::Level {
         let scope = a.scope.label(en);
