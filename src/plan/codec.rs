@@ -316,6 +316,12 @@ impl Reader<'_> {
     }
 
     fn uint(&mut self) -> Option<u64> {
+        // Most numbers (places, lengths, years' zigzags) take one byte.
+        let first = *self.bytes.get(self.at)?;
+        if first < 0x80 {
+            self.at += 1;
+            return Some(u64::from(first));
+        }
         let mut v = 0u64;
         for shift in (0..64).step_by(7) {
             let b = self.byte()?;
