@@ -613,7 +613,12 @@ fn context_figure(chars: &[char], span: &Span, clause_before: &str) -> Option<&'
         return Some("item numbers (第4、7、12项)");
     }
     // `完成率68%`, `序时进度75%`: a share of a plan done.
-    let said = clause_before.trim_end_matches(['为', '达', ' ', '：', ':', '（', '(']);
+    // The words right before the figure, a bracket opened after them too (`按序时进度（75%）`:
+    // the clause is cut at the bracket).
+    let before: String = chars[span.start.saturating_sub(8)..span.start]
+        .iter()
+        .collect();
+    let said = before.trim_end_matches(['为', '达', ' ', '：', ':', '（', '(']);
     if bare && ["完成率", "序时进度"].iter().any(|w| said.ends_with(w)) {
         return Some("a completion rate (完成率68%)");
     }
@@ -1326,6 +1331,7 @@ mod tests {
             "方案送审稿经过3轮征求意见。",
             "注：第4、7、12项为2023年起累计数。",
             "2023年1—9月全县已新增托位312个，完成率68%。",
+            "截至2024年9月30日，进度评价按序时进度（75%）确定。",
             "这个数字比“十三五”期间多了1800个。",
             "不再安排新的专项债额度（2022年已安排1.5亿元）。",
             "省级已下达资金3200万元。",
