@@ -258,6 +258,9 @@ pub enum Reading {
     Remarked,
     /// `约85`, `85左右`: an approximate value; the number is judged.
     Approximate,
+    /// `9.3E+01`: Excel's scientific notation, whose dropped digits are lost; the number is
+    /// judged.
+    Scientific,
     /// `0` or `1` under a target that brings something to zero (动态清零): read as how many are
     /// left (0 met, 1 not), though a sheet also writes 否 and 是 so.
     CountLeft,

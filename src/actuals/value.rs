@@ -784,7 +784,7 @@ fn doubt(text: &str, row: &Row, entry: &Entry) -> Option<crate::judge::Note> {
     if scientific(text.trim()).is_some() {
         return Some(Note::Typed {
             typed,
-            reading: Reading::Approximate,
+            reading: Reading::Scientific,
         });
     }
     if let Some((_, reading)) = words_around(text) {

@@ -512,6 +512,12 @@ fn reading_text(typed: &str, reading: Reading, en: bool) -> String {
         (Reading::Approximate, true) => {
             format!("doubtful: `{typed}` is approximate; judged by its number")
         }
+        (Reading::Scientific, false) => format!(
+            "存疑: `{typed}` 是 Excel 的科学计数法(列宽不足或超过 11 位时的显示), 舍去的位数已无从得知; 按其数值判定, 请核实原值"
+        ),
+        (Reading::Scientific, true) => format!(
+            "doubtful: `{typed}` is Excel's scientific notation (a column too narrow, or over 11 digits), and the digits it dropped are lost; judged by its number: check the value"
+        ),
         (Reading::CountLeft, false) => format!(
             "存疑: 目标为清零, `{typed}` 按尚余数量判定(0 为已清零); 若填的是 是/否, 请改填 是 或 否"
         ),

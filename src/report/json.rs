@@ -111,7 +111,8 @@ pub(crate) struct Remark {
     /// (the table decided; the prose reads otherwise), `implausible` (a likely unit slip), `far`
     /// (ten times or more from the target and the baseline, or 0 below both, no slip explaining
     /// it), `partly_done` (基本完成, judged not done), `remarked_value` (`85（预计）`, `是（预计）`),
-    /// `approximate_value` (`约85`) and `signed_value` (`+5`, `-5` where the row has no sign),
+    /// `approximate_value` (`约85`), `scientific_notation` (`9.3E+01`: Excel's notation, the
+    /// digits it dropped lost) and `signed_value` (`+5`, `-5` where the row has no sign),
     /// judged by their number, `unit_converted` (`8.5‰` in a % row: a unit whose symbol is ten
     /// times or more from the row's, converted and judged), `over_max` (above the most the
     /// indicator can be: `150` in a share of at most 100 %), `monthly_amount` (a twelfth of a
@@ -198,6 +199,7 @@ impl Remark {
                     crate::judge::Reading::Partly => "partly_done",
                     crate::judge::Reading::Remarked => "remarked_value",
                     crate::judge::Reading::Approximate => "approximate_value",
+                    crate::judge::Reading::Scientific => "scientific_notation",
                     crate::judge::Reading::Signed => "signed_value",
                     crate::judge::Reading::CountLeft => "count_left",
                 };
