@@ -839,23 +839,24 @@ impl<'a> Header<'a> {
                     .unwrap_or_default(),
                 false => Vec::new(),
             };
+        // The period columns beside a running total, named, and the total's header: what the
+        // two warnings below say (the ledger's, and a total named by its period's).
+        let period_names = || {
+            let names: Vec<&str> = periods.iter().map(|(_, p)| p.as_str()).collect();
+            names.join(crate::i18n::pick("、", ", "))
+        };
+        let total_at = cols.iter().position(|c| *c == Col::Value).unwrap_or(0);
+        let total_header = || echo(rec.text(&rec.cells[total_at]).trim());
         if !ledger.is_empty() {
-            let names: Vec<String> = periods.iter().map(|(_, p)| p.clone()).collect();
-            let total_at = cols.iter().position(|c| *c == Col::Value).unwrap_or(0);
-            problems.push(
-                Diagnostic::warning(
-                    name,
-                    rec.line,
-                    rec.cells.get(total_at).map_or(1, |c| c.column),
-                    crate::tr!(
-                        "`{}` 列按截至每行最后一个有数的期间（{}）的累计数判定; 各期间列为当期数, 不单独判定",
-                        "the `{}` column is judged as the year to date of the last period each row fills in ({}); the period columns are each period's own figure and are not judged alone",
-                        echo(rec.text(&rec.cells[total_at]).trim()),
-                        names.join(crate::i18n::pick("、", ", "))
-                    ),
-                )
-                .in_sheet(sheet),
-            );
+            problems.push(warn_at(
+                total_at,
+                crate::tr!(
+                    "`{}` 列按截至每行最后一个有数的期间（{}）的累计数判定; 各期间列为当期数, 不单独判定",
+                    "the `{}` column is judged as the year to date of the last period each row fills in ({}); the period columns are each period's own figure and are not judged alone",
+                    total_header(),
+                    period_names()
+                ),
+            ));
         }
         let by_period = !cols.contains(&Col::Value)
             && value_period.is_none()
@@ -881,22 +882,15 @@ impl<'a> Header<'a> {
         }
         let summed = value_period_total && !periods.is_empty();
         if summed {
-            let names: Vec<String> = periods.iter().map(|(_, p)| p.clone()).collect();
-            let total_at = cols.iter().position(|c| *c == Col::Value).unwrap_or(0);
-            problems.push(
-                Diagnostic::warning(
-                    name,
-                    rec.line,
-                    rec.cells.get(periods[0].0).map_or(1, |c| c.column),
-                    crate::tr!(
-                        "期间列（{}）为各期当期数, 不单独判定: 数值取自累计列 `{}`",
-                        "the period columns ({}) are each period's own figure and are not judged alone: the value is the running total's, `{}`",
-                        names.join(crate::i18n::pick("、", ", ")),
-                        echo(rec.text(&rec.cells[total_at]).trim())
-                    ),
-                )
-                .in_sheet(sheet),
-            );
+            problems.push(warn_at(
+                periods[0].0,
+                crate::tr!(
+                    "期间列（{}）为各期当期数, 不单独判定: 数值取自累计列 `{}`",
+                    "the period columns ({}) are each period's own figure and are not judged alone: the value is the running total's, `{}`",
+                    period_names(),
+                    total_header()
+                ),
+            ));
         }
         for (i, p) in periods {
             if !ledger.is_empty() || summed {
