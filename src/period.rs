@@ -434,11 +434,14 @@ fn years_in_a_row(t: &str) -> Option<i32> {
     follows.then_some(first)
 }
 
+/// The words before a period said as of its end or a date (`截至10月底`, `截止2025-09-30`).
+const AS_OF: [&str; 5] = ["截至到", "截止到", "截至", "截止", "至"];
+
 /// A period said as of its end (`截至10月底`, `第三季度末`, `1-10月止`): the period without the
 /// words, or None where it says no such thing. `2024年末` is the year, and keeps its words.
 fn as_of(t: &str) -> Option<String> {
     let mut r = t;
-    for w in ["截至到", "截止到", "截至", "截止", "至"] {
+    for w in AS_OF {
         if let Some(x) = r.strip_prefix(w) {
             r = x;
             break;
@@ -612,9 +615,7 @@ fn last_day(year: Option<i32>, month: u8) -> u8 {
 /// read on), a refusal where it falls inside a month (reports run in whole months), `None` where
 /// the text says no such thing.
 fn as_of_date(t: &str, year: Option<i32>) -> Option<Result<String, String>> {
-    let r = ["截至到", "截止到", "截至", "截止", "至"]
-        .iter()
-        .find_map(|w| t.strip_prefix(w))?;
+    let r = AS_OF.iter().find_map(|w| t.strip_prefix(w))?;
     let r = r
         .strip_suffix("为止")
         .or_else(|| r.strip_suffix('止'))

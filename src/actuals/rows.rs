@@ -348,8 +348,7 @@ fn names_column(text: &str) -> bool {
 fn sheet_period(sheet: &str) -> Option<&str> {
     let t = sheet.trim();
     let (p, rest) = period_prefix(t)?;
-    (rest.is_empty() && !p.contains('年') && crate::period::parse(p, Some(2000)).is_ok())
-        .then_some(p)
+    (rest.is_empty() && !names_year(p) && crate::period::parse(p, Some(2000)).is_ok()).then_some(p)
 }
 
 /// Whether a period text names its year (`2025年1-10月`, `2025-10`): four digits first. `上半年`
@@ -366,7 +365,7 @@ fn names_year(p: &str) -> bool {
 fn year_to_date(p: &str) -> Option<String> {
     let t = p.trim();
     let (year, t) = match t.split_once('年') {
-        Some((y, rest)) if y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()) => (Some(y), rest),
+        Some((y, rest)) if y.len() == 4 && names_year(y) => (Some(y), rest),
         _ => (None, t),
     };
     let months = match t.strip_suffix("月份").or_else(|| t.strip_suffix('月')) {
@@ -712,14 +711,15 @@ impl<'a> Header<'a> {
         // A ledger's last column summing its periods (`1月 | 2月 | 3月 | 合计`) is its running
         // total; elsewhere `合计` is a column qyx does not know (a city's sum beside its
         // counties, `诸暨市 | 嵊泗县 | 合计`, is no county's reading).
-        if periods.len() >= 2 && !cols.contains(&Col::Value) && !cols.contains(&Col::Total) {
-            let sums = |k: &str| matches!(k, "合计" | "合计数" | "总计" | "合计值");
-            if let Some(&(_, field)) = unknown.iter().find(|(k, _)| sums(k)) {
-                let column = rec.cells[field - 1].column;
-                problems.retain(|d| !(d.line == rec.line && d.column == column));
-                unknown.retain(|(_, f)| *f != field);
-                cols[field - 1] = Col::Total;
-            }
+        if periods.len() >= 2
+            && !cols.contains(&Col::Value)
+            && !cols.contains(&Col::Total)
+            && let Some(&(_, field)) = unknown.iter().find(|(k, _)| is_total(k))
+        {
+            let column = rec.cells[field - 1].column;
+            problems.retain(|d| !(d.line == rec.line && d.column == column));
+            unknown.retain(|(_, f)| *f != field);
+            cols[field - 1] = Col::Total;
         }
         let (mut year_own, mut only_year_own) = (None, false);
         let total = cols.iter().position(|c| *c == Col::Total);
@@ -1962,6 +1962,18 @@ mod tests {
             ("诸暨市2025年十月七优享指标月报", Some("2025年十月")),
         ] {
             assert_eq!(period_in(title), want, "{title}");
+        }
+        // A sheet named by a period without its year; one with its year is the title's kind.
+        for (sheet, want) in [
+            ("1月", Some("1月")),
+            ("一季度", Some("一季度")),
+            ("上半年", Some("上半年")),
+            ("1-6月", Some("1-6月")),
+            ("2025年1月", None),
+            ("Sheet1", None),
+            ("13月", None),
+        ] {
+            assert_eq!(sheet_period(sheet), want, "{sheet}");
         }
         for (typed, this) in [
             ("本市", true),

@@ -712,21 +712,7 @@ pub(super) fn read_sheet(
                 .map_err(|e| why(&e))?,
         )),
         Book::Xls => {
-            // An OLE compound file is sectors of 4-byte entries; calamine's reader panics on a
-            // file cut inside an entry (a sector table whose length is no multiple of 4), so
-            // such a file is said damaged before it is opened.
-            let len = std::fs::metadata(path)
-                .map_err(|e| super::cannot_read(name, &e))?
-                .len();
-            if len % 4 != 0 {
-                return Err(damaged(
-                    name,
-                    &crate::tr!(
-                        "Excel 97–2003 格式的文件由整扇区组成，此文件 {len} 字节，末尾不完整",
-                        "an Excel 97–2003 file is whole sectors, and this one, {len} bytes, ends inside one"
-                    ),
-                ));
-            }
+            // Said before calamine is asked: it finds no `Workbook` stream in such a file.
             if encrypted(path) {
                 return Err(protected(name));
             }
