@@ -434,11 +434,54 @@ pub(crate) fn parse_year(text: &str) -> Result<i32, String> {
     }
 }
 
-/// The word of a row's 备注 that says its figure is not final or not comparable — an estimate
-/// (`预计数`, `12月为预估数`, `暂估`), a flash or preliminary count (`快报数`, `初步统计`), not yet
-/// checked (`待核实`), or counted by a changed definition (`口径调整`, `统计口径调整后`) — unless
-/// a negation stands right before it (`非预计数`, `不含预计`). A verdict on such a figure may not
-/// hold for the final one: a 达标 on an estimate must not go up as a plain 达标.
+/// What a row's 备注 says of its figure, by the word [`note_not_final`] found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum NoteSays {
+    /// An estimate, a flash or preliminary count, not yet checked (`预计数`, `快报`, `待核实`).
+    NotFinal,
+    /// An approximate number (`约`, `约数`, `左右`, `概数`).
+    Approximate,
+    /// Not every unit has reported (`不完全统计`, `部分乡镇未报`): the figure is a part of the
+    /// whole, so it can only understate a count.
+    Incomplete,
+    /// Counted by a changed definition (`口径调整`): it may not compare with the target.
+    Definition,
+}
+
+/// The class of a word [`note_not_final`] returns.
+pub(crate) fn note_says(word: &str) -> NoteSays {
+    if word.contains("口径") {
+        NoteSays::Definition
+    } else if APPROXIMATE.contains(&word) {
+        NoteSays::Approximate
+    } else if INCOMPLETE.contains(&word) {
+        NoteSays::Incomplete
+    } else {
+        NoteSays::NotFinal
+    }
+}
+
+const APPROXIMATE: &[&str] = &[
+    "约数", "大约", "约为", "约占", "约合", "概数", "近似", "左右", "约",
+];
+const INCOMPLETE: &[&str] = &[
+    "不完全统计",
+    "不完全",
+    "未完全",
+    "数据不全",
+    "统计不全",
+    "尚不完整",
+    "不完整",
+    "部分未报",
+    "未全部",
+];
+
+/// The word of a row's 备注 that says its figure is not final, not exact or not comparable — an
+/// estimate (`预计数`, `12月为预估数`, `暂估`), a flash or preliminary count (`快报数`, `初步统计`),
+/// not yet checked (`待核实`), approximate (`约`, `约85%`, `左右`, `概数`), incomplete
+/// (`据不完全统计`, `部分乡镇未报`), or counted by a changed definition (`口径调整`, `统计口径调整后`)
+/// — unless a negation stands right before it (`非预计数`, `不含预计`). A verdict on such a
+/// figure may not hold for the final one: a 达标 on an estimate must not go up as a plain 达标.
 pub(crate) fn note_not_final(note: &str) -> Option<&'static str> {
     const WORDS: &[&str] = &[
         "预计",
@@ -447,6 +490,8 @@ pub(crate) fn note_not_final(note: &str) -> Option<&'static str> {
         "估计",
         "暂估",
         "推算",
+        "测算",
+        "预测",
         "快报",
         "初步",
         "初报",
@@ -454,6 +499,10 @@ pub(crate) fn note_not_final(note: &str) -> Option<&'static str> {
         "未核实",
         "待核实",
         "待核",
+        "待复核",
+        "待审核",
+        "未审核",
+        "需核实",
         "待确认",
         "口径调整",
         "调整口径",
@@ -466,10 +515,50 @@ pub(crate) fn note_not_final(note: &str) -> Option<&'static str> {
         "口径已调整",
     ];
     const NOT: &[&str] = &["非", "不是", "无", "不含", "未含", "没有", "未"];
-    WORDS.iter().copied().find(|w| {
-        note.match_indices(w)
-            .any(|(i, _)| !NOT.iter().any(|n| note[..i].ends_with(n)))
-    })
+    // Words that end in 约 and are not "about": 签约服务, 预约, 节约 ….
+    const NOT_ABOUT: &[char] = &[
+        '签', '合', '预', '节', '公', '条', '契', '制', '相', '违', '履', '特', '邀', '集', '婚',
+        '简', '践', '赴', '失', '毁', '解', '续', '守', '租',
+    ];
+    // The first word said and not undone by what stands right before it.
+    let found = |words: &'static [&'static str]| {
+        words.iter().copied().find(|w| {
+            note.match_indices(w).any(|(i, _)| {
+                let before = &note[..i];
+                !(NOT.iter().any(|n| before.ends_with(n))
+                    || w.starts_with('约') && before.ends_with(NOT_ABOUT))
+            })
+        })
+    };
+    if let Some(w) = found(WORDS).or_else(|| found(INCOMPLETE)) {
+        return Some(w);
+    }
+    // 部分乡镇未报, 个别单位数据未上报: a part of the units missing.
+    if ["部分", "个别", "少数"].iter().any(|w| note.contains(w))
+        && ["未报", "未上报", "未统计", "未填报", "未纳入", "缺报"]
+            .iter()
+            .any(|w| note.contains(w))
+    {
+        return Some("部分未报");
+    }
+    // `稳定在90%左右`, `目标约85%`: the note quotes the target, whose approximation is the plan's.
+    if ["目标", "稳定在", "保持在", "控制在", "力争", "任务", "要求"]
+        .iter()
+        .any(|w| note.contains(w))
+    {
+        return None;
+    }
+    let t = note.trim();
+    // 约 alone, or before the number (`约85%`): anywhere else it is too often part of a word
+    // (签约, 预约).
+    if t == "约"
+        || t.strip_prefix('约')
+            .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit() || c.is_whitespace()))
+    {
+        return Some("约");
+    }
+    // The last entry, 约 alone, is the case above.
+    found(&APPROXIMATE[..APPROXIMATE.len() - 1])
 }
 
 /// An unfilled value cell: empty; only dashes, slashes or dots (`-`, `—`, `——`, `/`, `…`); or a
@@ -1801,6 +1890,30 @@ mod tests {
             ("按新标准", None),
             ("同比提高1个百分点", None),
             ("", None),
+            ("约", Some("约")),
+            ("约85%", Some("约")),
+            ("约数", Some("约数")),
+            ("85%左右", Some("左右")),
+            ("为概数", Some("概数")),
+            ("大约", Some("大约")),
+            ("签约居民约为3.2万人", Some("约为")),
+            ("家庭医生签约服务", None),
+            ("签约为主", None),
+            ("已预约", None),
+            ("节约用地", None),
+            ("约束性指标", None),
+            ("据不完全统计", Some("不完全统计")),
+            ("统计不全", Some("统计不全")),
+            ("部分乡镇未报", Some("部分未报")),
+            ("个别单位数据未上报", Some("部分未报")),
+            ("部分数据来自卫健局", None),
+            ("已全部上报", None),
+            ("测算数", Some("测算")),
+            ("数据待复核", Some("待复核")),
+            ("已审核", None),
+            ("稳定在90%左右", None),
+            ("目标约85%", None),
+            ("目标稳定在90%左右, 预计数", Some("预计")),
         ] {
             assert_eq!(note_not_final(note), word, "{note}");
         }

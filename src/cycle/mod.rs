@@ -253,6 +253,15 @@ pub(crate) fn judge_period_due(
         // The year's target already met counts as met; otherwise on or behind the schedule.
         out.verdict.status = if status == Status::Met {
             Status::Met
+        } else if in_full {
+            // What is due is the year's own target, so the year's verdict holds, its operator
+            // included: 70 against `>70` is short, not on schedule (`ahead` reads every
+            // target as `≥`).
+            if status == Status::OnTrack {
+                Status::OnTrack
+            } else {
+                Status::Behind
+            }
         } else if ahead(v, due) {
             Status::OnTrack
         } else {

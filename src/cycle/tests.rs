@@ -321,6 +321,80 @@ fn rate_lower_is_better_and_in_full() {
 }
 
 #[test]
+fn a_strict_target_in_full_is_not_met_by_its_own_number() {
+    // 投保率 >70 every year: due in full from January, and 70 is not above 70 in June any more
+    // than in December. The points behind stay 0 (the value is at the target), so the light is
+    // the bands' green; the status says it is short.
+    let (row, e) = setup(
+        "%",
+        "higher",
+        "rate",
+        "    targets:\n      - { year: 2027, scope: annual, text: 每年保持70%以上, cell: \">70\" }\n",
+    );
+    run(
+        &row,
+        &e,
+        &[
+            (
+                "2024H1",
+                dec!(70),
+                Status::Behind,
+                Some(dec!(0)),
+                Some(Light::Green),
+            ),
+            (
+                "2024-09",
+                dec!(70.1),
+                Status::Met,
+                Some(dec!(0)),
+                Some(Light::Green),
+            ),
+            (
+                "2024Q3",
+                dec!(69),
+                Status::Behind,
+                Some(dec!(1.4)),
+                Some(Light::Green),
+            ),
+            (
+                "2024",
+                dec!(70),
+                Status::NotMet,
+                Some(dec!(0)),
+                Some(Light::Yellow),
+            ),
+        ],
+    );
+    // 低于5% (lower is better), held every year: 5 is not below 5.
+    let (row, e) = setup(
+        "%",
+        "lower",
+        "rate",
+        "    targets:\n      - { year: 2027, scope: annual, text: 每年控制在5%以下, cell: \"<5\" }\n",
+    );
+    run(
+        &row,
+        &e,
+        &[
+            (
+                "2024Q2",
+                dec!(5),
+                Status::Behind,
+                Some(dec!(0)),
+                Some(Light::Green),
+            ),
+            (
+                "2024Q2",
+                dec!(4.9),
+                Status::Met,
+                Some(dec!(0)),
+                Some(Light::Green),
+            ),
+        ],
+    );
+}
+
+#[test]
 fn milestones_are_not_due_before_their_year_ends() {
     let (row, e) = setup(
         "",

@@ -440,22 +440,36 @@ pub(crate) fn note_text(n: &Note, unit: &str, en: bool) -> String {
 /// What the sheet says beside a value that leaves its verdict in doubt, in words.
 fn sheet_text(says: &SheetSays, en: bool) -> String {
     match (says, en) {
-        (SheetSays::Note { note, word }, false) if word.contains("口径") => format!(
-            "存疑: 备注 `{}` 说明统计口径有变, 与目标未必可比, 按所填数值判定; 请核实",
-            crate::diag::echo(note)
-        ),
-        (SheetSays::Note { note, word }, true) if word.contains("口径") => format!(
-            "doubtful: the note `{}` says the figure's definition changed, so it may not compare with the target; judged as typed, check it",
-            crate::diag::echo(note)
-        ),
-        (SheetSays::Note { note, .. }, false) => format!(
-            "存疑: 备注 `{}` 说明此数不是最终数(预计、快报或初步数), 按所填数值判定; 请以正式数核实",
-            crate::diag::echo(note)
-        ),
-        (SheetSays::Note { note, .. }, true) => format!(
-            "doubtful: the note `{}` says the figure is not final (an estimate, a flash or preliminary count); judged as typed, check it against the final figure",
-            crate::diag::echo(note)
-        ),
+        (SheetSays::Note { note, word }, _) => {
+            use crate::actuals::value::{NoteSays, note_says};
+            let note = crate::diag::echo(note);
+            match (note_says(word), en) {
+                (NoteSays::Definition, false) => format!(
+                    "存疑: 备注 `{note}` 说明统计口径有变, 与目标未必可比, 按所填数值判定; 请核实"
+                ),
+                (NoteSays::Definition, true) => format!(
+                    "doubtful: the note `{note}` says the figure's definition changed, so it may not compare with the target; judged as typed, check it"
+                ),
+                (NoteSays::Approximate, false) => format!(
+                    "存疑: 备注 `{note}` 说明此数是约数, 按所填数值判定; 达标与否可能取决于未写出的尾数, 请报准确数"
+                ),
+                (NoteSays::Approximate, true) => format!(
+                    "doubtful: the note `{note}` says the figure is approximate; judged as typed, but the verdict may turn on digits not given: report the exact figure"
+                ),
+                (NoteSays::Incomplete, false) => format!(
+                    "存疑: 备注 `{note}` 说明统计不完全(有单位未报), 按所填数值判定; 请以全部汇总后的数核实"
+                ),
+                (NoteSays::Incomplete, true) => format!(
+                    "doubtful: the note `{note}` says the count is incomplete (some units not reported); judged as typed, check it against the full count"
+                ),
+                (NoteSays::NotFinal, false) => format!(
+                    "存疑: 备注 `{note}` 说明此数不是最终数(预计、快报或初步数), 按所填数值判定; 请以正式数核实"
+                ),
+                (NoteSays::NotFinal, true) => format!(
+                    "doubtful: the note `{note}` says the figure is not final (an estimate, a flash or preliminary count); judged as typed, check it against the final figure"
+                ),
+            }
+        }
         (SheetSays::AsTarget { cell }, false) => format!(
             "存疑: 实际值与本表目标值 `{}` 相同: 是否把目标值填进了实际值? 请核实",
             crate::diag::echo(cell)

@@ -118,8 +118,8 @@ pub(crate) struct Remark {
     /// indicator can be: `150` in a share of at most 100 %), `monthly_amount` (a twelfth of a
     /// year's amount: a month's typed, `did_you_mean` the year's), `date_like` (far from the
     /// references and reading as a year and a month: `2024.6`), `note_not_final` (the row's 备注
-    /// says the figure is an estimate, a flash or preliminary count or of a changed definition:
-    /// `预计数`, `口径调整`), `reported_twice` (the same indicator and period again in the same
+    /// says the figure is an estimate, a flash or preliminary count, approximate, incomplete or
+    /// of a changed definition: `预计数`, `约`, `不完全统计`, `口径调整`), `reported_twice` (the same indicator and period again in the same
     /// file with another value, `text`), `equals_sheet_target` (the value is the number of the
     /// sheet's own 目标值 cell beside it, `text`, as in half or more of the sheet's rows with
     /// one: the target column copied into the value column?),
