@@ -955,6 +955,9 @@ impl<'a> Readings<'a> {
                 word,
             }));
         }
+        if r.hidden == crate::actuals::visibility::RowHidden::Hidden {
+            doubts.push(judge::Note::Sheet(judge::SheetSays::HiddenRow));
+        }
         // The value beside the sheet's own target cell: equal to it, the target copied into the
         // value column — or a county exactly on a target (`85` of 85, `3` of 建成3个). One row
         // cannot tell them apart; the sheet can (see `Readings::copied_targets`). Not at 100 %
@@ -992,7 +995,39 @@ impl<'a> Readings<'a> {
                 let earlier_sheet = self.later_sheet.get(&at).copied().unwrap_or(0);
                 let (earlier_actual, earlier_line) =
                     (earlier.actual(&self.wide), earlier.line(&self.wide));
-                if earlier.file == fi {
+                // A row hidden by hand beside a shown one for the same indicator and period:
+                // the shown one is the report (a revision typed under the old figure, which
+                // was hidden rather than deleted); the hidden one is passed over, with a word.
+                let hidden = |d: &Vec<(judge::Note, Diagnostic)>| {
+                    d.iter()
+                        .any(|(n, _)| matches!(n, judge::Note::Sheet(judge::SheetSays::HiddenRow)))
+                };
+                let earlier_hidden = self.doubts.get(&at).is_some_and(hidden);
+                let now_hidden = r.hidden == crate::actuals::visibility::RowHidden::Hidden;
+                let shown_over_hidden = earlier.file == fi && earlier_hidden && !now_hidden;
+                if earlier.file == fi && now_hidden && !earlier_hidden {
+                    self.row_problems.push(place.warning(
+                        r.line,
+                        r.value.column,
+                        hidden_passed_over(r.line, earlier_line, earlier_actual),
+                    ));
+                    return;
+                }
+                if shown_over_hidden {
+                    self.row_problems.push(
+                        Diagnostic::warning(
+                            place.name,
+                            earlier_line,
+                            1,
+                            hidden_passed_over(earlier_line, r.line, actual),
+                        )
+                        .in_sheet(
+                            place
+                                .sheet
+                                .and(self.sheets.get(earlier_sheet as usize).map(|s| &**s)),
+                        ),
+                    );
+                } else if earlier.file == fi {
                     // Another value for the same indicator and period in the same file (a
                     // town's row under the county's name, a 城镇 part, a revision pasted below):
                     // the first is no surer than the second.
@@ -1040,9 +1075,8 @@ impl<'a> Readings<'a> {
                         ),
                     ));
                     return;
-                }
-                // A later file revises an earlier one; a different value is worth a word.
-                if earlier_actual != actual {
+                } else if earlier_actual != actual {
+                    // A later file revises an earlier one; a different value is worth a word.
                     self.row_problems.push(place.warning(
                         r.line,
                         r.value.column,
@@ -1685,6 +1719,16 @@ fn claimed(text: &str) -> Option<bool> {
 }
 
 /// A value as a message quotes it.
+/// What is said of a hidden row passed over for a shown one reporting the same indicator and
+/// period (`hidden`, `shown`: their rows; `value`: the shown one's).
+fn hidden_passed_over(hidden: u64, shown: u64, value: Actual) -> String {
+    crate::tr!(
+        "第 {hidden} 行在工作簿中被隐藏，第 {shown} 行（未隐藏）报了同一指标同一期间的 {}: 采用未隐藏的行，隐藏行不判定",
+        "row {hidden} is hidden in the workbook and row {shown} (shown) reports the same indicator and period as {}: the shown row is used, the hidden one is not judged",
+        value_text(value)
+    )
+}
+
 fn value_text(a: Actual) -> String {
     match a {
         Actual::Number(v) => v.normalize().to_string(),
@@ -1781,6 +1825,7 @@ mod tests {
                 year_own: None,
                 only_year_own: false,
                 implied: Implied::No,
+                hidden: Default::default(),
             };
             let got = as_printed(&r).map(|c| (c.indicator.text, c.unit.map(|u| u.text)));
             assert_eq!(got, want, "{typed}");

@@ -234,6 +234,10 @@ pub enum SheetSays {
     /// one its value gets: the value, the target or the self-assessment is wrong (`cell`, the
     /// sheet's verdict as typed).
     Claims { cell: String },
+    /// The row is hidden in the workbook, by hand rather than by a filter: taken out of what the
+    /// clerk sees (an old figure kept under the new one, a row struck out of the count), and
+    /// judged with nobody having seen its number.
+    HiddenRow,
 }
 
 /// What a far value was held against, so that a message names only what the row has: a row

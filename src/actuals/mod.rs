@@ -9,6 +9,7 @@ mod rows;
 mod sheet;
 mod text;
 pub(crate) mod value;
+pub(crate) mod visibility;
 mod web;
 use std::io::Read;
 use std::path::Path;
@@ -42,6 +43,9 @@ pub struct ActualRow<'r> {
     /// Whether the jurisdiction is the sheet's title or name (no jurisdiction column, or
     /// `本市`/`全县` typed in it): the plan whose name it holds is meant.
     pub implied: Implied,
+    /// Whether Excel shows the row (an .xlsx's hidden or filtered rows; every other row is
+    /// shown).
+    pub hidden: visibility::RowHidden,
 }
 
 /// Where a row's jurisdiction is named, when not in a cell of its own.

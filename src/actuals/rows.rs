@@ -1468,6 +1468,7 @@ impl<'a> Header<'a> {
                 .find(Col::Target)
                 .map(|_| field(Col::Target))
                 .filter(|f| !f.text.is_empty()),
+            hidden: Default::default(),
             claim: self
                 .find(Col::Claim)
                 .filter(|_| more.is_none())

@@ -755,7 +755,7 @@ pub(super) fn read_sheet(
             break;
         }
         let read = match &mut wb {
-            Open::Xlsx(x) => read_xlsx(x, name, chosen, no_shared_strings, each),
+            Open::Xlsx(x) => read_xlsx(x, path, name, chosen, no_shared_strings, each),
             Open::Other(o) => {
                 let merges = ods_merges.get(chosen).cloned().unwrap_or_default();
                 read_other(o, name, chosen, merges, each)
@@ -872,27 +872,55 @@ impl Merged {
     }
 }
 
-/// Reads one sheet of an .xlsx, cell by cell.
+/// Reads one sheet of an .xlsx, cell by cell, each row with whether Excel shows it.
 fn read_xlsx(
     wb: &mut Xlsx<std::io::BufReader<Src>>,
+    path: &Path,
     name: &str,
     chosen: &str,
     no_shared_strings: bool,
     each: &mut EachRow<'_>,
 ) -> Result<Actuals, NoRows> {
+    let hidden = super::visibility::of_sheet(path, chosen, MAX_SHEET_BYTES);
     // The value cells found empty, to ask after the read whether a formula stood there.
     let mut empties: Vec<(u64, u64)> = Vec::new();
+    // The rows a filter hides that hold a value: read, and said once.
+    let mut filtered = 0u64;
     let mut watch = |p: super::Place<'_>, r: &super::ActualRow<'_>| {
         if r.value.text.is_empty() && empties.len() < MAX_EMPTIES {
             empties.push((r.line, r.value.column));
         }
-        each(p, r);
+        if hidden.is_empty() {
+            return each(p, r);
+        }
+        let row = super::ActualRow {
+            hidden: hidden.of(r.line),
+            ..*r
+        };
+        if row.hidden == super::visibility::RowHidden::Filtered && !r.value.text.is_empty() {
+            filtered += 1;
+        }
+        each(p, &row);
     };
     let mut read = read_cells(wb, name, chosen, no_shared_strings, &mut watch);
-    if let Ok(a) = &mut read
-        && !empties.is_empty()
-    {
-        a.problems.extend(uncalculated(wb, name, chosen, &empties));
+    if let Ok(a) = &mut read {
+        if !empties.is_empty() {
+            a.problems.extend(uncalculated(wb, name, chosen, &empties));
+        }
+        if filtered > 0 {
+            a.problems.push(
+                Diagnostic::warning(
+                    name,
+                    0,
+                    0,
+                    crate::tr!(
+                        "工作表 `{chosen}` 设了筛选，筛选隐藏的 {filtered} 行也已读取并判定（它们仍是报表的数据）",
+                        "sheet `{chosen}` is filtered: the {filtered} rows its filter hides were read and judged as well (they are still the report's)"
+                    ),
+                )
+                .in_sheet(Some(chosen)),
+            );
+        }
     }
     read
 }

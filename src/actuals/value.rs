@@ -1053,7 +1053,7 @@ fn typed_form(t: &str) -> Option<String> {
 /// Marks clerks type where a value or beside it goes, each with the number meant where there is
 /// one: a lone mark (`*`, `×`, `?`, `※`, the katakana `ー` a Japanese input method gives for a
 /// dash) is no value, and none says "no data" as plainly as an empty cell or `-`; a footnote mark
-/// after the number (`85*`, `85①`, `85※`) belongs in the note column; `4。3` and `4、3` are a
+/// after the number (`85*`, `85①`, `85%※`) belongs in the note column; `4。3` and `4、3` are a
 /// decimal point typed with a Chinese input method, `.43` a number with its leading zero
 /// dropped. Each is refused with what was probably meant: read, a wrong guess would be a verdict
 /// nobody reported.
@@ -1084,7 +1084,8 @@ fn typed_mark(t: &str) -> Option<String> {
         })
         .last()
         .map(|(i, _)| &t[..i])
-        .filter(|n| number(n));
+        // `85%*`: the number with its percent sign.
+        .filter(|n| number(n.trim_end_matches(['%', '％', '‰'])));
     if let Some(n) = footnote {
         return Some(crate::tr!(
             "`{}` 的数字后是注释符号: 数值单元格只填 {n}，注释写在备注列",
@@ -2246,6 +2247,9 @@ mod tests {
             ("85*", Some("type 85 alone")),
             ("85.5①", Some("type 85.5 alone")),
             ("85※#", Some("type 85 alone")),
+            ("85%*", Some("type 85% alone")),
+            ("2.1‰①", Some("type 2.1‰ alone")),
+            ("%*", None),
             ("*85", None),
             ("85a*", None),
             ("4。3", Some("did you mean 4.3?")),

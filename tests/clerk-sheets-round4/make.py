@@ -163,7 +163,7 @@ write_xlsx("09-corrected-column-hidden.xlsx", [("Sheet1", [
     R(["诸暨市", "普惠托位占比", 2024, 64, 66, "%"], or_error("met"), ZJ, PUHUI, "修正后 66 ≥65 (64 hidden)", "2024"),
     R(["诸暨市", "人均预期寿命", 2024, 82.5, 82.4, "岁"], or_error("not_met"), ZJ, LIFE, "修正后 82.4 <82.45 (82.5 hidden)", "2024"),
     R(["诸暨市", "基本养老保险参保人数", 2024, 84.1, "", "万人"], "not_met|error", ZJ, PENSION, "no correction: 84.1 <84.2", "2024"),
-    R(["诸暨市", "每千人口拥有3岁以下婴幼儿托位数", 2024, 4.1, "", "个"], "nodata|not_met?|error", ZJ, TUO, "a hidden row, revised below", "2024"),
+    R(["诸暨市", "每千人口拥有3岁以下婴幼儿托位数", 2024, 4.1, "", "个"], "warn|nodata|not_met?|error", ZJ, TUO, "a hidden row, revised below: passed over for the shown one, with a warning", "2024"),
     R(["诸暨市", "每千人口拥有3岁以下婴幼儿托位数", 2024, 4.4, "", "个"], "met|met?|error", ZJ, TUO, "the revision: ≥4.3", "2024"),
 ], [], {"cols": '<cols><col min="4" max="4" width="0" hidden="1" customWidth="1"/></cols>', "hidden": (5,)})])
 

@@ -1,0 +1,263 @@
+//! Which rows of an .xlsx sheet Excel does not show.
+//!
+//! Why it exists: calamine reads every row, shown or not, and says nothing of a row's `hidden`
+//! flag. A clerk hides a row to take it out of the report — last month's figure kept under the
+//! new one, a value struck out of the count — and a verdict on it goes up with nobody having
+//! seen the number. A row hidden by the sheet's filter is different: the sheet was filtered to
+//! show one county or one department, and the rows filtered out are still the report's. So the
+//! sheet's XML is scanned once, tag by tag, before its cells are read: the hidden rows, and
+//! whether a filter is set and over which rows.
+//!
+//! Bounded: the workbook's index parts are read to at most [`MAX_INDEX_BYTES`], the sheet's XML is
+//! streamed (never held), at most [`MAX_HIDDEN`] rows are kept, and a part that cannot be read
+//! gives nothing hidden — the cells are then read as before.
+
+use std::collections::HashSet;
+use std::io::{BufReader, Read};
+use std::path::Path;
+
+use quick_xml::events::{BytesStart, Event};
+
+/// Whether Excel shows a row, and why not.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum RowHidden {
+    /// Shown (or not known: every row of a CSV, an .xls, an .ods).
+    #[default]
+    No,
+    /// Hidden by the sheet's filter: the sheet was filtered to show some rows; this one is
+    /// still the report's.
+    Filtered,
+    /// Hidden by hand (or by an outline's collapsed group): taken out of what the clerk sees.
+    Hidden,
+}
+
+/// The hidden rows of one sheet.
+#[derive(Debug, Default)]
+pub(crate) struct Hidden {
+    /// 1-based row numbers.
+    rows: HashSet<u64>,
+    /// The rows a set filter spans (first, last; 1-based), when one is set.
+    filter: Option<(u64, u64)>,
+}
+
+impl Hidden {
+    /// How row `line` is hidden, if it is.
+    pub(crate) fn of(&self, line: u64) -> RowHidden {
+        if !self.rows.contains(&line) {
+            RowHidden::No
+        } else if self.filter.is_some_and(|(a, b)| (a..=b).contains(&line)) {
+            RowHidden::Filtered
+        } else {
+            RowHidden::Hidden
+        }
+    }
+
+    pub(crate) fn is_empty(&self) -> bool {
+        self.rows.is_empty()
+    }
+}
+
+/// The most bytes of the workbook's index parts read to find a sheet's part.
+const MAX_INDEX_BYTES: u64 = 4 << 20;
+
+/// The most hidden rows kept for one sheet; past it, the rest read as shown.
+const MAX_HIDDEN: usize = 100_000;
+
+/// The hidden rows of the sheet named `sheet` in the .xlsx at `path`; empty when there are none
+/// or the parts cannot be read.
+pub(crate) fn of_sheet(path: &Path, sheet: &str, max_bytes: u64) -> Hidden {
+    scan(path, sheet, max_bytes).unwrap_or_default()
+}
+
+fn scan(path: &Path, sheet: &str, max_bytes: u64) -> Option<Hidden> {
+    let file = std::fs::File::open(path).ok()?;
+    let mut zip = zip::ZipArchive::new(file).ok()?;
+    let mut part = |name: &str| -> Option<String> {
+        let mut xml = Vec::new();
+        zip.by_name(name)
+            .ok()?
+            .take(MAX_INDEX_BYTES)
+            .read_to_end(&mut xml)
+            .ok()?;
+        String::from_utf8(xml).ok()
+    };
+    let workbook = part("xl/workbook.xml")?;
+    let rels = part("xl/_rels/workbook.xml.rels")?;
+    let id = starts(&workbook, "sheet")
+        .into_iter()
+        .find(|e| attr(e, "name").as_deref() == Some(sheet))
+        .and_then(|e| attr(&e, "r:id"))?;
+    let target = starts(&rels, "Relationship")
+        .into_iter()
+        .find(|e| attr(e, "Id").as_deref() == Some(id.as_str()))
+        .and_then(|e| attr(&e, "Target"))?;
+    let name = match target.strip_prefix('/') {
+        Some(absolute) => absolute.to_string(),
+        None => format!("xl/{target}"),
+    };
+    let entry = zip.by_name(&name).ok()?;
+    Some(rows(BufReader::new(entry.take(max_bytes))))
+}
+
+/// Scans a sheet's XML for hidden rows and a set filter.
+fn rows(src: impl std::io::BufRead) -> Hidden {
+    let mut out = Hidden::default();
+    let mut xml = quick_xml::Reader::from_reader(src);
+    let mut buf = Vec::new();
+    // A filter's range, kept until a condition inside it says the filter is set.
+    let mut range = None;
+    let mut in_filter = false;
+    // The row number after the last one seen: a <row> without `r` is the next.
+    let mut next = 1u64;
+    loop {
+        let (e, empty) = match xml.read_event_into(&mut buf) {
+            Ok(Event::Start(e)) => (e, false),
+            Ok(Event::Empty(e)) => (e, true),
+            Ok(Event::End(e)) => {
+                if e.local_name().as_ref() == "autoFilter" {
+                    in_filter = false;
+                }
+                buf.clear();
+                continue;
+            }
+            Ok(Event::Eof) | Err(_) => break,
+            Ok(_) => {
+                buf.clear();
+                continue;
+            }
+        };
+        match e.local_name().as_ref() {
+            "row" => {
+                let r = get(&e, "r")
+                    .and_then(|r| r.parse::<u64>().ok())
+                    .unwrap_or(next);
+                next = r.saturating_add(1);
+                let hidden = get(&e, "hidden").is_some_and(|h| h == "1" || h == "true");
+                if hidden && out.rows.len() < MAX_HIDDEN {
+                    out.rows.insert(r);
+                }
+            }
+            "autoFilter" => {
+                range = get(&e, "ref").and_then(|r| span(&r));
+                in_filter = !empty;
+            }
+            // A condition on a column: the filter hides rows, where a bare autoFilter only
+            // shows its buttons.
+            "filterColumn" if in_filter => out.filter = range,
+            _ => {}
+        }
+        buf.clear();
+    }
+    out
+}
+
+/// The rows of a range (`A3:H40`, `A3`): (first, last).
+fn span(r: &str) -> Option<(u64, u64)> {
+    let row = |c: &str| {
+        c.trim_start_matches(|ch: char| ch.is_ascii_alphabetic() || ch == '$')
+            .trim_start_matches('$')
+            .parse::<u64>()
+            .ok()
+    };
+    match r.split_once(':') {
+        Some((a, b)) => Some((row(a)?, row(b)?)),
+        None => row(r).map(|a| (a, a)),
+    }
+}
+
+fn value(a: &quick_xml::events::attributes::Attribute<'_>) -> Option<String> {
+    a.normalized_value(quick_xml::XmlVersion::Implicit1_0)
+        .ok()
+        .map(|v| v.into_owned())
+}
+
+fn get(e: &BytesStart<'_>, key: &str) -> Option<String> {
+    e.attributes()
+        .with_checks(false)
+        .flatten()
+        .find(|a| a.key.as_ref() == key)
+        .and_then(|a| value(&a))
+}
+
+/// The start tags named `name` (by local name) of a small XML part.
+fn starts(xml: &str, name: &str) -> Vec<BytesStart<'static>> {
+    let mut r = quick_xml::Reader::from_str(xml);
+    let mut out = Vec::new();
+    loop {
+        match r.read_event() {
+            Ok(Event::Start(e) | Event::Empty(e)) if e.local_name().as_ref() == name => {
+                out.push(e.into_owned());
+            }
+            Ok(Event::Eof) | Err(_) => break,
+            _ => {}
+        }
+    }
+    out
+}
+
+/// An attribute by its qualified name (`r:id`) or, failing that, its local name.
+fn attr(e: &BytesStart<'_>, key: &str) -> Option<String> {
+    get(e, key).or_else(|| {
+        let local = key.rsplit(':').next()?;
+        e.attributes()
+            .with_checks(false)
+            .flatten()
+            .find(|a| a.key.local_name().as_ref() == local)
+            .and_then(|a| value(&a))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn scan_str(xml: &str) -> Hidden {
+        rows(xml.as_bytes())
+    }
+
+    #[test]
+    fn rows_hidden_by_hand_and_by_a_filter() {
+        for (xml, want) in [
+            // Hidden by hand, no filter.
+            (
+                r#"<worksheet><sheetData><row r="1"/><row r="2" hidden="1"/><row r="3"/></sheetData></worksheet>"#,
+                vec![
+                    (1, RowHidden::No),
+                    (2, RowHidden::Hidden),
+                    (3, RowHidden::No),
+                ],
+            ),
+            // A filter with a condition: rows inside its range are filtered, one outside it
+            // hidden by hand.
+            (
+                r#"<worksheet><sheetData><row r="3" hidden="1"/><row r="9" hidden="true"/></sheetData><autoFilter ref="A2:F8"><filterColumn colId="0"><filters><filter val="诸暨市"/></filters></filterColumn></autoFilter></worksheet>"#,
+                vec![(3, RowHidden::Filtered), (9, RowHidden::Hidden)],
+            ),
+            // Filter buttons only (no condition): a hidden row is hidden by hand.
+            (
+                r#"<worksheet><sheetData><row r="3" hidden="1"/></sheetData><autoFilter ref="A2:F8"/></worksheet>"#,
+                vec![(3, RowHidden::Hidden)],
+            ),
+            // Rows without `r` count on from the last; hidden="0" is shown.
+            (
+                r#"<worksheet><sheetData><row r="4"/><row hidden="1"/><row hidden="0"/></sheetData></worksheet>"#,
+                vec![(5, RowHidden::Hidden), (6, RowHidden::No)],
+            ),
+            // Not XML at all: nothing hidden.
+            ("\u{0}\u{1}garbage<<<", vec![(1, RowHidden::No)]),
+        ] {
+            let h = scan_str(xml);
+            for (line, hidden) in want {
+                assert_eq!(h.of(line), hidden, "{xml} row {line}");
+            }
+        }
+    }
+
+    #[test]
+    fn ranges() {
+        assert_eq!(span("A2:F8"), Some((2, 8)));
+        assert_eq!(span("$A$2:$F$80"), Some((2, 80)));
+        assert_eq!(span("B5"), Some((5, 5)));
+        assert_eq!(span("A:F"), None);
+    }
+}
