@@ -1718,7 +1718,6 @@ fn claimed(text: &str) -> Option<bool> {
     }
 }
 
-/// A value as a message quotes it.
 /// What is said of a hidden row passed over for a shown one reporting the same indicator and
 /// period (`hidden`, `shown`: their rows; `value`: the shown one's).
 fn hidden_passed_over(hidden: u64, shown: u64, value: Actual) -> String {
@@ -1729,6 +1728,7 @@ fn hidden_passed_over(hidden: u64, shown: u64, value: Actual) -> String {
     )
 }
 
+/// A value as a message quotes it.
 fn value_text(a: Actual) -> String {
     match a {
         Actual::Number(v) => v.normalize().to_string(),

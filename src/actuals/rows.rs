@@ -181,7 +181,7 @@ fn header_key(key: &str) -> String {
 }
 
 /// A header that starts with a period (`2025年1-10月完成值`, `1-10月完成`, `2024年目标值`,
-/// `2025年1-10月` alone): the period and what follows it. None where it starts with none (a
+/// `四季度`, `十二月`, `2025年1-10月` alone): the period and what follows it. None where it starts with none (a
 /// period has a year's 年, a month's 月, a quarter's 季 or a half's 半).
 pub(super) fn period_prefix(text: &str) -> Option<(&str, &str)> {
     let end = text
@@ -201,7 +201,7 @@ pub(super) fn period_prefix(text: &str) -> Option<(&str, &str)> {
         && period
             .chars()
             .next()
-            .is_some_and(|c| c.is_ascii_digit() || "一二三上下前第全".contains(c)))
+            .is_some_and(|c| c.is_ascii_digit() || "一二三四五六七八九十上下前第全".contains(c)))
     .then_some((period, rest))
 }
 
@@ -1383,8 +1383,11 @@ impl<'a> Header<'a> {
             _ => None,
         };
         // A ledger's total: the year to the last period this row fills in; with the total
-        // left empty, that period's own cell, as its own period.
+        // left empty, that period's own cell, as its own period — and for that period alone
+        // (当期), as the ledger's columns are each period's own figure, which the total sums:
+        // read as the year to date, a flow's October would be judged as its whole year so far.
         let mut value = value;
+        let mut own_cell = false;
         let last_filled = match more {
             None => self.ledger.iter().rev().find_map(|(i, ytd, own)| {
                 let cell = rec.cells.get(*i)?;
@@ -1399,6 +1402,7 @@ impl<'a> Header<'a> {
                     text: typed,
                     column: cell.column,
                 };
+                own_cell = true;
                 Some(own.as_str())
             }),
             Some(_) => None,
@@ -1444,7 +1448,7 @@ impl<'a> Header<'a> {
                 .map(|_| field(Col::Basis))
                 .filter(|f| !f.text.is_empty())
                 .or_else(|| {
-                    (self.alone && more.is_none()).then_some(Field {
+                    ((self.alone && more.is_none()) || own_cell).then_some(Field {
                         text: "当期",
                         column: value.column,
                     })
@@ -1923,6 +1927,10 @@ mod tests {
             ("2025年1-10月实际值", Some(("2025年1-10月", Col::Value))),
             ("2025年目标值", Some(("2025年", Col::Target))),
             ("前三季度完成", Some(("前三季度", Col::Value))),
+            ("四季度完成", Some(("四季度", Col::Value))),
+            ("十月完成", Some(("十月", Col::Value))),
+            ("十二月完成值", Some(("十二月", Col::Value))),
+            ("十四五目标", None),
             ("2025年1-10月", None),
             ("完成值", None),
             ("2024年说明", None),
