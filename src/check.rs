@@ -1711,9 +1711,9 @@ fn claimed(text: &str) -> Option<bool> {
     let t = text.trim().to_lowercase();
     match t.as_str() {
         "是" | "达标" | "已达标" | "完成" | "已完成" | "达到" | "已达到" | "√" | "✓" | "✔"
-        | "y" | "yes" | "met" => Some(true),
+        | "y" | "yes" | "met" | "正常" | "进度正常" | "超前" | "符合" => Some(true),
         "否" | "未达标" | "不达标" | "未完成" | "没有完成" | "未达到" | "×" | "✗" | "✘" | "x"
-        | "n" | "no" => Some(false),
+        | "n" | "no" | "滞后" | "进度滞后" | "落后" | "不符合" => Some(false),
         _ => None,
     }
 }
@@ -1740,6 +1740,29 @@ fn value_text(a: Actual) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_sheets_own_verdict() {
+        for (typed, want) in [
+            ("是", Some(true)),
+            ("达标", Some(true)),
+            (" 已完成 ", Some(true)),
+            ("正常", Some(true)),
+            ("超前", Some(true)),
+            ("YES", Some(true)),
+            ("否", Some(false)),
+            ("未达标", Some(false)),
+            ("滞后", Some(false)),
+            ("落后", Some(false)),
+            ("×", Some(false)),
+            ("基本达标", None),
+            ("基本正常", None),
+            ("待评估", None),
+            ("", None),
+        ] {
+            assert_eq!(claimed(typed), want, "{typed}");
+        }
+    }
 
     #[test]
     fn names_copied_as_a_plan_prints_them() {

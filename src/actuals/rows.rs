@@ -156,6 +156,15 @@ const HEADERS: &[(&str, Col)] = &[
     ("自评", Col::Claim),
     ("自评结果", Col::Claim),
     ("自评情况", Col::Claim),
+    // Its own verdict on the schedule: 是 is on it (or the year's target met), as qyx's
+    // 进度正常 or 达标; 否 behind.
+    ("是否达到序时进度", Col::Claim),
+    ("是否达序时进度", Col::Claim),
+    ("是否达到序时", Col::Claim),
+    ("是否符合序时进度", Col::Claim),
+    ("是否完成序时进度", Col::Claim),
+    ("序时进度是否达到", Col::Claim),
+    ("序时进度完成情况", Col::Claim),
     ("met", Col::Claim),
     ("lead", Col::Ignored),
     ("牵头单位", Col::Ignored),
