@@ -1,5 +1,5 @@
-//! Figures as OCR reads them from a scanned page: `O` for `0` and `l` or `I` for `1` inside a
-//! number (`6O%`, `2O27年`, `4.l%`, `ll80元`, `l.2万个`). Read as the digits they stand for, so
+//! Figures as OCR reads them from a scanned page: `O` (or the ideograph `〇`) for `0` and `l` or
+//! `I` for `1` inside a number (`6O%`, `2O27年`, `2〇27年`, `4.l%`, `ll80元`, `l.2万个`). Read as the digits they stand for, so
 //! that `extract` reads the figure and `validate` finds the corrected quote in the source.
 //!
 //! Why only inside numbers: a letter among digits, with no other Latin letter next to it, is no
@@ -17,7 +17,7 @@
 /// Whether `c` may be an OCR'd digit or is one, or a figure's point as OCR prints it. Full-width
 /// digits count: a scan's engine may print some digits of one figure full-width (`５I`, `9７`).
 pub(crate) fn digitish(c: char) -> bool {
-    is_digit(c) || matches!(c, 'O' | 'o' | 'l' | 'I' | '.') || MIDDLE_DOTS.contains(&c)
+    is_digit(c) || matches!(c, 'O' | 'o' | 'l' | 'I' | '.' | '〇') || MIDDLE_DOTS.contains(&c)
 }
 
 /// A digit, ASCII or full-width.
@@ -50,7 +50,9 @@ pub(crate) fn digits(text: &str) -> Option<String> {
         let run = &chars[start..i];
         let letter_next = |k: Option<&char>| k.is_some_and(|c| c.is_ascii_alphabetic());
         let has_digit = run.iter().any(|c| is_digit(*c));
-        let has_letter = run.iter().any(|c| c.is_ascii_alphabetic());
+        // The ideograph zero among Arabic digits is a scan's too (`2〇27年`, `２〇27年`): no
+        // Chinese numeral stands beside an Arabic digit (`二〇二三年` has none).
+        let has_letter = run.iter().any(|c| c.is_ascii_alphabetic() || *c == '〇');
         let point = |c: &char| *c == '.' || MIDDLE_DOTS.contains(c);
         // A middle dot inside the run is a figure's point (`3·4`, not `3·` before a word): each
         // of them, since the quote check reads a row's figures without the spaces between them
@@ -69,7 +71,7 @@ pub(crate) fn digits(text: &str) -> Option<String> {
         let dot_inside = dots_inside && !date && !named_day;
         // `O3` as `03`: no number starts so (`O.5` and `O·5` as `0.5` do).
         let leading_zero =
-            matches!(run.first(), Some('O' | 'o')) && run.get(1).is_some_and(|c| !point(c));
+            matches!(run.first(), Some('O' | 'o' | '〇')) && run.get(1).is_some_and(|c| !point(c));
         if has_digit
             && (has_letter || dot_inside)
             && !leading_zero
@@ -80,7 +82,7 @@ pub(crate) fn digits(text: &str) -> Option<String> {
                 let between =
                     k > start && k + 1 < i && !point(&chars[k - 1]) && !point(&chars[k + 1]);
                 out[k] = match chars[k] {
-                    'O' | 'o' => '0',
+                    'O' | 'o' | '〇' => '0',
                     'l' | 'I' => '1',
                     c if dot_inside && between && MIDDLE_DOTS.contains(&c) => '.',
                     c => c,
@@ -308,6 +310,13 @@ mod tests {
             // Letters alone are no number (`IO`, `lO`): a digit among them says it is one.
             ("达到O.5‰,l0个,lO个", Some("达到0.5‰,10个,lO个")),
             ("1O0%,2O23.O5", Some("100%,2023.05")),
+            // The ideograph zero among digits, full-width digits beside it (a desktop OCR's
+            // `２〇27年`); Chinese numerals and a 〇 alone or leading keep theirs.
+            (
+                "（2O23—2〇27年）,到２〇27年,75〇〇套",
+                Some("（2023—2027年）,到２027年,7500套"),
+            ),
+            ("二〇二三年,〇号,〇5,甲〇乙", None),
         ];
         for (text, want) in cases {
             assert_eq!(digits(text).as_deref(), want, "{text}");

@@ -46,8 +46,10 @@ use std::path::Path;
 /// plan, a 民生实事 ballot saved as CSV, a 钉钉 发文审批单 with a `①…⑫` list, a workbook saved
 /// as SpreadsheetML); `tests/extract-round19` (a .docx saved by Word as Word XML, a pdfplumber
 /// listing, a reply to a 人大代表's suggestion, a sheet published by Excel as a web page, a
-/// 督查通报 with a table of places through Marker).
-const CORPORA: [&str; 21] = [
+/// 督查通报 with a table of places through Marker); `tests/extract-round20` (LibreOffice's flat
+/// ODT, Word's single-file web page as MHTML, a page whose table is `<div>`s, a FineReader scan
+/// with letters for digits, a `-layout` table printed in two halves).
+const CORPORA: [&str; 22] = [
     "tests/extract-corpus",
     "tests/extract-heldout",
     "tests/extract-unseen",
@@ -68,6 +70,7 @@ const CORPORA: [&str; 21] = [
     "tests/extract-round17",
     "tests/extract-round18",
     "tests/extract-round19",
+    "tests/extract-round20",
     "tests/extract-prose",
 ];
 

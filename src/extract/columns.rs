@@ -9,6 +9,9 @@
 //! on both sides and no other gap on the line (a table's rows have several), is printed again as
 //! its left pieces, then its right pieces; each line keeps its source line for the draft.
 //!
+//! A table printed in two halves side by side ([`halves_lines`]) is the same page read the
+//! same way: its left half's lines, then its right half's, each half under its own header.
+//!
 //! Bounded: one pass over the lines; a block needs [`MIN_LINES`] two-piece lines.
 
 /// The fewest spaces between the two columns.
@@ -117,9 +120,234 @@ pub(crate) fn plain_lines(text: &str) -> Option<(String, Vec<usize>)> {
     changed.then(|| (out.join("\n"), map))
 }
 
+/// How far (in display columns) a row's right half may start from its header's.
+const HALF_SLACK: usize = 3;
+
+/// The words that say a line is a table's header.
+const HEADER_WORDS: [&str; 6] = ["序号", "指标", "单位", "领域", "项目", "目标"];
+
+/// The display width of a text: a CJK (wide) character two columns, as `-layout` aligns them.
+fn width(s: &str) -> usize {
+    s.chars().map(|c| if wide(c) { 2 } else { 1 }).sum()
+}
+
+/// Whether a character takes two columns (CJK ideographs, full-width forms and punctuation).
+fn wide(c: char) -> bool {
+    matches!(c as u32,
+        0x1100..=0x115F | 0x2E80..=0x303E | 0x3041..=0x33FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF
+        | 0xA000..=0xA4CF | 0xAC00..=0xD7A3 | 0xF900..=0xFAFF | 0xFE30..=0xFE4F | 0xFF00..=0xFF60
+        | 0xFFE0..=0xFFE6)
+}
+
+/// Where a table's header printed twice on one line starts its second copy (display column):
+/// the line's words are one sequence twice, of three or more words, naming a header's words or
+/// a year, the copies two or more spaces apart. None for any other line.
+fn halves_header(line: &str) -> Option<usize> {
+    let mut words: Vec<(usize, &str)> = Vec::new();
+    let mut start = None;
+    for (k, c) in line.char_indices() {
+        match (c.is_whitespace(), start) {
+            (false, None) => start = Some(k),
+            (true, Some(s)) => {
+                words.push((s, &line[s..k]));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        words.push((s, &line[s..]));
+    }
+    let n = words.len();
+    if n < 6 || n % 2 == 1 {
+        return None;
+    }
+    let (a, b) = words.split_at(n / 2);
+    let same = a.iter().zip(b).all(|(x, y)| x.1 == y.1);
+    let header = a.iter().any(|(_, w)| {
+        HEADER_WORDS.iter().any(|h| w.contains(h))
+            || (w.ends_with('年') && w.chars().filter(char::is_ascii_digit).count() == 4)
+    });
+    let at = b[0].0;
+    (same && header && line[..at].ends_with("  ")).then(|| width(&line[..at]))
+}
+
+/// A line of a table printed in halves cut where its right half starts (`cut`, a display
+/// column): its left piece and its right piece (indented by how far past `cut` it starts); the
+/// right piece empty for a line that stops before the cut. None where something printed runs
+/// across the cut (the table has ended: a note across the page).
+fn halve(line: &str, cut: usize) -> Option<(String, String)> {
+    let t = line.trim_end();
+    if width(t) < cut.saturating_sub(HALF_SLACK) {
+        return Some((t.to_string(), String::new()));
+    }
+    // The runs of two or more spaces (or one at the slack's edge), as display columns.
+    let chars: Vec<(usize, char)> = t.char_indices().collect();
+    let mut col = 0;
+    let mut k = 0;
+    while k < chars.len() {
+        if chars[k].1 == ' ' {
+            let (from, from_col) = (k, col);
+            while k < chars.len() && chars[k].1 == ' ' {
+                col += 1;
+                k += 1;
+            }
+            let to_col = col;
+            let near = from_col <= cut + HALF_SLACK && to_col + HALF_SLACK >= cut;
+            if near && (k - from >= 2 || to_col.abs_diff(cut) <= 1) && k < chars.len() {
+                let left = t[..chars[from].0].trim_end().to_string();
+                let pad = " ".repeat(to_col.saturating_sub(cut));
+                return Some((left, format!("{pad}{}", &t[chars[k].0..])));
+            }
+            continue;
+        }
+        col += if wide(chars[k].1) { 2 } else { 1 };
+        k += 1;
+    }
+    None
+}
+
+/// A table printed in two halves side by side (`pdftotext -layout` of a landscape annex whose
+/// rows 1–7 stand on the left and 8–14 on the right, each half under its own copy of the header)
+/// read a half at a time: the lines of the left half, then the right half's under its header, so
+/// each half is a table of its own; each line with its source line. None when there is no such
+/// table.
+///
+/// Why: read as printed, a line holds two rows, and the readers take the right row's cells for
+/// columns of the left one (or drop them). The table goes on from its doubled header while each
+/// line parts at the right half's column (within [`HALF_SLACK`]); it ends at a note (`注`), a
+/// form feed, two blank lines, or a line printed across the cut.
+pub(crate) fn halves_lines(text: &str) -> Option<(String, Vec<usize>)> {
+    let lines: Vec<&str> = text.split('\n').collect();
+    let mut out: Vec<String> = Vec::with_capacity(lines.len());
+    let mut map: Vec<usize> = Vec::with_capacity(lines.len());
+    let mut changed = false;
+    let mut i = 0;
+    while i < lines.len() {
+        let Some(cut) = halves_header(lines[i]) else {
+            out.push(lines[i].to_string());
+            map.push(i + 1);
+            i += 1;
+            continue;
+        };
+        let mut pieces = Vec::new();
+        let mut j = i;
+        let mut blanks = 0;
+        while j < lines.len() {
+            let l = lines[j].trim_end_matches('\r');
+            let t = l.trim();
+            if j > i
+                && (t.starts_with(['注', '备']) || t.starts_with("说明") || l.contains('\u{c}'))
+            {
+                break;
+            }
+            blanks = if t.is_empty() { blanks + 1 } else { 0 };
+            if blanks >= 2 {
+                break;
+            }
+            let Some(p) = halve(l, cut) else {
+                break;
+            };
+            pieces.push((j + 1, p));
+            j += 1;
+        }
+        let rows = pieces
+            .iter()
+            .filter(|(_, (_, r))| !r.trim().is_empty())
+            .count();
+        if rows < 3 {
+            out.push(lines[i].to_string());
+            map.push(i + 1);
+            i += 1;
+            continue;
+        }
+        let mut right = Vec::with_capacity(pieces.len());
+        for (at, (l, r)) in pieces {
+            out.push(l);
+            map.push(at);
+            right.push((at, r));
+        }
+        // Two blank lines part the halves: the right half's header is no line of the left's
+        // last row (a name wrapped onto its next line reads on).
+        for _ in 0..2 {
+            out.push(String::new());
+            map.push(i + 1);
+        }
+        for (at, r) in right {
+            out.push(r);
+            map.push(at);
+        }
+        changed = true;
+        i = j;
+    }
+    changed.then(|| (out.join("\n"), map))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A table in two halves: each half read under its own header, the lines kept.
+    #[test]
+    fn a_table_in_two_halves_reads_a_half_at_a_time() {
+        let text = [
+            "附件",
+            "  序号 指标名称            2022年  2027年        序号 指标名称            2022年  2027年",
+            "",
+            "  1    每千人口托位数      3.7     5.5           8    人均预期寿命        83.0    83.6",
+            "  2    普惠性托位占比      56      70",
+            "                                                 9    每万老年人拥有持证  23      30",
+            "  3    普惠性幼儿园在园幼  92.8    95                 养老护理员数",
+            "       儿占比",
+            "",
+            "",
+            "  注：2022年为基础值。",
+            "",
+        ]
+        .join("\n");
+        let text = text.as_str();
+        let (t, map) = halves_lines(text).expect("two halves");
+        let want = [
+            "附件",
+            "  序号 指标名称            2022年  2027年",
+            "",
+            "  1    每千人口托位数      3.7     5.5",
+            "  2    普惠性托位占比      56      70",
+            "",
+            "  3    普惠性幼儿园在园幼  92.8    95",
+            "       儿占比",
+            "",
+            "",
+            "",
+            "序号 指标名称            2022年  2027年",
+            "",
+            "8    人均预期寿命        83.0    83.6",
+            "",
+            "9    每万老年人拥有持证  23      30",
+            "     养老护理员数",
+            "",
+            "",
+            "",
+            "  注：2022年为基础值。",
+            "",
+        ]
+        .join("\n");
+        assert_eq!(t, want);
+        assert_eq!(map.len(), t.split('\n').count());
+        assert_eq!(map[11], 2);
+        assert_eq!(map[16], 7);
+        // A right half a column off its header still parts; a half alone, a header printed once
+        // and a doubled line of no header are no halves.
+        let off = text.replace("           8    人均", "          8    人均");
+        assert!(halves_lines(&off).is_some());
+        for near in [
+            "  序号 指标名称 2022年\n  1 托位数 3.7\n  2 占比 56\n  3 率 92\n",
+            "  甲 乙 丙        甲 乙 丙\n  1 2 3           4 5 6\n  1 2 3           4 5 6\n  1 2 3           4 5 6\n",
+            "  序号 指标名称 2022年  序号 指标名称 2022年\n",
+        ] {
+            assert_eq!(halves_lines(near), None, "{near}");
+        }
+    }
 
     #[test]
     fn two_columns_read_one_after_the_other() {

@@ -104,9 +104,26 @@ fn text_within(bytes: &[u8], limit: u64) -> Result<String, Error> {
         .and_then(|m| zip.index_for_name(m))
         .or_else(|| zip.index_for_name("word/document.xml"))
     else {
+        // An OpenDocument text (.odt): its body is `content.xml`, read as a flat one is.
+        if let Some(at) = zip.index_for_name("content.xml") {
+            let xml = entry(&mut zip, at, limit)?;
+            return super::odf::body_text(&xml, limit);
+        }
         let (zh, en) = what_zip(zip.file_names().filter_map(Result::ok));
         return Err(Error::NotWord(zh, en));
     };
+    let xml = entry(&mut zip, at, limit)?;
+    body_text(&xml, limit)
+}
+
+/// An archive's entry as text, read to at most `limit` bytes whatever size the archive states
+/// (UTF-8, or UTF-16 with its byte-order mark as the standards allow).
+fn entry(
+    zip: &mut zip::ZipArchive<std::io::Cursor<&[u8]>>,
+    at: usize,
+    limit: u64,
+) -> Result<String, Error> {
+    let damaged = |e: &dyn std::fmt::Display| Error::Damaged(e.to_string());
     let mut xml = Vec::new();
     // The entry's stated size is the archive's word: read one byte past the limit.
     zip.by_index(at)
@@ -125,7 +142,7 @@ fn text_within(bytes: &[u8], limit: u64) -> Result<String, Error> {
             None => return Err(Error::Xml(e.to_string())),
         },
     };
-    body_text(&xml, limit)
+    Ok(xml.into_owned())
 }
 
 /// The most bytes of a package's relationships or content types read to find its main part.
@@ -672,7 +689,7 @@ fn merged(rows: Vec<TableRow>) -> Vec<Vec<super::markup::Cell>> {
 /// A cell's paragraphs (and the lines a `w:br` breaks them into) as one line: joined with a
 /// space, or with nothing between two Chinese characters (a name wrapped in its cell), white
 /// space runs one space, as markup's HTML cells are.
-fn cell_text(paras: &[String]) -> String {
+pub(super) fn cell_text(paras: &[String]) -> String {
     let mut out = String::new();
     for piece in paras.iter().flat_map(|p| p.split('\n')) {
         let piece = piece.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -943,6 +960,20 @@ mod tests {
         utf16.extend(xml.encode_utf16().flat_map(u16::to_le_bytes));
         let doc = zip_of(&[("word/document.xml", &utf16)]);
         assert_eq!(text(&doc).as_deref(), Ok(want));
+    }
+
+    /// An OpenDocument text (.odt) is read from its `content.xml` as a flat one is; an .ods
+    /// whose content is no XML says so.
+    #[test]
+    fn an_odt_reads_its_content() {
+        let content = r#"<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:text="t"><office:body><office:text><text:p>托位数<text:span>4</text:span>.5个</text:p></office:text></office:body></office:document-content>"#;
+        let odt = zip_of(&[
+            ("mimetype", b"application/vnd.oasis.opendocument.text"),
+            ("content.xml", content.as_bytes()),
+        ]);
+        assert_eq!(text(&odt).as_deref(), Ok("托位数4.5个\n"));
+        let broken = zip_of(&[("content.xml", b"<office:document-content><a></b>")]);
+        assert!(matches!(text(&broken), Err(Error::Xml(_))));
     }
 
     #[test]

@@ -58,9 +58,10 @@ fn workbook_lines(text: &str) -> Option<(String, Vec<usize>)> {
     then(super::xmlsheet::plain_lines(text), text, word_xml_lines)
 }
 
-/// [`plain_lines`] after a workbook: a Word document saved as XML, then the rest.
+/// [`plain_lines`] after a workbook: a Word or OpenDocument file saved as XML, then the rest.
 fn word_xml_lines(text: &str) -> Option<(String, Vec<usize>)> {
-    then(super::docx::flat_lines(text), text, listing_lines)
+    let flat = super::docx::flat_lines(text).or_else(|| super::odf::flat_lines(text));
+    then(flat, text, listing_lines)
 }
 
 /// [`plain_lines`] after a Word XML document: a script's printed rows, then the rest.
@@ -183,7 +184,12 @@ fn markup_lines(text: &str) -> Option<(String, Vec<usize>)> {
             (sheet, lines)
         }));
     }
-    // A page set in two columns, read a column at a time.
+    // A table printed in two halves, read a half at a time; then a page set in two columns.
+    then(super::columns::halves_lines(text), text, page_columns_lines)
+}
+
+/// A page set in two columns, read a column at a time, then Mathpix's LaTeX and HTML.
+fn page_columns_lines(text: &str) -> Option<(String, Vec<usize>)> {
     then(super::columns::plain_lines(text), text, latex_lines)
 }
 
@@ -194,6 +200,9 @@ fn latex_lines(text: &str) -> Option<(String, Vec<usize>)> {
 
 /// HTML tables and formulas.
 fn html_lines(text: &str) -> Option<(String, Vec<usize>)> {
+    // A table drawn with `<div>`s is read as the `<table>` it stands for; the lines stay.
+    let divs = super::divs::as_tables(text);
+    let text = divs.as_deref().unwrap_or(text);
     let tables = (has_table(text) || is_page(text)).then(|| html_tables(text));
     let t = tables.as_ref().map_or(text, |(t, _)| t.as_str());
     // A formula never spans a line: the lines stay the table pass's.

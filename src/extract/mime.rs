@@ -10,6 +10,12 @@
 //! or a figure (`=E2=89=A5` / `70`). `validate` reads a source through the same pass
 //! ([`super::markup::plain`]), so what a draft quotes from the letter is found there.
 //!
+//! A page saved as one file is the same container: Word's 单个文件网页 (`.mht`) and a browser's
+//! `.mhtml` are a `multipart/related` message with no sender, the page as quoted-printable in its
+//! own charset (Word writes GB2312: `=CD=D0=CE=BB`, `=3D` for every `=` of its markup) and its
+//! pictures, style sheet and file list as further parts. Only the page (the root part) is read;
+//! the readers after this take its HTML as they take a page saved from the browser.
+//!
 //! Each line of the result is mapped to the line of the message it comes from (a quoted-printable
 //! line to the line it starts on, a base64 part's line to the encoded line holding its first byte).
 //!
@@ -34,15 +40,20 @@ pub(crate) fn plain_lines(text: &str) -> Option<(String, Vec<usize>)> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let lines: Vec<(usize, &str)> = text
         .split('\n')
-        .map(|l| l.strip_suffix('\r').unwrap_or(l))
+        // A CRLF file saved with CRLF again ends its lines `\r\r\n`: every CR is the line end.
+        .map(|l| l.trim_end_matches('\r'))
         .enumerate()
         .map(|(i, l)| (i + 1, l))
         .collect();
     let (fields, body) = header(&lines)?;
     let named = |n: &str| fields.iter().any(|(k, _, _)| k.eq_ignore_ascii_case(n));
-    // A message, not a text that opens with `标题: …`: a MIME body and someone it is from or to.
-    if !(named("mime-version") || named("content-type"))
-        || !(named("from") || named("to") || named("subject"))
+    // A message, not a text that opens with `标题: …`: a MIME body and someone it is from or to,
+    // or a web archive (a page saved as one file: `MIME-Version` and a `multipart/related` body
+    // with its boundary, no sender).
+    let archive = named("mime-version") && field(&fields, "content-type").is_some_and(is_related);
+    if !archive
+        && (!(named("mime-version") || named("content-type"))
+            || !(named("from") || named("to") || named("subject")))
     {
         return None;
     }
@@ -137,7 +148,23 @@ fn part(
             return;
         };
         let subs = split(body, &boundary);
-        if rest == "alternative" {
+        if rest == "related" {
+            // A web archive's page and what it shows (pictures, a style sheet, Word's
+            // `filelist.xml`): only the page, its root (RFC 2387: the part `start` names, else
+            // the first), is the document; its parts are no text of it.
+            let start = param(ctype, "start");
+            let id = |f: &[Field]| {
+                field(f, "content-id").map(|v| v.trim().trim_matches(['<', '>']).to_string())
+            };
+            let root = start
+                .as_deref()
+                .map(|s| s.trim().trim_matches(['<', '>']))
+                .and_then(|s| subs.iter().find(|(f, _)| id(f).as_deref() == Some(s)))
+                .or(subs.first());
+            if let Some((f, b)) = root {
+                part(f, b, depth + 1, parts, out);
+            }
+        } else if rest == "alternative" {
             let is = |f: &[Field], t: &str| {
                 field(f, "content-type")
                     .unwrap_or("text/plain")
@@ -182,6 +209,15 @@ fn part(
         }
         _ => out.extend(body.iter().map(|&(at, l)| (at, l.to_string()))),
     }
+}
+
+/// Whether a Content-Type is a web archive's: `multipart/related` with its boundary.
+fn is_related(ctype: &str) -> bool {
+    ctype
+        .split(';')
+        .next()
+        .is_some_and(|k| k.trim().eq_ignore_ascii_case("multipart/related"))
+        && param(ctype, "boundary").is_some()
 }
 
 /// A multipart body's parts (header fields, lines) between its `--boundary` lines.
@@ -389,6 +425,34 @@ mod tests {
         for (text, want) in table {
             let got = read(text).map(|(t, _)| t);
             assert_eq!(got.as_deref(), *want, "{text}");
+        }
+    }
+
+    /// A page saved as one file (Word's 单个文件网页, a browser's .mhtml): a `multipart/related`
+    /// message with no sender, read as its root page in the page's own charset, once; the
+    /// pictures, style sheet and file list are no text of it.
+    #[test]
+    fn a_web_archive_is_read_as_its_page() {
+        let word = "MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=\"----=_NextPart_01\"\r\n\r\n此文档为“单个文件网页”\r\n\r\n------=_NextPart_01\r\nContent-Location: file:///C:/x/file1.htm\r\nContent-Transfer-Encoding: quoted-printable\r\nContent-Type: text/html; charset=\"gb2312\"\r\n\r\n<p class=3DMsoNormal>=CD=D0=CE=BB<span lang=3DEN-US>4</span><span lang=3DEN-U=\r\nS>.5</span></p>\r\n\r\n------=_NextPart_01\r\nContent-Location: file:///C:/x/file1.files/filelist.xml\r\nContent-Transfer-Encoding: quoted-printable\r\nContent-Type: text/xml; charset=\"utf-8\"\r\n\r\n<o:File HRef=3D\"image001.png\"/>\r\n\r\n------=_NextPart_01--\r\n";
+        let (t, _) = read(word).expect("a web archive");
+        // Saved with CRLF again (`\r\r\n`), it reads the same.
+        let again = word.replace("\r\n", "\r\r\n");
+        assert_eq!(read(&again).map(|(a, _)| a), Some(t.clone()));
+        assert_eq!(
+            t,
+            "\n<p class=MsoNormal>托位<span lang=EN-US>4</span><span lang=EN-US>.5</span></p>\n\n"
+        );
+        // A browser's archive names its root by `start`; a style sheet before it is no page.
+        let chrome = "From: <Saved by Blink>\nSnapshot-Content-Location: https://x.gov.cn/a.html\nSubject: =?utf-8?Q?=E6=96=B9=E6=A1=88?=\nMIME-Version: 1.0\nContent-Type: multipart/related;\n\ttype=\"text/html\"; start=\"<page@mhtml.blink>\";\n\tboundary=\"----MultipartBoundary--a--\"\n\n------MultipartBoundary--a--\nContent-Type: text/css\nContent-ID: <css@mhtml.blink>\n\n.w{width:25%}\n------MultipartBoundary--a--\nContent-Type: text/html\nContent-ID: <page@mhtml.blink>\nContent-Transfer-Encoding: quoted-printable\n\n<p>=E6=89=98=E4=BD=8D4.5</p>\n------MultipartBoundary--a----\n";
+        let (t, _) = read(chrome).expect("a browser's archive");
+        assert!(t.contains("<p>托位4.5</p>") && !t.contains("25%"), "{t}");
+        // Near misses: `related` with no boundary, or no MIME-Version, is no archive.
+        for text in [
+            "MIME-Version: 1.0\nContent-Type: multipart/related\n\n托位4.5\n",
+            "Content-Type: multipart/related; boundary=B\n\n--B\n\n托位4.5\n--B--\n",
+            "MIME-Version: 1.0\nContent-Type: text/html\n\n<p>托位4.5</p>\n",
+        ] {
+            assert_eq!(read(text), None, "{text}");
         }
     }
 

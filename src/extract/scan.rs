@@ -457,6 +457,10 @@ const DIVISIONS: &[&str] = &[
     "县（市、区）",
     "县（市）",
     "区（县、市）",
+    // A city's: `6个区、县（市）`, `9个区县（市）`.
+    "区、县（市）",
+    "区县（市）",
+    "区县",
     "县市区",
     "行政村",
     "村（社区）",
@@ -1083,6 +1087,27 @@ pub(super) fn not_a_target(chars: &[char], span: &Span) -> Option<&'static str> 
         if division && !MAKING.iter().any(|w| clause_before.contains(w)) {
             return Some("a count of divisions (共有14个街道)");
         }
+        // `山区26县中我市占7个`, `全省90个县（市、区）中有12个`: how many of a set of places a
+        // place holds or are so, its scale again; the set is named by its own count before `中`.
+        // The clause back past a list's `、` and a bracket (`9个县（市、区）中有…`).
+        let whole_before = {
+            let from = chars[..span.start]
+                .iter()
+                .rposition(|c| "，,；;。：:\n•".contains(*c))
+                .map_or(0, |p| p + 1);
+            collect(&chars[from..span.start])
+        };
+        if matches!(span.unit.as_deref(), None | Some("个"))
+            && let Some((set, member)) = whole_before.rsplit_once('中')
+            && member.chars().count() <= 6
+            && ["占", "有"].iter().any(|w| member.trim_end().ends_with(w))
+            && set.chars().any(|c| c.is_ascii_digit())
+            && ["县", "市", "区", "乡镇", "街道", "镇", "村"]
+                .iter()
+                .any(|n| set.trim_end_matches(['）', ')']).ends_with(n))
+        {
+            return Some("a count of divisions (26县中占7个)");
+        }
         // `建设八个高地`, `打造“三个标杆”`: the count closes with the name of an aim.
         let head = head.trim_end_matches(['”', '"', '’', '」']);
         if GOAL_NOUNS.iter().any(|n| head.ends_with(n)) && head.chars().count() <= 8 {
@@ -1136,6 +1161,10 @@ mod tests {
             "辖区内共有14个街道、194个社区。",
             "对9个县（市、区）开展了专项督查。",
             "全区12个镇街实现医养结合服务全覆盖。",
+            "2022年，6个区、县（市）实现婴幼儿照护服务指导中心全覆盖。",
+            "山区26县中我市占7个。",
+            "全市9个县（市）中有5个已创成示范县。",
+            "全省90个县（市、区）中有12个已创成示范县。",
             "覆盖全县18个乡镇（街道）和210个行政村。",
             "对新建普惠托育机构按每个托位1.2万元给予一次性建设补助。",
             "按每张床位5000元给予运营补贴。",
@@ -1151,6 +1180,10 @@ mod tests {
                 "target 2027 2",
             ),
             ("到2027年，完成3家乡镇卫生院能力提升。", "target 2027 3"),
+            (
+                "到2027年，全市9个县（市、区）中创成示范县6个。",
+                "target 2027 6",
+            ),
             (
                 "到2027年，托育机构建设补助资金达到1.2亿元。",
                 "target 2027 1.2",
