@@ -802,7 +802,10 @@ impl<'a> Readings<'a> {
                     found
                 }
             },
-            Implied::No => set.find(r.jurisdiction.text),
+            Implied::No => match whole_of(r.jurisdiction.text) {
+                Ok(name) => set.find(name),
+                Err(part) => Err(part),
+            },
         };
         // A sheet with no jurisdiction column whose title and name (`Sheet1`) name no plan: one
         // problem, its header's, said once — not the same error at each of its rows.
@@ -1728,6 +1731,40 @@ fn hidden_passed_over(hidden: u64, shown: u64, value: Actual) -> String {
     )
 }
 
+/// A jurisdiction typed with what its figure covers: `诸暨市（含开发区）`, `诸暨市(包括经开区)`
+/// is the whole county, its name before the brackets; `诸暨市（不含开发区）` is a part of it, and
+/// a part's figure is not the county's — refused, with why. Any other name as typed.
+fn whole_of(name: &str) -> Result<&str, String> {
+    let t = name.trim();
+    let Some((head, inner)) = ['（', '(']
+        .iter()
+        .find_map(|open| t.strip_suffix(['）', ')'])?.split_once(*open))
+    else {
+        return Ok(name);
+    };
+    let (head, inner) = (head.trim(), inner.trim());
+    if head.is_empty() {
+        return Ok(name);
+    }
+    if ["不含", "不包括", "未含", "除", "扣除"]
+        .iter()
+        .any(|w| inner.starts_with(w))
+    {
+        return Err(crate::tr!(
+            "地区 `{}` 不含其一部分: 部分地区的数不是 {head} 的数，无法对照其规划目标判定；请填全域的数",
+            "jurisdiction `{}` leaves part of it out: a part's figure is not {head}'s, so it cannot be judged against its plan; report the whole jurisdiction's figure",
+            crate::diag::echo(t)
+        ));
+    }
+    if ["含", "包括", "包含", "全域", "全市", "全县", "全区"]
+        .iter()
+        .any(|w| inner.starts_with(w))
+    {
+        return Ok(head);
+    }
+    Ok(name)
+}
+
 /// A value as a message quotes it.
 fn value_text(a: Actual) -> String {
     match a {
@@ -1740,6 +1777,28 @@ fn value_text(a: Actual) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_jurisdiction_typed_with_what_it_covers() {
+        for (typed, want) in [
+            ("诸暨市（含开发区）", Ok("诸暨市")),
+            ("诸暨市(包括经开区)", Ok("诸暨市")),
+            (" 诸暨市（全域） ", Ok("诸暨市")),
+            ("诸暨市（不含开发区）", Err("leaves part of it out")),
+            ("诸暨市(除店口镇)", Err("leaves part of it out")),
+            ("诸暨市（2025）", Ok("诸暨市（2025）")),
+            ("（含开发区）", Ok("（含开发区）")),
+            ("诸暨市", Ok("诸暨市")),
+            ("诸暨市（含", Ok("诸暨市（含")),
+        ] {
+            let got = whole_of(typed);
+            match (got, want) {
+                (Ok(g), Ok(w)) => assert_eq!(g, w, "{typed}"),
+                (Err(g), Err(w)) => assert!(g.contains(w), "{typed}: {g}"),
+                (g, w) => panic!("{typed}: got {g:?}, want {w:?}"),
+            }
+        }
+    }
 
     #[test]
     fn a_sheets_own_verdict() {
