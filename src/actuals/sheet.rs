@@ -14,17 +14,73 @@ use rust_decimal::Decimal;
 use std::path::Path;
 
 /// Whether an Excel number format shows its number as a percentage (`0%`, `0.00%`), ignoring
-/// `%` inside quoted literal text.
+/// `%` inside quoted literal text or escaped (`0.0\%` shows a literal `%`, unscaled).
 fn is_percent(code: &str) -> bool {
     let mut quoted = false;
-    for c in code.chars() {
+    let mut chars = code.chars();
+    while let Some(c) = chars.next() {
         match c {
             '"' => quoted = !quoted,
+            '\\' if !quoted => {
+                chars.next();
+            }
             '%' if !quoted => return true,
             _ => {}
         }
     }
     false
+}
+
+/// The unit an Excel number format writes after its number (`0.0"万人"`, `#,##0"元"`,
+/// `0.00\万`, `0.0"%"`: a literal percent, unscaled): the clerk sees `84.6万人` where the cell
+/// stores 84.6, and the number alone in a row counted in 人 would be read as 84.6 人. None for
+/// a format with no literal after its number, a date or time, or a literal holding a digit.
+fn unit_suffix(code: &str) -> Option<String> {
+    // A scaling percent is read as one already (`66%`).
+    if is_percent(code) {
+        return None;
+    }
+    let section = code.split(';').next().unwrap_or("");
+    let (mut suffix, mut number, mut quoted) = (String::new(), false, false);
+    let mut chars = section.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        match c {
+            '"' => quoted = !quoted,
+            _ if quoted => suffix.push(c),
+            '\\' => suffix.extend(chars.next().map(|(_, c)| c)),
+            // `[Red]`, `[$-804]`, `[DBNum1]`: a colour, a locale or a numeral style.
+            '[' => {
+                for (_, c) in chars.by_ref() {
+                    if c == ']' {
+                        break;
+                    }
+                }
+            }
+            // `_)` pads, `*-` fills: the next character is not shown as itself.
+            '_' | '*' => {
+                chars.next();
+            }
+            '0' | '#' | '?' => {
+                number = true;
+                suffix.clear();
+            }
+            _ if section[i..].to_ascii_lowercase().starts_with("general") => {
+                number = true;
+                suffix.clear();
+                for _ in 0.."general".len() - 1 {
+                    chars.next();
+                }
+            }
+            '.' | ',' | ' ' | '+' | '-' | '(' | ')' => {}
+            // A date, a time, scientific notation or a literal letter outside quotes.
+            c if c.is_ascii_alphabetic() => return None,
+            // Excel shows other characters as themselves: `0.0万人` without quotes.
+            c => suffix.push(c),
+        }
+    }
+    let suffix = suffix.trim();
+    (number && !suffix.is_empty() && !suffix.chars().any(|c| c.is_ascii_digit()))
+        .then(|| suffix.to_string())
 }
 
 /// Whether an Excel date format shows the year alone (`yyyy`, `yyyy"年"`, `e`): such a cell
@@ -993,6 +1049,15 @@ fn read_cells(
             _ => Shown::Plain,
         })
         .collect();
+    let suffixes: Vec<Option<String>> = reader
+        .styles()
+        .iter()
+        .map(|s| {
+            s.number_format
+                .as_ref()
+                .and_then(|f| unit_suffix(&f.format_code))
+        })
+        .collect();
     let mut pending: Option<Record> = None;
     // The last column any row read whole reaches.
     let mut widest = 0u64;
@@ -1048,10 +1113,15 @@ fn read_cells(
             };
             let (r, c) = cell.get_position();
             let (line, col) = (u64::from(r) + 1, u64::from(c) + 1);
-            let (text, kind) = cell_text(
+            let (mut text, kind) = cell_text(
                 cell.get_value(),
                 shown.get(style).copied().unwrap_or_default(),
             );
+            if matches!(cell.get_value(), DataRef::Float(_) | DataRef::Int(_))
+                && let Some(Some(unit)) = suffixes.get(style)
+            {
+                text.push_str(unit);
+            }
             if text.trim().is_empty() {
                 continue;
             }
@@ -1210,9 +1280,36 @@ mod tests {
     }
 
     #[test]
+    fn units_written_by_a_number_format() {
+        for (code, want) in [
+            ("0.0\"万人\"", Some("万人")),
+            ("#,##0\"元\"", Some("元")),
+            ("0.00\\万", Some("万")),
+            ("0.0\"%\"", Some("%")),
+            ("0.0 \"岁\"", Some("岁")),
+            ("0.0万人", Some("万人")),
+            ("General\"个\"", Some("个")),
+            ("[Red]0.0\"万元\";[Blue]-0.0\"万元\"", Some("万元")),
+            ("0.0_);(0.0)", None),
+            ("0.00", None),
+            ("General", None),
+            ("0%", None),
+            ("yyyy\"年\"m\"月\"", None),
+            ("0.00E+00", None),
+            ("\"约\"0.0", None),
+            ("0\"（2025）\"", None),
+            ("@", None),
+            ("", None),
+        ] {
+            assert_eq!(unit_suffix(code).as_deref(), want, "{code}");
+        }
+    }
+
+    #[test]
     fn percent_formats() {
         assert!(is_percent("0%"));
         assert!(is_percent("0.00%"));
+        assert!(!is_percent("0.0\\%"));
         assert!(!is_percent("0.00\"%\""));
         assert!(!is_percent("General"));
         assert_eq!(number_text(0.66, true), "66%");
