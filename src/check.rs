@@ -5,6 +5,7 @@
 //! JSON and the workbook and HTML reports all show the same rows.
 
 use crate::actuals::value::{parse_year, read_value};
+use crate::actuals::visibility::RowHidden;
 use crate::actuals::{self, ActualRow, Field, Implied, Place};
 use crate::cycle::{self, Bands, PeriodVerdict};
 use crate::diag::echo;
@@ -958,8 +959,10 @@ impl<'a> Readings<'a> {
                 word,
             }));
         }
-        if r.hidden == crate::actuals::visibility::RowHidden::Hidden {
-            doubts.push(judge::Note::Sheet(judge::SheetSays::HiddenRow));
+        match r.hidden {
+            RowHidden::Hidden => doubts.push(judge::Note::Sheet(judge::SheetSays::HiddenRow)),
+            RowHidden::Struck => doubts.push(judge::Note::Sheet(judge::SheetSays::Struck)),
+            RowHidden::No | RowHidden::Filtered => {}
         }
         // The value beside the sheet's own target cell: equal to it, the target copied into the
         // value column — or a county exactly on a target (`85` of 85, `3` of 建成3个). One row
@@ -998,21 +1001,35 @@ impl<'a> Readings<'a> {
                 let earlier_sheet = self.later_sheet.get(&at).copied().unwrap_or(0);
                 let (earlier_actual, earlier_line) =
                     (earlier.actual(&self.wide), earlier.line(&self.wide));
-                // A row hidden by hand beside a shown one for the same indicator and period:
-                // the shown one is the report (a revision typed under the old figure, which
-                // was hidden rather than deleted); the hidden one is passed over, with a word.
+                // A row hidden by hand, or its value struck through, beside a shown one for the
+                // same indicator and period: the shown one is the report (a revision typed
+                // under the old figure, which was hidden or crossed out rather than deleted);
+                // the other is passed over, with a word.
                 let hidden = |d: &Vec<(judge::Note, Diagnostic)>| {
-                    d.iter()
-                        .any(|(n, _)| matches!(n, judge::Note::Sheet(judge::SheetSays::HiddenRow)))
+                    d.iter().any(|(n, _)| {
+                        matches!(
+                            n,
+                            judge::Note::Sheet(
+                                judge::SheetSays::HiddenRow | judge::SheetSays::Struck
+                            )
+                        )
+                    })
                 };
                 let earlier_hidden = self.doubts.get(&at).is_some_and(hidden);
-                let now_hidden = r.hidden == crate::actuals::visibility::RowHidden::Hidden;
+                let earlier_how = match self.doubts.get(&at).is_some_and(|d| {
+                    d.iter()
+                        .any(|(n, _)| matches!(n, judge::Note::Sheet(judge::SheetSays::Struck)))
+                }) {
+                    true => RowHidden::Struck,
+                    false => RowHidden::Hidden,
+                };
+                let now_hidden = matches!(r.hidden, RowHidden::Hidden | RowHidden::Struck);
                 let shown_over_hidden = earlier.file == fi && earlier_hidden && !now_hidden;
                 if earlier.file == fi && now_hidden && !earlier_hidden {
                     self.row_problems.push(place.warning(
                         r.line,
                         r.value.column,
-                        hidden_passed_over(r.line, earlier_line, earlier_actual),
+                        hidden_passed_over(r.line, earlier_line, earlier_actual, r.hidden),
                     ));
                     return;
                 }
@@ -1022,7 +1039,7 @@ impl<'a> Readings<'a> {
                             place.name,
                             earlier_line,
                             1,
-                            hidden_passed_over(earlier_line, r.line, actual),
+                            hidden_passed_over(earlier_line, r.line, actual, earlier_how),
                         )
                         .in_sheet(
                             place
@@ -1721,14 +1738,21 @@ fn claimed(text: &str) -> Option<bool> {
     }
 }
 
-/// What is said of a hidden row passed over for a shown one reporting the same indicator and
-/// period (`hidden`, `shown`: their rows; `value`: the shown one's).
-fn hidden_passed_over(hidden: u64, shown: u64, value: Actual) -> String {
-    crate::tr!(
-        "第 {hidden} 行在工作簿中被隐藏，第 {shown} 行（未隐藏）报了同一指标同一期间的 {}: 采用未隐藏的行，隐藏行不判定",
-        "row {hidden} is hidden in the workbook and row {shown} (shown) reports the same indicator and period as {}: the shown row is used, the hidden one is not judged",
-        value_text(value)
-    )
+/// What is said of a row set aside — hidden, or its value struck through (`how`) — passed over
+/// for a shown one reporting the same indicator and period (`aside`, `shown`: their rows;
+/// `value`: the shown one's).
+fn hidden_passed_over(aside: u64, shown: u64, value: Actual, how: RowHidden) -> String {
+    let value = value_text(value);
+    match how {
+        RowHidden::Struck => crate::tr!(
+            "第 {aside} 行的数值加了删除线，第 {shown} 行报了同一指标同一期间的 {value}: 采用第 {shown} 行，有删除线的数不判定",
+            "row {aside}'s value is struck through and row {shown} reports the same indicator and period as {value}: row {shown} is used, the struck value is not judged"
+        ),
+        _ => crate::tr!(
+            "第 {aside} 行在工作簿中被隐藏，第 {shown} 行（未隐藏）报了同一指标同一期间的 {value}: 采用未隐藏的行，隐藏行不判定",
+            "row {aside} is hidden in the workbook and row {shown} (shown) reports the same indicator and period as {value}: the shown row is used, the hidden one is not judged"
+        ),
+    }
 }
 
 /// A jurisdiction typed with what its figure covers: `诸暨市（含开发区）`, `诸暨市(包括经开区)`

@@ -238,6 +238,8 @@ pub enum SheetSays {
     /// clerk sees (an old figure kept under the new one, a row struck out of the count), and
     /// judged with nobody having seen its number.
     HiddenRow,
+    /// The value is struck through in the workbook: crossed out, as a superseded figure is.
+    Struck,
 }
 
 /// What a far value was held against, so that a message names only what the row has: a row

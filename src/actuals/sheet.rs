@@ -4,6 +4,7 @@
 //! each cell read as the clerk saw it: a percent-formatted 0.66 is `66%`, a date-formatted
 //! cell is a date. Places are the sheet's own: row number and column (`数据!D7`).
 
+use super::visibility::RowHidden;
 use super::{
     Actuals, CellKind, EachRow, MAX_BYTES, MAX_CELLS, MAX_FIELD_BYTES, MAX_FIELDS, MAX_SHEET_BYTES,
     NoRows, Record, Records, collect,
@@ -938,6 +939,8 @@ fn read_xlsx(
     each: &mut EachRow<'_>,
 ) -> Result<Actuals, NoRows> {
     let hidden = super::visibility::of_sheet(path, chosen, MAX_SHEET_BYTES);
+    // The cells whose font strikes them through, as they are read (bounded by MAX_STRUCK).
+    let struck = std::cell::RefCell::new(std::collections::HashSet::new());
     // The value cells found empty, to ask after the read whether a formula stood there.
     let mut empties: Vec<(u64, u64)> = Vec::new();
     // The rows a filter hides that hold a value: read, and said once.
@@ -946,19 +949,24 @@ fn read_xlsx(
         if r.value.text.is_empty() && empties.len() < MAX_EMPTIES {
             empties.push((r.line, r.value.column));
         }
-        if hidden.is_empty() {
+        let crossed =
+            !r.value.text.is_empty() && struck.borrow().contains(&(r.line, r.value.column));
+        if hidden.is_empty() && !crossed {
             return each(p, r);
         }
         let row = super::ActualRow {
-            hidden: hidden.of(r.line),
+            hidden: match hidden.of(r.line) {
+                RowHidden::No if crossed => RowHidden::Struck,
+                h => h,
+            },
             ..*r
         };
-        if row.hidden == super::visibility::RowHidden::Filtered && !r.value.text.is_empty() {
+        if row.hidden == RowHidden::Filtered && !r.value.text.is_empty() {
             filtered += 1;
         }
         each(p, &row);
     };
-    let mut read = read_cells(wb, name, chosen, no_shared_strings, &mut watch);
+    let mut read = read_cells(wb, name, chosen, no_shared_strings, &struck, &mut watch);
     if let Ok(a) = &mut read {
         if !empties.is_empty() {
             a.problems.extend(uncalculated(wb, name, chosen, &empties));
@@ -1019,12 +1027,17 @@ fn uncalculated(
     said
 }
 
-/// Reads one sheet's cells, streamed, handing each row to `each`.
+/// The most struck-through cells noted for one sheet; past it, the rest read as plain.
+const MAX_STRUCK: usize = 10_000;
+
+/// Reads one sheet's cells, streamed, handing each row to `each`; the cells struck through are
+/// noted in `struck` (row, column) before their row is handed out.
 fn read_cells(
     wb: &mut Xlsx<std::io::BufReader<Src>>,
     name: &str,
     chosen: &str,
     no_shared_strings: bool,
+    struck: &std::cell::RefCell<std::collections::HashSet<(u64, u64)>>,
     each: &mut EachRow<'_>,
 ) -> Result<Actuals, NoRows> {
     let err = |m: String| NoRows::Bad(Diagnostic::error(name, 0, 0, m));
@@ -1048,6 +1061,11 @@ fn read_cells(
             },
             _ => Shown::Plain,
         })
+        .collect();
+    let strikes: Vec<bool> = reader
+        .styles()
+        .iter()
+        .map(|s| s.font.as_ref().is_some_and(|f| f.has_strikethrough()))
         .collect();
     let suffixes: Vec<Option<String>> = reader
         .styles()
@@ -1126,6 +1144,12 @@ fn read_cells(
                 continue;
             }
             merged.see(r, c, &text, kind);
+            if strikes.get(style).copied().unwrap_or(false) {
+                let mut s = struck.borrow_mut();
+                if s.len() < MAX_STRUCK {
+                    s.insert((line, col));
+                }
+            }
             filled += 1;
             if filled > MAX_CELLS {
                 done = true;

@@ -1,4 +1,4 @@
-//! Which rows of an .xlsx sheet Excel does not show.
+//! Which rows of an .xlsx sheet Excel does not show (and, beside them, a value crossed out).
 //!
 //! Why it exists: calamine reads every row, shown or not, and says nothing of a row's `hidden`
 //! flag. A clerk hides a row to take it out of the report — last month's figure kept under the
@@ -29,6 +29,8 @@ pub enum RowHidden {
     Filtered,
     /// Hidden by hand (or by an outline's collapsed group): taken out of what the clerk sees.
     Hidden,
+    /// Shown, but its value is struck through (a font's strikethrough): crossed out.
+    Struck,
 }
 
 /// The hidden rows of one sheet.

@@ -484,6 +484,10 @@ fn sheet_text(says: &SheetSays, en: bool) -> String {
         (SheetSays::PeriodUnsaid { label }, true) => format!(
             "doubtful: the period names one month or quarter; judged as the year to {label}; if the value is that month's or quarter's own, the year to date is more and the verdict may differ: say so in the period (10月当月)"
         ),
+        (SheetSays::Struck, false) => {
+            "存疑: 此数值在工作簿中加了删除线: 是作废的数吗? 若是, 请删除或填写新数; 若是要报的数, 请去掉删除线".to_string()
+        }
+        (SheetSays::Struck, true) => "doubtful: the value is struck through in the workbook: a figure withdrawn? delete it or type the new one if so; remove the strikethrough if it is to be reported".to_string(),
         (SheetSays::HiddenRow, false) => {
             "存疑: 此行在工作簿中被隐藏(不是筛选隐藏的): 是作废或旧的数吗? 若是, 请删除该行; 若是要报的数, 请取消隐藏".to_string()
         }
