@@ -323,6 +323,9 @@ fn parse_period(text: &str, year: Option<i32>) -> Result<Period, String> {
         t = said?;
         as_of_day = true;
     }
+    if let Some(span) = dated_span(&t) {
+        t = span;
+    }
     if let Some(d) = date(&t) {
         return Err(d);
     }
@@ -695,6 +698,27 @@ fn split_year(t: &str) -> (Option<i32>, &str) {
     (y, rest)
 }
 
+/// A span of months with the year written at both ends, as a statistics system or a careful
+/// clerk writes it (`2025.01-2025.10`, `2025年1月—2025年10月`, `202501至202510`): the span in
+/// the form the rules read, `2025年1-10月` (the year to October) or `2025年4-6月` (those months
+/// alone). None where the ends are not two months of one year in order.
+fn dated_span(t: &str) -> Option<String> {
+    const DASHES: [char; 8] = ['-', '—', '–', '~', '～', '－', '至', '到'];
+    t.char_indices()
+        .filter(|(_, c)| DASHES.contains(c))
+        .find_map(|(i, c)| {
+            let (a, b) = (&t[..i], &t[i + c.len_utf8()..]);
+            let one_month = |side: &str| {
+                let (y, rest) = split_year(side.trim());
+                let p = months(rest, y?)?;
+                // A month is read as the year to its end: its month is the last.
+                (p.grain == Grain::Month).then_some((y?, p.last))
+            };
+            let ((ya, first), (yb, last)) = (one_month(a)?, one_month(b)?);
+            (ya == yb && first <= last).then(|| format!("{ya}年{first}-{last}月"))
+        })
+}
+
 /// The months of what follows the year: nothing (the year), a quarter, a half, a month or a span.
 fn months(rest: &str, y: i32) -> Option<Period> {
     let r = rest.trim_start_matches('第');
@@ -821,6 +845,12 @@ mod tests {
             ("截至2025年2月28日", None, (2025, 1, 2), "2025-02"),
             ("截至2025年12月31日", None, (2025, 1, 12), "2025"),
             ("2024年末", None, (2024, 1, 12), "2024"),
+            // A span with the year at both ends.
+            ("2025.01-2025.10", None, (2025, 1, 10), "2025-10"),
+            ("2025年1月—2025年10月", None, (2025, 1, 10), "2025-10"),
+            ("202501至202510", None, (2025, 1, 10), "2025-10"),
+            ("2025-01~2025-10", None, (2025, 1, 10), "2025-10"),
+            ("2025.04-2025.06", None, (2025, 4, 6), "2025年4-6月"),
             // For the period alone: a span from after January, a suffix, 下半年.
             ("4-6月", Some(2024), (2024, 4, 6), "2024年4-6月"),
             ("下半年", Some(2024), (2024, 7, 12), "2024H2当期"),
@@ -900,6 +930,8 @@ mod tests {
             ("2023/24", None, "counted as 2023"),
             ("24", None, "did you mean 2024?"),
             ("6-4月", Some(2024), "expected a period"),
+            ("2025.10-2025.01", None, "expected a period"),
+            ("2025.01-2024.10", None, "expected a period"),
             ("上半年", None, "names no year"),
             ("2023Q2", Some(2024), "the year column says 2024"),
             ("明年", Some(2024), "expected a period"),
