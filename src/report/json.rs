@@ -118,8 +118,9 @@ pub(crate) struct Remark {
     /// indicator can be: `150` in a share of at most 100 %), `monthly_amount` (a twelfth of a
     /// year's amount: a month's typed, `did_you_mean` the year's), `date_like` (far from the
     /// references and reading as a year and a month: `2024.6`), `note_not_final` (the row's 备注
-    /// says the figure is an estimate, a flash or preliminary count, approximate, incomplete or
-    /// of a changed definition: `预计数`, `约`, `不完全统计`, `口径调整`), `reported_twice` (the same indicator and period again in the same
+    /// says the figure is an estimate, a flash or preliminary count or of a changed definition:
+    /// `预计数`, `口径调整`), `note_approximate` (… that it is approximate: `约`, `85%左右`),
+    /// `note_incomplete` (… that the count is incomplete: `据不完全统计`), `reported_twice` (the same indicator and period again in the same
     /// file with another value, `text`), `equals_sheet_target` (the value is the number of the
     /// sheet's own 目标值 cell beside it, `text`, as in half or more of the sheet's rows with
     /// one: the target column copied into the value column?),
@@ -207,8 +208,13 @@ impl Remark {
                 };
                 r.text = Some(typed.clone());
             }
-            Note::Sheet(crate::judge::SheetSays::Note { note, .. }) => {
-                r.kind = "note_not_final";
+            Note::Sheet(crate::judge::SheetSays::Note { note, word }) => {
+                use crate::actuals::value::{NoteSays, note_says};
+                r.kind = match note_says(word) {
+                    NoteSays::Approximate => "note_approximate",
+                    NoteSays::Incomplete => "note_incomplete",
+                    NoteSays::NotFinal | NoteSays::Definition => "note_not_final",
+                };
                 r.text = Some(note.clone());
             }
             Note::Sheet(crate::judge::SheetSays::PeriodUnsaid { label }) => {
