@@ -154,7 +154,8 @@ def tabs(t):
     """Each block of table lines whose rows all have as many cells (runs of two or more spaces
     apart, three cells at least) with a tab between cells: what a sheet saved as tab-separated
     text prints. A block with a row short of cells (an empty cell, a name wrapped onto its own
-    line) is left as it is: tabs would lose where its cells stand, which says their columns."""
+    line, a row indented past the others: empty cells first) is left as it is: tabs would lose
+    where its cells stand, which says their columns."""
     lines = t.split("\n")
     cells = lambda l: re.split(r"(?<=\S) {2,}(?=\S)", l.strip())
     is_row = lambda l: TABLE.search(l) and "|" not in l and "\t" not in l and len(cells(l)) >= 3
@@ -163,7 +164,12 @@ def tabs(t):
         j = i
         while j < len(lines) and is_row(lines[j]):
             j += 1
-        if j - i >= 2 and len({len(cells(l)) for l in lines[i:j]}) == 1:
+        # A row indented past the others starts with empty cells (a second header row under
+        # spanning titles, a half table's right-only row): a sheet saved as text keeps their
+        # tabs, so a block with one is not a row of equal cells, and is left.
+        indents = [len(l) - len(l.lstrip(" ")) for l in lines[i:j]]
+        even = j > i and max(indents) - min(indents) <= 1
+        if j - i >= 2 and even and len({len(cells(l)) for l in lines[i:j]}) == 1:
             lines[i:j] = ["\t".join(cells(l)) for l in lines[i:j]]
         i = max(j, i + 1)
     return "\n".join(lines).encode("utf-8")

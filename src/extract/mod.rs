@@ -144,16 +144,18 @@ fn bare_cr_ends(text: &str) -> Option<String> {
 /// (`2025 年` → `2025年`, `达到 95%` → `达到95%`, `2023 年 8 月 25 日`), line by line; None when
 /// no line has one. Rules that read a year, a heading (`一、2023 年工作回顾`) or an operator
 /// right before its figure then hold for such text too. Only a line of prose, with a Chinese
-/// clause's mark in it (`，。；：、`); a line of cells is left as it is: a header
-/// (`序号 指标 2022年 2025年`), a run of spaces or a tab between cells, a `|`, or two figures a
-/// space apart (a table row a line, `1 普惠托位占比 % 45 60 70`: the spaces part its cells). `validate` compares quotes
+/// clause's mark in it (`，。；：、`), indented or not; a line of cells is left as it is but for a
+/// year's `年` (`2022 年基础值`): a header (`序号 指标 2022年 2025年`), a run of spaces or a tab
+/// between cells, a `|`, or two figures a space apart (a table row a line,
+/// `1 普惠托位占比 % 45 60 70`: the spaces part its cells). `validate` compares quotes
 /// without white space, so a quote read here is found in the source.
 fn digits_unspaced(text: &str) -> Option<String> {
     let cjk = |c: char| matches!(c, '\u{3400}'..='\u{4dbf}' | '\u{4e00}'..='\u{9fff}');
     let figure = |c: char| c.is_ascii_digit() || c == '%';
     let prose = |line: &str| {
+        // An indent (lynx's three spaces, a paragraph's) is no gap between cells.
         line.contains(['，', '。', '；', '：', '、'])
-            && !line.trim_end().contains("  ")
+            && !line.trim().contains("  ")
             && !line.contains(['\t', '|', '｜', '│'])
             && !outline::figures_apart(line)
     };
@@ -186,7 +188,26 @@ fn digits_unspaced(text: &str) -> Option<String> {
     let mut out = String::with_capacity(text.len());
     for (line, c) in &lines {
         if !prose(line) {
-            out.push_str(line);
+            // In a line of cells of such a text only a year keeps its 年 (`2022 年基础值`,
+            // `2023—2027 年`): no cell starts with 年 after a cell of a year.
+            let mut i = 0;
+            while i < c.len() {
+                // An age inside a name (`拥有 3 岁以下`, `65 周岁以上`): one word.
+                if c[i] == ' '
+                    && i > 0
+                    && cjk(c[i - 1])
+                    && let Some(end) = spaced_age(c, i + 1)
+                {
+                    out.extend(c[i + 1..end].iter().filter(|&&x| x != ' '));
+                    i = end;
+                    continue;
+                }
+                out.push(c[i]);
+                if c[i].is_ascii_digit() && spaced_year(c, i) {
+                    i += 1;
+                }
+                i += 1;
+            }
             continue;
         }
         let mut i = 0;
@@ -199,6 +220,52 @@ fn digits_unspaced(text: &str) -> Option<String> {
         }
     }
     Some(out)
+}
+
+/// Where an age a tool spaced ends (`3 岁`, `0—3 岁`, `65 周岁`: one to three digits, a range's
+/// dash, a space, `岁` or `周岁`), the age starting at `c[i]`; None for anything else.
+fn spaced_age(c: &[char], i: usize) -> Option<usize> {
+    let mut k = i;
+    let digits = |k: &mut usize| {
+        let from = *k;
+        while c.get(*k).is_some_and(char::is_ascii_digit) {
+            *k += 1;
+        }
+        (1..=3).contains(&(*k - from))
+    };
+    if !digits(&mut k) {
+        return None;
+    }
+    if c.get(k)
+        .is_some_and(|d| matches!(d, '—' | '-' | '～' | '~'))
+    {
+        k += 1;
+        if !digits(&mut k) {
+            return None;
+        }
+    }
+    if c.get(k) != Some(&' ') {
+        return None;
+    }
+    match (c.get(k + 1), c.get(k + 2)) {
+        (Some('岁'), _) => Some(k + 2),
+        (Some('周'), Some('岁')) => Some(k + 3),
+        _ => None,
+    }
+}
+
+/// Whether `c[i]` ends a year (four digits, 19xx or 20xx, no digit before) that a single space
+/// parts from its `年`.
+fn spaced_year(c: &[char], i: usize) -> bool {
+    let Some(from) = i.checked_sub(3) else {
+        return false;
+    };
+    let year = &c[from..=i];
+    year.iter().all(char::is_ascii_digit)
+        && matches!(year[..2], ['1', '9'] | ['2', '0'])
+        && !from.checked_sub(1).is_some_and(|k| c[k].is_ascii_digit())
+        && c.get(i + 1) == Some(&' ')
+        && c.get(i + 2) == Some(&'年')
 }
 
 /// The text with its no-break and fixed-width spaces (U+00A0, U+2002–U+200A, U+202F, U+205F)
@@ -1283,7 +1350,8 @@ mod tests {
     /// Text a tool spaced wherever Chinese meets a figure (Mathpix, pangu-style editors:
     /// `一、2023 年工作回顾`, `达到 95%`) is read without those spaces, so a year's heading, a
     /// deadline and an operator hold; an author's stray space among unspaced figures, a table's
-    /// row or header (figures or years a space apart) and a line with no clause mark stay.
+    /// row or header (figures or years a space apart) and a line with no clause mark stay, but for
+    /// a year's `年`.
     #[test]
     fn spaces_a_tool_put_between_chinese_and_figures() {
         for (text, want) in [
@@ -1301,6 +1369,14 @@ mod tests {
             ),
             ("到2025年，新增500个。\n", None),
             ("2023 年 8 月 25 日\n", None),
+            // lynx's indent is no gap between cells; in such a text a header's year keeps its
+            // 年 (`2022 年基础值`, `2023—2027 年`), a row's figures and a code stay apart.
+            (
+                "   到 2025 年，新增 500 个。\n   方案（2023—2027 年）\n   序号 指标 2022 年基础值 2025 年目标值\n   1 普惠托位占比 45 60 12022 年\n   2 每千人口拥有 3 岁以下托位数 个 3.5 4.5\n   3 老人中 65 周岁以上占比 % 40 5 岁\n",
+                Some(
+                    "   到2025年，新增500个。\n   方案（2023—2027年）\n   序号 指标 2022年基础值 2025年目标值\n   1 普惠托位占比 45 60 12022 年\n   2 每千人口拥有3岁以下托位数 个 3.5 4.5\n   3 老人中65周岁以上占比 % 40 5 岁\n",
+                ),
+            ),
         ] {
             assert_eq!(digits_unspaced(text).as_deref(), want, "{text}");
         }

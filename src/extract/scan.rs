@@ -1079,8 +1079,17 @@ pub(super) fn not_a_target(chars: &[char], span: &Span) -> Option<&'static str> 
         // `辖区内共有14个街道、194个社区`, `对9个县（市、区）开展督查`, `12个镇街实现全覆盖`: how
         // many divisions a place has or a measure reaches, its scale, not a level to reach.
         // Not divisions the plan builds or makes (`创建15个社区…`, `打造10个未来社区`).
+        // ASCII brackets (an English input mode's `县(市、区)`) are the full-width ones.
+        let head_wide: String = head
+            .chars()
+            .map(|c| match c {
+                '(' => '（',
+                ')' => '）',
+                c => c,
+            })
+            .collect();
         let division = DIVISIONS.iter().any(|n| {
-            head.strip_prefix(n).is_some_and(|after| {
+            head_wide.strip_prefix(n).is_some_and(|after| {
                 after.is_empty() || DIVISION_ENDS.iter().any(|e| after.starts_with(e))
             })
         }) && matches!(span.unit.as_deref(), None | Some("个"));
@@ -1163,6 +1172,7 @@ mod tests {
             "全区12个镇街实现医养结合服务全覆盖。",
             "2022年，6个区、县（市）实现婴幼儿照护服务指导中心全覆盖。",
             "山区26县中我市占7个。",
+            "全市9个县(市、区)均建成指导中心，6个区、县(市)实现全覆盖。",
             "全市9个县（市）中有5个已创成示范县。",
             "全省90个县（市、区）中有12个已创成示范县。",
             "覆盖全县18个乡镇（街道）和210个行政村。",
