@@ -726,7 +726,7 @@ impl<'a> Readings<'a> {
         let rows = self
             .index
             .entry(std::ptr::from_ref(plan) as usize)
-            .or_insert_with(|| vec![NONE; plan.plan.indicators.len()].into_boxed_slice());
+            .or_insert_with(|| vec![NONE; plan.rows_len()].into_boxed_slice());
         if let Some(slot) = rows.get_mut(at as usize) {
             if *slot != NONE {
                 return *slot;
@@ -1487,7 +1487,7 @@ impl<'a> Readings<'a> {
                 (None, None) => ps,
             };
             for p in ps {
-                for (k, row) in plan.plan.indicators.iter().enumerate() {
+                for (k, row) in plan.rows() {
                     let Some(entry) = set.catalog.get(&row.id.value) else {
                         continue;
                     };
@@ -2020,7 +2020,7 @@ mod tests {
         let mut csv = String::from("jurisdiction,indicator,year,value\n");
         for (n, p) in set.plans().enumerate() {
             let (start, end) = (p.plan.period.start.value, p.plan.period.end.value);
-            for (k, row) in p.plan.indicators.iter().enumerate() {
+            for (k, row) in p.rows() {
                 for year in start..=end {
                     let v = 10 + (n * 7 + k * 3 + year as usize) % 90;
                     let period = if (k + year as usize).is_multiple_of(5) {

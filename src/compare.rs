@@ -165,9 +165,8 @@ pub(crate) fn change(c: &Cell) -> (Option<Decimal>, Option<Decimal>) {
 /// The latest year every plan has a numeric target for; else the earliest end year among them.
 fn default_year(plans: &[&PlanFile], set: &PlanSet) -> i32 {
     let years = |p: &PlanFile| -> BTreeSet<i32> {
-        p.plan
-            .indicators
-            .iter()
+        p.rows()
+            .map(|(_, r)| r)
             .filter_map(|row| set.catalog.get(&row.id.value).map(|e| (row, e)))
             .flat_map(|(row, e)| numeric(row, e).into_iter().map(|(r, _)| r.year))
             .collect()
@@ -191,7 +190,7 @@ fn default_year(plans: &[&PlanFile], set: &PlanSet) -> i32 {
 
 fn rows_by_id(p: &PlanFile) -> BTreeMap<&str, &Row> {
     let mut m = BTreeMap::new();
-    for r in &p.plan.indicators {
+    for (_, r) in p.rows() {
         m.entry(r.id.value.as_str()).or_insert(r);
     }
     m
@@ -354,9 +353,8 @@ pub(crate) fn rank<'a>(
             .plans()
             .filter_map(|p| {
                 let row = p
-                    .plan
-                    .indicators
-                    .iter()
+                    .rows()
+                    .map(|(_, r)| r)
                     .find(|r| r.id.value == entry.id.value)?;
                 cell_for(row, entry, year).map(|c| (p, c, row.name.as_str()))
             })

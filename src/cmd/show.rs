@@ -60,9 +60,9 @@ fn figure_json(row: &Row, cat: &CatalogIndex, f: &Figure) -> Value {
 
 pub(crate) fn plan_json(p: &PlanFile, cat: &CatalogIndex) -> Value {
     let plan = &p.plan;
-    let rows: Vec<Value> = plan
-        .indicators
-        .iter()
+    let rows: Vec<Value> = p
+        .rows()
+        .map(|(_, r)| r)
         .map(|row| {
             let entry = cat.get(&row.id.value);
             json!({
@@ -124,7 +124,7 @@ fn table(p: &PlanFile, cat: &CatalogIndex, lang: Lang, table_only: bool) -> Tabl
         "牵头单位".into()
     });
     let mut t = Table::new(headers);
-    for row in &plan.indicators {
+    for (_, row) in p.rows() {
         if table_only && row.table.is_none() {
             continue;
         }
@@ -248,7 +248,7 @@ pub(crate) fn summary(p: &PlanFile, cat: &CatalogIndex, source: Option<&str>) ->
     // A figure's words are verified when its quote (prose) and its row (table) are in the source.
     let found = |s: &str| source.is_some_and(|src| src.contains(&squash(s)));
     let mut by: BTreeMap<Option<Domain>, C> = BTreeMap::new();
-    for row in &p.plan.indicators {
+    for (_, row) in p.rows() {
         let c = by.entry(row_domain(p, cat, row)).or_default();
         c.rows += 1;
         let milestone = cat

@@ -100,7 +100,7 @@ pub(crate) fn sheet(
         headers.insert(6, due);
     }
     let mut t = Table::new(headers);
-    for row in &p.plan.indicators {
+    for (_, row) in p.rows() {
         if row.marker == Some(Marker::Observational) {
             continue;
         }

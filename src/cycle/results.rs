@@ -119,7 +119,7 @@ pub(crate) fn missing<'a>(
     for plan in plans {
         // Whether a target is due does not depend on the ≈ band: the default rules do.
         let ctx = crate::judge::Ctx::new(&plan.plan, crate::judge::Rules::default());
-        for row in &plan.plan.indicators {
+        for (_, row) in plan.rows() {
             let Some(entry) = set.catalog.get(&row.id.value) else {
                 continue;
             };

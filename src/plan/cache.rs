@@ -36,6 +36,7 @@
 //! damaged place (which would still decode, to another text) is never taken for a plan.
 
 use super::fasthash::FastMap;
+use super::lazy::LazyRows;
 use super::load::{Listed, PlanDir, SourceText};
 use super::schema::{Text, intern};
 use super::{Catalog, Entry, Need, Plan};
@@ -249,6 +250,11 @@ impl Table {
     fn len(&self) -> usize {
         self.ends.len()
     }
+
+    /// Whether `i` is the place of a text.
+    pub(super) fn has(&self, i: u64) -> bool {
+        usize::try_from(i).is_ok_and(|i| i < self.len())
+    }
 }
 
 /// The texts of a cache file being written: those of the file it replaces first, in their
@@ -371,6 +377,27 @@ impl Blobs {
     /// A cached plan, decoded; none if its bytes are damaged (then it is parsed again).
     pub(crate) fn plan(&self, b: Blob) -> Option<Plan> {
         super::codec::decode(&self.read(b)?, &self.table)
+    }
+
+    /// A cached plan without its rows, and its rows to be decoded as they are asked for (see
+    /// [`super::lazy`]); none if its bytes are damaged (then it is parsed again). `listed` is the
+    /// plan's file, for a row whose bytes turn out damaged after all.
+    pub(crate) fn outline(
+        &self,
+        b: Blob,
+        listed: Option<Listed>,
+        need: Need,
+    ) -> Option<(Plan, LazyRows)> {
+        let bytes = self.read(b)?;
+        let (plan, spans) = super::codec::decode_outline(&bytes, &self.table)?;
+        let rows = LazyRows::new(
+            bytes.into_boxed_slice(),
+            Arc::clone(&self.table),
+            spans,
+            listed,
+            need,
+        );
+        Some((plan, rows))
     }
 }
 
@@ -641,7 +668,7 @@ pub(crate) fn is_catalog(src: &SourceText) -> bool {
 
 #[cfg(test)]
 pub(super) mod tests {
-    use super::super::{PlanFile, PlanSet};
+    use super::super::{PlanFile, PlanSet, Row};
     use super::*;
     use std::cell::Cell;
 
@@ -677,9 +704,15 @@ pub(super) mod tests {
         v
     }
 
+    /// Every plan as JSON, its rows read as commands read them (a cached plan's apart).
     fn as_json(set: &PlanSet) -> Vec<serde_json::Value> {
         set.plans()
-            .map(|p: &PlanFile| serde_json::to_value(&p.plan).unwrap())
+            .map(|p: &PlanFile| {
+                let mut v = serde_json::to_value(&p.plan).unwrap();
+                let rows: Vec<&Row> = p.rows().map(|(_, r)| r).collect();
+                v["indicators"] = serde_json::to_value(rows).unwrap();
+                v
+            })
             .collect()
     }
 
@@ -880,9 +913,8 @@ pub(super) mod tests {
         let dir = PlanDir::Path(plans.path().to_path_buf());
         let quotes = |set: &PlanSet| {
             first(set)
-                .plan
-                .indicators
-                .iter()
+                .rows()
+                .map(|(_, r)| r)
                 .flat_map(|r| &r.targets)
                 .filter(|f| f.quote.is_some())
                 .count()
@@ -895,9 +927,8 @@ pub(super) mod tests {
             assert_eq!(quotes(&lean), 0);
             let targets = |set: &PlanSet| {
                 first(set)
-                    .plan
-                    .indicators
-                    .iter()
+                    .rows()
+                    .map(|(_, r)| r)
                     .map(|r| r.targets.len())
                     .sum::<usize>()
             };
@@ -968,7 +999,7 @@ pub(super) mod tests {
             let (h, _) = header_of(&file_for(&dir, cache.path(), need));
             assert!(h.texts.len > 0 && h.plans.len() == parsed.plans().count());
             for p in second.plans() {
-                for r in &p.plan.indicators {
+                for (_, r) in p.rows() {
                     let pooled = intern(&r.id.value);
                     assert_eq!(r.id.value.address(), pooled.address(), "{}", r.id.value);
                 }

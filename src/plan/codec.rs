@@ -12,6 +12,10 @@
 //! plan type is a compile error here until it is encoded (the cache's key hashes this file, so a
 //! changed layout never reads an older one).
 //!
+//! Each row is written after its length, so that a plan can be read without its rows
+//! ([`decode_outline`]) and a row decoded alone when it is first asked for ([`decode_row`], see
+//! [`super::lazy`]).
+//!
 //! Nothing read is trusted: every length is checked against the bytes left before anything is
 //! allocated for it, every place against the table, every string as UTF-8 and every enum's
 //! byte against its variants; anything else makes the decode `None` (the plan is then parsed
@@ -52,8 +56,56 @@ pub(crate) fn decode(bytes: &[u8], table: &Table) -> Option<Plan> {
         at: 0,
         table,
     };
-    let plan = r.plan()?;
+    let plan = r.plan(|r| r.list(Reader::sized_row))?;
     (r.at == bytes.len()).then_some(plan)
+}
+
+/// Where a row's bytes start and end in its plan's encoding.
+pub(crate) type Span = (u32, u32);
+
+/// The plan encoded in `bytes` without its rows (`indicators` empty), and where each row's
+/// bytes start and end, for [`decode_row`]; none if the bytes are not one plan's encoding,
+/// whole, with each row's catalog id a text of `table`. The rows' other fields are checked
+/// when each is decoded.
+pub(crate) fn decode_outline(bytes: &[u8], table: &Table) -> Option<(Plan, Box<[Span]>)> {
+    let mut r = Reader {
+        bytes,
+        at: 0,
+        table,
+    };
+    let mut spans = Vec::new();
+    let plan = r.plan(|r| {
+        let n = r.len()?;
+        // At most one a byte left, like every length read.
+        spans.reserve_exact(n);
+        for _ in 0..n {
+            let end = r.sized()?;
+            let start = r.at;
+            // The id comes first: a place in the table, checked now so that a row's id is
+            // always there to be read.
+            r.uint().filter(|&i| table.has(i))?;
+            if r.at > end {
+                return None;
+            }
+            spans.push((u32::try_from(start).ok()?, u32::try_from(end).ok()?));
+            r.at = end;
+        }
+        Some(Vec::new())
+    })?;
+    (r.at == bytes.len()).then(|| (plan, spans.into_boxed_slice()))
+}
+
+/// The row whose bytes are at `span` of a plan's encoding (as [`decode_outline`] found it);
+/// none if they are not one row's.
+pub(crate) fn decode_row(bytes: &[u8], span: Span, table: &Table) -> Option<Row> {
+    let mut r = Reader::at(bytes, span, table)?;
+    let row = r.row()?;
+    (r.at == r.bytes.len()).then_some(row)
+}
+
+/// The catalog id of the row at `span`, without decoding the row (the id comes first).
+pub(crate) fn row_id(bytes: &[u8], span: Span, table: &Table) -> Option<Text> {
+    Reader::at(bytes, span, table)?.text()
 }
 
 impl Writer<'_> {
@@ -189,10 +241,20 @@ impl Writer<'_> {
             w.str(name);
             w.byte(domain_byte(domain.value));
         });
-        self.list(indicators, Self::row);
+        self.list(indicators, Self::sized_row);
         self.opt(excerpt.as_ref(), |w, s| w.str(s));
         self.years(columns);
         self.strings(todo);
+    }
+
+    /// A row after the length of its encoding, so that a reader can find a row without
+    /// decoding the ones before it.
+    fn sized_row(&mut self, r: &Row) {
+        let start = self.out.len();
+        self.row(r);
+        let body = self.out.split_off(start);
+        self.uint(body.len() as u64);
+        self.out.extend_from_slice(&body);
     }
 
     fn row(&mut self, r: &Row) {
@@ -308,7 +370,17 @@ struct Reader<'b> {
     table: &'b Table,
 }
 
-impl Reader<'_> {
+impl<'b> Reader<'b> {
+    /// A reader of the bytes at `span` of `bytes` alone.
+    fn at(bytes: &'b [u8], span: Span, table: &'b Table) -> Option<Reader<'b>> {
+        let (start, end) = (span.0 as usize, span.1 as usize);
+        Some(Reader {
+            bytes: bytes.get(..end)?,
+            at: start.min(end),
+            table,
+        })
+    }
+
     fn byte(&mut self) -> Option<u8> {
         let b = *self.bytes.get(self.at)?;
         self.at += 1;
@@ -353,6 +425,12 @@ impl Reader<'_> {
         (n <= self.bytes.len() - self.at).then_some(n)
     }
 
+    /// A length, as where the bytes it measures end.
+    fn sized(&mut self) -> Option<usize> {
+        let n = self.len()?;
+        Some(self.at + n)
+    }
+
     fn str(&mut self) -> Option<String> {
         let n = self.len()?;
         let s = std::str::from_utf8(self.bytes.get(self.at..self.at + n)?).ok()?;
@@ -390,7 +468,8 @@ impl Reader<'_> {
         self.list(|r| r.str().map(at))
     }
 
-    fn plan(&mut self) -> Option<Plan> {
+    /// A plan, its rows read by `rows`.
+    fn plan(&mut self, rows: impl FnOnce(&mut Self) -> Option<Vec<Row>>) -> Option<Plan> {
         let jurisdiction = Jurisdiction {
             id: at(self.str()?),
             name: self.str()?,
@@ -442,11 +521,18 @@ impl Reader<'_> {
                     domain: at(*Domain::ALL.get(usize::from(r.byte()?))?),
                 })
             })?,
-            indicators: self.list(Self::row)?,
+            indicators: rows(self)?,
             excerpt: self.opt(Self::str)?,
             columns: self.years()?,
             todo: self.strings()?,
         })
+    }
+
+    /// A row after its length, which it must fill exactly.
+    fn sized_row(&mut self) -> Option<Row> {
+        let end = self.sized()?;
+        let row = self.row()?;
+        (self.at == end).then_some(row)
     }
 
     fn row(&mut self) -> Option<Row> {

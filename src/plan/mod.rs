@@ -4,6 +4,7 @@
 pub(crate) mod cache;
 pub(crate) mod codec;
 pub(crate) mod fasthash;
+pub(crate) mod lazy;
 pub mod load;
 pub mod schema;
 pub mod validate;
@@ -17,6 +18,11 @@ pub use schema::{Catalog, Domain, Entry, Figure, Plan, Row};
 use std::sync::OnceLock;
 
 /// A plan file, read and deserialised, with its rows indexed by catalog entry.
+///
+/// Read its rows through [`PlanFile::rows`], [`PlanFile::row_at`] and [`PlanFile::row_of`],
+/// never `plan.indicators`: a plan parsed from its file holds them there, but one decoded from
+/// the cache holds them apart, each decoded on first use (see [`lazy`]), and its
+/// `plan.indicators` is empty.
 #[derive(Debug)]
 pub struct PlanFile {
     pub source: SourceText,
@@ -24,6 +30,8 @@ pub struct PlanFile {
     /// The plan's row of each catalog entry, built once per plan for the set's catalog (see
     /// [`EntryRows`]).
     by_entry: OnceLock<EntryRows>,
+    /// A plan from the cache: its rows, decoded one by one as they are asked for.
+    lazy: Option<lazy::LazyRows>,
 }
 
 /// A plan's first row of each catalog id, by the position in the catalog of the first entry of
@@ -47,6 +55,45 @@ impl PlanFile {
             source,
             plan,
             by_entry: OnceLock::new(),
+            lazy: None,
+        }
+    }
+
+    /// How many rows the plan has.
+    pub fn rows_len(&self) -> usize {
+        match &self.lazy {
+            Some(l) => l.len(),
+            None => self.plan.indicators.len(),
+        }
+    }
+
+    /// The plan's row at position `i` (decoded now if it is a cached plan's first ask for it).
+    pub fn row_at(&self, i: usize) -> Option<&Row> {
+        match &self.lazy {
+            Some(l) => l.get(i),
+            None => self.plan.indicators.get(i),
+        }
+    }
+
+    /// The plan's rows with their positions, in order.
+    pub fn rows(&self) -> impl Iterator<Item = (usize, &Row)> {
+        (0..self.rows_len()).filter_map(|i| Some((i, self.row_at(i)?)))
+    }
+
+    /// Calls `f` with every row, in order, without keeping a cached plan's rows that were not
+    /// decoded yet.
+    fn visit_rows(&self, f: &mut dyn FnMut(&Row)) {
+        match &self.lazy {
+            Some(l) => l.visit(f),
+            None => self.plan.indicators.iter().for_each(f),
+        }
+    }
+
+    /// The catalog id of the row at `i`, without decoding a cached plan's row.
+    fn row_id(&self, i: usize) -> Option<schema::Text> {
+        match &self.lazy {
+            Some(l) => l.id(i),
+            None => Some(self.plan.indicators.get(i)?.id.value.clone()),
         }
     }
 
@@ -62,9 +109,8 @@ impl PlanFile {
 
     /// The first row whose id is `id`, with its position, by looking at every row.
     fn scan(&self, id: &str) -> Option<(u32, &Row)> {
-        let (at, row) =
-            (self.plan.indicators.iter().enumerate()).find(|(_, r)| r.id.value == id)?;
-        Some((u32::try_from(at).ok()?, row))
+        let at = (0..self.rows_len()).find(|&i| self.row_id(i).is_some_and(|r| r == id))?;
+        Some((u32::try_from(at).ok()?, self.row_at(at)?))
     }
 
     /// The plan's row of `entry` of `catalog` (the first row of the entry's id, as a scan finds
@@ -83,11 +129,9 @@ impl PlanFile {
             _ => return self.scan(&entry.id.value),
         };
         match table.rows.get(at).copied() {
-            Some(NO_ROW) if self.plan.indicators.len() >= usize::from(NO_ROW) => {
-                self.scan(&entry.id.value)
-            }
+            Some(NO_ROW) if self.rows_len() >= usize::from(NO_ROW) => self.scan(&entry.id.value),
             Some(NO_ROW) | None => None,
-            Some(i) => Some((u32::from(i), self.plan.indicators.get(usize::from(i))?)),
+            Some(i) => Some((u32::from(i), self.row_at(usize::from(i))?)),
         }
     }
 
@@ -96,14 +140,13 @@ impl PlanFile {
     fn index_rows(&self, catalog: &CatalogIndex) -> &EntryRows {
         self.by_entry.get_or_init(|| {
             let mut rows = vec![NO_ROW; catalog.entries.len()].into_boxed_slice();
-            for (i, r) in self.plan.indicators.iter().enumerate() {
-                let Ok(i) = u16::try_from(i) else { break };
+            for at in 0..self.rows_len() {
+                let Ok(i) = u16::try_from(at) else { break };
                 if i == NO_ROW {
                     break;
                 }
-                if let Some(slot) = catalog
-                    .text_position(&r.id.value)
-                    .and_then(|at| rows.get_mut(at))
+                let Some(id) = self.row_id(at) else { continue };
+                if let Some(slot) = catalog.text_position(&id).and_then(|at| rows.get_mut(at))
                     && *slot == NO_ROW
                 {
                     *slot = i;
@@ -399,6 +442,17 @@ pub struct PlanSet {
     pub unreadable: Vec<String>,
 }
 
+/// A plan parsed from its file, with what only proof-reading shows left out where the run needs
+/// only the targets.
+fn parse_again(listed: &load::Listed, need: Need) -> Option<Plan> {
+    let src = listed.read().ok()?;
+    let mut p = load::parse_yaml::<Plan>(&src).ok()?;
+    if need == Need::Targets {
+        p.drop_sources();
+    }
+    Some(p)
+}
+
 /// How many plan ids an error message lists before it only counts them.
 const LISTED_PLANS: usize = 10;
 
@@ -654,7 +708,13 @@ impl PlanSet {
                     name: slot.file.clone(),
                     text: String::new(),
                 };
-                let plan = PlanFile::new(source, self.decode(slot)?);
+                let plan = match self.outline(slot) {
+                    Some((plan, rows)) => PlanFile {
+                        lazy: Some(rows),
+                        ..PlanFile::new(source, plan)
+                    },
+                    None => PlanFile::new(source, self.parse_again(slot)?),
+                };
                 plan.index_rows(&self.catalog);
                 Some(plan)
             })
@@ -667,14 +727,18 @@ impl PlanSet {
             .stored
             .zip(self.blobs.as_ref())
             .and_then(|(b, blobs)| blobs.plan(b));
-        cached.or_else(|| {
-            let src = slot.listed.as_ref()?.read().ok()?;
-            let mut p = load::parse_yaml::<Plan>(&src).ok()?;
-            if self.need == Need::Targets {
-                p.drop_sources();
-            }
-            Some(p)
-        })
+        cached.or_else(|| self.parse_again(slot))
+    }
+
+    /// A slot's plan from the cache without its rows, and its rows to be decoded as asked for.
+    fn outline(&self, slot: &Slot) -> Option<(Plan, lazy::LazyRows)> {
+        let (b, blobs) = slot.stored.zip(self.blobs.as_ref())?;
+        blobs.outline(b, slot.listed.clone(), self.need)
+    }
+
+    /// A slot's plan parsed from its file.
+    fn parse_again(&self, slot: &Slot) -> Option<Plan> {
+        parse_again(slot.listed.as_ref()?, self.need)
     }
 
     /// The smallest and the largest baseline the plans state for an indicator (a level, or an
@@ -685,27 +749,27 @@ impl PlanSet {
     pub(crate) fn peer_baselines(&self, indicator: &str) -> Option<(Decimal, Decimal)> {
         let all = self.peers.get_or_init(|| {
             let mut all: FastMap<String, (Decimal, Decimal)> = FastMap::default();
-            let mut add = |plan: &Plan| {
-                for row in plan.indicators.iter().filter(|r| r.baseline.is_some()) {
-                    let Some(entry) = self.catalog.get(&row.id.value) else {
-                        continue;
-                    };
-                    let Some(v) =
-                        crate::judge::magnitude(row, entry).filter(|v| *v > Decimal::ZERO)
-                    else {
-                        continue;
-                    };
-                    let e = all.entry(entry.id.value.clone()).or_insert((v, v));
-                    *e = (e.0.min(v), e.1.max(v));
+            let mut add = |row: &Row| {
+                if row.baseline.is_none() {
+                    return;
                 }
+                let Some(entry) = self.catalog.get(&row.id.value) else {
+                    return;
+                };
+                let Some(v) = crate::judge::magnitude(row, entry).filter(|v| *v > Decimal::ZERO)
+                else {
+                    return;
+                };
+                let e = all.entry(entry.id.value.clone()).or_insert((v, v));
+                *e = (e.0.min(v), e.1.max(v));
             };
             for slot in &self.slots {
                 match slot.plan.get() {
-                    Some(Some(p)) => add(&p.plan),
+                    Some(Some(p)) => p.visit_rows(&mut add),
                     Some(None) => {}
                     None => {
                         if let Some(p) = self.decode(slot) {
-                            add(&p);
+                            p.indicators.iter().for_each(&mut add);
                         }
                     }
                 }
@@ -1463,6 +1527,11 @@ mod tests {
     }
 
     /// The bundled catalog and `n` clones of Ruian's plan, `ruian_0` … (瑞安0市 …).
+    /// A plan's rows, as commands read them.
+    fn row_list(p: &PlanFile) -> Vec<&Row> {
+        p.rows().map(|(_, r)| r).collect()
+    }
+
     fn clones(n: usize) -> PlanSet {
         let (files, _) = load::read_dir(&PlanDir::Builtin).unwrap();
         let catalog = files
@@ -1570,9 +1639,8 @@ mod tests {
         let set = clones(1);
         let p = set.plans().next().unwrap();
         let row = p
-            .plan
-            .indicators
-            .iter()
+            .rows()
+            .map(|(_, r)| r)
             .find(|r| !r.targets.is_empty())
             .unwrap();
         let entry = set.catalog.get(&row.id.value).unwrap();
@@ -1594,7 +1662,7 @@ mod tests {
         let set = clones(2);
         let plans: Vec<&PlanFile> = set.plans().collect();
         let same = |a: &schema::Text, b: &schema::Text| std::ptr::eq(a.as_ptr(), b.as_ptr());
-        let (a, b) = (&plans[0].plan.indicators, &plans[1].plan.indicators);
+        let (a, b) = (row_list(plans[0]), row_list(plans[1]));
         assert!(!a.is_empty());
         for (ra, rb) in a.iter().zip(b) {
             assert!(same(&ra.id.value, &rb.id.value) && same(&ra.name, &rb.name));
@@ -1616,7 +1684,7 @@ mod tests {
     fn figures_that_read_alike_share_one_resolution() {
         let set = clones(2);
         let plans: Vec<&PlanFile> = set.plans().collect();
-        let (a, b) = (&plans[0].plan.indicators, &plans[1].plan.indicators);
+        let (a, b) = (row_list(plans[0]), row_list(plans[1]));
         let mut shared = 0;
         for (ra, rb) in a.iter().zip(b) {
             let Some(entry) = set.catalog.get(&ra.id.value) else {

@@ -673,9 +673,8 @@ pub(crate) fn compare_html(c: &Comparison, en: bool) -> String {
         let mut series = Vec::new();
         for (i, p) in c.plans.iter().enumerate() {
             let Some(row) = p
-                .plan
-                .indicators
-                .iter()
+                .rows()
+                .map(|(_, r)| r)
                 .find(|r| r.id.value == s.entry.id.value)
             else {
                 continue;
