@@ -401,11 +401,15 @@ impl Blobs {
     }
 }
 
+/// The bytes of `b`, all of them or none. Read into a buffer of their length without zeroing it
+/// first (at 10 k rows / 5 000 plans the zeroing was 3 % of the instructions); the length was
+/// checked against the file's when it was opened, so the buffer is never larger than the file.
 fn read_at(f: &mut std::fs::File, base: u64, b: Blob) -> Option<Vec<u8>> {
     f.seek(SeekFrom::Start(base.checked_add(b.at)?)).ok()?;
-    let mut buf = vec![0; b.len as usize];
-    f.read_exact(&mut buf).ok()?;
-    Some(buf)
+    let len = b.len as usize;
+    let mut buf = Vec::with_capacity(len);
+    f.take(u64::from(b.len)).read_to_end(&mut buf).ok()?;
+    (buf.len() == len).then_some(buf)
 }
 
 /// The largest header read: a directory of 5 000 plans has one of about 1.5 MB.
