@@ -12,7 +12,8 @@
 //! A table printed in two halves side by side ([`halves_lines`]) is the same page read the
 //! same way: its left half's lines, then its right half's, each half under its own header.
 //!
-//! Bounded: one pass over the lines; a block needs [`MIN_LINES`] two-piece lines.
+//! Bounded: one pass over the lines; a block needs [`MIN_LINES`] two-piece lines, and a table in
+//! halves is at most [`MAX_HALF_LINES`] lines.
 
 /// The fewest spaces between the two columns.
 const GAP: usize = 4;
@@ -119,6 +120,10 @@ pub(crate) fn plain_lines(text: &str) -> Option<(String, Vec<usize>)> {
     }
     changed.then(|| (out.join("\n"), map))
 }
+
+/// The most lines a table printed in halves runs over (a page's, many times over): the walk
+/// from each doubled header stops there.
+const MAX_HALF_LINES: usize = 1000;
 
 /// How far (in display columns) a row's right half may start from its header's.
 const HALF_SLACK: usize = 3;
@@ -233,7 +238,7 @@ pub(crate) fn halves_lines(text: &str) -> Option<(String, Vec<usize>)> {
         let mut pieces = Vec::new();
         let mut j = i;
         let mut blanks = 0;
-        while j < lines.len() {
+        while j < lines.len() && j - i < MAX_HALF_LINES {
             let l = lines[j].trim_end_matches('\r');
             let t = l.trim();
             if j > i

@@ -20,7 +20,7 @@
 //! wrappers' tags, keeping every line break of the source, so the page's lines stay its own.
 //!
 //! Bounded: one pass over the tags to build the tree of at most [`MAX_DIVS`] `<div>`s (a page
-//! with more is left as it is), then one walk over it.
+//! with more is left as it is), then walks over it of at most [`MAX_STEPS`] steps in all.
 
 /// The fewest rows of one width for a table.
 const MIN_ROWS: usize = 3;
@@ -28,6 +28,8 @@ const MIN_ROWS: usize = 3;
 const MIN_CELLS: usize = 3;
 /// The most `<div>`s of a page read.
 const MAX_DIVS: usize = 20_000;
+/// The most steps all the tries at a table take together (a `<div>` visited is a step).
+const MAX_STEPS: usize = 400_000;
 
 /// Tags inside a `<div>` that make it more than a cell: blocks of text of their own.
 const BLOCKS: [&str; 14] = [
@@ -55,8 +57,9 @@ pub(crate) fn as_tables(text: &str) -> Option<String> {
     let mut edits: Vec<((usize, usize), String)> = Vec::new();
     let mut stack: Vec<usize> = roots;
     stack.reverse();
+    let mut budget = MAX_STEPS;
     while let Some(d) = stack.pop() {
-        match table(text, &divs, d) {
+        match table(text, &divs, d, &mut budget) {
             Some(width) => rewrite(&divs, d, width, &mut edits),
             None => stack.extend(divs[d].children.iter().rev()),
         }
@@ -176,10 +179,13 @@ fn is_row(divs: &[Div], d: usize) -> bool {
 
 /// The rows and lone cells under a table's `<div>`, in order; None where something under it is
 /// neither (a `<div>` holding text of its own beside `<div>`s, or one left open).
-fn parts(divs: &[Div], d: usize, out: &mut Vec<usize>) -> Option<()> {
+fn parts(divs: &[Div], d: usize, out: &mut Vec<usize>, budget: &mut usize) -> Option<()> {
     let mut stack = vec![d];
     let mut order = Vec::new();
     while let Some(x) = stack.pop() {
+        // Each table tried walks its `<div>`s: a page of nested wrappers would be walked again
+        // for each of them, so all the walks share one bound.
+        *budget = budget.checked_sub(1)?;
         let v = &divs[x];
         if x != d && (is_row(divs, x) || is_cell(divs, x)) {
             order.push(x);
@@ -225,12 +231,12 @@ fn pairs(text: &str, divs: &[Div], rows: &[usize]) -> bool {
 }
 
 /// The table's width where `d` is a table of `<div>`s (see the module doc), else None.
-fn table(text: &str, divs: &[Div], d: usize) -> Option<usize> {
+fn table(text: &str, divs: &[Div], d: usize, budget: &mut usize) -> Option<usize> {
     if is_row(divs, d) || is_cell(divs, d) {
         return None;
     }
     let mut found = Vec::new();
-    parts(divs, d, &mut found)?;
+    parts(divs, d, &mut found, budget)?;
     let widths: Vec<usize> = found
         .iter()
         .filter(|&&r| is_row(divs, r))
@@ -253,7 +259,9 @@ fn table(text: &str, divs: &[Div], d: usize) -> Option<usize> {
 /// cell a row of one cell across the table, the wrappers' tags dropped.
 fn rewrite(divs: &[Div], d: usize, width: usize, edits: &mut Vec<((usize, usize), String)>) {
     let mut found = Vec::new();
-    if parts(divs, d, &mut found).is_none() {
+    // The table was just walked within the bound: walking it again takes as many steps.
+    let mut unbounded = usize::MAX;
+    if parts(divs, d, &mut found, &mut unbounded).is_none() {
         return;
     }
     let Some(close) = divs[d].close else {
@@ -261,9 +269,10 @@ fn rewrite(divs: &[Div], d: usize, width: usize, edits: &mut Vec<((usize, usize)
     };
     edits.push((divs[d].open, "<table>".into()));
     edits.push((close, "</table>".into()));
-    let mut kept = vec![d];
+    let mut kept = vec![false; divs.len()];
+    kept[d] = true;
     for &r in &found {
-        kept.push(r);
+        kept[r] = true;
         let Some(rc) = divs[r].close else {
             continue;
         };
@@ -271,7 +280,7 @@ fn rewrite(divs: &[Div], d: usize, width: usize, edits: &mut Vec<((usize, usize)
             edits.push((divs[r].open, "<tr>".into()));
             edits.push((rc, "</tr>".into()));
             for &c in &divs[r].children {
-                kept.push(c);
+                kept[c] = true;
                 if let Some(cc) = divs[c].close {
                     edits.push((divs[c].open, "<td>".into()));
                     edits.push((cc, "</td>".into()));
@@ -286,7 +295,7 @@ fn rewrite(divs: &[Div], d: usize, width: usize, edits: &mut Vec<((usize, usize)
     let mut stack = vec![d];
     while let Some(x) = stack.pop() {
         for &c in &divs[x].children {
-            if !kept.contains(&c) {
+            if !kept[c] {
                 if let Some(cc) = divs[c].close {
                     edits.push((divs[c].open, String::new()));
                     edits.push((cc, String::new()));
@@ -411,5 +420,10 @@ mod tests {
             row(&["4", "5", "6"])
         );
         assert!(as_tables(&odd).is_some_and(|t| t.contains("<tr>")));
+        // Deeply nested wrappers and a page of many `<div>`s: bounded, no panic.
+        let deep = format!("{}{}", "<div>".repeat(19_000), "</div>".repeat(19_000));
+        assert_eq!(as_tables(&deep), None);
+        let wide = "<div>".repeat(30_000);
+        assert_eq!(as_tables(&wide), None);
     }
 }

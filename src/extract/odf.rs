@@ -30,12 +30,17 @@
 //! Each line of the result is mapped to the source line its paragraph or row starts on.
 //!
 //! Bounded: the XML is read event by event with stacks as deep as its tables nest; repeats and
-//! spans are capped, and the laid-out text is at most [`super::docx::MAX_XML_BYTES`].
+//! spans are capped (and make no row wider than [`MAX_CELLS`] nor a table longer than
+//! [`MAX_ROWS`]), and the laid-out text is at most [`super::docx::MAX_XML_BYTES`].
 
 use quick_xml::events::{BytesStart, Event};
 
 /// The most times a repeated cell or row is repeated, as markup bounds `colspan`.
 const MAX_REPEAT: usize = 100;
+
+/// The widest row and the longest table repeats make (a repeat past them counts once).
+const MAX_CELLS: usize = 200;
+const MAX_ROWS: usize = 2_000;
 
 /// The most spaces one `text:s` stands for.
 const MAX_SPACES: usize = 200;
@@ -256,7 +261,8 @@ impl Body {
                     let text = super::docx::cell_text(&c.paras);
                     // Repeated empty cells are one wide empty cell (a sheet's row runs on to
                     // its last column); a repeated value is that value again, capped.
-                    let n = if text.is_empty() {
+                    // A row already wider than any table is not widened further by repeats.
+                    let n = if text.is_empty() || r.cells.len() >= MAX_CELLS {
                         1
                     } else {
                         c.repeat.min(MAX_REPEAT)
@@ -291,7 +297,12 @@ impl Body {
                     if r.cells.is_empty() {
                         return Ok(());
                     }
-                    let n = r.repeat.min(MAX_REPEAT);
+                    // Nor a table already longer than any plan's by a row's repeats.
+                    let n = if t.len() >= MAX_ROWS {
+                        1
+                    } else {
+                        r.repeat.min(MAX_REPEAT)
+                    };
                     for _ in 1..n {
                         t.push(Row {
                             cells: r.cells.iter().map(copy).collect(),
@@ -502,6 +513,16 @@ mod tests {
         let last = lines.next().expect("the capped row");
         assert_eq!(last.matches('x').count(), MAX_REPEAT);
         assert_eq!(lines.next(), None);
+        // Many repeated rows of many repeated cells: no more than the caps make.
+        let cell = "<table:table-cell table:number-columns-repeated=\"100\"><text:p>1</text:p></table:table-cell>".repeat(3);
+        let row =
+            format!("<table:table-row table:number-rows-repeated=\"100\">{cell}</table:table-row>");
+        let got = read(&format!("<table:table>{}</table:table>", row.repeat(25)));
+        assert!(got.lines().count() <= MAX_ROWS + MAX_REPEAT);
+        assert!(
+            got.lines()
+                .all(|l| l.matches('1').count() <= MAX_CELLS + MAX_REPEAT)
+        );
     }
 
     /// Lines point at the source line of their paragraph or row; the header, footer and meta are
