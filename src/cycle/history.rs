@@ -11,7 +11,8 @@ use rust_decimal::{Decimal, MathematicalOps};
 use std::path::{Path, PathBuf};
 
 /// The files an actuals folder contributes: CSV and spreadsheets, in name order (so that
-/// `2024-03.csv` comes before `2024-06.csv`, and a later file revises an earlier one).
+/// `2024-03.csv` comes before `2024-06.csv`, and a later file revises an earlier one) as
+/// [`history_key`] orders names.
 pub(crate) fn expand(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Diagnostic>) {
     let mut files = Vec::new();
     let mut problems = Vec::new();
@@ -48,7 +49,7 @@ pub(crate) fn expand(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Diagnostic>) {
                     ),
                 ));
             }
-            found.sort();
+            found.sort_by_cached_key(|f| history_key(f));
             files.extend(found);
         } else {
             files.push(p.clone());
@@ -74,6 +75,72 @@ pub(crate) fn expand(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Diagnostic>) {
         first
     });
     (files, problems)
+}
+
+/// Words that name a file as the revision of another (`10月(修订).xlsx`, `10月_更正.csv`,
+/// `10月最终版.xlsx`).
+const REVISED: &[&str] = &[
+    "修订",
+    "更正",
+    "修正",
+    "修改",
+    "更新",
+    "调整后",
+    "最终",
+    "终稿",
+    "定稿",
+    "正式",
+    "补报",
+    "重报",
+    "final",
+];
+
+/// Words that name a file as a first count, which a later one replaces (`10月快报.xlsx`).
+const PRELIMINARY: &[&str] = &["快报", "预计", "预估", "初步", "初报", "草稿"];
+
+/// Where a file of a folder stands in its history: by name, numbers by their value (`2月`
+/// before `10月`, as plain name order put `10月` first); of files for the same name, a first
+/// count (`10月快报`) first and a file whose name says it revises another (`10月(修订)`,
+/// `10月正式数`) last — by name alone the revision came before the file it revises (`(` sorts
+/// before `.`), and the unrevised value was the one kept.
+fn history_key(p: &Path) -> (Vec<(u8, u64, String)>, u8, String) {
+    let name = p.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+    let stem = p.file_stem().and_then(|n| n.to_str()).unwrap_or(name);
+    let lower = stem.to_lowercase();
+    let rank = if REVISED.iter().any(|w| lower.contains(w)) {
+        2
+    } else if PRELIMINARY.iter().any(|w| lower.contains(w)) {
+        0
+    } else {
+        1
+    };
+    let mut base = lower;
+    for w in REVISED.iter().chain(PRELIMINARY) {
+        base = base.replace(w, "");
+    }
+    let base: String = base
+        .chars()
+        .filter(|c| !"()（）[]【】_- 　版数".contains(*c))
+        .collect();
+    // Runs of digits by value, the rest as text.
+    let mut parts = Vec::new();
+    let mut chars = base.chars().peekable();
+    while let Some(&c) = chars.peek() {
+        let digit = c.is_ascii_digit();
+        let mut run = String::new();
+        while let Some(&c) = chars.peek() {
+            if c.is_ascii_digit() != digit {
+                break;
+            }
+            run.push(c);
+            chars.next();
+        }
+        parts.push(match digit {
+            true => (0, run.parse().unwrap_or(u64::MAX), run),
+            false => (1, 0, run),
+        });
+    }
+    (parts, rank, name.to_string())
 }
 
 fn is_actuals_file(p: &Path) -> bool {
@@ -282,5 +349,44 @@ mod tests {
         let empty = tempfile::tempdir().unwrap();
         let (_, problems) = expand(&[empty.path().to_path_buf()]);
         assert!(problems[0].message.contains("no actuals"));
+    }
+
+    #[test]
+    fn a_folder_in_the_order_of_its_history() {
+        for (names, want) in [
+            // Months by their number.
+            (
+                vec!["10月.csv", "2月.csv", "1月.csv"],
+                vec!["1月.csv", "2月.csv", "10月.csv"],
+            ),
+            // A revision after the file it revises, whatever its brackets.
+            (
+                vec!["10月(修订).csv", "10月.csv", "11月.csv"],
+                vec!["10月.csv", "10月(修订).csv", "11月.csv"],
+            ),
+            (
+                vec!["诸暨10月_更正.xlsx", "诸暨10月.xlsx"],
+                vec!["诸暨10月.xlsx", "诸暨10月_更正.xlsx"],
+            ),
+            (
+                vec!["2025-10 final.csv", "2025-10.csv", "2025-09.csv"],
+                vec!["2025-09.csv", "2025-10.csv", "2025-10 final.csv"],
+            ),
+            // A first count before the figure that replaces it.
+            (
+                vec!["10月正式数.xlsx", "10月快报.xlsx", "10月.xlsx"],
+                vec!["10月快报.xlsx", "10月.xlsx", "10月正式数.xlsx"],
+            ),
+            // Codes as before.
+            (
+                vec!["2024-06.csv", "2024-03.csv", "2023-12.csv"],
+                vec!["2023-12.csv", "2024-03.csv", "2024-06.csv"],
+            ),
+        ] {
+            let mut paths: Vec<PathBuf> = names.iter().map(PathBuf::from).collect();
+            paths.sort_by_cached_key(|f| history_key(f));
+            let got: Vec<&str> = paths.iter().map(|p| p.to_str().unwrap()).collect();
+            assert_eq!(got, want, "{names:?}");
+        }
     }
 }
