@@ -10,7 +10,8 @@
 //! its left pieces, then its right pieces; each line keeps its source line for the draft.
 //!
 //! A table printed in two halves side by side ([`halves_lines`]) is the same page read the
-//! same way: its left half's lines, then its right half's, each half under its own header.
+//! same way: its left half's lines, then its right half's, each half under its own header,
+//! whether its columns are aligned by spaces or its rows are `|` or tab-separated cells.
 //!
 //! Bounded: one pass over the lines; a block needs [`MIN_LINES`] two-piece lines, and a table in
 //! halves is at most [`MAX_HALF_LINES`] lines.
@@ -212,6 +213,65 @@ fn halve(line: &str, cut: usize) -> Option<(String, String)> {
     None
 }
 
+/// A line's cells where it is a row of cells: a `|` row (`| a | b |`, its outer bars dropped)
+/// or a tab-separated one; with the kind, to write its halves back as it was written.
+fn cells_of(line: &str) -> Option<(bool, Vec<&str>)> {
+    let t = line.trim_end_matches('\r').trim();
+    if t.len() > 2 && t.starts_with('|') && t.ends_with('|') {
+        return Some((true, t[1..t.len() - 1].split('|').collect()));
+    }
+    t.contains('\t')
+        .then(|| (false, line.trim_end_matches('\r').split('\t').collect()))
+}
+
+/// Cells written back as a row of their kind.
+fn row_of(bars: bool, cells: &[&str]) -> String {
+    if bars {
+        format!("|{}|", cells.join("|"))
+    } else {
+        cells.join("\t")
+    }
+}
+
+/// A table of `|` or tab-separated rows printed in two halves side by side (a converter's table
+/// of a landscape page, docling's or a sheet's): the header's cells are one sequence of titles
+/// twice, each row after it as many cells. Its halves, each with its rows' source lines, and the
+/// line after it; None where line `i` heads no such table.
+type Halves = ([Vec<(usize, String)>; 2], usize);
+fn cell_halves(lines: &[&str], i: usize) -> Option<Halves> {
+    let (bars, head) = cells_of(lines[i])?;
+    let n = head.len();
+    if n < 6 || n % 2 == 1 {
+        return None;
+    }
+    let k = n / 2;
+    let titles: Vec<&str> = head.iter().map(|c| c.trim()).collect();
+    let header = titles[..k].iter().any(|w| {
+        HEADER_WORDS.iter().any(|h| w.contains(h))
+            || (w.ends_with('年') && w.chars().filter(char::is_ascii_digit).count() == 4)
+    });
+    if titles[..k] != titles[k..] || !header || titles[..k].iter().all(|t| t.is_empty()) {
+        return None;
+    }
+    let mut halves: [Vec<(usize, String)>; 2] = [Vec::new(), Vec::new()];
+    let mut j = i;
+    while j < lines.len() && j - i < MAX_HALF_LINES {
+        match cells_of(lines[j]) {
+            Some((b, cells)) if b == bars && cells.len() == n => {
+                halves[0].push((j + 1, row_of(bars, &cells[..k])));
+                halves[1].push((j + 1, row_of(bars, &cells[k..])));
+            }
+            _ => break,
+        }
+        j += 1;
+    }
+    // The header and two rows at least; the halves parted by a blank line, as two tables are.
+    (j - i >= 3).then(|| {
+        halves[0].push((i + 1, String::new()));
+        (halves, j)
+    })
+}
+
 /// A table printed in two halves side by side (`pdftotext -layout` of a landscape annex whose
 /// rows 1–7 stand on the left and 8–14 on the right, each half under its own copy of the header)
 /// read a half at a time: the lines of the left half, then the right half's under its header, so
@@ -229,6 +289,17 @@ pub(crate) fn halves_lines(text: &str) -> Option<(String, Vec<usize>)> {
     let mut changed = false;
     let mut i = 0;
     while i < lines.len() {
+        if let Some((halves, next)) = cell_halves(&lines, i) {
+            for half in halves {
+                for (at, l) in half {
+                    out.push(l);
+                    map.push(at);
+                }
+            }
+            changed = true;
+            i = next;
+            continue;
+        }
         let Some(cut) = halves_header(lines[i]) else {
             out.push(lines[i].to_string());
             map.push(i + 1);
@@ -345,7 +416,27 @@ mod tests {
         // and a doubled line of no header are no halves.
         let off = text.replace("           8    人均", "          8    人均");
         assert!(halves_lines(&off).is_some());
+        // The same table as `|` rows (a converter's) and tab-separated: each half its own table.
+        let bars = "| 序号 | 指标 | 2027年 | 序号 | 指标 | 2027年 |\n|---|---|---|---|---|---|\n| 1 | 托位数 | 5.5 | 3 | 寿命 | 83.6 |\n| 2 | 占比 | 70 |  |  |  |\n注\n";
+        let (t, map) = halves_lines(bars).expect("halves of bars");
+        assert_eq!(
+            t,
+            "| 序号 | 指标 | 2027年 |\n|---|---|---|\n| 1 | 托位数 | 5.5 |\n| 2 | 占比 | 70 |\n\n| 序号 | 指标 | 2027年 |\n|---|---|---|\n| 3 | 寿命 | 83.6 |\n|  |  |  |\n注\n"
+        );
+        assert_eq!(map, vec![1, 2, 3, 4, 1, 1, 2, 3, 4, 5, 6]);
+        let tabs = "序号\t指标\t2027年\t序号\t指标\t2027年\n1\t托位数\t5.5\t3\t寿命\t83.6\n2\t占比\t70\t\t\t\n";
+        let (t, _) = halves_lines(tabs).expect("halves of tabs");
+        assert!(
+            t.starts_with(
+                "序号\t指标\t2027年\n1\t托位数\t5.5\n2\t占比\t70\n\n序号\t指标\t2027年\n"
+            ),
+            "{t}"
+        );
+        // A row of two different halves, a doubled row of no header, too few rows: no halves.
         for near in [
+            "| 序号 | 指标 | 2027年 | 序号 | 名称 | 2027年 |\n| 1 | a | 5 | 2 | b | 6 |\n| 1 | a | 5 | 2 | b | 6 |\n",
+            "| a | b | c | a | b | c |\n| 1 | 2 | 3 | 4 | 5 | 6 |\n| 1 | 2 | 3 | 4 | 5 | 6 |\n",
+            "| 序号 | 指标 | 2027年 | 序号 | 指标 | 2027年 |\n| 1 | a | 5 | 2 | b | 6 |\n",
             "  序号 指标名称 2022年\n  1 托位数 3.7\n  2 占比 56\n  3 率 92\n",
             "  甲 乙 丙        甲 乙 丙\n  1 2 3           4 5 6\n  1 2 3           4 5 6\n  1 2 3           4 5 6\n",
             "  序号 指标名称 2022年  序号 指标名称 2022年\n",
