@@ -21,10 +21,22 @@ pub(super) fn read(path: &Path, name: &str, each: &mut EachRow<'_>) -> Result<Ac
     }
     let text = decode(&bytes);
     let spreadsheet = text.contains("urn:schemas-microsoft-com:office:spreadsheet");
-    let rows = rows(&text, spreadsheet);
+    let (rows, hidden) = tables(&text, spreadsheet);
     if rows.is_empty() {
         return Err(super::markup(name));
     }
+    let hidden: std::collections::HashSet<u64> = hidden.into_iter().collect();
+    // A hidden row is read as an .xlsx's is: 存疑, or passed over for a shown one.
+    let mut watch = |p: super::Place<'_>, r: &super::ActualRow<'_>| match hidden.contains(&r.line) {
+        true => each(
+            p,
+            &super::ActualRow {
+                hidden: super::visibility::RowHidden::Hidden,
+                ..*r
+            },
+        ),
+        false => each(p, r),
+    };
     let records = rows.into_iter().enumerate().map(|(i, cells)| {
         let mut rec = Record {
             line: i as u64 + 1,
@@ -36,7 +48,7 @@ pub(super) fn read(path: &Path, name: &str, each: &mut EachRow<'_>) -> Result<Ac
         Ok(rec)
     });
     let mut a =
-        super::collect(name, None, &mut super::sheet::Made(records), each).map_err(|e| {
+        super::collect(name, None, &mut super::sheet::Made(records), &mut watch).map_err(|e| {
             let mut d = e.unwrap_or_else(|| super::empty(name));
             d.message.push_str(&match spreadsheet {
                 true => crate::tr!(
@@ -91,6 +103,9 @@ type Rows = Vec<Vec<(u64, String, CellKind)>>;
 #[derive(Default)]
 struct Table {
     out: Rows,
+    /// The rows the markup hides (`<Row ss:Hidden="1">`, `<tr style="display:none">`, as Excel
+    /// writes a hidden row), by their 1-based place in `out`.
+    hidden: Vec<u64>,
     cell: Option<(u64, String, u64, u64, bool)>,
     spans: Spans,
     col: u64,
@@ -144,13 +159,13 @@ impl Table {
         row.push((c, t, kind));
     }
 
-    /// The table as read, its open cell and row ended.
-    fn finish(mut self) -> Rows {
+    /// The table as read, its open cell and row ended, and its hidden rows.
+    fn finish(mut self) -> (Rows, Vec<u64>) {
         self.end_cell();
         if self.in_row {
             self.end_row();
         }
-        self.out
+        (self.out, self.hidden)
     }
 
     /// How much of a page's data the table holds: its filled cells in rows of two or more (a
@@ -175,7 +190,7 @@ impl Table {
 /// own above the data, or the data table nested in a cell of a layout table. Each table is read
 /// as its own (a nested one does not end the table around it, nor spill its rows into it), and
 /// the one with the most filled cells is the data.
-fn rows(text: &str, spreadsheet: bool) -> Rows {
+fn tables(text: &str, spreadsheet: bool) -> (Rows, Vec<u64>) {
     let (row_tag, cell_tags): (&str, &[&str]) = if spreadsheet {
         ("row", &["cell"])
     } else {
@@ -189,7 +204,7 @@ fn rows(text: &str, spreadsheet: bool) -> Rows {
     // The tables open, innermost last; a page's markup outside any `<table>` (or an XML
     // Spreadsheet's rows, whose `<Table>` is implied) is read as one, as before.
     let mut open_tables: Vec<Table> = vec![Table::default()];
-    let mut done: Vec<Rows> = Vec::new();
+    let mut done: Vec<(Rows, Vec<u64>)> = Vec::new();
     // Cells read in all: the limit holds however the cells are spread over tables.
     let mut cells = 0usize;
     let mut at = 0;
@@ -222,9 +237,9 @@ fn rows(text: &str, spreadsheet: bool) -> Rows {
             ("table", true) => {
                 if spreadsheet {
                     let table = open_tables.pop().expect("the outermost table stays");
-                    let rows = table.finish();
-                    if !rows.is_empty() {
-                        return rows;
+                    let read = table.finish();
+                    if !read.0.is_empty() {
+                        return read;
                     }
                     open_tables.push(Table::default());
                 } else if open_tables.len() > 1 {
@@ -239,6 +254,9 @@ fn rows(text: &str, spreadsheet: bool) -> Rows {
                     table.end_row();
                 }
                 table.out.push(Vec::new());
+                if hides(tag, spreadsheet) {
+                    table.hidden.push(table.out.len() as u64);
+                }
                 table.in_row = true;
                 table.col = 0;
             }
@@ -289,20 +307,43 @@ fn rows(text: &str, spreadsheet: bool) -> Rows {
     }
     done.extend(open_tables.into_iter().rev().map(Table::finish));
     if spreadsheet {
-        return done.into_iter().find(|r| !r.is_empty()).unwrap_or_default();
+        return done
+            .into_iter()
+            .find(|(r, _)| !r.is_empty())
+            .unwrap_or_default();
     }
     // The first of the fullest: a page's tables in the order they end, so an outer table after
     // its inner ones; ties go to the one that ended first.
-    let mut best: Option<Rows> = None;
-    for rows in done {
+    let mut best: Option<(Rows, Vec<u64>)> = None;
+    for read in done {
         if best
             .as_ref()
-            .is_none_or(|b| Table::filled(&rows) > Table::filled(b))
+            .is_none_or(|b| Table::filled(&read.0) > Table::filled(&b.0))
         {
-            best = Some(rows);
+            best = Some(read);
         }
     }
     best.unwrap_or_default()
+}
+
+/// The rows of the table that holds the data (see [`tables`]), without which are hidden.
+#[cfg(test)]
+fn rows(text: &str, spreadsheet: bool) -> Rows {
+    tables(text, spreadsheet).0
+}
+
+/// Whether a row's tag hides it: `ss:Hidden="1"` in an XML Spreadsheet, `display:none` in a
+/// page's style (Excel's 发布为网页 writes a hidden row so).
+fn hides(tag: &str, spreadsheet: bool) -> bool {
+    match spreadsheet {
+        true => {
+            attr_text(tag, "hidden").is_some_and(|v| v == "1" || v.eq_ignore_ascii_case("true"))
+        }
+        false => attr_text(tag, "style").is_some_and(|s| {
+            let s: String = s.chars().filter(|c| !c.is_whitespace()).collect();
+            s.to_ascii_lowercase().contains("display:none")
+        }),
+    }
 }
 
 /// A number attribute of a tag (`colspan="2"`, `ss:Index="3"`), by its name without prefix.
@@ -426,6 +467,19 @@ mod tests {
         rows.into_iter()
             .map(|r| r.into_iter().map(|(c, t, _)| (c, t)).collect())
             .collect()
+    }
+
+    #[test]
+    fn hidden_rows_of_a_page_and_an_xml_spreadsheet() {
+        let page = "<table><tr><td>地区</td><td>数值</td></tr>\
+                    <tr style='display: none'><td>诸暨市</td><td>64</td></tr>\
+                    <tr style=\"height:14pt\"><td>诸暨市</td><td>68.5</td></tr>\
+                    <tr style=\"DISPLAY:NONE;height:0\"><td>瑞安市</td><td>1</td></tr></table>";
+        assert_eq!(tables(page, false).1, vec![2, 4]);
+        let xml = "<Workbook><Table><Row><Cell><Data ss:Type=\"String\">地区</Data></Cell></Row>\
+                   <Row ss:Hidden=\"1\"><Cell><Data ss:Type=\"String\">x</Data></Cell></Row>\
+                   <Row ss:Hidden=\"0\"><Cell><Data ss:Type=\"String\">y</Data></Cell></Row></Table></Workbook>";
+        assert_eq!(tables(xml, true).1, vec![2]);
     }
 
     #[test]

@@ -489,9 +489,9 @@ fn sheet_text(says: &SheetSays, en: bool) -> String {
         }
         (SheetSays::Struck, true) => "doubtful: the value is struck through in the workbook: a figure withdrawn? delete it or type the new one if so; remove the strikethrough if it is to be reported".to_string(),
         (SheetSays::HiddenRow, false) => {
-            "存疑: 此行在工作簿中被隐藏(不是筛选隐藏的): 是作废或旧的数吗? 若是, 请删除该行; 若是要报的数, 请取消隐藏".to_string()
+            "存疑: 此行在工作簿中被隐藏: 是作废或旧的数吗? 若是, 请删除该行; 若是要报的数, 请取消隐藏".to_string()
         }
-        (SheetSays::HiddenRow, true) => "doubtful: this row is hidden in the workbook (by hand, not by a filter): a figure withdrawn or superseded? delete the row if so; unhide it if it is to be reported".to_string(),
+        (SheetSays::HiddenRow, true) => "doubtful: this row is hidden in the workbook: a figure withdrawn or superseded? delete the row if so; unhide it if it is to be reported".to_string(),
         (SheetSays::Claims { cell }, false) => format!(
             "存疑: 本表自评 `{}` 与按数值和目标判定的结论相反: 数值、目标或自评有误, 请核实",
             crate::diag::echo(cell)
