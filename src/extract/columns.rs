@@ -132,9 +132,10 @@ const HALF_SLACK: usize = 3;
 /// The words that say a line is a table's header.
 const HEADER_WORDS: [&str; 6] = ["序号", "指标", "单位", "领域", "项目", "目标"];
 
-/// The display width of a text: a CJK (wide) character two columns, as `-layout` aligns them.
-fn width(s: &str) -> usize {
-    s.chars().map(|c| if wide(c) { 2 } else { 1 }).sum()
+/// A character's columns: two for a wide one where the text is laid out in display columns
+/// (`display`), else one (`pdftotext -layout` gives every character one cell of its grid).
+fn cols(c: char, display: bool) -> usize {
+    if display && wide(c) { 2 } else { 1 }
 }
 
 /// Whether a character takes two columns (CJK ideographs, full-width forms and punctuation).
@@ -145,7 +146,7 @@ fn wide(c: char) -> bool {
         | 0xFFE0..=0xFFE6)
 }
 
-/// Where a table's header printed twice on one line starts its second copy (display column):
+/// Where a table's header printed twice on one line starts its second copy (its byte index):
 /// the line's words are one sequence twice, of three or more words, naming a header's words or
 /// a year, the copies two or more spaces apart. None for any other line.
 fn halves_header(line: &str) -> Option<usize> {
@@ -175,16 +176,17 @@ fn halves_header(line: &str) -> Option<usize> {
             || (w.ends_with('年') && w.chars().filter(char::is_ascii_digit).count() == 4)
     });
     let at = b[0].0;
-    (same && header && line[..at].ends_with("  ")).then(|| width(&line[..at]))
+    (same && header && line[..at].ends_with("  ")).then_some(at)
 }
 
 /// A line of a table printed in halves cut where its right half starts (`cut`, a display
 /// column): its left piece and its right piece (indented by how far past `cut` it starts); the
 /// right piece empty for a line that stops before the cut. None where something printed runs
 /// across the cut (the table has ended: a note across the page).
-fn halve(line: &str, cut: usize) -> Option<(String, String)> {
+fn halve(line: &str, cut: usize, display: bool) -> Option<(String, String)> {
     let t = line.trim_end();
-    if width(t) < cut.saturating_sub(HALF_SLACK) {
+    let w: usize = t.chars().map(|c| cols(c, display)).sum();
+    if w < cut.saturating_sub(HALF_SLACK) {
         return Some((t.to_string(), String::new()));
     }
     // The runs of two or more spaces (or one at the slack's edge), as display columns.
@@ -207,7 +209,7 @@ fn halve(line: &str, cut: usize) -> Option<(String, String)> {
             }
             continue;
         }
-        col += if wide(chars[k].1) { 2 } else { 1 };
+        col += cols(chars[k].1, display);
         k += 1;
     }
     None
@@ -272,6 +274,39 @@ fn cell_halves(lines: &[&str], i: usize) -> Option<Halves> {
     })
 }
 
+/// The lines of a table in halves from its doubled header at line `i` (its second copy at byte
+/// `at`), each parted at the cut as measured (`display` columns or characters), with the line
+/// after the table.
+type Pieces = Vec<(usize, (String, String))>;
+fn halved(lines: &[&str], i: usize, at: usize, display: bool) -> (Pieces, usize) {
+    let head = lines[i];
+    let cut: usize = head[..at.min(head.len())]
+        .chars()
+        .map(|c| cols(c, display))
+        .sum();
+    let mut pieces = Vec::new();
+    let mut j = i;
+    let mut blanks = 0;
+    while j < lines.len() && j - i < MAX_HALF_LINES {
+        let l = lines[j].trim_end_matches('\r');
+        let t = l.trim();
+        if j > i && (t.starts_with(['注', '备']) || t.starts_with("说明") || l.contains('\u{c}'))
+        {
+            break;
+        }
+        blanks = if t.is_empty() { blanks + 1 } else { 0 };
+        if blanks >= 2 {
+            break;
+        }
+        let Some(p) = halve(l, cut, display) else {
+            break;
+        };
+        pieces.push((j + 1, p));
+        j += 1;
+    }
+    (pieces, j)
+}
+
 /// A table printed in two halves side by side (`pdftotext -layout` of a landscape annex whose
 /// rows 1–7 stand on the left and 8–14 on the right, each half under its own copy of the header)
 /// read a half at a time: the lines of the left half, then the right half's under its header, so
@@ -300,33 +335,23 @@ pub(crate) fn halves_lines(text: &str) -> Option<(String, Vec<usize>)> {
             i = next;
             continue;
         }
-        let Some(cut) = halves_header(lines[i]) else {
+        let Some(at) = halves_header(lines[i]) else {
             out.push(lines[i].to_string());
             map.push(i + 1);
             i += 1;
             continue;
         };
-        let mut pieces = Vec::new();
-        let mut j = i;
-        let mut blanks = 0;
-        while j < lines.len() && j - i < MAX_HALF_LINES {
-            let l = lines[j].trim_end_matches('\r');
-            let t = l.trim();
-            if j > i
-                && (t.starts_with(['注', '备']) || t.starts_with("说明") || l.contains('\u{c}'))
-            {
-                break;
-            }
-            blanks = if t.is_empty() { blanks + 1 } else { 0 };
-            if blanks >= 2 {
-                break;
-            }
-            let Some(p) = halve(l, cut) else {
-                break;
-            };
-            pieces.push((j + 1, p));
-            j += 1;
-        }
+        // Measured both ways (a converter's display columns, `-layout`'s characters): the way
+        // more rows part, then more rows start right at the cut.
+        let (pieces, j) = [true, false]
+            .into_iter()
+            .map(|display| halved(&lines, i, at, display))
+            .max_by_key(|(p, _)| {
+                let rows = p.iter().filter(|(_, (_, r))| !r.trim().is_empty()).count();
+                let exact = p.iter().filter(|(_, (_, r))| !r.starts_with("  ")).count();
+                (rows, exact)
+            })
+            .unwrap_or_default();
         let rows = pieces
             .iter()
             .filter(|(_, (_, r))| !r.trim().is_empty())
@@ -416,6 +441,30 @@ mod tests {
         // and a doubled line of no header are no halves.
         let off = text.replace("           8    人均", "          8    人均");
         assert!(halves_lines(&off).is_some());
+        // Laid out in characters, as `-layout` lays out a PDF's grid (each Chinese character one
+        // cell): the halves part at the same place.
+        let row = |l: &str, r: &str| format!("{l:<33}{r}");
+        let chars = [
+            row(
+                "  序号 指标名称    2022年  2027年",
+                "序号 指标名称    2022年  2027年",
+            ),
+            row(
+                "  1    每千人口托位数 3.7     5.5",
+                "8    人均预期寿命  83.0    83.6",
+            ),
+            row(
+                "  2    普惠性托位占比 56      70",
+                "9    每万老年人护理员 23      30",
+            ),
+            "  3    普惠幼儿园占比 92.8    95".to_string(),
+        ]
+        .join("\n");
+        let (t, _) = halves_lines(&chars).expect("halves in characters");
+        assert!(
+            t.ends_with("序号 指标名称    2022年  2027年\n8    人均预期寿命  83.0    83.6\n9    每万老年人护理员 23      30\n"),
+            "{t}"
+        );
         // The same table as `|` rows (a converter's) and tab-separated: each half its own table.
         let bars = "| 序号 | 指标 | 2027年 | 序号 | 指标 | 2027年 |\n|---|---|---|---|---|---|\n| 1 | 托位数 | 5.5 | 3 | 寿命 | 83.6 |\n| 2 | 占比 | 70 |  |  |  |\n注\n";
         let (t, map) = halves_lines(bars).expect("halves of bars");
