@@ -1005,24 +1005,15 @@ impl<'a> Readings<'a> {
                 // same indicator and period: the shown one is the report (a revision typed
                 // under the old figure, which was hidden or crossed out rather than deleted);
                 // the other is passed over, with a word.
-                let hidden = |d: &Vec<(judge::Note, Diagnostic)>| {
-                    d.iter().any(|(n, _)| {
-                        matches!(
-                            n,
-                            judge::Note::Sheet(
-                                judge::SheetSays::HiddenRow | judge::SheetSays::Struck
-                            )
-                        )
+                // How the earlier reading was set aside, if it was.
+                let earlier_aside = self.doubts.get(&at).and_then(|d| {
+                    d.iter().find_map(|(n, _)| match n {
+                        judge::Note::Sheet(judge::SheetSays::HiddenRow) => Some(RowHidden::Hidden),
+                        judge::Note::Sheet(judge::SheetSays::Struck) => Some(RowHidden::Struck),
+                        _ => None,
                     })
-                };
-                let earlier_hidden = self.doubts.get(&at).is_some_and(hidden);
-                let earlier_how = match self.doubts.get(&at).is_some_and(|d| {
-                    d.iter()
-                        .any(|(n, _)| matches!(n, judge::Note::Sheet(judge::SheetSays::Struck)))
-                }) {
-                    true => RowHidden::Struck,
-                    false => RowHidden::Hidden,
-                };
+                });
+                let earlier_hidden = earlier_aside.is_some();
                 let now_hidden = matches!(r.hidden, RowHidden::Hidden | RowHidden::Struck);
                 let shown_over_hidden = earlier.file == fi && earlier_hidden && !now_hidden;
                 if earlier.file == fi && now_hidden && !earlier_hidden {
@@ -1039,7 +1030,12 @@ impl<'a> Readings<'a> {
                             place.name,
                             earlier_line,
                             1,
-                            hidden_passed_over(earlier_line, r.line, actual, earlier_how),
+                            hidden_passed_over(
+                                earlier_line,
+                                r.line,
+                                actual,
+                                earlier_aside.unwrap_or(RowHidden::Hidden),
+                            ),
                         )
                         .in_sheet(
                             place

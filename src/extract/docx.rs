@@ -222,11 +222,7 @@ fn elements(xml: &str, local: &str) -> Vec<BytesStart<'static>> {
 /// Why: a county office's "另存为 XML" gives this file, and read as text its runs are no words
 /// (a figure split over two runs, a table's cells as markup).
 pub(crate) fn flat_lines(text: &str) -> Option<(String, Vec<usize>)> {
-    let cut = (0..=text.len().min(4096))
-        .rev()
-        .find(|&k| text.is_char_boundary(k))
-        .unwrap_or(0);
-    let head = &text[..cut];
+    let head = super::head(text, 4096);
     let (body, at) = if head.contains("<pkg:package") && text.contains("/2006/xmlPackage") {
         flat_main(text)?
     } else if head.contains("<w:wordDocument") && text.contains("/office/word/2003/wordml") {

@@ -434,6 +434,16 @@ pub(crate) struct Extraction {
 }
 
 /// A candidate as the tests compare it: `kind year value` (`target 2027 5.5`).
+/// The first `max` bytes of `text` or fewer, cut at a character's boundary: where a reader
+/// looks for what kind of file a text is without scanning all of it.
+pub(crate) fn head(text: &str, max: usize) -> &str {
+    let cut = (0..=text.len().min(max))
+        .rev()
+        .find(|&k| text.is_char_boundary(k))
+        .unwrap_or(0);
+    &text[..cut]
+}
+
 #[cfg(test)]
 pub(crate) fn kind_year_value(c: &Candidate) -> String {
     format!(
@@ -962,6 +972,14 @@ fn annex_of_indicators(lines: &[&str], at: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_head_cut_at_a_characters_boundary() {
+        assert_eq!(head("诸暨市", 4), "诸");
+        assert_eq!(head("诸暨市", 6), "诸暨");
+        assert_eq!(head("abc", 4096), "abc");
+        assert_eq!(head("诸", 2), "");
+    }
     use crate::plan::CatalogIndex;
 
     /// A bulletin on a year's progress (round 16's qujiang): what the year has reached, shares

@@ -52,11 +52,7 @@ const OFFICE_NS: &str = "urn:oasis:names:tc:opendocument:xmlns:office:1.0";
 /// `<office:document-content>`) as the text it shows, each line with its source line; None for
 /// any other text, or one whose XML cannot be read.
 pub(crate) fn flat_lines(text: &str) -> Option<(String, Vec<usize>)> {
-    let cut = (0..=text.len().min(4096))
-        .rev()
-        .find(|&k| text.is_char_boundary(k))
-        .unwrap_or(0);
-    let head = &text[..cut];
+    let head = super::head(text, 4096);
     if !(head.contains("<office:document") && text.contains(OFFICE_NS)) {
         return None;
     }
