@@ -421,7 +421,7 @@ fn body_text(xml: &str, limit: u64) -> Result<String, Error> {
 }
 
 /// The value of an attribute by its local name (`w:val` is `val`).
-fn attr(e: &BytesStart, name: &str) -> Option<String> {
+pub(super) fn attr(e: &BytesStart, name: &str) -> Option<String> {
     e.attributes()
         .with_checks(false)
         .filter_map(Result::ok)
@@ -579,54 +579,16 @@ impl Body {
     fn table(&mut self, rows: Vec<TableRow>) -> Result<(), Error> {
         let rows = merged(rows);
         if let Some(Frame::Cell(c)) = self.frames.last_mut() {
-            let words: Vec<String> = rows
-                .into_iter()
-                .flat_map(|r| r.into_iter().map(|c| c.text))
-                .filter(|t| !t.is_empty())
-                .collect();
-            c.paras.push(words.join(" "));
+            c.paras.push(super::markup::nested_words(rows));
             return Ok(());
         }
-        // Laid out, a cell spanning columns prints its words in each: bound what that makes.
-        let size: usize = rows
-            .iter()
-            .flatten()
-            .map(|c| (c.text.len() + 3).saturating_mul(c.cols))
-            .fold(0, usize::saturating_add);
-        if (self.out.len().saturating_add(size)) as u64 > self.limit {
-            return Err(Error::TooLarge(self.limit >> 20));
-        }
-        let indexed: Vec<(usize, Vec<super::markup::Cell>)> =
-            rows.into_iter().enumerate().collect();
-        let grid = match super::markup::layout(
-            indexed
-                .iter()
-                .map(|(i, r)| (*i, r.iter().map(copy).collect()))
-                .collect(),
-        ) {
-            Some(g) => g.into_iter().map(|(_, r)| r).collect(),
-            // Too large a grid: each row as its cells, unplaced.
-            None => indexed
-                .into_iter()
-                .map(|(_, r)| r.into_iter().map(|c| c.text).collect())
-                .collect::<Vec<Vec<String>>>(),
-        };
-        for r in grid {
-            self.out.push_str("| ");
-            self.out.push_str(&r.join(" | "));
-            self.out.push_str(" |\n");
+        let lines = super::markup::table_lines(rows, self.out.len(), self.limit)
+            .ok_or(Error::TooLarge(self.limit >> 20))?;
+        for (_, l) in lines {
+            self.out.push_str(&l);
+            self.out.push('\n');
         }
         Ok(())
-    }
-}
-
-/// A cell again (markup's cells are not `Clone`): the layout takes its rows, and a grid too
-/// large to lay out is printed from them as they were.
-fn copy(c: &super::markup::Cell) -> super::markup::Cell {
-    super::markup::Cell {
-        text: c.text.clone(),
-        rows: c.rows,
-        cols: c.cols,
     }
 }
 

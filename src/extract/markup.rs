@@ -602,10 +602,55 @@ fn without_wrappers(s: &str) -> String {
 }
 
 /// A cell as the table markup gives it: its text, and how many rows and columns it spans.
+#[derive(Clone)]
 pub(super) struct Cell {
     pub(super) text: String,
     pub(super) rows: usize,
     pub(super) cols: usize,
+}
+
+/// A table of a document read from its XML (a .docx's, an OpenDocument's) as the `|` lines the
+/// readers take, each with the index of the row it prints: laid out as an HTML table is, or, a
+/// grid too large to lay out, each row's cells as they stand. None where the lines would take
+/// the text past `limit` bytes from the `used` it holds — laid out, a cell spanning columns
+/// prints its words in each, so a few bytes of XML can ask for many.
+pub(super) fn table_lines(
+    rows: Vec<Vec<Cell>>,
+    used: usize,
+    limit: u64,
+) -> Option<Vec<(usize, String)>> {
+    let size: usize = rows
+        .iter()
+        .flatten()
+        .map(|c| (c.text.len() + 3).saturating_mul(c.cols))
+        .fold(0, usize::saturating_add);
+    if used.saturating_add(size) as u64 > limit {
+        return None;
+    }
+    let indexed: Vec<(usize, Vec<Cell>)> = rows.into_iter().enumerate().collect();
+    let grid = match layout(indexed.clone()) {
+        Some(g) => g,
+        None => indexed
+            .into_iter()
+            .map(|(i, r)| (i, r.into_iter().map(|c| c.text).collect()))
+            .collect(),
+    };
+    Some(
+        grid.into_iter()
+            .map(|(i, r)| (i, format!("| {} |", r.join(" | "))))
+            .collect(),
+    )
+}
+
+/// A table nested in a cell of another, as that cell's text: its words a space apart.
+pub(super) fn nested_words(rows: Vec<Vec<Cell>>) -> String {
+    let words: Vec<String> = rows
+        .into_iter()
+        .flatten()
+        .map(|c| c.text)
+        .filter(|t| !t.is_empty())
+        .collect();
+    words.join(" ")
 }
 
 /// The table laid out in a grid: a cell spanning rows prints on its first row only (as a merged

@@ -33,6 +33,7 @@
 //! spans are capped (and make no row wider than [`MAX_CELLS`] nor a table longer than
 //! [`MAX_ROWS`]), and the laid-out text is at most [`super::docx::MAX_XML_BYTES`].
 
+use super::docx::attr;
 use quick_xml::events::{BytesStart, Event};
 
 /// The most times a repeated cell or row is repeated, as markup bounds `colspan`.
@@ -113,18 +114,6 @@ struct Body {
 
 /// An attribute's value by its local name (`table:number-rows-spanned` is
 /// `number-rows-spanned`).
-fn attr(e: &BytesStart, name: &str) -> Option<String> {
-    e.attributes()
-        .with_checks(false)
-        .filter_map(Result::ok)
-        .find(|a| a.key.local_name().as_ref() == name)
-        .and_then(|a| {
-            a.normalized_value(quick_xml::XmlVersion::Implicit1_0)
-                .ok()
-                .map(|v| v.into_owned())
-        })
-}
-
 /// A count attribute (`text:c`, a span, a repeat): at least 1, at most `max`.
 fn count(e: &BytesStart, name: &str, max: usize) -> usize {
     attr(e, name)
@@ -301,7 +290,7 @@ impl Body {
                     };
                     for _ in 1..n {
                         t.push(Row {
-                            cells: r.cells.iter().map(copy).collect(),
+                            cells: r.cells.clone(),
                             line: r.line,
                             repeat: 1,
                         });
@@ -369,53 +358,20 @@ impl Body {
 
     /// A finished table: `|` rows of the body, or the text of the cell it is nested in.
     fn table(&mut self, rows: Vec<Row>) -> Result<(), super::docx::Error> {
+        let lines: Vec<usize> = rows.iter().map(|r| r.line).collect();
+        let cells: Vec<Vec<super::markup::Cell>> = rows.into_iter().map(|r| r.cells).collect();
         if let Some(Frame::Cell(c)) = self.frames.last_mut() {
-            let words: Vec<String> = rows
-                .into_iter()
-                .flat_map(|r| r.cells.into_iter().map(|c| c.text))
-                .filter(|t| !t.is_empty())
-                .collect();
-            c.paras.push(words.join(" "));
+            c.paras.push(super::markup::nested_words(cells));
             return Ok(());
         }
-        let size: usize = rows
-            .iter()
-            .flat_map(|r| r.cells.iter())
-            .map(|c| (c.text.len() + 3).saturating_mul(c.cols))
-            .fold(0, usize::saturating_add);
-        if (self.out.len().saturating_add(size)) as u64 > self.limit {
-            return Err(super::docx::Error::TooLarge(self.limit >> 20));
-        }
-        let lines: Vec<usize> = rows.iter().map(|r| r.line).collect();
-        let indexed: Vec<(usize, Vec<super::markup::Cell>)> = rows
-            .iter()
-            .enumerate()
-            .map(|(i, r)| (i, r.cells.iter().map(copy).collect()))
-            .collect();
-        let grid: Vec<(usize, Vec<String>)> = match super::markup::layout(indexed) {
-            Some(g) => g,
-            None => rows
-                .into_iter()
-                .enumerate()
-                .map(|(i, r)| (i, r.cells.into_iter().map(|c| c.text).collect()))
-                .collect(),
-        };
-        for (i, r) in grid {
-            self.out.push_str("| ");
-            self.out.push_str(&r.join(" | "));
-            self.out.push_str(" |\n");
+        let printed = super::markup::table_lines(cells, self.out.len(), self.limit)
+            .ok_or(super::docx::Error::TooLarge(self.limit >> 20))?;
+        for (i, l) in printed {
+            self.out.push_str(&l);
+            self.out.push('\n');
             self.lines.push(lines.get(i).copied().unwrap_or(1));
         }
         Ok(())
-    }
-}
-
-/// A cell again (markup's cells are not `Clone`).
-fn copy(c: &super::markup::Cell) -> super::markup::Cell {
-    super::markup::Cell {
-        text: c.text.clone(),
-        rows: c.rows,
-        cols: c.cols,
     }
 }
 
