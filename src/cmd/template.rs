@@ -162,7 +162,8 @@ pub(crate) fn sheet(
                 &crate::cycle::Bands::default(),
             )
             .schedule
-            .map(|s| crate::report::num(crate::report::round(s.due, 4)))
+            .and_then(|s| in_sheet_unit(s.due, entry, &cells[5]))
+            .map(|due| crate::report::num(crate::report::round(due, 4)))
             .unwrap_or_default();
             cells.insert(4, pd.label(lang == Lang::En));
             cells.insert(6, due);
@@ -170,6 +171,26 @@ pub(crate) fn sheet(
         t.push(cells);
     }
     t
+}
+
+/// The schedule's due value, which judging gives in the catalog's unit, in the unit the sheet's
+/// 单位 column names: a clerk reads 目标 `≥1.36`, 单位 `万套` and 序时目标 side by side, and a
+/// 序时目标 of `13200` (套) beside them reads as 13 200 万套. `None` when the two units cannot be
+/// converted, so that no figure in the wrong unit is printed.
+fn in_sheet_unit(
+    due: rust_decimal::Decimal,
+    entry: &crate::plan::schema::Entry,
+    sheet_unit: &str,
+) -> Option<rust_decimal::Decimal> {
+    let Some(catalog) = entry.unit.as_ref() else {
+        return Some(due);
+    };
+    if sheet_unit.is_empty() || sheet_unit == catalog.value {
+        return Some(due);
+    }
+    let from = crate::unit::Unit::parse(&catalog.value).ok()?;
+    let to = crate::unit::Unit::parse(sheet_unit).ok()?;
+    from.convert(due, &to).ok()
 }
 
 fn write_xlsx(t: &Table, path: &std::path::Path) -> anyhow::Result<()> {
