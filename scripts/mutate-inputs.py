@@ -18,17 +18,29 @@ default /tmp/qyx-mutate), never in the repository. `src/fuzz.rs` (proptest) driv
 in-process; this drives the binary on whole files, which is how a GB18030 scanner hang on a
 43-byte file was found. Not run by `cargo test`.
 
+With --parts (python3 scripts/mutate-inputs.py QYX RUNS SEED --parts) each run damages the inside
+of a zipped input instead — an .xlsx or .ods for `qyx check`, a .docx for `qyx extract` — one or
+two of its XML parts changed as XML (a number or a cell reference made huge, negative or empty, an
+element dropped or repeated, an attribute's value changed, a span cut) and the zip written again,
+so that the damage reaches the readers behind the zip: how calamine's reference arithmetic was
+found to overflow on `A4294967296`. A run also fails when its peak memory passes 1 GiB.
+
 The same SEED replays the same inputs against another build.
 """
+import io
 import os
 import random
+import re
 import shutil
 import subprocess
 import sys
+import zipfile
 
-QYX = os.path.abspath(sys.argv[1])
-RUNS = int(sys.argv[2]) if len(sys.argv) > 2 else 1000
-SEED = int(sys.argv[3]) if len(sys.argv) > 3 else 1
+PARTS = "--parts" in sys.argv
+ARGS = [a for a in sys.argv if a != "--parts"]
+QYX = os.path.abspath(ARGS[1])
+RUNS = int(ARGS[2]) if len(ARGS) > 2 else 1000
+SEED = int(ARGS[3]) if len(ARGS) > 3 else 1
 WORK = os.environ.get("QYX_MUTATE_DIR", "/tmp/qyx-mutate")
 ROOT = os.getcwd()
 READS = (".csv", ".xlsx", ".tsv", ".txt", ".xml", ".ods", ".html")
@@ -64,7 +76,64 @@ def mutate(rng, b):
     return bytes(b)
 
 
+NUMBERS = ["0", "-1", "99999999999", "1048577", "16385", "4294967296", "18446744073709551616",
+           "1e308", "NaN", "", "abc", "-0", "2147483648"]
+REFS = ["XFD1048576", "A0", "AAAAAA1", "A99999999999", "", "1A", "A1048577", "ZZZZ5",
+        "A4294967296", "AAAAAAAAAAA1"]
+VALUES = ["1", "0", "true", "x" * 100, "-5", "&amp;", "s", "str", "inlineStr", "b", "e", "n", "d"]
+
+
+def mutate_xml(rng, s):
+    """Damages an XML part as XML, so that the zip and the XML parser let it through."""
+    for _ in range(rng.randint(1, 4)):
+        op = rng.random()
+        if op < 0.3:
+            found = list(re.finditer(r'(?<=")\d+(?:\.\d+)?(?=")|(?<=>)\d+(?:\.\d+)?(?=<)', s))
+            new = lambda m: rng.choice(NUMBERS)
+        elif op < 0.5:
+            found = list(re.finditer(r'\b(r|ref|sqref)="[^"]*"', s))
+            new = lambda m: f'{m.group(1)}="{rng.choice(REFS)}"'
+        elif op < 0.65:
+            found = list(re.finditer(r"<([\w:]+)[^>]*>[^<]*</\1>|<[^>]+/>", s))
+            new = lambda m: ""
+        elif op < 0.75:
+            found = list(re.finditer(r"<(c|row|w:p|w:tc|table:table-row) [^>]*>.*?</\1>", s))
+            new = lambda m: m.group(0) * rng.randint(2, 50)
+        elif op < 0.85:
+            found = list(re.finditer(r'([\w:]+)="[^"]*"', s))
+            new = lambda m: f'{m.group(1)}="{rng.choice(VALUES)}"'
+        else:
+            i = rng.randrange(max(1, len(s)))
+            s = s[:i] + s[i + rng.randint(1, 40):]
+            continue
+        if found:
+            m = rng.choice(found)
+            s = s[:m.start()] + new(m) + s[m.end():]
+    return s
+
+
+def mutate_parts(rng, b):
+    """An .xlsx, .ods or .docx with one or two of its XML parts damaged, zipped again."""
+    try:
+        z = zipfile.ZipFile(io.BytesIO(b))
+        names = z.namelist()
+    except (zipfile.BadZipFile, OSError):
+        return mutate(rng, b)
+    xml = [n for n in names if n.endswith((".xml", ".rels"))]
+    chosen = set(rng.sample(xml, min(len(xml), rng.randint(1, 2))))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as w:
+        for n in names:
+            part = z.read(n)
+            if n in chosen:
+                part = mutate_xml(rng, part.decode("utf-8", "replace")).encode()
+            w.writestr(n, part)
+    return out.getvalue()
+
+
 def main():
+    if PARTS:
+        return main_parts()
     rng = random.Random(SEED)
     tests = os.path.join(ROOT, "tests")
     actuals = sorted(files(tests, lambda p: p.endswith(READS) and "/extract-" not in p))
@@ -117,6 +186,71 @@ def main():
                   flush=True)
     print(f"{RUNS} runs (seed {SEED}): {failed} failed")
     return 1 if failed else 0
+
+
+def main_parts():
+    rng = random.Random(SEED)
+    tests = os.path.join(ROOT, "tests")
+    books = sorted(files(tests, lambda p: p.endswith((".xlsx", ".ods"))))
+    documents = sorted(files(tests, lambda p: p.endswith(".docx")))
+    shutil.rmtree(WORK, ignore_errors=True)
+    scratch = os.path.join(WORK, "scratch")
+    os.makedirs(scratch)
+    env = dict(os.environ, QYX_CACHE_DIR=os.path.join(WORK, "cache"))
+    failed = 0
+    for n in range(RUNS):
+        if rng.random() < 0.75 or not documents:
+            src = rng.choice(books)
+            dst = os.path.join(scratch, "a" + os.path.splitext(src)[1])
+            fmt = rng.choice(["csv", "json", "table", "markdown"])
+            cmd = [QYX, "check", dst, "--format", fmt, "--fail-on", "never"]
+        else:
+            src = rng.choice(documents)
+            dst = os.path.join(scratch, "d.docx")
+            cmd = [QYX, "extract", dst]
+        with open(src, "rb") as f:
+            damaged = mutate_parts(rng, f.read())
+        with open(dst, "wb") as f:
+            f.write(damaged)
+        why, r = run(cmd, env)
+        if why:
+            failed += 1
+            keep(n, dst, src, cmd, why, r)
+    print(f"{RUNS} runs (seed {SEED}, --parts): {failed} failed")
+    return 1 if failed else 0
+
+
+def run(cmd, env):
+    """Runs one command: why it failed (a panic, a signal, over 60 s, over 1 GiB), or None."""
+    timed = ["/usr/bin/time", "-f", "%M"] if os.path.exists("/usr/bin/time") else []
+    try:
+        r = subprocess.run(timed + cmd, capture_output=True, timeout=60, env=env)
+    except subprocess.TimeoutExpired:
+        return "over 60 s", None
+    code = r.returncode
+    if timed:
+        lines = r.stderr.decode("utf-8", "replace").rstrip().splitlines()
+        if lines and lines[-1].isdigit():
+            kib = int(lines[-1])
+            if kib > 1 << 20:
+                return f"peak memory {kib >> 10} MiB", r
+        # time(1) reports a signal as an exit status line of its own.
+        if b"Command terminated by signal" in r.stderr:
+            code = -1
+    if code >= 100 or code < 0 or b"panicked" in r.stderr:
+        return f"exit {code}", r
+    return None, r
+
+
+def keep(n, dst, src, cmd, why, r):
+    kept = os.path.join(WORK, f"failed-{SEED}-{n}")
+    os.makedirs(kept)
+    shutil.copy(dst, kept)
+    with open(os.path.join(kept, "command"), "w") as f:
+        f.write(" ".join(cmd) + f"\n# {why}; from {os.path.relpath(src, ROOT)}\n")
+        if r is not None:
+            f.write(r.stderr.decode("utf-8", "replace")[-2000:])
+    print(f"{why}: {' '.join(cmd[1:2])} from {os.path.relpath(src, ROOT)} -> {kept}", flush=True)
 
 
 if __name__ == "__main__":

@@ -966,10 +966,21 @@ fn read_xlsx(
         }
         each(p, &row);
     };
-    let mut read = read_cells(wb, name, chosen, no_shared_strings, &struck, &mut watch);
+    let beyond = hidden.beyond.as_ref();
+    let mut read = read_cells(
+        wb,
+        name,
+        chosen,
+        no_shared_strings,
+        beyond,
+        &struck,
+        &mut watch,
+    );
     if let Ok(a) = &mut read {
         if !empties.is_empty() {
-            a.problems.extend(uncalculated(wb, name, chosen, &empties));
+            let cells = beyond.map(|b| b.cells_before);
+            a.problems
+                .extend(uncalculated(wb, name, chosen, &empties, cells));
         }
         if filtered > 0 {
             a.problems.push(
@@ -1001,13 +1012,18 @@ fn uncalculated(
     name: &str,
     chosen: &str,
     empties: &[(u64, u64)],
+    cells: Option<u64>,
 ) -> Vec<Diagnostic> {
     let mut said = Vec::new();
-    let Ok(mut reader) = wb.worksheet_cells_reader(chosen) else {
+    let Some(Ok(mut reader)) = contained(|| wb.worksheet_cells_reader(chosen)) else {
         return said;
     };
     let wanted: std::collections::HashSet<(u64, u64)> = empties.iter().copied().collect();
-    while let Ok(Some(c)) = reader.next_cell_with_formula_metadata() {
+    let mut taken = 0u64;
+    while cells.is_none_or(|n| taken < n)
+        && let Some(Ok(Some(c))) = contained(|| reader.next_cell_with_formula_metadata())
+    {
+        taken += 1;
         let (r, col) = (u64::from(c.pos.0) + 1, u64::from(c.pos.1) + 1);
         if c.formula.is_some() && matches!(c.value, DataRef::Empty) && wanted.contains(&(r, col)) {
             said.push(
@@ -1037,17 +1053,27 @@ fn read_cells(
     name: &str,
     chosen: &str,
     no_shared_strings: bool,
+    beyond: Option<&super::visibility::Beyond>,
     struck: &std::cell::RefCell<std::collections::HashSet<(u64, u64)>>,
     each: &mut EachRow<'_>,
 ) -> Result<Actuals, NoRows> {
     let err = |m: String| NoRows::Bad(Diagnostic::error(name, 0, 0, m));
-    let mut merged = Merged::of(wb.merge_cells_by_sheet_name(chosen).unwrap_or_default());
-    let mut reader = wb.worksheet_cells_reader(chosen).map_err(|e| {
-        err(crate::tr!(
-            "无法读取工作表 `{chosen}`: {e}",
-            "cannot read sheet `{chosen}`: {e}"
-        ))
-    })?;
+    // calamine's reference arithmetic overflows (a panic in a checked build) on a reference
+    // beyond Excel's grid; the cells are read up to the first such one (`beyond`), and its
+    // calls are contained besides, for a reference the scan did not reach.
+    let mut merged = Merged::of(
+        contained(|| wb.merge_cells_by_sheet_name(chosen))
+            .and_then(Result::ok)
+            .unwrap_or_default(),
+    );
+    let mut reader = contained(|| wb.worksheet_cells_reader(chosen))
+        .ok_or_else(|| NoRows::Bad(failed(name).in_sheet(Some(chosen))))?
+        .map_err(|e| {
+            err(crate::tr!(
+                "无法读取工作表 `{chosen}`: {e}",
+                "cannot read sheet `{chosen}`: {e}"
+            ))
+        })?;
     let shown: Vec<Shown> = reader
         .styles()
         .iter()
@@ -1080,6 +1106,8 @@ fn read_cells(
     // The last column any row read whole reaches.
     let mut widest = 0u64;
     let mut filled = 0usize;
+    // The cells taken from the reader, to stop before a reference beyond the grid.
+    let mut taken = 0u64;
     let mut done = false;
     let records = std::iter::from_fn(|| {
         loop {
@@ -1089,13 +1117,52 @@ fn read_cells(
                     Ok(p)
                 });
             }
-            let (cell, style) = match reader.next_cell_with_style_id() {
+            // Where the reader must stop: a reference beyond the grid next, or the reader's own
+            // error (or a panic it was kept from).
+            let next = match beyond.filter(|b| b.cells_before == taken) {
+                Some(b) => {
+                    let reference = &b.reference;
+                    Err(crate::tr!(
+                        "工作表 `{chosen}` 从此行起已损坏: 引用 `{reference}` 超出 Excel 的表格范围（最多 1048576 行、XFD 列），其后各行无法读取；以上各行已判断；请用 Excel 或 WPS 打开修复后另存为 .xlsx 或 CSV",
+                        "sheet `{chosen}` is damaged from this row: the reference `{reference}` is beyond Excel's grid (at most 1048576 rows and column XFD), so the rows from here cannot be read; the rows above were judged; open the file in Excel or WPS to repair it and save it as .xlsx or CSV"
+                    ))
+                }
+                None => match contained(|| reader.next_cell_with_style_id()) {
+                    Some(Ok(c)) => Ok(c),
+                    Some(Err(e))
+                        if no_shared_strings && e.to_string().contains("shared strings") =>
+                    {
+                        Err(crate::tr!(
+                            "工作簿缺少文本表 xl/sharedStrings.xml，工作表 `{chosen}` 中此处起的文字单元格都无法读取: 文件已损坏或由不完整的程序生成；请用 Excel 或 WPS 打开后另存为 .xlsx 或 CSV",
+                            "the workbook lacks its table of texts (xl/sharedStrings.xml), so the text cells of sheet `{chosen}` cannot be read from here on: the file is damaged or was written by an incomplete program; open it in Excel or WPS and save it as .xlsx or CSV"
+                        ))
+                    }
+                    failed => {
+                        let e = failed.map_or_else(
+                            || {
+                                crate::i18n::pick(
+                                    "读取器无法解析此处的单元格",
+                                    "the reader could not make sense of a cell here",
+                                )
+                                .to_string()
+                            },
+                            |r| r.err().map(|e| e.to_string()).unwrap_or_default(),
+                        );
+                        Err(crate::tr!(
+                            "无法读取工作表 `{chosen}` 的其余部分，此处起文件已损坏（{e}）: 以上各行已判断；请用 Excel 或 WPS 打开后另存为 .xlsx 或 CSV",
+                            "cannot read the rest of sheet `{chosen}`: the file is damaged from here on ({e}); the rows above were judged; open it in Excel or WPS and save it as .xlsx or CSV"
+                        ))
+                    }
+                },
+            };
+            taken += 1;
+            let (cell, style) = match next {
                 Ok(Some(c)) => c,
                 Ok(None) => {
                     done = true;
                     continue;
                 }
-                Err(e) => {
+                Err(m) => {
                     done = true;
                     // calamine does not say which cell it failed on, nor whether the row being
                     // read had ended: one that stops short of the rows before it (d04's row 13,
@@ -1113,17 +1180,6 @@ fn read_cells(
                         pending = None;
                     }
                     let col = 1;
-                    let m = if no_shared_strings && e.to_string().contains("shared strings") {
-                        crate::tr!(
-                            "工作簿缺少文本表 xl/sharedStrings.xml，工作表 `{chosen}` 中此处起的文字单元格都无法读取: 文件已损坏或由不完整的程序生成；请用 Excel 或 WPS 打开后另存为 .xlsx 或 CSV",
-                            "the workbook lacks its table of texts (xl/sharedStrings.xml), so the text cells of sheet `{chosen}` cannot be read from here on: the file is damaged or was written by an incomplete program; open it in Excel or WPS and save it as .xlsx or CSV"
-                        )
-                    } else {
-                        crate::tr!(
-                            "无法读取工作表 `{chosen}` 的其余部分，此处起文件已损坏（{e}）: 以上各行已判断；请用 Excel 或 WPS 打开后另存为 .xlsx 或 CSV",
-                            "cannot read the rest of sheet `{chosen}`: the file is damaged from here on ({e}); the rows above were judged; open it in Excel or WPS and save it as .xlsx or CSV"
-                        )
-                    };
                     return Some(Err(
                         Diagnostic::error(name, line, col, m).in_sheet(Some(chosen))
                     ));

@@ -8,6 +8,10 @@
 //! sheet's XML is scanned once, tag by tag, before its cells are read: the hidden rows, and
 //! whether a filter is set and over which rows.
 //!
+//! The same pass finds the first cell or row reference beyond Excel's grid (`A4294967296`,
+//! `AAAAAAAAA1`): Excel refuses such a file as damaged, and calamine's reference arithmetic
+//! overflows on it, so the cells are read up to it and the sheet said damaged from there.
+//!
 //! Bounded: the workbook's index parts are read to at most [`MAX_INDEX_BYTES`], the sheet's XML is
 //! streamed (never held), at most [`MAX_HIDDEN`] rows are kept, and a part that cannot be read
 //! gives nothing hidden — the cells are then read as before.
@@ -40,6 +44,39 @@ pub(crate) struct Hidden {
     rows: HashSet<u64>,
     /// The rows a set filter spans (first, last; 1-based), when one is set.
     filter: Option<(u64, u64)>,
+    /// The first reference in the sheet's data beyond Excel's grid, if any.
+    pub(crate) beyond: Option<Beyond>,
+}
+
+/// A row or cell reference beyond Excel's last row (1 048 576) or column (XFD, 16 384).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Beyond {
+    /// The reference as written (cut to a few dozen characters).
+    pub(crate) reference: String,
+    /// How many cells (`<c>` elements with content) the sheet's data holds before it: the cells
+    /// a reader may take before reaching it.
+    pub(crate) cells_before: u64,
+}
+
+/// Excel's last row and last column.
+const LAST_ROW: u64 = 1_048_576;
+const LAST_COLUMN: u64 = 16_384;
+
+/// Whether a reference (`B12`, `12`, `XFD1048576`) reaches beyond Excel's grid, read as calamine
+/// reads one: letters, then digits, up to the first other character.
+fn beyond_grid(r: &[u8]) -> bool {
+    let letters = r.iter().take_while(|b| b.is_ascii_alphabetic()).count();
+    let col = r[..letters].iter().fold(0u64, |c, b| {
+        c.saturating_mul(26)
+            .saturating_add(u64::from(b.to_ascii_uppercase() - b'A') + 1)
+    });
+    let row = r[letters..]
+        .iter()
+        .take_while(|b| b.is_ascii_digit())
+        .fold(0u64, |n, b| {
+            n.saturating_mul(10).saturating_add(u64::from(b - b'0'))
+        });
+    col > LAST_COLUMN || row > LAST_ROW
 }
 
 impl Hidden {
@@ -111,13 +148,18 @@ fn rows(src: impl std::io::BufRead) -> Hidden {
     let mut in_filter = false;
     // The row number after the last one seen: a <row> without `r` is the next.
     let mut next = 1u64;
+    // Cells with content (start tags) in the sheet's data so far, as a cell reader counts them.
+    let mut cells = 0u64;
+    let mut in_data = false;
     loop {
         let (e, empty) = match xml.read_event_into(&mut buf) {
             Ok(Event::Start(e)) => (e, false),
             Ok(Event::Empty(e)) => (e, true),
             Ok(Event::End(e)) => {
-                if e.local_name().as_ref() == "autoFilter" {
-                    in_filter = false;
+                match e.local_name().as_ref() {
+                    "autoFilter" => in_filter = false,
+                    "sheetData" => in_data = false,
+                    _ => {}
                 }
                 buf.clear();
                 continue;
@@ -128,7 +170,27 @@ fn rows(src: impl std::io::BufRead) -> Hidden {
                 continue;
             }
         };
-        match e.local_name().as_ref() {
+        // A cell reader parses the reference of each row and cell start tag in the data (an
+        // empty tag it passes over).
+        let local = e.local_name();
+        if in_data && !empty && out.beyond.is_none() && matches!(local.as_ref(), "row" | "c") {
+            let raw = e
+                .attributes()
+                .with_checks(false)
+                .flatten()
+                .find(|a| a.key.as_ref() == "r")
+                .map(|a| a.value.into_owned());
+            if let Some(r) = raw.filter(|r| beyond_grid(r.as_bytes())) {
+                out.beyond = Some(Beyond {
+                    reference: r.chars().take(40).collect(),
+                    cells_before: cells,
+                });
+            } else if local.as_ref() == "c" {
+                cells += 1;
+            }
+        }
+        match local.as_ref() {
+            "sheetData" if !empty => in_data = true,
             "row" => {
                 let r = get(&e, "r")
                     .and_then(|r| r.parse::<u64>().ok())
@@ -252,6 +314,56 @@ mod tests {
             for (line, hidden) in want {
                 assert_eq!(h.of(line), hidden, "{xml} row {line}");
             }
+        }
+    }
+
+    #[test]
+    fn references_beyond_the_grid() {
+        for (r, beyond) in [
+            ("A1", false),
+            ("XFD1048576", false),
+            ("xfd1048576", false),
+            ("1048576", false),
+            ("", false),
+            ("A0", false),
+            // Past the last row or column, and past what 32 bits hold.
+            ("A1048577", true),
+            ("XFE1", true),
+            ("A4294967296", true),
+            ("AAAAAAAAAA1", true),
+            ("99999999999", true),
+            // Read as a reader reads it: letters, digits, then anything stops the reading.
+            ("A99999999999Z", true),
+            ("A1$99999999999", false),
+        ] {
+            assert_eq!(beyond_grid(r.as_bytes()), beyond, "{r}");
+        }
+    }
+
+    #[test]
+    fn the_first_reference_beyond_the_grid_and_the_cells_before_it() {
+        for (xml, want) in [
+            (
+                r#"<worksheet><sheetData><row r="1"><c r="A1"><v>1</v></c><c r="B1"/></row><row r="2"><c r="A2"><v>2</v></c><c r="B4294967296"><v>3</v></c></row><row r="3"><c r="A99999999999"/></row></sheetData></worksheet>"#,
+                Some(("B4294967296", 2)),
+            ),
+            // A row's own reference, before any of its cells.
+            (
+                r#"<worksheet><sheetData><row r="1"><c r="A1"><v>1</v></c></row><row r="99999999999"><c><v>2</v></c></row></sheetData></worksheet>"#,
+                Some(("99999999999", 1)),
+            ),
+            // An empty tag is not read for its reference; outside the data, nothing is.
+            (
+                r#"<worksheet><dimension ref="A1:A99999999999"/><sheetData><row r="99999999999"/><row r="2"><c r="A4294967296"/></row></sheetData><mergeCells><mergeCell ref="A1:A99999999999"/></mergeCells></worksheet>"#,
+                None,
+            ),
+        ] {
+            let got = scan_str(xml).beyond.map(|b| (b.reference, b.cells_before));
+            assert_eq!(
+                got,
+                want.map(|(r, n): (&str, u64)| (r.to_string(), n)),
+                "{xml}"
+            );
         }
     }
 
