@@ -1769,14 +1769,25 @@ fn in_unit(
         _ => to,
     };
     let converted = from.convert(value, &to).map_err(|e| {
-        (
-            unit_col,
-            crate::tr!(
+        let per_typed = unit_text.as_deref().is_some_and(|u| u.contains(['/', '每']));
+        let m = match &entry.per {
+            // A count per population typed per another population (`24人/万人` where the
+            // indicator counts per 万老年人): which population is meant only the clerk knows.
+            Some(per) if per_typed => {
+                let v = value.normalize();
+                crate::tr!(
+                    "{e}（`{}` 的目标以 {catalog_unit}/{per} 计: 若是每{per}的数, 填 `{v}` 或 `{v}{catalog_unit}/{per}`）",
+                    "{e} (the target of `{}` is in {catalog_unit} per {per}: if the number is per {per}, type `{v}` or `{v}{catalog_unit}/{per}`)",
+                    entry.id.value
+                )
+            }
+            _ => crate::tr!(
                 "{e}（`{}` 的目标以 {catalog_unit} 计）",
                 "{e} (the target of `{}` is in {catalog_unit})",
                 entry.id.value
             ),
-        )
+        };
+        (unit_col, m)
     })?;
     let mut v = Value::sure(Actual::Number(converted));
     // A unit from the value column's header (`数值（‰）`, which the reader hands on in the value's
