@@ -644,6 +644,84 @@ fn salvage(path: &Path) -> Option<Salvaged> {
     (parts > 0).then_some(Salvaged { bytes, cut })
 }
 
+/// A workbook whose table of texts claims more texts than its part can hold
+/// (`<sst uniqueCount="4294967296">` in a part of a few kilobytes), written again in memory with
+/// the claim taken out; `None` for every workbook whose claim is plausible (nearly all), or that
+/// cannot be read so (then the reader says why).
+///
+/// Why: calamine reserves room for the claimed number of texts before it reads one, and a damaged
+/// count asks for a hundred gigabytes — the process aborts. Excel reads the texts themselves and
+/// never trusts the count, so neither does qyx: the claim is dropped, nothing else changes, and
+/// the workbook reads as Excel shows it. Within [`MAX_BYTES`] unpacked.
+fn mend_string_count(path: &Path) -> Option<Vec<u8>> {
+    use std::io::{Read, Write};
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(path).ok()?).ok()?;
+    let at = (0..zip.len()).find(|&i| {
+        zip.name_for_index(i)
+            .is_some_and(|n| n.is_ok_and(|n| n.ends_with("sharedStrings.xml")))
+    })?;
+    let (head, size) = {
+        let part = zip.by_index(at).ok()?;
+        let size = part.size();
+        let mut head = Vec::new();
+        part.take(4096).read_to_end(&mut head).ok()?;
+        (head, size)
+    };
+    let (start, end, claimed) = unique_count(&head)?;
+    // The shortest text entry, `<si/>`, takes 5 bytes; 40 a text is more than any sheet a
+    // clerk fills needs, within the size limit.
+    let most = (size / 5 + 16).min(MAX_BYTES / 40);
+    if claimed <= most {
+        return None;
+    }
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let stored =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    let mut total = 0u64;
+    for i in 0..zip.len() {
+        let mut part = zip.by_index(i).ok()?;
+        let name = part.name().ok()?.to_string();
+        let mut body = Vec::new();
+        (&mut part)
+            .take(MAX_BYTES + 1 - total)
+            .read_to_end(&mut body)
+            .ok()?;
+        total += body.len() as u64;
+        if total > MAX_BYTES {
+            return None;
+        }
+        if i == at {
+            body.splice(start..end, *b"0");
+        }
+        out.start_file(name.as_str(), stored).ok()?;
+        out.write_all(&body).ok()?;
+    }
+    Some(out.finish().ok()?.into_inner())
+}
+
+/// The number a part's `uniqueCount="…"` claims, and where its digits are (start, end), in the
+/// part's first bytes; a number past `u64` reads as `u64::MAX`.
+fn unique_count(head: &[u8]) -> Option<(usize, usize, u64)> {
+    const KEY: &[u8] = b"uniqueCount=";
+    let at = head.windows(KEY.len()).position(|w| w == KEY)? + KEY.len();
+    let quote = *head.get(at)?;
+    if quote != b'"' && quote != b'\'' {
+        return None;
+    }
+    let start = at + 1;
+    let len = head[start..]
+        .iter()
+        .take_while(|b| b.is_ascii_digit())
+        .count();
+    if len == 0 {
+        return None;
+    }
+    let n = head[start..start + len].iter().fold(0u64, |n, b| {
+        n.saturating_mul(10).saturating_add(u64::from(b - b'0'))
+    });
+    Some((start, start + len, n))
+}
+
 /// Runs a call into calamine's readers of the older formats (.xls, .xlsb, .ods), which assume a
 /// well-formed file and panic on some damaged ones (a cell record shorter than its count, a
 /// sector table cut inside an entry: found by `scripts/mutate-inputs.py`). A panic there is
@@ -747,11 +825,17 @@ pub(super) fn read_sheet(
     let mut cut_short = None;
     let mut wb = match book {
         Book::Xlsx => {
-            let opened = std::fs::File::open(path)
-                .map_err(|e| super::cannot_read(name, &e))
-                .and_then(|f| {
-                    Xlsx::new(std::io::BufReader::new(Src::File(f))).map_err(|e| why(&e))
-                });
+            let opened = match mend_string_count(path) {
+                Some(mended) => Xlsx::new(std::io::BufReader::new(Src::Mem(std::io::Cursor::new(
+                    mended,
+                ))))
+                .map_err(|e| why(&e)),
+                None => std::fs::File::open(path)
+                    .map_err(|e| super::cannot_read(name, &e))
+                    .and_then(|f| {
+                        Xlsx::new(std::io::BufReader::new(Src::File(f))).map_err(|e| why(&e))
+                    }),
+            };
             // Salvaged only when it does not open: salvaging unpacks the whole file into memory.
             match opened {
                 Ok(x) => Open::Xlsx(x),
@@ -1336,6 +1420,27 @@ mod tests {
     }
 
     use super::*;
+
+    #[test]
+    fn the_count_a_table_of_texts_claims() {
+        for (head, want) in [
+            (r#"<sst count="8" uniqueCount="4">"#, Some(4)),
+            (r#"<sst uniqueCount='12'>"#, Some(12)),
+            (
+                r#"<sst uniqueCount="99999999999999999999999">"#,
+                Some(u64::MAX),
+            ),
+            (r#"<sst count="8">"#, None),
+            (r#"<sst uniqueCount="">"#, None),
+            (r#"<sst uniqueCount=4>"#, None),
+        ] {
+            let got = unique_count(head.as_bytes());
+            assert_eq!(got.map(|(_, _, n)| n), want, "{head}");
+            if let Some((a, b, _)) = got {
+                assert!(head[a..b].bytes().all(|c| c.is_ascii_digit()), "{head}");
+            }
+        }
+    }
 
     #[test]
     fn an_overlong_cell_is_cut_to_a_short_head_that_matches_nothing() {
