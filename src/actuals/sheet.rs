@@ -644,6 +644,49 @@ fn salvage(path: &Path) -> Option<Salvaged> {
     (parts > 0).then_some(Salvaged { bytes, cut })
 }
 
+/// An .xlsb sheet's cells as a range, read cell by cell, with the first cell left out for lying
+/// beyond Excel's last column (row, 1-based column), if any.
+///
+/// Why: calamine's range of an .xlsb sheet is the rectangle from its first filled cell to its
+/// last, allocated at once, and a cell record whose column is damaged (`4000000000`) makes that
+/// thousands of millions of cells — the process aborts. Excel's grid ends at column 16 384, so
+/// a cell beyond it is damage: left out and said, the rest of the sheet read. Bounded by
+/// [`MAX_CELLS`] cells kept and a rectangle of as many.
+fn xlsb_range(
+    x: &mut calamine::Xlsb<std::io::BufReader<std::fs::File>>,
+    chosen: &str,
+) -> Result<(calamine::Range<Data>, Option<(u32, u64)>), String> {
+    const LAST_COLUMN: u32 = 16_383;
+    let mut reader = x
+        .worksheet_cells_reader(chosen)
+        .map_err(|e| e.to_string())?;
+    let mut cells = Vec::new();
+    let mut far = None;
+    let (mut top, mut left, mut bottom, mut right) = (u32::MAX, u32::MAX, 0u32, 0u32);
+    while let Some(cell) = reader.next_cell().map_err(|e| e.to_string())? {
+        if matches!(cell.get_value(), DataRef::Empty) {
+            continue;
+        }
+        let (r, c) = cell.get_position();
+        if c > LAST_COLUMN {
+            far.get_or_insert((r, u64::from(c) + 1));
+            continue;
+        }
+        (top, left) = (top.min(r), left.min(c));
+        (bottom, right) = (bottom.max(r), right.max(c));
+        let area = (u64::from(bottom - top) + 1) * (u64::from(right - left) + 1);
+        if cells.len() >= MAX_CELLS || area > MAX_CELLS as u64 {
+            return Err(crate::tr!(
+                "单元格分布范围（首个到最后一个有内容的单元格）超过 {MAX_CELLS} 格: 不是实际值报表，或文件已损坏；请另存为 .xlsx 或 CSV",
+                "its cells span more than {MAX_CELLS} cells from the first filled one to the last: not an actuals sheet, or a damaged file; save it as .xlsx or CSV"
+            ));
+        }
+        let value: Data = cell.get_value().clone().into();
+        cells.push(calamine::Cell::new((r, c), value));
+    }
+    Ok((calamine::Range::from_sparse(cells), far))
+}
+
 /// A workbook whose table of texts claims more texts than its part can hold
 /// (`<sst uniqueCount="4294967296">` in a part of a few kilobytes), written again in memory with
 /// the claim taken out; `None` for every workbook whose claim is plausible (nearly all), or that
@@ -1340,8 +1383,19 @@ fn read_other(
         _ => ods_merges,
     };
     let mut merged = Merged::of(merges);
-    let range =
-        contained(|| wb.worksheet_range(chosen)).ok_or_else(|| NoRows::Bad(failed(name)))?;
+    // An .xlsb sheet's range is built here from its cells, those beyond Excel's grid left out
+    // (see [`xlsb_range`]); the other formats' from calamine's.
+    let mut far = None;
+    let range = match wb {
+        Sheets::Xlsb(x) => contained(|| xlsb_range(x, chosen)).map(|r| {
+            r.map(|(range, beyond)| {
+                far = beyond;
+                range
+            })
+        }),
+        _ => contained(|| wb.worksheet_range(chosen)).map(|r| r.map_err(|e| e.to_string())),
+    }
+    .ok_or_else(|| NoRows::Bad(failed(name)))?;
     let range = range.map_err(|e| {
         NoRows::Bad(Diagnostic::error(
             name,
@@ -1377,7 +1431,23 @@ fn read_other(
         merged.fill(&mut rec);
         Ok(rec)
     });
-    collect(name, Some(chosen), &mut Made(records), each)
+    let mut read = collect(name, Some(chosen), &mut Made(records), each);
+    if let (Ok(a), Some((row, col))) = (&mut read, far) {
+        let line = u64::from(row) + 1;
+        a.problems.push(
+            Diagnostic::error(
+                name,
+                line,
+                1,
+                crate::tr!(
+                    "此行有单元格位于第 {col} 列，超出 Excel 的表格范围（最多 16384 列，XFD）: 文件已损坏，该单元格未读取，此行若缺数值则未判断；请用 Excel 或 WPS 打开修复后另存为 .xlsx 或 CSV",
+                    "a cell of this row is in column {col}, beyond Excel's grid (at most 16384 columns, XFD): the file is damaged; that cell is not read, and the row is not judged if it lacks its value; open the file in Excel or WPS to repair it and save it as .xlsx or CSV"
+                ),
+            )
+            .in_sheet(Some(chosen)),
+        );
+    }
+    read
 }
 
 #[cfg(test)]
