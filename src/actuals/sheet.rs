@@ -644,6 +644,9 @@ fn salvage(path: &Path) -> Option<Salvaged> {
     (parts > 0).then_some(Salvaged { bytes, cut })
 }
 
+/// A cell beyond Excel's grid: its row (0-based) and column (1-based).
+type FarCell = (u32, u64);
+
 /// An .xlsb sheet's cells as a range, read cell by cell, with the first cell left out for lying
 /// beyond Excel's last column (row, 1-based column), if any.
 ///
@@ -655,7 +658,7 @@ fn salvage(path: &Path) -> Option<Salvaged> {
 fn xlsb_range(
     x: &mut calamine::Xlsb<std::io::BufReader<std::fs::File>>,
     chosen: &str,
-) -> Result<(calamine::Range<Data>, Option<(u32, u64)>), String> {
+) -> Result<(calamine::Range<Data>, Option<FarCell>), String> {
     const LAST_COLUMN: u32 = 16_383;
     let mut reader = x
         .worksheet_cells_reader(chosen)
@@ -696,9 +699,9 @@ fn xlsb_range(
 /// count asks for a hundred gigabytes — the process aborts. Excel reads the texts themselves and
 /// never trusts the count, so neither does qyx: the claim is dropped, nothing else changes, and
 /// the workbook reads as Excel shows it. Within [`MAX_BYTES`] unpacked.
-fn mend_string_count(path: &Path) -> Option<Vec<u8>> {
+fn mend_string_count(src: impl std::io::Read + std::io::Seek) -> Option<Vec<u8>> {
     use std::io::{Read, Write};
-    let mut zip = zip::ZipArchive::new(std::fs::File::open(path).ok()?).ok()?;
+    let mut zip = zip::ZipArchive::new(src).ok()?;
     let at = (0..zip.len()).find(|&i| {
         zip.name_for_index(i)
             .is_some_and(|n| n.is_ok_and(|n| n.ends_with("sharedStrings.xml")))
@@ -868,7 +871,8 @@ pub(super) fn read_sheet(
     let mut cut_short = None;
     let mut wb = match book {
         Book::Xlsx => {
-            let opened = match mend_string_count(path) {
+            let mended = std::fs::File::open(path).ok().and_then(mend_string_count);
+            let opened = match mended {
                 Some(mended) => Xlsx::new(std::io::BufReader::new(Src::Mem(std::io::Cursor::new(
                     mended,
                 ))))
@@ -885,7 +889,10 @@ pub(super) fn read_sheet(
                 Err(e) => {
                     let s = salvage(path).ok_or_else(|| e.clone())?;
                     cut_short = Some(s.said(name));
-                    let mem = std::io::Cursor::new(s.bytes);
+                    // Salvaged from the file as it is: its count is mended again.
+                    let bytes =
+                        mend_string_count(std::io::Cursor::new(&s.bytes)).unwrap_or(s.bytes);
+                    let mem = std::io::Cursor::new(bytes);
                     Open::Xlsx(Xlsx::new(std::io::BufReader::new(Src::Mem(mem))).map_err(|_| e)?)
                 }
             }
