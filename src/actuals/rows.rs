@@ -168,9 +168,94 @@ const HEADERS: &[(&str, Col)] = &[
     ("met", Col::Claim),
     ("lead", Col::Ignored),
     ("牵头单位", Col::Ignored),
+    // The plan's area, as qyx's own report and a plan's table print it: the indicator says it.
+    ("领域", Col::Ignored),
+    ("所属领域", Col::Ignored),
     ("责任单位", Col::Ignored),
     ("indicator_name", Col::IndicatorName),
+    // Other words clerks head the same columns with (a form's own: 考核指标, 完成情况, 统计时间).
+    ("区域", Col::Jurisdiction),
+    ("市县", Col::Jurisdiction),
+    ("市县区", Col::Jurisdiction),
+    ("区县市", Col::Jurisdiction),
+    ("所属地区", Col::Jurisdiction),
+    ("行政区", Col::Jurisdiction),
+    ("行政区划", Col::Jurisdiction),
+    ("区划", Col::Jurisdiction),
+    ("地市", Col::Jurisdiction),
+    ("设区市", Col::Jurisdiction),
+    ("指标项", Col::IndicatorName),
+    ("指标项目", Col::IndicatorName),
+    ("指标内容", Col::IndicatorName),
+    ("项目", Col::IndicatorName),
+    ("统计时间", Col::Period),
+    ("数据时间", Col::Period),
+    ("时间", Col::Period),
+    ("截止时间", Col::Period),
+    ("截至时间", Col::Period),
+    ("报送期", Col::Period),
+    ("报表期", Col::Period),
+    ("报告期间", Col::Period),
+    ("填报期间", Col::Period),
+    ("数据期", Col::Period),
+    ("数据期间", Col::Period),
+    ("统计月份", Col::Period),
+    ("月度", Col::Period),
+    ("考核期", Col::Period),
+    ("实际完成", Col::Value),
+    ("实际完成数", Col::Value),
+    ("实际", Col::Value),
+    ("实绩", Col::Value),
+    ("完成量", Col::Value),
+    ("完成数值", Col::Value),
+    ("实现值", Col::Value),
+    ("达到值", Col::Value),
+    ("当前值", Col::Value),
+    ("现状值", Col::Value),
+    ("现值", Col::Value),
+    ("指标值", Col::Value),
+    ("统计值", Col::Value),
+    ("统计数", Col::Value),
+    ("监测值", Col::Value),
+    ("上报值", Col::Value),
+    ("上报数", Col::Value),
+    ("报送值", Col::Value),
+    ("报送数", Col::Value),
 ];
+
+/// A header of a form's own wording that the list does not hold, by its form: a kind of
+/// indicator (`考核指标`, `监测指标`, `主要指标`; not a property such as `约束性指标`, which
+/// classifies the row, nor `计划指标` or `任务指标`, which are the targets' figures), a name (`县市区名称`, `区县名称`, `项目名称`: the name of a column qyx
+/// knows as jurisdiction or indicator), or the value up to now (`截至目前完成`, `目前完成值`).
+fn header_form(key: &str) -> Option<Col> {
+    let known = |k: &str| HEADERS.iter().find(|(n, _)| *n == k).map(|(_, c)| *c);
+    if let Some(kind) = key.strip_suffix("指标")
+        && (1..=4).contains(&kind.chars().count())
+        && !kind.ends_with('性')
+        && !["计划", "任务", "预期", "下达", "分解"].contains(&kind)
+        && known(kind).is_none()
+    {
+        return Some(Col::Indicator);
+    }
+    if let Some(of) = key.strip_suffix("名称")
+        && let Some(c @ (Col::Jurisdiction | Col::Indicator | Col::IndicatorName)) = known(of)
+    {
+        return Some(c);
+    }
+    const NOW: [&str; 6] = [
+        "截至目前",
+        "截止目前",
+        "截至当前",
+        "截止当前",
+        "目前",
+        "当前",
+    ];
+    NOW.iter()
+        .find_map(|p| key.strip_prefix(p))
+        .filter(|rest| !rest.is_empty())
+        .and_then(|rest| known(rest).or_else(|| known(&format!("实际{rest}"))))
+        .filter(|c| *c == Col::Value)
+}
 
 /// A header as a clerk types it, reduced to its name: spaces inside (`年 份`, full-width too)
 /// and a bracketed or starred tail (`数值（%）`, `地区(县市区)`, `数值*`) dropped.
@@ -315,15 +400,18 @@ fn this_jurisdiction(text: &str) -> bool {
 fn header_col(key: &str) -> Option<Col> {
     let known = |k: &str| HEADERS.iter().find(|(n, _)| *n == k).map(|(_, c)| *c);
     let key = pivot_field(key).unwrap_or(key);
-    known(key).or_else(|| known(&header_key(key))).or_else(|| {
-        let mut parts = key
-            .split(['\n', '/', '／', ' ', '\u{3000}'])
-            .filter(|p| !p.trim().is_empty());
-        let first = known(&header_key(parts.next()?))?;
-        parts
-            .all(|p| known(&header_key(p)) == Some(first))
-            .then_some(first)
-    })
+    known(key)
+        .or_else(|| known(&header_key(key)))
+        .or_else(|| header_form(&header_key(key)))
+        .or_else(|| {
+            let mut parts = key
+                .split(['\n', '/', '／', ' ', '\u{3000}'])
+                .filter(|p| !p.trim().is_empty());
+            let first = known(&header_key(parts.next()?))?;
+            parts
+                .all(|p| known(&header_key(p)) == Some(first))
+                .then_some(first)
+        })
 }
 
 /// The field a pivot table's value column aggregates, where the aggregate of one row is that
@@ -2034,6 +2122,24 @@ mod tests {
             ("计数项:数值", None),
             ("count of actual", None),
             ("求和项:", None),
+            // A form's own wording, by its form: a kind of indicator, a column's name, the
+            // value up to now.
+            ("考核指标", Some(Col::Indicator)),
+            ("监测指标（单位）", Some(Col::Indicator)),
+            ("县市区名称", Some(Col::Jurisdiction)),
+            ("项目名称", Some(Col::IndicatorName)),
+            ("截至目前完成", Some(Col::Value)),
+            ("目前完成值", Some(Col::Value)),
+            ("当前完成", Some(Col::Value)),
+            // Near misses: a property of the indicator, the targets' figures, a year, a unit's
+            // name, an organisation's name, a group heading over value and unit.
+            ("约束性指标", None),
+            ("计划指标", None),
+            ("年度指标", None),
+            ("单位名称", None),
+            ("目前", None),
+            ("完成情况", None),
+            ("领域", Some(Col::Ignored)),
             // Parts that name two columns name neither.
             ("地区\n指标", None),
             ("地区 名称x", None),
