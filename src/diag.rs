@@ -211,7 +211,7 @@ pub fn did_you_mean<'a>(
 }
 
 /// A CJK ideograph (the unified block and its first extension).
-fn is_han(c: char) -> bool {
+pub(crate) fn is_han(c: char) -> bool {
     matches!(c, '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}')
 }
 

@@ -859,6 +859,26 @@ impl PlanSet {
         {
             return self.find(name);
         }
+        // `诸 暨 市`, `嵊　泗　县`: a Chinese name spaced out to align a column, as forms and
+        // plans' tables print short names; the spaces are no part of it.
+        if found.is_none()
+            && k.chars().any(char::is_whitespace)
+            && k.chars().any(crate::diag::is_han)
+        {
+            let joined: String = k.chars().filter(|c| !c.is_whitespace()).collect();
+            return self.find(&joined);
+        }
+        // `Shengsi County`, `Zhuji City`, `Longwan District`: the English name with its level,
+        // as a bilingual form writes it.
+        if found.is_none() {
+            let lower = k.to_ascii_lowercase();
+            let level = [" county-level city", " county", " city", " district"]
+                .iter()
+                .find_map(|w| lower.strip_suffix(w));
+            if let Some(name) = level.map(str::trim_end).filter(|n| !n.is_empty()) {
+                return self.find(&k[..name.len()]);
+            }
+        }
         if let Some(&i) = found {
             return self.get(i).ok_or_else(|| {
                 let file = &self.slots[i].file;
@@ -1374,6 +1394,28 @@ mod tests {
             ("诸暨市", None),
         ] {
             assert_eq!(without_level_note(typed), name, "{typed}");
+        }
+    }
+
+    #[test]
+    fn a_jurisdiction_spaced_out_or_with_its_english_level() {
+        let (set, _) = PlanSet::load(&load::PlanDir::Builtin);
+        let set = set.expect("the bundled plans load");
+        for (typed, id) in [
+            ("诸 暨 市", Some("zhuji")),
+            ("嵊\u{3000}泗\u{3000}县", Some("shengsi")),
+            (" 瑞  安 市 ", Some("ruian")),
+            ("Shengsi County", Some("shengsi")),
+            ("ZHUJI CITY", Some("zhuji")),
+            ("Longwan District", Some("longwan")),
+            ("Ruian county-level city", Some("ruian")),
+            // Near misses: another place spaced out, a level alone, a level that is no suffix.
+            ("诸 暨 县", None),
+            ("County", None),
+            ("County Zhuji", None),
+            ("Zhuji Town", None),
+        ] {
+            assert_eq!(set.find(typed).ok().map(PlanFile::id), id, "{typed}");
         }
     }
 
