@@ -144,7 +144,7 @@ pub(crate) fn sheet(
             row.name.to_string(),
             year.to_string(),
             target,
-            unit,
+            unit.clone(),
             row.lead.as_deref().map(String::from).unwrap_or_default(),
             String::new(),
             String::new(),
@@ -162,7 +162,7 @@ pub(crate) fn sheet(
                 &crate::cycle::Bands::default(),
             )
             .schedule
-            .and_then(|s| in_sheet_unit(s.due, entry, &cells[5]))
+            .and_then(|s| in_sheet_unit(s.due, entry, &unit))
             .map(|due| crate::report::num(crate::report::round(due, 4)))
             .unwrap_or_default();
             cells.insert(4, pd.label(lang == Lang::En));
