@@ -949,7 +949,36 @@ pub(super) fn read_sheet(
             Open::Xlsx(x) => read_xlsx(x, path, name, chosen, no_shared_strings, each),
             Open::Other(o) => {
                 let merges = ods_merges.get(chosen).cloned().unwrap_or_default();
-                read_other(o, name, chosen, merges, each)
+                // An .xls's hidden rows, from its own records (calamine reads only its cells).
+                let hidden = match o {
+                    Sheets::Xls(_) => {
+                        contained(|| super::visibility::of_xls_sheet(path, chosen, MAX_BYTES))
+                            .unwrap_or_default()
+                    }
+                    _ => Default::default(),
+                };
+                if hidden.is_empty() {
+                    read_other(o, name, chosen, merges, each)
+                } else {
+                    let mut filtered = 0u64;
+                    let mut watch = |p: super::Place<'_>, r: &super::ActualRow<'_>| {
+                        let row = super::ActualRow {
+                            hidden: hidden.of(r.line),
+                            ..*r
+                        };
+                        if row.hidden == RowHidden::Filtered && !r.value.text.is_empty() {
+                            filtered += 1;
+                        }
+                        each(p, &row);
+                    };
+                    let mut read = read_other(o, name, chosen, merges, &mut watch);
+                    if let Ok(a) = &mut read
+                        && filtered > 0
+                    {
+                        a.problems.push(filtered_read(name, chosen, filtered));
+                    }
+                    read
+                }
             }
         };
         match (read, &mut report) {
@@ -1117,21 +1146,24 @@ fn read_xlsx(
                 .extend(uncalculated(wb, name, chosen, &empties, cells));
         }
         if filtered > 0 {
-            a.problems.push(
-                Diagnostic::warning(
-                    name,
-                    0,
-                    0,
-                    crate::tr!(
-                        "工作表 `{chosen}` 设了筛选，筛选隐藏的 {filtered} 行也已读取并判定（它们仍是报表的数据）",
-                        "sheet `{chosen}` is filtered: the {filtered} rows its filter hides were read and judged as well (they are still the report's)"
-                    ),
-                )
-                .in_sheet(Some(chosen)),
-            );
+            a.problems.push(filtered_read(name, chosen, filtered));
         }
     }
     read
+}
+
+/// The one warning for the rows a sheet's filter hides: read and judged all the same.
+fn filtered_read(name: &str, chosen: &str, filtered: u64) -> Diagnostic {
+    Diagnostic::warning(
+        name,
+        0,
+        0,
+        crate::tr!(
+            "工作表 `{chosen}` 设了筛选，筛选隐藏的 {filtered} 行也已读取并判定（它们仍是报表的数据）",
+            "sheet `{chosen}` is filtered: the {filtered} rows its filter hides were read and judged as well (they are still the report's)"
+        ),
+    )
+    .in_sheet(Some(chosen))
 }
 
 /// Empty value cells looked into for a formula, at most.

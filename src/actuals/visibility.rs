@@ -215,6 +215,95 @@ fn rows(src: impl std::io::BufRead) -> Hidden {
     out
 }
 
+/// The hidden rows of the sheet named `sheet` in the Excel 97–2003 workbook (.xls, BIFF8) at
+/// `path`; empty when there are none or the workbook cannot be read so (a BIFF5 workbook, a
+/// damaged one: its cells are then read as before).
+///
+/// calamine reads an .xls's cells but not its rows' flags; the workbook stream is walked record
+/// by record instead (MS-XLS): the sheet's offset from its BoundSheet8 record, then its Row
+/// records' fDyZero (hidden). A FilterMode record says a filter hides rows; an .xls keeps the
+/// filter's range in a defined name, so every hidden row of a filtered sheet is read as the
+/// filter's — read and judged, as an .xlsx's filtered rows are. Bounded: the stream is read to at
+/// most `max_bytes`, and at most [`MAX_HIDDEN`] rows are kept.
+pub(crate) fn of_xls_sheet(path: &Path, sheet: &str, max_bytes: u64) -> Hidden {
+    xls_stream(path, max_bytes)
+        .and_then(|b| biff_hidden(&b, sheet))
+        .unwrap_or_default()
+}
+
+fn xls_stream(path: &Path, max_bytes: u64) -> Option<Vec<u8>> {
+    let mut file = cfb::open(path).ok()?;
+    let stream = file.open_stream("/Workbook").ok()?;
+    let mut bytes = Vec::new();
+    stream.take(max_bytes).read_to_end(&mut bytes).ok()?;
+    Some(bytes)
+}
+
+/// The records of a BIFF stream from `at`: (type, data), up to the end of the substream (EOF) or
+/// of the bytes.
+fn records(b: &[u8], at: usize) -> impl Iterator<Item = (u16, &[u8])> {
+    let mut at = at;
+    let mut done = false;
+    std::iter::from_fn(move || {
+        if done {
+            return None;
+        }
+        let head = b.get(at..at + 4)?;
+        let typ = u16::from_le_bytes([head[0], head[1]]);
+        let len = usize::from(u16::from_le_bytes([head[2], head[3]]));
+        let data = b.get(at + 4..at + 4 + len)?;
+        at += 4 + len;
+        done = typ == 0x000A;
+        Some((typ, data))
+    })
+}
+
+/// The hidden rows of sheet `sheet` in a BIFF8 workbook stream.
+fn biff_hidden(b: &[u8], sheet: &str) -> Option<Hidden> {
+    // BoundSheet8: lbPlyPos, hsState, dt, then the name (cch, fHighByte, characters).
+    let at = records(b, 0)
+        .filter(|(t, _)| *t == 0x0085)
+        .find_map(|(_, d)| {
+            let pos = u32::from_le_bytes(d.get(..4)?.try_into().ok()?);
+            let cch = usize::from(*d.get(6)?);
+            let wide = d.get(7)? & 1 == 1;
+            let name: String = if wide {
+                let units: Vec<u16> = d
+                    .get(8..8 + 2 * cch)?
+                    .chunks_exact(2)
+                    .map(|c| u16::from_le_bytes([c[0], c[1]]))
+                    .collect();
+                String::from_utf16(&units).ok()?
+            } else {
+                d.get(8..8 + cch)?.iter().map(|&c| char::from(c)).collect()
+            };
+            (name == sheet).then_some(pos as usize)
+        })?;
+    let mut out = Hidden::default();
+    let mut filtered = false;
+    for (typ, d) in records(b, at) {
+        match typ {
+            // Row: rw, then at offset 12 its flags; fDyZero (0x20) hides it.
+            0x0208 => {
+                let (Some(rw), Some(flags)) = (d.get(..2), d.get(12)) else {
+                    continue;
+                };
+                if flags & 0x20 != 0 && out.rows.len() < MAX_HIDDEN {
+                    out.rows
+                        .insert(u64::from(u16::from_le_bytes([rw[0], rw[1]])) + 1);
+                }
+            }
+            // FilterMode: a filter hides rows.
+            0x009B => filtered = true,
+            _ => {}
+        }
+    }
+    if filtered {
+        out.filter = Some((1, u64::MAX));
+    }
+    Some(out)
+}
+
 /// The rows of a range (`A3:H40`, `A3`): (first, last).
 fn span(r: &str) -> Option<(u64, u64)> {
     let row = |c: &str| {
@@ -314,6 +403,61 @@ mod tests {
             for (line, hidden) in want {
                 assert_eq!(h.of(line), hidden, "{xml} row {line}");
             }
+        }
+    }
+
+    /// A BIFF8 workbook stream of one sheet named `name`, its rows (0-based, hidden), and a
+    /// FilterMode record when `filter`.
+    fn biff(name: &str, rows: &[(u16, bool)], filter: bool) -> Vec<u8> {
+        let rec = |t: u16, d: &[u8]| {
+            let mut r = t.to_le_bytes().to_vec();
+            r.extend((d.len() as u16).to_le_bytes());
+            r.extend(d);
+            r
+        };
+        let units: Vec<u8> = name.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let sheet_record = |pos: u32| {
+            let mut d = pos.to_le_bytes().to_vec();
+            d.extend([0, 0, name.encode_utf16().count() as u8, 1]);
+            d.extend(&units);
+            rec(0x0085, &d)
+        };
+        let globals_len = rec(0x0809, &[0; 16]).len() + sheet_record(0).len() + 4;
+        let mut b = rec(0x0809, &[0; 16]);
+        b.extend(sheet_record(globals_len as u32));
+        b.extend(rec(0x000A, &[]));
+        b.extend(rec(0x0809, &[0; 16]));
+        if filter {
+            b.extend(rec(0x009B, &[]));
+        }
+        for &(rw, hidden) in rows {
+            let mut d = vec![0u8; 16];
+            d[..2].copy_from_slice(&rw.to_le_bytes());
+            d[12] = if hidden { 0x20 } else { 0 };
+            b.extend(rec(0x0208, &d));
+        }
+        b.extend(rec(0x000A, &[]));
+        b
+    }
+
+    #[test]
+    fn an_xls_sheets_hidden_rows_from_its_records() {
+        let b = biff(
+            "报表",
+            &[(0, false), (1, true), (2, false), (3, true)],
+            false,
+        );
+        let h = biff_hidden(&b, "报表").unwrap();
+        assert_eq!(h.of(1), RowHidden::No);
+        assert_eq!(h.of(2), RowHidden::Hidden);
+        assert_eq!(h.of(4), RowHidden::Hidden);
+        // Another sheet's name finds nothing; a filter makes its hidden rows the filter's.
+        assert!(biff_hidden(&b, "Sheet1").is_none());
+        let f = biff_hidden(&biff("报表", &[(1, true)], true), "报表").unwrap();
+        assert_eq!(f.of(2), RowHidden::Filtered);
+        // Cut anywhere, the stream gives what it holds up to the cut, never a panic.
+        for cut in 0..b.len() {
+            let _ = biff_hidden(&b[..cut], "报表");
         }
     }
 
