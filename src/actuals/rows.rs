@@ -414,6 +414,16 @@ fn header_col(key: &str) -> Option<Col> {
         })
 }
 
+/// Whether two header cells name the same column of those a row is read by (two value columns,
+/// `数值` and `实际值`; two indicator columns): a sheet may hold one of each only.
+pub(super) fn same_read_column(a: &str, b: &str) -> bool {
+    let col = |t: &str| header_col(&trim_field(t).to_lowercase());
+    match (col(a), col(b)) {
+        (Some(x), Some(y)) => x == y && !matches!(x, Col::Ignored | Col::Target | Col::Note),
+        _ => false,
+    }
+}
+
 /// The field a pivot table's value column aggregates, where the aggregate of one row is that
 /// row's value (`求和项:完成值`, `平均值项：数值`, `Sum of Actual`, `max of value`: Excel's and WPS's
 /// names in a pivot exported or pasted as values). Not a count (`计数项:数值`, `Count of`): the

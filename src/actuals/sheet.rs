@@ -1135,7 +1135,7 @@ fn read_xlsx(
         name,
         chosen,
         no_shared_strings,
-        beyond,
+        Some(&hidden),
         &struck,
         &mut watch,
     );
@@ -1219,10 +1219,11 @@ fn read_cells(
     name: &str,
     chosen: &str,
     no_shared_strings: bool,
-    beyond: Option<&super::visibility::Beyond>,
+    hidden: Option<&super::visibility::Hidden>,
     struck: &std::cell::RefCell<std::collections::HashSet<(u64, u64)>>,
     each: &mut EachRow<'_>,
 ) -> Result<Actuals, NoRows> {
+    let beyond = hidden.and_then(|h| h.beyond.as_ref());
     let err = |m: String| NoRows::Bad(Diagnostic::error(name, 0, 0, m));
     // calamine's reference arithmetic overflows (a panic in a checked build) on a reference
     // beyond Excel's grid; the cells are read up to the first such one (`beyond`), and its
@@ -1402,7 +1403,57 @@ fn read_cells(
             }
         }
     });
-    collect(name, Some(chosen), &mut Made(records), each)
+    // A column hidden in the workbook that heads the same column as a shown one (last month's
+    // 数值 hidden beside this month's 实际值): the clerk sees one, so the shown one is read and
+    // the hidden one blanked in every row — read, the two made the file's header refused.
+    let mut header_seen = hidden.is_none_or(|h| !h.hides_columns());
+    let mut blanked: Vec<u64> = Vec::new();
+    let said = std::cell::RefCell::new(Vec::new());
+    let records = records.map(|r| {
+        r.map(|mut rec| {
+            if !header_seen && super::rows::names_columns(&rec) >= 2 {
+                header_seen = true;
+                let shown: Vec<&super::Cell> = rec
+                    .cells
+                    .iter()
+                    .filter(|c| !hidden.is_some_and(|h| h.column_hidden(c.column)))
+                    .collect();
+                for c in rec.cells.iter().filter(|c| hidden.is_some_and(|h| h.column_hidden(c.column))) {
+                    let text = rec.text(c);
+                    if let Some(twin) = shown.iter().find(|s| super::rows::same_read_column(text, rec.text(s))) {
+                        blanked.push(c.column);
+                        said.borrow_mut().push(
+                            Diagnostic::warning(
+                                name,
+                                rec.line,
+                                c.column,
+                                crate::tr!(
+                                    "`{}` 列在工作簿中被隐藏，未隐藏的 `{}` 列是同一列: 读取未隐藏的列，隐藏列不读取",
+                                    "the `{}` column is hidden in the workbook and the shown `{}` column heads the same: the shown column is read, the hidden one is not",
+                                    crate::diag::echo(text.trim()),
+                                    crate::diag::echo(rec.text(twin).trim())
+                                ),
+                            )
+                            .in_sheet(Some(chosen)),
+                        );
+                    }
+                }
+            }
+            for &col in &blanked {
+                if let Ok(i) = usize::try_from(col - 1)
+                    && i < rec.cells.len()
+                {
+                    rec.set(i, "", CellKind::Text);
+                }
+            }
+            rec
+        })
+    });
+    let mut read = collect(name, Some(chosen), &mut Made(records), each);
+    if let Ok(a) = &mut read {
+        a.problems.extend(said.into_inner());
+    }
+    read
 }
 
 /// One sheet of an .xls, .xlsb or .ods, through calamine's whole-sheet range (their readers do

@@ -46,6 +46,8 @@ pub(crate) struct Hidden {
     filter: Option<(u64, u64)>,
     /// The first reference in the sheet's data beyond Excel's grid, if any.
     pub(crate) beyond: Option<Beyond>,
+    /// The hidden columns, as ranges (first, last; 1-based) from the sheet's `<col>` entries.
+    columns: Vec<(u64, u64)>,
 }
 
 /// A row or cell reference beyond Excel's last row (1 048 576) or column (XFD, 16 384).
@@ -94,10 +96,23 @@ impl Hidden {
     pub(crate) fn is_empty(&self) -> bool {
         self.rows.is_empty()
     }
+
+    /// Whether column `col` (1-based) is hidden.
+    pub(crate) fn column_hidden(&self, col: u64) -> bool {
+        self.columns.iter().any(|&(a, b)| (a..=b).contains(&col))
+    }
+
+    /// Whether any column is hidden.
+    pub(crate) fn hides_columns(&self) -> bool {
+        !self.columns.is_empty()
+    }
 }
 
 /// The most bytes of the workbook's index parts read to find a sheet's part.
 const MAX_INDEX_BYTES: u64 = 4 << 20;
+
+/// The most hidden column ranges kept for one sheet (a sheet has at most 16 384 columns).
+const MAX_COLUMN_RANGES: usize = 1_000;
 
 /// The most hidden rows kept for one sheet; past it, the rest read as shown.
 const MAX_HIDDEN: usize = 100_000;
@@ -199,6 +214,15 @@ fn rows(src: impl std::io::BufRead) -> Hidden {
                 let hidden = get(&e, "hidden").is_some_and(|h| h == "1" || h == "true");
                 if hidden && out.rows.len() < MAX_HIDDEN {
                     out.rows.insert(r);
+                }
+            }
+            // A column's width entry, hidden: `<col min="4" max="4" hidden="1"/>`.
+            "col" if out.columns.len() < MAX_COLUMN_RANGES => {
+                let hidden = get(&e, "hidden").is_some_and(|h| h == "1" || h == "true");
+                let min = get(&e, "min").and_then(|m| m.parse::<u64>().ok());
+                let max = get(&e, "max").and_then(|m| m.parse::<u64>().ok());
+                if let (true, Some(min), Some(max)) = (hidden, min, max) {
+                    out.columns.push((min, max.max(min)));
                 }
             }
             "autoFilter" => {
