@@ -2103,6 +2103,21 @@ mod tests {
     }
 
     #[test]
+    fn two_headers_of_one_column() {
+        for (a, b, same) in [
+            ("数值", "实际值", true),
+            ("数值（%）", " 完成值 ", true),
+            ("指标", "考核指标", true),
+            ("数值", "备注", false),
+            ("备注", "说明", false),
+            ("目标", "目标值", false),
+            ("数值", "未知", false),
+        ] {
+            assert_eq!(same_read_column(a, b), same, "{a} | {b}");
+        }
+    }
+
+    #[test]
     fn headers_as_clerks_type_them() {
         for (typed, name) in [
             (" 地区 ", "地区"),

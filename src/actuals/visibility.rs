@@ -465,6 +465,16 @@ mod tests {
     }
 
     #[test]
+    fn hidden_columns() {
+        let h = scan_str(
+            r#"<worksheet><cols><col min="1" max="2" width="9"/><col min="4" max="5" hidden="1"/><col min="7" max="3" hidden="true"/></cols><sheetData/></worksheet>"#,
+        );
+        let hidden: Vec<u64> = (1..=8).filter(|&c| h.column_hidden(c)).collect();
+        assert_eq!(hidden, [4, 5, 7]);
+        assert!(!scan_str("<worksheet><sheetData/></worksheet>").hides_columns());
+    }
+
+    #[test]
     fn an_xls_sheets_hidden_rows_from_its_records() {
         let b = biff(
             "报表",
