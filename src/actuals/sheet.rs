@@ -958,7 +958,7 @@ pub(super) fn read_sheet(
                     _ => Default::default(),
                 };
                 if hidden.is_empty() {
-                    read_other(o, name, chosen, merges, each)
+                    read_other(o, name, chosen, merges, Some(&hidden), each)
                 } else {
                     let mut filtered = 0u64;
                     let mut watch = |p: super::Place<'_>, r: &super::ActualRow<'_>| {
@@ -971,7 +971,7 @@ pub(super) fn read_sheet(
                         }
                         each(p, &row);
                     };
-                    let mut read = read_other(o, name, chosen, merges, &mut watch);
+                    let mut read = read_other(o, name, chosen, merges, Some(&hidden), &mut watch);
                     if let Ok(a) = &mut read
                         && filtered > 0
                     {
@@ -1164,6 +1164,60 @@ fn filtered_read(name: &str, chosen: &str, filtered: u64) -> Diagnostic {
         ),
     )
     .in_sheet(Some(chosen))
+}
+
+/// A sheet's records with every column hidden in the workbook that heads the same column as a
+/// shown one (last month's 数值 hidden beside this month's 实际值) blanked, each said in `said`:
+/// the clerk sees one, so the shown one is read — read, the two made the header refused. A
+/// hidden column alone is read.
+fn hidden_twins<'a>(
+    records: impl Iterator<Item = Result<Record, Diagnostic>> + 'a,
+    hidden: Option<&'a super::visibility::Hidden>,
+    name: &'a str,
+    chosen: &'a str,
+    said: &'a std::cell::RefCell<Vec<Diagnostic>>,
+) -> impl Iterator<Item = Result<Record, Diagnostic>> + 'a {
+    let is_hidden = move |c: &super::Cell| hidden.is_some_and(|h| h.column_hidden(c.column));
+    let mut header_seen = hidden.is_none_or(|h| !h.hides_columns());
+    let mut blanked: Vec<u64> = Vec::new();
+    records.map(move |r| {
+        r.map(|mut rec| {
+            if !header_seen && super::rows::names_columns(&rec) >= 2 {
+                header_seen = true;
+                for c in rec.cells.iter().filter(|c| is_hidden(c)) {
+                    let text = rec.text(c);
+                    let Some(twin) = rec.cells.iter().find(|s| {
+                        !is_hidden(s) && super::rows::same_read_column(text, rec.text(s))
+                    }) else {
+                        continue;
+                    };
+                    blanked.push(c.column);
+                    said.borrow_mut().push(
+                        Diagnostic::warning(
+                            name,
+                            rec.line,
+                            c.column,
+                            crate::tr!(
+                                "`{}` 列在工作簿中被隐藏，未隐藏的 `{}` 列是同一列: 读取未隐藏的列，隐藏列不读取",
+                                "the `{}` column is hidden in the workbook and the shown `{}` column heads the same: the shown column is read, the hidden one is not",
+                                crate::diag::echo(text.trim()),
+                                crate::diag::echo(rec.text(twin).trim())
+                            ),
+                        )
+                        .in_sheet(Some(chosen)),
+                    );
+                }
+            }
+            for &col in &blanked {
+                if let Ok(i) = usize::try_from(col - 1)
+                    && i < rec.cells.len()
+                {
+                    rec.set(i, "", CellKind::Text);
+                }
+            }
+            rec
+        })
+    })
 }
 
 /// Empty value cells looked into for a formula, at most.
@@ -1403,52 +1457,8 @@ fn read_cells(
             }
         }
     });
-    // A column hidden in the workbook that heads the same column as a shown one (last month's
-    // 数值 hidden beside this month's 实际值): the clerk sees one, so the shown one is read and
-    // the hidden one blanked in every row — read, the two made the file's header refused.
-    let mut header_seen = hidden.is_none_or(|h| !h.hides_columns());
-    let mut blanked: Vec<u64> = Vec::new();
     let said = std::cell::RefCell::new(Vec::new());
-    let records = records.map(|r| {
-        r.map(|mut rec| {
-            if !header_seen && super::rows::names_columns(&rec) >= 2 {
-                header_seen = true;
-                let shown: Vec<&super::Cell> = rec
-                    .cells
-                    .iter()
-                    .filter(|c| !hidden.is_some_and(|h| h.column_hidden(c.column)))
-                    .collect();
-                for c in rec.cells.iter().filter(|c| hidden.is_some_and(|h| h.column_hidden(c.column))) {
-                    let text = rec.text(c);
-                    if let Some(twin) = shown.iter().find(|s| super::rows::same_read_column(text, rec.text(s))) {
-                        blanked.push(c.column);
-                        said.borrow_mut().push(
-                            Diagnostic::warning(
-                                name,
-                                rec.line,
-                                c.column,
-                                crate::tr!(
-                                    "`{}` 列在工作簿中被隐藏，未隐藏的 `{}` 列是同一列: 读取未隐藏的列，隐藏列不读取",
-                                    "the `{}` column is hidden in the workbook and the shown `{}` column heads the same: the shown column is read, the hidden one is not",
-                                    crate::diag::echo(text.trim()),
-                                    crate::diag::echo(rec.text(twin).trim())
-                                ),
-                            )
-                            .in_sheet(Some(chosen)),
-                        );
-                    }
-                }
-            }
-            for &col in &blanked {
-                if let Ok(i) = usize::try_from(col - 1)
-                    && i < rec.cells.len()
-                {
-                    rec.set(i, "", CellKind::Text);
-                }
-            }
-            rec
-        })
-    });
+    let records = hidden_twins(records, hidden, name, chosen, &said);
     let mut read = collect(name, Some(chosen), &mut Made(records), each);
     if let Ok(a) = &mut read {
         a.problems.extend(said.into_inner());
@@ -1464,6 +1474,7 @@ fn read_other(
     name: &str,
     chosen: &str,
     ods_merges: Vec<calamine::Dimensions>,
+    hidden: Option<&super::visibility::Hidden>,
     each: &mut EachRow<'_>,
 ) -> Result<Actuals, NoRows> {
     let merges = match wb {
@@ -1521,7 +1532,12 @@ fn read_other(
         merged.fill(&mut rec);
         Ok(rec)
     });
+    let said = std::cell::RefCell::new(Vec::new());
+    let records = hidden_twins(records, hidden, name, chosen, &said);
     let mut read = collect(name, Some(chosen), &mut Made(records), each);
+    if let Ok(a) = &mut read {
+        a.problems.extend(said.into_inner());
+    }
     if let (Ok(a), Some((row, col))) = (&mut read, far) {
         let line = u64::from(row) + 1;
         a.problems.push(

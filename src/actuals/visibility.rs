@@ -245,7 +245,7 @@ fn rows(src: impl std::io::BufRead) -> Hidden {
 ///
 /// calamine reads an .xls's cells but not its rows' flags; the workbook stream is walked record
 /// by record instead (MS-XLS): the sheet's offset from its BoundSheet8 record, then its Row
-/// records' fDyZero (hidden). A FilterMode record says a filter hides rows; an .xls keeps the
+/// records' fDyZero (hidden) and its ColInfo records' fHidden. A FilterMode record says a filter hides rows; an .xls keeps the
 /// filter's range in a defined name, so every hidden row of a filtered sheet is read as the
 /// filter's — read and judged, as an .xlsx's filtered rows are. Bounded: the stream is read to at
 /// most `max_bytes`, and at most [`MAX_HIDDEN`] rows are kept.
@@ -319,6 +319,17 @@ fn biff_hidden(b: &[u8], sheet: &str) -> Option<Hidden> {
             }
             // FilterMode: a filter hides rows.
             0x009B => filtered = true,
+            // ColInfo: colFirst, colLast (0-based), then at offset 8 its flags; fHidden (1).
+            0x007D if out.columns.len() < MAX_COLUMN_RANGES => {
+                let (Some(first), Some(last), Some(flags)) = (d.get(..2), d.get(2..4), d.get(8))
+                else {
+                    continue;
+                };
+                if flags & 1 != 0 {
+                    let col = |b: &[u8]| u64::from(u16::from_le_bytes([b[0], b[1]])) + 1;
+                    out.columns.push((col(first), col(last).max(col(first))));
+                }
+            }
             _ => {}
         }
     }
@@ -433,6 +444,16 @@ mod tests {
     /// A BIFF8 workbook stream of one sheet named `name`, its rows (0-based, hidden), and a
     /// FilterMode record when `filter`.
     fn biff(name: &str, rows: &[(u16, bool)], filter: bool) -> Vec<u8> {
+        biff_with_columns(name, rows, filter, &[])
+    }
+
+    /// The same, with ColInfo records (first, last column, 0-based; hidden).
+    fn biff_with_columns(
+        name: &str,
+        rows: &[(u16, bool)],
+        filter: bool,
+        cols: &[(u16, u16, bool)],
+    ) -> Vec<u8> {
         let rec = |t: u16, d: &[u8]| {
             let mut r = t.to_le_bytes().to_vec();
             r.extend((d.len() as u16).to_le_bytes());
@@ -453,6 +474,13 @@ mod tests {
         b.extend(rec(0x0809, &[0; 16]));
         if filter {
             b.extend(rec(0x009B, &[]));
+        }
+        for &(first, last, hidden) in cols {
+            let mut d = vec![0u8; 12];
+            d[..2].copy_from_slice(&first.to_le_bytes());
+            d[2..4].copy_from_slice(&last.to_le_bytes());
+            d[8] = u8::from(hidden);
+            b.extend(rec(0x007D, &d));
         }
         for &(rw, hidden) in rows {
             let mut d = vec![0u8; 16];
@@ -489,6 +517,16 @@ mod tests {
         assert!(biff_hidden(&b, "Sheet1").is_none());
         let f = biff_hidden(&biff("报表", &[(1, true)], true), "报表").unwrap();
         assert_eq!(f.of(2), RowHidden::Filtered);
+        // Hidden columns from ColInfo records (1-based as a sheet's columns are).
+        let c = biff_with_columns(
+            "报表",
+            &[],
+            false,
+            &[(0, 1, false), (3, 3, true), (5, 6, true)],
+        );
+        let c = biff_hidden(&c, "报表").unwrap();
+        let hidden: Vec<u64> = (1..=8).filter(|&n| c.column_hidden(n)).collect();
+        assert_eq!(hidden, [4, 6, 7]);
         // Cut anywhere, the stream gives what it holds up to the cut, never a panic.
         for cut in 0..b.len() {
             let _ = biff_hidden(&b[..cut], "报表");
