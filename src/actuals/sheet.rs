@@ -949,7 +949,8 @@ pub(super) fn read_sheet(
             Open::Xlsx(x) => read_xlsx(x, path, name, chosen, no_shared_strings, each),
             Open::Other(o) => {
                 let merges = ods_merges.get(chosen).cloned().unwrap_or_default();
-                // An .xls's hidden rows, from its own records (calamine reads only its cells).
+                // An .xls's hidden rows and columns and its struck cells, from its own records
+                // (calamine reads only its cells' values).
                 let hidden = match o {
                     Sheets::Xls(_) => {
                         contained(|| super::visibility::of_xls_sheet(path, chosen, MAX_BYTES))
@@ -957,13 +958,18 @@ pub(super) fn read_sheet(
                     }
                     _ => Default::default(),
                 };
-                if hidden.is_empty() {
+                if hidden.is_empty() && !hidden.strikes() {
                     read_other(o, name, chosen, merges, Some(&hidden), each)
                 } else {
                     let mut filtered = 0u64;
                     let mut watch = |p: super::Place<'_>, r: &super::ActualRow<'_>| {
+                        let crossed =
+                            !r.value.text.is_empty() && hidden.struck(r.line, r.value.column);
                         let row = super::ActualRow {
-                            hidden: hidden.of(r.line),
+                            hidden: match hidden.of(r.line) {
+                                RowHidden::No if crossed => RowHidden::Struck,
+                                h => h,
+                            },
                             ..*r
                         };
                         if row.hidden == RowHidden::Filtered && !r.value.text.is_empty() {

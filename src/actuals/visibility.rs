@@ -48,6 +48,9 @@ pub(crate) struct Hidden {
     pub(crate) beyond: Option<Beyond>,
     /// The hidden columns, as ranges (first, last; 1-based) from the sheet's `<col>` entries.
     columns: Vec<(u64, u64)>,
+    /// The cells (row, column; 1-based) whose font strikes them through, where the scan reads
+    /// fonts (an .xls; an .xlsx's are read with its cells).
+    struck: HashSet<(u64, u64)>,
 }
 
 /// A row or cell reference beyond Excel's last row (1 048 576) or column (XFD, 16 384).
@@ -102,6 +105,16 @@ impl Hidden {
         self.columns.iter().any(|&(a, b)| (a..=b).contains(&col))
     }
 
+    /// Whether the cell at row `line`, column `col` is struck through (an .xls's).
+    pub(crate) fn struck(&self, line: u64, col: u64) -> bool {
+        self.struck.contains(&(line, col))
+    }
+
+    /// Whether any cell is known struck through.
+    pub(crate) fn strikes(&self) -> bool {
+        !self.struck.is_empty()
+    }
+
     /// Whether any column is hidden.
     pub(crate) fn hides_columns(&self) -> bool {
         !self.columns.is_empty()
@@ -110,6 +123,12 @@ impl Hidden {
 
 /// The most bytes of the workbook's index parts read to find a sheet's part.
 const MAX_INDEX_BYTES: u64 = 4 << 20;
+
+/// The most fonts and cell formats read from an .xls (Excel allows 4 050 formats).
+const MAX_FORMATS: usize = 65_536;
+
+/// The most struck-through cells kept for one .xls sheet.
+const MAX_STRUCK: usize = 10_000;
 
 /// The most hidden column ranges kept for one sheet (a sheet has at most 16 384 columns).
 const MAX_COLUMN_RANGES: usize = 1_000;
@@ -303,10 +322,51 @@ fn biff_hidden(b: &[u8], sheet: &str) -> Option<Hidden> {
             };
             (name == sheet).then_some(pos as usize)
         })?;
+    // The workbook's fonts (whether each strikes out) and its formats' fonts, by index: a cell
+    // names its format (ixfe), the format its font (ifnt; index 4 is never written, so a font
+    // past it is one further on).
+    let mut fonts: Vec<bool> = Vec::new();
+    let mut formats: Vec<u16> = Vec::new();
+    for (typ, d) in records(b, 0) {
+        match (typ, d.get(..4)) {
+            (0x0031, Some(f)) if fonts.len() < MAX_FORMATS => fonts.push(f[2] & 0x08 != 0),
+            (0x00E0, Some(f)) if formats.len() < MAX_FORMATS => {
+                formats.push(u16::from_le_bytes([f[0], f[1]]));
+            }
+            _ => {}
+        }
+    }
+    let struck_format = |ixfe: u16| {
+        let ifnt = usize::from(*formats.get(usize::from(ixfe)).unwrap_or(&0));
+        let at = if ifnt > 4 { ifnt - 1 } else { ifnt };
+        fonts.get(at).copied().unwrap_or(false)
+    };
     let mut out = Hidden::default();
     let mut filtered = false;
+    let strike = |out: &mut Hidden, rw: &[u8], col: u64, ixfe: u16| {
+        if struck_format(ixfe) && out.struck.len() < MAX_STRUCK {
+            let line = u64::from(u16::from_le_bytes([rw[0], rw[1]])) + 1;
+            out.struck.insert((line, col));
+        }
+    };
+    let word = |d: &[u8], at: usize| d.get(at..at + 2).map(|b| u16::from_le_bytes([b[0], b[1]]));
     for (typ, d) in records(b, at) {
         match typ {
+            // A cell: rw, col, ixfe (LabelSst, Number, Rk, Label, Formula, BoolErr).
+            0x00FD | 0x0203 | 0x027E | 0x0204 | 0x0006 | 0x0205 => {
+                if let (Some(rw), Some(col), Some(ixfe)) = (d.get(..2), word(d, 2), word(d, 4)) {
+                    strike(&mut out, rw, u64::from(col) + 1, ixfe);
+                }
+            }
+            // MulRk: rw, colFirst, then (ixfe, rk) for each column.
+            0x00BD => {
+                if let (Some(rw), Some(first)) = (d.get(..2), word(d, 2)) {
+                    for (i, cell) in d.get(4..).unwrap_or(&[]).chunks_exact(6).enumerate() {
+                        let col = u64::from(first) + i as u64 + 1;
+                        strike(&mut out, rw, col, u16::from_le_bytes([cell[0], cell[1]]));
+                    }
+                }
+            }
             // Row: rw, then at offset 12 its flags; fDyZero (0x20) hides it.
             0x0208 => {
                 let (Some(rw), Some(flags)) = (d.get(..2), d.get(12)) else {
@@ -441,19 +501,9 @@ mod tests {
         }
     }
 
-    /// A BIFF8 workbook stream of one sheet named `name`, its rows (0-based, hidden), and a
-    /// FilterMode record when `filter`.
-    fn biff(name: &str, rows: &[(u16, bool)], filter: bool) -> Vec<u8> {
-        biff_with_columns(name, rows, filter, &[])
-    }
-
-    /// The same, with ColInfo records (first, last column, 0-based; hidden).
-    fn biff_with_columns(
-        name: &str,
-        rows: &[(u16, bool)],
-        filter: bool,
-        cols: &[(u16, u16, bool)],
-    ) -> Vec<u8> {
+    /// A BIFF8 workbook stream of one sheet named `name`: the globals' records (`globals`), the
+    /// sheet's BoundSheet8, then the sheet's records (`sheet`), each substream framed by BOF and EOF.
+    fn biff_book(name: &str, globals: &[(u16, Vec<u8>)], sheet: &[(u16, Vec<u8>)]) -> Vec<u8> {
         let rec = |t: u16, d: &[u8]| {
             let mut r = t.to_le_bytes().to_vec();
             r.extend((d.len() as u16).to_le_bytes());
@@ -467,39 +517,94 @@ mod tests {
             d.extend(&units);
             rec(0x0085, &d)
         };
-        let globals_len = rec(0x0809, &[0; 16]).len() + sheet_record(0).len() + 4;
         let mut b = rec(0x0809, &[0; 16]);
-        b.extend(sheet_record(globals_len as u32));
+        for (t, d) in globals {
+            b.extend(rec(*t, d));
+        }
+        let pos = b.len() + sheet_record(0).len() + 4;
+        b.extend(sheet_record(pos as u32));
         b.extend(rec(0x000A, &[]));
         b.extend(rec(0x0809, &[0; 16]));
+        for (t, d) in sheet {
+            b.extend(rec(*t, d));
+        }
+        b.extend(rec(0x000A, &[]));
+        b
+    }
+
+    /// A sheet of rows (0-based, hidden), a FilterMode record when `filter`, and ColInfo records
+    /// (first, last column, 0-based; hidden).
+    fn biff_with_columns(
+        name: &str,
+        rows: &[(u16, bool)],
+        filter: bool,
+        cols: &[(u16, u16, bool)],
+    ) -> Vec<u8> {
+        let mut sheet = Vec::new();
         if filter {
-            b.extend(rec(0x009B, &[]));
+            sheet.push((0x009B, vec![]));
         }
         for &(first, last, hidden) in cols {
             let mut d = vec![0u8; 12];
             d[..2].copy_from_slice(&first.to_le_bytes());
             d[2..4].copy_from_slice(&last.to_le_bytes());
             d[8] = u8::from(hidden);
-            b.extend(rec(0x007D, &d));
+            sheet.push((0x007D, d));
         }
         for &(rw, hidden) in rows {
             let mut d = vec![0u8; 16];
             d[..2].copy_from_slice(&rw.to_le_bytes());
             d[12] = if hidden { 0x20 } else { 0 };
-            b.extend(rec(0x0208, &d));
+            sheet.push((0x0208, d));
         }
-        b.extend(rec(0x000A, &[]));
-        b
+        biff_book(name, &[], &sheet)
+    }
+
+    fn biff(name: &str, rows: &[(u16, bool)], filter: bool) -> Vec<u8> {
+        biff_with_columns(name, rows, filter, &[])
     }
 
     #[test]
-    fn hidden_columns() {
-        let h = scan_str(
-            r#"<worksheet><cols><col min="1" max="2" width="9"/><col min="4" max="5" hidden="1"/><col min="7" max="3" hidden="true"/></cols><sheetData/></worksheet>"#,
+    fn an_xls_sheets_struck_cells_from_its_fonts_and_formats() {
+        // Fonts 0–3 plain, then (index 4 never being written) the fifth font, index 5, struck.
+        let font = |struck: bool| (0x0031, vec![0, 0, if struck { 0x08 } else { 0 }, 0]);
+        let xf = |ifnt: u16| (0x00E0, [ifnt.to_le_bytes().to_vec(), vec![0; 18]].concat());
+        let globals = [
+            font(false),
+            font(false),
+            font(false),
+            font(false),
+            font(true),
+            xf(0),
+            xf(5),
+        ];
+        let cell = |typ: u16, rw: u16, col: u16, ixfe: u16| {
+            let d = [rw.to_le_bytes(), col.to_le_bytes(), ixfe.to_le_bytes()].concat();
+            (typ, [d, vec![0; 8]].concat())
+        };
+        // MulRk over columns 2–3 of row 5: the first plain, the second struck.
+        let mulrk = (
+            0x00BD,
+            [
+                &4u16.to_le_bytes()[..],
+                &1u16.to_le_bytes(),
+                &[0, 0, 0, 0, 0, 0],
+                &[1, 0, 0, 0, 0, 0],
+                &2u16.to_le_bytes(),
+            ]
+            .concat(),
         );
-        let hidden: Vec<u64> = (1..=8).filter(|&c| h.column_hidden(c)).collect();
-        assert_eq!(hidden, [4, 5, 7]);
-        assert!(!scan_str("<worksheet><sheetData/></worksheet>").hides_columns());
+        let sheet = [
+            cell(0x0203, 1, 3, 1),
+            cell(0x00FD, 2, 3, 0),
+            cell(0x027E, 3, 0, 1),
+            mulrk,
+        ];
+        let h = biff_hidden(&biff_book("报表", &globals, &sheet), "报表").unwrap();
+        let mut struck: Vec<(u64, u64)> = h.struck.iter().copied().collect();
+        struck.sort();
+        assert_eq!(struck, [(2, 4), (4, 1), (5, 3)]);
+        assert!(h.strikes() && h.struck(2, 4) && !h.struck(3, 4));
     }
 
     #[test]
