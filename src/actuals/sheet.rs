@@ -453,13 +453,17 @@ impl Book {
 /// Merged ranges of an .ods, by sheet name (calamine does not say where they are).
 type OdsMerges = std::collections::HashMap<String, Vec<calamine::Dimensions>>;
 
+/// The hidden rows of each sheet of an .ods, by its name (`table:visibility` of its rows:
+/// `collapse` by hand, `filter` by the sheet's filter).
+type OdsHidden = std::collections::HashMap<String, super::visibility::Hidden>;
+
 /// Scans an .ods's XML tag by tag, in a few KB, before calamine opens it, for two things.
 /// Its size: the reader allocates every sheet's whole bounding box when it opens the file, and
 /// one repeated cell (`number-rows-repeated="1048576"` × `number-columns-repeated="16384"`) in
 /// a 10 KB file is 17 billion cells, so a file spanning more than [`MAX_CELLS`] is refused.
 /// Its merged cells (`number-rows-spanned`), which calamine reads as empty: a jurisdiction
 /// merged down its rows holds for each of them, as in .xlsx and .xls.
-fn scan_ods(path: &Path, name: &str) -> Result<OdsMerges, Diagnostic> {
+fn scan_ods(path: &Path, name: &str) -> Result<(OdsMerges, OdsHidden), Diagnostic> {
     use std::io::{BufRead, BufReader};
     let file = std::fs::File::open(path).map_err(|e| super::cannot_read(name, &e))?;
     let mut zip = zip::ZipArchive::new(file).map_err(|e| damaged(name, &e.to_string()))?;
@@ -480,6 +484,7 @@ fn scan_ods(path: &Path, name: &str) -> Result<OdsMerges, Diagnostic> {
         Some(String::from_utf8_lossy(&rest[..end]).into_owned())
     };
     let mut merges = OdsMerges::new();
+    let mut hidden = OdsHidden::new();
     let mut sheet = String::new();
     let mut kept = 0usize;
     let (mut row, mut col, mut rows, mut cols) = (0u64, 0u64, 0u64, 0u64);
@@ -516,6 +521,15 @@ fn scan_ods(path: &Path, name: &str) -> Result<OdsMerges, Diagnostic> {
         } else if tag.starts_with(b"table:table-row") {
             reps = attr(&tag, b"table:number-rows-repeated").unwrap_or(1);
             (col, filled) = (0, false);
+            if let Some(how @ ("collapse" | "filter")) =
+                text_attr(&tag, b"table:visibility").as_deref()
+            {
+                hidden.entry(sheet.clone()).or_default().hide_rows(
+                    row.saturating_add(1),
+                    reps,
+                    how == "filter",
+                );
+            }
             if closes {
                 row = row.saturating_add(reps);
             }
@@ -561,7 +575,7 @@ fn scan_ods(path: &Path, name: &str) -> Result<OdsMerges, Diagnostic> {
             ));
         }
     }
-    Ok(merges)
+    Ok((merges, hidden))
 }
 
 /// Where an .xlsx is read from: its file, or what [`salvage`] recovered of one cut short.
@@ -863,7 +877,7 @@ pub(super) fn read_sheet(
     if book != Book::Xlsx && std::fs::metadata(path).is_ok_and(|m| m.len() > MAX_BYTES) {
         return Err(super::too_big(name));
     }
-    let ods_merges = match book {
+    let (ods_merges, mut ods_hidden) = match book {
         Book::Ods => scan_ods(path, name)?,
         _ => Default::default(),
     };
@@ -949,13 +963,14 @@ pub(super) fn read_sheet(
             Open::Xlsx(x) => read_xlsx(x, path, name, chosen, no_shared_strings, each),
             Open::Other(o) => {
                 let merges = ods_merges.get(chosen).cloned().unwrap_or_default();
-                // An .xls's hidden rows and columns and its struck cells, from its own records
-                // (calamine reads only its cells' values).
+                // An .xls's hidden rows and columns and its struck cells, from its own records,
+                // and an .ods's hidden rows, from its scan (calamine reads only cells' values).
                 let hidden = match o {
                     Sheets::Xls(_) => {
                         contained(|| super::visibility::of_xls_sheet(path, chosen, MAX_BYTES))
                             .unwrap_or_default()
                     }
+                    Sheets::Ods(_) => ods_hidden.remove(chosen).unwrap_or_default(),
                     _ => Default::default(),
                 };
                 if hidden.is_empty() && !hidden.strikes() {

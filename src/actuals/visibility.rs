@@ -44,6 +44,8 @@ pub(crate) struct Hidden {
     rows: HashSet<u64>,
     /// The rows a set filter spans (first, last; 1-based), when one is set.
     filter: Option<(u64, u64)>,
+    /// Rows known hidden by a filter, one by one (an .ods's `table:visibility="filter"`).
+    by_filter: HashSet<u64>,
     /// The first reference in the sheet's data beyond Excel's grid, if any.
     pub(crate) beyond: Option<Beyond>,
     /// The hidden columns, as ranges (first, last; 1-based) from the sheet's `<col>` entries.
@@ -89,7 +91,9 @@ impl Hidden {
     pub(crate) fn of(&self, line: u64) -> RowHidden {
         if !self.rows.contains(&line) {
             RowHidden::No
-        } else if self.filter.is_some_and(|(a, b)| (a..=b).contains(&line)) {
+        } else if self.by_filter.contains(&line)
+            || self.filter.is_some_and(|(a, b)| (a..=b).contains(&line))
+        {
             RowHidden::Filtered
         } else {
             RowHidden::Hidden
@@ -98,6 +102,18 @@ impl Hidden {
 
     pub(crate) fn is_empty(&self) -> bool {
         self.rows.is_empty()
+    }
+
+    /// Marks `count` rows from row `first` (1-based) hidden, by hand or by the sheet's filter (an
+    /// .ods says which of the two hid each row), within [`MAX_HIDDEN`] rows.
+    pub(crate) fn hide_rows(&mut self, first: u64, count: u64, by_filter: bool) {
+        let room = (MAX_HIDDEN - self.rows.len().min(MAX_HIDDEN)) as u64;
+        for line in (first..).take(count.min(room) as usize) {
+            self.rows.insert(line);
+            if by_filter {
+                self.by_filter.insert(line);
+            }
+        }
     }
 
     /// Whether column `col` (1-based) is hidden.
@@ -605,6 +621,29 @@ mod tests {
         struck.sort();
         assert_eq!(struck, [(2, 4), (4, 1), (5, 3)]);
         assert!(h.strikes() && h.struck(2, 4) && !h.struck(3, 4));
+    }
+
+    #[test]
+    fn rows_hidden_one_by_one() {
+        let mut h = Hidden::default();
+        h.hide_rows(2, 1, false);
+        h.hide_rows(5, 2, true);
+        let got: Vec<RowHidden> = (1..=7).map(|l| h.of(l)).collect();
+        use RowHidden::{Filtered as F, Hidden as H, No as N};
+        assert_eq!(got, [N, H, N, N, F, F, N]);
+        // A million rows repeated hidden keep at most MAX_HIDDEN.
+        h.hide_rows(10, 1 << 40, false);
+        assert_eq!(h.rows.len(), MAX_HIDDEN);
+    }
+
+    #[test]
+    fn hidden_columns() {
+        let h = scan_str(
+            r#"<worksheet><cols><col min="1" max="2" width="9"/><col min="4" max="5" hidden="1"/><col min="7" max="3" hidden="true"/></cols><sheetData/></worksheet>"#,
+        );
+        let hidden: Vec<u64> = (1..=8).filter(|&c| h.column_hidden(c)).collect();
+        assert_eq!(hidden, [4, 5, 7]);
+        assert!(!scan_str("<worksheet><sheetData/></worksheet>").hides_columns());
     }
 
     #[test]
