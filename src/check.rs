@@ -53,10 +53,20 @@ pub(crate) struct Judged<'a> {
     pub file: Option<Arc<str>>,
 }
 
+/// What judging a reading needs of its series, with the series' row as the caller holds it: kept
+/// with the plan, or decoded for the while (see [`crate::plan::lazy`]).
+#[derive(Clone, Copy)]
+struct Of<'r> {
+    plan: &'r PlanFile,
+    row: &'r Row,
+    entry: &'r Entry,
+    domain: Option<Domain>,
+    due: DueSeen,
+}
+
 impl<'a> Judged<'a> {
-    #[allow(clippy::too_many_arguments)]
     fn new(
-        s: &Series<'a>,
+        s: Of<'a>,
         period: Period,
         actual: Option<Actual>,
         year_end: Option<Decimal>,
@@ -281,7 +291,9 @@ fn plain_year(text: &str) -> Option<i32> {
 #[derive(Debug)]
 pub(crate) struct Series<'a> {
     plan: &'a PlanFile,
-    row: &'a Row,
+    /// The row's position in the plan: the row itself is asked of the plan when it is needed,
+    /// as a province sheet's rows are too many to hold (see [`crate::plan::lazy`]).
+    at: u32,
     entry: &'a Entry,
     domain: Option<Domain>,
     /// The series' latest reading, which links to the one before (see [`Reading::prev`]).
@@ -721,7 +733,7 @@ impl<'a> Readings<'a> {
     }
 
     /// The series of a plan's row (at position `at` of the plan), made on its first reading.
-    fn series_of(&mut self, plan: &'a PlanFile, at: u32, row: &'a Row, entry: &'a Entry) -> u32 {
+    fn series_of(&mut self, plan: &'a PlanFile, at: u32, row: &Row, entry: &'a Entry) -> u32 {
         let i = self.series.len() as u32;
         let rows = self
             .index
@@ -735,7 +747,7 @@ impl<'a> Readings<'a> {
         }
         self.series.push(Series {
             plan,
-            row,
+            at,
             entry,
             domain: row_domain(plan, &self.set.catalog, row),
             last: NONE,
@@ -849,7 +861,10 @@ impl<'a> Readings<'a> {
             );
             return;
         };
-        let Some((at, row)) = plan.row_of(&set.catalog, entry) else {
+        let Some((at, lent)) = plan
+            .position_of(&set.catalog, entry)
+            .and_then(|at| Some((at, plan.lend_row(at as usize)?)))
+        else {
             bad(
                 r.indicator.column,
                 crate::tr!(
@@ -862,6 +877,7 @@ impl<'a> Readings<'a> {
             );
             return;
         };
+        let row: &Row = &lent;
         let period = match read_period(r) {
             Ok(p) => p,
             Err((col, msg)) => {
@@ -1227,7 +1243,9 @@ impl<'a> Readings<'a> {
         {
             return None;
         }
-        let within_year = s.entry.accrual() == Accrual::Flow && !is_cumulative(s.row);
+        let lent = s.plan.lend_row(s.at as usize)?;
+        let row: &Row = &lent;
+        let within_year = s.entry.accrual() == Accrual::Flow && !is_cumulative(row);
         let mut points: Vec<(Period, Decimal)> = self
             .chain(series)
             .map(|(_, r)| r)
@@ -1246,13 +1264,12 @@ impl<'a> Readings<'a> {
             .map(|(p, v)| (cycle::history::time(p), *v))
             .collect();
         let last = self.chain(series).map(|(_, r)| r.period().year).max()?;
-        let final_target = s
-            .row
+        let final_target = row
             .targets
             .iter()
             .filter(|f| f.year.value >= last)
             .filter_map(|f| {
-                crate::plan::resolve(s.row, s.entry, f)
+                crate::plan::resolve(row, s.entry, f)
                     .ok()
                     .filter(crate::plan::Resolved::is_numeric)
             })
@@ -1334,7 +1351,7 @@ impl<'a> Readings<'a> {
         &self,
         q: &Query,
         new: &(dyn Fn() -> T + Sync),
-        work: &(dyn Fn(&mut T, Judged<'a>) -> anyhow::Result<()> + Sync),
+        work: &(dyn Fn(&mut T, Judged<'_>) -> anyhow::Result<()> + Sync),
         sink: &mut dyn FnMut(T) -> anyhow::Result<()>,
     ) -> anyhow::Result<()> {
         let chunks = self.readings.len().div_ceil(CHUNK);
@@ -1348,7 +1365,7 @@ impl<'a> Readings<'a> {
         workers: usize,
         q: &Query,
         new: &(dyn Fn() -> T + Sync),
-        work: &(dyn Fn(&mut T, Judged<'a>) -> anyhow::Result<()> + Sync),
+        work: &(dyn Fn(&mut T, Judged<'_>) -> anyhow::Result<()> + Sync),
         sink: &mut dyn FnMut(T) -> anyhow::Result<()>,
     ) -> anyhow::Result<()> {
         let chunk = chunk.max(1);
@@ -1356,9 +1373,7 @@ impl<'a> Readings<'a> {
         let judge_chunk = |c: usize| -> anyhow::Result<T> {
             let mut t = new();
             for i in c * chunk..((c + 1) * chunk).min(self.readings.len()) {
-                if let Some(j) = self.judged(q, i) {
-                    work(&mut t, j)?;
-                }
+                self.judged_for_now(q, i, &mut |j| work(&mut t, j))?;
             }
             Ok(t)
         };
@@ -1376,13 +1391,47 @@ impl<'a> Readings<'a> {
         Ok(())
     }
 
-    /// The verdict on reading `i`, if `q` selects it.
+    /// The verdict on reading `i`, if `q` selects it, with its row kept by the plan: for a
+    /// caller that holds the rows.
     fn judged(&self, q: &Query, i: usize) -> Option<Judged<'a>> {
+        let s = self.selected_series(q, i)?;
+        self.judge_with(q, i, s.plan.row_at(s.at as usize)?)
+    }
+
+    /// [`Readings::judged`] for a caller that is done with the verdict once `work` returns: its
+    /// row may be decoded for the while (see [`crate::plan::lazy`]).
+    fn judged_for_now(
+        &self,
+        q: &Query,
+        i: usize,
+        work: &mut dyn FnMut(Judged<'_>) -> anyhow::Result<()>,
+    ) -> anyhow::Result<()> {
+        let Some(s) = self.selected_series(q, i) else {
+            return Ok(());
+        };
+        let Some(row) = s.plan.lend_row(s.at as usize) else {
+            return Ok(());
+        };
+        match self.judge_with(q, i, &row) {
+            Some(j) => work(j),
+            None => Ok(()),
+        }
+    }
+
+    /// The series of reading `i`, if `q` selects the reading.
+    fn selected_series(&self, q: &Query, i: usize) -> Option<&Series<'a>> {
+        let r = self.readings.get(i)?;
+        let s = self.series.get(r.series as usize)?;
+        self.selected(q, s, r.period()).then_some(s)
+    }
+
+    /// The verdict on reading `i`, whose series' row is `row`.
+    fn judge_with<'r>(&self, q: &Query, i: usize, row: &'r Row) -> Option<Judged<'r>>
+    where
+        'a: 'r,
+    {
         let r = self.readings.get(i)?;
         let s = &self.series[r.series as usize];
-        if !self.selected(q, s, r.period()) {
-            return None;
-        }
         let actual = r.actual(&self.wide);
         // A series read once has no other period: no value at the end of the year before and
         // no change since a previous period, known without walking its chain, through cold
@@ -1394,7 +1443,14 @@ impl<'a> Readings<'a> {
                 .find(r.series, Period::year(r.period().year - 1))
                 .and_then(|(_, e)| (e.kind() == 0).then_some(e.value(&self.wide))),
         };
-        let mut j = Judged::new(s, r.period(), Some(actual), year_end, &q.bands, &q.rules);
+        let of = Of {
+            plan: s.plan,
+            row,
+            entry: s.entry,
+            domain: s.domain,
+            due: s.due,
+        };
+        let mut j = Judged::new(of, r.period(), Some(actual), year_end, &q.bands, &q.rules);
         let doubts = self.doubts.get(&(i as u32));
         // A unit converted across a different symbol is noted by itself (see `row`).
         let converted = doubts.is_some_and(|d| {
@@ -1403,7 +1459,7 @@ impl<'a> Readings<'a> {
         });
         if r.slip()
             && !converted
-            && let Some(note) = judge::plausibility(s.row, s.entry, &j.verdict, actual, &|| {
+            && let Some(note) = judge::plausibility(row, s.entry, &j.verdict, actual, &|| {
                 self.set.peer_baselines(&s.entry.id.value)
             })
         {
@@ -1494,7 +1550,7 @@ impl<'a> Readings<'a> {
                     }
                     let s = Series {
                         plan,
-                        row,
+                        at: k as u32,
                         entry,
                         domain: row_domain(plan, &set.catalog, row),
                         last: NONE,
@@ -1504,7 +1560,14 @@ impl<'a> Readings<'a> {
                     if !self.selected(q, &s, p) {
                         continue;
                     }
-                    let j = Judged::new(&s, p, None, None, &q.bands, &q.rules);
+                    let of = Of {
+                        plan,
+                        row,
+                        entry,
+                        domain: s.domain,
+                        due: s.due,
+                    };
+                    let j = Judged::new(of, p, None, None, &q.bands, &q.rules);
                     if j.verdict.status == Status::NoData {
                         emit(j)?;
                     }

@@ -364,6 +364,8 @@ pub(crate) struct Blobs {
     base: u64,
     /// The file's table of texts.
     table: Arc<Table>,
+    /// The rows the plans read from the file may keep decoded (see [`super::lazy`]).
+    budget: Arc<super::lazy::Budget>,
 }
 
 impl Blobs {
@@ -396,6 +398,7 @@ impl Blobs {
             spans,
             listed,
             need,
+            Arc::clone(&self.budget),
         );
         Some((plan, rows))
     }
@@ -493,6 +496,7 @@ impl Cache {
             file: Mutex::new(file),
             base,
             table: Arc::new(table),
+            budget: super::lazy::Budget::new(super::lazy::KEPT_ROWS),
         }));
         cache
     }

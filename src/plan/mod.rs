@@ -19,7 +19,7 @@ use std::sync::OnceLock;
 
 /// A plan file, read and deserialised, with its rows indexed by catalog entry.
 ///
-/// Read its rows through [`PlanFile::rows`], [`PlanFile::row_at`] and [`PlanFile::row_of`],
+/// Read its rows through [`PlanFile::rows`], [`PlanFile::row_at`] and [`PlanFile::lend_row`],
 /// never `plan.indicators`: a plan parsed from its file holds them there, but one decoded from
 /// the cache holds them apart, each decoded on first use (see [`lazy`]), and its
 /// `plan.indicators` is empty.
@@ -108,17 +108,33 @@ impl PlanFile {
     }
 
     /// The first row whose id is `id`, with its position, by looking at every row.
+    #[cfg(test)]
     fn scan(&self, id: &str) -> Option<(u32, &Row)> {
+        let at = self.scan_id(id)?;
+        Some((at, self.row_at(at as usize)?))
+    }
+
+    /// The position of the first row whose id is `id`, by looking at every row's id.
+    fn scan_id(&self, id: &str) -> Option<u32> {
         let at = (0..self.rows_len()).find(|&i| self.row_id(i).is_some_and(|r| r == id))?;
-        Some((u32::try_from(at).ok()?, self.row_at(at)?))
+        u32::try_from(at).ok()
     }
 
     /// The plan's row of `entry` of `catalog` (the first row of the entry's id, as a scan finds
     /// it), with its position in the plan, in constant time once the plan's table is built.
+    #[cfg(test)]
     pub(crate) fn row_of(&self, catalog: &CatalogIndex, entry: &Entry) -> Option<(u32, &Row)> {
+        let at = self.position_of(catalog, entry)?;
+        Some((at, self.row_at(at as usize)?))
+    }
+
+    /// The position of the plan's row of `entry` of `catalog` (the first row of the entry's id,
+    /// as a scan finds it), in constant time once the plan's table is built, without decoding
+    /// any row.
+    pub(crate) fn position_of(&self, catalog: &CatalogIndex, entry: &Entry) -> Option<u32> {
         let table = self.index_rows(catalog);
         // Another catalog's table (in-process callers only), an entry that is no entry of this
-        // catalog, or a plan too long for the table: the rows are looked through.
+        // catalog, or a plan too long for the table: the rows' ids are looked through.
         let at = match catalog.first_of_id(entry) {
             Some(first)
                 if table.catalog == catalog.address()
@@ -126,12 +142,22 @@ impl PlanFile {
             {
                 first
             }
-            _ => return self.scan(&entry.id.value),
+            _ => return self.scan_id(&entry.id.value),
         };
         match table.rows.get(at).copied() {
-            Some(NO_ROW) if self.rows_len() >= usize::from(NO_ROW) => self.scan(&entry.id.value),
+            Some(NO_ROW) if self.rows_len() >= usize::from(NO_ROW) => self.scan_id(&entry.id.value),
             Some(NO_ROW) | None => None,
-            Some(i) => Some((u32::from(i), self.row_at(usize::from(i))?)),
+            Some(i) => Some(u32::from(i)),
+        }
+    }
+
+    /// The row at position `i` for a caller that holds it only for a while: a cached plan's row
+    /// kept, else decoded for the caller alone once the load keeps all the rows it may (see
+    /// [`lazy`]), so that judging a province sheet does not hold every row it names.
+    pub(crate) fn lend_row(&self, i: usize) -> Option<lazy::Lent<'_>> {
+        match &self.lazy {
+            Some(l) => l.lend(i),
+            None => self.plan.indicators.get(i).map(lazy::Lent::Kept),
         }
     }
 
@@ -1125,48 +1151,32 @@ mod pool {
     /// At most this many shared resolutions a thread; beyond it, a figure keeps its own.
     const LIMIT: usize = 1 << 16;
 
+    /// Shared resolutions by their key's bytes.
+    type Shared = HashMap<Box<[u8]>, CachedResolve>;
+
     thread_local! {
         /// The key being built (reused, so that a lookup allocates nothing) and the pool.
-        static POOL: RefCell<(String, HashMap<Box<str>, CachedResolve>)> = RefCell::default();
+        static POOL: RefCell<(Vec<u8>, Shared)> = RefCell::default();
     }
 
-    /// Length-prefixed, so that no two different sets of texts write the same key.
-    fn text(buf: &mut String, s: Option<&str>) {
+    /// Length-prefixed (a text is `1`, its length in eight bytes and its bytes; none is `0`),
+    /// so that no two different sets of texts write the same key.
+    fn text(buf: &mut Vec<u8>, s: Option<&str>) {
         match s {
             Some(s) => {
-                buf.push('|');
+                buf.push(1);
                 number(buf, s.len() as u64);
-                buf.push(':');
-                buf.push_str(s);
+                buf.extend_from_slice(s.as_bytes());
             }
-            None => buf.push_str("|-"),
+            None => buf.push(0),
         }
     }
 
-    /// A number's decimal digits: the key is made for every figure a run first judges, and
-    /// the formatting machinery cost more than the lookup it keys.
-    fn number(buf: &mut String, mut n: u64) {
-        let mut digits = [0u8; 20];
-        let mut at = digits.len();
-        loop {
-            at -= 1;
-            digits[at] = b'0' + (n % 10) as u8;
-            n /= 10;
-            if n == 0 {
-                break;
-            }
-        }
-        buf.extend(digits[at..].iter().map(|&d| char::from(d)));
-    }
-
-    #[cfg(test)]
-    #[test]
-    fn numbers_in_keys_are_their_decimal_digits() {
-        for n in [0, 7, 10, 2025, 65_535, u64::from(u32::MAX), u64::MAX] {
-            let mut buf = String::from("x");
-            number(&mut buf, n);
-            assert_eq!(buf, format!("x{n}"));
-        }
+    /// A number as its eight bytes: the key is made for every figure a run resolves (a figure
+    /// of a row lent for a while, every time), and its decimal digits cost more than the
+    /// lookup they keyed.
+    fn number(buf: &mut Vec<u8>, n: u64) {
+        buf.extend_from_slice(&n.to_le_bytes());
     }
 
     /// The figure's resolution: a shared one where one reads alike, else made (and shared).
@@ -1176,16 +1186,13 @@ mod pool {
             buf.clear();
             number(buf, key as u64);
             buf.push(match entry.better {
-                Better::Higher => 'H',
-                Better::Lower => 'L',
-                Better::Done => 'D',
+                Better::Higher => b'H',
+                Better::Lower => b'L',
+                Better::Done => b'D',
             });
-            let year = f.year.value;
-            buf.push(if year < 0 { '-' } else { '+' });
-            number(buf, u64::from(year.unsigned_abs()));
-            buf.push(if no_target { '|' } else { '.' });
+            buf.extend_from_slice(&f.year.value.to_le_bytes());
+            buf.push(u8::from(no_target));
             text(buf, entry.unit.as_ref().map(|u| u.value.as_str()));
-            buf.push('|');
             number(buf, entry.unit_synonyms.len() as u64);
             for s in &entry.unit_synonyms {
                 text(buf, Some(s));
@@ -1193,12 +1200,12 @@ mod pool {
             text(buf, row.unit.as_ref().map(|u| u.value.as_str()));
             let reading = f.cell.as_ref().or(f.text.as_ref());
             text(buf, reading.map(|s| s.value.as_str()));
-            if let Some(r) = map.get(buf.as_str()) {
+            if let Some(r) = map.get(buf.as_slice()) {
                 return Arc::clone(r);
             }
             let r = Arc::new((key, resolve_reading(row, entry, f, figure_threshold(f))));
             if r.1.is_ok() && map.len() < LIMIT {
-                map.insert(buf.as_str().into(), Arc::clone(&r));
+                map.insert(buf.as_slice().into(), Arc::clone(&r));
             }
             r
         })

@@ -730,14 +730,38 @@ pub(crate) fn render(rows: &[Judged], style: Style, out: &mut dyn Write) -> anyh
 /// writing a row allocates nothing.
 /// Appends a CSV field after the one before it, quoted as the csv crate quotes by default: only
 /// a field holding a comma, a quote or a line break, its quotes doubled.
+/// Whether a CSV field holds a comma, a quote or a line break. Eight bytes a step (a field is a
+/// name or a number of a few dozen bytes, a million rows a run): a byte of `x ^ c·0x01…01` is
+/// zero where `x` has `c`, and `(y - 0x01…01) & !y & 0x80…80` is nonzero exactly where `y` has
+/// a zero byte.
+fn needs_quotes(b: &[u8]) -> bool {
+    const ONES: u64 = u64::from_ne_bytes([1; 8]);
+    const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
+    let has = |x: u64, c: u8| {
+        let y = x ^ (ONES * u64::from(c));
+        y.wrapping_sub(ONES) & !y & HIGHS != 0
+    };
+    let mut chunks = b.chunks_exact(8);
+    for c in &mut chunks {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(c);
+        let x = u64::from_ne_bytes(word);
+        if has(x, b',') | has(x, b'"') | has(x, b'\r') | has(x, b'\n') {
+            return true;
+        }
+    }
+    chunks
+        .remainder()
+        .iter()
+        .any(|&c| matches!(c, b',' | b'"' | b'\r' | b'\n'))
+}
+
 fn csv_field(buf: &mut Vec<u8>, first: bool, text: &str) {
     if !first {
         buf.push(b',');
     }
     let b = text.as_bytes();
-    // Every byte looked at, without a branch each, so that the scan runs many bytes a step.
-    let special = |c: u8| (c == b',') | (c == b'"') | (c == b'\r') | (c == b'\n');
-    if !b.iter().fold(false, |any, &c| any | special(c)) {
+    if !needs_quotes(b) {
         buf.extend_from_slice(b);
         return;
     }
@@ -861,4 +885,31 @@ pub(crate) fn summary_line(sum: &Summary, bad: usize, en: bool) -> String {
         });
     }
     s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_field_needs_quotes_exactly_where_it_has_a_comma_a_quote_or_a_line_break() {
+        let naive = |b: &[u8]| b.iter().any(|c| b",\"\r\n".contains(c));
+        // Every byte at every place of fields up to three words long, among fillers that sit
+        // next to the special bytes (a borrow across bytes is where such a scan goes wrong).
+        for len in 0..=24 {
+            for filler in [0u8, b'+', b'-', b'a', 0x0B, 0x0E, 0x21, 0xE4, 0xFF] {
+                for at in 0..len {
+                    for byte in 0..=255u8 {
+                        let mut b = vec![filler; len];
+                        b[at] = byte;
+                        assert_eq!(needs_quotes(&b), naive(&b), "{b:?}");
+                    }
+                }
+            }
+        }
+        let mut buf = Vec::new();
+        csv_field(&mut buf, true, "诸暨市, \"城区\"");
+        csv_field(&mut buf, false, "达标");
+        assert_eq!(buf, "\"诸暨市, \"\"城区\"\"\",达标".as_bytes());
+    }
 }
