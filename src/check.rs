@@ -298,10 +298,6 @@ pub(crate) struct Series<'a> {
     domain: Option<Domain>,
     /// The series' latest reading, which links to the one before (see [`Reading::prev`]).
     last: u32,
-    /// Open SDG's category, once the whole input is read, and the period whose value it ends
-    /// on: it describes the series as of that report, so only that reading carries it (an
-    /// earlier year that was behind must not read "target achieved" for a later year's value).
-    category: Option<(Period, Category)>,
     /// The target due in a year, as the unit-slip check found it while the row was read (see
     /// [`DueSeen`]): judging a reading of that year takes it from here instead of looking
     /// through the row's figures again, cold by then.
@@ -751,7 +747,6 @@ impl<'a> Readings<'a> {
             entry,
             domain: row_domain(plan, &self.set.catalog, row),
             last: NONE,
-            category: None,
             due: DueSeen::UNSEEN,
         });
         i
@@ -1198,11 +1193,8 @@ impl<'a> Readings<'a> {
         }
     }
 
-    /// After the last file: each series' category, and the problems in file and line order.
+    /// After the last file: the problems in file and line order.
     pub(crate) fn finish(&mut self) {
-        for i in 0..self.series.len() {
-            self.series[i].category = self.category(i as u32);
-        }
         let file_order: HashMap<&str, usize> = self
             .files
             .iter()
@@ -1230,11 +1222,16 @@ impl<'a> Readings<'a> {
         self.problems = problems;
     }
 
-    /// Open SDG's category where an indicator has two or more reported periods. A flow counted
-    /// within the year is compared on whole years only: its year-to-date values restart in
-    /// January.
-    fn category(&self, series: u32) -> Option<(Period, Category)> {
-        let s = &self.series[series as usize];
+    /// Open SDG's category where an indicator has two or more reported periods, for the reading
+    /// of period `at` of the series, whose row is `row`. It describes the series as of its
+    /// latest report, so only the reading of the period it ends on carries it (an earlier year
+    /// that was behind must not read "target achieved" for a later year's value). Found as that
+    /// reading is judged, with the row judging it holds: a province sheet's rows are lent for
+    /// the while (see [`crate::plan::lazy`]), and a pass over every series once the input was
+    /// read decoded each row once more. A flow counted within the year is compared on whole
+    /// years only: its year-to-date values restart in January.
+    fn category(&self, series: u32, row: &Row, at: Period) -> Option<Category> {
+        let s = self.series.get(series as usize)?;
         // Most series of a large sheet have one reading: no trend, known without gathering it.
         if self
             .readings
@@ -1243,8 +1240,6 @@ impl<'a> Readings<'a> {
         {
             return None;
         }
-        let lent = s.plan.lend_row(s.at as usize)?;
-        let row: &Row = &lent;
         let within_year = s.entry.accrual() == Accrual::Flow && !is_cumulative(row);
         let mut points: Vec<(Period, Decimal)> = self
             .chain(series)
@@ -1259,6 +1254,9 @@ impl<'a> Readings<'a> {
         }
         points.sort_by_key(|(p, _)| *p);
         let (end, _) = *points.last()?;
+        if end != at {
+            return None;
+        }
         let series_points: Vec<(Decimal, Decimal)> = points
             .iter()
             .map(|(p, v)| (cycle::history::time(p), *v))
@@ -1280,7 +1278,6 @@ impl<'a> Readings<'a> {
             Decimal::from(final_target.year),
             s.entry.better,
         )
-        .map(|c| (end, c))
     }
 
     /// Whether a reading is among the rows `q` selects.
@@ -1498,10 +1495,10 @@ impl<'a> Readings<'a> {
             }
         }
         j.change = if alone { None } else { self.change(r) };
-        j.category = s
-            .category
-            .filter(|(end, _)| *end == r.period())
-            .map(|(_, c)| c);
+        j.category = match alone {
+            true => None,
+            false => self.category(r.series, row, r.period()),
+        };
         j.line = Some(r.line(&self.wide));
         j.note = self.notes.get(&(i as u32)).map(|n| n.to_string());
         j.file = Some(self.files[r.file as usize].clone());
@@ -1554,7 +1551,6 @@ impl<'a> Readings<'a> {
                         entry,
                         domain: row_domain(plan, &set.catalog, row),
                         last: NONE,
-                        category: None,
                         due: DueSeen::UNSEEN,
                     };
                     if !self.selected(q, &s, p) {
