@@ -10,6 +10,10 @@
 //! or a figure (`=E2=89=A5` / `70`). `validate` reads a source through the same pass
 //! ([`super::markup::plain`]), so what a draft quotes from the letter is found there.
 //!
+//! An office forwarding its plan mails the Word document itself: a `multipart/mixed` message whose
+//! letter is a cover note and whose attachment (base64) is the .docx. The attachment is the plan,
+//! read as the text it shows ([`super::docx::text`], which reads an .odt too) after the letter.
+//!
 //! A page saved as one file is the same container: Word's 单个文件网页 (`.mht`) and a browser's
 //! `.mhtml` are a `multipart/related` message with no sender, the page as quoted-printable in its
 //! own charset (Word writes GB2312: `=CD=D0=CE=BB`, `=3D` for every `=` of its markup) and its
@@ -186,8 +190,13 @@ fn part(
         }
         return;
     }
-    // An attachment that is no text (a spreadsheet, a picture) is bytes, not words.
+    // A Word or OpenDocument file attached (an office forwarding the plan as its .docx) is
+    // the plan itself: read as the text it shows, as a .docx given to extract is. Any other
+    // attachment that is no text (a spreadsheet, a picture) is bytes, not words.
     if !kind.starts_with("text/") {
+        if is_document(fields, &kind) {
+            attached(fields, body, out);
+        }
         return;
     }
     let charset = param(ctype, "charset").unwrap_or_else(|| "utf-8".into());
@@ -209,6 +218,46 @@ fn part(
         }
         _ => out.extend(body.iter().map(|&(at, l)| (at, l.to_string()))),
     }
+}
+
+/// Whether a part is a word processor's document: its type says so, or (a mailer that sends
+/// every attachment as `application/octet-stream`) its file name ends `.docx` or `.odt`.
+fn is_document(fields: &[Field], kind: &str) -> bool {
+    const TYPES: [&str; 2] = [
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        "application/vnd.oasis.opendocument.text",
+    ];
+    if TYPES.contains(&kind) {
+        return true;
+    }
+    let named = |f: &str, p: &str| field(fields, f).and_then(|v| param(v, p));
+    named("content-disposition", "filename")
+        .or_else(|| named("content-type", "name"))
+        .map(|n| words(&n).to_ascii_lowercase())
+        .is_some_and(|n| n.ends_with(".docx") || n.ends_with(".odt"))
+}
+
+/// An attached document's text, each of its lines at the line its part's body starts on (a
+/// line of the document has no line of the message: the attachment is one encoded block). An
+/// attachment that is no base64, or no readable document, adds nothing.
+fn attached(fields: &[Field], body: &Lines, out: &mut Vec<(usize, String)>) {
+    let base64 = field(fields, "content-transfer-encoding")
+        .is_some_and(|v| v.trim().eq_ignore_ascii_case("base64"));
+    if !base64 {
+        return;
+    }
+    let (bytes, _) = base64_lines(body);
+    if !super::docx::is_zip(&bytes) {
+        return;
+    }
+    let Ok(text) = super::docx::text(&bytes) else {
+        return;
+    };
+    let at = body.first().map_or(0, |l| l.0);
+    out.extend(
+        text.split('\n')
+            .map(|l| (at, l.trim_end_matches('\r').to_string())),
+    );
 }
 
 /// Whether a Content-Type is a web archive's: `multipart/related` with its boundary.
@@ -453,6 +502,69 @@ mod tests {
             "MIME-Version: 1.0\nContent-Type: text/html\n\n<p>托位4.5</p>\n",
         ] {
             assert_eq!(read(text), None, "{text}");
+        }
+    }
+
+    /// A message forwarding the plan as an attached Word document is read as its letter and
+    /// the document's text; an attachment that is no document adds nothing.
+    #[test]
+    fn an_attached_document_is_read_as_its_text() {
+        use std::io::Write;
+        let mut docx = Vec::new();
+        {
+            let mut z = zip::ZipWriter::new(std::io::Cursor::new(&mut docx));
+            let opts = zip::write::SimpleFileOptions::default();
+            z.start_file("word/document.xml", opts).expect("entry");
+            z.write_all(
+                br#"<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>&#25176;&#20301;4.</w:t></w:r><w:r><w:t>5</w:t></w:r></w:p></w:body></w:document>"#,
+            )
+            .expect("written");
+            z.finish().expect("zip");
+        }
+        let b64 = |b: &[u8]| {
+            const A: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+            let mut s = String::new();
+            for c in b.chunks(3) {
+                let n = c
+                    .iter()
+                    .enumerate()
+                    .fold(0u32, |n, (i, x)| n | u32::from(*x) << (16 - 8 * i));
+                for i in 0..4 {
+                    s.push(if i <= c.len() {
+                        A[(n >> (18 - 6 * i) & 63) as usize] as char
+                    } else {
+                        '='
+                    });
+                }
+                if s.len() % 77 == 76 {
+                    s.push('\n');
+                }
+            }
+            s
+        };
+        let mail = |ctype: &str, body: &str| {
+            format!(
+                "From: a@b.cn\nMIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=\"M\"\n\n--M\nContent-Type: text/plain; charset=utf-8\n\n转发方案，请查收。\n--M\nContent-Type: {ctype}\nContent-Transfer-Encoding: base64\nContent-Disposition: attachment; filename=\"=?utf-8?b?5pa55qGI?=.docx\"\n\n{body}\n--M--\n"
+            )
+        };
+        let word = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+        for ctype in [word, "application/octet-stream; name=\"x.docx\""] {
+            let (t, map) = read(&mail(ctype, &b64(&docx))).expect("a message");
+            assert!(
+                t.contains("转发方案") && t.contains("托位4.5"),
+                "{ctype}: {t}"
+            );
+            // The document's lines point at the attachment's first line.
+            let at = t.lines().position(|l| l.contains("托位4.5")).expect("line");
+            assert_eq!(map[at], 14, "{t}");
+        }
+        // Near misses: a spreadsheet attached, a document not in base64, bytes that are no zip.
+        let sheet = mail("application/vnd.ms-excel", &b64(&docx)).replace(".docx", ".xls");
+        let plain = mail(word, "UEsDBBQ").replace("Content-Transfer-Encoding: base64\n", "");
+        let junk = mail(word, &b64(b"not a zip at all"));
+        for text in [sheet, plain, junk] {
+            let (t, _) = read(&text).expect("a message");
+            assert!(t.contains("转发方案") && !t.contains("托位"), "{t}");
         }
     }
 
