@@ -28,14 +28,14 @@ const MAX_COLUMN: usize = 400;
 const MIN_BOXES: usize = 5;
 
 /// A box: its text, its left, top, right and bottom edges, its page and its line in the source.
-struct Box {
-    text: String,
-    left: f64,
-    top: f64,
-    right: f64,
-    bottom: f64,
-    page: usize,
-    line: usize,
+pub(super) struct Box {
+    pub(super) text: String,
+    pub(super) left: f64,
+    pub(super) top: f64,
+    pub(super) right: f64,
+    pub(super) bottom: f64,
+    pub(super) page: usize,
+    pub(super) line: usize,
 }
 
 /// The page the boxes of `text` show, with each line's source line; None when `text` is no OCR
@@ -73,6 +73,12 @@ pub(crate) fn plain_lines(text: &str) -> Option<(String, Vec<usize>)> {
     if boxes.len() < MIN_BOXES || boxes.len() * 2 < worded {
         return None;
     }
+    Some(pages(&mut boxes))
+}
+
+/// Boxes in page order laid out a page at a time ([`lay_out`]), a blank line between two pages,
+/// with each line's source line.
+pub(super) fn pages(boxes: &mut [Box]) -> (String, Vec<usize>) {
     let mut text = String::new();
     let mut map = Vec::new();
     let mut start = 0;
@@ -88,7 +94,7 @@ pub(crate) fn plain_lines(text: &str) -> Option<(String, Vec<usize>)> {
         lay_out(&mut boxes[start..end], &mut text, &mut map);
         start = end;
     }
-    Some((text, map))
+    (text, map)
 }
 
 /// A line of PaddleOCR's log (`[…] ppocr INFO: [[[x, y], …], ('text', 0.99)]`) or of its JSON

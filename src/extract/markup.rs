@@ -58,9 +58,12 @@ fn workbook_lines(text: &str) -> Option<(String, Vec<usize>)> {
     then(super::xmlsheet::plain_lines(text), text, word_xml_lines)
 }
 
-/// [`plain_lines`] after a workbook: a Word or OpenDocument file saved as XML, then the rest.
+/// [`plain_lines`] after a workbook: a Word or OpenDocument file saved as XML, or a PDF's
+/// runs of text as poppler's pdf2xml places them, then the rest.
 fn word_xml_lines(text: &str) -> Option<(String, Vec<usize>)> {
-    let flat = super::docx::flat_lines(text).or_else(|| super::odf::flat_lines(text));
+    let flat = super::docx::flat_lines(text)
+        .or_else(|| super::odf::flat_lines(text))
+        .or_else(|| super::pdfxml::plain_lines(text));
     then(flat, text, listing_lines)
 }
 

@@ -43,6 +43,7 @@ mod mime;
 mod odf;
 mod outline;
 mod pandas;
+mod pdfxml;
 mod phrase;
 mod prose;
 mod raw;
