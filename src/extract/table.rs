@@ -644,6 +644,83 @@ fn bar_cells(l: &str) -> Vec<String> {
     cells.into_iter().map(|c| c.trim().to_string()).collect()
 }
 
+/// A header's second row printed short, as markdownify prints it: a cell spanning columns
+/// (`目标值` over two years) is written with an empty cell after it for each further column it
+/// spans, and the cells merged down from the first row are left out of the second, so the
+/// second row (`| 2025年 | 2027年 |`) holds only the cells under the spans. Those are put under
+/// them, the rest of the row empty; a row as wide as the header is as it is. None where the
+/// cells are not as many as the spans' columns.
+fn under_spans(header: &[String], second: Vec<String>) -> Option<Vec<String>> {
+    if second.len() >= header.len() {
+        return Some(second);
+    }
+    // A spanning cell and the empty cells after it.
+    let spanned: Vec<usize> = (0..header.len())
+        .filter(|&i| {
+            (header[i].is_empty() && header[..i].iter().any(|h| !h.is_empty()))
+                || (header.get(i + 1).is_some_and(String::is_empty) && !header[i].is_empty())
+        })
+        .collect();
+    if spanned.len() != second.len() || second.len() < 2 {
+        return None;
+    }
+    let mut row = vec![String::new(); header.len()];
+    for (&i, c) in spanned.iter().zip(second) {
+        row[i] = c;
+    }
+    Some(row)
+}
+
+/// A `|` row printed short under a cell merged down from the row above (markdownify leaves out
+/// what a rowspan covers: `| 2 | 普惠性托位占比 | % | 53 | 63 | 68 |` under `| 1 | 幼有善育 | … |`),
+/// with the row above's cells in the place they leave: the first place where the filled row has
+/// the row above's kinds of cell, column by column (a figure or `—` under a figure, words under
+/// words), the cells taken all words. None where no place does, or the row is short by more
+/// than a third of its columns or has fewer than three cells (a caption, a group's title, a
+/// note).
+fn merged_down(above: &[String], cells: &[String]) -> Option<Vec<String>> {
+    let short = above.len().checked_sub(cells.len()).filter(|&k| k > 0)?;
+    if cells.len() < 3 || short * 3 > above.len() {
+        return None;
+    }
+    #[derive(PartialEq)]
+    enum Kind {
+        Empty,
+        Figure,
+        Words,
+    }
+    let kind = |c: &str| {
+        let cjk = c.chars().filter(|x| is_cjk(*x)).count();
+        if c.trim().is_empty() {
+            Kind::Empty
+        } else if c.chars().all(|x| "—-–/／ ".contains(x))
+            || c.chars().any(|x| x.is_ascii_digit()) && cjk <= 2 && c.chars().count() <= 12
+        {
+            Kind::Figure
+        } else {
+            Kind::Words
+        }
+    };
+    // What a converter merges down is a group's words (领域, a shared unit or department),
+    // never a figure: a row cut short at its end must not borrow the figures above.
+    (0..=cells.len()).find_map(|j| {
+        if !above[j..j + short].iter().all(|a| kind(a) == Kind::Words) {
+            return None;
+        }
+        let filled: Vec<String> = cells[..j]
+            .iter()
+            .chain(&above[j..j + short])
+            .chain(&cells[j..])
+            .cloned()
+            .collect();
+        filled
+            .iter()
+            .zip(above)
+            .all(|(c, a)| kind(a) == Kind::Empty || kind(c) == kind(a))
+            .then_some(filled)
+    })
+}
+
 /// [`bar_table`] on lines as printed (`|`, tabs or runs of spaces between cells).
 fn bar_table_as_printed(lines: &[&str], at: usize) -> Option<(RawTable, usize)> {
     let bar_count = |l: &str| l.matches(['|', '｜']).count();
@@ -708,6 +785,7 @@ fn bar_table_as_printed(lines: &[&str], at: usize) -> Option<(RawTable, usize)> 
     let sub = at + 1 + usize::from(lines.get(at + 1).is_some_and(|l| md_rule(l)));
     if bars
         && let Some(second) = lines.get(sub).map(|l| split(l))
+        && let Some(second) = under_spans(&header, second)
         && second.len() == columns.len()
         && second.iter().any(|c| header_year(c).is_some())
         && second.iter().zip(&header).all(|(c, h)| {
@@ -743,6 +821,8 @@ fn bar_table_as_printed(lines: &[&str], at: usize) -> Option<(RawTable, usize)> 
     let mut rows: Vec<RawRow> = Vec::new();
     let mut i = first_row;
     let mut domain = None;
+    // The last `|` row with a cell for every column, as printed or filled.
+    let mut full: Option<Vec<String>> = None;
     while i < lines.len() {
         let l = lines[i];
         if l.trim().is_empty() || !bars && page_marker(l) {
@@ -811,6 +891,17 @@ fn bar_table_as_printed(lines: &[&str], at: usize) -> Option<(RawTable, usize)> 
             continue;
         }
         let mut cells = split(l);
+        // A converter that drops the cells a merged one covers (markdownify's rowspan) prints
+        // the rows under it short: the row above's cells fill the place they leave.
+        if bars
+            && let Some(above) = full.as_ref()
+            && let Some(filled) = merged_down(above, &cells)
+        {
+            cells = filled;
+        }
+        if bars && cells.len() == columns.len() {
+            full = Some(cells.clone());
+        }
         // A tab-separated row keeps its empty cells when that gives it the header's columns
         // (an empty first cell: the domain of a merged group).
         if !bars && l.contains('\t') {
@@ -3434,6 +3525,70 @@ mod tests {
         assert_eq!(figures_of(plain), ["baseline 2022 58", "target 2027 70"]);
         assert!(md_rule("|---|:---:|"));
         assert!(!md_rule("| 1 | - |"));
+    }
+
+    /// MarkItDown (markdownify) loses a table's merged cells: a title spanning two columns is
+    /// followed by an empty cell, the second header row holds only the cells under it, and a
+    /// row under a merged 领域 is one cell short.
+    #[test]
+    fn a_markdown_table_with_its_merged_cells_lost() {
+        let doc = "| 序号 | 领域 | 指标名称 | 单位 | 2022年基础值 | 目标值 |  |\n\
+| --- | --- | --- | --- | --- | --- | --- |\n\
+| 2025年 | 2027年 |\n\
+| 1 | 幼有善育 | 托位数\\* | 个 | 3.5 | 4.4 | 5.0 |\n\
+| 2 | 普惠性托位占比 | % | 53 | 63 | 68 |\n\
+| 3 | 新增中小学学位 | 个 | — | — | 累计9000 |\n\
+| 4 | 学有优教 | 在园幼儿占比 | % | 93.1 | 94 | 95 |\n";
+        assert_eq!(
+            figures_of(doc),
+            [
+                "baseline 2022 3.5",
+                "target 2025 4.4",
+                "target 2027 5.0",
+                "baseline 2022 53",
+                "target 2025 63",
+                "target 2027 68",
+                "target 2027 9000",
+                "baseline 2022 93.1",
+                "target 2025 94",
+                "target 2027 95",
+            ]
+        );
+        let row = |r: &[&str]| r.iter().map(|c| c.to_string()).collect::<Vec<_>>();
+        let above = row(&["1", "幼有善育", "托位数", "个", "3.5", "4.4", "5.0"]);
+        assert_eq!(
+            merged_down(
+                &above,
+                &row(&["2", "普惠性托位占比", "%", "53", "63", "68"])
+            ),
+            Some(row(&[
+                "2",
+                "幼有善育",
+                "普惠性托位占比",
+                "%",
+                "53",
+                "63",
+                "68"
+            ]))
+        );
+        // Near misses: rows cut short at their end (no place gives the row above's kinds
+        // with words taken: tests/extract-heldout's jiangshan), a note of one cell, a row short
+        // by more than a third.
+        for short in [
+            row(&["5", "城镇新增就业", "万人", "—", "每年2.5"]),
+            row(&["5", "人均预期寿命", "岁", "81.9", "82.4"]),
+            row(&["注：带*的为省定核心指标。"]),
+            row(&["6", "城镇调查失业率", "<5", "<5"]),
+        ] {
+            assert_eq!(merged_down(&above, &short), None, "{short:?}");
+        }
+        let header = row(&["序号", "指标名称", "目标值", "", "备注"]);
+        assert_eq!(
+            under_spans(&header, row(&["2025年", "2027年"])),
+            Some(row(&["", "", "2025年", "2027年", ""]))
+        );
+        // Near miss: cells not as many as the spans' columns.
+        assert_eq!(under_spans(&header, row(&["2025年"])), None);
     }
 
     #[test]
