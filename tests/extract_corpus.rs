@@ -48,8 +48,10 @@ use std::path::Path;
 /// listing, a reply to a 人大代表's suggestion, a sheet published by Excel as a web page, a
 /// 督查通报 with a table of places through Marker); `tests/extract-round20` (LibreOffice's flat
 /// ODT, Word's single-file web page as MHTML, a page whose table is `<div>`s, a FineReader scan
-/// with letters for digits, a `-layout` table printed in two halves).
-const CORPORA: [&str; 22] = [
+/// with letters for digits, a `-layout` table printed in two halves); `tests/extract-round21`
+/// (poppler's pdf2xml, an e-mail with the plan an attached .docx, a WeChat article's source,
+/// Word's RTF in `\uN` escapes, MarkItDown's Markdown with its merged cells lost).
+const CORPORA: [&str; 23] = [
     "tests/extract-corpus",
     "tests/extract-heldout",
     "tests/extract-unseen",
@@ -71,6 +73,7 @@ const CORPORA: [&str; 22] = [
     "tests/extract-round18",
     "tests/extract-round19",
     "tests/extract-round20",
+    "tests/extract-round21",
     "tests/extract-prose",
 ];
 
