@@ -1128,24 +1128,6 @@ fn fielded(head: &[Segment], rows: &[&str], wide: bool) -> Option<Vec<usize>> {
     (lines.len() >= 2 && cut).then_some(starts)
 }
 
-/// A row as quoted with a row number a scan printed in letters (`lO`, `ll`, `I`) left out: the
-/// quote check reads a document without its white space and then its letters beside figures as
-/// digits, so such a number joins the figures ending the line above (`83.O` + `lO` is `83.010`)
-/// and a quote starting with it is found nowhere. The rest of the row is the row.
-fn without_letter_number(row: &str) -> String {
-    let t = row.trim_start();
-    match t.split_once(char::is_whitespace) {
-        Some((first, rest))
-            if (1..=3).contains(&first.chars().count())
-                && first.chars().all(|c| matches!(c, 'l' | 'I' | 'O' | 'o'))
-                && !rest.trim().is_empty() =>
-        {
-            rest.trim_start().to_string()
-        }
-        _ => row.to_string(),
-    }
-}
-
 /// A rule of a drawn or plain-text table: `├────┼──┤`, `------ ----`, `+---+`, `====`.
 fn rule_line(l: &str) -> bool {
     let t = l.trim();
@@ -3173,7 +3155,6 @@ pub(super) fn table_candidates(
         let row_text = printed
             .clone()
             .unwrap_or_else(|| cells.iter().map(|c| c.trim()).collect::<Vec<_>>().join(" "));
-        let row_text = without_letter_number(&row_text);
         // A schedule (`0 0 100 100`): a 0 before the work is due is no target; the last
         // column holding a figure above 0 tells how far the schedule runs.
         let read_at = |n: usize| {
@@ -3280,31 +3261,6 @@ pub(super) fn table_candidates(
 mod tests {
     use super::*;
 
-    /// A row number a scan printed in letters is no part of the row's quote; a row number of
-    /// digits, a name that starts with a letter, a row of the letters alone keep theirs.
-    #[test]
-    fn a_row_number_printed_in_letters_is_not_quoted() {
-        for (row, want) in [
-            (
-                "lO 养老机构护理型床位占比 % 57 60 62",
-                "养老机构护理型床位占比 % 57 60 62",
-            ),
-            (
-                "ll 住有宜居 新增保障性租赁住房 套（间） / 7500",
-                "住有宜居 新增保障性租赁住房 套（间） / 7500",
-            ),
-            ("I 托位数 3.1", "托位数 3.1"),
-            (
-                "10 养老机构护理型床位占比 % 57",
-                "10 养老机构护理型床位占比 % 57",
-            ),
-            ("IOT 平台覆盖率 % 60", "IOT 平台覆盖率 % 60"),
-            ("lO", "lO"),
-            ("O2O 平台 个 3", "O2O 平台 个 3"),
-        ] {
-            assert_eq!(without_letter_number(row), want, "{row}");
-        }
-    }
     use crate::extract::extract;
 
     /// A quarter's, a half-year's or a span of months' column or words: progress points inside

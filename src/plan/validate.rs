@@ -166,6 +166,11 @@ pub fn squash(s: &str) -> String {
     let stripped = strip_debris(s);
     // A page tesseract read is compared as extract reads it: its spaces, rules and slips.
     let stripped = crate::ocr::spaced(&stripped).unwrap_or(stripped);
+    // A scanned page's OCR puts letters for digits inside figures (`6O%`): extract reads them as
+    // digits, and so does the check, figure by figure as the text has them. Read after the
+    // white space is gone, one line's last figure and the next line's row number in letters
+    // would be one figure (`83.O` and `lO` as `83.010`), and no quote of the row found.
+    let stripped = crate::ocr::digits(&stripped).unwrap_or(stripped);
     let mut chars = stripped.chars().peekable();
     while let Some(c) = chars.next() {
         if c == '\\' && chars.peek().is_some_and(char::is_ascii_punctuation) {
@@ -175,9 +180,7 @@ pub fn squash(s: &str) -> String {
             out.push(c);
         }
     }
-    // A scanned page's OCR puts letters for digits inside figures (`6O%`): extract reads them as
-    // digits, and so does the check.
-    crate::ocr::digits(&out).unwrap_or(out)
+    out
 }
 
 /// Checks the catalog and every plan; with `sources` (one or more directories, searched in
@@ -2049,6 +2052,20 @@ mod tests {
         for (text, want) in cases {
             assert_eq!(squash(text), want, "{text}");
         }
+        // A scan's letters for digits are read figure by figure, each as the text has it:
+        // a line's last figure and the next line's row number in letters stay two.
+        let cases = [
+            ("83.O\nlO 每千人口", "83.0lO每千人口"),
+            ("6O%  3.l个", "60%3.1个"),
+            ("2O22年 75OO", "2022年7500"),
+            // Near misses: letters with no digit beside them, a word.
+            ("lO 托位", "lO托位"),
+            ("OLD 5", "OLD5"),
+        ];
+        for (text, want) in cases {
+            assert_eq!(squash(text), want, "{text}");
+        }
+        assert!(squash("83.O\nlO 每千人口3.l个").contains(&squash("lO 每千人口3.l个")));
         // A spreadsheet's row saved as CSV: its cells between its commas.
         let cells = printed_cells(
             "=\"1\",幼有善育,\"每千人口拥有3岁以下 婴幼儿托位数\",个,\"50,180\",52.00%,\"县卫健局,县妇联\",",
