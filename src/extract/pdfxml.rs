@@ -83,28 +83,33 @@ pub(crate) fn plain_lines(text: &str) -> Option<(String, Vec<usize>)> {
     Some(pages(&mut pieces))
 }
 
+/// How many pieces back a run looks for the one it continues: poppler writes a line's runs in
+/// turn, but a table's cells or a line set in several fonts may come a few runs apart.
+const LOOK_BACK: usize = 8;
+
 /// Runs that touch on one line joined into one piece (a figure set in another font than its
 /// words), the document's order kept otherwise.
 fn touching(runs: Vec<Box>) -> Vec<Box> {
     let mut out: Vec<Box> = Vec::with_capacity(runs.len());
     for r in runs {
-        if let Some(p) = out.last_mut() {
+        let middle = |b: &Box| (b.top + b.bottom) / 2.0;
+        let continued = out.iter_mut().rev().take(LOOK_BACK).find(|p| {
             let height = (p.bottom - p.top).min(r.bottom - r.top).max(1.0);
-            let middle = |b: &Box| (b.top + b.bottom) / 2.0;
             let gap = r.left - p.right;
-            if p.page == r.page
+            p.page == r.page
                 && (middle(p) - middle(&r)).abs() <= height / 2.0
                 && gap > -height / 2.0
                 && gap <= height * TOUCHING
-            {
+        });
+        match continued {
+            Some(p) => {
                 p.text.push_str(&r.text);
                 p.right = r.right;
                 p.top = p.top.min(r.top);
                 p.bottom = p.bottom.max(r.bottom);
-                continue;
             }
+            None => out.push(r),
         }
-        out.push(r);
     }
     out
 }
@@ -231,5 +236,18 @@ mod tests {
         let (t, _) = plain_lines(&text).expect("a pdf2xml document");
         assert!(t.starts_with("普惠托位  ") && t.contains("65"), "{t}");
         assert!(!t.contains('9'), "{t}");
+        // A line's runs written apart, the next line's between them: joined all the same.
+        let text = doc(&[
+            run(100, 80, 84, 14, "托位数达到"),
+            run(120, 80, 56, 14, "普惠托位"),
+            run(100, 164, 21, 14, "4.5"),
+            run(100, 185, 14, 14, "个"),
+        ]);
+        let (t, _) = plain_lines(&text).expect("a pdf2xml document");
+        assert_eq!(
+            t.lines().collect::<Vec<_>>(),
+            ["托位数达到4.5个", "普惠托位"],
+            "{t}"
+        );
     }
 }
