@@ -1,5 +1,6 @@
-//! A PDF's text as poppler's `pdftohtml -xml` gives it (pdf2xml), read as the page it was set
-//! on: each `<text top= left= width= height=>` element is a run of text at its place, and laid
+//! A PDF's text as poppler's `pdftohtml -xml` gives it (pdf2xml), or `pdftotext -bbox` (a
+//! `<word xMin= yMin= xMax= yMax=>` a word), read as the page it was set on: each
+//! `<text top= left= width= height=>` element is a run of text at its place, and laid
 //! out again by those coordinates the runs make the lines a page shows, a table's cells on their
 //! row's line and in their columns, as `pdftotext -layout` gives the PDF.
 //!
@@ -30,7 +31,10 @@ const TOUCHING: f64 = 0.5;
 /// The page a pdf2xml document shows, with each line's source line; None when `text` is no
 /// pdf2xml document or holds no run of text.
 pub(crate) fn plain_lines(text: &str) -> Option<(String, Vec<usize>)> {
-    if !text.contains("<pdf2xml") {
+    // `pdftotext -bbox` (and `-bbox-layout`) writes the same runs as `<word xMin= yMin= xMax=
+    // yMax=>` inside `<doc>`: a word a run, its corners for its place.
+    let bbox = text.contains("<doc>") && text.contains("<word xMin=");
+    if !text.contains("<pdf2xml") && !bbox {
         return None;
     }
     let mut runs: Vec<Box> = Vec::new();
@@ -49,19 +53,18 @@ pub(crate) fn plain_lines(text: &str) -> Option<(String, Vec<usize>)> {
         let name = tag.split([' ', '\t', '\r', '\n', '/']).next().unwrap_or("");
         if name == "page" {
             page += 1;
-        } else if name == "text" && !tag.ends_with('/') && runs.len() < MAX_RUNS {
-            let end = text[at..].find("</text>").map_or(text.len(), |e| at + e);
+        } else if (name == "text" || name == "word") && !tag.ends_with('/') && runs.len() < MAX_RUNS
+        {
+            let close = if name == "text" { "</text>" } else { "</word>" };
+            let end = text[at..].find(close).map_or(text.len(), |e| at + e);
             let content = words(&text[at..end]);
             line += bytes[at..end].iter().filter(|b| **b == b'\n').count();
             at = end;
-            let num = |k: &str| attr(tag, k).and_then(|v| v.parse::<f64>().ok());
-            let (Some(top), Some(left), Some(width), Some(height)) =
-                (num("top"), num("left"), num("width"), num("height"))
-            else {
+            let Some((left, top, right, bottom)) = corners(name, tag) else {
                 continue;
             };
             if content.trim().is_empty()
-                || ![top, left, width, height].iter().all(|v| v.is_finite())
+                || ![left, top, right, bottom].iter().all(|v| v.is_finite())
             {
                 continue;
             }
@@ -69,8 +72,8 @@ pub(crate) fn plain_lines(text: &str) -> Option<(String, Vec<usize>)> {
                 text: content,
                 left,
                 top,
-                right: left + width.max(0.0),
-                bottom: top + height.max(0.0),
+                right,
+                bottom,
                 page,
                 line: here,
             });
@@ -103,6 +106,16 @@ fn touching(runs: Vec<Box>) -> Vec<Box> {
         });
         match continued {
             Some(p) => {
+                // Two words of Latin letters or digits a space apart (`-bbox` gives each word
+                // its own box) keep their space; Chinese runs touch.
+                let height = (p.bottom - p.top).min(r.bottom - r.top).max(1.0);
+                let latin = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
+                if r.left - p.right > height * 0.15
+                    && latin(p.text.chars().next_back())
+                    && latin(r.text.chars().next())
+                {
+                    p.text.push(' ');
+                }
                 p.text.push_str(&r.text);
                 p.right = r.right;
                 p.top = p.top.min(r.top);
@@ -112,6 +125,19 @@ fn touching(runs: Vec<Box>) -> Vec<Box> {
         }
     }
     out
+}
+
+/// A run's left, top, right and bottom edges: pdf2xml's `<text>` gives its left, top, width
+/// and height, `-bbox`'s `<word>` its corners.
+fn corners(name: &str, tag: &str) -> Option<(f64, f64, f64, f64)> {
+    let num = |k: &str| attr(tag, k).and_then(|v| v.parse::<f64>().ok());
+    if name == "text" {
+        let (l, t, w, h) = (num("left")?, num("top")?, num("width")?, num("height")?);
+        Some((l, t, l + w.max(0.0), t + h.max(0.0)))
+    } else {
+        let (l, t, r, b) = (num("xMin")?, num("yMin")?, num("xMax")?, num("yMax")?);
+        Some((l, t, r.max(l), b.max(t)))
+    }
 }
 
 /// An attribute's value in a tag's text (`top="120"`).
@@ -210,6 +236,30 @@ mod tests {
         assert_eq!(map, vec![6, 9, 14]);
     }
 
+    /// `pdftotext -bbox-layout`: a word a box, inside flows, blocks and lines.
+    #[test]
+    fn words_with_their_corners_are_laid_out_as_the_page() {
+        let word = |x: f64, y: f64, w: f64, t: &str| {
+            format!(
+                "<word xMin=\"{x:.6}\" yMin=\"{y:.6}\" xMax=\"{:.6}\" yMax=\"{:.6}\">{t}</word>",
+                x + w,
+                y + 14.0
+            )
+        };
+        let text = format!(
+            "<html xmlns=\"http://www.w3.org/1999/xhtml\">\n<head>\n<title></title>\n</head>\n<body>\n<doc>\n  <page width=\"841.890000\" height=\"595.276000\">\n    <flow>\n      <block xMin=\"80\" yMin=\"100\" xMax=\"400\" yMax=\"114\">\n        <line xMin=\"80\" yMin=\"100\" xMax=\"400\" yMax=\"114\">\n{}\n{}\n{}\n{}\n{}\n{}\n        </line>\n      </block>\n    </flow>\n  </page>\n</doc>\n</body>\n</html>\n",
+            word(80.0, 100.0, 70.0, "托位数达到"),
+            word(150.0, 100.0, 21.0, "4.5"),
+            word(171.0, 100.0, 14.0, "个"),
+            word(200.0, 120.0, 28.0, "PM2.5"),
+            word(231.0, 120.0, 28.0, "35"),
+            word(259.0, 120.0, 28.0, "&lt;5"),
+        );
+        let (t, _) = plain_lines(&text).expect("a -bbox document");
+        let lines: Vec<&str> = t.lines().map(str::trim).collect();
+        assert_eq!(lines, ["托位数达到4.5个", "PM2.5 35<5"], "{t}");
+    }
+
     #[test]
     fn near_misses_are_no_pdf2xml() {
         for text in [
@@ -219,6 +269,8 @@ mod tests {
             "<pdf2xml producer=\"poppler\"><page number=\"1\"><image top=\"0\" left=\"0\" width=\"892\" height=\"1263\" src=\"x-1_1.png\"/></page></pdf2xml>",
             // A text that mentions the tool.
             "用 pdftohtml 转成 <pdf2xml 格式后托位4.5个",
+            // A `<word>` element outside a `<doc>`.
+            "<p><word xMin=\"1\" yMin=\"2\" xMax=\"3\" yMax=\"4\">托位4.5</word></p>",
         ] {
             assert_eq!(plain_lines(text), None, "{text}");
         }
