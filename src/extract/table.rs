@@ -648,11 +648,13 @@ fn bar_cells(l: &str) -> Vec<String> {
 /// (`目标值` over two years) is written with an empty cell after it for each further column it
 /// spans, and the cells merged down from the first row are left out of the second, so the
 /// second row (`| 2025年 | 2027年 |`) holds only the cells under the spans. Those are put under
-/// them, the rest of the row empty; a row as wide as the header is as it is. None where the
-/// cells are not as many as the spans' columns.
-fn under_spans(header: &[String], second: Vec<String>) -> Option<Vec<String>> {
-    if second.len() >= header.len() {
-        return Some(second);
+/// them, the rest of the row empty. A row whose cells (its empty ones at the end aside: the
+/// same row carried into a Word table is padded so) are not as many as the spans' columns is as
+/// it is.
+fn under_spans(header: &[String], second: Vec<String>) -> Vec<String> {
+    let printed = without_empty_end(&second);
+    if printed.len() >= header.len() || printed.len() < 2 {
+        return second;
     }
     // A spanning cell and the empty cells after it.
     let spanned: Vec<usize> = (0..header.len())
@@ -661,14 +663,23 @@ fn under_spans(header: &[String], second: Vec<String>) -> Option<Vec<String>> {
                 || (header.get(i + 1).is_some_and(String::is_empty) && !header[i].is_empty())
         })
         .collect();
-    if spanned.len() != second.len() || second.len() < 2 {
-        return None;
+    if spanned.len() != printed.len() {
+        return second;
     }
     let mut row = vec![String::new(); header.len()];
-    for (&i, c) in spanned.iter().zip(second) {
-        row[i] = c;
+    for (&i, c) in spanned.iter().zip(printed) {
+        row[i] = c.clone();
     }
-    Some(row)
+    row
+}
+
+/// A row's cells without the empty ones at its end.
+fn without_empty_end(cells: &[String]) -> &[String] {
+    let end = cells
+        .iter()
+        .rposition(|c| !c.is_empty())
+        .map_or(0, |e| e + 1);
+    &cells[..end]
 }
 
 /// A `|` row printed short under a cell merged down from the row above (markdownify leaves out
@@ -679,6 +690,9 @@ fn under_spans(header: &[String], second: Vec<String>) -> Option<Vec<String>> {
 /// than a third of its columns or has fewer than three cells (a caption, a group's title, a
 /// note).
 fn merged_down(above: &[String], cells: &[String]) -> Option<Vec<String>> {
+    // The row carried into a Word table is padded with empty cells at its end: short all
+    // the same.
+    let cells = without_empty_end(cells);
     let short = above.len().checked_sub(cells.len()).filter(|&k| k > 0)?;
     if cells.len() < 3 || short * 3 > above.len() {
         return None;
@@ -784,8 +798,7 @@ fn bar_table_as_printed(lines: &[&str], at: usize) -> Option<(RawTable, usize)> 
     // again in every cell it spans, so the second row is the table's first body row).
     let sub = at + 1 + usize::from(lines.get(at + 1).is_some_and(|l| md_rule(l)));
     if bars
-        && let Some(second) = lines.get(sub).map(|l| split(l))
-        && let Some(second) = under_spans(&header, second)
+        && let Some(second) = lines.get(sub).map(|l| under_spans(&header, split(l)))
         && second.len() == columns.len()
         && second.iter().any(|c| header_year(c).is_some())
         && second.iter().zip(&header).all(|(c, h)| {
@@ -3538,13 +3551,31 @@ mod tests {
         ] {
             assert_eq!(merged_down(&above, &short), None, "{short:?}");
         }
-        let header = row(&["序号", "指标名称", "目标值", "", "备注"]);
+        // The same rows carried into a Word table, padded with empty cells at their end.
+        let padded = row(&["2", "普惠性托位占比", "%", "53", "63", "68", ""]);
         assert_eq!(
-            under_spans(&header, row(&["2025年", "2027年"])),
-            Some(row(&["", "", "2025年", "2027年", ""]))
+            merged_down(&above, &padded),
+            Some(row(&[
+                "2",
+                "幼有善育",
+                "普惠性托位占比",
+                "%",
+                "53",
+                "63",
+                "68"
+            ]))
         );
-        // Near miss: cells not as many as the spans' columns.
-        assert_eq!(under_spans(&header, row(&["2025年"])), None);
+        let header = row(&["序号", "指标名称", "目标值", "", "备注"]);
+        let placed = row(&["", "", "2025年", "2027年", ""]);
+        assert_eq!(under_spans(&header, row(&["2025年", "2027年"])), placed);
+        assert_eq!(
+            under_spans(&header, row(&["2025年", "2027年", "", "", ""])),
+            placed
+        );
+        // Near misses: cells not as many as the spans' columns, a row as wide as the header.
+        assert_eq!(under_spans(&header, row(&["2025年"])), row(&["2025年"]));
+        let full = row(&["", "", "2025年", "2027年", "单位"]);
+        assert_eq!(under_spans(&header, full.clone()), full);
     }
 
     #[test]
