@@ -12,8 +12,9 @@ that reads such a file:
   three in ten   `qyx extract FILE` (every corpus document tests/extract-*/*.txt, and the .docx
                  fixtures);
   the rest       `qyx validate DIR` over a copy of plans/ with one plan file damaged.
-A run fails when qyx exits with 101 (a panic) or on a signal, prints `panicked`, or takes more
-than 60 s. Each failure's input and command are kept under the work directory (QYX_MUTATE_DIR,
+A run fails when qyx exits with 101 (a panic) or on a signal, prints `panicked`, takes more
+than 60 s, or peaks above 1 GiB of memory (where /usr/bin/time is there to say). Each
+failure's input and command are kept under the work directory (QYX_MUTATE_DIR,
 default /tmp/qyx-mutate), never in the repository. `src/fuzz.rs` (proptest) drives the parsers
 in-process; this drives the binary on whole files, which is how a GB18030 scanner hang on a
 43-byte file was found. Not run by `cargo test`.
@@ -23,7 +24,7 @@ of a zipped input instead — an .xlsx or .ods for `qyx check`, a .docx for `qyx
 two of its XML parts changed as XML (a number or a cell reference made huge, negative or empty, an
 element dropped or repeated, an attribute's value changed, a span cut) and the zip written again,
 so that the damage reaches the readers behind the zip: how calamine's reference arithmetic was
-found to overflow on `A4294967296`. A run also fails when its peak memory passes 1 GiB.
+found to overflow on `A4294967296`.
 
 The same SEED replays the same inputs against another build.
 """
@@ -166,24 +167,10 @@ def main():
             damaged = mutate(rng, f.read())
         with open(dst, "wb") as f:
             f.write(damaged)
-        try:
-            r = subprocess.run(cmd, capture_output=True, timeout=60, env=env)
-            why = None
-            if r.returncode >= 100 or r.returncode < 0 or b"panicked" in r.stderr:
-                why = f"exit {r.returncode}"
-        except subprocess.TimeoutExpired:
-            why, r = "over 60 s", None
+        why, r = run(cmd, env)
         if why:
             failed += 1
-            keep = os.path.join(WORK, f"failed-{SEED}-{n}")
-            os.makedirs(keep)
-            shutil.copy(dst, keep)
-            with open(os.path.join(keep, "command"), "w") as f:
-                f.write(" ".join(cmd) + f"\n# {why}; from {os.path.relpath(src, ROOT)}\n")
-                if r is not None:
-                    f.write(r.stderr.decode("utf-8", "replace")[-2000:])
-            print(f"{why}: {' '.join(cmd[1:2])} from {os.path.relpath(src, ROOT)} -> {keep}",
-                  flush=True)
+            keep(n, dst, src, cmd, why, r)
     print(f"{RUNS} runs (seed {SEED}): {failed} failed")
     return 1 if failed else 0
 

@@ -980,17 +980,7 @@ pub(super) fn read_sheet(
                     let mut watch = |p: super::Place<'_>, r: &super::ActualRow<'_>| {
                         let crossed =
                             !r.value.text.is_empty() && hidden.struck(r.line, r.value.column);
-                        let row = super::ActualRow {
-                            hidden: match hidden.of(r.line) {
-                                RowHidden::No if crossed => RowHidden::Struck,
-                                h => h,
-                            },
-                            ..*r
-                        };
-                        if row.hidden == RowHidden::Filtered && !r.value.text.is_empty() {
-                            filtered += 1;
-                        }
-                        each(p, &row);
+                        each(p, &as_shown(&hidden, r, crossed, &mut filtered));
                     };
                     let mut read = read_other(o, name, chosen, merges, Some(&hidden), &mut watch);
                     if let Ok(a) = &mut read
@@ -1138,17 +1128,7 @@ fn read_xlsx(
         if hidden.is_empty() && !crossed {
             return each(p, r);
         }
-        let row = super::ActualRow {
-            hidden: match hidden.of(r.line) {
-                RowHidden::No if crossed => RowHidden::Struck,
-                h => h,
-            },
-            ..*r
-        };
-        if row.hidden == RowHidden::Filtered && !r.value.text.is_empty() {
-            filtered += 1;
-        }
-        each(p, &row);
+        each(p, &as_shown(&hidden, r, crossed, &mut filtered));
     };
     let beyond = hidden.beyond.as_ref();
     let mut read = read_cells(
@@ -1171,6 +1151,27 @@ fn read_xlsx(
         }
     }
     read
+}
+
+/// A row as the workbook shows it: hidden (by hand or by the filter), its value struck through
+/// (`crossed`), or plain; a filtered row with a value is counted in `filtered`, to be said once.
+fn as_shown<'r>(
+    hidden: &super::visibility::Hidden,
+    r: &super::ActualRow<'r>,
+    crossed: bool,
+    filtered: &mut u64,
+) -> super::ActualRow<'r> {
+    let row = super::ActualRow {
+        hidden: match hidden.of(r.line) {
+            RowHidden::No if crossed => RowHidden::Struck,
+            h => h,
+        },
+        ..*r
+    };
+    if row.hidden == RowHidden::Filtered && !r.value.text.is_empty() {
+        *filtered += 1;
+    }
+    row
 }
 
 /// The one warning for the rows a sheet's filter hides: read and judged all the same.
