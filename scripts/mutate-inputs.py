@@ -133,77 +133,69 @@ def mutate_parts(rng, b):
 
 
 def main():
-    if PARTS:
-        return main_parts()
-    rng = random.Random(SEED)
     tests = os.path.join(ROOT, "tests")
+    if PARTS:
+        books = sorted(files(tests, lambda p: p.endswith((".xlsx", ".ods"))))
+        docx = sorted(files(tests, lambda p: p.endswith(".docx")))
+
+        def pick(rng, scratch):
+            if rng.random() < 0.75 or not docx:
+                return check(rng, scratch, books)
+            src = rng.choice(docx)
+            dst = os.path.join(scratch, "d.docx")
+            return src, dst, ["extract", dst]
+
+        return drive(pick, mutate_parts, "--parts")
     actuals = sorted(files(tests, lambda p: p.endswith(READS) and "/extract-" not in p))
     documents = sorted(files(tests, lambda p: "/extract-" in p and p.endswith(".txt")))
     documents += sorted(files(tests, lambda p: p.endswith(".docx"))) * 20
-    shutil.rmtree(WORK, ignore_errors=True)
-    scratch = os.path.join(WORK, "scratch")
-    os.makedirs(scratch)
-    env = dict(os.environ, QYX_CACHE_DIR=os.path.join(WORK, "cache"))
-    failed = 0
-    for n in range(RUNS):
+
+    def pick(rng, scratch):
         kind = rng.random()
         if kind < 0.5:
-            src = rng.choice(actuals)
-            dst = os.path.join(scratch, "a" + os.path.splitext(src)[1])
-            fmt = rng.choice(["csv", "json", "table", "markdown"])
-            cmd = [QYX, "check", dst, "--format", fmt, "--fail-on", "never"]
-        elif kind < 0.8:
+            return check(rng, scratch, actuals)
+        if kind < 0.8:
             src = rng.choice(documents)
             dst = os.path.join(scratch, "d" + os.path.splitext(src)[1])
-            cmd = [QYX, "extract", dst]
-        else:
-            plans = os.path.join(scratch, "plans")
-            shutil.rmtree(plans, ignore_errors=True)
-            shutil.copytree(os.path.join(ROOT, "plans"), plans)
-            src = os.path.join(plans, rng.choice(sorted(os.listdir(plans))))
-            dst = src
-            cmd = [QYX, "validate", plans]
-        with open(src, "rb") as f:
-            damaged = mutate(rng, f.read())
-        with open(dst, "wb") as f:
-            f.write(damaged)
-        why, r = run(cmd, env)
-        if why:
-            failed += 1
-            keep(n, dst, src, cmd, why, r)
-    print(f"{RUNS} runs (seed {SEED}): {failed} failed")
-    return 1 if failed else 0
+            return src, dst, ["extract", dst]
+        plans = os.path.join(scratch, "plans")
+        shutil.rmtree(plans, ignore_errors=True)
+        shutil.copytree(os.path.join(ROOT, "plans"), plans)
+        src = os.path.join(plans, rng.choice(sorted(os.listdir(plans))))
+        return src, src, ["validate", plans]
+
+    return drive(pick, mutate, "")
 
 
-def main_parts():
+def check(rng, scratch, inputs):
+    """A `qyx check` run on one of `inputs`, in a random output format: (source, copy, command)."""
+    src = rng.choice(inputs)
+    dst = os.path.join(scratch, "a" + os.path.splitext(src)[1])
+    fmt = rng.choice(["csv", "json", "table", "markdown"])
+    return src, dst, ["check", dst, "--format", fmt, "--fail-on", "never"]
+
+
+def drive(pick, damage, label):
+    """RUNS runs: each picks an input, the copy to damage and qyx's arguments (`pick`), damages
+    the copy (`damage`) and runs qyx; the failures are kept and counted."""
     rng = random.Random(SEED)
-    tests = os.path.join(ROOT, "tests")
-    books = sorted(files(tests, lambda p: p.endswith((".xlsx", ".ods"))))
-    documents = sorted(files(tests, lambda p: p.endswith(".docx")))
     shutil.rmtree(WORK, ignore_errors=True)
     scratch = os.path.join(WORK, "scratch")
     os.makedirs(scratch)
     env = dict(os.environ, QYX_CACHE_DIR=os.path.join(WORK, "cache"))
     failed = 0
     for n in range(RUNS):
-        if rng.random() < 0.75 or not documents:
-            src = rng.choice(books)
-            dst = os.path.join(scratch, "a" + os.path.splitext(src)[1])
-            fmt = rng.choice(["csv", "json", "table", "markdown"])
-            cmd = [QYX, "check", dst, "--format", fmt, "--fail-on", "never"]
-        else:
-            src = rng.choice(documents)
-            dst = os.path.join(scratch, "d.docx")
-            cmd = [QYX, "extract", dst]
+        src, dst, args = pick(rng, scratch)
+        cmd = [QYX] + args
         with open(src, "rb") as f:
-            damaged = mutate_parts(rng, f.read())
+            damaged = damage(rng, f.read())
         with open(dst, "wb") as f:
             f.write(damaged)
         why, r = run(cmd, env)
         if why:
             failed += 1
             keep(n, dst, src, cmd, why, r)
-    print(f"{RUNS} runs (seed {SEED}, --parts): {failed} failed")
+    print(f"{RUNS} runs (seed {SEED}{', ' + label if label else ''}): {failed} failed")
     return 1 if failed else 0
 
 
