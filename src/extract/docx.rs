@@ -241,7 +241,10 @@ fn flat_main(text: &str) -> Option<(&str, usize)> {
     let mut parts = Vec::new();
     let mut at = 0;
     while let Some(open) = text[at..].find("<pkg:part ").map(|p| p + at) {
-        let gt = open + text[open..].find('>')?;
+        // A package cut short inside a part's tag: the parts before it are read.
+        let Some(gt) = text[open..].find('>').map(|g| open + g) else {
+            break;
+        };
         let end = text[gt..]
             .find("</pkg:part>")
             .map_or(text.len(), |p| p + gt);

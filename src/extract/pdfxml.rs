@@ -45,7 +45,10 @@ pub(crate) fn plain_lines(text: &str) -> Option<(String, Vec<usize>)> {
     while let Some(p) = text[at..].find('<') {
         let open = at + p;
         line += bytes[at..open].iter().filter(|b| **b == b'\n').count();
-        let close = open + text[open..].find('>')?;
+        // A document cut short inside a tag: what came before it is read.
+        let Some(close) = text[open..].find('>').map(|c| open + c) else {
+            break;
+        };
         let tag = &text[open + 1..close];
         let here = line;
         line += bytes[open..close].iter().filter(|b| **b == b'\n').count();
@@ -234,6 +237,11 @@ mod tests {
             |l: &str, w: &str| unicode_width::UnicodeWidthStr::width(&l[..l.find(w).expect(w)]);
         assert_eq!(col(lines[2], "指标"), col(row, "城镇"));
         assert_eq!(map, vec![6, 9, 14]);
+        // Cut short inside a tag (a download that stopped): the runs before the cut are read.
+        let cut = &text[..text.find("<text top=\"150\" left=\"500\"").unwrap() + 12];
+        let (t, _) = plain_lines(cut).expect("the runs before the cut");
+        assert_eq!(t.lines().next(), Some("托位数达到4.5个；"));
+        assert!(t.contains("城镇调查失业率") && !t.contains("3.8"), "{t}");
     }
 
     /// `pdftotext -bbox-layout`: a word a box, inside flows, blocks and lines.
