@@ -72,6 +72,17 @@ const CASES: &[(&str, i32, &str, &str, Want)] = &[
     ("普惠托位占比", 2024, "", "66%(初步)", Doubtful("met", "66")),
     ("普惠托位占比", 2024, "", "约66", Doubtful("met", "66")),
     ("普惠托位占比", 2024, "", "66左右", Doubtful("met", "66")),
+    // Worded as a target or an estimate: the plan reader's qualifiers, no figure reached.
+    ("普惠托位占比", 2024, "", "力争66", Error),
+    ("普惠托位占比", 2024, "", "确保66%", Error),
+    ("普惠托位占比", 2024, "", "保持在66", Error),
+    ("普惠托位占比", 2024, "", "每年66", Error),
+    ("普惠托位占比", 2024, "", "预计66", Error),
+    ("普惠托位占比", 2024, "", "基本66", Error),
+    // Words a report says of its figure.
+    ("普惠托位占比", 2024, "", "达到66%", Is("met", "66")),
+    ("普惠托位占比", 2024, "", "提升至66%", Is("met", "66")),
+    ("普惠托位占比", 2024, "", "全年66", Is("met", "66")),
     // No data, in every form.
     ("普惠托位占比", 2024, "", "", NoData),
     ("普惠托位占比", 2024, "", "-", NoData),

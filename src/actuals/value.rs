@@ -1199,6 +1199,55 @@ fn what_it_is(text: &str) -> Option<String> {
         .or_else(|| typed_change(text))
 }
 
+/// A value cell worded as a plan words its target (`力争66`, `确保95`, `保持在90`, `每年2万人`) or as
+/// an estimate (`预计66`): the plan's reader takes those words as qualifiers that leave the number
+/// as it is, which for a report would turn a goal or a guess into a plain 达标. A goal is no value
+/// reached; an estimate belongs in the note column, where the verdict is marked 存疑. The words
+/// that leave a reported figure what it is (`累计`, `合计`, `全年`, `达到`, `增至`) pass.
+fn worded_as_target(text: &str) -> Option<String> {
+    // Resolve (力争), the plan's adverbs of movement (持续, 逐步), recurrence (每年) and keeping a
+    // level (保持在): said of a target, never of a figure reached.
+    const GOAL: &[&str] = &[
+        "力争",
+        "争取",
+        "确保",
+        "努力",
+        "持续",
+        "稳步",
+        "逐步",
+        "进一步",
+        "全面",
+        "每年",
+        "保持",
+        "保持在",
+        "稳定在",
+        "维持在",
+        "巩固在",
+    ];
+    // 预计 (estimated) and 基本 (about, roughly): a figure the note column should qualify, with
+    // the word of it that marks the verdict doubtful there (see `note_not_final`).
+    const ESTIMATE: &[(&str, &str)] = &[("预计", "预计"), ("基本", "约")];
+    if is_plain(text.trim()) {
+        return None;
+    }
+    let r = Threshold::read(text).ok()?;
+    let words = || r.qualifiers.iter().chain(&r.op_words).map(String::as_str);
+    let number = r.value_text.as_deref().unwrap_or(text);
+    if let Some((w, note)) = words().find_map(|w| ESTIMATE.iter().find(|(e, _)| *e == w)) {
+        return Some(crate::tr!(
+            "`{}` 带有估计的措辞（`{w}`），不是确定的报告值: 数值格只填 {number}，把“{note}”写在备注栏，qyx 会把判定标为存疑",
+            "`{}` is worded as an estimate (`{w}`), not a figure reported: type {number} alone in the value cell and `{note}` in the note column, where qyx marks the verdict doubtful",
+            echo(text)
+        ));
+    }
+    let w = words().find(|w| GOAL.contains(w))?;
+    Some(crate::tr!(
+        "`{}` 是目标的措辞（`{w}`），不是实际达到的值: 报告值只填实际达到的一个数",
+        "`{}` is worded as a target (`{w}`), not a value reached: a report is one number, the value reached",
+        echo(text)
+    ))
+}
+
 /// A change typed where the value belongs (`提高5个百分点`, `同比增长2.1%`, `较上年下降0.5`): what
 /// a department's summary says of its figure, not the figure. Read as a level it would be a
 /// verdict on a number nobody reported; the plan parser's words about it (write the baseline
@@ -1559,6 +1608,9 @@ fn read_number(
             ),
             _ => not_a_number(text),
         });
+        return Err((col, m));
+    }
+    if let Some(m) = worded_as_target(text) {
         return Err((col, m));
     }
     let value = t.value.ok_or_else(|| (col, not_a_number(text)))?;
@@ -2293,6 +2345,58 @@ mod tests {
                 None => assert_eq!(got, None, "{text}"),
             }
         }
+    }
+
+    /// A value cell in a target's or an estimate's words is refused (a goal or a guess is no
+    /// figure reached); the words a report uses of its figure pass.
+    #[test]
+    fn values_worded_as_targets() {
+        for (text, refused) in [
+            ("力争66", Some("`力争`")),
+            ("确保95%", Some("`确保`")),
+            ("争取 66", Some("`争取`")),
+            ("努力达到66", Some("`努力`")),
+            ("保持在90", Some("`保持在`")),
+            ("稳定在90%", Some("`稳定在`")),
+            ("保持66", Some("`保持`")),
+            ("每年2万人", Some("`每年`")),
+            ("持续66", Some("`持续`")),
+            ("逐步提高到66", Some("`逐步`")),
+            ("预计66", Some("`预计`")),
+            ("预计达到66%", Some("`预计`")),
+            ("基本66", Some("`基本`")),
+            ("66", None),
+            ("66%", None),
+            ("达到66", None),
+            ("实现66", None),
+            ("累计66", None),
+            ("合计1.2万人", None),
+            ("全年66", None),
+            ("增至66", None),
+            ("提升至66%", None),
+            ("年均66", None),
+            ("约66", None),
+            ("是", None),
+            ("", None),
+        ] {
+            let got = worded_as_target(text);
+            match refused {
+                Some(w) => assert!(
+                    got.as_deref().is_some_and(|m| m.contains(w)),
+                    "{text}: {got:?}"
+                ),
+                None => assert_eq!(got, None, "{text}"),
+            }
+        }
+        // An estimate names the note word that marks the verdict 存疑 there.
+        let m = worded_as_target("基本66").unwrap();
+        assert!(m.contains("`约`") || m.contains("“约”"), "{m}");
+        assert_eq!(
+            note_not_final("约"),
+            Some("约"),
+            "the note the message asks for is read as approximate"
+        );
+        assert!(note_not_final("预计").is_some());
     }
 
     #[test]
