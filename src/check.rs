@@ -561,6 +561,9 @@ pub(crate) struct Readings<'a> {
     claims: HashMap<u32, (bool, Box<str>)>,
     /// The last sheet title a jurisdiction was taken from, and the plan it named.
     implied: Option<(Box<str>, Result<&'a PlanFile, String>)>,
+    /// The rows of a plan printed with a name (by the plan's address and the name's key), for a
+    /// name the catalog does not give to one of the plan's rows: see [`Readings::printed_rows`].
+    printed: HashMap<(usize, String), Box<[u32]>>,
     /// The sheets (file, sheet, header line) whose title names no plan, said once each.
     unnamed_sheets: std::collections::HashSet<(u32, Option<Box<str>>, u64)>,
     /// Periods reported with an empty value, by plan: no data, listed by --all.
@@ -600,6 +603,7 @@ impl<'a> Readings<'a> {
             notes: HashMap::new(),
             claims: HashMap::new(),
             implied: None,
+            printed: HashMap::new(),
             unnamed_sheets: Default::default(),
             unfilled: BTreeSet::new(),
             unfilled_rows: 0,
@@ -774,6 +778,40 @@ impl<'a> Readings<'a> {
         self.chain(series).find(|(_, r)| r.period() == period)
     }
 
+    /// The rows of `plan` printed as `name` (spaces, full-width forms and quotes aside), the
+    /// first few of them; remembered by plan and name, for a sheet repeats its names. Asked only
+    /// of a name the catalog does not give to one of the plan's rows, so a province sheet of
+    /// known names never scans a plan.
+    fn printed_rows(
+        memo: &mut HashMap<(usize, String), Box<[u32]>>,
+        plan: &PlanFile,
+        name: &str,
+    ) -> Box<[u32]> {
+        // Enough for every name of a province's sheets; past it a name is looked for each time.
+        const REMEMBERED: usize = 1 << 14;
+        // Enough to name the choice in a message.
+        const NAMED: usize = 4;
+        let key = (
+            std::ptr::from_ref(plan) as usize,
+            crate::plan::name_key(name),
+        );
+        if let Some(found) = memo.get(&key) {
+            return found.clone();
+        }
+        let found: Box<[u32]> = (0..plan.rows_len())
+            .filter(|&at| {
+                plan.lend_row(at)
+                    .is_some_and(|row| crate::plan::name_key(&row.name) == key.1)
+            })
+            .filter_map(|at| u32::try_from(at).ok())
+            .take(NAMED)
+            .collect();
+        if memo.len() < REMEMBERED {
+            memo.insert(key, found.clone());
+        }
+        found
+    }
+
     /// Reads one row: matched to its plan, indicator and period and its value read, or a located
     /// problem that costs this row.
     fn row(&mut self, fi: u32, place: Place<'_>, r: &ActualRow<'_>) {
@@ -844,31 +882,67 @@ impl<'a> Readings<'a> {
                 return;
             }
         };
-        let Some(entry) = entry else {
-            bad(
-                r.indicator.column,
-                crate::tr!(
-                    "未知指标 `{}`{}",
-                    "unknown indicator `{}`{}",
-                    echo(r.indicator.text),
-                    set.catalog.suggest(r.indicator.text)
-                ),
-            );
-            return;
+        // A name as the county's own plan prints it — what `qyx show` and check's own output
+        // print — that the catalog knows by another name (`县域医共体建设任务` for
+        // 完成县域医共体建设任务) or gives to another entry (Longwan prints 老年友好村(社区) for its
+        // new ones, the catalog's name of Ruian's total): the plan's own row wins, for a county's
+        // sheet follows its plan, and one plan prints a name on one row.
+        let held = entry.and_then(|e| Some((e, plan.position_of(&set.catalog, e)?)));
+        let printed: Box<[u32]> = match held {
+            Some(_) => Box::default(),
+            None => {
+                let memo = &mut self.printed;
+                let found = Self::printed_rows(memo, plan, r.indicator.text);
+                match (found.is_empty(), as_printed(r)) {
+                    (true, Some(c)) => Self::printed_rows(memo, plan, c.indicator.text),
+                    _ => found,
+                }
+            }
         };
-        let Some((at, lent)) = plan
-            .position_of(&set.catalog, entry)
-            .and_then(|at| Some((at, plan.lend_row(at as usize)?)))
-        else {
+        let entry_of = |at: u32| set.catalog.get(&plan.lend_row(at as usize)?.id.value);
+        let held = match (held, &*printed) {
+            (Some(found), _) => Some(found),
+            (None, &[at]) => entry_of(at).map(|e| (e, at)),
+            (None, []) => None,
+            // One plan printing a name on two rows (Shengsi's 职工 and 城乡居民 reimbursement
+            // rates): the name says neither; the ids do.
+            (None, several) => {
+                let ids: Vec<String> = several
+                    .iter()
+                    .filter_map(|&at| entry_of(at))
+                    .map(|e| format!("`{}`（{}）", e.id.value, e.name))
+                    .collect();
+                let (jurisdiction, rows) = (&plan.plan.jurisdiction.name, several.len());
+                let (name, ids) = (echo(r.indicator.text), ids.join(" / "));
+                bad(
+                    r.indicator.column,
+                    crate::tr!(
+                        "{jurisdiction}的计划有 {rows} 行都印作 `{name}`: 请改填所指那一行的编号: {ids}",
+                        "{jurisdiction}'s plan prints `{name}` on {rows} rows: type the id of the one meant: {ids}"
+                    ),
+                );
+                return;
+            }
+        };
+        let lent = held.and_then(|(e, at)| Some((e, at, plan.lend_row(at as usize)?)));
+        let Some((entry, at, lent)) = lent else {
             bad(
                 r.indicator.column,
-                crate::tr!(
-                    "{}的计划没有指标 `{}`（{}）",
-                    "the plan of {} has no indicator `{}` ({})",
-                    plan.plan.jurisdiction.name,
-                    entry.id.value,
-                    entry.name
-                ),
+                match held.map(|(e, _)| e).or(entry) {
+                    None => crate::tr!(
+                        "未知指标 `{}`{}",
+                        "unknown indicator `{}`{}",
+                        echo(r.indicator.text),
+                        set.catalog.suggest(r.indicator.text)
+                    ),
+                    Some(entry) => crate::tr!(
+                        "{}的计划没有指标 `{}`（{}）",
+                        "the plan of {} has no indicator `{}` ({})",
+                        plan.plan.jurisdiction.name,
+                        entry.id.value,
+                        entry.name
+                    ),
+                },
             );
             return;
         };
