@@ -249,6 +249,11 @@ fn read_period(r: &ActualRow<'_>) -> Result<Period, (u64, String)> {
     {
         return Ok(Period::year(y));
     }
+    // A date under `统计截止时间` is "as of" it: see `period::parse_as_of`.
+    let period_of = match r.period_as_of {
+        true => crate::period::parse_as_of,
+        false => crate::period::parse,
+    };
     let p = match &r.period {
         Some(pf) => {
             let year = if r.year.text.trim().is_empty() {
@@ -256,9 +261,9 @@ fn read_period(r: &ActualRow<'_>) -> Result<Period, (u64, String)> {
             } else {
                 Some(parse_year(r.year.text).map_err(|m| (r.year.column, m))?)
             };
-            crate::period::parse(pf.text, year).map_err(|m| (pf.column, m))?
+            period_of(pf.text, year).map_err(|m| (pf.column, m))?
         }
-        None => crate::period::parse(r.year.text, None).map_err(|m| {
+        None => period_of(r.year.text, None).map_err(|m| {
             // A bare number that is no year (a date's serial number, a typo) is a year problem,
             // and the year reader says what it likely is.
             let digits = r.year.text.trim().chars().all(|c| c.is_numeric());
@@ -2059,6 +2064,7 @@ mod tests {
                 claim: None,
                 year_own: None,
                 only_year_own: false,
+                period_as_of: false,
                 implied: Implied::No,
                 hidden: Default::default(),
             };

@@ -239,6 +239,20 @@ pub(crate) fn parse(text: &str, year: Option<i32>) -> Result<Period, String> {
     parse_period(text, year).map_err(|e| remark_in_period(text, year).unwrap_or(e))
 }
 
+/// [`parse`] of a cell in a column headed as the date the figures run to (`统计截止时间`,
+/// `截至日期`): a date there (`2024-10-31`, `2024/10/31`, `10月31日`) is read as `截至` it — the
+/// year to the end of its month, or a refusal for a date inside a month —, where under `年份`
+/// or `期间` a date is refused as the year's or the month's; anything else as [`parse`] reads it.
+pub(crate) fn parse_as_of(text: &str, year: Option<i32>) -> Result<Period, String> {
+    let dated = format!("截至{}", strip(text));
+    match as_of_date(&dated, year) {
+        // The message quotes the cell as typed, not the words put before it.
+        Some(_) => parse(&dated, year)
+            .map_err(|m| m.replace(&format!("`{dated}`"), &format!("`{}`", text.trim()))),
+        None => parse(text, year),
+    }
+}
+
 /// Why a period cell that names a period and says its figure is not final (`2025年（预计）`,
 /// `1-10月快报`) is refused: the period is read, but the doubt it carries belongs in the note
 /// column, where qyx marks the verdict 存疑 — read here, the 预计 would be lost and the verdict
@@ -871,6 +885,44 @@ mod tests {
             assert_eq!((p.year, p.first, p.last), (*y, *a, *b), "{text}");
             assert_eq!(p.label(false), *label, "{text}");
         }
+    }
+
+    /// Under a column headed as the date the figures run to, a month's last day is the year to
+    /// that month, a day inside a month is refused quoting the cell as typed, and the forms
+    /// [`parse`] reads are read alike; under any other header a date is refused.
+    #[test]
+    fn dates_under_an_as_of_header() {
+        let read: &[(&str, Option<i32>, &str)] = &[
+            ("2024-10-31", None, "2024-10"),
+            ("2024/10/31", None, "2024-10"),
+            ("2024.9.30", None, "2024-09"),
+            ("2024年10月31日", None, "2024-10"),
+            ("20241031", None, "2024-10"),
+            ("2024-12-31", None, "2024"),
+            ("2024-02-29", None, "2024-02"),
+            ("10月31日", Some(2024), "2024-10"),
+            ("２０２４－１０－３１", None, "2024-10"),
+            ("2024-10", None, "2024-10"),
+            ("2024年1-10月", None, "2024-10"),
+            ("2024", None, "2024"),
+        ];
+        for (text, year, label) in read {
+            let p = parse_as_of(text, *year).unwrap_or_else(|e| panic!("{text}: {e}"));
+            assert_eq!(p.label(false), *label, "{text}");
+        }
+        for (text, says) in [
+            ("2024-10-15", "`2024-10-15` ends inside a month"),
+            ("2023-02-29", "`2023-02-29`"),
+            ("abc", "`abc`"),
+        ] {
+            let e = parse_as_of(text, None).unwrap_err();
+            assert!(e.contains(says), "{text}: {e}");
+            assert!(
+                !e.contains("截至"),
+                "{text}: quotes the words put before it: {e}"
+            );
+        }
+        assert!(parse("2024-10-31", None).unwrap_err().contains("a date"));
     }
 
     #[test]

@@ -40,6 +40,9 @@ pub struct ActualRow<'r> {
     /// The sheet gives only the year's own new amount: no total to judge a level or a running
     /// total by.
     pub only_year_own: bool,
+    /// The period column is headed as the date the figures run to (`统计截止时间`, `截至日期`):
+    /// a full date in it is "as of" that date.
+    pub period_as_of: bool,
     /// Whether the jurisdiction is the sheet's title or name (no jurisdiction column, or
     /// `本市`/`全县` typed in it): the plan whose name it holds is meant.
     pub implied: Implied,

@@ -202,6 +202,26 @@ const HEADERS: &[(&str, Col)] = &[
     ("统计月份", Col::Period),
     ("月度", Col::Period),
     ("考核期", Col::Period),
+    // A year and a month, or the date the figures run to (see `as_of_header`).
+    ("年月", Col::Period),
+    ("统计年月", Col::Period),
+    ("数据年月", Col::Period),
+    ("所属年月", Col::Period),
+    ("报告年月", Col::Period),
+    ("截止日期", Col::Period),
+    ("截至日期", Col::Period),
+    ("统计截止时间", Col::Period),
+    ("统计截至时间", Col::Period),
+    ("统计截止日期", Col::Period),
+    ("统计截至日期", Col::Period),
+    ("数据截止时间", Col::Period),
+    ("数据截至时间", Col::Period),
+    ("数据截止日期", Col::Period),
+    ("数据截至日期", Col::Period),
+    ("统计日期", Col::Period),
+    ("数据日期", Col::Period),
+    ("截止月份", Col::Period),
+    ("截至月份", Col::Period),
     ("实际完成", Col::Value),
     ("实际完成数", Col::Value),
     ("实际", Col::Value),
@@ -272,6 +292,17 @@ fn header_key(key: &str) -> String {
         }
     }
     k
+}
+
+/// Whether a period column's header (as [`header_key`] gives it) says its cells are the date the
+/// figures run to — 截止, 截至 (`统计截止时间`, `截至日期`) or the statistics' own time or date
+/// (`统计时间`, `数据日期`) —, where a full date (`2024-10-31`) says "as of" and no more: a month's
+/// end is the year to that month, as `截至2024年10月31日` is. Under `年份` or `期间` a date may be
+/// the year's or the month's, and is the clerk's to say.
+fn as_of_header(key: &str) -> bool {
+    key.contains("截止")
+        || key.contains("截至")
+        || ["统计时间", "统计日期", "数据时间", "数据日期"].contains(&key)
 }
 
 /// A header that starts with a period (`2025年1-10月完成值`, `1-10月完成`, `2024年目标值`,
@@ -566,6 +597,9 @@ pub(super) struct Header<'a> {
     no_jurisdiction: bool,
     /// The header's line (its lower row, for a header over two).
     line: u64,
+    /// Whether the period column is headed as the date the figures run to (see
+    /// [`as_of_header`]).
+    period_as_of: bool,
     /// The period of every row, where the header has no year or period column: the value
     /// column's own (`1-10月完成值`, with the title's year) or the title's.
     period: Option<String>,
@@ -1185,6 +1219,7 @@ impl<'a> Header<'a> {
         };
         let repeated = [typed(Col::Jurisdiction), typed(Col::Indicator)];
         let unit = header_unit(&typed(Col::Value));
+        let period_as_of = as_of_header(&header_key(&typed(Col::Period)));
         Ok(Header {
             name,
             sheet,
@@ -1195,6 +1230,7 @@ impl<'a> Header<'a> {
             context: title.to_string(),
             no_jurisdiction,
             line: rec.line,
+            period_as_of,
             period,
             more,
             across,
@@ -1594,6 +1630,7 @@ impl<'a> Header<'a> {
                     column: x.column,
                 }),
             only_year_own: self.only_year_own,
+            period_as_of: self.period_as_of,
             implied,
         };
         // `#N/A` where a name or a year belongs: a lookup formula that found nothing.
@@ -1888,6 +1925,32 @@ mod tests {
     fn header(cells: &[&str]) -> Result<(Vec<Diagnostic>, usize), Diagnostic> {
         let mut p = Vec::new();
         Header::read("a.csv", None, &rec(1, cells), &mut p, "").map(|h| (p, h.width as usize))
+    }
+
+    /// The period headers that say their cells are the date the figures run to; a period
+    /// header that says no such thing leaves a date the clerk's to explain.
+    #[test]
+    fn as_of_headers() {
+        for (typed, as_of) in [
+            ("统计截止时间", true),
+            ("截至日期", true),
+            ("数据截止日期（年月日）", true),
+            ("统计时间", true),
+            ("数据日期", true),
+            ("截止月份", true),
+            ("年份", false),
+            ("期间", false),
+            ("年月", false),
+            ("时间", false),
+            ("统计期间", false),
+        ] {
+            let key = header_key(&typed.to_lowercase());
+            assert!(
+                matches!(header_col(&key), Some(Col::Period | Col::Year)),
+                "{typed}"
+            );
+            assert_eq!(as_of_header(&key), as_of, "{typed}");
+        }
     }
 
     #[test]
