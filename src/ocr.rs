@@ -31,12 +31,41 @@ fn is_digit(c: char) -> bool {
 /// words), so there it is the point.
 const MIDDLE_DOTS: [char; 3] = ['·', '・', '∙'];
 
-/// The text with the letters OCR put for digits inside numbers read as digits; None when there
-/// are none.
+/// Whether the ideographic full stop at `k` is a figure's point an OCR engine's Chinese mode
+/// read as `。` (`3。1个`, `98。3`, `85。5%`): one to three digits before it, one or two after,
+/// and after those no digit, no date's or count's word (`年月日号时次期`) and no list's mark
+/// (`、`, `.`, `）`). A sentence that ends on a figure and starts the next with one is left
+/// (`达到95%。2025年`, `提高到95。12月底前`, `完成3。2、健全`): a year has four digits, a day its
+/// word, an item its mark.
+fn full_stop_point(chars: &[char], k: usize) -> bool {
+    let digit = |c: &char| is_digit(*c) || matches!(c, 'O' | 'l' | 'I' | '〇');
+    let before = chars[..k].iter().rev().take_while(|c| digit(c)).count();
+    let after = chars[k + 1..].iter().take_while(|c| digit(c)).count();
+    let real = |r: &[char]| r.iter().any(|c| is_digit(*c));
+    (1..=3).contains(&before)
+        && (1..=2).contains(&after)
+        && real(&chars[k - before..k])
+        && real(&chars[k + 1..k + 1 + after])
+        && chars[..k - before]
+            .last()
+            .is_none_or(|c| !(c.is_ascii_alphanumeric() || *c == '.'))
+        && chars.get(k + 1 + after).is_none_or(|c| {
+            !"年月日号时次期、.．)）。,，".contains(*c) && !c.is_ascii_alphanumeric()
+        })
+}
+
+/// The text with the letters OCR put for digits inside numbers read as digits, and a figure's
+/// point read as `。` ([`full_stop_point`]) as the point; None when there are none.
 pub(crate) fn digits(text: &str) -> Option<String> {
     let chars: Vec<char> = text.chars().collect();
     let mut out = chars.clone();
     let mut changed = false;
+    for k in 0..chars.len() {
+        if chars[k] == '。' && full_stop_point(&chars, k) {
+            out[k] = '.';
+            changed = true;
+        }
+    }
     let mut i = 0;
     while i < chars.len() {
         if !digitish(chars[i]) {
@@ -346,6 +375,30 @@ mod tests {
             ("3··4", None),
             ("达到3.4个", None),
             ("9７％", None),
+        ];
+        for (text, want) in cases {
+            assert_eq!(digits(text).as_deref(), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_full_stop_ocr_put_for_the_point() {
+        let cases = [
+            ("托位数达到3。1个", Some("托位数达到3.1个")),
+            ("98。3　　＞98.6", Some("98.3　　＞98.6")),
+            ("占比85。5%，", Some("占比85.5%，")),
+            // With a letter for a digit, both are read.
+            ("9O。2", Some("90.2")),
+            // Near misses: a sentence's end before a year, a month, a list's item, a count's
+            // word; four digits before; a figure's end with nothing after; a code.
+            ("达到95%。2025年", None),
+            ("达到95。2025年", None),
+            ("提高到95。12月底前", None),
+            ("完成3。2、健全", None),
+            ("达到3。1次", None),
+            ("合计1080。5", None),
+            ("达到95。", None),
+            ("A3。1", None),
         ];
         for (text, want) in cases {
             assert_eq!(digits(text).as_deref(), want, "{text}");

@@ -50,8 +50,11 @@ use std::path::Path;
 /// ODT, Word's single-file web page as MHTML, a page whose table is `<div>`s, a FineReader scan
 /// with letters for digits, a `-layout` table printed in two halves); `tests/extract-round21`
 /// (poppler's pdf2xml, an e-mail with the plan an attached .docx, a WeChat article's source,
-/// Word's RTF in `\uN` escapes, MarkItDown's Markdown with its merged cells lost).
-const CORPORA: [&str; 23] = [
+/// Word's RTF in `\uN` escapes, MarkItDown's Markdown with its merged cells lost);
+/// `tests/extract-round22` (files as saved, given as they are: an .xlsx, an .eml with the table
+/// an attached .xlsx, poppler's `pdftohtml -c` page, an .ods; and a scan's OCR text with its
+/// columns apart by full-width spaces and `。` for the point).
+const CORPORA: [&str; 24] = [
     "tests/extract-corpus",
     "tests/extract-heldout",
     "tests/extract-unseen",
@@ -74,6 +77,7 @@ const CORPORA: [&str; 23] = [
     "tests/extract-round19",
     "tests/extract-round20",
     "tests/extract-round21",
+    "tests/extract-round22",
     "tests/extract-prose",
 ];
 

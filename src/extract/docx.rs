@@ -55,6 +55,9 @@ pub(crate) enum Error {
     TooLarge(u64),
     /// `word/document.xml` is no well-formed XML (what the XML reader says).
     Xml(String),
+    /// An Excel workbook (.xlsx) whose parts cannot be read, or whose sheets show more text than
+    /// a plan has: why, in the reader's language.
+    Workbook(String),
 }
 
 impl std::fmt::Display for Error {
@@ -76,6 +79,10 @@ impl std::fmt::Display for Error {
                 "Word 文档的正文（word/document.xml）不是完整的 XML（{why}），文件可能已损坏: 请用 WPS 或 Word 打开后重新另存为 .docx 或纯文本（.txt）",
                 "the Word document's body (word/document.xml) is no well-formed XML ({why}): the file may be damaged; open it in WPS or Word and save it again as .docx or as plain text (.txt)"
             ),
+            Error::Workbook(why) => crate::tr!(
+                "无法读取 Excel 工作簿（.xlsx）: {why}: 请用 Excel 或 WPS 打开后重新另存为 .xlsx，或把指标表另存为纯文本（.txt）",
+                "cannot read the Excel workbook (.xlsx): {why}; open it in Excel or WPS and save it again as .xlsx, or save the indicator table as plain text (.txt)"
+            ),
         };
         f.write_str(&m)
     }
@@ -95,7 +102,23 @@ pub(crate) fn text(bytes: &[u8]) -> Result<String, Error> {
 /// [`text`] with the body's limit as an argument (the tests' oversized entry is small).
 fn text_within(bytes: &[u8], limit: u64) -> Result<String, Error> {
     let damaged = |e: &dyn std::fmt::Display| Error::Damaged(e.to_string());
-    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).map_err(|e| damaged(&e))?;
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).map_err(|e| {
+        // A workbook cut short (a download that stopped) still names its parts in the local
+        // headers it has: said as a workbook, not as a Word document.
+        let named = |n: &[u8]| bytes.windows(n.len()).any(|w| w == n);
+        if named(b"xl/workbook.xml") || named(b"xl/worksheets/") {
+            Error::Workbook(crate::tr!(
+                "文件可能已损坏或未完整下载/复制（{e}）",
+                "the file may be damaged or only partly downloaded or copied ({e})"
+            ))
+        } else {
+            damaged(&e)
+        }
+    })?;
+    // An Excel workbook (a plan's indicator table as it was sent): its sheets as it shows them.
+    if super::xlsx::is_workbook(&zip) {
+        return super::xlsx::text(&mut zip, limit);
+    }
     // The main part is the one the package's relationships name (Word's is `word/document.xml`,
     // but a generator may call it `word/document2.xml` or `word/main.xml`).
     let main = main_part(&mut zip);
@@ -118,7 +141,7 @@ fn text_within(bytes: &[u8], limit: u64) -> Result<String, Error> {
 
 /// An archive's entry as text, read to at most `limit` bytes whatever size the archive states
 /// (UTF-8, or UTF-16 with its byte-order mark as the standards allow).
-fn entry(
+pub(super) fn entry(
     zip: &mut zip::ZipArchive<std::io::Cursor<&[u8]>>,
     at: usize,
     limit: u64,
@@ -947,8 +970,17 @@ mod tests {
         ));
         assert!(matches!(text(b"PK\x03\x04garbage"), Err(Error::Damaged(_))));
         // A zip with no Word body: what it is.
+        // A workbook cut short is said as a workbook.
+        let sheet = zip_of(&[("xl/worksheets/sheet1.xml", b"<worksheet/>")]);
+        assert!(matches!(
+            text(&sheet[..sheet.len() - 30]),
+            Err(Error::Workbook(_))
+        ));
+        // A workbook is read as its sheets (super::xlsx); one with none is empty.
         let xlsx = zip_of(&[("xl/workbook.xml", b"<workbook/>")]);
-        assert!(matches!(text(&xlsx), Err(Error::NotWord(_, en)) if en.contains("Excel")));
+        assert_eq!(text(&xlsx).as_deref(), Ok(""));
+        let pptx = zip_of(&[("ppt/presentation.xml", b"<p/>")]);
+        assert!(matches!(text(&pptx), Err(Error::NotWord(_, en)) if en.contains("PowerPoint")));
         let other = zip_of(&[("a.txt", b"abc")]);
         assert_eq!(text(&other), Err(Error::NotWord("压缩包", "a zip archive")));
         // Broken XML.

@@ -13,6 +13,8 @@
 //! An office forwarding its plan mails the Word document itself: a `multipart/mixed` message whose
 //! letter is a cover note and whose attachment (base64) is the .docx. The attachment is the plan,
 //! read as the text it shows ([`super::docx::text`], which reads an .odt too) after the letter.
+//! An office that writes the plan into the letter attaches its indicator table as the workbook it
+//! was typed in (.xlsx or .ods): that is read too, as its sheets show ([`super::xlsx`]).
 //!
 //! A page saved as one file is the same container: Word's 单个文件网页 (`.mht`) and a browser's
 //! `.mhtml` are a `multipart/related` message with no sender, the page as quoted-printable in its
@@ -191,8 +193,9 @@ fn part(
         return;
     }
     // A Word or OpenDocument file attached (an office forwarding the plan as its .docx) is
-    // the plan itself: read as the text it shows, as a .docx given to extract is. Any other
-    // attachment that is no text (a spreadsheet, a picture) is bytes, not words.
+    // the plan itself, and a workbook attached (.xlsx, .ods) its indicator table: read as the
+    // text they show, as such a file given to extract is. Any other attachment that is no text
+    // (a picture, an .xls) is bytes, not words.
     if !kind.starts_with("text/") {
         if is_document(fields, &kind) {
             attached(fields, body, out);
@@ -220,12 +223,15 @@ fn part(
     }
 }
 
-/// Whether a part is a word processor's document: its type says so, or (a mailer that sends
-/// every attachment as `application/octet-stream`) its file name ends `.docx` or `.odt`.
+/// Whether a part is a document read as text: a word processor's or a workbook in a zip
+/// package, as its type says, or (a mailer that sends every attachment as
+/// `application/octet-stream`) its file name ends `.docx`, `.odt`, `.xlsx` or `.ods`.
 fn is_document(fields: &[Field], kind: &str) -> bool {
-    const TYPES: [&str; 2] = [
+    const TYPES: [&str; 4] = [
         "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
         "application/vnd.oasis.opendocument.text",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        "application/vnd.oasis.opendocument.spreadsheet",
     ];
     if TYPES.contains(&kind) {
         return true;
@@ -234,7 +240,11 @@ fn is_document(fields: &[Field], kind: &str) -> bool {
     named("content-disposition", "filename")
         .or_else(|| named("content-type", "name"))
         .map(|n| words(&n).to_ascii_lowercase())
-        .is_some_and(|n| n.ends_with(".docx") || n.ends_with(".odt"))
+        .is_some_and(|n| {
+            [".docx", ".odt", ".xlsx", ".ods"]
+                .iter()
+                .any(|e| n.ends_with(e))
+        })
 }
 
 /// An attached document's text, each of its lines at the line its part's body starts on (a
@@ -558,7 +568,41 @@ mod tests {
             let at = t.lines().position(|l| l.contains("托位4.5")).expect("line");
             assert_eq!(map[at], 14, "{t}");
         }
-        // Near misses: a spreadsheet attached, a document not in base64, bytes that are no zip.
+        // A workbook attached (by its type, or by its name) is read as its sheets.
+        let mut xlsx = Vec::new();
+        {
+            let mut z = zip::ZipWriter::new(std::io::Cursor::new(&mut xlsx));
+            let opts = zip::write::SimpleFileOptions::default();
+            for (name, body) in [
+                (
+                    "xl/workbook.xml",
+                    r#"<workbook><sheets><sheet name="指标" r:id="rId1"/></sheets></workbook>"#,
+                ),
+                (
+                    "xl/_rels/workbook.xml.rels",
+                    r#"<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/></Relationships>"#,
+                ),
+                (
+                    "xl/worksheets/sheet1.xml",
+                    r#"<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>托位</t></is></c><c r="B1"><v>4.5</v></c></row></sheetData></worksheet>"#,
+                ),
+            ] {
+                z.start_file(name, opts).expect("entry");
+                z.write_all(body.as_bytes()).expect("written");
+            }
+            z.finish().expect("zip");
+        }
+        let excel = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+        for ctype in [excel, "application/octet-stream; name=\"x.xlsx\""] {
+            let text = mail(ctype, &b64(&xlsx)).replace(".docx", ".xlsx");
+            let (t, _) = read(&text).expect("a message");
+            assert!(
+                t.contains("转发方案") && t.contains("托位\t4.5"),
+                "{ctype}: {t}"
+            );
+        }
+        // Near misses: an .xls attached (no zip package), a document not in base64, bytes that
+        // are no zip.
         let sheet = mail("application/vnd.ms-excel", &b64(&docx)).replace(".docx", ".xls");
         let plain = mail(word, "UEsDBBQ").replace("Content-Transfer-Encoding: base64\n", "");
         let junk = mail(word, &b64(b"not a zip at all"));

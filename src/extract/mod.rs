@@ -55,6 +55,7 @@ mod split;
 mod subtitles;
 mod table;
 mod tracked;
+mod xlsx;
 mod xmlsheet;
 
 pub(crate) use draft::draft_yaml;

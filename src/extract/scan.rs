@@ -913,6 +913,38 @@ pub(super) fn not_a_target(chars: &[char], span: &Span) -> Option<&'static str> 
     {
         return Some("whom a measure favours (对山区5个乡镇的…)");
     }
+    // `以农村居民收入为1`, `以2020年为100`: an index's base, how a ratio is counted (a 注 under
+    // the table says it), never a level to reach. Only 1 and 100, the bases an index has; `以`
+    // opening the clause's phrase, not a word's (`以下`, `以上`, `可以`, `所以`).
+    let value = chars[span.num_start..span.end]
+        .iter()
+        .take_while(|c| c.is_ascii_digit())
+        .collect::<String>();
+    if (value == "1" || value == "100")
+        && !chars
+            .get(span.num_start + value.len())
+            .is_some_and(|c| c.is_ascii_digit() || *c == '.')
+        && span.num_start >= 1
+        && chars[span.num_start - 1] == '为'
+    {
+        let from = span.num_start.saturating_sub(24);
+        let clause = &chars[from..span.num_start - 1];
+        let opened = clause
+            .iter()
+            .rposition(|c| "，。；：,;:".contains(*c))
+            .map_or(0, |p| p + 1);
+        let based = (opened..clause.len()).any(|k| {
+            clause[k] == '以'
+                && !clause[k + 1..].contains(&'为')
+                && clause
+                    .get(k + 1)
+                    .is_some_and(|c| !"下上内外前后来及便免".contains(*c))
+                && (k == opened || !"可所加予得难足用".contains(clause[k - 1]))
+        });
+        if based {
+            return Some("an index's base (以农村居民收入为1)");
+        }
+    }
     // `在全县23个养老服务中心全面推广`: where something is done, not a count to reach.
     if span.op_word.is_none() {
         let mut k = span.start;
@@ -1352,8 +1384,23 @@ mod tests {
             "对山区5个乡镇的托育、养老设施建设给予倾斜。",
             "托育机构覆盖率不达60%的乡镇不得列为达标乡镇。",
             "余杭常住人口已达134.5万人。",
+            // An index's base, said in a 注.
+            "注：3.城乡居民收入倍差以农村居民收入为1。",
+            "消费价格指数以2020年为100。",
         ] {
             assert!(figures(s).is_empty(), "{s}: {:?}", figures(s));
+        }
+        // Near misses: `以下` is no base, nor a figure other than an index's base, nor `可以`.
+        for (s, want) in [
+            ("到2027年，3岁以下婴幼儿托位数为1个以上。", "target 2027 1"),
+            ("到2027年，以乡镇为单位的覆盖率为100%。", "target 2027 100"),
+            ("到2027年，以村为单位，覆盖率为100%。", "target 2027 100"),
+            (
+                "到2027年，城乡居民收入倍差以农村居民收入为1.5。",
+                "target 2027 1.5",
+            ),
+        ] {
+            assert_eq!(figures(s), [want], "{s}");
         }
         for (s, want) in [
             ("到2027年，实现80%的乡镇设有托育机构。", "target 2027 80"),

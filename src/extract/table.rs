@@ -1004,7 +1004,8 @@ impl Segment {
 const BOX_BARS: [char; 2] = ['│', '┃'];
 
 /// A line cut into its pieces: at the bars of a drawn table, else at runs of two or more spaces
-/// (a tab counts as a run). One space stays inside a piece (`每千名 3 岁以下`). `wide`: a Chinese
+/// (a tab or a full-width space counts as a run). One space stays inside a piece
+/// (`每千名 3 岁以下`). `wide`: a Chinese
 /// character takes two columns (else one).
 fn segments(line: &str, wide: bool) -> Vec<Segment> {
     use unicode_width::UnicodeWidthChar;
@@ -1036,7 +1037,9 @@ fn segments(line: &str, wide: bool) -> Vec<Segment> {
             bars += 1;
             gap = 0;
         } else if is_space(c) {
-            gap += w.max(1);
+            // A full-width space parts cells under either measure: a scan's text or a form
+            // typed in Word sets its columns apart by them, one where a run of spaces would be.
+            gap += if c == '\u{3000}' { 2 } else { w.max(1) };
             if gap >= 2 {
                 flush(&mut piece, start, end, bars, &mut out);
             }
@@ -1288,11 +1291,14 @@ fn columns_in_order(head: &[Segment], columns: &[Column], segs: &[Segment]) -> V
         return segs.iter().map(|s| column_under(head, s)).collect();
     }
     // A domain prints no digit, and a label is all digits: far from any column of the other kind.
+    // Nor does a unit or a lead department (`%`, `元/月`, `县民政局`): a figure is never theirs,
+    // where a row's empty cells left no trace but a wider gap (a scan's text, its columns apart
+    // by full-width spaces, an empty 单位 and 领域 in one row).
     const MISFIT: usize = 1000;
     let dist = |i: usize, j: usize| {
         let label = is_row_label(&segs[i].text);
         let misfit = match columns[j] {
-            Column::Domain => segs[i].text.chars().any(is_digit),
+            Column::Domain | Column::Unit | Column::Lead => segs[i].text.chars().any(is_digit),
             Column::Label => !label,
             _ => false,
         };

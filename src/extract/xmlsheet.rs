@@ -71,7 +71,7 @@ fn unescape(s: &str) -> String {
 /// A number format's display: whether it shows a percent and how many decimals it prints
 /// (`0%` → (true, 0), `0.0%` → (true, 1), `Percent` → (true, 2), `0.00` → (false, 2)); None
 /// for a format that prints the number as stored (`General`, a date, text).
-fn display(format: &str) -> Option<(bool, u32)> {
+pub(super) fn display(format: &str) -> Option<(bool, u32)> {
     match format {
         "Percent" => return Some((true, 2)),
         "Fixed" | "Standard" => return Some((false, 2)),
@@ -92,7 +92,7 @@ fn display(format: &str) -> Option<(bool, u32)> {
 
 /// A stored number as its style displays it: a percent format's fraction as its percent, rounded
 /// half away from zero (四舍五入) to the format's decimals; a number under no format as stored.
-fn shown(stored: &str, format: Option<(bool, u32)>) -> String {
+pub(super) fn shown(stored: &str, format: Option<(bool, u32)>) -> String {
     let Some((percent, decimals)) = format else {
         return stored.to_string();
     };
