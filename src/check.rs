@@ -1052,6 +1052,9 @@ impl<'a> Readings<'a> {
         match r.hidden {
             RowHidden::Hidden => doubts.push(judge::Note::Sheet(judge::SheetSays::HiddenRow)),
             RowHidden::Struck => doubts.push(judge::Note::Sheet(judge::SheetSays::Struck)),
+            RowHidden::PartStruck => {
+                doubts.push(judge::Note::Sheet(judge::SheetSays::PartStruck));
+            }
             RowHidden::No | RowHidden::Filtered => {}
         }
         // The value beside the sheet's own target cell: equal to it, the target copied into the

@@ -240,6 +240,9 @@ pub enum SheetSays {
     HiddenRow,
     /// The value is struck through in the workbook: crossed out, as a superseded figure is.
     Struck,
+    /// Part of the value cell's text is struck through (rich text: an old figure crossed out
+    /// beside the new one): judged by the text not struck.
+    PartStruck,
 }
 
 /// What a far value was held against, so that a message names only what the row has: a row

@@ -978,8 +978,12 @@ pub(super) fn read_sheet(
                 } else {
                     let mut filtered = 0u64;
                     let mut watch = |p: super::Place<'_>, r: &super::ActualRow<'_>| {
-                        let crossed =
-                            !r.value.text.is_empty() && hidden.struck(r.line, r.value.column);
+                        let crossed = match !r.value.text.is_empty()
+                            && hidden.struck(r.line, r.value.column)
+                        {
+                            true => RowHidden::Struck,
+                            false => RowHidden::No,
+                        };
                         each(p, &as_shown(&hidden, r, crossed, &mut filtered));
                     };
                     let mut read = read_other(o, name, chosen, merges, Some(&hidden), &mut watch);
@@ -1113,8 +1117,9 @@ fn read_xlsx(
     each: &mut EachRow<'_>,
 ) -> Result<Actuals, NoRows> {
     let hidden = super::visibility::of_sheet(path, chosen, MAX_SHEET_BYTES);
-    // The cells whose font strikes them through, as they are read (bounded by MAX_STRUCK).
-    let struck = std::cell::RefCell::new(std::collections::HashSet::new());
+    // The cells whose font strikes them through, or some of their text's runs, as they are
+    // read (bounded by MAX_STRUCK).
+    let struck = std::cell::RefCell::new(std::collections::HashMap::new());
     // The value cells found empty, to ask after the read whether a formula stood there.
     let mut empties: Vec<(u64, u64)> = Vec::new();
     // The rows a filter hides that hold a value: read, and said once.
@@ -1123,9 +1128,13 @@ fn read_xlsx(
         if r.value.text.is_empty() && empties.len() < MAX_EMPTIES {
             empties.push((r.line, r.value.column));
         }
-        let crossed =
-            !r.value.text.is_empty() && struck.borrow().contains(&(r.line, r.value.column));
-        if hidden.is_empty() && !crossed {
+        let crossed = match r.value.text.is_empty() {
+            true => RowHidden::No,
+            false => {
+                (struck.borrow().get(&(r.line, r.value.column)).copied()).unwrap_or(RowHidden::No)
+            }
+        };
+        if hidden.is_empty() && crossed == RowHidden::No {
             return each(p, r);
         }
         each(p, &as_shown(&hidden, r, crossed, &mut filtered));
@@ -1158,12 +1167,12 @@ fn read_xlsx(
 fn as_shown<'r>(
     hidden: &super::visibility::Hidden,
     r: &super::ActualRow<'r>,
-    crossed: bool,
+    crossed: RowHidden,
     filtered: &mut u64,
 ) -> super::ActualRow<'r> {
     let row = super::ActualRow {
         hidden: match hidden.of(r.line) {
-            RowHidden::No if crossed => RowHidden::Struck,
+            RowHidden::No => crossed,
             h => h,
         },
         ..*r
@@ -1288,15 +1297,16 @@ fn uncalculated(
 /// The most struck-through cells noted for one sheet; past it, the rest read as plain.
 const MAX_STRUCK: usize = 10_000;
 
-/// Reads one sheet's cells, streamed, handing each row to `each`; the cells struck through are
-/// noted in `struck` (row, column) before their row is handed out.
+/// Reads one sheet's cells, streamed, handing each row to `each`; the cells struck through, whole
+/// or in part, are noted in `struck` (row, column) before their row is handed out, and a cell
+/// struck in part is read as its text not struck.
 fn read_cells(
     wb: &mut Xlsx<std::io::BufReader<Src>>,
     name: &str,
     chosen: &str,
     no_shared_strings: bool,
     hidden: Option<&super::visibility::Hidden>,
-    struck: &std::cell::RefCell<std::collections::HashSet<(u64, u64)>>,
+    struck: &std::cell::RefCell<std::collections::HashMap<(u64, u64), RowHidden>>,
     each: &mut EachRow<'_>,
 ) -> Result<Actuals, NoRows> {
     let beyond = hidden.and_then(|h| h.beyond.as_ref());
@@ -1439,14 +1449,31 @@ fn read_cells(
             {
                 text.push_str(unit);
             }
+            // Rich text with runs struck through, which the cell's text runs together: the whole
+            // cell crossed out, or the runs not struck (the new figure beside the old).
+            let mut crossed = match strikes.get(style).copied().unwrap_or(false) {
+                true => RowHidden::Struck,
+                false => RowHidden::No,
+            };
+            if let Some(runs) = hidden.and_then(|h| h.struck_runs(line, col))
+                && runs.whole == text
+                && crossed == RowHidden::No
+            {
+                if runs.all {
+                    crossed = RowHidden::Struck;
+                } else {
+                    text = runs.shown.trim().to_string();
+                    crossed = RowHidden::PartStruck;
+                }
+            }
             if text.trim().is_empty() {
                 continue;
             }
             merged.see(r, c, &text, kind);
-            if strikes.get(style).copied().unwrap_or(false) {
+            if crossed != RowHidden::No {
                 let mut s = struck.borrow_mut();
                 if s.len() < MAX_STRUCK {
-                    s.insert((line, col));
+                    s.insert((line, col), crossed);
                 }
             }
             filled += 1;

@@ -16,7 +16,7 @@
 //! streamed (never held), at most [`MAX_HIDDEN`] rows are kept, and a part that cannot be read
 //! gives nothing hidden — the cells are then read as before.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::io::{BufReader, Read};
 use std::path::Path;
 
@@ -35,6 +35,9 @@ pub enum RowHidden {
     Hidden,
     /// Shown, but its value is struck through (a font's strikethrough): crossed out.
     Struck,
+    /// Shown, with part of its value's text struck through (rich text: `~~83.9~~ 84.5`, an old
+    /// figure crossed out beside the new one): the value is the text not struck.
+    PartStruck,
 }
 
 /// The hidden rows of one sheet.
@@ -53,6 +56,20 @@ pub(crate) struct Hidden {
     /// The cells (row, column; 1-based) whose font strikes them through, where the scan reads
     /// fonts (an .xls; an .xlsx's are read with its cells).
     struck: HashSet<(u64, u64)>,
+    /// The .xlsx cells (row, column; 1-based) whose text has runs struck through (rich text,
+    /// inline or shared), which a cell's font does not say and calamine reads run together.
+    struck_runs: HashMap<(u64, u64), StruckRuns>,
+}
+
+/// A cell's rich text with some of its runs struck through.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct StruckRuns {
+    /// Every run, struck or not, run together: the text the cell reader gives.
+    pub(crate) whole: String,
+    /// The runs not struck, run together: the cell's value as shown not crossed out.
+    pub(crate) shown: String,
+    /// Whether every run with text is struck: the cell is crossed out.
+    pub(crate) all: bool,
 }
 
 /// A row or cell reference beyond Excel's last row (1 048 576) or column (XFD, 16 384).
@@ -131,6 +148,11 @@ impl Hidden {
         !self.struck.is_empty()
     }
 
+    /// The struck runs of the cell at row `line`, column `col`, if its text has any.
+    pub(crate) fn struck_runs(&self, line: u64, col: u64) -> Option<&StruckRuns> {
+        self.struck_runs.get(&(line, col))
+    }
+
     /// Whether any column is hidden.
     pub(crate) fn hides_columns(&self) -> bool {
         !self.columns.is_empty()
@@ -184,13 +206,175 @@ fn scan(path: &Path, sheet: &str, max_bytes: u64) -> Option<Hidden> {
         Some(absolute) => absolute.to_string(),
         None => format!("xl/{target}"),
     };
+    // The shared strings with runs struck through, by index (most have none: nothing is kept).
+    let shared = match zip.by_name("xl/sharedStrings.xml") {
+        Ok(part) => struck_shared(BufReader::new(part.take(max_bytes))),
+        Err(_) => HashMap::new(),
+    };
     let entry = zip.by_name(&name).ok()?;
-    Some(rows(BufReader::new(entry.take(max_bytes))))
+    Some(rows_with(BufReader::new(entry.take(max_bytes)), &shared))
+}
+
+/// A run of rich text as it is read: whether it is struck, and the text of the runs so far.
+#[derive(Default)]
+struct Runs {
+    whole: String,
+    shown: String,
+    struck_text: bool,
+    shown_text: bool,
+    in_run: bool,
+    in_props: bool,
+    struck: bool,
+    in_text: bool,
+    in_phonetic: bool,
+}
+
+impl Runs {
+    /// A start (or empty) tag inside a string item (`<si>`) or an inline string (`<is>`).
+    fn tag(&mut self, local: &str, e: &BytesStart<'_>, empty: bool) {
+        match local {
+            "r" if !empty => (self.in_run, self.struck) = (true, false),
+            "rPr" if !empty => self.in_props = true,
+            // `<strike/>` or `<strike val="1"/>`; `val="0"` turns it off.
+            "strike" if self.in_props => {
+                self.struck = get(e, "val").is_none_or(|v| v != "0" && v != "false");
+            }
+            // A phonetic guide's text (`<rPh>`) is no part of the cell's value.
+            "rPh" if !empty => self.in_phonetic = true,
+            "t" if !empty && !self.in_phonetic => self.in_text = true,
+            _ => {}
+        }
+    }
+
+    fn end(&mut self, local: &str) {
+        match local {
+            "r" => (self.in_run, self.struck) = (false, false),
+            "rPr" => self.in_props = false,
+            "rPh" => self.in_phonetic = false,
+            "t" => self.in_text = false,
+            _ => {}
+        }
+    }
+
+    fn text(&mut self, t: &str) {
+        if !self.in_text || self.whole.len() > super::MAX_FIELD_BYTES {
+            return;
+        }
+        self.whole.push_str(t);
+        let filled = !t.trim().is_empty();
+        if self.in_run && self.struck {
+            self.struck_text |= filled;
+        } else {
+            self.shown_text |= filled;
+            self.shown.push_str(t);
+        }
+    }
+
+    /// The runs read, where any with text is struck.
+    fn finish(self) -> Option<StruckRuns> {
+        self.struck_text.then_some(StruckRuns {
+            all: !self.shown_text,
+            whole: self.whole,
+            shown: self.shown,
+        })
+    }
+}
+
+/// The text of a text event or an entity reference (`&amp;`, `&#37;`), as the cell reader reads it.
+fn event_text(e: &Event<'_>) -> Option<String> {
+    match e {
+        Event::Text(t) => Some(t.xml10_content().into_owned()),
+        Event::CData(t) => Some(t.to_string()),
+        Event::GeneralRef(r) => match r.resolve_char_ref() {
+            Ok(Some(c)) => Some(c.to_string()),
+            _ => quick_xml::escape::resolve_predefined_entity(r).map(str::to_string),
+        },
+        _ => None,
+    }
+}
+
+/// The shared strings (by index) with runs struck through, at most [`MAX_STRUCK`] of them.
+fn struck_shared(src: impl std::io::BufRead) -> HashMap<u64, StruckRuns> {
+    let mut out = HashMap::new();
+    let mut xml = quick_xml::Reader::from_reader(src);
+    let mut buf = Vec::new();
+    let mut index = 0u64;
+    let mut item: Option<Runs> = None;
+    loop {
+        let event = match xml.read_event_into(&mut buf) {
+            Ok(Event::Eof) | Err(_) => break,
+            Ok(e) => e,
+        };
+        match &event {
+            Event::Start(e) | Event::Empty(e) => {
+                let empty = matches!(event, Event::Empty(_));
+                let local = e.local_name();
+                match (local.as_ref(), &mut item) {
+                    ("si", _) if empty => index += 1,
+                    ("si", _) => item = Some(Runs::default()),
+                    (l, Some(runs)) => runs.tag(l, e, empty),
+                    _ => {}
+                }
+            }
+            Event::End(e) => match (e.local_name().as_ref(), &mut item) {
+                ("si", _) => {
+                    if let Some(runs) = item.take().and_then(Runs::finish)
+                        && out.len() < MAX_STRUCK
+                    {
+                        out.insert(index, runs);
+                    }
+                    index += 1;
+                }
+                (l, Some(runs)) => runs.end(l),
+                _ => {}
+            },
+            e => {
+                if let (Some(runs), Some(t)) = (&mut item, event_text(e)) {
+                    runs.text(&t);
+                }
+            }
+        }
+        buf.clear();
+    }
+    out
+}
+
+/// Notes a cell's struck runs, within [`MAX_STRUCK`] cells.
+fn note_runs(out: &mut Hidden, at: (u64, u64), runs: StruckRuns) {
+    if out.struck_runs.len() < MAX_STRUCK {
+        out.struck_runs.insert(at, runs);
+    }
+}
+
+/// A cell reference's row and column (`D12` → 12, 4), 1-based.
+fn cell_at(r: &str) -> Option<(u64, u64)> {
+    let letters = r.bytes().take_while(u8::is_ascii_alphabetic).count();
+    if letters == 0 || letters > 3 {
+        return None;
+    }
+    let col = r.as_bytes()[..letters].iter().fold(0u64, |c, b| {
+        c * 26 + u64::from(b.to_ascii_uppercase() - b'A') + 1
+    });
+    let row = r[letters..].parse::<u64>().ok()?;
+    Some((row, col))
 }
 
 /// Scans a sheet's XML for hidden rows and a set filter.
+#[cfg(test)]
 fn rows(src: impl std::io::BufRead) -> Hidden {
+    rows_with(src, &HashMap::new())
+}
+
+/// Scans a sheet's XML for hidden rows, a set filter and the cells whose rich text has runs
+/// struck through — inline, or one of `shared` (the shared strings with struck runs, by index).
+fn rows_with(src: impl std::io::BufRead, shared: &HashMap<u64, StruckRuns>) -> Hidden {
     let mut out = Hidden::default();
+    // The cell being read (row, column), its type (`s`, `inlineStr`), its inline string's runs
+    // and whether its `<v>` is being read.
+    let mut cell: Option<((u64, u64), String)> = None;
+    let mut inline: Option<Runs> = None;
+    let mut in_value = false;
+    let mut last_col = 0u64;
     let mut xml = quick_xml::Reader::from_reader(src);
     let mut buf = Vec::new();
     // A filter's range, kept until a condition inside it says the filter is set.
@@ -209,17 +393,60 @@ fn rows(src: impl std::io::BufRead) -> Hidden {
                 match e.local_name().as_ref() {
                     "autoFilter" => in_filter = false,
                     "sheetData" => in_data = false,
-                    _ => {}
+                    "v" => in_value = false,
+                    "c" => {
+                        if let (Some((at, _)), Some(runs)) =
+                            (cell.take(), inline.take().and_then(Runs::finish))
+                        {
+                            note_runs(&mut out, at, runs);
+                        }
+                    }
+                    l => {
+                        if let Some(runs) = &mut inline {
+                            runs.end(l);
+                        }
+                    }
                 }
                 buf.clear();
                 continue;
             }
             Ok(Event::Eof) | Err(_) => break,
-            Ok(_) => {
+            Ok(event) => {
+                if let Some(t) = event_text(&event) {
+                    match (&cell, &mut inline) {
+                        (_, Some(runs)) => runs.text(&t),
+                        // A shared string's index, where any string has struck runs.
+                        (Some((at, kind)), None) if in_value && kind == "s" => {
+                            if let Some(runs) =
+                                t.trim().parse::<u64>().ok().and_then(|i| shared.get(&i))
+                            {
+                                note_runs(&mut out, *at, runs.clone());
+                            }
+                        }
+                        _ => {}
+                    }
+                }
                 buf.clear();
                 continue;
             }
         };
+        if in_data {
+            match (e.local_name().as_ref(), &mut inline) {
+                ("c", _) => {
+                    let at = get(&e, "r")
+                        .and_then(|r| cell_at(&r))
+                        .unwrap_or((next.saturating_sub(1), last_col + 1));
+                    last_col = at.1;
+                    let kind = get(&e, "t").unwrap_or_default();
+                    cell = (!empty).then_some((at, kind));
+                    inline = None;
+                }
+                ("is", _) if !empty && cell.is_some() => inline = Some(Runs::default()),
+                ("v", _) if !empty => in_value = true,
+                (l, Some(runs)) => runs.tag(l, &e, empty),
+                _ => {}
+            }
+        }
         // A cell reader parses the reference of each row and cell start tag in the data (an
         // empty tag it passes over).
         let local = e.local_name();
@@ -246,6 +473,7 @@ fn rows(src: impl std::io::BufRead) -> Hidden {
                     .and_then(|r| r.parse::<u64>().ok())
                     .unwrap_or(next);
                 next = r.saturating_add(1);
+                last_col = 0;
                 let hidden = get(&e, "hidden").is_some_and(|h| h == "1" || h == "true");
                 if hidden && out.rows.len() < MAX_HIDDEN {
                     out.rows.insert(r);
@@ -477,6 +705,52 @@ mod tests {
 
     fn scan_str(xml: &str) -> Hidden {
         rows(xml.as_bytes())
+    }
+
+    fn run(text: &str, strike: &str) -> String {
+        format!("<r><rPr>{strike}<sz val=\"11\"/></rPr><t xml:space=\"preserve\">{text}</t></r>")
+    }
+
+    /// Rich text with struck runs, shared or inline: the cell crossed out where every run with
+    /// text is struck, else read as the runs not struck; a strike turned off, a phonetic guide
+    /// and plain text are none.
+    #[test]
+    fn struck_runs() {
+        let items = [
+            format!("{}{}", run("83.9", "<strike/>"), run("84.5", "")),
+            format!("{}{}", run(" ", ""), run("72", "<strike val=\"1\"/>")),
+            run("95.5", "<strike val=\"0\"/>"),
+            "<t>9.1</t><rPh><t>jiu</t></rPh>".to_string(),
+            "<t>A&amp;B</t>".to_string(),
+            format!(
+                "{}{}",
+                run("64 &amp;", ""),
+                run("66", "<strike val=\"true\"/>")
+            ),
+        ];
+        let sst: String = items.iter().map(|i| format!("<si>{i}</si>")).collect();
+        let shared = struck_shared(format!("<sst><si/>{sst}</sst>").as_bytes());
+        let want = |whole: &str, shown: &str, all: bool| StruckRuns {
+            whole: whole.into(),
+            shown: shown.into(),
+            all,
+        };
+        assert_eq!(shared.get(&1), Some(&want("83.984.5", "84.5", false)));
+        assert_eq!(shared.get(&2), Some(&want(" 72", " ", true)));
+        assert_eq!(shared.get(&6), Some(&want("64 &66", "64 &", false)));
+        assert_eq!(shared.len(), 3, "{shared:?}");
+        let inline = run("82.3", "<strike/>") + &run("82.5", "");
+        let sheet = format!(
+            "<worksheet><sheetData><row r=\"2\"><c r=\"A2\" t=\"s\"><v>1</v></c><c t=\"s\"><v>3</v></c><c r=\"D2\" t=\"inlineStr\"><is>{inline}</is></c></row><row r=\"3\"><c r=\"B3\" t=\"s\"><v>2</v></c><c r=\"C3\"><v>1</v></c></row></sheetData></worksheet>"
+        );
+        let h = rows_with(sheet.as_bytes(), &shared);
+        assert_eq!(h.struck_runs(2, 1), Some(&want("83.984.5", "84.5", false)));
+        // A cell without a reference is the one after the last.
+        assert_eq!(h.struck_runs(2, 2), None);
+        assert_eq!(h.struck_runs(2, 4), Some(&want("82.382.5", "82.5", false)));
+        assert_eq!(h.struck_runs(3, 2).map(|r| r.all), Some(true));
+        // A number cell's value is no shared string's index.
+        assert_eq!(h.struck_runs(3, 3), None);
     }
 
     #[test]

@@ -488,6 +488,10 @@ fn sheet_text(says: &SheetSays, en: bool) -> String {
             "存疑: 此数值在工作簿中加了删除线: 是作废的数吗? 若是, 请删除或填写新数; 若是要报的数, 请去掉删除线".to_string()
         }
         (SheetSays::Struck, true) => "doubtful: the value is struck through in the workbook: a figure withdrawn? delete it or type the new one if so; remove the strikethrough if it is to be reported".to_string(),
+        (SheetSays::PartStruck, false) => {
+            "存疑: 此单元格的部分文字加了删除线, 已按未划去的部分判定: 请核实, 并删去划掉的数".to_string()
+        }
+        (SheetSays::PartStruck, true) => "doubtful: part of the value cell's text is struck through; judged by the part not struck: check it, and delete what is crossed out".to_string(),
         (SheetSays::HiddenRow, false) => {
             "存疑: 此行在工作簿中被隐藏: 是作废或旧的数吗? 若是, 请删除该行; 若是要报的数, 请取消隐藏".to_string()
         }

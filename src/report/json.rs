@@ -127,7 +127,8 @@ pub(crate) struct Remark {
     /// `period_basis_unsaid` (a flow's period typed as one month or quarter, `10月`, judged as
     /// the year to date and behind or not met: the period's own figure?), `hidden_row` (the row is
     /// hidden by hand in the workbook: a figure withdrawn?), `struck_value` (the value is struck
-    /// through: crossed out?), `sheet_verdict_differs`
+    /// through: crossed out?), `part_struck_value` (part of the value cell's text is struck
+    /// through: judged by the rest), `sheet_verdict_differs`
     /// (the sheet's own verdict beside the value, `是否达标` …, `text`, says the opposite).
     pub kind: &'static str,
     /// For `over_max`: the most the indicator can be (the catalog's `max`), in its unit.
@@ -227,6 +228,7 @@ impl Remark {
             }
             Note::Sheet(crate::judge::SheetSays::HiddenRow) => r.kind = "hidden_row",
             Note::Sheet(crate::judge::SheetSays::Struck) => r.kind = "struck_value",
+            Note::Sheet(crate::judge::SheetSays::PartStruck) => r.kind = "part_struck_value",
             Note::Sheet(crate::judge::SheetSays::Claims { cell }) => {
                 r.kind = "sheet_verdict_differs";
                 r.text = Some(cell.clone());
