@@ -84,6 +84,76 @@ fn unit_suffix(code: &str) -> Option<String> {
         .then(|| suffix.to_string())
 }
 
+/// How many places an Excel number format moves the decimal point left in what it shows: three
+/// for each thousands-scaling comma after its last digit (`0.0,` shows 842000 as 842.0) and one
+/// for each digit after a literal point (`0!.0000` shows 842000 as 84.2000) — the formats Chinese
+/// sheets show 万 with (`0!.0,"万"` and `0!.0000"万"` both show 842000 as 84.2万). A unit the
+/// format writes after the number is the shown number's, not the stored one's.
+fn format_shift(code: &str) -> u32 {
+    let section = code.split(';').next().unwrap_or("");
+    let (mut commas, mut after_point, mut digits, mut point) = (0u32, 0u32, false, false);
+    let mut quoted: Option<String> = None;
+    let mut chars = section.chars();
+    while let Some(c) = chars.next() {
+        if let Some(q) = &mut quoted {
+            match c {
+                // `"."` between digits is a point shown, not a decimal one.
+                '"' => {
+                    if q == "." && digits {
+                        (point, after_point) = (true, 0);
+                    }
+                    quoted = None;
+                }
+                c => q.push(c),
+            }
+            continue;
+        }
+        match c {
+            '"' => quoted = Some(String::new()),
+            // `!.` and `\.`: a point shown as itself.
+            '\\' | '!' => {
+                let shown = chars.next();
+                point |= shown == Some('.') && digits;
+                if shown == Some('.') {
+                    after_point = 0;
+                }
+            }
+            '[' => {
+                for c in chars.by_ref() {
+                    if c == ']' {
+                        break;
+                    }
+                }
+            }
+            '_' | '*' => {
+                chars.next();
+            }
+            '0' | '#' | '?' => {
+                digits = true;
+                commas = 0;
+                if point {
+                    after_point += 1;
+                }
+            }
+            ',' if digits => commas += 1,
+            _ => {}
+        }
+    }
+    commas.saturating_mul(3).saturating_add(after_point)
+}
+
+/// `text` (a number as [`number_text`] writes it) with its decimal point moved `shift` places
+/// left, exactly; as it was where the number cannot take so many places.
+fn shifted(text: &str, shift: u32) -> String {
+    let Ok(mut d) = Decimal::from_str_exact(text) else {
+        return text.to_string();
+    };
+    match shift > 0 && d.set_scale(d.scale() + shift).is_ok() {
+        true => d.normalize().to_string(),
+        false => text.to_string(),
+    }
+}
+
 /// Whether an Excel date format shows the year alone (`yyyy`, `yyyy"年"`, `e`): such a cell
 /// reads as the year the clerk sees, not as the date 2024-01-01 it stores.
 fn is_year_only(code: &str) -> bool {
@@ -1346,13 +1416,13 @@ fn read_cells(
         .iter()
         .map(|s| s.font.as_ref().is_some_and(|f| f.has_strikethrough()))
         .collect();
-    let suffixes: Vec<Option<String>> = reader
+    let suffixes: Vec<Option<(String, u32)>> = reader
         .styles()
         .iter()
         .map(|s| {
             s.number_format
                 .as_ref()
-                .and_then(|f| unit_suffix(&f.format_code))
+                .and_then(|f| Some((unit_suffix(&f.format_code)?, format_shift(&f.format_code))))
         })
         .collect();
     let mut pending: Option<Record> = None;
@@ -1445,8 +1515,10 @@ fn read_cells(
                 shown.get(style).copied().unwrap_or_default(),
             );
             if matches!(cell.get_value(), DataRef::Float(_) | DataRef::Int(_))
-                && let Some(Some(unit)) = suffixes.get(style)
+                && let Some(Some((unit, shift))) = suffixes.get(style)
             {
+                // 842000 shown as 84.2万 (`0!.0,"万"`): the unit is the shown number's.
+                text = shifted(&text, *shift);
                 text.push_str(unit);
             }
             // Rich text with runs struck through, which the cell's text runs together: the whole
@@ -1713,6 +1785,33 @@ mod tests {
         ] {
             assert_eq!(unit_suffix(code).as_deref(), want, "{code}");
         }
+    }
+
+    /// The formats that show a number scaled (`0!.0,"万"`, `0!.0000"万"`, `#,##0,"千元"`): the unit
+    /// they write is the shown number's, which is the stored one moved so many places.
+    #[test]
+    fn scaled_number_formats() {
+        for (code, shift, stored, read) in [
+            ("0!.0,\"万\"", 4, "842000", "84.2"),
+            ("0!.0000\"万\"", 4, "842000", "84.2"),
+            ("0\\.0000\"万人\"", 4, "842345", "84.2345"),
+            ("0\".\"0000\"万元\"", 4, "12345678", "1234.5678"),
+            ("#,##0,\"千元\"", 3, "842000", "842"),
+            ("0.0,,\"百万\"", 6, "8420000", "8.42"),
+            ("#,##0.00\"万元\"", 0, "84.2", "84.2"),
+            ("0.0\"万人\"", 0, "84.6", "84.6"),
+            ("[Red]0!.0,\"万\";[Blue]-0!.0,\"万\"", 4, "-842000", "-84.2"),
+            ("0.00_);(0.00)", 0, "5", "5"),
+        ] {
+            assert_eq!(format_shift(code), shift, "{code}");
+            assert_eq!(shifted(stored, shift), read, "{code}");
+        }
+        assert_eq!(unit_suffix("0!.0,\"万\"").as_deref(), Some("万"));
+        assert_eq!(
+            shifted("1", 40),
+            "1",
+            "more places than a number has: as it was"
+        );
     }
 
     #[test]
