@@ -41,6 +41,7 @@ pub(crate) fn plain_lines(text: &str) -> Option<(String, Vec<usize>)> {
         return None;
     }
     let (tables, map) = tables(text);
+    let (tables, map) = unbroken(&tables, map);
     let mut out = String::with_capacity(tables.len());
     let mut in_note = false;
     for (i, line) in tables.split('\n').enumerate() {
@@ -71,6 +72,90 @@ pub(crate) fn plain_lines(text: &str) -> Option<(String, Vec<usize>)> {
         out.push_str(&heading(&inline(line)));
     }
     (out != text).then_some((out, map))
+}
+
+/// The most lines one heading is joined over.
+const MAX_JOINED: usize = 4;
+
+/// The lines with each inline formula `\(…\)` and each heading command (`\section*{…}`) broken
+/// over lines made whole on its first line. In LaTeX (and Markdown) a line break inside a
+/// paragraph is a space, so a source re-wrapped by an editor or printed at a narrower width
+/// (`托位数 \(3.9` / `\) 个`, `\section*{…关于印发…公` / `共服务…}`) says what it said on one line;
+/// read a line at a time, the formula would be left as printed and its figure lost. Of a
+/// formula only its rest (to its `\)`) is moved up, so that each line keeps its width, which
+/// says where a wrapped paragraph's lines join ([`super::outline::wrap_width`]); a heading is a
+/// line of its own and takes its lines whole. Two Chinese characters join with nothing between
+/// them, anything else with a space; a line left empty is gone, its text being on the line
+/// above. A heading still open after [`MAX_JOINED`] lines, or a formula whose `\)` is not near
+/// the next line's start, is left as printed.
+fn unbroken(text: &str, map: Vec<usize>) -> (String, Vec<usize>) {
+    let mut lines: Vec<String> = text.split('\n').map(str::to_string).collect();
+    if lines.len() != map.len() {
+        return (text.to_string(), map);
+    }
+    let formula_open = |l: &str| l.matches("\\(").count() > l.matches("\\)").count();
+    let heading_open = |l: &str| {
+        let t = l.trim_start();
+        ["\\section", "\\subsection", "\\subsubsection", "\\title"]
+            .iter()
+            .any(|c| t.starts_with(c))
+            && t.matches('{').count() > t.matches('}').count()
+    };
+    let cjk = |c: Option<char>| c.is_some_and(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+    let glued = |a: &str, b: &str| {
+        let b = b.trim_start();
+        let glue = if cjk(a.trim_end().chars().next_back()) && cjk(b.chars().next()) {
+            ""
+        } else {
+            " "
+        };
+        format!("{}{glue}{b}", a.trim_end())
+    };
+    let mut gone = vec![false; lines.len()];
+    let mut i = 0;
+    while i + 1 < lines.len() {
+        if heading_open(&lines[i]) {
+            let mut joined = lines[i].clone();
+            let mut j = i + 1;
+            while j < lines.len() && j - i < MAX_JOINED && heading_open(&joined) {
+                if lines[j].trim().is_empty() {
+                    break;
+                }
+                joined = glued(&joined, &lines[j]);
+                j += 1;
+            }
+            if !heading_open(&joined) {
+                lines[i] = joined;
+                gone[i + 1..j].fill(true);
+                i = j;
+                continue;
+            }
+        } else if formula_open(&lines[i]) && !lines[i + 1].trim().is_empty() {
+            let next = lines[i + 1].trim_start().to_string();
+            let close = next
+                .char_indices()
+                .take(MAX_FORMULA)
+                .map(|(p, _)| p)
+                .find(|&p| next[p..].starts_with("\\)"));
+            if let Some(p) = close {
+                let joined = glued(&lines[i], &next[..p + 2]);
+                if !formula_open(&joined) {
+                    lines[i] = joined;
+                    lines[i + 1] = next[p + 2..].to_string();
+                    gone[i + 1] = lines[i + 1].trim().is_empty();
+                }
+            }
+        }
+        i += 1;
+    }
+    let (mut out, mut out_map) = (Vec::new(), Vec::new());
+    for ((l, m), g) in lines.into_iter().zip(map).zip(gone) {
+        if !g {
+            out.push(l);
+            out_map.push(m);
+        }
+    }
+    (out.join("\n"), out_map)
 }
 
 /// A footnote's line: its mark first (`\({ }^{1}\) 该项…`) as Markdown's note (`[^1]: 该项…`).
@@ -429,6 +514,29 @@ mod tests {
             ("无公式的文字", None),
         ] {
             assert_eq!(read(text).as_deref(), want, "{text}");
+        }
+    }
+
+    /// A source re-wrapped at a narrower width: a formula's rest moved up to its line (the
+    /// next line keeps the rest of its text and its place), a heading's lines joined; each line
+    /// keeps its first source line. Near misses: a formula closed on its line, one whose close is
+    /// not at the next line's start, a paragraph's blank line, a heading never closed.
+    #[test]
+    fn a_formula_or_heading_broken_over_lines_is_whole() {
+        let text = "托位数 \\(3.9\n\\) 个，占比 \\(56 \\%\n\\)\n\\section*{关于印发公\n共服务方案}\n下一行";
+        let (t, map) = plain_lines(text).expect("read");
+        assert_eq!(t, "托位数 3.9\n 个，占比 56%\n关于印发公共服务方案\n下一行");
+        assert_eq!(map, vec![1, 2, 4, 6]);
+        let far = format!("托位数 \\(3.9\n个，{} \\)", "很长".repeat(50));
+        for text in [
+            "托位数 \\(3.9\\)\n个",
+            far.as_str(),
+            "托位数 \\(3.9\n\n\\) 个",
+            "\\section*{关于\n印发\n公共\n服务\n方案",
+        ] {
+            let lines = |t: &str| t.split('\n').count();
+            let (t, _) = plain_lines(text).unwrap_or((text.to_string(), Vec::new()));
+            assert_eq!(lines(&t), lines(text), "{text}: {t}");
         }
     }
 
