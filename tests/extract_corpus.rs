@@ -293,6 +293,41 @@ fn prose_names_are_the_indicator() {
     );
 }
 
+/// A Word 97–2003 document (tests/word97/tanxi.doc: round 22's tanxi as LibreOffice saves it as
+/// .doc, its annex a table) is read as the text it shows: every figure of the answer, the header,
+/// and a draft whose quotes `validate` finds in the .doc.
+#[test]
+fn a_word_97_document_is_read_as_its_text() {
+    let doc = "tests/word97/tanxi.doc";
+    let (gold, _) = expected("tests/extract-round22", "tanxi");
+    let out = common::qyx(
+        &["--plans", "plans", "extract", doc, "--format", "json"],
+        Path::new("."),
+    );
+    let cands: Vec<Value> = serde_json::from_slice(&out.stdout).expect("json");
+    let mut got: Vec<String> = cands
+        .iter()
+        .filter_map(|c| {
+            Some(key(
+                c["kind"].as_str()?,
+                c["year"].as_i64()?,
+                c["value"].as_str()?,
+            ))
+        })
+        .collect();
+    got.sort();
+    let mut want = gold;
+    want.sort();
+    assert_eq!(got, want);
+    let draft = common::qyx(&["--plans", "plans", "extract", doc], Path::new(".")).stdout;
+    assert!(String::from_utf8_lossy(&draft).contains("number: \"檀政办发〔2023〕63号\""));
+    draft_validates(
+        "tanxi.doc",
+        &draft,
+        &std::env::current_dir().expect("cwd").join("tests/word97"),
+    );
+}
+
 #[test]
 fn an_empty_document_gets_a_draft_that_validates() {
     let dir = tempfile::tempdir().expect("temp dir");

@@ -180,7 +180,11 @@ pub(crate) fn run(
     // A zip archive is read as a Word document (.docx); what else it may be (a workbook, a
     // damaged download) the reader says better than the sniffing here.
     let zip = extract::docx::is_zip(&bytes);
-    if let Some((zh, en)) = crate::actuals::not_text(&bytes).filter(|_| !rtf && !zip && !dataset())
+    // A Word 97–2003 document (.doc, .wps) is read as the text it shows; another compound file
+    // (an .xls) is still refused below.
+    let word97 = extract::doc::is_word(&bytes);
+    if let Some((zh, en)) =
+        crate::actuals::not_text(&bytes).filter(|_| !rtf && !zip && !word97 && !dataset())
     {
         return refuse(
             err,
@@ -195,7 +199,7 @@ pub(crate) fn run(
     let utf16 = bytes.starts_with(&[0xFF, 0xFE])
         || bytes.starts_with(&[0xFE, 0xFF])
         || crate::sniff::utf16_unmarked(&bytes).is_some();
-    if !utf16 && !zip && bytes.contains(&0) {
+    if !utf16 && !zip && !word97 && bytes.contains(&0) {
         return refuse(
             err,
             crate::tr!(

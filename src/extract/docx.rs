@@ -55,6 +55,9 @@ pub(crate) enum Error {
     TooLarge(u64),
     /// `word/document.xml` is no well-formed XML (what the XML reader says).
     Xml(String),
+    /// A Word 97–2003 document (.doc, .wps) that cannot be read: why, in English (the format's
+    /// own terms).
+    OldWord(String),
     /// An Excel workbook (.xlsx) whose parts cannot be read, or whose sheets show more text than
     /// a plan has: why, in the reader's language.
     Workbook(String),
@@ -78,6 +81,10 @@ impl std::fmt::Display for Error {
             Error::Xml(why) => crate::tr!(
                 "Word 文档的正文（word/document.xml）不是完整的 XML（{why}），文件可能已损坏: 请用 WPS 或 Word 打开后重新另存为 .docx 或纯文本（.txt）",
                 "the Word document's body (word/document.xml) is no well-formed XML ({why}): the file may be damaged; open it in WPS or Word and save it again as .docx or as plain text (.txt)"
+            ),
+            Error::OldWord(why) => crate::tr!(
+                "无法读取 Word 97–2003 文档（.doc/.wps）: {why}: 请用 WPS 或 Word 打开后另存为 .docx 或纯文本（.txt）",
+                "cannot read the Word 97–2003 document (.doc/.wps): {why}; open it in WPS or Word and save it as .docx or as plain text (.txt)"
             ),
             Error::Workbook(why) => crate::tr!(
                 "无法读取 Excel 工作簿（.xlsx）: {why}: 请用 Excel 或 WPS 打开后重新另存为 .xlsx，或把指标表另存为纯文本（.txt）",

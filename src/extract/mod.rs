@@ -27,6 +27,7 @@ mod columns;
 mod correction;
 mod dated;
 mod divs;
+pub(crate) mod doc;
 pub(crate) mod docx;
 mod doubling;
 mod draft;
@@ -83,6 +84,13 @@ use table::{
 pub(crate) fn read_document(bytes: &[u8]) -> Result<String, docx::Error> {
     if docx::is_zip(bytes) {
         return docx::text(bytes);
+    }
+    // A Word 97–2003 document (.doc, WPS's .wps) as the text it shows; another compound file
+    // (an .xls) is no text, which the caller says.
+    if doc::is_word(bytes)
+        && let Some(text) = doc::text(bytes)?
+    {
+        return Ok(text);
     }
     Ok(decode(bytes))
 }
