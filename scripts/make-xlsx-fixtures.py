@@ -6,6 +6,9 @@ standard library, so that each needs no package and says exactly what it holds:
   as Excel saves them when a clerk selects part of a cell's text (an old figure) and strikes it — in
   the shared strings (`<si><r><rPr><strike/>`, Excel's way) and inline (`<is>`, as openpyxl and some
   exporters write);
+- tests/cmd/check-cell-comments.in/批注.xlsx: comments (批注) on a row's cells, as Excel writes them
+  (the author on a line of its own, then the text): `预计数` on a value, `快报` on a name beside a
+  备注 column, a source that says nothing of the figure;
 - tests/cmd/check-scaled-formats.in/万元格式.xlsx: numbers shown scaled by their number format
   (`0!.0,"万"` shows 842000 as 84.2万, `0!.0000"万人次"`, `#,##0,"千元"`), the tricks Chinese sheets
   show 万 with, beside a plain unit format (`#,##0"元"`).
@@ -98,7 +101,23 @@ def styles(formats):
     )
 
 
-def write(path, shared, sheet_xml, formats=()):
+def comments_xml(notes):
+    """A comments part: (cell, author, text) each, Excel's way (the author's name in bold first)."""
+    authors = sorted({a for _, a, _ in notes})
+    items = "".join(
+        f'<comment ref="{ref}" authorId="{authors.index(a)}"><text><r><rPr><b/><sz val="9"/></rPr><t>{a}:</t></r>'
+        f'<r><rPr><sz val="9"/></rPr><t xml:space="preserve">\n{t}</t></r></text></comment>'
+        for ref, a, t in notes
+    )
+    names = "".join(f"<author>{a}</author>" for a in authors)
+    return (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        '<comments xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+        f"<authors>{names}</authors><commentList>{items}</commentList></comments>"
+    )
+
+
+def write(path, shared, sheet_xml, formats=(), notes=()):
     sst = "".join(f"<si>{s}</si>" for s in shared)
     parts = {
         "[Content_Types].xml": CONTENT_TYPES,
@@ -110,6 +129,18 @@ def write(path, shared, sheet_xml, formats=()):
         f'<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="{len(shared)}" uniqueCount="{len(shared)}">{sst}</sst>',
         "xl/worksheets/sheet1.xml": sheet_xml,
     }
+    if notes:
+        parts["xl/comments1.xml"] = comments_xml(notes)
+        parts["xl/worksheets/_rels/sheet1.xml.rels"] = (
+            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+            '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments" Target="../comments1.xml"/>'
+            "</Relationships>"
+        )
+        parts["[Content_Types].xml"] = CONTENT_TYPES.replace(
+            "</Types>",
+            '<Override PartName="/xl/comments1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.comments+xml"/></Types>',
+        )
     os.makedirs(os.path.dirname(path), exist_ok=True)
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
         for name, text in parts.items():
@@ -145,10 +176,30 @@ def scaled_sheet():
     return shared, xml
 
 
+def commented_sheet():
+    shared = ["<t>地区</t>", "<t>指标</t>", "<t>年份</t>", "<t>数值</t>", "<t>备注</t>", "<t>诸暨市</t>",
+              "<t>普惠托位占比</t>", "<t>人均预期寿命</t>", "<t>高等教育毛入学率</t>", "<t>统计局数据</t>"]
+    rows = [
+        '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="s"><v>2</v></c><c r="D1" t="s"><v>3</v></c><c r="E1" t="s"><v>4</v></c></row>',
+        '<row r="2"><c r="A2" t="s"><v>5</v></c><c r="B2" t="s"><v>6</v></c><c r="C2"><v>2024</v></c><c r="D2"><v>66</v></c></row>',
+        '<row r="3"><c r="A3" t="s"><v>5</v></c><c r="B3" t="s"><v>7</v></c><c r="C3"><v>2024</v></c><c r="D3"><v>82.5</v></c><c r="E3" t="s"><v>9</v></c></row>',
+        '<row r="4"><c r="A4" t="s"><v>5</v></c><c r="B4" t="s"><v>8</v></c><c r="C4"><v>2024</v></c><c r="D4"><v>72</v></c></row>',
+    ]
+    xml = (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+        f"<sheetData>{''.join(rows)}</sheetData></worksheet>"
+    )
+    notes = [("D2", "张三", "此为预计数，12月底更新"), ("B3", "李四", "快报数"), ("D4", "王五", "数据来源：教育统计年报")]
+    return shared, xml, notes
+
+
 def main():
     write(os.path.join(CMD, "check-struck-runs.in", "划掉的数.xlsx"), SHARED, sheet())
     shared, xml = scaled_sheet()
     write(os.path.join(CMD, "check-scaled-formats.in", "万元格式.xlsx"), shared, xml, FORMATS)
+    shared, xml, notes = commented_sheet()
+    write(os.path.join(CMD, "check-cell-comments.in", "批注.xlsx"), shared, xml, notes=notes)
 
 
 if __name__ == "__main__":

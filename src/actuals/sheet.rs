@@ -1204,6 +1204,23 @@ fn read_xlsx(
                 (struck.borrow().get(&(r.line, r.value.column)).copied()).unwrap_or(RowHidden::No)
             }
         };
+        // A comment (批注) on the row's cells is part of its note: where a clerk says in Excel
+        // that a figure is an estimate or unchecked (`预计数`), the verdict is 存疑 as for a
+        // 备注 column's.
+        let noted;
+        let r = match hidden.comments(r.line) {
+            Some(c) => {
+                noted = match r.note {
+                    Some(n) => format!("{n}；批注: {c}"),
+                    None => format!("批注: {c}"),
+                };
+                &super::ActualRow {
+                    note: Some(noted.as_str()),
+                    ..*r
+                }
+            }
+            None => r,
+        };
         if hidden.is_empty() && crossed == RowHidden::No {
             return each(p, r);
         }

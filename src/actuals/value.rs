@@ -548,12 +548,17 @@ pub(crate) fn note_not_final(note: &str) -> Option<&'static str> {
     {
         return None;
     }
-    let t = note.trim();
     // 约 alone, or before the number (`约85%`): anywhere else it is too often part of a word
-    // (签约, 预约).
-    if t == "约"
-        || t.strip_prefix('约')
-            .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit() || c.is_whitespace()))
+    // (签约, 预约). Each part of a note a sheet's comments joined (`统计局数据；批注: 约85%`).
+    let about = |t: &str| {
+        t == "约"
+            || t.strip_prefix('约')
+                .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit() || c.is_whitespace()))
+    };
+    if note
+        .split('；')
+        .map(|p| p.trim().trim_start_matches("批注:").trim())
+        .any(about)
     {
         return Some("约");
     }
@@ -1978,6 +1983,12 @@ mod tests {
             ("稳定在90%左右", None),
             ("目标约85%", None),
             ("目标稳定在90%左右, 预计数", Some("预计")),
+            // A sheet's comments (批注) joined to its note.
+            ("批注: 约85%", Some("约")),
+            ("统计局数据；批注: 约 86", Some("约")),
+            ("批注: 快报数", Some("快报")),
+            ("批注: 签约率按户计", None),
+            ("批注: 数据来源：教育统计年报", None),
         ] {
             assert_eq!(note_not_final(note), word, "{note}");
         }

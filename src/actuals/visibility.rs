@@ -59,6 +59,9 @@ pub(crate) struct Hidden {
     /// The .xlsx cells (row, column; 1-based) whose text has runs struck through (rich text,
     /// inline or shared), which a cell's font does not say and calamine reads run together.
     struck_runs: HashMap<(u64, u64), StruckRuns>,
+    /// The comments (批注) on each row's cells, by row (1-based), run together: what a clerk
+    /// notes on a figure in Excel rather than in a 备注 column (`预计数`, `待核实`).
+    comments: HashMap<u64, String>,
 }
 
 /// A cell's rich text with some of its runs struck through.
@@ -148,6 +151,11 @@ impl Hidden {
         !self.struck.is_empty()
     }
 
+    /// The comments on the cells of row `line`, run together, if it has any.
+    pub(crate) fn comments(&self, line: u64) -> Option<&str> {
+        self.comments.get(&line).map(String::as_str)
+    }
+
     /// The struck runs of the cell at row `line`, column `col`, if its text has any.
     pub(crate) fn struck_runs(&self, line: u64, col: u64) -> Option<&StruckRuns> {
         self.struck_runs.get(&(line, col))
@@ -206,13 +214,107 @@ fn scan(path: &Path, sheet: &str, max_bytes: u64) -> Option<Hidden> {
         Some(absolute) => absolute.to_string(),
         None => format!("xl/{target}"),
     };
+    // The sheet's comments part, named in the sheet's own relationships.
+    let (dir, file) = name.rsplit_once('/').unwrap_or(("", name.as_str()));
+    let comments_part = part(&format!("{dir}/_rels/{file}.rels")).and_then(|rels| {
+        let target = starts(&rels, "Relationship").into_iter().find_map(|e| {
+            let kind = attr(&e, "Type")?;
+            kind.ends_with("/comments")
+                .then(|| attr(&e, "Target"))
+                .flatten()
+        })?;
+        Some(resolve(dir, &target))
+    });
     // The shared strings with runs struck through, by index (most have none: nothing is kept).
     let shared = match zip.by_name("xl/sharedStrings.xml") {
         Ok(part) => struck_shared(BufReader::new(part.take(max_bytes))),
         Err(_) => HashMap::new(),
     };
     let entry = zip.by_name(&name).ok()?;
-    Some(rows_with(BufReader::new(entry.take(max_bytes)), &shared))
+    let mut out = rows_with(BufReader::new(entry.take(max_bytes)), &shared);
+    if let Some(c) = comments_part.and_then(|n| zip.by_name(&n).ok()) {
+        out.comments = comments(BufReader::new(c.take(max_bytes)));
+    }
+    Some(out)
+}
+
+/// A relationship's target (`../comments1.xml`) from the folder of the part it is of
+/// (`xl/worksheets`): `xl/comments1.xml`; an absolute one (`/xl/comments1.xml`) as it names.
+fn resolve(dir: &str, target: &str) -> String {
+    if let Some(absolute) = target.strip_prefix('/') {
+        return absolute.to_string();
+    }
+    let mut parts: Vec<&str> = dir.split('/').filter(|p| !p.is_empty()).collect();
+    for p in target.split('/') {
+        match p {
+            ".." => {
+                parts.pop();
+            }
+            "." | "" => {}
+            p => parts.push(p),
+        }
+    }
+    parts.join("/")
+}
+
+/// The most rows with comments kept for one sheet, and the most text kept of a row's.
+const MAX_COMMENTS: usize = 10_000;
+
+/// A sheet's comments (`<comment ref="D2"><text>…</text></comment>`), by row, each row's run
+/// together with `；` between cells; a phonetic guide's text is left out.
+fn comments(src: impl std::io::BufRead) -> HashMap<u64, String> {
+    let mut out: HashMap<u64, String> = HashMap::new();
+    let mut xml = quick_xml::Reader::from_reader(src);
+    let mut buf = Vec::new();
+    let mut current: Option<(u64, Runs)> = None;
+    loop {
+        let event = match xml.read_event_into(&mut buf) {
+            Ok(Event::Eof) | Err(_) => break,
+            Ok(e) => e,
+        };
+        match &event {
+            Event::Start(e) | Event::Empty(e) => {
+                let empty = matches!(event, Event::Empty(_));
+                match (e.local_name().as_ref(), &mut current) {
+                    ("comment", _) if !empty => {
+                        current = get(e, "ref")
+                            .and_then(|r| cell_at(&r))
+                            .map(|(row, _)| (row, Runs::default()));
+                    }
+                    (l, Some((_, runs))) => runs.tag(l, e, empty),
+                    _ => {}
+                }
+            }
+            Event::End(e) => match (e.local_name().as_ref(), &mut current) {
+                ("comment", _) => {
+                    if let Some((row, runs)) = current.take() {
+                        // Excel's puts its author on a line of its own (`张三:\n此为预计数`).
+                        let text = runs.whole.split_whitespace().collect::<Vec<_>>().join(" ");
+                        let text = text.as_str();
+                        let room = out.len() < MAX_COMMENTS || out.contains_key(&row);
+                        if !text.is_empty() && room {
+                            let kept = out.entry(row).or_default();
+                            if kept.len() < super::MAX_FIELD_BYTES {
+                                if !kept.is_empty() {
+                                    kept.push('；');
+                                }
+                                kept.push_str(text);
+                            }
+                        }
+                    }
+                }
+                (l, Some((_, runs))) => runs.end(l),
+                _ => {}
+            },
+            e => {
+                if let (Some((_, runs)), Some(t)) = (&mut current, event_text(e)) {
+                    runs.text(&t);
+                }
+            }
+        }
+        buf.clear();
+    }
+    out
 }
 
 /// A run of rich text as it is read: whether it is struck, and the text of the runs so far.
@@ -709,6 +811,34 @@ mod tests {
 
     fn run(text: &str, strike: &str) -> String {
         format!("<r><rPr>{strike}<sz val=\"11\"/></rPr><t xml:space=\"preserve\">{text}</t></r>")
+    }
+
+    /// A sheet's comments by row, Excel's author line and a phonetic guide's text aside; the
+    /// comments part named from the sheet's relationships.
+    #[test]
+    fn comments_by_row() {
+        let xml = "<comments><authors><author>张三</author></authors><commentList>\
+            <comment ref=\"D2\" authorId=\"0\"><text><r><rPr><b/></rPr><t>张三:</t></r><r><t xml:space=\"preserve\">\n此为预计数</t></r></text></comment>\
+            <comment ref=\"B2\" authorId=\"0\"><text><t>口径调整</t></text></comment>\
+            <comment ref=\"D3\" authorId=\"0\"><text><t>数据来源</t><rPh><t>x</t></rPh></text></comment>\
+            <comment ref=\"E4\" authorId=\"0\"><text><t>  </t></text></comment>\
+            <comment ref=\"bad\"><text><t>lost</t></text></comment></commentList></comments>";
+        let c = comments(xml.as_bytes());
+        assert_eq!(
+            c.get(&2).map(String::as_str),
+            Some("张三: 此为预计数；口径调整")
+        );
+        assert_eq!(c.get(&3).map(String::as_str), Some("数据来源"));
+        assert_eq!(c.len(), 2, "{c:?}");
+        assert_eq!(
+            resolve("xl/worksheets", "../comments1.xml"),
+            "xl/comments1.xml"
+        );
+        assert_eq!(
+            resolve("xl/worksheets", "/xl/comments2.xml"),
+            "xl/comments2.xml"
+        );
+        assert_eq!(resolve("xl/worksheets", "./c.xml"), "xl/worksheets/c.xml");
     }
 
     /// Rich text with struck runs, shared or inline: the cell crossed out where every run with
