@@ -594,8 +594,9 @@ fn gap_to((lo, hi): (Bound, Bound), v: Decimal) -> Decimal {
     }
 }
 
-fn pct(d: Decimal) -> Decimal {
-    (d * Decimal::ONE_HUNDRED).round_dp_with_strategy(1, RoundingStrategy::MidpointAwayFromZero)
+/// A share as a percentage to one place, half away from zero (`0.8254` → `82.5`).
+pub(crate) fn pct(d: Decimal) -> Decimal {
+    crate::report::round(d * Decimal::ONE_HUNDRED, 1)
 }
 
 /// The prose reading of a figure whose table cell decides, when the two read differently.

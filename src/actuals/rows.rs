@@ -563,6 +563,15 @@ fn header_unit(text: &str) -> Option<String> {
 
 /// A total row (合计, 小计, 全县总计 …) sums the rows above it: it reports no value of its own.
 fn is_total(text: &str) -> bool {
+    // A cell ending in a printable ASCII character other than `l` (an id, a number, a unit)
+    // ends in neither 计/总 nor `total`: asked of every cell of every row, most end here.
+    if text
+        .as_bytes()
+        .last()
+        .is_some_and(|&b| b.is_ascii_graphic() && !matches!(b, b'l' | b'L'))
+    {
+        return false;
+    }
     // Read from the end, without allocating: it is asked of every row's jurisdiction.
     let mut tail = text.chars().rev().filter(|c| !c.is_whitespace());
     let t = text.trim_end();
@@ -2032,6 +2041,14 @@ mod tests {
             ("诸暨市", false),
             ("计", false),
             ("", false),
+            // Past the fast path's last byte: ids, numbers, a vertical tab after a total.
+            ("TOTAL", true),
+            ("合计\u{b}", true),
+            ("合计\u{3000}", true),
+            ("zhuji_004", false),
+            ("12.5", false),
+            ("合计.", false),
+            ("Total)", false),
         ] {
             assert_eq!(is_total(typed), total, "{typed}");
         }

@@ -11,13 +11,13 @@ pub(crate) mod bands;
 pub(crate) mod history;
 pub(crate) mod results;
 
-use crate::judge::{self, Actual, Ctx, Status, Verdict};
+use crate::judge::{self, Actual, Ctx, Status, Verdict, pct};
 use crate::period::Period;
 use crate::plan::schema::{Accrual, Scope};
 use crate::plan::{Entry, Row};
 use crate::threshold::{Better, Op};
 pub(crate) use bands::{Bands, Light};
-use rust_decimal::{Decimal, RoundingStrategy};
+use rust_decimal::Decimal;
 
 /// What a part of the year asks of a value.
 #[derive(Debug, Clone)]
@@ -48,10 +48,6 @@ pub(crate) struct PeriodVerdict {
     /// Completion (完成率, %): the share of what the year asks (from its start) that is done.
     pub completion: Option<Decimal>,
     pub light: Option<Light>,
-}
-
-fn pct(d: Decimal) -> Decimal {
-    (d * Decimal::ONE_HUNDRED).round_dp_with_strategy(1, RoundingStrategy::MidpointAwayFromZero)
 }
 
 /// The value the plan asks for at the end of `year` (its target or the path through it), or the

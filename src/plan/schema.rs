@@ -441,6 +441,11 @@ impl Domain {
     /// a series, 3 % of `check`'s instructions).
     pub fn parse(s: &str) -> Option<Domain> {
         let s = s.trim();
+        // A name as it is spelt, the usual case, by comparing bytes: names differ from each
+        // other, so it is the one the looser comparisons below would find first.
+        if let Some(d) = Domain::ALL.into_iter().find(|d| d.zh() == s || d.en() == s) {
+            return Some(d);
+        }
         let zh = |d: Domain| d.zh().chars().eq(s.chars().filter(|c| !c.is_whitespace()));
         // The English name as written, or with each space a hyphen (`elderly-care`).
         let en = |d: Domain| {

@@ -152,7 +152,6 @@ pub(crate) fn each_cell(
     scratch: &mut String,
     put: &mut dyn FnMut(&str) -> std::io::Result<()>,
 ) -> std::io::Result<()> {
-    use std::fmt::Write as _;
     let jur = &j.plan.plan.jurisdiction;
     put(if en { &jur.name_en } else { &jur.name })?;
     put(j.domain.map_or("", |d| d.label(en)))?;
@@ -160,7 +159,8 @@ pub(crate) fn each_cell(
     put(j.entry.unit.as_ref().map_or("", |u| u.value.as_str()))?;
     scratch.clear();
     if j.period.is_full_year() && j.period.grain == crate::period::Grain::Year {
-        let _ = write!(scratch, "{}", j.period.year);
+        // The year's digits without the formatting machinery (every row writes one).
+        crate::report::push_decimal(scratch, Decimal::from(j.period.year));
     } else {
         scratch.push_str(&j.period.label(en));
     }
@@ -622,13 +622,16 @@ fn push_target(s: &mut String, j: &Judged, en: bool) {
         _ => {}
     }
     if t.year != j.year || a.scope != crate::plan::schema::Scope::Level {
+        // ` (2027 每年)`, ` (2027)`: pushed piece by piece, as `write!` costs a formatting
+        // pass a row.
         let scope = a.scope.label(en);
-        let _ = write!(
-            s,
-            " ({}{}{scope})",
-            t.year,
-            if scope.is_empty() { "" } else { " " }
-        );
+        s.push_str(" (");
+        crate::report::push_decimal(s, Decimal::from(t.year));
+        if !scope.is_empty() {
+            s.push(' ');
+            s.push_str(scope);
+        }
+        s.push(')');
     }
     if let Some(p) = a.path {
         let _ = write!(s, ", {} {}", if en { "path" } else { "路径" }, fmt(p));
@@ -737,7 +740,9 @@ pub(crate) fn render(rows: &[Judged], style: Style, out: &mut dyn Write) -> anyh
 /// Whether a CSV field holds a comma, a quote or a line break. Eight bytes a step (a field is a
 /// name or a number of a few dozen bytes, a million rows a run): a byte of `x ^ c·0x01…01` is
 /// zero where `x` has `c`, and `(y - 0x01…01) & !y & 0x80…80` is nonzero exactly where `y` has
-/// a zero byte.
+/// a zero byte. All four bytes sort below `-` (0x2D), and `(x - 0x2D·0x01…01) & !x & 0x80…80`
+/// is nonzero exactly where `x` has a byte below 0x2D: one test that clears a word of Chinese
+/// text or digits before the four. The last few bytes are the last eight, read again.
 fn needs_quotes(b: &[u8]) -> bool {
     const ONES: u64 = u64::from_ne_bytes([1; 8]);
     const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
@@ -745,19 +750,23 @@ fn needs_quotes(b: &[u8]) -> bool {
         let y = x ^ (ONES * u64::from(c));
         y.wrapping_sub(ONES) & !y & HIGHS != 0
     };
-    let mut chunks = b.chunks_exact(8);
-    for c in &mut chunks {
+    let low = |x: u64| x.wrapping_sub(ONES * 0x2D) & !x & HIGHS != 0;
+    let any = |x: u64| low(x) && (has(x, b',') | has(x, b'"') | has(x, b'\r') | has(x, b'\n'));
+    let word = |c: &[u8]| {
         let mut word = [0u8; 8];
         word.copy_from_slice(c);
-        let x = u64::from_ne_bytes(word);
-        if has(x, b',') | has(x, b'"') | has(x, b'\r') | has(x, b'\n') {
-            return true;
-        }
+        u64::from_ne_bytes(word)
+    };
+    if b.len() < 8 {
+        return b
+            .iter()
+            .any(|&c| c < 0x2D && matches!(c, b',' | b'"' | b'\r' | b'\n'));
     }
-    chunks
-        .remainder()
-        .iter()
-        .any(|&c| matches!(c, b',' | b'"' | b'\r' | b'\n'))
+    let mut chunks = b.chunks_exact(8);
+    if chunks.any(|c| any(word(c))) {
+        return true;
+    }
+    !chunks.remainder().is_empty() && any(word(&b[b.len() - 8..]))
 }
 
 fn csv_field(buf: &mut Vec<u8>, first: bool, text: &str) {
