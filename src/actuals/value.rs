@@ -1019,6 +1019,26 @@ fn typed_form(t: &str) -> Option<String> {
             "expected a number like 86, 4.4, 86% or 1.33万元, found `{t}` (dots between thousands and a decimal comma, as a European Excel writes? did you mean {meant}?)"
         ));
     }
+    // `84.2w`, `12k`: 万 and 千 as chat and spreadsheets abbreviate them (w for wan, k for kilo).
+    if let Some((number, letter)) = t
+        .char_indices()
+        .last()
+        .filter(|(_, c)| matches!(c, 'w' | 'W' | 'k' | 'K'))
+        .map(|(i, c)| (&t[..i], c))
+        && !number.is_empty()
+        && Decimal::from_str_exact(number.trim()).is_ok()
+    {
+        let word = if matches!(letter, 'w' | 'W') {
+            "万"
+        } else {
+            "千"
+        };
+        let number = number.trim();
+        return Some(crate::tr!(
+            "应为 86、4.4、86% 或 1.33万元 这样的数，却是 `{t}`（`{letter}` 是“{word}”吗？是则请写 {number}{word}）",
+            "expected a number like 86, 4.4, 86% or 1.33万元, found `{t}` (is `{letter}` {word}? if so, write {number}{word})"
+        ));
+    }
     if let Some((whole, rest)) = t.split_once('点')
         && !whole.is_empty()
         && whole.bytes().all(|b| b.is_ascii_digit())
@@ -2351,6 +2371,30 @@ mod tests {
             match hint {
                 Some(h) => assert!(
                     got.as_deref().is_some_and(|g| g.contains(h)),
+                    "{text}: {got:?}"
+                ),
+                None => assert_eq!(got, None, "{text}"),
+            }
+        }
+    }
+
+    /// A number with w or k after it is refused asking whether 万 or 千 is meant; a word that
+    /// ends so is not asked of.
+    #[test]
+    fn wan_and_qian_abbreviated() {
+        for (text, meant) in [
+            ("84.2w", Some("84.2万")),
+            ("84.2W", Some("84.2万")),
+            ("12k", Some("12千")),
+            ("1.5 K", Some("1.5千")),
+            ("work", None),
+            ("w", None),
+            ("8.4kw", None),
+        ] {
+            let got = typed_form(text);
+            match meant {
+                Some(m) => assert!(
+                    got.as_deref().is_some_and(|g| g.contains(m)),
                     "{text}: {got:?}"
                 ),
                 None => assert_eq!(got, None, "{text}"),
