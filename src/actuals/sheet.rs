@@ -84,6 +84,22 @@ fn unit_suffix(code: &str) -> Option<String> {
         .then(|| suffix.to_string())
 }
 
+/// Whether a number format shows a number otherwise than bare: a percent, a unit written after
+/// it, scaled (see [`format_shift`]).
+pub(super) fn shows_otherwise(code: &str) -> bool {
+    is_percent(code) || unit_suffix(code).is_some()
+}
+
+/// A number as an .xls cell's format shows it (`code`): a percent's hundredfold with `%`, a
+/// unit after it moved as the format scales it; `None` where the format shows it bare.
+fn as_formatted(f: f64, code: &str) -> Option<String> {
+    if is_percent(code) {
+        return Some(number_text(f, true));
+    }
+    let unit = unit_suffix(code)?;
+    Some(shifted(&number_text(f, false), format_shift(code)) + &unit)
+}
+
 /// How many places an Excel number format moves the decimal point left in what it shows: three
 /// for each thousands-scaling comma after its last digit (`0.0,` shows 842000 as 842.0) and one
 /// for each digit after a literal point (`0!.0000` shows 842000 as 84.2000) — the formats Chinese
@@ -1658,7 +1674,17 @@ fn read_other(
                 Data::DateTime(d) => year_start(&date_text(d), d.as_f64().fract() == 0.0),
                 Data::DateTimeIso(s) => year_start(s, true),
                 Data::DurationIso(s) => (s.clone(), CellKind::Date),
-                Data::Float(f) => (number_text(*f, false), CellKind::Text),
+                Data::Float(f) => {
+                    // An .xls's number formats, which calamine does not apply (`0%`, `0.0"万人"`).
+                    let c = c0.saturating_add(u32::try_from(j).unwrap_or(u32::MAX));
+                    let shown = hidden
+                        .and_then(|h| h.number_format(u64::from(r) + 1, u64::from(c) + 1))
+                        .and_then(|code| as_formatted(*f, code));
+                    (
+                        shown.unwrap_or_else(|| number_text(*f, false)),
+                        CellKind::Text,
+                    )
+                }
                 Data::Bool(b) => ((if *b { "是" } else { "否" }).into(), CellKind::Text),
                 Data::Empty => continue,
                 other => (other.to_string(), CellKind::Text),
@@ -1829,6 +1855,22 @@ mod tests {
             "1",
             "more places than a number has: as it was"
         );
+    }
+
+    /// An .xls number as its format shows it, which calamine does not apply.
+    #[test]
+    fn xls_numbers_as_formatted() {
+        for (f, code, want) in [
+            (0.66, "0%", Some("66%")),
+            (0.9512, "0.00%", Some("95.12%")),
+            (84.2, "0.0\"万人\"", Some("84.2万人")),
+            (842000.0, "0!.0,\"万\"", Some("84.2万")),
+            (82.5, "0.00", None),
+            (82.5, "General", None),
+        ] {
+            assert_eq!(as_formatted(f, code).as_deref(), want, "{code}");
+            assert_eq!(shows_otherwise(code), want.is_some(), "{code}");
+        }
     }
 
     #[test]

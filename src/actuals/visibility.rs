@@ -59,6 +59,11 @@ pub(crate) struct Hidden {
     /// The .xlsx cells (row, column; 1-based) whose text has runs struck through (rich text,
     /// inline or shared), which a cell's font does not say and calamine reads run together.
     struck_runs: HashMap<(u64, u64), StruckRuns>,
+    /// The number format of an .xls's number cells (row, column; 1-based) where it shows the
+    /// number otherwise than as stored — a percent, a unit after it, scaled — by its code's index
+    /// in `format_codes`: calamine reads an .xls's numbers bare.
+    number_formats: HashMap<(u64, u64), u16>,
+    format_codes: Vec<String>,
     /// The comments (批注) on each row's cells, by row (1-based), run together: what a clerk
     /// notes on a figure in Excel rather than in a 备注 column (`预计数`, `待核实`).
     comments: HashMap<u64, String>,
@@ -151,6 +156,13 @@ impl Hidden {
         !self.struck.is_empty()
     }
 
+    /// The number format code of the .xls number cell at row `line`, column `col`, where it shows
+    /// the number otherwise than bare (`0%`, `0.0"万人"`).
+    pub(crate) fn number_format(&self, line: u64, col: u64) -> Option<&str> {
+        let i = *self.number_formats.get(&(line, col))?;
+        self.format_codes.get(usize::from(i)).map(String::as_str)
+    }
+
     /// The comments on the cells of row `line`, run together, if it has any.
     pub(crate) fn comments(&self, line: u64) -> Option<&str> {
         self.comments.get(&line).map(String::as_str)
@@ -172,6 +184,9 @@ const MAX_INDEX_BYTES: u64 = 4 << 20;
 
 /// The most fonts and cell formats read from an .xls (Excel allows 4 050 formats).
 const MAX_FORMATS: usize = 65_536;
+
+/// The most .xls number cells whose format is kept (a sheet's value column, with room).
+const MAX_NUMBER_FORMATS: usize = 200_000;
 
 /// The most struck-through cells kept for one .xls sheet.
 const MAX_STRUCK: usize = 10_000;
@@ -673,26 +688,68 @@ fn biff_hidden(b: &[u8], sheet: &str) -> Option<Hidden> {
     // past it is one further on).
     let mut fonts: Vec<bool> = Vec::new();
     let mut formats: Vec<u16> = Vec::new();
+    // Each cell format's number format (ifmt), and the workbook's number format codes by ifmt.
+    let mut number_of: Vec<u16> = Vec::new();
+    let mut codes: HashMap<u16, String> = HashMap::new();
     for (typ, d) in records(b, 0) {
         match (typ, d.get(..4)) {
             (0x0031, Some(f)) if fonts.len() < MAX_FORMATS => fonts.push(f[2] & 0x08 != 0),
             (0x00E0, Some(f)) if formats.len() < MAX_FORMATS => {
                 formats.push(u16::from_le_bytes([f[0], f[1]]));
+                number_of.push(u16::from_le_bytes([f[2], f[3]]));
+            }
+            // Format: ifmt, then the code (cch, fHighByte, characters).
+            (0x041E, Some(f)) if codes.len() < MAX_FORMATS => {
+                if let Some(code) = biff_string(d, 2) {
+                    codes.insert(u16::from_le_bytes([f[0], f[1]]), code);
+                }
             }
             _ => {}
         }
     }
+    // The codes that show a number otherwise than bare, by cell format; Excel's built-in
+    // percents (9, 10) are in no Format record.
+    let mut shown_codes: Vec<String> = Vec::new();
+    let shows: Vec<Option<u16>> = number_of
+        .iter()
+        .map(|ifmt| {
+            let code = match ifmt {
+                9 => "0%",
+                10 => "0.00%",
+                i => codes.get(i)?.as_str(),
+            };
+            if !super::sheet::shows_otherwise(code) {
+                return None;
+            }
+            let at = match shown_codes.iter().position(|c| c == code) {
+                Some(at) => at,
+                None => {
+                    shown_codes.push(code.to_string());
+                    shown_codes.len() - 1
+                }
+            };
+            u16::try_from(at).ok()
+        })
+        .collect();
     let struck_format = |ixfe: u16| {
         let ifnt = usize::from(*formats.get(usize::from(ixfe)).unwrap_or(&0));
         let at = if ifnt > 4 { ifnt - 1 } else { ifnt };
         fonts.get(at).copied().unwrap_or(false)
     };
-    let mut out = Hidden::default();
+    let mut out = Hidden {
+        format_codes: shown_codes,
+        ..Hidden::default()
+    };
     let mut filtered = false;
     let strike = |out: &mut Hidden, rw: &[u8], col: u64, ixfe: u16| {
+        let line = u64::from(u16::from_le_bytes([rw[0], rw[1]])) + 1;
         if struck_format(ixfe) && out.struck.len() < MAX_STRUCK {
-            let line = u64::from(u16::from_le_bytes([rw[0], rw[1]])) + 1;
             out.struck.insert((line, col));
+        }
+        if let Some(Some(code)) = shows.get(usize::from(ixfe))
+            && out.number_formats.len() < MAX_NUMBER_FORMATS
+        {
+            out.number_formats.insert((line, col), *code);
         }
     };
     let word = |d: &[u8], at: usize| d.get(at..at + 2).map(|b| u16::from_le_bytes([b[0], b[1]]));
@@ -743,6 +800,24 @@ fn biff_hidden(b: &[u8], sheet: &str) -> Option<Hidden> {
         out.filter = Some((1, u64::MAX));
     }
     Some(out)
+}
+
+/// An .xls XLUnicodeString at `at` of a record's data: cch (two bytes), fHighByte, then the
+/// characters, one byte each or UTF-16.
+fn biff_string(d: &[u8], at: usize) -> Option<String> {
+    let cch = usize::from(u16::from_le_bytes([*d.get(at)?, *d.get(at + 1)?]));
+    let wide = d.get(at + 2)? & 1 == 1;
+    let body = d.get(at + 3..)?;
+    if wide {
+        let units: Vec<u16> = body
+            .get(..2 * cch)?
+            .chunks_exact(2)
+            .map(|c| u16::from_le_bytes([c[0], c[1]]))
+            .collect();
+        String::from_utf16(&units).ok()
+    } else {
+        Some(body.get(..cch)?.iter().map(|&c| char::from(c)).collect())
+    }
 }
 
 /// The rows of a range (`A3:H40`, `A3`): (first, last).
@@ -811,6 +886,23 @@ mod tests {
 
     fn run(text: &str, strike: &str) -> String {
         format!("<r><rPr>{strike}<sz val=\"11\"/></rPr><t xml:space=\"preserve\">{text}</t></r>")
+    }
+
+    /// An .xls string (a Format record's code): one byte a character or UTF-16, cut short or
+    /// not.
+    #[test]
+    fn biff_strings() {
+        assert_eq!(
+            biff_string(&[0, 0, 2, 0, 0, b'0', b'%'], 2).as_deref(),
+            Some("0%")
+        );
+        let wide: Vec<u8> = [0u8, 0, 3, 0, 1]
+            .into_iter()
+            .chain("0万人".encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
+        assert_eq!(biff_string(&wide, 2).as_deref(), Some("0万人"));
+        assert_eq!(biff_string(&[0, 0, 9, 0, 0, b'0'], 2), None);
+        assert_eq!(biff_string(&[0, 0], 2), None);
     }
 
     /// A sheet's comments by row, Excel's author line and a phonetic guide's text aside; the
