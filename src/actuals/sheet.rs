@@ -84,6 +84,43 @@ fn unit_suffix(code: &str) -> Option<String> {
         .then(|| suffix.to_string())
 }
 
+/// The number format an .ods number cell shows its value with, as an Excel format code, from its
+/// value type, its value and the text it shows (calamine reads the value bare): `0%` for a
+/// percentage (0.66 shown `66%`); for a number shown with a unit after it (`1.45万元`), the unit,
+/// and as many places as the shown number is the value moved (842000 shown `84.2万`: four).
+/// `None` where the cell shows its number bare.
+fn ods_format(kind: &str, value: &str, text: &str) -> Option<String> {
+    if kind == "percentage" {
+        return text.ends_with('%').then(|| "0%".to_string());
+    }
+    let split = text
+        .char_indices()
+        .find(|(_, c)| !(c.is_ascii_digit() || ".,-+ ".contains(*c)))
+        .map_or(text.len(), |(i, _)| i);
+    let (number, unit) = (text[..split].replace([',', ' '], ""), text[split..].trim());
+    if unit.is_empty() || unit.contains(|c: char| c.is_ascii_digit()) || unit.contains('"') {
+        return None;
+    }
+    let shown = Decimal::from_str_exact(&number).ok()?;
+    let value = Decimal::from_str_exact(value)
+        .or_else(|_| Decimal::from_scientific(value))
+        .ok()?;
+    // The value moved k places, rounded as the text shows it, is the number shown.
+    let shift = (0..=12u32).find(|&k| {
+        let mut v = value;
+        v.set_scale(v.scale() + k).is_ok()
+            && v.round_dp_with_strategy(
+                shown.scale(),
+                rust_decimal::RoundingStrategy::MidpointAwayFromZero,
+            ) == shown
+    })?;
+    let places = "0".repeat(shift as usize);
+    Some(match shift {
+        0 => format!("0\"{unit}\""),
+        _ => format!("0!.{places}\"{unit}\""),
+    })
+}
+
 /// Whether a number format shows a number otherwise than bare: a percent, a unit written after
 /// it, scaled (see [`format_shift`]).
 pub(super) fn shows_otherwise(code: &str) -> bool {
@@ -577,6 +614,10 @@ fn scan_ods(path: &Path, name: &str) -> Result<(OdsMerges, OdsHidden), Diagnosti
     let (mut reps, mut filled) = (1u64, false);
     let mut tag = Vec::new();
     let too_big = |rows: u64, cols: u64| rows.saturating_mul(cols) > MAX_CELLS as u64;
+    // The number cell being read whose value type may be shown otherwise than bare (a
+    // percentage, a float with a unit): its row and column (1-based), its type and value, and
+    // the text it shows so far.
+    let mut shown: Option<(u64, u64, String, String, String)> = None;
     loop {
         // Skip text to the next tag, then read the tag (cut at 64 KiB: no real tag is longer).
         let mut skipped = Vec::new();
@@ -601,6 +642,21 @@ fn scan_ods(path: &Path, name: &str) -> Result<(OdsMerges, OdsHidden), Diagnosti
             }
         }
         let closes = tag.ends_with(b"/");
+        if let Some(cell) = &mut shown {
+            let text = skipped.strip_suffix(b"<").unwrap_or(&skipped);
+            if cell.4.len() < 256 {
+                cell.4.push_str(&String::from_utf8_lossy(text));
+            }
+            if tag.starts_with(b"/table:table-cell") {
+                let (line, col, kind, value, text) = shown.take().unwrap_or_default();
+                if let Some(code) = ods_format(&kind, &value, text.trim()) {
+                    hidden
+                        .entry(sheet.clone())
+                        .or_default()
+                        .note_number_format(line, col, &code);
+                }
+            }
+        }
         if tag.starts_with(b"table:table ") || tag.starts_with(b"table:table>") {
             (row, rows, cols) = (0, 0, 0);
             sheet = text_attr(&tag, b"table:name").unwrap_or_default();
@@ -647,6 +703,26 @@ fn scan_ods(path: &Path, name: &str) -> Result<(OdsMerges, OdsHidden), Diagnosti
                 filled = true;
                 cols = cols.max(col.saturating_add(n));
             }
+            shown = match (text_attr(&tag, b"office:value-type"), closes) {
+                (Some(kind), false)
+                    if n == 1 && ["percentage", "float", "currency"].contains(&kind.as_str()) =>
+                {
+                    // `office:value="…"`, not the `office:value-type` before it.
+                    let value = tag
+                        .windows(14)
+                        .position(|w| w == b"office:value=\"")
+                        .and_then(|at| text_attr(&tag[at..], b"office:value"))
+                        .unwrap_or_default();
+                    Some((
+                        row.saturating_add(1),
+                        col.saturating_add(1),
+                        kind,
+                        value,
+                        String::new(),
+                    ))
+                }
+                _ => None,
+            };
             col = col.saturating_add(n);
         }
         if too_big(rows, cols) || filled && too_big(row.saturating_add(reps), cols) {
@@ -1855,6 +1931,57 @@ mod tests {
             "1",
             "more places than a number has: as it was"
         );
+    }
+
+    /// An .ods number cell's format, from its value type, value and shown text.
+    #[test]
+    fn ods_formats_from_what_cells_show() {
+        for (kind, value, text, want, read) in [
+            ("percentage", "0.66", "66%", Some("0%"), Some("66%")),
+            ("percentage", "0.9512", "95%", Some("0%"), Some("95.12%")),
+            (
+                "float",
+                "1.45",
+                "1.45万元",
+                Some("0\"万元\""),
+                Some("1.45万元"),
+            ),
+            (
+                "float",
+                "842000",
+                "84.2万",
+                Some("0!.0000\"万\""),
+                Some("84.2万"),
+            ),
+            (
+                "float",
+                "842345",
+                "84.2万",
+                Some("0!.0000\"万\""),
+                Some("84.2345万"),
+            ),
+            (
+                "currency",
+                "14500",
+                "14,500元",
+                Some("0\"元\""),
+                Some("14500元"),
+            ),
+            ("float", "82.5", "82.50", None, None),
+            ("float", "2024", "2024", None, None),
+            ("float", "5", "5 (2024)", None, None),
+            ("float", "7", "84.2万", None, None),
+            ("float", "", "1.45万元", None, None),
+        ] {
+            let code = ods_format(kind, value, text);
+            assert_eq!(code.as_deref(), want, "{text}");
+            let f: f64 = value.parse().unwrap_or(0.0);
+            assert_eq!(
+                code.and_then(|c| as_formatted(f, &c)).as_deref(),
+                read,
+                "{text}"
+            );
+        }
     }
 
     /// An .xls number as its format shows it, which calamine does not apply.

@@ -163,6 +163,25 @@ impl Hidden {
         self.format_codes.get(usize::from(i)).map(String::as_str)
     }
 
+    /// Notes the number format `code` of the number cell at row `line`, column `col` (an .ods's,
+    /// made from what the cell shows: see `sheet::ods_format`), within the bounds an .xls's keep.
+    pub(crate) fn note_number_format(&mut self, line: u64, col: u64, code: &str) {
+        if self.number_formats.len() >= MAX_NUMBER_FORMATS {
+            return;
+        }
+        let at = match self.format_codes.iter().position(|c| c == code) {
+            Some(at) => at,
+            None if self.format_codes.len() < MAX_FORMATS => {
+                self.format_codes.push(code.to_string());
+                self.format_codes.len() - 1
+            }
+            None => return,
+        };
+        if let Ok(at) = u16::try_from(at) {
+            self.number_formats.insert((line, col), at);
+        }
+    }
+
     /// The comments on the cells of row `line`, run together, if it has any.
     pub(crate) fn comments(&self, line: u64) -> Option<&str> {
         self.comments.get(&line).map(String::as_str)
