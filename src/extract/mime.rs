@@ -14,7 +14,8 @@
 //! letter is a cover note and whose attachment (base64) is the .docx. The attachment is the plan,
 //! read as the text it shows ([`super::docx::text`], which reads an .odt too) after the letter.
 //! An office that writes the plan into the letter attaches its indicator table as the workbook it
-//! was typed in (.xlsx or .ods): that is read too, as its sheets show ([`super::xlsx`]).
+//! was typed in (.xlsx or .ods): that is read too, as its sheets show ([`super::xlsx`]); and an
+//! office still on Word 2003 attaches a .doc ([`super::doc`]).
 //!
 //! A page saved as one file is the same container: Word's 单个文件网页 (`.mht`) and a browser's
 //! `.mhtml` are a `multipart/related` message with no sender, the page as quoted-printable in its
@@ -223,13 +224,16 @@ fn part(
     }
 }
 
-/// Whether a part is a document read as text: a word processor's or a workbook in a zip
-/// package, as its type says, or (a mailer that sends every attachment as
-/// `application/octet-stream`) its file name ends `.docx`, `.odt`, `.xlsx` or `.ods`.
+/// Whether a part is a document read as text: a word processor's (a zip package, or Word
+/// 97–2003's compound file) or a workbook in a zip package, as its type says, or (a mailer that
+/// sends every attachment as `application/octet-stream`) its file name ends `.docx`, `.odt`,
+/// `.doc`, `.wps`, `.xlsx` or `.ods`.
 fn is_document(fields: &[Field], kind: &str) -> bool {
-    const TYPES: [&str; 4] = [
+    const TYPES: [&str; 6] = [
         "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
         "application/vnd.oasis.opendocument.text",
+        "application/msword",
+        "application/kswps",
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         "application/vnd.oasis.opendocument.spreadsheet",
     ];
@@ -241,7 +245,7 @@ fn is_document(fields: &[Field], kind: &str) -> bool {
         .or_else(|| named("content-type", "name"))
         .map(|n| words(&n).to_ascii_lowercase())
         .is_some_and(|n| {
-            [".docx", ".odt", ".xlsx", ".ods"]
+            [".docx", ".odt", ".doc", ".wps", ".xlsx", ".ods"]
                 .iter()
                 .any(|e| n.ends_with(e))
         })
@@ -257,10 +261,14 @@ fn attached(fields: &[Field], body: &Lines, out: &mut Vec<(usize, String)>) {
         return;
     }
     let (bytes, _) = base64_lines(body);
-    if !super::docx::is_zip(&bytes) {
-        return;
-    }
-    let Ok(text) = super::docx::text(&bytes) else {
+    let text = if super::docx::is_zip(&bytes) {
+        super::docx::text(&bytes).ok()
+    } else if super::doc::is_word(&bytes) {
+        super::doc::text(&bytes).ok().flatten()
+    } else {
+        None
+    };
+    let Some(text) = text else {
         return;
     };
     let at = body.first().map_or(0, |l| l.0);
@@ -601,8 +609,21 @@ mod tests {
                 "{ctype}: {t}"
             );
         }
-        // Near misses: an .xls attached (no zip package), a document not in base64, bytes that
-        // are no zip.
+        // A Word 97–2003 document attached (by its type, or by its name) is read as its text.
+        let doc = include_bytes!("../../tests/word97/tanxi.doc");
+        for ctype in [
+            "application/msword",
+            "application/octet-stream; name=\"x.doc\"",
+        ] {
+            let text = mail(ctype, &b64(doc)).replace(".docx", ".doc");
+            let (t, _) = read(&text).expect("a message");
+            assert!(
+                t.contains("转发方案") && t.contains("檀政办发"),
+                "{ctype}: {t}"
+            );
+        }
+        // Near misses: an .xls attached (no zip package, no Word stream), a document not in
+        // base64, bytes that are no zip.
         let sheet = mail("application/vnd.ms-excel", &b64(&docx)).replace(".docx", ".xls");
         let plain = mail(word, "UEsDBBQ").replace("Content-Transfer-Encoding: base64\n", "");
         let junk = mail(word, &b64(b"not a zip at all"));

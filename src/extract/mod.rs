@@ -182,8 +182,29 @@ fn digits_unspaced(text: &str) -> Option<String> {
         .split_inclusive('\n')
         .map(|l| (l, l.chars().collect()))
         .collect();
+    // A wrapped paragraph's line with no clause mark of its own (`义务教育…占比较 2022 年提高 35
+    // 个百`) is prose as the line it goes on from is: after a line of prose that stops
+    // mid-sentence, a line of text with no gap, tab or bar between cells and no two figures
+    // apart. A line after a sentence's end (a table's header under its lead-in) is not.
+    let marked: Vec<bool> = lines.iter().map(|(l, _)| prose(l)).collect();
+    let prose_at = |k: usize| {
+        let (l, _) = lines[k];
+        let t = l.trim();
+        let goes_on = k > 0
+            && marked[k - 1]
+            && !lines[k - 1]
+                .0
+                .trim_end()
+                .ends_with(['。', '！', '？', '!', '?', '；', ';', '：', ':']);
+        marked[k]
+            || (goes_on
+                && !t.is_empty()
+                && !t.contains("  ")
+                && !l.contains(['\t', '|', '｜', '│'])
+                && !outline::figures_apart(l))
+    };
     let (mut spaced, mut all) = (0, 0);
-    for (_, c) in lines.iter().filter(|(l, _)| prose(l)) {
+    for (_, c) in (0..lines.len()).filter(|k| prose_at(*k)).map(|k| &lines[k]) {
         for i in 0..c.len() {
             if let Some(s) = meets(c, i) {
                 all += 1;
@@ -196,8 +217,8 @@ fn digits_unspaced(text: &str) -> Option<String> {
         return None;
     }
     let mut out = String::with_capacity(text.len());
-    for (line, c) in &lines {
-        if !prose(line) {
+    for (k, (_, c)) in lines.iter().enumerate() {
+        if !prose_at(k) {
             // In a line of cells of such a text only a year keeps its 年 (`2022 年基础值`,
             // `2023—2027 年`): no cell starts with 年 after a cell of a year.
             let mut i = 0;
@@ -1397,6 +1418,14 @@ mod tests {
             ),
             ("到2025年，新增500个。\n", None),
             ("2023 年 8 月 25 日\n", None),
+            // A wrapped paragraph's line with no clause mark goes on from the line above; a
+            // header after a sentence's end does not.
+            (
+                "占比达到 70%，普及普惠率达到 98%，\n达标学校占比较 2022 年提高 35 个百\n分点。\n序号 指标 2022 年 2025 年\n",
+                Some(
+                    "占比达到70%，普及普惠率达到98%，\n达标学校占比较2022年提高35个百\n分点。\n序号 指标 2022年 2025年\n",
+                ),
+            ),
             // lynx's indent is no gap between cells; in such a text a header's year keeps its
             // 年 (`2022 年基础值`, `2023—2027 年`), a row's figures and a code stay apart.
             (
