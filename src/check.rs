@@ -1114,10 +1114,14 @@ impl<'a> Readings<'a> {
             _ => None,
         };
         let series = self.series_of(plan, at, row, entry);
+        let when = r.period.as_ref().unwrap_or(&r.year).text;
+        // A plain year (`2025`) is the whole year, never a part whose basis goes unsaid: known
+        // without the period parser's reading of the text, which a flow's every row asked.
         let unsaid = r.basis.is_none()
             && entry.accrual() == Accrual::Flow
             && !is_cumulative(row)
-            && crate::period::basis_unsaid(r.period.as_ref().unwrap_or(&r.year).text);
+            && plain_year(when).is_none()
+            && crate::period::basis_unsaid(when);
         let mut reading = Reading::new(series, period, actual, unsaid, fi, r.line, &mut self.wide);
         // A unit converted across a different symbol says what the plausibility check would.
         let converted = doubts
@@ -2463,6 +2467,10 @@ mod tests {
                 );
                 assert_eq!(s.label(false), f.label(false));
             }
+        }
+        // A plain year's basis is never unsaid, as the fast path in `row` takes it.
+        for y in 1900..=2100 {
+            assert!(!crate::period::basis_unsaid(&y.to_string()), "{y}");
         }
         assert_eq!(plain_year("２０２４"), None);
         assert_eq!(plain_year("2024年"), None);
