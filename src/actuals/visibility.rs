@@ -298,56 +298,23 @@ const MAX_COMMENTS: usize = 10_000;
 /// together with `；` between cells; a phonetic guide's text is left out.
 fn comments(src: impl std::io::BufRead) -> HashMap<u64, String> {
     let mut out: HashMap<u64, String> = HashMap::new();
-    let mut xml = quick_xml::Reader::from_reader(src);
-    let mut buf = Vec::new();
-    let mut current: Option<(u64, Runs)> = None;
-    loop {
-        let event = match xml.read_event_into(&mut buf) {
-            Ok(Event::Eof) | Err(_) => break,
-            Ok(e) => e,
-        };
-        match &event {
-            Event::Start(e) | Event::Empty(e) => {
-                let empty = matches!(event, Event::Empty(_));
-                match (e.local_name().as_ref(), &mut current) {
-                    ("comment", _) if !empty => {
-                        current = get(e, "ref")
-                            .and_then(|r| cell_at(&r))
-                            .map(|(row, _)| (row, Runs::default()));
-                    }
-                    (l, Some((_, runs))) => runs.tag(l, e, empty),
-                    _ => {}
-                }
-            }
-            Event::End(e) => match (e.local_name().as_ref(), &mut current) {
-                ("comment", _) => {
-                    if let Some((row, runs)) = current.take() {
-                        // Excel's puts its author on a line of its own (`张三:\n此为预计数`).
-                        let text = runs.whole.split_whitespace().collect::<Vec<_>>().join(" ");
-                        let text = text.as_str();
-                        let room = out.len() < MAX_COMMENTS || out.contains_key(&row);
-                        if !text.is_empty() && room {
-                            let kept = out.entry(row).or_default();
-                            if kept.len() < super::MAX_FIELD_BYTES {
-                                if !kept.is_empty() {
-                                    kept.push('；');
-                                }
-                                kept.push_str(text);
-                            }
-                        }
-                    }
-                }
-                (l, Some((_, runs))) => runs.end(l),
-                _ => {}
-            },
-            e => {
-                if let (Some((_, runs)), Some(t)) = (&mut current, event_text(e)) {
-                    runs.text(&t);
-                }
-            }
+    let row_of =
+        |e: &BytesStart<'_>, _| get(e, "ref").and_then(|r| cell_at(&r)).map(|(row, _)| row);
+    each_item(src, "comment", row_of, |row, runs| {
+        // Excel's puts its author on a line of its own (`张三:\n此为预计数`).
+        let text = runs.whole.split_whitespace().collect::<Vec<_>>().join(" ");
+        let room = out.len() < MAX_COMMENTS || out.contains_key(&row);
+        if text.is_empty() || !room {
+            return;
         }
-        buf.clear();
-    }
+        let kept = out.entry(row).or_default();
+        if kept.len() < super::MAX_FIELD_BYTES {
+            if !kept.is_empty() {
+                kept.push('；');
+            }
+            kept.push_str(&text);
+        }
+    });
     out
 }
 
@@ -432,10 +399,34 @@ fn event_text(e: &Event<'_>) -> Option<String> {
 /// The shared strings (by index) with runs struck through, at most [`MAX_STRUCK`] of them.
 fn struck_shared(src: impl std::io::BufRead) -> HashMap<u64, StruckRuns> {
     let mut out = HashMap::new();
+    // Every `si`, empty or not, takes the next index.
+    let mut next = 0u64;
+    let index = |_: &BytesStart<'_>, _| {
+        next += 1;
+        Some(next - 1)
+    };
+    each_item(src, "si", index, |i, runs| {
+        if let Some(runs) = runs.finish()
+            && out.len() < MAX_STRUCK
+        {
+            out.insert(i, runs);
+        }
+    });
+    out
+}
+
+/// Reads each `item` element of a part (a shared string's `si`, a comment's `comment`) as the
+/// runs of its rich text: `open` keys an item by its start tag (and whether it is empty; `None`
+/// passes it over), `close` takes each item read, with its key.
+fn each_item<K>(
+    src: impl std::io::BufRead,
+    item: &str,
+    mut open: impl FnMut(&BytesStart<'_>, bool) -> Option<K>,
+    mut close: impl FnMut(K, Runs),
+) {
     let mut xml = quick_xml::Reader::from_reader(src);
     let mut buf = Vec::new();
-    let mut index = 0u64;
-    let mut item: Option<Runs> = None;
+    let mut current: Option<(K, Runs)> = None;
     loop {
         let event = match xml.read_event_into(&mut buf) {
             Ok(Event::Eof) | Err(_) => break,
@@ -445,34 +436,31 @@ fn struck_shared(src: impl std::io::BufRead) -> HashMap<u64, StruckRuns> {
             Event::Start(e) | Event::Empty(e) => {
                 let empty = matches!(event, Event::Empty(_));
                 let local = e.local_name();
-                match (local.as_ref(), &mut item) {
-                    ("si", _) if empty => index += 1,
-                    ("si", _) => item = Some(Runs::default()),
-                    (l, Some(runs)) => runs.tag(l, e, empty),
-                    _ => {}
+                if local.as_ref() == item {
+                    let key = open(e, empty);
+                    current = key.filter(|_| !empty).map(|k| (k, Runs::default()));
+                } else if let Some((_, runs)) = &mut current {
+                    runs.tag(local.as_ref(), e, empty);
                 }
             }
-            Event::End(e) => match (e.local_name().as_ref(), &mut item) {
-                ("si", _) => {
-                    if let Some(runs) = item.take().and_then(Runs::finish)
-                        && out.len() < MAX_STRUCK
-                    {
-                        out.insert(index, runs);
+            Event::End(e) => {
+                let local = e.local_name();
+                if local.as_ref() == item {
+                    if let Some((k, runs)) = current.take() {
+                        close(k, runs);
                     }
-                    index += 1;
+                } else if let Some((_, runs)) = &mut current {
+                    runs.end(local.as_ref());
                 }
-                (l, Some(runs)) => runs.end(l),
-                _ => {}
-            },
+            }
             e => {
-                if let (Some(runs), Some(t)) = (&mut item, event_text(e)) {
+                if let (Some((_, runs)), Some(t)) = (&mut current, event_text(e)) {
                     runs.text(&t);
                 }
             }
         }
         buf.clear();
     }
-    out
 }
 
 /// Notes a cell's struck runs, within [`MAX_STRUCK`] cells.
