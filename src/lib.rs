@@ -27,6 +27,7 @@ mod report;
 mod sniff;
 mod threshold;
 mod unit;
+mod xmlref;
 
 use std::io::Write;
 

@@ -388,10 +388,7 @@ fn event_text(e: &Event<'_>) -> Option<String> {
     match e {
         Event::Text(t) => Some(t.xml10_content().into_owned()),
         Event::CData(t) => Some(t.to_string()),
-        Event::GeneralRef(r) => match r.resolve_char_ref() {
-            Ok(Some(c)) => Some(c.to_string()),
-            _ => quick_xml::escape::resolve_predefined_entity(r).map(str::to_string),
-        },
+        Event::GeneralRef(r) => crate::xmlref::text(r).ok().flatten(),
         _ => None,
     }
 }

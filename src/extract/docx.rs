@@ -430,14 +430,7 @@ fn body_text(xml: &str, limit: u64) -> Result<String, Error> {
             Event::Text(t) => b.push_text(&t.xml10_content()),
             Event::CData(t) => b.push_text(&t),
             Event::GeneralRef(r) => {
-                let c = match r.resolve_char_ref() {
-                    Ok(Some(c)) => Some(c.to_string()),
-                    Ok(None) => {
-                        quick_xml::escape::resolve_predefined_entity(&r).map(str::to_string)
-                    }
-                    Err(e) => return Err(Error::Xml(e.to_string())),
-                };
-                if let Some(c) = c {
+                if let Some(c) = crate::xmlref::text(&r).map_err(Error::Xml)? {
                     b.push_text(&c);
                 }
             }

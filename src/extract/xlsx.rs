@@ -126,14 +126,7 @@ fn each_event(xml: &str, mut on: impl FnMut(Ev<'_>)) -> Result<(), Error> {
             Event::Text(t) => on(Ev::Text(&t.xml10_content())),
             Event::CData(t) => on(Ev::Text(&t)),
             Event::GeneralRef(r) => {
-                let c = match r.resolve_char_ref() {
-                    Ok(Some(c)) => Some(c.to_string()),
-                    Ok(None) => {
-                        quick_xml::escape::resolve_predefined_entity(&r).map(str::to_string)
-                    }
-                    Err(e) => return Err(Error::Xml(e.to_string())),
-                };
-                if let Some(c) = c {
+                if let Some(c) = crate::xmlref::text(&r).map_err(Error::Xml)? {
                     on(Ev::Text(&c));
                 }
             }
