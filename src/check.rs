@@ -1488,7 +1488,7 @@ impl<'a> Readings<'a> {
         &self,
         q: &Query,
         new: &(dyn Fn() -> T + Sync),
-        work: &(dyn Fn(&mut T, Judged<'_>) -> anyhow::Result<()> + Sync),
+        work: &(dyn Fn(&mut T, &Judged<'_>) -> anyhow::Result<()> + Sync),
         sink: &mut dyn FnMut(T) -> anyhow::Result<()>,
     ) -> anyhow::Result<()> {
         let chunks = self.readings.len().div_ceil(CHUNK);
@@ -1502,7 +1502,7 @@ impl<'a> Readings<'a> {
         workers: usize,
         q: &Query,
         new: &(dyn Fn() -> T + Sync),
-        work: &(dyn Fn(&mut T, Judged<'_>) -> anyhow::Result<()> + Sync),
+        work: &(dyn Fn(&mut T, &Judged<'_>) -> anyhow::Result<()> + Sync),
         sink: &mut dyn FnMut(T) -> anyhow::Result<()>,
     ) -> anyhow::Result<()> {
         let chunk = chunk.max(1);
@@ -1522,7 +1522,7 @@ impl<'a> Readings<'a> {
         failed?;
         if q.all {
             let mut t = new();
-            self.each_unreported(q, &mut |j| work(&mut t, j))?;
+            self.each_unreported(q, &mut |j| work(&mut t, &j))?;
             sink(t)?;
         }
         Ok(())
@@ -1541,7 +1541,7 @@ impl<'a> Readings<'a> {
         &self,
         q: &Query,
         i: usize,
-        work: &mut dyn FnMut(Judged<'_>) -> anyhow::Result<()>,
+        work: &mut dyn FnMut(&Judged<'_>) -> anyhow::Result<()>,
     ) -> anyhow::Result<()> {
         let Some(s) = self.selected_series(q, i) else {
             return Ok(());
@@ -1550,7 +1550,7 @@ impl<'a> Readings<'a> {
             return Ok(());
         };
         match self.judge_with(q, i, &row) {
-            Some(j) => work(j),
+            Some(j) => work(&j),
             None => Ok(()),
         }
     }
@@ -2293,7 +2293,7 @@ mod tests {
                     &q,
                     &Vec::new,
                     &|t, j| {
-                        line(t, &j);
+                        line(t, j);
                         Ok(())
                     },
                     &mut |t| {

@@ -127,7 +127,8 @@ pub struct Applied {
     /// The band's width in percent of the target, for ≈ targets.
     pub tolerance: Option<Decimal>,
     /// The other reading where the figure's table cell and prose disagree (the cell decided).
-    pub prose: Option<Prose>,
+    /// Boxed: rare, and a verdict is moved and copied a few times a row judged.
+    pub prose: Option<Box<Prose>>,
 }
 
 /// A figure's prose reading that differs from its table cell, which decided.
@@ -718,7 +719,7 @@ pub(crate) fn judge_due(
     let figure = due.figure;
     let target = due.target.into_owned();
     let mut applied = Applied {
-        prose: prose_reading(row, entry, due.figure, &target),
+        prose: prose_reading(row, entry, due.figure, &target).map(Box::new),
         target,
         scope: due.figure.scope,
         path: due.path,

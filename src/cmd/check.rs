@@ -613,8 +613,8 @@ fn stream(
                 q,
                 &Lines::default,
                 &|t, j| {
-                    t.count(&a.fail_on, &j);
-                    serde_json::to_writer(&mut t.bytes, &report::check::row_json(&j))?;
+                    t.count(&a.fail_on, j);
+                    serde_json::to_writer(&mut t.bytes, &report::check::row_json(j))?;
                     t.bytes.push(b'\n');
                     Ok(())
                 },
@@ -631,8 +631,8 @@ fn stream(
                 q,
                 &Lines::default,
                 &|t, j| {
-                    t.count(&a.fail_on, &j);
-                    report::check::json_element(&mut t.bytes, &j, &mut t.json);
+                    t.count(&a.fail_on, j);
+                    report::check::json_element(&mut t.bytes, j, &mut t.json);
                     Ok(())
                 },
                 &mut |t| {
@@ -659,8 +659,8 @@ fn stream(
                 q,
                 &Lines::default,
                 &|t, j| {
-                    t.count(&a.fail_on, &j);
-                    report::check::csv_line(&mut t.bytes, &j, en, change, &mut t.scratch);
+                    t.count(&a.fail_on, j);
+                    report::check::csv_line(&mut t.bytes, j, en, change, &mut t.scratch);
                     Ok(())
                 },
                 &mut |t| {
