@@ -404,24 +404,27 @@ const CHUNK: usize = 2048;
 const NONE: u32 = u32::MAX;
 
 /// One reported value that read cleanly, kept compact until it is judged: a province's sheet
-/// costs these 32 bytes a row, not its text (a million rows, 32 MB). Its plan, row and entry
-/// are its series'. The value is kept as its decimal's parts (the low 64 bits of its 96-bit
-/// magnitude, sign and scale: exact, negative zero and trailing zeros kept), and a value whose
-/// magnitude needs more bits or a line past `u32::MAX` is kept whole in the readings'
-/// [`Wide`] list instead, so that nothing is ever rounded or cut.
+/// costs these 24 bytes a row, not its text (a million rows, 24 MB). Its plan, row and entry
+/// are its series'. The value is kept as its decimal's parts (a magnitude of 32 bits, sign and
+/// scale: exact, negative zero and trailing zeros kept), and a reading whose magnitude needs
+/// more bits, whose line is past `u32::MAX`, whose file is past the 255th or whose period's
+/// months do not fit four bits each is kept whole in the readings' [`Wide`] list instead, so
+/// that nothing is ever rounded or cut.
 #[derive(Debug, Clone, Copy)]
 struct Reading {
-    /// The magnitude's low 64 bits; for a wide reading, its place in the [`Wide`] list.
-    low: u64,
+    /// The magnitude; for a wide reading, its place in the [`Wide`] list.
+    low: u32,
     series: u32,
     /// The series' reading read before this one ([`NONE`]: this is the first).
     prev: u32,
     year: i32,
     /// The line read at (for a wide reading, in the [`Wide`] list).
     line: u32,
-    file: u32,
-    first: u8,
-    last: u8,
+    /// The period's first month (the low four bits) and last (the high four) (for a wide
+    /// reading, in the [`Wide`] list).
+    months: u8,
+    /// The file read from (for a wide reading, in the [`Wide`] list).
+    file: u8,
     /// The grain (3 bits), then 2 bits of kind (0: the value is the number; 1: done; 2: not
     /// done), then [`SLIP`] (the value was taken for a unit slip: then it says nothing about a
     /// trend), [`UNSAID`] (a flow's period typed as one month or quarter, `10月`, `三季度`,
@@ -432,8 +435,18 @@ struct Reading {
     scale: u8,
 }
 
-/// A value or a line too large for a [`Reading`], kept whole.
-type Wide = Vec<(Decimal, u64)>;
+/// A reading too large for a [`Reading`]: its value, line, file and months, kept whole.
+#[derive(Debug, Clone, Copy)]
+struct WideReading {
+    value: Decimal,
+    line: u64,
+    file: u32,
+    first: u8,
+    last: u8,
+}
+
+/// The readings too large for a [`Reading`].
+type Wide = Vec<WideReading>;
 
 const SLIP: u8 = 1 << 5;
 const UNSAID: u8 = 1 << 6;
@@ -456,13 +469,25 @@ impl Reading {
             Actual::Done(true) => (Decimal::ZERO, 1),
             Actual::Done(false) => (Decimal::ZERO, 2),
         };
-        let magnitude = value.mantissa().unsigned_abs();
-        let narrow = u64::try_from(magnitude).ok().zip(u32::try_from(line).ok());
-        let (low, line, scale) = match narrow {
-            Some((low, line)) if line != u32::MAX => (low, line, value.scale() as u8),
-            _ => {
-                wide.push((value, line));
-                ((wide.len() - 1) as u64, u32::MAX, WIDE)
+        let magnitude = u32::try_from(value.mantissa().unsigned_abs()).ok();
+        let short_line = u32::try_from(line).ok().filter(|l| *l != u32::MAX);
+        let months =
+            (period.first < 16 && period.last < 16).then_some(period.first | period.last << 4);
+        let narrow = match (magnitude, short_line, u8::try_from(file).ok(), months) {
+            (Some(low), Some(line), Some(file), Some(months)) => Some((low, line, file, months)),
+            _ => None,
+        };
+        let ((low, line, file, months), scale) = match narrow {
+            Some(n) => (n, value.scale() as u8),
+            None => {
+                wide.push(WideReading {
+                    value,
+                    line,
+                    file,
+                    first: period.first,
+                    last: period.last,
+                });
+                (((wide.len() - 1) as u32, u32::MAX, 0, 0), WIDE)
             }
         };
         let grain = match period.grain {
@@ -485,15 +510,22 @@ impl Reading {
             prev: NONE,
             year: period.year,
             line,
+            months,
             file,
-            first: period.first,
-            last: period.last,
             flags,
             scale,
         }
     }
 
-    fn period(&self) -> Period {
+    /// The reading kept whole, for a wide one.
+    fn wide<'w>(&self, wide: &'w Wide) -> Option<&'w WideReading> {
+        match self.is_wide() {
+            true => wide.get(self.low as usize),
+            false => None,
+        }
+    }
+
+    fn period(&self, wide: &Wide) -> Period {
         let grain = match self.flags & 7 {
             0 => Grain::Year,
             1 => Grain::Half,
@@ -501,10 +533,14 @@ impl Reading {
             3 => Grain::Month,
             _ => Grain::Span,
         };
+        let (first, last) = match self.is_wide() {
+            true => self.wide(wide).map_or((1, 12), |w| (w.first, w.last)),
+            false => (self.months & 15, self.months >> 4),
+        };
         Period {
             year: self.year,
-            first: self.first,
-            last: self.last,
+            first,
+            last,
             grain,
         }
     }
@@ -537,11 +573,11 @@ impl Reading {
     /// The number (zero for done or not done), exactly as read.
     fn value(&self, wide: &Wide) -> Decimal {
         if self.is_wide() {
-            return wide.get(self.low as usize).map_or(Decimal::ZERO, |w| w.0);
+            return self.wide(wide).map_or(Decimal::ZERO, |w| w.value);
         }
         Decimal::from_parts(
-            self.low as u32,
-            (self.low >> 32) as u32,
+            self.low,
+            0,
             0,
             self.flags & NEGATIVE != 0,
             u32::from(self.scale),
@@ -549,10 +585,18 @@ impl Reading {
     }
 
     fn line(&self, wide: &Wide) -> u64 {
-        if self.is_wide() {
-            return wide.get(self.low as usize).map_or(0, |w| w.1);
+        match self.is_wide() {
+            true => self.wide(wide).map_or(0, |w| w.line),
+            false => u64::from(self.line),
         }
-        u64::from(self.line)
+    }
+
+    /// The file read from, by its place in [`Readings::files`].
+    fn file(&self, wide: &Wide) -> u32 {
+        match self.is_wide() {
+            true => self.wide(wide).map_or(0, |w| w.file),
+            false => u32::from(self.file),
+        }
     }
 
     fn actual(&self, wide: &Wide) -> Actual {
@@ -822,7 +866,8 @@ impl<'a> Readings<'a> {
 
     /// The reading of a series for a period.
     fn find(&self, series: u32, period: Period) -> Option<(u32, &Reading)> {
-        self.chain(series).find(|(_, r)| r.period() == period)
+        self.chain(series)
+            .find(|(_, r)| r.period(&self.wide) == period)
     }
 
     /// The rows of `plan` printed as `name` (spaces, full-width forms and quotes aside), the
@@ -1154,8 +1199,9 @@ impl<'a> Readings<'a> {
                 });
                 let earlier_hidden = earlier_aside.is_some();
                 let now_hidden = matches!(r.hidden, RowHidden::Hidden | RowHidden::Struck);
-                let shown_over_hidden = earlier.file == fi && earlier_hidden && !now_hidden;
-                if earlier.file == fi && now_hidden && !earlier_hidden {
+                let shown_over_hidden =
+                    earlier.file(&self.wide) == fi && earlier_hidden && !now_hidden;
+                if earlier.file(&self.wide) == fi && now_hidden && !earlier_hidden {
                     self.row_problems.push(place.warning(
                         r.line,
                         r.value.column,
@@ -1182,7 +1228,7 @@ impl<'a> Readings<'a> {
                                 .and(self.sheets.get(earlier_sheet as usize).map(|s| &**s)),
                         ),
                     );
-                } else if earlier.file == fi {
+                } else if earlier.file(&self.wide) == fi {
                     // Another value for the same indicator and period in the same file (a
                     // town's row under the county's name, a 城镇 part, a revision pasted below):
                     // the first is no surer than the second.
@@ -1243,7 +1289,7 @@ impl<'a> Readings<'a> {
                             period.label(false),
                             value_text(actual),
                             value_text(earlier_actual),
-                            self.place_of(at, earlier.file, earlier_line)
+                            self.place_of(at, earlier.file(&self.wide), earlier_line)
                         ),
                     ));
                 }
@@ -1373,7 +1419,8 @@ impl<'a> Readings<'a> {
             self.chain(series)
                 .map(|(_, r)| r)
                 .filter(|r| {
-                    r.period().is_year_to_date() && (!within_year || r.period().is_full_year())
+                    r.period(&self.wide).is_year_to_date()
+                        && (!within_year || r.period(&self.wide).is_full_year())
                 })
                 // A value taken for a unit slip says nothing about the trend.
                 .filter(|r| !r.slip() && r.kind() == 0)
@@ -1383,14 +1430,16 @@ impl<'a> Readings<'a> {
         let (n, latest) = points().fold((0usize, None), |(n, m), r| {
             (
                 n + 1,
-                Some(m.map_or(r.period(), |m: Period| m.max(r.period()))),
+                Some(m.map_or(r.period(&self.wide), |m: Period| {
+                    m.max(r.period(&self.wide))
+                })),
             )
         });
         if n < 2 || latest != Some(at) {
             return None;
         }
         let mut points: Vec<(Period, Decimal)> = points()
-            .map(|r| (r.period(), r.value(&self.wide)))
+            .map(|r| (r.period(&self.wide), r.value(&self.wide)))
             .collect();
         points.sort_by_key(|(p, _)| *p);
         let (end, _) = *points.last()?;
@@ -1401,7 +1450,10 @@ impl<'a> Readings<'a> {
             .iter()
             .map(|(p, v)| (cycle::history::time(p), *v))
             .collect();
-        let last = self.chain(series).map(|(_, r)| r.period().year).max()?;
+        let last = self
+            .chain(series)
+            .map(|(_, r)| r.period(&self.wide).year)
+            .max()?;
         let final_target = row
             .targets
             .iter()
@@ -1435,18 +1487,20 @@ impl<'a> Readings<'a> {
         };
         let s = &self.series[r.series as usize];
         let flow = s.entry.accrual() == Accrual::Flow;
-        let ytd = r.period().is_year_to_date();
+        let ytd = r.period(&self.wide).is_year_to_date();
         // The latest earlier period with a number, of the same basis.
         let prev = self
             .chain(r.series)
             .map(|(_, p)| p)
             .filter(|p| {
-                p.period() < r.period() && p.kind() == 0 && p.period().is_year_to_date() == ytd
+                p.period(&self.wide) < r.period(&self.wide)
+                    && p.kind() == 0
+                    && p.period(&self.wide).is_year_to_date() == ytd
             })
-            .max_by_key(|p| p.period())?;
+            .max_by_key(|p| p.period(&self.wide))?;
         // A flow counted within the year is compared only within the same year: its
         // year-to-date sum restarts in January.
-        if flow && prev.period().year != r.period().year {
+        if flow && prev.period(&self.wide).year != r.period(&self.wide).year {
             return None;
         }
         v.checked_sub(prev.value(&self.wide))
@@ -1456,7 +1510,7 @@ impl<'a> Readings<'a> {
     /// has a column for it), known before the first row is written.
     pub(crate) fn has_change(&self, q: &Query) -> bool {
         self.readings.iter().any(|r| {
-            self.selected(q, &self.series[r.series as usize], r.period())
+            self.selected(q, &self.series[r.series as usize], r.period(&self.wide))
                 && self.change(r).is_some()
         })
     }
@@ -1559,7 +1613,7 @@ impl<'a> Readings<'a> {
     fn selected_series(&self, q: &Query, i: usize) -> Option<&Series<'a>> {
         let r = self.readings.get(i)?;
         let s = self.series.get(r.series as usize)?;
-        self.selected(q, s, r.period()).then_some(s)
+        self.selected(q, s, r.period(&self.wide)).then_some(s)
     }
 
     /// The verdict on reading `i`, whose series' row is `row`.
@@ -1577,7 +1631,7 @@ impl<'a> Readings<'a> {
         let year_end = match alone {
             true => None,
             false => self
-                .find(r.series, Period::year(r.period().year - 1))
+                .find(r.series, Period::year(r.period(&self.wide).year - 1))
                 .and_then(|(_, e)| (e.kind() == 0).then_some(e.value(&self.wide))),
         };
         let of = Of {
@@ -1587,7 +1641,14 @@ impl<'a> Readings<'a> {
             domain: s.domain,
             due: s.due,
         };
-        let mut j = Judged::new(of, r.period(), Some(actual), year_end, &q.bands, &q.rules);
+        let mut j = Judged::new(
+            of,
+            r.period(&self.wide),
+            Some(actual),
+            year_end,
+            &q.bands,
+            &q.rules,
+        );
         let doubts = self.doubts.get(&(i as u32));
         // A unit converted across a different symbol is noted by itself (see `row`).
         let converted = doubts.is_some_and(|d| {
@@ -1614,7 +1675,7 @@ impl<'a> Readings<'a> {
             j.verdict
                 .notes
                 .push(judge::Note::Sheet(judge::SheetSays::PeriodUnsaid {
-                    label: r.period().label(false),
+                    label: r.period(&self.wide).label(false),
                 }));
         }
         // The sheet's own verdict against qyx's: met (or on track) against not met (or behind),
@@ -1637,11 +1698,11 @@ impl<'a> Readings<'a> {
         j.change = if alone { None } else { self.change(r) };
         j.category = match alone {
             true => None,
-            false => self.category(r.series, row, r.period()),
+            false => self.category(r.series, row, r.period(&self.wide)),
         };
         j.line = Some(r.line(&self.wide));
         j.note = self.notes.get(&(i as u32)).map(|n| n.to_string());
-        j.file = Some(self.files[r.file as usize].clone());
+        j.file = Some(self.files[r.file(&self.wide) as usize].clone());
         Some(j)
     }
 
@@ -1656,7 +1717,10 @@ impl<'a> Readings<'a> {
         let mut periods: BTreeMap<&str, BTreeSet<Period>> = BTreeMap::new();
         for r in &self.readings {
             let s = &self.series[r.series as usize];
-            periods.entry(s.plan.id()).or_default().insert(r.period());
+            periods
+                .entry(s.plan.id())
+                .or_default()
+                .insert(r.period(&self.wide));
         }
         for (id, p) in &self.unfilled {
             periods.entry(id).or_default().insert(*p);
@@ -2148,7 +2212,7 @@ mod tests {
     #[test]
     fn a_reading_stays_compact() {
         // What a row costs once read: memory at a million rows is this times a million.
-        assert!(std::mem::size_of::<Reading>() <= 32);
+        assert!(std::mem::size_of::<Reading>() <= 24);
     }
 
     /// A reading gives back exactly what was read: every value (negative zero, trailing zeros,
@@ -2166,6 +2230,9 @@ mod tests {
             "-3.25",
             "1234567.8900",
             "0.0000000000000000000000000001",
+            "4294967295",
+            "-4294967296",
+            "42949672.96",
             "18446744073709551615",
             "18446744073709551616",
             "-79228162514264337593543950335",
@@ -2178,6 +2245,13 @@ mod tests {
             crate::period::parse("2024年10月", None).unwrap(),
             crate::period::parse("2024年4-8月", None).unwrap(),
             crate::period::parse("2024年下半年", None).unwrap(),
+            // Months past four bits, which no parsed period has: kept whole all the same.
+            Period {
+                year: 2024,
+                first: 3,
+                last: 200,
+                grain: Grain::Span,
+            },
         ];
         let actuals = values
             .iter()
@@ -2191,11 +2265,13 @@ mod tests {
             u64::from(u32::MAX),
             u64::MAX,
         ];
+        let files = [0, 3, 254, 255, 256, 70_000];
         for (n, actual) in actuals.enumerate() {
             for (k, period) in periods.iter().enumerate() {
                 let line = lines[(n + k) % lines.len()];
                 let (unsaid, slip) = ((n + k) % 2 == 0, (n + k) % 3 == 0);
-                let mut r = Reading::new(7, *period, actual, unsaid, 3, line, &mut wide);
+                let file = files[(n + 2 * k) % files.len()];
+                let mut r = Reading::new(7, *period, actual, unsaid, file, line, &mut wide);
                 r.set_slip(slip);
                 let back = r.actual(&wide);
                 match (back, actual) {
@@ -2204,7 +2280,7 @@ mod tests {
                     }
                     _ => assert_eq!(back, actual),
                 }
-                let p = r.period();
+                let p = r.period(&wide);
                 assert_eq!(
                     (p.year, p.first, p.last, p.grain, p.label(false)),
                     (
@@ -2216,7 +2292,7 @@ mod tests {
                     )
                 );
                 assert_eq!((r.line(&wide), r.unsaid(), r.slip()), (line, unsaid, slip));
-                assert_eq!((r.series, r.file, r.prev), (7, 3, NONE));
+                assert_eq!((r.series, r.file(&wide), r.prev), (7, file, NONE));
             }
         }
     }
