@@ -461,10 +461,17 @@ impl Baseline {
     pub(crate) fn push_display(&self, s: &mut String, en: bool) {
         use std::fmt::Write as _;
         crate::report::push_decimal(s, crate::report::round(self.value, 4).normalize());
-        let _ = match self.kind {
-            Measure::Level => write!(s, " ({})", self.year),
-            _ => write!(s, " ({})", self.span(en)),
-        };
+        match self.kind {
+            // The year's digits without the formatting machinery (a row in seven writes one).
+            Measure::Level => {
+                s.push_str(" (");
+                crate::report::push_decimal(s, Decimal::from(self.year));
+                s.push(')');
+            }
+            _ => {
+                let _ = write!(s, " ({})", self.span(en));
+            }
+        }
     }
 
     /// What an average or a total covers, in words: `十三五平均`, `十三五累计`, `2016–2020

@@ -184,7 +184,7 @@ pub(crate) fn each_cell(
     if change {
         scratch.clear();
         if let Some(c) = j.change {
-            scratch.push_str(&signed(shown(c)));
+            push_signed(scratch, shown(c));
         }
         put(scratch)?;
     }
@@ -579,12 +579,12 @@ pub(crate) fn remarks(j: &Judged, en: bool) -> String {
 }
 
 /// A change with its sign: `+0.3`, `-1`.
-fn signed(d: Decimal) -> String {
+/// Appends a change as the table shows it: `+` before a rise.
+fn push_signed(s: &mut String, d: Decimal) {
     if d.is_sign_positive() && !d.is_zero() {
-        format!("+{}", num(d))
-    } else {
-        num(d)
+        s.push('+');
     }
+    crate::report::push_decimal(s, d.normalize());
 }
 
 fn fmt(d: Decimal) -> String {
@@ -902,6 +902,44 @@ pub(crate) fn summary_line(sum: &Summary, bad: usize, en: bool) -> String {
 
 #[cfg(test)]
 mod tests {
+    /// The change cell and a level baseline's year, appended in place, against the formatting
+    /// they replace (`format!("+{}", num(d))`, `write!(" ({})", year)`).
+    #[test]
+    fn changes_and_baseline_years_write_what_formatting_wrote() {
+        use crate::judge::Baseline;
+        use crate::plan::schema::Measure;
+        for t in [
+            "0",
+            "-0",
+            "0.0001",
+            "-0.5",
+            "12.50",
+            "-1234.5678",
+            "7",
+            "100.000",
+        ] {
+            let d: Decimal = t.parse().unwrap();
+            let was = if d.is_sign_positive() && !d.is_zero() {
+                format!("+{}", num(d))
+            } else {
+                num(d)
+            };
+            let mut s = String::from("x");
+            super::push_signed(&mut s, d);
+            assert_eq!(s, format!("x{was}"), "{t}");
+        }
+        for year in [2022, 0, -5, 1999, i32::MAX, i32::MIN] {
+            let b = Baseline {
+                value: Decimal::new(7266, 2),
+                year,
+                kind: Measure::Level,
+                from: None,
+            };
+            let value = crate::report::round(b.value, 4).normalize();
+            assert_eq!(b.display(false), format!("{} ({year})", num(value)));
+        }
+    }
+
     use super::*;
 
     #[test]
